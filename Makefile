@@ -1,0 +1,57 @@
+# newscorpus — every target sets up .venv itself, so a fresh machine needs only Python 3.11.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_LEVEL ?= WARNING
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help venv demo test test-fast lint format typecheck bench lock clean
+
+help: ## list the targets and what they do
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install newscorpus with its pinned dependencies
+
+demo: $(STAMP) ## run the ingest on the bundled demo news site (loopback HTTP) and print where the datasets are
+	$(BIN)/newscorpus demo --output data/demo
+
+test: $(STAMP) ## run the whole test suite (lint, types, pytest)
+	$(BIN)/ruff check tasks flows config tests bench
+	$(BIN)/ruff format --check tasks flows config tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP) ## run the tests not marked slow
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check tasks flows config tests bench
+	$(BIN)/ruff format --check tasks flows config tests bench
+
+format: $(STAMP) ## apply ruff formatting and safe fixes
+	$(BIN)/ruff check --fix tasks flows config tests bench
+	$(BIN)/ruff format tasks flows config tests bench
+
+typecheck: $(STAMP) ## mypy on tasks/ and flows/
+	$(BIN)/mypy
+
+bench: $(STAMP) ## run the benchmarks and evaluation harnesses; figures go to bench/results/
+	$(BIN)/python -m bench.run_all
+
+lock: ## regenerate constraints.txt from a fresh resolve of pyproject.toml
+	rm -rf /tmp/newscorpus-lock && $(PYTHON) -m venv /tmp/newscorpus-lock
+	/tmp/newscorpus-lock/bin/python -m pip install -q --upgrade "pip>=24"
+	/tmp/newscorpus-lock/bin/python -m pip install -q ".[dev]"
+	/tmp/newscorpus-lock/bin/python -m pip freeze --exclude-editable | grep -v '^newscorpus' > constraints.txt
+
+clean: ## remove .venv, demo data and caches
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
