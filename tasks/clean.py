@@ -1,0 +1,299 @@
+"""Cleaning: main text and metadata from a page, text repair, rejection of empty extractions.
+
+`clean_page(page, cfg)` returns an `Article` or raises `CleanError` (`empty_extraction`,
+`too_short`, `language`...). Records that arrive with text in hand go through `clean_record`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+import py3langid
+import trafilatura
+from lxml import html as lxml_html
+
+from config.schema import CleanConfig
+from tasks.records import Article, Item, Page, StageError
+from tasks.textrepair import repair_text
+from tasks.urls import InvalidURL, article_id_for, canonical_url, host_of
+
+EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
+
+# Meta tags that carry a full timestamp (with time and zone), most specific first.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "date",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "lastmod")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
+_BYLINE_PREFIX = re.compile(r"^\s*(by|from|written by|reported by)\s+", re.IGNORECASE)
+_AUTHOR_ROLE = re.compile(
+    r"\b(staff|reporter|reporters|correspondent|writer|editor|contributor|columnist|"
+    r"associated press|reuters|afp|yonhap|bureau|chief|senior|news|desk)\b",
+    re.IGNORECASE,
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
+_LANG_SAMPLE_CHARS = 2000  # py3langid is accurate on a few sentences; more only costs time
+
+
+class CleanError(StageError):
+    """A page gave no usable article."""
+
+    stage = "clean"
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (first 32 hex digits) of the repaired article text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _to_utc(value: datetime) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """An ISO 8601 timestamp or date (zone kept when given), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        try:
+            return datetime(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def _meta_values(tree: Any) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        content = node.get("content")
+        if key and content and key not in values:
+            values[key] = content
+    for node in tree.iter("time"):
+        if node.get("itemprop") == "datePublished" and node.get("datetime"):
+            values.setdefault("datePublished", node.get("datetime"))
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        for obj in data if isinstance(data, list) else [data]:
+            graph = obj.get("@graph", [obj]) if isinstance(obj, dict) else []
+            for node in graph:
+                if isinstance(node, dict):
+                    for k in ("datePublished", "dateModified"):
+                        if isinstance(node.get(k), str):
+                            values.setdefault(k, node[k])
+    return values
+
+
+def url_date(url: str) -> date | None:
+    """A /YYYY/MM/DD/ date in the URL path, or None."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def choose_published(
+    meta: dict[str, str], extracted: str | None, url: str, hint: datetime | None
+) -> tuple[datetime | None, date | None, str | None]:
+    """(published UTC, local publication date, source of the date).
+
+    A full timestamp from page metadata wins; a date-only value (htmldate) is checked against the
+    URL date; the URL date and the feed/sitemap hint come last. The local date is the calendar
+    date in the page's own time zone: the anchor for relative dates ("Thursday").
+    """
+    for key in _PUBLISHED_META:
+        stamp = parse_timestamp(meta.get(key))
+        if stamp is not None and stamp.year >= 1990:
+            local = stamp.date()
+            return _to_utc(stamp), local, f"meta:{key}"
+    from_url = url_date(url)
+    stamp = parse_timestamp(extracted)
+    if stamp is not None:
+        if from_url is not None and abs((stamp.date() - from_url).days) > 1:
+            # htmldate picked a date the URL contradicts (often a "last updated" or copyright year)
+            return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
+        return _to_utc(stamp), stamp.date(), "htmldate"
+    if from_url is not None:
+        return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
+    if hint is not None:
+        return _to_utc(hint), hint.date(), "source_hint"
+    return None, None, None
+
+
+def clean_authors(raw: str | list[str] | None) -> list[str]:
+    """Author names without "By", roles, outlets or dates, in order, de-duplicated."""
+    if not raw:
+        return []
+    parts = raw if isinstance(raw, list) else _AUTHOR_SPLIT.split(raw)
+    names: list[str] = []
+    for part in parts:
+        for piece in _AUTHOR_SPLIT.split(part):
+            piece = _BYLINE_PREFIX.sub("", piece).strip(" .-–—:")
+            if not piece or _AUTHOR_ROLE.search(piece) or any(ch.isdigit() for ch in piece):
+                continue
+            if len(piece.split()) > 4:
+                continue
+            if piece.isupper():
+                piece = piece.title()
+            if piece not in names:
+                names.append(piece)
+    return names
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None for text too short to tell."""
+    if len(text) < 20:
+        return None
+    lang, _score = py3langid.classify(text[:_LANG_SAMPLE_CHARS])
+    return str(lang)
+
+
+def _drop_repeated_title(text: str, title: str | None) -> str:
+    if not title:
+        return text
+    first, _, rest = text.partition("\n")
+    norm = re.sub(r"\W+", " ", first).strip().lower()
+    if rest and norm and norm == re.sub(r"\W+", " ", title).strip().lower():
+        return rest
+    return text
+
+
+def _finish(
+    item: Item,
+    url: str,
+    text: str,
+    cfg: CleanConfig,
+    **fields: Any,
+) -> Article:
+    text = repair_text(text)
+    if not text:
+        raise CleanError("empty_extraction", "no main text found")
+    if len(text) < cfg.min_text_chars:
+        raise CleanError("too_short", f"{len(text)} characters < {cfg.min_text_chars}")
+    language = detect_language(text)
+    if cfg.languages and language not in cfg.languages:
+        raise CleanError("language", f"detected {language}, kept {cfg.languages}")
+    try:
+        canonical = canonical_url(fields.pop("canonical") or url)
+    except InvalidURL:
+        canonical = canonical_url(url)
+    return Article(
+        article_id=item.record_id or article_id_for(canonical),
+        url=url,
+        canonical_url=canonical,
+        source=host_of(canonical) or item.source,
+        source_name=item.source,
+        text=text,
+        content_hash=content_hash(text),
+        language=language,
+        **fields,
+    )
+
+
+def clean_page(page: Page, cfg: CleanConfig) -> Article:
+    """Extract the main text and metadata of a fetched page into an Article."""
+    item = page.item
+    if not page.html.strip():
+        raise CleanError("empty_page", "no HTML")
+    try:
+        tree = lxml_html.document_fromstring(page.html)
+    except (ValueError, lxml_html.etree.ParserError) as err:
+        raise CleanError("unparsable_html", str(err)[:200]) from None
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=page.final_url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+    )
+    if doc is None or not getattr(doc, "text", None):
+        raise CleanError("empty_extraction", "trafilatura found no main text")
+    meta = _meta_values(tree)
+    title = repair_text(doc.title) if doc.title else item.title_hint
+    published, published_date, published_source = choose_published(
+        meta, doc.date, page.final_url, item.published_hint
+    )
+    modified = next(
+        (parse_timestamp(meta[k]) for k in _MODIFIED_META if parse_timestamp(meta.get(k))), None
+    )
+    canonical = doc.url if doc.url and doc.url.startswith("http") else page.final_url
+    article = _finish(
+        item,
+        page.final_url,
+        _drop_repeated_title(doc.text, title),
+        cfg,
+        canonical=canonical,
+        title=title,
+        authors=clean_authors(doc.author) or list(item.authors_hint),
+        published=published,
+        published_source=published_source,
+        modified=_to_utc(modified) if modified else None,
+        site_name=doc.sitename,
+        description=doc.description,
+        tags=sorted({*(doc.categories or []), *(doc.tags or [])}),
+        fetched_at=page.fetched_at,
+    )
+    article.published_date = published_date
+    return article
+
+
+def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
+    """An Article from a pre-extracted record (text in hand, no extraction)."""
+    published = item.published_hint
+    article = _finish(
+        item,
+        item.url,
+        item.text or "",
+        cfg,
+        canonical=None,
+        title=item.title_hint,
+        authors=list(item.authors_hint),
+        published=_to_utc(published) if published else None,
+        published_source="record" if published else None,
+        modified=None,
+        site_name=None,
+        description=None,
+        tags=[],
+        fetched_at=fetched_at,
+    )
+    article.published_date = published.date() if published else None
+    return article
+
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "CleanError",
+    "choose_published",
+    "clean_authors",
+    "clean_page",
+    "clean_record",
+    "content_hash",
+    "detect_language",
+]

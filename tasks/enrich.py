@@ -1,0 +1,78 @@
+"""Enrichment: one spaCy pass per article (nlp.pipe over a batch), then entities, dates and quotes.
+
+The three extractors share the parsed Doc, so spaCy -- the cost of the whole pipeline -- runs
+once per article. The model is loaded once per worker process (`worker_nlp`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from spacy.language import Language
+
+from tasks.dates import extract_dates
+from tasks.entities import AliasTable, add_actor_ruler, canonical_actor, extract_entities, load_aliases
+from tasks.nlp import load_nlp, model_id
+from tasks.quotes import extract_quotes
+from tasks.records import Article, Enriched, Reject
+
+log = logging.getLogger(__name__)
+
+# Longest text handed to spaCy: longer pages are mostly boilerplate dumps, and the parser's
+# memory grows with document length (spaCy's own max_length default is 1,000,000).
+MAX_NLP_CHARS = 200_000
+
+_workers: dict[tuple[str, str | None], tuple[Language, AliasTable]] = {}
+
+
+def worker_nlp(model: str, aliases_path: str | None) -> tuple[Language, AliasTable]:
+    """The pipeline and alias table of this process, loaded once (the actor ruler added once)."""
+    key = (model, aliases_path)
+    if key not in _workers:
+        nlp = load_nlp(model)
+        aliases = load_aliases(aliases_path)
+        add_actor_ruler(nlp, aliases)
+        _workers[key] = (nlp, aliases)
+    return _workers[key]
+
+
+def quote_id_for(article_id: str, start: int, end: int) -> str:
+    """Stable quote id from its article and offsets."""
+    return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
+    entities = [asdict(m) for m in extract_entities(doc, aliases)]
+    dates = [asdict(t) for t in extract_dates(doc, article.published_date)]
+    quotes = []
+    for q in extract_quotes(doc):
+        row = asdict(q)
+        row["quote_id"] = quote_id_for(article.article_id, q.start_char, q.end_char)
+        if q.speaker:
+            row["speaker"], row["speaker_id"] = canonical_actor(q.speaker, "PERSON", aliases)
+        quotes.append(row)
+    return Enriched(article=article, entities=entities, dates=dates, quotes=quotes)
+
+
+def enrich_batch(
+    articles: Iterable[Article], model: str, aliases_path: str | None, batch_size: int = 64
+) -> tuple[list[Enriched], list[Reject], str]:
+    """Entities, dates and quotes of a batch of articles; returns (enriched, rejects, model id)."""
+    nlp, aliases = worker_nlp(model, aliases_path)
+    batch = list(articles)
+    enriched: list[Enriched] = []
+    rejects: list[Reject] = []
+    texts = (a.text[:MAX_NLP_CHARS] for a in batch)
+    for article, doc in zip(batch, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        try:
+            enriched.append(_rows(article, doc, aliases))
+        except Exception as err:  # stage boundary: one article's failure must not stop the run
+            log.exception("enrich failed for %s", article.url)
+            rejects.append(
+                Reject(article.url, article.source_name, "enrich", "enrich_error", f"{type(err).__name__}: {err}"[:500])
+            )
+    return enriched, rejects, model_id(nlp)

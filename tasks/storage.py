@@ -1,0 +1,752 @@
+"""Storage: the one module that owns the dataset layout, its schemas and its commit protocol.
+
+Layout under `output` (a local directory or s3://bucket/prefix):
+
+    articles/year=2009/month=12/part-<id>.parquet     one table per directory, hive partitions
+    entities/ dates/ quotes/  (same partitions and file ids as the article rows they belong to)
+    rejects/year=/month=      (month of the run)
+    _state/index.sqlite       article_id -> partition file, canonical URL seen-index, file sizes
+    _log/<commit>.json        commits in flight (roll-forward log)
+    _staging/<commit>/...     files written before they are moved into place
+
+Commit protocol (see docs/storage.md): every row of an article lives in exactly one file per
+table; a commit writes the new version of each touched file to `_staging`, records the moves in
+`_log`, then moves each file into place with one atomic rename (local) or one object PUT (S3).
+A reader therefore sees every file either old or new, never partial, and never an article twice.
+A run killed at any point is repaired by `recover()`: logged commits are rolled forward,
+unlogged staging files are deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import sqlite3
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from pyarrow import fs as pafs
+
+from config.schema import StorageConfig
+from tasks.records import Enriched, Reject
+from tasks.urls import canonical_url
+
+SCHEMA_VERSION = "1"
+PIPELINE_VERSION = "0.1.0"
+UNDATED = "undated"  # partition value for articles without a publication date
+ARTICLE_TABLES = ("articles", "entities", "dates", "quotes")
+TABLES = (*ARTICLE_TABLES, "rejects")
+_PARQUET_COMPRESSION = "zstd"
+
+_ts = pa.timestamp("us", tz="UTC")
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            pa.field(
+                "article_id", pa.string(), False, {"doc": "Stable id: hash of canonical_url."}
+            ),
+            pa.field("url", pa.string(), False, {"doc": "URL the article was fetched from."}),
+            pa.field(
+                "canonical_url",
+                pa.string(),
+                False,
+                {"doc": "Canonicalised URL (no tracking parameters)."},
+            ),
+            pa.field("source", pa.string(), True, {"doc": "Site (host without www)."}),
+            pa.field(
+                "source_name", pa.string(), True, {"doc": "Config source that discovered it."}
+            ),
+            pa.field("title", pa.string(), True, {"doc": "Headline."}),
+            pa.field(
+                "authors",
+                pa.list_(pa.string()),
+                True,
+                {"doc": "Author names, without 'By' or roles."},
+            ),
+            pa.field("published", _ts, True, {"doc": "Publication timestamp, UTC."}),
+            pa.field(
+                "published_date",
+                pa.date32(),
+                True,
+                {"doc": "Publication date in the page's own time zone (anchor of relative dates)."},
+            ),
+            pa.field(
+                "published_source",
+                pa.string(),
+                True,
+                {
+                    "doc": "Where the date came from: meta:<tag>, htmldate, url, source_hint, record."
+                },
+            ),
+            pa.field(
+                "modified", _ts, True, {"doc": "Last-modified timestamp from page metadata, UTC."}
+            ),
+            pa.field("language", pa.string(), True, {"doc": "Detected language, ISO 639-1."}),
+            pa.field("site_name", pa.string(), True, {"doc": "Site name from page metadata."}),
+            pa.field("description", pa.string(), True, {"doc": "Page description / standfirst."}),
+            pa.field(
+                "tags",
+                pa.list_(pa.string()),
+                True,
+                {"doc": "Tags and categories from page metadata."},
+            ),
+            pa.field(
+                "text",
+                pa.string(),
+                False,
+                {
+                    "doc": "Repaired main text; paragraphs separated by one newline. All offsets point here."
+                },
+            ),
+            pa.field("content_hash", pa.string(), False, {"doc": "SHA-256 prefix of text."}),
+            pa.field(
+                "relevance",
+                pa.float64(),
+                True,
+                {"doc": "Topic relevance score (null without a topic)."},
+            ),
+            pa.field(
+                "relevance_matches",
+                pa.string(),
+                True,
+                {"doc": "JSON object: topic rule -> match count."},
+            ),
+            pa.field(
+                "cluster_id",
+                pa.string(),
+                True,
+                {"doc": "Near-duplicate cluster (article_id of its first member)."},
+            ),
+            pa.field(
+                "is_canonical",
+                pa.bool_(),
+                True,
+                {"doc": "True for the earliest published member of its cluster."},
+            ),
+            pa.field(
+                "fetched_at",
+                _ts,
+                False,
+                {"doc": "When the page was fetched (or captured, for WARC)."},
+            ),
+            pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),
+            pa.field("pipeline_version", pa.string(), False, {"doc": "newscorpus version."}),
+            pa.field(
+                "extractor_version", pa.string(), True, {"doc": "Main-text extractor and version."}
+            ),
+            pa.field(
+                "model",
+                pa.string(),
+                True,
+                {"doc": "spaCy pipeline and version used for enrichment."},
+            ),
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            pa.field("article_id", pa.string(), False, {"doc": "Article the mention is in."}),
+            pa.field("text", pa.string(), False, {"doc": "Mention as written."}),
+            pa.field(
+                "label",
+                pa.string(),
+                False,
+                {"doc": "Entity type (spaCy labels, corrected by rules)."},
+            ),
+            pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
+            pa.field("end_char", pa.int32(), False, {"doc": "End offset (exclusive)."}),
+            pa.field("sentence", pa.int32(), False, {"doc": "0-based sentence index."}),
+            pa.field("canonical", pa.string(), True, {"doc": "Resolved actor name."}),
+            pa.field("actor_id", pa.string(), True, {"doc": "Stable id of the canonical actor."}),
+            pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),
+            pa.field("model", pa.string(), False, {"doc": "spaCy pipeline and version."}),
+        ]
+    ),
+    "dates": pa.schema(
+        [
+            pa.field("article_id", pa.string(), False, {"doc": "Article the expression is in."}),
+            pa.field("text", pa.string(), False, {"doc": "Expression as written."}),
+            pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
+            pa.field("end_char", pa.int32(), False, {"doc": "End offset (exclusive)."}),
+            pa.field(
+                "type", pa.string(), False, {"doc": "TIMEX3 type: DATE, TIME, DURATION, SET."}
+            ),
+            pa.field(
+                "value",
+                pa.string(),
+                False,
+                {"doc": "TIMEX3 value: 2009-12-10, 2009-W50, P3D, PAST_REF..."},
+            ),
+            pa.field(
+                "granularity",
+                pa.string(),
+                True,
+                {"doc": "day, month, year, week, duration, ref..."},
+            ),
+            pa.field(
+                "anchor",
+                pa.date32(),
+                True,
+                {"doc": "Anchor date used to resolve a relative expression."},
+            ),
+            pa.field(
+                "relative",
+                pa.bool_(),
+                False,
+                {"doc": "True when the value depended on the anchor."},
+            ),
+            pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),
+            pa.field("model", pa.string(), False, {"doc": "spaCy pipeline and version."}),
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            pa.field("quote_id", pa.string(), False, {"doc": "Stable id: article_id and offsets."}),
+            pa.field("article_id", pa.string(), False, {"doc": "Article the quote is in."}),
+            pa.field("text", pa.string(), False, {"doc": "Quoted (or reported) content."}),
+            pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
+            pa.field("end_char", pa.int32(), False, {"doc": "End offset (exclusive)."}),
+            pa.field("kind", pa.string(), False, {"doc": "direct, partial or indirect."}),
+            pa.field(
+                "speaker",
+                pa.string(),
+                True,
+                {"doc": "Resolved canonical speaker name (null: anonymous/unknown)."},
+            ),
+            pa.field(
+                "speaker_id",
+                pa.string(),
+                True,
+                {"doc": "actor_id of the speaker (joins entities.actor_id)."},
+            ),
+            pa.field(
+                "speaker_text", pa.string(), True, {"doc": "Speaker mention as written at the cue."}
+            ),
+            pa.field(
+                "speaker_type",
+                pa.string(),
+                False,
+                {"doc": "named, pronoun-resolved, description, anonymous, unknown."},
+            ),
+            pa.field(
+                "cue",
+                pa.string(),
+                True,
+                {"doc": "Speech verb or phrase (said, told, according to)."},
+            ),
+            pa.field("cue_start", pa.int32(), True, {"doc": "Offset of the cue."}),
+            pa.field("cue_end", pa.int32(), True, {"doc": "End offset of the cue."}),
+            pa.field(
+                "paragraph",
+                pa.int32(),
+                False,
+                {"doc": "0-based paragraph index where the quote starts."},
+            ),
+            pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),
+            pa.field("model", pa.string(), False, {"doc": "spaCy pipeline and version."}),
+        ]
+    ),
+    "rejects": pa.schema(
+        [
+            pa.field(
+                "url", pa.string(), False, {"doc": "URL (or file/record id) that was rejected."}
+            ),
+            pa.field("source_name", pa.string(), True, {"doc": "Config source."}),
+            pa.field(
+                "stage", pa.string(), False, {"doc": "sources, fetch, clean, enrich or store."}
+            ),
+            pa.field(
+                "reason",
+                pa.string(),
+                False,
+                {"doc": "Machine-readable reason (http_404, too_short, off_topic...)."},
+            ),
+            pa.field("detail", pa.string(), True, {"doc": "Human-readable detail."}),
+            pa.field("run_id", pa.string(), False, {"doc": "Run that rejected it."}),
+            pa.field("at", _ts, False, {"doc": "When."}),
+        ]
+    ),
+}
+TABLE_DOCS = {
+    "articles": "One row per article (unique article_id): text and metadata.",
+    "entities": "Named-entity mentions with their canonical actor.",
+    "dates": "Temporal expressions normalised to TIMEX3 values against the article's date.",
+    "quotes": "Direct, partial and indirect quotes with resolved speakers.",
+    "rejects": "Discovered items that did not become articles, with stage and reason.",
+}
+
+
+class StorageError(RuntimeError):
+    """The dataset root cannot be used; the message names the path and the fix."""
+
+
+def _with_metadata(schema: pa.Schema, table: str) -> pa.Schema:
+    return schema.with_metadata(
+        {"newscorpus.table": table, "newscorpus.schema_version": SCHEMA_VERSION}
+    )
+
+
+def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows (dicts) as a pyarrow table of the table's declared schema."""
+    schema = SCHEMAS[name]
+    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+    return pa.Table.from_pydict(columns, schema=_with_metadata(schema, name))
+
+
+def partition_of(published: datetime | None) -> str:
+    """The hive partition path of a publication timestamp (UTC)."""
+    if published is None:
+        return f"year={UNDATED}/month={UNDATED}"
+    return f"year={published.year}/month={published.month}"
+
+
+_SAFE_PARTITION = re.compile(r"^year=(\d{4}|undated)/month=(\d{1,2}|undated)$")
+
+
+@dataclass(frozen=True, slots=True)
+class SeenEntry:
+    """What the seen-index knows about a canonical URL."""
+
+    article_id: str
+    content_hash: str
+    last_seen: str
+    lastmod: str | None
+
+
+class Dataset:
+    """A dataset root: schemas, the seen-index, crash recovery and atomic upserting commits."""
+
+    def __init__(self, output: str, cfg: StorageConfig | None = None) -> None:
+        self.output = output
+        self.cfg = cfg or StorageConfig()
+        self.is_remote = "://" in output and not output.startswith("file://")
+        if self.is_remote:
+            self.fs, self.root = pafs.FileSystem.from_uri(output)
+            cache = Path(
+                os.environ.get("NEWSCORPUS_STATE_DIR", Path.home() / ".cache" / "newscorpus")
+            )
+            self.state_dir = cache / re.sub(r"[^A-Za-z0-9_.-]+", "_", output)
+        else:
+            local = Path(output.removeprefix("file://")).expanduser().resolve()
+            self.fs, self.root = pafs.LocalFileSystem(), str(local)
+            self.state_dir = local / "_state"
+        self._db: sqlite3.Connection | None = None
+
+    # ---- paths ----------------------------------------------------------------------------
+    def path(self, *parts: str) -> str:
+        """Path of a file or directory under the dataset root."""
+        return "/".join([self.root.rstrip("/"), *parts])
+
+    def table_dir(self, table: str) -> str:
+        """Directory of a table, what `pandas.read_parquet` takes."""
+        return self.path(table)
+
+    def uri(self, table: str) -> str:
+        """What a reader passes to pandas/DuckDB/Polars for one table."""
+        return f"{self.output.rstrip('/')}/{table}" if self.is_remote else self.table_dir(table)
+
+    # ---- set-up and checks ----------------------------------------------------------------
+    def check_writable(self) -> None:
+        """Fail fast, before any fetch, if the root cannot be created or written."""
+        probe = self.path("_state", f".probe-{uuid.uuid4().hex[:8]}")
+        try:
+            self.fs.create_dir(self.path("_state"), recursive=True)
+            with self.fs.open_output_stream(probe) as handle:
+                handle.write(b"ok")
+            self.fs.delete_file(probe)
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+        except (OSError, pa.ArrowException) as err:
+            raise StorageError(
+                f"output {self.output} is not writable ({err}); choose a writable `output` "
+                "directory or fix its permissions/credentials"
+            ) from None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The index database (created on first use)."""
+        if self._db is None:
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            db_path = self.state_dir / "index.sqlite"
+            if self.is_remote and not db_path.exists():
+                self._download_index(db_path)
+            self._db = sqlite3.connect(db_path, timeout=60, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS articles (
+                    article_id TEXT PRIMARY KEY, partition TEXT NOT NULL, file TEXT NOT NULL,
+                    content_hash TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+                    lastmod TEXT);
+                CREATE TABLE IF NOT EXISTS urls (
+                    canonical_url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS files (
+                    partition TEXT NOT NULL, file TEXT NOT NULL, bytes INTEGER NOT NULL,
+                    created TEXT NOT NULL, PRIMARY KEY (partition, file));
+                CREATE INDEX IF NOT EXISTS articles_file ON articles(partition, file);
+                """
+            )
+        return self._db
+
+    def _download_index(self, db_path: Path) -> None:
+        remote = self.path("_state", "index.sqlite")
+        info = self.fs.get_file_info(remote)
+        if info.type == pafs.FileType.File:
+            with self.fs.open_input_stream(remote) as src, db_path.open("wb") as dst:
+                dst.write(src.read())
+
+    def _upload_index(self) -> None:
+        if not self.is_remote or self._db is None:
+            return
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        data = (self.state_dir / "index.sqlite").read_bytes()
+        with self.fs.open_output_stream(self.path("_state", "index.sqlite")) as out:
+            out.write(data)
+
+    def close(self) -> None:
+        """Close the index database."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Exclusive commit lock on the dataset (fcntl on local disk; see docs for S3)."""
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        with (self.state_dir / "lock").open("a+") as handle:
+            deadline = time.monotonic() + self.cfg.lock_timeout
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StorageError(
+                            f"{self.output} is locked by another run for more than "
+                            f"{self.cfg.lock_timeout}s; wait for it or raise storage.lock_timeout"
+                        ) from None
+                    time.sleep(0.2)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    # ---- seen-index -----------------------------------------------------------------------
+    def seen(self, canonical_url: str) -> SeenEntry | None:
+        """The index entry of a canonical URL, or None if never committed."""
+        row = self.db.execute(
+            "SELECT a.article_id, a.content_hash, a.last_seen, a.lastmod FROM urls u "
+            "JOIN articles a USING (article_id) WHERE u.canonical_url = ?",
+            (canonical_url,),
+        ).fetchone()
+        return SeenEntry(*row) if row else None
+
+    def article_count(self) -> int:
+        """Number of articles committed."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # ---- recovery -------------------------------------------------------------------------
+    def _list(self, directory: str) -> list[pafs.FileInfo]:
+        selector = pafs.FileSelector(directory, allow_not_found=True, recursive=False)
+        return list(self.fs.get_file_info(selector))
+
+    def recover(self) -> int:
+        """Finish commits a killed run logged and drop staging files it never logged.
+
+        Returns the number of commits rolled forward. Call under `lock()`.
+        """
+        done = 0
+        for info in sorted(self._list(self.path("_log")), key=lambda i: i.path):
+            if info.type != pafs.FileType.File or not info.path.endswith(".json"):
+                continue
+            with self.fs.open_input_stream(info.path) as handle:
+                try:
+                    record = json.loads(handle.read())
+                except json.JSONDecodeError:
+                    record = None  # a log torn while written: its moves never started
+            if record is not None:
+                self._apply(record)
+                done += 1
+            self.fs.delete_file(info.path)
+        staging = self.path("_staging")
+        if self.fs.get_file_info(staging).type == pafs.FileType.Directory:
+            self.fs.delete_dir_contents(staging, missing_dir_ok=True)
+        if done:
+            self._upload_index()
+        return done
+
+    def _apply(self, record: dict[str, Any]) -> None:
+        for src, dst in record["moves"]:
+            if self.fs.get_file_info(src).type == pafs.FileType.File:
+                self.fs.create_dir(dst.rsplit("/", 1)[0], recursive=True)
+                self.fs.move(src, dst)
+        for path in record["deletes"]:
+            if self.fs.get_file_info(path).type == pafs.FileType.File:
+                self.fs.delete_file(path)
+        with self.db:
+            for a in record["articles"]:
+                self.db.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE "
+                    "SET partition=excluded.partition, file=excluded.file, "
+                    "content_hash=excluded.content_hash, last_seen=excluded.last_seen, "
+                    "lastmod=excluded.lastmod",
+                    (
+                        a["article_id"],
+                        a["partition"],
+                        a["file"],
+                        a["content_hash"],
+                        a["seen"],
+                        a["seen"],
+                        a["lastmod"],
+                    ),
+                )
+                for url in a["urls"]:
+                    self.db.execute(
+                        "INSERT INTO urls VALUES (?,?) ON CONFLICT(canonical_url) DO UPDATE "
+                        "SET article_id=excluded.article_id",
+                        (url, a["article_id"]),
+                    )
+            for partition, file, size in record["files"]:
+                if size:
+                    self.db.execute(
+                        "INSERT INTO files VALUES (?,?,?,?) ON CONFLICT(partition, file) DO UPDATE "
+                        "SET bytes=excluded.bytes",
+                        (partition, file, size, record["at"]),
+                    )
+                else:
+                    self.db.execute(
+                        "DELETE FROM files WHERE partition=? AND file=?", (partition, file)
+                    )
+
+    # ---- commit ---------------------------------------------------------------------------
+    def _read_file(self, table: str, partition: str, file: str) -> pa.Table | None:
+        path = self.path(table, partition, f"{file}.parquet")
+        if self.fs.get_file_info(path).type != pafs.FileType.File:
+            return None
+        return pq.read_table(path, filesystem=self.fs, schema=_with_metadata(SCHEMAS[table], table))
+
+    def _write_staged(
+        self, commit: str, table: str, partition: str, file: str, data: pa.Table
+    ) -> tuple[str, str]:
+        staged = self.path("_staging", commit, table, partition, f"{file}.parquet")
+        self.fs.create_dir(staged.rsplit("/", 1)[0], recursive=True)
+        with self.fs.open_output_stream(staged) as sink:
+            pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
+        return staged, self.path(table, partition, f"{file}.parquet")
+
+    def _current_file(self, partition: str, new_files: dict[str, str]) -> str:
+        if partition in new_files:
+            return new_files[partition]
+        target = self.cfg.target_file_mb * 1024 * 1024
+        row = self.db.execute(
+            "SELECT file FROM files WHERE partition=? AND bytes < ? ORDER BY created DESC, file DESC LIMIT 1",
+            (partition, target),
+        ).fetchone()
+        new_files[partition] = row[0] if row else f"part-{uuid.uuid4().hex[:12]}"
+        return new_files[partition]
+
+    def _stage_rejects(
+        self, commit_id: str, rejects: list[Reject], run_id: str, now: datetime
+    ) -> tuple[str, str]:
+        # rejects are appended to the partition's newest file while it is small, so nightly
+        # runs do not leave one tiny file each
+        part = partition_of(now)
+        added = to_table("rejects", [reject_row(r, run_id, now) for r in rejects])
+        files = sorted(
+            (i for i in self._list(self.path("rejects", part)) if i.path.endswith(".parquet")),
+            key=lambda i: i.path,
+        )
+        target = self.cfg.target_file_mb * 1024 * 1024
+        if files and (files[-1].size or 0) < target:
+            name = files[-1].path.rsplit("/", 1)[1].removesuffix(".parquet")
+            existing = self._read_file("rejects", part, name)
+            if existing is not None:
+                added = pa.concat_tables([existing, added])
+        else:
+            name = f"part-{commit_id}"
+        return self._write_staged(commit_id, "rejects", part, name, added)
+
+    def commit(
+        self,
+        enriched: Iterable[Enriched],
+        rejects: Iterable[Reject],
+        run_id: str,
+        article_extra: dict[str, Any] | None = None,
+        lastmods: dict[str, datetime | None] | None = None,
+    ) -> dict[str, int]:
+        """Upsert a batch of articles (and their rows in every table) and append rejects.
+
+        Re-committing an article_id replaces its rows everywhere. Atomic per file; rolled
+        forward by `recover()` if the process dies mid-way. Returns rows written per table.
+        """
+        now = datetime.now(UTC)
+        commit_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        extra = article_extra or {}
+        # newest version of each article wins inside one batch
+        batch: dict[str, Enriched] = {}
+        for e in enriched:
+            batch[e.article.article_id] = e
+        counts = dict.fromkeys(TABLES, 0)
+        with self.lock():
+            self.recover()
+            new_rows: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(
+                lambda: defaultdict(list)
+            )
+            drop: dict[tuple[str, str], set[str]] = defaultdict(set)
+            new_files: dict[str, str] = {}
+            index_rows = []
+            for article_id, e in batch.items():
+                art = e.article
+                partition = partition_of(art.published)
+                old = self.db.execute(
+                    "SELECT partition, file FROM articles WHERE article_id=?", (article_id,)
+                ).fetchone()
+                if old and old[0] == partition:
+                    file = old[1]
+                else:
+                    if old:
+                        drop[(old[0], old[1])].add(article_id)
+                    file = self._current_file(partition, new_files)
+                drop[(partition, file)].add(article_id)
+                rows = new_rows[(partition, file)]
+                rows["articles"].append(article_row(e, run_id, extra))
+                for table in ("entities", "dates", "quotes"):
+                    for r in getattr(e, table):
+                        rows[table].append(
+                            {
+                                **r,
+                                "article_id": article_id,
+                                "run_id": run_id,
+                                "model": extra.get("model", ""),
+                            }
+                        )
+                urls = {art.canonical_url}
+                if art.url != art.canonical_url:
+                    with contextlib.suppress(ValueError):
+                        urls.add(canonical_url(art.url))
+                lastmod = (lastmods or {}).get(article_id)
+                index_rows.append(
+                    {
+                        "article_id": article_id,
+                        "partition": partition,
+                        "file": file,
+                        "content_hash": art.content_hash,
+                        "seen": now.isoformat(),
+                        "lastmod": lastmod.isoformat() if lastmod else None,
+                        "urls": sorted(urls),
+                    }
+                )
+            moves: list[tuple[str, str]] = []
+            deletes: list[str] = []
+            file_sizes: list[tuple[str, str, int]] = []
+            for key in sorted(set(drop) | set(new_rows)):
+                partition, file = key
+                if not _SAFE_PARTITION.match(partition):
+                    raise StorageError(f"refusing unsafe partition path {partition!r}")
+                size = 0
+                # child tables first: a reader never sees an article whose rows are missing
+                for table in ("entities", "dates", "quotes", "articles"):
+                    parts = []
+                    existing = self._read_file(table, partition, file)
+                    if existing is not None:
+                        ids = pa.array(sorted(drop.get(key, ())), pa.string())
+                        keep = pc.invert(pc.is_in(existing["article_id"], value_set=ids))
+                        parts.append(existing.filter(keep))
+                    added = new_rows.get(key, {}).get(table, [])
+                    if added:
+                        parts.append(to_table(table, added))
+                        counts[table] += len(added)
+                    final_path = self.path(table, partition, f"{file}.parquet")
+                    if not parts:
+                        continue
+                    data = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+                    if data.num_rows == 0:
+                        if existing is not None:
+                            deletes.append(final_path)
+                        continue
+                    src, dst = self._write_staged(commit_id, table, partition, file, data)
+                    moves.append((src, dst))
+                    if table == "articles":
+                        size = self.fs.get_file_info(src).size or 0
+                file_sizes.append((partition, file, size))
+            if rejects := list(rejects):
+                moves.append(self._stage_rejects(commit_id, rejects, run_id, now))
+                counts["rejects"] = len(rejects)
+            record = {
+                "commit": commit_id,
+                "at": now.isoformat(),
+                "moves": moves,
+                "deletes": deletes,
+                "articles": index_rows,
+                "files": file_sizes,
+            }
+            log_path = self.path("_log", f"{commit_id}.json")
+            self.fs.create_dir(self.path("_log"), recursive=True)
+            tmp_log = self.path("_log", f".{commit_id}.json.tmp")
+            with self.fs.open_output_stream(tmp_log) as handle:
+                handle.write(json.dumps(record).encode("utf-8"))
+            self.fs.move(tmp_log, log_path)  # the commit point
+            self._apply(record)
+            self.fs.delete_file(log_path)
+            staging = self.path("_staging", commit_id)
+            with contextlib.suppress(OSError, pa.ArrowException):
+                self.fs.delete_dir(staging)
+            self._upload_index()
+        return counts
+
+
+def article_row(e: Enriched, run_id: str, extra: dict[str, Any]) -> dict[str, Any]:
+    """The `articles` row of an enriched article."""
+    a = e.article
+    return {
+        "article_id": a.article_id,
+        "url": a.url,
+        "canonical_url": a.canonical_url,
+        "source": a.source,
+        "source_name": a.source_name,
+        "title": a.title,
+        "authors": a.authors,
+        "published": a.published,
+        "published_date": a.published_date,
+        "published_source": a.published_source,
+        "modified": a.modified,
+        "language": a.language,
+        "site_name": a.site_name,
+        "description": a.description,
+        "tags": a.tags,
+        "text": a.text,
+        "content_hash": a.content_hash,
+        "relevance": a.relevance,
+        "relevance_matches": json.dumps(a.relevance_matches) if a.relevance_matches else None,
+        "cluster_id": None,
+        "is_canonical": None,
+        "fetched_at": a.fetched_at,
+        "run_id": run_id,
+        "pipeline_version": PIPELINE_VERSION,
+        "extractor_version": extra.get("extractor_version"),
+        "model": extra.get("model"),
+    }
+
+
+def reject_row(r: Reject, run_id: str, at: datetime) -> dict[str, Any]:
+    """The `rejects` row of a Reject."""
+    return {
+        "url": r.url,
+        "source_name": r.source_name,
+        "stage": r.stage,
+        "reason": r.reason,
+        "detail": r.detail,
+        "run_id": run_id,
+        "at": at,
+    }
