@@ -17,8 +17,9 @@ import trafilatura
 from lxml import html as lxml_html
 
 from config.schema import CleanConfig
-from tasks.records import Article, Item, Page, StageError
+from tasks.records import Article, Item, Page, Reject, StageError
 from tasks.textrepair import repair_text
+from tasks.topic import Topic
 from tasks.urls import InvalidURL, article_id_for, canonical_url, host_of
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
@@ -287,11 +288,44 @@ def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
     return article
 
 
+def clean_batch(
+    pages: list[Page], records: list[Item], cfg: CleanConfig, topic: Topic | None
+) -> tuple[list[Article], list[Reject]]:
+    """Clean fetched pages and in-hand records; score relevance; reject what fails with a reason.
+
+    Two pages that turn out to be the same article (same canonical URL) keep the first.
+    """
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    ids: set[str] = set()
+    now = datetime.now(UTC)
+    work: list[tuple[Item, Page | None]] = [(p.item, p) for p in pages] + [
+        (r, None) for r in records
+    ]
+    for item, page in work:
+        try:
+            article = clean_page(page, cfg) if page is not None else clean_record(item, cfg, now)
+            if topic is not None:
+                article.relevance, article.relevance_matches = topic.check(article.text)
+        except StageError as err:
+            rejects.append(err.to_reject(item.url, item.source))
+            continue
+        if article.article_id in ids:
+            rejects.append(
+                Reject(item.url, item.source, "clean", "duplicate_in_run", article.canonical_url)
+            )
+            continue
+        ids.add(article.article_id)
+        articles.append(article)
+    return articles, rejects
+
+
 __all__ = [
     "EXTRACTOR_VERSION",
     "CleanError",
     "choose_published",
     "clean_authors",
+    "clean_batch",
     "clean_page",
     "clean_record",
     "content_hash",

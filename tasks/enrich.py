@@ -15,7 +15,13 @@ from typing import Any
 from spacy.language import Language
 
 from tasks.dates import extract_dates
-from tasks.entities import AliasTable, add_actor_ruler, canonical_actor, extract_entities, load_aliases
+from tasks.entities import (
+    AliasTable,
+    add_actor_ruler,
+    canonical_actor,
+    extract_entities,
+    load_aliases,
+)
 from tasks.nlp import load_nlp, model_id
 from tasks.quotes import extract_quotes
 from tasks.records import Article, Enriched, Reject
@@ -73,6 +79,12 @@ def enrich_batch(
         except Exception as err:  # stage boundary: one article's failure must not stop the run
             log.exception("enrich failed for %s", article.url)
             rejects.append(
-                Reject(article.url, article.source_name, "enrich", "enrich_error", f"{type(err).__name__}: {err}"[:500])
+                Reject(
+                    article.url,
+                    article.source_name,
+                    "enrich",
+                    "enrich_error",
+                    f"{type(err).__name__}: {err}"[:500],
+                )
             )
     return enriched, rejects, model_id(nlp)

@@ -111,3 +111,84 @@ class StageError(Exception):
     def to_reject(self, url: str, source_name: str) -> Reject:
         """The rejects-table row for this error."""
         return Reject(url, source_name, self.stage, self.reason, self.detail[:500])
+
+
+@dataclass(slots=True)
+class SourceCounts:
+    """Accounting of one source in one run: discovered = written + skipped + rejected."""
+
+    discovered: int = 0
+    written: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    rejected: dict[str, int] = field(default_factory=dict)  # "stage:reason" -> count
+    failed: str | None = None  # the whole source failed (feed down, malformed XML...)
+
+    def skip(self, reason: str) -> None:
+        """Count one skipped item."""
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def reject(self, stage: str, reason: str) -> None:
+        """Count one rejected item."""
+        key = f"{stage}:{reason}"
+        self.rejected[key] = self.rejected.get(key, 0) + 1
+
+    @property
+    def balanced(self) -> bool:
+        """The accounting invariant."""
+        return self.discovered == self.written + sum(self.skipped.values()) + sum(
+            self.rejected.values()
+        )
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, per source and per table; returned by the flow and printed by the CLI."""
+
+    run_id: str
+    output: str
+    sources: dict[str, SourceCounts] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    started: datetime | None = None
+    finished: datetime | None = None
+    model: str | None = None
+
+    def counts(self, source: str) -> SourceCounts:
+        """The counters of a source (created on first use)."""
+        return self.sources.setdefault(source, SourceCounts())
+
+    @property
+    def totals(self) -> SourceCounts:
+        """All sources added up."""
+        total = SourceCounts()
+        for c in self.sources.values():
+            total.discovered += c.discovered
+            total.written += c.written
+            for k, v in c.skipped.items():
+                total.skipped[k] = total.skipped.get(k, 0) + v
+            for k, v in c.rejected.items():
+                total.rejected[k] = total.rejected.get(k, 0) + v
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form (the flow's return value)."""
+
+        def counts(c: SourceCounts) -> dict[str, Any]:
+            return {
+                "discovered": c.discovered,
+                "written": c.written,
+                "skipped": dict(c.skipped),
+                "rejected": dict(c.rejected),
+                "failed": c.failed,
+                "balanced": c.balanced,
+            }
+
+        return {
+            "run_id": self.run_id,
+            "output": self.output,
+            "started": self.started.isoformat() if self.started else None,
+            "finished": self.finished.isoformat() if self.finished else None,
+            "model": self.model,
+            "totals": counts(self.totals),
+            "sources": {name: counts(c) for name, c in self.sources.items()},
+            "rows": dict(self.rows),
+        }

@@ -31,7 +31,9 @@ from config.schema import (
     SitemapSource,
     UrlsSource,
 )
-from tasks.records import Item, Skip
+from tasks.fetch import FetchError
+from tasks.records import Item, Reject, Skip
+from tasks.urls import InvalidURL, canonical_url
 
 # A getter fetches one URL for discovery (feeds, sitemaps, robots.txt) through the polite fetcher.
 Getter = Callable[[str], bytes]
@@ -119,7 +121,15 @@ class HtmlFiles:
             for path in sorted(glob.glob(full, recursive=True)):
                 p = Path(path)
                 if p.is_file():
-                    yield Item(url=p.resolve().as_uri(), source=self.name, body=p.read_bytes())
+                    # the file's mtime is its lastmod: an edited saved page is processed again
+                    mtime = datetime.fromtimestamp(p.stat().st_mtime, UTC)
+                    yield Item(
+                        url=p.resolve().as_uri(),
+                        source=self.name,
+                        body=p.read_bytes(),
+                        lastmod=mtime,
+                        headers={"content-type": "text/html"},
+                    )
 
 
 @dataclass(slots=True)
@@ -344,7 +354,7 @@ def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip]:
         if any(p.search(item.url) for p in exclude):
             yield Skip(item.url, cfg.name, "filtered")
             continue
-        hinted = item.published_hint or item.lastmod
+        hinted = item.published_hint or (item.lastmod if item.body is None else None)
         if hinted is not None and (
             (since and hinted.date() < since) or (until and hinted.date() > until)
         ):
@@ -352,3 +362,53 @@ def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip]:
             continue
         kept += 1
         yield item
+
+
+class SeenLookup(Protocol):
+    def __call__(self, canonical_url: str) -> Any: ...
+
+
+def _changed(item: Item, entry: Any) -> bool:
+    if item.lastmod is None:
+        return False
+    known = entry.lastmod or entry.last_seen
+    try:
+        return datetime.fromisoformat(known) < item.lastmod
+    except (TypeError, ValueError):
+        return True
+
+
+def discover_all(
+    settings: Settings, get: Getter, seen: SeenLookup
+) -> Iterator[tuple[str, Item | Skip | Reject]]:
+    """Every discovered item of every source, as (source name, Item | Skip | Reject).
+
+    Already committed URLs are skipped (`seen`) unless their lastmod says they changed; a URL
+    discovered twice in a run is skipped the second time; a source that fails entirely yields
+    one `sources`-stage Reject and the other sources go on.
+    """
+    run_seen: set[str] = set()
+    for cfg in settings.sources:
+        source = build_source(cfg, settings, get)
+        try:
+            for entry in discover(cfg, source):
+                if isinstance(entry, Skip):
+                    yield cfg.name, entry
+                    continue
+                try:
+                    canon = canonical_url(entry.url)
+                except InvalidURL as err:
+                    yield cfg.name, Reject(entry.url, cfg.name, "sources", "invalid_url", str(err))
+                    continue
+                if canon in run_seen:
+                    yield cfg.name, Skip(entry.url, cfg.name, "duplicate_in_run")
+                    continue
+                run_seen.add(canon)
+                known = seen(canon)
+                if known is not None and not _changed(entry, known):
+                    yield cfg.name, Skip(entry.url, cfg.name, "seen")
+                    continue
+                yield cfg.name, entry
+        except (SourceFailed, FetchError, OSError, ValueError) as err:
+            where = getattr(cfg, "url", None) or f"source:{cfg.name}"
+            yield cfg.name, Reject(where, cfg.name, "sources", "source_failed", str(err)[:500])

@@ -1,0 +1,147 @@
+"""Storage: upsert idempotency, partitions, crash recovery, readers' view."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tasks.records import Article, Enriched, Reject
+from tasks.storage import Dataset, StorageError
+
+
+def article(n: int, published: datetime | None, text: str = "body") -> Enriched:
+    a = Article(
+        article_id=f"a{n:03d}",
+        url=f"https://news.example/{n}",
+        canonical_url=f"https://news.example/{n}",
+        source="news.example",
+        source_name="wire",
+        title=f"Title {n}",
+        authors=["Jane Roe"],
+        published=published,
+        published_source="meta:article:published_time" if published else None,
+        modified=None,
+        language="en",
+        site_name="Example News",
+        description=None,
+        tags=[],
+        text=f"{text} {n}",
+        content_hash=f"h{n}-{text}",
+        fetched_at=datetime(2026, 1, 1, tzinfo=UTC),
+        published_date=published.date() if published else None,
+    )
+    ent = {
+        "text": "Kim",
+        "label": "PERSON",
+        "start_char": 0,
+        "end_char": 3,
+        "sentence": 0,
+        "canonical": "Kim",
+        "actor_id": "p1",
+    }
+    return Enriched(a, entities=[ent, ent])
+
+
+DEC = datetime(2009, 12, 11, 3, 0, tzinfo=UTC)
+JAN = datetime(2010, 1, 4, 3, 0, tzinfo=UTC)
+
+
+def read(root: Path, table: str) -> pd.DataFrame:
+    return pd.read_parquet(root / table)
+
+
+def test_commit_writes_partitions_and_undated(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    counts = ds.commit([article(1, DEC), article(2, JAN), article(3, None)], [], "run-1")
+    assert counts["articles"] == 3 and counts["entities"] == 6
+    df = read(tmp_path, "articles")
+    assert sorted(df.article_id) == ["a001", "a002", "a003"]
+    assert {(str(r.year), str(r.month)) for r in df.itertuples()} == {
+        ("2009", "12"),
+        ("2010", "1"),
+        ("undated", "undated"),
+    }
+    assert (tmp_path / "articles" / "year=undated" / "month=undated").is_dir()
+
+
+def test_same_input_twice_changes_nothing(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    batch = [article(n, DEC) for n in range(5)]
+    ds.commit(batch, [], "run-1")
+    ds.commit(batch, [], "run-1")
+    df = read(tmp_path, "articles")
+    assert len(df) == 5 and df.article_id.is_unique
+    assert len(read(tmp_path, "entities")) == 10
+
+
+def test_changed_article_replaces_rows_everywhere(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    ds.commit([article(1, DEC), article(2, DEC)], [], "run-1")
+    changed = article(1, JAN, text="updated")  # new text and a new publication month
+    changed.entities = changed.entities[:1]
+    ds.commit([changed], [], "run-2")
+    df = read(tmp_path, "articles")
+    assert len(df) == 2 and df.article_id.is_unique
+    row = df[df.article_id == "a001"].iloc[0]
+    assert row.text == "updated 1" and str(row.month) == "1"
+    ents = read(tmp_path, "entities")
+    assert (ents.article_id == "a001").sum() == 1 and (ents.article_id == "a002").sum() == 2
+
+
+def test_seen_index_knows_committed_urls(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    assert ds.seen("https://news.example/1") is None
+    ds.commit([article(1, DEC)], [], "run-1")
+    entry = ds.seen("https://news.example/1")
+    assert entry is not None and entry.article_id == "a001"
+
+
+def test_rejects_append_into_one_file(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    for run in range(3):
+        ds.commit([], [Reject(f"https://x/{run}", "wire", "fetch", "http_404")], f"run-{run}")
+    files = list((tmp_path / "rejects").rglob("*.parquet"))
+    assert len(files) == 1
+    assert sorted(read(tmp_path, "rejects").url) == ["https://x/0", "https://x/1", "https://x/2"]
+
+
+def test_interrupted_commit_is_rolled_forward(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    ds.commit([article(1, DEC)], [], "run-1")
+    # simulate a writer killed after logging its commit but before moving files into place
+    staged = tmp_path / "_staging" / "c1" / "articles" / "year=2010" / "month=1" / "part-x.parquet"
+    staged.parent.mkdir(parents=True)
+    src = next((tmp_path / "articles").rglob("*.parquet"))
+    staged.write_bytes(src.read_bytes())
+    (tmp_path / "_log").mkdir(exist_ok=True)
+    final = tmp_path / "articles" / "year=2010" / "month=1" / "part-x.parquet"
+    record = {
+        "commit": "c1",
+        "at": "2026-01-01T00:00:00+00:00",
+        "moves": [[str(staged), str(final)]],
+        "deletes": [str(src)],
+        "articles": [],
+        "files": [],
+    }
+    (tmp_path / "_log" / "c1.json").write_text(json.dumps(record))
+    # and an unlogged staging file from a commit that never reached its log
+    orphan = tmp_path / "_staging" / "c2" / "articles" / "year=2009" / "month=12" / "part-y.parquet"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"partial")
+    with ds.lock():
+        assert ds.recover() == 1
+    assert final.is_file() and not src.exists()
+    assert not list((tmp_path / "_staging").rglob("*.parquet"))
+    assert not list((tmp_path / "_log").glob("*.json"))
+    assert len(read(tmp_path, "articles")) == 1
+
+
+def test_unwritable_output_fails_fast(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StorageError, match="not writable"):
+        Dataset(str(blocker / "data")).check_writable()
