@@ -750,3 +750,36 @@ def reject_row(r: Reject, run_id: str, at: datetime) -> dict[str, Any]:
         "run_id": run_id,
         "at": at,
     }
+
+
+def data_dictionary() -> str:
+    """The data dictionary (every table and column, type, meaning) as Markdown, from SCHEMAS."""
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from `tasks/storage.py` by `python -m tasks.storage > docs/data_dictionary.md`;",
+        "a test fails when this file and the schemas disagree. "
+        f"Schema version {SCHEMA_VERSION} (also in each Parquet file's metadata).",
+        "",
+        "Every table is hive-partitioned `year=YYYY/month=M` by the article's publication date (UTC;",
+        f"`year={UNDATED}/month={UNDATED}` when the article has no date); `rejects` by the month of the run.",
+        "",
+    ]
+    for name, schema in SCHEMAS.items():
+        lines += [
+            f"## `{name}`",
+            "",
+            TABLE_DOCS[name],
+            "",
+            "| column | type | nullable | meaning |",
+            "| --- | --- | --- | --- |",
+        ]
+        for f in schema:
+            doc = (f.metadata or {}).get(b"doc", b"").decode("utf-8")
+            lines.append(f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} | {doc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(data_dictionary(), end="")

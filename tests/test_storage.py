@@ -145,3 +145,20 @@ def test_unwritable_output_fails_fast(tmp_path: Path) -> None:
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="not writable"):
         Dataset(str(blocker / "data")).check_writable()
+
+
+def test_data_dictionary_is_generated_from_the_schemas() -> None:
+    from tasks.storage import data_dictionary
+
+    docs = Path(__file__).resolve().parents[1] / "docs" / "data_dictionary.md"
+    assert docs.read_text(encoding="utf-8") == data_dictionary(), (
+        "docs/data_dictionary.md is stale: run `.venv/bin/python -m tasks.storage > docs/data_dictionary.md`"
+    )
+
+
+def test_files_carry_schema_version(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    Dataset(str(tmp_path)).commit([article(1, DEC)], [], "run-1")
+    meta = pq.read_schema(next((tmp_path / "articles").rglob("*.parquet"))).metadata
+    assert meta[b"newscorpus.schema_version"] == b"1"
