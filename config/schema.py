@@ -277,6 +277,21 @@ class Settings(Section):
             raise ValueError(f"source names must be unique; repeated: {', '.join(dupes)}")
         return sources
 
+    def narrowed(
+        self, names: list[str] | None = None, since: str | None = None, until: str | None = None
+    ) -> Settings:
+        """A copy limited to some sources and/or a date window (for manual and backfill runs)."""
+        known = [s.name for s in self.sources]
+        unknown = sorted(set(names or ()) - set(known))
+        if unknown:
+            raise ConfigError(
+                f"unknown source name(s) {', '.join(unknown)}; the config has: {', '.join(known)}"
+            )
+        chosen = [s for s in self.sources if not names or s.name in names]
+        window = {k: v for k, v in (("since", since), ("until", until)) if v}
+        sources = [s.model_copy(update=window) for s in chosen]
+        return self.model_copy(update={"sources": sources})
+
     def resolve(self, path: str) -> Path:
         """A path from the config, relative to the config file's directory."""
         p = Path(path).expanduser()

@@ -16,7 +16,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
-from config.schema import Settings, load_config
+from config.schema import Settings, WarcSource, load_config
+from flows.params import BackfillOptions, RunOptions
 from tasks.clean import EXTRACTOR_VERSION, clean_batch
 from tasks.enrich import enrich_batch
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
@@ -73,8 +74,11 @@ def store_task(
     return dataset.commit(enriched, rejects, run_id, extra, lastmods)
 
 
-def run_ingest(settings: Settings, run_id: str, log: Any) -> RunSummary:
-    """The batch loop shared by the flows: discovery, then one task per stage per batch."""
+def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False) -> RunSummary:
+    """The batch loop shared by the flows: discovery, then one task per stage per batch.
+
+    With `dry_run`, items are discovered and counted (skipped as `dry_run`), nothing fetched or written.
+    """
     summary = RunSummary(run_id=run_id, output=settings.output, started=datetime.now(UTC))
     for cfg in settings.sources:
         summary.counts(cfg.name)
@@ -104,6 +108,12 @@ def run_ingest(settings: Settings, run_id: str, log: Any) -> RunSummary:
         for chunk in batched(stream, settings.nlp.batch_size):
             for source, entry in chunk:
                 account(entry, source)
+            if dry_run:
+                for item in items:
+                    summary.counts(item.source).skip("dry_run")
+                items.clear()
+                pending_rejects.clear()
+                continue
             if not items and not pending_rejects:
                 continue
             outcome = fetch_task(fetcher, items)
@@ -138,23 +148,51 @@ def run_ingest(settings: Settings, run_id: str, log: Any) -> RunSummary:
     return summary
 
 
-@flow(name="ingest", log_prints=True)
-def ingest(config: str) -> dict[str, Any]:
-    """One ingest run: every source of the config, new articles only, into the datasets.
-
-    `config` is a path to a YAML config or the name of a preset in config/ (e.g. nk_talks).
-    """
-    log = get_run_logger()
-    settings = load_config(config)
-    run_id = str(flow_run.id or uuid.uuid4())
-    summary = run_ingest(settings, run_id, log)
+def _finish(summary: RunSummary, log: Any) -> dict[str, Any]:
     totals = summary.totals
     log.info(
         "run %s: %d discovered, %d written, %d skipped, %d rejected",
-        run_id,
+        summary.run_id,
         totals.discovered,
         totals.written,
         sum(totals.skipped.values()),
         sum(totals.rejected.values()),
     )
     return summary.as_dict()
+
+
+def _narrow(settings: Settings, options: RunOptions) -> Settings:
+    return settings.narrowed(
+        options.sources,
+        options.since.isoformat() if options.since else None,
+        options.until.isoformat() if options.until else None,
+    )
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(config: str = "nk_talks", options: RunOptions | None = None) -> dict[str, Any]:
+    """One ingest run: every source of the config, new articles only, into the datasets.
+
+    `config` is a path to a YAML config or the name of a preset in config/ (e.g. nk_talks).
+    """
+    log = get_run_logger()
+    options = options or RunOptions()
+    settings = _narrow(load_config(config), options)
+    run_id = str(flow_run.id or uuid.uuid4())
+    return _finish(run_ingest(settings, run_id, log, options.dry_run), log)
+
+
+@flow(name="backfill", log_prints=True)
+def backfill(config: str = "nk_talks", options: BackfillOptions | None = None) -> dict[str, Any]:
+    """A backfill: the config's sources over a date window, plus CC-NEWS WARC files if given."""
+    log = get_run_logger()
+    options = options or BackfillOptions()
+    settings = load_config(config)
+    if options.warc:
+        warc = WarcSource(name="backfill-warc", paths=list(options.warc))
+        settings = settings.model_copy(update={"sources": [*settings.sources, warc]})
+        if options.sources:  # a source subset given in the UI still includes the WARC files
+            options = options.model_copy(update={"sources": [*options.sources, warc.name]})
+    settings = _narrow(settings, options)
+    run_id = str(flow_run.id or uuid.uuid4())
+    return _finish(run_ingest(settings, run_id, log, options.dry_run), log)

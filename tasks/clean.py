@@ -14,6 +14,7 @@ from typing import Any
 
 import py3langid
 import trafilatura
+from trafilatura.settings import Document
 from lxml import html as lxml_html
 
 from config.schema import CleanConfig
@@ -234,7 +235,7 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         include_comments=False,
         include_tables=False,
     )
-    if doc is None or not getattr(doc, "text", None):
+    if not isinstance(doc, Document) or not doc.text:
         raise CleanError("empty_extraction", "trafilatura found no main text")
     meta = _meta_values(tree)
     title = repair_text(doc.title) if doc.title else item.title_hint

@@ -33,7 +33,7 @@ def _load(name: str) -> Language:
         return spacy.load(name, disable=list(DISABLED_COMPONENTS))
     except OSError:
         module = importlib.import_module(name)  # a model package that is importable but not linked
-        return module.load(disable=list(DISABLED_COMPONENTS))  # type: ignore[no-any-return]
+        return module.load(disable=list(DISABLED_COMPONENTS))
 
 
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
