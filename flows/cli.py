@@ -159,6 +159,13 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve
+
+    serve(timezone=args.timezone, port=args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the newscorpus command."""
     parser = argparse.ArgumentParser(prog="newscorpus", description=__doc__)
@@ -179,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--output", help="dataset root to query")
     query.add_argument("--limit", type=int, default=50, help="rows to print")
     query.set_defaults(func=cmd_query)
+    serve = sub.add_parser(
+        "serve",
+        help="serve the deployments (nightly schedule, UI runs); starts a local server if needed",
+    )
+    serve.add_argument("--timezone", help="time zone of the nightly cron (default UTC)")
+    serve.add_argument("--port", type=int, default=4200, help="port of the local Prefect server")
+    serve.set_defaults(func=cmd_serve)
     config = sub.add_parser("config", help="check a config file or print the JSON schema")
     group = config.add_mutually_exclusive_group(required=True)
     group.add_argument("--check", metavar="FILE")
