@@ -49,6 +49,7 @@ UNDATED = "undated"  # partition value for articles without a publication date
 ARTICLE_TABLES = ("articles", "entities", "dates", "quotes")
 TABLES = (*ARTICLE_TABLES, "rejects")
 _PARQUET_COMPRESSION = "zstd"
+REMOTE_LEASE_S = 3600.0  # an S3 lock older than an hour is a killed run's: commits take seconds
 
 _ts = pa.timestamp("us", tz="UTC")
 
@@ -411,8 +412,11 @@ class Dataset:
             return
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         data = (self.state_dir / "index.sqlite").read_bytes()
-        with self.fs.open_output_stream(self.path("_state", "index.sqlite")) as out:
+        remote = self.path("_state", "index.sqlite")
+        with self.fs.open_output_stream(remote) as out:
             out.write(data)
+        info = self.fs.get_file_info(remote)
+        (self.state_dir / "index.remote").write_text(f"{info.size}:{info.mtime_ns}")
 
     def close(self) -> None:
         """Close the index database."""
@@ -422,25 +426,77 @@ class Dataset:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """Exclusive commit lock on the dataset (fcntl on local disk; see docs for S3)."""
+        """Exclusive commit lock: flock on local disk, a conditional-write lease object on S3."""
+        deadline = time.monotonic() + self.cfg.lock_timeout
         self.state_dir.mkdir(parents=True, exist_ok=True)
         with (self.state_dir / "lock").open("a+") as handle:
-            deadline = time.monotonic() + self.cfg.lock_timeout
             while True:
                 try:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise StorageError(
-                            f"{self.output} is locked by another run for more than "
-                            f"{self.cfg.lock_timeout}s; wait for it or raise storage.lock_timeout"
-                        ) from None
-                    time.sleep(0.2)
+                    self._wait(deadline)
             try:
-                yield
+                if self.is_remote:
+                    with self._remote_lease(deadline):
+                        self._refresh_index()
+                        yield
+                else:
+                    yield
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def _wait(self, deadline: float) -> None:
+        if time.monotonic() > deadline:
+            raise StorageError(
+                f"{self.output} is locked by another run for more than "
+                f"{self.cfg.lock_timeout}s; wait for it or raise storage.lock_timeout"
+            )
+        time.sleep(0.2)
+
+    @contextlib.contextmanager
+    def _remote_lease(self, deadline: float) -> Iterator[None]:
+        # S3 has no locks; a lease object created with If-None-Match: * (a conditional write, atomic
+        # on AWS S3 and compatible servers) gives mutual exclusion between machines. A lease older
+        # than REMOTE_LEASE_S belongs to a killed run and is broken.
+        import boto3
+        from botocore.exceptions import ClientError
+
+        bucket, _, prefix = self.root.partition("/")
+        key = f"{prefix.rstrip('/')}/_state/lock".lstrip("/")
+        client = boto3.client("s3")
+        body = json.dumps({"owner": os.getpid(), "at": time.time()}).encode()
+        while True:
+            try:
+                client.put_object(Bucket=bucket, Key=key, Body=body, IfNoneMatch="*")
+                break
+            except ClientError as err:
+                if err.response.get("Error", {}).get("Code") not in ("PreconditionFailed", "412"):
+                    raise StorageError(
+                        f"cannot take the lock {self.output}/_state/lock: {err}"
+                    ) from None
+                with contextlib.suppress(ClientError, ValueError, KeyError):
+                    held = json.loads(client.get_object(Bucket=bucket, Key=key)["Body"].read())
+                    if time.time() - float(held["at"]) > REMOTE_LEASE_S:
+                        client.delete_object(Bucket=bucket, Key=key)
+                        continue
+                self._wait(deadline)
+        try:
+            yield
+        finally:
+            client.delete_object(Bucket=bucket, Key=key)
+
+    def _refresh_index(self) -> None:
+        # another machine may have committed since we last looked: fetch its index
+        info = self.fs.get_file_info(self.path("_state", "index.sqlite"))
+        stamp = f"{info.size}:{info.mtime_ns}" if info.type == pafs.FileType.File else ""
+        marker = self.state_dir / "index.remote"
+        if stamp and (not marker.exists() or marker.read_text() != stamp):
+            self.close()
+            for suffix in ("", "-wal", "-shm"):
+                (self.state_dir / f"index.sqlite{suffix}").unlink(missing_ok=True)
+            self._download_index(self.state_dir / "index.sqlite")
+            marker.write_text(stamp)
 
     # ---- seen-index -----------------------------------------------------------------------
     def seen(self, canonical_url: str) -> SeenEntry | None:
