@@ -543,13 +543,15 @@ class Dataset:
         return done
 
     def _apply(self, record: dict[str, Any]) -> None:
-        for src, dst in record["moves"]:
-            if self.fs.get_file_info(src).type == pafs.FileType.File:
-                self.fs.create_dir(dst.rsplit("/", 1)[0], recursive=True)
-                self.fs.move(src, dst)
-        for path in record["deletes"]:
-            if self.fs.get_file_info(path).type == pafs.FileType.File:
-                self.fs.delete_file(path)
+        # every step is idempotent, so a replay after a crash may repeat steps already done
+        for step in record["steps"]:
+            if step[0] == "move":
+                src, dst = step[1], step[2]
+                if self.fs.get_file_info(src).type == pafs.FileType.File:
+                    self.fs.create_dir(dst.rsplit("/", 1)[0], recursive=True)
+                    self.fs.move(src, dst)
+            elif self.fs.get_file_info(step[1]).type == pafs.FileType.File:
+                self.fs.delete_file(step[1])
         with self.db:
             for a in record["articles"]:
                 self.db.execute(
@@ -600,6 +602,50 @@ class Dataset:
         with self.fs.open_output_stream(staged) as sink:
             pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
         return staged, self.path(table, partition, f"{file}.parquet")
+
+    def _stage_file(
+        self,
+        commit_id: str,
+        phase: str,
+        key: tuple[str, str],
+        cache: dict[tuple[str, str, str], pa.Table | None],
+        drop_ids: set[str],
+        added: dict[str, list[dict[str, Any]]],
+        steps: list[list[str]],
+    ) -> int:
+        """Stage the new version of one file in every table; append its steps; return its size."""
+        partition, file = key
+        if not _SAFE_PARTITION.match(partition):
+            raise StorageError(f"refusing unsafe partition path {partition!r}")
+        size = 0
+        ids = pa.array(sorted(drop_ids), pa.string())
+        # child tables first: a reader never sees an article row whose entities are missing
+        for table in ("entities", "dates", "quotes", "articles"):
+            ckey = (table, partition, file)
+            if ckey not in cache:
+                cache[ckey] = self._read_file(table, partition, file)
+            existing = cache[ckey]
+            parts = []
+            if existing is not None:
+                parts.append(
+                    existing.filter(pc.invert(pc.is_in(existing["article_id"], value_set=ids)))
+                )
+            if added.get(table):
+                parts.append(to_table(table, added[table]))
+            if not parts:
+                continue
+            data = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+            cache[ckey] = data  # phase 2 starts from what phase 1 left
+            final_path = self.path(table, partition, f"{file}.parquet")
+            if data.num_rows == 0:
+                if existing is not None:
+                    steps.append(["delete", final_path])
+                continue
+            src, dst = self._write_staged(f"{commit_id}/{phase}", table, partition, file, data)
+            steps.append(["move", src, dst])
+            if table == "articles":
+                size = self.fs.get_file_info(src).size or 0
+        return size
 
     def _current_file(self, partition: str, new_files: dict[str, str]) -> str:
         if partition in new_files:
@@ -703,47 +749,41 @@ class Dataset:
                         "urls": sorted(urls),
                     }
                 )
-            moves: list[tuple[str, str]] = []
-            deletes: list[str] = []
+            # Phase 1 removes articles that move to another partition from their old file, phase 2
+            # writes the final version of every file that gains rows. A reader in between may miss
+            # a moving article for a moment, but never sees it twice, even when two articles swap
+            # partitions in one commit.
+            moved_away = {
+                key: ids
+                - {
+                    a
+                    for a in ids
+                    if any(r["article_id"] == a for r in new_rows.get(key, {}).get("articles", []))
+                }
+                for key, ids in drop.items()
+            }
+            steps: list[list[str]] = []
             file_sizes: list[tuple[str, str, int]] = []
-            for key in sorted(set(drop) | set(new_rows)):
-                partition, file = key
-                if not _SAFE_PARTITION.match(partition):
-                    raise StorageError(f"refusing unsafe partition path {partition!r}")
-                size = 0
-                # child tables first: a reader never sees an article whose rows are missing
-                for table in ("entities", "dates", "quotes", "articles"):
-                    parts = []
-                    existing = self._read_file(table, partition, file)
-                    if existing is not None:
-                        ids = pa.array(sorted(drop.get(key, ())), pa.string())
-                        keep = pc.invert(pc.is_in(existing["article_id"], value_set=ids))
-                        parts.append(existing.filter(keep))
-                    added = new_rows.get(key, {}).get(table, [])
-                    if added:
-                        parts.append(to_table(table, added))
-                        counts[table] += len(added)
-                    final_path = self.path(table, partition, f"{file}.parquet")
-                    if not parts:
-                        continue
-                    data = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
-                    if data.num_rows == 0:
-                        if existing is not None:
-                            deletes.append(final_path)
-                        continue
-                    src, dst = self._write_staged(commit_id, table, partition, file, data)
-                    moves.append((src, dst))
-                    if table == "articles":
-                        size = self.fs.get_file_info(src).size or 0
-                file_sizes.append((partition, file, size))
+            cache: dict[tuple[str, str, str], pa.Table | None] = {}
+            for key in sorted(k for k, ids in moved_away.items() if ids):
+                sizes = self._stage_file(commit_id, "p1", key, cache, moved_away[key], {}, steps)
+                if key not in new_rows:
+                    file_sizes.append((*key, sizes))
+            for key in sorted(new_rows):
+                added = new_rows[key]
+                for table, table_rows in added.items():
+                    counts[table] += len(table_rows)
+                size = self._stage_file(
+                    commit_id, "p2", key, cache, drop.get(key, set()), added, steps
+                )
+                file_sizes.append((*key, size))
             if rejects := list(rejects):
-                moves.append(self._stage_rejects(commit_id, rejects, run_id, now))
+                steps.append(["move", *self._stage_rejects(commit_id, rejects, run_id, now)])
                 counts["rejects"] = len(rejects)
             record = {
                 "commit": commit_id,
                 "at": now.isoformat(),
-                "moves": moves,
-                "deletes": deletes,
+                "steps": steps,
                 "articles": index_rows,
                 "files": file_sizes,
             }
