@@ -232,10 +232,10 @@ class TopicConfig(Section):
 
 
 class StorageConfig(Section):
-    target_file_mb: int = Field(
+    target_file_mb: float = Field(
         default=64,
-        ge=1,
-        description="A partition file grows to about this size before a new one starts.",
+        gt=0,
+        description="A partition file grows to about this size (MB) before a new one starts.",
     )
     lock_timeout: float = Field(
         default=600.0, ge=0, description="Seconds to wait for another run's commit lock."

@@ -144,6 +144,19 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compact(args: argparse.Namespace) -> int:
+    from config.schema import load_config
+    from tasks.storage import Dataset
+
+    settings = load_config(args.config)
+    dataset = Dataset(settings.output, settings.storage)
+    dataset.prepare()
+    with dataset.lock():
+        merged = dataset.compact()
+    console.print(f"compacted {settings.output}: {merged} small file(s) merged")
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from config.schema import ConfigError, Settings, load_config
 
@@ -186,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--output", help="dataset root to query")
     query.add_argument("--limit", type=int, default=50, help="rows to print")
     query.set_defaults(func=cmd_query)
+    compact = sub.add_parser(
+        "compact", help="merge small Parquet files of each partition, atomically"
+    )
+    compact.add_argument("--config", required=True, help="config whose output to compact")
+    compact.set_defaults(func=cmd_compact)
     serve = sub.add_parser(
         "serve",
         help="serve the deployments (nightly schedule, UI runs); starts a local server if needed",

@@ -83,9 +83,7 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
     for cfg in settings.sources:
         summary.counts(cfg.name)
     dataset = Dataset(settings.output, settings.storage)
-    dataset.check_writable()  # storage errors stop the run before any fetch
-    with dataset.lock():
-        recovered = dataset.recover()
+    recovered = dataset.prepare()  # storage errors stop the run before any fetch
     if recovered:
         log.warning("recovered %d interrupted commit(s) in %s", recovered, settings.output)
     topic = compile_topic(settings.topic)

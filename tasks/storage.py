@@ -359,6 +359,17 @@ class Dataset:
         return f"{self.output.rstrip('/')}/{table}" if self.is_remote else self.table_dir(table)
 
     # ---- set-up and checks ----------------------------------------------------------------
+    def prepare(self) -> int:
+        """Before a run: check the root is writable, recover interrupted commits, migrate schemas.
+
+        Returns the number of interrupted commits rolled forward.
+        """
+        self.check_writable()
+        with self.lock():
+            recovered = self.recover()
+            self.migrate()
+        return recovered
+
     def check_writable(self) -> None:
         """Fail fast, before any fetch, if the root cannot be created or written."""
         probe = self.path("_state", f".probe-{uuid.uuid4().hex[:8]}")
@@ -396,6 +407,7 @@ class Dataset:
                     partition TEXT NOT NULL, file TEXT NOT NULL, bytes INTEGER NOT NULL,
                     created TEXT NOT NULL, PRIMARY KEY (partition, file));
                 CREATE INDEX IF NOT EXISTS articles_file ON articles(partition, file);
+                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """
             )
         return self._db
@@ -517,6 +529,112 @@ class Dataset:
         selector = pafs.FileSelector(directory, allow_not_found=True, recursive=False)
         return list(self.fs.get_file_info(selector))
 
+    def _table_files(self, table: str) -> list[pafs.FileInfo]:
+        selector = pafs.FileSelector(self.path(table), allow_not_found=True, recursive=True)
+        return [i for i in self.fs.get_file_info(selector) if i.path.endswith(".parquet")]
+
+    def migrate(self) -> int:
+        """Rewrite files written with an older schema so plain readers see every column.
+
+        pandas/pyarrow take a dataset's schema from one file, so a column added in a new schema
+        version would be invisible while old files remain. Runs once per schema version (the
+        version is kept in the index); each file is replaced atomically. Returns files rewritten.
+        Call under `lock()`.
+        """
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is not None and row[0] == SCHEMA_VERSION:
+            return 0
+        rewritten = 0
+        for table in TABLES:
+            target = _with_metadata(SCHEMAS[table], table)
+            for info in self._table_files(table):
+                if (
+                    pq.read_schema(info.path, filesystem=self.fs)
+                    .remove_metadata()
+                    .equals(target.remove_metadata())
+                ):
+                    continue
+                data = pq.read_table(info.path, filesystem=self.fs, schema=target)
+                staged = self.path("_staging", f"migrate-{uuid.uuid4().hex[:8]}.parquet")
+                self.fs.create_dir(self.path("_staging"), recursive=True)
+                with self.fs.open_output_stream(staged) as sink:
+                    pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
+                self.fs.move(staged, info.path)
+                rewritten += 1
+        with self.db:
+            self.db.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE "
+                "SET value=excluded.value",
+                (SCHEMA_VERSION,),
+            )
+        return rewritten
+
+    def compact(self) -> int:
+        """Merge the small files of each partition (below half the target size) into one.
+
+        Per table the merged file replaces the largest member after the others are removed, so
+        a reader may briefly miss rows of a merged file but never sees one twice. Returns the
+        number of files merged away. Call under `lock()`.
+        """
+        target = int(self.cfg.target_file_mb * 1024 * 1024)
+        merged = 0
+        partitions = [r[0] for r in self.db.execute("SELECT DISTINCT partition FROM files")]
+        for partition in partitions:
+            small = self.db.execute(
+                "SELECT file, bytes FROM files WHERE partition=? AND bytes < ? ORDER BY bytes DESC",
+                (partition, target // 2),
+            ).fetchall()
+            group, total = [], 0
+            for file, size in small:
+                if total + size <= target:
+                    group.append(file)
+                    total += size
+            if len(group) < 2:
+                continue
+            keep, others = group[0], group[1:]
+            commit_id = f"compact-{uuid.uuid4().hex[:8]}"
+            steps: list[list[str]] = []
+            size = 0
+            for table in ("entities", "dates", "quotes", "articles"):
+                parts = [
+                    t for f in group if (t := self._read_file(table, partition, f)) is not None
+                ]
+                for f in others:
+                    path = self.path(table, partition, f"{f}.parquet")
+                    if self.fs.get_file_info(path).type == pafs.FileType.File:
+                        steps.append(["delete", path])
+                if parts:
+                    src, dst = self._write_staged(
+                        commit_id, table, partition, keep, pa.concat_tables(parts)
+                    )
+                    steps.append(["move", src, dst])
+                    if table == "articles":
+                        size = self.fs.get_file_info(src).size or 0
+            record = {
+                "commit": commit_id,
+                "at": datetime.now(UTC).isoformat(),
+                "steps": steps,
+                "articles": [],
+                "files": [(partition, keep, size)] + [(partition, f, 0) for f in others],
+                "rehome": [partition, keep, others],
+            }
+            self._log_and_apply(commit_id, record)
+            merged += len(others)
+        self._upload_index()
+        return merged
+
+    def _log_and_apply(self, commit_id: str, record: dict[str, Any]) -> None:
+        log_path = self.path("_log", f"{commit_id}.json")
+        self.fs.create_dir(self.path("_log"), recursive=True)
+        tmp_log = self.path("_log", f".{commit_id}.json.tmp")
+        with self.fs.open_output_stream(tmp_log) as handle:
+            handle.write(json.dumps(record).encode("utf-8"))
+        self.fs.move(tmp_log, log_path)  # the commit point
+        self._apply(record)
+        self.fs.delete_file(log_path)
+        with contextlib.suppress(OSError, pa.ArrowException):
+            self.fs.delete_dir(self.path("_staging", commit_id))
+
     def recover(self) -> int:
         """Finish commits a killed run logged and drop staging files it never logged.
 
@@ -574,6 +692,13 @@ class Dataset:
                         "INSERT INTO urls VALUES (?,?) ON CONFLICT(canonical_url) DO UPDATE "
                         "SET article_id=excluded.article_id",
                         (url, a["article_id"]),
+                    )
+            if "rehome" in record:  # compaction: the merged files' articles now live in `keep`
+                partition, keep, others = record["rehome"]
+                for other in others:
+                    self.db.execute(
+                        "UPDATE articles SET file=? WHERE partition=? AND file=?",
+                        (keep, partition, other),
                     )
             for partition, file, size in record["files"]:
                 if size:
@@ -650,7 +775,7 @@ class Dataset:
     def _current_file(self, partition: str, new_files: dict[str, str]) -> str:
         if partition in new_files:
             return new_files[partition]
-        target = self.cfg.target_file_mb * 1024 * 1024
+        target = int(self.cfg.target_file_mb * 1024 * 1024)
         row = self.db.execute(
             "SELECT file FROM files WHERE partition=? AND bytes < ? ORDER BY created DESC, file DESC LIMIT 1",
             (partition, target),
@@ -669,7 +794,7 @@ class Dataset:
             (i for i in self._list(self.path("rejects", part)) if i.path.endswith(".parquet")),
             key=lambda i: i.path,
         )
-        target = self.cfg.target_file_mb * 1024 * 1024
+        target = int(self.cfg.target_file_mb * 1024 * 1024)
         if files and (files[-1].size or 0) < target:
             name = files[-1].path.rsplit("/", 1)[1].removesuffix(".parquet")
             existing = self._read_file("rejects", part, name)
@@ -787,17 +912,7 @@ class Dataset:
                 "articles": index_rows,
                 "files": file_sizes,
             }
-            log_path = self.path("_log", f"{commit_id}.json")
-            self.fs.create_dir(self.path("_log"), recursive=True)
-            tmp_log = self.path("_log", f".{commit_id}.json.tmp")
-            with self.fs.open_output_stream(tmp_log) as handle:
-                handle.write(json.dumps(record).encode("utf-8"))
-            self.fs.move(tmp_log, log_path)  # the commit point
-            self._apply(record)
-            self.fs.delete_file(log_path)
-            staging = self.path("_staging", commit_id)
-            with contextlib.suppress(OSError, pa.ArrowException):
-                self.fs.delete_dir(staging)
+            self._log_and_apply(commit_id, record)
             self._upload_index()
         return counts
 

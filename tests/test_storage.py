@@ -296,3 +296,66 @@ def test_two_concurrent_writers_serialise(tmp_path: Path) -> None:
         list(pool.map(writer, [0, 500]))
     df = read(tmp_path, "articles")
     assert len(df) == 100 and df.article_id.is_unique
+
+
+def test_compact_merges_small_files_and_keeps_every_row(tmp_path: Path) -> None:
+    from config.schema import StorageConfig
+
+    tiny = Dataset(str(tmp_path), StorageConfig(target_file_mb=0.001))  # every commit starts a file
+    for b in range(4):
+        tiny.commit([article(b * 10 + k, DEC) for k in range(3)], [], f"run-{b}")
+    tiny.close()
+    files = list((tmp_path / "articles").rglob("*.parquet"))
+    assert len(files) == 4
+    ds = Dataset(str(tmp_path))
+    with ds.lock():
+        assert ds.compact() == 3
+    assert len(list((tmp_path / "articles").rglob("*.parquet"))) == 1
+    assert len(list((tmp_path / "entities").rglob("*.parquet"))) == 1
+    df = read(tmp_path, "articles")
+    assert len(df) == 12 and df.article_id.is_unique
+    assert len(read(tmp_path, "entities")) == 24
+    # the index follows: re-committing a merged article replaces it in place
+    ds.commit([article(31, DEC, text="again")], [], "run-x")
+    df = read(tmp_path, "articles")
+    assert len(df) == 12 and df.set_index("article_id").loc["a031", "text"] == "again 31"
+
+
+def test_new_nullable_column_reads_with_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+
+    import tasks.storage as storage
+
+    old = storage.SCHEMAS["quotes"]
+    monkeypatch.setitem(
+        storage.SCHEMAS, "quotes", pa.schema([f for f in old if f.name != "cue_end"])
+    )
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", "0")
+    e = article(1, DEC)
+    e.quotes = [
+        {
+            "quote_id": "q1",
+            "text": "We will talk.",
+            "start_char": 0,
+            "end_char": 5,
+            "kind": "direct",
+            "speaker_type": "unknown",
+            "paragraph": 0,
+        }
+    ]
+    ds = Dataset(str(tmp_path))
+    ds.prepare()
+    ds.commit([e], [], "run-old")
+    ds.close()
+    monkeypatch.setitem(storage.SCHEMAS, "quotes", old)
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", "1")
+    ds = Dataset(str(tmp_path))
+    ds.prepare()  # the new version migrates old files once
+    e2 = article(2, JAN)
+    e2.quotes = [{**e.quotes[0], "quote_id": "q2", "cue_end": 4}]
+    ds.commit([e2], [], "run-new")
+    quotes = read(tmp_path, "quotes").set_index("quote_id")
+    assert "cue_end" in quotes.columns
+    assert pd.isna(quotes.loc["q1", "cue_end"]) and quotes.loc["q2", "cue_end"] == 4
