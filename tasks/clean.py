@@ -14,8 +14,8 @@ from typing import Any
 
 import py3langid
 import trafilatura
-from trafilatura.settings import Document
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from config.schema import CleanConfig
 from tasks.records import Article, Item, Page, Reject, StageError
