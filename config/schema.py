@@ -202,7 +202,13 @@ class NlpConfig(Section):
         le=5000,
         description="Articles per task run and nlp.pipe batch.",
     )
-    workers: int = Field(default=1, ge=1, le=64, description="NLP worker processes.")
+    workers: int = Field(
+        default=1,
+        ge=0,
+        le=64,
+        description="NLP worker processes (each loads the model once); 0 parses in the flow's own "
+        "process. One worker already overlaps spaCy with fetching and cleaning.",
+    )
     aliases: str | None = Field(
         default=None,
         description="Alias table YAML mapping name variants to canonical actors "

@@ -8,18 +8,28 @@ Prefect's per-task cost (~10 ms) stays negligible next to spaCy's.
 from __future__ import annotations
 
 import uuid
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
 from config.schema import Settings, WarcSource, load_config
 from flows.params import BackfillOptions, RunOptions
+from flows.reporting import (
+    Progress,
+    append_history,
+    highlights,
+    load_history,
+    publish,
+    yield_anomalies,
+)
 from tasks.clean import EXTRACTOR_VERSION, clean_batch
-from tasks.enrich import enrich_batch
+from tasks.enrich import EnrichPool
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
@@ -57,11 +67,10 @@ def clean_task(
 
 @task(name="enrich", cache_policy=NONE)
 def enrich_task(
-    articles: list[Article], settings: Settings
+    pool: EnrichPool, articles: list[Article]
 ) -> tuple[list[Enriched], list[Reject], str]:
-    """spaCy entities, dates and quotes of a batch (model loaded once per process)."""
-    aliases = str(settings.resolve(settings.nlp.aliases)) if settings.nlp.aliases else None
-    return enrich_batch(articles, settings.nlp.model, aliases)
+    """spaCy entities, dates and quotes of a batch, on the NLP worker processes."""
+    return pool.enrich(articles)
 
 
 @task(name="store", cache_policy=NONE)
@@ -87,7 +96,15 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
     if recovered:
         log.warning("recovered %d interrupted commit(s) in %s", recovered, settings.output)
     topic = compile_topic(settings.topic)
-    with Fetcher(settings.fetch) as fetcher:
+    aliases = str(settings.resolve(settings.nlp.aliases)) if settings.nlp.aliases else None
+    progress = Progress(total_hint=None)
+    speakers: Counter[str] = Counter()
+    actors: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    with (
+        Fetcher(settings.fetch) as fetcher,
+        EnrichPool(settings.nlp.model, aliases, 0 if dry_run else settings.nlp.workers) as pool,
+    ):
         stream = discover_all(settings, fetcher.get, dataset.seen)
         pending_rejects: list[Reject] = []
         items: list[Item] = []
@@ -102,6 +119,40 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
                 pending_rejects.append(entry)
             else:
                 items.append(entry)
+
+        # One batch enriches on the NLP workers while the next is fetched and cleaned here.
+        in_flight: deque[tuple[PrefectFuture[Any], list[Reject]]] = deque()
+
+        def finish_oldest() -> None:
+            future, early_rejects = in_flight.popleft()
+            enriched, enrich_rejects, model = future.result()
+            summary.model = model or summary.model
+            for r in enrich_rejects:
+                summary.counts(r.source_name).reject(r.stage, r.reason)
+            rejects = early_rejects + enrich_rejects
+            rows = store_task(dataset, enriched, rejects, run_id, summary.model or "")
+            for table, n in rows.items():
+                summary.rows[table] = summary.rows.get(table, 0) + n
+            for e in enriched:
+                summary.counts(e.article.source_name).written += 1
+                speakers.update(q["speaker"] for q in e.quotes if q.get("speaker"))
+                actors.update(
+                    m["canonical"]
+                    for m in e.entities
+                    if m.get("label") in ("PERSON", "ORG", "GPE", "NORP")
+                )
+                months.update(
+                    d["value"][:7]
+                    for d in e.dates
+                    if d.get("type") == "DATE" and d["value"][:4].isdigit()
+                )
+            log.info(
+                "batch committed: %d written, %d rejected (%d articles so far)",
+                len(enriched),
+                len(rejects),
+                summary.totals.written,
+            )
+            progress.update(summary)
 
         for chunk in batched(stream, settings.nlp.batch_size):
             for source, entry in chunk:
@@ -118,27 +169,19 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
             for skip in outcome.skips:
                 summary.counts(skip.source_name).skip(skip.reason)
             articles, clean_rejects = clean_task(outcome, settings, topic)
-            enriched, enrich_rejects, model = (
-                enrich_task(articles, settings) if articles else ([], [], summary.model or "")
-            )
-            summary.model = model or summary.model
-            rejects = pending_rejects + outcome.rejects + clean_rejects + enrich_rejects
-            for r in outcome.rejects + clean_rejects + enrich_rejects:
+            early = pending_rejects + outcome.rejects + clean_rejects
+            for r in outcome.rejects + clean_rejects:
                 summary.counts(r.source_name).reject(r.stage, r.reason)
-            rows = store_task(dataset, enriched, rejects, run_id, summary.model or "")
-            for table, n in rows.items():
-                summary.rows[table] = summary.rows.get(table, 0) + n
-            for e in enriched:
-                summary.counts(e.article.source_name).written += 1
-            log.info(
-                "batch committed: %d written, %d rejected (%d articles so far)",
-                len(enriched),
-                len(rejects),
-                summary.totals.written,
-            )
+            in_flight.append((enrich_task.submit(pool, articles), list(early)))
+            while len(in_flight) > 1:
+                finish_oldest()
             items.clear()
             pending_rejects.clear()
+        while in_flight:
+            finish_oldest()
+    progress.close()
     dataset.close()
+    summary.highlights = highlights(speakers, actors, months)
     for name, counts in summary.sources.items():
         if not counts.balanced:
             log.error("accounting does not balance for source %s: %s", name, counts)
@@ -146,7 +189,16 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
     return summary
 
 
-def _finish(summary: RunSummary, log: Any) -> dict[str, Any]:
+def _finish(summary: RunSummary, settings: Settings, log: Any) -> dict[str, Any]:
+    """Log the totals, flag sources that went quiet, keep the run history, publish artifacts."""
+    result = summary.as_dict()
+    state_dir = Dataset(settings.output, settings.storage).state_dir
+    flagged = yield_anomalies(result, load_history(state_dir))
+    for name, why in flagged.items():
+        log.warning("source %s: %s", name, why)
+    result["flagged"] = flagged
+    append_history(state_dir, result)
+    publish(result, flagged, summary.highlights)
     totals = summary.totals
     log.info(
         "run %s: %d discovered, %d written, %d skipped, %d rejected",
@@ -156,7 +208,7 @@ def _finish(summary: RunSummary, log: Any) -> dict[str, Any]:
         sum(totals.skipped.values()),
         sum(totals.rejected.values()),
     )
-    return summary.as_dict()
+    return result
 
 
 def _narrow(settings: Settings, options: RunOptions) -> Settings:
@@ -177,7 +229,7 @@ def ingest(config: str = "nk_talks", options: RunOptions | None = None) -> dict[
     options = options or RunOptions()
     settings = _narrow(load_config(config), options)
     run_id = str(flow_run.id or uuid.uuid4())
-    return _finish(run_ingest(settings, run_id, log, options.dry_run), log)
+    return _finish(run_ingest(settings, run_id, log, options.dry_run), settings, log)
 
 
 @flow(name="backfill", log_prints=True)
@@ -193,4 +245,4 @@ def backfill(config: str = "nk_talks", options: BackfillOptions | None = None) -
             options = options.model_copy(update={"sources": [*options.sources, warc.name]})
     settings = _narrow(settings, options)
     run_id = str(flow_run.id or uuid.uuid4())
-    return _finish(run_ingest(settings, run_id, log, options.dry_run), log)
+    return _finish(run_ingest(settings, run_id, log, options.dry_run), settings, log)

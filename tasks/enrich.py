@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from typing import Any
 
@@ -88,3 +90,61 @@ def enrich_batch(
                 )
             )
     return enriched, rejects, model_id(nlp)
+
+
+def _init_worker(model: str, aliases_path: str | None) -> None:
+    worker_nlp(model, aliases_path)  # load the model once, when the worker starts
+
+
+class EnrichPool:
+    """Persistent NLP worker processes, each loading the model once.
+
+    `workers=0` enriches in the calling process (tests, tiny runs). With workers, a batch is
+    split into one slice per worker so every core parses; the caller runs it from a thread so
+    fetching and cleaning the next batch overlap with spaCy.
+    """
+
+    def __init__(self, model: str, aliases_path: str | None, workers: int) -> None:
+        self.model = model
+        self.aliases_path = aliases_path
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        if workers > 0:
+            # spawn, not fork: the flow process runs threads (Prefect, HTTP) that fork would copy mid-flight
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(model, aliases_path),
+            )
+
+    def enrich(self, articles: list[Article]) -> tuple[list[Enriched], list[Reject], str]:
+        """Enrich a batch, in parallel slices when there are workers."""
+        if self._pool is None or len(articles) < 2:
+            if self._pool is None:
+                return enrich_batch(articles, self.model, self.aliases_path)
+            return self._pool.submit(enrich_batch, articles, self.model, self.aliases_path).result()
+        size = -(-len(articles) // self.workers)
+        slices = [articles[i : i + size] for i in range(0, len(articles), size)]
+        enriched: list[Enriched] = []
+        rejects: list[Reject] = []
+        models: list[str] = []
+        for part_enriched, part_rejects, part_model in self._pool.map(
+            enrich_batch, slices, [self.model] * len(slices), [self.aliases_path] * len(slices)
+        ):
+            enriched.extend(part_enriched)
+            rejects.extend(part_rejects)
+            models.append(part_model)
+        return enriched, rejects, models[0] if models else ""
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> EnrichPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

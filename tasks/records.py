@@ -151,6 +151,7 @@ class RunSummary:
     started: datetime | None = None
     finished: datetime | None = None
     model: str | None = None
+    highlights: str = ""  # markdown: top speakers, actors, months the articles talk about
 
     def counts(self, source: str) -> SourceCounts:
         """The counters of a source (created on first use)."""
