@@ -172,7 +172,11 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
             early = pending_rejects + outcome.rejects + clean_rejects
             for r in outcome.rejects + clean_rejects:
                 summary.counts(r.source_name).reject(r.stage, r.reason)
-            in_flight.append((enrich_task.submit(pool, articles), list(early)))
+            if not articles:  # nothing to parse: only rejects to record
+                store_task(dataset, [], early, run_id, summary.model or "")
+                summary.rows["rejects"] = summary.rows.get("rejects", 0) + len(early)
+            else:
+                in_flight.append((enrich_task.submit(pool, articles), list(early)))
             while len(in_flight) > 1:
                 finish_oldest()
             items.clear()
