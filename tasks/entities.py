@@ -1,0 +1,332 @@
+"""Entities: spaCy mentions resolved to canonical actors, one name per actor across the corpus.
+
+Within an article a surname resolves to the full name introduced earlier and titles are
+stripped; across the corpus an alias table (per topic preset) maps variants to canonical actors,
+and unknown names cluster by a normalised form (Korean romanisation variants folded), so
+"Kim Jong-il", "Kim Jong Il" and "Kim Jongil" share one `actor_id`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# Labels that name actors; numbers, dates, money and the like are left to other tables.
+ACTOR_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"})
+ALIASES_DIR = Path(__file__).resolve().parents[1] / "config" / "aliases"
+
+_TITLES = re.compile(
+    r"^(?:(?:U\.S\.|US|North Korean|South Korean|Chinese|Japanese|Russian|former|then|acting|deputy|vice|chief)\s+)*"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Gen|General|Adm|Admiral|Col|Lt|Gov|Governor|"
+    r"President|Vice President|Ambassador|Envoy|Secretary(?: of State)?|Minister|Foreign Minister|"
+    r"Vice Foreign Minister|Prime Minister|Premier|Chairman|Chairwoman|Leader|Spokesman|Spokeswoman|"
+    r"Director|Commissioner|Special Representative|Chief|Judge|Justice|King|Queen|Pope|Rev|Sir|Dame)"
+    r"\.?\s+",
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’|`s)$")
+_NON_NAME = re.compile(r"[^\w\s'-]")
+_KOREAN_SURNAMES = frozenset(
+    "kim lee yi ri park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im "
+    "han oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon chun jun ko koh moon mun "
+    "yang son bae baek paek heo hur nam roh noh no ban hyun wi kye kwak sung".split()
+)
+_KOREANS = re.compile(r"^(?:the\s+)?(?:North|South)\s+Koreans?$", re.IGNORECASE)
+
+
+class AliasError(ValueError):
+    """The alias table cannot be used; the message names the key and the fix."""
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("’", "'")
+
+
+def name_key(name: str, label: str = "PERSON") -> str:
+    """Normalised form of a name: case, accents, periods, middle initials, Korean spellings folded."""
+    text = _fold(name).strip()
+    text = _POSSESSIVE.sub("", text)
+    if label != "PERSON":
+        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        return re.sub(r"\s+", " ", _NON_NAME.sub("", text.replace(".", ""))).strip().lower()
+    text = _TITLES.sub("", text)
+    tokens = [t for t in re.split(r"\s+", text.replace(".", ". ")) if t]
+    tokens = [t.rstrip(".") for t in tokens if not re.fullmatch(r"[A-Za-z]\.?", t) or len(tokens) <= 1]
+    tokens = [_NON_NAME.sub("", t).lower() for t in tokens]
+    tokens = [t for t in tokens if t]
+    if len(tokens) >= 2:
+        first_korean = tokens[0] in _KOREAN_SURNAMES
+        last_korean = tokens[-1] in _KOREAN_SURNAMES
+        # "Jong-il Kim" (given name first) -> "kim jong-il"
+        if last_korean and not first_korean and "-" in tokens[0]:
+            tokens = [tokens[-1], *tokens[:-1]]
+            first_korean = True
+        if first_korean and len(tokens) <= 3 and all(len(t) <= 8 for t in tokens[1:]):
+            # Korean given names: "Jong-il", "Jong Il", "Jongil" are one name
+            return f"{tokens[0]} {''.join(tokens[1:]).replace('-', '')}"
+    return " ".join(tokens)
+
+
+def actor_id_for(canonical: str, label: str) -> str:
+    """Stable id of a canonical actor: hash of its type and normalised name."""
+    kind = "PERSON" if label == "PERSON" else "GROUP" if label == "NORP" else "PLACE_ORG"
+    return hashlib.sha256(f"{kind}:{name_key(canonical, label)}".encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One entity mention with its canonical actor."""
+
+    text: str
+    label: str
+    start_char: int
+    end_char: int
+    sentence: int
+    canonical: str
+    actor_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    canonical: str
+    label: str
+    capital: str | None
+
+
+@dataclass(slots=True)
+class AliasTable:
+    """Name variants -> canonical actors (by normalised key), plus options."""
+
+    by_key: dict[str, _Actor] = field(default_factory=dict)
+    surfaces: dict[str, list[str]] = field(default_factory=dict)  # canonical -> variants, for the ruler
+    capitals: dict[str, _Actor] = field(default_factory=dict)
+    capital_as_government: bool = False
+
+    def lookup(self, text: str, label: str) -> _Actor | None:
+        """The known actor a surface form names, if any."""
+        for key in (name_key(text, "PERSON"), name_key(text, "GPE")):
+            actor = self.by_key.get(key)
+            if actor is not None:
+                return actor
+        return None
+
+
+_ACTOR_KEYS = {"canonical", "type", "aliases", "capital"}
+
+
+def load_aliases(path: str | Path | None) -> AliasTable:
+    """Load an alias table YAML (a path, or a name in config/aliases/); None gives an empty table."""
+    table = AliasTable()
+    if path is None:
+        return table
+    p = Path(path)
+    if not p.is_file() and (ALIASES_DIR / p.name).is_file():
+        p = ALIASES_DIR / p.name
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except OSError as err:
+        raise AliasError(f"alias table {p}: {err.strerror}; fix nlp.aliases in the config") from None
+    unknown = set(data) - {"options", "actors"}
+    if unknown:
+        raise AliasError(f"alias table {p}: unknown key(s) {sorted(unknown)}")
+    options = data.get("options") or {}
+    if set(options) - {"capital_as_government"}:
+        raise AliasError(f"alias table {p}: unknown option(s) {sorted(set(options) - {'capital_as_government'})}")
+    table.capital_as_government = bool(options.get("capital_as_government", False))
+    for n, entry in enumerate(data.get("actors") or []):
+        if not isinstance(entry, dict) or set(entry) - _ACTOR_KEYS or "canonical" not in entry:
+            raise AliasError(f"alias table {p}: actors[{n}] needs `canonical` and only {sorted(_ACTOR_KEYS)}")
+        actor = _Actor(str(entry["canonical"]), str(entry.get("type", "PERSON")), entry.get("capital"))
+        variants = [actor.canonical, *[str(a) for a in entry.get("aliases") or []]]
+        table.surfaces[actor.canonical] = variants
+        for variant in variants:
+            table.by_key.setdefault(name_key(variant, actor.label), actor)
+            table.by_key.setdefault(name_key(variant, "PERSON" if actor.label != "PERSON" else "GPE"), actor)
+        if actor.capital:
+            table.capitals[actor.capital.lower()] = actor
+    return table
+
+
+def add_actor_ruler(nlp: Language, aliases: AliasTable) -> None:
+    """Add an EntityRuler for the known actors before the statistical NER (once per pipeline)."""
+    if not aliases.surfaces or "actor_ruler" in nlp.pipe_names:
+        return
+    patterns: list[dict[str, Any]] = []
+    for canonical, variants in aliases.surfaces.items():
+        actor = aliases.by_key[name_key(canonical, aliases_label(aliases, canonical))]
+        for variant in variants:
+            # "the North" would swallow "the North Koreans"; such aliases are resolved in code
+            if variant.lower().startswith("the ") or len(variant) < 2:
+                continue
+            patterns.append({"label": actor.label, "pattern": variant})
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before="ner")
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+
+def aliases_label(aliases: AliasTable, canonical: str) -> str:
+    """The type of a canonical actor of the table."""
+    for actor in aliases.by_key.values():
+        if actor.canonical == canonical:
+            return actor.label
+    return "PERSON"
+
+
+def canonical_actor(name: str, label: str, aliases: AliasTable) -> tuple[str, str]:
+    """(canonical name, actor_id) of a name found outside NER (e.g. a quote's speaker)."""
+    known = aliases.lookup(name, label)
+    if known is not None:
+        return known.canonical, actor_id_for(known.canonical, known.label)
+    clean = _POSSESSIVE.sub("", _TITLES.sub("", name.strip())).strip()
+    return clean, actor_id_for(clean, label)
+
+
+def _trim(span: Span) -> tuple[int, int, str]:
+    start, end = span.start_char, span.end_char
+    text = span.text
+    match = _POSSESSIVE.search(text)
+    if match and match.start() > 0:
+        end -= len(match.group())
+        text = text[: match.start()]
+    if text.lower().startswith("the ") and span.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC"):
+        pass  # "the State Department" keeps its article in the text; name_key drops it
+    title = _TITLES.match(text) if span.label_ == "PERSON" else None
+    if title and title.end() < len(text):
+        start += title.end()
+        text = text[title.end() :]
+    return start, end, text
+
+
+def _is_subject(span: Span) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+
+
+def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
+    """Actor mentions of one article with canonical names and actor ids, in text order."""
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    sentence_of = {}
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            sentence_of[sent.start] = n
+    sent_starts = sorted(sentence_of)
+
+    def sentence_index(token_i: int) -> int:
+        lo, hi = 0, len(sent_starts) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if sent_starts[mid] <= token_i:
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS or e.label_ == "WORK_OF_ART"]
+    # full names introduced in the article, for surname resolution and label repair
+    people: dict[str, str] = {}  # a name part (surname, given) -> full name
+    full_names: list[str] = []
+    for span in spans:
+        _, _, text = _trim(span)
+        if span.label_ == "PERSON" and len(text.split()) >= 2:
+            full = text
+            known = aliases.lookup(full, "PERSON")
+            if known is not None and known.label == "PERSON":
+                full = known.canonical
+            full_names.append(full)
+    for full in full_names:
+        parts = full.replace("-", " ").split()
+        korean = parts[0].lower() in _KOREAN_SURNAMES and "-" in full
+        people.setdefault(parts[-1].lower(), full)
+        if korean:
+            people.setdefault(parts[0].lower(), full)
+    mentions: list[EntityMention] = []
+    for span in spans:
+        start, end, text = _trim(span)
+        if not text.strip() or start >= end:
+            continue
+        label = span.label_
+        if label == "WORK_OF_ART":
+            if not _KOREANS.match(text):
+                continue
+            label = "NORP"
+        if label == "NORP" and _KOREANS.match(text):
+            canonical = "North Koreans" if "north" in text.lower() else "South Koreans"
+            mentions.append(EntityMention(text, label, start, end, sentence_index(span.start), canonical, actor_id_for(canonical, label)))
+            continue
+        single = text.split()[-1].lower() if len(text.split()) == 1 else None
+        if single is not None and single in people and label in ("PERSON", "ORG", "LOC", "GPE", "FAC"):
+            label = "PERSON"  # "Bosworth" tagged ORG/LOC after the article named Stephen Bosworth
+            canonical = people[single]
+        elif label == "PERSON":
+            canonical = text
+            known = aliases.lookup(text, label)
+            if known is not None:
+                canonical = known.canonical
+        else:
+            with_the = doc.text[max(0, start - 4) : start].lower() == "the "
+            known = aliases.lookup(("the " if with_the else "") + text, label) or aliases.lookup(text, label)
+            if text.lower() in aliases.capitals and aliases.capital_as_government and _is_subject(span):
+                known = aliases.capitals[text.lower()]
+            if known is not None and (known.label != "PERSON" or label == "PERSON"):
+                canonical, label = known.canonical, known.label
+            elif text in ("North", "South") and with_the:
+                continue  # "the North" with no alias table: too vague to count as an actor
+            else:
+                canonical = text
+        if label == "PERSON":
+            known = aliases.lookup(canonical, "PERSON")
+            if known is not None and known.label == "PERSON":
+                canonical = known.canonical
+        mentions.append(
+            EntityMention(
+                text=doc.text[start:end],
+                label=label,
+                start_char=start,
+                end_char=end,
+                sentence=sentence_index(span.start),
+                canonical=canonical,
+                actor_id=actor_id_for(canonical, label),
+            )
+        )
+    return mentions
+
+
+@dataclass(slots=True)
+class Actor:
+    """A row of the corpus-wide `actors` table."""
+
+    actor_id: str
+    canonical: str
+    type: str
+    aliases: list[str]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    mention_count: int
+
+
+def merge_actors(
+    existing: Iterable[Actor], mentions: Iterable[tuple[EntityMention, datetime | None]]
+) -> list[Actor]:
+    """Update the actors table with new mentions (dated by their article's publication)."""
+    actors = {a.actor_id: Actor(**{k: getattr(a, k) for k in Actor.__slots__}) for a in existing}
+    for mention, when in mentions:
+        actor = actors.get(mention.actor_id)
+        if actor is None:
+            actor = actors[mention.actor_id] = Actor(mention.actor_id, mention.canonical, mention.label, [], when, when, 0)
+        actor.mention_count += 1
+        if mention.text not in actor.aliases:
+            actor.aliases = sorted({*actor.aliases, mention.text})
+        if when is not None:
+            actor.first_seen = when if actor.first_seen is None else min(actor.first_seen, when)
+            actor.last_seen = when if actor.last_seen is None else max(actor.last_seen, when)
+    return sorted(actors.values(), key=lambda a: (-a.mention_count, a.canonical))
