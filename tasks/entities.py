@@ -36,9 +36,7 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’|`s)$")
 _NON_NAME = re.compile(r"[^\w\s'-]")
 _KOREAN_SURNAMES = frozenset(
-    "kim lee yi ri park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im "
-    "han oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon chun jun ko koh moon mun "
-    "yang son bae baek paek heo hur nam roh noh no ban hyun wi kye kwak sung".split()
+    ["kim", "lee", "yi", "ri", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang", "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin", "sin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "ryu", "hong", "jeon", "chun", "jun", "ko", "koh", "moon", "mun", "yang", "son", "bae", "baek", "paek", "heo", "hur", "nam", "roh", "noh", "no", "ban", "hyun", "wi", "kye", "kwak", "sung"]
 )
 _KOREANS = re.compile(r"^(?:the\s+)?(?:North|South)\s+Koreans?$", re.IGNORECASE)
 
@@ -61,7 +59,9 @@ def name_key(name: str, label: str = "PERSON") -> str:
         return re.sub(r"\s+", " ", _NON_NAME.sub("", text.replace(".", ""))).strip().lower()
     text = _TITLES.sub("", text)
     tokens = [t for t in re.split(r"\s+", text.replace(".", ". ")) if t]
-    tokens = [t.rstrip(".") for t in tokens if not re.fullmatch(r"[A-Za-z]\.?", t) or len(tokens) <= 1]
+    tokens = [
+        t.rstrip(".") for t in tokens if not re.fullmatch(r"[A-Za-z]\.?", t) or len(tokens) <= 1
+    ]
     tokens = [_NON_NAME.sub("", t).lower() for t in tokens]
     tokens = [t for t in tokens if t]
     if len(tokens) >= 2:
@@ -108,7 +108,9 @@ class AliasTable:
     """Name variants -> canonical actors (by normalised key), plus options."""
 
     by_key: dict[str, _Actor] = field(default_factory=dict)
-    surfaces: dict[str, list[str]] = field(default_factory=dict)  # canonical -> variants, for the ruler
+    surfaces: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # canonical -> variants, for the ruler
     capitals: dict[str, _Actor] = field(default_factory=dict)
     capital_as_government: bool = False
 
@@ -135,23 +137,33 @@ def load_aliases(path: str | Path | None) -> AliasTable:
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
     except OSError as err:
-        raise AliasError(f"alias table {p}: {err.strerror}; fix nlp.aliases in the config") from None
+        raise AliasError(
+            f"alias table {p}: {err.strerror}; fix nlp.aliases in the config"
+        ) from None
     unknown = set(data) - {"options", "actors"}
     if unknown:
         raise AliasError(f"alias table {p}: unknown key(s) {sorted(unknown)}")
     options = data.get("options") or {}
     if set(options) - {"capital_as_government"}:
-        raise AliasError(f"alias table {p}: unknown option(s) {sorted(set(options) - {'capital_as_government'})}")
+        raise AliasError(
+            f"alias table {p}: unknown option(s) {sorted(set(options) - {'capital_as_government'})}"
+        )
     table.capital_as_government = bool(options.get("capital_as_government", False))
     for n, entry in enumerate(data.get("actors") or []):
         if not isinstance(entry, dict) or set(entry) - _ACTOR_KEYS or "canonical" not in entry:
-            raise AliasError(f"alias table {p}: actors[{n}] needs `canonical` and only {sorted(_ACTOR_KEYS)}")
-        actor = _Actor(str(entry["canonical"]), str(entry.get("type", "PERSON")), entry.get("capital"))
+            raise AliasError(
+                f"alias table {p}: actors[{n}] needs `canonical` and only {sorted(_ACTOR_KEYS)}"
+            )
+        actor = _Actor(
+            str(entry["canonical"]), str(entry.get("type", "PERSON")), entry.get("capital")
+        )
         variants = [actor.canonical, *[str(a) for a in entry.get("aliases") or []]]
         table.surfaces[actor.canonical] = variants
         for variant in variants:
             table.by_key.setdefault(name_key(variant, actor.label), actor)
-            table.by_key.setdefault(name_key(variant, "PERSON" if actor.label != "PERSON" else "GPE"), actor)
+            table.by_key.setdefault(
+                name_key(variant, "PERSON" if actor.label != "PERSON" else "GPE"), actor
+            )
         if actor.capital:
             table.capitals[actor.capital.lower()] = actor
     return table
@@ -261,10 +273,24 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             label = "NORP"
         if label == "NORP" and _KOREANS.match(text):
             canonical = "North Koreans" if "north" in text.lower() else "South Koreans"
-            mentions.append(EntityMention(text, label, start, end, sentence_index(span.start), canonical, actor_id_for(canonical, label)))
+            mentions.append(
+                EntityMention(
+                    text,
+                    label,
+                    start,
+                    end,
+                    sentence_index(span.start),
+                    canonical,
+                    actor_id_for(canonical, label),
+                )
+            )
             continue
         single = text.split()[-1].lower() if len(text.split()) == 1 else None
-        if single is not None and single in people and label in ("PERSON", "ORG", "LOC", "GPE", "FAC"):
+        if (
+            single is not None
+            and single in people
+            and label in ("PERSON", "ORG", "LOC", "GPE", "FAC")
+        ):
             label = "PERSON"  # "Bosworth" tagged ORG/LOC after the article named Stephen Bosworth
             canonical = people[single]
         elif label == "PERSON":
@@ -274,8 +300,14 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 canonical = known.canonical
         else:
             with_the = doc.text[max(0, start - 4) : start].lower() == "the "
-            known = aliases.lookup(("the " if with_the else "") + text, label) or aliases.lookup(text, label)
-            if text.lower() in aliases.capitals and aliases.capital_as_government and _is_subject(span):
+            known = aliases.lookup(("the " if with_the else "") + text, label) or aliases.lookup(
+                text, label
+            )
+            if (
+                text.lower() in aliases.capitals
+                and aliases.capital_as_government
+                and _is_subject(span)
+            ):
                 known = aliases.capitals[text.lower()]
             if known is not None and (known.label != "PERSON" or label == "PERSON"):
                 canonical, label = known.canonical, known.label
@@ -322,7 +354,9 @@ def merge_actors(
     for mention, when in mentions:
         actor = actors.get(mention.actor_id)
         if actor is None:
-            actor = actors[mention.actor_id] = Actor(mention.actor_id, mention.canonical, mention.label, [], when, when, 0)
+            actor = actors[mention.actor_id] = Actor(
+                mention.actor_id, mention.canonical, mention.label, [], when, when, 0
+            )
         actor.mention_count += 1
         if mention.text not in actor.aliases:
             actor.aliases = sorted({*actor.aliases, mention.text})

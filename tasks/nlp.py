@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,21 @@ DISABLED_COMPONENTS = ("lemmatizer",)
 _lock = threading.Lock()
 
 
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every newline: a sentence never spans two paragraphs."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    if "paragraph_sentences" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    return nlp
+
+
 class ModelNotAvailable(RuntimeError):
     """Neither the configured spaCy model nor the packaged fallback can be loaded."""
 
@@ -30,10 +46,10 @@ class ModelNotAvailable(RuntimeError):
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     try:
-        return spacy.load(name, disable=list(DISABLED_COMPONENTS))
+        return _with_paragraphs(spacy.load(name, disable=list(DISABLED_COMPONENTS)))
     except OSError:
         module = importlib.import_module(name)  # a model package that is importable but not linked
-        return module.load(disable=list(DISABLED_COMPONENTS))
+        return _with_paragraphs(module.load(disable=list(DISABLED_COMPONENTS)))
 
 
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:

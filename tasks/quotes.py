@@ -1,0 +1,575 @@
+"""Quotes: who said what -- direct, partial, multi-paragraph and indirect quotes with resolved speakers.
+
+Quote marks are found by a scanner that knows every convention we meet (straight and curly
+double quotes, single quotes, Korean-outlet backtick pairs, nested quotes, the repeated opening
+mark of a multi-paragraph quote) and never gives up on an unbalanced mark: an unclosed quote
+ends at its paragraph. Each quote is attributed through the dependency parse: a speech verb
+outside the quote (`said`, `told`, `according to`...) and its subject. Speakers are resolved to
+the fullest name the article gives: pronouns to the last compatible named speaker, surnames to
+full names, anonymous descriptions kept as anonymous, quotes without a cue in a run of quotes
+to the previous speaker. Indirect speech (`X said that ...`) is found from the same verbs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# ---- lexicons -------------------------------------------------------------------------------
+_SPEECH_BASES = (
+    "say tell add note state claim argue insist warn explain announce suggest acknowledge admit "
+    "deny stress emphasize emphasise declare contend assert maintain agree recall describe "
+    "characterize characterise ask reply respond answer comment remark predict promise vow pledge "
+    "urge caution complain concede confirm reveal report write tweet post quip joke boast "
+    "continue observe point testify testify allege estimate recount acknowledge reiterate repeat "
+    "announce conclude counter retort scoff lament"
+)
+_COGNITION_BASES = "believe think hope expect fear feel know worry wonder doubt guess reckon"
+_IRREGULAR = {
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "written", "writes", "writing"],
+    "think": ["thought", "thinks", "thinking"],
+    "feel": ["felt", "feels", "feeling"],
+    "know": ["knew", "known", "knows", "knowing"],
+    "speak": ["spoke", "spoken", "speaks", "speaking"],
+}
+
+
+def _inflect(base: str) -> set[str]:
+    if base in _IRREGULAR:
+        return {base, *_IRREGULAR[base]}
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", base) and len(base) <= 4:
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+SPEECH_VERBS = frozenset(f for b in _SPEECH_BASES.split() for f in _inflect(b))
+COGNITION_VERBS = frozenset(f for b in _COGNITION_BASES.split() for f in _inflect(b))
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f"}
+_ANONYMOUS = re.compile(
+    r"\b(anonymity|anonymous(?:ly)?|not authori[sz]ed|declined to be (?:named|identified)|"
+    r"(?:asked|asking|requested|requesting) not to be (?:named|identified)|on condition of)\b",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(
+    r"^(?:another|an?|one|some|several|two|three|other|senior|unnamed|a senior)\b", re.IGNORECASE
+)
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:U\.S\.|former|then|acting|deputy|vice|chief|senior)\s+)*(?:Mr|Mrs|Ms|Miss|Dr|Prof|"
+    r"Professor|Sen|Senator|Rep|Gen|General|Gov|Governor|President|Ambassador|Envoy|Secretary|"
+    r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev)\.?\s+"
+)
+_FEMALE_NAMES = frozenset(
+    ["hillary", "mary", "anna", "anne", "jane", "susan", "sarah", "elizabeth", "nancy", "kathy", "katherine", "catherine", "linda", "karen", "lisa", "laura", "michelle", "condoleezza", "madeleine", "angela", "theresa", "jennifer", "jessica", "emily", "emma", "olivia", "sophia", "kim-ae", "hye", "yoon-hee", "min-jung", "park", "geun-hye"]
+)
+
+# ---- quote mark scanning --------------------------------------------------------------------
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘`"
+_SINGLE_CLOSE = "’`'"
+_WORDCH = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quote of an article; offsets index the article text."""
+
+    text: str
+    start_char: int
+    end_char: int
+    kind: str  # direct | partial | indirect
+    speaker: str | None
+    speaker_text: str | None
+    speaker_type: str  # named | pronoun-resolved | description | anonymous | unknown
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    paragraph: int
+
+
+def _is_word(ch: str) -> bool:
+    return bool(ch) and bool(_WORDCH.match(ch))
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not _is_word(before) and not after.isspace()
+
+
+def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Top-level single-quoted spans (British style ‘...’ or backtick pairs) inside [lo, hi)."""
+    found: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in _SINGLE_OPEN or (ch == "'" and i + 1 < hi and _opens(text, i)):
+            if not _opens(text, i):
+                i += 1
+                continue
+            j = i + 1
+            while j < hi:
+                cj = text[j]
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if cj in _SINGLE_CLOSE and not _is_word(after) and not text[j - 1].isspace():
+                    break
+                j += 1
+            if j < hi and j - i > 3 and " " in text[i + 1 : j]:
+                found.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return found
+
+
+def find_quote_marks(text: str) -> list[tuple[int, int]]:
+    """Spans (including the marks) of the top-level quotes of a text, in order.
+
+    A quote left open at the end of a paragraph continues when the next paragraph opens with a
+    quote mark (the multi-paragraph convention); otherwise it ends with its paragraph, so one
+    unbalanced mark costs at most one paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    for n, (lo, hi) in enumerate(paragraphs):
+        i = lo
+        plain_from = lo
+        while i < hi:
+            ch = text[i]
+            if open_at is None:
+                if ch in _DOUBLE_OPEN or (ch == '"' and _opens(text, i)):
+                    spans.extend(_single_quotes(text, plain_from, i))
+                    open_at = i
+                elif ch == '"':
+                    pass  # a stray closing mark with nothing open: ignore it
+            elif ch in _DOUBLE_CLOSE or ch == '"':
+                if ch == '"' and _opens(text, i) and i > open_at + 1 and text[i - 1] == " ":
+                    # `"A" and "B"` glued: a straight mark after a space while open is a new opener
+                    # only when the open quote already closed implicitly; treat as close otherwise
+                    pass
+                spans.append((open_at, i + 1))
+                open_at = None
+                plain_from = i + 1
+            elif ch in _DOUBLE_OPEN and i == lo:
+                pass  # repeated opening mark of a multi-paragraph quote
+            i += 1
+        if open_at is None:
+            spans.extend(_single_quotes(text, plain_from, hi))
+            continue
+        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        continues = nxt is not None and text[nxt[0]] in _DOUBLE_OPEN + '"'
+        if not continues:
+            spans.append((open_at, hi))  # unbalanced: the quote ends with its paragraph
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return sorted(set(spans))
+
+
+# ---- attribution ---------------------------------------------------------------------------
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _name_span(token: Token) -> tuple[int, int]:
+    """Character span of a subject phrase, cut before an appositive or relative clause."""
+    if token.ent_type_ == "PERSON":
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.start_char, ent.end_char
+    words = [t for t in token.subtree]
+    start_i = words[0].i
+    end_i = words[-1].i
+    for t in words:
+        if t.i > token.i and (t.text in (",", "(", "—", "–", ";") or t.dep_ in ("relcl", "acl")):
+            end_i = t.i - 1
+            break
+    doc = token.doc
+    while end_i > start_i and doc[end_i].is_punct:
+        end_i -= 1
+    return doc[start_i].idx, doc[end_i].idx + len(doc[end_i])
+
+
+def _description_span(token: Token) -> tuple[int, int]:
+    words = list(token.subtree)
+    doc = token.doc
+    end_i = words[-1].i
+    while end_i > words[0].i and doc[end_i].is_punct:
+        end_i -= 1
+    return words[0].idx, doc[end_i].idx + len(doc[end_i])
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    # "said X" parsed with X as dobj/attr in inverted order
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "attr")
+            and child.i > verb.i
+            and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+        ):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    return None
+
+
+def _according_to(tokens: list[Token]) -> tuple[Token, Token] | None:
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            for child in to.children:
+                if child.dep_ == "pobj":
+                    return t, child
+    return None
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: Token | None
+    cue_end: int | None
+    subject: Token | None
+
+
+def _is_cue(token: Token, cognition: bool = False) -> bool:
+    word = token.lower_
+    if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
+        return False
+    return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
+
+
+def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
+    """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
+    first = _token_at(doc, lo)
+    last = _token_at(doc, max(lo, hi - 1))
+    if first is None or last is None:
+        return None
+    sents = []
+    for tok in (first, last):
+        if tok.sent not in sents:
+            sents.append(tok.sent)
+    outside = [
+        t for s in sents for t in s if not any(a <= t.idx < b for a, b in inside) and not t.is_space
+    ]
+    acc = _according_to(outside)
+    cues = [t for t in outside if _is_cue(t)]
+    if acc is not None and not any(_subject_of(c) is not None for c in cues):
+        return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
+    if cues:
+        # the cue nearest to the quote wins (before the opening or after the closing mark)
+        def distance(t: Token) -> int:
+            return lo - t.idx if t.idx < lo else t.idx - hi
+
+        cue = min(cues, key=distance)
+        return _Attribution(cue, cue.idx + len(cue), _subject_of(cue))
+    # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
+    for s in sents:
+        root = s.root
+        if not any(a <= root.idx < b for a, b in inside):
+            subj = _subject_of(root)
+            if subj is not None and not any(a <= subj.idx < b for a, b in inside):
+                return _Attribution(None, None, subj)
+    return None
+
+
+class _Speakers:
+    """Running memory of an article's people and speakers for resolution."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.full_names: dict[str, str] = {}
+        self.persons: list[tuple[int, str]] = []  # (offset, full name) of PERSON mentions
+        self.subjects: list[tuple[int, str]] = []  # PERSON mentions that are grammatical subjects
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
+            parts = name.split()
+            if not parts:
+                continue
+            if len(parts) >= 2:
+                self.full_names.setdefault(parts[-1].lower(), name)
+                if "-" in name:  # Korean names: the family name comes first ("Kang Sok-ju")
+                    self.full_names.setdefault(parts[0].lower(), name)
+            full = self.full_names.get(parts[-1].lower(), name)
+            self.persons.append((ent.start_char, full))
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
+                self.subjects.append((ent.start_char, full))
+        # NER misses a bare surname now and then ("Bosworth said ..."): a proper-noun subject that
+        # is the surname of a person named in the article counts too
+        for token in doc:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "PROPN"
+                and token.ent_type_ != "PERSON"
+            ):
+                full = self.full_names.get(token.lower_)
+                if full is not None:
+                    self.subjects.append((token.idx, full))
+        self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
+        self.last_anonymous: str | None = None
+
+    def full(self, name: str) -> str:
+        name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
+        parts = name.split()
+        if len(parts) == 1:
+            return self.full_names.get(parts[0].lower(), name)
+        return (
+            self.full_names.get(parts[-1].lower(), name)
+            if len(parts) == 2 and parts[-1][0].isupper()
+            else name
+        )
+
+    def recent(self, at: int, gender: str | None) -> str | None:
+        # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
+        # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's
+        candidates = sorted(o_n for o_n in self.last_named + self.subjects if o_n[0] < at)
+        for _offset, name in reversed(candidates):
+            if gender in (None, "p", "s") or _gender(name) in (None, gender):
+                return name
+        persons = [(o, n) for o, n in self.persons if o < at]
+        for _offset, name in reversed(persons):
+            if gender in (None, "s") or _gender(name) in (None, gender):
+                return name
+        return None
+
+
+def _gender(name: str) -> str | None:
+    first = name.split()[0].lower() if name.split() else ""
+    return "f" if first in _FEMALE_NAMES else None
+
+
+def _resolve(
+    doc: Doc, subj: Token | None, at: int, memory: _Speakers
+) -> tuple[str | None, str | None, str]:
+    """(speaker, speaker_text, speaker_type) for a subject token."""
+    if subj is None:
+        return None, None, "unknown"
+    word = subj.lower_
+    if word in _PRONOUNS and subj.pos_ == "PRON":
+        if word in ("i", "we", "they"):
+            return None, subj.text, "unknown"  # first person and groups: no single person to name
+        name = memory.recent(at, _PRONOUNS[word])
+        return (name, subj.text, "pronoun-resolved") if name else (None, subj.text, "unknown")
+    start, end = _name_span(subj)
+    text = doc.text[start:end]
+    desc_start, desc_end = _description_span(subj)
+    description = doc.text[desc_start:desc_end]
+    if subj.pos_ == "PROPN" and text.split() and text.split()[-1].lower() in memory.full_names:
+        return memory.full(text), text, "named"  # a surname NER took for an ORG
+    is_name = subj.ent_type_ in ("PERSON",) or (
+        subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
+    )
+    if is_name and subj.ent_type_ in ("", "PERSON"):
+        name = memory.full(text)
+        return name, text, "named"
+    if subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN":
+        return text, text, "named"
+    if _ANONYMOUS.search(description) or (_INDEFINITE.match(text) and subj.pos_ == "NOUN"):
+        memory.last_anonymous = description
+        return None, description, "anonymous"
+    if text.lower().startswith(("the ", "this ", "that ")):
+        if memory.last_anonymous is not None and re.search(
+            r"\b(official|source|diplomat|aide)s?\b", text, re.I
+        ):
+            return None, text, "anonymous"
+        name = memory.recent(at, None)
+        return (name, text, "description") if name else (None, text, "description")
+    return None, text, "description"
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of one article (direct, partial, indirect), in text order."""
+    text = doc.text
+    if not text.strip() or not doc.has_annotation("DEP"):
+        return []
+    marks = find_quote_marks(text)
+    para_starts = _paragraph_starts(text)
+    memory = _Speakers(doc)
+    quotes: list[Quote] = []
+    used_cues: set[int] = set()
+    previous: Quote | None = None
+    for lo, hi in marks:
+        c_lo, c_hi = (
+            lo + 1,
+            hi - 1
+            if hi - 1 > lo + 1 and text[hi - 1] in _DOUBLE_CLOSE + _SINGLE_CLOSE + '"'
+            else hi,
+        )
+        content = text[c_lo:c_hi]
+        stripped = content.strip()
+        if len(stripped) < 2 or not any(ch.isalpha() for ch in stripped):
+            continue
+        c_lo += len(content) - len(content.lstrip())
+        c_hi -= len(content) - len(content.rstrip())
+        paragraph = bisect.bisect_right(para_starts, lo) - 1
+        before = text[para_starts[paragraph] : lo].rstrip()
+        partial = bool(before) and before[-1].isalnum() and not text[c_lo].isupper()
+        partial = partial or (bool(before) and before[-1].isalnum() and len(stripped.split()) <= 6)
+        kind = "partial" if partial else "direct"
+        att = _attribution(doc, lo, hi, marks)
+        speaker = speaker_text = cue_text = None
+        speaker_type = "unknown"
+        cue_start = cue_end = None
+        if att is not None and (att.cue is not None or att.subject is not None):
+            speaker, speaker_text, speaker_type = _resolve(doc, att.subject, lo, memory)
+            if att.cue is not None:
+                cue_start = att.cue.idx
+                cue_end = att.cue_end
+                cue_text = text[cue_start:cue_end]
+                used_cues.add(att.cue.i)
+        if speaker_type == "unknown" and speaker is None and previous is not None:
+            prev_para = previous.paragraph
+            if paragraph - prev_para <= 1 and (
+                previous.speaker or previous.speaker_type == "anonymous"
+            ):
+                speaker, speaker_text, speaker_type = (
+                    previous.speaker,
+                    previous.speaker_text,
+                    previous.speaker_type,
+                )
+        if speaker is not None and speaker_type in ("named", "pronoun-resolved", "description"):
+            memory.last_named.append((lo, speaker))
+        quote = Quote(
+            text=text[c_lo:c_hi],
+            start_char=c_lo,
+            end_char=c_hi,
+            kind=kind,
+            speaker=speaker,
+            speaker_text=speaker_text,
+            speaker_type=speaker_type,
+            cue=cue_text,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            paragraph=paragraph,
+        )
+        quotes.append(quote)
+        previous = quote
+    quotes.extend(_indirect(doc, marks, used_cues, memory, para_starts))
+    quotes.sort(key=lambda q: q.start_char)
+    return quotes
+
+
+def _indirect(
+    doc: Doc,
+    marks: list[tuple[int, int]],
+    used_cues: set[int],
+    memory: _Speakers,
+    para_starts: list[int],
+) -> list[Quote]:
+    """Reported speech: a speech verb with a clausal complement, or `according to X, ...`."""
+    found: list[Quote] = []
+    text = doc.text
+    for sent in doc.sents:
+        tokens = list(sent)
+        acc = _according_to(tokens)
+        if acc is not None and acc[0].i not in used_cues:
+            clause = [t for t in tokens if t.i < acc[0].i or t.i > max(x.i for x in acc[1].subtree)]
+            clause = [t for t in clause if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
+            if clause:
+                q = _make_indirect(
+                    doc,
+                    clause[0].idx,
+                    clause[-1].idx + len(clause[-1]),
+                    acc[0],
+                    acc[0].doc[acc[0].i + 1].idx + 2,
+                    acc[1],
+                    marks,
+                    memory,
+                    para_starts,
+                )
+                if q is not None:
+                    found.append(q)
+            continue
+        for verb in tokens:
+            if verb.i in used_cues or not _is_cue(verb, cognition=True):
+                continue
+            comps = [
+                c
+                for c in verb.children
+                if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and verb.lower_ in SPEECH_VERBS)
+            ]
+            if not comps:
+                continue
+            comp = comps[0]
+            sub = list(comp.subtree)
+            start_t = sub[0]
+            if start_t.lower_ == "that" and start_t.dep_ == "mark" and len(sub) > 1:
+                start_t = sub[1]
+            end_t = sub[-1]
+            while end_t.i > start_t.i and end_t.is_punct:
+                end_t = doc[end_t.i - 1]
+            q = _make_indirect(
+                doc,
+                start_t.idx,
+                end_t.idx + len(end_t),
+                verb,
+                verb.idx + len(verb),
+                _subject_of(verb),
+                marks,
+                memory,
+                para_starts,
+            )
+            if q is not None:
+                found.append(q)
+    return found
+
+
+def _make_indirect(
+    doc: Doc,
+    start: int,
+    end: int,
+    cue: Token,
+    cue_end: int,
+    subject: Token | None,
+    marks: list[tuple[int, int]],
+    memory: _Speakers,
+    para_starts: list[int],
+) -> Quote | None:
+    if end - start < 8 or any(lo < end and start < hi for lo, hi in marks):
+        return None  # too short to be a statement, or overlapping a direct/partial quote
+    speaker, speaker_text, speaker_type = _resolve(doc, subject, start, memory)
+    if subject is None:
+        return None
+    return Quote(
+        text=doc.text[start:end],
+        start_char=start,
+        end_char=end,
+        kind="indirect",
+        speaker=speaker,
+        speaker_text=speaker_text,
+        speaker_type=speaker_type,
+        cue=doc.text[cue.idx : cue_end],
+        cue_start=cue.idx,
+        cue_end=cue_end,
+        paragraph=bisect.bisect_right(para_starts, start) - 1,
+    )
+
+
+__all__ = ["COGNITION_VERBS", "SPEECH_VERBS", "Quote", "Span", "extract_quotes", "find_quote_marks"]
