@@ -313,7 +313,7 @@ class _Speakers:
                 self.full_names.setdefault(parts[-1].lower(), name)
                 if "-" in name:  # Korean names: the family name comes first ("Kang Sok-ju")
                     self.full_names.setdefault(parts[0].lower(), name)
-            full = self.full_names.get(parts[-1].lower(), name)
+            full: str = self.full_names.get(parts[-1].lower()) or name
             self.persons.append((ent.start_char, full))
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.subjects.append((ent.start_char, full))
@@ -325,9 +325,9 @@ class _Speakers:
                 and token.pos_ == "PROPN"
                 and token.ent_type_ != "PERSON"
             ):
-                full = self.full_names.get(token.lower_)
-                if full is not None:
-                    self.subjects.append((token.idx, full))
+                surname_of = self.full_names.get(token.lower_)
+                if surname_of is not None:
+                    self.subjects.append((token.idx, surname_of))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
 
@@ -485,7 +485,6 @@ def _indirect(
 ) -> list[Quote]:
     """Reported speech: a speech verb with a clausal complement, or `according to X, ...`."""
     found: list[Quote] = []
-    text = doc.text
     for sent in doc.sents:
         tokens = list(sent)
         acc = _according_to(tokens)
