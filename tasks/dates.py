@@ -1,0 +1,893 @@
+"""Dates: temporal expressions found in an article and normalised to TIMEX3 values.
+
+Detection is our own grammar of compiled patterns (spaCy's DATE/TIME entities miss many and
+over-reach), with spaCy entities as extra candidates. Each expression is normalised against the
+article's publication date (the anchor), with the tense of its clause deciding the direction of
+relative expressions: "Thursday" in a Friday article's past-tense sentence is the day before,
+"in January" is the January before or after the anchor. Without an anchor, relative expressions
+get unresolved values (`XXXX-XX-XX`), never a guess from the run date.
+
+Granularity vocabulary: time, day, week, month, quarter, season, year, decade, century, ref
+(PAST_REF/PRESENT_REF/FUTURE_REF), duration, set.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "half": 0.5, "single": 1, "couple": 2, "dozen": 12,
+}  # fmt: skip
+VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "couple of", "a couple of", "numerous"}
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "month": ("M", False), "year": ("Y", False), "decade": ("DE", False),
+    "century": ("CE", False), "night": ("D", False), "weekend": ("WE", False),
+    "quarter": ("Q", False),
+}  # fmt: skip
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|single|couple of|a couple of|a few|few|several|some|many|\d+(?:\.\d+)?)"
+_NUM_WORD_COMPOUND = rf"(?:{_NUM_WORD}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|nights?|weekends?|quarters?)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight)"
+_POD = r"(?:morning|afternoon|evening|night)"
+
+# One alternation, longest and most specific patterns first; each group names the rule.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso_datetime", rf"\b{_YEAR}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b"),
+    ("iso_date", rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
+    ("numeric_date", r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)\b"),
+    (
+        "time_date",
+        rf"\b{_TIME_OF_DAY}(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
+    ),
+    (
+        "month_day_range",
+        rf"\b{_MONTH}\s+{_DAYNUM}\s*(?:-|–|to|through)\s*{_DAYNUM}(?:,?\s+{_YEAR})?",
+    ),
+    ("month_day_year", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\b"),
+    ("day_month_year", rf"\b(?:{_WEEKDAY},?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    ("month_year", rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    (
+        "quarter",
+        rf"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latest|current|next|previous)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?\b",
+    ),
+    (
+        "half_year",
+        rf"\b(?:the\s+)?(?:first|second|latter)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?\b",
+    ),
+    ("fiscal_year", rf"\bfiscal(?:\s+year)?\s+(?:{_YEAR}|'?\d\d)\b"),
+    (
+        "decade",
+        r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[6-9]|20)\d0'?s\b|\b(?:the\s+)?'\d0s\b",
+    ),
+    (
+        "season",
+        rf"\b(?:(?:this|last|next|the|early|late|this\s+past|the\s+coming)\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
+    ),
+    ("ago", rf"\b{_NUM_WORD_COMPOUND}\s+{_UNIT}\s+(?:ago|earlier|before|later|from\s+now|hence)\b"),
+    (
+        "rel_unit",
+        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|coming|next|following)\s+|(?:this|last|next|the\s+same|that|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter)\b",
+    ),
+    (
+        "past_units",
+        rf"\b(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+{_NUM_WORD_COMPOUND}\s+{_UNIT}\b",
+    ),
+    (
+        "weekday_rel",
+        rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|early|late)\s+)?{_WEEKDAY}(?:\s+(?:{_POD}))?(?!\w)",
+    ),
+    (
+        "day_words",
+        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last)\s+{_POD})\b",
+    ),
+    (
+        "month_rel",
+        r"\b(?:(?:last|next|this|this\s+past|early|mid|late|since|in|until|by)\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    ),
+    ("month_may", r"\b(?:last|next|this|early|mid|late|since|in|until|by)\s+May\b"),
+    (
+        "duration",
+        rf"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|coming|first|previous|final|following)\s+)?{_NUM_WORD_COMPOUND}[- ]{_UNIT}(?:[- ]long|[- ]old)?\b",
+    ),
+    ("bare_unit_duration", r"\b(?:years|decades|months|weeks|centuries)\b"),
+    (
+        "set",
+        rf"\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b",
+    ),
+    (
+        "year",
+        rf"(?<![\d.,$#])\b(?:(?:early|mid|late)[- ])?{_YEAR}\b(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|dollars|miles))",
+    ),
+    (
+        "ref",
+        r"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|recent|lately|in recent (?:years|months|weeks|days)|formerly|previously|once|in the past|the past|earlier|in the future|the future|future|soon|shortly|later|eventually|in the coming (?:days|weeks|months|years)|the moment|this time|the time being|for now)\b",
+    ),
+]
+_MASTER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
+_UNRESOLVED_DAY = "XXXX-XX-XX"
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """One temporal expression with its TIMEX3 type and value."""
+
+    text: str
+    start_char: int
+    end_char: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    granularity: str
+    anchor: date | None
+    relative: bool
+
+
+# ---- calendar helpers -----------------------------------------------------------------------
+def _add_months(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    year, month = d.year + m // 12, m % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _num(text: str) -> float | None:
+    t = text.lower().strip()
+    if t in VAGUE_NUMBERS:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    parts = re.split(r"[- ]", t)
+    total = 0.0
+    for p in parts:
+        if p in ("of",):
+            continue
+        if p not in NUMBERS:
+            return None
+        total += NUMBERS[p]
+    return total
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _duration(n: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centurie", "century")
+    if unit == "centurie":
+        unit = "century"
+    code, is_time = UNITS.get(unit, ("D", False))
+    if n is not None and n == 0.5:
+        # half a year -> P6M, half an hour -> PT30M
+        half = {
+            "Y": (6, "M", False),
+            "D": (12, "H", True),
+            "H": (30, "M", True),
+            "M": (15, "D", False),
+            "W": (3.5, "D", False),
+        }
+        if code in half:
+            value, code, is_time = half[code]
+            return f"P{'T' if is_time else ''}{_fmt_num(value)}{code}"
+    if code == "DE" and n is not None:
+        return f"P{_fmt_num(n * 10)}Y"
+    if code == "CE" and n is not None:
+        return f"P{_fmt_num(n * 100)}Y"
+    if code == "WE":
+        return f"P{_fmt_num(n)}WE"
+    if code == "Q":
+        return f"P{_fmt_num(n * 3 if n is not None else None)}M"
+    return f"P{'T' if is_time else ''}{_fmt_num(n)}{code}"
+
+
+# ---- tense ----------------------------------------------------------------------------------
+def clause_tense(token: Token | None) -> str | None:
+    """past | future | present for the clause governing a token (None when unknown)."""
+    if token is None:
+        return None
+    head = token
+    for _ in range(40):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head is head:
+            break
+        if head.lower_ == "since":
+            return "past"  # "since January": a January before the anchor
+        head = head.head
+    verbs = [head, *[c for c in head.children if c.dep_ in ("aux", "auxpass")]]
+    tags = {v.tag_ for v in verbs}
+    words = {v.lower_ for v in verbs}
+    if words & {"will", "'ll", "shall"} or (
+        {"going"} & words and "to" in {c.lower_ for c in head.children}
+    ):
+        return "future"
+    if "MD" in tags and words & {"would", "could", "might", "may", "should"}:
+        return None
+    if tags & {"VBD"} or ("VBN" in tags and words & {"has", "have", "had", "was", "were"}):
+        return "past"
+    if head.tag_ == "VBN" and not words & {"is", "are", "be", "will"}:
+        return "past"
+    if tags & {"VBZ", "VBP", "VBG"}:
+        return "present"
+    return None
+
+
+# ---- normalisation --------------------------------------------------------------------------
+def _resolve_month(month: int, anchor: date, tense: str | None) -> int:
+    """Year of a bare month name by tense (same month: the anchor's year)."""
+    if month == anchor.month:
+        return anchor.year
+    if tense == "future":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if tense == "past":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    # no tense: the nearest occurrence
+    diff = month - anchor.month
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _resolve_weekday(weekday: int, anchor: date, tense: str | None, modifier: str) -> date:
+    delta = weekday - anchor.weekday()
+    if modifier == "last":
+        delta = delta - 7 if delta >= 0 else delta
+        if delta > -2 and tense != "past":
+            delta -= 7
+        return anchor + timedelta(days=delta)
+    if modifier == "next":
+        return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
+    if modifier == "this":
+        return anchor + timedelta(days=delta)
+    if delta == 0:
+        return anchor
+    if tense == "future":
+        return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+    if tense == "past":
+        return anchor + timedelta(days=delta if delta < 0 else delta - 7)
+    # present tense or unknown: news reports mostly look back; "meets Thursday" looks ahead
+    if tense == "present":
+        return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+    return anchor + timedelta(days=delta if delta < 0 else delta - 7)
+
+
+def _year_of(text: str) -> int | None:
+    m = re.search(_YEAR, text)
+    return int(m.group()) if m else None
+
+
+def _two_digit_year(yy: str, anchor: date | None) -> int:
+    y = int(yy)
+    century = (anchor.year // 100) * 100 if anchor else 1900
+    full = century + y
+    if anchor and full > anchor.year + 10:
+        full -= 100
+    return full
+
+
+Normalised = tuple[str, str, str, bool]  # type, value, granularity, relative
+
+
+def normalize(
+    text: str, anchor: date | None, tense: str | None = None, rule: str | None = None
+) -> Normalised | None:
+    """(type, value, granularity, relative) of one expression, or None when it is not temporal."""
+    t = re.sub(r"\s+", " ", text.strip()).lower()
+    rule = rule or _rule_of(text)
+    if rule is None:
+        return None
+    handler = _HANDLERS.get(rule)
+    return handler(t, anchor, tense) if handler else None
+
+
+def _rule_of(text: str) -> str | None:
+    m = _MASTER.fullmatch(text.strip())
+    return m.lastgroup if m else None
+
+
+def _h_iso_datetime(t: str, anchor: date | None, tense: str | None) -> Normalised:
+    return "TIME", t[:16].replace(" ", "T"), "time", False
+
+
+def _h_iso_date(t: str, anchor: date | None, tense: str | None) -> Normalised:
+    return "DATE", t[:10], "day", False
+
+
+def _h_numeric_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m, d, y = t.split("/")
+    year = int(y) if len(y) == 4 else _two_digit_year(y, anchor)
+    try:
+        return "DATE", date(year, int(m), int(d)).isoformat(), "day", False
+    except ValueError:
+        return None
+
+
+def _day_value(t: str, anchor: date | None, tense: str | None) -> tuple[str, bool] | None:
+    """Value of the day part of a TIME expression (today, Monday, Nov. 6...)."""
+    if "yesterday" in t:
+        return (_shift(anchor, -1), True)
+    if "tomorrow" in t:
+        return (_shift(anchor, 1), True)
+    wd = re.search(_WEEKDAY, t)
+    md = re.search(rf"({_MONTH})\s+({_DAYNUM})", t)
+    if md:
+        got = _h_month_day_year(md.group(), anchor, tense)
+        return (got[1], got[3]) if got else None
+    if wd:
+        got = _h_weekday_rel(wd.group(), anchor, tense)
+        return (got[1][:10], got[3]) if got else None
+    return (anchor.isoformat() if anchor else _UNRESOLVED_DAY, True)
+
+
+def _shift(anchor: date | None, days: int) -> str:
+    return (anchor + timedelta(days=days)).isoformat() if anchor else _UNRESOLVED_DAY
+
+
+def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", t)
+    if t.startswith("noon"):
+        hour, minute = 12, 0
+    elif t.startswith("midnight"):
+        hour, minute = 0, 0
+    elif m:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        suffix = (m.group(3) or "").replace(".", "")
+        if suffix == "pm" and hour < 12:
+            hour += 12
+        if suffix == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            return None
+    else:
+        return None
+    rest = (
+        t[m.end() :]
+        if m and not t.startswith(("noon", "midnight"))
+        else t.split(" ", 1)[1]
+        if " " in t
+        else ""
+    )
+    day = _day_value(rest, anchor, tense)
+    if day is None:
+        return None
+    minutes = f":{minute:02d}" if minute or (m and m.group(2)) else ":00"
+    return "TIME", f"{day[0]}T{hour:02d}{minutes}", "time", day[1]
+
+
+def _month_num(word: str) -> int | None:
+    return MONTHS.get(
+        word.lower().rstrip(".")[:4].rstrip("."), MONTHS.get(word.lower().rstrip(".")[:3])
+    )
+
+
+def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    t = re.sub(rf"^{_WEEKDAY},?\s+", "", t)
+    m = re.match(rf"({_MONTH})\s+(\d+)", t)
+    if not m:
+        return None
+    month = _month_num(m.group(1))
+    day = int(m.group(2))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = _year_of(t[m.end() :])
+    relative = year is None
+    if year is None:
+        if anchor is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", "day", True
+        year = _resolve_month(month, anchor, tense)
+        if month == anchor.month and tense == "past" and day > anchor.day + 1:
+            year -= 1
+        elif month == anchor.month and tense == "future" and day < anchor.day - 1:
+            year += 1
+    try:
+        return "DATE", date(year, month, day).isoformat(), "day", relative
+    except ValueError:
+        return None
+
+
+def _h_day_month_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    t = re.sub(rf"^{_WEEKDAY},?\s+", "", t)
+    m = re.match(rf"(\d+)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(.*)$", t)
+    if not m:
+        return None
+    return _h_month_day_year(f"{m.group(2)} {m.group(1)}{m.group(3)}", anchor, tense)
+
+
+def _h_month_day_range(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.match(rf"({_MONTH})\s+(\d+)\w*\s*(?:-|–|to|through)\s*(\d+)\w*(.*)$", t)
+    if not m:
+        return None
+    return _h_month_day_year(f"{m.group(1)} {m.group(2)}{m.group(4)}", anchor, tense)
+
+
+def _h_month_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.search(_MONTH, t)
+    year = _year_of(t)
+    if not m or year is None:
+        return None
+    month = _month_num(m.group())
+    return ("DATE", f"{year}-{month:02d}", "month", False) if month else None
+
+
+def _h_month_rel(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    words = t.split()
+    month = _month_num(words[-1])
+    if month is None:
+        return None
+    modifier = words[0] if len(words) > 1 else ""
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}", "month", True
+    if modifier == "last" or modifier == "past":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif modifier == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif modifier == "this":
+        year = anchor.year
+    elif modifier == "since":
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    else:
+        year = _resolve_month(month, anchor, tense)
+    return "DATE", f"{year}-{month:02d}", "month", True
+
+
+def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    year = _year_of(t)
+    m = re.search(
+        r"(first|second|third|fourth|1st|2nd|3rd|4th|last|final|latest|current|next|previous)", t
+    )
+    if not m:
+        return None
+    word = m.group(1)
+    relative = year is None
+    if word in ORDINALS:
+        q = ORDINALS[word]
+        if year is None:
+            if anchor is None:
+                return "DATE", f"XXXX-Q{q}", "quarter", True
+            year = anchor.year
+            if tense == "past" and q > _quarter(anchor):
+                year -= 1
+            if tense != "past" and q < _quarter(anchor) - 1 and tense == "future":
+                year += 1
+        return "DATE", f"{year}-Q{q}", "quarter", relative
+    if anchor is None:
+        return "DATE", "XXXX-QX", "quarter", True
+    q, y = _quarter(anchor), anchor.year
+    if word in ("last", "previous", "latest", "final") and word != "final":
+        q, y = (q - 1, y) if q > 1 else (4, y - 1)
+    elif word == "next":
+        q, y = (q + 1, y) if q < 4 else (1, y + 1)
+    return "DATE", f"{y}-Q{q}", "quarter", True
+
+
+def _h_half_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    year = _year_of(t) or (anchor.year if anchor else None)
+    half = 1 if "first" in t else 2
+    return "DATE", f"{year if year else 'XXXX'}-H{half}", "half", _year_of(t) is None
+
+
+def _h_fiscal_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    year = _year_of(t)
+    if year is None:
+        m = re.search(r"'?(\d\d)$", t)
+        year = _two_digit_year(m.group(1), anchor) if m else None
+    return ("DATE", str(year), "year", False) if year else None
+
+
+def _h_decade(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.search(r"((?:1[6-9]|20)\d)0'?s", t)
+    if m:
+        return "DATE", m.group(1), "decade", False
+    m = re.search(r"'(\d)0s", t)
+    if m:
+        century = (anchor.year // 100 * 100) if anchor else 1900
+        decade = century + int(m.group(1)) * 10
+        if anchor and decade > anchor.year:
+            decade -= 100
+        return "DATE", str(decade)[:3], "decade", True
+    return None
+
+
+def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.search(r"(spring|summer|autumn|fall|winter)", t)
+    if not m:
+        return None
+    code = SEASONS[m.group(1)]
+    year = _year_of(t)
+    if year is not None:
+        return "DATE", f"{year}-{code}", "season", False
+    if anchor is None:
+        return "DATE", f"XXXX-{code}", "season", True
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = anchor.year
+    if t.startswith(("last", "this past")) or (
+        tense == "past" and not t.startswith("this") and start_month > anchor.month
+    ):
+        year = anchor.year - 1 if start_month >= anchor.month else anchor.year
+        if t.startswith("this past") and start_month < anchor.month:
+            year = anchor.year
+    elif t.startswith(("next", "the coming")) or (tense == "future" and start_month < anchor.month):
+        year = anchor.year + 1 if start_month <= anchor.month else anchor.year
+    return "DATE", f"{year}-{code}", "season", True
+
+
+def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.match(rf"({_NUM_WORD_COMPOUND})\s+({_UNIT})\s+(.*)$", t)
+    if not m:
+        return None
+    n = _num(m.group(1))
+    unit = m.group(2).rstrip("s")
+    direction = 1 if m.group(3) in ("later", "from now", "hence") else -1
+    if anchor is None or n is None:
+        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", True
+    k = int(n) * direction
+    if unit in ("day", "night"):
+        return "DATE", (anchor + timedelta(days=k)).isoformat(), "day", True
+    if unit == "week":
+        return "DATE", _week(anchor + timedelta(weeks=k)), "week", True
+    if unit == "month":
+        d = _add_months(anchor, k)
+        return "DATE", f"{d.year}-{d.month:02d}", "month", True
+    if unit == "year":
+        return "DATE", str(anchor.year + k), "year", True
+    if unit == "decade":
+        return "DATE", str(anchor.year + 10 * k)[:3], "decade", True
+    if unit in ("hour", "minute", "second"):
+        return "DATE", anchor.isoformat(), "day", True
+    return None
+
+
+def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    unit = t.split()[-1]
+    if t.startswith(
+        ("the past", "the last", "the previous", "the coming", "the next", "the following")
+    ) and unit in ("week", "month", "year", "decade", "century", "quarter"):
+        # "the past year" is a span of time ending now (TimeBank: DURATION P1Y)
+        return "DURATION", _duration(1, unit), "duration", False
+    if anchor is None:
+        return (
+            "DATE",
+            {
+                "week": "XXXX-WXX",
+                "month": "XXXX-XX",
+                "year": "XXXX",
+                "decade": "XXX",
+                "century": "XX",
+                "weekend": "XXXX-WXX-WE",
+                "quarter": "XXXX-QX",
+            }.get(unit, "XXXX"),
+            unit,
+            True,
+        )
+    offset = 0
+    if t.startswith(("last", "the previous")) or "past" in t.split()[:2]:
+        offset = -1
+    elif t.startswith(("next", "the following", "the coming")):
+        offset = 1
+    if unit == "week":
+        return "DATE", _week(anchor + timedelta(weeks=offset)), "week", True
+    if unit == "weekend":
+        return "DATE", _week(anchor + timedelta(weeks=offset)) + "-WE", "week", True
+    if unit == "month":
+        d = _add_months(anchor, offset)
+        return "DATE", f"{d.year}-{d.month:02d}", "month", True
+    if unit == "year":
+        return "DATE", str(anchor.year + offset), "year", True
+    if unit == "quarter":
+        q, y = _quarter(anchor) + offset, anchor.year
+        if q < 1:
+            q, y = 4, y - 1
+        if q > 4:
+            q, y = 1, y + 1
+        return "DATE", f"{y}-Q{q}", "quarter", True
+    if unit == "decade":
+        return "DATE", str(anchor.year + 10 * offset)[:3], "decade", True
+    if unit == "century":
+        return "DATE", str(anchor.year // 100 + offset), "century", True
+    return None
+
+
+def _h_past_units(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.search(rf"({_NUM_WORD_COMPOUND})\s+({_UNIT})$", t)
+    if not m:
+        return None
+    return "DURATION", _duration(_num(m.group(1)), m.group(2)), "duration", False
+
+
+def _h_weekday_rel(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = re.search(_WEEKDAY, t)
+    if not m:
+        return None
+    weekday = WEEKDAYS.get(m.group().rstrip(".").lower())
+    if weekday is None:
+        return None
+    modifier = (
+        "last"
+        if t.startswith(("last", "this past"))
+        else "next"
+        if t.startswith(("next", "this coming"))
+        else "this"
+        if t.startswith("this")
+        else ""
+    )
+    pod = next((code for word, code in PARTS_OF_DAY.items() if t.endswith(word)), None)
+    if anchor is None:
+        value = f"XXXX-WXX-{weekday + 1}"
+        return ("TIME", value + f"T{pod}", "time", True) if pod else ("DATE", value, "day", True)
+    day = _resolve_weekday(weekday, anchor, tense, modifier).isoformat()
+    if pod:
+        return "TIME", f"{day}T{pod}", "time", True
+    return "DATE", day, "day", True
+
+
+def _h_day_words(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    offset = 0
+    if "day before yesterday" in t:
+        offset = -2
+    elif "day after tomorrow" in t:
+        offset = 2
+    elif t.startswith("yesterday") or t == "last night":
+        offset = -1
+    elif t.startswith("tomorrow"):
+        offset = 1
+    day = _shift(anchor, offset)
+    pod = None
+    for word, code in PARTS_OF_DAY.items():
+        if t.endswith(word):
+            pod = code
+    if pod:
+        return "TIME", f"{day}T{pod}", "time", True
+    return "DATE", day, "day", True
+
+
+def _h_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    t2 = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", t) if not re.match(r"^an?[- ]\w+$", t) else t
+    t2 = re.sub(r"[- ](?:long|old)$", "", t2)
+    t2 = re.sub(r"^(?:past|last|next|coming|first|previous|final|following)\s+", "", t2)
+    m = re.match(rf"({_NUM_WORD_COMPOUND})[- ]({_UNIT})$", t2)
+    if not m:
+        return None
+    if t.endswith("old"):
+        return None  # "a 10-year-old boy": an age, not a time
+    return "DURATION", _duration(_num(m.group(1)), m.group(2)), "duration", False
+
+
+def _h_bare_unit_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    return "DURATION", _duration(None, t), "duration", False
+
+
+def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+              "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}  # fmt: skip
+    if t in simple:
+        return "SET", simple[t], "set", False
+    wd = re.search(_WEEKDAY, t.split()[-1])
+    if wd and WEEKDAYS.get(wd.group().rstrip(".")) is not None:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[wd.group().rstrip('.')] + 1}", "set", False
+    word = t.split()[-1]
+    m = re.search(rf"({_NUM_WORD})\s+({_UNIT})$", t)
+    if m:
+        return "SET", _duration(_num(m.group(1)), m.group(2)), "set", False
+    unit = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M",
+            "morning": "TMO", "night": "TNI", "evening": "TEV"}.get(word)  # fmt: skip
+    if unit is None:
+        return None
+    value = f"XXXX-XX-XX{unit}" if unit.startswith("T") else unit
+    if "other" in t and not unit.startswith("T"):
+        value = value.replace("P1", "P2")
+    return "SET", value, "set", False
+
+
+def _h_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    year = _year_of(t)
+    return ("DATE", str(year), "year", False) if year else None
+
+
+_REFS = {
+    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
+    "right now": "PRESENT_REF", "today's": "PRESENT_REF", "the moment": "PRESENT_REF", "this time": "PRESENT_REF",
+    "the time being": "PRESENT_REF", "for now": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
+    "previously": "PAST_REF", "once": "PAST_REF", "in the past": "PAST_REF", "the past": "PAST_REF",
+    "earlier": "PAST_REF", "in the future": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    if t.startswith("in recent"):
+        return "DATE", "PAST_REF", "ref", False
+    if t.startswith("in the coming"):
+        return "DATE", "FUTURE_REF", "ref", False
+    value = _REFS.get(t)
+    return ("DATE", value, "ref", False) if value else None
+
+
+_HANDLERS = {
+    "iso_datetime": _h_iso_datetime,
+    "iso_date": _h_iso_date,
+    "numeric_date": _h_numeric_date,
+    "time_date": _h_time_date,
+    "month_day_range": _h_month_day_range,
+    "month_day_year": _h_month_day_year,
+    "day_month_year": _h_day_month_year,
+    "month_year": _h_month_year,
+    "quarter": _h_quarter,
+    "half_year": _h_half_year,
+    "fiscal_year": _h_fiscal_year,
+    "decade": _h_decade,
+    "season": _h_season,
+    "ago": _h_ago,
+    "rel_unit": _h_rel_unit,
+    "past_units": _h_past_units,
+    "weekday_rel": _h_weekday_rel,
+    "day_words": _h_day_words,
+    "month_rel": _h_month_rel,
+    "month_may": _h_month_rel,
+    "duration": _h_duration,
+    "bare_unit_duration": _h_bare_unit_duration,
+    "set": _h_set,
+    "year": _h_year,
+    "ref": _h_ref,
+}
+# Words our patterns match that are rarely temporal on their own in news text.
+_WEAK_RULES = {"ref", "bare_unit_duration"}
+_WEAK_REFS = {
+    "once",
+    "later",
+    "earlier",
+    "future",
+    "the moment",
+    "this time",
+    "soon",
+    "shortly",
+    "eventually",
+    "the past",
+}
+_LEADING_PREP = re.compile(
+    r"^(?:in|on|since|until|by|at|during|from|before|after)\s+", re.IGNORECASE
+)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
+    """All temporal expressions of one article, in text order, normalised against `anchor`."""
+    text = doc.text
+    found: list[TemporalExpression] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MASTER.finditer(text):
+        rule = m.lastgroup
+        start, end = m.start(), m.end()
+        raw = text[start:end]
+        # a leading preposition is context, not part of the expression ("in January")
+        prep = _LEADING_PREP.match(raw)
+        if prep and rule not in ("ref",):
+            start += prep.end()
+            raw = text[start:end]
+        while (
+            raw
+            and raw[-1] in ".,;:"
+            and not raw.lower().endswith(("a.m.", "p.m."))
+            and not re.search(r"\b[A-Za-z]{3,4}\.$", raw)
+        ):
+            end -= 1
+            raw = text[start:end]
+        if not raw.strip():
+            continue
+        if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
+            continue
+        token = _token_at(doc, start)
+        if (
+            rule == "year"
+            and token is not None
+            and token.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+        ):
+            continue
+        if (
+            rule == "month_rel"
+            and raw.lower().rstrip(".") in ("march", "may", "sun", "sat", "wed")
+            and token is not None
+            and token.pos_ in ("VERB", "AUX")
+        ):
+            continue
+        if (
+            rule == "weekday_rel"
+            and raw.lower().rstrip(".") in ("sun", "sat", "wed", "mon", "tue", "fri", "thu")
+            and raw[0].islower()
+        ):
+            continue
+        tense = clause_tense(token)
+        got = normalize(raw, anchor, tense, rule)
+        if got is None:
+            continue
+        kind, value, granularity, relative = got
+        found.append(
+            TemporalExpression(
+                text=raw,
+                start_char=start,
+                end_char=end,
+                type=kind,
+                value=value,
+                granularity=granularity,
+                anchor=anchor if relative else None,
+                relative=relative,
+            )
+        )
+        taken.append((start, end))
+    return found
