@@ -45,7 +45,8 @@ _URL_DATE = re.compile(
 _BYLINE_PREFIX = re.compile(r"^\s*(by|from|written by|reported by)\s+", re.IGNORECASE)
 _AUTHOR_ROLE = re.compile(
     r"\b(staff|reporter|reporters|correspondent|writer|editor|contributor|columnist|"
-    r"associated press|reuters|afp|yonhap|bureau|chief|senior|news|desk)\b",
+    r"associated press|reuters|afp|yonhap|bureau|chief|senior|news|desk|service|agency|press|"
+    r"wire|times|herald|tribune|journal|daily|network|media|staff)\b",
     re.IGNORECASE,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
@@ -163,10 +164,22 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
             if len(piece.split()) > 4:
                 continue
             if piece.isupper():
-                piece = piece.title()
+                piece = _name_case(piece)
             if piece not in names:
                 names.append(piece)
     return names
+
+
+def _name_case(name: str) -> str:
+    """JANE DOE -> Jane Doe; JI-HO -> Ji-ho (Korean given names), OKAFOR-REYES -> Okafor-Reyes."""
+    words = []
+    for word in name.split():
+        parts = word.split("-")
+        if len(parts) == 2 and all(len(p) <= 4 for p in parts):
+            words.append(parts[0].capitalize() + "-" + parts[1].lower())
+        else:
+            words.append("-".join(p.capitalize() for p in parts))
+    return " ".join(words)
 
 
 def detect_language(text: str) -> str | None:

@@ -145,9 +145,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_rel",
-        r"\b(?:(?:last|next|this|this\s+past|early|mid|late|since|in|until|by)\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+        r"\b(?:(?:last|next|this|this\s+past|early|mid|late)\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
     ),
-    ("month_may", r"\b(?:last|next|this|early|mid|late|since|in|until|by)\s+May\b"),
+    (
+        "month_may",
+        r"\b(?:last|next|this|early|mid|late)\s+May\b|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bof )|(?<=\bfrom ))May\b",
+    ),
     (
         "duration",
         rf"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|coming|first|previous|final|following)\s+)?{_NUM_WORD_COMPOUND}[- ]{_UNIT}(?:[- ]long|[- ]old)?\b",

@@ -36,8 +36,69 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’|`s)$")
 _NON_NAME = re.compile(r"[^\w\s'-]")
 _KOREAN_SURNAMES = frozenset(
-    ["kim", "lee", "yi", "ri", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang", "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin", "sin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "ryu", "hong", "jeon", "chun", "jun", "ko", "koh", "moon", "mun", "yang", "son", "bae", "baek", "paek", "heo", "hur", "nam", "roh", "noh", "no", "ban", "hyun", "wi", "kye", "kwak", "sung"]
+    [
+        "kim",
+        "lee",
+        "yi",
+        "ri",
+        "park",
+        "pak",
+        "choi",
+        "choe",
+        "jung",
+        "jeong",
+        "chung",
+        "kang",
+        "cho",
+        "jo",
+        "yoon",
+        "yun",
+        "jang",
+        "chang",
+        "lim",
+        "im",
+        "han",
+        "oh",
+        "seo",
+        "suh",
+        "shin",
+        "sin",
+        "kwon",
+        "hwang",
+        "ahn",
+        "an",
+        "song",
+        "yoo",
+        "yu",
+        "ryu",
+        "hong",
+        "jeon",
+        "chun",
+        "jun",
+        "ko",
+        "koh",
+        "moon",
+        "mun",
+        "yang",
+        "son",
+        "bae",
+        "baek",
+        "paek",
+        "heo",
+        "hur",
+        "nam",
+        "roh",
+        "noh",
+        "no",
+        "ban",
+        "hyun",
+        "wi",
+        "kye",
+        "kwak",
+        "sung",
+    ]
 )
+_HYPHENATED_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5}-[a-z]{2,5})\s+\Z")
 _KOREANS = re.compile(r"^(?:the\s+)?(?:North|South)\s+Koreans?$", re.IGNORECASE)
 
 
@@ -222,6 +283,81 @@ def _is_subject(span: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
+def introduced_names(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, full name) of the people an article names in full, in order of appearance.
+
+    PERSON entities of two or more words, plus proper-noun chains the NER missed when they are
+    the subject, appositive or object of a clause ("Jae-won Halloran, who teaches ...").
+    """
+    found: list[tuple[int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            text = _POSSESSIVE.sub("", _TITLES.sub("", ent.text)).strip()
+            if len(text.split()) >= 2:
+                found.append((ent.start_char, text))
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ not in (
+            "nsubj",
+            "nsubjpass",
+            "appos",
+            "pobj",
+            "dobj",
+            "conj",
+        ):
+            continue
+        chain = [token]
+        while (
+            chain[0].i > 0
+            and doc[chain[0].i - 1].dep_ == "compound"
+            and doc[chain[0].i - 1].pos_ == "PROPN"
+            and doc[chain[0].i - 1].head == token
+        ):
+            chain.insert(0, doc[chain[0].i - 1])
+        given = _HYPHENATED_GIVEN.search(doc.text, max(0, chain[0].idx - 16), chain[0].idx)
+        if given is not None and len(chain) == 1:
+            # "Jae-won Halloran": the tokenizer splits the given name and NER may call it a place
+            found.append((given.start(1), f"{given.group(1)} {token.text}"))
+            continue
+        if (
+            len(chain) < 2
+            or len(chain) > 4
+            or any(
+                t.ent_type_
+                in ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+                for t in chain
+            )
+        ):
+            continue
+        if not all(t.text[:1].isupper() for t in chain):
+            continue
+        name = doc.text[chain[0].idx : token.idx + len(token)]
+        name = _TITLES.sub("", name).strip()
+        if len(name.split()) >= 2:
+            found.append((chain[0].idx, name))
+    found.sort()
+    return found
+
+
+def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]:
+    """Name part -> full name for an article: surnames, and family names of Korean names."""
+    people: dict[str, str] = {}
+    fulls = []
+    for _offset, name in introduced_names(doc):
+        full = name
+        known = aliases.lookup(full, "PERSON") if aliases is not None else None
+        if known is not None and known.label == "PERSON":
+            full = known.canonical
+        fulls.append(full)
+        people.setdefault(full.replace("-", " ").split()[-1].lower(), full)
+    for full in fulls:
+        # East Asian names put the family name first ("Kang" -> "Kang Sok-ju", "Liang" ->
+        # "Liang Wenbo"); a first word that is nobody's surname here may stand for the person
+        parts = full.split()
+        if len(parts) == 2:
+            people.setdefault(parts[0].lower(), full)
+    return people
+
+
 def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     """Actor mentions of one article with canonical names and actor ids, in text order."""
     if not doc.has_annotation("ENT_IOB"):
@@ -244,23 +380,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         return best
 
     spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS or e.label_ == "WORK_OF_ART"]
-    # full names introduced in the article, for surname resolution and label repair
-    people: dict[str, str] = {}  # a name part (surname, given) -> full name
-    full_names: list[str] = []
-    for span in spans:
-        _, _, text = _trim(span)
-        if span.label_ == "PERSON" and len(text.split()) >= 2:
-            full = text
-            known = aliases.lookup(full, "PERSON")
-            if known is not None and known.label == "PERSON":
-                full = known.canonical
-            full_names.append(full)
-    for full in full_names:
-        parts = full.replace("-", " ").split()
-        korean = parts[0].lower() in _KOREAN_SURNAMES and "-" in full
-        people.setdefault(parts[-1].lower(), full)
-        if korean:
-            people.setdefault(parts[0].lower(), full)
+    people = surname_index(doc, aliases)
     mentions: list[EntityMention] = []
     for span in spans:
         start, end, text = _trim(span)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tasks.entities import introduced_names, surname_index
+
 # ---- lexicons -------------------------------------------------------------------------------
 _SPEECH_BASES = (
     "say tell add note state claim argue insist warn explain announce suggest acknowledge admit "
@@ -72,14 +74,49 @@ _TITLE_WORDS = re.compile(
     r"Professor|Sen|Senator|Rep|Gen|General|Gov|Governor|President|Ambassador|Envoy|Secretary|"
     r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev)\.?\s+"
 )
+# Head nouns of descriptions that can stand for a person named earlier ("the U.S. point man")
+_PERSON_ROLE = re.compile(
+    r"^(?:official|spokes(?:wo)?man|spokesperson|envoy|man|woman|minister|diplomat|negotiator|"
+    r"president|secretary|ambassador|analyst|expert|lawmaker|senator|leader|chief|adviser|advisor|"
+    r"aide|source|representative|director|professor|researcher|general|commander|chairman|"
+    r"candidate|governor|mayor|premier|officer|executive|economist|strategist)s?$",
+    re.IGNORECASE,
+)
 _FEMALE_NAMES = frozenset(
-    ["hillary", "mary", "anna", "anne", "jane", "susan", "sarah", "elizabeth", "nancy", "kathy", "katherine", "catherine", "linda", "karen", "lisa", "laura", "michelle", "condoleezza", "madeleine", "angela", "theresa", "jennifer", "jessica", "emily", "emma", "olivia", "sophia", "kim-ae", "hye", "yoon-hee", "min-jung", "park", "geun-hye"]
+    [
+        "hillary",
+        "mary",
+        "anna",
+        "anne",
+        "jane",
+        "susan",
+        "sarah",
+        "elizabeth",
+        "nancy",
+        "kathy",
+        "katherine",
+        "catherine",
+        "linda",
+        "karen",
+        "lisa",
+        "laura",
+        "michelle",
+        "condoleezza",
+        "madeleine",
+        "angela",
+        "theresa",
+        "jennifer",
+        "jessica",
+        "emily",
+        "emma",
+        "olivia",
+        "sophia",
+    ]
 )
 
 # ---- quote mark scanning --------------------------------------------------------------------
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
-_SINGLE_OPEN = "‘`"
 _SINGLE_CLOSE = "’`'"
 _WORDCH = re.compile(r"\w")
 
@@ -111,74 +148,87 @@ def _opens(text: str, i: int) -> bool:
     return not _is_word(before) and not after.isspace()
 
 
-def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Top-level single-quoted spans (British style ‘...’ or backtick pairs) inside [lo, hi)."""
-    found: list[tuple[int, int]] = []
-    i = lo
-    while i < hi:
-        ch = text[i]
-        if ch in _SINGLE_OPEN or (ch == "'" and i + 1 < hi and _opens(text, i)):
-            if not _opens(text, i):
-                i += 1
-                continue
-            j = i + 1
-            while j < hi:
-                cj = text[j]
-                after = text[j + 1] if j + 1 < len(text) else " "
-                if cj in _SINGLE_CLOSE and not _is_word(after) and not text[j - 1].isspace():
-                    break
-                j += 1
-            if j < hi and j - i > 3 and " " in text[i + 1 : j]:
-                found.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    return found
+def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
+    """("open"|"close", family) of a quote mark at i, given the family open on top of the stack.
+
+    Families: "d" double (“ ” " „ « »), "s" single (‘ ’ ` '). A single mark between two word
+    characters is an apostrophe; a closing single mark needs an open single quote.
+    """
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in _DOUBLE_OPEN:
+        return ("open", "d")
+    if ch in _DOUBLE_CLOSE:
+        return ("close", "d")
+    if ch == '"':
+        if top == "d":
+            return ("close", "d")
+        return ("open", "d") if not after.isspace() else ("close", "d")
+    if ch in "‘`'’":
+        if _is_word(before) and _is_word(after):
+            return None  # apostrophe: North's, we'll
+        opens = ch in "‘`'" and not _is_word(before) and not after.isspace() and after != ""
+        closes = ch in "’`'" and top == "s" and not before.isspace() and not _is_word(after)
+        if closes:
+            return ("close", "s")
+        if opens:
+            return ("open", "s")
+    return None
 
 
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
     """Spans (including the marks) of the top-level quotes of a text, in order.
 
-    A quote left open at the end of a paragraph continues when the next paragraph opens with a
-    quote mark (the multi-paragraph convention); otherwise it ends with its paragraph, so one
-    unbalanced mark costs at most one paragraph.
+    Nested quotes stay inside their outer quote, whichever family is outside. A quote left
+    open at the end of a paragraph continues when the next paragraph opens with a mark of the
+    same family (the multi-paragraph convention); otherwise it ends with its paragraph, so one
+    unbalanced mark costs at most one paragraph. A single-quote opener never closed is taken
+    for an apostrophe.
     """
     spans: list[tuple[int, int]] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    open_at: int | None = None
+    stack: list[tuple[str, int]] = []  # (family, offset) of open marks
     for n, (lo, hi) in enumerate(paragraphs):
         i = lo
-        plain_from = lo
         while i < hi:
-            ch = text[i]
-            if open_at is None:
-                if ch in _DOUBLE_OPEN or (ch == '"' and _opens(text, i)):
-                    spans.extend(_single_quotes(text, plain_from, i))
-                    open_at = i
-                elif ch == '"':
-                    pass  # a stray closing mark with nothing open: ignore it
-            elif ch in _DOUBLE_CLOSE or ch == '"':
-                if ch == '"' and _opens(text, i) and i > open_at + 1 and text[i - 1] == " ":
-                    # `"A" and "B"` glued: a straight mark after a space while open is a new opener
-                    # only when the open quote already closed implicitly; treat as close otherwise
-                    pass
-                spans.append((open_at, i + 1))
-                open_at = None
-                plain_from = i + 1
-            elif ch in _DOUBLE_OPEN and i == lo:
-                pass  # repeated opening mark of a multi-paragraph quote
+            top = stack[-1][0] if stack else None
+            if i == lo and len(stack) == 1 and _mark_kind(text, i, None) == ("open", stack[0][0]):
+                i += 1  # the repeated opening mark of a multi-paragraph quote
+                continue
+            kind = _mark_kind(text, i, top)
+            if kind is not None:
+                action, family = kind
+                if action == "open" and not (family == "d" and top == "d"):
+                    stack.append((family, i))
+                elif action == "close" or (family == "d" and top == "d"):
+                    # close the innermost open quote of this family; inner ones of the other
+                    # family left open are dropped (apostrophes taken for openers)
+                    while stack and stack[-1][0] != family:
+                        stack.pop()
+                    if stack:
+                        _family, start = stack.pop()
+                        if not stack:
+                            spans.append((start, i + 1))
             i += 1
-        if open_at is None:
-            spans.extend(_single_quotes(text, plain_from, hi))
+        if not stack:
             continue
+        outer_family, outer_start = stack[0]
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        continues = nxt is not None and text[nxt[0]] in _DOUBLE_OPEN + '"'
+        opener = _mark_kind(text, nxt[0], None) if nxt is not None else None
+        continues = opener is not None and opener == ("open", outer_family)
         if not continues:
-            spans.append((open_at, hi))  # unbalanced: the quote ends with its paragraph
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return sorted(set(spans))
+            if outer_family == "d":
+                spans.append((outer_start, hi))  # unbalanced: the quote ends with its paragraph
+            stack.clear()
+        else:
+            stack[:] = stack[:1]
+    if stack and stack[0][0] == "d":
+        spans.append((stack[0][1], len(text)))
+    # single-quoted top-level spans must look like speech: several words
+    return sorted(
+        (a, b) for a, b in set(spans) if text[a] != "'" or " " in text[a + 1 : b - 1].strip()
+    )
 
 
 # ---- attribution ---------------------------------------------------------------------------
@@ -285,6 +335,16 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
 
         cue = min(cues, key=distance)
         return _Attribution(cue, cue.idx + len(cue), _subject_of(cue))
+    # a quote introduced by the sentence before it: "Achterberg was blunter: ..."
+    before = first.sent.start - 1
+    if first.idx - first.sent.start_char <= 2 and before >= 0:
+        prev = doc[before].sent
+        last_tok = next((t for t in reversed(prev) if not t.is_space), None)
+        if last_tok is not None and last_tok.text == ":":
+            cue = next((t for t in prev if _is_cue(t)), None)
+            subj = _subject_of(cue) if cue is not None else _subject_of(prev.root)
+            if subj is not None:
+                return _Attribution(cue, cue.idx + len(cue) if cue is not None else None, subj)
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     for s in sents:
         root = s.root
@@ -299,26 +359,27 @@ class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
     def __init__(self, doc: Doc) -> None:
-        self.full_names: dict[str, str] = {}
-        self.persons: list[tuple[int, str]] = []  # (offset, full name) of PERSON mentions
-        self.subjects: list[tuple[int, str]] = []  # PERSON mentions that are grammatical subjects
+        self.full_names = surname_index(doc)
+        self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
+        self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
+        self.gender: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
-            parts = name.split()
-            if not parts:
+            if not name.split():
                 continue
-            if len(parts) >= 2:
-                self.full_names.setdefault(parts[-1].lower(), name)
-                if "-" in name:  # Korean names: the family name comes first ("Kang Sok-ju")
-                    self.full_names.setdefault(parts[0].lower(), name)
-            full: str = self.full_names.get(parts[-1].lower()) or name
+            full = self.full(name)
             self.persons.append((ent.start_char, full))
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.subjects.append((ent.start_char, full))
-        # NER misses a bare surname now and then ("Bosworth said ..."): a proper-noun subject that
-        # is the surname of a person named in the article counts too
+            title = doc.text[max(0, ent.start_char - 5) : ent.start_char]
+            if re.search(r"\bMr\.?\s*$", title):
+                self.gender[full] = "m"
+            elif re.search(r"\bM(?:r)?s\.?\s*$", title):
+                self.gender[full] = "f"
+        # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
+        # subject that is the surname of a person named in the article counts too
         for token in doc:
             if (
                 token.dep_ in ("nsubj", "nsubjpass")
@@ -328,6 +389,23 @@ class _Speakers:
                 surname_of = self.full_names.get(token.lower_)
                 if surname_of is not None:
                     self.subjects.append((token.idx, surname_of))
+        for offset, name in introduced_names(doc):
+            token = _token_at(doc, offset)
+            while (
+                token is not None
+                and token.dep_ in ("compound", "amod", "nmod", "punct")
+                and token.head is not token
+            ):
+                token = token.head
+            if token is not None and token.dep_ == "appos":
+                token = token.head  # "Opposition lawmaker Lee Ji-eun, ..., said"
+            if token is not None and token.dep_ in ("nsubj", "nsubjpass"):
+                self.subjects.append((offset, self.full(name)))
+            elif token is not None:
+                # a mangled parse: a name before the speech verb that heads its sentence
+                root = token.sent.root
+                if _is_cue(root) and offset < root.idx:
+                    self.subjects.append((offset, self.full(name)))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
 
@@ -342,16 +420,20 @@ class _Speakers:
             else name
         )
 
+    def compatible(self, name: str, gender: str | None) -> bool:
+        known = self.gender.get(name) or _gender(name)
+        return gender not in ("m", "f") or known in (None, gender)
+
     def recent(self, at: int, gender: str | None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
         # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's
         candidates = sorted(o_n for o_n in self.last_named + self.subjects if o_n[0] < at)
         for _offset, name in reversed(candidates):
-            if gender in (None, "p", "s") or _gender(name) in (None, gender):
+            if self.compatible(name, gender):
                 return name
         persons = [(o, n) for o, n in self.persons if o < at]
         for _offset, name in reversed(persons):
-            if gender in (None, "s") or _gender(name) in (None, gender):
+            if self.compatible(name, gender):
                 return name
         return None
 
@@ -371,8 +453,20 @@ def _resolve(
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "we", "they"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
-        name = memory.recent(at, _PRONOUNS[word])
-        return (name, subj.text, "pronoun-resolved") if name else (None, subj.text, "unknown")
+        gender = _PRONOUNS[word]
+        name = memory.recent(at, gender)
+        if name is None:
+            return None, subj.text, "unknown"
+        if gender in ("m", "f"):
+            memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
+        return name, subj.text, "pronoun-resolved"
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if (
+        subj.pos_ == "NOUN"
+        and appos is not None
+        and not _ANONYMOUS.search(doc.text[subj.idx : subj.sent.end_char])
+    ):
+        subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
     text = doc.text[start:end]
     desc_start, desc_end = _description_span(subj)
@@ -390,7 +484,7 @@ def _resolve(
     if _ANONYMOUS.search(description) or (_INDEFINITE.match(text) and subj.pos_ == "NOUN"):
         memory.last_anonymous = description
         return None, description, "anonymous"
-    if text.lower().startswith(("the ", "this ", "that ")):
+    if text.lower().startswith(("the ", "this ", "that ")) and _PERSON_ROLE.search(subj.text):
         if memory.last_anonymous is not None and re.search(
             r"\b(official|source|diplomat|aide)s?\b", text, re.I
         ):
