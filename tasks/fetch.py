@@ -184,11 +184,11 @@ class Fetcher:
             if response.status == 200:
                 parser.parse(response.body.decode("utf-8", "replace").splitlines())
             elif response.status in (401, 403):
-                parser.disallow_all = True
+                parser.parse(["User-agent: *", "Disallow: /"])
             else:
-                parser.allow_all = True
+                parser.parse([])
         except FetchError:
-            parser.allow_all = True  # no readable robots.txt: everything is allowed (RFC 9309)
+            parser.parse([])  # no readable robots.txt: everything is allowed (RFC 9309)
         delay = parser.crawl_delay(self.cfg.user_agent)
         with host.lock:
             host.robots = parser

@@ -341,10 +341,11 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         prev = doc[before].sent
         last_tok = next((t for t in reversed(prev) if not t.is_space), None)
         if last_tok is not None and last_tok.text == ":":
-            cue = next((t for t in prev if _is_cue(t)), None)
-            subj = _subject_of(cue) if cue is not None else _subject_of(prev.root)
-            if subj is not None:
-                return _Attribution(cue, cue.idx + len(cue) if cue is not None else None, subj)
+            colon_cue = next((t for t in prev if _is_cue(t)), None)
+            colon_subj = _subject_of(colon_cue) if colon_cue is not None else _subject_of(prev.root)
+            if colon_subj is not None:
+                cue_end = colon_cue.idx + len(colon_cue) if colon_cue is not None else None
+                return _Attribution(colon_cue, cue_end, colon_subj)
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     for s in sents:
         root = s.root
@@ -390,20 +391,20 @@ class _Speakers:
                 if surname_of is not None:
                     self.subjects.append((token.idx, surname_of))
         for offset, name in introduced_names(doc):
-            token = _token_at(doc, offset)
+            name_token = _token_at(doc, offset)
             while (
-                token is not None
-                and token.dep_ in ("compound", "amod", "nmod", "punct")
-                and token.head is not token
+                name_token is not None
+                and name_token.dep_ in ("compound", "amod", "nmod", "punct")
+                and name_token.head is not name_token
             ):
-                token = token.head
-            if token is not None and token.dep_ == "appos":
-                token = token.head  # "Opposition lawmaker Lee Ji-eun, ..., said"
-            if token is not None and token.dep_ in ("nsubj", "nsubjpass"):
+                name_token = name_token.head
+            if name_token is not None and name_token.dep_ == "appos":
+                name_token = name_token.head  # "Opposition lawmaker Lee Ji-eun, ..., said"
+            if name_token is not None and name_token.dep_ in ("nsubj", "nsubjpass"):
                 self.subjects.append((offset, self.full(name)))
-            elif token is not None:
+            elif name_token is not None:
                 # a mangled parse: a name before the speech verb that heads its sentence
-                root = token.sent.root
+                root = name_token.sent.root
                 if _is_cue(root) and offset < root.idx:
                     self.subjects.append((offset, self.full(name)))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
