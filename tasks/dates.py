@@ -261,10 +261,10 @@ def clause_tense(token: Token | None) -> str | None:
         return None
     head = token
     for _ in range(40):
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head is head:
-            break
         if head.lower_ == "since":
             return "past"  # "since January": a January before the anchor
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head is head:
+            break
         head = head.head
     verbs = [head, *[c for c in head.children if c.dep_ in ("aux", "auxpass")]]
     tags = {v.tag_ for v in verbs}

@@ -120,9 +120,10 @@ def name_key(name: str, label: str = "PERSON") -> str:
         return re.sub(r"\s+", " ", _NON_NAME.sub("", text.replace(".", ""))).strip().lower()
     text = _TITLES.sub("", text)
     tokens = [t for t in re.split(r"\s+", text.replace(".", ". ")) if t]
-    tokens = [
-        t.rstrip(".") for t in tokens if not re.fullmatch(r"[A-Za-z]\.?", t) or len(tokens) <= 1
-    ]
+    initials = [t for t in tokens if re.fullmatch(r"[A-Za-z]\.?", t)]
+    if len(initials) < len(tokens):  # middle initials fold away; a name of initials stays
+        tokens = [t for t in tokens if t not in initials]
+    tokens = [t.rstrip(".") for t in tokens]
     tokens = [_NON_NAME.sub("", t).lower() for t in tokens]
     tokens = [t for t in tokens if t]
     if len(tokens) >= 2:
@@ -177,8 +178,10 @@ class AliasTable:
 
     def lookup(self, text: str, label: str) -> _Actor | None:
         """The known actor a surface form names, if any."""
-        for key in (name_key(text, "PERSON"), name_key(text, "GPE")):
-            actor = self.by_key.get(key)
+        kinds = ("PERSON", "GPE") if label == "PERSON" else ("GPE", "PERSON")
+        for kind in kinds:
+            key = name_key(text, kind)
+            actor = self.by_key.get(key) if key else None
             if actor is not None:
                 return actor
         return None
@@ -221,10 +224,10 @@ def load_aliases(path: str | Path | None) -> AliasTable:
         variants = [actor.canonical, *[str(a) for a in entry.get("aliases") or []]]
         table.surfaces[actor.canonical] = variants
         for variant in variants:
-            table.by_key.setdefault(name_key(variant, actor.label), actor)
-            table.by_key.setdefault(
-                name_key(variant, "PERSON" if actor.label != "PERSON" else "GPE"), actor
-            )
+            for kind in (actor.label, "PERSON" if actor.label != "PERSON" else "GPE"):
+                key = name_key(variant, kind)
+                if key:  # a variant of punctuation only has no key
+                    table.by_key.setdefault(key, actor)
         if actor.capital:
             table.capitals[actor.capital.lower()] = actor
     return table
@@ -384,8 +387,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     for span in spans:
         start, end, text = _trim(span)
-        if not text.strip() or start >= end:
-            continue
+        if start >= end or not any(ch.isalnum() for ch in text):
+            continue  # emoji and punctuation the NER sometimes tags
         label = span.label_
         if label == "WORK_OF_ART":
             if not _KOREANS.match(text):

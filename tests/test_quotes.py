@@ -1,0 +1,230 @@
+"""Quotes: one case per convention and attribution pattern, the seed article, and properties."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tasks.nlp import load_nlp
+from tasks.quotes import extract_quotes, find_quote_marks
+from tasks.textrepair import repair_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def quotes_of(nlp, text: str):
+    return extract_quotes(nlp(text))
+
+
+# (text, quote that must be found (prefix), kind, resolved speaker, speaker_type)
+CASES = [
+    # straight double quotes, quote first, inverted cue
+    (
+        '"We will not move first," said Marta Quill, a fictional spokeswoman.',
+        "We will not move first",
+        "direct",
+        "Marta Quill",
+        "named",
+    ),
+    # curly quotes, speaker first with a colon
+    ("Marta Quill said: “The answer is no.”", "The answer is no", "direct", "Marta Quill", "named"),
+    # speaker first with a comma
+    (
+        "Professor Ian Doyle told reporters, “Nothing has changed.”",
+        "Nothing has changed",
+        "direct",
+        "Ian Doyle",
+        "named",
+    ),
+    # British single quotes
+    (
+        "‘We expect a reply within weeks,’ said Tobias Wren, an analyst.",
+        "We expect a reply within weeks",
+        "direct",
+        "Tobias Wren",
+        "named",
+    ),
+    # backtick pairs from a Korean outlet, raw (unrepaired) text
+    (
+        "`The door remains open,` said Han Soo-min, a ministry spokeswoman.",
+        "The door remains open",
+        "direct",
+        "Han Soo-min",
+        "named",
+    ),
+    # partial quote inside a sentence
+    (
+        'Oren Vale described the meeting as "a useful first step" on Monday.',
+        "a useful first step",
+        "partial",
+        "Oren Vale",
+        "named",
+    ),
+    # according to
+    (
+        'According to Lina Ortiz, the plan "cannot survive another winter."',
+        "cannot survive another winter",
+        "partial",
+        "Lina Ortiz",
+        "named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "kind", "speaker", "speaker_type"), CASES)
+def test_conventions_and_attribution(nlp, text, prefix, kind, speaker, speaker_type) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.text.startswith(prefix)]
+    assert found, f"no quote starting {prefix!r} in {[q.text for q in quotes_of(nlp, text)]}"
+    quote = found[0]
+    assert quote.kind == kind
+    assert quote.speaker == speaker
+    assert quote.speaker_type == speaker_type
+    assert quote.cue
+
+
+def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
+    text = (
+        '"The talks will resume," said Daria Novak, a fictional envoy.\n'
+        "Ken Aoki, a fictional analyst, disagreed with the assessment.\n"
+        '"I doubt it very much," he said.'
+    )
+    quotes = quotes_of(nlp, text)
+    doubt = next(q for q in quotes if q.text.startswith("I doubt"))
+    assert doubt.speaker == "Ken Aoki"
+    assert doubt.speaker_type == "pronoun-resolved"
+    assert doubt.speaker_text == "he"
+
+
+def test_surname_resolves_to_full_name_and_titles_are_stripped(nlp) -> None:
+    text = 'Ambassador Ruth Calder arrived on Monday.\n"We came to listen," Calder said.'
+    quote = quotes_of(nlp, text)[0]
+    assert quote.speaker == "Ruth Calder"
+
+
+def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:
+    text = '"We are ready," said Pavel Istrati, a fictional negotiator. "The other side is not."'
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert [q.speaker for q in quotes] == ["Pavel Istrati", "Pavel Istrati"]
+
+
+def test_anonymous_source_is_never_named(nlp) -> None:
+    text = (
+        "Mira Holt, a fictional minister, opened the session.\n"
+        'A senior diplomat, speaking on condition of anonymity, said, "The deal is done."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("The deal"))
+    assert quote.speaker is None
+    assert quote.speaker_type == "anonymous"
+    assert "anonymity" in (quote.speaker_text or "")
+
+
+def test_multi_paragraph_quote_is_one_quote(nlp) -> None:
+    text = (
+        'Lena Park, a fictional researcher, was blunt. "The first paragraph ends here.\n'
+        '"The second paragraph closes it," she said.'
+    )
+    direct = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert len(direct) == 1
+    assert "\n" in direct[0].text and direct[0].text.endswith("closes it,")
+    assert direct[0].speaker == "Lena Park"
+
+
+def test_nested_quotes_stay_inside() -> None:
+    text = 'He said, "They told us `Okay,` and ‘Set it up,’ before leaving."'
+    spans = find_quote_marks(text)
+    assert len(spans) == 1
+    assert text[spans[0][0] : spans[0][1]].endswith('leaving."')
+
+
+def test_unbalanced_mark_does_not_stop_the_article(nlp) -> None:
+    text = (
+        'Ivo Brandt said "this quote never closes.\n'
+        "A new paragraph follows without a quote.\n"
+        '"This one is fine," said Olga Renner, a fictional aide.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert any(q.text.startswith("This one is fine") and q.speaker == "Olga Renner" for q in quotes)
+    assert any(q.text.startswith("this quote never closes") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Noor Haddad said that the sanctions would stay in place until spring.",
+            "Noor Haddad",
+            "said",
+        ),
+        ("Noor Haddad told reporters the sanctions would stay in place.", "Noor Haddad", "told"),
+        (
+            "According to Noor Haddad, the sanctions will stay in place until spring.",
+            "Noor Haddad",
+            "According to",
+        ),
+        (
+            "Noor Haddad warned that the sanctions would stay in place for years.",
+            "Noor Haddad",
+            "warned",
+        ),
+        (
+            "Noor Haddad insisted the sanctions would stay in place for years.",
+            "Noor Haddad",
+            "insisted",
+        ),
+    ],
+)
+def test_indirect_speech(nlp, text: str, speaker: str, cue: str) -> None:
+    indirect = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert indirect, "no indirect quote found"
+    assert indirect[0].speaker == speaker
+    assert indirect[0].cue == cue
+    assert "sanctions" in indirect[0].text
+
+
+def _seed_body(seed_text: str) -> str:
+    lines = seed_text.split("\n")
+    return "\n".join(lines[3:])  # drop "Back To Top", the blank line and the title
+
+
+@pytest.mark.parametrize("repaired", [True, False])
+def test_seed_quotes(nlp, seed_text: str, repaired: bool) -> None:
+    body = _seed_body(seed_text)
+    text = repair_text(body) if repaired else body
+    quotes = [q for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
+    assert len(quotes) == 18
+    by_speaker = Counter(q.speaker or q.speaker_type for q in quotes)
+    assert by_speaker == {
+        "Philip Crowley": 4,
+        "Stephen Bosworth": 4,
+        "Barack Obama": 2,
+        "Hillary Clinton": 3,
+        "Denny Roy": 3,
+        "anonymous": 2,
+    }
+    assert not [q for q in quotes if q.speaker in ("he", "she", "they")]
+    roy = [q for q in quotes if q.speaker == "Denny Roy"]
+    assert any("\n" in q.text for q in roy), "Roy's two-paragraph quote is one quote"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab .,:\n\"'“”‘’`Said he")), max_size=200)
+    | st.text(max_size=200)
+)
+def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
+    doc = nlp(text)
+    for q in extract_quotes(doc):
+        assert 0 <= q.start_char <= q.end_char <= len(text)
+        assert text[q.start_char : q.end_char] == q.text
+        if q.cue_start is not None and q.cue_end is not None:
+            assert 0 <= q.cue_start <= q.cue_end <= len(text)
+    for start, end in find_quote_marks(text):
+        assert 0 <= start < end <= len(text)
