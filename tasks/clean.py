@@ -190,6 +190,14 @@ def detect_language(text: str) -> str | None:
     return str(lang)
 
 
+# Wire services close a story with a marker line: "(END)" (Yonhap), "###", "-30-".
+_END_MARKER = re.compile(r"\n\s*(?:\(\s*end\s*\)|#{3}|-\s*30\s*-|-+\s*end\s*-+)\s*$", re.IGNORECASE)
+
+
+def _drop_end_marker(text: str) -> str:
+    return _END_MARKER.sub("", text)
+
+
 def _drop_repeated_title(text: str, title: str | None) -> str:
     if not title:
         return text
@@ -262,7 +270,7 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     article = _finish(
         item,
         page.final_url,
-        _drop_repeated_title(doc.text, title),
+        _drop_end_marker(_drop_repeated_title(doc.text, title)),
         cfg,
         canonical=canonical,
         title=title,

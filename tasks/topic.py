@@ -67,7 +67,11 @@ class Topic:
 
 
 def _alternation(rule_phrases: list[str], regexes: list[str]) -> str:
-    parts = [r"\b" + re.escape(p).replace(r"\ ", r"[\s-]+") + r"\b" for p in rule_phrases]
+    # "six-party talks" also matches "six party talks" and "six-party\ntalks"
+    parts = [
+        r"\b" + re.escape(p).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") + r"\b"
+        for p in rule_phrases
+    ]
     parts.extend(f"(?:{r})" for r in regexes)
     return "|".join(parts) or r"(?!x)x"
 

@@ -1,0 +1,163 @@
+"""Cleaning: golden seed page, metadata, text repair, rejections."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from config.schema import CleanConfig, TopicConfig, TopicRule
+from tasks.clean import CleanError, choose_published, clean_authors, clean_batch, clean_page
+from tasks.records import Item, Page
+from tasks.textrepair import repair_backticks, repair_text
+from tasks.topic import OffTopic, compile_topic
+
+SITE = Path(__file__).resolve().parents[1] / "flows" / "demo_site"
+MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
+BASE = "http://demo.test"
+
+
+def page_for(path: str, url: str | None = None) -> Page:
+    raw = (SITE / path.lstrip("/")).read_bytes().replace(b"{{BASE_URL}}", BASE.encode())
+    from tasks.fetch import decode_html
+
+    url = url or BASE + path
+    return Page(
+        item=Item(url=url, source="demo"),
+        final_url=url,
+        status=200,
+        headers={"content-type": "text/html"},
+        body=raw,
+        fetched_at=datetime(2026, 1, 1, tzinfo=UTC),
+        html=decode_html(raw, "text/html"),
+    )
+
+
+def test_seed_page_golden(seed_text: str) -> None:
+    article = clean_page(page_for(MANIFEST["seed_path"]), CleanConfig())
+    lines = seed_text.split("\n")
+    assert article.text == repair_text("\n".join(lines[4:]))
+    for chrome in (
+        "Back To Top",
+        "Advertisement",
+        "Related articles",
+        "Most read",
+        "Comments",
+        "(END)",
+    ):
+        assert chrome not in article.text
+    assert article.title == lines[2]
+    assert article.published == datetime(2009, 12, 11, 0, 12, tzinfo=UTC)
+    assert article.published_date == date(2009, 12, 11)
+    assert article.language == "en"
+    assert article.canonical_url == BASE + MANIFEST["seed_path"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [a for a in MANIFEST["articles"] if a["path"] != MANIFEST["seed_path"]],
+    ids=lambda a: a["path"],
+)
+def test_demo_pages_metadata(entry: dict) -> None:
+    article = clean_page(page_for(entry["path"]), CleanConfig())
+    assert article.title == entry["title"]
+    assert article.authors == entry["authors"]
+    assert article.published_date == date.fromisoformat(entry["published"])
+    for quote in entry["quotes"]:
+        assert quote["text_starts"] in article.text
+    assert "Advertisement" not in article.text and "Reply" not in article.text
+
+
+def test_windows_1252_page_decodes() -> None:
+    article = clean_page(
+        page_for("/2009/12/17/harbor-tribune-sanctions-debate.html"), CleanConfig()
+    )
+    assert "“Sanctions are the only language" in article.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("the North`s program", "the North's program"),
+        ("we`ll wait", "we'll wait"),
+        ("says, `Okay,` and `Set it up,`", "says, ‘Okay,’ and ‘Set it up,’"),
+        ("they would `never` return", "they would ‘never’ return"),
+        ("the 1990`s", "the 1990's"),
+    ],
+)
+def test_backtick_repair(raw: str, expected: str) -> None:
+    assert repair_backticks(raw) == expected
+
+
+def test_mojibake_and_whitespace_repair() -> None:
+    assert (
+        repair_text("CafÃ©   talks\u00a0resume\r\n\r\n\r\nNext  paragraph ")
+        == "Café talks resume\nNext paragraph"
+    )
+    assert repair_text("“Curly” quotes stay") == "“Curly” quotes stay"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("By JANE DOE and JOHN ROE, Staff Reporters", ["Jane Doe", "John Roe"]),
+        ("Mira Castellan; Pacific Wire Service", ["Mira Castellan"]),
+        ("JI-HO BRANDT", ["Ji-ho Brandt"]),
+        ("DANIEL OKAFOR-REYES", ["Daniel Okafor-Reyes"]),
+        ("Jane Doe | Seoul Correspondent", ["Jane Doe"]),
+        (None, []),
+    ],
+)
+def test_authors_cleaned(raw, expected) -> None:
+    assert clean_authors(raw) == expected
+
+
+def test_published_prefers_metadata_then_url() -> None:
+    stamp, local, source = choose_published(
+        {"article:published_time": "2009-12-11T08:00:00+09:00"}, None, "http://x/a", None
+    )
+    assert (
+        stamp == datetime(2009, 12, 10, 23, 0, tzinfo=UTC)
+        and local == date(2009, 12, 11)
+        and source.startswith("meta:")
+    )
+    stamp, local, source = choose_published(
+        {}, "2011-01-01", "http://x/2009/12/14/story.html", None
+    )
+    assert local == date(2009, 12, 14) and source == "url"
+    assert choose_published({}, None, "http://x/story", None) == (None, None, None)
+
+
+def test_short_and_empty_pages_are_rejected() -> None:
+    short = page_for(MANIFEST["seed_path"])
+    short.html = "<html><body><p>Too short.</p></body></html>"
+    with pytest.raises(CleanError) as err:
+        clean_page(short, CleanConfig())
+    assert err.value.reason in ("too_short", "empty_extraction")
+    empty = page_for(MANIFEST["seed_path"])
+    empty.html = "   "
+    with pytest.raises(CleanError):
+        clean_page(empty, CleanConfig())
+
+
+def test_off_topic_is_rejected_with_score() -> None:
+    topic = compile_topic(
+        TopicConfig(
+            name="t",
+            threshold=2.0,
+            rules=[TopicRule(name="talks", phrases=["six-party talks"], weight=3.0)],
+        )
+    )
+    assert topic is not None
+    with pytest.raises(OffTopic) as err:
+        topic.check("The marathon was cold.")
+    assert err.value.reason == "off_topic" and "relevance" in err.value.detail
+    score, matches = topic.check("The six-party talks resume; six party talks again.")
+    assert score == 6.0 and matches == {"talks": 2}
+    pages = [page_for("/2009/12/19/meridian-city-marathon.html"), page_for(MANIFEST["seed_path"])]
+    articles, rejects = clean_batch(pages, [], CleanConfig(), topic)
+    assert len(articles) == 1 and articles[0].relevance and articles[0].relevance_matches
+    assert [r.reason for r in rejects] == ["off_topic"]

@@ -1,0 +1,85 @@
+"""The ingest flow end to end on the demo site, under Prefect's test harness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from flows.params import RunOptions
+
+SITE = Path(__file__).resolve().parents[1] / "flows" / "demo_site"
+MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def write_config(tmp: Path, base_url: str, workers: int = 1, topic: bool = True) -> Path:
+    from flows.cli import demo_config
+
+    cfg = demo_config(base_url, str(tmp / "data"))
+    cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": workers}
+    if topic:
+        preset = yaml.safe_load((SITE.parents[1] / "config" / "nk_talks.yaml").read_text())
+        cfg["topic"] = preset["topic"]
+    path = tmp / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg))
+    return path
+
+
+def test_ingest_demo_site_twice(harness, demo_site, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    config = write_config(tmp_path, demo_site.base_url)
+    first = ingest(str(config))
+    on_topic = [a for a in MANIFEST["articles"] if a["on_topic"]]
+    totals = first["totals"]
+    assert totals["balanced"]
+    assert totals["written"] == len(on_topic)
+    assert totals["rejected"] == {"clean:off_topic": len(MANIFEST["articles"]) - len(on_topic)}
+    # the feed lists the same articles as the sitemap: counted once, skipped the second time
+    assert first["sources"]["demo-feed"]["skipped"] == {
+        "duplicate_in_run": len(MANIFEST["articles"])
+    }
+    data = tmp_path / "data"
+    articles = pd.read_parquet(data / "articles")
+    assert articles.article_id.is_unique and len(articles) == len(on_topic)
+    quotes = pd.read_parquet(data / "quotes")
+    seed_id = articles[articles.url.str.endswith(MANIFEST["seed_path"])].article_id.iloc[0]
+    seed_quotes = quotes[(quotes.article_id == seed_id) & quotes.kind.isin(["direct", "partial"])]
+    assert len(seed_quotes) == 18
+    assert {"Philip Crowley", "Stephen Bosworth", "Denny Roy"} <= set(seed_quotes.speaker.dropna())
+    entities = pd.read_parquet(data / "entities")
+    assert set(entities.model) == {articles.model.iloc[0]} and articles.model.iloc[0]
+    dates = pd.read_parquet(data / "dates")
+    thursday = dates[(dates.article_id == seed_id) & (dates.text == "Thursday")]
+    assert thursday.value.tolist() == ["2009-12-10"]
+    counts = {
+        t: len(pd.read_parquet(data / t)) for t in ("articles", "entities", "dates", "quotes")
+    }
+
+    second = ingest(str(config))
+    assert second["totals"]["written"] == 0
+    assert second["sources"]["demo-sitemap"]["skipped"].get("seen") == len(on_topic)
+    assert {t: len(pd.read_parquet(data / t)) for t in counts} == counts
+
+
+def test_dry_run_and_source_subset(harness, demo_site, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    config = write_config(tmp_path, demo_site.base_url, workers=0)
+    summary = ingest(str(config), RunOptions(sources=["demo-sitemap"], dry_run=True))
+    assert list(summary["sources"]) == ["demo-sitemap"]
+    assert summary["totals"]["skipped"] == {"dry_run": len(MANIFEST["articles"])}
+    assert summary["totals"]["written"] == 0
+    assert not (tmp_path / "data" / "articles").exists()
