@@ -62,9 +62,11 @@ def build_deployments(timezone: str | None = None, path: Path = PREFECT_YAML) ->
 
 
 def _free_port(preferred: int) -> int:
-    with socket.socket() as sock:
-        if sock.connect_ex(("127.0.0.1", preferred)) != 0:
-            return preferred
+    """`preferred` when nothing listens there, else (or for 0) a free loopback port."""
+    if preferred:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", preferred)) != 0:
+                return preferred
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
