@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -566,104 +566,135 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         )
         quotes.append(quote)
         previous = quote
-    quotes.extend(_indirect(doc, marks, used_cues, memory, para_starts))
+    quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts)
     quotes.sort(key=lambda q: q.start_char)
     return quotes
 
 
-def _indirect(
-    doc: Doc,
-    marks: list[tuple[int, int]],
-    used_cues: set[int],
-    memory: _Speakers,
-    para_starts: list[int],
-) -> list[Quote]:
-    """Reported speech: a speech verb with a clausal complement, or `according to X, ...`."""
-    found: list[Quote] = []
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    cue: Token
+    cue_end: int
+    subject: Token | None
+
+
+def _reported_clauses(doc: Doc) -> list[_Clause]:
+    """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
+    found: list[_Clause] = []
     for sent in doc.sents:
         tokens = list(sent)
         acc = _according_to(tokens)
-        if acc is not None and acc[0].i not in used_cues:
-            clause = [t for t in tokens if t.i < acc[0].i or t.i > max(x.i for x in acc[1].subtree)]
-            clause = [t for t in clause if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
+        if acc is not None:
+            last = max(x.i for x in acc[1].subtree)
+            clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
+            clause = [t for t in clause if not t.is_punct and not t.is_space]
             if clause:
-                q = _make_indirect(
-                    doc,
-                    clause[0].idx,
-                    clause[-1].idx + len(clause[-1]),
-                    acc[0],
-                    acc[0].doc[acc[0].i + 1].idx + 2,
-                    acc[1],
-                    marks,
-                    memory,
-                    para_starts,
+                found.append(
+                    _Clause(
+                        clause[0].idx,
+                        clause[-1].idx + len(clause[-1]),
+                        acc[0],
+                        acc[0].doc[acc[0].i + 1].idx + 2,
+                        acc[1],
+                    )
                 )
-                if q is not None:
-                    found.append(q)
             continue
         for verb in tokens:
-            if verb.i in used_cues or not _is_cue(verb, cognition=True):
+            if not _is_cue(verb, cognition=True):
                 continue
             comps = [
                 c
                 for c in verb.children
-                if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and verb.lower_ in SPEECH_VERBS)
+                if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lower_ in SPEECH_VERBS)
             ]
             if not comps:
                 continue
-            comp = comps[0]
-            sub = list(comp.subtree)
+            sub = list(comps[0].subtree)
             start_t = sub[0]
-            if start_t.lower_ == "that" and start_t.dep_ == "mark" and len(sub) > 1:
-                start_t = sub[1]
+            while start_t.i < sub[-1].i and (
+                start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
+            ):
+                start_t = doc[start_t.i + 1]
             end_t = sub[-1]
-            while end_t.i > start_t.i and end_t.is_punct:
+            while end_t.i > start_t.i and (end_t.is_punct or end_t.is_space):
                 end_t = doc[end_t.i - 1]
-            q = _make_indirect(
-                doc,
-                start_t.idx,
-                end_t.idx + len(end_t),
-                verb,
-                verb.idx + len(verb),
-                _subject_of(verb),
-                marks,
-                memory,
-                para_starts,
+            found.append(
+                _Clause(
+                    start_t.idx,
+                    end_t.idx + len(end_t),
+                    verb,
+                    verb.idx + len(verb),
+                    _subject_of(verb),
+                )
             )
-            if q is not None:
-                found.append(q)
     return found
 
 
-def _make_indirect(
+def _merge_reported(
     doc: Doc,
-    start: int,
-    end: int,
-    cue: Token,
-    cue_end: int,
-    subject: Token | None,
-    marks: list[tuple[int, int]],
+    quotes: list[Quote],
+    used_cues: set[int],
     memory: _Speakers,
     para_starts: list[int],
-) -> Quote | None:
-    if end - start < 8 or any(lo < end and start < hi for lo, hi in marks):
-        return None  # too short to be a statement, or overlapping a direct/partial quote
-    speaker, speaker_text, speaker_type = _resolve(doc, subject, start, memory)
-    if subject is None:
-        return None
-    return Quote(
-        text=doc.text[start:end],
-        start_char=start,
-        end_char=end,
-        kind="indirect",
-        speaker=speaker,
-        speaker_text=speaker_text,
-        speaker_type=speaker_type,
-        cue=doc.text[cue.idx : cue_end],
-        cue_start=cue.idx,
-        cue_end=cue_end,
-        paragraph=bisect.bisect_right(para_starts, start) - 1,
-    )
+) -> list[Quote]:
+    """Add indirect quotes; a reported clause around a partial quote becomes that quote's span.
+
+    `Clinton told reporters the meeting was "quite positive."` is one partial quote covering the
+    clause, so the quoted words keep their context; a clause overlapping a direct quote adds
+    nothing.
+    """
+    quotes = list(quotes)
+    for clause in _reported_clauses(doc):
+        if clause.end - clause.start < 8:
+            continue  # too short to be a statement
+        inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
+        if not inside:
+            if clause.cue.i in used_cues or clause.subject is None:
+                continue
+            speaker, speaker_text, speaker_type = _resolve(
+                doc, clause.subject, clause.start, memory
+            )
+            quotes.append(
+                Quote(
+                    text=doc.text[clause.start : clause.end],
+                    start_char=clause.start,
+                    end_char=clause.end,
+                    kind="indirect",
+                    speaker=speaker,
+                    speaker_text=speaker_text,
+                    speaker_type=speaker_type,
+                    cue=doc.text[clause.cue.idx : clause.cue_end],
+                    cue_start=clause.cue.idx,
+                    cue_end=clause.cue_end,
+                    paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
+                )
+            )
+            continue
+        if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
+            continue
+        end = max(clause.end, *(q.end_char for q in inside))
+        base = inside[0]
+        if base.speaker is None and clause.subject is not None and base.speaker_type == "unknown":
+            speaker, speaker_text, speaker_type = _resolve(
+                doc, clause.subject, clause.start, memory
+            )
+            base = replace(
+                base, speaker=speaker, speaker_text=speaker_text, speaker_type=speaker_type
+            )
+        if base.cue is None:
+            base = replace(
+                base,
+                cue=doc.text[clause.cue.idx : clause.cue_end],
+                cue_start=clause.cue.idx,
+                cue_end=clause.cue_end,
+            )
+        merged = replace(
+            base, text=doc.text[clause.start : end], start_char=clause.start, end_char=end
+        )
+        quotes = [q for q in quotes if q not in inside] + [merged]
+    return quotes
 
 
 __all__ = ["COGNITION_VERBS", "SPEECH_VERBS", "Quote", "Span", "extract_quotes", "find_quote_marks"]

@@ -22,7 +22,8 @@ def quotes_of(nlp, text: str):
     return extract_quotes(nlp(text))
 
 
-# (text, quote that must be found (prefix), kind, resolved speaker, speaker_type)
+# (text, quote that must be found (prefix), kind, resolved speaker, speaker_type); a partial
+# quote inside a reported clause spans the clause ("the plan "cannot survive...")
 CASES = [
     # straight double quotes, quote first, inverted cue
     (
@@ -69,7 +70,7 @@ CASES = [
     # according to
     (
         'According to Lina Ortiz, the plan "cannot survive another winter."',
-        "cannot survive another winter",
+        "the plan",
         "partial",
         "Lina Ortiz",
         "named",
@@ -105,6 +106,14 @@ def test_surname_resolves_to_full_name_and_titles_are_stripped(nlp) -> None:
     text = 'Ambassador Ruth Calder arrived on Monday.\n"We came to listen," Calder said.'
     quote = quotes_of(nlp, text)[0]
     assert quote.speaker == "Ruth Calder"
+
+
+def test_partial_quote_spans_its_reported_clause(nlp) -> None:
+    text = 'Ada Brenner told reporters that the visit was "quite positive."'
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].kind == "partial" and quotes[0].speaker == "Ada Brenner"
+    assert quotes[0].text.startswith("the visit was") and "quite positive" in quotes[0].text
 
 
 def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation harnesses (`make bench`); figures go to bench/results/."""

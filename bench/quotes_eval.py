@@ -1,0 +1,232 @@
+"""Quote extraction measured on PolNeAR (attributions with source, cue and content).
+
+Scoring (../shared/eval/README.md): a gold quote is found when a predicted quote covers more
+than 30% of its characters (best match first, each prediction used once); precision, recall and
+F1 over quotes; the speaker is right when the predicted resolved speaker names the same person
+as the gold source (same last name). Gold sources that are pronouns are resolved to the nearest
+preceding gold source in the document that is a name (PolNeAR has no coreference links), so a
+pronoun prediction must be resolved to count. One annotator file per text: the first by name.
+
+Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.common import EVAL, parsed, prf, write_result
+
+COVER = 0.30
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "i",
+    "we",
+    "it",
+    "him",
+    "her",
+    "them",
+    "his",
+    "you",
+    "who",
+    "that",
+    "which",
+}
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+@dataclass
+class GoldQuote:
+    start: int
+    end: int
+    source: str | None
+    source_start: int | None
+    cue: str | None = None
+    cue_start: int | None = None
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_ann(path: Path) -> list[GoldQuote]:
+    """Attribution relations of a brat .ann file as gold quotes (content span, source text)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, text = line.split("\t", 2)
+            kind, _, where = info.partition(" ")
+            spans[tid] = (kind, _spans(where), text)
+        elif line.startswith("E"):
+            relations.append(dict(part.split(":", 1) for part in line.split("\t", 1)[1].split()))
+    quotes = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        frags = content[1]
+        source = spans.get(rel.get("Source", ""))
+        cue = spans.get(rel.get("Cue", ""))
+        quotes.append(
+            GoldQuote(
+                start=min(a for a, _ in frags),
+                end=max(b for _, b in frags),
+                source=source[2] if source else None,
+                source_start=source[1][0][0] if source else None,
+                cue=cue[2] if cue else None,
+                cue_start=cue[1][0][0] if cue else None,
+            )
+        )
+    return quotes
+
+
+def _last_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = [w for w in re.split(r"[\s,]+", name.strip()) if w]
+    words = [w for w in words if _NAME_WORD.match(w) and w.lower() not in _PRONOUNS]
+    if not words:
+        return None
+    return re.sub(r"(?:'s|’s)$", "", words[-1]).strip(".").lower()
+
+
+def gold_person(quote: GoldQuote, all_quotes: list[GoldQuote]) -> str | None:
+    """The last name a gold source refers to; pronouns take the nearest named source before."""
+    if quote.source is None:
+        return None
+    if quote.source.strip().lower() not in _PRONOUNS:
+        return _last_name(quote.source)
+    before = [
+        q
+        for q in all_quotes
+        if q.source
+        and q.source_start is not None
+        and quote.source_start is not None
+        and q.source_start < quote.source_start
+        and q.source.strip().lower() not in _PRONOUNS
+        and _last_name(q.source)
+    ]
+    if not before:
+        return None
+    return _last_name(max(before, key=lambda q: q.source_start or 0).source)
+
+
+def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[GoldQuote]]]:
+    """(name, text, gold quotes) of a PolNeAR split."""
+    base = EVAL / "polnear" / split
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        anns[ann.stem.rsplit("_", 1)[0]].append(ann)
+    docs = []
+    for stem in sorted(anns):
+        text_path = base / "text" / f"{stem}.txt"
+        if not text_path.is_file():
+            continue
+        docs.append((stem, text_path.read_text(encoding="utf-8"), read_ann(anns[stem][0])))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+def match(golds: list[GoldQuote], preds: list[Any]) -> list[tuple[GoldQuote, Any]]:
+    """Greedy best-coverage matching of gold quotes to predictions (each prediction once)."""
+    candidates = []
+    for gi, g in enumerate(golds):
+        length = max(1, g.end - g.start)
+        for pi, p in enumerate(preds):
+            overlap = min(g.end, p.end_char) - max(g.start, p.start_char)
+            if overlap > 0 and overlap / length > COVER:
+                candidates.append((overlap / length, gi, pi))
+    candidates.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _cov, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((golds[gi], preds[pi]))
+    return pairs
+
+
+def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
+    """Score extract_quotes on a split; returns the figures."""
+    from tasks.nlp import load_nlp
+    from tasks.quotes import extract_quotes
+
+    nlp = nlp or load_nlp()
+    docs = load_split(split, limit)
+    spacy_docs = parsed(nlp, f"polnear-{split}-{limit or 'all'}", [text for _n, text, _g in docs])
+    n_gold = n_pred = matched = 0
+    speaker_total = speaker_right = 0
+    by_kind: Counter[str] = Counter()
+    by_kind_matched: Counter[str] = Counter()
+    for (_name, _text, golds), doc in zip(docs, spacy_docs, strict=True):
+        preds = extract_quotes(doc)
+        n_gold += len(golds)
+        n_pred += len(preds)
+        for p in preds:
+            by_kind[p.kind] += 1
+        pairs = match(golds, preds)
+        matched += len(pairs)
+        for g, p in pairs:
+            by_kind_matched[p.kind] += 1
+            person = gold_person(g, golds)
+            if person is None:
+                continue
+            speaker_total += 1
+            if _last_name(p.speaker) == person:
+                speaker_right += 1
+    scores = prf(matched, n_pred, matched, n_gold)
+    return {
+        "split": split,
+        "documents": len(docs),
+        "gold_quotes": n_gold,
+        "predicted_quotes": n_pred,
+        **scores,
+        "speaker_accuracy": round(speaker_right / speaker_total, 4) if speaker_total else 0.0,
+        "speaker_scored": speaker_total,
+        "precision_by_kind": {k: round(by_kind_matched[k] / v, 4) for k, v in by_kind.items()},
+        "predicted_by_kind": dict(by_kind),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    """Evaluate on the requested splits and write bench/results/quotes.json."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["train", "dev", "both"], default="both")
+    parser.add_argument("--limit", type=int, default=None, help="documents per split")
+    args = parser.parse_args(argv)
+    if not (EVAL / "polnear").is_dir():
+        print(f"skipped: {EVAL / 'polnear'} not found")
+        return {}
+    splits = ["train", "dev"] if args.split == "both" else [args.split]
+    results = {split: evaluate(split, args.limit) for split in splits}
+    for split, r in results.items():
+        print(
+            f"{split:5}  docs {r['documents']:4}  P {r['precision']:.3f}  R {r['recall']:.3f}  "
+            f"F1 {r['f1']:.3f}  speaker {r['speaker_accuracy']:.3f} (n={r['speaker_scored']})  "
+            f"pred by kind {r['predicted_by_kind']}  precision by kind {r['precision_by_kind']}"
+        )
+    if args.limit is None:
+        write_result(
+            "quotes",
+            {"dataset": "PolNeAR", "scoring": "cover>30%, same last name", "splits": results},
+        )
+    return results
+
+
+if __name__ == "__main__":
+    main()
