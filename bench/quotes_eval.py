@@ -3,9 +3,11 @@
 Scoring (../shared/eval/README.md): a gold quote is found when a predicted quote covers more
 than 30% of its characters (best match first, each prediction used once); precision, recall and
 F1 over quotes; the speaker is right when the predicted resolved speaker names the same person
-as the gold source (same last name). Gold sources that are pronouns are resolved to the nearest
-preceding gold source in the document that is a name (PolNeAR has no coreference links), so a
-pronoun prediction must be resolved to count. One annotator file per text: the first by name.
+as the gold source (same last name). Gold sources that are pronouns or definite person
+descriptions ("the Vermont senator") are resolved to the nearest preceding gold source that is
+a name (PolNeAR has no coreference links), so a pronoun prediction must be resolved to count;
+group, poll and document sources ("Trump fans", "a new poll") name no single person and their
+speakers are not scored. One annotator file per text: the first by name.
 
 Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N]`.
 """
@@ -38,6 +40,14 @@ _PRONOUNS = {
     "that",
     "which",
 }
+# Sources that point back to one person: pronouns and definite singular role descriptions.
+_REFERRING = re.compile(
+    r"^(?:he|she|i|him|her|me|my|his|"
+    r"the\s+(?:[\w.'’-]+\s+){0,3}(?:senator|governor|candidate|nominee|businessman|billionaire|"
+    r"president|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|secretary|"
+    r"mogul|front-?runner|host|chairman|leader|speaker|mayor|judge|former\s+\w+))$",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -92,21 +102,31 @@ def read_ann(path: Path) -> list[GoldQuote]:
 
 
 def _last_name(name: str | None) -> str | None:
+    """The last name a source or speaker string gives, or None when it is not a name.
+
+    The head of the phrase decides: "Christie, New Jersey's sitting governor" -> christie;
+    "host Bill Maher" -> maher; "The Florida senator", "he", "a new poll" -> None.
+    """
     if not name:
         return None
-    words = [w for w in re.split(r"[\s,]+", name.strip()) if w]
-    words = [w for w in words if _NAME_WORD.match(w) and w.lower() not in _PRONOUNS]
-    if not words:
+    head = re.split(r",|\(|\bwho\b|\bwhich\b| – | — ", name.strip(), maxsplit=1)[0].strip()
+    head = re.sub(r"(?:'s|’s|'|’)$", "", head).strip(" .")
+    words = head.split()
+    if not words or not _NAME_WORD.match(words[-1]) or words[-1].lower() in _PRONOUNS:
         return None
-    return re.sub(r"(?:'s|’s)$", "", words[-1]).strip(".").lower()
+    return words[-1].strip(".").lower()
 
 
 def gold_person(quote: GoldQuote, all_quotes: list[GoldQuote]) -> str | None:
-    """The last name a gold source refers to; pronouns take the nearest named source before."""
+    """The last name a gold source refers to; pronouns and descriptions take the nearest named
+    source before them (PolNeAR has no coreference links)."""
     if quote.source is None:
         return None
-    if quote.source.strip().lower() not in _PRONOUNS:
-        return _last_name(quote.source)
+    own = _last_name(quote.source)
+    if own is not None:
+        return own
+    if not _REFERRING.match(quote.source.strip()):
+        return None  # a group, poll or document: no single person to compare with
     before = [
         q
         for q in all_quotes
@@ -114,7 +134,6 @@ def gold_person(quote: GoldQuote, all_quotes: list[GoldQuote]) -> str | None:
         and q.source_start is not None
         and quote.source_start is not None
         and q.source_start < quote.source_start
-        and q.source.strip().lower() not in _PRONOUNS
         and _last_name(q.source)
     ]
     if not before:

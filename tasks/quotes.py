@@ -22,6 +22,7 @@ from tasks.entities import introduced_names, surname_index
 
 # ---- lexicons -------------------------------------------------------------------------------
 _SPEECH_BASES = (
+    "show find indicate conclude "
     "say tell add note state claim argue insist warn explain announce suggest acknowledge admit "
     "deny stress emphasize emphasise declare contend assert maintain agree recall describe "
     "characterize characterise ask reply respond answer comment remark predict promise vow pledge "
@@ -59,6 +60,15 @@ def _inflect(base: str) -> set[str]:
 
 
 SPEECH_VERBS = frozenset(f for b in _SPEECH_BASES.split() for f in _inflect(b))
+# Verbs whose object is what was said or meant ("criticized the plan", "called it a mistake"),
+# the attribution kinds of PolNeAR-style annotation beyond clausal speech.
+_OBJECT_BASES = (
+    "criticize criticise praise call describe announce endorse support back defend deny accuse "
+    "blame thank discuss mention cite propose tout urge reject dismiss question want demand "
+    "condemn applaud welcome slam attack blast mock hail credit recommend predict promise "
+    "pledge vow refuse oppose favor favour prefer"
+)
+OBJECT_VERBS = frozenset(f for b in _OBJECT_BASES.split() for f in _inflect(b))
 COGNITION_VERBS = frozenset(f for b in _COGNITION_BASES.split() for f in _inflect(b))
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f"}
 _ANONYMOUS = re.compile(
@@ -79,7 +89,9 @@ _PERSON_ROLE = re.compile(
     r"^(?:official|spokes(?:wo)?man|spokesperson|envoy|man|woman|minister|diplomat|negotiator|"
     r"president|secretary|ambassador|analyst|expert|lawmaker|senator|leader|chief|adviser|advisor|"
     r"aide|source|representative|director|professor|researcher|general|commander|chairman|"
-    r"candidate|governor|mayor|premier|officer|executive|economist|strategist)s?$",
+    r"candidate|governor|mayor|premier|officer|executive|economist|strategist|businessman|"
+    r"businesswoman|billionaire|nominee|front-?runner|hopeful|congressman|congresswoman|mogul|"
+    r"host|speaker|judge|justice|attorney|lawyer|activist|founder|ceo|head|manager|commentator)s?$",
     re.IGNORECASE,
 )
 _FEMALE_NAMES = frozenset(
@@ -113,6 +125,9 @@ _FEMALE_NAMES = frozenset(
         "sophia",
     ]
 )
+
+# "Name: content" at the start of a paragraph (headlines, summaries)
+_HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
 
 # ---- quote mark scanning --------------------------------------------------------------------
 _DOUBLE_OPEN = "“„«"
@@ -521,6 +536,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         stripped = content.strip()
         if len(stripped) < 2 or not any(ch.isalpha() for ch in stripped):
             continue
+        if lo > 0 and text[lo - 1] == "=":
+            continue  # an attribute value of embedded markup (<tweet author="@AP">), not speech
         c_lo += len(content) - len(content.lstrip())
         c_hi -= len(content) - len(content.rstrip())
         paragraph = bisect.bisect_right(para_starts, lo) - 1
@@ -549,6 +566,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                     previous.speaker_text,
                     previous.speaker_type,
                 )
+        if speaker is None and speaker_type == "unknown" and kind == "direct" and att is None:
+            # a quote paragraph with no attribution at all belongs to the person the text was
+            # just about (the previous paragraph introduced the speaker)
+            speaker = memory.recent(lo, None)
+            if speaker is not None:
+                speaker_type = "named"
         if speaker is not None and speaker_type in ("named", "pronoun-resolved", "description"):
             memory.last_named.append((lo, speaker))
         quote = Quote(
@@ -601,17 +624,55 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                 )
             continue
-        for verb in tokens:
-            if not _is_cue(verb, cognition=True):
+        headline = _HEADLINE.match(sent.text)
+        if (headline and sent.start == 0) or (
+            headline and "\n" in doc[sent.start - 1].text_with_ws
+        ):
+            # "Roger Stone: Don't Trust the Voting Machines" -- a headline attribution
+            name_end = sent.start_char + headline.end(1)
+            colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
+            subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
+            rest = sent.text[headline.end() :].strip()
+            if colon is not None and subj is not None and len(rest.split()) >= 2:
+                start = sent.start_char + headline.end()
+                found.append(
+                    _Clause(
+                        start,
+                        start + len(sent.text[headline.end() :].rstrip()),
+                        colon[0],
+                        name_end + 1,
+                        subj.root,
+                    )
+                )
                 continue
-            comps = [
-                c
-                for c in verb.children
-                if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lower_ in SPEECH_VERBS)
-            ]
+        for verb in tokens:
+            if _is_cue(verb, cognition=True):
+                comps = [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lower_ in SPEECH_VERBS)
+                ]
+            elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
+                comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+            else:
+                continue
             if not comps:
                 continue
-            sub = list(comps[0].subtree)
+            if verb.lower_ in OBJECT_VERBS and comps[0].dep_ == "dobj":
+                # "called the meeting a good start": the object and what is said of it
+                right = [
+                    c
+                    for c in verb.rights
+                    if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
+                ]
+                sub = [t for c in right for t in c.subtree]
+                sub.sort(key=lambda t: t.i)
+                if sub and sub[0].i < comps[0].i and sub[0].dep_ == "dative":
+                    sub = [t for t in sub if t.i >= comps[0].i]
+                if not sub:
+                    continue
+            else:
+                sub = list(comps[0].subtree)
             start_t = sub[0]
             while start_t.i < sub[-1].i and (
                 start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
