@@ -1,0 +1,273 @@
+"""The research report: sections, counts, the latest quotes, escaping, offline page, empty corpora.
+
+Checks read the HTML's text and tables, never pixels.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+
+from tasks.records import Reject
+from tasks.report import build_report
+from tasks.storage import Dataset
+from tests.report_fixtures import LATEST_QUOTE, STORIES, Story, expected, when, write_corpus
+
+SECTIONS = [
+    "Article volume by source",
+    "Top quoted speakers",
+    "Speakers by month",
+    "Top actors",
+    "Actor co-mentions",
+    "Latest quotes",
+    "Dates mentioned in the text",
+    "Duplicate clusters",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    write_corpus(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def report(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:
+    result = build_report(str(corpus), tmp_path_factory.mktemp("report"))
+    return result.path.read_text(encoding="utf-8"), dict(result.headline)
+
+
+def section(page: str, anchor: str) -> str:
+    """The HTML of one report section."""
+    m = re.search(rf'<section id="{anchor}">(.*?)</section>', page, re.S)
+    assert m, f"section {anchor} missing"
+    return m.group(1)
+
+
+def cells(fragment: str) -> list[list[str]]:
+    """The rows of the first table in a fragment, as unescaped cell texts."""
+    table = re.search(r"<tbody>(.*?)</tbody>", fragment, re.S)
+    assert table, "no table"
+    return [
+        [
+            html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    ]
+
+
+def test_every_section_is_present(report: tuple[str, dict]) -> None:
+    page, _ = report
+    for title in SECTIONS:
+        assert f"<h2>{title}</h2>" in page
+
+
+def test_headline_counts_match_the_corpus(report: tuple[str, dict]) -> None:
+    _, headline = report
+    want = expected(STORIES)
+    for key in (
+        "articles",
+        "sources",
+        "quotes",
+        "attributed_quotes",
+        "speakers",
+        "actors",
+        "date_mentions",
+        "first_published",
+        "last_published",
+        "undated_articles",
+    ):
+        assert headline[key] == want[key], key
+    assert headline["duplicate_clusters"] == "not computed"
+
+
+def test_speaker_table_counts_quotes_per_speaker(report: tuple[str, dict]) -> None:
+    page, _ = report
+    rows = cells(section(page, "speakers"))
+    got = {r[0]: int(r[1]) for r in rows}
+    assert got == dict(expected(STORIES)["speaker_quotes"])
+    # ranked: the most quoted first, and direct + partial + indirect add up
+    assert rows[0][0] == "Park Min-jun"
+    assert all(int(r[2]) + int(r[3]) + int(r[4]) == int(r[1]) for r in rows)
+
+
+def test_latest_quote_comes_first_with_speaker_source_and_link(report: tuple[str, dict]) -> None:
+    page, _ = report
+    latest = section(page, "latest-quotes")
+    first = cells(latest)[0]
+    assert first[0] == "2010-02-09" and first[1] == "Li Wen"
+    assert LATEST_QUOTE in first[2] and first[3] == "wire.example"
+    assert '<a href="https://wire.example/6"' in latest
+    # an anonymous quote is shown with its speaker type, not dropped
+    assert any(r[1] == "anonymous" for r in cells(latest))
+
+
+def test_actor_tables(report: tuple[str, dict]) -> None:
+    page, _ = report
+    actors = {r[0]: (int(r[2]), int(r[3])) for r in cells(section(page, "actors"))}
+    # Pyongyang is folded into North Korea: five articles, seven mentions
+    assert actors["North Korea"] == (5, 7)
+    pairs = {frozenset(r[:2]): int(r[2]) for r in cells(section(page, "co-mentions"))}
+    assert pairs[frozenset({"North Korea", "United States"})] == 3
+    assert pairs[frozenset({"Li Wen", "China"})] == 2
+
+
+def test_mentioned_dates_show_the_timeline_talked_about(report: tuple[str, dict]) -> None:
+    page, _ = report
+    dates = section(page, "mentioned-dates")
+    assert "mentioned_years.svg" in dates and "mentioned_months.svg" in dates
+    top = cells(dates[dates.index("Most mentioned days") :])
+    # the 2005 joint statement is discussed in two 2009 articles
+    assert top[0][:3] == ["2005-09-19", "2", "2"]
+
+
+def test_clusters_not_computed_is_said_not_drawn(report: tuple[str, dict]) -> None:
+    page, _ = report
+    dup = section(page, "duplicates")
+    assert "not been computed" in dup and "<img" not in dup
+
+
+def test_page_is_offline_and_self_contained(report: tuple[str, dict], tmp_path: Path) -> None:
+    page, _ = report
+    assert "<script" not in page.lower()
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", page, re.I)
+    assert not re.search(r"<script[^>]+src=[\"']?https?:", page, re.I)
+    sources = re.findall(r'\bsrc="([^"]*)"', page)
+    assert sources and all(s.startswith("data:image/svg+xml;base64,") for s in sources)
+    assert "default-src 'none'" in page  # a CSP that forbids any remote load
+
+
+def test_charts_are_written_beside_the_page(corpus: Path, tmp_path: Path) -> None:
+    result = build_report(str(corpus), tmp_path)
+    svgs = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert {"volume.svg", "speakers.svg", "speaker_months.svg", "co_mentions.svg"} <= set(svgs)
+    page = result.path.read_text(encoding="utf-8")
+    assert page.count("data:image/svg+xml") == len(svgs)
+
+
+def test_window_keeps_only_articles_published_in_it(corpus: Path, tmp_path: Path) -> None:
+    result = build_report(str(corpus), tmp_path, since=date(2010, 1, 1), until=date(2010, 1, 31))
+    in_january = [s for s in STORIES if s.published and s.published.date().month == 1]
+    assert result.headline["articles"] == len(in_january) == 2
+    assert result.headline["undated_articles"] == 0
+    assert result.headline["quotes"] == sum(len(s.quotes) for s in in_january)
+    page = result.path.read_text(encoding="utf-8")
+    assert "published 2010-01-01 to 2010-01-31" in page
+    assert LATEST_QUOTE not in page  # February is out of the window
+
+
+HOSTILE = Story(
+    99,
+    "evil.example",
+    when(2010, 3, 1),
+    "<script>alert('title')</script> & friends",
+    [
+        '"<img src=x onerror=alert(1)> is not a quote," said Kim $Yong$-chol (김영철).',
+        "Officials met in Kaesong.",
+    ],
+    quotes=[
+        (
+            "<img src=x onerror=alert(1)> is not a quote,",
+            "Kim $Yong$-chol (김영철)",
+            "Kim",
+            "named",
+            "direct",
+        )
+    ],
+    mentions=[("Kaesong", "GPE", "<b>Kaesong</b>")],
+    dates=[],
+    url="javascript:alert(document.cookie)",
+)
+
+
+def test_data_is_escaped_and_only_http_links_are_links(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "ds", [*STORIES, HOSTILE])
+    result = build_report(str(tmp_path / "ds"), tmp_path / "out")
+    page = result.path.read_text(encoding="utf-8")
+    assert "<script" not in page and "<img src=x" not in page and "<b>Kaesong" not in page
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; &amp; friends" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "javascript:" not in page.split("<table>")[0]  # never an href
+    assert 'href="javascript' not in page
+    # a "$" in a name is text (not TeX) and Hangul does not break the charts
+    assert "Kim $Yong$-chol (김영철)" in html.unescape(page)
+    assert result.headline["articles"] == len(STORIES) + 1
+
+
+@pytest.mark.parametrize(
+    "setup",
+    ["missing root", "empty root", "rejects only", "articles without enrichment"],
+)
+def test_empty_or_bare_corpus_gives_a_clear_page(setup: str, tmp_path: Path) -> None:
+    root = tmp_path / "ds"
+    if setup != "missing root":
+        root.mkdir()
+    if setup == "rejects only":
+        Dataset(str(root)).commit(
+            [], [Reject("https://x.example/1", "wire", "fetch", "http_404")], "r"
+        )
+    if setup == "articles without enrichment":
+        bare = [replace(s, quotes=[], mentions=[], dates=[]) for s in STORIES[:2]]
+        write_corpus(root, bare)
+    result = build_report(str(root), tmp_path / "out")
+    page = result.path.read_text(encoding="utf-8")
+    if setup == "articles without enrichment":
+        assert result.headline["articles"] == 2 and result.headline["quotes"] == 0
+        assert "No quotes in this corpus" in page
+        assert "No entity with a canonical actor" in page
+        assert "No temporal expression resolved" in page
+        assert "volume.svg" in page
+    else:
+        assert result.headline["articles"] == 0
+        assert "No articles in" in page and "nothing to chart yet" in page
+        assert "<img" not in page and not list((tmp_path / "out").glob("*.svg"))
+        assert result.headline["first_published"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("days", "grain"),
+    [((1, 2), "day"), ((1, 200), "week"), ((1, 1200), "month")],
+)
+def test_volume_period_follows_the_span(days: tuple[int, int], grain: str, tmp_path: Path) -> None:
+    start = when(2008, 1, 1)
+    stories = [
+        replace(STORIES[5], n=i, published=start + timedelta(days=d - 1))
+        for i, d in enumerate(days)
+    ]
+    write_corpus(tmp_path / "ds", stories)
+    page = build_report(str(tmp_path / "ds"), tmp_path / "out").path.read_text(encoding="utf-8")
+    assert f"Articles published per {grain} by source" in page
+
+
+def test_duplicate_clusters_are_shown_when_computed(tmp_path: Path) -> None:
+    root = tmp_path / "ds"
+    write_corpus(root)
+    # a later dedup stage fills cluster_id: stories 1 and 3 (and 2 and 4) are one event each
+    clusters = {"art001": "art001", "art003": "art001", "art002": "art002", "art004": "art002"}
+    for path in (root / "articles").rglob("*.parquet"):
+        table = pq.read_table(path)
+        ids = table["article_id"].to_pylist()
+        column = pa.array([clusters.get(i, i) for i in ids], pa.string())
+        table = table.set_column(table.schema.get_field_index("cluster_id"), "cluster_id", column)
+        canonical = pc.equal(table["article_id"], table["cluster_id"])
+        table = table.set_column(
+            table.schema.get_field_index("is_canonical"), "is_canonical", canonical
+        )
+        pq.write_table(table, path)
+    result = build_report(str(root), tmp_path / "out")
+    assert result.headline["duplicate_clusters"] == 2
+    dup = section(result.path.read_text(encoding="utf-8"), "duplicates")
+    assert "cluster_sizes.svg" in dup
+    rows = cells(dup)
+    assert [r[0] for r in rows] == ["2", "2"]
+    assert "2 cluster(s) have more than one member" in dup
