@@ -104,11 +104,18 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_day_range",
-        rf"\b{_MONTH}\s+{_DAYNUM}\s*(?:-|–|to|through)\s*{_DAYNUM}(?:,?\s+{_YEAR})?",
+        rf"\b{_MONTH}\s+{_DAYNUM}\s*(?:-|–|to|through)\s*{_DAYNUM}(?:\s*,?\s+{_YEAR})?",
     ),
-    ("month_day_year", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?\b"),
-    ("day_month_year", rf"\b(?:{_WEEKDAY},?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    ("month_year", rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    ("month_day_year", rf"\b(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAYNUM}(?:\s*,?\s+{_YEAR})?\b"),
+    (
+        "day_month_year",
+        rf"\b(?:{_WEEKDAY}\s*,?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR})?\b",
+    ),
+    ("month_year", rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}\s*,?\s+(?:of\s+)?{_YEAR}\b"),
+    (
+        "year_ago_period",
+        r"\b(?:the\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:quarter|period|months?))?\b",
+    ),
     (
         "quarter",
         rf"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latest|current|next|previous)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?\b",
@@ -124,7 +131,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"\b(?:(?:this|last|next|the|early|late|this\s+past|the\s+coming)\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
+        rf"\b(?:(?:this|last|next|the|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?{_YEAR})?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
     ),
     ("ago", rf"\b{_NUM_WORD_COMPOUND}\s+{_UNIT}\s+(?:ago|earlier|before|later|from\s+now|hence)\b"),
     (
@@ -448,15 +455,24 @@ def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normali
     if year is None:
         if anchor is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", "day", True
-        year = _resolve_month(month, anchor, tense)
-        if month == anchor.month and tense == "past" and day > anchor.day + 1:
-            year -= 1
-        elif month == anchor.month and tense == "future" and day < anchor.day - 1:
-            year += 1
+        # a day within two months of the anchor is the nearest one, whatever the tense of a
+        # reporting verb ("said ... on Nov. 10"); farther away, tense decides
+        nearest = min(
+            (anchor.year - 1, anchor.year, anchor.year + 1),
+            key=lambda y: abs((_safe_date(y, month, day) - anchor).days),
+        )
+        if abs((_safe_date(nearest, month, day) - anchor).days) <= 62:
+            year = nearest
+        else:
+            year = _resolve_month(month, anchor, tense)
     try:
         return "DATE", date(year, month, day).isoformat(), "day", relative
     except ValueError:
         return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _h_day_month_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -771,14 +787,28 @@ _REFS = {
 
 def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if t.startswith("in recent"):
-        return "DATE", "PAST_REF", "ref", False
+        # "in recent years": an unspecified span of years up to now
+        unit = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}[t.split()[-1]]
+        return "DURATION", f"PX{unit}", "duration", False
     if t.startswith("in the coming"):
         return "DATE", "FUTURE_REF", "ref", False
     value = _REFS.get(t)
     return ("DATE", value, "ref", False) if value else None
 
 
+def _last_completed_quarter(anchor: date) -> tuple[int, int]:
+    q, y = _quarter(anchor) - 1, anchor.year
+    return (4, y - 1) if q < 1 else (q, y)
+
+
+def _h_year_ago_period(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    if anchor is None:
+        return "DATE", "XXXX", "year", True
+    return "DATE", str(anchor.year - 1), "year", True
+
+
 _HANDLERS = {
+    "year_ago_period": _h_year_ago_period,
     "iso_datetime": _h_iso_datetime,
     "iso_date": _h_iso_date,
     "numeric_date": _h_numeric_date,
@@ -808,6 +838,10 @@ _HANDLERS = {
 # Words our patterns match that are rarely temporal on their own in news text.
 _WEAK_RULES = {"ref", "bare_unit_duration"}
 _WEAK_REFS = {
+    "previously",
+    "formerly",
+    "recent",
+    "the future",
     "once",
     "later",
     "earlier",
@@ -822,6 +856,50 @@ _WEAK_REFS = {
 _LEADING_PREP = re.compile(
     r"^(?:in|on|since|until|by|at|during|from|before|after)\s+", re.IGNORECASE
 )
+
+
+_RATE_UNITS = {"a year", "a month", "a week", "a day", "an hour", "a minute", "a quarter"}
+
+
+def _is_rate(raw: str, token: Token | None) -> bool:
+    if raw.lower() not in _RATE_UNITS or token is None or token.i == 0:
+        return False
+    before = token.doc[max(0, token.i - 3) : token.i]
+    return any(
+        t.like_num
+        or t.text in ("$", "%", "times", "percent")
+        or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")
+        for t in before
+    )
+
+
+def _in_context(
+    got: Normalised, raw: str, rule: str | None, anchor: date, tense: str | None, token: Token
+) -> Normalised:
+    """Values that depend on the sentence: quarterly results and weekends."""
+    kind, value, granularity, relative = got
+    sent = token.sent
+    context = sent.text.lower()
+    if sent.start > 0:
+        context += token.doc[sent.start - 1].sent.text.lower()
+    quarterly = "quarter" in context or "period" in raw
+    if quarterly and (
+        rule == "year_ago_period"
+        or raw in ("a year ago", "a year earlier", "one year ago", "one year earlier")
+    ):
+        # earnings reports compare the quarter just ended with the same quarter a year before
+        q, y = _last_completed_quarter(anchor)
+        return "DATE", f"{y - 1}-Q{q}", "quarter", True
+    if (
+        rule == "rel_unit"
+        and raw in ("the quarter", "the latest quarter", "the period", "the latest period")
+        and tense != "future"
+    ):
+        q, y = _last_completed_quarter(anchor)
+        return "DATE", f"{y}-Q{q}", "quarter", True
+    if rule == "rel_unit" and raw == "the weekend" and tense == "past" and value.endswith("-WE"):
+        return kind, _week(anchor - timedelta(weeks=1)) + "-WE", granularity, relative
+    return got
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -871,12 +949,25 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         if (
             rule == "weekday_rel"
-            and raw.lower().rstrip(".") in ("sun", "sat", "wed", "mon", "tue", "fri", "thu")
-            and raw[0].islower()
+            and raw.lower().rstrip(".")
+            in ("sun", "sat", "wed", "mon", "tue", "tues", "fri", "thu", "thur", "thurs")
+            and text[end : end + 1] not in (".", ",")
         ):
-            continue
+            continue  # "Sun Microsystems", "wed": an abbreviation needs its period
+        if rule == "set" and " " not in raw and token is not None and token.pos_ != "ADV":
+            continue  # "a quarterly dividend": an adjective; "reports daily" is a set
+        if rule == "duration" and _is_rate(raw, token):
+            continue  # "$500 million a year": a rate, not a span of time
+        if (
+            rule == "duration"
+            and raw.lower() == "a second"
+            and re.match(r"\s+[a-z]", text[end : end + 3], re.I)
+        ):
+            continue  # "a second A380": an ordinal
         tense = clause_tense(token)
         got = normalize(raw, anchor, tense, rule)
+        if got is not None and anchor is not None and token is not None:
+            got = _in_context(got, raw.lower(), rule, anchor, tense, token)
         if got is None:
             continue
         kind, value, granularity, relative = got
