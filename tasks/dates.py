@@ -327,8 +327,10 @@ def _resolve_weekday(weekday: int, anchor: date, tense: str | None, modifier: st
     if tense == "past":
         return anchor + timedelta(days=delta if delta < 0 else delta - 7)
     # present tense or unknown: news reports mostly look back; "meets Thursday" looks ahead
-    if tense == "present":
-        return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+    # present tense or unknown: news reports mostly look back, except for the next day or two
+    # ("the talks open Thursday" in a Tuesday article)
+    if tense == "present" and 0 < delta <= 2:
+        return anchor + timedelta(days=delta)
     return anchor + timedelta(days=delta if delta < 0 else delta - 7)
 
 
@@ -787,9 +789,7 @@ _REFS = {
 
 def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if t.startswith("in recent"):
-        # "in recent years": an unspecified span of years up to now
-        unit = {"years": "Y", "months": "M", "weeks": "W", "days": "D"}[t.split()[-1]]
-        return "DURATION", f"PX{unit}", "duration", False
+        return "DATE", "PAST_REF", "ref", False
     if t.startswith("in the coming"):
         return "DATE", "FUTURE_REF", "ref", False
     value = _REFS.get(t)
