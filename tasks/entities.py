@@ -21,8 +21,9 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-# Labels that name actors; numbers, dates, money and the like are left to other tables.
-ACTOR_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"})
+# Labels that name actors and the things they act on (products, laws); numbers, dates and money
+# are left to other tables.
+ACTOR_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
 ALIASES_DIR = Path(__file__).resolve().parents[1] / "config" / "aliases"
 
 _TITLES = re.compile(
