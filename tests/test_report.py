@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -19,7 +22,15 @@ import pytest
 from tasks.records import Reject
 from tasks.report import build_report
 from tasks.storage import Dataset
-from tests.report_fixtures import LATEST_QUOTE, STORIES, Story, expected, when, write_corpus
+from tests.report_fixtures import (
+    LATEST_QUOTE,
+    STORIES,
+    Story,
+    enriched,
+    expected,
+    when,
+    write_corpus,
+)
 
 SECTIONS = [
     "Article volume by source",
@@ -271,3 +282,40 @@ def test_duplicate_clusters_are_shown_when_computed(tmp_path: Path) -> None:
     rows = cells(dup)
     assert [r[0] for r in rows] == ["2", "2"]
     assert "2 cluster(s) have more than one member" in dup
+
+
+def test_report_reads_an_s3_dataset(s3_bucket: str, tmp_path: Path) -> None:
+    output = f"s3://{s3_bucket}/corpus"
+    Dataset(output).commit([enriched(s) for s in STORIES], [], "run-s3")
+    result = build_report(output, tmp_path / "out")
+    want = expected(STORIES)
+    assert result.headline["articles"] == want["articles"]
+    assert result.headline["quotes"] == want["quotes"]
+    assert LATEST_QUOTE in result.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_report_on_the_demo_corpus(tmp_path: Path) -> None:
+    """`make demo` then the report: counts agree with an independent reader (pandas)."""
+    data = tmp_path / "demo"
+    run = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "demo", "--output", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = build_report(str(data), tmp_path / "report")
+    page = result.path.read_text(encoding="utf-8")
+    articles = pd.read_parquet(data / "articles", columns=["article_id", "source"])
+    quotes = pd.read_parquet(data / "quotes", columns=["speaker", "text"])
+    assert result.headline["articles"] == len(articles) > 0
+    assert result.headline["sources"] == articles.source.nunique()
+    assert result.headline["quotes"] == len(quotes) > 0
+    assert result.headline["speakers"] == quotes.speaker.nunique()
+    for title in SECTIONS:
+        assert f"<h2>{title}</h2>" in page
+    top = quotes.speaker.value_counts()
+    rows = cells(section(page, "speakers"))
+    assert int(rows[0][1]) == top.iloc[0]
