@@ -49,6 +49,8 @@ PAIR_POOL = 100  # co-mention pairs are counted among this many most mentioned a
 TOP_PAIRS = 15  # rows of the co-mention pairs table
 LATEST_QUOTES = 25  # rows of the latest quotes table
 TOP_DAYS = 15  # rows of the most mentioned days table
+# volume bars: daily up to two months of articles, weekly up to two years, then monthly
+VOLUME_GRAINS = ((62, "day"), (730, "week"), (40 * 365, "month"))
 MAX_TIME_COLUMNS = 48  # heat map columns before months are grouped into quarters or years
 MAX_YEAR_ROWS = 30  # rows of the mentioned year x month heat map
 QUOTE_CHARS = 400  # a longer quote is cut in the table (the full text is in the dataset)
@@ -58,6 +60,18 @@ LABEL_CHARS = 32  # a longer name is cut in chart labels
 # with a peak RSS of ~700 MB, of which ~200 MB is the imported libraries.
 MEMORY_LIMIT = "512MB"
 
+# Every chart file the report may write (out_dir/<name>.svg); only these are ever replaced.
+CHARTS = (
+    "volume",
+    "speakers",
+    "speakers_over_time",
+    "speaker_months",
+    "actors",
+    "co_mentions",
+    "mentioned_years",
+    "mentioned_months",
+    "cluster_sizes",
+)
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _KINDS = ("direct", "partial", "indirect")
 # matplotlib's default cycle (Tableau 10): distinct, and fair to most colour-blind readers
@@ -138,18 +152,21 @@ def _connect(output: str, spill_dir: str) -> tuple[duckdb.DuckDBPyConnection, li
 def _select(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> None:
     """Materialise the small columns of the articles in the window and of their child rows."""
     day = "coalesce(published_date, CAST(published AS DATE))"
-    where = []
+    where, params = [], []
     if since is not None:
-        where.append(f"{day} >= DATE '{since.isoformat()}'")
+        where.append(f"{day} >= ?")
+        params.append(since)
     if until is not None:
-        where.append(f"{day} <= DATE '{until.isoformat()}'")
+        where.append(f"{day} <= ?")
+        params.append(until)
     cond = f"WHERE {' AND '.join(where)}" if where else ""
     con.execute(
         f"""CREATE TEMP TABLE arts AS
         SELECT article_id, {day} AS day, published,
                coalesce(nullif(source, ''), nullif(source_name, ''), '(unknown)') AS src,
                cluster_id, is_canonical
-        FROM raw_articles {cond}"""
+        FROM raw_articles {cond}""",
+        params,
     )
     con.execute(
         """CREATE TEMP TABLE qs AS
@@ -174,8 +191,10 @@ def _select(con: duckdb.DuckDBPyConnection, since: date | None, until: date | No
     )
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[Any, ...]]:
-    return con.execute(sql).fetchall()
+def _rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> list[tuple[Any, ...]]:
+    return con.execute(sql, params).fetchall()
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
@@ -187,19 +206,14 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
 
 
 def _grain_for(first: date, last: date, max_bins: int | None = None) -> str:
-    """The finest period that keeps a chart readable: day, week, month, quarter or year."""
-    span = (last - first).days
+    """The finest period that keeps a chart readable: day, week, month, quarter or year.
+
+    Without `max_bins` (the volume chart) by span; with it, the finest of month, quarter and
+    year that gives at most `max_bins` columns.
+    """
     if max_bins is None:
-        # the volume chart: daily bars up to two months, weekly up to two years
-        return (
-            "day"
-            if span <= 62
-            else "week"
-            if span <= 730
-            else "month"
-            if span < 40 * 365
-            else "year"
-        )
+        span = (last - first).days
+        return next((grain for limit, grain in VOLUME_GRAINS if span <= limit), "year")
     for grain in ("month", "quarter", "year"):
         if len(_bins(first, last, grain)) <= max_bins:
             return grain
@@ -265,7 +279,6 @@ class _Charts:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        self.files: list[Path] = []
 
     def figure(self, width: float, height: float) -> Figure:
         fig = Figure(figsize=(width, height), layout="constrained")
@@ -273,12 +286,12 @@ class _Charts:
         return fig
 
     def embed(self, fig: Figure, name: str, caption: str) -> str:
+        assert name in CHARTS, name  # so the next report knows to remove it
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
         data = buf.getvalue()
         path = self.out_dir / f"{name}.svg"
         path.write_bytes(data)
-        self.files.append(path)
         uri = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
         return (
             f'<figure><img src="{uri}" alt="{_e(caption)}">'
@@ -469,16 +482,12 @@ def _speakers(con: duckdb.DuckDBPyConnection, charts: _Charts, quotes: int) -> l
     return [top_sec, heat_sec]
 
 
-def _sql_list(names: Sequence[str]) -> str:
-    # names come from the data: quoted as SQL string literals (quotes doubled)
-    return ", ".join("'" + n.replace("'", "''") + "'" for n in names)
-
-
 def _speaker_trend(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[str]) -> str:
     rows = _rows(
         con,
-        f"""SELECT speaker, day, count(*) FROM qs
-        WHERE day IS NOT NULL AND speaker IN ({_sql_list(names)}) GROUP BY ALL ORDER BY 2""",
+        """SELECT speaker, day, count(*) FROM qs
+        WHERE day IS NOT NULL AND speaker IN (SELECT unnest(?)) GROUP BY ALL ORDER BY 2""",
+        [names],
     )
     if not rows:
         return _note("The top speakers' articles have no publication date: no trend to draw.")
@@ -512,8 +521,9 @@ def _speaker_trend(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[
 def _speaker_heatmap(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[str]) -> str:
     rows = _rows(
         con,
-        f"""SELECT speaker, day, count(*) FROM qs
-        WHERE day IS NOT NULL AND speaker IN ({_sql_list(names)}) GROUP BY ALL""",
+        """SELECT speaker, day, count(*) FROM qs
+        WHERE day IS NOT NULL AND speaker IN (SELECT unnest(?)) GROUP BY ALL""",
+        [names],
     )
     if not rows:
         return _note("The top speakers' articles have no publication date: no months to draw.")
@@ -569,13 +579,13 @@ def _actors(con: duckdb.DuckDBPyConnection, charts: _Charts) -> list[_Section]:
     top_sec.body.append(
         _table(["actor", "type", "articles", "mentions"], [r[1:] for r in shown], {2, 3})
     )
-    pool = _sql_list([r[0] for r in top])
     pairs = _rows(
         con,
-        f"""WITH aa AS (SELECT DISTINCT article_id, actor FROM acts WHERE actor IN ({pool}))
+        """WITH aa AS (SELECT article_id, actor FROM acts WHERE actor IN (SELECT unnest(?)))
         SELECT x.actor, y.actor, count(*) AS n FROM aa x JOIN aa y
           ON x.article_id = y.article_id AND x.actor < y.actor
         GROUP BY ALL ORDER BY n DESC, 1, 2""",
+        [[r[0] for r in top]],
     )
     if not pairs:
         pair_sec.body.append(_note("No article mentions two different actors yet."))
@@ -874,8 +884,8 @@ def build_report(
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.svg"):  # charts of a previous report that this one may not draw
-        old.unlink()
+    for name in CHARTS:  # a previous report's charts that this one may not draw
+        (out_dir / f"{name}.svg").unlink(missing_ok=True)
     spill = tempfile.TemporaryDirectory(prefix="newscorpus-report-")
     con, missing = _connect(output, spill.name)
     try:

@@ -159,7 +159,11 @@ def test_page_is_offline_and_self_contained(report: tuple[str, dict], tmp_path: 
 
 
 def test_charts_are_written_beside_the_page(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "cluster_sizes.svg").write_text("<svg/>")  # a stale chart of an older report
+    (tmp_path / "mine.svg").write_text("<svg/>")  # somebody else's file
     result = build_report(str(corpus), tmp_path)
+    assert not (tmp_path / "cluster_sizes.svg").exists() and (tmp_path / "mine.svg").exists()
+    (tmp_path / "mine.svg").unlink()
     svgs = sorted(p.name for p in tmp_path.glob("*.svg"))
     assert {"volume.svg", "speakers.svg", "speaker_months.svg", "co_mentions.svg"} <= set(svgs)
     page = result.path.read_text(encoding="utf-8")
@@ -185,6 +189,7 @@ HOSTILE = Story(
     [
         '"<img src=x onerror=alert(1)> is not a quote," said Kim $Yong$-chol (김영철).',
         "Officials met in Kaesong.",
+        '"Talks are talks," O\'Brien said.',
     ],
     quotes=[
         (
@@ -193,7 +198,8 @@ HOSTILE = Story(
             "Kim",
             "named",
             "direct",
-        )
+        ),
+        ("Talks are talks,", "Sean O'Brien", "O'Brien", "named", "direct"),
     ],
     mentions=[("Kaesong", "GPE", "<b>Kaesong</b>")],
     dates=[],
@@ -213,6 +219,9 @@ def test_data_is_escaped_and_only_http_links_are_links(tmp_path: Path) -> None:
     # a "$" in a name is text (not TeX) and Hangul does not break the charts
     assert "Kim $Yong$-chol (김영철)" in html.unescape(page)
     assert result.headline["articles"] == len(STORIES) + 1
+    # an apostrophe in a name reaches every query intact
+    speakers = {r[0]: int(r[1]) for r in cells(section(page, "speakers"))}
+    assert speakers["Sean O'Brien"] == 1
 
 
 @pytest.mark.parametrize(
