@@ -14,8 +14,8 @@ from typing import Any
 
 import py3langid
 import trafilatura
-from lxml import html as lxml_html
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from config.schema import CleanConfig
 from tasks.records import Article, Item, Page, Reject, StageError
@@ -50,6 +50,9 @@ _AUTHOR_ROLE = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
+# htmldate's extensive search falls back to dateparser over free text, which costs more than
+# the whole extraction; our own metadata and URL checks come first anyway (choose_published).
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _LANG_SAMPLE_CHARS = 2000  # py3langid is accurate on a few sentences; more only costs time
 
 
@@ -223,10 +226,14 @@ def _finish(
     language = detect_language(text)
     if cfg.languages and language not in cfg.languages:
         raise CleanError("language", f"detected {language}, kept {cfg.languages}")
+    declared = fields.pop("canonical")
     try:
-        canonical = canonical_url(fields.pop("canonical") or url)
+        canonical = canonical_url(declared or url)
     except InvalidURL:
-        canonical = canonical_url(url)
+        try:
+            canonical = canonical_url(url)  # a broken <link rel=canonical>: keep the page URL
+        except InvalidURL as err:
+            raise CleanError("invalid_url", str(err)) from None
     return Article(
         article_id=item.record_id or article_id_for(canonical),
         url=url,
@@ -245,16 +252,16 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     item = page.item
     if not page.html.strip():
         raise CleanError("empty_page", "no HTML")
-    try:
-        tree = lxml_html.document_fromstring(page.html)
-    except (ValueError, lxml_html.etree.ParserError) as err:
-        raise CleanError("unparsable_html", str(err)[:200]) from None
+    # trafilatura's loader copes with XML declarations, broken markup and odd encodings
+    tree = load_html(page.html)
+    if tree is None:
+        raise CleanError("unparsable_html", "no HTML tree could be built")
     doc = trafilatura.bare_extraction(
         tree,
         url=page.final_url,
         with_metadata=True,
-        include_comments=False,
-        include_tables=False,
+        include_comments=False,  # reader comments are not the article
+        date_extraction_params=_DATE_PARAMS,
     )
     if not isinstance(doc, Document) or not doc.text:
         raise CleanError("empty_extraction", "trafilatura found no main text")

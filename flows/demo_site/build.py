@@ -97,7 +97,9 @@ def comments(n: int) -> str:
         f'<a class="reply" href="#">Reply</a></li>'
         for a, t in sample
     )
-    return f'<section id="comments" class="comments"><h3>{n} Comments</h3><ol>{items}</ol></section>'
+    return (
+        f'<section id="comments" class="comments"><h3>{n} Comments</h3><ol>{items}</ol></section>'
+    )
 
 
 def footer(outlet: str) -> str:
@@ -118,8 +120,16 @@ def page_ledger(a: dict, outlet: str) -> str:
     """A Korean English-language outlet, like the seed's: dateline in KST, backticks kept."""
     when = dt(a["published"])
     stamp = when.strftime("%Y/%m/%d %H:%M KST") if when else ""
-    meta = f'<meta property="article:published_time" content="{a["published"]}">' if a["published"] else ""
-    byline = f'<p class="byline">By {esc(", ".join(a["authors"]))} (yonhap-style staff writer)</p>' if a["authors"] else ""
+    meta = (
+        f'<meta property="article:published_time" content="{a["published"]}">'
+        if a["published"]
+        else ""
+    )
+    byline = (
+        f'<p class="byline">By {esc(", ".join(a["authors"]))} (yonhap-style staff writer)</p>'
+        if a["authors"]
+        else ""
+    )
     return f"""{head(a["title"], outlet, canonical(a["path"]) + meta)}
 <body id="top">{banner()}{nav(outlet)}
 <div class="top-links"><a href="#top">Back To Top</a> | <a href="/section/north-korea.html">N. Korea</a></div>
@@ -144,10 +154,18 @@ def page_ledger(a: dict, outlet: str) -> str:
 
 def page_wire(a: dict, outlet: str) -> str:
     when = dt(a["published"])
-    meta = f'<meta property="article:published_time" content="{a["published"]}">' if a["published"] else ""
+    meta = (
+        f'<meta property="article:published_time" content="{a["published"]}">'
+        if a["published"]
+        else ""
+    )
     byline = " and ".join(n.upper() for n in a["authors"])
     lead = f'<p class="lead"><strong>{esc(a["lead"])}</strong></p>' if a.get("lead") else ""
-    date_line = f'<time datetime="{a["published"]}">{when.strftime("%b. %d, %Y").replace(" 0", " ")}</time>' if when else ""
+    date_line = (
+        f'<time datetime="{a["published"]}">{when.strftime("%b. %d, %Y").replace(" 0", " ")}</time>'
+        if when
+        else ""
+    )
     return f"""{head(a["title"], outlet, canonical(a["path"]) + meta)}
 <body>{banner()}{nav(outlet)}
 <main class="story"><article>
@@ -182,13 +200,21 @@ def page_tribune(a: dict, outlet: str) -> str:
     paras = []
     for p in a["paragraphs"]:
         if p.startswith("Image:"):
-            paras.append(f'<figure><img src="/static/talks.jpg" alt=""><figcaption>{esc(p[len("Image: "):])}</figcaption></figure>')
+            paras.append(
+                f'<figure><img src="/static/talks.jpg" alt=""><figcaption>{esc(p[len("Image: ") :])}</figcaption></figure>'
+            )
         elif p.startswith("Read more:"):
-            paras.append(f'<div class="read-more"><strong>Read more:</strong> <a href="/">{esc(p[len("Read more: "):])}</a></div>')
+            paras.append(
+                f'<div class="read-more"><strong>Read more:</strong> <a href="/">{esc(p[len("Read more: ") :])}</a></div>'
+            )
         else:
             paras.append(f"<p>{esc(p)}</p>")
     standfirst = f'<p class="standfirst lead">{esc(a["lead"])}</p>' if a.get("lead") else ""
-    charset = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' if a["path"] == CP1252_PATH else '<meta charset="utf-8">'
+    charset = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        if a["path"] == CP1252_PATH
+        else '<meta charset="utf-8">'
+    )
     return f"""{head(a["title"], outlet, canonical(a["path"]) + '<script type="application/ld+json">' + json.dumps(ld) + "</script>", charset)}
 <body>{banner()}{nav(outlet)}
 {ad("top")}
@@ -254,7 +280,13 @@ def page_meridian(a: dict, outlet: str) -> str:
 </body></html>"""
 
 
-TEMPLATES = {"ledger": page_ledger, "wire": page_wire, "tribune": page_tribune, "blog": page_blog, "meridian": page_meridian}
+TEMPLATES = {
+    "ledger": page_ledger,
+    "wire": page_wire,
+    "tribune": page_tribune,
+    "blog": page_blog,
+    "meridian": page_meridian,
+}
 
 
 def seed_article() -> dict:
@@ -276,7 +308,14 @@ def seed_article() -> dict:
             {"text": "2005", "value": "2005"},
             {"text": "three-day", "value": "P3D"},
         ],
-        "persons": ["Stephen Bosworth", "Philip Crowley", "Kang Sok-ju", "Barack Obama", "Hillary Clinton", "Denny Roy"],
+        "persons": [
+            "Stephen Bosworth",
+            "Philip Crowley",
+            "Kang Sok-ju",
+            "Barack Obama",
+            "Hillary Clinton",
+            "Denny Roy",
+        ],
     }
 
 
@@ -297,19 +336,33 @@ def main() -> None:
         f'<li><a href="{a["path"]}">{esc(a["title"])}</a> <span class="outlet">{esc(OUTLETS[a["outlet"]])}</span></li>'
         for a in everything
     )
-    write("/index.html", f"""{head("Demo news", "newscorpus demo")}
+    write(
+        "/index.html",
+        f"""{head("Demo news", "newscorpus demo")}
 <body>{banner()}<h1>newscorpus demo news site</h1>
 <p>Articles on the North Korea six-party talks, December 2009 - February 2010, from five fictional outlets.</p>
 <ul class="articles">{listing}</ul>
 <p><a href="/section/north-korea.html">Section: North Korea</a> | <a href="/private/drafts.html">Drafts (staff only)</a> |
-<a href="/feed.xml">RSS</a> | <a href="/atom.xml">Atom</a></p></body></html>""")
-    write("/section/north-korea.html", f"""{head("North Korea", "newscorpus demo")}
-<body>{banner()}<h1>North Korea</h1><ul>{listing}</ul></body></html>""")
-    write("/private/drafts.html", f"""{head("Drafts", "newscorpus demo")}<body><p>Unpublished drafts. Crawlers must not fetch this page (robots.txt).</p></body></html>""")
-    write("/robots.txt", "User-agent: *\nDisallow: /private/\nCrawl-delay: 0\n\nSitemap: {{BASE_URL}}/sitemap.xml\n")
+<a href="/feed.xml">RSS</a> | <a href="/atom.xml">Atom</a></p></body></html>""",
+    )
+    write(
+        "/section/north-korea.html",
+        f"""{head("North Korea", "newscorpus demo")}
+<body>{banner()}<h1>North Korea</h1><ul>{listing}</ul></body></html>""",
+    )
+    write(
+        "/private/drafts.html",
+        f"""{head("Drafts", "newscorpus demo")}<body><p>Unpublished drafts. Crawlers must not fetch this page (robots.txt).</p></body></html>""",
+    )
+    write(
+        "/robots.txt",
+        "User-agent: *\nDisallow: /private/\nCrawl-delay: 0\n\nSitemap: {{BASE_URL}}/sitemap.xml\n",
+    )
 
     def rfc822(a: dict) -> str:
-        when = dt(a["published"]) or datetime.fromisoformat(a.get("url_date", "2009-12-31") + "T12:00:00+00:00")
+        when = dt(a["published"]) or datetime.fromisoformat(
+            a.get("url_date", "2009-12-31") + "T12:00:00+00:00"
+        )
         return when.strftime("%a, %d %b %Y %H:%M:%S %z")
 
     items = "".join(
@@ -317,34 +370,46 @@ def main() -> None:
         f"<pubDate>{rfc822(a)}</pubDate><guid>{{{{BASE_URL}}}}{a['path']}</guid></item>\n"
         for a in everything
     )
-    write("/feed.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+    write(
+        "/feed.xml",
+        f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>newscorpus demo news</title><link>{{{{BASE_URL}}}}/</link>
 <description>Demo feed (fictional outlets)</description>
 {items}</channel></rss>
-""")
+""",
+    )
     entries = "".join(
-        f"<entry><title>{esc(a['title'])}</title><link rel=\"alternate\" href=\"{{{{BASE_URL}}}}{a['path']}\"/>"
+        f'<entry><title>{esc(a["title"])}</title><link rel="alternate" href="{{{{BASE_URL}}}}{a["path"]}"/>'
         f"<id>{{{{BASE_URL}}}}{a['path']}</id><updated>{(dt(a['published']) or datetime(2010, 2, 8)).isoformat()}</updated></entry>\n"
         for a in everything[:6]
     )
-    write("/atom.xml", f"""<?xml version="1.0" encoding="utf-8"?>
+    write(
+        "/atom.xml",
+        f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>newscorpus demo (Atom)</title><id>{{{{BASE_URL}}}}/</id>
 <updated>2010-02-08T00:00:00Z</updated>
 {entries}</feed>
-""")
+""",
+    )
     urls = "".join(
         f"<url><loc>{{{{BASE_URL}}}}{a['path']}</loc><lastmod>{(dt(a['published']).date().isoformat() if a['published'] else a.get('url_date', '2010-02-08'))}</lastmod></url>\n"
         for a in everything
     )
-    write("/sitemap-articles.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+    write(
+        "/sitemap-articles.xml",
+        f"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 {urls}</urlset>
-""")
-    write("/sitemap.xml", """<?xml version="1.0" encoding="UTF-8"?>
+""",
+    )
+    write(
+        "/sitemap.xml",
+        """<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <sitemap><loc>{{BASE_URL}}/sitemap-articles.xml</loc><lastmod>2010-02-08</lastmod></sitemap>
 </sitemapindex>
-""")
+""",
+    )
     manifest = {
         "seed_path": SEED_PATH,
         "notice": DEMO_NOTICE,
@@ -353,7 +418,11 @@ def main() -> None:
                 "path": a["path"],
                 "outlet": OUTLETS[a["outlet"]],
                 "title": a["title"],
-                "published": (dt(a["published"]).date().isoformat() if a["published"] else a.get("url_date") or "2009-12-18"),
+                "published": (
+                    dt(a["published"]).date().isoformat()
+                    if a["published"]
+                    else a.get("url_date") or "2009-12-18"
+                ),
                 "authors": a["authors"],
                 "on_topic": a["on_topic"],
                 "duplicate_of": a.get("duplicate_of"),
