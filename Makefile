@@ -21,8 +21,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP) ## create .venv and install newscorpus with its pinned dependencies
 
-demo: $(STAMP) ## run the ingest on the bundled demo news site (loopback HTTP) and print where the datasets are
+demo: $(STAMP) ## ingest the bundled demo news site (loopback HTTP), print the datasets and write the report
 	$(BIN)/newscorpus demo --output data/demo
+	$(BIN)/newscorpus report --config data/demo/demo-config.yaml --output data/demo/report
 
 test: $(STAMP) ## run the whole test suite (lint, types, pytest)
 	$(BIN)/ruff check tasks flows config tests bench

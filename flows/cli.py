@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,24 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from config.schema import ConfigError, load_config
+    from tasks.report import build_report
+
+    try:
+        settings = load_config(args.config)
+    except ConfigError as err:
+        console.print(f"[red]config error:[/red] {err}")
+        return 2
+    result = build_report(
+        settings.output, Path(args.output), since=args.since, until=args.until, title=args.title
+    )
+    for key, value in result.headline.items():
+        console.print(f"  {key.replace('_', ' '):18} {value}")
+    console.print(f"report: {result.path}")
+    return 0
+
+
 def cmd_compact(args: argparse.Namespace) -> int:
     from config.schema import load_config
     from tasks.storage import Dataset
@@ -199,6 +218,15 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--output", help="dataset root to query")
     query.add_argument("--limit", type=int, default=50, help="rows to print")
     query.set_defaults(func=cmd_query)
+    report = sub.add_parser(
+        "report", help="write a self-contained HTML research report of the datasets"
+    )
+    report.add_argument("--config", required=True, help="config whose output to report on")
+    report.add_argument("--output", required=True, help="folder for report.html and its charts")
+    report.add_argument("--since", type=date.fromisoformat, help="first publication date")
+    report.add_argument("--until", type=date.fromisoformat, help="last publication date")
+    report.add_argument("--title", help="report title")
+    report.set_defaults(func=cmd_report)
     compact = sub.add_parser(
         "compact", help="merge small Parquet files of each partition, atomically"
     )

@@ -26,6 +26,7 @@ from flows.reporting import (
     highlights,
     load_history,
     publish,
+    publish_report,
     yield_anomalies,
 )
 from tasks.clean import EXTRACTOR_VERSION, clean_batch
@@ -203,6 +204,9 @@ def _finish(summary: RunSummary, settings: Settings, log: Any) -> dict[str, Any]
     result["flagged"] = flagged
     append_history(state_dir, result)
     publish(result, flagged, summary.highlights)
+    report = publish_report(settings.output, state_dir / "report", log)
+    if report is not None:
+        result["report"] = report
     totals = summary.totals
     log.info(
         "run %s: %d discovered, %d written, %d skipped, %d rejected",

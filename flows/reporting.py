@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from prefect.artifacts import (
+    create_link_artifact,
     create_markdown_artifact,
     create_progress_artifact,
     create_table_artifact,
@@ -215,3 +216,33 @@ def publish(summary: dict[str, Any], flagged: dict[str, str], extra: str = "") -
         )
     except (PrefectException, OSError, RuntimeError):
         return
+
+
+def publish_report(output: str, out_dir: Path, log: Any) -> str | None:
+    """Rebuild the research report; in a flow run, link it and its headline numbers as artifacts.
+
+    The report is a by-product of the run: a failure is logged, never raised.
+    """
+    from tasks.report import build_report
+
+    try:
+        report = build_report(output, out_dir)
+    except Exception as err:  # a broken chart must not fail the nightly ingest
+        log.warning("research report not written: %s", err)
+        return None
+    if _in_flow_run():
+        try:
+            create_link_artifact(
+                report.path.resolve().as_uri(),
+                link_text="research report",
+                key="research-report",
+                description="Latest research report",
+            )
+            create_table_artifact(
+                [{"metric": k, "value": str(v)} for k, v in report.headline.items()],
+                key="research-report-headline",
+                description="Corpus headline numbers",
+            )
+        except (PrefectException, OSError, RuntimeError):
+            pass
+    return str(report.path)

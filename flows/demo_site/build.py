@@ -53,6 +53,7 @@ def head(title: str, outlet: str, extra: str = "", charset: str = '<meta charset
 <head>
 {charset}
 <title>{esc(title)} | {esc(outlet)}</title>
+<meta property="og:site_name" content="{esc(outlet)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/static/site.css">
 <script src="/static/analytics.js"></script>
