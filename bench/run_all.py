@@ -1,0 +1,37 @@
+"""`make bench`: every benchmark and evaluation harness, each writing bench/results/<name>.json."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from bench import dates_eval, entities_eval, extraction_eval, quotes_eval, throughput
+
+HARNESSES = [
+    ("quotes (PolNeAR)", quotes_eval.main),
+    ("dates (TimeBank/AQUAINT, MEANTIME)", dates_eval.main),
+    ("entities (MEANTIME)", entities_eval.main),
+    ("extraction (trafilatura_en)", extraction_eval.main),
+    ("throughput, scaling, incremental, memory, orchestration", throughput.main),
+]
+
+
+def main() -> int:
+    """Run the harnesses in order; a failing one is reported and the others still run."""
+    failed = []
+    for name, run in HARNESSES:
+        print(f"\n== {name}", flush=True)
+        start = time.perf_counter()
+        try:
+            run([])
+        except Exception as err:  # one broken harness must not hide the others' figures
+            failed.append(name)
+            print(f"FAILED: {type(err).__name__}: {err}")
+        print(f"   ({time.perf_counter() - start:.0f} s)")
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

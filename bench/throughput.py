@@ -1,0 +1,254 @@
+"""Throughput and cost benchmarks (issue 10): library floor, scaling, incremental runs,
+memory, orchestration overhead. Figures go to bench/results/throughput.json.
+
+1. Floor ratio: the same N generated pages through (a) a tight single-process loop of
+   trafilatura extraction plus nlp.pipe of the same spaCy pipeline and (b) the full newscorpus
+   ingest (served over loopback HTTP, written to Parquet) with one NLP worker; docs/s and b/a.
+2. Scaling: (b) with 1 and 2 NLP workers; speed-up.
+3. Incremental: a rerun that finds nothing new, over a corpus of the N articles and over the
+   same corpus grown to --corpus articles (generated rows); the seconds and their ratio, and a
+   run over an empty corpus with a source that yields nothing.
+4. Memory: peak RSS (flow process plus NLP workers) sampled during (b).
+5. Orchestration overhead: Prefect's cost per task run measured on no-op tasks, times the task
+   runs a run makes per 1,000 articles, as a share of the time (b) takes for 1,000 articles.
+
+Run: `.venv/bin/python -m bench.throughput [--pages 500] [--corpus 100000]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import psutil
+import yaml
+
+from bench.common import write_result
+from bench.corpus import article, write_site
+
+
+class RssSampler:
+    """Peak resident memory of this process and its children, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.peak = max(self.peak, total)
+            time.sleep(self.interval)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def floor_rate(count: int) -> float:
+    """docs/s of trafilatura extraction plus nlp.pipe in one tight loop."""
+    import trafilatura
+
+    from tasks.nlp import load_nlp
+
+    nlp = load_nlp()
+    pages = [article(n)[1] for n in range(count)]
+    start = time.perf_counter()
+    texts = [trafilatura.extract(page) or "" for page in pages]
+    for _doc in nlp.pipe(texts, batch_size=64):
+        pass
+    return count / (time.perf_counter() - start)
+
+
+def run_config(tmp: Path, base_url: str, output: Path, workers: int) -> Path:
+    """A config for the generated site: loopback allowed, politeness off (one local server)."""
+    cfg = {
+        "output": str(output),
+        "sources": [{"kind": "sitemap", "name": "bench", "url": f"{base_url}/sitemap.xml"}],
+        "fetch": {
+            "allow_private_addresses": True,
+            "min_delay": 0.0,
+            "per_host_concurrency": 8,
+            "concurrency": 8,
+            "obey_robots": False,
+        },
+        "clean": {"min_text_chars": 100},
+        "nlp": {"workers": workers, "batch_size": 100},
+    }
+    path = tmp / f"config-{workers}-{output.name}.yaml"
+    path.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    return path
+
+
+def timed_ingest(config: Path) -> tuple[float, dict[str, Any], int]:
+    """(seconds, summary, peak RSS bytes) of one ingest flow run."""
+    from flows.ingest import ingest
+
+    with RssSampler() as rss:
+        start = time.perf_counter()
+        summary = ingest(str(config))
+        seconds = time.perf_counter() - start
+    return seconds, summary, rss.peak
+
+
+def grow_corpus(output: Path, extra: int) -> None:
+    """Add `extra` generated article rows to a dataset (no fetching, no NLP)."""
+    from tasks.records import Article, Enriched
+    from tasks.storage import Dataset
+
+    ds = Dataset(str(output))
+    now = datetime.now(UTC)
+    batch: list[Enriched] = []
+    for n in range(extra):
+        day = datetime(2005, 1, 1, tzinfo=UTC) + timedelta(days=n % 1500)
+        url = f"https://archive.example/{n}"
+        batch.append(
+            Enriched(
+                Article(
+                    article_id=f"g{n:08d}",
+                    url=url,
+                    canonical_url=url,
+                    source="archive.example",
+                    source_name="archive",
+                    title=f"Archived story {n}",
+                    authors=[],
+                    published=day,
+                    published_source="record",
+                    modified=None,
+                    language="en",
+                    site_name=None,
+                    description=None,
+                    tags=[],
+                    text=f"Archived story number {n} about the talks.",
+                    content_hash=f"h{n}",
+                    fetched_at=now,
+                    published_date=day.date(),
+                )
+            )
+        )
+        if len(batch) == 20_000:
+            ds.commit(batch, [], "grow")
+            batch = []
+    if batch:
+        ds.commit(batch, [], "grow")
+    ds.close()
+
+
+def task_overhead(runs: int = 60) -> float:
+    """Seconds Prefect adds per task run, measured on no-op tasks inside one flow."""
+    from prefect import flow, task
+
+    @task
+    def noop(x: int) -> int:
+        return x
+
+    @flow
+    def many(n: int) -> float:
+        start = time.perf_counter()
+        for i in range(n):
+            noop(i)
+        return (time.perf_counter() - start) / n
+
+    return float(many(runs))
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    """Run every measurement and write bench/results/throughput.json."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--corpus", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.demo_server import SiteServer
+
+    results: dict[str, Any] = {"pages": args.pages}
+    floor = floor_rate(args.pages)
+    results["floor_docs_per_s"] = round(floor, 2)
+    print(f"floor (trafilatura + nlp.pipe, one process): {floor:.2f} docs/s")
+    with (
+        tempfile.TemporaryDirectory() as tmp_name,
+        prefect_test_harness(server_startup_timeout=120),
+    ):
+        tmp = Path(tmp_name)
+        site = tmp / "site"
+        write_site(site, args.pages)
+        with SiteServer(site) as server:
+            runs = {}
+            for workers in (1, 2):
+                out = tmp / f"data-{workers}"
+                seconds, summary, peak = timed_ingest(
+                    run_config(tmp, server.base_url, out, workers)
+                )
+                written = summary["totals"]["written"]
+                runs[workers] = {
+                    "seconds": round(seconds, 2),
+                    "written": written,
+                    "docs_per_s": round(written / seconds, 2),
+                    "peak_rss_mb": round(peak / 2**20),
+                }
+                print(f"full run, {workers} NLP worker(s): {runs[workers]}")
+            results["full_run"] = runs
+            results["floor_ratio_one_worker"] = round(runs[1]["docs_per_s"] / floor, 3)
+            results["speedup_two_workers"] = round(runs[2]["docs_per_s"] / runs[1]["docs_per_s"], 3)
+            # incremental: nothing new over the small corpus, then over the grown corpus
+            config = run_config(tmp, server.base_url, tmp / "data-1", 1)
+            small = [timed_ingest(config)[0] for _ in range(3)]
+            grow_corpus(tmp / "data-1", args.corpus - args.pages)
+            large = [timed_ingest(config)[0] for _ in range(3)]
+            (tmp / "empty-site").mkdir()
+            from bench.corpus import write_sitemap
+
+            write_sitemap(tmp / "empty-site", [])
+            with SiteServer(tmp / "empty-site") as empty_server:
+                empty_cfg = run_config(tmp, empty_server.base_url, tmp / "data-empty", 1)
+                empty = [timed_ingest(empty_cfg)[0] for _ in range(3)]
+            results["incremental"] = {
+                "corpus_articles": args.corpus,
+                "rerun_nothing_new_small_corpus_s": round(statistics.median(small), 2),
+                "rerun_nothing_new_large_corpus_s": round(statistics.median(large), 2),
+                "run_empty_corpus_no_items_s": round(statistics.median(empty), 2),
+                "ratio_large_vs_small": round(
+                    statistics.median(large) / statistics.median(small), 3
+                ),
+                "ratio_large_vs_empty": round(
+                    statistics.median(large) / statistics.median(empty), 3
+                ),
+            }
+            print(f"incremental: {results['incremental']}")
+        per_task = task_overhead()
+        tasks_per_1000 = 4 * 1000 / 100  # fetch, clean, enrich, store per batch of 100
+        seconds_per_1000 = 1000 / runs[1]["docs_per_s"]
+        results["orchestration"] = {
+            "seconds_per_task_run": round(per_task, 4),
+            "task_runs_per_1000_articles": tasks_per_1000,
+            "overhead_share_of_run": round(per_task * tasks_per_1000 / seconds_per_1000, 4),
+        }
+        print(f"orchestration: {results['orchestration']}")
+    write_result("throughput", results)
+    return results
+
+
+if __name__ == "__main__":
+    main()
