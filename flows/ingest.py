@@ -40,6 +40,10 @@ from tasks.topic import Topic, compile_topic
 T = TypeVar("T")
 
 
+class AllSourcesFailed(RuntimeError):
+    """No source of the run could be read at all (feeds down, files missing...)."""
+
+
 def batched(stream: Iterable[T], size: int) -> Iterator[list[T]]:
     """Lists of up to `size` consecutive elements (itertools.batched is 3.12+)."""
     chunk: list[T] = []
@@ -118,6 +122,8 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
             elif isinstance(entry, Reject):
                 counts.reject(entry.stage, entry.reason)
                 pending_rejects.append(entry)
+                if entry.stage == "sources" and entry.reason == "source_failed":
+                    counts.failed = entry.detail or entry.reason
             else:
                 items.append(entry)
 
@@ -185,6 +191,8 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
         while in_flight:
             finish_oldest()
     progress.close()
+    if summary.totals.written:
+        summary.rows["actors"] = dataset.rebuild_actors()
     dataset.close()
     summary.highlights = highlights(speakers, actors, months)
     for name, counts in summary.sources.items():
@@ -207,6 +215,12 @@ def _finish(summary: RunSummary, settings: Settings, log: Any) -> dict[str, Any]
     report = publish_report(settings.output, state_dir / "report", log)
     if report is not None:
         result["report"] = report
+    failed = {name: c.failed for name, c in summary.sources.items() if c.failed}
+    if failed and len(failed) == len(summary.sources):
+        # one failing source is a row in the report; all of them failing is a failed run
+        raise AllSourcesFailed(
+            "every source failed: " + "; ".join(f"{n}: {why}" for n, why in failed.items())
+        )
     totals = summary.totals
     log.info(
         "run %s: %d discovered, %d written, %d skipped, %d rejected",

@@ -47,7 +47,7 @@ SCHEMA_VERSION = "1"
 PIPELINE_VERSION = "0.1.0"
 UNDATED = "undated"  # partition value for articles without a publication date
 ARTICLE_TABLES = ("articles", "entities", "dates", "quotes")
-TABLES = (*ARTICLE_TABLES, "rejects")
+TABLES = (*ARTICLE_TABLES, "rejects", "actors")
 _PARQUET_COMPRESSION = "zstd"
 REMOTE_LEASE_S = 3600.0  # an S3 lock older than an hour is a killed run's: commits take seconds
 
@@ -259,6 +259,42 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("model", pa.string(), False, {"doc": "spaCy pipeline and version."}),
         ]
     ),
+    "actors": pa.schema(
+        [
+            pa.field(
+                "actor_id",
+                pa.string(),
+                False,
+                {"doc": "Stable id of the canonical actor (entities.actor_id, quotes.speaker_id)."},
+            ),
+            pa.field(
+                "canonical",
+                pa.string(),
+                False,
+                {"doc": "Canonical name (the most frequent resolved name)."},
+            ),
+            pa.field(
+                "type", pa.string(), False, {"doc": "Entity type (PERSON, GPE, ORG, NORP...)."}
+            ),
+            pa.field(
+                "aliases", pa.list_(pa.string()), False, {"doc": "Surface forms seen in the texts."}
+            ),
+            pa.field(
+                "first_seen",
+                _ts,
+                True,
+                {"doc": "Earliest publication of an article mentioning it, UTC."},
+            ),
+            pa.field(
+                "last_seen",
+                _ts,
+                True,
+                {"doc": "Latest publication of an article mentioning it, UTC."},
+            ),
+            pa.field("mention_count", pa.int64(), False, {"doc": "Mentions in the corpus."}),
+            pa.field("article_count", pa.int64(), False, {"doc": "Articles mentioning it."}),
+        ]
+    ),
     "rejects": pa.schema(
         [
             pa.field(
@@ -286,6 +322,7 @@ TABLE_DOCS = {
     "dates": "Temporal expressions normalised to TIMEX3 values against the article's date.",
     "quotes": "Direct, partial and indirect quotes with resolved speakers.",
     "rejects": "Discovered items that did not become articles, with stage and reason.",
+    "actors": "One row per canonical actor across the corpus (rebuilt from entities after each run).",
 }
 
 
@@ -622,6 +659,83 @@ class Dataset:
             merged += len(others)
         self._upload_index()
         return merged
+
+    def rebuild_actors(self) -> int:
+        """Rewrite the `actors` table from the entities and articles tables; returns its rows.
+
+        Derived, not accumulated, so re-processed articles never count twice. One file, replaced
+        atomically. Costs one pass over two narrow columns sets of the corpus, once per run.
+        """
+        import pyarrow.dataset as pads
+
+        def table(name: str, columns: list[str]) -> pa.Table | None:
+            if self.fs.get_file_info(self.table_dir(name)).type != pafs.FileType.Directory:
+                return None
+            schema = pa.schema([SCHEMAS[name].field(c) for c in columns])
+            data = pads.dataset(
+                self.table_dir(name), filesystem=self.fs, format="parquet", schema=schema
+            )
+            return data.to_table(columns=columns)
+
+        entities = table("entities", ["article_id", "text", "label", "canonical", "actor_id"])
+        articles = table("articles", ["article_id", "published"])
+        if entities is None or articles is None or entities.num_rows == 0:
+            return 0
+        entities = entities.filter(pc.is_valid(entities["actor_id"]))
+        joined = entities.join(articles, "article_id", join_type="left outer")
+        grouped = joined.group_by("actor_id").aggregate(
+            [
+                ("text", "distinct"),
+                ("published", "min"),
+                ("published", "max"),
+                ("article_id", "count"),
+                ("article_id", "count_distinct"),
+            ]
+        )
+        # the canonical name and type: the most frequent per actor
+        names = joined.group_by(["actor_id", "canonical", "label"]).aggregate([("text", "count")])
+        best: dict[str, tuple[int, str, str]] = {}
+        for actor_id, canonical, label, n in zip(
+            names["actor_id"].to_pylist(),
+            names["canonical"].to_pylist(),
+            names["label"].to_pylist(),
+            names["text_count"].to_pylist(),
+            strict=True,
+        ):
+            if actor_id not in best or n > best[actor_id][0]:
+                best[actor_id] = (n, canonical or "", label)
+        ids = grouped["actor_id"].to_pylist()
+        result = pa.Table.from_pydict(
+            {
+                "actor_id": ids,
+                "canonical": [best[a][1] for a in ids],
+                "type": [best[a][2] for a in ids],
+                "aliases": [sorted(v) for v in grouped["text_distinct"].to_pylist()],
+                "first_seen": grouped["published_min"],
+                "last_seen": grouped["published_max"],
+                "mention_count": grouped["article_id_count"],
+                "article_count": grouped["article_id_count_distinct"],
+            },
+            schema=_with_metadata(SCHEMAS["actors"], "actors"),
+        ).sort_by([("mention_count", "descending"), ("canonical", "ascending")])
+        with self.lock():
+            commit_id = f"actors-{uuid.uuid4().hex[:8]}"
+            staged = self.path("_staging", commit_id, "actors.parquet")
+            self.fs.create_dir(staged.rsplit("/", 1)[0], recursive=True)
+            with self.fs.open_output_stream(staged) as sink:
+                pq.write_table(result, sink, compression=_PARQUET_COMPRESSION)
+            self.fs.create_dir(self.table_dir("actors"), recursive=True)
+            self._log_and_apply(
+                commit_id,
+                {
+                    "commit": commit_id,
+                    "at": datetime.now(UTC).isoformat(),
+                    "steps": [["move", staged, self.path("actors", "actors.parquet")]],
+                    "articles": [],
+                    "files": [],
+                },
+            )
+        return result.num_rows
 
     def _log_and_apply(self, commit_id: str, record: dict[str, Any]) -> None:
         log_path = self.path("_log", f"{commit_id}.json")
@@ -973,7 +1087,8 @@ def data_dictionary() -> str:
         f"Schema version {SCHEMA_VERSION} (also in each Parquet file's metadata).",
         "",
         "Every table is hive-partitioned `year=YYYY/month=M` by the article's publication date (UTC;",
-        f"`year={UNDATED}/month={UNDATED}` when the article has no date); `rejects` by the month of the run.",
+        f"`year={UNDATED}/month={UNDATED}` when the article has no date); `rejects` by the month of the run;",
+        "`actors` is one unpartitioned file, rebuilt from `entities` at the end of each run.",
         "",
     ]
     for name, schema in SCHEMAS.items():

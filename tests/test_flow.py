@@ -83,3 +83,27 @@ def test_dry_run_and_source_subset(harness, demo_site, tmp_path: Path) -> None:
     assert summary["totals"]["skipped"] == {"dry_run": len(MANIFEST["articles"])}
     assert summary["totals"]["written"] == 0
     assert not (tmp_path / "data" / "articles").exists()
+
+
+def test_one_failing_source_is_recorded_all_failing_fail_the_run(harness, demo_site, tmp_path: Path) -> None:
+    from flows.ingest import AllSourcesFailed, ingest
+
+    cfg = {
+        "output": str(tmp_path / "data"),
+        "sources": [
+            {"kind": "feed", "name": "gone", "url": f"{demo_site.base_url}/no-such-feed.xml"},
+            {"kind": "urls", "name": "one", "urls": [f"{demo_site.base_url}{MANIFEST['seed_path']}"]},
+        ],
+        "fetch": {"allow_private_addresses": True, "min_delay": 0.0, "retries": 0},
+        "nlp": {"workers": 0},
+    }
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump(cfg))
+    summary = ingest(str(config))
+    assert summary["sources"]["gone"]["failed"] and summary["sources"]["gone"]["rejected"] == {"sources:source_failed": 1}
+    assert summary["sources"]["one"]["written"] == 1
+    assert summary["totals"]["balanced"]
+    cfg["sources"] = cfg["sources"][:1]
+    config.write_text(yaml.safe_dump(cfg))
+    with pytest.raises(AllSourcesFailed, match="gone"):
+        ingest(str(config))

@@ -359,3 +359,16 @@ def test_new_nullable_column_reads_with_old_files(
     quotes = read(tmp_path, "quotes").set_index("quote_id")
     assert "cue_end" in quotes.columns
     assert pd.isna(quotes.loc["q1", "cue_end"]) and quotes.loc["q2", "cue_end"] == 4
+
+
+def test_actors_table_is_rebuilt_from_entities(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    ds.commit([article(1, DEC), article(2, JAN)], [], "run-1")
+    assert ds.rebuild_actors() == 1
+    actors = read(tmp_path, "actors")
+    row = actors.iloc[0]
+    assert row.canonical == "Kim" and row.mention_count == 4 and row.article_count == 2
+    assert row.first_seen == DEC and row.last_seen == JAN
+    ds.commit([article(1, DEC)], [], "run-2")  # re-processing never counts twice
+    ds.rebuild_actors()
+    assert read(tmp_path, "actors").iloc[0].mention_count == 4
