@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 from pyarrow import fs as pafs
 
 from config.schema import StorageConfig
+from tasks import dedup
 from tasks.records import Enriched, Reject
 from tasks.urls import canonical_url
 
@@ -445,6 +446,12 @@ class Dataset:
                     created TEXT NOT NULL, PRIMARY KEY (partition, file));
                 CREATE INDEX IF NOT EXISTS articles_file ON articles(partition, file);
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS minhash (
+                    article_id TEXT PRIMARY KEY, sig BLOB NOT NULL, cluster_id TEXT NOT NULL,
+                    published TEXT);
+                CREATE TABLE IF NOT EXISTS lsh (bucket TEXT NOT NULL, article_id TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS lsh_bucket ON lsh(bucket);
+                CREATE INDEX IF NOT EXISTS minhash_cluster ON minhash(cluster_id);
                 """
             )
         return self._db
@@ -807,6 +814,16 @@ class Dataset:
                         "SET article_id=excluded.article_id",
                         (url, a["article_id"]),
                     )
+            for article_id, sig_hex, cluster_id, published, buckets in record.get("minhash", []):
+                self.db.execute(
+                    "INSERT INTO minhash VALUES (?,?,?,?) ON CONFLICT(article_id) DO UPDATE "
+                    "SET sig=excluded.sig, cluster_id=excluded.cluster_id, published=excluded.published",
+                    (article_id, bytes.fromhex(sig_hex), cluster_id, published),
+                )
+                self.db.execute("DELETE FROM lsh WHERE article_id=?", (article_id,))
+                self.db.executemany(
+                    "INSERT INTO lsh VALUES (?,?)", [(b, article_id) for b in buckets]
+                )
             if "rehome" in record:  # compaction: the merged files' articles now live in `keep`
                 partition, keep, others = record["rehome"]
                 for other in others:
@@ -842,6 +859,85 @@ class Dataset:
             pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
         return staged, self.path(table, partition, f"{file}.parquet")
 
+    def _assign_clusters(
+        self, batch: dict[str, Enriched]
+    ) -> tuple[dict[str, tuple[str, bool]], set[str], list[list[Any]]]:
+        """Near-duplicate clusters of a batch against the whole corpus (MinHash LSH in the index).
+
+        Returns (article_id -> (cluster_id, is_canonical)), existing articles that stop being their
+        cluster's canonical (an earlier member arrived), and the index rows to record.
+        """
+        clusters: dict[str, tuple[str, bool]] = {}
+        minhash_rows: list[list[Any]] = []
+        pending: dict[
+            str, tuple[Any, str, str | None]
+        ] = {}  # this batch: id -> (sig, cluster, published)
+        members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # cluster -> (published, id)
+        for article_id, e in batch.items():
+            art = e.article
+            sig = dedup.signature(art.text)
+            buckets = dedup.band_keys(sig)
+            marks = ",".join("?" * len(buckets))
+            candidates = {
+                row[0]: (dedup.from_bytes(row[1]), row[2])
+                for row in self.db.execute(
+                    f"SELECT m.article_id, m.sig, m.cluster_id FROM lsh l JOIN minhash m USING (article_id) "
+                    f"WHERE l.bucket IN ({marks}) AND l.article_id != ?",
+                    (*buckets, article_id),
+                )
+            }
+            candidates.update({a: (p[0], p[1]) for a, p in pending.items() if a != article_id})
+            best_cluster, best = article_id, dedup.THRESHOLD
+            for other_sig, other_cluster in candidates.values():
+                score = dedup.similarity(sig, other_sig)
+                if score >= best:
+                    best_cluster, best = other_cluster, score
+            known = self.db.execute(
+                "SELECT cluster_id FROM minhash WHERE article_id=?", (article_id,)
+            ).fetchone()
+            if known is not None and best_cluster == article_id:
+                best_cluster = known[0]  # an updated article keeps its cluster
+            published = art.published.isoformat() if art.published else None
+            pending[article_id] = (sig, best_cluster, published)
+            minhash_rows.append(
+                [article_id, dedup.to_bytes(sig).hex(), best_cluster, published, buckets]
+            )
+        # the canonical member of each touched cluster: the earliest published, then the smallest id
+        for cluster in {c for _s, c, _p in pending.values()}:
+            stored = self.db.execute(
+                "SELECT article_id, published FROM minhash WHERE cluster_id=?", (cluster,)
+            ).fetchall()
+            for aid, pub in stored:
+                if aid not in pending:
+                    members[cluster].append((pub or "9999", aid))
+            for aid, (_sig, c, pub) in pending.items():
+                if c == cluster:
+                    members[cluster].append((pub or "9999", aid))
+        demoted: set[str] = set()
+        for cluster, group in members.items():
+            first = min(group)[1]
+            for _pub, aid in group:
+                if aid in pending:
+                    clusters[aid] = (cluster, aid == first)
+                elif aid != first and self._was_canonical(aid):
+                    demoted.add(aid)  # an earlier member arrived: it is no longer the canonical
+        return clusters, demoted, minhash_rows
+
+    def _was_canonical(self, article_id: str) -> bool:
+        """Whether an existing article was its cluster's earliest member before this batch."""
+        row = self.db.execute(
+            "SELECT m.cluster_id, m.published FROM minhash m WHERE m.article_id=?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        earlier = self.db.execute(
+            "SELECT 1 FROM minhash WHERE cluster_id=? AND article_id!=? AND "
+            "(coalesce(published,'9999') < coalesce(?,'9999') OR "
+            "(coalesce(published,'9999') = coalesce(?,'9999') AND article_id < ?)) LIMIT 1",
+            (row[0], article_id, row[1], row[1], article_id),
+        ).fetchone()
+        return earlier is None
+
     def _stage_file(
         self,
         commit_id: str,
@@ -851,8 +947,12 @@ class Dataset:
         drop_ids: set[str],
         added: dict[str, list[dict[str, Any]]],
         steps: list[list[str]],
+        demote: frozenset[str] = frozenset(),
     ) -> int:
-        """Stage the new version of one file in every table; append its steps; return its size."""
+        """Stage the new version of one file in every table; append its steps; return its size.
+
+        `demote`: existing articles of the file that are no longer their cluster's canonical.
+        """
         partition, file = key
         if not _SAFE_PARTITION.match(partition):
             raise StorageError(f"refusing unsafe partition path {partition!r}")
@@ -874,6 +974,16 @@ class Dataset:
             if not parts:
                 continue
             data = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+            if table == "articles" and demote:
+                hit = pc.is_in(data["article_id"], value_set=pa.array(sorted(demote), pa.string()))
+                flags = pc.if_else(hit, pa.scalar(False), data["is_canonical"])
+                data = data.set_column(
+                    data.schema.get_field_index("is_canonical"),
+                    data.schema.field("is_canonical"),
+                    flags,
+                )
+            elif table != "articles" and not added.get(table) and not drop_ids:
+                continue  # only an article flag changes: the child tables stay as they are
             cache[ckey] = data  # phase 2 starts from what phase 1 left
             final_path = self.path(table, partition, f"{file}.parquet")
             if data.num_rows == 0:
@@ -947,6 +1057,7 @@ class Dataset:
             drop: dict[tuple[str, str], set[str]] = defaultdict(set)
             new_files: dict[str, str] = {}
             index_rows = []
+            clusters, demoted, minhash_rows = self._assign_clusters(batch)
             for article_id, e in batch.items():
                 art = e.article
                 partition = partition_of(art.published)
@@ -961,7 +1072,9 @@ class Dataset:
                     file = self._current_file(partition, new_files)
                 drop[(partition, file)].add(article_id)
                 rows = new_rows[(partition, file)]
-                rows["articles"].append(article_row(e, run_id, extra))
+                rows["articles"].append(
+                    article_row(e, run_id, extra, *clusters.get(article_id, (None, None)))
+                )
                 for table in ("entities", "dates", "quotes"):
                     for r in getattr(e, table):
                         rows[table].append(
@@ -992,15 +1105,11 @@ class Dataset:
             # writes the final version of every file that gains rows. A reader in between may miss
             # a moving article for a moment, but never sees it twice, even when two articles swap
             # partitions in one commit.
-            moved_away = {
-                key: ids
-                - {
-                    a
-                    for a in ids
-                    if any(r["article_id"] == a for r in new_rows.get(key, {}).get("articles", []))
-                }
-                for key, ids in drop.items()
+            landing = {
+                key: {r["article_id"] for r in tables["articles"]}
+                for key, tables in new_rows.items()
             }
+            moved_away = {key: ids - landing.get(key, set()) for key, ids in drop.items()}
             steps: list[list[str]] = []
             file_sizes: list[tuple[str, str, int]] = []
             cache: dict[tuple[str, str, str], pa.Table | None] = {}
@@ -1008,12 +1117,26 @@ class Dataset:
                 sizes = self._stage_file(commit_id, "p1", key, cache, moved_away[key], {}, steps)
                 if key not in new_rows:
                     file_sizes.append((*key, sizes))
-            for key in sorted(new_rows):
-                added = new_rows[key]
+            demote_by_file: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for article_id in demoted:
+                home = self.db.execute(
+                    "SELECT partition, file FROM articles WHERE article_id=?", (article_id,)
+                ).fetchone()
+                if home is not None:
+                    demote_by_file[(home[0], home[1])].add(article_id)
+            for key in sorted(set(new_rows) | set(demote_by_file)):
+                added = new_rows.get(key, {})
                 for table, table_rows in added.items():
                     counts[table] += len(table_rows)
                 size = self._stage_file(
-                    commit_id, "p2", key, cache, drop.get(key, set()), added, steps
+                    commit_id,
+                    "p2",
+                    key,
+                    cache,
+                    drop.get(key, set()),
+                    added,
+                    steps,
+                    frozenset(demote_by_file.get(key, ())),
                 )
                 file_sizes.append((*key, size))
             if rejects := list(rejects):
@@ -1025,13 +1148,20 @@ class Dataset:
                 "steps": steps,
                 "articles": index_rows,
                 "files": file_sizes,
+                "minhash": minhash_rows,
             }
             self._log_and_apply(commit_id, record)
             self._upload_index()
         return counts
 
 
-def article_row(e: Enriched, run_id: str, extra: dict[str, Any]) -> dict[str, Any]:
+def article_row(
+    e: Enriched,
+    run_id: str,
+    extra: dict[str, Any],
+    cluster_id: str | None = None,
+    is_canonical: bool | None = None,
+) -> dict[str, Any]:
     """The `articles` row of an enriched article."""
     a = e.article
     return {
@@ -1054,8 +1184,8 @@ def article_row(e: Enriched, run_id: str, extra: dict[str, Any]) -> dict[str, An
         "content_hash": a.content_hash,
         "relevance": a.relevance,
         "relevance_matches": json.dumps(a.relevance_matches) if a.relevance_matches else None,
-        "cluster_id": None,
-        "is_canonical": None,
+        "cluster_id": cluster_id,
+        "is_canonical": is_canonical,
         "fetched_at": a.fetched_at,
         "run_id": run_id,
         "pipeline_version": PIPELINE_VERSION,

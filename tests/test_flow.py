@@ -64,6 +64,35 @@ def test_ingest_demo_site_twice(harness, demo_site, tmp_path: Path) -> None:
     dates = pd.read_parquet(data / "dates")
     thursday = dates[(dates.article_id == seed_id) & (dates.text == "Thursday")]
     assert thursday.value.tolist() == ["2009-12-10"]
+    # the golden expectations of every demo article: speakers, resolved dates, people
+    articles["path"] = articles.url.str.replace(r"^http://[^/]+", "", regex=True)
+    for entry in on_topic:
+        article_id = articles[articles.path == entry["path"]].article_id.iloc[0]
+        mine = quotes[quotes.article_id == article_id]
+        for gold in entry["quotes"]:
+            hit = mine[mine.text.str.contains(gold["text_starts"], regex=False)]
+            assert not hit.empty, (entry["path"], gold)
+            speaker = hit.speaker.iloc[0] if isinstance(hit.speaker.iloc[0], str) else None
+            assert speaker == gold["speaker"], (entry["path"], gold, speaker)
+        mine_dates = dates[dates.article_id == article_id]
+        for gold in entry["temporal"]:
+            values = set(mine_dates[mine_dates.text.str.contains(gold["text"], regex=False)].value)
+            assert gold["value"] in values, (entry["path"], gold, values)
+        persons = set(
+            entities[(entities.article_id == article_id) & (entities.label == "PERSON")].canonical
+        )
+        assert set(entry["persons"]) <= persons, (entry["path"], persons)
+    # near-duplicates: the republished wire copy joins the wire story's cluster
+    by_path = articles.set_index("path")
+    duplicates = [e for e in on_topic if e.get("duplicate_of")]
+    assert duplicates
+    for entry in duplicates:
+        assert (
+            by_path.loc[entry["path"], "cluster_id"]
+            == by_path.loc[entry["duplicate_of"], "cluster_id"]
+        )
+    assert by_path.cluster_id.nunique() == len(on_topic) - len(duplicates)
+    assert (articles.groupby("cluster_id").is_canonical.sum() == 1).all()
     counts = {
         t: len(pd.read_parquet(data / t)) for t in ("articles", "entities", "dates", "quotes")
     }
@@ -85,14 +114,20 @@ def test_dry_run_and_source_subset(harness, demo_site, tmp_path: Path) -> None:
     assert not (tmp_path / "data" / "articles").exists()
 
 
-def test_one_failing_source_is_recorded_all_failing_fail_the_run(harness, demo_site, tmp_path: Path) -> None:
+def test_one_failing_source_is_recorded_all_failing_fail_the_run(
+    harness, demo_site, tmp_path: Path
+) -> None:
     from flows.ingest import AllSourcesFailed, ingest
 
     cfg = {
         "output": str(tmp_path / "data"),
         "sources": [
             {"kind": "feed", "name": "gone", "url": f"{demo_site.base_url}/no-such-feed.xml"},
-            {"kind": "urls", "name": "one", "urls": [f"{demo_site.base_url}{MANIFEST['seed_path']}"]},
+            {
+                "kind": "urls",
+                "name": "one",
+                "urls": [f"{demo_site.base_url}{MANIFEST['seed_path']}"],
+            },
         ],
         "fetch": {"allow_private_addresses": True, "min_delay": 0.0, "retries": 0},
         "nlp": {"workers": 0},
@@ -100,7 +135,9 @@ def test_one_failing_source_is_recorded_all_failing_fail_the_run(harness, demo_s
     config = tmp_path / "c.yaml"
     config.write_text(yaml.safe_dump(cfg))
     summary = ingest(str(config))
-    assert summary["sources"]["gone"]["failed"] and summary["sources"]["gone"]["rejected"] == {"sources:source_failed": 1}
+    assert summary["sources"]["gone"]["failed"] and summary["sources"]["gone"]["rejected"] == {
+        "sources:source_failed": 1
+    }
     assert summary["sources"]["one"]["written"] == 1
     assert summary["totals"]["balanced"]
     cfg["sources"] = cfg["sources"][:1]

@@ -372,3 +372,34 @@ def test_actors_table_is_rebuilt_from_entities(tmp_path: Path) -> None:
     ds.commit([article(1, DEC)], [], "run-2")  # re-processing never counts twice
     ds.rebuild_actors()
     assert read(tmp_path, "actors").iloc[0].mention_count == 4
+
+
+def test_near_duplicates_cluster_across_commits_and_the_earliest_is_canonical(
+    tmp_path: Path,
+) -> None:
+    story = " ".join(
+        f"Envoys from the six parties met in Beijing on day {i} to discuss the reactor."
+        for i in range(30)
+    )
+    ds = Dataset(str(tmp_path))
+    later = article(1, JAN, text=story)
+    ds.commit(
+        [
+            later,
+            article(2, JAN, text="A completely different story about the winter marathon " * 20),
+        ],
+        [],
+        "run-1",
+    )
+    df = read(tmp_path, "articles").set_index("article_id")
+    assert df.loc["a001", "is_canonical"] and df.loc["a001", "cluster_id"] == "a001"
+    # a wire copy published earlier arrives in a later run: same cluster, and it takes over
+    copy = article(3, DEC, text=story.replace("day 29", "day twenty-nine"))
+    ds.commit([copy], [], "run-2")
+    df = read(tmp_path, "articles").set_index("article_id")
+    assert df.loc["a003", "cluster_id"] == df.loc["a001", "cluster_id"] == "a001"
+    assert bool(df.loc["a003", "is_canonical"]) and not bool(df.loc["a001", "is_canonical"])
+    assert df.loc["a002", "cluster_id"] == "a002" and bool(df.loc["a002", "is_canonical"])
+    assert (
+        len(df) == 3 and len(read(tmp_path, "entities")) == 6
+    )  # the demoted article kept its rows
