@@ -66,7 +66,9 @@ _OBJECT_BASES = (
     "criticize criticise praise call describe announce endorse support back defend deny accuse "
     "blame thank discuss mention cite propose tout urge reject dismiss question want demand "
     "condemn applaud welcome slam attack blast mock hail credit recommend predict promise "
-    "pledge vow refuse oppose favor favour prefer"
+    "pledge vow refuse oppose favor favour prefer congratulate outline champion highlight "
+    "address raise promote acknowledge reveal release express list name plan seek intend "
+    "decline threaten agree offer hope expect"
 )
 OBJECT_VERBS = frozenset(f for b in _OBJECT_BASES.split() for f in _inflect(b))
 COGNITION_VERBS = frozenset(f for b in _COGNITION_BASES.split() for f in _inflect(b))
@@ -566,6 +568,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                     previous.speaker_text,
                     previous.speaker_type,
                 )
+        if kind == "partial" and cue_text is None and len(stripped.split()) <= 3:
+            # a short quoted phrase nobody is said to have said: a scare quote, title or
+            # nickname ("the so-called "grand bargain""); on PolNeAR train 57 of 73 were not quotes
+            continue
         if speaker is None and speaker_type == "unknown" and kind == "direct" and att is None:
             # a quote paragraph with no attribution at all belongs to the person the text was
             # just about (the previous paragraph introduced the speaker)
@@ -601,6 +607,17 @@ class _Clause:
     cue: Token
     cue_end: int
     subject: Token | None
+
+
+def _human_subject(verb: Token) -> bool:
+    subj = _subject_of(verb)
+    if subj is None:
+        return False
+    return (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP")
+        or subj.lower_ in _PRONOUNS
+        or bool(_PERSON_ROLE.search(subj.text))
+    )
 
 
 def _reported_clauses(doc: Doc) -> list[_Clause]:
@@ -654,6 +671,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 ]
             elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
                 comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+            elif verb.pos_ == "VERB" and _human_subject(verb):
+                # any verb a person uses to put a proposition: "Cruz insists/argues/warns/admits that"
+                comps = [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp" and any(t.dep_ == "nsubj" for t in c.children)
+                ]
             else:
                 continue
             if not comps:
