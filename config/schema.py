@@ -125,7 +125,7 @@ class WarcSource(SourceBase):
 
 
 Source = Annotated[
-    UrlsSource | HtmlFilesSource | RecordsSource | FeedSource | SitemapSource,
+    UrlsSource | HtmlFilesSource | RecordsSource | FeedSource | SitemapSource | WarcSource,
     Field(discriminator="kind"),
 ]
 

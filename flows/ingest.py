@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -36,6 +36,7 @@ from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
 from tasks.storage import Dataset
 from tasks.topic import Topic, compile_topic
+from tasks.warc import RawArchive, archived_items
 
 T = TypeVar("T")
 
@@ -96,13 +97,23 @@ def store_task(
     return dataset.commit(enriched, rejects, run_id, extra, lastmods)
 
 
-def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False) -> RunSummary:
+Discovered = Iterator[tuple[str, Item | Skip | Reject]]
+
+
+def run_ingest(
+    settings: Settings,
+    run_id: str,
+    log: Any,
+    dry_run: bool = False,
+    stream: Callable[[Dataset], Discovered] | None = None,
+) -> RunSummary:
     """The batch loop shared by the flows: discovery, then one task per stage per batch.
 
-    With `dry_run`, items are discovered and counted (skipped as `dry_run`), nothing fetched or written.
+    With `dry_run`, items are discovered and counted (skipped as `dry_run`), nothing fetched or
+    written. `stream` replaces the config's sources (re-processing the raw archive).
     """
     summary = RunSummary(run_id=run_id, output=settings.output, started=datetime.now(UTC))
-    for cfg in settings.sources:
+    for cfg in settings.sources if stream is None else []:
         summary.counts(cfg.name)
     dataset = Dataset(settings.output, settings.storage)
     recovered = dataset.prepare()  # storage errors stop the run before any fetch
@@ -116,13 +127,16 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
     months: Counter[str] = Counter()
     with (
         Fetcher(settings.fetch) as fetcher,
+        RawArchive(dataset.fs, dataset.root, run_id) as archive,
         EnrichPool(
             settings.nlp.model,
             aliases,
             0 if dry_run or settings.runner.kind == "dask" else settings.nlp.workers,
         ) as pool,
     ):
-        stream = discover_all(settings, fetcher.get, dataset.seen)
+        found = (
+            discover_all(settings, fetcher.get, dataset.seen) if stream is None else stream(dataset)
+        )
         pending_rejects: list[Reject] = []
         items: list[Item] = []
 
@@ -190,7 +204,7 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
             )
             progress.update(summary)
 
-        for chunk in batched(stream, settings.nlp.batch_size):
+        for chunk in batched(found, settings.nlp.batch_size):
             for source, entry in chunk:
                 account(entry, source)
             if dry_run:
@@ -202,6 +216,9 @@ def run_ingest(settings: Settings, run_id: str, log: Any, dry_run: bool = False)
             if not items and not pending_rejects:
                 continue
             outcome = fetch_task(fetcher, items)
+            for page in outcome.pages:
+                if page.item.body is None:  # fetched now, not in hand: keep the raw response
+                    archive.write(page)
             for skip in outcome.skips:
                 summary.counts(skip.source_name).skip(skip.reason)
             articles, clean_rejects = clean_task(outcome, settings, topic)
@@ -318,3 +335,25 @@ def backfill(config: str = "nk_talks", options: BackfillOptions | None = None) -
     settings = _narrow(settings, options)
     run_id = str(flow_run.id or uuid.uuid4())
     return _finish(execute(settings, run_id, log, options.dry_run), settings, log)
+
+
+@flow(name="reprocess", log_prints=True)
+def reprocess(config: str = "nk_talks", options: RunOptions | None = None) -> dict[str, Any]:
+    """Re-run cleaning and enrichment from the raw archive (new extractor or model), no refetch.
+
+    The date window selects archive files by fetch date; every archived response is processed
+    again and replaces its article's rows.
+    """
+    log = get_run_logger()
+    options = options or RunOptions()
+    settings = load_config(config)
+    run_id = str(flow_run.id or uuid.uuid4())
+
+    def archive_stream(dataset: Dataset) -> Discovered:
+        for entry in archived_items(
+            dataset.fs, dataset.root, "raw-archive", options.since, options.until
+        ):
+            yield "raw-archive", entry
+
+    summary = run_ingest(settings, run_id, log, options.dry_run, stream=archive_stream)
+    return _finish(summary, settings, log)

@@ -30,10 +30,13 @@ from config.schema import (
     Settings,
     SitemapSource,
     UrlsSource,
+    WarcSource,
 )
 from tasks.fetch import FetchError
 from tasks.records import Item, Reject, Skip
+from tasks.topic import compile_topic
 from tasks.urls import InvalidURL, canonical_url
+from tasks.warc import WarcFailed, WarcFiles
 
 # A getter fetches one URL for discovery (feeds, sitemaps, robots.txt) through the polite fetcher.
 Getter = Callable[[str], bytes]
@@ -51,7 +54,7 @@ class SourceFailed(Exception):
 class ArticleSource(Protocol):
     name: str
 
-    def items(self) -> Iterator[Item]: ...
+    def items(self) -> Iterator[Item | Skip]: ...
 
 
 def _parse_date(text: str | None) -> datetime | None:
@@ -332,6 +335,12 @@ def build_source(cfg: Any, settings: Settings, get: Getter) -> ArticleSource:
         return Feed(cfg.name, cfg.url, get)
     if isinstance(cfg, SitemapSource):
         return Sitemap(cfg.name, cfg.url, get)
+    if isinstance(cfg, WarcSource):
+        topic = compile_topic(settings.topic) if cfg.prefilter else None
+        paths = [p if "://" in p else str(settings.resolve(p)) for p in cfg.paths]
+        return WarcFiles(
+            cfg.name, paths, list(cfg.hosts), prefilter=topic.prefilter if topic else None
+        )
     raise TypeError(f"unknown source config {type(cfg).__name__}")
 
 
@@ -346,6 +355,9 @@ def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip]:
     since, until = _window(cfg.since), _window(cfg.until)
     kept = 0
     for item in source.items():
+        if isinstance(item, Skip):
+            yield item  # the source itself skipped it (WARC topic prefilter)
+            continue
         if cfg.max_items is not None and kept >= cfg.max_items:
             return
         if include and not any(p.search(item.url) for p in include):
@@ -409,6 +421,6 @@ def discover_all(
                     yield cfg.name, Skip(entry.url, cfg.name, "seen")
                     continue
                 yield cfg.name, entry
-        except (SourceFailed, FetchError, OSError, ValueError) as err:
+        except (SourceFailed, WarcFailed, FetchError, OSError, ValueError) as err:
             where = getattr(cfg, "url", None) or f"source:{cfg.name}"
             yield cfg.name, Reject(where, cfg.name, "sources", "source_failed", str(err)[:500])

@@ -1,0 +1,248 @@
+"""WARC in and out: CC-NEWS-style files as a source, and the raw archive of every fetch.
+
+Reading streams record by record with fastwarc (bounded memory: one payload at a time, capped);
+writing uses warcio. Raw archive files become visible under their final `.warc.gz` name only
+when complete (written under `_staging`, then moved), so a killed run never leaves a torn file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import io
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import IO
+from urllib.parse import urlsplit
+
+import fsspec
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+from pyarrow import fs as pafs
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tasks.records import Item, Page, Skip
+
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024  # the fetcher's limit: larger records are not articles
+ROLL_BYTES = 256 * 1024 * 1024  # a raw archive file is closed and a new one begun past this size
+_HTML = re.compile(r"text/html|application/xhtml", re.IGNORECASE)
+
+
+class WarcFailed(Exception):
+    """A WARC file could not be read to its end (missing, truncated, not a WARC)."""
+
+
+def _open(path: str) -> IO[bytes]:
+    if "://" in path:
+        return fsspec.open(path, "rb").open()
+    return open(path, "rb")
+
+
+def _expand(patterns: list[str]) -> list[str]:
+    paths: list[str] = []
+    for pattern in patterns:
+        if "://" in pattern:
+            paths.append(pattern)
+        else:
+            matched = sorted(glob.glob(pattern))
+            if not matched:
+                raise WarcFailed(f"no WARC file matches {pattern}")
+            paths.extend(matched)
+    return paths
+
+
+def _host_ok(url: str, hosts: list[str]) -> bool:
+    if not hosts:
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@dataclass(slots=True)
+class WarcFiles:
+    """HTML responses of local or remote WARC files (globs allowed), as Items with their payload.
+
+    Records of other hosts are not discovered; records the topic prefilter drops are skipped
+    with reason `prefilter`; a record whose WARC-Date is outside [since, until] is left to the
+    source's date window (its date travels as the published hint).
+    """
+
+    name: str
+    paths: list[str]
+    hosts: list[str] = field(default_factory=list)
+    url_patterns: list[str] = field(default_factory=list)
+    prefilter: Callable[[bytes], bool] | None = None
+
+    def items(self) -> Iterator[Item | Skip]:
+        """Yield one Item (or prefilter Skip) per HTML response record."""
+        for path in _expand(self.paths):
+            yield from self._read(path)
+
+    def _read(self, path: str) -> Iterator[Item | Skip]:
+        try:
+            stream = _open(path)
+        except OSError as err:
+            raise WarcFailed(f"{path}: {err}") from None
+        with stream:
+            yield from read_records(
+                stream, path, self.name, self.hosts, self.url_patterns, self.prefilter
+            )
+
+
+def read_records(
+    stream: IO[bytes],
+    path: str,
+    name: str,
+    hosts: list[str] | None = None,
+    url_patterns: list[str] | None = None,
+    prefilter: Callable[[bytes], bool] | None = None,
+) -> Iterator[Item | Skip]:
+    """HTML response records of one WARC stream as Items; raises WarcFailed on torn input."""
+    records = ArchiveIterator(
+        stream,
+        record_types=WarcRecordType.response,
+        parse_http=True,
+        max_content_length=MAX_PAYLOAD_BYTES,
+    )
+    count = 0
+    try:
+        for record in records:
+            count += 1
+            if record.headers.get("Content-Length") is None:
+                # fastwarc ends a torn gzip member with an empty record instead of an error
+                raise WarcFailed(f"{path}: truncated after {count - 1} records")
+            url = record.headers.get("WARC-Target-URI") or ""
+            if not url or not _host_ok(url, hosts or []):
+                continue
+            if url_patterns and not any(fnmatch.fnmatch(url, p) for p in url_patterns):
+                continue
+            ctype = record.http_content_type or ""
+            if ctype and not _HTML.search(ctype):
+                continue
+            payload = record.reader.read(MAX_PAYLOAD_BYTES + 1)
+            if len(payload) > MAX_PAYLOAD_BYTES:
+                continue
+            if prefilter is not None and not prefilter(payload):
+                yield Skip(url, name, "prefilter")
+                continue
+            when = record.record_date
+            headers = record.http_headers
+            yield Item(
+                url=url,
+                source=name,
+                body=payload,
+                headers={k.lower(): v for k, v in headers.items()} if headers else {},
+                fetched_at=when or datetime.now(UTC),
+                published_hint=when,
+            )
+    except WarcFailed:
+        raise
+    except Exception as err:  # fastwarc raises plain exceptions on torn input
+        raise WarcFailed(
+            f"{path}: unreadable after {count} records ({type(err).__name__}: {err})"
+        ) from None
+
+
+def _http_block(page: Page) -> tuple[StatusAndHeaders, bytes]:
+    headers = [
+        (k, v)
+        for k, v in page.headers.items()
+        if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")
+    ]
+    return StatusAndHeaders(f"{page.status} OK", headers, protocol="HTTP/1.1"), page.body
+
+
+class RawArchive:
+    """Thread-safe writer of fetched responses into `<output>/raw/fetch_date=YYYY-MM-DD/`."""
+
+    def __init__(
+        self, filesystem: pafs.FileSystem, root: str, run_id: str, roll_bytes: int = ROLL_BYTES
+    ) -> None:
+        self.fs = filesystem
+        self.root = root.rstrip("/")
+        self.run_id = re.sub(r"[^A-Za-z0-9_-]", "_", run_id)[:64]
+        self.roll_bytes = roll_bytes
+        self._lock = threading.Lock()
+        self._buffer: io.BytesIO | None = None
+        self._writer: WARCWriter | None = None
+        self._day: date | None = None
+        self.files: list[str] = []
+
+    def write(self, page: Page) -> None:
+        """Append one fetched response (headers and body) to the archive."""
+        day = page.fetched_at.astimezone(UTC).date()
+        http, body = _http_block(page)
+        with self._lock:
+            if (
+                self._writer is None
+                or self._day != day
+                or (self._buffer and self._buffer.tell() > self.roll_bytes)
+            ):
+                self._flush()
+                self._buffer = io.BytesIO()
+                self._writer = WARCWriter(self._buffer, gzip=True)
+                self._day = day
+            record = self._writer.create_warc_record(
+                page.final_url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={
+                    "WARC-Date": page.fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                },
+            )
+            self._writer.write_record(record)
+
+    def _flush(self) -> None:
+        if self._buffer is None or self._day is None or self._buffer.tell() == 0:
+            return
+        name = f"{self.run_id}-{uuid.uuid4().hex[:8]}.warc.gz"
+        final = f"{self.root}/raw/fetch_date={self._day.isoformat()}/{name}"
+        staged = f"{self.root}/_staging/raw-{name}"
+        self.fs.create_dir(staged.rsplit("/", 1)[0], recursive=True)
+        # compression=None: the records are gzip members already (pyarrow would gzip ".gz" again)
+        with self.fs.open_output_stream(staged, compression=None) as out:
+            out.write(self._buffer.getvalue())
+        self.fs.create_dir(final.rsplit("/", 1)[0], recursive=True)
+        self.fs.move(staged, final)  # visible only once complete
+        self.files.append(final)
+        self._buffer = None
+        self._writer = None
+
+    def close(self) -> None:
+        """Write out the file in progress."""
+        with self._lock:
+            self._flush()
+
+    def __enter__(self) -> RawArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def archived_items(
+    filesystem: pafs.FileSystem,
+    root: str,
+    name: str = "raw-archive",
+    since: date | None = None,
+    until: date | None = None,
+) -> Iterator[Item | Skip]:
+    """The responses of the raw archive as Items with their payload (for re-processing)."""
+    base = f"{root.rstrip('/')}/raw"
+    selector = pafs.FileSelector(base, allow_not_found=True, recursive=True)
+    files = sorted(
+        i.path for i in filesystem.get_file_info(selector) if i.path.endswith(".warc.gz")
+    )
+    for path in files:
+        match = re.search(r"fetch_date=(\d{4}-\d{2}-\d{2})", path)
+        day = date.fromisoformat(match.group(1)) if match else None
+        if day is not None and ((since and day < since) or (until and day > until)):
+            continue
+        with filesystem.open_input_file(path) as raw:  # seekable: fastwarc asks for tell()
+            # the archive's own records: every stored response, no filters; streamed
+            yield from read_records(raw, path, name)
