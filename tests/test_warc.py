@@ -87,7 +87,7 @@ def test_truncated_warc_fails_after_the_records_it_could_read(
     torn.write_bytes(data[: len(data) * 2 // 3])
     source = WarcFiles("cc", [str(torn)])
     got = []
-    with pytest.raises(WarcFailed, match="torn.warc.gz"):
+    with pytest.raises(WarcFailed, match=r"torn\.warc\.gz"):
         for item in source.items():
             got.append(item)
     assert got  # the complete records before the tear were read
