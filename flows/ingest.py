@@ -126,7 +126,7 @@ def run_ingest(
     actors: Counter[str] = Counter()
     months: Counter[str] = Counter()
     with (
-        Fetcher(settings.fetch) as fetcher,
+        Fetcher(settings.fetch, validators=dataset.state_dir / "http_validators.sqlite") as fetcher,
         RawArchive(dataset.fs, dataset.root, run_id) as archive,
         EnrichPool(
             settings.nlp.model,

@@ -11,6 +11,7 @@ import ipaddress
 import random
 import re
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -41,6 +43,43 @@ class FetchError(StageError):
     """A URL could not be fetched into an article page."""
 
     stage = "fetch"
+
+
+class NotModified(Exception):
+    """A conditional GET answered 304: the discovery document has not changed since last run."""
+
+
+class HttpValidators:
+    """ETag / Last-Modified of discovery documents, kept between runs (one small SQLite file)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)"
+        )
+
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        """(etag, last-modified) stored for a URL, or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT etag, last_modified FROM validators WHERE url=?", (url,)
+            ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember a document's validators."""
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT INTO validators VALUES (?,?,?) ON CONFLICT(url) DO UPDATE "
+                "SET etag=excluded.etag, last_modified=excluded.last_modified",
+                (url, etag, last_modified),
+            )
+
+    def close(self) -> None:
+        """Close the store."""
+        self._db.close()
 
 
 class RobotsDisallowed(Exception):
@@ -127,8 +166,14 @@ class _Host:
 class Fetcher:
     """One HTTP client for a run: shared connection pool, per-host state, robots cache."""
 
-    def __init__(self, cfg: FetchConfig, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        cfg: FetchConfig,
+        transport: httpx.BaseTransport | None = None,
+        validators: Path | None = None,
+    ) -> None:
         self.cfg = cfg
+        self._validators = HttpValidators(validators) if validators is not None else None
         timeout = httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout)
         self.client = httpx.Client(
             headers={
@@ -146,6 +191,8 @@ class Fetcher:
     def close(self) -> None:
         """Close the connection pool."""
         self.client.close()
+        if self._validators is not None:
+            self._validators.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -203,9 +250,9 @@ class Fetcher:
         return self._robots(url).can_fetch(self.cfg.user_agent, url)
 
     # -- requests ---------------------------------------------------------------------------
-    def _once(self, url: str, discovery: bool) -> Page:
+    def _once(self, url: str, discovery: bool, headers: dict[str, str] | None = None) -> Page:
         deadline = time.monotonic() + self.cfg.total_timeout
-        with self.client.stream("GET", url) as response:
+        with self.client.stream("GET", url, headers=headers) as response:
             ctype = response.headers.get("content-type", "").lower()
             if 300 <= response.status_code < 400 or response.status_code >= 400:
                 body = b""
@@ -237,11 +284,13 @@ class Fetcher:
                 fetched_at=datetime.now(UTC),
             )
 
-    def _with_retries(self, url: str, discovery: bool) -> Page:
+    def _with_retries(
+        self, url: str, discovery: bool, headers: dict[str, str] | None = None
+    ) -> Page:
         attempt = 0
         while True:
             try:
-                page = self._once(url, discovery)
+                page = self._once(url, discovery, headers)
             except httpx.TimeoutException as err:
                 failure: FetchError | None = FetchError("timeout", type(err).__name__)
                 page = None
@@ -267,7 +316,9 @@ class Fetcher:
             time.sleep(delay)
             attempt += 1
 
-    def _request(self, url: str, discovery: bool = False) -> Page:
+    def _request(
+        self, url: str, discovery: bool = False, headers: dict[str, str] | None = None
+    ) -> Page:
         seen: set[str] = set()
         current = url
         for _hop in range(self.cfg.max_redirects + 1):
@@ -278,7 +329,7 @@ class Fetcher:
             host = self._host(urlsplit(current).netloc)
             with host.slots:
                 self._pace(host)
-                page = self._with_retries(current, discovery)
+                page = self._with_retries(current, discovery, headers)
             if page.status in (301, 302, 303, 307, 308):
                 location = page.headers.get("location")
                 if not location:
@@ -289,10 +340,27 @@ class Fetcher:
         raise FetchError("too_many_redirects", f"more than {self.cfg.max_redirects} from {url}")
 
     def get(self, url: str) -> bytes:
-        """Fetch a discovery document (feed, sitemap, robots.txt); raises FetchError unless 200."""
-        page = self._request(url, discovery=True)
+        """Fetch a discovery document (feed, sitemap); raises FetchError unless 200.
+
+        With a validators store, the request is conditional (If-None-Match, If-Modified-Since)
+        and an unchanged document raises NotModified: it costs one 304.
+        """
+        known = self._validators.get(url) if self._validators is not None else None
+        headers = {}
+        if known:
+            if known[0]:
+                headers["If-None-Match"] = known[0]
+            if known[1]:
+                headers["If-Modified-Since"] = known[1]
+        page = self._request(url, discovery=True, headers=headers or None)
+        if page.status == 304 and known:
+            raise NotModified(url)
         if page.status != 200:
             raise FetchError(f"http_{page.status}", url)
+        if self._validators is not None:
+            etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
+            if etag or modified:
+                self._validators.put(url, etag, modified)
         return page.body
 
     def fetch(self, item: Item) -> Page:

@@ -32,7 +32,7 @@ from config.schema import (
     UrlsSource,
     WarcSource,
 )
-from tasks.fetch import FetchError
+from tasks.fetch import FetchError, NotModified
 from tasks.records import Item, Reject, Skip
 from tasks.topic import compile_topic
 from tasks.urls import InvalidURL, canonical_url
@@ -421,6 +421,8 @@ def discover_all(
                     yield cfg.name, Skip(entry.url, cfg.name, "seen")
                     continue
                 yield cfg.name, entry
+        except NotModified:
+            continue  # an unchanged feed or sitemap (HTTP 304): nothing new from this source
         except (SourceFailed, WarcFailed, FetchError, OSError, ValueError) as err:
             where = getattr(cfg, "url", None) or f"source:{cfg.name}"
             yield cfg.name, Reject(where, cfg.name, "sources", "source_failed", str(err)[:500])

@@ -99,7 +99,8 @@ def test_headline_counts_match_the_corpus(report: tuple[str, dict]) -> None:
         "undated_articles",
     ):
         assert headline[key] == want[key], key
-    assert headline["duplicate_clusters"] == "not computed"
+    # every story is its own cluster: the storage clusters near-duplicates on commit
+    assert headline["duplicate_clusters"] == 0
 
 
 def test_speaker_table_counts_quotes_per_speaker(report: tuple[str, dict]) -> None:
@@ -142,10 +143,29 @@ def test_mentioned_dates_show_the_timeline_talked_about(report: tuple[str, dict]
     assert top[0][:3] == ["2005-09-19", "2", "2"]
 
 
-def test_clusters_not_computed_is_said_not_drawn(report: tuple[str, dict]) -> None:
+def without_clusters(root: Path) -> Path:
+    """Blank articles.cluster_id, as in a dataset written before near-duplicate clustering."""
+    for path in (root / "articles").rglob("*.parquet"):
+        table = pq.read_table(path)
+        index = table.schema.get_field_index("cluster_id")
+        table = table.set_column(index, "cluster_id", pa.nulls(len(table), pa.string()))
+        pq.write_table(table, path)
+    return root
+
+
+def test_clusters_not_computed_is_said_not_drawn(tmp_path: Path) -> None:
+    root = tmp_path / "ds"
+    write_corpus(root)
+    result = build_report(str(without_clusters(root)), tmp_path / "out")
+    assert result.headline["duplicate_clusters"] == "not computed"
+    dup = section(result.path.read_text(encoding="utf-8"), "duplicates")
+    assert "not been computed" in dup and "<img" not in dup
+
+
+def test_singleton_clusters_are_counted(report: tuple[str, dict]) -> None:
     page, _ = report
     dup = section(page, "duplicates")
-    assert "not been computed" in dup and "<img" not in dup
+    assert "0 cluster(s) have more than one member" in dup
 
 
 def test_page_is_offline_and_self_contained(report: tuple[str, dict], tmp_path: Path) -> None:
@@ -158,13 +178,18 @@ def test_page_is_offline_and_self_contained(report: tuple[str, dict], tmp_path: 
     assert "default-src 'none'" in page  # a CSP that forbids any remote load
 
 
-def test_charts_are_written_beside_the_page(corpus: Path, tmp_path: Path) -> None:
-    (tmp_path / "cluster_sizes.svg").write_text("<svg/>")  # a stale chart of an older report
-    (tmp_path / "mine.svg").write_text("<svg/>")  # somebody else's file
-    result = build_report(str(corpus), tmp_path)
-    assert not (tmp_path / "cluster_sizes.svg").exists() and (tmp_path / "mine.svg").exists()
-    (tmp_path / "mine.svg").unlink()
-    svgs = sorted(p.name for p in tmp_path.glob("*.svg"))
+def test_charts_are_written_beside_the_page(tmp_path: Path) -> None:
+    root = tmp_path / "ds"
+    write_corpus(root)
+    without_clusters(root)  # so the report draws no cluster chart
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cluster_sizes.svg").write_text("<svg/>")  # a stale chart of an older report
+    (out / "mine.svg").write_text("<svg/>")  # somebody else's file
+    result = build_report(str(root), out)
+    assert not (out / "cluster_sizes.svg").exists() and (out / "mine.svg").exists()
+    (out / "mine.svg").unlink()
+    svgs = sorted(p.name for p in out.glob("*.svg"))
     assert {"volume.svg", "speakers.svg", "speaker_months.svg", "co_mentions.svg"} <= set(svgs)
     page = result.path.read_text(encoding="utf-8")
     assert page.count("data:image/svg+xml") == len(svgs)

@@ -1,0 +1,170 @@
+"""What the web sends: retries, Retry-After, timeouts, size and decompression limits, redirects,
+the SSRF guard on redirect hops, content types, conditional GET and Crawl-delay (loopback only)."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from config.schema import FetchConfig
+from tasks.fetch import Fetcher, FetchError, NotModified
+from tasks.records import Item
+
+PAGE = (
+    "<html><head><title>T</title></head><body><p>"
+    + "North Korea talks. " * 20
+    + "</p></body></html>"
+)
+FAST = dict(allow_private_addresses=True, min_delay=0.0, backoff=0.05, retries=2, obey_robots=False)
+
+
+@pytest.fixture
+def server():
+    with HTTPServer(host="127.0.0.1") as srv:
+        yield srv
+
+
+def fetch(cfg: FetchConfig, url: str):
+    with Fetcher(cfg) as fetcher:
+        return fetcher.fetch(Item(url=url, source="t"))
+
+
+def reason(cfg: FetchConfig, url: str) -> str:
+    with pytest.raises(FetchError) as err:
+        fetch(cfg, url)
+    return err.value.reason
+
+
+def sequence(*responses: Response):
+    calls = {"n": 0}
+
+    def handler(_request: Request) -> Response:
+        calls["n"] += 1
+        return responses[min(calls["n"], len(responses)) - 1]
+
+    return handler, calls
+
+
+def test_429_with_retry_after_then_ok(server: HTTPServer) -> None:
+    handler, calls = sequence(
+        Response("slow down", status=429, headers={"Retry-After": "0"}),
+        Response(PAGE, content_type="text/html"),
+    )
+    server.expect_request("/a").respond_with_handler(handler)
+    assert fetch(FetchConfig(**FAST), server.url_for("/a")).status == 200
+    assert calls["n"] == 2
+
+
+def test_500_then_200_is_retried_but_404_is_not(server: HTTPServer) -> None:
+    handler, calls = sequence(
+        Response("oops", status=500), Response(PAGE, content_type="text/html")
+    )
+    server.expect_request("/flaky").respond_with_handler(handler)
+    assert fetch(FetchConfig(**FAST), server.url_for("/flaky")).status == 200
+    assert calls["n"] == 2
+    missing, missing_calls = sequence(Response("no", status=404))
+    server.expect_request("/missing").respond_with_handler(missing)
+    assert reason(FetchConfig(**FAST), server.url_for("/missing")) == "http_404"
+    assert missing_calls["n"] == 1
+
+
+def test_persistent_5xx_gives_up_after_the_retries(server: HTTPServer) -> None:
+    handler, calls = sequence(Response("down", status=503))
+    server.expect_request("/down").respond_with_handler(handler)
+    assert reason(FetchConfig(**FAST), server.url_for("/down")) == "http_503"
+    assert calls["n"] == 3  # the first attempt and two retries
+
+
+def test_slow_endpoint_times_out(server: HTTPServer) -> None:
+    def slow(_request: Request) -> Response:
+        time.sleep(2.0)
+        return Response(PAGE, content_type="text/html")
+
+    server.expect_request("/slow").respond_with_handler(slow)
+    cfg = FetchConfig(**{**FAST, "retries": 0}, read_timeout=0.5)
+    assert reason(cfg, server.url_for("/slow")) == "timeout"
+
+
+def test_oversize_body_and_gzip_bomb_are_refused(server: HTTPServer) -> None:
+    server.expect_request("/big").respond_with_data(
+        "<html>" + "x" * 200_000 + "</html>", content_type="text/html"
+    )
+    bomb = gzip.compress(b"<html>" + b"\0" * 20_000_000)
+    server.expect_request("/bomb").respond_with_data(
+        bomb, content_type="text/html", headers={"Content-Encoding": "gzip"}
+    )
+    cfg = FetchConfig(**FAST, max_bytes=100_000)
+    assert reason(cfg, server.url_for("/big")) == "too_large"
+    assert reason(cfg, server.url_for("/bomb")) == "too_large"
+    assert len(bomb) < 100_000  # the bomb is small on the wire: only decoded bytes are counted
+
+
+def test_pdf_and_images_are_not_articles(server: HTTPServer) -> None:
+    server.expect_request("/paper.pdf").respond_with_data(
+        b"%PDF-1.4 binary", content_type="application/pdf"
+    )
+    assert reason(FetchConfig(**FAST), server.url_for("/paper.pdf")) == "not_html"
+
+
+def test_redirect_loop_and_too_many_redirects(server: HTTPServer) -> None:
+    server.expect_request("/loop-a").respond_with_data(
+        "", status=302, headers={"Location": "/loop-b"}
+    )
+    server.expect_request("/loop-b").respond_with_data(
+        "", status=302, headers={"Location": "/loop-a"}
+    )
+    assert reason(FetchConfig(**FAST), server.url_for("/loop-a")) == "redirect_loop"
+    for n in range(7):
+        server.expect_request(f"/hop{n}").respond_with_data(
+            "", status=301, headers={"Location": f"/hop{n + 1}"}
+        )
+    assert reason(FetchConfig(**FAST), server.url_for("/hop0")) == "too_many_redirects"
+
+
+def test_redirect_to_a_host_not_allowed_is_refused_before_connecting(server: HTTPServer) -> None:
+    target = f"http://127.0.0.2:{server.port}/elsewhere"
+    server.expect_request("/jump").respond_with_data("", status=302, headers={"Location": target})
+    cfg = FetchConfig(min_delay=0.0, retries=0, obey_robots=False, allow_hosts=["127.0.0.1"])
+    assert reason(cfg, server.url_for("/jump")) == "private_address"
+    assert not [r for r, _ in server.log if r.path == "/elsewhere"]
+
+
+def test_windows_1252_page_without_charset_header(server: HTTPServer) -> None:
+    body = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body><p>“Talks” – resume</p></body></html>'
+    server.expect_request("/cp1252").respond_with_data(
+        body.encode("cp1252"), content_type="text/html"
+    )
+    assert "“Talks” – resume" in fetch(FetchConfig(**FAST), server.url_for("/cp1252")).html
+
+
+def test_unchanged_feed_costs_one_304(server: HTTPServer, tmp_path: Path) -> None:
+    feed = '<?xml version="1.0"?><rss version="2.0"><channel><item><link>http://x/a</link></item></channel></rss>'
+
+    def conditional(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Response(status=304)
+        return Response(feed, content_type="application/rss+xml", headers={"ETag": '"v1"'})
+
+    server.expect_request("/feed.xml").respond_with_handler(conditional)
+    store = tmp_path / "validators.sqlite"
+    with Fetcher(FetchConfig(**FAST), validators=store) as first:
+        assert b"<rss" in first.get(server.url_for("/feed.xml"))
+    with Fetcher(FetchConfig(**FAST), validators=store) as second, pytest.raises(NotModified):
+        second.get(server.url_for("/feed.xml"))
+
+
+def test_robots_crawl_delay_is_honoured(server: HTTPServer) -> None:
+    server.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nCrawl-delay: 3\nDisallow: /private/\n", content_type="text/plain"
+    )
+    server.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    cfg = FetchConfig(allow_private_addresses=True, min_delay=0.0, retries=0)
+    with Fetcher(cfg) as fetcher:
+        assert fetcher.allowed(server.url_for("/a"))
+        assert not fetcher.allowed(server.url_for("/private/x"))
+        assert fetcher._host(f"127.0.0.1:{server.port}").delay == 3.0

@@ -1,0 +1,163 @@
+"""Sources: feeds (RSS 1.0/2.0, Atom, homepage discovery, malformed), sitemaps, filters, records."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from config.schema import settings_from_dict
+from tasks.records import Item, Reject, Skip
+from tasks.sources import (
+    Feed,
+    Records,
+    SourceFailed,
+    discover,
+    discover_all,
+    parse_feed,
+    parse_sitemap,
+)
+
+RSS2 = b"""<?xml version="1.0"?><rss version="2.0"><channel>
+<item><title>One</title><link>https://n.example/1</link><pubDate>Fri, 11 Dec 2009 09:00:00 +0900</pubDate></item>
+<item><title>Two</title><guid>https://n.example/2</guid></item></channel></rss>"""
+RSS1 = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<item rdf:about="https://n.example/3"><title>Three</title><link>https://n.example/3</link><dc:date>2009-12-12T00:00:00Z</dc:date></item></rdf:RDF>"""
+ATOM = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<entry><title>Four</title><link rel="alternate" href="/4"/><link rel="edit" href="/edit/4"/><updated>2009-12-13T10:00:00Z</updated></entry></feed>"""
+
+
+@pytest.mark.parametrize(
+    ("data", "urls"),
+    [
+        (RSS2, ["https://n.example/1", "https://n.example/2"]),
+        (RSS1, ["https://n.example/3"]),
+        (ATOM, ["https://n.example/4"]),
+    ],
+)
+def test_feed_formats(data: bytes, urls: list[str]) -> None:
+    items = parse_feed(data, "https://n.example/feed")
+    assert [i.url for i in items] == urls
+    assert items[0].title_hint
+
+
+def test_feed_dates_are_hints() -> None:
+    first = parse_feed(RSS2, "https://n.example/feed")[0]
+    assert first.published_hint == datetime(2009, 12, 11, 0, 0, tzinfo=UTC)
+
+
+def test_malformed_feed_fails_the_source_only() -> None:
+    with pytest.raises(SourceFailed, match="malformed"):
+        parse_feed(b"<rss><channel><item>", "https://n.example/feed") or list(
+            Feed("f", "u", lambda _u: b"\x00\x01").items()
+        )
+
+
+def test_homepage_advertises_its_feed() -> None:
+    pages = {
+        "https://n.example/": b'<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>',
+        "https://n.example/rss.xml": RSS2,
+    }
+    items = list(Feed("home", "https://n.example/", pages.__getitem__).items())
+    assert [i.url for i in items] == ["https://n.example/1", "https://n.example/2"]
+
+
+def test_sitemap_index_and_news_sitemap() -> None:
+    index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://n.example/s1.xml</loc></sitemap></sitemapindex>"""
+    children, items = parse_sitemap(index, "https://n.example/sitemap.xml")
+    assert children == ["https://n.example/s1.xml"] and items == []
+    news = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://n.example/a</loc><lastmod>2009-12-11</lastmod><news:news><news:publication_date>2009-12-10T12:00:00Z</news:publication_date><news:title>A</news:title></news:news></url></urlset>"""
+    _children, items = parse_sitemap(news, "https://n.example/s1.xml")
+    assert items[0].published_hint == datetime(2009, 12, 10, 12, tzinfo=UTC)
+    assert items[0].lastmod == datetime(2009, 12, 11, tzinfo=UTC)
+
+
+def test_filters_window_and_limits() -> None:
+    settings = settings_from_dict(
+        {
+            "output": "x",
+            "sources": [
+                {
+                    "kind": "urls",
+                    "name": "u",
+                    "urls": ["https://n.example/keep/1"],
+                    "include": ["/keep/"],
+                    "exclude": ["/keep/2"],
+                    "since": "2009-12-01",
+                    "max_items": 2,
+                }
+            ],
+        }
+    )
+    cfg = settings.sources[0]
+
+    class Fixed:
+        name = "u"
+
+        def items(self):
+            yield Item(
+                "https://n.example/keep/1", "u", published_hint=datetime(2009, 12, 5, tzinfo=UTC)
+            )
+            yield Item("https://n.example/drop/1", "u")
+            yield Item("https://n.example/keep/2", "u")
+            yield Item(
+                "https://n.example/keep/3", "u", published_hint=datetime(2009, 11, 5, tzinfo=UTC)
+            )
+            yield Item("https://n.example/keep/4", "u")
+            yield Item("https://n.example/keep/5", "u")
+
+    out = list(discover(cfg, Fixed()))
+    kept = [o.url for o in out if isinstance(o, Item)]
+    skipped = {o.url: o.reason for o in out if isinstance(o, Skip)}
+    assert kept == ["https://n.example/keep/1", "https://n.example/keep/4"]
+    assert skipped == {
+        "https://n.example/drop/1": "filtered",
+        "https://n.example/keep/2": "filtered",
+        "https://n.example/keep/3": "out_of_window",
+    }
+
+
+def test_records_source_reads_jsonl_with_errors_accounted(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "url": "https://n.example/r1",
+                "text": "Body",
+                "authors": "A. One; B. Two",
+                "published": "2009-12-11",
+            }
+        )
+        + "\nnot json\n"
+    )
+    items = list(Records("export", path).items())
+    assert items[0].authors_hint == ["A. One", "B. Two"] and items[0].published_hint
+    assert len(items) == 2
+
+
+def test_discover_all_accounts_invalid_urls_duplicates_and_seen(tmp_path: Path) -> None:
+    settings = settings_from_dict(
+        {
+            "output": str(tmp_path),
+            "sources": [
+                {
+                    "kind": "urls",
+                    "name": "u",
+                    "urls": [
+                        "https://n.example/a",
+                        "https://n.example/a?utm_source=x",
+                        "notaurl",
+                        "https://n.example/seen",
+                    ],
+                }
+            ],
+        }
+    )
+    seen = {"https://n.example/seen": object()}
+    out = [entry for _name, entry in discover_all(settings, lambda _u: b"", seen.get)]
+    assert [type(e).__name__ for e in out] == ["Item", "Skip", "Reject", "Skip"]
+    assert out[1].reason == "duplicate_in_run" and out[3].reason == "seen"
+    assert isinstance(out[2], Reject) and out[2].reason == "invalid_url"
