@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 import time
 
-from bench import dates_eval, entities_eval, extraction_eval, quotes_eval, throughput
+from bench import (
+    dates_eval,
+    entities_eval,
+    extraction_eval,
+    quotes_eval,
+    throughput,
+    warc_scan,
+)
 
 HARNESSES = [
     ("quotes (PolNeAR)", quotes_eval.main),
@@ -13,6 +20,7 @@ HARNESSES = [
     ("entities (MEANTIME)", entities_eval.main),
     ("extraction (trafilatura_en)", extraction_eval.main),
     ("throughput, scaling, incremental, memory, orchestration", throughput.main),
+    ("WARC scan with the topic prefilter", warc_scan.main),
 ]
 
 

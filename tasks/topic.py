@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import re2
+
 from config.schema import TopicConfig
 from tasks.records import StageError
 
@@ -37,6 +39,14 @@ class Topic:
     threshold: float
     rules: tuple[_Rule, ...]
     any_raw: re.Pattern[bytes] | None
+    # the prefilter's form of any_raw: RE2 (a DFA, ~45x faster than `re` on this alternation
+    # of ~60 phrases) for every phrase and every regex RE2 accepts; `re` for the rest
+    # (lookarounds, backreferences)
+    raw_dfa: re2._Regexp | None = None
+    raw_rest: re.Pattern[bytes] | None = None
+    # one RE2 pass that every positive page matches (raw_dfa plus raw_rest without its
+    # lookarounds): an off-topic page costs this single scan
+    raw_gate: re2._Regexp | None = None
 
     def score(self, text: str) -> tuple[float, dict[str, int]]:
         """(relevance score, rule -> match count) of a text; exclusion rules make it -inf."""
@@ -63,7 +73,13 @@ class Topic:
 
     def prefilter(self, payload: bytes) -> bool:
         """True when raw bytes mention the topic at all (cheap test before extraction)."""
-        return self.any_raw is None or self.any_raw.search(payload) is not None
+        if self.any_raw is None:
+            return True
+        if self.raw_gate is not None and self.raw_gate.search(payload) is None:
+            return False
+        if self.raw_dfa is not None and self.raw_dfa.search(payload) is not None:
+            return True
+        return self.raw_rest is not None and self.raw_rest.search(payload) is not None
 
 
 def _alternation(rule_phrases: list[str], regexes: list[str]) -> str:
@@ -82,6 +98,8 @@ def compile_topic(cfg: TopicConfig | None) -> Topic | None:
         return None
     rules = []
     positive: list[str] = []
+    dfa_parts: list[str] = []
+    rest_parts: list[str] = []
     for r in cfg.rules:
         source = _alternation(r.phrases, r.regexes)
         rules.append(
@@ -96,5 +114,63 @@ def compile_topic(cfg: TopicConfig | None) -> Topic | None:
         )
         if r.mode != "none":
             positive.append(source)
-    any_raw = re.compile("|".join(positive).encode("utf-8"), re.IGNORECASE) if positive else None
-    return Topic(cfg.name, cfg.threshold, tuple(rules), any_raw)
+            if r.phrases:
+                dfa_parts.append(_alternation(r.phrases, []))
+            for regex in r.regexes:
+                dfa_ok = not _BACKREF.search(regex) and _dfa(regex) is not None
+                (dfa_parts if dfa_ok else rest_parts).append(f"(?:{regex})")
+    if not positive:
+        return Topic(cfg.name, cfg.threshold, tuple(rules), None)
+    return Topic(
+        cfg.name,
+        cfg.threshold,
+        tuple(rules),
+        re.compile("|".join(positive).encode("utf-8"), re.IGNORECASE),
+        _dfa("|".join(dfa_parts)) if dfa_parts else None,
+        re.compile("|".join(rest_parts).encode("utf-8"), re.IGNORECASE) if rest_parts else None,
+        _dfa("|".join(dfa_parts + [_without_lookarounds(p) for p in rest_parts])),
+    )
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")  # RE2 would read \1 as an octal escape
+_DFA_OPTIONS = re2.Options()
+_DFA_OPTIONS.case_sensitive = False
+_DFA_OPTIONS.log_errors = False  # a regex RE2 rejects is expected: it goes to `re` instead
+
+
+def _dfa(source: str) -> re2._Regexp | None:
+    """RE2 compilation of a pattern, or None when it uses what RE2 lacks (lookarounds...)."""
+    try:
+        return re2.compile(source.encode("utf-8"), _DFA_OPTIONS)
+    except re2.error:
+        return None
+
+
+def _without_lookarounds(regex: str) -> str:
+    """The regex with its lookaround groups removed: it matches a superset of the original."""
+    out: list[str] = []
+    i, depth_dropped, in_class = 0, 0, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            if not depth_dropped:
+                out.append(regex[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(" and (depth_dropped or _LOOKAROUND.match(regex, i)):
+            depth_dropped += 1
+            i += 1
+            continue
+        elif ch == ")" and depth_dropped:
+            depth_dropped -= 1
+            i += 1
+            continue
+        if not depth_dropped:
+            out.append(ch)
+        i += 1
+    return "".join(out)
