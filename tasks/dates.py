@@ -20,6 +20,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from tasks.nlp import doc_text
+
 MONTHS = {
     name: n
     for n, names in enumerate(
@@ -909,7 +911,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
     """All temporal expressions of one article, in text order, normalised against `anchor`."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[TemporalExpression] = []
     taken: list[tuple[int, int]] = []
     for m in _MASTER.finditer(text):

@@ -21,6 +21,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from tasks.nlp import doc_text
+
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
 ACTOR_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
@@ -317,7 +319,7 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
             and doc[chain[0].i - 1].head == token
         ):
             chain.insert(0, doc[chain[0].i - 1])
-        given = _HYPHENATED_GIVEN.search(doc.text, max(0, chain[0].idx - 16), chain[0].idx)
+        given = _HYPHENATED_GIVEN.search(doc_text(doc), max(0, chain[0].idx - 16), chain[0].idx)
         if given is not None and len(chain) == 1:
             # "Jae-won Halloran": the tokenizer splits the given name and NER may call it a place
             found.append((given.start(1), f"{given.group(1)} {token.text}"))
@@ -334,7 +336,7 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
             continue
         if not all(t.text[:1].isupper() for t in chain):
             continue
-        name = doc.text[chain[0].idx : token.idx + len(token)]
+        name = doc_text(doc)[chain[0].idx : token.idx + len(token)]
         name = _TITLES.sub("", name).strip()
         if len(name.split()) >= 2:
             found.append((chain[0].idx, name))
@@ -423,7 +425,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             if known is not None:
                 canonical = known.canonical
         else:
-            with_the = doc.text[max(0, start - 4) : start].lower() == "the "
+            with_the = doc_text(doc)[max(0, start - 4) : start].lower() == "the "
             known = aliases.lookup(("the " if with_the else "") + text, label) or aliases.lookup(
                 text, label
             )
@@ -445,7 +447,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 canonical = known.canonical
         mentions.append(
             EntityMention(
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 label=label,
                 start_char=start,
                 end_char=end,

