@@ -200,7 +200,7 @@ class NlpConfig(Section):
         default=DEFAULT_BATCH_SIZE,
         ge=1,
         le=5000,
-        description="Articles per task run and nlp.pipe batch.",
+        description="Articles per task run (fetch, clean, enrich and store take batches of this size).",
     )
     workers: int = Field(
         default=1,

@@ -23,6 +23,9 @@ SHINGLE_WORDS = 5
 # most 0.39 (150 stories, all pairs).
 THRESHOLD = 0.7
 _WORD = re.compile(r"\w+", re.UNICODE)
+# the seed's hash permutations, drawn once (datasketch draws them again for every MinHash)
+_SEEDED = MinHash(num_perm=NUM_PERM, seed=1)
+_PERMUTATIONS, _SCHEME = _SEEDED.permutations, _SEEDED.scheme
 
 
 def signature(text: str) -> np.ndarray:
@@ -35,7 +38,7 @@ def signature(text: str) -> np.ndarray:
             " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
             for i in range(len(words) - SHINGLE_WORDS + 1)
         ]
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, permutations=_PERMUTATIONS, scheme=_SCHEME)
     minhash.update_batch(shingles)
     return np.asarray(minhash.hashvalues, dtype=np.uint32)
 

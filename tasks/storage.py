@@ -451,6 +451,7 @@ class Dataset:
                     published TEXT);
                 CREATE TABLE IF NOT EXISTS lsh (bucket TEXT NOT NULL, article_id TEXT NOT NULL);
                 CREATE INDEX IF NOT EXISTS lsh_bucket ON lsh(bucket);
+                CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article_id);
                 CREATE INDEX IF NOT EXISTS minhash_cluster ON minhash(cluster_id);
                 """
             )
@@ -873,6 +874,7 @@ class Dataset:
             str, tuple[Any, str, str | None]
         ] = {}  # this batch: id -> (sig, cluster, published)
         members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # cluster -> (published, id)
+        pending_buckets: dict[str, list[str]] = defaultdict(list)  # LSH bucket -> batch ids
         for article_id, e in batch.items():
             art = e.article
             sig = dedup.signature(art.text)
@@ -886,7 +888,11 @@ class Dataset:
                     (*buckets, article_id),
                 )
             }
-            candidates.update({a: (p[0], p[1]) for a, p in pending.items() if a != article_id})
+            # this batch's earlier articles: only those sharing a band (all pairs would be O(n^2))
+            for other in {
+                a for b in buckets for a in pending_buckets.get(b, ()) if a != article_id
+            }:
+                candidates[other] = (pending[other][0], pending[other][1])
             best_cluster, best = article_id, dedup.THRESHOLD
             for other_sig, other_cluster in candidates.values():
                 score = dedup.similarity(sig, other_sig)
@@ -899,6 +905,8 @@ class Dataset:
                 best_cluster = known[0]  # an updated article keeps its cluster
             published = art.published.isoformat() if art.published else None
             pending[article_id] = (sig, best_cluster, published)
+            for b in buckets:
+                pending_buckets[b].append(article_id)
             minhash_rows.append(
                 [article_id, dedup.to_bytes(sig).hex(), best_cluster, published, buckets]
             )
