@@ -75,3 +75,16 @@ def chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+def tree_rss(proc: Any) -> int:
+    """Resident bytes of a psutil process and all its descendants."""
+    import psutil
+
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            continue
+    return total

@@ -19,24 +19,13 @@ from typing import Any
 
 import psutil
 import pyarrow.dataset as pads
-import yaml
 
-from bench.common import write_result
+from bench.common import tree_rss, write_result
 from bench.corpus import write_site
+from bench.throughput import run_config
 from flows.demo_server import SiteServer
 
 SAMPLE_SECONDS = 0.5
-
-
-def tree_rss(proc: psutil.Process) -> int:
-    """Resident bytes of a process and all its descendants."""
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            continue
-    return total
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -49,31 +38,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         tmp = Path(tmp_name)
         write_site(tmp / "site", args.pages)
         with SiteServer(tmp / "site") as server:
-            config = tmp / "config.yaml"
-            config.write_text(
-                yaml.safe_dump(
-                    {
-                        "output": str(tmp / "data"),
-                        "sources": [
-                            {
-                                "kind": "sitemap",
-                                "name": "bench",
-                                "url": f"{server.base_url}/sitemap.xml",
-                            }
-                        ],
-                        "fetch": {
-                            "allow_private_addresses": True,
-                            "min_delay": 0.0,
-                            "per_host_concurrency": 8,
-                            "concurrency": 8,
-                            "obey_robots": False,
-                        },
-                        "clean": {"min_text_chars": 100},
-                        "nlp": {"workers": args.workers},
-                    }
-                ),
-                encoding="utf-8",
-            )
+            config = run_config(tmp, server.base_url, tmp / "data", args.workers)
             env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
             env.pop("PREFECT_API_URL", None)
             start = time.perf_counter()

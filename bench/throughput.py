@@ -30,7 +30,7 @@ from typing import Any
 import psutil
 import yaml
 
-from bench.common import write_result
+from bench.common import tree_rss, write_result
 from bench.corpus import article, write_site
 
 
@@ -46,13 +46,7 @@ class RssSampler:
     def _run(self) -> None:
         me = psutil.Process()
         while not self._stop.is_set():
-            total = 0
-            for proc in [me, *me.children(recursive=True)]:
-                try:
-                    total += proc.memory_info().rss
-                except psutil.Error:
-                    continue
-            self.peak = max(self.peak, total)
+            self.peak = max(self.peak, tree_rss(me))
             time.sleep(self.interval)
 
     def __enter__(self) -> RssSampler:

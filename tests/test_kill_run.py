@@ -9,6 +9,7 @@ duplicated, every table stays readable, and the raw archive reads to its end.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -69,10 +70,8 @@ def run_cli(config: Path, kill_at: tuple[str, int] | None = None) -> tuple[int, 
         proc.wait(timeout=RUN_TIMEOUT)
     finally:
         timer.cancel()
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # nothing of the run may outlive the test
-        except ProcessLookupError:
-            pass
     return proc.returncode, "".join(log)
 
 
