@@ -8,7 +8,7 @@ export PREFECT_LOGGING_LEVEL ?= WARNING
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo test test-fast lint format typecheck bench lock clean
+.PHONY: help venv demo test test-fast lint format typecheck bench lock audit clean
 
 help: ## list the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,11 @@ typecheck: $(STAMP) ## mypy on tasks/ and flows/
 
 bench: $(STAMP) ## run the benchmarks and evaluation harnesses; figures go to bench/results/
 	$(BIN)/python -m bench.run_all
+
+audit: ## audit constraints.txt for known vulnerabilities with pip-audit (needs pypi.org; run at release)
+	rm -rf /tmp/newscorpus-audit && $(PYTHON) -m venv /tmp/newscorpus-audit
+	/tmp/newscorpus-audit/bin/python -m pip install -q pip-audit
+	/tmp/newscorpus-audit/bin/pip-audit --strict --no-deps --disable-pip -r constraints.txt
 
 lock: ## regenerate constraints.txt from a fresh resolve of pyproject.toml
 	rm -rf /tmp/newscorpus-lock && $(PYTHON) -m venv /tmp/newscorpus-lock

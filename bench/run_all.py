@@ -9,6 +9,7 @@ from bench import (
     dates_eval,
     entities_eval,
     extraction_eval,
+    memory,
     quotes_eval,
     throughput,
     warc_scan,
@@ -21,6 +22,7 @@ HARNESSES = [
     ("extraction (trafilatura_en)", extraction_eval.main),
     ("throughput, scaling, incremental, memory, orchestration", throughput.main),
     ("WARC scan with the topic prefilter", warc_scan.main),
+    ("memory of a 10k-article run", memory.main),
 ]
 
 
