@@ -29,7 +29,7 @@ from flows.reporting import (
     publish_report,
     yield_anomalies,
 )
-from tasks.clean import EXTRACTOR_VERSION, clean_batch
+from tasks.clean import EXTRACTOR_VERSION, clean_batch, drop_run_duplicates
 from tasks.enrich import EnrichPool, enrich_batch
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
@@ -204,6 +204,7 @@ def run_ingest(
             )
             progress.update(summary)
 
+        run_ids: set[str] = set()  # article ids written by this run, across batches
         for chunk in batched(found, settings.nlp.batch_size):
             for source, entry in chunk:
                 account(entry, source)
@@ -222,6 +223,8 @@ def run_ingest(
             for skip in outcome.skips:
                 summary.counts(skip.source_name).skip(skip.reason)
             articles, clean_rejects = clean_task(outcome, settings, topic)
+            articles, repeated = drop_run_duplicates(articles, run_ids)
+            clean_rejects += repeated
             early = pending_rejects + outcome.rejects + clean_rejects
             for r in outcome.rejects + clean_rejects:
                 summary.counts(r.source_name).reject(r.stage, r.reason)
@@ -341,8 +344,8 @@ def backfill(config: str = "nk_talks", options: BackfillOptions | None = None) -
 def reprocess(config: str = "nk_talks", options: RunOptions | None = None) -> dict[str, Any]:
     """Re-run cleaning and enrichment from the raw archive (new extractor or model), no refetch.
 
-    The date window selects archive files by fetch date; every archived response is processed
-    again and replaces its article's rows.
+    The date window selects archive files by fetch date; each article's newest archived
+    response is processed again and replaces its rows (older copies count as duplicate_in_run).
     """
     log = get_run_logger()
     options = options or RunOptions()
@@ -351,7 +354,7 @@ def reprocess(config: str = "nk_talks", options: RunOptions | None = None) -> di
 
     def archive_stream(dataset: Dataset) -> Discovered:
         for entry in archived_items(
-            dataset.fs, dataset.root, "raw-archive", options.since, options.until
+            dataset.fs, dataset.root, "raw-archive", options.since, options.until, newest_first=True
         ):
             yield "raw-archive", entry
 

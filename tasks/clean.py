@@ -349,6 +349,34 @@ def clean_batch(
     return articles, rejects
 
 
+def drop_run_duplicates(
+    articles: list[Article], run_ids: set[str]
+) -> tuple[list[Article], list[Reject]]:
+    """Keep the first article of each id over a whole run (`run_ids` carries the ids seen so far).
+
+    clean_batch catches two pages of one batch with the same canonical URL; a page of a later
+    batch declaring an earlier page's canonical URL would otherwise be counted as written while
+    its row replaced the earlier one.
+    """
+    kept: list[Article] = []
+    rejects: list[Reject] = []
+    for article in articles:
+        if article.article_id in run_ids:
+            rejects.append(
+                Reject(
+                    article.url,
+                    article.source_name,
+                    "clean",
+                    "duplicate_in_run",
+                    article.canonical_url,
+                )
+            )
+            continue
+        run_ids.add(article.article_id)
+        kept.append(article)
+    return kept, rejects
+
+
 __all__ = [
     "EXTRACTOR_VERSION",
     "CleanError",
@@ -359,4 +387,5 @@ __all__ = [
     "clean_record",
     "content_hash",
     "detect_language",
+    "drop_run_duplicates",
 ]

@@ -112,8 +112,9 @@ def read_records(
     try:
         for record in records:
             count += 1
-            if record.headers.get("Content-Length") is None:
-                # fastwarc ends a torn gzip member with an empty record instead of an error
+            declared = record.headers.get("Content-Length") or ""
+            if not declared.isdigit():
+                # fastwarc ends a torn gzip member with a record of missing or garbled length
                 raise WarcFailed(f"{path}: truncated after {count - 1} records")
             url = record.headers.get("WARC-Target-URI") or ""
             if not url or not _host_ok(url, hosts or []):
@@ -126,6 +127,8 @@ def read_records(
             payload = record.reader.read(MAX_PAYLOAD_BYTES + 1)
             if len(payload) > MAX_PAYLOAD_BYTES:
                 continue
+            if len(payload) < record.content_length:  # after parse_http: the payload's length
+                raise WarcFailed(f"{path}: truncated inside record {count}")
             if prefilter is not None and not prefilter(payload):
                 yield Skip(url, name, "prefilter")
                 continue
@@ -231,12 +234,18 @@ def archived_items(
     name: str = "raw-archive",
     since: date | None = None,
     until: date | None = None,
+    newest_first: bool = False,
 ) -> Iterator[Item | Skip]:
-    """The responses of the raw archive as Items with their payload (for re-processing)."""
+    """The responses of the raw archive as Items with their payload (for re-processing).
+
+    Files come in fetch-date order, or newest date first with `newest_first` (a run keeps
+    the first copy of an article it meets, so reprocessing then keeps the latest fetch).
+    """
     base = f"{root.rstrip('/')}/raw"
     selector = pafs.FileSelector(base, allow_not_found=True, recursive=True)
     files = sorted(
-        i.path for i in filesystem.get_file_info(selector) if i.path.endswith(".warc.gz")
+        (i.path for i in filesystem.get_file_info(selector) if i.path.endswith(".warc.gz")),
+        reverse=newest_first,
     )
     for path in files:
         match = re.search(r"fetch_date=(\d{4}-\d{2}-\d{2})", path)

@@ -144,3 +144,32 @@ def test_one_failing_source_is_recorded_all_failing_fail_the_run(
     config.write_text(yaml.safe_dump(cfg))
     with pytest.raises(AllSourcesFailed, match="gone"):
         ingest(str(config))
+
+
+def test_pages_sharing_a_canonical_url_across_batches_are_written_once(
+    harness, site_dir: tuple[Path, str], tmp_path: Path
+) -> None:
+    from flows.ingest import ingest
+
+    root, base = site_dir
+    body = "<p>" + "The six-party talks resumed in Beijing on Monday. " * 12 + "</p>"
+    for name in ("x", "y", "z"):
+        canonical = "c" if name != "z" else "z"  # x and y are one article published twice
+        (root / f"{name}.html").write_text(
+            f'<html><head><title>{name}</title><link rel="canonical" href="{base}/{canonical}.html">'
+            f"</head><body><article><h1>Talks {name}</h1>{body}</article></body></html>"
+        )
+    cfg = {
+        "output": str(tmp_path / "data"),
+        "sources": [{"kind": "urls", "name": "w", "urls": [f"{base}/{n}.html" for n in "xyz"]}],
+        "fetch": {"allow_private_addresses": True, "min_delay": 0.0, "obey_robots": False},
+        "clean": {"min_text_chars": 100},
+        "nlp": {"workers": 0, "batch_size": 1},  # one page per batch: x and y in different ones
+    }
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg))
+    totals = ingest(str(path))["totals"]
+    articles = pd.read_parquet(tmp_path / "data" / "articles")
+    assert totals["written"] == len(articles) == 2 and totals["balanced"]
+    assert totals["rejected"] == {"clean:duplicate_in_run": 1}
+    assert sorted(articles.canonical_url) == [f"{base}/c.html", f"{base}/z.html"]
