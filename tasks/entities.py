@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("’", "'")
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every mention of every article
 def name_key(name: str, label: str = "PERSON") -> str:
     """Normalised form of a name: case, accents, periods, middle initials, Korean spellings folded."""
     text = _fold(name).strip()
@@ -285,6 +287,9 @@ def _trim(span: Span) -> tuple[int, int, str]:
     return start, end, text
 
 
+_INTRODUCED_KEY = "newscorpus.introduced_names"  # doc.user_data cache
+
+
 def _is_subject(span: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
@@ -294,7 +299,15 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
 
     PERSON entities of two or more words, plus proper-noun chains the NER missed when they are
     the subject, appositive or object of a clause ("Jae-won Halloran, who teaches ...").
+    Computed once per Doc (entities and quotes both ask).
     """
+    cached = doc.user_data.get(_INTRODUCED_KEY)
+    if cached is None:
+        cached = doc.user_data[_INTRODUCED_KEY] = _introduced_names(doc)
+    return list(cached)
+
+
+def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
