@@ -6,6 +6,9 @@ import hashlib
 import json
 import os
 import platform
+import subprocess
+import sys
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -88,3 +91,75 @@ def tree_rss(proc: Any) -> int:
         except psutil.Error:
             continue
     return total
+
+
+def run_cli(config: Path, logs: Path, sample_seconds: float = 1.0) -> dict[str, Any]:
+    """Run `newscorpus run --config CFG --json` in a fresh process, sampling its tree's RSS.
+
+    Returns returncode, seconds, the RSS samples (seconds, bytes), the parsed summary (None if
+    unreadable) and the tail of stderr. Output goes to files: a pipe nobody reads during a
+    long run would fill and block the child.
+    """
+    import psutil
+
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)  # its own ephemeral API, as a user's first run has
+    out_path, err_path = logs / "run.stdout", logs / "run.stderr"
+    samples: list[tuple[float, int]] = []
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", "run", "--config", str(config), "--json"],
+            env=env,
+            stdout=out,
+            stderr=err,
+        )
+        proc = psutil.Process(child.pid)
+        while child.poll() is None:
+            samples.append((time.perf_counter() - start, tree_rss(proc)))
+            time.sleep(sample_seconds)
+        seconds = time.perf_counter() - start
+    return {
+        "returncode": child.returncode,
+        "seconds": seconds,
+        "samples": samples,
+        "summary": parse_summary(out_path.read_text(encoding="utf-8", errors="replace")),
+        "stderr_tail": err_path.read_text(encoding="utf-8", errors="replace")[-3000:],
+    }
+
+
+def parse_summary(stdout: str) -> dict[str, Any] | None:
+    """The JSON summary `run --json` prints, skipping anything printed before it."""
+    start = stdout.find("{\n")
+    if start < 0:
+        return None
+    try:
+        summary = json.loads(stdout[start:])
+    except json.JSONDecodeError:
+        return None
+    return summary if isinstance(summary, dict) else None
+
+
+def memory_figures(samples: list[tuple[float, int]], seconds: float) -> dict[str, Any]:
+    """Peak RSS overall, over the first and the last quarter, and a 20-step profile (MB)."""
+    if not samples:
+        return {}
+    quarter = seconds / 4
+    first = max((r for t, r in samples if t <= quarter), default=0)
+    last = max((r for t, r in samples if t >= 3 * quarter), default=0)
+    steps = 20
+    profile = [
+        max(
+            (r for t, r in samples if i * seconds / steps <= t < (i + 1) * seconds / steps),
+            default=0,
+        )
+        for i in range(steps)
+    ]
+    return {
+        "samples": len(samples),
+        "peak_rss_mb": round(max(r for _, r in samples) / 2**20),
+        "peak_rss_first_quarter_mb": round(first / 2**20),
+        "peak_rss_last_quarter_mb": round(last / 2**20),
+        "growth_last_vs_first_quarter": round(last / first, 3) if first else None,
+        "peak_rss_by_twentieth_mb": [round(r / 2**20) for r in profile],
+    }

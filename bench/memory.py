@@ -9,18 +9,13 @@ holds the same memory at article 9,000 as at article 1,000.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-import psutil
 import pyarrow.dataset as pads
 
-from bench.common import tree_rss, write_result
+from bench.common import memory_figures, run_cli, write_result
 from bench.corpus import write_site
 from bench.throughput import run_config
 from flows.demo_server import SiteServer
@@ -39,39 +34,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         write_site(tmp / "site", args.pages)
         with SiteServer(tmp / "site") as server:
             config = run_config(tmp, server.base_url, tmp / "data", args.workers)
-            env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
-            env.pop("PREFECT_API_URL", None)
-            start = time.perf_counter()
-            child = subprocess.Popen(
-                [sys.executable, "-m", "flows.cli", "run", "--config", str(config)],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            samples: list[tuple[float, int]] = []
-            proc = psutil.Process(child.pid)
-            while child.poll() is None:
-                samples.append((time.perf_counter() - start, tree_rss(proc)))
-                time.sleep(SAMPLE_SECONDS)
-            seconds = time.perf_counter() - start
-            _, stderr = child.communicate()
-            if child.returncode != 0:
-                raise RuntimeError(f"run failed ({child.returncode}): {stderr.decode()[-2000:]}")
+            run = run_cli(config, tmp, SAMPLE_SECONDS)
+            if run["returncode"] != 0:
+                raise RuntimeError(f"run failed ({run['returncode']}): {run['stderr_tail']}")
             written = pads.dataset(tmp / "data" / "articles", partitioning="hive").count_rows()
-    quarter = seconds / 4
-    first = max((r for t, r in samples if t <= quarter), default=0)
-    last = max((r for t, r in samples if t >= 3 * quarter), default=0)
-    peak = max(r for _, r in samples)
+    seconds = run["seconds"]
     results = {
         "pages": args.pages,
         "written": written,
         "nlp_workers": args.workers,
         "seconds": round(seconds, 1),
         "docs_per_s": round(written / seconds, 2),
-        "peak_rss_mb": round(peak / 2**20),
-        "peak_rss_first_quarter_mb": round(first / 2**20),
-        "peak_rss_last_quarter_mb": round(last / 2**20),
-        "growth_last_vs_first_quarter": round(last / first, 3) if first else None,
+        **memory_figures(run["samples"], seconds),
     }
     print(f"memory: {results}")
     write_result("memory", results)

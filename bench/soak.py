@@ -28,10 +28,8 @@ import argparse
 import contextlib
 import hashlib
 import json
-import os
 import socket
 import struct
-import subprocess
 import sys
 import tempfile
 import threading
@@ -43,17 +41,15 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pandas as pd
-import psutil
 import pyarrow.dataset as pads
 import yaml
 
-from bench.common import tree_rss, write_result
+from bench.common import memory_figures, run_cli, write_result
 from bench.corpus import write_site
 from bench.throughput import run_config
 from flows.demo_server import SiteServer
 
 FAULT_SHARE = 0.05
-SAMPLE_SECONDS = 1.0
 # Short enough that slow-drip pages cost seconds, not minutes; long enough that a normal page
 # on a busy two-core machine is never cut off.
 READ_TIMEOUT_S = 2.0
@@ -234,51 +230,6 @@ def soak_config(tmp: Path, base_url: str, output: Path, workers: int) -> Path:
     return path
 
 
-def run_cli(config: Path, logs: Path) -> dict[str, Any]:
-    """Run `newscorpus run --config CFG --json` in a fresh process, sampling its tree's RSS.
-
-    Returns returncode, seconds, the RSS samples (seconds, bytes), the parsed summary (None if
-    unreadable) and the tail of stderr. Output goes to files: a pipe nobody reads during a
-    long run would fill and block the child.
-    """
-    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    env.pop("PREFECT_API_URL", None)  # its own ephemeral API, as a user's first run has
-    out_path, err_path = logs / "run.stdout", logs / "run.stderr"
-    samples: list[tuple[float, int]] = []
-    with out_path.open("wb") as out, err_path.open("wb") as err:
-        start = time.perf_counter()
-        child = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "run", "--config", str(config), "--json"],
-            env=env,
-            stdout=out,
-            stderr=err,
-        )
-        proc = psutil.Process(child.pid)
-        while child.poll() is None:
-            samples.append((time.perf_counter() - start, tree_rss(proc)))
-            time.sleep(SAMPLE_SECONDS)
-        seconds = time.perf_counter() - start
-    return {
-        "returncode": child.returncode,
-        "seconds": seconds,
-        "samples": samples,
-        "summary": parse_summary(out_path.read_text(encoding="utf-8", errors="replace")),
-        "stderr_tail": err_path.read_text(encoding="utf-8", errors="replace")[-3000:],
-    }
-
-
-def parse_summary(stdout: str) -> dict[str, Any] | None:
-    """The JSON summary `run --json` prints, skipping anything printed before it."""
-    start = stdout.find("{\n")
-    if start < 0:
-        return None
-    try:
-        summary = json.loads(stdout[start:])
-    except json.JSONDecodeError:
-        return None
-    return summary if isinstance(summary, dict) else None
-
-
 def read_datasets(output: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(articles: article_id, url) and (rejects: url, stage, reason, run_id) of the output."""
     articles = pd.DataFrame(columns=["article_id", "url"])
@@ -366,31 +317,6 @@ def check_accounting(
     return checks, figures
 
 
-def memory_figures(samples: list[tuple[float, int]], seconds: float) -> dict[str, Any]:
-    """Peak RSS overall, over the first and the last quarter, and a 20-step profile (MB)."""
-    if not samples:
-        return {}
-    quarter = seconds / 4
-    first = max((r for t, r in samples if t <= quarter), default=0)
-    last = max((r for t, r in samples if t >= 3 * quarter), default=0)
-    steps = 20
-    profile = [
-        max(
-            (r for t, r in samples if i * seconds / steps <= t < (i + 1) * seconds / steps),
-            default=0,
-        )
-        for i in range(steps)
-    ]
-    return {
-        "samples": len(samples),
-        "peak_rss_mb": round(max(r for _, r in samples) / 2**20),
-        "peak_rss_first_quarter_mb": round(first / 2**20),
-        "peak_rss_last_quarter_mb": round(last / 2**20),
-        "growth_last_vs_first_quarter": round(last / first, 3) if first else None,
-        "peak_rss_by_twentieth_mb": [round(r / 2**20) for r in profile],
-    }
-
-
 def hits_by_kind(hits: Counter[str], faults: dict[str, str]) -> dict[str, dict[str, int]]:
     """Requests the server saw per faulty page, as min/max per kind (shows the retries)."""
     seen: dict[str, list[int]] = {}
@@ -416,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         with FaultServer(tmp / "site", faults) as server:
             config = soak_config(tmp, server.base_url, output, args.workers)
             print(f"soak: {args.pages} pages, {len(faults)} faulty, running {config.name}")
-            run = run_cli(config, tmp)
+            run = run_cli(config, tmp, sample_seconds=1.0)
             urls = {f"{server.base_url}{p}": p for p in paths}
             hits = server.hits.copy()
         seconds = run["seconds"]

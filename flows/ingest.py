@@ -29,7 +29,7 @@ from flows.reporting import (
     publish_report,
     yield_anomalies,
 )
-from tasks.clean import EXTRACTOR_VERSION, clean_batch, drop_run_duplicates
+from tasks.clean import EXTRACTOR_VERSION, clean_batch
 from tasks.enrich import EnrichPool, enrich_batch
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
@@ -65,10 +65,13 @@ def fetch_task(fetcher: Fetcher, items: list[Item]) -> FetchOutcome:
 
 @task(name="clean", cache_policy=NONE)
 def clean_task(
-    outcome: FetchOutcome, settings: Settings, topic: Topic | None
+    outcome: FetchOutcome, settings: Settings, topic: Topic | None, run_ids: set[str]
 ) -> tuple[list[Article], list[Reject]]:
-    """Extract and repair the text of a batch, score topic relevance."""
-    return clean_batch(outcome.pages, outcome.passthrough, settings.clean, topic)
+    """Extract and repair the text of a batch, score topic relevance, drop in-run duplicates.
+
+    Called in the flow's process (never submitted), so `run_ids` is updated in place.
+    """
+    return clean_batch(outcome.pages, outcome.passthrough, settings.clean, topic, run_ids)
 
 
 @task(name="enrich", cache_policy=NONE)
@@ -204,7 +207,7 @@ def run_ingest(
             )
             progress.update(summary)
 
-        run_ids: set[str] = set()  # article ids written by this run, across batches
+        run_ids: set[str] = set()  # article ids kept by this run's earlier batches
         for chunk in batched(found, settings.nlp.batch_size):
             for source, entry in chunk:
                 account(entry, source)
@@ -222,9 +225,7 @@ def run_ingest(
                     archive.write(page)
             for skip in outcome.skips:
                 summary.counts(skip.source_name).skip(skip.reason)
-            articles, clean_rejects = clean_task(outcome, settings, topic)
-            articles, repeated = drop_run_duplicates(articles, run_ids)
-            clean_rejects += repeated
+            articles, clean_rejects = clean_task(outcome, settings, topic, run_ids)
             early = pending_rejects + outcome.rejects + clean_rejects
             for r in outcome.rejects + clean_rejects:
                 summary.counts(r.source_name).reject(r.stage, r.reason)

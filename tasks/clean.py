@@ -318,15 +318,22 @@ def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
 
 
 def clean_batch(
-    pages: list[Page], records: list[Item], cfg: CleanConfig, topic: Topic | None
+    pages: list[Page],
+    records: list[Item],
+    cfg: CleanConfig,
+    topic: Topic | None,
+    seen_ids: set[str] | None = None,
 ) -> tuple[list[Article], list[Reject]]:
     """Clean fetched pages and in-hand records; score relevance; reject what fails with a reason.
 
-    Two pages that turn out to be the same article (same canonical URL) keep the first.
+    Two pages that turn out to be the same article (same canonical URL) keep the first. With
+    `seen_ids` (the article ids an earlier batch of the run already kept; updated in place),
+    that holds across batches too: otherwise a later page declaring an earlier page's canonical
+    URL would be counted as written while its row replaced the earlier one.
     """
     articles: list[Article] = []
     rejects: list[Reject] = []
-    ids: set[str] = set()
+    ids = seen_ids if seen_ids is not None else set()
     now = datetime.now(UTC)
     work: list[tuple[Item, Page | None]] = [(p.item, p) for p in pages] + [
         (r, None) for r in records
@@ -349,34 +356,6 @@ def clean_batch(
     return articles, rejects
 
 
-def drop_run_duplicates(
-    articles: list[Article], run_ids: set[str]
-) -> tuple[list[Article], list[Reject]]:
-    """Keep the first article of each id over a whole run (`run_ids` carries the ids seen so far).
-
-    clean_batch catches two pages of one batch with the same canonical URL; a page of a later
-    batch declaring an earlier page's canonical URL would otherwise be counted as written while
-    its row replaced the earlier one.
-    """
-    kept: list[Article] = []
-    rejects: list[Reject] = []
-    for article in articles:
-        if article.article_id in run_ids:
-            rejects.append(
-                Reject(
-                    article.url,
-                    article.source_name,
-                    "clean",
-                    "duplicate_in_run",
-                    article.canonical_url,
-                )
-            )
-            continue
-        run_ids.add(article.article_id)
-        kept.append(article)
-    return kept, rejects
-
-
 __all__ = [
     "EXTRACTOR_VERSION",
     "CleanError",
@@ -387,5 +366,4 @@ __all__ = [
     "clean_record",
     "content_hash",
     "detect_language",
-    "drop_run_duplicates",
 ]

@@ -75,8 +75,11 @@ class Topic:
         """True when raw bytes mention the topic at all (cheap test before extraction)."""
         if self.any_raw is None:
             return True
-        if self.raw_gate is not None and self.raw_gate.search(payload) is None:
-            return False
+        if self.raw_gate is not None:
+            if self.raw_gate.search(payload) is None:
+                return False
+            if self.raw_rest is None:
+                return True  # the gate is exactly raw_dfa then: no second scan
         if self.raw_dfa is not None and self.raw_dfa.search(payload) is not None:
             return True
         return self.raw_rest is not None and self.raw_rest.search(payload) is not None
@@ -128,7 +131,9 @@ def compile_topic(cfg: TopicConfig | None) -> Topic | None:
         re.compile("|".join(positive).encode("utf-8"), re.IGNORECASE),
         _dfa("|".join(dfa_parts)) if dfa_parts else None,
         re.compile("|".join(rest_parts).encode("utf-8"), re.IGNORECASE) if rest_parts else None,
-        _dfa("|".join(dfa_parts + [_without_lookarounds(p) for p in rest_parts])),
+        _dfa("|".join(dfa_parts + [_without_lookarounds(p) for p in rest_parts]))
+        if dfa_parts or rest_parts
+        else None,
     )
 
 
