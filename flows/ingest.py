@@ -240,6 +240,8 @@ def run_ingest(
             pending_rejects.clear()
         while in_flight:
             finish_oldest()
+        if not dry_run:  # everything discovered is committed: the next run may get 304s
+            fetcher.keep_validators()
     progress.close()
     if summary.totals.written:
         summary.rows["actors"] = dataset.rebuild_actors()

@@ -50,18 +50,24 @@ class NotModified(Exception):
 
 
 class HttpValidators:
-    """ETag / Last-Modified of discovery documents, kept between runs (one small SQLite file)."""
+    """ETag / Last-Modified of discovery documents, kept between runs (one small SQLite file).
+
+    New validators wait in memory until `save()`: the run calls it once everything it discovered
+    is committed, so a run killed earlier refetches the documents instead of getting a 304 for
+    items it never stored.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self._pending: dict[str, tuple[str | None, str | None]] = {}
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)"
         )
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
-        """(etag, last-modified) stored for a URL, or None."""
+        """(etag, last-modified) saved for a URL by an earlier run, or None."""
         with self._lock:
             row = self._db.execute(
                 "SELECT etag, last_modified FROM validators WHERE url=?", (url,)
@@ -69,16 +75,22 @@ class HttpValidators:
         return (row[0], row[1]) if row else None
 
     def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        """Remember a document's validators."""
+        """Remember a document's validators (kept only once `save()` is called)."""
+        with self._lock:
+            self._pending[url] = (etag, last_modified)
+
+    def save(self) -> None:
+        """Store the validators remembered so far."""
         with self._lock, self._db:
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO validators VALUES (?,?,?) ON CONFLICT(url) DO UPDATE "
                 "SET etag=excluded.etag, last_modified=excluded.last_modified",
-                (url, etag, last_modified),
+                [(url, etag, modified) for url, (etag, modified) in self._pending.items()],
             )
+            self._pending.clear()
 
     def close(self) -> None:
-        """Close the store."""
+        """Close the store (validators not saved are dropped)."""
         self._db.close()
 
 
@@ -362,6 +374,11 @@ class Fetcher:
             if etag or modified:
                 self._validators.put(url, etag, modified)
         return page.body
+
+    def keep_validators(self) -> None:
+        """Save the validators of this run's discovery documents (after its last commit)."""
+        if self._validators is not None:
+            self._validators.save()
 
     def fetch(self, item: Item) -> Page:
         """Fetch one article page; raises FetchError (reject) or RobotsDisallowed (skip)."""
