@@ -98,7 +98,8 @@ def test_sigkill_at_each_stage_then_rerun(
     assert code == -signal.SIGKILL, f"the run ended before the kill point:\n{log[-3000:]}"
     committed = set(table(data, "articles").article_id)  # readable right after the kill
     if kill_at[0] == "batch committed":
-        assert len(committed) >= 8
+        # a run's first batch is an eighth of batch_size (at least one article), then whole ones
+        assert len(committed) >= 1 + 4
 
     code, log = run_cli(config)
     assert code == 0, log[-3000:]
