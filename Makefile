@@ -8,7 +8,7 @@ export PREFECT_LOGGING_LEVEL ?= WARNING
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo test test-fast lint format typecheck bench lock audit clean
+.PHONY: help venv demo test test-fast lint format typecheck golden bench lock audit clean
 
 help: ## list the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ format: $(STAMP) ## apply ruff formatting and safe fixes
 
 typecheck: $(STAMP) ## mypy on tasks/ and flows/
 	$(BIN)/mypy
+
+golden: $(STAMP) ## rebuild the cleaning stage's golden pages and their expected output (review the diff)
+	$(BIN)/python -m tests.golden.make_clean_pages --regenerate
 
 bench: $(STAMP) ## run the benchmarks and evaluation harnesses; figures go to bench/results/
 	$(BIN)/python -m bench.run_all

@@ -161,3 +161,98 @@ def test_off_topic_is_rejected_with_score() -> None:
     articles, rejects = clean_batch(pages, [], CleanConfig(), topic)
     assert len(articles) == 1 and articles[0].relevance and articles[0].relevance_matches
     assert [r.reason for r in rejects] == ["off_topic"]
+
+
+# ---- golden pages: one extraction failure mode each (tests/golden/make_clean_pages.py) ----------
+GOLDEN = Path(__file__).resolve().parent / "golden" / "clean"
+# What each page is about, written by hand: the regenerated JSON cannot quietly change it.
+GOLDEN_CHECKS = {
+    "teaser_outside_body": (["Envoys agree on a timetable"], ["By Jane Doe", "Staff Reporter"]),
+    "ad_block_midway": (
+        ["Negotiators from six countries", "The talks are expected to last three days"],
+        ["Advertisement", "Read more", "Markets rally"],
+    ),
+    "title_repeated_in_body": (["Negotiators from six countries"], ["Six-party talks resume"]),
+    "photo_captions": (
+        ["Negotiators from six countries", "The chief U.S. envoy"],
+        ["Delegates take their seats", "Photo Agency"],
+    ),
+    "comment_section": (["The talks are expected"], ["reader42", "This will go nowhere"]),
+    "reader_calls_in_body": (
+        ["Analysts cautioned", "The talks are expected"],
+        ["Sign up", "Follow The Example Times", "All rights reserved"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CHECKS))
+def test_golden_page(name: str) -> None:
+    from tests.golden.make_clean_pages import cleaned
+
+    expected = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    got = cleaned(name)
+    assert got == expected
+    wanted, unwanted = GOLDEN_CHECKS[name]
+    assert all(w in got["text"] for w in wanted)
+    assert not any(u in got["text"] for u in unwanted)
+    assert got["text"].count("Negotiators from six countries") <= 1
+
+
+def test_golden_pages_are_complete() -> None:
+    from tests.golden.make_clean_pages import PAGES
+
+    assert set(PAGES) == set(GOLDEN_CHECKS)
+    for name in PAGES:
+        assert (GOLDEN / f"{name}.html.gz").is_file() and (GOLDEN / f"{name}.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        # the site speaking to its reader
+        ("Sign up for our morning newsletter and get the day's top stories by email.", True),
+        ("Never miss a story by signing up to our free daily briefing today!", True),
+        ("Subscribe now to read the full story.", True),
+        ("Get our Daily Edition by email", True),
+        ("If you're already a subscriber, log in to continue reading.", True),
+        ("For breaking news, download our app for iOS and Android.", True),
+        ("Follow the Herald on Twitter and Facebook.", True),
+        ("Submit your letter to the editor using this form.", True),
+        ("This article contains affiliate links; we may earn a commission on purchases.", True),
+        ("Copyright 2021 Example Media Group. All rights reserved.", True),
+        ("© 2019 Example Newspapers Ltd", True),
+        ("(Credit: Jane Roe / Example Photo)", True),
+        # news that happens to use the same words
+        ("Netflix said subscribers rose 5% to 200 million in the quarter, it said today.", False),
+        ("In a letter to the editor of the Times, the minister defended the policy.", False),
+        ("Copyright infringement claims against the platform doubled last year.", False),
+        ("Users can download the app from the company's website, officials said.", False),
+        ("The senator said she would follow the talks closely on behalf of voters.", False),
+        ("Credit card debt rose sharply in the third quarter, the central bank said.", False),
+        (
+            "The newsletter, first published in 1998, reached 40,000 readers by 2005, "
+            "according to its founder, who spoke at a conference in Seoul on Monday.",
+            False,
+        ),
+    ],
+)
+def test_reader_calls_dropped_news_kept(line: str, dropped: bool) -> None:
+    from tasks.clean import _drop_reader_calls
+
+    text = f"The talks resumed on Tuesday.\n{line}\nThe envoy left on Thursday."
+    assert (line not in _drop_reader_calls(text)) is dropped
+
+
+def test_teaser_kept_only_when_it_is_the_meta_description() -> None:
+    from trafilatura.utils import load_html
+
+    from tasks.clean import _teaser
+
+    teaser = "Envoys agree on a timetable, but analysts warn that earlier schedules slipped."
+    html = f"<html><body><p class='standfirst'>{teaser}</p><p>Body text here.</p></body></html>"
+    tree = load_html(html)
+    assert _teaser(tree, "Body text here.", teaser) == teaser
+    assert _teaser(tree, "Body text here.", "Another description entirely, long enough.") is None
+    assert _teaser(tree, f"{teaser}\nBody text here.", teaser) is None  # already in the text
+    promo = "<html><body><p class='teaser'>Join us at our conference next week in the city to learn more.</p></body></html>"
+    assert _teaser(load_html(promo), "Body text here.", None) is None
