@@ -65,7 +65,7 @@ NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "half": 0.5, "single": 1, "couple": 2, "dozen": 12,
 }  # fmt: skip
-VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "couple of", "a couple of", "numerous"}
+VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "numerous"}
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "week": ("W", False), "month": ("M", False), "year": ("Y", False), "decade": ("DE", False),
@@ -92,7 +92,13 @@ _NUM_WORD_COMPOUND = rf"(?:{_NUM_WORD}(?:[- ](?:one|two|three|four|five|six|seve
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|nights?|weekends?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight)"
+_TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|midnight)"
+_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# "nineteen ninety-six" (broadcast transcripts), "the year two thousand (and) one"
+_SPELLED_YEAR = rf"(?:seventeen|eighteen|nineteen)[- ](?:{_TENS}(?:[- ]{_ONES})?|{_TEENS}|hundred)(?![- ]\w)|(?<=year\s)two[- ]thousand(?:(?:\s+and)?[- ](?:{_TEENS}|{_ONES}))?"
 _POD = r"(?:morning|afternoon|evening|night)"
 
 # One alternation, longest and most specific patterns first; each group names the rule.
@@ -102,7 +108,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric_date", r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)\b"),
     (
         "time_date",
-        rf"\b{_TIME_OF_DAY}(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
+        rf"\b{_TIME_OF_DAY}(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:\s*,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
     ),
     (
         "month_day_range",
@@ -113,18 +119,31 @@ _PATTERNS: list[tuple[str, str]] = [
         "day_month_year",
         rf"\b(?:{_WEEKDAY}\s*,?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR})?\b",
     ),
+    (
+        "holiday",
+        rf"\b(?:(?:last|next|this|this\s+past)\s+)?(?:{_HOLIDAY})(?:\s*,?\s+{_YEAR}\b)?",
+    ),
     ("month_year", rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}\s*,?\s+(?:of\s+)?{_YEAR}\b"),
     (
         "year_ago_period",
         r"\b(?:the\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:quarter|period|months?))?\b",
     ),
     (
+        "year_phrase",
+        rf"\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)|\bthe\s+(?:(?:current|full|latest|last|previous|prior)\s+(?:fiscal|calendar)\s+year|(?:current|full|calendar)\s+year|fiscal\s+year)\b(?!\s*(?:{_YEAR}|'?\d\d\b))|\b(?:year[- ]end|year's\s+end|the\s+end\s+of\s+(?:the|this)\s+year)\b",
+    ),
+    ("spelled_year", rf"\b(?:the\s+year\s+)?(?:{_SPELLED_YEAR})\b"),
+    (
+        "century",
+        r"\b(?:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first)[- ]century\b",
+    ),
+    (
         "quarter",
-        rf"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latest|current|next|previous)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?\b",
+        rf"\b(?:the\s+)?(?:(?:{_YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]|(?:last|final|latest|current|next|previous)[- ]|{_YEAR}\s+)(?:fiscal[- ])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|(?:last|this|next)\s+year))?\b",
     ),
     (
         "half_year",
-        rf"\b(?:the\s+)?(?:first|second|latter)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?\b",
+        rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?\b",
     ),
     ("fiscal_year", rf"\bfiscal(?:\s+year)?\s+(?:{_YEAR}|'?\d\d)\b"),
     (
@@ -138,7 +157,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"\b{_NUM_WORD_COMPOUND}\s+{_UNIT}\s+(?:ago|earlier|before|later|from\s+now|hence)\b"),
     (
         "rel_unit",
-        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|coming|next|following)\s+|(?:this|last|next|the\s+same|that|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter)\b",
+        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b",
     ),
     (
         "past_units",
@@ -154,7 +173,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_rel",
-        r"\b(?:(?:last|next|this|this\s+past|early|mid|late)\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+        r"\b(?:(?:last|next|this|this\s+past)\s+|(?:early|mid|late)[- ])?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
     ),
     (
         "month_may",
@@ -175,7 +194,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|recent|lately|in recent (?:years|months|weeks|days)|formerly|previously|once|in the past|the past|earlier|in the future|the future|future|soon|shortly|later|eventually|in the coming (?:days|weeks|months|years)|the moment|this time|the time being|for now)\b",
+        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|recent|current|lately|in recent (?:years|months|weeks|days)|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the future|future|soon|shortly|later|eventually|in the coming (?:days|weeks|months|years)|the moment|this time|the time being|for now)\b",
     ),
 ]
 # Every rule starts at a word boundary before a word character or an apostrophe ('90s). Saying so
@@ -225,6 +244,8 @@ def _num(text: str) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
+    if t in ("couple of", "a couple of"):
+        return 2.0
     parts = re.split(r"[- ]", t)
     total = 0.0
     for p in parts:
@@ -279,7 +300,7 @@ def clause_tense(token: Token | None) -> str | None:
     for _ in range(40):
         if head.lower_ == "since":
             return "past"  # "since January": a January before the anchor
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
             break
         head = head.head
     verbs = [head, *[c for c in head.children if c.dep_ in ("aux", "auxpass")]]
@@ -298,6 +319,27 @@ def clause_tense(token: Token | None) -> str | None:
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None
+
+
+def _infinitive_ahead(token: Token | None) -> bool:
+    """The expression belongs to a to-infinitive ("is set to resume Monday", "planned to leave
+    Thursday"): a day or month named there lies ahead, unless a past perfect governs it ("had
+    been due to expire Friday")."""
+    head = token
+    for _ in range(40):
+        if head is None or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    if head is None or head.tag_ != "VB" or head.dep_ != "xcomp":
+        return False
+    if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
+        return False
+    outer = head.head
+    for _ in range(3):
+        if outer.pos_ in ("VERB", "AUX") or outer.head.i == outer.i:
+            break
+        outer = outer.head
+    return not any(c.lower_ == "had" for c in outer.children)
 
 
 # ---- normalisation --------------------------------------------------------------------------
@@ -416,6 +458,8 @@ def _shift(anchor: date | None, days: int) -> str:
 
 
 def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    # "0800 UTC" reads as 08:00
+    t = re.sub(r"^([0-2]\d)([0-5]\d)(?=\s*(?:gmt|utc))", r"\1:\2", t)
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", t)
     if t.startswith("noon"):
         hour, minute = 12, 0
@@ -443,7 +487,8 @@ def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised |
     if day is None:
         return None
     minutes = f":{minute:02d}" if minute or (m and m.group(2)) else ":00"
-    return "TIME", f"{day[0]}T{hour:02d}{minutes}", "time", day[1]
+    zone = "Z" if re.search(r"\b(?:utc|gmt)\b", t) else ""  # TIMEX3 marks UTC times with Z
+    return "TIME", f"{day[0]}T{hour:02d}{minutes}{zone}", "time", day[1]
 
 
 def _month_num(word: str) -> int | None:
@@ -511,7 +556,7 @@ def _h_month_year(t: str, anchor: date | None, tense: str | None) -> Normalised 
 
 
 def _h_month_rel(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    words = t.split()
+    words = re.split(r"[\s-]+", t)
     month = _month_num(words[-1])
     if month is None:
         return None
@@ -531,15 +576,154 @@ def _h_month_rel(t: str, anchor: date | None, tense: str | None) -> Normalised |
     return "DATE", f"{year}-{month:02d}", "month", True
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (n < 0: from the end) weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    n = h + el - 7 * m + 114
+    return date(year, n // 31, n % 31 + 1)
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    fixed = {"christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "independence day": (7, 4), "fourth of july": (7, 4),
+             "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
+             "boxing day": (12, 26)}  # fmt: skip
+    for key, (month, day) in fixed.items():
+        if name.startswith(key) or name.endswith(key):
+            return date(year, month, day)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if name.startswith("election"):
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)  # Tuesday after 1st Monday
+    if name.startswith("labor"):
+        return _nth_weekday(year, 9, 0, 1)
+    if name.startswith("memorial"):
+        return _nth_weekday(year, 5, 0, -1)
+    if name.startswith("easter"):
+        return _easter(year)
+    if name.startswith("good friday"):
+        return _easter(year) - timedelta(days=2)
+    return None
+
+
+def _h_holiday(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """Christmas, Thanksgiving, Election Day...: the nearest one, or the one the tense or a
+    modifier points to."""
+    year = _year_of(t)
+    name = re.sub(rf"^(?:(?:last|next|this|this past)\s+)|,?\s*{_YEAR}$", "", t).strip()
+    name = (
+        re.sub(r"^the\s+|\s+(?:day|sunday)$", "", name)
+        if name.startswith(("the ", "christmas day", "thanksgiving day", "easter sunday"))
+        else name
+    )
+    probe = _holiday_date(name, year or (anchor.year if anchor else 2000))
+    if probe is None:
+        return None
+    if year is not None:
+        return "DATE", probe.isoformat(), "day", False
+    if anchor is None:
+        other = _holiday_date(name, 2001)
+        fixed = other is not None and (other.month, other.day) == (probe.month, probe.day)
+        value = f"XXXX-{probe.month:02d}-{probe.day:02d}" if fixed else _UNRESOLVED_DAY
+        return "DATE", value, "day", True
+    days = {y: _holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)}
+    candidates = sorted(d for d in days.values() if d is not None)
+    before = [d for d in candidates if d <= anchor]
+    after = [d for d in candidates if d >= anchor]
+    if t.startswith(("last", "this past")) or (tense == "past" and not t.startswith("next")):
+        chosen = before[-1]
+    elif t.startswith("next") or tense == "future":
+        chosen = after[0]
+    else:
+        chosen = min(candidates, key=lambda d: abs((d - anchor).days))
+    return "DATE", chosen.isoformat(), "day", True
+
+
+def _h_year_phrase(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "the year ended June 30" (a fiscal year: P1Y), "the current fiscal year", "year-end"."""
+    if t.endswith("year") and (t in ("year", "the year", "fiscal year", "the fiscal year")):
+        return "DURATION", "P1Y", "duration", False
+    if anchor is None:
+        return "DATE", "XXXX", "year", True
+    year = anchor.year
+    if re.search(r"\b(?:latest|last|previous|prior)\b", t):
+        year -= 1
+    elif "end" in t and tense == "past" and anchor.month < 4:
+        year -= 1  # "at year-end" in a January report: the year just closed
+    return "DATE", str(year), "year", True
+
+
+def _spelled_number(words: list[str]) -> int:
+    return int(sum(NUMBERS.get(w, 0) for w in words if w != "and"))
+
+
+def _h_spelled_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    words = re.split(r"[\s-]+", re.sub(r"^the\s+year\s+", "", t))
+    if words[0] == "two":
+        return "DATE", str(2000 + _spelled_number(words[2:])), "year", False
+    century = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900}[words[0]]
+    if words[1:] == ["hundred"]:
+        return "DATE", str(century), "year", False
+    return "DATE", str(century + _spelled_number(words[1:])), "year", False
+
+
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                  "twentieth"]  # fmt: skip
+
+
+def _h_century(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "the 20th century" -> 19 (TIMEX3 centuries are the first two digits of their years)."""
+    word = re.sub(r"^the\s+", "", t).rsplit("century", 1)[0].strip(" -")
+    m = re.match(r"(\d+)", word)
+    if m:
+        n = int(m.group(1))
+    elif re.match(r"twenty[- ]first", word):
+        n = 21
+    elif word in _ORDINAL_WORDS:
+        n = _ORDINAL_WORDS.index(word) + 1
+    else:
+        return None
+    return "DATE", f"{n - 1:02d}", "century", False
+
+
 def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     year = _year_of(t)
     m = re.search(
         r"(first|second|third|fourth|1st|2nd|3rd|4th|last|final|latest|current|next|previous)", t
     )
     if not m:
-        return None
+        if year is None:
+            return None
+        # "the 1988 quarter": the quarter being reported, in that year
+        q = _last_completed_quarter(anchor)[0] if anchor else None
+        return "DATE", f"{year}-Q{q if q else 'X'}", "quarter", False
     word = m.group(1)
     relative = year is None
+    if year is None and anchor is not None:
+        shift = re.search(r"of (last|this|next) year$", t)
+        if shift:  # "the first quarter of last year"
+            year = anchor.year + {"last": -1, "this": 0, "next": 1}[shift.group(1)]
+    if year is not None and word in ("last", "final"):
+        return "DATE", f"{year}-Q4", "quarter", relative  # "the final quarter of 2009"
+    if year is not None and word in ORDINALS:
+        return "DATE", f"{year}-Q{ORDINALS[word]}", "quarter", relative
     if word in ORDINALS:
         q = ORDINALS[word]
         if year is None:
@@ -640,6 +824,26 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
 
 def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     unit = t.split()[-1]
+    if unit == "day":
+        # "the day", "that same day": the day of the report (or of the narrative, see
+        # _anaphoric); "the next day", "the previous day": one day on
+        offset = {"the next day": 1, "the following day": 1, "the previous day": -1,
+                  "the prior day": -1, "the preceding day": -1}.get(t)  # fmt: skip
+        if offset is None and t not in ("the day", "that day", "the same day", "that same day"):
+            return None
+        return "DATE", _shift(anchor, offset or 0), "day", True
+    if t.startswith(("the following", "the previous", "the prior", "the preceding")) and unit in (
+        "month",
+        "year",
+    ):
+        # "the following year": a date next to the one the story is about (see _anaphoric)
+        offset = 1 if t.startswith("the following") else -1
+        if anchor is None:
+            return "DATE", "XXXX-XX" if unit == "month" else "XXXX", unit, True
+        if unit == "year":
+            return "DATE", str(anchor.year + offset), "year", True
+        d = _add_months(anchor, offset)
+        return "DATE", f"{d.year}-{d.month:02d}", "month", True
     if t.startswith(
         ("the past", "the last", "the previous", "the coming", "the next", "the following")
     ) and unit in ("week", "month", "year", "decade", "century", "quarter"):
@@ -661,7 +865,10 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
             True,
         )
     offset = 0
-    if t.startswith(("last", "the previous")) or "past" in t.split()[:2]:
+    if (
+        t.startswith(("last", "the previous", "the prior", "the preceding"))
+        or "past" in t.split()[:2]
+    ):
         offset = -1
     elif t.startswith(("next", "the following", "the coming")):
         offset = 1
@@ -762,7 +969,7 @@ def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
               "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}  # fmt: skip
     if t in simple:
         return "SET", simple[t], "set", False
-    wd = re.search(_WEEKDAY, t.split()[-1])
+    wd = re.fullmatch(_WEEKDAY, t.split()[-1])
     if wd and WEEKDAYS.get(wd.group().rstrip(".")) is not None:
         return "SET", f"XXXX-WXX-{WEEKDAYS[wd.group().rstrip('.')] + 1}", "set", False
     word = t.split()[-1]
@@ -789,7 +996,7 @@ _REFS = {
     "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
     "right now": "PRESENT_REF", "today's": "PRESENT_REF", "the moment": "PRESENT_REF", "this time": "PRESENT_REF",
     "the time being": "PRESENT_REF", "for now": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "current": "PRESENT_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
     "previously": "PAST_REF", "once": "PAST_REF", "in the past": "PAST_REF", "the past": "PAST_REF",
     "earlier": "PAST_REF", "in the future": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
@@ -826,7 +1033,11 @@ _HANDLERS = {
     "month_day_year": _h_month_day_year,
     "day_month_year": _h_day_month_year,
     "month_year": _h_month_year,
+    "holiday": _h_holiday,
     "quarter": _h_quarter,
+    "year_phrase": _h_year_phrase,
+    "spelled_year": _h_spelled_year,
+    "century": _h_century,
     "half_year": _h_half_year,
     "fiscal_year": _h_fiscal_year,
     "decade": _h_decade,
@@ -849,7 +1060,6 @@ _WEAK_RULES = {"ref", "bare_unit_duration"}
 _WEAK_REFS = {
     "previously",
     "formerly",
-    "recent",
     "the future",
     "once",
     "later",
@@ -867,6 +1077,9 @@ _LEADING_PREP = re.compile(
 )
 
 
+# "until Friday", "as early as Tuesday": a deadline or a first possible day lies ahead
+_DEADLINE = re.compile(r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$")
+_DAY_MONTH_RULES = {"weekday_rel", "month_rel", "month_may", "time_date"}
 _RATE_UNITS = {"a year", "a month", "a week", "a day", "an hour", "a minute", "a quarter"}
 
 
@@ -913,6 +1126,66 @@ def _in_context(
     return got
 
 
+_FULL_MONTHS = {calendar.month_name[n].lower() for n in range(1, 13)}
+
+
+def _not_a_month(raw: str, after: str) -> bool:
+    """ "Jan Kavan", "the march": an abbreviation without its period, or "march" in lower case."""
+    word = re.split(r"[\s-]+", raw)[-1]
+    if word == "march":
+        return True
+    bare = word.lower()
+    return (
+        bare not in _FULL_MONTHS and not bare.endswith(".") and not after.lstrip().startswith(".")
+    )
+
+
+def _modifies_noun(token: Token | None) -> bool:
+    """An adjective before the noun it modifies ("the recent sale")."""
+    return (
+        token is not None
+        and token.dep_ == "amod"
+        and token.head.i > token.i
+        and token.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+_ANAPHORIC = re.compile(
+    r"^(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
+    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|month|year)$"
+)
+_GRAIN = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
+
+
+def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> Normalised:
+    """ "that year", "the following month", "the same day": relative to the date the story
+    last named at that granularity (narrative time), not to the publication date."""
+    m = _ANAPHORIC.match(raw)
+    if m is None or got[0] != "DATE":
+        return got
+    unit = m["unit"]
+    if unit != "day" and m["same"] in ("the",):
+        return got  # "the year", "the month": the current one
+    if unit == "year" and m["next"] and raw.startswith("the next"):
+        return got  # "the next year": a year from now (a duration)
+    grain = re.compile(_GRAIN[unit])
+    for prior in reversed(found):
+        hit = grain.match(prior.value)
+        if hit is None or (unit == "year" and not prior.value[:4].isdigit()):
+            continue
+        offset = 1 if m["next"] else -1 if m["prev"] else 0
+        base = hit.group()
+        if unit == "day":
+            value = (date.fromisoformat(base) + timedelta(days=offset)).isoformat()
+        elif unit == "month":
+            d = _add_months(date(int(base[:4]), int(base[5:7]), 1), offset)
+            value = f"{d.year}-{d.month:02d}"
+        else:
+            value = str(int(base) + offset)
+        return got[0], value, got[2], True
+    return got
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -945,6 +1218,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
             continue
         token = _token_at(doc, start)
+        if rule == "ref" and raw.lower() in ("recent", "current") and not _modifies_noun(token):
+            continue  # "the recent sale", "current market conditions"; not "the current"
         if (
             rule == "year"
             and token is not None
@@ -958,6 +1233,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             and token.pos_ in ("VERB", "AUX")
         ):
             continue
+        if rule == "month_rel" and _not_a_month(raw, text[end : end + 2]):
+            continue
         if (
             rule == "weekday_rel"
             and raw.lower().rstrip(".")
@@ -967,6 +1244,15 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue  # "Sun Microsystems", "wed": an abbreviation needs its period
         if rule == "set" and " " not in raw and token is not None and token.pos_ != "ADV":
             continue  # "a quarterly dividend": an adjective; "reports daily" is a set
+        if (
+            rule == "duration"
+            and raw.lower().endswith(("quarter", "quarters"))
+            and (
+                (raw.lower().endswith("quarter") and re.match(r"\s*,?\s+of\b", text[end : end + 8]))
+                or re.search(r"-quarters?$", raw.lower())
+            )
+        ):
+            continue  # "a quarter of its dealers", "three-quarters": fractions
         if rule == "duration" and _is_rate(raw, token):
             continue  # "$500 million a year": a rate, not a span of time
         if (
@@ -976,11 +1262,20 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         ):
             continue  # "a second A380": an ordinal
         tense = clause_tense(token)
+        if rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
+            if tense != "future":
+                tense = "past"  # "Wednesday's ruling": a day already reported
+        elif rule in _DAY_MONTH_RULES and (
+            _infinitive_ahead(token) or _DEADLINE.search(text, max(0, start - 24), start)
+        ):
+            tense = "future"
         got = normalize(raw, anchor, tense, rule)
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token)
         if got is None:
             continue
+        if rule == "rel_unit":
+            got = _anaphoric(got, raw.lower(), found)
         kind, value, granularity, relative = got
         found.append(
             TemporalExpression(

@@ -20,6 +20,7 @@ def nlp():
 
 TUE_2010_01_05 = date(2010, 1, 5)
 FRI_2009_12_11 = date(2009, 12, 11)
+MON_1989_10_30 = date(1989, 10, 30)
 
 # (sentence, anchor, expression, type, value)
 CASES = [
@@ -100,6 +101,177 @@ CASES = [
     ("Inspectors report daily.", FRI_2009_12_11, "daily", "SET", "P1D"),
     # two years ago
     ("He left two years ago.", FRI_2009_12_11, "two years ago", "DATE", "2007"),
+    # "recent" and "current" before a noun
+    ("The recent sale lifted the shares.", FRI_2009_12_11, "recent", "DATE", "PAST_REF"),
+    ("It cited current market conditions.", FRI_2009_12_11, "current", "DATE", "PRESENT_REF"),
+    # "in the past decade" is a span, not "in the past"
+    ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DURATION", "P10Y"),
+    ("The board meets every month.", FRI_2009_12_11, "every month", "SET", "P1M"),
+    # weekdays: to-infinitives and deadlines look ahead, possessives and past perfects back
+    ("The talks are set to resume Monday.", TUE_2010_01_05, "Monday", "DATE", "2010-01-11"),
+    ("Envoys planned to leave on Thursday.", date(2009, 12, 29), "Thursday", "DATE", "2009-12-31"),
+    ("The offer had been due to expire Friday.", MON_1989_10_30, "Friday", "DATE", "1989-10-27"),
+    ("Markets were kept closed until Friday.", date(2008, 9, 18), "Friday", "DATE", "2008-09-19"),
+    (
+        "Officials said he could come as early as Tuesday.",
+        date(2000, 4, 3),
+        "Tuesday",
+        "DATE",
+        "2000-04-04",
+    ),
+    (
+        "They sought to get around Wednesday's ruling.",
+        date(2000, 1, 15),
+        "Wednesday",
+        "DATE",
+        "2000-01-12",
+    ),
+    # "the day", "that year", "the following year": the story's own time
+    ("Shares fell 3% on the day.", FRI_2009_12_11, "the day", "DATE", "2009-12-11"),
+    (
+        "He was promoted on May 22, 1995, and the following year he became attache.",
+        date(1998, 4, 18),
+        "the following year",
+        "DATE",
+        "1996",
+    ),
+    (
+        "Imports rose in 1988, and exports fell that year.",
+        MON_1989_10_30,
+        "that year",
+        "DATE",
+        "1988",
+    ),
+    (
+        "The bid came in March 1989. The following month it failed.",
+        MON_1989_10_30,
+        "The following month",
+        "DATE",
+        "1989-04",
+    ),
+    (
+        "The order was placed on Dec. 30. The next day it was cancelled.",
+        date(2010, 1, 4),
+        "The next day",
+        "DATE",
+        "2009-12-31",
+    ),
+    # quarters and halves with a year
+    (
+        "It earned $2 million in the 1988 third quarter.",
+        MON_1989_10_30,
+        "the 1988 third quarter",
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "It lost $1 in the first quarter of last year.",
+        date(2009, 5, 7),
+        "the first quarter of last year",
+        "DATE",
+        "2008-Q1",
+    ),
+    (
+        "Ford made a profit in the final quarter of 2009.",
+        date(2010, 1, 28),
+        "the final quarter of 2009",
+        "DATE",
+        "2009-Q4",
+    ),
+    (
+        "Earnings will be lower for the last half of 1989.",
+        MON_1989_10_30,
+        "the last half of 1989",
+        "DATE",
+        "1989-H2",
+    ),
+    ("Merieux has until mid-November to reply.", MON_1989_10_30, "mid-November", "DATE", "1989-11"),
+    (
+        "It will not change for a couple of years.",
+        FRI_2009_12_11,
+        "a couple of years",
+        "DURATION",
+        "P2Y",
+    ),
+    # holidays, across a year boundary
+    (
+        "The boy was found on Thanksgiving Day.",
+        date(2000, 1, 7),
+        "Thanksgiving Day",
+        "DATE",
+        "1999-11-25",
+    ),
+    (
+        "Shops opened late on Christmas Eve.",
+        date(2010, 1, 2),
+        "Christmas Eve",
+        "DATE",
+        "2009-12-24",
+    ),
+    ("Sales peaked at Christmas 2005.", FRI_2009_12_11, "Christmas 2005", "DATE", "2005-12-25"),
+    (
+        "It is a theme from now to Election Day.",
+        date(1998, 10, 26),
+        "Election Day",
+        "DATE",
+        "1998-11-03",
+    ),
+    ("Pilgrims arrived for Easter.", date(2008, 3, 28), "Easter", "DATE", "2008-03-23"),
+    # fiscal and calendar years
+    ("Net income for the year ended June 30 fell.", MON_1989_10_30, "the year", "DURATION", "P1Y"),
+    (
+        "Sales will grow in the current fiscal year.",
+        MON_1989_10_30,
+        "the current fiscal year",
+        "DATE",
+        "1989",
+    ),
+    (
+        "It had sales of $7 billion in the latest fiscal year.",
+        MON_1989_10_30,
+        "the latest fiscal year",
+        "DATE",
+        "1988",
+    ),
+    ("The deal should close by year-end.", MON_1989_10_30, "year-end", "DATE", "1989"),
+    # years and centuries in words
+    (
+        "Atlanta, nineteen ninety-six: a bomb goes off.",
+        date(1998, 2, 27),
+        "nineteen ninety-six",
+        "DATE",
+        "1996",
+    ),
+    (
+        "Jobs are promised by the year two thousand.",
+        date(1998, 2, 5),
+        "the year two thousand",
+        "DATE",
+        "2000",
+    ),
+    (
+        "They cleared mines near the 11th century temple.",
+        FRI_2009_12_11,
+        "11th century",
+        "DATE",
+        "10",
+    ),
+    (
+        "It is a relic of the twentieth century.",
+        FRI_2009_12_11,
+        "the twentieth century",
+        "DATE",
+        "19",
+    ),
+    # UTC times carry Z
+    (
+        "The Dow was down 2.6% at 16:08 UTC.",
+        date(2008, 9, 17),
+        "16:08 UTC",
+        "TIME",
+        "2008-09-17T16:08Z",
+    ),
+    ("At 0800 UTC the banks acted.", date(2008, 9, 18), "0800 UTC", "TIME", "2008-09-18T08:00Z"),
 ]
 
 
@@ -126,6 +298,26 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
     found = extract_dates(nlp(sentence), None)
     assert [t.value for t in found] == [value]
     assert all(t.anchor is None for t in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Minister Jan Kavan signed the treaty.",  # a name, not January
+        "Thousands joined the march.",  # a noun, not March
+        "Iraq imports about three-quarters of its food.",  # a fraction
+        "Funds hold more than a quarter of the market.",
+    ],
+)
+def test_not_temporal(nlp, sentence: str) -> None:
+    assert extract_dates(nlp(sentence), FRI_2009_12_11) == []
+
+
+def test_holidays_without_anchor(nlp) -> None:
+    found = {
+        t.text: t.value for t in extract_dates(nlp("We met at Christmas and at Easter."), None)
+    }
+    assert found == {"Christmas": "XXXX-12-25", "Easter": "XXXX-XX-XX"}
 
 
 def test_relative_flag_and_anchor_are_recorded(nlp) -> None:
