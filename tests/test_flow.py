@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -173,3 +174,34 @@ def test_pages_sharing_a_canonical_url_across_batches_are_written_once(
     assert totals["written"] == len(articles) == 2 and totals["balanced"]
     assert totals["rejected"] == {"clean:duplicate_in_run": 1}
     assert sorted(articles.canonical_url) == [f"{base}/c.html", f"{base}/z.html"]
+
+
+def test_batches_start_small_then_full_size() -> None:
+    from flows.ingest import batched
+
+    assert list(batched(range(10), 4, first=1)) == [[0], [1, 2, 3, 4], [5, 6, 7, 8], [9]]
+    assert list(batched(range(5), 4)) == [[0, 1, 2, 3], [4]]
+    assert list(batched([], 4, first=1)) == []
+
+
+def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
+    import time
+
+    import psutil
+
+    from tasks.enrich import EnrichPool
+
+    def workers() -> set[int]:  # spawned worker processes (not the resource tracker)
+        found = set()
+        for child in psutil.Process().children():
+            with contextlib.suppress(psutil.Error):
+                if "spawn_main" in " ".join(child.cmdline()):
+                    found.add(child.pid)
+        return found
+
+    before = workers()
+    with EnrichPool("en_core_web_sm", None, 2):
+        deadline = time.monotonic() + 30
+        while len(workers() - before) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(workers() - before) == 2  # spawned at creation, not at the first submit
