@@ -22,6 +22,13 @@ _TYPES = {
 }
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver's default listen backlog of 5 is below the fetcher's 8 parallel connections:
+    # the kernel drops the extra SYNs and the client retries after 1 s, which made every batch
+    # of 100 pages take 1 s instead of 0.1 s
+    request_queue_size = 128
+
+
 class SiteServer:
     """Serve `root` on loopback in a background thread; use as a context manager."""
 
@@ -61,7 +68,7 @@ class SiteServer:
                 self.wfile.write(body)
 
         outer = self
-        self.httpd = ThreadingHTTPServer((host, port), Handler)
+        self.httpd = _Server((host, port), Handler)
         self.httpd.daemon_threads = True
         self.base_url = f"http://{host}:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(

@@ -30,7 +30,7 @@ from flows.reporting import (
     publish_report,
     yield_anomalies,
 )
-from tasks.clean import EXTRACTOR_VERSION, clean_batch
+from tasks.clean import EXTRACTOR_VERSION, clean_batch, load_models
 from tasks.enrich import EnrichPool, enrich_batch
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
@@ -155,6 +155,7 @@ def run_ingest(
             0 if dry_run or settings.runner.kind == "dask" else settings.nlp.workers,
         ) as pool,
     ):
+        load_models()  # the cleaning models load here while the NLP workers load spaCy
         found = (
             discover_all(settings, fetcher.get, dataset.seen) if stream is None else stream(dataset)
         )

@@ -185,6 +185,20 @@ def _name_case(name: str) -> str:
     return " ".join(words)
 
 
+def load_models() -> None:
+    """Load what the first cleaned page would otherwise load: py3langid's model (~0.5 s) and
+    the public-suffix list behind courlan's domain checks. Once per process; the flow calls it
+    while the NLP workers start, so the first batch does not wait for it."""
+    detect_language("Language identification model, loaded once per process.")
+    canonical_url("https://www.example.co.uk/warm-up")
+    trafilatura.bare_extraction(
+        "<html><body><article><p>Warm-up paragraph for the extractor and metadata.</p>"
+        "</article></body></html>",
+        url="https://www.example.co.uk/warm-up",
+        with_metadata=True,
+    )
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None for text too short to tell."""
     if len(text) < 20:
