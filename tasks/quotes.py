@@ -7,7 +7,10 @@ ends at its paragraph. Each quote is attributed through the dependency parse: a 
 outside the quote (`said`, `told`, `according to`...) and its subject. Speakers are resolved to
 the fullest name the article gives: pronouns to the last compatible named speaker, surnames to
 full names, anonymous descriptions kept as anonymous, quotes without a cue in a run of quotes
-to the previous speaker. Indirect speech (`X said that ...`) is found from the same verbs.
+to the previous speaker. Indirect speech (`X said that ...`) is found from the same verbs and
+their objects (`noted the rise`, `warned of a battle`, `referring to`), speech nouns (`his claim
+that ...`), parenthetical attributions (`The rules, she said, will ...`, `As the Post reported,
+...`), `according to X` and `Name: ...` headlines and transcript turns.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ _IRREGULAR = {
     "feel": ["felt", "feels", "feeling"],
     "know": ["knew", "known", "knows", "knowing"],
     "speak": ["spoke", "spoken", "speaks", "speaking"],
+    "refer": ["referred", "refers", "referring"],
+    "see": ["saw", "seen", "sees", "seeing"],
 }
 
 
@@ -60,7 +65,12 @@ def _inflect(base: str) -> set[str]:
     return forms
 
 
-SPEECH_VERBS = frozenset(f for b in _SPEECH_BASES.split() for f in _inflect(b))
+def _forms(bases: str) -> frozenset[str]:
+    """Every inflected form of space-separated verb bases."""
+    return frozenset(f for b in bases.split() for f in _inflect(b))
+
+
+SPEECH_VERBS = _forms(_SPEECH_BASES)
 # Verbs whose object is what was said or meant ("criticized the plan", "called it a mistake"),
 # the attribution kinds of PolNeAR-style annotation beyond clausal speech.
 _OBJECT_BASES = (
@@ -71,8 +81,34 @@ _OBJECT_BASES = (
     "address raise promote acknowledge reveal release express list name plan seek intend "
     "decline threaten agree offer hope expect"
 )
-OBJECT_VERBS = frozenset(f for b in _OBJECT_BASES.split() for f in _inflect(b))
-COGNITION_VERBS = frozenset(f for b in _COGNITION_BASES.split() for f in _inflect(b))
+OBJECT_VERBS = _forms(_OBJECT_BASES)
+# "continues to grow": a speech verb that is aspectual before an infinitive
+_ASPECTUAL = _inflect("continue")
+# Verbs whose prepositional object is what was said or meant: "warned of", "talked about",
+# "called for", "referring to"
+_PREP_BASES = "talk speak call comment complain warn boast brag rail lash joke refer point"
+_PREP_CUES = _forms(_PREP_BASES)
+# "spoke with Teachout on the podcast": talking is about something only with these
+_TALK = _inflect("talk") | _inflect("speak")
+_CUE_PREPS = frozenset(["about", "of", "for", "on", "against", "over", "to"])
+# "Four in 10 voters see the campaign as unfair": a view, only with its "as" predicate
+_AS_BASES = "see view regard consider"
+_AS_VERBS = _forms(_AS_BASES)
+# Nouns of saying whose that-clause is what was said: "Trump's claim that ..."
+_CUE_NOUN_WORDS = (
+    "claim claims remark remarks assertion statement suggestion promise warning argument "
+    "assurance belief view charge accusation allegation pledge vow insistence comment comments "
+    "admission announcement contention complaint prediction position hope fear concern "
+    "insinuation declaration acknowledgment acknowledgement notion idea"
+)
+_CUE_NOUNS = frozenset(_CUE_NOUN_WORDS.split())
+# Speech verbs that can follow their quote with the speaker after them ("..., said Ms. Quill")
+_INVERTING_BASES = (
+    "say add write continue explain note insist recall reply respond answer tweet quip "
+    "argue declare warn ask observe conclude agree remark"
+)
+_INVERTING = _forms(_INVERTING_BASES)
+COGNITION_VERBS = _forms(_COGNITION_BASES)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f"}
 _ANONYMOUS = re.compile(
     r"\b(anonymity|anonymous(?:ly)?|not authori[sz]ed|declined to be (?:named|identified)|"
@@ -84,7 +120,8 @@ _INDEFINITE = re.compile(
 )
 _TITLE_WORDS = re.compile(
     r"^(?:(?:U\.S\.|former|then|acting|deputy|vice|chief|senior)\s+)*(?:Mr|Mrs|Ms|Miss|Dr|Prof|"
-    r"Professor|Sen|Senator|Rep|Gen|General|Gov|Governor|President|Ambassador|Envoy|Secretary|"
+    r"Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Mayor|Gen|General|Gov|"
+    r"Governor|President|Ambassador|Envoy|Secretary|"
     r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev)\.?\s+"
 )
 # Head nouns of descriptions that can stand for a person named earlier ("the U.S. point man")
@@ -128,9 +165,46 @@ _FEMALE_NAMES = frozenset(
         "sophia",
     ]
 )
+# Common English first names beyond the list above, so that "she said" does not go to a Donald
+# and "he said" not to a Carly (first names in US and UK news; not exhaustive)
+_MORE_FEMALE_WORDS = (
+    "abigail alice alison amanda amy andrea barbara betsy betty beverly brenda carly carol "
+    "caroline cheryl christine claire cynthia dana debbie deborah denise diana diane donna "
+    "dorothy ellen evelyn gloria hannah heather helen ivanka jeanne jill joan joanne judith judy "
+    "julia julie kamala karen kate kathleen kelly kellyanne kimberly kirsten loretta maria "
+    "marsha martha megan megyn melania melissa meredith michele nikki pamela patricia paula "
+    "rachel rebecca rosa ruth samantha sandra sharon stephanie sue susana tammy teresa tiffany "
+    "tulsi valerie victoria virginia wendy"
+)
+_MORE_FEMALE_NAMES = frozenset(_MORE_FEMALE_WORDS.split())
+_MALE_WORDS = (
+    "adam alan albert andrew anthony barack ben benjamin bernard bernie bill bob bobby brian "
+    "bruce carl charles chris christopher chuck dan daniel david dennis dick donald doug douglas "
+    "ed edward eric frank gary george gerald greg harry henry howard jack james jason jeb jeff "
+    "jeffrey jim jimmy joe john jon jonathan joseph josh keith ken kevin larry lindsey mark "
+    "marco martin matt matthew michael mike mitch mitt newt nick paul peter phil philip rand "
+    "ray reince richard rick rob robert roger ron ronald rudy rush scott sean stephen steve "
+    "steven ted thomas tim timothy tom tony vladimir walter william"
+)
+_MALE_NAMES = frozenset(_MALE_WORDS.split())
 
 # "Name: content" at the start of a paragraph (headlines, summaries)
 _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
+# "Roger Stone" or "CNN President" before a headline colon: capitalised words only
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
+
+# Capitalised words after "said" that are not a speaker's name
+_NOT_NAMES = frozenset(["the", "a", "an", "i", "in", "on", "at", "that", "this", "it", "he", "she"])
+
+# Prepositional objects that say when or where, not what ("reported on Sunday")
+_CIRCUMSTANCE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"])
+
+# Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
+_LABEL = re.compile(
+    r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
+    r"live|video|photos?|factbox|explainer|note|editor'?s note|correction|related|read more)\b",
+    re.IGNORECASE,
+)
 
 # ---- quote mark scanning --------------------------------------------------------------------
 _DOUBLE_OPEN = "“„«"
@@ -265,9 +339,14 @@ def _name_span(token: Token) -> tuple[int, int]:
     start_i = words[0].i
     end_i = words[-1].i
     for t in words:
-        if t.i > token.i and (t.text in (",", "(", "—", "–", ";") or t.dep_ in ("relcl", "acl")):
+        if t.i > token.i and (
+            t.text in (",", "(", "—", "–", ";", ":") or t.dep_ in ("relcl", "acl")
+        ):
             end_i = t.i - 1
             break
+    for t in words:
+        if t.i < token.i and (t.text == ":" or "\n" in t.text_with_ws):
+            start_i = t.i + 1  # "The Latest: Hillary Clinton tells voters ..."
     doc = token.doc
     while end_i > start_i and doc[end_i].is_punct:
         end_i -= 1
@@ -286,22 +365,72 @@ def _description_span(token: Token) -> tuple[int, int]:
 def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                # "Senator Dana Cole, who said ...": the person the clause is about
+                return verb.head
             return child
     for child in verb.children:
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
-    # "said X" parsed with X as dobj/attr in inverted order
+    # "said X" parsed with X as dobj/attr in inverted order; only verbs of saying without an
+    # object of their own ("accusing the Chinese", "backing Jeb Bush" name the target)
     for child in verb.children:
         if (
-            child.dep_ in ("dobj", "attr")
+            verb.lower_ in _INVERTING
+            and child.dep_ in ("dobj", "attr")
             and child.i > verb.i
             and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
         ):
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    # "Clinton talked up her strategy, promising to ...": a participle after a comma, parsed as
+    # modifying the object, belongs to the clause's subject
+    head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.dep_ in ("dobj", "pobj")
+        and "," in doc_text(verb.doc)[head.idx : verb.left_edge.idx]
+    ):
+        clause_verb = head.head.head if head.dep_ == "pobj" else head.head
+        if clause_verb.pos_ in ("VERB", "AUX"):
+            return _subject_of(clause_verb)
+    return None
+
+
+def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
+    """The subject of a verb of saying, or the name the parser failed to attach to it.
+
+    A mangled parse leaves the speaker as an adverb or a conjunct ("said Skelly" with Skelly an
+    advmod; "Alarmed by the unrest in Nevada, Senator Harry Reid, the leader, said" with Reid a
+    conjunct of Nevada): take the name right after an inverting verb, else the first person
+    name of the sentence before the verb, outside the content ("Mr. Trump, asked about
+    Mr. Putin, had said" is Trump's; the first name beat the nearest one on PolNeAR train).
+    """
+    subj = _subject_of(verb)
+    if subj is not None or not _is_cue(verb):
+        return subj
+    doc = verb.doc
+    if verb.lower_ in _INVERTING:
+        nxt = verb.i + 1
+        while (
+            nxt < verb.sent.end
+            and (doc[nxt].pos_ == "PROPN" or doc[nxt].is_title)
+            and doc[nxt].lower_ not in _NOT_NAMES
+        ):
+            nxt += 1
+        if nxt > verb.i + 1:
+            return doc[nxt - 1]
+    lo, hi = content if content is not None else (-1, -1)
+    for t in doc[verb.sent.start : verb.i]:
+        if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
+            end = t  # to the last token of the name
+            while end.i + 1 < verb.i and doc[end.i + 1].ent_iob_ == "I":
+                end = doc[end.i + 1]
+            return end
     return None
 
 
@@ -352,7 +481,16 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             return lo - t.idx if t.idx < lo else t.idx - hi
 
         cue = min(cues, key=distance)
-        return _Attribution(cue, cue.idx + len(cue), _subject_of(cue))
+        return _Attribution(cue, cue.idx + len(cue), _speaker_of(cue, (lo, hi)))
+    # a headline or transcript turn: "Trump: 'We are going to win so much.'"
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, lo) + 1
+    headline = _HEADLINE.match(text[para_start : lo + 1])
+    if headline and headline.end() == lo - para_start and not _LABEL.match(headline.group(1)):
+        name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
+        colon = _token_at(doc, para_start + headline.end(1))
+        if name is not None and colon is not None:
+            return _Attribution(colon, colon.idx + 1, name.root)
     # a quote introduced by the sentence before it: "Achterberg was blunter: ..."
     before = first.sent.start - 1
     if first.idx - first.sent.start_char <= 2 and before >= 0:
@@ -374,6 +512,25 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     return None
 
 
+def _main_clause(verb: Token) -> bool:
+    """Whether a verb heads its sentence (or a clause coordinated with it, or is a speech verb).
+
+    A pronoun refers back to the topic of the last sentence, not to a person inside what was
+    reported: "Coffman said Trump had disrespected troops. "...," he said." is Coffman's.
+    """
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or _is_cue(verb)
+
+
+def _topic(token: Token) -> bool:
+    """Whether a name token is the subject of a main clause, or the possessor of that subject
+    ("Carson's endorsement came with caveats. He may add ..." is about Carson)."""
+    if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
@@ -390,7 +547,7 @@ class _Speakers:
                 continue
             full = self.full(name)
             self.persons.append((ent.start_char, full))
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in ent):
+            if any(_topic(t) for t in ent):
                 self.subjects.append((ent.start_char, full))
             title = doc_text(doc)[max(0, ent.start_char - 5) : ent.start_char]
             if re.search(r"\bMr\.?\s*$", title):
@@ -400,11 +557,7 @@ class _Speakers:
         # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
         # subject that is the surname of a person named in the article counts too
         for token in doc:
-            if (
-                token.dep_ in ("nsubj", "nsubjpass")
-                and token.pos_ == "PROPN"
-                and token.ent_type_ != "PERSON"
-            ):
+            if _topic(token) and token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
                 surname_of = self.full_names.get(token.lower_)
                 if surname_of is not None:
                     self.subjects.append((token.idx, surname_of))
@@ -418,7 +571,11 @@ class _Speakers:
                 name_token = name_token.head
             if name_token is not None and name_token.dep_ == "appos":
                 name_token = name_token.head  # "Opposition lawmaker Lee Ji-eun, ..., said"
-            if name_token is not None and name_token.dep_ in ("nsubj", "nsubjpass"):
+            if (
+                name_token is not None
+                and name_token.dep_ in ("nsubj", "nsubjpass")
+                and _main_clause(name_token.head)
+            ):
                 self.subjects.append((offset, self.full(name)))
             elif name_token is not None:
                 # a mangled parse: a name before the speech verb that heads its sentence
@@ -432,12 +589,13 @@ class _Speakers:
         name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
         parts = name.split()
         if len(parts) == 1:
-            return self.full_names.get(parts[0].lower(), name)
-        return (
-            self.full_names.get(parts[-1].lower(), name)
-            if len(parts) == 2 and parts[-1][0].isupper()
-            else name
-        )
+            found = self.full_names.get(parts[0].lower(), name)
+        elif len(parts) == 2 and parts[-1][0].isupper():
+            found = self.full_names.get(parts[-1].lower(), name)
+        else:
+            return name
+        # the index keeps a title NER put inside the name ("Representative Carl Hooper")
+        return _TITLE_WORDS.sub("", found).strip() or found
 
     def compatible(self, name: str, gender: str | None) -> bool:
         known = self.gender.get(name) or _gender(name)
@@ -459,7 +617,9 @@ class _Speakers:
 
 def _gender(name: str) -> str | None:
     first = name.split()[0].lower() if name.split() else ""
-    return "f" if first in _FEMALE_NAMES else None
+    if first in _FEMALE_NAMES or first in _MORE_FEMALE_NAMES:
+        return "f"
+    return "m" if first in _MALE_NAMES else None
 
 
 def _resolve(
@@ -490,7 +650,14 @@ def _resolve(
     text = doc_text(doc)[start:end]
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]
-    if subj.pos_ == "PROPN" and text.split() and text.split()[-1].lower() in memory.full_names:
+    headline_name = (
+        subj.i + 1 < len(doc) and doc[subj.i + 1].text == ":" and bool(_NAME_WORD.match(text))
+    )
+    if headline_name or (
+        (subj.pos_ == "PROPN" or subj.is_title)
+        and text.split()
+        and text.split()[-1].lower() in memory.full_names
+    ):
         return memory.full(text), text, "named"  # a surname NER took for an ORG
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
@@ -601,6 +768,20 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
+def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
+    """First and last token of a reported clause, without its "that" and edge punctuation."""
+    doc = sub[0].doc
+    start_t = sub[0]
+    while start_t.i < sub[-1].i and (
+        start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
+    ):
+        start_t = doc[start_t.i + 1]
+    end_t = sub[-1]
+    while end_t.i > start_t.i and (end_t.is_punct or end_t.is_space):
+        end_t = doc[end_t.i - 1]
+    return start_t, end_t
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     start: int
@@ -608,6 +789,9 @@ class _Clause:
     cue: Token
     cue_end: int
     subject: Token | None
+    # whether a partial quote inside the clause takes the clause as its span; not for the object
+    # of a verb of saying ("described the meeting as "a useful first step"" keeps the quote)
+    merge: bool = True
 
 
 def _human_subject(verb: Token) -> bool:
@@ -619,6 +803,36 @@ def _human_subject(verb: Token) -> bool:
         or subj.lower_ in _PRONOUNS
         or bool(_PERSON_ROLE.search(subj.text))
     )
+
+
+def _nominal_clause(noun: Token) -> _Clause | None:
+    """`Trump's claim that ...`, `made the argument that ...`: a speech noun with a that-clause.
+
+    The speaker is the possessor of the noun when it is a name, else the subject of the verb the
+    noun is the object of ("stood by his claim").
+    """
+    comp = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
+    if comp is None:
+        return None
+    subj = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if subj is None:
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(head)
+    if subj is None:
+        return None
+    start_t, end_t = _content_bounds(list(comp.subtree))
+    return _Clause(start_t.idx, end_t.idx + len(end_t), noun, noun.idx + len(noun), subj)
 
 
 def _reported_clauses(doc: Doc) -> list[_Clause]:
@@ -642,36 +856,49 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                 )
             continue
-        headline = _HEADLINE.match(sent.text)
-        if (headline and sent.start == 0) or (
-            headline and "\n" in doc[sent.start - 1].text_with_ws
-        ):
-            # "Roger Stone: Don't Trust the Voting Machines" -- a headline attribution
-            name_end = sent.start_char + headline.end(1)
-            colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
-            subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
-            rest = sent.text[headline.end() :].strip()
-            if colon is not None and subj is not None and len(rest.split()) >= 2:
-                start = sent.start_char + headline.end()
-                found.append(
-                    _Clause(
-                        start,
-                        start + len(sent.text[headline.end() :].rstrip()),
-                        colon[0],
-                        name_end + 1,
-                        subj.root,
+        text = doc_text(doc)
+        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+            # "Roger Stone: Don't Trust the Voting Machines" -- a headline attribution, or a
+            # transcript turn ("TAPPER: ..."), which runs to the end of its paragraph
+            para_end = text.find("\n", sent.start_char)
+            paragraph = text[sent.start_char : len(text) if para_end < 0 else para_end]
+            headline = _HEADLINE.match(paragraph)
+            if headline and not _LABEL.match(headline.group(1)):
+                name_end = sent.start_char + headline.end(1)
+                colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
+                subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
+                rest = paragraph[headline.end() :].rstrip()
+                if colon is not None and subj is not None and len(rest.split()) >= 2:
+                    start = sent.start_char + headline.end()
+                    found.append(
+                        _Clause(start, start + len(rest), colon[0], name_end + 1, subj.root)
                     )
-                )
-                continue
+                    continue
         for verb in tokens:
+            if verb.pos_ == "NOUN" and verb.lower_ in _CUE_NOUNS:
+                nominal = _nominal_clause(verb)
+                if nominal is not None:
+                    found.append(nominal)
+                continue
             if _is_cue(verb, cognition=True):
                 comps = [
                     c
                     for c in verb.children
-                    if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lower_ in SPEECH_VERBS)
+                    if c.dep_ == "ccomp"
+                    or (
+                        c.dep_ == "xcomp"
+                        and verb.lower_ in SPEECH_VERBS
+                        and verb.lower_ not in _ASPECTUAL
+                    )
+                    or (c.dep_ == "dobj" and verb.lower_ in SPEECH_VERBS)
                 ]
             elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
                 comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+            elif verb.lower_ in _AS_VERBS and verb.pos_ == "VERB":
+                as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+                comps = [c for c in verb.children if c.dep_ == "dobj" and as_prep]
+            elif verb.lower_ in _PREP_CUES and verb.pos_ == "VERB":
+                comps = []
             elif verb.pos_ == "VERB" and _human_subject(verb):
                 # any verb a person uses to put a proposition: "Cruz insists/argues/warns/admits that"
                 comps = [
@@ -681,9 +908,45 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 ]
             else:
                 continue
+            as_clause = verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+            )
+            if not comps and (verb.dep_ == "parataxis" or as_clause) and _is_cue(verb):
+                # "The hashtag, he said, was even more popular", "As the Post reported, ...":
+                # the sentence around a parenthetical attribution is what was said
+                inner = {t.i for t in verb.subtree}
+                around = [
+                    t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
+                ]
+                if around and _subject_of(verb) is not None:
+                    found.append(
+                        _Clause(
+                            around[0].idx,
+                            around[-1].idx + len(around[-1]),
+                            verb,
+                            verb.idx + len(verb),
+                            _subject_of(verb),
+                        )
+                    )
+                continue
+            if not comps and (verb.lower_ in _PREP_CUES or verb.lower_ in SPEECH_VERBS):
+                # "warned of a battle", "talked about jobs", "called for a ban": the object of
+                # the preposition is what was said
+                comps = [
+                    g
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in _CUE_PREPS
+                    and (c.lower_ != "to" or verb.lower_ not in SPEECH_VERBS)
+                    and (c.lower_ in ("about", "of", "against") or verb.lower_ not in _TALK)
+                    for g in c.children
+                    if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _CIRCUMSTANCE
+                ]
             if not comps:
                 continue
-            if verb.lower_ in OBJECT_VERBS and comps[0].dep_ == "dobj":
+            # a clause is what was said; the object of "told reporters that ..." is the hearer
+            comps.sort(key=lambda c: c.dep_ == "dobj")
+            if comps[0].dep_ == "dobj":
                 # "called the meeting a good start": the object and what is said of it
                 right = [
                     c
@@ -698,21 +961,38 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     continue
             else:
                 sub = list(comps[0].subtree)
-            start_t = sub[0]
-            while start_t.i < sub[-1].i and (
-                start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
-            ):
-                start_t = doc[start_t.i + 1]
-            end_t = sub[-1]
-            while end_t.i > start_t.i and (end_t.is_punct or end_t.is_space):
-                end_t = doc[end_t.i - 1]
+            # "said the move was made ... and said he would resign", "blamed Adler, who has
+            # argued that ...": a coordinated or relative verb of saying starts an attribution
+            # of its own
+            stop = min(
+                (
+                    t.left_edge.i
+                    for t in sub
+                    if t.i > verb.i
+                    and (
+                        (t.dep_ == "conj" and t.head is comps[0])
+                        or (t.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in t.children))
+                    )
+                    and _is_cue(t, cognition=True)
+                ),
+                default=None,
+            )
+            if stop is not None and stop > sub[0].i:
+                sub = [t for t in sub if t.i < stop]
+                while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+                    sub.pop()
+            start_t, end_t = _content_bounds(sub)
             found.append(
                 _Clause(
                     start_t.idx,
                     end_t.idx + len(end_t),
                     verb,
                     verb.idx + len(verb),
-                    _subject_of(verb),
+                    _speaker_of(verb, (start_t.idx, end_t.idx + len(end_t))),
+                    merge=not (
+                        comps[0].dep_ == "dobj"
+                        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+                    ),
                 )
             )
     return found
@@ -758,7 +1038,9 @@ def _merge_reported(
                 )
             )
             continue
-        if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
+        if not clause.merge or any(
+            q.kind != "partial" or q.start_char < clause.start for q in inside
+        ):
             continue
         end = max(clause.end, *(q.end_char for q in inside))
         base = inside[0]

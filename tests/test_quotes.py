@@ -237,3 +237,175 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
             assert 0 <= q.cue_start <= q.cue_end <= len(text)
     for start, end in find_quote_marks(text):
         assert 0 <= start < end <= len(text)
+
+
+# (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
+# row per attribution pattern beyond "X said that ..."
+REPORTED = [
+    # a verb of saying with a noun phrase object
+    (
+        "Senator Tomas Berg noted the sharp rise in rents across the state.",
+        "sharp rise in rents",
+        None,
+        "Tomas Berg",
+        "noted",
+    ),
+    # the object of a preposition after a verb of saying
+    (
+        "Governor Lise Amundsen warned of a long and costly winter for farmers.",
+        "costly winter",
+        None,
+        "Lise Amundsen",
+        "warned",
+    ),
+    (
+        "Representative Carl Hooper talked about the rising cost of insulin on Tuesday.",
+        "cost of insulin",
+        None,
+        "Carl Hooper",
+        "talked",
+    ),
+    # "referring to": the speaker of the main clause
+    (
+        '"It was a mistake," said Dana Whitcombe, referring to the decision to close the plant.',
+        "decision to close the plant",
+        None,
+        "Dana Whitcombe",
+        "referring",
+    ),
+    # a noun of saying with a that-clause, possessor as speaker
+    (
+        "Farid Osei stood by his claim that the election results had been altered by officials.",
+        "election results had been altered",
+        None,
+        "Farid Osei",
+        "claim",
+    ),
+    # a parenthetical attribution inside the reported sentence (one span around it)
+    (
+        "The new rules, Minister Elsa Varga said, will take effect in March.",
+        "will take effect in March",
+        None,
+        "Elsa Varga",
+        "said",
+    ),
+    # a second verb of saying in the same sentence starts its own quote
+    (
+        "Pedro Alves said the bridge would reopen in May and said he regretted the long delay.",
+        "bridge would reopen in May",
+        "regretted",
+        "Pedro Alves",
+        "said",
+    ),
+    # "As X noted, ...": the main clause is what was said
+    (
+        "As Senator Mira Holt noted on Sunday, the council will vote on the budget next week.",
+        "council will vote on the budget",
+        "Holt",
+        "Mira Holt",
+        "noted",
+    ),
+    # "X, who said ...": the relative pronoun stands for the person
+    (
+        "Senator Dana Cole, who said the plan would fail, voted against the budget on Friday.",
+        "the plan would fail",
+        None,
+        "Dana Cole",
+        "said",
+    ),
+    # a relative clause of saying inside an object is a quote of its own
+    (
+        "The mayor blamed Governor Ruth Adler, who has argued that the city must cut its costs.",
+        "city must cut its costs",
+        "blamed",
+        "Ruth Adler",
+        "argued",
+    ),
+    # "see X as Y": a view
+    (
+        "Ingrid Salo sees the new tariff as a tax on ordinary consumers.",
+        "tax on ordinary consumers",
+        None,
+        "Ingrid Salo",
+        "sees",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "contains", "excludes", "speaker", "cue"), REPORTED)
+def test_reported_patterns(nlp, text, contains, excludes, speaker, cue) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.kind == "indirect" and contains in q.text]
+    assert found, f"no indirect quote with {contains!r} in {[q.text for q in quotes_of(nlp, text)]}"
+    quote = found[0]
+    assert quote.speaker == speaker
+    assert quote.cue == cue
+    if excludes is not None:
+        assert excludes not in quote.text
+
+
+def test_transcript_turn_runs_to_the_end_of_its_paragraph(nlp) -> None:
+    text = (
+        "Partial transcript as follows:\n"
+        "HOST: Will you raise taxes next year?\n"
+        "MARTIN HOLLOWAY: We will not raise taxes. Not this year, and not next year either.\n"
+        "HOST: Thank you."
+    )
+    turn = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will not"))
+    assert turn.text.endswith("not next year either.")
+    assert turn.speaker == "MARTIN HOLLOWAY"
+
+
+def test_pronoun_refers_to_the_main_clause_subject_not_the_reported_one(nlp) -> None:
+    text = (
+        "Ivan Petrov said that Tomas Kral had misled voters about the budget.\n"
+        '"This is not the first time," he said.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("This is not"))
+    assert quote.speaker == "Ivan Petrov"
+
+
+def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:
+    text = "The group backing Senator Ruth Adler for president released a new advertisement."
+    assert not [q for q in quotes_of(nlp, text) if q.speaker == "Ruth Adler"]
+
+
+def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
+    text = "The Latest: Marta Quill tells voters she will stay in the race until June."
+    quote = next(q for q in quotes_of(nlp, text) if "stay in the race" in q.text)
+    assert quote.speaker == "Marta Quill"
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "speaker"),
+    [
+        # a headline that names its speaker before a colon
+        (
+            "Lena Park: 'We will win this state in November.'\nLena Park spoke in Ohio on Monday.",
+            "We will win",
+            "Lena Park",
+        ),
+        # the parser takes the surname after "said" for an adverb
+        (
+            "Bill Skelly, a data operative, vouched for both men.\n"
+            '"Having the voter file is valuable," said Skelly, explaining he worked with the team.',
+            "Having the voter file",
+            "Bill Skelly",
+        ),
+        # the parser attaches the speaker to the phrase before it
+        (
+            "Alarmed by the unrest, Senator Harry Reid, the minority leader, said that he had "
+            "spoken with the candidate on Tuesday.",
+            "he had spoken",
+            "Harry Reid",
+        ),
+        # a participle after a comma, parsed as modifying the object, has the clause's subject
+        (
+            'Mara Lind talked up her "50-state strategy," promising to campaign everywhere.',
+            "50-state strategy",
+            "Mara Lind",
+        ),
+    ],
+)
+def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(prefix))
+    assert quote.speaker == speaker
