@@ -12,7 +12,7 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
 5. Orchestration overhead: Prefect's cost per task run measured on no-op tasks, times the task
    runs a run makes per 1,000 articles, as a share of the time (b) takes for 1,000 articles.
 
-Run: `.venv/bin/python -m bench.throughput [--pages 500] [--corpus 100000]`.
+Run: `.venv/bin/python -m bench.throughput [--pages 500] [--corpus 100000] [--long 2000]`.
 """
 
 from __future__ import annotations
@@ -167,11 +167,54 @@ def task_overhead(runs: int = 60) -> float:
     return float(many(runs))
 
 
+def long_runs(
+    tmp: Path, pages: int, long: int, short: dict[int, dict[str, Any]], floor: float
+) -> dict[str, Any]:
+    """The same runs over `long` pages; with the short runs, each run's time splits into a
+    per-article cost (steady-state docs/s) and a per-run cost (start-up, pipeline fill, the
+    report at the end): T(N) = fixed + N * per_article."""
+    from flows.demo_server import SiteServer
+
+    site = tmp / "site-long"
+    write_site(site, long)
+    out: dict[str, Any] = {"pages": long}
+    with SiteServer(site) as server:
+        for workers in (1, 2):
+            seconds, summary, _peak = timed_ingest(
+                run_config(tmp, server.base_url, tmp / f"data-long-{workers}", workers)
+            )
+            written = summary["totals"]["written"]
+            per_article = (seconds - short[workers]["seconds"]) / (
+                written - short[workers]["written"]
+            )
+            out[workers] = {
+                "seconds": round(seconds, 2),
+                "written": written,
+                "docs_per_s": round(written / seconds, 2),
+                "steady_docs_per_s": round(1 / per_article, 2),
+                "per_run_seconds": round(short[workers]["seconds"] - pages * per_article, 2),
+            }
+            print(f"long run ({long} pages), {workers} NLP worker(s): {out[workers]}")
+    out["floor_ratio_one_worker"] = round(out[1]["docs_per_s"] / floor, 3)
+    out["speedup_two_workers"] = round(out[2]["docs_per_s"] / out[1]["docs_per_s"], 3)
+    out["steady_floor_ratio_one_worker"] = round(out[1]["steady_docs_per_s"] / floor, 3)
+    out["steady_speedup_two_workers"] = round(
+        out[2]["steady_docs_per_s"] / out[1]["steady_docs_per_s"], 3
+    )
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     """Run every measurement and write bench/results/throughput.json."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--corpus", type=int, default=100_000)
+    parser.add_argument(
+        "--long",
+        type=int,
+        default=0,
+        help="also run over this many pages (per-run vs per-article cost)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -210,6 +253,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             results["full_run"] = runs
             results["floor_ratio_one_worker"] = round(runs[1]["docs_per_s"] / floor, 3)
             results["speedup_two_workers"] = round(runs[2]["docs_per_s"] / runs[1]["docs_per_s"], 3)
+            if args.long:
+                results["long_run"] = long_runs(tmp, args.pages, args.long, runs, floor)
             # incremental: nothing new over the small corpus, then over the grown corpus
             config = run_config(tmp, server.base_url, tmp / "data-1", 1)
             small = [timed_ingest(config)[0] for _ in range(3)]
