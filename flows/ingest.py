@@ -26,6 +26,7 @@ from flows.reporting import (
     append_history,
     highlights,
     load_history,
+    preload_report,
     publish,
     publish_report,
     yield_anomalies,
@@ -156,6 +157,8 @@ def run_ingest(
         ) as pool,
     ):
         load_models()  # the cleaning models load here while the NLP workers load spaCy
+        if not dry_run:
+            preload_report()
         found = (
             discover_all(settings, fetcher.get, dataset.seen) if stream is None else stream(dataset)
         )
