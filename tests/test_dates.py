@@ -272,6 +272,184 @@ CASES = [
         "2008-09-17T16:08Z",
     ),
     ("At 0800 UTC the banks acted.", date(2008, 9, 18), "0800 UTC", "TIME", "2008-09-18T08:00Z"),
+    # results stories: the year-ago figure is the same quarter a year before, the fiscal
+    # quarter the story named if it named one; "the latest period" is the quarter reported
+    (
+        "Net rose in the third quarter. It earned $3 million, compared with a year-earlier "
+        "loss of $2 million.",
+        MON_1989_10_30,
+        "year-earlier",
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "Acme earned $5 million in its fiscal fourth quarter ended Aug. 26. Sales rose 8%. "
+        "A year earlier, it earned $4 million.",
+        MON_1989_10_30,
+        "A year earlier",
+        "DATE",
+        "1988-Q4",
+    ),
+    (
+        "Net income rose in the third quarter. Sales in the latest period were $1.7 billion.",
+        MON_1989_10_30,
+        "the latest period",
+        "DATE",
+        "1989-Q3",
+    ),
+    (
+        "Profit rose in the third quarter. In the 1988 period, it earned $2 million.",
+        MON_1989_10_30,
+        "the 1988 period",
+        "DATE",
+        "1988-Q3",
+    ),
+    # "effective" a date ahead
+    (
+        "He will become chairman, effective Feb. 1.",
+        MON_1989_10_30,
+        "Feb. 1",
+        "DATE",
+        "1990-02-01",
+    ),
+    # spelled years in transcripts, with a month or season
+    (
+        "In nineteen ninety-one Charles Keating was convicted.",
+        date(1998, 1, 15),
+        "nineteen ninety-one",
+        "DATE",
+        "1991",
+    ),
+    (
+        "January nineteen ninety-seven. A bomb hit Atlanta.",
+        date(1998, 2, 27),
+        "January nineteen ninety-seven",
+        "DATE",
+        "1997-01",
+    ),
+    (
+        "Oil fell to the level we saw in the winter of nineteen ninety-four.",
+        date(1998, 2, 23),
+        "the winter of nineteen ninety-four",
+        "DATE",
+        "1994-WI",
+    ),
+    # a month with "last/this year"; each July is a set
+    ("Prices peaked in July last year.", date(1998, 3, 15), "July last year", "DATE", "1997-07"),
+    ("The fair is held each July.", date(1998, 3, 15), "each July", "SET", "XXXX-07"),
+    # halves in smaller units
+    (
+        "The talks lasted two and a half years.",
+        FRI_2009_12_11,
+        "two and a half years",
+        "DURATION",
+        "P2Y6M",
+    ),
+    ("He waited 5 1/2 hours for a doctor.", FRI_2009_12_11, "5 1/2 hours", "DURATION", "PT5H30M"),
+    (
+        "The launch was held for a minute and a half.",
+        FRI_2009_12_11,
+        "a minute and a half",
+        "DURATION",
+        "PT1M30S",
+    ),
+    (
+        "The plant opened two and a half years ago.",
+        FRI_2009_12_11,
+        "two and a half years ago",
+        "DATE",
+        "2007-06",
+    ),
+    # "the past year", "the next year": the calendar year before or after
+    (
+        "Prices have doubled over the past year.",
+        MON_1989_10_30,
+        "the past year",
+        "DATE",
+        "1988",
+    ),
+    (
+        "Sales should recover over the next year or so.",
+        MON_1989_10_30,
+        "the next year",
+        "DATE",
+        "1990",
+    ),
+    ("Rents rose sharply in the past month.", MON_1989_10_30, "the past month", "DURATION", "P1M"),
+    # counted units with an adjective between number and unit
+    (
+        "Eight trading days after the crash, prices recovered.",
+        MON_1989_10_30,
+        "Eight trading days",
+        "DURATION",
+        "P8D",
+    ),
+    (
+        "After six straight days of losses, the yen rose.",
+        FRI_2009_12_11,
+        "six straight days",
+        "DURATION",
+        "P6D",
+    ),
+    (
+        "The plant needs at least 20 more years.",
+        FRI_2009_12_11,
+        "20 more years",
+        "DURATION",
+        "P20Y",
+    ),
+    (
+        "For the past five trading days, stocks fell.",
+        FRI_2009_12_11,
+        "the past five trading days",
+        "DURATION",
+        "P5D",
+    ),
+    # decades without century digits after "the", two-digit years after a preposition
+    ("Cars of the 70s and 80s were boxy.", date(2007, 2, 9), "the 70s", "DATE", "197"),
+    ("Cars of the 70s and 80s were boxy.", date(2007, 2, 9), "80s", "DATE", "198"),
+    ("The Nikkei is at its lowest level since '82.", date(2008, 10, 27), "'82", "DATE", "1982"),
+    # "the near term", "the long term": the time ahead
+    ("Growth in the near term looks good.", FRI_2009_12_11, "the near term", "DATE", "FUTURE_REF"),
+    (
+        "The aid secures the plant for the long term.",
+        FRI_2009_12_11,
+        "the long term",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    # quarters stay quarters
+    (
+        "Profits fell in the past two quarters.",
+        MON_1989_10_30,
+        "the past two quarters",
+        "DURATION",
+        "P2Q",
+    ),
+    ("It reports results every quarter.", MON_1989_10_30, "every quarter", "SET", "P1Q"),
+    # "N units later/before": a span from an event of the story, not a date from the anchor
+    ("Three days later, the talks resumed.", MON_1989_10_30, "Three days later", "DURATION", "P3D"),
+    ("He resigned two days before the vote.", MON_1989_10_30, "two days before", "DURATION", "P2D"),
+    ("A few days later he left.", MON_1989_10_30, "A few days later", "DURATION", "PXD"),
+    ("He left two years ago.", MON_1989_10_30, "two years ago", "DATE", "1987"),
+    # a month with "this year" and a modifier is one expression
+    (
+        "The House approved it in early October this year.",
+        date(1998, 12, 3),
+        "early October this year",
+        "DATE",
+        "1998-10",
+    ),
+    # "on a daily basis": a set; "the future" after a preposition
+    ("We review the leads on a daily basis.", FRI_2009_12_11, "daily", "SET", "P1D"),
+    ("Strikes may go on well into the future.", FRI_2009_12_11, "the future", "DATE", "FUTURE_REF"),
+    (
+        "Villagers worry about the near future.",
+        FRI_2009_12_11,
+        "the near future",
+        "DATE",
+        "FUTURE_REF",
+    ),
 ]
 
 
@@ -307,6 +485,14 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "Thousands joined the march.",  # a noun, not March
         "Iraq imports about three-quarters of its food.",  # a fraction
         "Funds hold more than a quarter of the market.",
+        "Sales should rise 8.5% annually.",  # a rate
+        "The plant makes 10,000 units annually.",
+        "It is vital to the future of our peoples.",
+        "For Poland, high noon has come.",  # an idiom
+        "Now, he says, it looks different.",  # a discourse marker
+        "He spoke against the now-cancelled deal.",
+        "Kopp was in his 30s then.",  # an age
+        "The quarter-to-quarter comparison was enhanced.",  # a comparison, not a quarter
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
