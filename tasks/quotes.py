@@ -10,7 +10,8 @@ full names, anonymous descriptions kept as anonymous, quotes without a cue in a 
 to the previous speaker. Indirect speech (`X said that ...`) is found from the same verbs and
 their objects (`noted the rise`, `warned of a battle`, `referring to`), speech nouns (`his claim
 that ...`), parenthetical attributions (`The rules, she said, will ...`, `As the Post reported,
-...`), `according to X` and `Name: ...` headlines and transcript turns.
+...`), `according to X` and `Name: ...` headlines and transcript turns. Titles of works in
+quotes (`NBC's "Meet the Press"`) are not quotes.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _SPEECH_BASES = (
     "characterize characterise ask reply respond answer comment remark predict promise vow pledge "
     "urge caution complain concede confirm reveal report write tweet post quip joke boast "
     "continue observe point testify testify allege estimate recount acknowledge reiterate repeat "
-    "announce conclude counter retort scoff lament"
+    "announce conclude counter retort scoff lament proclaim shout yell exclaim bark muse marvel interject"
 )
 _COGNITION_BASES = "believe think hope expect fear feel know worry wonder doubt guess reckon"
 _IRREGULAR = {
@@ -105,9 +106,12 @@ _CUE_NOUNS = frozenset(_CUE_NOUN_WORDS.split())
 # Speech verbs that can follow their quote with the speaker after them ("..., said Ms. Quill")
 _INVERTING_BASES = (
     "say add write continue explain note insist recall reply respond answer tweet quip "
-    "argue declare warn ask observe conclude agree remark"
+    "argue declare warn ask observe conclude agree remark shout yell exclaim bark muse marvel "
+    "interject"
 )
 _INVERTING = _forms(_INVERTING_BASES)
+# "as she put it": a verb of saying only with "it" as its object
+_PUT = frozenset(["put", "puts", "putting"])
 COGNITION_VERBS = _forms(_COGNITION_BASES)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f"}
 _ANONYMOUS = re.compile(
@@ -187,6 +191,7 @@ _MALE_WORDS = (
     "steven ted thomas tim timothy tom tony vladimir walter william"
 )
 _MALE_NAMES = frozenset(_MALE_WORDS.split())
+_FIRST_NAMES = _FEMALE_NAMES | _MORE_FEMALE_NAMES | _MALE_NAMES
 
 # "Name: content" at the start of a paragraph (headlines, summaries)
 _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
@@ -195,6 +200,34 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
 
 # Capitalised words after "said" that are not a speaker's name
 _NOT_NAMES = frozenset(["the", "a", "an", "i", "in", "on", "at", "that", "this", "it", "he", "she"])
+
+# Text before a name it is glued to: the closing mark of a quote ("... paranoia,”Clinton")
+_GLUED = re.compile(r"[^\s]*[“”\"]")
+
+# Titles of works in quotes: capitalised words (small words aside) after a possessive or a word
+# for a work ("Fox News Channel’s “Fox & Friends,”", "the television program 'Inside Edition'")
+_TITLE_WORD = re.compile(r"[\w'’&-]+")
+_TITLE_SMALL = frozenset(
+    ["of", "the", "and", "&", "a", "an", "in", "on", "for", "to", "at", "with", "from", "by"]
+)
+_TITLE_CONTEXT = re.compile(
+    r"(?:['’]s|\b(?:show|program|programme|series|podcast|film|movie|book|novel|song|album|"
+    r"drama|sitcom|column|essay|op-ed|magazine|channel))\W*$",
+    re.IGNORECASE,
+)
+
+# "Mr." or "Mrs." before a name tells the gender of the person meant
+_HONORIFIC = re.compile(r"^(Mrs|Ms|Miss|Mr)\.?\s")
+_MR_BEFORE = re.compile(r"\bMr\.?\s*$")
+_MRS_BEFORE = re.compile(r"\bM(?:r)?s\.?\s*$")
+
+# Tokens that end a sentence: a sentence break after anything else is the parser's mistake
+_SENTENCE_END = frozenset([".", "!", "?", ":", ";", "”", '"', "’", "'", "''", "…"])
+# Dependencies a mangled parse gives a name that is the subject of a verb of saying
+_MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmod", "npmod"])
+
+# Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
+_TRAILING_CUE_WINDOW = 6
 
 # Prepositional objects that say when or where, not what ("reported on Sunday")
 _CIRCUMSTANCE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"])
@@ -334,6 +367,20 @@ def _name_span(token: Token) -> tuple[int, int]:
     if token.ent_type_ == "PERSON":
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
+                # NER runs on into a title-case headline ("Luciana Lopez: Saying ...",
+                # "Trump Says He's ..."): the name ends before a verb or a colon
+                stop = next(
+                    (
+                        t
+                        for t in ent
+                        if t.i > ent.start
+                        and t.i > token.i
+                        and (t.pos_ in ("VERB", "AUX", "PART") or t.text in (":", ";"))
+                    ),
+                    None,
+                )
+                if stop is not None:
+                    return ent.start_char, token.doc[stop.i - 1].idx + len(token.doc[stop.i - 1])
                 return ent.start_char, ent.end_char
     words = [t for t in token.subtree]
     start_i = words[0].i
@@ -363,6 +410,21 @@ def _description_span(token: Token) -> tuple[int, int]:
 
 
 def _subject_of(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        # "Vatican spokesman the Rev. Federico Lombardi told ...", parsed as two subjects: the
+        # name is the speaker
+        named = next((c for c in subjects if c.ent_type_ == "PERSON"), None)
+        if named is not None:
+            return named
+    if subjects and subjects[0].dep_ == "nsubjpass":
+        # "Rubio was asked by moderator Gerard Baker": the agent of a passive speaks
+        agent = next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if agent is not None and verb.lower_ in SPEECH_VERBS:
+            return agent
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -416,14 +478,33 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     doc = verb.doc
     if verb.lower_ in _INVERTING:
         nxt = verb.i + 1
+        # the parser may end the sentence at a doubled space ("said  Yaakov Amidror")
+        bound = min(len(doc), verb.i + 8)
+        while nxt < bound and doc[nxt].is_space and "\n" not in doc[nxt].text:
+            nxt += 1
+        first_name = nxt
         while (
-            nxt < verb.sent.end
+            nxt < bound
             and (doc[nxt].pos_ == "PROPN" or doc[nxt].is_title)
             and doc[nxt].lower_ not in _NOT_NAMES
         ):
             nxt += 1
-        if nxt > verb.i + 1:
+        if nxt > first_name:
             return doc[nxt - 1]
+    # "” Bozell answers.": a name the parser hung on the verb as a compound or modifier
+    left = next(
+        (c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in _MANGLED_SUBJECT_DEPS), None
+    )
+    if left is not None:
+        return left
+    # "Rep. Paul Ryan (R-WI) said": the name right before the verb, past a parenthesis
+    back = verb.i - 1
+    depth = 0
+    while back >= verb.sent.start and (depth or doc[back].text == ")"):
+        depth += {")": 1, "(": -1}.get(doc[back].text, 0)
+        back -= 1
+    if back >= verb.sent.start and doc[back].ent_type_ == "PERSON":
+        return doc[back]
     lo, hi = content if content is not None else (-1, -1)
     for t in doc[verb.sent.start : verb.i]:
         if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
@@ -455,6 +536,9 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
     word = token.lower_
     if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
         return False
+    if word in _PUT:
+        # "As Akhil Amar put it, ...": the idiom of saying
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
 
 
@@ -465,9 +549,32 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     if first is None or last is None:
         return None
     sents = []
+    # a sentence break the parser put in mid-sentence ("Sanders also pledged to\xa0“bring ...”"):
+    # the words before the quote in its paragraph belong to its sentence
+    sent_start = first.sent.start
+    back = sent_start - 1
+    while back >= 0 and doc[back].is_space and "\n" not in doc[back].text:
+        back -= 1
+    if (
+        back >= 0
+        and first.i - sent_start <= 1
+        and not doc[back].is_space
+        and doc[back].text not in _SENTENCE_END
+        and doc[back].sent != first.sent
+    ):
+        sents.append(doc[back].sent)
     for tok in (first, last):
         if tok.sent not in sents:
             sents.append(tok.sent)
+    # ... and a break at a no-break space after it ("” his friend\xa0Mahamat Oumar told")
+    sent_end = last.sent.end
+    if (
+        sent_end < len(doc)
+        and doc[sent_end - 1].is_space
+        and "\n" not in doc[sent_end - 1].text
+        and doc[sent_end].sent not in sents
+    ):
+        sents.append(doc[sent_end].sent)
     outside = [
         t for s in sents for t in s if not any(a <= t.idx < b for a, b in inside) and not t.is_space
     ]
@@ -482,8 +589,20 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
 
         cue = min(cues, key=distance)
         return _Attribution(cue, cue.idx + len(cue), _speaker_of(cue, (lo, hi)))
-    # a headline or transcript turn: "Trump: 'We are going to win so much.'"
     text = doc_text(doc)
+    # the parser ends the sentence at a closing "?" or "!" and puts the attribution in a
+    # sentence of its own: '"That would be you?" Borger asked.'
+    after = last.sent.end
+    if after < len(doc) and "\n" not in text[hi : doc[after].idx] and doc[after].idx - hi <= 3:
+        tail = [t for t in doc[after].sent][:_TRAILING_CUE_WINDOW]
+        trailing = next(
+            (t for t in tail if _is_cue(t) and not any(a <= t.idx < b for a, b in inside)), None
+        )
+        if trailing is not None:
+            subj = _speaker_of(trailing, (lo, hi))
+            if subj is not None and subj.i in {t.i for t in tail}:
+                return _Attribution(trailing, trailing.idx + len(trailing), subj)
+    # a headline or transcript turn: "Trump: 'We are going to win so much.'"
     para_start = text.rfind("\n", 0, lo) + 1
     headline = _HEADLINE.match(text[para_start : lo + 1])
     if headline and headline.end() == lo - para_start and not _LABEL.match(headline.group(1)):
@@ -545,15 +664,14 @@ class _Speakers:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
             if not name.split():
                 continue
-            full = self.full(name)
+            honorific = _honorific(doc, ent.start_char)
+            gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific)
+            full = self.full(honorific + name)
             self.persons.append((ent.start_char, full))
             if any(_topic(t) for t in ent):
                 self.subjects.append((ent.start_char, full))
-            title = doc_text(doc)[max(0, ent.start_char - 5) : ent.start_char]
-            if re.search(r"\bMr\.?\s*$", title):
-                self.gender[full] = "m"
-            elif re.search(r"\bM(?:r)?s\.?\s*$", title):
-                self.gender[full] = "f"
+            if gender is not None:
+                self.gender[full] = gender
         # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
         # subject that is the surname of a person named in the article counts too
         for token in doc:
@@ -586,14 +704,35 @@ class _Speakers:
         self.last_anonymous: str | None = None
 
     def full(self, name: str) -> str:
+        # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
+        name = _unglue(name)
+        honorific = _HONORIFIC.match(name)
         name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
         parts = name.split()
         if len(parts) == 1:
             found = self.full_names.get(parts[0].lower(), name)
         elif len(parts) == 2 and parts[-1][0].isupper():
             found = self.full_names.get(parts[-1].lower(), name)
+            first = found.split()[0].lower() if found.split() else ""
+            if parts[0] not in found.split() and (
+                parts[0].lower() in _FIRST_NAMES or first in _FIRST_NAMES
+            ):
+                return name  # "Melania Trump" is not the "Donald Trump" the surname stands for
         else:
             return name
+        if honorific is not None and found != name:
+            # "Mrs. Clinton" in an article about both Clintons: the family member of her gender
+            gender = "m" if honorific.group(1).lower() == "mr" else "f"
+            if _gender(found) not in (None, gender):
+                surname = found.split()[-1]
+                found = next(
+                    (
+                        other
+                        for other in self.full_names.values()
+                        if other.split()[-1] == surname and _gender(other) == gender
+                    ),
+                    name,
+                )
         # the index keeps a title NER put inside the name ("Representative Carl Hooper")
         return _TITLE_WORDS.sub("", found).strip() or found
 
@@ -613,6 +752,19 @@ class _Speakers:
             if self.compatible(name, gender):
                 return name
         return None
+
+
+def _honorific(doc: Doc, start: int) -> str:
+    """ "Mr. " or "Mrs. " when it stands before the name at start (NER leaves it out)."""
+    before = doc_text(doc)[max(0, start - 5) : start]
+    if _MR_BEFORE.search(before):
+        return "Mr. "
+    return "Mrs. " if _MRS_BEFORE.search(before) else ""
+
+
+def _unglue(name: str) -> str:
+    """A name without the quote it is glued to ("paranoia,”Clinton" -> "Clinton")."""
+    return _GLUED.split(name)[-1].strip() or name
 
 
 def _gender(name: str) -> str | None:
@@ -647,7 +799,7 @@ def _resolve(
     ):
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
-    text = doc_text(doc)[start:end]
+    text = _unglue(doc_text(doc)[start:end])
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]
     headline_name = (
@@ -658,12 +810,13 @@ def _resolve(
         and text.split()
         and text.split()[-1].lower() in memory.full_names
     ):
-        return memory.full(text), text, "named"  # a surname NER took for an ORG
+        # a surname NER took for an ORG
+        return memory.full(_honorific(doc, start) + text), text, "named"
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
     )
     if is_name and subj.ent_type_ in ("", "PERSON"):
-        name = memory.full(text)
+        name = memory.full(_honorific(doc, start) + text)
         return name, text, "named"
     if subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN":
         return text, text, "named"
@@ -678,6 +831,18 @@ def _resolve(
         name = memory.recent(at, None)
         return (name, text, "description") if name else (None, text, "description")
     return None, text, "description"
+
+
+def _is_title(before: str, content: str) -> bool:
+    """Whether quoted words are the title of a show, book or the like, not speech: a few
+    capitalised words right after a possessive or a word for a work (CNN's "State of the
+    Union", the podcast "Here's the Thing")."""
+    words = _TITLE_WORD.findall(content)
+    if not words or len(words) > 6 or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    return bool(_TITLE_CONTEXT.search(before))
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -706,6 +871,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         stripped = content.strip()
         if len(stripped) < 2 or not any(ch.isalpha() for ch in stripped):
             continue
+        if _is_title(text[max(0, lo - 40) : lo], stripped):
+            continue  # a programme, book or show named in quotes: "NBC's "Meet the Press""
         if lo > 0 and text[lo - 1] == "=":
             continue  # an attribute value of embedded markup (<tweet author="@AP">), not speech
         c_lo += len(content) - len(content.lstrip())

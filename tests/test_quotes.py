@@ -409,3 +409,128 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
 def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: str) -> None:
     quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(prefix))
     assert quote.speaker == speaker
+
+
+# Round 2 speaker rules: (text, quote prefix, resolved speaker)
+SPEAKER_CASES = [
+    # the parser ends the sentence at "?" and the attribution stands alone after it
+    (
+        'Tomas Reyes spoke first.\n"Would that be you?" Nadia Brook asked.',
+        "Would that",
+        "Nadia Brook",
+    ),
+    # a sentence break at a no-break space inside the sentence of a partial quote
+    (
+        "Ivo Marsh toured the plant.\nIvo Marsh also pledged to\xa0“bring the jobs back” to town.",
+        "bring the jobs",
+        "Ivo Marsh",
+    ),
+    # ... and after the quote, before the speaker's name
+    (
+        "“Only the courts can decide that,” his friend\xa0Mahamat Saleh Oumar told the website.",
+        "Only the courts",
+        "Mahamat Saleh Oumar",
+    ),
+    # a name glued to the closing mark of the quote
+    (
+        "Hillary Clinton spoke in Iowa.\n“It is a lot of prejudice and paranoia,”Clinton said.",
+        "It is a lot",
+        "Hillary Clinton",
+    ),
+    # "Mrs." picks the family member of her gender
+    (
+        "Bill Clinton and Hillary Clinton arrived together.\n"
+        "Mrs. Clinton said, “We are ready for the fight.”",
+        "We are ready",
+        "Hillary Clinton",
+    ),
+    # another first name with a known surname is another person
+    (
+        "Donald Trump spoke first.\nMelania Trump said, “He loves you all very much.”",
+        "He loves you",
+        "Melania Trump",
+    ),
+    # a doubled space between the inverted verb and the name
+    (
+        'Tomas Reyes spoke first.\n"What they did was deceive us," said  Ezra Linden, an adviser.',
+        "What they did",
+        "Ezra Linden",
+    ),
+    # a role and a name parsed as two subjects: the name speaks
+    (
+        "Vatican spokesman the Rev. Paolo Brandi told reporters that the visit would go ahead.",
+        "the visit would",
+        "Paolo Brandi",
+    ),
+    # the agent of a passive verb of saying
+    (
+        "Rubio was asked by moderator Gerard Baker whether he would support the nominee.",
+        "whether he would",
+        "Gerard Baker",
+    ),
+    # "as X put it"
+    (
+        'As Akhil Varma, a law professor, put it: "A compromise candidate is still a candidate."',
+        "A compromise",
+        "Akhil Varma",
+    ),
+    # verbs of raising the voice
+    (
+        'Tomas Reyes spoke first.\n"Go back to your seat," Lena Park shouted.',
+        "Go back",
+        "Lena Park",
+    ),
+    ('Tomas Reyes spoke first.\n"Go back to Univision," Lena Park barked.', "Go back", "Lena Park"),
+    # the name right before the verb, past a parenthesis, in a long mangled sentence
+    (
+        "Speaker of the House Rep. Paul Rand (R-WI) said “anti-Semitic images have no place in a "
+        "campaign.”",
+        "anti-Semitic",
+        "Paul Rand",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "speaker"), SPEAKER_CASES)
+def test_speaker_rules(nlp, text: str, prefix: str, speaker: str) -> None:
+    quotes = quotes_of(nlp, text)
+    quote = next((q for q in quotes if q.text.startswith(prefix)), None)
+    assert quote is not None, [q.text for q in quotes]
+    assert quote.speaker == speaker
+    assert quote.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('Mara Lind said on NBC\'s "Meet the Press" that the deal was dead.', "Meet the Press"),
+        (
+            "Wednesday on Fox News Channel’s “Fox & Friends,” Rep. Dan Ochs said the bill would fail.",
+            "Fox & Friends",
+        ),
+        (
+            'Ochs, 52, told the television program "Inside Edition" that he was innocent.',
+            "Inside Edition",
+        ),
+        ("Weiner spoke in May on the podcast “Here’s the Thing.”", "Here’s the Thing"),
+    ],
+)
+def test_titles_of_works_are_not_quotes(nlp, text: str, title: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert not any(q.kind != "indirect" and q.text.strip(" ,.") == title for q in quotes)
+    assert not any(q.text.startswith(title) for q in quotes)
+
+
+def test_a_quote_after_a_possessive_that_is_speech_is_kept(nlp) -> None:
+    text = "Ms. Lind's answer was blunt: “we will not pay for this wall, not now and not ever.”"
+    quotes = quotes_of(nlp, text)
+    assert any(q.text.startswith("we will not pay") for q in quotes)
+
+
+def test_person_entity_run_into_a_headline_is_cut_before_the_verb(nlp) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("Luciana Lopez: Saying no to people is the hardest part of the job.\nShe laughed.")
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]  # NER ran on: "Luciana Lopez: Saying"
+    quote = next(q for q in extract_quotes(doc) if q.text.startswith("Saying no"))
+    assert quote.speaker == "Luciana Lopez"
