@@ -14,6 +14,7 @@ from typing import Any
 
 import py3langid
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -270,14 +271,14 @@ def _drop_reader_calls(text: str) -> str:
 
 # The teaser (standfirst, dek, summary) often sits in the article header, outside the container
 # trafilatura picks as the body, and is lost. These class/id/itemprop tokens name it on most CMSs.
-_TEASER_XPATH = (
+_TEASER_NODES = etree.XPath(
     "//*[self::p or self::div or self::h2 or self::span]"
     "[not(ancestor::li or ancestor::a or ancestor::aside or ancestor::nav or ancestor::footer)]"
     "[re:test(concat(' ', @class, ' ', @id, ' ', @itemprop, ' '), "
     "'[ _-](standfirst|dek|teaser|summary|lede|lead|intro|subtitle|subheadline|sub-headline|"
-    "excerpt|description|abstract|article-summary|deck)[ _-]', 'i')]"
+    "excerpt|description|abstract|article-summary|deck)[ _-]', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
-_TEASER_NS = {"re": "http://exslt.org/regular-expressions"}
 _TEASER_CHARS = (40, 600)  # a sentence or two; longer is a body block, shorter a label
 _WORDS = re.compile(r"\w+")
 
@@ -293,7 +294,7 @@ def _teaser(tree: Any, text: str, description: str | None) -> str | None:
     words = _WORDS.findall(wanted.lower())
     if sum(w in body_words for w in words) >= 0.8 * len(words):
         return None  # already in the text (or a paraphrase of its first paragraph)
-    for node in tree.xpath(_TEASER_XPATH, namespaces=_TEASER_NS):
+    for node in _TEASER_NODES(tree):
         if " ".join(node.text_content().split()) == wanted:
             return wanted
     return None

@@ -631,12 +631,14 @@ def _easter(year: int) -> date:
     return date(year, n // 31, n % 31 + 1)
 
 
+_FIXED_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1),
+                   "new year's eve": (12, 31), "independence day": (7, 4), "fourth of july": (7, 4),
+                   "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
+                   "boxing day": (12, 26)}  # fmt: skip
+
+
 def _holiday_date(name: str, year: int) -> date | None:
-    fixed = {"christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "independence day": (7, 4), "fourth of july": (7, 4),
-             "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
-             "boxing day": (12, 26)}  # fmt: skip
-    for key, (month, day) in fixed.items():
+    for key, (month, day) in _FIXED_HOLIDAYS.items():
         if name.startswith(key) or name.endswith(key):
             return date(year, month, day)
     if name.startswith("thanksgiving"):
@@ -834,13 +836,16 @@ def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | No
     return "DATE", f"{year}-{code}", "season", True
 
 
+_EVENT_SIGNAL = re.compile(r"\s+(?:later|before|after)$")  # "three days later"
+
+
 def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if "half" in t or "1/2" in t:
         return _h_half_duration(t, anchor, tense)
     if re.search(r"\b(?:later|before|after)$", t):
         # "three days later", "two days before the vote": a span from an event of the story,
         # not from the publication date (TimeBank: DURATION, the signal word aside)
-        return _h_duration(re.sub(r"\s+(?:later|before|after)$", "", t), anchor, tense)
+        return _h_duration(_EVENT_SIGNAL.sub("", t), anchor, tense)
     m = re.match(rf"({_NUM_WORD_COMPOUND})\s+({_UNIT})\s+(.*)$", t)
     if not m:
         return None
@@ -1022,8 +1027,7 @@ def _h_half_duration(t: str, anchor: date | None, tense: str | None) -> Normalis
         return None
     n = _num(re.sub(r"^(?:(?:the|a|an)\s+)?(?:past|last|next|first|another)\s+", "", m.group(1)))
     unit = m.group(2)
-    if re.search(r"\b(?:later|before|after)$", t):
-        t = re.sub(r"\s+(?:later|before|after)$", "", t)  # a span from an event (see _h_ago)
+    t = _EVENT_SIGNAL.sub("", t)  # a span from an event (see _h_ago)
     direction = re.search(r"\b(ago|earlier|from now|hence)$", t)
     if direction:
         back = direction.group(1) in ("ago", "earlier")

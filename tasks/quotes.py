@@ -138,49 +138,20 @@ _PERSON_ROLE = re.compile(
     r"host|speaker|judge|justice|attorney|lawyer|activist|founder|ceo|head|manager|commentator)s?$",
     re.IGNORECASE,
 )
-_FEMALE_NAMES = frozenset(
-    [
-        "hillary",
-        "mary",
-        "anna",
-        "anne",
-        "jane",
-        "susan",
-        "sarah",
-        "elizabeth",
-        "nancy",
-        "kathy",
-        "katherine",
-        "catherine",
-        "linda",
-        "karen",
-        "lisa",
-        "laura",
-        "michelle",
-        "condoleezza",
-        "madeleine",
-        "angela",
-        "theresa",
-        "jennifer",
-        "jessica",
-        "emily",
-        "emma",
-        "olivia",
-        "sophia",
-    ]
+# Common English first names, so that "she said" does not go to a Donald and "he said" not to a
+# Carly (first names in US and UK news; not exhaustive)
+_FEMALE_WORDS = (
+    "hillary mary anna anne jane susan sarah elizabeth nancy kathy katherine catherine linda "
+    "karen lisa laura michelle condoleezza madeleine angela theresa jennifer jessica emily "
+    "emma olivia sophia abigail alice alison amanda amy andrea barbara betsy betty beverly "
+    "brenda carly carol caroline cheryl christine claire cynthia dana debbie deborah denise "
+    "diana diane donna dorothy ellen evelyn gloria hannah heather helen ivanka jeanne jill "
+    "joan joanne judith judy julia julie kamala kate kathleen kelly kellyanne kimberly "
+    "kirsten loretta maria marsha martha megan megyn melania melissa meredith michele nikki "
+    "pamela patricia paula rachel rebecca rosa ruth samantha sandra sharon stephanie sue "
+    "susana tammy teresa tiffany tulsi valerie victoria virginia wendy"
 )
-# Common English first names beyond the list above, so that "she said" does not go to a Donald
-# and "he said" not to a Carly (first names in US and UK news; not exhaustive)
-_MORE_FEMALE_WORDS = (
-    "abigail alice alison amanda amy andrea barbara betsy betty beverly brenda carly carol "
-    "caroline cheryl christine claire cynthia dana debbie deborah denise diana diane donna "
-    "dorothy ellen evelyn gloria hannah heather helen ivanka jeanne jill joan joanne judith judy "
-    "julia julie kamala karen kate kathleen kelly kellyanne kimberly kirsten loretta maria "
-    "marsha martha megan megyn melania melissa meredith michele nikki pamela patricia paula "
-    "rachel rebecca rosa ruth samantha sandra sharon stephanie sue susana tammy teresa tiffany "
-    "tulsi valerie victoria virginia wendy"
-)
-_MORE_FEMALE_NAMES = frozenset(_MORE_FEMALE_WORDS.split())
+_FEMALE_NAMES = frozenset(_FEMALE_WORDS.split())
 _MALE_WORDS = (
     "adam alan albert andrew anthony barack ben benjamin bernard bernie bill bob bobby brian "
     "bruce carl charles chris christopher chuck dan daniel david dennis dick donald doug douglas "
@@ -191,7 +162,7 @@ _MALE_WORDS = (
     "steven ted thomas tim timothy tom tony vladimir walter william"
 )
 _MALE_NAMES = frozenset(_MALE_WORDS.split())
-_FIRST_NAMES = _FEMALE_NAMES | _MORE_FEMALE_NAMES | _MALE_NAMES
+_FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
 
 # "Name: content" at the start of a paragraph (headlines, summaries)
 _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
@@ -769,7 +740,7 @@ def _unglue(name: str) -> str:
 
 def _gender(name: str) -> str | None:
     first = name.split()[0].lower() if name.split() else ""
-    if first in _FEMALE_NAMES or first in _MORE_FEMALE_NAMES:
+    if first in _FEMALE_NAMES:
         return "f"
     return "m" if first in _MALE_NAMES else None
 
