@@ -1147,6 +1147,10 @@ class Dataset:
                     frozenset(demote_by_file.get(key, ())),
                 )
                 file_sizes.append((*key, size))
+                # phase 2 visits each file once: let its tables go, so a commit holds one file
+                # at a time rather than every file it touches (its peak memory grew with them)
+                for table in ("entities", "dates", "quotes", "articles"):
+                    cache.pop((table, *key), None)
             if rejects := list(rejects):
                 steps.append(["move", *self._stage_rejects(commit_id, rejects, run_id, now)])
                 counts["rejects"] = len(rejects)
