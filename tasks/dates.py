@@ -4,8 +4,9 @@ Detection is our own grammar of compiled patterns (spaCy's DATE/TIME entities mi
 over-reach), with spaCy entities as extra candidates. Each expression is normalised against the
 article's publication date (the anchor), with the tense of its clause deciding the direction of
 relative expressions: "Thursday" in a Friday article's past-tense sentence is the day before,
-"in January" is the January before or after the anchor. Without an anchor, relative expressions
-get unresolved values (`XXXX-XX-XX`), never a guess from the run date.
+"in January" is the January before or after the anchor. Without an anchor, the article's own
+date line (a full date alone on one of its first three lines) stands in for it; without either,
+relative expressions get unresolved values (`XXXX-XX-XX`), never a guess from the run date.
 
 Granularity vocabulary: time, day, week, month, quarter, season, year, decade, century, ref
 (PAST_REF/PRESENT_REF/FUTURE_REF), duration, set.
@@ -134,13 +135,27 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year_ago_period",
-        r"\b(?:the\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:quarter|period|months?))?\b",
+        r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period|months?))?\b",
+    ),
+    # "the same month a year ago", "the corresponding period last year": one expression, the
+    # month or quarter the story is about, a year before (not "a year ago" alone: a year)
+    (
+        "same_period",
+        r"\bthe\s+(?:(?:same|corresponding|comparable)\s+)?(?:month|quarter|period)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year)\b",
+    ),
+    # "this year's third quarter", "last year's quarter": one expression, the quarter of the
+    # year named (TIMEX3 takes the whole noun phrase, not "this year" and "quarter" apart)
+    (
+        "year_quarter",
+        rf"\b(?:(?:this|last|next)\s+year|{_YEAR})['’]s\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal[- ])?quarter\b",
     ),
     ("period", rf"\bthe\s+(?:latest|{_YEAR})\s+(?:fiscal\s+)?period\b"),
     (
         "year_phrase",
         rf"\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)|\bthe\s+(?:(?:current|full|latest|last|previous|prior)\s+(?:fiscal|calendar)\s+year|(?:current|full|calendar)\s+year|fiscal\s+year)\b(?!\s*(?:{_YEAR}|'?\d\d\b))|\b(?:year[- ]end|year's\s+end|the\s+end\s+of\s+(?:the|this)\s+year)\b",
     ),
+    # "the year 2000": one expression, not "the year" (the current one) and a number
+    ("the_year_n", rf"\bthe\s+year\s+{_YEAR}\b"),
     ("spelled_year", rf"\b(?:the\s+year\s+)?(?:{_SPELLED_YEAR})\b"),
     (
         "century",
@@ -157,7 +172,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fiscal_year", rf"\bfiscal(?:\s+year)?\s+(?:{_YEAR}|'?\d\d)\b"),
     (
         "decade",
-        r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[6-9]|20)\d0'?s\b|\b(?:the\s+)?'\d0s\b|\bthe\s+[2-9]0s\b|(?<=0s\sand\s)[2-9]0s\b",
+        r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[6-9]|20)\d0'?s\b|\b(?:the\s+)?'\d0s\b|\bthe\s+[2-9]0s\b|(?<=0s\sand\s)[2-9]0s\b|\bthe\s+(?:(?:early|mid|late)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     ),
     # "since '82": a two-digit year after a preposition
     (
@@ -180,13 +195,18 @@ _PATTERNS: list[tuple[str, str]] = [
         "past_units",
         rf"\b(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+{_NUM_WORD_COMPOUND}{_UNIT_ADJ}\s+{_UNIT}\b",
     ),
+    # "on Sundays", "Tuesday nights": every such day (TIMEX3 SET), not one of them
+    (
+        "weekday_set",
+        r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days(?:\s+(?:mornings|afternoons|evenings|nights))?|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:mornings|afternoons|evenings|nights))\b",
+    ),
     (
         "weekday_rel",
         rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|early|late)\s+)?{_WEEKDAY}(?:\s+(?:{_POD}))?(?!\w)",
     ),
     (
         "day_words",
-        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last)\s+{_POD})\b",
+        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last)\s+{_POD}|(?:mid|early|late)[- ]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?)\b",
     ),
     (
         "month_of_year",
@@ -198,7 +218,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_may",
-        r"\b(?:last|next|this|early|mid|late)\s+May\b|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bof )|(?<=\bfrom ))May\b",
+        # capitalised: "this may have an impact" is the modal verb
+        r"\b(?:last|next|this|early|mid|late)\s+(?-i:May)\b|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bof )|(?<=\bfrom ))(?-i:May)\b",
     ),
     (
         "duration",
@@ -794,7 +815,15 @@ def _h_fiscal_year(t: str, anchor: date | None, tense: str | None) -> Normalised
     return ("DATE", str(year), "year", False) if year else None
 
 
+_DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6",
+                 "seventies": "7", "eighties": "8", "nineties": "9"}  # fmt: skip
+
+
 def _h_decade(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    # "the nineties" (spoken and feature style) is "the '90s"
+    spelled = re.search(r"[a-z]+ties$", t)
+    if spelled and spelled.group() in _DECADE_WORDS:
+        t = f"'{_DECADE_WORDS[spelled.group()]}0s"
     m = re.search(r"((?:1[6-9]|20)\d)0'?s", t)
     if m:
         return "DATE", m.group(1), "decade", False
@@ -882,15 +911,18 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
             return None
         return "DATE", _shift(anchor, offset or 0), "day", True
     if t.startswith(("the following", "the previous", "the prior", "the preceding")) and unit in (
+        "week",
         "month",
         "year",
     ):
         # "the following year": a date next to the one the story is about (see _anaphoric)
         offset = 1 if t.startswith("the following") else -1
         if anchor is None:
-            return "DATE", "XXXX-XX" if unit == "month" else "XXXX", unit, True
+            return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), unit, True
         if unit == "year":
             return "DATE", str(anchor.year + offset), "year", True
+        if unit == "week":
+            return "DATE", _week(anchor + timedelta(weeks=offset)), "week", True
         d = _add_months(anchor, offset)
         return "DATE", f"{d.year}-{d.month:02d}", "month", True
     if t.startswith(
@@ -953,6 +985,14 @@ def _h_past_units(t: str, anchor: date | None, tense: str | None) -> Normalised 
     return "DURATION", _duration(_num(m.group(1)), m.group(2)), "duration", False
 
 
+def _h_weekday_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    day = WEEKDAYS.get(re.sub(r"days?$", "day", t.split()[0].rstrip(".")))
+    if day is None:
+        return None
+    pod = next((code for word, code in PARTS_OF_DAY.items() if t.endswith(word + "s")), "")
+    return "SET", f"XXXX-WXX-{day + 1}" + (f"T{pod}" if pod else ""), "set", False
+
+
 def _h_weekday_rel(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     m = re.search(_WEEKDAY, t)
     if not m:
@@ -985,14 +1025,15 @@ def _h_day_words(t: str, anchor: date | None, tense: str | None) -> Normalised |
         offset = -2
     elif "day after tomorrow" in t:
         offset = 2
-    elif t.startswith("yesterday") or t == "last night":
+    elif re.search(r"\byesterday\b", t) or t == "last night":
         offset = -1
-    elif t.startswith("tomorrow"):
+    elif re.search(r"\btomorrow\b", t):
         offset = 1
     day = _shift(anchor, offset)
     pod = None
     for word, code in PARTS_OF_DAY.items():
-        if t.endswith(word):
+        # "yesterday afternoon", and "mid-afternoon yesterday": the part of the day named
+        if re.search(rf"\b(?:mid-?)?{word}\b", t):
             pod = code
     if pod:
         return "TIME", f"{day}T{pod}", "time", True
@@ -1097,6 +1138,7 @@ _REFS = {
     "previously": "PAST_REF", "once": "PAST_REF", "in the past": "PAST_REF", "the past": "PAST_REF",
     "earlier": "PAST_REF", "in the future": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "one day": "FUTURE_REF", "some day": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -1104,7 +1146,8 @@ def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if t.endswith("term"):
         return "DATE", "FUTURE_REF", "ref", False  # "in the near term", "for the long term"
     if t.startswith("in recent"):
-        return "DATE", "PAST_REF", "ref", False
+        # "in recent years": a span of unstated length back from now, like "for years" (PXY)
+        return "DURATION", _duration(None, t.split()[-1]), "duration", False
     if t.startswith("in the coming"):
         return "DATE", "FUTURE_REF", "ref", False
     value = _REFS.get(t)
@@ -1114,6 +1157,35 @@ def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
 def _last_completed_quarter(anchor: date) -> tuple[int, int]:
     q, y = _quarter(anchor) - 1, anchor.year
     return (4, y - 1) if q < 1 else (q, y)
+
+
+def _h_year_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "this year's third quarter" -> that quarter; "last year's quarter": the quarter being
+    reported (the last completed one), a year before."""
+    ordinal = re.search(r"\b(first|second|third|fourth)\b", t)
+    named = _year_of(t)
+    if named is not None and ordinal:  # "1999's third quarter"
+        return "DATE", f"{named}-Q{ORDINALS[ordinal.group(1)]}", "quarter", False
+    if anchor is None:
+        return "DATE", f"XXXX-Q{ORDINALS[ordinal.group(1)] if ordinal else 'X'}", "quarter", True
+    year = named or anchor.year + {"last": -1, "this": 0, "next": 1}[t.split()[0]]
+    if ordinal is None:  # the quarter being reported, in the year named or a year before
+        q, y = _last_completed_quarter(anchor)
+        return "DATE", f"{named or y + year - anchor.year}-Q{q}", "quarter", True
+    return "DATE", f"{year}-Q{ORDINALS[ordinal.group(1)]}", "quarter", True
+
+
+def _h_same_period(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "the same month a year ago": the anchor's month a year before (the month the story
+    named, see _year_before); "the same period last year": that quarter (see _in_context)."""
+    if "month" in t.split()[:3]:
+        if anchor is None:
+            return "DATE", "XXXX-XX", "month", True
+        return "DATE", f"{anchor.year - 1}-{anchor.month:02d}", "month", True
+    if anchor is None:
+        return "DATE", "XXXX-QX", "quarter", True
+    q, y = _last_completed_quarter(anchor)
+    return "DATE", f"{y - 1}-Q{q}", "quarter", True
 
 
 def _h_year_ago_period(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1147,6 +1219,8 @@ _HANDLERS = {
     "month_of_year": _h_month_of_year,
     "period": _h_period,
     "year_ago_period": _h_year_ago_period,
+    "year_quarter": _h_year_quarter,
+    "same_period": _h_same_period,
     "iso_datetime": _h_iso_datetime,
     "iso_date": _h_iso_date,
     "numeric_date": _h_numeric_date,
@@ -1169,6 +1243,7 @@ _HANDLERS = {
     "rel_unit": _h_rel_unit,
     "past_units": _h_past_units,
     "weekday_rel": _h_weekday_rel,
+    "weekday_set": _h_weekday_set,
     "day_words": _h_day_words,
     "month_rel": _h_month_rel,
     "month_may": _h_month_rel,
@@ -1177,6 +1252,7 @@ _HANDLERS = {
     "set": _h_set,
     "basis_set": _h_basis_set,
     "year": _h_year,
+    "the_year_n": _h_year,
     "ref": _h_ref,
 }
 # Words our patterns match that are rarely temporal on their own in news text.
@@ -1202,8 +1278,11 @@ _LEADING_PREP = re.compile(
 
 # "until Friday", "as early as Tuesday": a deadline or a first possible day lies ahead
 _DEADLINE = re.compile(r"\b(?:until|till|effective|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$")
+_DATE_AFTER_COMMA = re.compile(rf",\s*(?:{_MONTH}|\d)", re.IGNORECASE)
 _DAY_MONTH_RULES = {"weekday_rel", "month_rel", "month_may", "time_date", "month_day_year"}
-_RATE_UNITS = {"a year", "a month", "a week", "a day", "an hour", "a minute", "a quarter"}
+_FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
+_RATE_UNITS = {"a year", "a month", "a week", "a day", "a night", "an hour", "a minute",
+               "a quarter"}  # fmt: skip
 
 
 def _is_rate(raw: str, token: Token | None) -> bool:
@@ -1251,6 +1330,41 @@ def _future_as_time(token: Token | None, text: str, end: int) -> bool:
     return prev.pos_ == "ADP" and prev.lower_ not in ("to", "of")
 
 
+def _someday(token: Token | None) -> bool:
+    """ "one day" used as an adverb between a subject or modal and its verb ("he will one day
+    lead", "hopes he one day follows"): an indefinite time ahead (TIMEX3 FUTURE_REF), not a
+    duration ("in the job one day", "followed by one day")."""
+    if token is None or token.i == 0 or token.i + 2 >= len(token.doc):
+        return False
+    prev, nxt = token.doc[token.i - 1], token.doc[token.i + 2]
+    return prev.tag_ == "MD" or (prev.pos_ in ("PRON", "PROPN") and nxt.pos_ in ("VERB", "AUX"))
+
+
+def _before_noun(doc: Doc, text: str, end: int) -> bool:
+    """The next word is a noun or adjective the expression modifies ("long-term savings")."""
+    gap = re.match(r" +(?=[a-z])", text[end : end + 3])
+    nxt = _token_at(doc, end + gap.end()) if gap else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _title_of_name(raw: str, token: Token | None) -> bool:
+    """A capitalised "Today" or "This Week" after an acronym, or quoted on its own: the name of
+    a paper or a programme ("USA Today", "VOA Today", ABC's "This Week")."""
+    if token is None or token.i == 0 or not all(w[:1].isupper() for w in raw.split()):
+        return False
+    prev = token.doc[token.i - 1]
+    if prev.tag_ == "``" or prev.text in ("“", "‘"):
+        # the whole quotation is the name: "This Week," or "This Week With David Brinkley"
+        after = token.doc[token.i + len(raw.split()) : token.i + len(raw.split()) + 5]
+        for t in after:
+            if t.tag_ == "''" or t.text in ("”", "’"):
+                return True
+            if not (t.is_punct or t.text[:1].isupper()):
+                return False
+        return False
+    return prev.pos_ == "PROPN" and prev.text.isupper() and len(prev.text) > 1
+
+
 def _after_quantity(token: Token | None) -> bool:
     """The word follows an amount: "8.5% annually", "$17.9 million annually"."""
     if token is None or token.i == 0:
@@ -1283,7 +1397,9 @@ def _in_context(
         elif raw == "the weekend" and tense == "past" and value.endswith("-WE"):
             return kind, _week(anchor - timedelta(weeks=1)) + "-WE", granularity, relative
         return got
-    year_ago = rule == "year_ago_period" or raw in (
+    if rule == "same_period" and "month" in raw.split()[:3]:
+        return got  # a month, whatever the story reports
+    year_ago = rule in ("year_ago_period", "same_period") or raw in (
         "a year ago",
         "a year earlier",
         "one year ago",
@@ -1308,6 +1424,11 @@ def _in_context(
         named = _named_quarter(found, before.start_char)
         if named is not None:
             y, q = named
+        ordinal = re.search(r"\b(first|second|third|fourth)\b", raw)
+        if ordinal and ORDINALS[ordinal.group(1)] != q:
+            # "the year-ago third quarter": the quarter it names, the last such before the anchor
+            q = ORDINALS[ordinal.group(1)]
+            y = anchor.year if q < _quarter(anchor) else anchor.year - 1
         return "DATE", f"{y - 1}-Q{q}", "quarter", True
     if rule == "period":
         named = _named_quarter(found, before.start_char)
@@ -1343,9 +1464,11 @@ def _modifies_noun(token: Token | None) -> bool:
 
 _ANAPHORIC = re.compile(
     r"^(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
-    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|month|year)$"
+    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|week|month|year)$"
 )
-_GRAIN = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
+# a week follows from a day or a week the story named
+_GRAIN = {"day": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-(?:W\d\d$|\d\d-\d\d)", "month": r"\d{4}-\d\d",
+          "year": r"\d{4}"}  # fmt: skip
 
 
 def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> Normalised:
@@ -1368,6 +1491,13 @@ def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> No
         base = hit.group()
         if unit == "day":
             value = (date.fromisoformat(base) + timedelta(days=offset)).isoformat()
+        elif unit == "week":
+            day = (
+                date.fromisocalendar(int(base[:4]), int(base[6:8]), 1)
+                if "W" in base
+                else date.fromisoformat(base)
+            )
+            value = _week(day + timedelta(weeks=offset))
         elif unit == "month":
             d = _add_months(date(int(base[:4]), int(base[5:7]), 1), offset)
             value = f"{d.year}-{d.month:02d}"
@@ -1375,6 +1505,56 @@ def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> No
             value = str(int(base) + offset)
         return got[0], value, got[2], True
     return got
+
+
+def _year_before(got: Normalised, found: list[TemporalExpression]) -> Normalised:
+    """ "Sales fell in January from the same month a year ago": the month the story last
+    named, a year before."""
+    for prior in reversed(found):
+        hit = re.match(r"(\d{4})-(\d\d)(?:-\d\d)?$", prior.value)
+        if hit:
+            return got[0], f"{int(hit[1]) - 1}-{hit[2]}", got[2], True
+    return got
+
+
+_SHARED_SET = re.compile(
+    r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(mornings|afternoons|evenings|nights)\b",
+    re.IGNORECASE,
+)
+_CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def _clock_day(
+    got: Normalised, anchor: date | None, start: int, token: Token | None,
+    found: list[TemporalExpression],
+) -> Normalised:  # fmt: skip
+    """ "made its first flight Tuesday in Everett at 18:00 UTC": a clock time without a day
+    is on the day its sentence named (TIMEX3 anchors it there), else on the anchor's day;
+    without an anchor, on the last full date the story gave (its date line)."""
+    sent_start = token.sent.start_char if token is not None else start
+    for prior in reversed(found):
+        if prior.start_char < sent_start and anchor is not None:
+            break
+        if _DAY_VALUE.match(prior.value) and (anchor is not None or not prior.relative):
+            return got[0], prior.value + got[1][10:], got[2], got[3]
+    return got
+
+
+# A date alone on one of the first lines of the text: the article's date line
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:{_WEEKDAY},?[ \t]+)?({_MONTH}[ \t]+{_DAYNUM}[ \t]*,?[ \t]+{_YEAR})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _dateline(text: str) -> date | None:
+    """The date of the article's date line ("September 01, 2007" under the title), which stands
+    in for a missing publication date: the story's "today" is that day."""
+    head = "\n".join(text.split("\n", 3)[:3])
+    m = _DATELINE.search(head)
+    got = _h_month_day_year(m.group(1).lower(), None, None) if m else None
+    return date.fromisoformat(got[1]) if got else None
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -1385,6 +1565,8 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
     """All temporal expressions of one article, in text order, normalised against `anchor`."""
     text = doc_text(doc)
+    if anchor is None:
+        anchor = _dateline(text)
     found: list[TemporalExpression] = []
     taken: list[tuple[int, int]] = []
     for m in _MASTER.finditer(text):
@@ -1420,6 +1602,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue  # "Now, he says": a discourse marker; "the now-cancelled deal"
         if rule == "ref" and raw.lower() == "the future" and not _future_as_time(token, text, end):
             continue  # "the future of our peoples", "an approach to the future"
+        if rule == "ref" and raw.lower().endswith("-term") and _before_noun(doc, text, end):
+            continue  # "the long-term value of the company": an adjective, not a time
         if rule == "ref" and raw.lower() in ("recent", "current") and not _modifies_noun(token):
             continue  # "the recent sale", "current market conditions"; not "the current"
         if (
@@ -1441,11 +1625,16 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             rule == "weekday_rel"
             and raw.lower().rstrip(".")
             in ("sun", "sat", "wed", "mon", "tue", "tues", "fri", "thu", "thur", "thurs")
-            and text[end : end + 1] not in (".", ",")
+            and text[end : end + 1] != "."
+            and not _DATE_AFTER_COMMA.match(text, end)
         ):
-            continue  # "Sun Microsystems", "wed": an abbreviation needs its period
+            # "Sun Microsystems", "Sun, a maker of workstations": an abbreviation needs its
+            # period, or a date after its comma ("Sun, Dec. 5")
+            continue
         if rule == "set" and " " not in raw and token is not None and token.pos_ != "ADV":
             continue  # "a quarterly dividend": an adjective; "reports daily" is a set
+        if rule in ("day_words", "rel_unit") and _title_of_name(raw, token):
+            continue  # "USA Today", ABC's "This Week": a newspaper, a programme
         if rule == "time_date" and re.match(r"high\s+$", text[max(0, start - 5) : start], re.I):
             continue  # "High Noon": a film, an idiom
         if rule == "set" and " " not in raw and _after_quantity(token):
@@ -1459,6 +1648,14 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             )
         ):
             continue  # "a quarter of its dealers", "three-quarters": fractions
+        if rule == "duration" and raw.lower() in ("one day", "some day") and _someday(token):
+            rule = "ref"  # "Islam will one day be...": some day ahead, not a span of a day
+        if (
+            rule == "duration"
+            and raw.lower() in _RATE_UNITS
+            and _FREQUENCY.search(text, max(0, start - 12), start)
+        ):
+            rule = "set"  # "twice a year", "three times a week": a frequency (TIMEX3 SET)
         if rule == "duration" and _is_rate(raw, token):
             continue  # "$500 million a year": a rate, not a span of time
         if (
@@ -1467,6 +1664,11 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             and re.match(r"\s+[a-z]", text[end : end + 3], re.I)
         ):
             continue  # "a second A380": an ordinal
+        reading = raw
+        shared = _SHARED_SET.match(text, end) if rule == "weekday_rel" else None
+        if shared:
+            # "on Monday and Tuesday nights": the first day shares the plural, a set as well
+            rule, reading = "weekday_set", f"{raw} {shared.group(1)}"
         tense = clause_tense(token)
         if rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense != "future":
@@ -1475,13 +1677,17 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             _infinitive_ahead(token) or _DEADLINE.search(text, max(0, start - 24), start)
         ):
             tense = "future"
-        got = normalize(raw, anchor, tense, rule)
+        got = normalize(reading, anchor, tense, rule)
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
         if got is None:
             continue
+        if rule == "same_period" and got[2] == "month":
+            got = _year_before(got, found)
         if rule == "rel_unit":
             got = _anaphoric(got, raw.lower(), found)
+        elif rule == "time_date" and _CLOCK_ONLY.match(raw):
+            got = _clock_day(got, anchor, start, token, found)
         kind, value, granularity, relative = got
         found.append(
             TemporalExpression(

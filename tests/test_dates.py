@@ -450,6 +450,144 @@ CASES = [
         "DATE",
         "FUTURE_REF",
     ),
+    # "this year's third quarter", "the year-ago third quarter": one quarter, one expression
+    (
+        "Net sales for this year's third quarter were $14 million.",
+        MON_1989_10_30,
+        "this year's third quarter",
+        "DATE",
+        "1989-Q3",
+    ),
+    (
+        "U.K. sales for last year's quarter were about $3 million.",
+        date(1989, 11, 1),
+        "last year's quarter",
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "The spinoff could be effective as early as next year's first quarter.",
+        date(1989, 10, 31),
+        "next year's first quarter",
+        "DATE",
+        "1990-Q1",
+    ),
+    (
+        "Profit rose in 1999's third quarter.",
+        date(2000, 3, 3),
+        "1999's third quarter",
+        "DATE",
+        "1999-Q3",
+    ),
+    (
+        "In the year-ago third quarter, the company earned $22.5 million.",
+        MON_1989_10_30,
+        "the year-ago third quarter",
+        "DATE",
+        "1988-Q3",
+    ),
+    # decades in words
+    (
+        "Hate group numbers dropped through the nineties, but this year they jumped.",
+        date(1998, 3, 3),
+        "the nineties",
+        "DATE",
+        "199",
+    ),
+    # parts of the day with mid-, early, late
+    (
+        "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.",
+        date(1989, 11, 2),
+        "mid-afternoon yesterday",
+        "TIME",
+        "1989-11-01TAF",
+    ),
+    (
+        "By mid afternoon, official Serb sources were saying the offensive was over.",
+        date(1998, 3, 6),
+        "mid afternoon",
+        "TIME",
+        "1998-03-06TAF",
+    ),
+    # "one day" before the verb is some day ahead; after it, a span of a day
+    (
+        "Islam will one day be the second largest religion in the country.",
+        date(1998, 3, 3),
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    ("Major had only been in the job one day.", MON_1989_10_30, "one day", "DURATION", "P1D"),
+    # a clock time takes the day its sentence named
+    (
+        "Boeing's 787 made its first flight Tuesday in Everett, Washington at 18:00 UTC.",
+        date(2009, 12, 16),
+        "18:00 UTC",
+        "TIME",
+        "2009-12-15T18:00Z",
+    ),
+    # "in recent years": a vague span (PXY), like "for years"
+    (
+        "Mexico has suffered a rash of kidnappings in recent years.",
+        date(1998, 2, 13),
+        "recent years",
+        "DURATION",
+        "PXY",
+    ),
+    # "the following week": the week after the one the story named
+    (
+        "The rebels attacked on March 2. The following week, they withdrew.",
+        date(1998, 3, 20),
+        "The following week",
+        "DATE",
+        "1998-W11",
+    ),
+    ("Computers may fail in the year 2000.", date(1998, 3, 3), "the year 2000", "DATE", "2000"),
+    # "the same month a year ago": the month the story named, a year before; "the
+    # corresponding period last year" in a results story: the quarter reported, a year before
+    (
+        "Car sales fell 35% in January, compared to the same month a year ago.",
+        date(2009, 2, 3),
+        "the same month a year ago",
+        "DATE",
+        "2008-01",
+    ),
+    (
+        "Net income fell in the third quarter from $1.8 million for the corresponding period "
+        "last year.",
+        date(1989, 11, 1),
+        "the corresponding period last year",
+        "DATE",
+        "1988-Q3",
+    ),
+    # plural weekdays are sets, and a weekday coordinated with one shares its plural
+    ("The museum is closed on Sundays.", date(1998, 3, 3), "Sundays", "SET", "XXXX-WXX-7"),
+    (
+        "Two new flights will leave Bombay on Monday and Tuesday nights from March 30.",
+        date(1998, 2, 13),
+        "Monday",
+        "SET",
+        "XXXX-WXX-1TNI",
+    ),
+    (
+        "Two new flights will leave Bombay on Monday and Tuesday nights from March 30.",
+        date(1998, 2, 13),
+        "Tuesday nights",
+        "SET",
+        "XXXX-WXX-2TNI",
+    ),
+    (
+        "Net was $226 million in the third quarter. For the quarter a year ago, it earned $200 "
+        "million.",
+        date(1989, 10, 26),
+        "the quarter a year ago",
+        "DATE",
+        "1988-Q3",
+    ),
+    # a quotation that opens with "Today" is not a title
+    ('"Today we start again," the coach said.', date(1998, 3, 3), "Today", "DATE", "1998-03-03"),
+    # frequencies
+    ("Inspectors visit the plant twice a year.", date(1998, 3, 3), "a year", "SET", "P1Y"),
 ]
 
 
@@ -493,10 +631,29 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "He spoke against the now-cancelled deal.",
         "Kopp was in his 30s then.",  # an age
         "The quarter-to-quarter comparison was enhanced.",  # a comparison, not a quarter
+        "Jobs believes that this may have a large impact.",  # the modal, not May
+        "Sun, a maker of computer workstations, reported a loss.",  # a company, not Sunday
+        "Room rates will be between $35 and $55 a night.",  # a rate
+        "Holders worry about the long-term value of the company.",  # an adjective
+        "The senator told USA Today that he would run.",  # a newspaper
+        'Baker, speaking on ABC News\' "This Week," said the request was valid.',  # a programme
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
     assert extract_dates(nlp(sentence), FRI_2009_12_11) == []
+
+
+def test_clock_time_without_anchor_takes_the_date_line(nlp) -> None:
+    text = "April 27, 2005. The take-off, at 08:30 UTC, was apparently normal."
+    found = {t.text: t.value for t in extract_dates(nlp(text), None)}
+    assert found["08:30 UTC"] == "2005-04-27T08:30Z"
+
+
+def test_date_line_stands_in_for_a_missing_anchor(nlp) -> None:
+    text = "A380 test flight delayed\nSeptember 01, 2007\nThe test flight was delayed today."
+    found = {t.text: t for t in extract_dates(nlp(text), None)}
+    assert found["today"].value == "2007-09-01"
+    assert found["today"].anchor == date(2007, 9, 1)
 
 
 def test_holidays_without_anchor(nlp) -> None:
