@@ -10,8 +10,13 @@ full names, anonymous descriptions kept as anonymous, quotes without a cue in a 
 to the previous speaker. Indirect speech (`X said that ...`) is found from the same verbs and
 their objects (`noted the rise`, `warned of a battle`, `referring to`), speech nouns (`his claim
 that ...`), parenthetical attributions (`The rules, she said, will ...`, `As the Post reported,
-...`), `according to X` and `Name: ...` headlines and transcript turns. Titles of works in
-quotes (`NBC's "Meet the Press"`) are not quotes.
+...`), `according to X` and `Name: ...` headlines and transcript turns. Stances count as
+well as speech: verbs of a stance with their objects (`denounced the tariff`, `hoping to win`),
+stance nouns (`Mr. Obama's calls for gun control`, `his pledge to close the plant`), views and
+judgements with no holder or an agent (`is expected to win`, `was criticized by X for ...`),
+reactions (`drew criticism from X`, `angered X`) and title-case headlines (`... Mara Lind
+Endorses Tomas Berg`). Titles of works in quotes (`NBC's "Meet the Press"`, `"Prison Break"`)
+are not quotes.
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ _SPEECH_BASES = (
     "characterize characterise ask reply respond answer comment remark predict promise vow pledge "
     "urge caution complain concede confirm reveal report write tweet post quip joke boast "
     "continue observe point testify testify allege estimate recount acknowledge reiterate repeat "
-    "announce conclude counter retort scoff lament proclaim shout yell exclaim bark muse marvel interject"
+    "announce conclude counter retort scoff lament proclaim shout yell exclaim bark muse marvel interject "
+    "speculate"
 )
 _COGNITION_BASES = "believe think hope expect fear feel know worry wonder doubt guess reckon"
 _IRREGULAR = {
@@ -46,6 +52,18 @@ _IRREGULAR = {
     "speak": ["spoke", "spoken", "speaks", "speaking"],
     "refer": ["referred", "refers", "referring"],
     "see": ["saw", "seen", "sees", "seeing"],
+    "find": ["found", "finds", "finding"],
+    "show": ["showed", "shown", "shows", "showing"],
+    "seek": ["sought", "seeks", "seeking"],
+    "foresee": ["foresaw", "foreseen", "foresees", "foreseeing"],
+    "forecast": ["forecasts", "forecasted", "forecasting"],
+    "agree": ["agreed", "agrees", "agreeing"],
+    "draw": ["drew", "drawn", "draws", "drawing"],
+    # a doubled final consonant the short-word rule below does not cover
+    "admit": ["admitted", "admits", "admitting"],
+    "prefer": ["preferred", "prefers", "preferring"],
+    "regret": ["regretted", "regrets", "regretting"],
+    "extol": ["extolled", "extoled", "extols", "extolling"],
 }
 
 
@@ -79,15 +97,26 @@ _OBJECT_BASES = (
     "blame thank discuss mention cite propose tout urge reject dismiss question want demand "
     "condemn applaud welcome slam attack blast mock hail credit recommend predict promise "
     "pledge vow refuse oppose favor favour prefer congratulate outline champion highlight "
-    "address raise promote acknowledge reveal release express list name plan seek intend "
-    "decline threaten agree offer hope expect"
+    "address promote acknowledge reveal release express list name plan seek intend "
+    "decline threaten agree offer hope expect "
+    "challenge denounce decry bemoan embrace assail portray deem dispute disavow repudiate "
+    "renounce rebuke castigate chastise lambaste deride ridicule scorn disparage belittle "
+    "denigrate insult berate fault excoriate commend laud extol celebrate advocate espouse "
+    "reaffirm affirm contest downplay minimize minimise recognize recognise accept appreciate "
+    "regret label brand dub term depict frame envision foresee anticipate forecast request "
+    "invite encourage discourage advise echo remind share ignore understand identify compare "
+    "liken voice publish present detail renew rebuff articulate reference decide"
 )
 OBJECT_VERBS = _forms(_OBJECT_BASES)
 # "continues to grow": a speech verb that is aspectual before an infinitive
 _ASPECTUAL = _inflect("continue")
 # Verbs whose prepositional object is what was said or meant: "warned of", "talked about",
 # "called for", "referring to"
-_PREP_BASES = "talk speak call comment complain warn boast brag rail lash joke refer point"
+_PREP_BASES = (
+    "talk speak call comment complain warn boast brag rail lash joke refer point campaign "
+    "focus respond weigh push argue advocate fight apologize apologise hint allude object opine "
+    "agree disagree side"
+)
 _PREP_CUES = _forms(_PREP_BASES)
 # "spoke with Teachout on the podcast": talking is about something only with these
 _TALK = _inflect("talk") | _inflect("speak")
@@ -95,6 +124,24 @@ _CUE_PREPS = frozenset(["about", "of", "for", "on", "against", "over", "to"])
 # "Four in 10 voters see the campaign as unfair": a view, only with its "as" predicate
 _AS_BASES = "see view regard consider"
 _AS_VERBS = _forms(_AS_BASES)
+# "Clinton seemed to waver", "Trump is expected to win", "he is seen as a moderate": a view
+# with no holder named, of which the subject and its predicate are the content
+_SEEM = _forms("seem appear")
+_PASSIVE_VIEW = _forms("expect see consider know view regard project believe think")
+# "Trump was asked about ...", "he was told to ...": the subject of these passives is the hearer
+_HEARER = _forms("ask tell")
+# "The proposal drew harsh criticism from his rivals", "His remarks angered conservative Jews":
+# a reaction to the subject, held by whoever it comes from or whoever is moved
+_RECEIVE = _forms("draw receive earn attract face garner")
+_REACTION_WORDS = (
+    "criticism praise boos applause backlash rebuke condemnation adulation support endorsement "
+    "endorsements cheers fire scorn ire ridicule derision hostility outrage"
+)
+_REACTIONS = frozenset(_REACTION_WORDS.split())
+_AFFECT = _forms(
+    "anger infuriate upset alarm outrage worry concern please delight frustrate annoy irritate "
+    "unsettle exasperate alienate offend dismay disappoint"
+)
 # Nouns of saying whose that-clause is what was said: "Trump's claim that ..."
 _CUE_NOUN_WORDS = (
     "claim claims remark remarks assertion statement suggestion promise warning argument "
@@ -103,6 +150,21 @@ _CUE_NOUN_WORDS = (
     "insinuation declaration acknowledgment acknowledgement notion idea"
 )
 _CUE_NOUNS = frozenset(_CUE_NOUN_WORDS.split())
+# Nouns of a stance whose prepositional object is what the stance is about: "Her embrace of a
+# $15 minimum wage", "Mr. Obama's calls for tighter gun control", "his comments on Muslims"
+_STANCE_NOUN_WORDS = (
+    "support criticism critique attack attacks endorsement endorsements call calls complaint "
+    "complaints view views opposition embrace insistence response demand demands proposal "
+    "proposals plan plans disagreement disagreements objection objections praise defense "
+    "rejection denunciation condemnation appeal appeals question questions concern concerns "
+    "doubts skepticism scepticism commitment stance position positions comments remarks "
+    "remark comment statement statements accusation accusations warning warnings promise "
+    "promises pledge pledges hostility admiration enthusiasm contempt disdain rhetoric push "
+    "mention barbs argument arguments decision refusal vow vows threat threats attempt offer "
+    "desire willingness determination intention"
+)
+_STANCE_NOUNS = frozenset(_STANCE_NOUN_WORDS.split())
+_STANCE_PREPS = frozenset(["of", "for", "on", "about", "to", "against", "with", "over"])
 # Speech verbs that can follow their quote with the speaker after them ("..., said Ms. Quill")
 _INVERTING_BASES = (
     "say add write continue explain note insist recall reply respond answer tweet quip "
@@ -110,10 +172,28 @@ _INVERTING_BASES = (
     "interject"
 )
 _INVERTING = _forms(_INVERTING_BASES)
+# Verbs of saying only with a clause: "found that ..." but "found jobs", "maintained that ..." but
+# "maintained a lead", "he continued, ..." but "continued the fight"
+_CLAUSE_ONLY = _forms("find maintain continue")
+# Verbs of having that put no proposition ("Cruz has 11 delegates, Rubio has 10")
+_HAVE = frozenset(["has", "have", "had", "having"])
 # "as she put it": a verb of saying only with "it" as its object
 _PUT = frozenset(["put", "puts", "putting"])
 COGNITION_VERBS = _forms(_COGNITION_BASES)
-_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f"}
+# personal pronouns, and possessives that hold a stance ("his comments on Muslims")
+_PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "i": "s",
+    "we": "p",
+    "him": "m",
+    "her": "f",
+    "his": "m",
+    "their": "p",
+    "my": "s",
+    "our": "p",
+}
 _ANONYMOUS = re.compile(
     r"\b(anonymity|anonymous(?:ly)?|not authori[sz]ed|declined to be (?:named|identified)|"
     r"(?:asked|asking|requested|requesting) not to be (?:named|identified)|on condition of)\b",
@@ -200,8 +280,23 @@ _MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmo
 # Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
 _TRAILING_CUE_WINDOW = 6
 
+# Objects that are amounts, not what a stance is about ("raised $11.9 million")
+_AMOUNTS = frozenset(["MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME"])
+
 # Prepositional objects that say when or where, not what ("reported on Sunday")
 _CIRCUMSTANCE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"])
+
+# A title is a short line; in one, the parser's tags are unreliable ("Conservative Icon Morton
+# Blackwell Endorses Ted Cruz"), so its cue is found by the word
+_TITLE_MAX_WORDS = 20
+_TITLE_CASE_SHARE = 0.6  # of a line's words capitalised
+# Words between a title's subject and its cue that are not part of the subject ("Trump May Not
+# Have Suggested ...")
+_TITLE_AUX_WORDS = (
+    "may might will would can could should must not never to has have had is are was were be "
+    "does do did now also just still again finally"
+)
+_TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
@@ -333,6 +428,14 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _verb_word(token: Token) -> bool:
+    """A verb, or a word of saying or stance the tagger took for a name in a title-case line."""
+    word = token.lower_
+    return token.pos_ in ("VERB", "AUX") or (
+        word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES
+    )
+
+
 def _name_span(token: Token) -> tuple[int, int]:
     """Character span of a subject phrase, cut before an appositive or relative clause."""
     if token.ent_type_ == "PERSON":
@@ -346,7 +449,7 @@ def _name_span(token: Token) -> tuple[int, int]:
                         for t in ent
                         if t.i > ent.start
                         and t.i > token.i
-                        and (t.pos_ in ("VERB", "AUX", "PART") or t.text in (":", ";"))
+                        and (t.pos_ == "PART" or t.text in (":", ";") or _verb_word(t))
                     ),
                     None,
                 )
@@ -358,7 +461,9 @@ def _name_span(token: Token) -> tuple[int, int]:
     end_i = words[-1].i
     for t in words:
         if t.i > token.i and (
-            t.text in (",", "(", "—", "–", ";", ":") or t.dep_ in ("relcl", "acl")
+            t.text in (",", "(", "—", "–", ";", ":")
+            or t.dep_ in ("relcl", "acl")
+            or _verb_word(t)  # a title parsed as one phrase: "Trump talks to Megyn Kelly"
         ):
             end_i = t.i - 1
             break
@@ -417,11 +522,40 @@ def _subject_of(verb: Token) -> Token | None:
             and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
         ):
             return child
+    if (
+        verb.dep_ in ("advcl", "conj")
+        and verb.tag_ == "VBG"
+        and verb.left_edge.i > 1
+        and "," in doc_text(verb.doc)[verb.doc[verb.left_edge.i - 2].idx : verb.left_edge.idx]
+    ):
+        # "Cruz warned the incident could foreshadow ..., remarking that ...", "told Newsmax that
+        # Romney "had a crazy policy," adding, ...": a participle after a comma (or a quote
+        # closed on one) the parser hung inside what was said belongs to whoever said it
+        child = verb
+        for anc in verb.ancestors:
+            if child.dep_ == "ccomp" and anc.i < verb.i and _is_cue(anc, cognition=True):
+                return _subject_of(anc)
+            child = anc
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    head = verb.head
+    # "Yellen is likely to stress ...", "he is willing to offer ...": the subject of the adjective
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.dep_ == "acomp"
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return _subject_of(head.head)
+    # "Mr. Khan has mounted a campaign to condemn ...", "Berlin's pledge to add ...": an
+    # infinitive after a noun is the intent of its possessor or of whoever has the noun
+    if verb.dep_ in ("acl", "relcl", "xcomp") and verb.tag_ == "VB" and head.pos_ == "NOUN":
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(head.head)
     # "Clinton talked up her strategy, promising to ...": a participle after a comma, parsed as
     # modifying the object, belongs to the clause's subject
-    head = verb.head
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
@@ -431,6 +565,23 @@ def _subject_of(verb: Token) -> Token | None:
         clause_verb = head.head.head if head.dep_ == "pobj" else head.head
         if clause_verb.pos_ in ("VERB", "AUX"):
             return _subject_of(clause_verb)
+    # "launched his campaign by talking about ...", "in answering a question, Trump ...": a
+    # gerund after a preposition shares the subject of the clause the preposition modifies
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if head.lower_ == "for" and obj is not None:
+            return obj  # "praised Trump for speaking out": the one praised did the speaking
+        if head.head.i != verb.i:
+            return _subject_of(head.head)
+    # "the super PAC backing Bush" is the PAC's; "put out a statement saying ...", "withdrew
+    # notices seeking ..." is the stance of whoever issued the thing
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        agent_like = head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or bool(
+            _PERSON_ROLE.search(head.text)
+        )
+        if not agent_like and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return _subject_of(head.head) or head
+        return head
     return None
 
 
@@ -444,7 +595,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     Mr. Putin, had said" is Trump's; the first name beat the nearest one on PolNeAR train).
     """
     subj = _subject_of(verb)
-    if subj is not None or not _is_cue(verb):
+    if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
         return subj
     doc = verb.doc
     if verb.lower_ in _INVERTING:
@@ -513,6 +664,34 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
     return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
 
 
+def _starts_attribution(verb: Token) -> bool:
+    """Whether a verb inside a reported clause reports a stance of its own ("says she will not
+    vote for him and considers him a racist", "rejected the notion, saying that ...")."""
+    word = verb.lower_
+    return verb.pos_ == "VERB" and (
+        _is_cue(verb, cognition=True) or word in OBJECT_VERBS or word in _AS_VERBS
+    )
+
+
+def _ends_report(token: Token, comp: Token) -> bool:
+    """Whether a clause inside a reported clause is not part of the report: an attribution of its
+    own: "says he will not vote for him and considers him a racist", "a path to nomination,
+    which he declared "a total disaster"", "warned of a battle, saying ..."."""
+    after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    own_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in token.children
+    )
+    if token.dep_ == "conj" and token.head == comp:
+        return _starts_attribution(token)
+    if token.dep_ == "relcl":
+        return _is_cue(token, cognition=True) and (
+            any(c.dep_ == "ccomp" for c in token.children) or own_subject
+        )
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma:
+        return _is_cue(token, cognition=True) or token.lower_ in _PREP_CUES
+    return False
+
+
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
     first = _token_at(doc, lo)
@@ -553,10 +732,28 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     cues = [t for t in outside if _is_cue(t)]
     if acc is not None and not any(_subject_of(c) is not None for c in cues):
         return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
+    # the outermost cue that governs a quote inside a sentence wins ("Khan said Trump was
+    # "ignorant" of Islam and criticized him" and "She said Trump favors a "strongman approach""
+    # are said's; "calls her "an extremely intelligent woman"" is a stance verb's), else the
+    # nearest one (before the opening or after the closing mark)
+    inline = first.i > first.sent.start and doc[first.i - 1].is_alpha
+    ancestors: list[Token] = []
+    node = first
+    while inline and node.dep_ != "conj" and node.head.i != node.i:
+        node = node.head  # up to the clause the quote is part of, not to a coordinated one
+        ancestors.append(node)
+    governors = {a.i: -n for n, a in enumerate(ancestors)}
+    cues += [a for a in ancestors if a not in cues and a.idx < lo and _starts_attribution(a)]
     if cues:
-        # the cue nearest to the quote wins (before the opening or after the closing mark)
-        def distance(t: Token) -> int:
-            return lo - t.idx if t.idx < lo else t.idx - hi
+
+        def distance(t: Token) -> tuple[int, bool, int]:
+            # a verb of saying in a relative clause reports its own clause ("said Elizabeth
+            # Arnold, a former staffer who said she planned to demonstrate. "...")
+            return (
+                governors.get(t.i, 1),
+                t.dep_ == "relcl" and t.i not in governors,
+                lo - t.idx if t.idx < lo else t.idx - hi,
+            )
 
         cue = min(cues, key=distance)
         return _Attribution(cue, cue.idx + len(cue), _speaker_of(cue, (lo, hi)))
@@ -624,7 +821,7 @@ def _topic(token: Token) -> bool:
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
         self.full_names = surname_index(doc)
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
@@ -646,7 +843,11 @@ class _Speakers:
         # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
         # subject that is the surname of a person named in the article counts too
         for token in doc:
-            if _topic(token) and token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
+            if (
+                _topic(token)
+                and (token.pos_ == "PROPN" or token.is_title)
+                and token.ent_type_ != "PERSON"
+            ):
                 surname_of = self.full_names.get(token.lower_)
                 if surname_of is not None:
                     self.subjects.append((token.idx, surname_of))
@@ -671,6 +872,14 @@ class _Speakers:
                 root = name_token.sent.root
                 if _is_cue(root) and offset < root.idx:
                     self.subjects.append((offset, self.full(name)))
+        # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
+        # John McCain's re-election,' Trump said. He went on ..." is Trump's)
+        starts = [a for a, _b in quoted]
+        self.subjects = [
+            (offset, name)
+            for offset, name in self.subjects
+            if not ((n := bisect.bisect_right(starts, offset) - 1) >= 0 and offset < quoted[n][1])
+        ]
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
 
@@ -745,6 +954,22 @@ def _gender(name: str) -> str | None:
     return "m" if first in _MALE_NAMES else None
 
 
+def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The person a pronoun in a fronted clause looks ahead to: "Ever since she endorsed Mrs.
+    Clinton, Ms. Warren has been a powerful surrogate" (the main clause's named subject)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "poss") or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    if not any(c.dep_ == "mark" for c in clause.children) and pronoun.dep_ == "nsubj":
+        return None
+    main = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if main is None or main.i < pronoun.i or main.ent_type_ != "PERSON":
+        return None
+    start, end = _name_span(main)
+    name = memory.full(_honorific(main.doc, start) + doc_text(main.doc)[start:end])
+    return name if memory.compatible(name, gender) else None
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
@@ -753,10 +978,10 @@ def _resolve(
         return None, None, "unknown"
     word = subj.lower_
     if word in _PRONOUNS and subj.pos_ == "PRON":
-        if word in ("i", "we", "they"):
+        if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
-        name = memory.recent(at, gender)
+        name = _cataphor(subj, memory, gender) or memory.recent(at, gender)
         if name is None:
             return None, subj.text, "unknown"
         if gender in ("m", "f"):
@@ -813,7 +1038,10 @@ def _is_title(before: str, content: str) -> bool:
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
-    return bool(_TITLE_CONTEXT.search(before))
+    # a name in Title Case of two or more words that is not a sentence ("Prison Break",
+    # "Madam Secretary", "Girls, Girls, Girls") is a title wherever it stands
+    untitled = len(words) >= 2 and not content.rstrip(",").endswith((".", "!", "?"))
+    return untitled or bool(_TITLE_CONTEXT.search(before))
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -827,7 +1055,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         return []
     marks = find_quote_marks(text)
     para_starts = _paragraph_starts(text)
-    memory = _Speakers(doc)
+    memory = _Speakers(doc, marks)
     quotes: list[Quote] = []
     used_cues: set[int] = set()
     previous: Quote | None = None
@@ -863,7 +1091,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 cue_start = att.cue.idx
                 cue_end = att.cue_end
                 cue_text = text[cue_start:cue_end]
-                used_cues.add(att.cue.i)
+                if kind == "direct":
+                    # the verb introduces this quote; a partial quote leaves its verb free to
+                    # report the rest of the clause ("pledged to enact reform, fix the "broken"
+                    # system")
+                    used_cues.add(att.cue.i)
         if speaker_type == "unknown" and speaker is None and previous is not None:
             prev_para = previous.paragraph
             if paragraph - prev_para <= 1 and (
@@ -943,6 +1175,50 @@ def _human_subject(verb: Token) -> bool:
     )
 
 
+def _stance_clause(noun: Token) -> _Clause | None:
+    """`Mr. Obama's calls for tighter gun control`, `his pledge to close the plant`: a stance
+    noun of a holder (its possessor, or the subject of the light verb it is the object of: "made
+    several statements on") and the object of its preposition or its infinitive, which is what
+    the stance is about."""
+    holder = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG"))
+        ),
+        None,
+    )
+    head = noun.head
+    if holder is None and noun.dep_ == "dobj" and head.pos_ == "VERB":
+        holder = _subject_of(head)  # "Trump has made several statements on the matter"
+    if holder is None:
+        return None
+    obj = next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > noun.i
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ),
+        None,
+    )
+    if obj is None:
+        # "his plan to deport them", "Berlin's pledge to add soldiers": an intent's infinitive
+        obj = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and c.i > noun.i and any(g.tag_ == "TO" for g in c.children)
+            ),
+            None,
+        )
+    if obj is None:
+        return None
+    start_t, end_t = _content_bounds(list(obj.subtree))
+    return _Clause(start_t.idx, end_t.idx + len(end_t), noun, noun.idx + len(noun), holder)
+
+
 def _nominal_clause(noun: Token) -> _Clause | None:
     """`Trump's claim that ...`, `made the argument that ...`: a speech noun with a that-clause.
 
@@ -960,7 +1236,9 @@ def _nominal_clause(noun: Token) -> _Clause | None:
     )
     if comp is None:
         return None
-    subj = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    subj = next(
+        (c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None
+    )
     if subj is None:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -971,6 +1249,134 @@ def _nominal_clause(noun: Token) -> _Clause | None:
         return None
     start_t, end_t = _content_bounds(list(comp.subtree))
     return _Clause(start_t.idx, end_t.idx + len(end_t), noun, noun.idx + len(noun), subj)
+
+
+def _view_clause(verb: Token) -> _Clause | None:
+    """`Trump is expected to win`, `Clinton seemed to waver`: a subject and its predicate under a
+    verb of appearance or a passive verb of belief; the holder is the agent, if any."""
+    word = verb.lower_
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    # "migrants were blamed for the abuse", "he was accused by a reporter of grabbing her": a
+    # stance taken toward the subject, whoever took it
+    judged = passive and word not in _HEARER and (word in OBJECT_VERBS or word in SPEECH_VERBS)
+    if not (word in _SEEM or (passive and word in _PASSIVE_VIEW) or judged):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    pred = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
+            or (c.dep_ == "prep" and (c.lower_ in ("as", "like") or judged))
+        ),
+        None,
+    )
+    if subj is None or subj.lower_ in ("it", "there") or (pred is not None and pred.i < verb.i):
+        return None
+    if pred is None and not judged:
+        return None
+    holder = next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
+    if holder is None and (
+        (pred is not None and pred.dep_ == "xcomp" and _starts_attribution(pred))
+        or (word in _SEEM and (subj.ent_type_ == "PERSON" or subj.lower_ in _PRONOUNS))
+    ):
+        # "Cruz seemed to mock his talk", "Clinton seemed ready to riff on it": the stance or
+        # mood on show is the subject's
+        holder = subj
+    # "The plan was rejected by the council": what is judged, when nothing else is said of it
+    start_t, end_t = _content_bounds(list(subj.subtree))
+    if pred is not None:
+        _, end_t = _content_bounds(list(pred.subtree))
+    return _Clause(start_t.idx, end_t.idx + len(end_t), verb, verb.idx + len(verb), holder)
+
+
+def _reaction_clause(verb: Token) -> _Clause | None:
+    """`The statement drew sharp criticism from both sides`, `His behavior has angered the
+    party's leaders`: the subject is what the reaction is about."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lower_ in ("it", "there", "that", "which", "who"):
+        return None
+    if verb.lower_ in _RECEIVE and obj.lower_ in _REACTIONS:
+        holder = next(
+            (
+                g
+                for c in [*verb.children, *obj.children]
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+    elif verb.lower_ in _AFFECT:
+        holder = obj
+    else:
+        return None
+    start_t, end_t = _content_bounds(list(subj.subtree))
+    return _Clause(start_t.idx, end_t.idx + len(end_t), verb, verb.idx + len(verb), holder)
+
+
+def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
+    """`Conservative Icon Morton Blackwell Endorses Ted Cruz`: a title whose subject is followed
+    by a verb of saying or of a stance; what follows the verb (and its preposition) is the
+    content, up to a colon or the end."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not 3 <= len(words) <= _TITLE_MAX_WORDS:
+        return None
+    for n, cue in enumerate(words):
+        word = cue.lower_
+        if (
+            n == 0
+            or cue.pos_ in ("DET", "ADP")
+            or not (word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES)
+        ):
+            continue
+        if words[n - 1].pos_ in ("DET", "ADP") or words[n - 1].lower_ in ("of", "the", "a"):
+            continue  # "The Claims of ...", "in Support of": a noun, not a verb
+        subject = words[:n]
+        while subject and subject[-1].lower_ in _TITLE_AUX:
+            subject.pop()
+        if not subject or not any(t.text[:1].isupper() for t in subject):
+            return None
+        rest = [t for t in span if t.i > cue.i]
+        stop = next((t.i for t in rest if t.text in (":", ";")), None)
+        rest = [t for t in rest if stop is None or t.i < stop]
+        if rest and rest[0].lower_ in _CUE_PREPS and word in _PREP_CUES:
+            rest = rest[1:]  # "Calls For Action"
+        while rest and (rest[-1].is_punct or rest[-1].is_space):
+            rest.pop()
+        if not rest:
+            return None
+        subj = subject[-1]  # the head of a title's noun phrase is its last word
+        return _Clause(rest[0].idx, rest[-1].idx + len(rest[-1]), cue, cue.idx + len(cue), subj)
+    return None
+
+
+def _title_clauses(doc: Doc) -> list[_Clause]:
+    """Clauses of title-case lines: the headline and subheads."""
+    text = doc_text(doc)
+    found = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if not words or len(words) > _TITLE_MAX_WORDS:
+            continue
+        if sum(w[0].isupper() for w in words) < _TITLE_CASE_SHARE * len(words):
+            continue  # a sentence, which the parser reads well
+        start = m.start()
+        label = _HEADLINE.match(line)
+        if label and _LABEL.match(label.group(1)):
+            start += label.end()  # "The Latest: Sanders declares ..."
+        clause = _title_clause(doc, start, m.end())
+        if clause is not None:
+            found.append(clause)
+    return found
 
 
 def _reported_clauses(doc: Doc) -> list[_Clause]:
@@ -1013,11 +1419,25 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     continue
         for verb in tokens:
-            if verb.pos_ == "NOUN" and verb.lower_ in _CUE_NOUNS:
-                nominal = _nominal_clause(verb)
+            if verb.i > 0 and doc[verb.i - 1].text in ("<", "</"):
+                continue  # the name of an embedded markup tag (<tweet author="...">), not a verb
+            if verb.pos_ == "NOUN" and (verb.lower_ in _CUE_NOUNS or verb.lower_ in _STANCE_NOUNS):
+                nominal = _nominal_clause(verb) if verb.lower_ in _CUE_NOUNS else None
+                if nominal is None and verb.lower_ in _STANCE_NOUNS:
+                    nominal = _stance_clause(verb)
                 if nominal is not None:
                     found.append(nominal)
                 continue
+            if verb.pos_ == "VERB" and (verb.lower_ in _RECEIVE or verb.lower_ in _AFFECT):
+                reaction = _reaction_clause(verb)
+                if reaction is not None:
+                    found.append(reaction)
+                    continue
+            if verb.pos_ in ("VERB", "AUX"):
+                view = _view_clause(verb)
+                if view is not None:
+                    found.append(view)
+                    continue
             if _is_cue(verb, cognition=True):
                 comps = [
                     c
@@ -1025,19 +1445,29 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     if c.dep_ == "ccomp"
                     or (
                         c.dep_ == "xcomp"
-                        and verb.lower_ in SPEECH_VERBS
+                        # "hoping to pick up delegates": a wish is about its infinitive
+                        and (verb.lower_ in SPEECH_VERBS or verb.lower_ in OBJECT_VERBS)
                         and verb.lower_ not in _ASPECTUAL
                     )
-                    or (c.dep_ == "dobj" and verb.lower_ in SPEECH_VERBS)
+                    or (
+                        c.dep_ == "dobj"
+                        and verb.lower_ in SPEECH_VERBS
+                        and verb.lower_ not in _CLAUSE_ONLY
+                    )
                 ]
             elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
-                comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+                # "raised $11.9 million", "offered 10 percent": an amount is not a stance
+                comps = [
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("dobj", "xcomp", "ccomp") and c.ent_type_ not in _AMOUNTS
+                ]
             elif verb.lower_ in _AS_VERBS and verb.pos_ == "VERB":
                 as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
                 comps = [c for c in verb.children if c.dep_ == "dobj" and as_prep]
             elif verb.lower_ in _PREP_CUES and verb.pos_ == "VERB":
                 comps = []
-            elif verb.pos_ == "VERB" and _human_subject(verb):
+            elif verb.pos_ == "VERB" and verb.lower_ not in _HAVE and _human_subject(verb):
                 # any verb a person uses to put a proposition: "Cruz insists/argues/warns/admits that"
                 comps = [
                     c
@@ -1097,22 +1527,21 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     sub = [t for t in sub if t.i >= comps[0].i]
                 if not sub:
                     continue
+            elif comps[0].dep_ == "xcomp":
+                # "urged the candidate to dig in": whom a wish is about belongs to what is wished
+                obj = next(
+                    (c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i), None
+                )
+                sub = list(comps[0].subtree)
+                if obj is not None:
+                    sub = list(obj.subtree) + sub
             else:
                 sub = list(comps[0].subtree)
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
             stop = min(
-                (
-                    t.left_edge.i
-                    for t in sub
-                    if t.i > verb.i
-                    and (
-                        (t.dep_ == "conj" and t.head is comps[0])
-                        or (t.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in t.children))
-                    )
-                    and _is_cue(t, cognition=True)
-                ),
+                (t.left_edge.i for t in sub if t.i > verb.i and _ends_report(t, comps[0])),
                 default=None,
             )
             if stop is not None and stop > sub[0].i:
@@ -1133,7 +1562,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     ),
                 )
             )
-    return found
+    return found + _title_clauses(doc)
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span is a proper name ("endorsed Clinton", "attacked Trump")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.pos_ == "PROPN" for t in span)
 
 
 def _merge_reported(
@@ -1150,12 +1585,16 @@ def _merge_reported(
     nothing.
     """
     quotes = list(quotes)
-    for clause in _reported_clauses(doc):
-        if clause.end - clause.start < 8:
-            continue  # too short to be a statement
+    for clause in sorted(_reported_clauses(doc), key=lambda c: c.start - c.end):
+        if clause.end - clause.start < 8 and not _names_someone(doc, clause.start, clause.end):
+            continue  # too short to be a statement, unless the stance is toward someone named
+        if any(
+            q.kind != "indirect" and q.start_char <= clause.cue.idx < q.end_char for q in quotes
+        ):
+            continue  # a verb inside a quotation is what was said, not a report of it
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
         if not inside:
-            if clause.cue.i in used_cues or clause.subject is None:
+            if clause.cue.i in used_cues:
                 continue
             speaker, speaker_text, speaker_type = _resolve(
                 doc, clause.subject, clause.start, memory

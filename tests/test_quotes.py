@@ -329,6 +329,144 @@ REPORTED = [
         "Ingrid Salo",
         "sees",
     ),
+    # a coordinated verb of a stance ends the reported clause of the first verb
+    (
+        "Senator Ruth Adler says she will not vote for the bill and considers it a giveaway to "
+        "insurers.",
+        "will not vote for the bill",
+        "giveaway",
+        "Ruth Adler",
+        "says",
+    ),
+    # a participle after a comma, parsed inside what was said, belongs to the one who said it
+    (
+        "Senator Ted Vance warned the incident could foreshadow trouble with Iran, remarking that "
+        "it showed the need to scrap the deal.",
+        "need to scrap the deal",
+        None,
+        "Ted Vance",
+        "remarking",
+    ),
+    # a stance noun with a named possessor and a preposition
+    (
+        "Governor Ruth Adler's calls for tighter gun control were heard across the state.",
+        "tighter gun control",
+        None,
+        "Ruth Adler",
+        "calls",
+    ),
+    # ... or with the infinitive of an intent
+    (
+        "Governor Lise Amundsen's pledge to close the coal plant by 2030 surprised no one.",
+        "close the coal plant",
+        None,
+        "Lise Amundsen",
+        "pledge",
+    ),
+    # ... or as the object of a light verb, whose subject holds the stance
+    (
+        "Senator Tomas Berg has made several statements on the proposed border tax.",
+        "proposed border tax",
+        None,
+        "Tomas Berg",
+        "statements",
+    ),
+    # a possessive pronoun holds the stance and is resolved like a subject pronoun
+    (
+        "Tomas Berg spoke on Monday. His comments on the new tariff angered farmers.",
+        "new tariff",
+        None,
+        "Tomas Berg",
+        "comments",
+    ),
+    # a verb of appearance: the subject's mood on show is the subject's
+    (
+        "Lena Park seemed ready to leave the race after the debate.",
+        "ready to leave the race",
+        None,
+        "Lena Park",
+        "seemed",
+    ),
+    # a passive verb of a stance: the subject and what it is judged for, the agent holds it
+    (
+        "Lena Park was criticized by Senator Tomas Berg for hiding the budget figures.",
+        "hiding the budget figures",
+        None,
+        "Tomas Berg",
+        "criticized",
+    ),
+    # a gerund after a preposition has the subject of the clause it modifies
+    (
+        "Lena Park opened her campaign by talking about the rising cost of insulin.",
+        "rising cost of insulin",
+        None,
+        "Lena Park",
+        "talking",
+    ),
+    # an infinitive after an adjective has the adjective's subject
+    (
+        "Lena Park is willing to offer the unions a new contract.",
+        "new contract",
+        None,
+        "Lena Park",
+        "offer",
+    ),
+    # an infinitive after a noun is the intent of whoever has the noun
+    (
+        "Tomas Berg has mounted a campaign to condemn the new tariff on steel.",
+        "new tariff on steel",
+        None,
+        "Tomas Berg",
+        "condemn",
+    ),
+    # a verb whose prepositional object is what the stance is about
+    (
+        "Senator Tomas Berg pushed for a new tax on imported steel.",
+        "new tax on imported steel",
+        None,
+        "Tomas Berg",
+        "pushed",
+    ),
+    # a verb of wishing with an infinitive: what is wished
+    (
+        "Lena Park was hoping to pick up delegates in Missouri and Illinois.",
+        "pick up delegates",
+        None,
+        "Lena Park",
+        "hoping",
+    ),
+    # a passive verb of a stance with nothing else said of its subject: the subject is judged
+    (
+        "The new tariff plan was rejected by Senator Tomas Berg.",
+        "new tariff plan",
+        None,
+        "Tomas Berg",
+        "rejected",
+    ),
+    # a reaction drawn from someone is theirs, and is about the subject
+    (
+        "The proposal drew harsh criticism from Senator Tomas Berg.",
+        "The proposal",
+        None,
+        "Tomas Berg",
+        "drew",
+    ),
+    # ... as is a feeling the subject caused
+    (
+        "His remarks on the strike have angered Senator Tomas Berg.",
+        "His remarks on the strike",
+        None,
+        "Tomas Berg",
+        "angered",
+    ),
+    # a verb of a stance beyond saying, with its object
+    (
+        "Senator Tomas Berg denounced the new tariff on steel imports.",
+        "new tariff on steel",
+        None,
+        "Tomas Berg",
+        "denounced",
+    ),
 ]
 
 
@@ -534,3 +672,103 @@ def test_person_entity_run_into_a_headline_is_cut_before_the_verb(nlp) -> None:
     doc.ents = [Span(doc, 0, 4, label="PERSON")]  # NER ran on: "Luciana Lopez: Saying"
     quote = next(q for q in extract_quotes(doc) if q.text.startswith("Saying no"))
     assert quote.speaker == "Luciana Lopez"
+
+
+def test_expectation_without_a_holder_is_a_quote_without_a_speaker(nlp) -> None:
+    text = "Lena Park is expected to win the primary in June."
+    quote = next(q for q in quotes_of(nlp, text) if "win the primary" in q.text)
+    assert quote.kind == "indirect" and quote.cue == "expected"
+    assert quote.speaker is None
+
+
+def test_amount_raised_is_not_a_stance(nlp) -> None:
+    text = "Senator Tomas Berg raised $11.9 million in February."
+    assert not [q for q in quotes_of(nlp, text) if "million" in q.text]
+
+
+def test_title_case_headline_names_its_speaker(nlp) -> None:
+    text = (
+        "Veteran Activist Mara Lind Endorses Tomas Berg For Governor\nThe endorsement came Monday."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("Tomas Berg"))
+    assert quote.speaker == "Mara Lind"
+    assert quote.cue == "Endorses"
+
+
+def test_irregular_form_of_a_verb_of_finding_is_a_cue(nlp) -> None:
+    text = "A new poll found that most voters favor the plan."
+    quote = next(q for q in quotes_of(nlp, text) if "most voters favor the plan" in q.text)
+    assert quote.cue == "found"
+
+
+def test_quoted_name_in_title_case_is_not_a_quote(nlp) -> None:
+    text = 'Lena Park, the host of "Madam Secretary Tonight," told viewers the plan would fail.'
+    assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+
+
+def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:
+    text = (
+        "Peter Holm, a fictional lawmaker, spoke after the vote. "
+        '"John Vance will be a great senator," he said.\n'
+        "He also praised the governor for her record on taxes."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "record on taxes" in q.text)
+    assert quote.speaker == "Peter Holm"
+
+
+def test_partial_quote_belongs_to_the_outermost_verb_of_saying(nlp) -> None:
+    text = 'Lena Park said the mayor favors a "strongman approach" to the unions.'
+    quote = next(q for q in quotes_of(nlp, text) if "strongman approach" in q.text)
+    assert quote.speaker == "Lena Park" and quote.cue == "said"
+
+
+def test_partial_quote_of_a_coordinated_verb_leaves_the_first_clause(nlp) -> None:
+    text = 'Tomas Berg says he respects the mayor and calls her "an extremely intelligent woman."'
+    quotes = quotes_of(nlp, text)
+    assert any(q.text == "he respects the mayor" and q.cue == "says" for q in quotes)
+    assert any("intelligent woman" in q.text and q.cue == "calls" for q in quotes)
+
+
+def test_verb_of_saying_in_a_relative_clause_does_not_take_the_next_quote(nlp) -> None:
+    text = (
+        "''You are going to see a variety of tactics,'' said Elena Ruiz, 32, a former staff "
+        "member for the campaign who said she planned to demonstrate. ''I personally don't like "
+        "being arrested. But it's essential that we speak our minds.''"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "being arrested" in q.text)
+    assert quote.speaker == "Elena Ruiz"
+
+
+def test_participle_after_a_quote_closed_on_a_comma_has_the_reporting_subject(nlp) -> None:
+    text = (
+        'Tomas Berg told reporters that Lena Park "had a crazy plan on taxes," adding, "She lost '
+        'the vote in every county."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("She lost"))
+    assert quote.speaker == "Tomas Berg" and quote.cue == "adding"
+
+
+def test_pronoun_in_a_fronted_clause_looks_ahead_to_the_main_subject(nlp) -> None:
+    text = (
+        "Elena Ruiz spoke first. Ever since he endorsed the mayor this month, Tomas Berg has "
+        "attacked the new tariff."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text == "the mayor")
+    assert quote.speaker == "Tomas Berg"
+
+
+def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
+    text = (
+        "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert not [q for q in quotes if "narrow lead" in q.text]
+    assert any("most voters were undecided" in q.text for q in quotes)
+
+
+def test_markup_tag_is_not_a_cue(nlp) -> None:
+    text = (
+        "Governors reacted quickly.\n"
+        '<tweet author="GovTomasBerg">Praying for all those hurt in the storm today.</tweet>.'
+    )
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "tweet"]
