@@ -205,3 +205,54 @@ def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
         while len(workers() - before) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert len(workers() - before) == 2  # spawned at creation, not at the first submit
+
+
+def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
+    # the workers leave with os._exit when the pool stops them: results must all be back first
+    from datetime import UTC, date, datetime
+
+    from tasks.enrich import EnrichPool
+    from tasks.records import Article
+
+    text = (
+        'Stephen Bosworth arrived in Pyongyang on Tuesday. "The talks were useful," '
+        "Bosworth told reporters in Seoul."
+    )
+    articles = [
+        Article(
+            article_id=f"a{n}",
+            url=f"https://news.example/{n}",
+            canonical_url=f"https://news.example/{n}",
+            source="news.example",
+            source_name="wire",
+            title=None,
+            authors=[],
+            published=datetime(2009, 12, 11, tzinfo=UTC),
+            published_source="meta",
+            modified=None,
+            language="en",
+            site_name=None,
+            description=None,
+            tags=[],
+            text=text,
+            content_hash=f"h{n}",
+            fetched_at=datetime(2009, 12, 11, tzinfo=UTC),
+            published_date=date(2009, 12, 11),
+        )
+        for n in range(3)
+    ]
+    pool = EnrichPool("en_core_web_sm", None, 1)
+    try:
+        enriched, rejects, model = pool.enrich(articles)
+        processes = list(pool._pool._processes.values())  # type: ignore[union-attr]
+    finally:
+        pool.close()
+    assert not rejects and model
+    assert [e.article.article_id for e in enriched] == ["a0", "a1", "a2"]
+    for e in enriched:
+        assert any(q["speaker"] == "Stephen Bosworth" for q in e.quotes)
+        assert any(d["value"] == "2009-12-08" for d in e.dates)  # Tuesday before Fri 11 Dec
+        assert any(m["text"] == "Stephen Bosworth" for m in e.entities)
+    for process in processes:
+        process.join(timeout=10)
+        assert process.exitcode == 0
