@@ -221,31 +221,68 @@ _PERSON_ROLE = re.compile(
 # Common English first names, so that "she said" does not go to a Donald and "he said" not to a
 # Carly (first names in US and UK news; not exhaustive)
 _FEMALE_WORDS = (
-    "hillary mary anna anne jane susan sarah elizabeth nancy kathy katherine catherine linda "
-    "karen lisa laura michelle condoleezza madeleine angela theresa jennifer jessica emily "
-    "emma olivia sophia abigail alice alison amanda amy andrea barbara betsy betty beverly "
-    "brenda carly carol caroline cheryl christine claire cynthia dana debbie deborah denise "
-    "diana diane donna dorothy ellen evelyn gloria hannah heather helen ivanka jeanne jill "
-    "joan joanne judith judy julia julie kamala kate kathleen kelly kellyanne kimberly "
-    "kirsten loretta maria marsha martha megan megyn melania melissa meredith michele nikki "
-    "pamela patricia paula rachel rebecca rosa ruth samantha sandra sharon stephanie sue "
-    "susana tammy teresa tiffany tulsi valerie victoria virginia wendy"
+    "abby abigail adrienne agnes alexandra alexis alice alicia alison allison amanda amber "
+    "amelia amy ana andrea angela angelina anita anna anne annette arianna ashley audrey "
+    "barbara becky bella bernadette beth bethany betsy betty beverly bonnie brenda brooke "
+    "candace carla carly carmen carol caroline carolyn cassandra catherine cecilia charlotte "
+    "chelsea cheryl christina christine cindy claire claudia colleen condi condoleezza connie "
+    "courtney crystal cynthia daisy dana danielle darlene dawn deanna debbie deborah debra "
+    "delores denise diana diane dianne dolores donna doris dorothy eileen elaine eleanor "
+    "elena elise elissa elizabeth ella ellen eloise emily emma erica erin esther eva eve "
+    "evelyn felicia fiona frances gabrielle gail geraldine gina ginger gloria gretchen gwen "
+    "hannah harriet hazel heather heidi helen hillary holly huma ida irene ivanka jacqueline "
+    "jane janet janice jasmine jean jeanette jeanne jenna jennifer jenny jessica jill joan "
+    "joanna joanne jocelyn josephine joyce juanita judith judy julia julie kamala kara karen "
+    "karin kate katherine kathleen kathy katie katrina kayla kelly kellyanne kimberly kirsten "
+    "kirstjen kristen kristin kristina lael lana laura leah lena leslie lillian lily linda "
+    "lisa lois loretta lori louise lucia lucy lydia mackenzie madeleine mallory marcia "
+    "margaret margarita maria marie marilyn marjorie marlene marsha martha mary maxine maya "
+    "megan meghan megyn melania melanie melinda melissa meredith mia michaela michele "
+    "michelle mildred miranda molly monica muriel myra nancy naomi natalie nicole nikki nina "
+    "nora norma olga olivia paige pamela patricia patsy paula peggy penny phyllis priscilla "
+    "rachael rachel ramona rebecca regina renee rita roberta robin rosa roseann rosemary "
+    "roxanne ruth sabrina sally samantha sandra sara sarah sharon sheila sherry shirley "
+    "silvia sonia sophia sophie stacy stephanie sue susan susana suzanne sylvia tamara tammy "
+    "tanya tara teresa theresa tiffany tina tracy tulsi ursula valerie vanessa vera veronica "
+    "vicki victoria viola virginia vivian wendy yolanda yvonne zoe"
 )
 _FEMALE_NAMES = frozenset(_FEMALE_WORDS.split())
 _MALE_WORDS = (
-    "adam alan albert andrew anthony barack ben benjamin bernard bernie bill bob bobby brian "
-    "bruce carl charles chris christopher chuck dan daniel david dennis dick donald doug douglas "
-    "ed edward eric frank gary george gerald greg harry henry howard jack james jason jeb jeff "
-    "jeffrey jim jimmy joe john jon jonathan joseph josh keith ken kevin larry lindsey mark "
-    "marco martin matt matthew michael mike mitch mitt newt nick paul peter phil philip rand "
-    "ray reince richard rick rob robert roger ron ronald rudy rush scott sean stephen steve "
-    "steven ted thomas tim timothy tom tony vladimir walter william"
+    "aaron abraham adam al alan albert alberto alex alexander alfred alvin andre andrew andy "
+    "angelo anthony antonio archie ari arnold arthur barack barry bart ben benjamin benny "
+    "bernard bernie beto bill billy blake bob bobby brad bradley brandon brendan brent brett "
+    "brian bruce bryan byron calvin cameron carl carlos cecil chad charles charlie chester "
+    "chris christopher chuck clarence claude clifford clint clyde cody colin corey cory craig "
+    "curt curtis dale damon dan daniel danny darrell darren dave david dennis derek desmond "
+    "devin dick don donald donnie doug douglas duane dustin dwight earl ed eddie edgar "
+    "eduardo edward edwin elijah elmer emanuel emmanuel eric ernest ernie eugene evan everett "
+    "felix fernando floyd frank fred freddie freddy frederick gabriel garrett gary gavin gene "
+    "geoffrey george gerald gilbert glenn greg gregory gus guy hakeem hank harold harry "
+    "harvey hector henry herbert herman howard hugh ian isaac ivan jack jacob jake james "
+    "jared jason javier jay jeb jeff jeffrey jerome jerry jesse jesus jim jimmie jimmy joe "
+    "joel joey john johnny jon jonathan jorge jose joseph josh juan julian julio justin karl "
+    "keith ken kenneth kevin kurt kyle lamar lance larry lawrence leo leon leonard leroy "
+    "lindsey lonnie louis lowell lucas luis luke malcolm manuel marc marco marcus mario mark "
+    "martin marty marvin matt matthew maurice melvin micah michael miguel mike milton mitch "
+    "mitt mohammed morris moses nathan nathaniel neil newt nicholas nick noah norman oliver "
+    "omar orrin oscar pablo patrick paul pedro pete peter phil philip preston quentin rahm "
+    "ralph ramon rand randall randy raul ray reggie reginald reince rex ricardo richard rick "
+    "ricky rob robert roberto rodney roger roland ron ronald roy ruben rudolph rudy rush ryan "
+    "salvador sam samuel saul scott sean sergio seth sidney simon stanley stephen steve "
+    "steven stuart ted terrence terry theodore thomas tim timothy tod todd tom tony trevor "
+    "troy vernon victor vincent vladimir walter wayne wesley wilbur willard william willie "
+    "xavier zachary"
 )
 _MALE_NAMES = frozenset(_MALE_WORDS.split())
 _FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
 
 # "Name: content" at the start of a paragraph (headlines, summaries)
 _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
+# "Gillibrand on Hillary Releasing Her Speeches: 'I Think She Will.'": a headline of a person's
+# word on a topic
+_HEADLINE_TOPIC = re.compile(
+    r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:on|about)\s+[^:\n]{1,80}:\s+(?=\S)"
+)
 # "Roger Stone" or "CNN President" before a headline colon: capitalised words only
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
 
@@ -272,10 +309,24 @@ _HONORIFIC = re.compile(r"^(Mrs|Ms|Miss|Mr)\.?\s")
 _MR_BEFORE = re.compile(r"\bMr\.?\s*$")
 _MRS_BEFORE = re.compile(r"\bM(?:r)?s\.?\s*$")
 
+# Word classes that do not begin a name: NER runs a person on from a preposition, determiner or
+# adjective of a title-case line ("Beneath Clinton", "Top Clinton Aide", "Exclusive Trump")
+_NOT_NAME_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "ADV", "AUX", "PART", "ADJ", "VERB"])
+
+# Lower-case particles that begin a name ("de Blasio", "al-Assad", "van Hollen")
+_NAME_PARTICLES = frozenset(["de", "del", "da", "di", "van", "von", "al", "el", "bin", "la", "le"])
+# Words no name runs across: "Gillibrand on Hillary Releasing ...", "Luciana Lopez: Saying ..."
+_NAME_BREAKS = frozenset([":", ";", "on", "about", "for", "to", "with", "at", "in", "and"])
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
 # Tokens that end a sentence: a sentence break after anything else is the parser's mistake
 _SENTENCE_END = frozenset([".", "!", "?", ":", ";", "”", '"', "’", "'", "''", "…"])
 # Dependencies a mangled parse gives a name that is the subject of a verb of saying
 _MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmod", "npmod"])
+
+# Subjects a mangled parse gives a verb of saying that cannot speak: a date or time ("Saturday
+# at the state convention Sen. Elizabeth Warren said ...")
+_NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME"])
 
 # Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
 _TRAILING_CUE_WINDOW = 6
@@ -290,6 +341,9 @@ _CIRCUMSTANCE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"])
 # Blackwell Endorses Ted Cruz"), so its cue is found by the word
 _TITLE_MAX_WORDS = 20
 _TITLE_CASE_SHARE = 0.6  # of a line's words capitalised
+# A "Name: ..." headline line that owns its quotes, quotes and all ("Trump: Cruz Has 'To Come a
+# Long Way' On Ethanol, He's For Oil Because 'Oil Pays Him a Lot of Money.'")
+_HEADLINE_MAX_WORDS = 30
 # Words between a title's subject and its cue that are not part of the subject ("Trump May Not
 # Have Suggested ...")
 _TITLE_AUX_WORDS = (
@@ -436,6 +490,48 @@ def _verb_word(token: Token) -> bool:
     )
 
 
+def _person_start(ent: Span) -> int:
+    """Index of the first token of a person entity that can begin a name."""
+    start = ent.start
+    keep = _FIRST_NAMES | _NAME_PARTICLES
+    while (
+        start < ent.end - 1
+        and ent.doc[start].lower_ not in keep
+        and (ent.doc[start].pos_ in _NOT_NAME_POS or not ent.doc[start].text[:1].isupper())
+    ):
+        start += 1
+    return start
+
+
+def _aux_run(token: Token) -> bool:
+    """Whether a title word starts a run of auxiliaries ("... May Not Have ..."), which "Theresa
+    May" alone does not."""
+    nxt = token.i + 1
+    return (
+        token.lower_ in _TITLE_AUX and nxt < len(token.doc) and token.doc[nxt].lower_ in _TITLE_AUX
+    )
+
+
+def _person_span(ent: Span) -> Span:
+    """A person entity cut to its name: NER runs a name on into the words of a title-case line
+    around it ("Beneath Clinton's Wins", "Trump May Not Have Suggested ...")."""
+    start = _person_start(ent)
+    end = next(
+        (
+            t.i
+            for t in ent.doc[start + 1 : ent.end]
+            if t.pos_ in ("VERB", "AUX")
+            or (_verb_word(t) and t.i + 1 < ent.end)  # "Glenn Beck Blasts Drudge", not "... Post"
+            or t.lower_ in _NAME_BREAKS
+            or _aux_run(t)
+        ),
+        ent.end,
+    )
+    while end - 1 > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
+        end -= 1  # "Jeb Bush-spent", "Donald Trump - and"
+    return ent.doc[start:end]
+
+
 def _name_span(token: Token) -> tuple[int, int]:
     """Character span of a subject phrase, cut before an appositive or relative clause."""
     if token.ent_type_ == "PERSON":
@@ -449,13 +545,19 @@ def _name_span(token: Token) -> tuple[int, int]:
                         for t in ent
                         if t.i > ent.start
                         and t.i > token.i
-                        and (t.pos_ == "PART" or t.text in (":", ";") or _verb_word(t))
+                        and (
+                            t.pos_ == "PART"
+                            or t.text in _NAME_BREAKS
+                            or _verb_word(t)
+                            or _aux_run(t)
+                        )
                     ),
                     None,
                 )
+                start = token.doc[min(_person_start(ent), token.i)].idx
                 if stop is not None:
-                    return ent.start_char, token.doc[stop.i - 1].idx + len(token.doc[stop.i - 1])
-                return ent.start_char, ent.end_char
+                    return start, token.doc[stop.i - 1].idx + len(token.doc[stop.i - 1])
+                return start, ent.end_char
     words = [t for t in token.subtree]
     start_i = words[0].i
     end_i = words[-1].i
@@ -464,6 +566,8 @@ def _name_span(token: Token) -> tuple[int, int]:
             t.text in (",", "(", "—", "–", ";", ":")
             or t.dep_ in ("relcl", "acl")
             or _verb_word(t)  # a title parsed as one phrase: "Trump talks to Megyn Kelly"
+            # a name the tagger took for a verb heads no phrase: "Gillibrand on Hillary ..."
+            or (token.pos_ == "VERB" and t.text in _NAME_BREAKS)
         ):
             end_i = t.i - 1
             break
@@ -536,6 +640,11 @@ def _subject_of(verb: Token) -> Token | None:
             if child.dep_ == "ccomp" and anc.i < verb.i and _is_cue(anc, cognition=True):
                 return _subject_of(anc)
             child = anc
+    as_said = next(
+        (g for c in verb.lefts if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"), None
+    )
+    if as_said is not None and _is_cue(verb):
+        return as_said  # "As Akhil Amar, a law professor, put it, ...": the name hung on "as"
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
@@ -581,7 +690,43 @@ def _subject_of(verb: Token) -> Token | None:
         )
         if not agent_like and head.dep_ == "dobj" and head.head.pos_ == "VERB":
             return _subject_of(head.head) or head
+        prep = head.head
+        if not agent_like and head.dep_ == "pobj" and prep.head.pos_ == "VERB":
+            # "comments Clinton made during a speech attacking Trump": whoever spoke
+            return _subject_of(prep.head) or head
         return head
+    return None
+
+
+def _cannot_speak(subj: Token) -> bool:
+    """Whether a subject is a date, a time or an all-capitals dateline ("CLEVELAND -- ...")."""
+    doc = subj.doc
+    first = subj.left_edge.i == 0 or "\n" in doc[subj.left_edge.i - 1].text_with_ws
+    nxt = subj.i + 1
+    punct = nxt < len(doc) and doc[nxt].is_punct  # "WASHINGTON, Aug. 24 (UPI) --"
+    dateline = first and punct and subj.ent_type_ == "GPE" and subj.is_upper and len(subj.text) > 2
+    return subj.ent_type_ in _NOT_SPEAKER_ENTS or dateline
+
+
+def _name_before_break(verb: Token) -> Token | None:
+    """The name that ends the parser's previous sentence when it broke one mid-sentence after the
+    subject ("Sanders  has denounced ..." at a double space, "Sen. Bernie Sanders (I-Vt.) on
+    Saturday criticized ..." after the party label): the subject of a verb with none."""
+    doc = verb.doc
+    start = verb.sent.start
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[start : verb.i]):
+        return None
+    back = start - 1
+    while back >= 0 and doc[back].is_space and "\n" not in doc[back].text:
+        back -= 1
+    if back < 0 or doc[back].text in _SENTENCE_END or "\n" in doc[back].text_with_ws:
+        return None
+    depth = 0
+    while back >= 0 and (depth or doc[back].text == ")"):
+        depth += {")": 1, "(": -1}.get(doc[back].text, 0)
+        back -= 1
+    if back >= 0 and doc[back].ent_type_ == "PERSON":
+        return doc[back]
     return None
 
 
@@ -595,6 +740,8 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     Mr. Putin, had said" is Trump's; the first name beat the nearest one on PolNeAR train).
     """
     subj = _subject_of(verb)
+    if subj is not None and _cannot_speak(subj):
+        subj = None  # a date or dateline the parser made the subject: look for the name
     if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
         return subj
     doc = verb.doc
@@ -615,7 +762,12 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             return doc[nxt - 1]
     # "” Bozell answers.": a name the parser hung on the verb as a compound or modifier
     left = next(
-        (c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in _MANGLED_SUBJECT_DEPS), None
+        (
+            c
+            for c in verb.lefts
+            if c.pos_ == "PROPN" and c.dep_ in _MANGLED_SUBJECT_DEPS and not _cannot_speak(c)
+        ),
+        None,
     )
     if left is not None:
         return left
@@ -627,6 +779,9 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         back -= 1
     if back >= verb.sent.start and doc[back].ent_type_ == "PERSON":
         return doc[back]
+    broken = _name_before_break(verb)
+    if broken is not None:
+        return broken
     lo, hi = content if content is not None else (-1, -1)
     for t in doc[verb.sent.start : verb.i]:
         if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
@@ -692,6 +847,28 @@ def _ends_report(token: Token, comp: Token) -> bool:
     return False
 
 
+def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
+    """The "Name:" that opens a title line with the quote at lo after its colon ("Dr. Ben
+    Carson: Hillary Clinton 'Not Fit To Serve'"): the whole line is the named person's."""
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, lo) + 1
+    para_end = text.find("\n", lo)
+    line = text[para_start : len(text) if para_end < 0 else para_end]
+    headline = _HEADLINE.match(line) or _HEADLINE_TOPIC.match(line)
+    if (
+        headline is None
+        or headline.end() > lo - para_start
+        or _LABEL.match(headline.group(1))
+        or len(line.split()) > _HEADLINE_MAX_WORDS
+    ):
+        return None
+    name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
+    colon = _token_at(doc, para_start + line.rfind(":", 0, headline.end()))
+    if name is None or colon is None:
+        return None
+    return _Attribution(colon, colon.idx + 1, name.root)
+
+
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
     first = _token_at(doc, lo)
@@ -725,6 +902,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         and doc[sent_end].sent not in sents
     ):
         sents.append(doc[sent_end].sent)
+    headline_att = _headline_attribution(doc, lo)
+    if headline_att is not None:
+        return headline_att
     outside = [
         t for s in sents for t in s if not any(a <= t.idx < b for a, b in inside) and not t.is_space
     ]
@@ -818,17 +998,54 @@ def _topic(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
 
 
+def _person_names(doc: Doc) -> list[tuple[Span, Span]]:
+    """Each person entity of an article with the name it holds (see _person_span)."""
+    return [(ent, _person_span(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
+
+
+def _trimmed_names(people: list[tuple[Span, Span]]) -> dict[str, str]:
+    """Person entities NER ran on into the words around them, and the names they hold."""
+    return {
+        _POSSESSIVE.sub("", ent.text): _POSSESSIVE.sub("", name.text)
+        for ent, name in people
+        if len(name) < len(ent)
+    }
+
+
+def _clean_index(
+    people: list[tuple[Span, Span]], index: dict[str, str], trimmed: dict[str, str]
+) -> dict[str, str]:
+    """A surname index without the words NER ran a name on from ("Beneath Clinton" -> the
+    article's "Hillary Clinton", else "Clinton")."""
+    full: dict[str, str] = {}
+    for ent, held in people:
+        name = _POSSESSIVE.sub("", ent.text).strip()
+        if len(held) == len(ent) and len(name.split()) >= 2 and name.split()[-1][:1].isupper():
+            full.setdefault(name.split()[-1].lower(), name)
+    cleaned = {}
+    for key, name in index.items():
+        short = _trim(name, trimmed)
+        cleaned[key] = full.get(key, short) if short != name else name
+    return cleaned
+
+
+def _trim(name: str, trimmed: dict[str, str]) -> str:
+    """A name as NER ran it on ("Trump May Not Have Suggested", or a part of it the article
+    indexes: "Trump May") cut to the name it holds ("Trump")."""
+    return next((v for k, v in trimmed.items() if k.startswith(name) and v in name), name)
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
-        self.full_names = surname_index(doc)
+        people = _person_names(doc)
+        trimmed = _trimmed_names(people)
+        self.full_names = _clean_index(people, surname_index(doc), trimmed)
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
         self.gender: dict[str, str] = {}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for _ent, ent in people:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
             if not name.split():
                 continue
@@ -851,7 +1068,8 @@ class _Speakers:
                 surname_of = self.full_names.get(token.lower_)
                 if surname_of is not None:
                     self.subjects.append((token.idx, surname_of))
-        for offset, name in introduced_names(doc):
+        for offset, introduced in introduced_names(doc):
+            name = _trim(introduced, trimmed)
             name_token = _token_at(doc, offset)
             while (
                 name_token is not None
@@ -998,8 +1216,14 @@ def _resolve(
     text = _unglue(doc_text(doc)[start:end])
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]
-    headline_name = (
-        subj.i + 1 < len(doc) and doc[subj.i + 1].text == ":" and bool(_NAME_WORD.match(text))
+    full_text = doc_text(doc)
+    line_end = full_text.find("\n", start)
+    topic = _HEADLINE_TOPIC.match(full_text[start : len(full_text) if line_end < 0 else line_end])
+    line_start = start == 0 or full_text[start - 1] == "\n"
+    headline_name = bool(_NAME_WORD.match(text)) and (
+        (subj.i + 1 < len(doc) and doc[subj.i + 1].text == ":")
+        # "Gillibrand on Hillary ...: '...'": the name that opens its line
+        or (topic is not None and topic.group(1) == text and line_start)
     )
     if headline_name or (
         (subj.pos_ == "PROPN" or subj.is_title)
@@ -1011,15 +1235,21 @@ def _resolve(
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
     )
-    if is_name and subj.ent_type_ in ("", "PERSON"):
+    # the head word of "the GOP front-runner" is "runner" to the tokenizer: the last word decides
+    last_word = text.split()[-1] if text.split() else ""
+    role = _PERSON_ROLE.search(subj.text) or _PERSON_ROLE.search(last_word)
+    definite = text.lower().startswith(("the ", "this ", "that ")) and bool(role)
+    # "The GOP presidential front-runner": a role in lower case is no name, whatever the tagger
+    role_only = definite and last_word.islower() and subj.ent_type_ != "PERSON"
+    if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
         name = memory.full(_honorific(doc, start) + text)
         return name, text, "named"
-    if subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN":
+    if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
         return text, text, "named"
     if _ANONYMOUS.search(description) or (_INDEFINITE.match(text) and subj.pos_ == "NOUN"):
         memory.last_anonymous = description
         return None, description, "anonymous"
-    if text.lower().startswith(("the ", "this ", "that ")) and _PERSON_ROLE.search(subj.text):
+    if definite:
         if memory.last_anonymous is not None and re.search(
             r"\b(official|source|diplomat|aide)s?\b", text, re.I
         ):
@@ -1134,8 +1364,49 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts)
+    quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
     return quotes
+
+
+def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
+    """A quote whose cue has no subject of its own ("Mrs. Clinton has praised him. But she has
+    also ... opposed his trade pact and called for ...", "In addition to stating that ...") is
+    said by the one person its paragraph has named as a subject before it, else by the one person
+    the paragraph before named (a speaker runs on across a paragraph); never when the text there
+    speaks of an anonymous source."""
+    if quote.speaker is not None or quote.speaker_text is not None or quote.cue_start is None:
+        return quote
+    if quote.start_char <= quote.cue_start < quote.end_char:
+        return quote  # a view with no holder ("Lena Park is expected to win"): nobody's
+    text = doc_text(doc)
+    hi = min(quote.start_char, quote.cue_start)
+    cue = _token_at(doc, quote.cue_start)
+    root = cue.sent.root if cue is not None else None
+    after = (
+        next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= hi), None)
+        if root is not None
+        else None
+    )
+    if after is not None:
+        # a fronted clause belongs to the subject after it: "Ready to back Clinton, Obama ...",
+        # but "In addition to stating that ..., the platform calls for ..." is the platform's
+        if after.ent_type_ != "PERSON":
+            return quote
+        start, end = _name_span(after)
+        name = memory.full(_honorific(doc, start) + text[start:end])
+        return replace(quote, speaker=name, speaker_type="named")
+    lo = text.rfind("\n", 0, quote.start_char) + 1
+    for _scope in range(2):
+        if _ANONYMOUS.search(text[lo:hi]):
+            return quote
+        named = {n for o, n in memory.subjects + memory.last_named if lo <= o < hi}
+        if len(named) == 1:
+            return replace(quote, speaker=named.pop(), speaker_type="named")
+        if named:
+            return quote  # several people the text is about: no confident pick
+        lo = text.rfind("\n", 0, max(0, lo - 2)) + 1  # the paragraph before
+    return quote
 
 
 def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:

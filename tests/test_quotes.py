@@ -772,3 +772,154 @@ def test_markup_tag_is_not_a_cue(nlp) -> None:
         '<tweet author="GovTomasBerg">Praying for all those hurt in the storm today.</tweet>.'
     )
     assert not [q for q in quotes_of(nlp, text) if q.cue == "tweet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "speaker"),
+    [
+        (
+            "Dr. Ken Marlow: Rival Dana Whitfield ‘Not Fit To Serve As Governor Of The State.’",
+            "Not Fit",
+            "Ken Marlow",
+        ),
+        (
+            "Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She "
+            "Will.’",
+            "I Think",
+            "Gillibrand",
+        ),
+    ],
+)
+def test_headline_name_owns_the_quotes_of_its_line(nlp, text, prefix, speaker) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(prefix))
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Tolland told a panel on "
+            "Tuesday that Dana Whitfield’s use of a private email server should disqualify her.",
+            "told",
+            "Michael Tolland",
+        ),
+        (
+            "Tuesday in Denver, while on the campaign trail for his wife, state Senate candidate "
+            "Dana Whitfield, former governor Ken Marlow said his wife was uniquely qualified to "
+            "serve because “the state’s in tough shape.”",
+            "said",
+            "Ken Marlow",
+        ),
+    ],
+)
+def test_dateline_or_date_is_not_a_speaker(nlp, text: str, cue: str, speaker: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == cue)
+    assert quote.speaker == speaker
+
+
+def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
+    text = (
+        "Trump May Not Have Suggested A Muslim Registry\n\n"
+        "In an interview on Thursday, the candidate was asked about a database.\n\n"
+        "“I would certainly implement that, absolutely,” he added."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("I would"))
+    assert quote.speaker == "Trump" and quote.speaker_type == "pronoun-resolved"
+
+
+def test_she_skips_a_man_whose_first_name_is_male(nlp) -> None:
+    text = (
+        "Diane Vance arrived in Chicago on Monday.\n\n"
+        "Corey Haskins greeted supporters at the airport.\n\n"
+        "“We are ready for this fight,” she said."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We are ready"))
+    assert quote.speaker == "Diane Vance"
+
+
+def test_subject_before_a_sentence_break_the_parser_made(nlp) -> None:
+    text = (
+        "The senator's aides say the campaign has no desire to engage.\n\n"
+        "Keller  has denounced supporters that level sexist attacks."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "denounced")
+    assert quote.speaker == "Keller"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Mrs. Whitfield has praised the governor's accomplishments over the past eight "
+            "years. But she has also promised to push harder than the governor in extending "
+            "health coverage to children, opposed his budget and called for tougher rules on "
+            "banks.",
+            "called",
+            "Whitfield",
+        ),
+        # the speaker runs on from the paragraph before
+        (
+            "Ken Marlow spoke to supporters in Des Moines on Monday.\n\nHe pledged to be “the "
+            "greatest jobs governor that God ever created” and cast doubt on the official "
+            "unemployment rate of 4.9 percent, suggested that the real rate was far higher.",
+            "suggested",
+            "Ken Marlow",
+        ),
+        # a fronted clause belongs to the subject after it, a person or not
+        (
+            "The convention opened on Tuesday.\n\nIn addition to stating that unborn children "
+            "have no constitutional rights, Dana Whitfield has called for a higher minimum wage.",
+            "stating",
+            "Dana Whitfield",
+        ),
+        (
+            "Dana Whitfield addressed the convention on Tuesday.\n\nIn addition to stating that "
+            "unborn children have no constitutional rights, the platform calls for a higher "
+            "minimum wage.",
+            "stating",
+            None,
+        ),
+        # a view with no holder stays nobody's
+        (
+            "Lena Park spoke in Ohio on Monday. She is expected to win the primary in June.",
+            "expected",
+            None,
+        ),
+    ],
+)
+def test_cue_without_a_subject_takes_the_subject_the_text_is_about(
+    nlp, text: str, cue: str, speaker: str | None
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == cue)
+    assert quote.speaker == speaker
+
+
+def test_as_x_put_it_is_said_by_x(nlp) -> None:
+    text = (
+        "Many Republicans fear what the governor would choose.\n\n"
+        "As Ken Marlow, professor of constitutional law at Yale and author of ''The Unwritten "
+        "Charter,'' put it, ''Senate Republicans should remember that a compromise candidate "
+        "today may be far better for them than the justice they may get stuck with if the "
+        "November election does not break their way.''"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "Senate Republicans should" in q.text)
+    assert quote.speaker == "Ken Marlow"
+
+
+def test_hyphenated_role_resolves_to_the_person_meant(nlp) -> None:
+    text = (
+        "Ken Marlow spoke in Miami on Tuesday.\n\n"
+        "“We will win Florida,” the Republican front-runner said."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will win"))
+    assert quote.speaker == "Ken Marlow" and quote.speaker_type == "description"
+
+
+def test_participle_on_a_noun_of_a_verb_is_the_stance_of_its_subject(nlp) -> None:
+    text = (
+        "The controversy centers on comments Dana Whitfield made Tuesday during a speech "
+        "attacking the presumptive Republican nominee."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "attacking")
+    assert quote.speaker == "Dana Whitfield"
