@@ -128,6 +128,8 @@ _AS_VERBS = _forms(_AS_BASES)
 # with no holder named, of which the subject and its predicate are the content
 _SEEM = _forms("seem appear")
 _PASSIVE_VIEW = _forms("expect see consider know view regard project believe think")
+# "told CNN", "told Mr. Trump": a named object of telling alone is whom it was said to
+_TELL = _inflect("tell")
 # "Trump was asked about ...", "he was told to ...": the subject of these passives is the hearer
 _HEARER = _forms("ask tell")
 # "The proposal drew harsh criticism from his rivals", "His remarks angered conservative Jews":
@@ -328,11 +330,30 @@ _MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmo
 # at the state convention Sen. Elizabeth Warren said ...")
 _NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME"])
 
+# Words before a quote that mention it as a term or name rather than report it
+_TERM_BEFORE = re.compile(
+    r"\b(?:so-?\s?called|known\s+as|nicknamed|the\s+(?:term|phrase|words?|slogan|hashtag|label))\W*$",
+    re.IGNORECASE,
+)
+_SCARE_MAX_TERM_WORDS = 6
+
+# Tokens of a quoted modifier that can still be a scare quote ("broken", "America-first")
+_SCARE_MAX_WORDS = 3
+
+# Words a quote with no cue of its own needs to count as speech rather than a slogan or title
+_UNCUED_MIN_WORDS = 8
+
 # Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
 _TRAILING_CUE_WINDOW = 6
 
 # Objects that are amounts, not what a stance is about ("raised $11.9 million")
 _AMOUNTS = frozenset(["MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME"])
+
+# Prepositions whose phrase says where, when or by whom, never what was said ("writing at
+# Mediaite", "As published in the International New York Times", "Reporting by Amanda Becker")
+_CIRCUMSTANCE_PREPS = frozenset(
+    ["in", "at", "on", "by", "for", "into", "under", "after", "before", "during", "since"]
+)
 
 # Prepositional objects that say when or where, not what ("reported on Sunday")
 _CIRCUMSTANCE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"])
@@ -832,7 +853,10 @@ def _ends_report(token: Token, comp: Token) -> bool:
     """Whether a clause inside a reported clause is not part of the report: an attribution of its
     own: "says he will not vote for him and considers him a racist", "a path to nomination,
     which he declared "a total disaster"", "warned of a battle, saying ..."."""
-    after_comma = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    before = token.left_edge.i - 1
+    while before > 0 and token.doc[before].is_quote:
+        before -= 1  # a comma inside the closing mark: could be “messy,” adding, ...
+    after_comma = before >= 0 and token.doc[before].text == ","
     own_subject = any(
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in token.children
     )
@@ -1263,6 +1287,8 @@ def _is_title(before: str, content: str) -> bool:
     """Whether quoted words are the title of a show, book or the like, not speech: a few
     capitalised words right after a possessive or a word for a work (CNN's "State of the
     Union", the podcast "Here's the Thing")."""
+    # NYT style quotes with two apostrophes (''Meet the Press''): the inner one is a mark too
+    content = content.strip("'")
     words = _TITLE_WORD.findall(content)
     if not words or len(words) > 6 or not words[0][0].isupper():
         return False
@@ -1272,6 +1298,20 @@ def _is_title(before: str, content: str) -> bool:
     # "Madam Secretary", "Girls, Girls, Girls") is a title wherever it stands
     untitled = len(words) >= 2 and not content.rstrip(",").endswith((".", "!", "?"))
     return untitled or bool(_TITLE_CONTEXT.search(before))
+
+
+def _scare_modifier(doc: Doc, start: int, end: int) -> bool:
+    """Whether a few quoted words only modify a noun right after the quote (the "conservative"
+    media, so-called "rebels" that ..., the "Avatar" star): a term flagged, not words said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > _SCARE_MAX_WORDS:
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ in ("amod", "compound", "nmod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -1336,9 +1376,26 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                     previous.speaker_text,
                     previous.speaker_type,
                 )
+        if (
+            kind == "partial"
+            and len(stripped.split()) <= _SCARE_MAX_TERM_WORDS
+            and _TERM_BEFORE.search(before)
+        ):
+            continue  # a term mentioned, not used: the so-called "rebels", the hacker known as "Guccifer"
+        if kind == "partial" and _scare_modifier(doc, c_lo, c_hi):
+            continue  # a scare-quoted modifier of a noun: the nation's "broken" campaign system
         if kind == "partial" and cue_text is None and len(stripped.split()) <= 3:
             # a short quoted phrase nobody is said to have said: a scare quote, title or
             # nickname ("the so-called "grand bargain""); on PolNeAR train 57 of 73 were not quotes
+            continue
+        if (
+            kind == "direct"
+            and cue_text is None
+            and len(stripped.split()) < _UNCUED_MIN_WORDS
+            and (previous is None or previous.paragraph != paragraph)
+        ):
+            # a short quote nobody is said to say, not continuing a quote before it: a slogan,
+            # title or subheading ("'A healthy environment.'", the hit play "Eclipsed.")
             continue
         if speaker is None and speaker_type == "unknown" and kind == "direct" and att is None:
             # a quote paragraph with no attribution at all belongs to the person the text was
@@ -1557,6 +1614,8 @@ def _view_clause(verb: Token) -> _Clause | None:
         # "Cruz seemed to mock his talk", "Clinton seemed ready to riff on it": the stance or
         # mood on show is the subject's
         holder = subj
+    if pred is None and holder is None:
+        return None  # "No deal was announced", "the sailors were released": an event, no stance
     # "The plan was rejected by the council": what is judged, when nothing else is said of it
     start_t, end_t = _content_bounds(list(subj.subtree))
     if pred is not None:
@@ -1791,7 +1850,12 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     c
                     for c in verb.rights
                     if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
+                    or _noun_infinitive(comps[0], c)
                 ]
+                if verb.lower_ in _TELL and all(
+                    c.dep_ == "dobj" and c.ent_type_ in ("ORG", "PERSON") for c in right
+                ):
+                    continue  # "Mariam Emara told CNN.": the object of telling is the hearer
                 sub = [t for c in right for t in c.subtree]
                 sub.sort(key=lambda t: t.i)
                 if sub and sub[0].i < comps[0].i and sub[0].dep_ == "dative":
@@ -1836,6 +1900,24 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     return found + _title_clauses(doc)
 
 
+def _noun_infinitive(obj: Token, clause: Token) -> bool:
+    """Whether an infinitive the parser hung on the verb completes a stance noun object right
+    before it: "defended his call to raise the minimum wage", "stood by her pledge to fight"."""
+    return (
+        clause.dep_ == "advcl"
+        and (obj.lower_ in _STANCE_NOUNS or obj.lower_ in _CUE_NOUNS)
+        and clause.left_edge.i == obj.right_edge.i + 1
+        and clause.left_edge.lower_ == "to"
+    )
+
+
+def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether a reported span is only a phrase of place, time or agent ("in Springfield",
+    "by Luciana Lopez", "on the first Monday in September")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "IN" and span.root.lower_ in _CIRCUMSTANCE_PREPS
+
+
 def _names_someone(doc: Doc, start: int, end: int) -> bool:
     """Whether a span is a proper name ("endorsed Clinton", "attacked Trump")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -1863,6 +1945,8 @@ def _merge_reported(
             q.kind != "indirect" and q.start_char <= clause.cue.idx < q.end_char for q in quotes
         ):
             continue  # a verb inside a quotation is what was said, not a report of it
+        if _circumstance_only(doc, clause.start, clause.end):
+            continue  # "writing at Mediaite", "Reporting by X": where, when or by whom, not what
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
         if not inside:
             if clause.cue.i in used_cues:
@@ -1892,14 +1976,17 @@ def _merge_reported(
             continue
         end = max(clause.end, *(q.end_char for q in inside))
         base = inside[0]
-        if base.speaker is None and clause.subject is not None and base.speaker_type == "unknown":
+        # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
+        # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called")
+        inner_cue = base.cue_start is not None and base.cue_start > clause.cue.idx
+        if clause.subject is not None and (base.speaker_type == "unknown" or inner_cue):
             speaker, speaker_text, speaker_type = _resolve(
                 doc, clause.subject, clause.start, memory
             )
             base = replace(
                 base, speaker=speaker, speaker_text=speaker_text, speaker_type=speaker_type
             )
-        if base.cue is None:
+        if base.cue is None or inner_cue:
             base = replace(
                 base,
                 cue=doc_text(doc)[clause.cue.idx : clause.cue_end],

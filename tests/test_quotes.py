@@ -923,3 +923,82 @@ def test_participle_on_a_noun_of_a_verb_is_the_stance_of_its_subject(nlp) -> Non
     )
     quote = next(q for q in quotes_of(nlp, text) if q.cue == "attacking")
     assert quote.speaker == "Dana Whitfield"
+
+
+def test_nyt_two_apostrophe_title_is_not_a_quote(nlp) -> None:
+    text = "Mara Lind said on NBC's ''Meet the Press'' that the deal was dead."
+    assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+
+
+def test_short_quote_with_no_cue_is_a_slogan_not_speech(nlp) -> None:
+    text = (
+        "Workers at the plant in Laredo said the move would cost them their jobs.\n\n"
+        "'A healthy environment.'\n\n"
+        "Less than a three-hour drive south of Laredo, the new plant is already hiring."
+    )
+    assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+
+
+def test_passive_event_with_no_agent_or_predicate_is_not_a_stance(nlp) -> None:
+    text = "No formal deal between the two parties was ever announced."
+    assert not quotes_of(nlp, text)
+
+
+def test_scare_quoted_modifier_of_a_noun_is_not_a_quote(nlp) -> None:
+    text = (
+        "In an apparent counter to “America-first” policies, Obama stressed the value of alliances."
+    )
+    assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator spoke for an hour.\n(Reporting by Amanda Becker in Washington; Writing by "
+        "Luciana Lopez; Editing by Matthew Lewis)",
+        "From Josh Feldman writing at Mediaite:",
+        "CORRECTION:\nAs published in the International New York Times.",
+    ],
+)
+def test_phrase_of_place_time_or_agent_is_not_what_was_said(nlp, text: str) -> None:
+    assert not quotes_of(nlp, text)
+
+
+def test_named_hearer_of_told_is_not_what_was_said(nlp) -> None:
+    text = "Another friend, Mariam Emara, told CNN. “She used to give lectures about her faith.”"
+    assert not [q for q in quotes_of(nlp, text) if q.text == "CNN"]
+
+
+def test_verb_reporting_a_clause_speaks_for_the_partial_quote_inside(nlp) -> None:
+    text = (
+        "Tomas Regalado, the mayor, has watched the race closely. In Miami, Mr. Regalado said, "
+        "Mr. Trump is seen as “a bully, as a person who despises us.”"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "a bully" in q.text)
+    assert quote.speaker == "Tomas Regalado" and quote.cue == "said"
+
+
+def test_infinitive_after_a_stance_noun_object_is_part_of_the_stance(nlp) -> None:
+    text = "Sanders defended his call to raise the federal minimum wage to $15 an hour."
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "defended")
+    assert quote.text == "his call to raise the federal minimum wage to $15 an hour"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marcel Lehel, the hacker known as “Guccifer,” stated that he had access to the server.",
+        "Obama was giving weapons to the so-called “moderate rebels” in Syria, the senator said.",
+    ],
+)
+def test_term_mentioned_as_a_name_is_not_a_quote(nlp, text: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+
+
+def test_participle_of_saying_after_a_closing_mark_ends_the_report(nlp) -> None:
+    text = (
+        "In an AP interview Monday, Bernie Sanders said the process of crafting the party’s "
+        "platform and holding its convention could be “messy,” adding, “Democracy is messy.”"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert quote.text.startswith("the process of crafting") and "adding" not in quote.text
