@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from tasks.nlp import doc_text
+from tasks.nlp import doc_text, token_at
 
 MONTHS = {
     name: n
@@ -85,6 +85,8 @@ ORDINALS = {
 }
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# "the third quarter", "this year's first quarter": which quarter a phrase names
+_QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)\b")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
@@ -1162,7 +1164,7 @@ def _last_completed_quarter(anchor: date) -> tuple[int, int]:
 def _h_year_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     """ "this year's third quarter" -> that quarter; "last year's quarter": the quarter being
     reported (the last completed one), a year before."""
-    ordinal = re.search(r"\b(first|second|third|fourth)\b", t)
+    ordinal = _QUARTER_ORDINAL.search(t)
     named = _year_of(t)
     if named is not None and ordinal:  # "1999's third quarter"
         return "DATE", f"{named}-Q{ORDINALS[ordinal.group(1)]}", "quarter", False
@@ -1343,7 +1345,7 @@ def _someday(token: Token | None) -> bool:
 def _before_noun(doc: Doc, text: str, end: int) -> bool:
     """The next word is a noun or adjective the expression modifies ("long-term savings")."""
     gap = re.match(r" +(?=[a-z])", text[end : end + 3])
-    nxt = _token_at(doc, end + gap.end()) if gap else None
+    nxt = token_at(doc, end + gap.end()) if gap else None
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
@@ -1424,7 +1426,7 @@ def _in_context(
         named = _named_quarter(found, before.start_char)
         if named is not None:
             y, q = named
-        ordinal = re.search(r"\b(first|second|third|fourth)\b", raw)
+        ordinal = _QUARTER_ORDINAL.search(raw)
         if ordinal and ORDINALS[ordinal.group(1)] != q:
             # "the year-ago third quarter": the quarter it names, the last such before the anchor
             q = ORDINALS[ordinal.group(1)]
@@ -1557,11 +1559,6 @@ def _dateline(text: str) -> date | None:
     return date.fromisoformat(got[1]) if got else None
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
     """All temporal expressions of one article, in text order, normalised against `anchor`."""
     text = doc_text(doc)
@@ -1590,7 +1587,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
             continue
-        token = _token_at(doc, start)
+        token = token_at(doc, start)
         if (
             rule == "ref"
             and raw.lower() == "now"

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _TEXT_KEY = "newscorpus.text"  # doc.user_data key of the cached text
 
@@ -80,6 +80,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character offset `char` (or the next one after whitespace), if any."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def model_id(nlp: Language) -> str:

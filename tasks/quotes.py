@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import introduced_names, surname_index
-from tasks.nlp import doc_text
+from tasks.nlp import doc_text, token_at
 
 # ---- lexicons -------------------------------------------------------------------------------
 _SPEECH_BASES = (
@@ -499,11 +499,6 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
 
 
 # ---- attribution ---------------------------------------------------------------------------
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _verb_word(token: Token) -> bool:
     """A verb, or a word of saying or stance the tagger took for a name in a title-case line."""
     word = token.lower_
@@ -895,7 +890,7 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
     ):
         return None
     name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
-    colon = _token_at(doc, para_start + line.rfind(":", 0, headline.end()))
+    colon = token_at(doc, para_start + line.rfind(":", 0, headline.end()))
     if name is None or colon is None:
         return None
     return _Attribution(colon, colon.idx + 1, name.root)
@@ -903,8 +898,8 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
 
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
-    first = _token_at(doc, lo)
-    last = _token_at(doc, max(lo, hi - 1))
+    first = token_at(doc, lo)
+    last = token_at(doc, max(lo, hi - 1))
     if first is None or last is None:
         return None
     sents = []
@@ -987,7 +982,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     headline = _HEADLINE.match(text[para_start : lo + 1])
     if headline and headline.end() == lo - para_start and not _LABEL.match(headline.group(1)):
         name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
-        colon = _token_at(doc, para_start + headline.end(1))
+        colon = token_at(doc, para_start + headline.end(1))
         if name is not None and colon is not None:
             return _Attribution(colon, colon.idx + 1, name.root)
     # a quote introduced by the sentence before it: "Achterberg was blunter: ..."
@@ -1102,7 +1097,7 @@ class _Speakers:
                     self.subjects.append((token.idx, surname_of))
         for offset, introduced in introduced_names(doc):
             name = _trim(introduced, trimmed)
-            name_token = _token_at(doc, offset)
+            name_token = token_at(doc, offset)
             while (
                 name_token is not None
                 and name_token.dep_ in ("compound", "amod", "nmod", "punct")
@@ -1446,7 +1441,7 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
         return quote  # a view with no holder ("Lena Park is expected to win"): nobody's
     text = doc_text(doc)
     hi = min(quote.start_char, quote.cue_start)
-    cue = _token_at(doc, quote.cue_start)
+    cue = token_at(doc, quote.cue_start)
     root = cue.sent.root if cue is not None else None
     after = (
         next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= hi), None)

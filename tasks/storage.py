@@ -48,6 +48,9 @@ SCHEMA_VERSION = "1"
 PIPELINE_VERSION = "0.1.0"
 UNDATED = "undated"  # partition value for articles without a publication date
 ARTICLE_TABLES = ("articles", "entities", "dates", "quotes")
+# The order a file's tables are rewritten in: child tables first, so a reader never sees an
+# article row whose entities, dates or quotes are missing
+_CHILDREN_FIRST = ("entities", "dates", "quotes", "articles")
 TABLES = (*ARTICLE_TABLES, "rejects", "actors")
 _PARQUET_COMPRESSION = "zstd"
 REMOTE_LEASE_S = 3600.0  # an S3 lock older than an hour is a killed run's: commits take seconds
@@ -640,7 +643,7 @@ class Dataset:
             commit_id = f"compact-{uuid.uuid4().hex[:8]}"
             steps: list[list[str]] = []
             size = 0
-            for table in ("entities", "dates", "quotes", "articles"):
+            for table in _CHILDREN_FIRST:
                 parts = [
                     t for f in group if (t := self._read_file(table, partition, f)) is not None
                 ]
@@ -966,8 +969,7 @@ class Dataset:
             raise StorageError(f"refusing unsafe partition path {partition!r}")
         size = 0
         ids = pa.array(sorted(drop_ids), pa.string())
-        # child tables first: a reader never sees an article row whose entities are missing
-        for table in ("entities", "dates", "quotes", "articles"):
+        for table in _CHILDREN_FIRST:
             ckey = (table, partition, file)
             if ckey not in cache:
                 cache[ckey] = self._read_file(table, partition, file)
@@ -1149,7 +1151,7 @@ class Dataset:
                 file_sizes.append((*key, size))
                 # phase 2 visits each file once: let its tables go, so a commit holds one file
                 # at a time rather than every file it touches (its peak memory grew with them)
-                for table in ("entities", "dates", "quotes", "articles"):
+                for table in ARTICLE_TABLES:
                     cache.pop((table, *key), None)
             if rejects := list(rejects):
                 steps.append(["move", *self._stage_rejects(commit_id, rejects, run_id, now)])

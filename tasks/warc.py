@@ -30,7 +30,8 @@ from tasks.records import Item, Page, Skip
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024  # the fetcher's limit: larger records are not articles
 # A raw archive file is closed and a new one begun past this size. The file in progress is held
 # in memory until then (object stores have no append), so this bounds what the archive adds to
-# a run's memory: ~2,500 real news pages (gzip ~25 KB each); 256 MB made a long run's RSS climb.
+# a run's memory (~2,500 news pages at ~25 KB gzip each); at 256 MB a long run could hold that
+# much, and as much again while the file was copied out.
 ROLL_BYTES = 64 * 1024 * 1024
 _HTML = re.compile(r"text/html|application/xhtml", re.IGNORECASE)
 

@@ -209,38 +209,17 @@ def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
 
 def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
     # the workers leave with os._exit when the pool stops them: results must all be back first
-    from datetime import UTC, date, datetime
+    from datetime import UTC, datetime
 
     from tasks.enrich import EnrichPool
-    from tasks.records import Article
+    from tests.test_storage import article
 
     text = (
         'Stephen Bosworth arrived in Pyongyang on Tuesday. "The talks were useful," '
         "Bosworth told reporters in Seoul."
     )
-    articles = [
-        Article(
-            article_id=f"a{n}",
-            url=f"https://news.example/{n}",
-            canonical_url=f"https://news.example/{n}",
-            source="news.example",
-            source_name="wire",
-            title=None,
-            authors=[],
-            published=datetime(2009, 12, 11, tzinfo=UTC),
-            published_source="meta",
-            modified=None,
-            language="en",
-            site_name=None,
-            description=None,
-            tags=[],
-            text=text,
-            content_hash=f"h{n}",
-            fetched_at=datetime(2009, 12, 11, tzinfo=UTC),
-            published_date=date(2009, 12, 11),
-        )
-        for n in range(3)
-    ]
+    friday = datetime(2009, 12, 11, tzinfo=UTC)
+    articles = [article(n, friday, text).article for n in range(3)]
     pool = EnrichPool("en_core_web_sm", None, 1)
     try:
         enriched, rejects, model = pool.enrich(articles)
@@ -248,7 +227,7 @@ def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
     finally:
         pool.close()
     assert not rejects and model
-    assert [e.article.article_id for e in enriched] == ["a0", "a1", "a2"]
+    assert [e.article.article_id for e in enriched] == ["a000", "a001", "a002"]
     for e in enriched:
         assert any(q["speaker"] == "Stephen Bosworth" for q in e.quotes)
         assert any(d["value"] == "2009-12-08" for d in e.dates)  # Tuesday before Fri 11 Dec
