@@ -9,6 +9,7 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -122,3 +123,13 @@ def test_warc_reader_round_trips_and_fails_only_with_warc_failed(
 def test_warc_reader_on_arbitrary_bytes(blob: bytes) -> None:
     with contextlib.suppress(WarcFailed):
         list(read_records(io.BytesIO(blob), "x.warc", "cc"))
+
+
+def test_warc_reader_rejects_a_torn_member_that_inflates_to_wrong_bytes() -> None:
+    # found by hypothesis in CI: cut 12 bytes before the end, one stray byte after the cut;
+    # the member inflates to a payload of the declared length whose last byte is wrong
+    pages = [b"\x00\x03\x05\t\xf0"]
+    whole = _warc(pages)
+    torn = whole[: len(whole) - 12] + b"\x00"
+    with pytest.raises(WarcFailed):
+        list(read_records(io.BytesIO(torn), "w.warc.gz", "cc"))
