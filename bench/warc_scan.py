@@ -149,7 +149,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             ours_s.append(time.perf_counter() - start)
             assert items + skipped == args.records
     bare, ours = statistics.median(bare_s), statistics.median(ours_s)
+    from config.schema import load_config
+    from tasks.topic import compile_topic
+
+    topic = compile_topic(load_config("nk_talks").topic)
     results = {
+        "prefilter_engine": topic.raw_gate.engine if topic and topic.raw_gate else "none",
         "records": args.records,
         "file_mb_uncompressed": round(raw_bytes / 2**20, 1),
         "on_topic_records": on_topic,

@@ -7,9 +7,16 @@ bytes before extraction (`prefilter`), so a CC-NEWS file can be scanned for one 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import re2
+
+try:  # Hyperscan ships x86-64 wheels only; elsewhere the gate is RE2's
+    import hyperscan
+except ImportError:  # pragma: no cover - depends on the platform
+    hyperscan = None  # type: ignore[assignment]
 
 from config.schema import TopicConfig
 from tasks.records import StageError
@@ -44,9 +51,9 @@ class Topic:
     # (lookarounds, backreferences)
     raw_dfa: re2._Regexp | None = None
     raw_rest: re.Pattern[bytes] | None = None
-    # one RE2 pass that every positive page matches (raw_dfa plus raw_rest without its
+    # one pass that every positive page matches (raw_dfa plus raw_rest without its
     # lookarounds): an off-topic page costs this single scan
-    raw_gate: re2._Regexp | None = None
+    raw_gate: _Gate | None = None
 
     def score(self, text: str) -> tuple[float, dict[str, int]]:
         """(relevance score, rule -> match count) of a text; exclusion rules make it -inf."""
@@ -76,7 +83,7 @@ class Topic:
         if self.any_raw is None:
             return True
         if self.raw_gate is not None:
-            if self.raw_gate.search(payload) is None:
+            if not self.raw_gate.passes(payload):
                 return False
             if self.raw_rest is None:
                 return True  # the gate is exactly raw_dfa then: no second scan
@@ -131,10 +138,82 @@ def compile_topic(cfg: TopicConfig | None) -> Topic | None:
         re.compile("|".join(positive).encode("utf-8"), re.IGNORECASE),
         _dfa("|".join(dfa_parts)) if dfa_parts else None,
         re.compile("|".join(rest_parts).encode("utf-8"), re.IGNORECASE) if rest_parts else None,
-        _dfa("|".join(dfa_parts + [_without_lookarounds(p) for p in rest_parts]))
-        if dfa_parts or rest_parts
-        else None,
+        _Gate.build(dfa_parts + [_without_lookarounds(p) for p in rest_parts]),
     )
+
+
+class _Gate:
+    """One scan of raw bytes for any of several patterns (case-insensitive).
+
+    Hyperscan where it is installed and compiles every pattern, RE2's DFA otherwise. Both read
+    \\b, \\s and case as ASCII, as `re` does on bytes. On the generated CC-NEWS pages of
+    `bench.warc_scan` (7.9 KB each, 3% on topic) the NK talks gate took 4.5 us a page with
+    Hyperscan and 15 us with RE2, which is bound by its DFA (~550 MB/s here for any
+    case-insensitive pattern, even one literal word).
+    """
+
+    __slots__ = ("_database", "_dfa", "_local", "patterns")
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns = patterns
+        self._dfa: re2._Regexp | None = None
+        self._database = _hyperscan_database(patterns)
+        self._local = threading.local()  # Hyperscan scratch space is per thread
+        if self._database is None:
+            self._dfa = _dfa("|".join(patterns))
+
+    @classmethod
+    def build(cls, patterns: list[str]) -> _Gate | None:
+        """The gate, or None when no pattern is given or RE2 cannot take them all."""
+        if not patterns:
+            return None
+        gate = cls(patterns)
+        return gate if gate._database is not None or gate._dfa is not None else None
+
+    @property
+    def engine(self) -> str:
+        """Which library scans: "hyperscan" or "re2"."""
+        return "hyperscan" if self._database is not None else "re2"
+
+    def passes(self, payload: bytes) -> bool:
+        """Whether any pattern matches somewhere in the payload."""
+        if self._database is None:
+            return self._dfa is not None and self._dfa.search(payload) is not None
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._database)
+        try:
+            self._database.scan(payload, match_event_handler=_stop, scratch=scratch)
+        except hyperscan.ScanTerminated:
+            return True
+        return False
+
+    def __reduce__(self) -> tuple[Callable[[list[str]], _Gate], tuple[list[str]]]:
+        return (_Gate, (self.patterns,))  # compiled databases do not pickle: rebuild
+
+
+def _stop(*_match: object) -> bool:
+    return True  # the first match settles it: stop the scan
+
+
+def _hyperscan_database(patterns: list[str]) -> hyperscan.Database | None:
+    """A block-mode Hyperscan database of the patterns, or None (not installed, or a pattern it
+    rejects: the gate then falls back to RE2 for all of them)."""
+    if hyperscan is None:
+        return None
+    flags = (
+        hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+    )
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        database.compile(
+            expressions=[p.encode("utf-8") for p in patterns],
+            ids=list(range(len(patterns))),
+            flags=[flags] * len(patterns),
+        )
+    except hyperscan.error:
+        return None
+    return database
 
 
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")

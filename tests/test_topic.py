@@ -1,13 +1,15 @@
-"""The topic prefilter on raw bytes: the fast RE2 path agrees with the plain regex of the rules."""
+"""The topic prefilter on raw bytes: the fast Hyperscan/RE2 path agrees with the plain regex of the rules."""
 
 from __future__ import annotations
+
+import pickle
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from config.schema import TopicConfig, load_config
-from tasks.topic import Topic, _without_lookarounds, compile_topic
+from tasks.topic import Topic, _dfa, _without_lookarounds, compile_topic
 
 NK = compile_topic(load_config("nk_talks").topic)
 
@@ -71,3 +73,47 @@ def test_fast_prefilter_agrees_with_the_rule_regex(words: list[str], noise: byte
     assert NK is not None and NK.any_raw is not None
     payload = "".join(words).encode() + noise + " ".join(words).encode()
     assert NK.prefilter(payload) == (NK.any_raw.search(payload) is not None)
+
+
+def test_preset_gate_is_hyperscan_where_installed() -> None:
+    pytest.importorskip("hyperscan")
+    assert NK is not None and NK.raw_gate is not None
+    assert NK.raw_gate.engine == "hyperscan"
+    reloaded = pickle.loads(pickle.dumps(NK))  # the dask runner ships the topic to workers
+    assert reloaded.raw_gate.engine == "hyperscan"
+    assert reloaded.prefilter(b"<p>Six-Party talks</p>") and not reloaded.prefilter(b"talks")
+
+
+GATE_BYTES = [
+    b"six",
+    b"party",
+    b"talks",
+    b"-",
+    b" ",
+    b"\n",
+    b"\t",
+    b"\x0b",
+    b"The",
+    b"North",
+    b"north",
+    b"DPRK",
+    b"dprk",
+    b"\xc3\xa9",
+    b"x",
+    b"_",
+    b"'s",
+    b"`s",
+    b"a",
+    b".",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(GATE_BYTES), max_size=14), st.binary(max_size=6))
+def test_gate_agrees_with_re2_on_the_same_patterns(parts: list[bytes], noise: bytes) -> None:
+    # the gate must pass every page RE2 (and so `re`) passes: a page it drops is never fetched
+    assert NK is not None and NK.raw_gate is not None
+    re2_gate = _dfa("|".join(NK.raw_gate.patterns))
+    assert re2_gate is not None
+    payload = noise.join(parts) + noise
+    assert NK.raw_gate.passes(payload) == (re2_gate.search(payload) is not None)
