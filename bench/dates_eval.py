@@ -212,7 +212,8 @@ def errors(split: str, limit: int | None = None) -> Counter[tuple[str, str, str]
     spacy_docs = parsed(nlp, f"dates-{split}-{limit or 'all'}", [d.text for d in docs])
     out: Counter[tuple[str, str, str]] = Counter()
     for d, sd in zip(docs, spacy_docs, strict=True):
-        preds = extract_dates(sd, d.dct)
+        limit = d.scored_until if d.scored_until is not None else len(d.text)
+        preds = [p for p in extract_dates(sd, d.dct) if p.start_char < limit]  # as score() does
         for g in d.gold:
             hits = [p for p in preds if p.start_char < g.end and g.start < p.end_char]
             if not hits:

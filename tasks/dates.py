@@ -401,7 +401,9 @@ def _resolve_month(month: int, anchor: date, tense: str | None) -> int:
         return anchor.year if month > anchor.month else anchor.year + 1
     if tense == "past":
         return anchor.year if month < anchor.month else anchor.year - 1
-    # no tense: the nearest occurrence
+    # present or no tense: the nearest occurrence (leaning back for the present was a wash: a
+    # gerund reads as present both in "rising from $29.75 in March" and in "planning for the
+    # summit in April")
     diff = month - anchor.month
     if diff > 6:
         return anchor.year - 1
@@ -427,7 +429,6 @@ def _resolve_weekday(weekday: int, anchor: date, tense: str | None, modifier: st
         return anchor + timedelta(days=delta if delta > 0 else delta + 7)
     if tense == "past":
         return anchor + timedelta(days=delta if delta < 0 else delta - 7)
-    # present tense or unknown: news reports mostly look back; "meets Thursday" looks ahead
     # present tense or unknown: news reports mostly look back, except for the next day or two
     # ("the talks open Thursday" in a Tuesday article)
     if tense == "present" and 0 < delta <= 2:
@@ -1280,6 +1281,8 @@ _LEADING_PREP = re.compile(
 
 # "until Friday", "as early as Tuesday": a deadline or a first possible day lies ahead
 _DEADLINE = re.compile(r"\b(?:until|till|effective|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$")
+# "pay down the loan by February", "loans through January": the month a deadline falls in
+_BY_MONTH = re.compile(r"\b(?:by|through|before)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 _DATE_AFTER_COMMA = re.compile(rf",\s*(?:{_MONTH}|\d)", re.IGNORECASE)
 _DAY_MONTH_RULES = {"weekday_rel", "month_rel", "month_may", "time_date", "month_day_year"}
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
@@ -1671,7 +1674,9 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             if tense != "future":
                 tense = "past"  # "Wednesday's ruling": a day already reported
         elif rule in _DAY_MONTH_RULES and (
-            _infinitive_ahead(token) or _DEADLINE.search(text, max(0, start - 24), start)
+            _infinitive_ahead(token)
+            or _DEADLINE.search(text, max(0, start - 24), start)
+            or (tense != "past" and _BY_MONTH.search(text, max(0, start - 9), start))
         ):
             tense = "future"
         got = normalize(reading, anchor, tense, rule)

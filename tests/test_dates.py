@@ -50,6 +50,9 @@ CASES = [
     ("Talks will resume in January.", FRI_2009_12_11, "January", "DATE", "2010-01"),
     ("The test took place in May.", FRI_2009_12_11, "May", "DATE", "2009-05"),
     ("since Obama's inauguration in January", FRI_2009_12_11, "January", "DATE", "2009-01"),
+    # a month a deadline falls in looks ahead, unless the clause is past
+    ("The plan is to repay the loan by February.", MON_1989_10_30, "February", "DATE", "1990-02"),
+    ("The loan had been repaid by February.", MON_1989_10_30, "February", "DATE", "1989-02"),
     # explicit dates
     (
         "The accord was signed on Sept. 19, 2005.",
