@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if args.errors:
         for (text, gold, pred), n in errors(splits[0], args.limit).most_common(args.errors):
             print(f"{n:4}  {text!r:40} gold {gold:14} pred {pred}")
-    if args.limit is None:
+    if args.limit is None and args.split == "both":  # a partial run must not overwrite the figures
         write_result(
             "dates",
             {

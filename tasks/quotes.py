@@ -337,6 +337,12 @@ _TERM_BEFORE = re.compile(
 )
 _SCARE_MAX_TERM_WORDS = 6
 
+# A word before a quote that ends in an abbreviation's period, not a sentence's: the quote runs
+# on inside the sentence ("said the U.S. "clearly" needed", "Sen. "Bernie" Sanders")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Jr|Sr|St|Inc|Co|Corp|Ltd|vs|No))$"
+)
+
 # Tokens of a quoted modifier that can still be a scare quote ("broken", "America-first")
 _SCARE_MAX_WORDS = 3
 
@@ -1351,8 +1357,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         c_hi -= len(content) - len(content.rstrip())
         paragraph = bisect.bisect_right(para_starts, lo) - 1
         before = text[para_starts[paragraph] : lo].rstrip()
-        partial = bool(before) and before[-1].isalnum() and not text[c_lo].isupper()
-        partial = partial or (bool(before) and before[-1].isalnum() and len(stripped.split()) <= 6)
+        in_sentence = bool(before) and before[-1].isalnum()
+        partial = in_sentence and (not text[c_lo].isupper() or len(stripped.split()) <= 6)
+        # after "U.S." a lower-case quote runs on inside the sentence; a capital starts one
+        partial = partial or (not text[c_lo].isupper() and bool(_ABBREVIATION_END.search(before)))
         kind = "partial" if partial else "direct"
         att = _attribution(doc, lo, hi, marks)
         speaker = speaker_text = cue_text = None

@@ -67,6 +67,14 @@ CASES = [
         "Oren Vale",
         "named",
     ),
+    # a partial quote right after an abbreviation's period ("the U.S.") runs on in its sentence
+    (
+        "Senator Hal Moreno said the U.S. “clearly” needed a stronger air campaign.",
+        "the U.S.",
+        "partial",
+        "Hal Moreno",
+        "named",
+    ),
     # according to
     (
         'According to Lina Ortiz, the plan "cannot survive another winter."',
