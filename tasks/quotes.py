@@ -902,6 +902,22 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
     return _Attribution(colon, colon.idx + 1, name.root)
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans sorted and merged where they overlap (quote marks nest)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _covered(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    n = bisect.bisect_right(starts, offset) - 1  # spans merged and sorted: one to check
+    return n >= 0 and offset < spans[n][1]
+
+
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
     first = token_at(doc, lo)
@@ -938,9 +954,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     headline_att = _headline_attribution(doc, lo)
     if headline_att is not None:
         return headline_att
-    outside = [
-        t for s in sents for t in s if not any(a <= t.idx < b for a, b in inside) and not t.is_space
-    ]
+    spans = _merged(inside)
+    starts = [a for a, _b in spans]
+    outside = [t for s in sents for t in s if not _covered(t.idx, spans, starts) and not t.is_space]
     acc = _according_to(outside)
     cues = [t for t in outside if _is_cue(t)]
     if acc is not None and not any(_subject_of(c) is not None for c in cues):
@@ -1092,15 +1108,16 @@ class _Speakers:
                 self.gender[full] = gender
         # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
         # subject that is the surname of a person named in the article counts too
+        full_names = self.full_names
         for token in doc:
+            surname_of = full_names.get(token.lower_)  # the cheap test first: few words are names
             if (
-                _topic(token)
+                surname_of is not None
                 and (token.pos_ == "PROPN" or token.is_title)
                 and token.ent_type_ != "PERSON"
+                and _topic(token)
             ):
-                surname_of = self.full_names.get(token.lower_)
-                if surname_of is not None:
-                    self.subjects.append((token.idx, surname_of))
+                self.subjects.append((token.idx, surname_of))
         for offset, introduced in introduced_names(doc):
             name = _trim(introduced, trimmed)
             name_token = token_at(doc, offset)
@@ -1720,10 +1737,14 @@ def _title_clauses(doc: Doc) -> list[_Clause]:
     return found
 
 
+_CLAUSE_POS = frozenset(["NOUN", "VERB", "AUX"])
+
+
 def _reported_clauses(doc: Doc) -> list[_Clause]:
     """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
     found: list[_Clause] = []
-    tag_names = {t.i + 1 for t in doc if t.text in ("<", "</")}  # tokens after a markup "<"
+    # tokens after a markup "<"
+    tag_names = {t.i + 1 for t in doc if t.text in ("<", "</")} if "<" in doc_text(doc) else set()
     for sent in doc.sents:
         tokens = list(sent)
         acc = _according_to(tokens)
@@ -1761,6 +1782,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     continue
         for verb in tokens:
+            if verb.pos_ not in _CLAUSE_POS and not verb.tag_.startswith("VB"):
+                continue  # every branch below wants a noun or a verb
             if verb.i in tag_names:
                 continue  # the name of an embedded markup tag (<tweet author="...">), not a verb
             if verb.pos_ == "NOUN" and (verb.lower_ in _CUE_NOUNS or verb.lower_ in _STANCE_NOUNS):
