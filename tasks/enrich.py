@@ -28,7 +28,7 @@ from tasks.entities import (
     extract_entities,
     load_aliases,
 )
-from tasks.nlp import load_nlp, model_id
+from tasks.nlp import load_nlp, model_id, parsed_texts
 from tasks.quotes import extract_quotes
 from tasks.records import Article, Enriched, Reject
 
@@ -97,8 +97,8 @@ def enrich_batch(
     batch = list(articles)
     enriched: list[Enriched] = []
     rejects: list[Reject] = []
-    texts = (a.text[:MAX_NLP_CHARS] for a in batch)
-    for article, doc in zip(batch, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    texts = [a.text[:MAX_NLP_CHARS] for a in batch]
+    for article, doc in zip(batch, parsed_texts(nlp, texts, batch_size), strict=True):
         try:
             enriched.append(_rows(article, doc, aliases))
         except Exception as err:  # stage boundary: one article's failure must not stop the run

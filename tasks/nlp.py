@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -80,6 +81,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def parsed_texts(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """`nlp.pipe` over texts, each Doc remembering its text for `doc_text` (spaCy keeps the text
+    as it was given, so rebuilding it from the tokens, ~0.7 ms an article, is not needed)."""
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        doc.user_data[_TEXT_KEY] = text
+        yield doc
 
 
 def token_at(doc: Doc, char: int) -> Token | None:

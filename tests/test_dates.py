@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tasks.dates import _MASTER, _SCANNER, extract_dates, normalize
-from tasks.nlp import load_nlp
+from tasks.nlp import doc_text, load_nlp, parsed_texts
 from tasks.textrepair import repair_text
 
 
@@ -731,3 +731,13 @@ def test_scanner_finds_what_the_master_pattern_finds(words: list[str], noise: st
     text = " ".join(words) + noise + "".join(words)
     expected = [(m.start(), m.end(), m.lastgroup) for m in _MASTER.finditer(text)]
     assert [(m.start(), m.end(), m.lastgroup) for m in _SCANNER.finditer(text)] == expected
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=3))
+def test_parsed_texts_remember_the_text_spacy_keeps(nlp, texts: list[str]) -> None:
+    # the enrich stage hands each Doc its input text instead of rebuilding it from the tokens
+    docs = list(parsed_texts(nlp, texts, batch_size=2))
+    assert [doc_text(d) for d in docs] == texts == [d.text for d in docs]
