@@ -18,9 +18,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
+from matplotlib.figure import Figure
 
 from tasks.records import Reject
-from tasks.report import build_report
+from tasks.report import CHARTS, _Charts, build_report
 from tasks.storage import Dataset
 from tests.report_fixtures import (
     LATEST_QUOTE,
@@ -353,3 +354,44 @@ def test_report_on_the_demo_corpus(tmp_path: Path) -> None:
     top = quotes.speaker.value_counts()
     rows = cells(section(page, "speakers"))
     assert int(rows[0][1]) == top.iloc[0]
+
+
+WIDE = "Wawrzyniak-Mwangi WOLMSWORTH McWhirter"  # wide glyphs, past LABEL_CHARS
+
+
+def long_named(story: Story, day: int) -> Story:
+    """The story with long, wide speaker, actor and source names, published `day` days on."""
+    return replace(
+        story,
+        n=day,
+        source=f"{WIDE.lower().replace(' ', '-')}-{day % 9}.example",
+        published=when(2009, 12, 1) + timedelta(days=day),
+        quotes=[(q, s and f"{s} {WIDE}", st, t, k) for q, s, st, t, k in story.quotes],
+        mentions=[(m, label, f"{c.upper()} {WIDE}") for m, label, c in story.mentions],
+    )
+
+
+@pytest.mark.parametrize("days", [[0], list(range(0, 60, 2))], ids=["one story", "60 days"])
+def test_chart_texts_fit_in_their_figures(
+    days: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report estimates chart margins from label lengths (report._fit); measure them here."""
+    write_corpus(tmp_path / "ds", [long_named(STORIES[d % len(STORIES)], d) for d in days])
+    embed, checked = _Charts.embed, []
+
+    def measured(charts: _Charts, fig: Figure, name: str, caption: str) -> str:
+        markup = embed(charts, fig, name, caption)
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        box, (width, height) = fig.get_tightbbox(renderer), fig.get_size_inches()  # inches
+        inside = box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height
+        assert inside, (name, box.bounds)
+        plot = fig.axes[0].get_window_extent(renderer)
+        for beside in [*fig.legends, *fig.axes[1:]]:  # right of the plot, below its title
+            other = beside.get_window_extent(renderer)
+            assert other.x0 >= plot.x1 and other.y1 <= plot.y1 + 1, (name, other.bounds)
+        checked.append(name)
+        return markup
+
+    monkeypatch.setattr(_Charts, "embed", measured)
+    build_report(str(tmp_path / "ds"), tmp_path / "out")
+    assert sorted(checked) == sorted(CHARTS)
