@@ -36,7 +36,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import PowerNorm
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from pyarrow import fs as pafs
 
 from tasks.storage import ARTICLE_TABLES, SCHEMAS, Dataset
@@ -876,7 +876,11 @@ def _clusters(con: duckdb.DuckDBPyConnection, charts: _Charts, articles: int) ->
     ax.bar([str(s) for s, _ in sizes], [n for _, n in sizes], color=_PALETTE[0])
     ax.set_xlabel("articles in the cluster")
     ax.set_ylabel("clusters")
-    ax.set_yscale("log" if max(n for _, n in sizes) > 50 else "linear")
+    if max(n for _, n in sizes) > 50:
+        ax.set_yscale("log")
+        # plain numbers: the log axis writes its ticks as TeX ($10^{3}$), which this report
+        # prints as it is (text.parse_math is off so that a "$" in a name stays a "$")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.set_title("Cluster sizes", loc="left")
     sec.body.append(charts.embed(fig, "cluster_sizes", "Near-duplicate cluster sizes"))
     largest = _rows(

@@ -395,3 +395,20 @@ def test_chart_texts_fit_in_their_figures(
     monkeypatch.setattr(_Charts, "embed", measured)
     build_report(str(tmp_path / "ds"), tmp_path / "out")
     assert sorted(checked) == sorted(CHARTS)
+
+
+def test_log_scale_cluster_counts_are_plain_numbers(tmp_path: Path) -> None:
+    # 60 singleton clusters: the count axis turns logarithmic, and its ticks must not be TeX
+    root = tmp_path / "ds"
+    write_corpus(root, [replace(STORIES[d % len(STORIES)], n=d) for d in range(60)])
+    for path in (root / "articles").rglob("*.parquet"):
+        table = pq.read_table(path)
+        table = table.set_column(
+            table.schema.get_field_index("cluster_id"), "cluster_id", table["article_id"]
+        )
+        pq.write_table(table, path)
+    result = build_report(str(root), tmp_path / "out")
+    svg = (result.path.parent / "cluster_sizes.svg").read_text(encoding="utf-8")
+    ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "10" in ticks and "100" in ticks
+    assert not [t for t in ticks if "$" in t or "mathdefault" in t]
