@@ -277,6 +277,16 @@ _MALE_WORDS = (
 )
 _MALE_NAMES = frozenset(_MALE_WORDS.split())
 _FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
+# Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
+# Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
+_FEMALE_TITLES = frozenset(
+    "grandma grandmother mother mom aunt sister daughter queen princess duchess lady dame "
+    "madam madame mrs ms miss".split()
+)
+_MALE_TITLES = frozenset(
+    "grandpa grandfather father dad uncle brother son king prince duke lord sir pope "
+    "mr".split()
+)
 
 # "Name: content" at the start of a paragraph (headlines, summaries)
 _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
@@ -568,8 +578,27 @@ def _entity_of(token: Token) -> Span:
     return doc[start:end]
 
 
+def _missed_name(token: Token) -> Span | None:
+    """The name NER missed in a subject: a known first name and the proper nouns after it, the
+    token's own or its appositive's ("Former Hewlett-Packard CEO Carly Fiorina named ...",
+    parsed as CEO with the appositive Fiorina)."""
+    doc = token.doc
+    for head in (token, *(c for c in token.children if c.dep_ == "appos" and c.i == token.i + 2)):
+        if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+            continue
+        first = head.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head == head:
+            first -= 1
+            if doc[first].lower_ in _FIRST_NAMES:
+                return doc[first : head.i + 1]
+    return None
+
+
 def _name_span(token: Token) -> tuple[int, int]:
     """Character span of a subject phrase, cut before an appositive or relative clause."""
+    missed = _missed_name(token) if token.ent_type_ != "PERSON" else None
+    if missed is not None:
+        return missed.start_char, missed.end_char
     if token.ent_type_ == "PERSON":
         ent = _entity_of(token)
         # NER runs on into a title-case headline ("Luciana Lopez: Saying ...",
@@ -1118,6 +1147,12 @@ class _Speakers:
                 and _topic(token)
             ):
                 self.subjects.append((token.idx, surname_of))
+            elif token.ent_type_ != "PERSON" and token.pos_ == "PROPN" and _topic(token):
+                # ... or a whole name it missed after a title ("Former Hewlett-Packard CEO Carly
+                # Fiorina named ...")
+                missed = _missed_name(token)
+                if missed is not None:
+                    self.subjects.append((missed.start_char, self.full(missed.text)))
         for offset, introduced in introduced_names(doc):
             name = _trim(introduced, trimmed)
             name_token = token_at(doc, offset)
@@ -1216,10 +1251,10 @@ def _unglue(name: str) -> str:
 
 
 def _gender(name: str) -> str | None:
-    first = name.split()[0].lower() if name.split() else ""
-    if first in _FEMALE_NAMES:
+    first = name.split()[0].lower().rstrip(".") if name.split() else ""
+    if first in _FEMALE_NAMES or first in _FEMALE_TITLES:
         return "f"
-    return "m" if first in _MALE_NAMES else None
+    return "m" if first in _MALE_NAMES or first in _MALE_TITLES else None
 
 
 def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:

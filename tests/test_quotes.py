@@ -634,6 +634,21 @@ SPEAKER_CASES = [
         "anti-Semitic",
         "Paul Rand",
     ),
+    # a kinship title gives a name its gender: "she" is not the grandfather
+    (
+        "Lisa Marn met the press on Monday. Grandpa Tobin Vale spoke next. "
+        "“We are ready,” she said.",
+        "We are ready",
+        "Lisa Marn",
+    ),
+    # a name NER missed after a title, parsed as the title's appositive
+    (
+        "Former Hewlett-Packard CEO Carly Fiorina named a Washington favorite as her guilty "
+        "pleasure. “House of Cards,” she said, “although I haven’t had time to watch the last "
+        "season!”",
+        "although",
+        "Carly Fiorina",
+    ),
 ]
 
 
