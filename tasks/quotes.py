@@ -279,14 +279,15 @@ _MALE_NAMES = frozenset(_MALE_WORDS.split())
 _FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
 # Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
-_FEMALE_TITLES = frozenset(
+_FEMALE_TITLE_WORDS = (
     "grandma grandmother mother mom aunt sister daughter queen princess duchess lady dame "
-    "madam madame mrs ms miss".split()
+    "madam madame mrs ms miss"
 )
-_MALE_TITLES = frozenset(
-    "grandpa grandfather father dad uncle brother son king prince duke lord sir pope "
-    "mr".split()
+_FEMALE_TITLES = frozenset(_FEMALE_TITLE_WORDS.split())
+_MALE_TITLE_WORDS = (
+    "grandpa grandfather father dad uncle brother son king prince duke lord sir pope mr"
 )
+_MALE_TITLES = frozenset(_MALE_TITLE_WORDS.split())
 
 # "Name: content" at the start of a paragraph (headlines, summaries)
 _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
