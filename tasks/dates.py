@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-import re._constants as _c  # the parsed form of our own rules, to index them by first character
+import re._constants as _c  # the parsed form of our own rules, to index them by their start
 import re._parser as _parser
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -347,7 +347,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
         elif op is _c.RANGE and av[1] - av[0] < 256:
             out.update(chr(n).lower() for n in range(av[0], av[1] + 1))
         elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            out.update("0123456789")  # other scripts' digits take the full pattern (see below)
+            out.update("0123456789")  # a word in another script takes the whole alternation
         elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
             out.update(_ASCII_SPACE)
         else:  # a negated class, \w, a wide range
