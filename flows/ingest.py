@@ -36,7 +36,7 @@ from tasks.enrich import EnrichPool, enrich_batch
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
-from tasks.storage import Dataset, use_system_allocator
+from tasks.storage import Dataset
 from tasks.topic import Topic, compile_topic
 from tasks.warc import RawArchive, archived_items
 
@@ -138,7 +138,6 @@ def run_ingest(
     for cfg in settings.sources if stream is None else []:
         summary.counts(cfg.name)
     dataset = Dataset(settings.output, settings.storage)
-    use_system_allocator()
     recovered = dataset.prepare()  # storage errors stop the run before any fetch
     if recovered:
         log.warning("recovered %d interrupted commit(s) in %s", recovered, settings.output)

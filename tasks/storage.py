@@ -330,18 +330,6 @@ TABLE_DOCS = {
 }
 
 
-def use_system_allocator() -> None:
-    """Let Arrow allocate through the C library's malloc, not its bundled mimalloc (unless
-    ARROW_DEFAULT_MEMORY_POOL chooses).
-
-    Each commit reads and rewrites whole partition files, and mimalloc kept much of what they
-    freed: over 10,000 bench articles (`python -m bench.memory`, one run each) peak RSS 1,418 ->
-    1,331 MB and last vs first quarter 1.125 -> 1.101; over 3,000, 1,287 -> 1,227 MB.
-    """
-    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
-        pa.set_memory_pool(pa.system_memory_pool())
-
-
 class StorageError(RuntimeError):
     """The dataset root cannot be used; the message names the path and the fix."""
 

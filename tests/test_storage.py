@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 
 from tasks.records import Article, Enriched, Reject
-from tasks.storage import Dataset, StorageError, use_system_allocator
+from tasks.storage import Dataset, StorageError
 
 
 def article(n: int, published: datetime | None, text: str = "body") -> Enriched:
@@ -404,16 +403,3 @@ def test_near_duplicates_cluster_across_commits_and_the_earliest_is_canonical(
     assert (
         len(df) == 3 and len(read(tmp_path, "entities")) == 6
     )  # the demoted article kept its rows
-
-
-def test_arrow_allocates_with_malloc_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = pa.default_memory_pool()
-    try:
-        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", before.backend_name)
-        use_system_allocator()  # the user chose: left alone
-        assert pa.default_memory_pool().backend_name == before.backend_name
-        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
-        use_system_allocator()
-        assert pa.default_memory_pool().backend_name == "system"
-    finally:
-        pa.set_memory_pool(before)
