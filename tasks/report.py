@@ -617,7 +617,15 @@ def _speaker_trend(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[
             total += per[name].get(d, 0)
             xs.append(d)
             ys.append(total)
-        ax.step(xs, ys, where="post", label=_short(name), color=_PALETTE[i % len(_PALETTE)])
+        ax.step(
+            xs,
+            ys,
+            where="post",
+            label=_short(name),
+            color=_PALETTE[i % len(_PALETTE)],
+            marker="o" if len(days) == 1 else None,  # one day: a point, as a line has no length
+        )
+    ax.set_ylim(bottom=0)  # counts so far: from nothing
     ax.set_ylabel("quotes so far")
     ax.set_title("Top speakers over time (cumulative quotes by publication date)", loc="left")
     _legend(fig)

@@ -412,3 +412,12 @@ def test_log_scale_cluster_counts_are_plain_numbers(tmp_path: Path) -> None:
     ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "10" in ticks and "100" in ticks
     assert not [t for t in ticks if "$" in t or "mathdefault" in t]
+
+
+def test_speaker_trend_of_a_single_day_draws_points(tmp_path: Path) -> None:
+    # a step line over one day has no length: each speaker gets a marker instead of nothing
+    write_corpus(tmp_path / "ds", [STORIES[0]])
+    result = build_report(str(tmp_path / "ds"), tmp_path / "out")
+    svg = (result.path.parent / "speakers_over_time.svg").read_text(encoding="utf-8")
+    shapes = re.findall(r'<path id="m\w+" d="([^"]*)"', svg)
+    assert any(" C " in d.replace("\n", " ") for d in shapes), "no circle marker"
