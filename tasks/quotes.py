@@ -1023,7 +1023,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     if after < len(doc) and "\n" not in text[hi : doc[after].idx] and doc[after].idx - hi <= 3:
         tail = [t for t in doc[after].sent][:_TRAILING_CUE_WINDOW]
         trailing = next(
-            (t for t in tail if _is_cue(t) and not any(a <= t.idx < b for a, b in inside)), None
+            (t for t in tail if _is_cue(t) and not _covered(t.idx, spans, starts)), None
         )
         if trailing is not None:
             subj = _speaker_of(trailing, (lo, hi))
@@ -1051,9 +1051,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     for s in sents:
         root = s.root
-        if not any(a <= root.idx < b for a, b in inside):
+        if not _covered(root.idx, spans, starts):
             subj = _subject_of(root)
-            if subj is not None and not any(a <= subj.idx < b for a, b in inside):
+            if subj is not None and not _covered(subj.idx, spans, starts):
                 return _Attribution(None, None, subj)
     return None
 
