@@ -371,11 +371,10 @@ class _Scanner:
             _by_first(_prefixes(_parser.parse(rx, re.IGNORECASE).data, _PREFIX))
             for _n, rx in patterns
         ]
-        self._by_key: dict[str, tuple[re.Pattern[str], ...] | None] = {}
+        # ASCII keys only, so at most 128 * 128 entries however long a worker runs
+        self._by_key: dict[str, tuple[re.Pattern[str], ...]] = {}
 
-    def _candidates(self, key: str) -> tuple[re.Pattern[str], ...] | None:
-        if not key.isascii():
-            return None  # another script: the whole alternation
+    def _candidates(self, key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(
             rule
             for rule, starts in zip(self._rules, self._starts, strict=True)
@@ -391,13 +390,12 @@ class _Scanner:
             if at < pos:
                 continue
             key = text[at : at + _PREFIX].lower()
-            if key in by_key:
-                rules = by_key[key]
+            if not key.isascii():
+                m = _MASTER.match(text, at)  # another script: the whole alternation
             else:
-                rules = by_key[key] = self._candidates(key)
-            if rules is None:
-                m = _MASTER.match(text, at)
-            else:
+                rules = by_key.get(key)
+                if rules is None:
+                    rules = by_key[key] = self._candidates(key)
                 m = None
                 for rule in rules:
                     m = rule.match(text, at)
