@@ -157,8 +157,6 @@ def run_ingest(
         ) as pool,
     ):
         load_models()  # the cleaning models load here while the NLP workers load spaCy
-        if not dry_run:
-            preload_report()
         found = (
             discover_all(settings, fetcher.get, dataset.seen) if stream is None else stream(dataset)
         )
@@ -193,7 +191,15 @@ def run_ingest(
                 for i in range(0, len(articles), size)
             ]
 
+        report_loading = dry_run  # a dry run writes no report
+
         def finish_oldest() -> None:
+            nonlocal report_loading
+            if not report_loading:
+                # first wait on the NLP workers: this process idles, so the report's plotting
+                # stack imports now; at the start it slowed the first batch and the workers' start
+                preload_report()
+                report_loading = True
             futures, early_rejects = in_flight.popleft()
             enriched: list[Enriched] = []
             enrich_rejects: list[Reject] = []
