@@ -9,6 +9,11 @@ a name (PolNeAR has no coreference links), so a pronoun prediction must be resol
 group, poll and document sources ("Trump fans", "a new poll") name no single person and their
 speakers are not scored. One annotator file per text: the first by name.
 
+The unit scored is the utterance: PolNeAR annotates `"A," she said. "B."` as one attribution
+whose content is discontinuous, and the quotes table keeps the two parts as two rows joined by
+`utterance_id`, so the parts of an utterance are scored as one prediction spanning them. The
+figures per row (each part a prediction of its own) are reported beside them under `rows`.
+
 Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N]`.
 """
 
@@ -180,6 +185,27 @@ def match(golds: list[GoldQuote], preds: list[Any]) -> list[tuple[GoldQuote, Any
     return pairs
 
 
+@dataclass
+class Utterance:
+    """The quotes of one utterance as one prediction: the first part's fields, the last part's end."""
+
+    start_char: int
+    end_char: int
+    kind: str
+    speaker: str | None
+
+
+def utterances(quotes: list[Any]) -> list[Utterance]:
+    """Join each quote marked `continues` to the utterance before it."""
+    joined: list[Utterance] = []
+    for q in quotes:
+        if q.continues and joined:
+            joined[-1].end_char = q.end_char
+        else:
+            joined.append(Utterance(q.start_char, q.end_char, q.kind, q.speaker))
+    return joined
+
+
 def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
     """Score extract_quotes on a split; returns the figures."""
     from tasks.nlp import load_nlp
@@ -189,11 +215,15 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
     docs = load_split(split, limit)
     spacy_docs = parsed(nlp, f"polnear-{split}-{limit or 'all'}", [text for _n, text, _g in docs])
     n_gold = n_pred = matched = 0
+    n_rows = matched_rows = 0
     speaker_total = speaker_right = 0
     by_kind: Counter[str] = Counter()
     by_kind_matched: Counter[str] = Counter()
     for (_name, _text, golds), doc in zip(docs, spacy_docs, strict=True):
-        preds = extract_quotes(doc)
+        rows = extract_quotes(doc)
+        n_rows += len(rows)
+        matched_rows += len(match(golds, rows))
+        preds = utterances(rows)
         n_gold += len(golds)
         n_pred += len(preds)
         for p in preds:
@@ -215,6 +245,7 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
         "gold_quotes": n_gold,
         "predicted_quotes": n_pred,
         **scores,
+        "rows": {"predicted_quotes": n_rows, **prf(matched_rows, n_rows, matched_rows, n_gold)},
         "speaker_accuracy": round(speaker_right / speaker_total, 4) if speaker_total else 0.0,
         "speaker_scored": speaker_total,
         "precision_by_kind": {k: round(by_kind_matched[k] / v, 4) for k, v in by_kind.items()},
@@ -239,10 +270,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             f"F1 {r['f1']:.3f}  speaker {r['speaker_accuracy']:.3f} (n={r['speaker_scored']})  "
             f"pred by kind {r['predicted_by_kind']}  precision by kind {r['precision_by_kind']}"
         )
+        rows = r["rows"]
+        print(
+            f"{split:5}  per row (parts of an utterance apart): P {rows['precision']:.3f}  "
+            f"R {rows['recall']:.3f}  F1 {rows['f1']:.3f}  ({rows['predicted_quotes']} rows)"
+        )
     if args.limit is None:
         write_result(
             "quotes",
-            {"dataset": "PolNeAR", "scoring": "cover>30%, same last name", "splits": results},
+            {
+                "dataset": "PolNeAR",
+                "scoring": "cover>30%, same last name; utterances (rows joined by utterance_id)",
+                "splits": results,
+            },
         )
     return results
 

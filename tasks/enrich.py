@@ -77,9 +77,13 @@ def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
     entities = [_as_row(m) for m in extract_entities(doc, aliases)]
     dates = [_as_row(t) for t in extract_dates(doc, article.published_date)]
     quotes = []
+    utterance_id = ""
     for q in extract_quotes(doc):
         row = _as_row(q)
         row["quote_id"] = quote_id_for(article.article_id, q.start_char, q.end_char)
+        if not q.continues:
+            utterance_id = row["quote_id"]
+        row["utterance_id"] = utterance_id
         if q.speaker:
             row["speaker"], row["speaker_id"] = canonical_actor(q.speaker, "PERSON", aliases)
         quotes.append(row)

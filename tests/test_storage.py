@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from tasks.records import Article, Enriched, Reject
-from tasks.storage import Dataset, StorageError
+from tasks.storage import SCHEMA_VERSION, Dataset, StorageError
 
 
 def article(n: int, published: datetime | None, text: str = "body") -> Enriched:
@@ -160,7 +160,7 @@ def test_files_carry_schema_version(tmp_path: Path) -> None:
 
     Dataset(str(tmp_path)).commit([article(1, DEC)], [], "run-1")
     meta = pq.read_schema(next((tmp_path / "articles").rglob("*.parquet"))).metadata
-    assert meta[b"newscorpus.schema_version"] == b"1"
+    assert meta[b"newscorpus.schema_version"] == SCHEMA_VERSION.encode()
 
 
 def test_s3_round_trip_and_upsert(s3_bucket: str, tmp_path: Path) -> None:
