@@ -7,9 +7,11 @@ Prefect's per-task cost (~10 ms) stays negligible next to spaCy's.
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
@@ -321,6 +323,23 @@ def _finish(summary: RunSummary, settings: Settings, log: Any) -> dict[str, Any]
     return result
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the objects alive at a run's start (the modules of Prefect, trafilatura and the
+    stages: ~460k of them) out of the garbage collector's full passes until the run ends.
+
+    Each full pass walked them all, ~0.25 s a time. Two 300-article runs each way, one worker:
+    full passes took 0.49-0.51 s of the flow process, 0.12-0.14 s frozen, and the report at the
+    end 1.37-1.42 s, 1.19-1.20 s frozen. Unfrozen at the end, so a process that runs many flows
+    (tests, a served deployment) collects as before.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _narrow(settings: Settings, options: RunOptions) -> Settings:
     return settings.narrowed(
         options.sources,
@@ -360,7 +379,8 @@ def ingest(config: str = "nk_talks", options: RunOptions | None = None) -> dict[
     options = options or RunOptions()
     settings = _narrow(load_config(config), options)
     run_id = str(flow_run.id or uuid.uuid4())
-    return _finish(execute(settings, run_id, log, options.dry_run), settings, log)
+    with frozen_heap():
+        return _finish(execute(settings, run_id, log, options.dry_run), settings, log)
 
 
 @flow(name="backfill", log_prints=True)
@@ -376,7 +396,8 @@ def backfill(config: str = "nk_talks", options: BackfillOptions | None = None) -
             options = options.model_copy(update={"sources": [*options.sources, warc.name]})
     settings = _narrow(settings, options)
     run_id = str(flow_run.id or uuid.uuid4())
-    return _finish(execute(settings, run_id, log, options.dry_run), settings, log)
+    with frozen_heap():
+        return _finish(execute(settings, run_id, log, options.dry_run), settings, log)
 
 
 @flow(name="reprocess", log_prints=True)
@@ -397,5 +418,6 @@ def reprocess(config: str = "nk_talks", options: RunOptions | None = None) -> di
         ):
             yield "raw-archive", entry
 
-    summary = run_ingest(settings, run_id, log, options.dry_run, stream=archive_stream)
-    return _finish(summary, settings, log)
+    with frozen_heap():
+        summary = run_ingest(settings, run_id, log, options.dry_run, stream=archive_stream)
+        return _finish(summary, settings, log)

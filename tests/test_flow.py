@@ -235,3 +235,15 @@ def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
     for process in processes:
         process.join(timeout=10)
         assert process.exitcode == 0
+
+
+def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
+    import gc
+
+    from flows.ingest import frozen_heap
+
+    before = gc.get_freeze_count()
+    with pytest.raises(RuntimeError), frozen_heap():
+        assert gc.get_freeze_count() > before  # the objects alive now are out of full passes
+        raise RuntimeError("a failing run")
+    assert gc.get_freeze_count() == 0  # a process running many flows collects them again
