@@ -193,15 +193,10 @@ def run_ingest(
                 for i in range(0, len(articles), size)
             ]
 
-        report_loading = dry_run  # a dry run writes no report
-
         def finish_oldest() -> None:
-            nonlocal report_loading
-            if not report_loading:
-                # first wait on the NLP workers: this process idles, so the report's plotting
-                # stack imports now; at the start it slowed the first batch and the workers' start
-                preload_report()
-                report_loading = True
+            # a wait on the NLP workers (never on a dry run): this process idles, so the report's
+            # plotting stack imports now; at the start it slowed the first batch and the workers'
+            preload_report()
             futures, early_rejects = in_flight.popleft()
             enriched: list[Enriched] = []
             enrich_rejects: list[Reject] = []

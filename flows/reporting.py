@@ -222,7 +222,10 @@ def publish(summary: dict[str, Any], flagged: dict[str, str], extra: str = "") -
 
 def preload_report() -> None:
     """Import the report's plotting stack (matplotlib, ~0.4 s) on a background thread while the
-    run's NLP workers parse, instead of after the last commit."""
+    run's NLP workers parse, instead of after the last commit. Once per process: a later call
+    (the next batch, the next run) finds the module started and does nothing."""
+    if "tasks.report" in sys.modules:
+        return
     threading.Thread(
         target=importlib.import_module, args=("tasks.report",), name="preload-report", daemon=True
     ).start()
