@@ -19,7 +19,7 @@ import re
 import re._constants as _c  # the parsed form of our own rules, to index them by their start
 import re._parser as _parser
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -212,7 +212,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_words",
-        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last)\s+{_POD}|(?:mid|early|late)[- ]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?)\b",
+        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last|that)\s+{_POD}|(?:mid|early|late)[- ]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?)\b",
     ),
     (
         "month_of_year",
@@ -246,7 +246,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|recent|current|lately|in recent (?:years|months|weeks|days)|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the near future|the future|the (?:near|short|long|longer|medium)[- ]term|future|soon|shortly|later|eventually|in the coming (?:days|weeks|months|years)|the moment|this time|the time being|for now)\b",
+        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|recent|current|lately|in recent (?:years|months|weeks|days)|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the near future|the future|the (?:near|short|long|longer|medium)[- ]term|future|as soon as possible|soon|shortly|later|eventually|in the coming (?:days|weeks|months|years)|the moment|this time|the time being|for now)\b",
     ),
 ]
 # Every rule starts at a word boundary before a word character or an apostrophe ('90s). Saying so
@@ -509,6 +509,9 @@ def _duration(n: float | None, unit: str) -> str:
         return f"P{_fmt_num(n * 10)}Y"
     if code == "CE" and n is not None:
         return f"P{_fmt_num(n * 100)}Y"
+    if code in ("DE", "CE"):
+        # "for decades" PXE, "for centuries" PXC: TimeML's letters for the units (TimeBank)
+        return f"PX{'E' if code == 'DE' else 'C'}"
     if code == "WE":
         return f"P{_fmt_num(n)}WE"
     if code == "Q":
@@ -528,7 +531,13 @@ def clause_tense(token: Token | None) -> str | None:
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
             break
         head = head.head
-    verbs = [head, *[c for c in head.children if c.dep_ in ("aux", "auxpass")]]
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ == "VBG" and not auxes and head.dep_ in ("advcl", "conj", "acl", "xcomp"):
+        # "the stock slumped, closing unchanged Friday": a participle has no tense of its own,
+        # it takes the one of the clause it hangs on
+        return clause_tense(head.head) if head.head.i != head.i else None
+    # "will be closed Monday": the parser hangs "will" on "be", not on the participle
+    verbs = [head, *auxes, *[c for a in auxes for c in a.children if c.dep_ == "aux"]]
     tags = {v.tag_ for v in verbs}
     words = {v.lower_ for v in verbs}
     if words & {"will", "'ll", "shall"} or (
@@ -555,7 +564,12 @@ def _infinitive_ahead(token: Token | None) -> bool:
         if head is None or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
         head = head.head
-    if head is None or head.tag_ != "VB" or head.dep_ != "xcomp":
+    passive = (
+        head is not None
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in head.children)
+    )  # "are due to be flown home Thursday"
+    if head is None or (head.tag_ != "VB" and not passive) or head.dep_ != "xcomp":
         return False
     if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
         return False
@@ -565,6 +579,52 @@ def _infinitive_ahead(token: Token | None) -> bool:
             break
         outer = outer.head
     return not any(c.lower_ == "had" for c in outer.children)
+
+
+# a present tense of these reports the day it was said, not a day ahead ("officials say Monday")
+_REPORTING = {"say", "says", "tell", "tells", "state", "states", "add", "adds", "claim", "claims",
+              "deny", "denies", "insist", "insists", "warn", "warns", "confirm", "confirms",
+              "note", "notes", "admit", "admits", "acknowledge", "acknowledges", "report",
+              "reports", "announce", "announces", "according", "saying", "telling"}  # fmt: skip
+# present and past alike, so a present tag on them is not to be trusted ("cut rates Friday")
+_SAME_PAST = {"cut", "set", "put", "hit", "hurt", "let", "cost", "shut", "quit", "spread", "bet",
+              "cast", "burst", "split", "shed", "read", "beat", "bid", "broadcast", "forecast"}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+# "the funeral is set for Saturday", "Albright is expected in Nairobi on Sunday"
+_SCHEDULING = {"set", "scheduled", "expected", "planned", "slated", "due"}
+
+
+def _scheduled_ahead(token: Token | None) -> bool:
+    """A day named by a present-tense clause that schedules it: "the Senate votes Friday",
+    "negotiators are meeting again Monday", "the funeral is set for Saturday". News tells what
+    happened in the past tense; a finite present with a named day is an arrangement ahead (not a
+    reporting verb, "officials say Monday", nor a gerund, "closing unchanged Friday")."""
+    if token is None or not _SENTENCE_END.search(token.sent.text):
+        return False  # a headline tells the past in the present: "Stocks tumble on Monday"
+    if token.dep_ not in ("npadvmod", "pobj", "tmod"):
+        return False  # "Super Tuesday brings", "his Tuesday wins": a subject, a modifier
+    head = token.head  # the verb itself, or through a preposition ("on Friday", "for Saturday")
+    if head.pos_ == "ADP" and head.lower_ in ("on", "for", "by", "until", "till"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == token.i:
+        return False  # "the bombing Friday", "clues to the attack on Friday": an event's day
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    word = head.lower_
+    if not auxes and head.tag_ in ("VBZ", "VBP"):
+        if word in ("is", "are", "'s", "'re"):  # "the bodies are due home Thursday"
+            return any(c.lower_ in _SCHEDULING for c in head.children)
+        return (
+            word not in _REPORTING
+            and word not in _SAME_PAST
+            and word not in ("has", "have")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        )  # a verb has its subject ("her remarks in an address on Sunday" is a noun)
+    present = [a for a in auxes if a.tag_ in ("VBZ", "VBP")]
+    if len(present) != len(auxes) or not present:
+        return False  # "has met", "would meet": another tense or a mood
+    if head.tag_ == "VBG" and present[0].dep_ == "aux":
+        return word not in _REPORTING  # "are meeting again Monday"
+    return head.tag_ == "VBN" and word in _SCHEDULING and present[0].dep_ == "auxpass"
 
 
 # ---- normalisation --------------------------------------------------------------------------
@@ -1085,7 +1145,10 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
         # _anaphoric); "the next day", "the previous day": one day on
         offset = {"the next day": 1, "the following day": 1, "the previous day": -1,
                   "the prior day": -1, "the preceding day": -1}.get(t)  # fmt: skip
-        if offset is None and t not in ("the day", "that day", "the same day", "that same day"):
+        if offset is None and t not in (
+            "the day", "that day", "the same day", "that same day", "earlier in the day",
+            "later in the day",
+        ):  # fmt: skip
             return None
         return "DATE", _shift(anchor, offset or 0), "day", True
     if t.startswith(("the following", "the previous", "the prior", "the preceding")) and unit in (
@@ -1105,9 +1168,10 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
         return "DATE", f"{d.year}-{d.month:02d}", "month", True
     if t.startswith(
         ("the past", "the last", "the previous", "the coming", "the next", "the following")
-    ) and unit in ("week", "month", "decade", "century", "quarter"):
+    ) and unit in ("week", "month", "century", "quarter"):
         # "the past month" is a span of time ending now (TimeBank: DURATION P1M); "the past
-        # year", "the next year" name the calendar year before or after (TimeBank: DATE)
+        # year", "the last decade", "the next year" name the calendar year or decade before or
+        # after (TimeBank, MEANTIME: DATE, "the last decade" in 1998 is the 1980s)
         return "DURATION", _duration(1, unit), "duration", False
     if anchor is None:
         return (
@@ -1315,7 +1379,7 @@ _REFS = {
     "recently": "PAST_REF", "recent": "PAST_REF", "current": "PRESENT_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
     "previously": "PAST_REF", "once": "PAST_REF", "in the past": "PAST_REF", "the past": "PAST_REF",
     "earlier": "PAST_REF", "in the future": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
     "one day": "FUTURE_REF", "some day": "FUTURE_REF",
 }  # fmt: skip
 
@@ -1468,16 +1532,26 @@ _RATE_UNITS = {"a year", "a month", "a week", "a day", "a night", "an hour", "a 
 def _is_rate(raw: str, token: Token | None) -> bool:
     if raw.lower() not in _RATE_UNITS or token is None or token.i == 0:
         return False
+    if token.doc[token.i - 1].pos_ == "ADP":
+        return False  # "in a week", "within a year": a span, whatever number comes before
     before = token.doc[max(0, token.i - 3) : token.i]
     return any(
-        t.like_num
+        (t.like_num and t.ent_type_ != "ORDINAL")
         or t.text in ("$", "%", "times", "percent")
         or t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")
         for t in before
     )
 
 
-_QUARTERLY = re.compile(r"\bquarter|\b(?:third|second|first|fourth|latest)[- ]period\b")
+# a results story's quarter, not a fraction ("a quarter of the vote") or a quarterback
+_QUARTERLY = re.compile(
+    r"\bquarter(?!back|s?\s+of\s+(?:a|an|the|its|their|all|his|her|our|those|these)\b)"
+    r"|\b(?:third|second|first|fourth|latest)[- ]period\b"
+)
+# rooms and circles, not quarters of a year: "living quarters", "in some quarters"
+_NOT_QUARTERS = re.compile(
+    r"\b(?:living|sleeping|military|close|crew|staff|some|many|other|certain)\s+quarters\b"
+)
 
 
 def _named_quarter(found: list[TemporalExpression], since: int) -> tuple[int, int] | None:
@@ -1575,7 +1649,9 @@ def _in_context(
                 q, y = _last_completed_quarter(anchor)
                 return "DATE", f"{y}-Q{q}", "quarter", True
         elif raw == "the weekend" and tense == "past" and value.endswith("-WE"):
-            return kind, _week(anchor - timedelta(weeks=1)) + "-WE", granularity, relative
+            # the weekend just gone: the week before, unless the anchor is that weekend itself
+            back = 0 if anchor.weekday() >= 5 else 1
+            return kind, _week(anchor - timedelta(weeks=back)) + "-WE", granularity, relative
         return got
     if rule == "same_period" and "month" in raw.split()[:3]:
         return got  # a month, whatever the story reports
@@ -1596,7 +1672,7 @@ def _in_context(
             break
         before = token.doc[before.start - 1].sent
         context += text[before.start_char : before.end_char].lower()
-    quarterly = bool(_QUARTERLY.search(context)) or "period" in raw
+    quarterly = bool(_QUARTERLY.search(_NOT_QUARTERS.sub("", context))) or "period" in raw
     if quarterly and year_ago:
         # earnings reports compare the quarter just ended with the same quarter a year before;
         # a fiscal quarter the story named ("the fourth quarter ended Aug. 26") is that quarter
@@ -1643,7 +1719,8 @@ def _modifies_noun(token: Token | None) -> bool:
 
 
 _ANAPHORIC = re.compile(
-    r"^(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
+    r"^(?:(?:earlier|later)\s+in\s+)?"  # "later in the day": the day the story tells of
+    r"(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
     r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|week|month|year)$"
 )
 # a week follows from a day or a week the story named
@@ -1684,6 +1761,14 @@ def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> No
         else:
             value = str(int(base) + offset)
         return got[0], value, got[2], True
+    return got
+
+
+def _that_part_of_day(got: Normalised, found: list[TemporalExpression]) -> Normalised:
+    """ "that night", "later that morning": a part of the day the story last named."""
+    for prior in reversed(found):
+        if _DAY_VALUE.match(prior.value[:10]) and prior.value[:4].isdigit():
+            return got[0], prior.value[:10] + got[1][10:], got[2], True
     return got
 
 
@@ -1744,6 +1829,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         anchor = _dateline(text)
     found: list[TemporalExpression] = []
     taken: list[tuple[int, int]] = []
+    undated: list[tuple[int, int]] = []  # clock times whose sentence named no day before them
     for m in _SCANNER.finditer(text):
         rule = m.lastgroup
         start, end = m.start(), m.end()
@@ -1850,6 +1936,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
                 tense = "past"  # "Wednesday's ruling": a day already reported
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
+            or (rule in ("weekday_rel", "time_date") and _scheduled_ahead(token))
             or _DEADLINE.search(text, max(0, start - 24), start)
             or (tense != "past" and _BY_MONTH.search(text, max(0, start - 9), start))
         ):
@@ -1863,8 +1950,13 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             got = _year_before(got, found)
         if rule == "rel_unit":
             got = _anaphoric(got, raw.lower(), found)
+        elif rule == "day_words" and raw.lower().startswith("that "):
+            got = _that_part_of_day(got, found)
         elif rule == "time_date" and _CLOCK_ONLY.match(raw):
-            got = _clock_day(got, anchor, start, token, found)
+            dated = _clock_day(got, anchor, start, token, found)
+            if dated is got and anchor is not None and token is not None:
+                undated.append((len(found), token.sent.end_char))
+            got = dated
         kind, value, granularity, relative = got
         found.append(
             TemporalExpression(
@@ -1879,4 +1971,12 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             )
         )
         taken.append((start, end))
+    for i, sent_end in undated:
+        # "at about 10:40 local time (0740 GMT) on Friday": the day comes after the clock time
+        later = next(
+            (e for e in found[i + 1 :] if e.start_char < sent_end and _DAY_VALUE.match(e.value)),
+            None,
+        )
+        if later is not None:
+            found[i] = replace(found[i], value=later.value + found[i].value[10:])
     return found

@@ -21,6 +21,7 @@ def nlp():
 TUE_2010_01_05 = date(2010, 1, 5)
 FRI_2009_12_11 = date(2009, 12, 11)
 MON_1989_10_30 = date(1989, 10, 30)
+WED_1998_08_12 = date(1998, 8, 12)
 
 # (sentence, anchor, expression, type, value)
 CASES = [
@@ -107,8 +108,8 @@ CASES = [
     # "recent" and "current" before a noun
     ("The recent sale lifted the shares.", FRI_2009_12_11, "recent", "DATE", "PAST_REF"),
     ("It cited current market conditions.", FRI_2009_12_11, "current", "DATE", "PRESENT_REF"),
-    # "in the past decade" is a span, not "in the past"
-    ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DURATION", "P10Y"),
+    # "in the past decade" is one expression, not "in the past": the decade before (see below)
+    ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DATE", "199"),
     ("The board meets every month.", FRI_2009_12_11, "every month", "SET", "P1M"),
     # weekdays: to-infinitives and deadlines look ahead, possessives and past perfects back
     ("The talks are set to resume Monday.", TUE_2010_01_05, "Monday", "DATE", "2010-01-11"),
@@ -591,6 +592,172 @@ CASES = [
     ('"Today we start again," the coach said.', date(1998, 3, 3), "Today", "DATE", "1998-03-03"),
     # frequencies
     ("Inspectors visit the plant twice a year.", date(1998, 3, 3), "a year", "SET", "P1Y"),
+    # a day named by a clause that schedules it lies ahead (Wednesday anchor)
+    (
+        "The market will be closed Monday for a holiday.",
+        WED_1998_08_12,
+        "Monday",
+        "DATE",
+        "1998-08-17",
+    ),
+    ("The funeral is set for Saturday.", WED_1998_08_12, "Saturday", "DATE", "1998-08-15"),
+    ("Albright is expected in Nairobi on Sunday.", WED_1998_08_12, "Sunday", "DATE", "1998-08-16"),
+    ("The president flies home Sunday.", WED_1998_08_12, "Sunday", "DATE", "1998-08-16"),
+    ("Negotiators are meeting again Monday.", WED_1998_08_12, "Monday", "DATE", "1998-08-17"),
+    (
+        "The bodies are due to be flown home Thursday.",
+        WED_1998_08_12,
+        "Thursday",
+        "DATE",
+        "1998-08-13",
+    ),
+    # the day the story tells of
+    (
+        "Clinton left Washington on Friday and arrived in Philadelphia later in the day.",
+        date(1998, 2, 14),
+        "later in the day",
+        "DATE",
+        "1998-02-13",
+    ),
+    # "the last decade", like "the past year", names the calendar unit before the anchor's
+    (
+        "Workers lost earning power to inflation in the last decade.",
+        date(1998, 2, 6),
+        "the last decade",
+        "DATE",
+        "198",
+    ),
+    # unstated numbers of decades and centuries: TimeML's unit letters
+    (
+        "The city was ruled from Moscow for centuries.",
+        date(1998, 2, 27),
+        "centuries",
+        "DURATION",
+        "PXC",
+    ),
+    ("Stocks posted their worst drop in decades.", date(2008, 11, 7), "decades", "DURATION", "PXE"),
+    # a fraction is no results quarter: "a year earlier" stays a year
+    (
+        "Nearly a quarter of the staff had left the country a year earlier.",
+        WED_1998_08_12,
+        "a year earlier",
+        "DATE",
+        "1997",
+    ),
+    (
+        "Profit rose 5% in the second quarter from a year earlier.",
+        WED_1998_08_12,
+        "a year earlier",
+        "DATE",
+        "1997-Q2",
+    ),
+    # a clock time takes the day its sentence names, after it as well as before it
+    (
+        "The blast occurred at about 10:40 local time (0740 GMT) on Friday.",
+        date(1998, 8, 8),
+        "0740 GMT",
+        "TIME",
+        "1998-08-07T07:40Z",
+    ),
+    (
+        "The first flight took off at 08:30 UTC. It landed on Friday.",
+        date(1998, 8, 8),
+        "08:30 UTC",
+        "TIME",
+        "1998-08-08T08:30Z",
+    ),
+    # the weekend just gone: the week before, or the anchor's own when it is a weekend day
+    (
+        "Protesters rallied in Portadown over the weekend.",
+        date(1998, 3, 23),
+        "the weekend",
+        "DATE",
+        "1998-W12-WE",
+    ),
+    (
+        "Protesters rallied in Portadown over the weekend.",
+        date(1998, 3, 22),
+        "the weekend",
+        "DATE",
+        "1998-W12-WE",
+    ),
+    # a part of the day the story named
+    (
+        "McGwire hit No. 61 on Monday. Later that night, fans lingered outside.",
+        date(1998, 9, 8),
+        "that night",
+        "TIME",
+        "1998-09-07TNI",
+    ),
+    # "a week" after a preposition is a span, even after an ordinal (not "$5 a week")
+    (
+        "For the second time in a week, Americans were urged to avoid travel.",
+        date(1998, 8, 20),
+        "a week",
+        "DURATION",
+        "P1W",
+    ),
+    # "as soon as possible": a time ahead (a bare "soon" is too rarely marked to guess)
+    (
+        "It will seek to sell the unit as soon as possible.",
+        MON_1989_10_30,
+        "as soon as possible",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    # ... not in a headline, nor for an event's day
+    (
+        "Stocks tumble on Monday\nShares fell sharply.",
+        WED_1998_08_12,
+        "Monday",
+        "DATE",
+        "1998-08-10",
+    ),
+    ("Wyoming holds a caucus on Saturday.", date(2016, 3, 2), "Saturday", "DATE", "2016-03-05"),
+    (
+        "He is holding a rally in San Jose on Monday instead.",
+        date(2016, 3, 2),
+        "Monday",
+        "DATE",
+        "2016-03-07",
+    ),
+    # ... not a day that is the subject, nor a noun the tagger took for a verb
+    (
+        "Super Tuesday brings parties closer to picking nominees.",
+        date(2016, 3, 2),
+        "Tuesday",
+        "DATE",
+        "2016-03-01",
+    ),
+    (
+        "Clinton did not revisit her Wall Street remarks in an address to Iowa Democrats on Sunday.",
+        date(2016, 3, 2),
+        "Sunday",
+        "DATE",
+        "2016-02-28",
+    ),
+    # ... not a reporting verb, a gerund or a verb whose past looks the same
+    (
+        "Officials say Monday they have found no suspects.",
+        WED_1998_08_12,
+        "Monday",
+        "DATE",
+        "1998-08-10",
+    ),
+    (
+        "Its stock slumped, closing unchanged Friday at $29.",
+        WED_1998_08_12,
+        "Friday",
+        "DATE",
+        "1998-08-07",
+    ),
+    (
+        "The Nasdaq index, which fell 1.4%, was hurt on Friday.",
+        WED_1998_08_12,
+        "Friday",
+        "DATE",
+        "1998-08-07",
+    ),
 ]
 
 
@@ -632,6 +799,8 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "For Poland, high noon has come.",  # an idiom
         "Now, he says, it looks different.",  # a discourse marker
         "He spoke against the now-cancelled deal.",
+        "Institutions were likely to buy its stock as soon as trading opened.",  # a signal
+        "He was probably killed soon after being captured.",
         "Kopp was in his 30s then.",  # an age
         "The quarter-to-quarter comparison was enhanced.",  # a comparison, not a quarter
         "Jobs believes that this may have a large impact.",  # the modal, not May
