@@ -151,7 +151,16 @@ _CUE_NOUN_WORDS = (
     "admission announcement contention complaint prediction position hope fear concern "
     "insinuation declaration acknowledgment acknowledgement notion idea"
 )
-_CUE_NOUNS = frozenset(_CUE_NOUN_WORDS.split())
+# Nouns that report a statement or fear whoever holds it: "amid complaints that ...", "reports
+# that she had clinched the nomination", "fears that businesses will cut benefits"
+_REPORT_NOUN_WORDS = (
+    "complaint complaints fear fears allegation allegations accusation accusations report "
+    "reports rumor rumors rumour rumours speculation revelation revelations warning warnings "
+    "claim claims charge charges suggestion suggestions concern concerns prediction "
+    "predictions assurance assurances"
+)
+_REPORT_NOUNS = frozenset(_REPORT_NOUN_WORDS.split())
+_CUE_NOUNS = frozenset(_CUE_NOUN_WORDS.split()) | _REPORT_NOUNS
 # Nouns of a stance whose prepositional object is what the stance is about: "Her embrace of a
 # $15 minimum wage", "Mr. Obama's calls for tighter gun control", "his comments on Muslims"
 _STANCE_NOUN_WORDS = (
@@ -166,7 +175,41 @@ _STANCE_NOUN_WORDS = (
     "desire willingness determination intention"
 )
 _STANCE_NOUNS = frozenset(_STANCE_NOUN_WORDS.split())
+# Stances news reports whoever holds them: "support for Mr. Trump here is muted", "drew
+# criticism of the plan", "opposition to the pipeline has grown"
+_OPEN_STANCES = frozenset(["support", "criticism", "opposition", "praise"])
 _STANCE_PREPS = frozenset(["of", "for", "on", "about", "to", "against", "with", "over"])
+# Adjectives of a stance or state of mind whose complement is what the stance is about:
+# "Republicans have been critical of her use of email", "he is confident that he will win",
+# "she is eager to debate him"
+_STANCE_ADJ_WORDS = (
+    "critical supportive skeptical sceptical wary confident certain sure unsure uncertain "
+    "convinced aware afraid fearful hopeful optimistic pessimistic worried concerned anxious "
+    "nervous eager keen willing unwilling reluctant determined happy unhappy pleased displeased "
+    "satisfied dissatisfied disappointed angry furious upset proud ashamed tired weary "
+    "frustrated enthusiastic excited doubtful dubious adamant insistent opposed hostile "
+    "favorable favourable receptive appreciative grateful thankful sympathetic dismissive "
+    "contemptuous divided split alarmed troubled outraged committed dedicated intent bent "
+    "optimistic suspicious fond envious jealous mindful cognizant disillusioned"
+)
+_STANCE_ADJS = frozenset(_STANCE_ADJ_WORDS.split())
+# "In a CNN poll released Monday, 50 percent chose Clinton": the findings of a poll or study
+_POLL_WORDS = "poll polls survey surveys study studies"
+_POLL_NOUNS = frozenset(_POLL_WORDS.split())
+# "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
+_VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
+_VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
+# dependents of a verb after its prepositional object that complete what is said of it
+_OBJECT_TAIL = frozenset(["prep", "advcl", "xcomp", "oprd", "ccomp", "acomp"])
+# "46 percent said yes", "he said no", "half said so", "26 percent said the same": an answer
+_ANSWERS = frozenset(["yes", "no", "so", "same"])
+_ANSWER_TEXTS = frozenset(["yes", "no", "so", "the same"])
+# the copulas a state of mind is predicated with
+_COPULA_WORDS = (
+    "be is are was were been being am 's ’s remain remains remained become becomes became "
+    "grow grew grown"
+)
+_COPULAS = frozenset(_COPULA_WORDS.split())
 # Speech verbs that can follow their quote with the speaker after them ("..., said Ms. Quill")
 _INVERTING_BASES = (
     "say add write continue explain note insist recall reply respond answer tweet quip "
@@ -628,6 +671,10 @@ def _name_span(token: Token) -> tuple[int, int]:
         if t.i > token.i and (
             t.text in (",", "(", "—", "–", ";", ":")
             or t.dep_ in ("relcl", "acl")
+            # "a Republican who ...", "Trump last week invited ...": a relative pronoun or a
+            # date ends the phrase that names the speaker
+            or t.tag_ in ("WP", "WP$", "WDT")
+            or t.ent_type_ in _NOT_SPEAKER_ENTS
             or _verb_word(t)  # a title parsed as one phrase: "Trump talks to Megyn Kelly"
             # a name the tagger took for a verb heads no phrase: "Gillibrand on Hillary ..."
             or (token.pos_ == "VERB" and t.text in _NAME_BREAKS)
@@ -1493,24 +1540,54 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return _link_parts(quotes, text)
 
 
+# ", who has offered advice to ...": a relative clause describing the speaker of a quote
+_RELATIVE_GAP = re.compile(r"\b(?:who|whose|which)\b")
+
+
+def _describes_speaker(inner: Quote, outer: Quote, text: str) -> bool:
+    """Whether a reported clause lies in a relative clause on the speaker of the quote before
+    it (`"A," said Peter King, who endorsed Mr. Rubio on Tuesday. "B."`)."""
+    if inner.cue_start is None or outer.cue_end is None or inner.cue_start < outer.cue_end:
+        return False
+    return bool(_RELATIVE_GAP.search(text, outer.cue_end, inner.cue_start))
+
+
 def _link_parts(quotes: list[Quote], text: str) -> list[Quote]:
     """Mark each direct quote that resumes the one before it after the attribution that
-    introduced that one (`"A," she said. "B."`): the same speaker, no cue of its own, the same
-    paragraph. PolNeAR annotates such a pair as one attribution with a discontinuous content."""
+    introduced that one (`"A," she said. "B."`): the same speaker, no cue of its own outside
+    that attribution, the same paragraph. PolNeAR annotates such a pair as one attribution with
+    a discontinuous content. The attribution between the parts may describe the speaker at
+    length (`"A," said Gene Sperling, who has offered advice to Mrs. Clinton. "B."`, `"A," Ms.
+    Hughes said, pointing out where the pharmacy used to be. "B."`): a reported clause inside it
+    is part of who is speaking, not an utterance of its own, and is dropped."""
     linked = list(quotes)
+    dropped: set[int] = set()
     for n in range(1, len(linked)):
-        prev, quote = linked[n - 1], linked[n]
+        quote = linked[n]
+        if quote.kind != "direct":
+            continue
+        m = n - 1
+        while m >= 0 and linked[m].kind == "indirect":
+            m -= 1
+        if m < 0 or m in dropped:
+            continue
+        prev = linked[m]
         gap = text[prev.end_char : quote.start_char]
-        if (
-            prev.kind == quote.kind == "direct"
+        if not (
+            prev.kind == "direct"
             and prev.cue_start is not None
             and prev.end_char <= prev.cue_start < quote.start_char
             and (quote.cue_start is None or quote.cue_start == prev.cue_start)
             and quote.speaker == prev.speaker
             and "\n" not in gap  # however long the attribution ("said X, who ran in 2008 and ...")
         ):
-            linked[n] = replace(quote, continues=True)
-    return linked
+            continue
+        between = range(m + 1, n)
+        if any(not _describes_speaker(linked[k], prev, text) for k in between):
+            continue  # a clause reported beside the cue ("said, referring to ...") stands alone
+        dropped.update(between)
+        linked[n] = replace(quote, continues=True)
+    return [q for k, q in enumerate(linked) if k not in dropped]
 
 
 def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
@@ -1574,9 +1651,11 @@ class _Clause:
     cue: Token
     cue_end: int
     subject: Token | None
-    # whether a partial quote inside the clause takes the clause as its span; not for the object
-    # of a verb of saying ("described the meeting as "a useful first step"" keeps the quote)
-    merge: bool = True
+
+
+def _clause_over(first: Token, last: Token, cue: Token, subject: Token | None) -> _Clause:
+    """The clause from `first` to `last` (tokens), reported by the single-word `cue`."""
+    return _Clause(first.idx, last.idx + len(last), cue, cue.idx + len(cue), subject)
 
 
 def _human_subject(verb: Token) -> bool:
@@ -1606,7 +1685,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
     head = noun.head
     if holder is None and noun.dep_ == "dobj" and head.pos_ == "VERB":
         holder = _subject_of(head)  # "Trump has made several statements on the matter"
-    if holder is None:
+    if holder is None and noun.lower_ not in _OPEN_STANCES:
         return None
     obj = next(
         (
@@ -1631,7 +1710,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
     if obj is None:
         return None
     start_t, end_t = _content_bounds(list(obj.subtree))
-    return _Clause(start_t.idx, end_t.idx + len(end_t), noun, noun.idx + len(noun), holder)
+    return _clause_over(start_t, end_t, noun, holder)
 
 
 def _nominal_clause(noun: Token) -> _Clause | None:
@@ -1660,10 +1739,10 @@ def _nominal_clause(noun: Token) -> _Clause | None:
             head = head.head
         if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
             subj = _subject_of(head)
-    if subj is None:
+    if subj is None and noun.lower_ not in _REPORT_NOUNS:
         return None
     start_t, end_t = _content_bounds(list(comp.subtree))
-    return _Clause(start_t.idx, end_t.idx + len(end_t), noun, noun.idx + len(noun), subj)
+    return _clause_over(start_t, end_t, noun, subj)
 
 
 def _view_clause(verb: Token) -> _Clause | None:
@@ -1707,7 +1786,76 @@ def _view_clause(verb: Token) -> _Clause | None:
     start_t, end_t = _content_bounds(list(subj.subtree))
     if pred is not None:
         _, end_t = _content_bounds(list(pred.subtree))
-    return _Clause(start_t.idx, end_t.idx + len(end_t), verb, verb.idx + len(verb), holder)
+    return _clause_over(start_t, end_t, verb, holder)
+
+
+def _state_clause(verb: Token) -> _Clause | None:
+    """`Republicans have been critical of Clinton's use of email`, `Sanders is confident that he
+    can win`, `she was eager to debate him`: a person in a state of mind toward something, the
+    complement of the adjective (its preposition's object, its clause or its infinitive) being
+    what the state is about; the holder is the subject."""
+    if verb.lower_ not in _COPULAS:
+        return None
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJS), None)
+    if adj is None or not _human_subject(verb):
+        return None
+    obj = next(
+        (
+            g
+            for c in adj.children
+            if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _STANCE_PREPS | {"at", "toward"}
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ),
+        None,
+    )
+    if obj is None:
+        obj = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    if obj is None or (obj.dep_ == "xcomp" and _starts_attribution(obj)):
+        return None  # "is willing to offer them a contract": the verb inside reports the stance
+    start_t, end_t = _content_bounds(list(obj.subtree))
+    return _clause_over(start_t, end_t, adj, _subject_of(verb))
+
+
+def _source_phrase_clause(prep: Token) -> _Clause | None:
+    """`In a CNN/ORC poll released Wednesday, Mr. Cruz fell to 10 percent`, `In the eyes of most
+    voters, both candidates have more deficiencies than strengths`: a prepositional phrase
+    naming a poll or someone's view, of which the clause it modifies is the content; the holder
+    of a view is its possessor or the object of its "of" (a poll names no person)."""
+    head = prep.head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if _starts_attribution(head) or head.lower_ in SPEECH_VERBS:
+        return None  # "in a statement, she said ...": the verb reports it
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    holder: Token | None = None
+    if obj.lower_ in _VIEW_NOUNS:
+        holder = next(
+            (
+                c
+                for c in obj.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i)
+            ),
+            None,
+        )
+        if holder is not None and holder.dep_ == "prep":
+            holder = next((g for g in holder.children if g.dep_ == "pobj"), None)
+        if holder is None:
+            return None
+    elif obj.lower_ not in _POLL_NOUNS:
+        return None
+    inner = {t.i for t in prep.subtree}
+    rest = [
+        t
+        for t in head.subtree
+        if t.i not in inner and not t.is_punct and not t.is_space and t.dep_ != "cc"
+    ]
+    if len(rest) < 3:
+        return None
+    start_t, end_t = _content_bounds(rest)
+    return _Clause(start_t.idx, end_t.idx + len(end_t), prep, obj.idx + len(obj), holder)
 
 
 def _reaction_clause(verb: Token) -> _Clause | None:
@@ -1733,7 +1881,7 @@ def _reaction_clause(verb: Token) -> _Clause | None:
     else:
         return None
     start_t, end_t = _content_bounds(list(subj.subtree))
-    return _Clause(start_t.idx, end_t.idx + len(end_t), verb, verb.idx + len(verb), holder)
+    return _clause_over(start_t, end_t, verb, holder)
 
 
 def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
@@ -1771,7 +1919,7 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
         if not rest:
             return None
         subj = subject[-1]  # the head of a title's noun phrase is its last word
-        return _Clause(rest[0].idx, rest[-1].idx + len(rest[-1]), cue, cue.idx + len(cue), subj)
+        return _clause_over(rest[0], rest[-1], cue, subj)
     return None
 
 
@@ -1841,6 +1989,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     continue
         for verb in tokens:
+            if verb.lower_ == "in":
+                source = _source_phrase_clause(verb)
+                if source is not None:
+                    found.append(source)
+                continue
             if verb.pos_ not in _CLAUSE_POS and not verb.tag_.startswith("VB"):
                 continue  # every branch below wants a noun or a verb
             if verb.i in tag_names:
@@ -1858,7 +2011,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     found.append(reaction)
                     continue
             if verb.pos_ in ("VERB", "AUX"):
-                view = _view_clause(verb)
+                view = _view_clause(verb) or _state_clause(verb)
                 if view is not None:
                     found.append(view)
                     continue
@@ -1911,15 +2064,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
                 ]
                 if around and _subject_of(verb) is not None:
-                    found.append(
-                        _Clause(
-                            around[0].idx,
-                            around[-1].idx + len(around[-1]),
-                            verb,
-                            verb.idx + len(verb),
-                            _subject_of(verb),
-                        )
-                    )
+                    found.append(_clause_over(around[0], around[-1], verb, _subject_of(verb)))
+                continue
+            answer = _answer(verb) if not comps and verb.lower_ in SPEECH_VERBS else None
+            if answer is not None:
+                found.append(_clause_over(answer[0], answer[-1], verb, _subject_of(verb)))
                 continue
             if not comps and (verb.lower_ in _PREP_CUES or verb.lower_ in SPEECH_VERBS):
                 # "warned of a battle", "talked about jobs", "called for a ban": the object of
@@ -1966,6 +2115,30 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     sub = list(obj.subtree) + sub
             else:
                 sub = list(comps[0].subtree)
+                if comps[0].dep_ in ("pobj", "pcomp"):
+                    # "boasted of his negotiating skills in whittling $25 million off the price":
+                    # what the parser hung on the verb after the object still says what of it
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.i > comps[0].i
+                        and c.dep_ in _OBJECT_TAIL
+                        and c.lower_ != "with"  # "talked about it with reporters": the hearers
+                        and not any(g.ent_type_ in _CIRCUMSTANCE for g in c.children)
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
+                after = [c for c in comps if c.dep_ == "ccomp" and c.i > verb.i]
+                teller = _subject_of(verb)
+                if (
+                    comps[0].dep_ == "ccomp"
+                    and after
+                    and teller is not None
+                    and comps[0].right_edge.i < teller.i < verb.i
+                ):
+                    # "It is no surprise, Mr. Garin said, that Mrs. Clinton did better": one
+                    # clause said in two parts around its attribution
+                    sub = sorted([*sub, *after[-1].subtree], key=lambda t: t.i)
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
@@ -1985,13 +2158,23 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     verb,
                     verb.idx + len(verb),
                     _speaker_of(verb, (start_t.idx, end_t.idx + len(end_t))),
-                    merge=not (
-                        comps[0].dep_ == "dobj"
-                        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-                    ),
                 )
             )
     return found + _title_clauses(doc)
+
+
+def _answer(verb: Token) -> Span | None:
+    """The answer a verb of saying gives right after it: `46 percent of voters said yes`, `the
+    candidate said no`, `half said so`, `26 percent said the same`."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "the" and verb.i + 2 < len(doc):
+        if doc[verb.i + 2].lower_ != "same":
+            return None
+        return doc[verb.i + 1 : verb.i + 3]
+    if nxt is None or nxt.lower_ not in _ANSWERS or nxt.lower_ == "same" or nxt.head != verb:
+        return None
+    return doc[verb.i : verb.i + 2][1:]
 
 
 def _noun_infinitive(obj: Token, clause: Token) -> bool:
@@ -2033,7 +2216,11 @@ def _merge_reported(
     """
     quotes = list(quotes)
     for clause in sorted(_reported_clauses(doc), key=lambda c: c.start - c.end):
-        if clause.end - clause.start < 8 and not _names_someone(doc, clause.start, clause.end):
+        if (
+            clause.end - clause.start < 8
+            and not _names_someone(doc, clause.start, clause.end)
+            and doc_text(doc)[clause.start : clause.end].lower() not in _ANSWER_TEXTS
+        ):
             continue  # too short to be a statement, unless the stance is toward someone named
         if any(
             q.kind != "indirect" and q.start_char <= clause.cue.idx < q.end_char for q in quotes
@@ -2064,9 +2251,7 @@ def _merge_reported(
                 )
             )
             continue
-        if not clause.merge or any(
-            q.kind != "partial" or q.start_char < clause.start for q in inside
-        ):
+        if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
         end = max(clause.end, *(q.end_char for q in inside))
         base = inside[0]

@@ -59,10 +59,11 @@ CASES = [
         "Han Soo-min",
         "named",
     ),
-    # partial quote inside a sentence
+    # partial quote inside a sentence; the object of "described ... as" and what is said of it
+    # are one clause, as the partial quote inside any reported clause
     (
         'Oren Vale described the meeting as "a useful first step" on Monday.',
-        "a useful first step",
+        'the meeting as "a useful first step"',
         "partial",
         "Oren Vale",
         "named",
@@ -1061,3 +1062,128 @@ def test_participle_of_saying_after_a_closing_mark_ends_the_report(nlp) -> None:
     )
     quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
     assert quote.text.startswith("the process of crafting") and "adding" not in quote.text
+
+
+def test_relative_clause_on_the_speaker_stays_inside_the_attribution(nlp) -> None:
+    text = (
+        "''You can aim for a lot of targeted policies in life,'' said Gene Sperling, a former "
+        "economic adviser who has offered advice to Mrs. Clinton during her campaigns. ''But few "
+        "come close to what you get from tight labor markets.''"
+    )
+    quotes = quotes_of(nlp, text)
+    # one utterance in two parts; the clause describing the speaker is no quote of its own
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert [q.continues for q in quotes] == [False, True]
+    assert {q.speaker for q in quotes} == {"Gene Sperling"}
+
+
+def test_stance_adjective_reports_what_it_is_about(nlp) -> None:
+    text = (
+        "Republicans in Congress have been critical of Mrs. Clinton's use of a private email "
+        "server while she was secretary of state."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "critical")
+    assert quote.kind == "indirect"
+    assert quote.text.startswith("Mrs. Clinton's use of a private email server")
+
+
+def test_clause_said_in_two_parts_around_its_attribution(nlp) -> None:
+    text = (
+        "It is no surprise, Mr. Garin said, that Mrs. Clinton did better among "
+        "African-Americans in the South."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert quote.text.startswith("It is no surprise")
+    assert quote.text.endswith("in the South")
+    assert quote.speaker == "Garin"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the findings of a poll: the clause the phrase modifies, held by no person
+        (
+            "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents "
+            "chose Mrs. Clinton while 40 percent chose Mr. Trump.",
+            "50 percent of respondents chose Mrs. Clinton while 40 percent chose Mr. Trump",
+            None,
+        ),
+        # a view someone holds: "in the eyes of X"
+        (
+            "In the eyes of Senator Ron Wyden, both candidates have more deficiencies than "
+            "strengths.",
+            "both candidates have more deficiencies than strengths",
+            "Ron Wyden",
+        ),
+    ],
+)
+def test_poll_or_view_phrase_reports_its_clause(nlp, text: str, content: str, speaker) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue and q.cue.lower().startswith("in "))
+    assert quote.kind == "indirect" and quote.text == content
+    assert quote.speaker == speaker
+
+
+def test_what_the_parser_hangs_on_the_verb_completes_a_prepositional_object(nlp) -> None:
+    text = "Sanders railed against Wall Street as a threat to the middle class."
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "railed")
+    assert quote.text == "Wall Street as a threat to the middle class"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "Asked if her email practices were illegal, 46 percent of voters said yes, compared "
+            "with 23 percent in March.",
+            "yes",
+        ),
+        ("Asked if he was ever bullied, the Republican candidate said no.", "no"),
+        ("Last month, 26 percent of Republican voters said the same.", "the same"),
+    ],
+)
+def test_short_answer_to_a_question_is_what_was_said(nlp, text: str, answer: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert quote.kind == "indirect" and quote.text == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # a date the parser hung on the subject is no part of the name
+        (
+            "Donald Trump spoke in Florida on Wednesday. Trump last week invited Russia to find "
+            "the missing emails.",
+            "Trump",
+        ),
+        # nor is the relative pronoun of a clause describing the speaker
+        (
+            "A Republican who backed Mr. Bush in 2000 said the party would unite behind its "
+            "nominee.",
+            "A Republican",
+        ),
+    ],
+)
+def test_speaker_phrase_ends_before_a_date_or_relative_pronoun(
+    nlp, text: str, speaker_text: str
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue in ("invited", "said"))
+    assert quote.speaker_text == speaker_text
+
+
+def test_report_noun_with_a_that_clause_needs_no_holder(nlp) -> None:
+    text = (
+        "The tax has been highly unpopular, in part because of fears that businesses will react "
+        "by cutting back on benefits in company health plans."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "fears")
+    assert quote.kind == "indirect"
+    assert quote.text == (
+        "businesses will react by cutting back on benefits in company health plans"
+    )
+    assert quote.speaker is None
+
+
+def test_support_for_someone_is_a_stance_whoever_holds_it(nlp) -> None:
+    text = "For all these reasons, support for Mr. Trump here is muted among older voters."
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "support")
+    assert quote.kind == "indirect" and quote.text.startswith("Mr. Trump")
