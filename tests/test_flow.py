@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -200,11 +201,15 @@ def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
         return found
 
     before = workers()
+    blas_before = os.environ.get("OPENBLAS_NUM_THREADS")
     with EnrichPool("en_core_web_sm", None, 2):
         deadline = time.monotonic() + 30
         while len(workers() - before) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert len(workers() - before) == 2  # spawned at creation, not at the first submit
+        for pid in workers() - before:  # one BLAS thread in a worker (tasks.enrich.WORKER_ENV)
+            assert psutil.Process(pid).environ().get("OPENBLAS_NUM_THREADS") == "1"
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == blas_before  # this process: as it was
 
 
 def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
