@@ -216,7 +216,11 @@ def run_ingest(
                 summary.rows[table] = summary.rows.get(table, 0) + n
             for e in enriched:
                 summary.counts(e.article.source_name).written += 1
-                speakers.update(q["speaker"] for q in e.quotes if q.get("speaker"))
+                speakers.update(  # utterances: the parts of a split quote count once
+                    q["speaker"]
+                    for q in e.quotes
+                    if q.get("speaker") and q.get("utterance_id", q["quote_id"]) == q["quote_id"]
+                )
                 actors.update(
                     m["canonical"]
                     for m in e.entities

@@ -171,11 +171,15 @@ def _select(con: duckdb.DuckDBPyConnection, since: date | None, until: date | No
         FROM raw_articles {cond}""",
         params,
     )
+    # one row per utterance: a quote split by its attribution ("A," she said. "B.") is two rows
+    # sharing the first one's quote_id as utterance_id, and counts once (rows written before the
+    # column existed have none: each is its own utterance)
     con.execute(
         """CREATE TEMP TABLE qs AS
         SELECT q.quote_id, q.article_id, q.kind, q.speaker, q.speaker_id, q.speaker_type,
                q.start_char, a.day, a.published, a.src
-        FROM raw_quotes q JOIN arts a USING (article_id)"""
+        FROM raw_quotes q JOIN arts a USING (article_id)
+        WHERE q.utterance_id IS NULL OR q.utterance_id = q.quote_id"""
     )
     # one row per actor and article; actors are keyed by actor_id (name variants share it)
     con.execute(
@@ -546,7 +550,8 @@ def _speakers(con: duckdb.DuckDBPyConnection, charts: _Charts, quotes: int) -> l
     attributed = _one(con, "SELECT count(*) FROM qs WHERE speaker IS NOT NULL")
     top_sec.body.append(
         _note(
-            f"{quotes} quotes, {attributed} with a resolved speaker ("
+            f"{quotes} quotes (the parts of a quote split by its attribution count once), "
+            f"{attributed} with a resolved speaker ("
             + ", ".join(f"{t} {n}" for t, n in by_type)
             + ")."
         )
@@ -741,10 +746,15 @@ def _latest_quotes(con: duckdb.DuckDBPyConnection, quotes: int) -> _Section:
             SELECT quote_id, article_id, day, published, src, start_char FROM qs
             ORDER BY published DESC NULLS LAST, day DESC NULLS LAST, article_id, start_char
             LIMIT {LATEST_QUOTES})
-        SELECT l.day, q.speaker, q.speaker_text, q.speaker_type, q.kind, q.text, l.src,
+        SELECT l.day, q.speaker, q.speaker_text, q.speaker_type, q.kind, p.text, l.src,
                a.url, a.title
         FROM latest l
         JOIN raw_quotes q USING (quote_id)
+        JOIN (  -- the text of every part of the utterance, in reading order
+            SELECT coalesce(utterance_id, quote_id) AS quote_id,
+                   string_agg(text, ' … ' ORDER BY start_char) AS text
+            FROM raw_quotes WHERE article_id IN (SELECT article_id FROM latest) GROUP BY 1
+        ) p USING (quote_id)
         JOIN (SELECT article_id, url, title FROM raw_articles) a ON a.article_id = l.article_id
         ORDER BY l.published DESC NULLS LAST, l.day DESC NULLS LAST, l.article_id, l.start_char""",
     )

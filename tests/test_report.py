@@ -233,6 +233,33 @@ HOSTILE = Story(
 )
 
 
+def test_a_quote_split_by_its_attribution_counts_once(tmp_path: Path) -> None:
+    # '"A," she said. "B."' is two rows of one utterance (utterance_id = the first's quote_id)
+    story = Story(
+        98,
+        "split.example",
+        when(2010, 3, 2),
+        "Split quote",
+        ['"The talks were useful," Li Wen said. "We will meet again in Beijing."'],
+        quotes=[
+            ("The talks were useful,", "Li Wen", "Li Wen", "named", "direct"),
+            ("We will meet again in Beijing.", "Li Wen", "Li Wen", "named", "direct"),
+        ],
+    )
+    record = enriched(story)
+    first, second = record.quotes
+    first["utterance_id"] = second["utterance_id"] = first["quote_id"]
+    dataset = Dataset(str(tmp_path / "ds"))
+    dataset.commit([record], [], "run-split")
+    dataset.close()
+    result = build_report(str(tmp_path / "ds"), tmp_path / "out")
+    page = result.path.read_text(encoding="utf-8")
+    assert result.headline["quotes"] == 1 and result.headline["attributed_quotes"] == 1
+    assert [r[:2] for r in cells(section(page, "speakers"))] == [["Li Wen", "1"]]
+    (latest,) = cells(section(page, "latest-quotes"))
+    assert "The talks were useful, … We will meet again in Beijing." in latest[2]
+
+
 def test_data_is_escaped_and_only_http_links_are_links(tmp_path: Path) -> None:
     write_corpus(tmp_path / "ds", [*STORIES, HOSTILE])
     result = build_report(str(tmp_path / "ds"), tmp_path / "out")
@@ -344,7 +371,9 @@ def test_report_on_the_demo_corpus(tmp_path: Path) -> None:
     result = build_report(str(data), tmp_path / "report")
     page = result.path.read_text(encoding="utf-8")
     articles = pd.read_parquet(data / "articles", columns=["article_id", "source"])
-    quotes = pd.read_parquet(data / "quotes", columns=["speaker", "text"])
+    rows = pd.read_parquet(data / "quotes", columns=["quote_id", "utterance_id", "speaker"])
+    quotes = rows[rows.utterance_id.isna() | (rows.utterance_id == rows.quote_id)]
+    assert len(quotes) < len(rows)  # the demo has split quotes: each counts once
     assert result.headline["articles"] == len(articles) > 0
     assert result.headline["sources"] == articles.source.nunique()
     assert result.headline["quotes"] == len(quotes) > 0
