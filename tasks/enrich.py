@@ -43,12 +43,14 @@ MAX_NLP_CHARS = 200_000
 # minibatches buy no speed on CPU and hold every doc's activations at once.
 PIPE_BATCH = 16
 
-# The environment an NLP worker process starts with. numpy's OpenBLAS starts a pool of one thread
-# per core when it loads; spaCy's small CPU pipeline gains nothing from it, and the pool's thread
-# costs CPU besides: nlp.pipe over 240 bench articles took 78-89 ms of CPU a doc with it, 71-74
-# without (alternating runs, one process); in 300-article runs with two workers the workers spent
-# 89-92 ms a doc with it, 79-82 without. A value set by the user wins.
-WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
+# The environment an NLP worker process starts with: one thread for the numeric libraries, as
+# Dask's nanny gives its workers (distributed.nanny.pre-spawn-environ), so the Dask runner's
+# workers start the same way. numpy's OpenBLAS otherwise starts a pool of one thread per core;
+# spaCy's small CPU pipeline gains nothing from it, and the pool costs CPU besides: nlp.pipe over
+# 240 bench articles took 78-89 ms of CPU a doc with it, 71-74 without (alternating runs, one
+# process); in 300-article runs with two workers the workers spent 89-92 ms a doc with it, 79-82
+# without. A value set by the user wins.
+WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 _workers: dict[tuple[str, str | None], tuple[Language, AliasTable]] = {}
 

@@ -190,7 +190,7 @@ def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
 
     import psutil
 
-    from tasks.enrich import EnrichPool
+    from tasks.enrich import WORKER_ENV, EnrichPool
 
     def workers() -> set[int]:  # spawned worker processes (not the resource tracker)
         found = set()
@@ -201,15 +201,16 @@ def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
         return found
 
     before = workers()
-    blas_before = os.environ.get("OPENBLAS_NUM_THREADS")
+    env_before = {k: os.environ.get(k) for k in WORKER_ENV}
     with EnrichPool("en_core_web_sm", None, 2):
         deadline = time.monotonic() + 30
         while len(workers() - before) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert len(workers() - before) == 2  # spawned at creation, not at the first submit
-        for pid in workers() - before:  # one BLAS thread in a worker (tasks.enrich.WORKER_ENV)
-            assert psutil.Process(pid).environ().get("OPENBLAS_NUM_THREADS") == "1"
-    assert os.environ.get("OPENBLAS_NUM_THREADS") == blas_before  # this process: as it was
+        for pid in workers() - before:  # one BLAS thread in a worker
+            environ = psutil.Process(pid).environ()
+            assert all(environ.get(k) == v for k, v in WORKER_ENV.items())
+    assert {k: os.environ.get(k) for k in WORKER_ENV} == env_before  # this process: as it was
 
 
 def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
