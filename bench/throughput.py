@@ -2,7 +2,8 @@
 memory, orchestration overhead. Figures go to bench/results/throughput.json.
 
 1. Floor ratio: the same N generated pages through (a) a tight single-process loop of
-   trafilatura extraction plus nlp.pipe of the same spaCy pipeline and (b) the full newscorpus
+   trafilatura extraction plus nlp.pipe of the same spaCy pipeline (in a fresh process started
+   with the NLP workers' environment, tasks.enrich.WORKER_ENV) and (b) the full newscorpus
    ingest (served over loopback HTTP, written to Parquet) with one NLP worker; docs/s and b/a.
 2. Scaling: (b) with 1 and 2 NLP workers; speed-up.
 3. Incremental: a rerun that finds nothing new, over a corpus of the N articles and over the
