@@ -263,6 +263,16 @@ _PERSON_ROLE = re.compile(
     r"host|speaker|judge|justice|attorney|lawyer|activist|founder|ceo|head|manager|commentator)s?$",
     re.IGNORECASE,
 )
+# more people of the news by trade or standing, whom a definite description names ("the real
+# estate tycoon", "the star journalist", "the retired neurosurgeon")
+_PERSON_NOUN = re.compile(
+    r"^(?:actor|actress|journalist|anchor|moderator|tycoon|magnate|developer|entrepreneur|"
+    r"investor|banker|neurosurgeon|surgeon|doctor|physician|scientist|author|writer|columnist|"
+    r"reporter|pollster|operative|consultant|novice|newcomer|incumbent|challenger|contender|"
+    r"organizer|narrator|prince|princess|king|queen|pope|pastor|preacher|priest|bishop|rabbi|"
+    r"imam|cleric|coach|veteran|widow|chairwoman|commissioner|prosecutor|sheriff|member)$",
+    re.IGNORECASE,
+)
 # Common English first names, so that "she said" does not go to a Donald and "he said" not to a
 # Carly (first names in US and UK news; not exhaustive)
 _FEMALE_WORDS = (
@@ -702,6 +712,15 @@ def _description_span(token: Token) -> tuple[int, int]:
 def _subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
+        # the words a quote ends in are no subject of the verb after it: the subject between
+        # the closing mark and the verb is ("... I hold in the highest esteem Sen. John
+        # McCain," Trump said; "Happy Cinco de Mayo!," he tweeted)
+        text = doc_text(verb.doc)
+        last = subjects[-1]
+        if _MARK.search(text[subjects[0].idx : last.idx]) and not _MARK.search(
+            text[last.idx : verb.idx]
+        ):
+            return last
         # "Vatican spokesman the Rev. Federico Lombardi told ...", parsed as two subjects: the
         # name is the speaker
         named = next((c for c in subjects if c.ent_type_ == "PERSON"), None)
@@ -720,17 +739,42 @@ def _subject_of(verb: Token) -> Token | None:
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 # "Senator Dana Cole, who said ...": the person the clause is about
                 return verb.head
+            if child.pos_ == "ADP":
+                # "Of Carson, Levine, who has given money to Rubio, said ...": the parser made
+                # the fronted preposition the subject and the speaker its object
+                fronted = next(
+                    (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"),
+                    None,
+                )
+                if fronted is not None:
+                    return fronted
             return child
     for child in verb.children:
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.tag_ == "VBG" and verb.i > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "pobj"
+        and before.head.lower_ == "with"
+        and (before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and not before.ent_type_))
+    ):
+        return before  # "The conversation ended with Maddow asking Clinton whether ..."
+    # "asked Clinton whether ...", "told Trump to ...": the object before a clause is the hearer
+    hearer_only = (
+        verb.lower_ in _HEARER
+        and verb.lower_ in _INVERTING
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    )
     # "said X" parsed with X as dobj/attr in inverted order; only verbs of saying without an
     # object of their own ("accusing the Chinese", "backing Jeb Bush" name the target)
     for child in verb.children:
         if (
             verb.lower_ in _INVERTING
+            and not hearer_only
             and child.dep_ in ("dobj", "attr")
             and child.i > verb.i
             and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
@@ -755,6 +799,18 @@ def _subject_of(verb: Token) -> Token | None:
     )
     if as_said is not None and _is_cue(verb):
         return as_said  # "As Akhil Amar, a law professor, put it, ...": the name hung on "as"
+    content = verb.head
+    if (
+        verb.dep_ == "conj"
+        and content.dep_ == "ccomp"
+        and content.lower_ not in SPEECH_VERBS
+        and content.head.lower_ in SPEECH_VERBS
+        and verb.lower_ in SPEECH_VERBS
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        # "He said his attacks have given his campaign momentum and said that Trump ...": the
+        # parser hung the second "said" on what the first one reported; both are the speaker's
+        return _subject_of(content.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
@@ -814,7 +870,15 @@ def _cannot_speak(subj: Token) -> bool:
     first = subj.left_edge.i == 0 or "\n" in doc[subj.left_edge.i - 1].text_with_ws
     nxt = subj.i + 1
     punct = nxt < len(doc) and doc[nxt].is_punct  # "WASHINGTON, Aug. 24 (UPI) --"
-    dateline = first and punct and subj.ent_type_ == "GPE" and subj.is_upper and len(subj.text) > 2
+    # ... or in title case before the agency or a dash ("New York (AFP) – Vice President ...")
+    agency = nxt < len(doc) and doc[nxt].text in ("(", "–", "—", "--")
+    dateline = (
+        first
+        and punct
+        and subj.ent_type_ == "GPE"
+        and (subj.is_upper or agency)
+        and len(subj.text) > 2
+    )
     return subj.ent_type_ in _NOT_SPEAKER_ENTS or dateline
 
 
@@ -1158,6 +1222,29 @@ def _clean_index(
     return cleaned
 
 
+# last words of proper names that name a place or an institution, not a person: a name NER
+# missed ("Wall Street, instead of spreading prosperity, delivered ...") is no "he" or "she"
+_PLACE_OR_BODY_WORDS = (
+    "street avenue road square watch party post news times journal group center centre "
+    "institute university college school church court house committee council foundation fund "
+    "bank company association union network media press research project club department "
+    "agency office board review magazine tribune herald gazette"
+)
+_PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split())
+
+
+def _not_a_person(name: str) -> bool:
+    """Whether a proper-noun chain taken for a name is a place or an institution, or a
+    dateline in capitals ("DES MOINES, Iowa —")."""
+    words = name.split()
+    return bool(words) and (words[-1].lower() in _PLACE_OR_BODY or name.isupper())
+
+
+def _labelled_person(doc: Doc, offset: int) -> bool:
+    token = token_at(doc, offset)
+    return token is not None and token.ent_type_ == "PERSON"
+
+
 def _trim(name: str, trimmed: dict[str, str]) -> str:
     """A name as NER ran it on ("Trump May Not Have Suggested", or a part of it the article
     indexes: "Trump May") cut to the name it holds ("Trump")."""
@@ -1170,18 +1257,36 @@ class _Speakers:
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
         people = _person_names(doc)
         trimmed = _trimmed_names(people)
-        self.full_names = _clean_index(people, surname_index(doc), trimmed)
+        self.full_names = {
+            key: name
+            for key, name in _clean_index(people, surname_index(doc), trimmed).items()
+            if not _not_a_person(name)
+        }
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
         self.gender: dict[str, str] = {}
+        # person mentions, whose titles and appositives holder() reads when first asked
+        self._titled: list[tuple[Span, str]] = []
+        self._roles: list[tuple[int, str, frozenset[str]]] | None = None
         for _ent, ent in people:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
-            if not name.split():
+            if (
+                not name.split()
+                or _not_a_person(name)
+                or (
+                    len(ent) == 1
+                    and ent[0].tag_ in ("NNPS", "NNS")
+                    and ent[0].lower_ not in self.full_names
+                )
+            ):
+                # a plural that is no one's surname is a group NER took for a person
+                # ("Latinos", "the Clintons"); "Sanders" said alone is still Bernie Sanders
                 continue
             honorific = _honorific(doc, ent.start_char)
             gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific)
             full = self.full(honorific + name)
             self.persons.append((ent.start_char, full))
+            self._titled.append((ent, full))
             if any(_topic(t) for t in ent):
                 self.subjects.append((ent.start_char, full))
             if gender is not None:
@@ -1206,6 +1311,8 @@ class _Speakers:
                     self.subjects.append((missed.start_char, self.full(missed.text)))
         for offset, introduced in introduced_names(doc):
             name = _trim(introduced, trimmed)
+            if _not_a_person(name):
+                continue
             name_token = token_at(doc, offset)
             while (
                 name_token is not None
@@ -1221,14 +1328,20 @@ class _Speakers:
                 and _main_clause(name_token.head)
             ):
                 self.subjects.append((offset, self.full(name)))
-            elif name_token is not None:
-                # a mangled parse: a name before the speech verb that heads its sentence
+            elif name_token is not None and (
+                name_token.dep_ != "pobj" or _labelled_person(doc, offset)
+            ):
+                # a mangled parse: a name before the speech verb that heads its sentence (not a
+                # proper noun NER left unlabelled inside a phrase: "a professor at Sciences Po
+                # in Paris, noted ...")
                 root = name_token.sent.root
                 if _is_cue(root) and offset < root.idx:
                     self.subjects.append((offset, self.full(name)))
         # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
         # John McCain's re-election,' Trump said. He went on ..." is Trump's)
         starts = [a for a, _b in quoted]
+        self._quoted = quoted
+        self._quote_starts = starts
         self.subjects = [
             (offset, name)
             for offset, name in self.subjects
@@ -1236,6 +1349,10 @@ class _Speakers:
         ]
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
+
+    def in_quote(self, offset: int) -> bool:
+        n = bisect.bisect_right(self._quote_starts, offset) - 1
+        return n >= 0 and offset < self._quoted[n][1]
 
     def full(self, name: str) -> str:
         # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
@@ -1273,6 +1390,16 @@ class _Speakers:
     def compatible(self, name: str, gender: str | None) -> bool:
         known = self.gender.get(name) or _gender(name)
         return gender not in ("m", "f") or known in (None, gender)
+
+    def holder(self, role: str, at: int) -> str | None:
+        """The last person before `at` the article gave the role ("Judge Berman", "Trump, the
+        Republican front-runner") a description names ("the judge", "the front-runner")."""
+        if self._roles is None:
+            self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
+        for offset, name, roles in reversed(self._roles):
+            if offset < at and role in roles:
+                return name
+        return None
 
     def recent(self, at: int, gender: str | None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
@@ -1324,6 +1451,150 @@ def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     return name if memory.compatible(name, gender) else None
 
 
+# subordinators of a clause whose subject a pronoun in the clause beside it refers back to
+# ("When Clinton challenges Sanders ..., she is making ..."); "if" and "because" clauses often
+# carry what is said rather than the speaker ("If Trump loses, he said he would ...")
+_LINKED_MARKS = frozenset(["when", "while", "as", "after", "before", "since", "though", "although"])
+
+
+def _linked(clause: Token) -> bool:
+    """Whether a clause opens with one of _LINKED_MARKS ("when" is tagged mark or advmod)."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _LINKED_MARKS and c.i < clause.i
+        for c in clause.children
+    )
+
+
+def _clause_person(clause: Token, before: int) -> Token | None:
+    """The named person subject of a clause, when it stands before token index `before`."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= before or subj.ent_type_ != "PERSON":
+        return None
+    return subj
+
+
+def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The person a subject pronoun refers to inside its own sentence, the named subject of the
+    clause it is tied to: a fronted time or concession clause ("While Mr. Cruz shares Mr. Ryan's
+    views, he turned against ...") or the main clause it is subordinate to ("Mrs. Clinton is
+    relying on the former president ... as she praises his record", "Lilesa drew attention to
+    the abuses when he held his arms over his head")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    person = None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i and _linked(clause):
+            person = _clause_person(clause, pronoun.i) or person
+    if person is None and verb.dep_ == "advcl" and verb.i > verb.head.i and _linked(verb):
+        person = _clause_person(verb.head, pronoun.i)
+    if person is None or memory.in_quote(person.idx):
+        return None
+    start, end = _name_span(person)
+    name = memory.full(_honorific(person.doc, start) + doc_text(person.doc)[start:end])
+    return name if memory.compatible(name, gender) else None
+
+
+# roles of people who speak for someone else: never that person
+_AGENT_ROLES = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney"]
+)
+# abbreviated titles as the role word a later description uses
+_ROLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "prof": "professor",
+    "pres": "president",
+    "sec": "secretary",
+    "frontrunner": "front-runner",
+    "runner": "front-runner",
+}
+
+
+def _role_word(word: str) -> str:
+    word = _POSSESSIVE.sub("", word.lower()).strip(".,")
+    return _ROLE_ABBREVIATIONS.get(word, word)
+
+
+def _roles_of(ent: Span) -> frozenset[str]:
+    """The role words an article attaches to a person's name: a title before it ("Republican
+    presidential candidate Donald Trump", "Judge Richard Berman", "Gov. John Kasich of Ohio") or
+    an appositive beside it ("Trump, the Republican front-runner", "the Ohio governor, John
+    Kasich")."""
+    doc = ent.doc
+    root = ent.root
+    inside = range(ent.start, ent.end)
+    # the title words right before the name that modify it ("presidential" via "candidate")
+    words = [
+        t
+        for t in doc[max(0, ent.start - 6) : ent.start]
+        if t.head.i in inside or (t.head.i < ent.start and t.head.head.i in inside)
+    ]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            words.extend(t for t in child.subtree if t.i <= child.i)
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        words.extend(t for t in root.head.subtree if t.i <= root.head.i)
+    return frozenset(
+        _role_word(t.text) for t in words if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"
+    )
+
+
+def _titled_conjunct(subj: Token) -> Token | None:
+    """The name a run of titles ends in when the parser coordinated them ("Sirius XM Vice
+    President for news and talk Dave Gorab called ...", "GOP presidential contender and former
+    neurosurgeon Ben Carson responded ..."): a titled subject with no article, whose conjunct
+    is a person's name that closes the phrase."""
+    if subj.ent_type_ == "PERSON" or subj.tag_ in ("NNS", "NNPS") or subj.pos_ == "PRON":
+        return None
+    if any(c.dep_ == "det" for c in subj.children):
+        return None
+    conj = next((c for c in subj.children if c.dep_ == "conj"), None)
+    if conj is None or conj.ent_type_ != "PERSON" or conj.i != subj.right_edge.i:
+        return None
+    if not (_PERSON_ROLE.search(subj.text) or _PERSON_NOUN.search(subj.text)):
+        return None  # "Todd Rogers and Adan Acevedo" are two people
+    return conj
+
+
+_HONORIFIC_WORDS = frozenset(["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])
+
+
+def _leading_name(subj: Token, start: int, memory: _Speakers) -> Span | None:
+    """The name a subject phrase opens with when the parser made another word its head: "Mrs.
+    Clinton, the presumptive Democratic nominee and strong favorite to win the election come
+    November, proposed ..." (head "come"), "Trump at the time said ..." (a noun with a
+    prepositional phrase). The name must be a person's and end where the phrase breaks (a comma or
+    a preposition), so "Trump supporters", "Clinton's campaign" and "Clinton and Sanders" stay
+    as they are."""
+    if subj.ent_type_ == "PERSON" or subj.pos_ == "PRON":
+        return None
+    doc = subj.doc
+    first = token_at(doc, start)
+    while first is not None and first.lower_ in _HONORIFIC_WORDS and first.i + 1 < len(doc):
+        first = doc[first.i + 1]
+    if first is None or first.i > subj.i or not first.text[:1].isupper():
+        return None
+    if first.ent_type_ == "PERSON":
+        ent = _entity_of(first)
+        name = _person_span(ent)
+        if name.end != ent.end:
+            return None
+    elif first.lower_ in memory.full_names and first.pos_ != "PRON":
+        name = doc[first.i : first.i + 1]  # a known surname NER left out
+    else:
+        return None
+    if name.end - 1 > subj.i or name.end >= len(doc):
+        return None
+    after = doc[name.end]
+    if after.text == "," or (after.dep_ == "prep" and after.head.i < name.end):
+        return name
+    return None
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
@@ -1335,13 +1606,20 @@ def _resolve(
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
-        name = _cataphor(subj, memory, gender) or memory.recent(at, gender)
+        name = (
+            _cataphor(subj, memory, gender)
+            or _sentence_antecedent(subj, memory, gender)
+            or memory.recent(at, gender)
+        )
         if name is None:
             return None, subj.text, "unknown"
         if gender in ("m", "f"):
             memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    titled = _titled_conjunct(subj)
+    if titled is not None:
+        subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"
     if (
         subj.pos_ == "NOUN"
         and appos is not None
@@ -1349,6 +1627,10 @@ def _resolve(
     ):
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
+    lead = _leading_name(subj, start, memory)
+    if lead is not None:
+        name_text = doc_text(doc)[lead.start_char : lead.end_char]
+        return memory.full(_honorific(doc, lead.start_char) + name_text), name_text, "named"
     text = _unglue(doc_text(doc)[start:end])
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]
@@ -1373,8 +1655,17 @@ def _resolve(
     )
     # the head word of "the GOP front-runner" is "runner" to the tokenizer: the last word decides
     last_word = text.split()[-1] if text.split() else ""
-    role = _PERSON_ROLE.search(subj.text) or _PERSON_ROLE.search(last_word)
-    definite = text.lower().startswith(("the ", "this ", "that ")) and bool(role)
+    role = (
+        _PERSON_ROLE.search(subj.text)
+        or _PERSON_ROLE.search(last_word)
+        or _PERSON_NOUN.search(last_word)
+    )
+    # ... of one person: "the two Democratic contenders" name no single speaker
+    definite = (
+        text.lower().startswith(("the ", "this ", "that "))
+        and bool(role)
+        and subj.tag_ not in ("NNS", "NNPS")
+    )
     # "The GOP presidential front-runner": a role in lower case is no name, whatever the tagger
     role_only = definite and last_word.islower() and subj.ent_type_ != "PERSON"
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
@@ -1390,6 +1681,11 @@ def _resolve(
             r"\b(official|source|diplomat|aide)s?\b", text, re.I
         ):
             return None, text, "anonymous"
+        role_word = _role_word(last_word)
+        if role_word in _AGENT_ROLES:
+            # "the spokesman said" speaks for the person last named and is not that person: the
+            # spokesman the article named ("White House spokesman Josh Earnest"), else no one
+            return memory.holder(role_word, at), text, "description"
         name = memory.recent(at, None)
         return (name, text, "description") if name else (None, text, "description")
     return None, text, "description"

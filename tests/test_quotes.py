@@ -1187,3 +1187,206 @@ def test_support_for_someone_is_a_stance_whoever_holds_it(nlp) -> None:
     text = "For all these reasons, support for Mr. Trump here is muted among older voters."
     quote = next(q for q in quotes_of(nlp, text) if q.cue == "support")
     assert quote.kind == "indirect" and quote.text.startswith("Mr. Trump")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a fronted time or concession clause: the pronoun is its named subject, not the last
+        # person named
+        (
+            "Loretta Lynch said the inquiry would continue.\n\n"
+            "While Ted Cruz shares more of Paul Ryan's views, he said he would oppose the trade "
+            "bill.",
+            "Ted Cruz",
+        ),
+    ],
+)
+def test_pronoun_refers_to_the_named_subject_of_its_linked_clause(
+    nlp, text: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("he would oppose"))
+    assert quote.speaker == speaker and quote.speaker_type == "pronoun-resolved"
+
+
+def test_subject_phrase_that_opens_with_a_name_is_that_person(nlp) -> None:
+    # the parser made a later word ("come") the head of a subject that opens with the name
+    text = (
+        "Mrs. Clinton has pledged to ease the burden on families. For one thing, Mrs. Clinton, "
+        "the presumptive Democratic nominee and strong favorite to win the presidential "
+        "election come November, proposed to draft Mr. Clinton as an economic adviser."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "proposed")
+    assert quote.speaker_text == "Clinton" and quote.speaker_type == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place or an institution NER left unlabelled is no "she"
+        (
+            "Carol Bigbee has worked at the plant for 20 years. But Wall Street, instead of "
+            "spreading prosperity, delivered the worst crisis in decades.\n\n"
+            "''My family has all been factory workers,'' she said.",
+            "Carol Bigbee",
+        ),
+        # nor is a proper noun inside a phrase about the speaker
+        (
+            "Mikhail Xifaras, a professor in constitutional law at Sciences Po in Paris, noted "
+            "that in France, candidates did not behave this way.\n\n"
+            "And so, he said, members of his social circle are horrified at the prospect.",
+            "Mikhail Xifaras",
+        ),
+    ],
+)
+def test_place_or_institution_is_no_antecedent_of_a_pronoun(nlp, text: str, speaker: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.speaker_text in ("she", "he"))
+    assert quote.speaker == speaker
+
+
+def test_spokesman_is_not_the_person_he_speaks_for(nlp) -> None:
+    text = (
+        "Prime Minister David Cameron has called the remarks divisive.\n\n"
+        "The spokesman said there was no meeting planned with Mr. Trump.\n\n"
+        "Downing Street spokeswoman Helen Marsh said the prime minister would work with "
+        "whoever is elected.\n\n"
+        "“The relationship will endure,” the spokeswoman said."
+    )
+    quotes = quotes_of(nlp, text)
+    unnamed = next(q for q in quotes if q.text.startswith("there was no meeting"))
+    assert unnamed.speaker is None and unnamed.speaker_type == "description"
+    named = next(q for q in quotes if q.text.startswith("The relationship"))
+    assert named.speaker == "Helen Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person of the news named by trade stands for the person the article is about
+        (
+            "Donald Trump spoke in Las Vegas on Tuesday.\n\n"
+            "“I love the Hispanics,” the real estate tycoon said.",
+            "Donald Trump",
+        ),
+        (
+            "Ben Carson spoke in Iowa on Tuesday.\n\n"
+            "The retired neurosurgeon said the debate was unfair.",
+            "Ben Carson",
+        ),
+        # a plural description names no single speaker
+        (
+            "Hillary Clinton and Bernie Sanders met in Brooklyn.\n\n"
+            "The two Democratic contenders said the debate had been fair.",
+            None,
+        ),
+    ],
+)
+def test_definite_person_noun_resolves_to_the_person_meant(nlp, text: str, speaker) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert quote.speaker == speaker and quote.speaker_type == "description"
+
+
+def test_plural_group_ner_took_for_a_person_is_no_antecedent(nlp) -> None:
+    text = (
+        "Hillary Clinton campaigned in Iowa. Her husband stayed home, and the Clintons declined "
+        "to comment.\n\n"
+        "“We will win,” she said."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will win"))
+    assert quote.speaker == "Hillary Clinton"
+
+
+def test_name_ending_a_quote_is_not_a_second_subject_of_the_cue(nlp) -> None:
+    text = (
+        "Donald Trump endorsed Kelly Ayotte on Friday.\n\n"
+        "“And while I’m at it, I hold in the highest esteem Sen. John McCain,” Trump said, “and "
+        "I fully support and endorse his re-election.”"
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert quotes and all(q.speaker == "Donald Trump" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "with X asking Y whether ...": X asks, Y is asked
+        (
+            "The interview ended with Rachel Maddow asking Hillary Clinton whether she would pick "
+            "a woman as her running mate.",
+            "Rachel Maddow",
+        ),
+        # an inverted "asked X" with no clause after it is still X's question
+        ("“Why not?” asked Hillary Clinton.", "Hillary Clinton"),
+    ],
+)
+def test_the_one_asked_is_not_the_asker(nlp, text: str, speaker: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue in ("asking", "asked"))
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # titles the parser coordinated with the name they precede
+        (
+            "Sirius XM Vice President for news and talk Dave Gorab called the show “the "
+            "conservative news show of record.”",
+            "Dave Gorab",
+        ),
+        (
+            "GOP presidential contender and former neurosurgeon Ben Carson said on Sunday that "
+            "the accusations were false.",
+            "Ben Carson",
+        ),
+        # two people coordinated stay the first of them, as before
+        ("Todd Rogers and Adan Acevedo said the polls were wrong.", "Todd Rogers"),
+    ],
+)
+def test_name_closing_a_run_of_coordinated_titles_is_the_speaker(
+    nlp, text: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue in ("called", "said"))
+    assert quote.speaker == speaker and quote.speaker_type == "named"
+
+
+def test_title_case_dateline_before_an_agency_is_no_speaker(nlp) -> None:
+    text = (
+        "New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail with Hillary "
+        "Clinton for the first time, accusing Donald Trump of endangering the lives of US troops."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "accusing")
+    assert quote.speaker == "Joe Biden"
+
+
+def test_fronted_of_phrase_the_parser_made_the_subject_leaves_the_speaker(nlp) -> None:
+    text = (
+        "Eric Levine is a Republican donor. Of Carson, Levine, who has given money to Marco "
+        "Rubio, said, “He’s flat-out scary.”"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("He’s flat-out"))
+    assert quote.speaker == "Eric Levine" and quote.speaker_text == "Levine"
+
+
+def test_words_a_quote_ends_in_are_not_the_subject_of_the_verb_after_it(nlp) -> None:
+    text = (
+        "Donald Trump marked the holiday on Twitter.\n\n"
+        "“Happy Cinco de Mayo!,” he tweeted. “The best taco bowls are made in Trump Tower Grill.”"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("Happy Cinco"))
+    assert quote.speaker == "Donald Trump" and quote.speaker_text == "he"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marco Rubio spoke in Virginia on Tuesday. He said his recent attacks on Trump have "
+        "given his campaign momentum and said that Trump did not represent the legacy of the "
+        "party.",
+        "Bernie Sanders spoke in Ohio. He says the obvious response was to break up fraudulent "
+        "operators and says he introduced legislation to accomplish that.",
+    ],
+)
+def test_second_verb_of_saying_hung_on_the_first_report_keeps_its_speaker(nlp, text: str) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.cue in ("said", "says")]
+    assert len(quotes) == 2
+    assert quotes[0].speaker == quotes[1].speaker and quotes[1].speaker_type == "pronoun-resolved"
