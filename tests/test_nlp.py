@@ -1,0 +1,88 @@
+"""The model loader's indexed attribute rules: the same matches as spaCy's own AttributeRuler."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+from tasks.nlp import (
+    DISABLED_COMPONENTS,
+    FALLBACK_MODEL,
+    IndexedAttributeRules,
+    _with_paragraphs,
+    load_nlp,
+)
+
+
+@pytest.fixture(scope="module")
+def stock() -> Language:
+    """The packaged pipeline as spaCy loads it: its attribute ruler runs the Matcher."""
+    return spacy.load(FALLBACK_MODEL, disable=list(DISABLED_COMPONENTS))
+
+
+def _ruler(nlp: Language) -> AttributeRuler:
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    return ruler
+
+
+def _before_ruler(nlp: Language, text: str) -> Doc:
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        return nlp(text)
+
+
+# Every kind of rule in en_core_web_sm's ruler: a tag alone, a tag and a word, a word alone, a
+# word and a dependency, a dependency set, spaces, and the several-token ones ("gon na",
+# "ai n't", "let 's", "y' all", "there is").
+SENTENCES = [
+    "The envoy said that talks could resume, but it's unclear whether Pyongyang will come.",
+    "I told him you'd go; they gave it to us, not to them, and she did it herself.",
+    "Something's wrong: nobody knows anything, and everyone blames somebody else.",
+    "We're gonna win, ain't we? Let's go. Y'all know it's gotta be done.",
+    "There is a plan and there are doubts. Those who doubt it were wrong; these are facts.",
+    "He's doin' fine, goin' home to 'em tonight, nothin' more. C'mon, 'nuff said.",
+    "  Spaces   and\ttabs \n\n begin a new paragraph. Did they? Do it. Had he?",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_indexed_rules_match_what_the_attribute_ruler_matches(stock: Language, text: str) -> None:
+    ruler = _ruler(stock)
+    doc = _before_ruler(stock, text)
+    assert IndexedAttributeRules(ruler)(doc) == ruler.match(doc)
+
+
+_WORDS = [
+    "I", "it", "you", "he", "her", "that", "this", "the", "a", "do", "did", "had", "have", "gon",
+    "na", "ai", "n't", "let", "'s", "got", "ta", "y'", "all", "there", "is", "are", "but",
+    "something", "can", "'d", "said", "talks", "Kim", "Seoul", "nothin'", "c'm", "on", ",", ".",
+    "?", "\n", "  ",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_indexed_rules_agree_on_any_word_salad(stock: Language, words: list[str]) -> None:
+    ruler = _ruler(stock)
+    doc = _before_ruler(stock, " ".join(words))
+    assert IndexedAttributeRules(ruler)(doc) == ruler.match(doc)
+
+
+def test_loaded_pipeline_uses_them_and_tags_as_spacy_does() -> None:
+    nlp = load_nlp(FALLBACK_MODEL)
+    assert isinstance(_ruler(nlp).match, IndexedAttributeRules)
+    # the same pipeline (our paragraph sentences too), its ruler left as spaCy made it
+    plain = _with_paragraphs(spacy.load(FALLBACK_MODEL, disable=list(DISABLED_COMPONENTS)))
+    assert not isinstance(_ruler(plain).match, IndexedAttributeRules)
+    text = " ".join(SENTENCES)
+    ours = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in nlp(text)]
+    theirs = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in plain(text)]
+    assert ours == theirs
