@@ -128,10 +128,21 @@ _AS_VERBS = _forms(_AS_BASES)
 # with no holder named, of which the subject and its predicate are the content
 _SEEM = _forms("seem appear")
 _PASSIVE_VIEW = _forms("expect see consider know view regard project believe think")
-# "told CNN", "told Mr. Trump": a named object of telling alone is whom it was said to
-_TELL = _inflect("tell")
 # "Trump was asked about ...", "he was told to ...": the subject of these passives is the hearer
 _HEARER = _forms("ask tell")
+# common nouns naming whom something was said to ("told reporters", "told the website")
+_HEARER_NOUN_WORDS = (
+    "reporters reporter journalists journalist audience audiences crowd crowds supporters "
+    "voters lawmakers website site newspaper paper magazine network station outlet interviewer "
+    "host panel committee delegates students listeners viewers readers people"
+)
+_HEARER_NOUNS = frozenset(_HEARER_NOUN_WORDS.split())
+# the medium a statement went out on ("posted on Facebook"), not what it was about
+_CHANNEL_WORDS = (
+    "twitter facebook instagram youtube tiktok snapchat reddit linkedin telegram whatsapp "
+    "website site blog television tv radio air podcast"
+)
+_CHANNELS = frozenset(_CHANNEL_WORDS.split())
 # "The proposal drew harsh criticism from his rivals", "His remarks angered conservative Jews":
 # a reaction to the subject, held by whoever it comes from or whoever is moved
 _RECEIVE = _forms("draw receive earn attract face garner")
@@ -2377,7 +2388,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     and (c.lower_ != "to" or verb.lower_ not in SPEECH_VERBS)
                     and (c.lower_ in ("about", "of", "against") or verb.lower_ not in _TALK)
                     for g in c.children
-                    if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _CIRCUMSTANCE
+                    if g.dep_ in ("pobj", "pcomp")
+                    and g.ent_type_ not in _CIRCUMSTANCE
+                    # "responded on Twitter", "confirmed on Facebook": where it was said
+                    and not (c.lower_ == "on" and g.lower_ in _CHANNELS)
                 ]
             if not comps:
                 continue
@@ -2391,10 +2405,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
                     or _noun_infinitive(comps[0], c)
                 ]
-                if verb.lower_ in _TELL and all(
-                    c.dep_ == "dobj" and c.ent_type_ in ("ORG", "PERSON") for c in right
-                ):
-                    continue  # "Mariam Emara told CNN.": the object of telling is the hearer
+                if verb.lower_ in _HEARER and all(_hearer_only(c) for c in right):
+                    # "Mariam Emara told CNN.", "he told reporters on Thursday", "Scarborough
+                    # asked Clinton": the object of telling or asking is whom it was said to
+                    continue
                 sub = [t for c in right for t in c.subtree]
                 sub.sort(key=lambda t: t.i)
                 if sub and sub[0].i < comps[0].i and sub[0].dep_ == "dative":
@@ -2459,6 +2473,36 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     return found + _title_clauses(doc)
 
 
+def _hearer(obj: Token) -> bool:
+    """Whether the object of "told"/"asked" is whom it was said to: a person, a group or an
+    outlet ("told CNN", "told reporters", "asked Mr. Mitchell", "told the website")."""
+    return (
+        obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.pos_ in ("PRON", "PROPN")
+        or obj.lower_ in _HEARER_NOUNS
+        or bool(_PERSON_ROLE.search(obj.text) or _PERSON_NOUN.search(obj.text))
+    )
+
+
+def _hearer_only(child: Token) -> bool:
+    """Whether a right dependent of "told"/"asked" names the hearer or the circumstances only
+    ("told reporters during a visit to Scotland on Friday"), not what was said or asked."""
+    if child.dep_ in ("dobj", "dative"):
+        # "asked the frontrunner about the kerfuffle": a topic the parser hung on the hearer
+        return _hearer(child) and not any(
+            c.dep_ == "prep" and c.lower_ in ("about", "regarding")
+            for t in child.subtree
+            for c in t.children
+        )
+    if child.dep_ == "prep":
+        if any(t.dep_ == "mark" and t.lower_ in ("that", "if", "whether") for t in child.subtree):
+            return False  # "told her in a debate that she should ...": the clause is what was said
+        return child.lower_ not in _CUE_PREPS or all(
+            g.ent_type_ in _CIRCUMSTANCE for g in child.children if g.dep_ == "pobj"
+        )
+    return False
+
+
 def _answer(verb: Token) -> Span | None:
     """The answer a verb of saying gives right after it: `46 percent of voters said yes`, `the
     candidate said no`, `half said so`, `26 percent said the same`."""
@@ -2486,9 +2530,13 @@ def _noun_infinitive(obj: Token, clause: Token) -> bool:
 
 def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
     """Whether a reported span is only a phrase of place, time or agent ("in Springfield",
-    "by Luciana Lopez", "on the first Monday in September")."""
+    "by Luciana Lopez", "on the first Monday in September"), or only a date or an amount."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.tag_ == "IN" and span.root.lower_ in _CIRCUMSTANCE_PREPS
+    if span is None:
+        return False
+    if all(t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORDINAL" or t.is_punct for t in span):
+        return True  # "Announced March 23, 2015", "the support of millions": a date or a number
+    return span.root.tag_ == "IN" and span.root.lower_ in _CIRCUMSTANCE_PREPS
 
 
 def _names_someone(doc: Doc, start: int, end: int) -> bool:

@@ -1390,3 +1390,68 @@ def test_second_verb_of_saying_hung_on_the_first_report_keeps_its_speaker(nlp, t
     quotes = [q for q in quotes_of(nlp, text) if q.cue in ("said", "says")]
     assert len(quotes) == 2
     assert quotes[0].speaker == quotes[1].speaker and quotes[1].speaker_type == "pronoun-resolved"
+
+
+@pytest.mark.parametrize(
+    ("text", "hearer"),
+    [
+        ("A cousin of the victim, Saleh Oumar, told the website.", "the website"),
+        ("A reporter for the Register asked Mr. Mitchell after the event in Des Moines.", "Mr."),
+        ("Senator Lindsey Graham told reporters during a visit to Iowa on Friday.", "reporters"),
+        (
+            "Last month, the network's chief political correspondent asked Senator Bernie Sanders.",
+            "Senator Bernie Sanders",
+        ),
+    ],
+)
+def test_hearer_of_telling_or_asking_alone_is_not_what_was_said(
+    nlp, text: str, hearer: str
+) -> None:
+    # the object of "told"/"asked" with only circumstances after it is the hearer
+    assert not any(q.text.startswith(hearer) for q in quotes_of(nlp, text))
+
+
+def test_request_to_a_hearer_keeps_what_was_asked(nlp) -> None:
+    text = "In a letter, Trump asked the network to donate the profits to veterans groups."
+    asked = [q for q in quotes_of(nlp, text) if q.cue == "asked"]
+    assert asked and asked[0].text.startswith("the network to donate")
+
+
+def test_channel_a_statement_went_out_on_is_not_its_content(nlp) -> None:
+    text = "Campaign spokesman Brian Fallon responded on Twitter, calling the charge “pathetic.”"
+    assert not any(q.text == "Twitter" for q in quotes_of(nlp, text))
+
+
+def test_clause_said_to_a_hearer_in_a_debate_is_kept(nlp) -> None:
+    text = (
+        "In 1973, the feminist Betty Friedan told her in a debate that she should burn at the "
+        "stake for opposing the amendment."
+    )
+    told = [q for q in quotes_of(nlp, text) if q.cue == "told"]
+    assert told and "she should burn at the stake" in told[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "The Republican Party's presumed nominee, Trump has won the support of millions by "
+            "echoing many themes of the right.",
+            "millions",
+        ),
+        (
+            "The investigation undercut many of Mrs. Clinton's statements over the past 18 months.",
+            "the past 18 months",
+        ),
+    ],
+)
+def test_date_or_amount_alone_is_not_what_was_said(nlp, text: str, amount: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.text == amount]
+
+
+def test_topic_the_parser_hung_on_the_hearer_is_what_was_asked(nlp) -> None:
+    text = (
+        "Not long after the post, NBC's Chuck Todd asked the GOP frontrunner about the kerfuffle."
+    )
+    asked = [q for q in quotes_of(nlp, text) if q.cue == "asked"]
+    assert asked and "about the kerfuffle" in text[asked[0].start_char : asked[0].end_char + 20]
