@@ -216,10 +216,8 @@ def run_ingest(
                 summary.rows[table] = summary.rows.get(table, 0) + n
             for e in enriched:
                 summary.counts(e.article.source_name).written += 1
-                speakers.update(  # utterances: the parts of a split quote count once
-                    q["speaker"]
-                    for q in e.quotes
-                    if q.get("speaker") and q.get("utterance_id", q["quote_id"]) == q["quote_id"]
+                speakers.update(  # utterances: the second part of a split quote is not counted
+                    q["speaker"] for q in e.quotes if q.get("speaker") and not q.get("continues")
                 )
                 actors.update(
                     m["canonical"]
