@@ -103,7 +103,7 @@ _UNIT_ADJ = (
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|nights?|weekends?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|midnight)"
+_TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|mid-?day\b|midnight)"
 _HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -112,6 +112,8 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _SPELLED_YEAR = rf"(?:seventeen|eighteen|nineteen)[- ](?:{_TENS}(?:[- ]{_ONES})?|{_TEENS}|hundred)(?![- ](?:{_ONES}|{_TENS}|{_TEENS}|hundred|thousand|million|billion|percent|dollars?|cents?|people|points?)\b)|(?<=year\s)two[- ]thousand(?:(?:\s+and)?[- ](?:{_TEENS}|{_ONES}))?"
 _AND_A_HALF = r"(?:\s+and\s+a\s+half|\s+1/2|-and-a-half)"
 _POD = r"(?:morning|afternoon|evening|night)"
+_DAY_MODIFIER = r"(?:last|next|this\s+past|this\s+coming)"
+_DAY_MODIFIER_RX = re.compile(rf"{_DAY_MODIFIER}\s+")
 
 # One alternation, longest and most specific patterns first; each group names the rule.
 _PATTERNS: list[tuple[str, str]] = [
@@ -126,7 +128,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "month_day_range",
         rf"\b{_MONTH}\s+{_DAYNUM}\s*(?:-|–|to|through)\s*{_DAYNUM}(?:\s*,?\s+{_YEAR})?",
     ),
-    ("month_day_year", rf"\b(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAYNUM}(?:\s*,?\s+{_YEAR})?\b"),
+    # "last Oct. 23", "next March 5" (AP style): the day before or after the anchor, whatever
+    # the distance, not "last Oct." and a stray number
+    (
+        "month_day_year",
+        rf"\b(?:{_DAY_MODIFIER}\s+)?(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAYNUM}(?:\s*,?\s+{_YEAR})?\b",
+    ),
     (
         "day_month_year",
         rf"\b(?:{_WEEKDAY}\s*,?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR})?\b",
@@ -195,8 +202,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rel_unit",
-        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)",
+        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
+    # "a day-long meeting", "a yearlong inquiry": a span of one such unit (TIMEX3 DURATION
+    # P1D, P1Y), with no number before it for the `duration` rule to count
+    ("unit_long", r"\b(?:hour|day|week|month|year|decade)-?long\b"),
     (
         "past_units",
         rf"\b(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+{_NUM_WORD_COMPOUND}{_UNIT_ADJ}\s+{_UNIT}\b",
@@ -749,12 +759,15 @@ def _shift(anchor: date | None, days: int) -> str:
     return (anchor + timedelta(days=days)).isoformat() if anchor else _UNRESOLVED_DAY
 
 
+_NOON = ("noon", "midday", "mid-day")
+
+
 def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     # "0800 UTC" reads as 08:00
     t = re.sub(r"^([0-2]\d)([0-5]\d)(?=\s*(?:gmt|utc))", r"\1:\2", t)
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", t)
-    if t.startswith("noon"):
-        hour, minute = 12, 0
+    if t.startswith(_NOON):
+        hour, minute = 12, 0  # "midday" is noon (TIMEX3 T12:00)
     elif t.startswith("midnight"):
         hour, minute = 0, 0
     elif m:
@@ -770,7 +783,7 @@ def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised |
         return None
     rest = (
         t[m.end() :]
-        if m and not t.startswith(("noon", "midnight"))
+        if m and not t.startswith((*_NOON, "midnight"))
         else t.split(" ", 1)[1]
         if " " in t
         else ""
@@ -790,6 +803,9 @@ def _month_num(word: str) -> int | None:
 
 
 def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    modifier = _DAY_MODIFIER_RX.match(t)
+    if modifier:
+        t = t[modifier.end() :]
     t = re.sub(rf"^{_WEEKDAY},?\s+", "", t)
     m = re.match(rf"({_MONTH})\s+(\d+)", t)
     if not m:
@@ -803,6 +819,15 @@ def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normali
     if year is None:
         if anchor is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", "day", True
+        if modifier is not None and day <= calendar.monthrange(anchor.year, month)[1]:
+            back = modifier.group().startswith(("last", "this past"))
+            year = anchor.year
+            this_year = date(year, month, day)
+            if back and this_year >= anchor:
+                year -= 1
+            elif not back and this_year <= anchor:
+                year += 1
+            return "DATE", _safe_date(year, month, day).isoformat(), "day", True
         # a day within two months of the anchor is the nearest one, whatever the tense of a
         # reporting verb ("said ... on Nov. 10"); farther away, tense decides
         nearest = min(
@@ -1219,6 +1244,13 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
     return None
 
 
+_LONG_SUFFIX = re.compile(r"-?long$")
+
+
+def _h_unit_long(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    return "DURATION", _duration(1, _LONG_SUFFIX.sub("", t)), "duration", False
+
+
 def _h_past_units(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     t = _UNIT_ADJ_RX.sub("", t)
     m = re.search(rf"({_NUM_WORD_COMPOUND})\s+({_UNIT})$", t)
@@ -1484,6 +1516,7 @@ _HANDLERS = {
     "ago": _h_ago,
     "rel_unit": _h_rel_unit,
     "past_units": _h_past_units,
+    "unit_long": _h_unit_long,
     "weekday_rel": _h_weekday_rel,
     "weekday_set": _h_weekday_set,
     "day_words": _h_day_words,
@@ -1522,6 +1555,29 @@ _LEADING_PREP = re.compile(
 _DEADLINE = re.compile(r"\b(?:until|till|effective|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$")
 # "pay down the loan by February", "loans through January": the month a deadline falls in
 _BY_MONTH = re.compile(r"\b(?:by|through|before)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+# "the accession was planned for early March", "the vote was scheduled for January": the plan
+# is told in the past, the month it names is the nearest one (often ahead), not the last before
+_PLANNED_FOR = re.compile(
+    r"\b(?:planned|scheduled|slated|set|due|expected|timed)\s+(?:for|in)\s+$", re.IGNORECASE
+)
+# "on April 24 and 25", "Nov. 7 or 8": a second day of the same month, named by its number
+# alone; only before punctuation or a word that ends the phrase, not "24 and 25 percent"
+_SECOND_DAY = re.compile(
+    r"\s+(?:and|or)\s+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?=\s*[.,;:)]|\s+(?:in|at|on|when|with|for|to|and|as|after|before)\b)"
+)
+_YEAR_RX = re.compile(_YEAR)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
+
+
+def _same_month_day(value: str, day: str) -> str | None:
+    """ "2000-04-24" and "25th": "2000-04-25" (None for a day the month lacks)."""
+    try:
+        return date(int(value[:4]), int(value[5:7]), int(_ORDINAL_SUFFIX.sub("", day))).isoformat()
+    except ValueError:
+        return None
+
+
 _DATE_AFTER_COMMA = re.compile(rf",\s*(?:{_MONTH}|\d)", re.IGNORECASE)
 _DAY_MONTH_RULES = {"weekday_rel", "month_rel", "month_may", "time_date", "month_day_year"}
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
@@ -1619,6 +1675,23 @@ def _title_of_name(raw: str, token: Token | None) -> bool:
     return prev.pos_ == "PROPN" and prev.text.isupper() and len(prev.text) > 1
 
 
+# a unit word capitalised inside a sentence: the name of a programme ("60 Minutes", "48 Hours")
+_CAPITAL_UNIT = re.compile(r"[A-Z][a-z]+$")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _programme_title(raw: str, token: Token | None) -> bool:
+    """ "said on CBS's '60 Minutes'": a duration whose unit word is capitalised in a sentence
+    that is not a headline (a headline has no full stop, or capitalises most of its words; half
+    is a plain majority, not tuned), so the capital marks a name."""
+    if token is None or _sentence_initial(token) or not _CAPITAL_UNIT.search(raw):
+        return False
+    sent = token.sent.text.strip()
+    words = _LATIN_WORD.findall(sent)
+    lower = sum(1 for w in words if w.islower())
+    return bool(_SENTENCE_END.search(sent)) and lower >= len(words) / 2
+
+
 def _after_quantity(token: Token | None) -> bool:
     """The word follows an amount: "8.5% annually", "$17.9 million annually"."""
     if token is None or token.i == 0:
@@ -1695,16 +1768,29 @@ def _in_context(
 
 
 _FULL_MONTHS = {calendar.month_name[n].lower() for n in range(1, 13)}
+# "the annual March for Life", "the Million Man March on Washington": a march named for its
+# cause or its goal, not the month (a month after "in", "since", "last"... stays a month)
+_MARCH_EVENT = re.compile(r"\s+(?:for|on|against)\s+(?:the\s+)?[A-Z]")
+_BEFORE_MONTH = re.compile(
+    r"\b(?:in|since|until|till|by|of|from|during|before|after|through|last|next|this|early|"
+    r"mid|late|and|or|to)[\s-]+$",
+    re.IGNORECASE,
+)
 
 
-def _not_a_month(raw: str, after: str) -> bool:
-    """ "Jan Kavan", "the march": an abbreviation without its period, or "march" in lower case."""
+def _not_a_month(raw: str, after: str, before: str = "") -> bool:
+    """ "Jan Kavan", "the march": an abbreviation without its period, or "march" in lower case;
+    "the annual March for Life": a march named for its cause (see _MARCH_EVENT)."""
     word = re.split(r"[\s-]+", raw)[-1]
     if word == "march":
         return True
+    if word == "March" and _MARCH_EVENT.match(after) and not _BEFORE_MONTH.search(before):
+        return True
     bare = word.lower()
     return (
-        bare not in _FULL_MONTHS and not bare.endswith(".") and not after.lstrip().startswith(".")
+        bare not in _FULL_MONTHS
+        and not bare.endswith(".")
+        and not after[:2].lstrip().startswith(".")
     )
 
 
@@ -1880,7 +1966,9 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             and token.pos_ in ("VERB", "AUX")
         ):
             continue
-        if rule == "month_rel" and _not_a_month(raw, text[end : end + 2]):
+        if rule == "month_rel" and _not_a_month(
+            raw, text[end : end + 24], text[max(0, start - 12) : start]
+        ):  # 24 characters hold "for the" and a capital; 12 hold "the annual" or "since early"
             continue
         if (
             rule == "weekday_rel"
@@ -1900,6 +1988,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue  # "High Noon": a film, an idiom
         if rule == "set" and " " not in raw and _after_quantity(token):
             continue  # "rise 8.5% annually", "10,000 units annually": a rate, not a set
+        if rule in ("duration", "past_units") and _programme_title(raw, token):
+            continue  # CBS's "60 Minutes", "48 Hours": a programme, not a span
         if (
             rule == "duration"
             and raw.lower().endswith(("quarter", "quarters"))
@@ -1941,6 +2031,12 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             or (tense != "past" and _BY_MONTH.search(text, max(0, start - 9), start))
         ):
             tense = "future"
+        elif (
+            rule in ("month_rel", "month_may")
+            and tense == "past"
+            and _PLANNED_FOR.search(text, max(0, start - 16), start)  # "scheduled for ": 14
+        ):
+            tense = None  # the nearest such month (see _resolve_month)
         got = normalize(reading, anchor, tense, rule)
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
@@ -1971,6 +2067,12 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             )
         )
         taken.append((start, end))
+        second = _SECOND_DAY.match(text, end) if rule == "month_day_year" else None
+        if second is not None and _DAY_VALUE.match(value) and not _YEAR_RX.search(raw):
+            other = _same_month_day(value, second.group(1))
+            if other is not None:
+                found.append(replace(found[-1], text=second.group(1), start_char=second.start(1),
+                                     end_char=second.end(1), value=other))  # fmt: skip
     for i, sent_end in undated:
         # "at about 10:40 local time (0740 GMT) on Friday": the day comes after the clock time
         later = next(

@@ -758,6 +758,56 @@ CASES = [
         "DATE",
         "1998-08-07",
     ),
+    # "midday" is noon
+    (
+        "The suspect was to appear before a magistrate judge at midday, prosecutors said.",
+        date(1999, 10, 8),
+        "midday",
+        "TIME",
+        "1999-10-08T12:00",
+    ),
+    # "day-long", "yearlong": a span of one unit, with no number to count
+    (
+        "Lawyers emerged from their third day-long meeting with federal officials.",
+        date(2000, 4, 3),
+        "day-long",
+        "DURATION",
+        "P1D",
+    ),
+    ("A yearlong inquiry ended last week.", FRI_2009_12_11, "yearlong", "DURATION", "P1Y"),
+    # a month a past-tense plan names is the nearest one, across the year end as well
+    (
+        "The official said that the accession was planned for early March.",
+        date(1999, 2, 10),
+        "early March",
+        "DATE",
+        "1999-03",
+    ),
+    (
+        "The vote was scheduled for January, officials said.",
+        FRI_2009_12_11,
+        "January",
+        "DATE",
+        "2010-01",
+    ),
+    # "April 24 and 25": the second day of the same month
+    (
+        "A ceremony would be held at the NATO summit on April 24 and 25.",
+        date(1999, 2, 10),
+        "25",
+        "DATE",
+        "1999-04-25",
+    ),
+    ("Talks are set for Dec. 30 or 31 in Geneva.", date(2009, 12, 10), "31", "DATE", "2009-12-31"),
+    # "last Oct. 23", "next Jan. 1": the day before or after the anchor, however far
+    (
+        "Slepian was shot to death last Oct. 23 at his home.",
+        date(1999, 4, 19),
+        "Oct. 23",
+        "DATE",
+        "1998-10-23",
+    ),
+    ("The law takes effect next Jan. 1.", date(2009, 12, 10), "Jan. 1", "DATE", "2010-01-01"),
 ]
 
 
@@ -809,10 +859,29 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "Holders worry about the long-term value of the company.",  # an adjective
         "The senator told USA Today that he would run.",  # a newspaper
         'Baker, speaking on ABC News\' "This Week," said the request was valid.',  # a programme
+        'Gonzalez said on CBS\'s "60 Minutes" that the boy was being abused.',  # a programme
+        "Protesters gathered for the annual March for Life on Capitol Hill.",  # an event
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
     assert extract_dates(nlp(sentence), FRI_2009_12_11) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expressions"),
+    [
+        # a number after a date and "and" is a second day only where the phrase ends there
+        (
+            "Rates rose on April 24 and 25 percent of voters agreed.",
+            date(1999, 2, 10),
+            ["April 24"],
+        ),
+        # "in March for" is the month: a preposition before it says so
+        ("The bill was passed in March for the first time.", FRI_2009_12_11, ["March"]),
+    ],
+)
+def test_only_these_expressions(nlp, sentence: str, anchor: date, expressions: list[str]) -> None:
+    assert [t.text for t in extract_dates(nlp(sentence), anchor)] == expressions
 
 
 def test_clock_time_without_anchor_takes_the_date_line(nlp) -> None:
