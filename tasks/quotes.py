@@ -128,6 +128,10 @@ _AS_VERBS = _forms(_AS_BASES)
 # with no holder named, of which the subject and its predicate are the content
 _SEEM = _forms("seem appear")
 _PASSIVE_VIEW = _forms("expect see consider know view regard project believe think")
+# "asked the students if they were serious": the parser hangs an indirect question on these
+# verbs as a conditional clause (advcl), though it is what was asked
+_ASK = _forms("ask wonder question inquire")
+_QUESTION_MARKS = frozenset(["if", "whether"])
 # "Trump was asked about ...", "he was told to ...": the subject of these passives is the hearer
 _HEARER = _forms("ask tell")
 # common nouns naming whom something was said to ("told reporters", "told the website")
@@ -207,6 +211,13 @@ _STANCE_ADJS = frozenset(_STANCE_ADJ_WORDS.split())
 # "In a CNN poll released Monday, 50 percent chose Clinton": the findings of a poll or study
 _POLL_WORDS = "poll polls survey surveys study studies"
 _POLL_NOUNS = frozenset(_POLL_WORDS.split())
+# documents that speak for whoever made them ("a study by Media Matters found"): the author named
+# after "by" is the speaker
+_AUTHORED_WORDS = (
+    "report reports analysis review lawsuit suit complaint article paper memo letter audit "
+    "investigation book ad ads filing"
+)
+_AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
 # "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
 _VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
@@ -1627,6 +1638,9 @@ def _resolve(
         if gender in ("m", "f"):
             memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
+    author = _author_of(subj)
+    if author is not None:
+        return _resolve(doc, author, at, memory)
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     titled = _titled_conjunct(subj)
     if titled is not None:
@@ -1700,6 +1714,20 @@ def _resolve(
         name = memory.recent(at, None)
         return (name, text, "description") if name else (None, text, "description")
     return None, text, "description"
+
+
+def _author_of(subj: Token) -> Token | None:
+    """The named author of a document that speaks: "A study by the watchdog group Media Matters
+    found ...", "a poll conducted by Quinnipiac University shows ...", "a lawsuit filed in
+    Manhattan by Yulia V. Tymoshenko"."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _AUTHORED:
+        return None
+    for by in [*subj.children, *(g for c in subj.children if c.dep_ == "acl" for g in c.children)]:
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by" and by.i > subj.i:
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
 
 
 def _is_title(before: str, content: str) -> bool:
@@ -2338,6 +2366,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         and verb.lower_ in SPEECH_VERBS
                         and verb.lower_ not in _CLAUSE_ONLY
                     )
+                    or (c.dep_ == "advcl" and verb.lower_ in _ASK and _indirect_question(c))
                 ]
             elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
                 # "raised $11.9 million", "offered 10 percent": an amount is not a stance
@@ -2471,6 +2500,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 )
             )
     return found + _title_clauses(doc)
+
+
+def _indirect_question(clause: Token) -> bool:
+    """Whether a clause opens with "if" or "whether": what was asked, not a condition."""
+    return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children)
 
 
 def _hearer(obj: Token) -> bool:

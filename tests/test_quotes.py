@@ -1455,3 +1455,49 @@ def test_topic_the_parser_hung_on_the_hearer_is_what_was_asked(nlp) -> None:
     )
     asked = [q for q in quotes_of(nlp, text) if q.cue == "asked"]
     assert asked and "about the kerfuffle" in text[asked[0].start_char : asked[0].end_char + 20]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "speaker"),
+    [
+        (
+            "Then Mr. Rubin asked the students if they were always so preternaturally serious.",
+            "if they were always so preternaturally serious",
+            "Rubin",
+        ),
+        (
+            "During an interview in August, the actress was asked if she had ever been "
+            "discriminated against.",
+            "if she had ever been discriminated against",
+            None,
+        ),
+    ],
+)
+def test_indirect_question_the_parser_took_for_a_condition_is_what_was_asked(
+    nlp, text: str, question: str, speaker: str | None
+) -> None:
+    # "asked ... if/whether ...": the parser hangs the question on the verb as an advcl
+    asked = [q for q in quotes_of(nlp, text) if q.cue == "asked"]
+    assert asked and asked[0].text == question
+    assert (asked[0].speaker or "").endswith(speaker or "") and (speaker or not asked[0].speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A study by the liberal watchdog group Media Matters found the Republican nominee "
+            "garnered more than twice as much airtime as his chief rival.",
+            "Media Matters",
+        ),
+        (
+            "A poll conducted by Quinnipiac University shows that 52 percent of voters oppose "
+            "the plan.",
+            "Quinnipiac University",
+        ),
+    ],
+)
+def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speaker: str) -> None:
+    # "a study by X found ...": the author after "by" is who speaks, not an anonymous document
+    found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert found and (found[0].speaker or "").endswith(speaker)
