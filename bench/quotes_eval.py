@@ -74,15 +74,27 @@ def _spans(field: str) -> list[tuple[int, int]]:
     return out
 
 
+# a brat entry line: an id (T1, E2, A3, R4, #5, *) and a tab
+_ENTRY = re.compile(r"^(?:[A-Z]\d+|#\d*|\*)\t")
+
+
 def read_ann(path: Path) -> list[GoldQuote]:
     """Attribution relations of a brat .ann file as gold quotes (content span, source text)."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     relations = []
+    last = None  # the span whose text a line that starts no entry continues
     for line in path.read_text(encoding="utf-8").splitlines():
+        if not _ENTRY.match(line):
+            if last is not None:  # a span text with a line break in it runs on to this line
+                kind, where_, text = spans[last]
+                spans[last] = (kind, where_, f"{text}\n{line}")
+            continue
+        last = None
         if line.startswith("T"):
             tid, info, text = line.split("\t", 2)
             kind, _, where = info.partition(" ")
             spans[tid] = (kind, _spans(where), text)
+            last = tid
         elif line.startswith("E"):
             relations.append(dict(part.split(":", 1) for part in line.split("\t", 1)[1].split()))
     quotes = []
