@@ -44,10 +44,19 @@ def write_result(name: str, payload: dict[str, Any]) -> Path:
     return path
 
 
+# our own pipeline components (tasks/nlp.py) change the parse too: a cached Doc is only good for
+# the version of that file it was parsed with
+_NLP_SOURCE = hashlib.sha256((ROOT / "tasks" / "nlp.py").read_bytes()).hexdigest()[:8]
+
+
 def parsed(nlp: Any, key: str, texts: list[str]) -> list[Doc]:
-    """Parse texts with nlp.pipe, caching the docs on disk by model, key and content."""
+    """Parse texts with nlp.pipe, caching the docs on disk by model, our components, key and
+    content."""
     digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
-    name = f"{key}-{nlp.meta.get('name')}-{nlp.meta.get('version')}-{'+'.join(nlp.pipe_names)}-{digest}.spacy"
+    name = (
+        f"{key}-{nlp.meta.get('name')}-{nlp.meta.get('version')}-{'+'.join(nlp.pipe_names)}"
+        f"-{_NLP_SOURCE}-{digest}.spacy"
+    )
     path = CACHE / name
     if path.is_file():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -86,3 +86,16 @@ def test_loaded_pipeline_uses_them_and_tags_as_spacy_does() -> None:
     ours = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in nlp(text)]
     theirs = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in plain(text)]
     assert ours == theirs
+
+
+def test_inline_spaces_are_plain_to_the_pipeline_and_offsets_hold() -> None:
+    # a no-break or thin space is no word to the parser and NER, and breaks no sentence;
+    # only a newline does
+    nlp = load_nlp()
+    text = "On Sunday,\xa0Obama said the\u202ftalks would resume.\nKim Jong Il agreed."
+    doc = nlp(text)
+    assert len(doc.text) == len(text)
+    assert [t.text for t in doc if t.is_space] == ["\n"]
+    obama = next(t for t in doc if t.text == "Obama")
+    assert obama.sent.text.strip() == "On Sunday, Obama said the talks would resume."
+    assert obama.ent_type_ == "PERSON"

@@ -614,10 +614,11 @@ SPEAKER_CASES = [
         "Would that",
         "Nadia Brook",
     ),
-    # a sentence break at a no-break space inside the sentence of a partial quote
+    # a no-break space inside the sentence of a partial quote breaks no sentence: the pledge's
+    # clause is the quote
     (
         "Ivo Marsh toured the plant.\nIvo Marsh also pledged to\xa0“bring the jobs back” to town.",
-        "bring the jobs",
+        "to “bring the jobs",
         "Ivo Marsh",
     ),
     # ... and after the quote, before the speaker's name
