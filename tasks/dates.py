@@ -22,6 +22,7 @@ import re._parser as _parser
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -267,10 +268,17 @@ _PATTERNS: list[tuple[str, str]] = [
 _SPELLED_RX = re.compile(_SPELLED_YEAR, re.IGNORECASE)
 _UNIT_ADJ_RX = re.compile(rf"{_UNIT_ADJ}(?=[- ]{_UNIT}\b)")
 _WORD_START = r"(?=[\w'])\b"
-_MASTER = re.compile(
-    _WORD_START + "(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _master() -> re.Pattern[str]:
+    """Every rule in one alternation. Compiling it takes ~80 ms, and only a word in another
+    script (_Scanner) or an expression handed to `normalize` alone needs it: a process compiles it
+    when it first does, not when it imports this module."""
+    return re.compile(
+        _WORD_START + "(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+        re.IGNORECASE,
+    )
 
 
 # ---- scanning -------------------------------------------------------------------------------
@@ -374,7 +382,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 class _Scanner:
-    """`_MASTER.finditer` that tries at each word start only the rules that can begin with its
+    """`_master().finditer` that tries at each word start only the rules that can begin with its
     first three characters, in rule order, so the same rule wins: the `re` engine otherwise tries
     all 38 rules of the alternation at every word. Dispatching on two characters left 5.3 rules a
     word and ran 2.4-2.8 ms per article (200 bench texts); three leave 2.3 and run 1.6-1.9 ms,
@@ -410,7 +418,7 @@ class _Scanner:
         return tuple(self._rules[n] for n in sorted(found))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every match of the rules, left to right, as `_MASTER.finditer(text)` gives them."""
+        """Every match of the rules, left to right, as `_master().finditer(text)` gives them."""
         by_key = self._by_key
         pos = 0
         for start in _WORD_STARTS.finditer(text):
@@ -419,7 +427,7 @@ class _Scanner:
                 continue
             key = text[at : at + _PREFIX].lower().translate(_ONE_DIGIT)
             if not key.isascii():
-                m = _MASTER.match(text, at)  # another script: the whole alternation
+                m = _master().match(text, at)  # another script: the whole alternation
             else:
                 rules = by_key.get(key)
                 if rules is None:
@@ -713,7 +721,7 @@ def normalize(
 
 
 def _rule_of(text: str) -> str | None:
-    m = _MASTER.fullmatch(text.strip())
+    m = _master().fullmatch(text.strip())
     return m.lastgroup if m else None
 
 
