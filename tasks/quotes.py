@@ -1024,6 +1024,15 @@ def _starts_attribution(verb: Token) -> bool:
     )
 
 
+# "before explaining", "after saying": a participle of saying after one of these reports a
+# second statement, not part of the first ("by saying" is too often the manner of what was said:
+# "they should respond by suggesting ...")
+_SEQUENCE_PREPS = frozenset(["before", "after"])
+# "while another says ...", "after the AP reported ...": the mark of an adverbial clause with a
+# speaker of its own that is reported beside, not inside, the clause before it
+_CONTRAST_MARKS = frozenset(["while", "whereas", "after", "when", "though", "although"])
+
+
 def _ends_report(token: Token, comp: Token) -> bool:
     """Whether a clause inside a reported clause is not part of the report: an attribution of its
     own: "says he will not vote for him and considers him a racist", "a path to nomination,
@@ -1041,9 +1050,39 @@ def _ends_report(token: Token, comp: Token) -> bool:
         return _is_cue(token, cognition=True) and (
             any(c.dep_ == "ccomp" for c in token.children) or own_subject
         )
-    if token.dep_ == "advcl" and token.tag_ == "VBG" and after_comma:
+    if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and after_comma:
+        # "rejected the notion that ..., saying that ...": the parser hangs the participle on the
+        # object noun as often as on the verb
         return _is_cue(token, cognition=True) or token.lower_ in _PREP_CUES
+    if token.dep_ == "prep" and token.lower_ in _SEQUENCE_PREPS:
+        # "called her son her hero before explaining why she forgave him": a second report
+        return any(
+            c.dep_ == "pcomp"
+            and c.tag_ == "VBG"
+            and (_is_cue(c, cognition=True) or c.lower_ in _PREP_CUES)
+            for c in token.children
+        )
+    if token.dep_ == "advcl" and own_subject and token.i > token.head.i:
+        # "accuses Sanders of ... while Sanders suggests ...", "... after a woman told him ...": a
+        # clause of its own speaker set after the report; a fronted one ("while polls showed X,
+        # it was ...") is part of what was said
+        return _starts_attribution(token) and any(
+            c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children
+        )
     return False
+
+
+def _own_report(clause: Token) -> bool:
+    """Whether a clause is a report of its own: a verb of saying or thinking with its own
+    subject and its own clause ("26 percent say they are not paying attention")."""
+    return (
+        _is_cue(clause, cognition=True)
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT")
+            for c in clause.children
+        )
+        and any(c.dep_ == "ccomp" for c in clause.children)
+    )
 
 
 def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
@@ -2426,6 +2465,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 continue
             # a clause is what was said; the object of "told reporters that ..." is the hearer
             comps.sort(key=lambda c: c.dep_ == "dobj")
+            if comps[0].dep_ == "ccomp" and comps[0].i < verb.i and _own_report(comps[0]):
+                # "A majority say they are paying attention; 26 percent say they are not": the
+                # parser makes the first report the complement of the second verb, which reports
+                # only the clause after it
+                later = [c for c in comps if c.dep_ == "ccomp" and c.i > verb.i]
+                if later:
+                    comps = later
             if comps[0].dep_ == "dobj":
                 # "called the meeting a good start": the object and what is said of it
                 right = [

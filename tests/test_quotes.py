@@ -1065,6 +1065,87 @@ def test_participle_of_saying_after_a_closing_mark_ends_the_report(nlp) -> None:
     assert quote.text.startswith("the process of crafting") and "adding" not in quote.text
 
 
+@pytest.mark.parametrize(
+    ("text", "first_cue", "first_ends", "second_cue", "second_starts", "speaker"),
+    [
+        # the parser hangs ", saying" on "notion": two attributions, each with its own cue
+        (
+            "Continuing to explain his position, Ben Okafor rejected the notion that the episode "
+            "should be forgotten, saying that he would fix anything that was broken.",
+            "rejected",
+            "should be forgotten",
+            "saying",
+            "he would fix",
+            "Ben Okafor",
+        ),
+        # "before" + a participle of saying is a second report
+        (
+            "In a speech on Monday, Marta Quill called her late brother a hero before explaining "
+            "why she forgave the driver who killed him.",
+            "called",
+            "her late brother a hero",
+            "explaining",
+            "why she forgave",
+            "Marta Quill",
+        ),
+    ],
+)
+def test_participle_of_saying_ends_the_first_report(
+    nlp,
+    text: str,
+    first_cue: str,
+    first_ends: str,
+    second_cue: str,
+    second_starts: str,
+    speaker: str,
+) -> None:
+    quotes = quotes_of(nlp, text)
+    first = next(q for q in quotes if q.cue == first_cue)
+    assert first.text.endswith(first_ends) and second_cue not in first.text
+    second = next(q for q in quotes if q.cue == second_cue)
+    assert second.text.startswith(second_starts) and second.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "second_speaker"),
+    [
+        (
+            "Senator Tomas Berg accuses Governor Lena Park of hiding the true cost of the bridge "
+            "while Park suggests the senator is a captive of the road lobby.",
+            "Governor Lena Park of hiding the true cost of the bridge",
+            "the senator is a captive of the road lobby",
+            "Lena Park",
+        ),
+        (
+            "Half of the voters said the mayor had made a good case for the tax, while other "
+            "voters said they had not heard anything to change their minds.",
+            "the mayor had made a good case for the tax",
+            "they had not heard anything to change their minds",
+            None,
+        ),
+    ],
+)
+def test_clause_of_another_speaker_after_while_ends_the_report(
+    nlp, text, first, second, second_speaker
+) -> None:
+    texts = {q.text: q for q in quotes_of(nlp, text)}
+    assert first in texts and second in texts
+    assert texts[second].speaker == second_speaker
+
+
+def test_two_poll_reports_after_a_semicolon_are_two_quotes(nlp) -> None:
+    # the parser makes the first report the complement of the second "say"
+    text = (
+        "A strong majority of Democratic primary voters say they are following the race "
+        "closely; 26 percent say they have not been paying much attention."
+    )
+    texts = [q.text for q in quotes_of(nlp, text)]
+    assert texts == [
+        "they are following the race closely",
+        "they have not been paying much attention",
+    ]
+
+
 def test_relative_clause_on_the_speaker_stays_inside_the_attribution(nlp) -> None:
     text = (
         "''You can aim for a lot of targeted policies in life,'' said Gene Sperling, a former "
