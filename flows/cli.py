@@ -14,6 +14,10 @@ from typing import Any
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+# Prefect waits 20 s for the temporary API server of a run without PREFECT_API_URL; on a shared,
+# slow machine it took longer (a test's run died with "Timed out while attempting to connect to
+# ephemeral Prefect API server"), and a run should wait for its API rather than fail.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from rich.console import Console
 from rich.table import Table

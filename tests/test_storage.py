@@ -221,6 +221,7 @@ def test_sigkill_at_random_points_loses_nothing_committed(tmp_path: Path, seed: 
     import signal
     import subprocess
     import sys
+    import threading
     import time
 
     root = tmp_path / "data"
@@ -230,11 +231,18 @@ def test_sigkill_at_random_points_loses_nothing_committed(tmp_path: Path, seed: 
         stdout=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5 + random.Random(seed).random() * 2.0)
+    # the kill comes at a random point after the first commit, not a fixed time after the start:
+    # on a slow machine the writer's imports alone took longer than a fixed sleep
+    assert proc.stdout is not None
+    guard = threading.Timer(120, proc.kill)  # a writer that never commits fails, not hangs
+    guard.start()
+    first = proc.stdout.readline()
+    guard.cancel()
+    time.sleep(random.Random(seed).random() * 2.0)
     proc.send_signal(signal.SIGKILL)
     out, _ = proc.communicate()
-    committed = {a for line in out.splitlines() for a in line.split()}
-    assert committed, "the writer never committed: raise the sleep"
+    committed = {a for line in [first, *out.splitlines()] for a in line.split()}
+    assert committed, "the writer never committed"
     # readers see a consistent dataset even before recovery
     _check_readable(root)
     ds = Dataset(str(root))
