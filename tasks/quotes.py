@@ -2608,6 +2608,12 @@ def _noun_infinitive(obj: Token, clause: Token) -> bool:
     )
 
 
+# what a source asks for when it asks not to be named: a condition of speaking, not what was said
+_CONDITION_ONLY = re.compile(
+    r"(?:(?:the|his|her|their|full|strict)\s+)?(?:anonymity|confidentiality)", re.IGNORECASE
+)
+
+
 def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
     """Whether a reported span is only a phrase of place, time or agent ("in Springfield",
     "by Luciana Lopez", "on the first Monday in September"), or only a date or an amount."""
@@ -2616,6 +2622,8 @@ def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
         return False
     if all(t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORDINAL" or t.is_punct for t in span):
         return True  # "Announced March 23, 2015", "the support of millions": a date or a number
+    if _CONDITION_ONLY.fullmatch(span.text):
+        return True  # "another official, asking anonymity": the source's condition, no statement
     return span.root.tag_ == "IN" and span.root.lower_ in _CIRCUMSTANCE_PREPS
 
 

@@ -1583,3 +1583,11 @@ def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speake
     # "a study by X found ...": the author after "by" is who speaks, not an anonymous document
     found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert found and (found[0].speaker or "").endswith(speaker)
+
+
+def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
+    # "asking anonymity" says how the source spoke; what the source said follows "said"
+    text = "Another official, asking anonymity, said the North will come back to the talks."
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["the North will come back to the talks"]
+    assert quotes[0].speaker_type == "anonymous"
