@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -1041,9 +1042,7 @@ def _ends_report(token: Token, comp: Token) -> bool:
     while before > 0 and token.doc[before].is_quote:
         before -= 1  # a comma inside the closing mark: could be “messy,” adding, ...
     after_comma = before >= 0 and token.doc[before].text == ","
-    own_subject = any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in token.children
-    )
+    own_subject = _own_subject(token)
     if token.dep_ == "conj" and token.head == comp:
         return _starts_attribution(token)
     if token.dep_ == "relcl":
@@ -1066,9 +1065,7 @@ def _ends_report(token: Token, comp: Token) -> bool:
         # "accuses Sanders of ... while Sanders suggests ...", "... after a woman told him ...": a
         # clause of its own speaker set after the report; a fronted one ("while polls showed X,
         # it was ...") is part of what was said
-        return _starts_attribution(token) and any(
-            c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children
-        )
+        return _starts_attribution(token) and _marked_by(token, _CONTRAST_MARKS)
     return False
 
 
@@ -1077,12 +1074,21 @@ def _own_report(clause: Token) -> bool:
     subject and its own clause ("26 percent say they are not paying attention")."""
     return (
         _is_cue(clause, cognition=True)
-        and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT")
-            for c in clause.children
-        )
+        and _own_subject(clause)
         and any(c.dep_ == "ccomp" for c in clause.children)
     )
+
+
+def _own_subject(clause: Token) -> bool:
+    """Whether a verb has a subject of its own (not the "who"/"which" of a relative clause)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children
+    )
+
+
+def _marked_by(clause: Token, marks: Collection[str]) -> bool:
+    """Whether a clause opens with one of these marks ("while", "if", "as", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
@@ -2405,7 +2411,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         and verb.lower_ in SPEECH_VERBS
                         and verb.lower_ not in _CLAUSE_ONLY
                     )
-                    or (c.dep_ == "advcl" and verb.lower_ in _ASK and _indirect_question(c))
+                    # "asked if/whether ...": what was asked, not a condition
+                    or (
+                        c.dep_ == "advcl" and verb.lower_ in _ASK and _marked_by(c, _QUESTION_MARKS)
+                    )
                 ]
             elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
                 # "raised $11.9 million", "offered 10 percent": an amount is not a stance
@@ -2428,9 +2437,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 ]
             else:
                 continue
-            as_clause = verb.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-            )
+            as_clause = verb.dep_ == "advcl" and _marked_by(verb, ("as",))
             if not comps and (verb.dep_ == "parataxis" or as_clause) and _is_cue(verb):
                 # "The hashtag, he said, was even more popular", "As the Post reported, ...":
                 # the sentence around a parenthetical attribution is what was said
@@ -2546,11 +2553,6 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 )
             )
     return found + _title_clauses(doc)
-
-
-def _indirect_question(clause: Token) -> bool:
-    """Whether a clause opens with "if" or "whether": what was asked, not a condition."""
-    return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children)
 
 
 def _hearer(obj: Token) -> bool:
