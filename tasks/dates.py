@@ -1133,6 +1133,7 @@ def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | No
 
 
 _EVENT_SIGNAL = re.compile(r"\s+(?:later|before|after)$")  # "three days later"
+_DAY_EARLIER = re.compile(r"\b(?:days?|hours?)\s+earlier$")
 
 
 def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1142,6 +1143,10 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
         # "three days later", "two days before the vote": a span from an event of the story,
         # not from the publication date (TimeBank: DURATION, the signal word aside)
         return _h_duration(_EVENT_SIGNAL.sub("", t), anchor, tense)
+    if _DAY_EARLIER.search(t):
+        # "closed higher Tuesday after falling 3% a day earlier": a day or hours back from an
+        # event the sentence names, not from the publication date (TimeBank: P1D, as "later")
+        return _h_duration(t[: -len(" earlier")].rstrip(), anchor, tense)
     m = re.match(rf"({_NUM_WORD_COMPOUND})\s+({_UNIT})\s+(.*)$", t)
     if not m:
         return None
@@ -1197,10 +1202,15 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
         return "DATE", f"{d.year}-{d.month:02d}", "month", True
     if t.startswith(
         ("the past", "the last", "the previous", "the coming", "the next", "the following")
-    ) and unit in ("week", "month", "century", "quarter"):
-        # "the past month" is a span of time ending now (TimeBank: DURATION P1M); "the past
-        # year", "the last decade", "the next year" name the calendar year or decade before or
-        # after (TimeBank, MEANTIME: DATE, "the last decade" in 1998 is the 1980s)
+    ) and (
+        unit in ("week", "month", "century", "quarter")
+        or (unit, t) == ("decade", "the past decade")
+    ):
+        # "the past month" is a span of time ending now (TimeBank: DURATION P1M), and so is "the
+        # past decade" (AQUAINT, MEANTIME: P10Y; 2 of the 4 tune+study cases, the other 2 a
+        # decade, one of them not the one before); "the past year", "the last decade", "the
+        # next year" name the calendar year or decade before or after (TimeBank, MEANTIME:
+        # DATE, "the last decade" in 1998 is the 1980s)
         return "DURATION", _duration(1, unit), "duration", False
     if anchor is None:
         return (
@@ -1912,6 +1922,10 @@ def _dateline(text: str) -> date | None:
     return date.fromisoformat(got[1]) if got else None
 
 
+# "Sept.", "Thu.": the period belongs to the abbreviation; "in June." ends the sentence
+_ABBREVIATION_END = re.compile(r"\b(?!(?:may|june|july)\.)[A-Za-z]{3,4}\.$", re.IGNORECASE)
+
+
 def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
     """All temporal expressions of one article, in text order, normalised against `anchor`."""
     text = doc_text(doc)
@@ -1933,7 +1947,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             raw
             and raw[-1] in ".,;:"
             and not raw.lower().endswith(("a.m.", "p.m."))
-            and not re.search(r"\b[A-Za-z]{3,4}\.$", raw)
+            and not _ABBREVIATION_END.search(raw)
         ):
             end -= 1
             raw = text[start:end]

@@ -108,8 +108,9 @@ CASES = [
     # "recent" and "current" before a noun
     ("The recent sale lifted the shares.", FRI_2009_12_11, "recent", "DATE", "PAST_REF"),
     ("It cited current market conditions.", FRI_2009_12_11, "current", "DATE", "PRESENT_REF"),
-    # "in the past decade" is one expression, not "in the past": the decade before (see below)
-    ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DATE", "199"),
+    # "in the past decade" is one expression, not "in the past": a span of ten years ending now,
+    # like "the past month" (unlike "the last decade", see below)
+    ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DURATION", "P10Y"),
     ("The board meets every month.", FRI_2009_12_11, "every month", "SET", "P1M"),
     # weekdays: to-infinitives and deadlines look ahead, possessives and past perfects back
     ("The talks are set to resume Monday.", TUE_2010_01_05, "Monday", "DATE", "2010-01-11"),
@@ -808,6 +809,44 @@ CASES = [
         "1998-10-23",
     ),
     ("The law takes effect next Jan. 1.", date(2009, 12, 10), "Jan. 1", "DATE", "2010-01-01"),
+    # "the past decade" across a decade boundary: still a span, not the 2000s or the 1990s
+    (
+        "Rebel attacks have tripled over the past decade, the report said.",
+        TUE_2010_01_05,
+        "the past decade",
+        "DURATION",
+        "P10Y",
+    ),
+    # "a day earlier", "hours earlier": back from the day the sentence tells of, a span like
+    # "three days later"; "a year earlier" stays the year before the anchor
+    (
+        "Shares rebounded on Monday after falling 4 percent a day earlier.",
+        date(2010, 1, 1),
+        "a day earlier",
+        "DURATION",
+        "P1D",
+    ),
+    (
+        "The rebels had left the village two days earlier, residents said.",
+        TUE_2010_01_05,
+        "two days earlier",
+        "DURATION",
+        "P2D",
+    ),
+    (
+        "Police had searched the house three hours earlier.",
+        FRI_2009_12_11,
+        "three hours earlier",
+        "DURATION",
+        "PT3H",
+    ),
+    (
+        "Exports rose 8 percent from a year earlier.",
+        TUE_2010_01_05,
+        "a year earlier",
+        "DATE",
+        "2009",
+    ),
 ]
 
 
@@ -878,6 +917,10 @@ def test_not_temporal(nlp, sentence: str) -> None:
         ),
         # "in March for" is the month: a preposition before it says so
         ("The bill was passed in March for the first time.", FRI_2009_12_11, ["March"]),
+        # a full month name ends the sentence; its period is not an abbreviation's
+        ("Its new store opens in June.", date(2009, 12, 31), ["June"]),
+        ("The talks resume on Sept. 3.", date(2009, 12, 31), ["Sept. 3"]),
+        ("Production stopped in Sept.", date(2010, 1, 5), ["Sept."]),
     ],
 )
 def test_only_these_expressions(nlp, sentence: str, anchor: date, expressions: list[str]) -> None:
