@@ -13,10 +13,12 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
 5. Orchestration overhead: Prefect's cost per task run measured on no-op tasks, times the task
    runs a run makes per 1,000 articles, as a share of the time (b) takes for 1,000 articles.
 
-Figures 1 and 2 are medians over --rounds rounds (3 by default): each round measures the floor,
-then the 1- and the 2-worker run, and takes its ratios within itself, as the shared machine's
-speed drifts by 10% over minutes; the full-run figures are those of the round with the median
-1-worker run.
+Figures 1 and 2 are medians over --rounds rounds (3 by default): each round runs the 1- and
+the 2-worker run between two measurements of the floor (the one after a round is the one before
+the next) and takes its ratios within itself, against the mean of the two floors, as the shared
+machine's speed drifts by 10-20% over minutes (a floor measured only before the runs made one
+day's round ratios 0.966, 0.807 and 0.827 on the same code); the full-run figures are those of
+the round with the median 1-worker run.
 
 Run: `.venv/bin/python -m bench.throughput [--pages 500] [--rounds 3] [--corpus 100000]
 [--long 2000]`.
@@ -200,6 +202,7 @@ def long_runs(tmp: Path, pages: int, long: int, short: dict[int, dict[str, Any]]
     site = tmp / "site-long"
     write_site(site, long)
     out: dict[str, Any] = {"pages": long}
+    floor_before = floor_rate(long)  # the floor over the same `long` articles, before and after
     with SiteServer(site) as server:
         for workers in (1, 2):
             seconds, summary, _peak = timed_ingest(
@@ -217,8 +220,14 @@ def long_runs(tmp: Path, pages: int, long: int, short: dict[int, dict[str, Any]]
                 "per_run_seconds": round(short[workers]["seconds"] - pages * per_article, 2),
             }
             print(f"long run ({long} pages), {workers} NLP worker(s): {out[workers]}")
-    long_floor = floor_rate(long)  # the floor over the same `long` articles
-    print(f"floor over {long} pages: {long_floor:.2f} docs/s")
+    floor_after = floor_rate(long)
+    long_floor = (floor_before + floor_after) / 2
+    print(
+        f"floor over {long} pages: {floor_before:.2f} before, {floor_after:.2f} after, "
+        f"mean {long_floor:.2f} docs/s"
+    )
+    out["floor_before_docs_per_s"] = round(floor_before, 2)
+    out["floor_after_docs_per_s"] = round(floor_after, 2)
     out["floor_docs_per_s"] = round(long_floor, 2)
     out["floor_ratio_one_worker"] = round(out[1]["docs_per_s"] / long_floor, 3)
     out["speedup_two_workers"] = round(out[2]["docs_per_s"] / out[1]["docs_per_s"], 3)
@@ -267,11 +276,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         write_site(site, args.pages)
         with SiteServer(site) as server:
             rounds = []
+            # the floor moves with the shared machine: each round's runs sit between two floors
+            floor_after = floor_rate(args.pages)
             for n in range(args.rounds):
-                # the floor moves with the shared machine: each round has its own
-                floor = floor_rate(args.pages)
+                floor_before = floor_after
                 print(
-                    f"round {n + 1}: floor (trafilatura + nlp.pipe, one process): {floor:.2f} docs/s"
+                    f"round {n + 1}: floor (trafilatura + nlp.pipe, one process) before: "
+                    f"{floor_before:.2f} docs/s"
                 )
                 runs: dict[int, dict[str, Any]] = {}
                 for workers in (1, 2):
@@ -287,8 +298,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         "peak_rss_mb": round(peak / 2**20),
                     }
                     print(f"round {n + 1}: full run, {workers} NLP worker(s): {runs[workers]}")
+                floor_after = floor_rate(args.pages)
+                floor = (floor_before + floor_after) / 2
+                print(f"round {n + 1}: floor after: {floor_after:.2f} docs/s, mean {floor:.2f}")
                 rounds.append(
                     {
+                        "floor_before_docs_per_s": round(floor_before, 2),
+                        "floor_after_docs_per_s": round(floor_after, 2),
                         "floor_docs_per_s": round(floor, 2),
                         "full_run": runs,
                         "floor_ratio_one_worker": round(runs[1]["docs_per_s"] / floor, 3),
