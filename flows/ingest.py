@@ -158,7 +158,6 @@ def run_ingest(
             0 if dry_run or settings.runner.kind == "dask" else settings.nlp.workers,
         ) as pool,
     ):
-        load_models()  # the cleaning models load here while the NLP workers load spaCy
         found = (
             discover_all(settings, fetcher.get, dataset.seen) if stream is None else stream(dataset)
         )
@@ -238,6 +237,7 @@ def run_ingest(
             progress.update(summary)
 
         run_ids: set[str] = set()  # article ids kept by this run's earlier batches
+        started = False  # the NLP workers and cleaning models
         size = settings.nlp.batch_size
         for chunk in batched(found, size, max(1, size // FIRST_BATCH_SHARE)):
             for source, entry in chunk:
@@ -251,6 +251,13 @@ def run_ingest(
             if not items and not pending_rejects:
                 continue
             outcome = fetch_task(opaque(fetcher), opaque(items))
+            if outcome.pages and not started:
+                # pages to clean: the NLP workers load spaCy while this batch is cleaned, and
+                # the cleaning models load here; a run that gets nothing new (every page seen
+                # or unchanged, 304) loads neither, ~2 s of CPU a worker and ~1 s here
+                pool.start()
+                load_models()
+                started = True
             for page in outcome.pages:
                 if page.item.body is None:  # fetched now, not in hand: keep the raw response
                     archive.write(page)

@@ -166,7 +166,9 @@ class EnrichPool:
 
     `workers=0` enriches in the calling process (tests, tiny runs). With workers, a batch is
     split into one slice per worker so every core parses; the caller runs it from a thread so
-    fetching and cleaning the next batch overlap with spaCy.
+    fetching and cleaning the next batch overlap with spaCy. The workers start at `start()` (the
+    run calls it once it has something to fetch) or at the first batch, never for a run that
+    finds nothing new: each worker's start costs ~2 s of CPU (spaCy's import and model load).
     """
 
     def __init__(self, model: str, aliases_path: str | None, workers: int) -> None:
@@ -174,30 +176,35 @@ class EnrichPool:
         self.aliases_path = aliases_path
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
-        if workers > 0:
-            # spawn, not fork: the flow process runs threads (Prefect, HTTP) that fork would copy mid-flight
-            self._pool = ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(model, aliases_path),
-            )
-            # Start every worker now, so each loads spaCy while the first batch is discovered,
-            # fetched and cleaned; otherwise the first batch waits ~3.5 s for the model. The pool
-            # starts them inside `submit`; during that call __main__ is a blank module, because
-            # spawn re-imports the parent's main script in every child (the CLI: Prefect and every
-            # flow, ~1.5 s a worker) and the workers need nothing from it.
-            main = sys.modules["__main__"]
-            sys.modules["__main__"] = types.ModuleType("__main__")
-            try:
-                with worker_environment():
-                    for _ in range(workers):
-                        self._pool.submit(_ready)
-            finally:
-                sys.modules["__main__"] = main
+
+    def start(self) -> None:
+        """Start the worker processes now (once), so they load spaCy while the caller fetches."""
+        if self.workers <= 0 or self._pool is not None:
+            return
+        # spawn, not fork: the flow process runs threads (Prefect, HTTP) that fork would copy mid-flight
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.model, self.aliases_path),
+        )
+        # Start every worker now, so each loads spaCy while the first batch is fetched and
+        # cleaned; otherwise the first batch waits ~3.5 s for the model. The pool starts them
+        # inside `submit`; during that call __main__ is a blank module, because spawn re-imports
+        # the parent's main script in every child (the CLI: Prefect and every flow, ~1.5 s a
+        # worker) and the workers need nothing from it.
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            with worker_environment():
+                for _ in range(self.workers):
+                    self._pool.submit(_ready)
+        finally:
+            sys.modules["__main__"] = main
 
     def enrich(self, articles: list[Article]) -> tuple[list[Enriched], list[Reject], str]:
         """Enrich a batch, in parallel slices when there are workers."""
+        self.start()
         if self._pool is None or len(articles) < 2:
             if self._pool is None:
                 return enrich_batch(articles, self.model, self.aliases_path)

@@ -177,6 +177,37 @@ def test_pages_sharing_a_canonical_url_across_batches_are_written_once(
     assert sorted(articles.canonical_url) == [f"{base}/c.html", f"{base}/z.html"]
 
 
+def test_a_run_that_fetches_no_page_starts_no_nlp_worker(
+    harness, demo_site, tmp_path: Path, monkeypatch
+) -> None:
+    # every item already seen: nothing to parse, so no worker loads spaCy (~2 s of CPU each)
+    import logging
+
+    import tasks.enrich
+    from config.schema import load_config
+    from flows.ingest import run_ingest
+    from tasks.records import Skip
+
+    pools: list[int] = []
+
+    class CountedPool(tasks.enrich.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            pools.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(tasks.enrich, "ProcessPoolExecutor", CountedPool)
+    settings = load_config(str(write_config(tmp_path, demo_site.base_url, workers=2)))
+
+    def all_seen(_dataset):
+        for n in range(3):
+            yield "archive", Skip(f"https://example.org/{n}", "archive", "seen")
+
+    summary = run_ingest(settings, "run-1", logging.getLogger("test"), stream=all_seen)
+    assert summary.sources["archive"].skipped == {"seen": 3}
+    assert summary.totals.written == 0
+    assert pools == []
+
+
 def test_batches_start_small_then_full_size() -> None:
     from flows.ingest import batched
 
@@ -185,7 +216,7 @@ def test_batches_start_small_then_full_size() -> None:
     assert list(batched([], 4, first=1)) == []
 
 
-def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
+def test_enrich_pool_starts_its_workers_at_start_before_the_first_batch() -> None:
     import time
 
     import psutil
@@ -202,11 +233,14 @@ def test_enrich_pool_starts_its_workers_before_the_first_batch() -> None:
 
     before = workers()
     env_before = {k: os.environ.get(k) for k in WORKER_ENV}
-    with EnrichPool("en_core_web_sm", None, 2):
+    with EnrichPool("en_core_web_sm", None, 2) as pool:
+        assert workers() == before  # none until the run has something to fetch
+        pool.start()
+        pool.start()  # once
         deadline = time.monotonic() + 30
         while len(workers() - before) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert len(workers() - before) == 2  # spawned at creation, not at the first submit
+        assert len(workers() - before) == 2  # spawned at start, not at the first submit
         for pid in workers() - before:  # one BLAS thread in a worker
             environ = psutil.Process(pid).environ()
             assert all(environ.get(k) == v for k, v in WORKER_ENV.items())
