@@ -430,6 +430,10 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Jr|Sr|St|Inc|Co|Corp|Ltd|vs|No))$"
 )
 
+# Marks a sentence runs on after, and a lower-case word that takes it up after a quote
+_MID_SENTENCE = frozenset(",;—–(")
+_RUNS_ON = re.compile(r"\s*[a-z]")
+
 # Tokens of a quoted modifier that can still be a scare quote ("broken", "America-first")
 _SCARE_MAX_WORDS = 3
 
@@ -1844,6 +1848,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         partial = in_sentence and (not text[c_lo].isupper() or len(stripped.split()) <= 6)
         # after "U.S." a lower-case quote runs on inside the sentence; a capital starts one
         partial = partial or (not text[c_lo].isupper() and bool(_ABBREVIATION_END.search(before)))
+        # a lower-case fragment set off by a comma or dash that the sentence runs on after (`...
+        # through her server, "no reasonable prosecutor" would bring the case`) is part of it
+        partial = partial or (
+            bool(before)
+            and before[-1] in _MID_SENTENCE
+            and text[c_lo].islower()
+            and not stripped.rstrip("'’").endswith((",", ".", "?", "!"))
+            and bool(_RUNS_ON.match(text, hi))
+        )
         kind = "partial" if partial else "direct"
         att = _attribution(doc, lo, hi, marks)
         speaker = speaker_text = cue_text = None
@@ -1917,22 +1930,29 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts)
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
-    return _link_parts(quotes, text)
+    return _link_parts(doc, quotes, text)
 
 
-# ", who has offered advice to ...": a relative clause describing the speaker of a quote
-_RELATIVE_GAP = re.compile(r"\b(?:who|whose|which)\b")
-
-
-def _describes_speaker(inner: Quote, outer: Quote, text: str) -> bool:
-    """Whether a reported clause lies in a relative clause on the speaker of the quote before
-    it (`"A," said Peter King, who endorsed Mr. Rubio on Tuesday. "B."`)."""
-    if inner.cue_start is None or outer.cue_end is None or inner.cue_start < outer.cue_end:
+def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
+    """Whether a reported clause lies in the attribution of the quote before it without being
+    said beside it: in a relative clause or a description of the speaker or the occasion (`"A,"
+    said Peter King, who endorsed Mr. Rubio on Tuesday. "B."`, `"A," said Sen. Ann Ray, the only
+    senator to endorse Mr. Cole. "B."`, `"A," she said in a speech that praised ... "B."`), not
+    a clause of the cue itself (`"A," he said, referring to ... "B."`, `said when asked about`)."""
+    if inner.cue_start is None or outer.cue_start is None or outer.cue_end is None:
         return False
-    return bool(_RELATIVE_GAP.search(text, outer.cue_end, inner.cue_start))
+    if inner.cue_start < outer.cue_end:
+        return False
+    cue = token_at(doc, inner.cue_start)
+    said = token_at(doc, outer.cue_start)
+    if cue is None or said is None or cue.sent != said.sent:
+        return False
+    # a clause that hangs on the cue itself ("said, referring to ...", "said when asked
+    # about ...") is reported beside the quote, not part of who is speaking
+    return cue.head != said and cue != said
 
 
-def _link_parts(quotes: list[Quote], text: str) -> list[Quote]:
+def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
     """Mark each direct quote that resumes the one before it after the attribution that
     introduced that one (`"A," she said. "B."`): the same speaker, no cue of its own outside
     that attribution, the same paragraph. PolNeAR annotates such a pair as one attribution with
@@ -1963,7 +1983,7 @@ def _link_parts(quotes: list[Quote], text: str) -> list[Quote]:
         ):
             continue
         between = range(m + 1, n)
-        if any(not _describes_speaker(linked[k], prev, text) for k in between):
+        if any(not _describes_speaker(doc, linked[k], prev) for k in between):
             continue  # a clause reported beside the cue ("said, referring to ...") stands alone
         dropped.update(between)
         linked[n] = replace(quote, continues=True)

@@ -1159,6 +1159,63 @@ def test_relative_clause_on_the_speaker_stays_inside_the_attribution(nlp) -> Non
     assert {q.speaker for q in quotes} == {"Gene Sperling"}
 
 
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # an appositive on the speaker with a verb of its own: part of who is speaking
+        (
+            '"We should scrap the caucuses entirely," said Sen. Dana Whitlow of Oregon, the only '
+            'senator to endorse Mr. Ferris. "Voters deserve a primary they can trust."',
+            True,
+        ),
+        # a relative clause on the occasion ("in a speech that praised ...")
+        (
+            '"The port will reopen by spring," Ms. Okafor said in a speech that praised the dock '
+            'workers. "Nobody should doubt that."',
+            True,
+        ),
+        # a clause of the cue itself ("said, referring to ...") is reported beside the quote
+        (
+            '"Those numbers are a fantasy," Mr. Lindqvist said, referring to the budget office '
+            'forecast. "We will publish our own."',
+            False,
+        ),
+    ],
+)
+def test_clause_inside_an_attribution_between_two_parts(nlp, text: str, linked: bool) -> None:
+    quotes = quotes_of(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].continues is linked
+    if linked:
+        # the described clause is no quote of its own, so the parts are adjacent rows
+        assert [q.kind for q in quotes] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "speaker"),
+    [
+        # a lower-case fragment set off by a comma that the sentence runs on after
+        (
+            "On Monday, Director Alan Reyes said that while the agency had been "
+            "\u201cdeeply negligent\u201d in its audits, \u201cno serious regulator\u201d "
+            "would revoke the license.",
+            "while the agency had been",
+            "Alan Reyes",
+        ),
+    ],
+)
+def test_quoted_fragment_inside_a_reported_clause_is_partial(
+    nlp, text: str, prefix: str, speaker: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    quote = next(q for q in quotes if q.text.startswith(prefix))
+    assert quote.kind == "partial"
+    assert quote.speaker == speaker
+    # the clause and its quoted words are one quote, not a clause and a "direct" quote
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
 def test_stance_adjective_reports_what_it_is_about(nlp) -> None:
     text = (
         "Republicans in Congress have been critical of Mrs. Clinton's use of a private email "
