@@ -54,6 +54,74 @@ _REFERRING = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# "Sen. Tom Udall of New Mexico", "Rep. Jan Doe of Ohio's 5th district": the place a person is
+# from follows the name; not "Secretary of State Clinton", where a title takes the "of"
+_OF_PLACE = re.compile(r"^(.*\S)\s+of\s+[A-Z]")
+_TITLE_BEFORE_OF = frozenset(
+    [
+        "secretary",
+        "director",
+        "governor",
+        "mayor",
+        "president",
+        "minister",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "head",
+        "speaker",
+        "attorney",
+        "commissioner",
+        "member",
+        "members",
+        "leader",
+        "department",
+        "university",
+        "state",
+        "house",
+        "bank",
+        "board",
+        "office",
+        "council",
+        "committee",
+        "city",
+        "court",
+        "school",
+        "college",
+        "party",
+    ]
+)
+# A source headed by a quantifier or determiner names a group, not one person: "Many",
+# "Others", "Most Millennials", "Half of Vermont Democrats" (their last word is no surname)
+_GROUP_HEAD = frozenset(
+    [
+        "many",
+        "some",
+        "others",
+        "other",
+        "most",
+        "half",
+        "both",
+        "none",
+        "all",
+        "several",
+        "few",
+        "any",
+        "each",
+        "more",
+        "those",
+        "these",
+        "two",
+        "three",
+        "four",
+        "five",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ]
+)
 
 
 @dataclass
@@ -129,6 +197,17 @@ def _last_name(name: str | None) -> str | None:
     head = re.split(r",|\(|\bwho\b|\bwhich\b| – | — ", name.strip(), maxsplit=1)[0].strip()
     head = re.sub(r"(?:'s|’s|'|’)$", "", head).strip(" .")
     words = head.split()
+    if words and words[0].lower() in _GROUP_HEAD:
+        return None
+    of_place = _OF_PLACE.match(head)
+    if of_place:
+        before = of_place.group(1).split()
+        if (
+            len(before) >= 2
+            and _NAME_WORD.match(before[-1])
+            and before[-1].lower() not in _TITLE_BEFORE_OF
+        ):
+            words = before
     if not words or not _NAME_WORD.match(words[-1]) or words[-1].lower() in _PRONOUNS:
         return None
     return words[-1].strip(".").lower()

@@ -1,0 +1,33 @@
+"""The quote harness' reading of a gold source: which last name it names, if any."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.quotes_eval import _last_name
+
+
+@pytest.mark.parametrize(
+    ("source", "last_name"),
+    [
+        ("Bernie Sanders", "sanders"),
+        ("host Bill Maher", "maher"),
+        ("Christie, New Jersey's sitting governor", "christie"),
+        # the place a person is from follows the name
+        ("Sen. Tom Udall of New Mexico", "udall"),
+        ("Rep. Jan Doe of Ohio's 5th district", "doe"),
+        # a title takes the "of": the name comes after it
+        ("Secretary of State Hillary Clinton", "clinton"),
+        ("Former Secretary of State Clinton", "clinton"),
+        ("the University of Iowa's Tim Hagle", "hagle"),
+        # a quantifier or determiner heads a group, not one person
+        ("Many", None),
+        ("Others", None),
+        ("Most Millennials", None),
+        ("Half of Vermont Democrats", None),
+        ("he", None),
+        ("a new poll", None),
+    ],
+)
+def test_last_name_of_a_gold_source(source: str, last_name: str | None) -> None:
+    assert _last_name(source) == last_name
