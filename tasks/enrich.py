@@ -167,8 +167,9 @@ class EnrichPool:
     `workers=0` enriches in the calling process (tests, tiny runs). With workers, a batch is
     split into one slice per worker so every core parses; the caller runs it from a thread so
     fetching and cleaning the next batch overlap with spaCy. The workers start at `start()` (the
-    run calls it once it has something to fetch) or at the first batch, never for a run that
-    finds nothing new: each worker's start costs ~2 s of CPU (spaCy's import and model load).
+    run calls it when its first batch brings pages to clean) or at the first batch, never for a
+    run that fetches nothing: each worker's start costs ~2 s of CPU (spaCy's import and model
+    load).
     """
 
     def __init__(self, model: str, aliases_path: str | None, workers: int) -> None:

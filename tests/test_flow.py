@@ -234,7 +234,7 @@ def test_enrich_pool_starts_its_workers_at_start_before_the_first_batch() -> Non
     before = workers()
     env_before = {k: os.environ.get(k) for k in WORKER_ENV}
     with EnrichPool("en_core_web_sm", None, 2) as pool:
-        assert workers() == before  # none until the run has something to fetch
+        assert workers() == before  # none before start(): a run that fetches nothing
         pool.start()
         pool.start()  # once
         deadline = time.monotonic() + 30
