@@ -485,6 +485,9 @@ _WORDCH = re.compile(r"\w")
 # Characters _mark_kind can read as a quote mark: the scanner jumps from one to the next
 _MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + "\"‘`'’") + "]")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# double quote marks only (an apostrophe is no quote boundary): an odd count between two words
+# puts one inside a quote and the other outside
+_DOUBLE_MARK = re.compile('[“”"«»„]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,6 +705,18 @@ def _name_span(token: Token) -> tuple[int, int]:
             return start, token.doc[stop.i - 1].idx + len(token.doc[stop.i - 1])
         return start, ent.end_char
     words = [t for t in token.subtree]
+    # the phrase ends where its words stop running on: an appositive the parser hung on the
+    # name across the clause ("Podliska further alleges that ..., a claim that ...") is no part
+    words = words[
+        : next(
+            (
+                n
+                for n in range(1, len(words))
+                if words[n].i != words[n - 1].i + 1 and words[n].i > token.i
+            ),
+            len(words),
+        )
+    ]
     start_i = words[0].i
     end_i = words[-1].i
     for t in words:
@@ -838,6 +853,24 @@ def _subject_of(verb: Token) -> Token | None:
         # "He said his attacks have given his campaign momentum and said that Trump ...": the
         # parser hung the second "said" on what the first one reported; both are the speaker's
         return _subject_of(content.head)
+    if (
+        verb.dep_ == "conj"
+        and content.dep_ == "ccomp"
+        and _is_cue(content.head)
+        and _starts_attribution(verb)
+    ):
+        # "Rand Paul said Rubio's plan would ... and called him ...": the parser hung the second
+        # verb on what the first one reported; both are the speaker's
+        return _subject_of(content.head)
+    if (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and len(_DOUBLE_MARK.findall(doc_text(verb.doc), verb.head.idx, verb.idx)) % 2 == 1
+    ):
+        # `"Dr. Carson invited us to talk about his campaign" the paper's editor responded`: a
+        # verb after the quote the parser joined to the quote's own verb does not share its
+        # subject
+        return None
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
@@ -980,6 +1013,23 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         back -= 1
     if back >= verb.sent.start and doc[back].ent_type_ == "PERSON":
         return doc[back]
+    # "In a message to Clinton, Tanden, head of the Center for American Progress, recounted":
+    # the name before an appositive set off by commas right before the verb
+    if back > verb.sent.start and doc[back].text == ",":
+        comma = next(
+            (t for t in reversed(doc[verb.sent.start : back]) if t.text in (",", "“", "”", '"')),
+            None,
+        )
+        name = doc[comma.i - 1] if comma is not None and comma.text == "," else None
+        if (
+            name is not None
+            and name.i >= verb.sent.start
+            and name.pos_ == "PROPN"
+            and name.is_title
+            and not _cannot_speak(name)
+            and name.ent_type_ not in ("ORG", "NORP")
+        ):
+            return name
     broken = _name_before_break(verb)
     if broken is not None:
         return broken
@@ -1322,6 +1372,34 @@ def _trim(name: str, trimmed: dict[str, str]) -> str:
     return next((v for k, v in trimmed.items() if k.startswith(name) and v in name), name)
 
 
+def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
+    """Surnames NER missed after a known first name ("Brett O’Donnell" tagged a noun, "Fox
+    News' Sean Hannity" an ORG): the title-case word right after a first name, when no
+    capitalised word follows it, keyed by its lower case for the article's later "Hannity
+    said"."""
+    found: dict[str, str] = {}
+    n = len(doc)
+    for token in doc:
+        if token.lower_ not in _FIRST_NAMES or not token.is_title or token.i + 1 >= n:
+            continue
+        surname = doc[token.i + 1]
+        key = surname.lower_
+        if (
+            key in known
+            or key in found
+            or not surname.is_title
+            or surname.ent_type_ == "PERSON"
+            or surname.pos_ not in ("PROPN", "NOUN")
+            or key in _NOT_NAMES
+            or (surname.i + 1 < n and doc[surname.i + 1].is_title)
+        ):
+            continue
+        name = f"{token.text} {surname.text}"
+        if not _not_a_person(name):
+            found[key] = name
+    return found
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
@@ -1333,6 +1411,7 @@ class _Speakers:
             for key, name in _clean_index(people, surname_index(doc), trimmed).items()
             if not _not_a_person(name)
         }
+        self.full_names.update(_first_named(doc, self.full_names))
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
         self.gender: dict[str, str] = {}

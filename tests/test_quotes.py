@@ -1648,3 +1648,72 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == ["the North will come back to the talks"]
     assert quotes[0].speaker_type == "anonymous"
+
+
+# Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
+SPEAKER_RESOLUTION = [
+    # a verb of saying coordinated with the one the first verb reported: the parser hangs it on
+    # the reported clause, but it is the speaker's
+    (
+        "Senator Mara Ellison said the governor's budget was reckless and criticized him for "
+        "cutting school funds.",
+        "criticized",
+        "Mara Ellison",
+    ),
+    (
+        "Mayor Dana Whitfield complained the council had ignored her and questioned why the "
+        "treasurer had not spoken at the hearing.",
+        "questioned",
+        "Dana Whitfield",
+    ),
+    # a surname NER missed (here taken for part of an ORG) after a known first name
+    (
+        "Fox News’ Sean Kerrity interviewed the candidate.\n\n"
+        "“They said it’s negotiable on the wall,” Kerrity said.",
+        "said",
+        "Sean Kerrity",
+    ),
+    # an appositive the parser hung on the subject across the clause is no part of the name
+    (
+        "Bradley Podwin sued the committee in May.\n\nPodwin further alleges that he was fired "
+        "for taking time off to fulfill his military duties, a claim that Lowry’s office "
+        "strongly disputes.",
+        "alleges",
+        "Bradley Podwin",
+    ),
+    # no subject parsed: the name before an appositive set off by commas right before the verb,
+    # not the person named in the fronted phrase
+    (
+        "In a May 2014 message to Clinton, Tandon, head of the Center for Civic Progress, "
+        "recounted that the donors had regretted their choice.",
+        "recounted",
+        "Tandon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), SPEAKER_RESOLUTION)
+def test_speaker_resolution(nlp, text: str, cue: str, speaker: str) -> None:
+    quotes = quotes_of(nlp, text)
+    quote = next((q for q in quotes if q.cue == cue), None)
+    assert quote is not None, [(q.cue, q.text) for q in quotes]
+    assert quote.speaker == speaker
+
+
+def test_verb_after_a_quote_joined_to_the_quote_verb_does_not_share_its_subject(nlp) -> None:
+    # `"Dr. Corbin invited us" the editor Steven Gilder responded`, parsed with "responded" a
+    # conjunct of "invited": the subject of the quote's verb is not the speaker
+    from spacy.tokens import Doc, Span
+
+    from tasks.quotes import _speaker_of, _subject_of
+
+    words = ['"', "Corbin", "invited", "us", '"', "the", "editor", "Steven", "Gilder", "responded"]
+    heads = [2, 2, 2, 2, 2, 6, 8, 8, 2, 2]
+    deps = ["punct", "nsubj", "ROOT", "dobj", "punct", "det", "compound", "compound", "appos"]
+    pos = ["PUNCT", "PROPN", "VERB", "PRON", "PUNCT", "DET", "NOUN", "PROPN", "PROPN", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=[*deps, "conj"], pos=pos)
+    doc.ents = [Span(doc, 1, 2, "PERSON"), Span(doc, 7, 9, "PERSON")]
+    responded = doc[9]
+    assert _subject_of(responded) is None
+    speaker = _speaker_of(responded)
+    assert speaker is not None and speaker.text == "Gilder"
