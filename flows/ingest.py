@@ -33,7 +33,7 @@ from flows.reporting import (
     publish_report,
     yield_anomalies,
 )
-from tasks.clean import EXTRACTOR_VERSION, clean_batch, load_models
+from tasks.clean import EXTRACTOR_VERSION, clean_batch, load_models, settle_key
 from tasks.enrich import EnrichPool, enrich_batch
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
@@ -103,12 +103,18 @@ def enrich_remote_task(
 
 @task(name="store", cache_policy=NONE)
 def store_task(
-    dataset: Dataset, enriched: list[Enriched], rejects: list[Reject], run_id: str, model: str
+    dataset: Dataset,
+    enriched: list[Enriched],
+    rejects: list[Reject],
+    run_id: str,
+    model: str,
+    settled_under: str,
 ) -> dict[str, int]:
-    """Commit a batch to the datasets (atomic upsert)."""
+    """Commit a batch to the datasets (atomic upsert); off-topic and other-language rejects
+    are remembered under the run's cleaning and topic settings (`settled_under`)."""
     extra = {"extractor_version": EXTRACTOR_VERSION, "model": model}
     lastmods = {e.article.article_id: e.article.modified for e in enriched}
-    return dataset.commit(enriched, rejects, run_id, extra, lastmods)
+    return dataset.commit(enriched, rejects, run_id, extra, lastmods, settled_under)
 
 
 Discovered = Iterator[tuple[str, Item | Skip | Reject]]
@@ -144,6 +150,7 @@ def run_ingest(
     if recovered:
         log.warning("recovered %d interrupted commit(s) in %s", recovered, settings.output)
     topic = compile_topic(settings.topic)
+    settled_under = settle_key(settings.clean, settings.topic)
     aliases = str(settings.resolve(settings.nlp.aliases)) if settings.nlp.aliases else None
     progress = Progress(total_hint=None)
     speakers: Counter[str] = Counter()
@@ -159,7 +166,9 @@ def run_ingest(
         ) as pool,
     ):
         found = (
-            discover_all(settings, fetcher.get, dataset.seen) if stream is None else stream(dataset)
+            discover_all(settings, fetcher.get, dataset.seen, dataset.settled, settled_under)
+            if stream is None
+            else stream(dataset)
         )
         pending_rejects: list[Reject] = []
         items: list[Item] = []
@@ -209,7 +218,12 @@ def run_ingest(
                 summary.counts(r.source_name).reject(r.stage, r.reason)
             rejects = early_rejects + enrich_rejects
             rows = store_task(
-                opaque(dataset), opaque(enriched), opaque(rejects), run_id, summary.model or ""
+                opaque(dataset),
+                opaque(enriched),
+                opaque(rejects),
+                run_id,
+                summary.model or "",
+                settled_under,
             )
             for table, n in rows.items():
                 summary.rows[table] = summary.rows.get(table, 0) + n
@@ -270,7 +284,9 @@ def run_ingest(
             for r in outcome.rejects + clean_rejects:
                 summary.counts(r.source_name).reject(r.stage, r.reason)
             if not articles:  # nothing to parse: only rejects to record
-                store_task(opaque(dataset), [], opaque(early), run_id, summary.model or "")
+                store_task(
+                    opaque(dataset), [], opaque(early), run_id, summary.model or "", settled_under
+                )
                 summary.rows["rejects"] = summary.rows.get("rejects", 0) + len(early)
             else:
                 in_flight.append((submit(articles), list(early)))

@@ -18,7 +18,7 @@ from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from config.schema import CleanConfig
+from config.schema import CleanConfig, TopicConfig
 from tasks.records import Article, Item, Page, Reject, StageError
 from tasks.textrepair import repair_text
 from tasks.topic import Topic
@@ -184,6 +184,13 @@ def _name_case(name: str) -> str:
         else:
             words.append("-".join(p.capitalize() for p in parts))
     return " ".join(words)
+
+
+def settle_key(cfg: CleanConfig, topic: TopicConfig | None) -> str:
+    """Fingerprint of the settings that reject a page for good (its language, its topic) and
+    of the extractor: a URL rejected under one key is fetched again under another."""
+    parts = [EXTRACTOR_VERSION, cfg.model_dump_json(), topic.model_dump_json() if topic else ""]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def load_models() -> None:

@@ -391,13 +391,19 @@ def _changed(item: Item, entry: Any) -> bool:
 
 
 def discover_all(
-    settings: Settings, get: Getter, seen: SeenLookup
+    settings: Settings,
+    get: Getter,
+    seen: SeenLookup,
+    settled: SeenLookup | None = None,
+    settle_key: str | None = None,
 ) -> Iterator[tuple[str, Item | Skip | Reject]]:
     """Every discovered item of every source, as (source name, Item | Skip | Reject).
 
-    Already committed URLs are skipped (`seen`) unless their lastmod says they changed; a URL
-    discovered twice in a run is skipped the second time; a source that fails entirely yields
-    one `sources`-stage Reject and the other sources go on.
+    Already committed URLs are skipped (`seen`) unless their lastmod says they changed; so are
+    URLs rejected for good (`settled`: off topic, another language) under the same settings
+    (`settle_key`), as `rejected_before`, so a feed's off-topic pages are not fetched every
+    night; a URL discovered twice in a run is skipped the second time; a source that fails
+    entirely yields one `sources`-stage Reject and the other sources go on.
     """
     run_seen: set[str] = set()
     for cfg in settings.sources:
@@ -419,6 +425,10 @@ def discover_all(
                 known = seen(canon)
                 if known is not None and not _changed(entry, known):
                     yield cfg.name, Skip(entry.url, cfg.name, "seen")
+                    continue
+                was = settled(canon) if known is None and settled is not None else None
+                if was is not None and was.key == settle_key and not _changed(entry, was):
+                    yield cfg.name, Skip(entry.url, cfg.name, "rejected_before")
                     continue
                 yield cfg.name, entry
         except NotModified:

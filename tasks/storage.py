@@ -5,7 +5,8 @@ Layout under `output` (a local directory or s3://bucket/prefix):
     articles/year=2009/month=12/part-<id>.parquet     one table per directory, hive partitions
     entities/ dates/ quotes/  (same partitions and file ids as the article rows they belong to)
     rejects/year=/month=      (month of the run)
-    _state/index.sqlite       article_id -> partition file, canonical URL seen-index, file sizes
+    _state/index.sqlite       article_id -> partition file, canonical URL seen-index, URLs
+                              rejected for good (off topic, language), file sizes
     _log/<commit>.json        commits in flight (roll-forward log)
     _staging/<commit>/...     files written before they are moved into place
 
@@ -367,6 +368,21 @@ def partition_of(published: datetime | None) -> str:
 _SAFE_PARTITION = re.compile(r"^year=(\d{4}|undated)/month=(\d{1,2}|undated)$")
 
 
+# Rejects that stay true while the page and the run's cleaning and topic settings stay the same:
+# their URLs are remembered (`settled`) so later runs do not fetch and reject them again
+SETTLED_REJECTS = frozenset({("clean", "off_topic"), ("clean", "language")})
+
+
+@dataclass(frozen=True, slots=True)
+class SettledEntry:
+    """A URL rejected for good under the settings whose fingerprint is `key`."""
+
+    reason: str
+    key: str
+    last_seen: str
+    lastmod: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class SeenEntry:
     """What the seen-index knows about a canonical URL."""
@@ -466,6 +482,9 @@ class Dataset:
                 CREATE INDEX IF NOT EXISTS lsh_bucket ON lsh(bucket);
                 CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article_id);
                 CREATE INDEX IF NOT EXISTS minhash_cluster ON minhash(cluster_id);
+                CREATE TABLE IF NOT EXISTS settled (
+                    canonical_url TEXT PRIMARY KEY, reason TEXT NOT NULL, key TEXT NOT NULL,
+                    seen TEXT NOT NULL);
                 """
             )
         return self._db
@@ -577,6 +596,13 @@ class Dataset:
             (canonical_url,),
         ).fetchone()
         return SeenEntry(*row) if row else None
+
+    def settled(self, canonical_url: str) -> SettledEntry | None:
+        """How a canonical URL was rejected for good (off topic, language), or None."""
+        row = self.db.execute(
+            "SELECT reason, key, seen FROM settled WHERE canonical_url = ?", (canonical_url,)
+        ).fetchone()
+        return SettledEntry(*row) if row else None
 
     def article_count(self) -> int:
         """Number of articles committed."""
@@ -828,6 +854,13 @@ class Dataset:
                         "SET article_id=excluded.article_id",
                         (url, a["article_id"]),
                     )
+                    self.db.execute("DELETE FROM settled WHERE canonical_url=?", (url,))
+            for url, reason, key, seen in record.get("settled", []):
+                self.db.execute(
+                    "INSERT INTO settled VALUES (?,?,?,?) ON CONFLICT(canonical_url) DO UPDATE "
+                    "SET reason=excluded.reason, key=excluded.key, seen=excluded.seen",
+                    (url, reason, key, seen),
+                )
             for article_id, sig_hex, cluster_id, published, buckets in record.get("minhash", []):
                 self.db.execute(
                     "INSERT INTO minhash VALUES (?,?,?,?) ON CONFLICT(article_id) DO UPDATE "
@@ -1055,11 +1088,14 @@ class Dataset:
         run_id: str,
         article_extra: dict[str, Any] | None = None,
         lastmods: dict[str, datetime | None] | None = None,
+        settle_key: str | None = None,
     ) -> dict[str, int]:
         """Upsert a batch of articles (and their rows in every table) and append rejects.
 
         Re-committing an article_id replaces its rows everywhere. Atomic per file; rolled
         forward by `recover()` if the process dies mid-way. Returns rows written per table.
+        With `settle_key` (a fingerprint of the settings that decided), the URLs of rejects in
+        SETTLED_REJECTS are remembered for `settled`.
         """
         now = datetime.now(UTC)
         commit_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
@@ -1163,9 +1199,15 @@ class Dataset:
                 # at a time rather than every file it touches (its peak memory grew with them)
                 for table in ARTICLE_TABLES:
                     cache.pop((table, *key), None)
+            settled: list[tuple[str, str, str, str]] = []
             if rejects := list(rejects):
                 steps.append(["move", *self._stage_rejects(commit_id, rejects, run_id, now)])
                 counts["rejects"] = len(rejects)
+                for r in rejects:
+                    if settle_key is not None and (r.stage, r.reason) in SETTLED_REJECTS:
+                        with contextlib.suppress(ValueError):
+                            url = canonical_url(r.url)
+                            settled.append((url, r.reason, settle_key, now.isoformat()))
             record = {
                 "commit": commit_id,
                 "at": now.isoformat(),
@@ -1173,6 +1215,7 @@ class Dataset:
                 "articles": index_rows,
                 "files": file_sizes,
                 "minhash": minhash_rows,
+                "settled": settled,
             }
             self._log_and_apply(commit_id, record)
             self._upload_index()

@@ -161,3 +161,24 @@ def test_discover_all_accounts_invalid_urls_duplicates_and_seen(tmp_path: Path) 
     assert [type(e).__name__ for e in out] == ["Item", "Skip", "Reject", "Skip"]
     assert out[1].reason == "duplicate_in_run" and out[3].reason == "seen"
     assert isinstance(out[2], Reject) and out[2].reason == "invalid_url"
+
+
+def test_discover_all_skips_urls_rejected_for_good_under_the_same_settings(
+    tmp_path: Path,
+) -> None:
+    from tasks.storage import SettledEntry
+
+    settings = settings_from_dict(
+        {
+            "output": str(tmp_path),
+            "sources": [{"kind": "urls", "name": "u", "urls": ["https://n.example/sports"]}],
+        }
+    )
+    settled = {"https://n.example/sports": SettledEntry("off_topic", "k1", "2026-01-01T00:00:00")}
+
+    def reasons(key: str) -> list[str]:
+        found = discover_all(settings, lambda _u: b"", {}.get, settled.get, key)
+        return [getattr(entry, "reason", "item") for _name, entry in found]
+
+    assert reasons("k1") == ["rejected_before"]
+    assert reasons("k2") == ["item"]  # the topic or language settings changed: judge it again

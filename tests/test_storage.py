@@ -100,6 +100,27 @@ def test_seen_index_knows_committed_urls(tmp_path: Path) -> None:
     assert entry is not None and entry.article_id == "a001"
 
 
+def test_settled_index_keeps_rejects_for_good_until_the_url_is_written(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    rejects = [
+        Reject("https://news.example/1?utm_source=feed", "wire", "clean", "off_topic"),
+        Reject("https://news.example/2", "wire", "clean", "language"),
+        Reject("https://news.example/3", "wire", "fetch", "http_404"),  # may be back tomorrow
+        Reject("https://news.example/4", "wire", "clean", "too_short"),  # a teaser, may grow
+    ]
+    ds.commit([], rejects, "run-1")  # no settings fingerprint: nothing remembered
+    assert ds.settled("https://news.example/1") is None
+    ds.commit([], rejects, "run-2", settle_key="k1")
+    entry = ds.settled("https://news.example/1")  # by canonical URL
+    assert entry is not None and (entry.reason, entry.key) == ("off_topic", "k1")
+    assert ds.settled("https://news.example/2") is not None
+    assert ds.settled("https://news.example/3") is None
+    assert ds.settled("https://news.example/4") is None
+    ds.commit([article(1, DEC)], [], "run-3")  # on topic now (new settings): written
+    assert ds.settled("https://news.example/1") is None
+    assert ds.seen("https://news.example/1") is not None
+
+
 def test_rejects_append_into_one_file(tmp_path: Path) -> None:
     ds = Dataset(str(tmp_path))
     for run in range(3):
