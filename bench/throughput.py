@@ -211,16 +211,15 @@ def task_overhead(runs: int = 60, settle: float = 5.0) -> tuple[float, float | N
         return (time.perf_counter() - start) / max(1, n)
 
     server = _api_server()
+    client: dict[int, float] = {}
     server_cpu: dict[int, float] = {}
-    client = 0.0
     for n in (0, runs):
         before = _cpu(server) if server else 0.0
-        per_task = float(many(n))
+        client[n] = float(many(n))
         time.sleep(settle)  # the server records the task runs' events asynchronously
         server_cpu[n] = (_cpu(server) - before) if server else 0.0
-        client = per_task if n else client
     server_per_task = (server_cpu[runs] - server_cpu[0]) / runs if server else None
-    return client, server_per_task
+    return client[runs], server_per_task
 
 
 def long_runs(tmp: Path, pages: int, long: int, short: dict[int, dict[str, Any]]) -> dict[str, Any]:

@@ -487,7 +487,7 @@ _MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + "\"‘`'’") 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # double quote marks only (an apostrophe is no quote boundary): an odd count between two words
 # puts one inside a quote and the other outside
-_DOUBLE_MARK = re.compile('[“”"«»„]')
+_DOUBLE_MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,16 +707,10 @@ def _name_span(token: Token) -> tuple[int, int]:
     words = [t for t in token.subtree]
     # the phrase ends where its words stop running on: an appositive the parser hung on the
     # name across the clause ("Podliska further alleges that ..., a claim that ...") is no part
-    words = words[
-        : next(
-            (
-                n
-                for n in range(1, len(words))
-                if words[n].i != words[n - 1].i + 1 and words[n].i > token.i
-            ),
-            len(words),
-        )
-    ]
+    for n in range(1, len(words)):
+        if words[n].i != words[n - 1].i + 1 and words[n].i > token.i:
+            words = words[:n]
+            break
     start_i = words[0].i
     end_i = words[-1].i
     for t in words:
@@ -845,22 +839,19 @@ def _subject_of(verb: Token) -> Token | None:
     if (
         verb.dep_ == "conj"
         and content.dep_ == "ccomp"
-        and content.lower_ not in SPEECH_VERBS
-        and content.head.lower_ in SPEECH_VERBS
-        and verb.lower_ in SPEECH_VERBS
-        and any(c.dep_ == "ccomp" for c in verb.children)
+        and (
+            (
+                content.lower_ not in SPEECH_VERBS
+                and content.head.lower_ in SPEECH_VERBS
+                and verb.lower_ in SPEECH_VERBS
+                and any(c.dep_ == "ccomp" for c in verb.children)
+            )
+            or (_is_cue(content.head) and _starts_attribution(verb))
+        )
     ):
-        # "He said his attacks have given his campaign momentum and said that Trump ...": the
-        # parser hung the second "said" on what the first one reported; both are the speaker's
-        return _subject_of(content.head)
-    if (
-        verb.dep_ == "conj"
-        and content.dep_ == "ccomp"
-        and _is_cue(content.head)
-        and _starts_attribution(verb)
-    ):
-        # "Rand Paul said Rubio's plan would ... and called him ...": the parser hung the second
-        # verb on what the first one reported; both are the speaker's
+        # "He said his attacks have given his campaign momentum and said that Trump ...", "Rand
+        # Paul said Rubio's plan would ... and called him ...": the parser hung the second verb
+        # on what the first one reported; both are the speaker's
         return _subject_of(content.head)
     if (
         verb.dep_ == "conj"
