@@ -106,6 +106,10 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centu
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|mid-?day\b|midnight)"
+# a time zone after a clock time ("10 a.m. EST"), in capitals even inside an IGNORECASE pattern:
+# read case-blind, "Sat" of "noon Saturday" and "tha" of "10 a.m. that day" were zones and cut
+# the span short
+_ZONE = r"(?:\s+(?-i:[A-Z]{2,4}T|GMT|UTC)\b)?"
 _HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -124,7 +128,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric_date", r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)\b"),
     (
         "time_date",
-        rf"\b{_TIME_OF_DAY}(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:\s*,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
+        rf"\b{_TIME_OF_DAY}{_ZONE}(?:\s*,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
     ),
     (
         "month_day_range",
@@ -205,6 +209,14 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "rel_unit",
         r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
+    ),
+    # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the
+    # day of an ongoing event counted in a present copula whose subject is the present ("today",
+    # "it", "this") is the day of writing (both TimeBank uses are so annotated; "Monday is the
+    # 12th day" names Monday, "it was the third consecutive month" is past: neither matched)
+    (
+        "nth_day",
+        r"(?:(?<=\btoday\sis\s)|(?<=\bit\sis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bthis\sis\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\b)",
     ),
     # "a day-long meeting", "a yearlong inquiry": a span of one such unit (TIMEX3 DURATION
     # P1D, P1Y), with no number before it for the `duration` rule to count
@@ -1328,6 +1340,10 @@ def _h_day_words(t: str, anchor: date | None, tense: str | None) -> Normalised |
     return "DATE", day, "day", True
 
 
+def _h_nth_day(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    return "DATE", _shift(anchor, 0), "day", True
+
+
 def _h_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     t = _UNIT_ADJ_RX.sub("", t)
     if re.search(r"\band a half\b|-and-a-half\b|\s1/2\b", t):
@@ -1531,6 +1547,7 @@ _HANDLERS = {
     "rel_unit": _h_rel_unit,
     "past_units": _h_past_units,
     "unit_long": _h_unit_long,
+    "nth_day": _h_nth_day,
     "weekday_rel": _h_weekday_rel,
     "weekday_set": _h_weekday_set,
     "day_words": _h_day_words,
@@ -1808,6 +1825,36 @@ def _not_a_month(raw: str, after: str, before: str = "") -> bool:
     )
 
 
+# "today" and "tomorrow" naming an era, not a day: "in today's world", "for today's youth",
+# "many of today's computers", "the people of tomorrow". The nouns are those of a population or
+# an age (TimeBank and AQUAINT leave such uses unannotated while "today's editions", "today's
+# quiz" name the day)
+_GENERIC_TODAY_NOUN = re.compile(
+    r"(?:'s|’s)\s+(?:world|society|youth|young|generation|children|kids|teenagers|culture|era)\b",
+    re.IGNORECASE,
+)
+_GENERIC_TODAY_PARTITIVE = re.compile(r"\b(?:many|most|all|some|much)\s+of\s+$", re.IGNORECASE)
+# "the people of tomorrow", not "as of tomorrow" (a start) or "the morning of tomorrow" (a day)
+_OF_TOMORROW = re.compile(
+    r"\b(?!as\b|morning\b|afternoon\b|evening\b|night\b|end\b)[a-z]+\s+of\s+$", re.IGNORECASE
+)
+
+
+def _era_today(raw: str, text: str, start: int, end: int) -> bool:
+    """ "today" or "tomorrow" used for the present or future age, not a calendar day."""
+    word = raw.lower()
+    if word not in ("today", "tomorrow"):
+        return False
+    before = text[max(0, start - 16) : start]
+    after = text[end : end + 16]
+    if word == "tomorrow":
+        return bool(_OF_TOMORROW.search(before)) and not after.startswith(("'s", "’s"))
+    return bool(
+        _GENERIC_TODAY_NOUN.match(after)
+        or (after.startswith(("'s", "’s")) and _GENERIC_TODAY_PARTITIVE.search(before))
+    )
+
+
 def _modifies_noun(token: Token | None) -> bool:
     """An adjective before the noun it modifies ("the recent sale")."""
     return (
@@ -1886,7 +1933,7 @@ _SHARED_SET = re.compile(
     r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(mornings|afternoons|evenings|nights)\b",
     re.IGNORECASE,
 )
-_CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?$", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
@@ -2002,6 +2049,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue  # "a quarterly dividend": an adjective; "reports daily" is a set
         if rule in ("day_words", "rel_unit") and _title_of_name(raw, token):
             continue  # "USA Today", ABC's "This Week": a newspaper, a programme
+        if rule == "day_words" and _era_today(raw, text, start, end):
+            continue  # "in today's world", "the people of tomorrow": an age, not a day
         if rule == "time_date" and re.match(r"high\s+$", text[max(0, start - 5) : start], re.I):
             continue  # "High Noon": a film, an idiom
         if rule == "set" and " " not in raw and _after_quantity(token):

@@ -667,6 +667,21 @@ CASES = [
         "TIME",
         "1998-08-08T08:30Z",
     ),
+    # a zone after a clock time is written in capitals: "Sat" of "Saturday" is no zone
+    (
+        "The vote closed at noon Saturday, officials said.",
+        date(1998, 8, 10),
+        "noon Saturday",
+        "TIME",
+        "1998-08-08T12:00",
+    ),
+    (
+        "Trading resumed at 9 a.m. EST on Monday.",
+        date(1998, 8, 12),
+        "9 a.m. EST on Monday",
+        "TIME",
+        "1998-08-10T09:00",
+    ),
     # the weekend just gone: the week before, or the anchor's own when it is a weekend day
     (
         "Protesters rallied in Portadown over the weekend.",
@@ -840,6 +855,43 @@ CASES = [
         "DURATION",
         "PT3H",
     ),
+    # the Nth day of an ongoing event, counted in the present: the day of writing
+    (
+        "In Saudi Arabia, today is the eighth day of Desert Shield.",
+        date(1990, 8, 15),
+        "eighth day",
+        "DATE",
+        "1990-08-15",
+    ),
+    (
+        "It's the second day of an offensive by the security forces.",
+        date(1998, 3, 6),
+        "the second day",
+        "DATE",
+        "1998-03-06",
+    ),
+    # "today's" naming the day itself, not an age
+    (
+        "The offer was advertised in today's editions.",
+        MON_1989_10_30,
+        "today",
+        "DATE",
+        "1989-10-30",
+    ),
+    (
+        "As of tomorrow, the new rules take effect.",
+        MON_1989_10_30,
+        "tomorrow",
+        "DATE",
+        "1989-10-31",
+    ),
+    (
+        "Tomorrow's vote has international implications.",
+        MON_1989_10_30,
+        "Tomorrow",
+        "DATE",
+        "1989-10-31",
+    ),
     (
         "Exports rose 8 percent from a year earlier.",
         TUE_2010_01_05,
@@ -900,6 +952,10 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         'Baker, speaking on ABC News\' "This Week," said the request was valid.',  # a programme
         'Gonzalez said on CBS\'s "60 Minutes" that the boy was being abused.',  # a programme
         "Protesters gathered for the annual March for Life on Capitol Hill.",  # an event
+        "Rights belong to mothers in today's world, where paternity can be proved.",  # an age
+        "The case of Elian is for today's youth what the blockade was for theirs.",
+        "Its chips power many of today's personal computers.",
+        "If I were choosing the people of tomorrow, I would keep this board.",
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
@@ -921,6 +977,9 @@ def test_not_temporal(nlp, sentence: str) -> None:
         ("Its new store opens in June.", date(2009, 12, 31), ["June"]),
         ("The talks resume on Sept. 3.", date(2009, 12, 31), ["Sept. 3"]),
         ("Production stopped in Sept.", date(2010, 1, 5), ["Sept."]),
+        # a named day's count is that day's, and a past count is no day of writing
+        ("Monday is the 12th day of the strike.", date(1990, 8, 15), ["Monday"]),
+        ("It was the third consecutive month that jobs grew.", date(1998, 2, 6), []),
     ],
 )
 def test_only_these_expressions(nlp, sentence: str, anchor: date, expressions: list[str]) -> None:
