@@ -154,7 +154,8 @@ def load(split: str, limit: int | None = None) -> list[EvalDoc]:
         if corpus == "timebank":
             files = sorted((EVAL / "timebank" / part).glob("*.tml"))
             if split in _PARITY:
-                files = files[_PARITY[split] :: 2]
+                half = _aquaint_half(_PARITY[split])
+                files = [f for f in files if f.stem in half]
             docs.extend(read_tml(f) for f in files[:limit])
         else:
             files = sorted((EVAL / "meantime" / "intra-doc_annotation" / part).glob("*.xml"))
