@@ -84,6 +84,16 @@ CASES = [
         "Lina Ortiz",
         "named",
     ),
+    # a short quote after a colon, with no verb of saying: the clause before the colon
+    # introduces it
+    (
+        "Mayor Carl Hooper gestured to the crowd, then leaned in and boomed: “Let’s win this in "
+        "November.”",
+        "Let’s win this in November",
+        "direct",
+        "Carl Hooper",
+        "named",
+    ),
 ]
 
 
@@ -523,6 +533,166 @@ REPORTED = [
         None,
         "Tomas Berg",
         "denounced",
+    ),
+    # a verb of saying closing its sentence after a comma, which the parser hangs on the
+    # sentence's root, reports the words before the comma
+    (
+        "In nearby Harlow, the old steel plant is hanging on, but it is under intense pressure "
+        "from cheap imports, said the company's chief executive, Tomas Berg.",
+        "under intense pressure from cheap imports",
+        "chief executive",
+        "Tomas Berg",
+        "said",
+    ),
+    (
+        "In nearby Harlow, the old steel plant will close by the spring, but its workers will keep "
+        "their pensions, the union confirmed on Tuesday.",
+        "the old steel plant will close by the spring",
+        "the union",
+        None,
+        "confirmed",
+    ),
+    # "reportedly": the clause it qualifies, up to a clause of another subject, said by nobody
+    # named
+    (
+        "Senator Tomas Berg has reportedly amassed the votes needed to block the bill, but his "
+        "aides had left the capital.",
+        "amassed the votes needed to block the bill",
+        "his aides",
+        None,
+        "reportedly",
+    ),
+    # orders, statements issued, charges, assurances and signals are what someone said
+    (
+        "Judge Lise Amundsen ordered the company to release the emails by Friday.",
+        "the company to release the emails",
+        None,
+        "Lise Amundsen",
+        "ordered",
+    ),
+    (
+        "The ministry issued a warning about travel to the region.",
+        "a warning",
+        None,
+        None,
+        "issued",
+    ),
+    (
+        "Prosecutors charged that the firm had hidden its losses from investors.",
+        "the firm had hidden its losses",
+        None,
+        None,
+        "charged",
+    ),
+    (
+        "Mayor Carl Hooper assured residents that the water was safe to drink.",
+        "the water was safe to drink",
+        None,
+        "Carl Hooper",
+        "assured",
+    ),
+    # what someone looks for, considers, aims at, calls for, responds to or votes for is their
+    # stance
+    (
+        "Governor Lise Amundsen is looking for issues that draw in independent voters.",
+        "issues that draw in independent voters",
+        None,
+        "Lise Amundsen",
+        "looking",
+    ),
+    (
+        "Carl Hooper considered selling his farm to pay for college.",
+        "selling his farm",
+        None,
+        "Carl Hooper",
+        "considered",
+    ),
+    (
+        "Senator Lise Amundsen aims to unseat the incumbent governor in November.",
+        "to unseat the incumbent governor",
+        None,
+        "Lise Amundsen",
+        "aims",
+    ),
+    # "calling for X to Y", parsed with "for" the mark of a clause with its own subject
+    (
+        "Senator Tomas Berg is calling for some of his rivals to drop out.",
+        "some of his rivals to drop out",
+        "for some",
+        "Tomas Berg",
+        "calling",
+    ),
+    (
+        "Mayor Carl Hooper responded to the criticism from the union.",
+        "the criticism from the union",
+        None,
+        "Carl Hooper",
+        "responded",
+    ),
+    (
+        "Senator Lise Amundsen voted for the bill in 2014.",
+        "the bill",
+        None,
+        "Lise Amundsen",
+        "voted",
+    ),
+    # a poll phrase the parser hangs on the object still gives the clause of the verb
+    (
+        "Governor Lise Amundsen has a decisive lead in the polls ahead of the primary.",
+        "has a decisive lead",
+        None,
+        None,
+        "in the polls",
+    ),
+    # any noun with its "that" clause where no verb of saying reports it, but a fact
+    (
+        "The memo is further evidence that the agency knew about the leak months earlier.",
+        "the agency knew about the leak",
+        None,
+        None,
+        "evidence",
+    ),
+    # a speech noun with its clause reports a statement even with no holder named
+    (
+        "The promise that refugees would be screened twice was never kept.",
+        "refugees would be screened twice",
+        None,
+        None,
+        "promise",
+    ),
+    # a clause the parser hangs on the verb of saying after its complement goes on with what
+    # was said
+    (
+        "Carl Hooper insisted it was a temporary dip, reflecting restlessness among voters who "
+        "would return to the party in the fall.",
+        "reflecting restlessness among voters",
+        None,
+        "Carl Hooper",
+        "insisted",
+    ),
+    # a "that" clause no verb of saying reports is a view all the same: of the owner of the
+    # noun that is it ("Her argument was that"), or with no holder named
+    (
+        "Despite the loss, his donors remain confident that he will win the nomination.",
+        "that he will win the nomination",
+        None,
+        None,
+        "confident",
+    ),
+    (
+        "It is obvious that the senator learned a lot from the defeat.",
+        "the senator learned a lot",
+        None,
+        None,
+        "is",
+    ),
+    (
+        "Senator Lise Amundsen spoke for an hour. Her argument was that voters should value "
+        "stability over change.",
+        "voters should value stability",
+        None,
+        "Lise Amundsen",
+        "was",
     ),
 ]
 
@@ -1717,3 +1887,24 @@ def test_verb_after_a_quote_joined_to_the_quote_verb_does_not_share_its_subject(
     assert _subject_of(responded) is None
     speaker = _speaker_of(responded)
     assert speaker is not None and speaker.text == "Gilder"
+
+
+def test_verb_the_tagger_took_for_a_noun_reports_its_clause(nlp) -> None:
+    # "Audit files show four accounts ran searches", tagged with "show" a noun that the parser
+    # makes the root with a subject and a clause: a verb of saying all the same
+    from spacy.tokens import Doc
+
+    words = ["Audit", "files", "show", "four", "accounts", "ran", "searches", "."]
+    heads = [1, 2, 2, 4, 5, 2, 5, 2]
+    deps = ["compound", "nsubj", "ROOT", "nummod", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["NOUN", "NOUN", "NOUN", "NUM", "NOUN", "VERB", "NOUN", "PUNCT"]
+    tags = ["NN", "NNS", "NN", "CD", "NNS", "VBD", "NNS", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    quotes = extract_quotes(doc)
+    assert [(q.cue, q.text) for q in quotes] == [("show", "four accounts ran searches")]
+
+
+def test_a_fact_stated_with_a_that_clause_is_not_a_quote(nlp) -> None:
+    # the writer's "the fact that ..." is no one's view
+    text = "The fact that the plant closed in May surprised nobody in Harlow."
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "fact"]
