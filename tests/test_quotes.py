@@ -694,6 +694,59 @@ REPORTED = [
         "Lise Amundsen",
         "was",
     ),
+    # a second clause coordinated with what was said, with a subject of its own that is not a
+    # name and no clause of its own to report, goes on with what was said
+    (
+        "Carl Hooper said he had made several requests for the records but that those requests "
+        "were denied.",
+        "but that those requests were denied",
+        None,
+        "Carl Hooper",
+        "said",
+    ),
+    (
+        "The mayor noted that the odds of a flood were very low, and that residents should worry "
+        "more about the heat.",
+        "residents should worry more about the heat",
+        None,
+        None,
+        "noted",
+    ),
+    # a relative clause not set off from its noun belongs to the noun, inside what was said;
+    # one set off by a comma is a report of its own
+    (
+        "Mr. Ross argues that distancing from Israel has never produced the cooperation that "
+        "presidents expect.",
+        "the cooperation that presidents expect",
+        None,
+        "Ross",
+        "argues",
+    ),
+    (
+        "Carl Hooper criticized the agency's handling of the leak, which he said was careless.",
+        "the agency's handling of the leak",
+        "careless",
+        "Carl Hooper",
+        "criticized",
+    ),
+    # a second that-clause the parser coordinates with the verb of saying goes on with what was
+    # said
+    (
+        "Carl Hooper said there are no good options, but that sometimes the lesser of two evils "
+        "will have to do.",
+        "but that sometimes the lesser of two evils will have to do",
+        None,
+        "Carl Hooper",
+        "said",
+    ),
+    # a bare verb coordinated with what was said shares its modal or "to" and goes on with it
+    (
+        "Senator Lise Amundsen said she would veto the bill and ask the council to start again.",
+        "and ask the council to start again",
+        None,
+        "Lise Amundsen",
+        "said",
+    ),
 ]
 
 
