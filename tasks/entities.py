@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp import doc_text
 
@@ -307,6 +307,27 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
     return list(cached)
 
 
+# the dash after a dateline
+_DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _after_dateline(token: Token) -> bool:
+    """Whether the entity a token is in is a dateline NER ran on into the name after it
+    ("CLEVELAND - Donald Trump painted ...", "ROME - Bernie Sanders ..." tagged as one ORG): the
+    name is still a person's, and the article's first mention of them."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    first = doc[start]
+    return (
+        start < token.i
+        and first.is_upper
+        and len(first.text) > 1
+        and any(t.text in _DASHES for t in doc[start : token.i])
+    )
+
+
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
@@ -343,6 +364,7 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             or any(
                 t.ent_type_
                 in ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+                and not _after_dateline(t)
                 for t in chain
             )
         ):

@@ -298,62 +298,99 @@ _PERSON_NOUN = re.compile(
     re.IGNORECASE,
 )
 # Common English first names, so that "she said" does not go to a Donald and "he said" not to a
-# Carly (first names in US and UK news; not exhaustive)
+# Carly (first names in US and UK news, with common Arabic, Spanish, French, German, Russian,
+# Indian and Japanese ones of world news; names of either gender, as Pat or Jamie, and names
+# that are also common surnames or words, as Grant, Warren or Hope, are left out; not
+# exhaustive)
 _FEMALE_WORDS = (
-    "abby abigail adrienne agnes alexandra alexis alice alicia alison allison amanda amber "
-    "amelia amy ana andrea angela angelina anita anna anne annette arianna ashley audrey "
-    "barbara becky bella bernadette beth bethany betsy betty beverly bonnie brenda brooke "
-    "candace carla carly carmen carol caroline carolyn cassandra catherine cecilia charlotte "
-    "chelsea cheryl christina christine cindy claire claudia colleen condi condoleezza connie "
-    "courtney crystal cynthia daisy dana danielle darlene dawn deanna debbie deborah debra "
-    "delores denise diana diane dianne dolores donna doris dorothy eileen elaine eleanor "
-    "elena elise elissa elizabeth ella ellen eloise emily emma erica erin esther eva eve "
-    "evelyn felicia fiona frances gabrielle gail geraldine gina ginger gloria gretchen gwen "
-    "hannah harriet hazel heather heidi helen hillary holly huma ida irene ivanka jacqueline "
-    "jane janet janice jasmine jean jeanette jeanne jenna jennifer jenny jessica jill joan "
-    "joanna joanne jocelyn josephine joyce juanita judith judy julia julie kamala kara karen "
-    "karin kate katherine kathleen kathy katie katrina kayla kelly kellyanne kimberly kirsten "
-    "kirstjen kristen kristin kristina lael lana laura leah lena leslie lillian lily linda "
-    "lisa lois loretta lori louise lucia lucy lydia mackenzie madeleine mallory marcia "
-    "margaret margarita maria marie marilyn marjorie marlene marsha martha mary maxine maya "
-    "megan meghan megyn melania melanie melinda melissa meredith mia michaela michele "
-    "michelle mildred miranda molly monica muriel myra nancy naomi natalie nicole nikki nina "
-    "nora norma olga olivia paige pamela patricia patsy paula peggy penny phyllis priscilla "
-    "rachael rachel ramona rebecca regina renee rita roberta robin rosa roseann rosemary "
-    "roxanne ruth sabrina sally samantha sandra sara sarah sharon sheila sherry shirley "
-    "silvia sonia sophia sophie stacy stephanie sue susan susana suzanne sylvia tamara tammy "
-    "tanya tara teresa theresa tiffany tina tracy tulsi ursula valerie vanessa vera veronica "
-    "vicki victoria viola virginia vivian wendy yolanda yvonne zoe"
+    "abby abigail adrienne agnes aisha alexandra alexis alice alicia alison allison amanda "
+    "amber amelia amy ana anastasia andrea angela angelina angie anita anjali ann anna anne "
+    "annette annie arianna arlene ashley astrid audrey barbara beatrice beatriz becky bella "
+    "bernadette bernice beth bethany betsy bette betty beverly bianca birgit blanche bonnie "
+    "brenda bridget brigid brooke camille candace carla carly carmen carol carole caroline "
+    "carolyn carrie cassandra catherine cathy cecile cecilia celeste charlene charlotte "
+    "chelsea cheryl chiara chloe christina christine christy cindy claire clara claudia "
+    "colleen condi condoleezza connie cora courtney crystal cynthia daisy dana danielle "
+    "daphne darlene dawn deanna debbie debby deborah debra deirdre delia delores denise "
+    "diana diane dianne dina dolly dolores donna doris dorothy edith edna eileen ekaterina "
+    "elaine eleanor elena elise elissa eliza elizabeth ella ellen ellie eloise elsa emilia "
+    "emily emma erica erin estelle esther ethel eunice eva eve evelyn fatima felicia fiona "
+    "flora florence frances francesca gabby gabrielle gail gemma geraldine gertrude ghazala "
+    "gillian gina ginger giulia gladys gloria greta gretchen guadalupe gwen hallie hannah "
+    "harriet hazel heather heidi helen helga hilary hillary holly huma ida ileana imelda "
+    "ines ingrid irene irina irma isabel isabella ivana ivanka jacqueline jane janelle janet "
+    "janice janine jasmine jean jeanette jeanine jeanne jenna jennifer jenny jessica jill "
+    "jillian joan joanna joanne jocelyn joni josephine josie joyce juanita judith judy julia "
+    "julianne julie juliet kamala kara karen karin kate katherine kathleen kathryn kathy "
+    "katie katrina katy kayla keiko kelli kelly kellyanne kelsey kendra kimberly kirsten "
+    "kirstjen kristen kristi kristin kristina kylie lael lana lara laura lauren laurie leah "
+    "leila lena lesley leslie lillian lily linda lisa liz liza lois loretta lori lorna "
+    "lorraine louise lucia luciana lucy ludmila lydia lynn lynne mabel mackenzie madeleine "
+    "mae maggie mallory mandy marcia marcy margaret margarita margo maria mariam marian "
+    "marianne marie marilyn marina marjorie marla marlene marsha marta martha mary maryam "
+    "maryanne maureen mavis maxine maya meg megan meghan megyn melania melanie melanne "
+    "melinda melissa meredith mia michaela michele michelle mildred millie mindy miranda "
+    "miriam molly mona monica monique muriel myra nadia nadine nancy naomi natalia natalie "
+    "natasha neera nell nellie nicole nikki nina nora norah noreen norma olga olivia omarosa "
+    "paige pamela patricia patsy patti paula pauline peggy penelope penny phyllis pilar "
+    "polly priscilla priya rachael rachel rachelle ramona rebecca regina renee rhonda rita "
+    "roberta robin rosa rosalind roseann rosemary rosie roxanne ruth sabrina sadie sally "
+    "samantha sandra sara sarah selena serena shannon sharon shauna sheila shelley sherry "
+    "sheryl shirley silvia sofia sonia sonya sophia sophie stacy stella stephanie sue sunita "
+    "susan susana susie suzanne suzy svetlana sybil sylvia tabitha tamara tamika tammy tanya "
+    "tara tasha tatiana teresa thelma theresa tiffany tina tracy trisha tulsi ursula valerie "
+    "vanessa vera veronica vicki vickie victoria viola virginia vivian wanda wendy whitney "
+    "yasmin yolanda yuko yulia yvonne zelda zephyr zeynep zoe"
 )
 _FEMALE_NAMES = frozenset(_FEMALE_WORDS.split())
 _MALE_WORDS = (
-    "aaron abraham adam al alan albert alberto alex alexander alfred alvin andre andrew andy "
-    "angelo anthony antonio archie ari arnold arthur barack barry bart ben benjamin benny "
-    "bernard bernie beto bill billy blake bob bobby brad bradley brandon brendan brent brett "
-    "brian bruce bryan byron calvin cameron carl carlos cecil chad charles charlie chester "
-    "chris christopher chuck clarence claude clifford clint clyde cody colin corey cory craig "
-    "curt curtis dale damon dan daniel danny darrell darren dave david dennis derek desmond "
-    "devin dick don donald donnie doug douglas duane dustin dwight earl ed eddie edgar "
-    "eduardo edward edwin elijah elmer emanuel emmanuel eric ernest ernie eugene evan everett "
-    "felix fernando floyd frank fred freddie freddy frederick gabriel garrett gary gavin gene "
-    "geoffrey george gerald gilbert glenn greg gregory gus guy hakeem hank harold harry "
-    "harvey hector henry herbert herman howard hugh ian isaac ivan jack jacob jake james "
-    "jared jason javier jay jeb jeff jeffrey jerome jerry jesse jesus jim jimmie jimmy joe "
-    "joel joey john johnny jon jonathan jorge jose joseph josh juan julian julio justin karl "
-    "keith ken kenneth kevin kurt kyle lamar lance larry lawrence leo leon leonard leroy "
-    "lindsey lonnie louis lowell lucas luis luke malcolm manuel marc marco marcus mario mark "
-    "martin marty marvin matt matthew maurice melvin micah michael miguel mike milton mitch "
-    "mitt mohammed morris moses nathan nathaniel neil newt nicholas nick noah norman oliver "
-    "omar orrin oscar pablo patrick paul pedro pete peter phil philip preston quentin rahm "
-    "ralph ramon rand randall randy raul ray reggie reginald reince rex ricardo richard rick "
-    "ricky rob robert roberto rodney roger roland ron ronald roy ruben rudolph rudy rush ryan "
-    "salvador sam samuel saul scott sean sergio seth sidney simon stanley stephen steve "
-    "steven stuart ted terrence terry theodore thomas tim timothy tod todd tom tony trevor "
-    "troy vernon victor vincent vladimir walter wayne wesley wilbur willard william willie "
-    "xavier zachary"
+    "aaron abe abraham adam ahmed akhil al alan alastair albert alberto alec alex alexander "
+    "alexei alfonso alfred ali allan alonzo alvin ambrose amir amit andre andrei andres "
+    "andrew andy angelo angus anthony anton antonin antonio archibald archie ari arjun "
+    "armando arne arnold arthur arturo barack barney barry bart bashar basil beau ben benito "
+    "benjamin benny bernard bernardo bernie bert beto bill billy bjorn blake bob bobby boris "
+    "brad bradley brandon brendan brent bret brett brian brock bruce bryan bryce buddy burt "
+    "byron calvin cameron carl carlos cecil cesar chad charles charlie chauncey chester "
+    "chris christopher chuck clarence claude claus clayton clifford clint clyde cody colin "
+    "conrad corey cornel cornelius cory craig curt curtis cyrus dale damon dan daniel danny "
+    "dante darius darrell darren darryl dave david dennis derek desmond deval devin dexter "
+    "dick dieter dmitry dominic don donald donnie doug douglas duane dustin dwight dylan "
+    "dylann earl ed eddie edgar eduardo edward edwin eli elias elijah elliot elmer elton "
+    "elvis emanuel emil emilio emmanuel emmet emmett enrique eric erik ernest ernesto ernie "
+    "esteban ethan eugene evan everett ezra federico felipe felix ferdinand fernando "
+    "fethullah fidel floyd francisco franco frank fred freddie freddy frederick fritz "
+    "gabriel garrett garry garth gary gavin geert gene geoff geoffrey george gerald gerard "
+    "gideon gilbert gilberto giuseppe glen glenn gonzalo greg gregory gus guy hakeem hal "
+    "hamid hank hans harold harry harvey hassan hector heinrich henry herb herbert herman "
+    "hiroshi hosni howard hubert hugh humberto ian ignacio igor ira isaac isaiah ismael ivan "
+    "jack jacob jaime jake jamal james jared jarrett jason jasper javier jay jeb jeff "
+    "jeffery jeffrey jeremiah jeremy jerome jerry jesse jesus jim jimmie jimmy joaquin joe "
+    "joel joey johann john johnny jon jonah jonathan jorge jose joseph josh juan julian "
+    "julio jurgen justin kareem karim karl keith ken kenji kenneth kevin khizr kurt kyle "
+    "lamar lance laquan larry lars laurence lawrence lenny leo leon leonard leonardo leroy "
+    "lindsey lionel lonnie lorenzo lou louis lowell lucas luis luke luther lyndon malcolm "
+    "manuel marc marcel marcelo marco marcus mario mark martin marty marvin mateo mathew "
+    "matt matthew maurice max maxwell mel melvin merrick micah michael mick mickey miguel "
+    "mike mikhail milo milton mitch mitt moammar mohamed mohammad mohammed monte morris "
+    "moses muammar muhammad mustafa nate nathan nathaniel ned neil newt nicholas nick nidal "
+    "nigel nikolai niles noah norbert norman olaf oleg oliver omar orrin osama oscar osman "
+    "otis otto pablo pascal patrick paul pavel pedro percy pete peter phil philip philippe "
+    "phillip pierre preston quentin rafael raheem rahm rahul ralph ramon rand randall "
+    "randolph randy raphael raul ray recep reggie reginald reince rex rhett ricardo richard "
+    "rick ricky rob robby robert roberto rodney rodrigo roger roland rolf ron ronald rory "
+    "roy ruben rudolph rudy rupert rush russ ryan saddam sadiq salman salvador sam sami "
+    "sammy samuel sanjay santiago saul scot scott sean sebastian sergei sergio seth shane "
+    "shaun sheldon sherrod shinzo sidney silvio simon sol stan stanley stefan stephen steve "
+    "steven stu stuart sven syed sylvester tad takeshi tamir ted teddy terrence terry thad "
+    "thaddeus theodore thomas tim timothy tobias toby tod todd tom tommy tony trayvon trevor "
+    "trey troy ulysses uri vernon vicente victor vijay viktor vin vince vincent vinny "
+    "vladimir vladislav walt walter wayne wendell wesley wilbur wilfred willard william "
+    "willie winston woodrow xavier yuri yusuf zach zachariah zachary zeke"
 )
 _MALE_NAMES = frozenset(_MALE_WORDS.split())
 _FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
+# capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
+_HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
 # Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
 _FEMALE_TITLE_WORDS = (
@@ -978,6 +1015,23 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         while nxt < bound and doc[nxt].is_space and "\n" not in doc[nxt].text:
             nxt += 1
         first_name = nxt
+        # a run of title words before the name, some in lower case ("said Oversight ranking
+        # Democrat Elijah Cummings (D-Md.)"): the person's name that closes the run
+        run_end = next(
+            (t.i for t in doc[nxt:bound] if t.is_punct or t.is_space or t.lower_ in _NOT_NAMES),
+            bound,
+        )
+        closing = next(
+            (
+                t
+                for t in reversed(doc[nxt:run_end])
+                if t.ent_type_ == "PERSON"
+                or (t.is_title and t.i > nxt and doc[t.i - 1].lower_ in _FIRST_NAMES)
+            ),
+            None,
+        )
+        if closing is not None and closing.i == run_end - 1:
+            return closing
         while (
             nxt < bound
             and (doc[nxt].pos_ == "PROPN" or doc[nxt].is_title)
@@ -1013,13 +1067,16 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             None,
         )
         name = doc[comma.i - 1] if comma is not None and comma.text == "," else None
+        # an age set off by commas is given only for a person ("Ramos, 58, told AFP"), whatever
+        # label NER put on the name before it
+        aged = comma is not None and back - comma.i == 2 and doc[comma.i + 1].like_num
         if (
             name is not None
             and name.i >= verb.sent.start
             and name.pos_ == "PROPN"
             and name.is_title
             and not _cannot_speak(name)
-            and name.ent_type_ not in ("ORG", "NORP")
+            and (aged or name.ent_type_ not in ("ORG", "NORP"))
         ):
             return name
     broken = _name_before_break(verb)
@@ -1062,6 +1119,14 @@ def _mistagged_verb(token: Token) -> bool:
     )
 
 
+# verbs that report a retort with "back" ("Hillary shot back, "..."", "Rubio fired back")
+_RETORT_WORDS = (
+    "fire fired fires firing shoot shot shoots shooting hit hits hitting strike struck strikes "
+    "striking snap snapped snaps snapping"
+)
+_RETORT_VERBS = frozenset(_RETORT_WORDS.split())
+
+
 def _is_cue(token: Token, cognition: bool = False) -> bool:
     word = token.lower_
     if (
@@ -1073,6 +1138,9 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
     if word in _PUT:
         # "As Akhil Amar put it, ...": the idiom of saying
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    if word in _RETORT_VERBS:
+        # "shot back", "fired back", "hit back": a retort
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children)
     return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
 
 
@@ -1212,6 +1280,19 @@ def _covered(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bo
     return n >= 0 and offset < spans[n][1]
 
 
+def _in_parentheses(token: Token) -> bool:
+    """Whether a token is a parenthesis or inside one on its line ("(D-Wash.)", "(R)")."""
+    if token.text in ("(", ")"):
+        return True
+    doc = token.doc
+    for back in range(token.i - 1, max(-1, token.i - 8), -1):
+        if doc[back].text == ")" or "\n" in doc[back].text:
+            return False
+        if doc[back].text == "(":
+            return True
+    return False
+
+
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
     first = token_at(doc, lo)
@@ -1285,7 +1366,8 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # sentence of its own: '"That would be you?" Borger asked.'
     after = last.sent.end
     if after < len(doc) and "\n" not in text[hi : doc[after].idx] and doc[after].idx - hi <= 3:
-        tail = [t for t in doc[after].sent][:_TRAILING_CUE_WINDOW]
+        # a party label in parentheses does not count ('Rep. Jim McDermott (D-Wash.) said.')
+        tail = [t for t in doc[after].sent if not _in_parentheses(t)][:_TRAILING_CUE_WINDOW]
         trailing = next(
             (t for t in tail if _is_cue(t) and not _covered(t.idx, spans, starts)), None
         )
@@ -1293,6 +1375,25 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             subj = _speaker_of(trailing, (lo, hi))
             if subj is not None and subj.i in {t.i for t in tail}:
                 return _Attribution(trailing, trailing.idx + len(trailing), subj)
+    # a bare "Name verb." right after the quote is an attribution whatever the verb ('"Would it
+    # be negotiable?" Hannity pressed.', where the parser ends the sentence at the "?"): a verb
+    # with a subject and nothing else it says something about can only report the quote
+    tail = [t for t in doc[last.i + 1 : last.i + 8] if not t.is_space or "\n" in t.text]
+    end = next((n for n, t in enumerate(tail) if t.text in (".", "!", "?") or t.is_space), None)
+    words = tail[:end] if end is not None else []
+    if (
+        0 < len(words) <= 4
+        and "\n" not in text[hi : words[0].idx]
+        and words[0].idx - hi <= 3
+        and not any(_covered(t.idx, spans, starts) for t in words)
+    ):
+        verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
+        if verb is not None and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp") for c in verb.children
+        ):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c in words), None)
+            if subj is not None and subj.i < verb.i:
+                return _Attribution(verb, verb.idx + len(verb), subj)
     # a headline or transcript turn: "Trump: 'We are going to win so much.'"
     para_start = text.rfind("\n", 0, lo) + 1
     headline = _HEADLINE.match(text[para_start : lo + 1])
@@ -1312,6 +1413,37 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             if colon_subj is not None:
                 cue_end = colon_cue.idx + len(colon_cue) if colon_cue is not None else None
                 return _Attribution(colon_cue, cue_end, colon_subj)
+    # ... or by the words before a colon in its own sentence, which the parser hangs on the quote
+    # ('Sanders delivered a snappy retort: "No one is tearing this up."'): the clause before the
+    # colon, whose verb leads out of it, speaks
+    colon_i = first.i - 1
+    while colon_i >= 0 and (doc[colon_i].is_space or doc[colon_i].is_quote):
+        colon_i -= 1
+    if (
+        colon_i > 0
+        and doc[colon_i].text == ":"
+        and doc[colon_i].sent == first.sent
+        and doc[colon_i - 1].pos_ != "PROPN"  # "More from Jones: '...'" is Jones's (below)
+    ):
+        lead = doc[first.sent.start : colon_i]
+        verb = next(
+            (
+                t
+                for t in lead
+                if t.pos_ in ("VERB", "AUX")
+                and not (lead.start <= t.head.i < lead.end and t.head.i != t.i)
+                and not _covered(t.idx, spans, starts)
+            ),
+            None,
+        )
+        lead_subj = _subject_of(verb) if verb is not None else None
+        if verb is not None and lead_subj is not None and lead.start <= lead_subj.i < lead.end:
+            # the verb the colon hangs on introduces the quote, as a verb of saying ("boomed:")
+            cue = doc[colon_i].head
+            if cue.pos_ not in ("VERB", "AUX") or cue.i > first.i:
+                cue = verb
+            owner = next((c for c in lead_subj.children if c.dep_ == "poss"), lead_subj)
+            return _Attribution(cue, cue.idx + len(cue), owner)
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     after_colon = first.i > 0 and doc[first.i - 1].text == ":"
     for s in sents:
@@ -1535,6 +1667,22 @@ class _Speakers:
             for offset, name in self.subjects
             if not ((n := bisect.bisect_right(starts, offset) - 1) >= 0 and offset < quoted[n][1])
         ]
+        # a "he" or "she" that its own sentence resolves ("When Clinton challenges Sanders ...,
+        # she is making ...") keeps that person the topic: the next sentence's "she" is Clinton's
+        # too, not that of a person named as a subject before the fronted clause
+        for token in doc:
+            if (
+                token.lower_ in ("he", "she")
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and _main_clause(token.head)
+                and not self.in_quote(token.idx)
+            ):
+                gender = _PRONOUNS[token.lower_]
+                antecedent = _cataphor(token, self, gender) or _sentence_antecedent(
+                    token, self, gender
+                )
+                if antecedent is not None:
+                    self.subjects.append((token.idx, antecedent))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
 
@@ -1548,6 +1696,20 @@ class _Speakers:
         honorific = _HONORIFIC.match(name)
         name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
         parts = name.split()
+        for n in range(1, len(parts)):
+            # a title-case headline runs the name on into its verb ("Glenn Beck Blasts Drudge
+            # for ...", "Trump Addresses Munich Attack"): the name ends at a known surname
+            # followed by a capitalised verb of saying or stance
+            known = self.full_names.get(parts[n - 1].lower())
+            if (
+                known is not None
+                and known.split()[-1].lower() == parts[n - 1].lower()
+                and parts[n][:1].isupper()
+                and parts[n].lower() in _HEADLINE_VERBS
+            ):
+                parts = parts[:n]
+                name = " ".join(parts)
+                break
         if len(parts) == 1:
             found = self.full_names.get(parts[0].lower(), name)
         elif len(parts) == 2 and parts[-1][0].isupper():
@@ -1807,7 +1969,20 @@ def _resolve(
     author = _author_of(subj)
     if author is not None:
         return _resolve(doc, author, at, memory)
-    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    # "host Chuck Todd", "A second analyst, Ruben Achterberg of ...": the name beside a title or
+    # description (not what follows a headline's "Name:", in quotes or not, which the parser may
+    # hang on the name: "Reid: 'Never underestimate Trump'", "Milbank: Republicans ...")
+    appos = next(
+        (
+            c
+            for c in subj.children
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and not memory.in_quote(c.idx)
+            and doc[c.left_edge.i - 1].text != ":"
+        ),
+        None,
+    )
     titled = _titled_conjunct(subj)
     if titled is not None:
         subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"
@@ -1939,6 +2114,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     marks = find_quote_marks(text)
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, marks)
+    clauses = _reported_clauses(doc)
+    _remember_reporters(doc, clauses, memory)
     quotes: list[Quote] = []
     used_cues: set[int] = set()
     previous: Quote | None = None
@@ -2044,10 +2221,37 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         )
         quotes.append(quote)
         previous = quote
-    quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts)
+    quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts, clauses)
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
     return _link_parts(doc, quotes, text)
+
+
+def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> None:
+    """Named people who report, hope or want something in a clause the main-clause test leaves
+    out are subjects a later pronoun can refer to, before the direct quotes are resolved: "This
+    is not the kind of campaign Ayotte hoped to be running. ... "...," she said." is Ayotte's,
+    not that of a woman named as a main subject before. Left out: a person inside what another
+    clause reports (not the topic), the head noun a relative clause hangs on (its relative
+    pronoun is the subject), one of coordinated people, and plurals ("the Clintons")."""
+    spans = _merged([(c.start, c.end) for c in clauses])
+    starts = [a for a, _b in spans]
+    for clause in clauses:
+        subj = clause.subject
+        if (
+            subj is None
+            or subj.ent_type_ != "PERSON"
+            or subj.dep_ == "conj"
+            or subj.tag_ == "NNPS"
+            or subj is clause.cue.head
+            or memory.in_quote(subj.idx)
+            or _covered(subj.idx, spans, starts)
+        ):
+            continue
+        start, end = _name_span(subj)
+        name = memory.full(_honorific(doc, start) + doc_text(doc)[start:end])
+        if not _not_a_person(name):
+            memory.subjects.append((subj.idx, name))
 
 
 def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
@@ -2963,6 +3167,7 @@ def _merge_reported(
     used_cues: set[int],
     memory: _Speakers,
     para_starts: list[int],
+    clauses: list[_Clause],
 ) -> list[Quote]:
     """Add indirect quotes; a reported clause around a partial quote becomes that quote's span.
 
@@ -2972,7 +3177,7 @@ def _merge_reported(
     """
     quotes = list(quotes)
     # the clauses of verbs of saying first, longest first; a fallback clause after all of them
-    for clause in sorted(_reported_clauses(doc), key=lambda c: (c.fallback, c.start - c.end)):
+    for clause in sorted(clauses, key=lambda c: (c.fallback, c.start - c.end)):
         if clause.fallback and any(
             q.start_char < clause.end and clause.start < q.end_char for q in quotes
         ):

@@ -16,6 +16,7 @@ from tasks.entities import (
     load_aliases,
     merge_actors,
     name_key,
+    surname_index,
 )
 from tasks.nlp import _with_paragraphs
 from tasks.textrepair import repair_text
@@ -71,6 +72,33 @@ def test_surname_resolves_and_org_label_is_repaired(nlp, aliases) -> None:
     persons = {(m.text, m.canonical) for m in extract_entities(doc, aliases) if m.label == "PERSON"}
     assert ("Crowley", "Philip Crowley") in persons
     assert ("Bosworth", "Stephen Bosworth") in persons
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "person"),
+    [
+        (
+            "Trump accepts the Republican nomination.\n\nCLEVELAND - Donald Trump painted a dark "
+            "picture of the country on Thursday night. Trump spoke after the sunny introduction "
+            "by his daughter Ivanka Trump, who portrayed him as a caring father. Trump vowed to "
+            "restore law and order.",
+            "trump",
+            "Donald Trump",
+        ),
+        (
+            "ROME - Bernie Sanders arrived at the Vatican on Friday. Sanders met the pope "
+            "briefly. His wife, Jane Sanders, joined him.",
+            "sanders",
+            "Bernie Sanders",
+        ),
+    ],
+)
+def test_a_name_ner_ran_a_dateline_into_is_the_first_named(
+    nlp, text: str, surname: str, person: str
+) -> None:
+    # NER tags "CLEVELAND - Donald Trump" one ORG: the name is still the article's first person
+    # of that surname, so the bare surname is theirs and not the family member named later
+    assert surname_index(nlp(text))[surname] == person
 
 
 def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:

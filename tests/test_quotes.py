@@ -941,6 +941,89 @@ SPEAKER_CASES = [
         "although",
         "Carly Fiorina",
     ),
+    # a "she" its own sentence resolves (to the fronted clause's subject) keeps that person the
+    # topic for the "she" of the next sentence
+    (
+        "Maria Lopez addressed the rally on Monday.\n\nWhen Hillary Clinton challenges Bernie "
+        "Sanders on trade, she is making a play for union voters. But she also argued that the "
+        "new tariffs would hurt farmers in the state.",
+        "the new tariffs",
+        "Hillary Clinton",
+    ),
+    # a person who hopes something in a relative clause is a topic a later "she" refers to
+    (
+        "Dana Whitfield has spent more than $10 million since June attacking Kelly Marsh. This "
+        "is not the kind of campaign Marsh hoped to be running.\n\n“No matter what you're "
+        "doing, you have to deal with the conditions you're given,” she said.",
+        "No matter",
+        "Kelly Marsh",
+    ),
+    # more first names give their gender: "she" skips a Geoff, and the Maggie before him speaks
+    (
+        "Maggie Dunn arrived in Nice on Monday.\n\nGeoff Lander watched the fireworks from the "
+        "beach.\n\n“I saw that suddenly people were fleeing and shouting,” she said.",
+        "I saw that",
+        "Maggie Dunn",
+    ),
+    # a name NER took for an organisation is a person's when an age follows it, and speaks
+    (
+        "Jorge Ramos spoke in Mexico City.\n\n“We were tremendously wrong to not have "
+        "confronted him from the beginning,” Ramos, 58, told AFP in an interview on Monday.",
+        "We were",
+        "Jorge Ramos",
+    ),
+    # a party label in parentheses between the quote and its verb, in the sentence the parser
+    # began after the quote
+    (
+        "Hillary Clinton met House Democrats on Wednesday.\n\n“She said that ‘I know the "
+        "difference between having the House and not having the House,’” Rep. Jim McDermott "
+        "(D-Wash.) said.",
+        "She said that",
+        "Jim McDermott",
+    ),
+    # after an inverted "said", the name that closes a run of title words, some in lower case
+    (
+        "Democrats blasted Republicans on Monday.\n\n“Republicans are so frustrated with the "
+        "FBI’s unanimous decision,” said Oversight ranking Democrat Elijah Cummings (D-Md.).",
+        "Republicans are so",
+        "Elijah Cummings",
+    ),
+    # "fired back", "shot back": a retort, the cue nearest the quote, not the fronted clause's
+    (
+        "When Trump suggested that Cuba would sue the United States, Rubio fired back "
+        "forcefully: “If they sue us in a court in Miami, they’re going to lose.”",
+        "If they sue",
+        "Rubio",
+    ),
+    # what follows a headline's "Name:" is what the name said, even where the parser hung a name
+    # in it on the headline's name as an appositive
+    (
+        "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid has some advice for "
+        "Democrats already celebrating Hillary Clinton as the next president.",
+        "Never, ever",
+        "Harry Reid",
+    ),
+    (
+        "Milbank: Republicans ‘Waving The Flag Of Surrender’\n\nDana Milbank wrote on Sunday "
+        "that the party had given up.",
+        "Republicans ‘Waving",
+        "Dana Milbank",
+    ),
+    # a title-case headline's name ends before its capitalised verb
+    (
+        "Trump Addresses Munich Attack: ‘We Will Fight This Scourge’\n\nDonald Trump spoke in "
+        "Ohio on Friday.",
+        "‘We Will Fight",
+        "Donald Trump",
+    ),
+    # a bare "Name verb." after a question the parser ended the sentence at reports the quote,
+    # whatever the verb
+    (
+        "“By the way, it is negotiable,” Donald Trump said on Thursday.\n\n“Would it be "
+        "negotiable about the 11 million?” Sean Hannity pressed.",
+        "Would it be",
+        "Sean Hannity",
+    ),
 ]
 
 
@@ -951,6 +1034,34 @@ def test_speaker_rules(nlp, text: str, prefix: str, speaker: str) -> None:
     assert quote is not None, [q.text for q in quotes]
     assert quote.speaker == speaker
     assert quote.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "speaker"),
+    [
+        # the clause before a colon in the quote's own sentence introduces it, with no verb of
+        # saying; not the speaker of the quote before
+        (
+            'Hillary Clinton defended the health law. "We finally have a path to universal health '
+            'care," Clinton said.\n\nBernie Sanders delivered a snappy retort: "No one is '
+            "tearing this up. We're going to go forward.\"",
+            "No one is",
+            "Bernie Sanders",
+        ),
+        (
+            "Scott Walker sounded equivocal this week. “It's just sad,” he told a station in "
+            "Madison.\n\nSenate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message "
+            "to Trump: “It's time to quit attacking various people that you competed with.”",
+            "It's time",
+            "Mitch McConnell",
+        ),
+    ],
+)
+def test_clause_before_a_colon_in_the_quotes_sentence_speaks(
+    nlp, text: str, prefix: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(prefix))
+    assert quote.speaker == speaker and quote.speaker_type == "named"
 
 
 @pytest.mark.parametrize(
