@@ -636,13 +636,44 @@ REPORTED = [
         "Lise Amundsen",
         "voted",
     ),
+    # "pointed to", "agreed to": the object of "to" is what they are about, not a hearer
+    (
+        "Senator Tomas Berg pointed to the rising cost of housing in the state.",
+        "the rising cost of housing",
+        None,
+        "Tomas Berg",
+        "pointed",
+    ),
+    # what a vote was for: its infinitive, or the object of "in favor of"
+    (
+        "While serving in the House, Senator Tomas Berg voted to ban the practice in 2001.",
+        "to ban the practice",
+        None,
+        "Tomas Berg",
+        "voted",
+    ),
+    (
+        "Senator Lise Amundsen voted in favor of joining the alliance.",
+        "joining the alliance",
+        None,
+        "Lise Amundsen",
+        "voted",
+    ),
     # a poll phrase the parser hangs on the object still gives the clause of the verb
     (
-        "Governor Lise Amundsen has a decisive lead in the polls ahead of the primary.",
+        "The incumbent has a decisive lead in a new Marist poll ahead of the primary.",
         "has a decisive lead",
         None,
         None,
-        "in the polls",
+        "in a new Marist poll",
+    ),
+    # ... and a named subject inside what the poll says is not its source
+    (
+        "Governor Lise Amundsen has a decisive lead in a new Marist poll ahead of the primary.",
+        "Lise Amundsen has a decisive lead",
+        None,
+        None,
+        "in a new Marist poll",
     ),
     # any noun with its "that" clause where no verb of saying reports it, but a fact
     (
@@ -748,6 +779,39 @@ REPORTED = [
         "said",
     ),
 ]
+
+
+# constructions that report nothing: (text, cue word that must not cue a quote)
+NOT_REPORTED = [
+    # polling at large ("in the polls") is the writer's account of a standing, not a finding
+    ("Governor Lise Amundsen has a decisive lead in the polls ahead of the primary.", "polls"),
+    ("Senator Tomas Berg rose in the polls after the debate.", "polls"),
+    # an "it" cleft puts a phrase in focus; its "that" clause is no view
+    ("It was only in 2012 that the party raised the bar for the debates.", "was"),
+    # celebrating, advising and inviting are deeds, not stances (16 of 59 on PolNeAR train)
+    ("Former President Bill Clinton celebrated his 70th birthday on Friday.", "celebrated"),
+    ("Geoff Garin, a pollster who advises the super PAC, said little.", "advises"),
+    ("Senator Tomas Berg invited Governor Lise Amundsen to a rally in Ohio.", "invited"),
+    # fighting for a place or on a side is no stance on anything (2 of 10 on PolNeAR train)
+    ("Senator Tomas Berg and Governor Lise Amundsen are fighting for second place.", "fighting"),
+    # a short object of a verb of publishing names the document, not what it says
+    ("Governor Lise Amundsen released a statement on Thursday night.", "released"),
+    # an office sought is no stance
+    ("Senator Tomas Berg is seeking the Republican nomination.", "seeking"),
+    # "pledged delegates" are bound by a primary, not a pledge anyone reports
+    ("In Ohio, 60 pledged delegates and seven superdelegates were at stake.", "pledged"),
+    # "the support of X", "the endorsement of X": X gives the backing, it is not its object
+    ("Senator Tomas Berg has struggled to win the support of young voters.", "support"),
+    (
+        "Last week Governor Lise Amundsen secured the endorsement of the state's largest union.",
+        "endorsement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_REPORTED)
+def test_construction_reports_nothing(nlp, text: str, cue: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.cue and cue in q.cue.lower().split()]
 
 
 @pytest.mark.parametrize(("text", "contains", "excludes", "speaker", "cue"), REPORTED)
@@ -1624,7 +1688,7 @@ def test_short_answer_to_a_question_is_what_was_said(nlp, text: str, answer: str
     [
         # a date the parser hung on the subject is no part of the name
         (
-            "Donald Trump spoke in Florida on Wednesday. Trump last week invited Russia to find "
+            "Donald Trump spoke in Florida on Wednesday. Trump last week urged Russia to find "
             "the missing emails.",
             "Trump",
         ),
@@ -1639,7 +1703,7 @@ def test_short_answer_to_a_question_is_what_was_said(nlp, text: str, answer: str
 def test_speaker_phrase_ends_before_a_date_or_relative_pronoun(
     nlp, text: str, speaker_text: str
 ) -> None:
-    quote = next(q for q in quotes_of(nlp, text) if q.cue in ("invited", "said"))
+    quote = next(q for q in quotes_of(nlp, text) if q.cue in ("urged", "said"))
     assert quote.speaker_text == speaker_text
 
 
