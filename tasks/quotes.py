@@ -1307,6 +1307,17 @@ def _in_parentheses(token: Token) -> bool:
     return False
 
 
+def _colon_attribution(colon: Token, first: Token, verb: Token, subj: Token) -> _Attribution:
+    """The clause before a colon introduces the quote after it ("Trump leaned in and boomed:
+    '...'", "Clinton's response was: '...'"): the verb the colon hangs on is the cue, as a verb of
+    saying (else `verb`, the clause's own), and the subject, or its possessor, speaks."""
+    cue = colon.head
+    if cue.pos_ not in ("VERB", "AUX") or cue.i > first.i:
+        cue = verb
+    owner = next((c for c in subj.children if c.dep_ == "poss"), subj)
+    return _Attribution(cue, cue.idx + len(cue), owner)
+
+
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
     first = token_at(doc, lo)
@@ -1452,12 +1463,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         )
         lead_subj = _subject_of(verb) if verb is not None else None
         if verb is not None and lead_subj is not None and lead.start <= lead_subj.i < lead.end:
-            # the verb the colon hangs on introduces the quote, as a verb of saying ("boomed:")
-            cue = doc[colon_i].head
-            if cue.pos_ not in ("VERB", "AUX") or cue.i > first.i:
-                cue = verb
-            owner = next((c for c in lead_subj.children if c.dep_ == "poss"), lead_subj)
-            return _Attribution(cue, cue.idx + len(cue), owner)
+            return _colon_attribution(doc[colon_i], first, verb, lead_subj)
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     after_colon = first.i > 0 and doc[first.i - 1].text == ":"
     for s in sents:
@@ -1466,13 +1472,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             subj = _subject_of(root)
             if subj is not None and not _covered(subj.idx, spans, starts):
                 if after_colon and root.i < first.i:
-                    # "Trump leaned in and boomed: '...'", "Clinton's response was: '...'": the
-                    # clause before a colon introduces the quote after it, as a verb of saying
-                    verb = doc[first.i - 1].head
-                    if verb.pos_ not in ("VERB", "AUX") or verb.i > first.i:
-                        verb = root
-                    owner = next((c for c in subj.children if c.dep_ == "poss"), subj)
-                    return _Attribution(verb, verb.idx + len(verb), owner)
+                    return _colon_attribution(doc[first.i - 1], first, root, subj)
                 return _Attribution(None, None, subj)
     return None
 
