@@ -661,6 +661,14 @@ def _resolve_month(month: int, anchor: date, tense: str | None) -> int:
     if tense == "future":
         return anchor.year if month > anchor.month else anchor.year + 1
     if tense == "past":
+        if month == anchor.month + 1:
+            # "notified oil companies of a cutback in its oil supply in September" (an August
+            # article): the next month of the same year is the coming one whatever the tense, as
+            # a day within two months is; the one eleven months back, in the year before, would
+            # be "last September". All 8 bare months one after the anchor's in tune+study are the
+            # coming one (2 told in the past: 1 now right, 1 annotated P1M). Not across New
+            # Year: in December, "stalled in January" is this year's January.
+            return anchor.year
         return anchor.year if month < anchor.month else anchor.year - 1
     # present or no tense: the nearest occurrence (leaning back for the present was a wash: a
     # gerund reads as present both in "rising from $29.75 in March" and in "planning for the

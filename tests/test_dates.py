@@ -51,6 +51,15 @@ CASES = [
     ("Talks will resume in January.", FRI_2009_12_11, "January", "DATE", "2010-01"),
     ("The test took place in May.", FRI_2009_12_11, "May", "DATE", "2009-05"),
     ("since Obama's inauguration in January", FRI_2009_12_11, "January", "DATE", "2009-01"),
+    # the month after the anchor's, in the same year, is the coming one even in a past clause
+    (
+        "Iraq notified oil companies of a 15-20 percent cutback in its oil supply in September.",
+        date(1990, 8, 16),
+        "September",
+        "DATE",
+        "1990-09",
+    ),
+    ("The envoy said talks stalled in July.", date(1990, 8, 16), "July", "DATE", "1990-07"),
     # a month a deadline falls in looks ahead, unless the clause is past
     ("The plan is to repay the loan by February.", MON_1989_10_30, "February", "DATE", "1990-02"),
     ("The loan had been repaid by February.", MON_1989_10_30, "February", "DATE", "1989-02"),
