@@ -625,15 +625,16 @@ def _scheduled_ahead(token: Token | None) -> bool:
     "negotiators are meeting again Monday", "the funeral is set for Saturday". News tells what
     happened in the past tense; a finite present with a named day is an arrangement ahead (not a
     reporting verb, "officials say Monday", nor a gerund, "closing unchanged Friday")."""
-    if token is None or not _SENTENCE_END.search(token.sent.text):
-        return False  # a headline tells the past in the present: "Stocks tumble on Monday"
-    if token.dep_ not in ("npadvmod", "pobj", "tmod"):
+    if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod"):
         return False  # "Super Tuesday brings", "his Tuesday wins": a subject, a modifier
     head = token.head  # the verb itself, or through a preposition ("on Friday", "for Saturday")
     if head.pos_ == "ADP" and head.lower_ in ("on", "for", "by", "until", "till"):
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i == token.i:
         return False  # "the bombing Friday", "clues to the attack on Friday": an event's day
+    # after the cheap tests: token.sent scans the whole Doc
+    if not _SENTENCE_END.search(token.sent.text):
+        return False  # a headline tells the past in the present: "Stocks tumble on Monday"
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     word = head.lower_
     if not auxes and head.tag_ in ("VBZ", "VBP"):

@@ -22,9 +22,12 @@ are not quotes.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -653,6 +656,80 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     )
 
 
+# ---- per-call lookups ----------------------------------------------------------------------
+# spaCy builds a new Token object on every `doc[i]` and every iteration of a Doc (about 9,000 per
+# article here), and `token.sent` scans the whole Doc on each call: extract_quotes keeps the
+# Doc's tokens and the sentences asked for in doc.user_data while it runs (see _DocCache).
+_CACHE_KEY = "newscorpus.quotes.cache"
+_R = TypeVar("_R")
+
+
+class _DocCache:
+    __slots__ = ("children", "lowers", "memo", "sents", "tokens")
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        # `lower_` of each token, read by the scans over every token (a StringStore look-up each)
+        self.lowers: list[str] = [t.lower_ for t in self.tokens]
+        self.sents: dict[int, Span] = {}  # token index -> its sentence
+        self.children: dict[int, list[Token]] = {}  # token index -> its children
+        self.memo: dict[tuple[str, int], Any] = {}  # (function, token index) -> result
+
+
+def _tokens(doc: Doc) -> Doc | list[Token]:
+    """The Doc's tokens, made once per extract_quotes call (the Doc itself outside one)."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    return cache.tokens if cache is not None else doc
+
+
+def _lowers(doc: Doc) -> list[str]:
+    """`lower_` of each token of the Doc, made once per extract_quotes call."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    return cache.lowers if cache is not None else [t.lower_ for t in doc]
+
+
+def _per_token(fn: Callable[[Token], _R]) -> Callable[[Token], _R]:
+    """A pure function of one token, computed once per token in an extract_quotes call."""
+    name = fn.__name__
+
+    @functools.wraps(fn)
+    def once(token: Token) -> _R:
+        cache = token.doc.user_data.get(_CACHE_KEY)
+        if cache is None:
+            return fn(token)
+        key = (name, token.i)
+        if key in cache.memo:
+            return cast(_R, cache.memo[key])
+        result = cache.memo[key] = fn(token)
+        return result
+
+    return once
+
+
+def _children(token: Token) -> list[Token]:
+    """`token.children` as a list, made once per token in an extract_quotes call."""
+    cache = token.doc.user_data.get(_CACHE_KEY)
+    if cache is None:
+        return list(token.children)
+    children = cache.children.get(token.i)
+    if children is None:
+        children = cache.children[token.i] = list(token.children)
+    return children
+
+
+def _sent(token: Token) -> Span:
+    """`token.sent`, found once per sentence in an extract_quotes call."""
+    cache = token.doc.user_data.get(_CACHE_KEY)
+    if cache is None:
+        return token.sent
+    sent = cache.sents.get(token.i)
+    if sent is None:
+        sent = token.sent
+        for i in range(sent.start, sent.end):
+            cache.sents[i] = sent
+    return sent
+
+
 # ---- attribution ---------------------------------------------------------------------------
 def _verb_word(token: Token) -> bool:
     """A verb, or a word of saying or stance the tagger took for a name in a title-case line."""
@@ -662,14 +739,19 @@ def _verb_word(token: Token) -> bool:
     )
 
 
+# made once, not on every call: a union of a thousand first names
+_NAME_START_WORDS = _FIRST_NAMES | _NAME_PARTICLES
+
+
 def _person_start(ent: Span) -> int:
     """Index of the first token of a person entity that can begin a name."""
     start = ent.start
-    keep = _FIRST_NAMES | _NAME_PARTICLES
+    keep = _NAME_START_WORDS
+    tokens = _tokens(ent.doc)
     while (
         start < ent.end - 1
-        and ent.doc[start].lower_ not in keep
-        and (ent.doc[start].pos_ in _NOT_NAME_POS or not ent.doc[start].text[:1].isupper())
+        and tokens[start].lower_ not in keep
+        and (tokens[start].pos_ in _NOT_NAME_POS or not tokens[start].text[:1].isupper())
     ):
         start += 1
     return start
@@ -708,11 +790,12 @@ def _entity_of(token: Token) -> Span:
     """The entity a token is part of, found from its IOB tags: `doc.ents` would build a Span for
     every entity of the article on each call (a fifth of this module's time on news pages)."""
     doc = token.doc
+    tokens = _tokens(doc)
     start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and tokens[start].ent_iob_ == "I":
         start -= 1
     end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and tokens[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
 
@@ -722,7 +805,7 @@ def _missed_name(token: Token) -> Span | None:
     token's own or its appositive's ("Former Hewlett-Packard CEO Carly Fiorina named ...",
     parsed as CEO with the appositive Fiorina)."""
     doc = token.doc
-    for head in (token, *(c for c in token.children if c.dep_ == "appos" and c.i == token.i + 2)):
+    for head in (token, *(c for c in _children(token) if c.dep_ == "appos" and c.i == token.i + 2)):
         if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
             continue
         first = head.i
@@ -733,6 +816,7 @@ def _missed_name(token: Token) -> Span | None:
     return None
 
 
+@_per_token
 def _name_span(token: Token) -> tuple[int, int]:
     """Character span of a subject phrase, cut before an appositive or relative clause."""
     missed = _missed_name(token) if token.ent_type_ != "PERSON" else None
@@ -783,22 +867,25 @@ def _name_span(token: Token) -> tuple[int, int]:
         if t.i < token.i and (t.text == ":" or "\n" in t.text_with_ws):
             start_i = t.i + 1  # "The Latest: Hillary Clinton tells voters ..."
     doc = token.doc
-    while end_i > start_i and doc[end_i].is_punct:
+    tokens = _tokens(doc)
+    while end_i > start_i and tokens[end_i].is_punct:
         end_i -= 1
-    return doc[start_i].idx, doc[end_i].idx + len(doc[end_i])
+    return tokens[start_i].idx, tokens[end_i].idx + len(tokens[end_i])
 
 
 def _description_span(token: Token) -> tuple[int, int]:
     words = list(token.subtree)
     doc = token.doc
+    tokens = _tokens(doc)
     end_i = words[-1].i
-    while end_i > words[0].i and doc[end_i].is_punct:
+    while end_i > words[0].i and tokens[end_i].is_punct:
         end_i -= 1
-    return words[0].idx, doc[end_i].idx + len(doc[end_i])
+    return words[0].idx, tokens[end_i].idx + len(tokens[end_i])
 
 
+@_per_token
 def _subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
         # the words a quote ends in are no subject of the verb after it: the subject between
         # the closing mark and the verb is ("... I hold in the highest esteem Sen. John
@@ -817,12 +904,18 @@ def _subject_of(verb: Token) -> Token | None:
     if subjects and subjects[0].dep_ == "nsubjpass":
         # "Rubio was asked by moderator Gerard Baker": the agent of a passive speaks
         agent = next(
-            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+            (
+                g
+                for c in _children(verb)
+                if c.dep_ == "agent"
+                for g in _children(c)
+                if g.dep_ == "pobj"
+            ),
             None,
         )
         if agent is not None and verb.lower_ in SPEECH_VERBS:
             return agent
-    for child in verb.children:
+    for child in _children(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 # "Senator Dana Cole, who said ...": the person the clause is about
@@ -831,19 +924,20 @@ def _subject_of(verb: Token) -> Token | None:
                 # "Of Carson, Levine, who has given money to Rubio, said ...": the parser made
                 # the fronted preposition the subject and the speaker its object
                 fronted = next(
-                    (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"),
+                    (g for g in _children(child) if g.dep_ == "pobj" and g.ent_type_ == "PERSON"),
                     None,
                 )
                 if fronted is not None:
                     return fronted
             return child
-    for child in verb.children:
+    for child in _children(verb):
         if child.dep_ == "agent":
-            for g in child.children:
+            for g in _children(child):
                 if g.dep_ == "pobj":
                     return g
     doc = verb.doc
-    before = doc[verb.i - 1] if verb.tag_ == "VBG" and verb.i > 0 else None
+    tokens = _tokens(doc)
+    before = tokens[verb.i - 1] if verb.tag_ == "VBG" and verb.i > 0 else None
     if (
         before is not None
         and before.dep_ == "pobj"
@@ -855,11 +949,11 @@ def _subject_of(verb: Token) -> Token | None:
     hearer_only = (
         verb.lower_ in _HEARER
         and verb.lower_ in _INVERTING
-        and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in _children(verb))
     )
     # "said X" parsed with X as dobj/attr in inverted order; only verbs of saying without an
     # object of their own ("accusing the Chinese", "backing Jeb Bush" name the target)
-    for child in verb.children:
+    for child in _children(verb):
         if (
             verb.lower_ in _INVERTING
             and not hearer_only
@@ -883,7 +977,7 @@ def _subject_of(verb: Token) -> Token | None:
                 return _subject_of(anc)
             child = anc
     as_said = next(
-        (g for c in verb.lefts if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"), None
+        (g for c in verb.lefts if c.lower_ == "as" for g in _children(c) if g.dep_ == "pobj"), None
     )
     if as_said is not None and _is_cue(verb):
         return as_said  # "As Akhil Amar, a law professor, put it, ...": the name hung on "as"
@@ -896,7 +990,7 @@ def _subject_of(verb: Token) -> Token | None:
                 content.lower_ not in SPEECH_VERBS
                 and content.head.lower_ in SPEECH_VERBS
                 and verb.lower_ in SPEECH_VERBS
-                and any(c.dep_ == "ccomp" for c in verb.children)
+                and any(c.dep_ == "ccomp" for c in _children(verb))
             )
             or (_is_cue(content.head) and _starts_attribution(verb))
         )
@@ -927,7 +1021,7 @@ def _subject_of(verb: Token) -> Token | None:
     # "Mr. Khan has mounted a campaign to condemn ...", "Berlin's pledge to add ...": an
     # infinitive after a noun is the intent of its possessor or of whoever has the noun
     if verb.dep_ in ("acl", "relcl", "xcomp") and verb.tag_ == "VB" and head.pos_ == "NOUN":
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        poss = next((c for c in _children(head) if c.dep_ == "poss"), None)
         if poss is not None:
             return poss
         if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
@@ -946,7 +1040,7 @@ def _subject_of(verb: Token) -> Token | None:
     # "launched his campaign by talking about ...", "in answering a question, Trump ...": a
     # gerund after a preposition shares the subject of the clause the preposition modifies
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
-        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in _children(head.head) if c.dep_ == "dobj"), None)
         if head.lower_ == "for" and obj is not None:
             return obj  # "praised Trump for speaking out": the one praised did the speaking
         if head.head.i != verb.i:
@@ -970,11 +1064,12 @@ def _subject_of(verb: Token) -> Token | None:
 def _cannot_speak(subj: Token) -> bool:
     """Whether a subject is a date, a time or an all-capitals dateline ("CLEVELAND -- ...")."""
     doc = subj.doc
-    first = subj.left_edge.i == 0 or "\n" in doc[subj.left_edge.i - 1].text_with_ws
+    tokens = _tokens(doc)
+    first = subj.left_edge.i == 0 or "\n" in tokens[subj.left_edge.i - 1].text_with_ws
     nxt = subj.i + 1
-    punct = nxt < len(doc) and doc[nxt].is_punct  # "WASHINGTON, Aug. 24 (UPI) --"
+    punct = nxt < len(doc) and tokens[nxt].is_punct  # "WASHINGTON, Aug. 24 (UPI) --"
     # ... or in title case before the agency or a dash ("New York (AFP) – Vice President ...")
-    agency = nxt < len(doc) and doc[nxt].text in ("(", "–", "—", "--")
+    agency = nxt < len(doc) and tokens[nxt].text in ("(", "–", "—", "--")
     dateline = (
         first
         and punct
@@ -990,20 +1085,21 @@ def _name_before_break(verb: Token) -> Token | None:
     subject ("Sanders  has denounced ..." at a double space, "Sen. Bernie Sanders (I-Vt.) on
     Saturday criticized ..." after the party label): the subject of a verb with none."""
     doc = verb.doc
-    start = verb.sent.start
-    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[start : verb.i]):
+    tokens = _tokens(doc)
+    start = _sent(verb).start
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tokens[start : verb.i]):
         return None
     back = start - 1
-    while back >= 0 and doc[back].is_space and "\n" not in doc[back].text:
+    while back >= 0 and tokens[back].is_space and "\n" not in tokens[back].text:
         back -= 1
-    if back < 0 or doc[back].text in _SENTENCE_END or "\n" in doc[back].text_with_ws:
+    if back < 0 or tokens[back].text in _SENTENCE_END or "\n" in tokens[back].text_with_ws:
         return None
     depth = 0
-    while back >= 0 and (depth or doc[back].text == ")"):
-        depth += {")": 1, "(": -1}.get(doc[back].text, 0)
+    while back >= 0 and (depth or tokens[back].text == ")"):
+        depth += {")": 1, "(": -1}.get(tokens[back].text, 0)
         back -= 1
-    if back >= 0 and doc[back].ent_type_ == "PERSON":
-        return doc[back]
+    if back >= 0 and tokens[back].ent_type_ == "PERSON":
+        return tokens[back]
     return None
 
 
@@ -1022,25 +1118,26 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
         return subj
     doc = verb.doc
+    tokens = _tokens(doc)
     if verb.lower_ in _INVERTING:
         nxt = verb.i + 1
         # the parser may end the sentence at a doubled space ("said  Yaakov Amidror")
         bound = min(len(doc), verb.i + 8)
-        while nxt < bound and doc[nxt].is_space and "\n" not in doc[nxt].text:
+        while nxt < bound and tokens[nxt].is_space and "\n" not in tokens[nxt].text:
             nxt += 1
         first_name = nxt
         # a run of title words before the name, some in lower case ("said Oversight ranking
         # Democrat Elijah Cummings (D-Md.)"): the person's name that closes the run
         run_end = next(
-            (t.i for t in doc[nxt:bound] if t.is_punct or t.is_space or t.lower_ in _NOT_NAMES),
+            (t.i for t in tokens[nxt:bound] if t.is_punct or t.is_space or t.lower_ in _NOT_NAMES),
             bound,
         )
         closing = next(
             (
                 t
-                for t in reversed(doc[nxt:run_end])
+                for t in reversed(tokens[nxt:run_end])
                 if t.ent_type_ == "PERSON"
-                or (t.is_title and t.i > nxt and doc[t.i - 1].lower_ in _FIRST_NAMES)
+                or (t.is_title and t.i > nxt and tokens[t.i - 1].lower_ in _FIRST_NAMES)
             ),
             None,
         )
@@ -1048,12 +1145,12 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             return closing
         while (
             nxt < bound
-            and (doc[nxt].pos_ == "PROPN" or doc[nxt].is_title)
-            and doc[nxt].lower_ not in _NOT_NAMES
+            and (tokens[nxt].pos_ == "PROPN" or tokens[nxt].is_title)
+            and tokens[nxt].lower_ not in _NOT_NAMES
         ):
             nxt += 1
         if nxt > first_name:
-            return doc[nxt - 1]
+            return tokens[nxt - 1]
     # "” Bozell answers.": a name the parser hung on the verb as a compound or modifier
     left = next(
         (
@@ -1068,25 +1165,29 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     # "Rep. Paul Ryan (R-WI) said": the name right before the verb, past a parenthesis
     back = verb.i - 1
     depth = 0
-    while back >= verb.sent.start and (depth or doc[back].text == ")"):
-        depth += {")": 1, "(": -1}.get(doc[back].text, 0)
+    while back >= _sent(verb).start and (depth or tokens[back].text == ")"):
+        depth += {")": 1, "(": -1}.get(tokens[back].text, 0)
         back -= 1
-    if back >= verb.sent.start and doc[back].ent_type_ == "PERSON":
-        return doc[back]
+    if back >= _sent(verb).start and tokens[back].ent_type_ == "PERSON":
+        return tokens[back]
     # "In a message to Clinton, Tanden, head of the Center for American Progress, recounted":
     # the name before an appositive set off by commas right before the verb
-    if back > verb.sent.start and doc[back].text == ",":
+    if back > _sent(verb).start and tokens[back].text == ",":
         comma = next(
-            (t for t in reversed(doc[verb.sent.start : back]) if t.text in (",", "“", "”", '"')),
+            (
+                t
+                for t in reversed(tokens[_sent(verb).start : back])
+                if t.text in (",", "“", "”", '"')
+            ),
             None,
         )
-        name = doc[comma.i - 1] if comma is not None and comma.text == "," else None
+        name = tokens[comma.i - 1] if comma is not None and comma.text == "," else None
         # an age set off by commas is given only for a person ("Ramos, 58, told AFP"), whatever
         # label NER put on the name before it
-        aged = comma is not None and back - comma.i == 2 and doc[comma.i + 1].like_num
+        aged = comma is not None and back - comma.i == 2 and tokens[comma.i + 1].like_num
         if (
             name is not None
-            and name.i >= verb.sent.start
+            and name.i >= _sent(verb).start
             and name.pos_ == "PROPN"
             and name.is_title
             and not _cannot_speak(name)
@@ -1097,11 +1198,11 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     if broken is not None:
         return broken
     lo, hi = content if content is not None else (-1, -1)
-    for t in doc[verb.sent.start : verb.i]:
+    for t in tokens[_sent(verb).start : verb.i]:
         if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
             end = t  # to the last token of the name
-            while end.i + 1 < verb.i and doc[end.i + 1].ent_iob_ == "I":
-                end = doc[end.i + 1]
+            while end.i + 1 < verb.i and tokens[end.i + 1].ent_iob_ == "I":
+                end = tokens[end.i + 1]
             return end
     return None
 
@@ -1110,7 +1211,7 @@ def _according_to(tokens: list[Token]) -> tuple[Token, Token] | None:
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             to = t.doc[t.i + 1]
-            for child in to.children:
+            for child in _children(to):
                 if child.dep_ == "pobj":
                     return t, child
     return None
@@ -1129,7 +1230,7 @@ def _mistagged_verb(token: Token) -> bool:
     return (
         token.pos_ in ("NOUN", "PROPN")
         and token.dep_ in ("ROOT", "ccomp", "conj", "advcl")
-        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "nsubj" for c in _children(token))
     )
 
 
@@ -1151,10 +1252,10 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
         return False
     if word in _PUT:
         # "As Akhil Amar put it, ...": the idiom of saying
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in _children(token))
     if word in _RETORT_VERBS:
         # "shot back", "fired back", "hit back": a retort
-        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children)
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in _children(token))
     return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
 
 
@@ -1180,10 +1281,15 @@ _CONTRAST_MARKS = frozenset(["while", "whereas", "after", "when", "though", "alt
 _SET_OFF = frozenset([",", "—", "–", "--", "-", "(", ";"])
 
 
+_ENDS_REPORT_DEPS = frozenset(["conj", "relcl", "advcl", "acl", "prep"])
+
+
 def _ends_report(token: Token, comp: Token) -> bool:
     """Whether a clause inside a reported clause is not part of the report: an attribution of its
     own: "says he will not vote for him and considers him a racist", "a path to nomination,
     which he declared "a total disaster"", "warned of a battle, saying ..."."""
+    if token.dep_ not in _ENDS_REPORT_DEPS:
+        return False  # the cheap test first: every branch below wants one of these
     before = token.left_edge.i - 1
     while before > 0 and token.doc[before].is_quote:
         before -= 1  # a comma inside the closing mark: could be “messy,” adding, ...
@@ -1202,7 +1308,7 @@ def _ends_report(token: Token, comp: Token) -> bool:
         return _starts_attribution(token) and (
             not own_subject
             or _own_report(token)
-            or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in token.children)
+            or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in _children(token))
         )
     if token.dep_ == "relcl":
         # "blamed Adler, who has argued that ...": a relative clause set off from its noun is a
@@ -1212,7 +1318,7 @@ def _ends_report(token: Token, comp: Token) -> bool:
         if before < 0 or token.doc[before].text not in _SET_OFF:
             return False
         return _is_cue(token, cognition=True) and (
-            any(c.dep_ == "ccomp" for c in token.children) or own_subject
+            any(c.dep_ == "ccomp" for c in _children(token)) or own_subject
         )
     if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and after_comma:
         # "rejected the notion that ..., saying that ...": the parser hangs the participle on the
@@ -1224,7 +1330,7 @@ def _ends_report(token: Token, comp: Token) -> bool:
             c.dep_ == "pcomp"
             and c.tag_ == "VBG"
             and (_is_cue(c, cognition=True) or c.lower_ in _PREP_CUES)
-            for c in token.children
+            for c in _children(token)
         )
     if token.dep_ == "advcl" and own_subject and token.i > token.head.i:
         # "accuses Sanders of ... while Sanders suggests ...", "... after a woman told him ...": a
@@ -1240,20 +1346,20 @@ def _own_report(clause: Token) -> bool:
     return (
         _is_cue(clause, cognition=True)
         and _own_subject(clause)
-        and any(c.dep_ == "ccomp" for c in clause.children)
+        and any(c.dep_ == "ccomp" for c in _children(clause))
     )
 
 
 def _own_subject(clause: Token) -> bool:
     """Whether a verb has a subject of its own (not the "who"/"which" of a relative clause)."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in _children(clause)
     )
 
 
 def _marked_by(clause: Token, marks: Collection[str]) -> bool:
     """Whether a clause opens with one of these marks ("while", "if", "as", ...)."""
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in _children(clause))
 
 
 def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
@@ -1298,11 +1404,12 @@ def _in_parentheses(token: Token) -> bool:
     """Whether a token is a parenthesis or inside one on its line ("(D-Wash.)", "(R)")."""
     if token.text in ("(", ")"):
         return True
-    doc = token.doc
+    tokens = _tokens(token.doc)
     for back in range(token.i - 1, max(-1, token.i - 8), -1):
-        if doc[back].text == ")" or "\n" in doc[back].text:
+        text = tokens[back].text
+        if text == ")" or "\n" in text:
             return False
-        if doc[back].text == "(":
+        if text == "(":
             return True
     return False
 
@@ -1314,12 +1421,13 @@ def _colon_attribution(colon: Token, first: Token, verb: Token, subj: Token) -> 
     cue = colon.head
     if cue.pos_ not in ("VERB", "AUX") or cue.i > first.i:
         cue = verb
-    owner = next((c for c in subj.children if c.dep_ == "poss"), subj)
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), subj)
     return _Attribution(cue, cue.idx + len(cue), owner)
 
 
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
+    tokens = _tokens(doc)
     first = token_at(doc, lo)
     last = token_at(doc, max(lo, hi - 1))
     if first is None or last is None:
@@ -1327,36 +1435,41 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     sents = []
     # a sentence break the parser put in mid-sentence ("Sanders also pledged to\xa0“bring ...”"):
     # the words before the quote in its paragraph belong to its sentence
-    sent_start = first.sent.start
+    sent_start = _sent(first).start
     back = sent_start - 1
-    while back >= 0 and doc[back].is_space and "\n" not in doc[back].text:
+    while back >= 0 and tokens[back].is_space and "\n" not in tokens[back].text:
         back -= 1
     if (
         back >= 0
         and first.i - sent_start <= 1
-        and not doc[back].is_space
-        and doc[back].text not in _SENTENCE_END
-        and doc[back].sent != first.sent
+        and not tokens[back].is_space
+        and tokens[back].text not in _SENTENCE_END
+        and _sent(tokens[back]) != _sent(first)
     ):
-        sents.append(doc[back].sent)
+        sents.append(_sent(tokens[back]))
     for tok in (first, last):
-        if tok.sent not in sents:
-            sents.append(tok.sent)
+        if _sent(tok) not in sents:
+            sents.append(_sent(tok))
     # ... and a break at a no-break space after it ("” his friend\xa0Mahamat Oumar told")
-    sent_end = last.sent.end
+    sent_end = _sent(last).end
     if (
         sent_end < len(doc)
-        and doc[sent_end - 1].is_space
-        and "\n" not in doc[sent_end - 1].text
-        and doc[sent_end].sent not in sents
+        and tokens[sent_end - 1].is_space
+        and "\n" not in tokens[sent_end - 1].text
+        and _sent(tokens[sent_end]) not in sents
     ):
-        sents.append(doc[sent_end].sent)
+        sents.append(_sent(tokens[sent_end]))
     headline_att = _headline_attribution(doc, lo)
     if headline_att is not None:
         return headline_att
     spans = _merged(inside)
     starts = [a for a, _b in spans]
-    outside = [t for s in sents for t in s if not _covered(t.idx, spans, starts) and not t.is_space]
+    outside = [
+        t
+        for s in sents
+        for t in tokens[s.start : s.end]
+        if not _covered(t.idx, spans, starts) and not t.is_space
+    ]
     acc = _according_to(outside)
     cues = [t for t in outside if _is_cue(t)]
     if acc is not None and not any(_subject_of(c) is not None for c in cues):
@@ -1365,7 +1478,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # "ignorant" of Islam and criticized him" and "She said Trump favors a "strongman approach""
     # are said's; "calls her "an extremely intelligent woman"" is a stance verb's), else the
     # nearest one (before the opening or after the closing mark)
-    inline = first.i > first.sent.start and doc[first.i - 1].is_alpha
+    inline = first.i > _sent(first).start and tokens[first.i - 1].is_alpha
     ancestors: list[Token] = []
     node = first
     while inline and node.dep_ != "conj" and node.head.i != node.i:
@@ -1389,10 +1502,19 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     text = doc_text(doc)
     # the parser ends the sentence at a closing "?" or "!" and puts the attribution in a
     # sentence of its own: '"That would be you?" Borger asked.'
-    after = last.sent.end
-    if after < len(doc) and "\n" not in text[hi : doc[after].idx] and doc[after].idx - hi <= 3:
+    after = _sent(last).end
+    if (
+        after < len(doc)
+        and "\n" not in text[hi : tokens[after].idx]
+        and tokens[after].idx - hi <= 3
+    ):
         # a party label in parentheses does not count ('Rep. Jim McDermott (D-Wash.) said.')
-        tail = [t for t in doc[after].sent if not _in_parentheses(t)][:_TRAILING_CUE_WINDOW]
+        # the first words outside parentheses only: _in_parentheses is not cheap
+        tail = list(
+            islice(
+                (t for t in _sent(tokens[after]) if not _in_parentheses(t)), _TRAILING_CUE_WINDOW
+            )
+        )
         trailing = next(
             (t for t in tail if _is_cue(t) and not _covered(t.idx, spans, starts)), None
         )
@@ -1403,7 +1525,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # a bare "Name verb." right after the quote is an attribution whatever the verb ('"Would it
     # be negotiable?" Hannity pressed.', where the parser ends the sentence at the "?"): a verb
     # with a subject and nothing else it says something about can only report the quote
-    tail = [t for t in doc[last.i + 1 : last.i + 8] if not t.is_space or "\n" in t.text]
+    tail = [t for t in tokens[last.i + 1 : last.i + 8] if not t.is_space or "\n" in t.text]
     end = next((n for n, t in enumerate(tail) if t.text in (".", "!", "?") or t.is_space), None)
     words = tail[:end] if end is not None else []
     if (
@@ -1414,9 +1536,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     ):
         verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
         if verb is not None and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp") for c in verb.children
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp") for c in _children(verb)
         ):
-            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c in words), None)
+            subj = next((c for c in _children(verb) if c.dep_ == "nsubj" and c in words), None)
             if subj is not None and subj.i < verb.i:
                 return _Attribution(verb, verb.idx + len(verb), subj)
     # a headline or transcript turn: "Trump: 'We are going to win so much.'"
@@ -1428,9 +1550,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         if name is not None and colon is not None:
             return _Attribution(colon, colon.idx + 1, name.root)
     # a quote introduced by the sentence before it: "Achterberg was blunter: ..."
-    before = first.sent.start - 1
-    if first.idx - first.sent.start_char <= 2 and before >= 0:
-        prev = doc[before].sent
+    before = _sent(first).start - 1
+    if first.idx - _sent(first).start_char <= 2 and before >= 0:
+        prev = _sent(tokens[before])
         last_tok = next((t for t in reversed(prev) if not t.is_space), None)
         if last_tok is not None and last_tok.text == ":":
             colon_cue = next((t for t in prev if _is_cue(t)), None)
@@ -1442,15 +1564,15 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # ('Sanders delivered a snappy retort: "No one is tearing this up."'): the clause before the
     # colon, whose verb leads out of it, speaks
     colon_i = first.i - 1
-    while colon_i >= 0 and (doc[colon_i].is_space or doc[colon_i].is_quote):
+    while colon_i >= 0 and (tokens[colon_i].is_space or tokens[colon_i].is_quote):
         colon_i -= 1
     if (
         colon_i > 0
-        and doc[colon_i].text == ":"
-        and doc[colon_i].sent == first.sent
-        and doc[colon_i - 1].pos_ != "PROPN"  # "More from Jones: '...'" is Jones's (below)
+        and tokens[colon_i].text == ":"
+        and _sent(tokens[colon_i]) == _sent(first)
+        and tokens[colon_i - 1].pos_ != "PROPN"  # "More from Jones: '...'" is Jones's (below)
     ):
-        lead = doc[first.sent.start : colon_i]
+        lead = doc[_sent(first).start : colon_i]
         verb = next(
             (
                 t
@@ -1463,16 +1585,16 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         )
         lead_subj = _subject_of(verb) if verb is not None else None
         if verb is not None and lead_subj is not None and lead.start <= lead_subj.i < lead.end:
-            return _colon_attribution(doc[colon_i], first, verb, lead_subj)
+            return _colon_attribution(tokens[colon_i], first, verb, lead_subj)
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
-    after_colon = first.i > 0 and doc[first.i - 1].text == ":"
+    after_colon = first.i > 0 and tokens[first.i - 1].text == ":"
     for s in sents:
         root = s.root
         if not _covered(root.idx, spans, starts):
             subj = _subject_of(root)
             if subj is not None and not _covered(subj.idx, spans, starts):
                 if after_colon and root.i < first.i:
-                    return _colon_attribution(doc[first.i - 1], first, root, subj)
+                    return _colon_attribution(tokens[first.i - 1], first, root, subj)
                 return _Attribution(None, None, subj)
     return None
 
@@ -1563,11 +1685,13 @@ def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
     said"."""
     found: dict[str, str] = {}
     n = len(doc)
-    for token in doc:
-        if token.lower_ not in _FIRST_NAMES or not token.is_title or token.i + 1 >= n:
+    tokens = _tokens(doc)
+    lowers = _lowers(doc)
+    for token in tokens:
+        if lowers[token.i] not in _FIRST_NAMES or not token.is_title or token.i + 1 >= n:
             continue
-        surname = doc[token.i + 1]
-        key = surname.lower_
+        surname = tokens[token.i + 1]
+        key = lowers[surname.i]
         if (
             key in known
             or key in found
@@ -1575,7 +1699,7 @@ def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
             or surname.ent_type_ == "PERSON"
             or surname.pos_ not in ("PROPN", "NOUN")
             or key in _NOT_NAMES
-            or (surname.i + 1 < n and doc[surname.i + 1].is_title)
+            or (surname.i + 1 < n and tokens[surname.i + 1].is_title)
         ):
             continue
         name = f"{token.text} {surname.text}"
@@ -1596,6 +1720,8 @@ class _Speakers:
             if not _not_a_person(name)
         }
         self.full_names.update(_first_named(doc, self.full_names))
+        # full() of each name asked, which depends on full_names only (fixed from here on)
+        self._full: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
         self.gender: dict[str, str] = {}
@@ -1628,8 +1754,11 @@ class _Speakers:
         # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
         # subject that is the surname of a person named in the article counts too
         full_names = self.full_names
-        for token in doc:
-            surname_of = full_names.get(token.lower_)  # the cheap test first: few words are names
+        lowers = _lowers(doc)
+        for token in _tokens(doc):
+            surname_of = full_names.get(
+                lowers[token.i]
+            )  # the cheap test first: few words are names
             if (
                 surname_of is not None
                 and (token.pos_ == "PROPN" or token.is_title)
@@ -1668,7 +1797,7 @@ class _Speakers:
                 # a mangled parse: a name before the speech verb that heads its sentence (not a
                 # proper noun NER left unlabelled inside a phrase: "a professor at Sciences Po
                 # in Paris, noted ...")
-                root = name_token.sent.root
+                root = _sent(name_token).root
                 if _is_cue(root) and offset < root.idx:
                     self.subjects.append((offset, self.full(name)))
         # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
@@ -1684,9 +1813,9 @@ class _Speakers:
         # a "he" or "she" that its own sentence resolves ("When Clinton challenges Sanders ...,
         # she is making ...") keeps that person the topic: the next sentence's "she" is Clinton's
         # too, not that of a person named as a subject before the fronted clause
-        for token in doc:
+        for token in _tokens(doc):
             if (
-                token.lower_ in ("he", "she")
+                lowers[token.i] in ("he", "she")
                 and token.dep_ in ("nsubj", "nsubjpass")
                 and _main_clause(token.head)
                 and not self.in_quote(token.idx)
@@ -1705,6 +1834,12 @@ class _Speakers:
         return n >= 0 and offset < self._quoted[n][1]
 
     def full(self, name: str) -> str:
+        found = self._full.get(name)
+        if found is None:
+            found = self._full[name] = self._full_name(name)
+        return found
+
+    def _full_name(self, name: str) -> str:
         # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
         name = _unglue(name)
         honorific = _HONORIFIC.match(name)
@@ -1805,9 +1940,9 @@ def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     clause = pronoun.head
     if pronoun.dep_ not in ("nsubj", "poss") or clause.dep_ != "advcl" or clause.i > clause.head.i:
         return None
-    if not any(c.dep_ == "mark" for c in clause.children) and pronoun.dep_ == "nsubj":
+    if not any(c.dep_ == "mark" for c in _children(clause)) and pronoun.dep_ == "nsubj":
         return None
-    main = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    main = next((c for c in _children(clause.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if main is None or main.i < pronoun.i or main.ent_type_ != "PERSON":
         return None
     start, end = _name_span(main)
@@ -1825,13 +1960,13 @@ def _linked(clause: Token) -> bool:
     """Whether a clause opens with one of _LINKED_MARKS ("when" is tagged mark or advmod)."""
     return any(
         c.dep_ in ("mark", "advmod") and c.lower_ in _LINKED_MARKS and c.i < clause.i
-        for c in clause.children
+        for c in _children(clause)
     )
 
 
 def _clause_person(clause: Token, before: int) -> Token | None:
     """The named person subject of a clause, when it stands before token index `before`."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i >= before or subj.ent_type_ != "PERSON":
         return None
     return subj
@@ -1847,7 +1982,7 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
         return None
     verb = pronoun.head
     person = None
-    for clause in verb.children:
+    for clause in _children(verb):
         if clause.dep_ == "advcl" and clause.i < pronoun.i and _linked(clause):
             person = _clause_person(clause, pronoun.i) or person
     if person is None and verb.dep_ == "advcl" and verb.i > verb.head.i and _linked(verb):
@@ -1897,7 +2032,7 @@ def _roles_of(ent: Span) -> frozenset[str]:
         for t in doc[max(0, ent.start - 6) : ent.start]
         if t.head.i in inside or (t.head.i < ent.start and t.head.head.i in inside)
     ]
-    for child in root.children:
+    for child in _children(root):
         if child.dep_ == "appos" and child.i > root.i:
             words.extend(t for t in child.subtree if t.i <= child.i)
     if root.dep_ == "appos" and root.head.i < ent.start:
@@ -1914,9 +2049,9 @@ def _titled_conjunct(subj: Token) -> Token | None:
     is a person's name that closes the phrase."""
     if subj.ent_type_ == "PERSON" or subj.tag_ in ("NNS", "NNPS") or subj.pos_ == "PRON":
         return None
-    if any(c.dep_ == "det" for c in subj.children):
+    if any(c.dep_ == "det" for c in _children(subj)):
         return None
-    conj = next((c for c in subj.children if c.dep_ == "conj"), None)
+    conj = next((c for c in _children(subj) if c.dep_ == "conj"), None)
     if conj is None or conj.ent_type_ != "PERSON" or conj.i != subj.right_edge.i:
         return None
     if not (_PERSON_ROLE.search(subj.text) or _PERSON_NOUN.search(subj.text)):
@@ -1965,6 +2100,7 @@ def _resolve(
     """(speaker, speaker_text, speaker_type) for a subject token."""
     if subj is None:
         return None, None, "unknown"
+    tokens = _tokens(doc)
     word = subj.lower_
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "we", "they", "their", "my", "our"):
@@ -1989,11 +2125,11 @@ def _resolve(
     appos = next(
         (
             c
-            for c in subj.children
+            for c in _children(subj)
             if c.dep_ == "appos"
             and c.pos_ == "PROPN"
             and not memory.in_quote(c.idx)
-            and doc[c.left_edge.i - 1].text != ":"
+            and tokens[c.left_edge.i - 1].text != ":"
         ),
         None,
     )
@@ -2003,7 +2139,7 @@ def _resolve(
     if (
         subj.pos_ == "NOUN"
         and appos is not None
-        and not _ANONYMOUS.search(doc_text(doc)[subj.idx : subj.sent.end_char])
+        and not _ANONYMOUS.search(doc_text(doc)[subj.idx : _sent(subj).end_char])
     ):
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
@@ -2019,7 +2155,7 @@ def _resolve(
     topic = _HEADLINE_TOPIC.match(full_text[start : len(full_text) if line_end < 0 else line_end])
     line_start = start == 0 or full_text[start - 1] == "\n"
     headline_name = bool(_NAME_WORD.match(text)) and (
-        (subj.i + 1 < len(doc) and doc[subj.i + 1].text == ":")
+        (subj.i + 1 < len(doc) and tokens[subj.i + 1].text == ":")
         # "Gillibrand on Hillary ...: '...'": the name that opens its line
         or (topic is not None and topic.group(1) == text and line_start)
     )
@@ -2077,9 +2213,12 @@ def _author_of(subj: Token) -> Token | None:
     Manhattan by Yulia V. Tymoshenko"."""
     if subj.pos_ != "NOUN" or subj.lower_ not in _AUTHORED:
         return None
-    for by in [*subj.children, *(g for c in subj.children if c.dep_ == "acl" for g in c.children)]:
+    for by in [
+        *_children(subj),
+        *(g for c in _children(subj) if c.dep_ == "acl" for g in _children(c)),
+    ]:
         if by.dep_ in ("prep", "agent") and by.lower_ == "by" and by.i > subj.i:
-            obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in _children(by) if g.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
     return None
@@ -2125,6 +2264,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     text = doc_text(doc)
     if not text.strip() or not doc.has_annotation("DEP"):
         return []
+    doc.user_data[_CACHE_KEY] = _DocCache(doc)
+    try:
+        return _extract_quotes(doc, text)
+    finally:
+        # Token objects left in user_data would go wherever the Doc goes
+        doc.user_data.pop(_CACHE_KEY, None)
+
+
+def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     marks = find_quote_marks(text)
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, marks)
@@ -2280,7 +2428,7 @@ def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
         return False
     cue = token_at(doc, inner.cue_start)
     said = token_at(doc, outer.cue_start)
-    if cue is None or said is None or cue.sent != said.sent:
+    if cue is None or said is None or _sent(cue) != _sent(said):
         return False
     # a clause that hangs on the cue itself ("said, referring to ...", "said when asked
     # about ...") is reported beside the quote, not part of who is speaking
@@ -2338,12 +2486,12 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     text = doc_text(doc)
     hi = min(quote.start_char, quote.cue_start)
     cue = token_at(doc, quote.cue_start)
-    root = cue.sent.root if cue is not None else None
+    root = _sent(cue).root if cue is not None else None
     after = (
         next(
             (
                 c
-                for c in root.children
+                for c in _children(root)
                 if c.dep_ in ("nsubj", "nsubjpass")
                 and c.idx >= hi
                 # a subject inside what was said is no holder of it ("Clinton leads Trump by six
@@ -2379,14 +2527,15 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
 def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     """First and last token of a reported clause, without its "that" and edge punctuation."""
     doc = sub[0].doc
+    tokens = _tokens(doc)
     start_t = sub[0]
     while start_t.i < sub[-1].i and (
         start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
     ):
-        start_t = doc[start_t.i + 1]
+        start_t = tokens[start_t.i + 1]
     end_t = sub[-1]
     while end_t.i > start_t.i and (end_t.is_punct or end_t.is_space):
-        end_t = doc[end_t.i - 1]
+        end_t = tokens[end_t.i - 1]
     return start_t, end_t
 
 
@@ -2425,7 +2574,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
     holder = next(
         (
             c
-            for c in noun.children
+            for c in _children(noun)
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG"))
         ),
         None,
@@ -2438,17 +2587,17 @@ def _stance_clause(noun: Token) -> _Clause | None:
     # "won the support of minorities", "secured the endorsement of the sheriff": after "the" the
     # "of" of a backing names who gives it, not what it is for
     by_of = noun.lower_ in _BACKINGS and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+        c.dep_ == "det" and c.lower_ == "the" for c in _children(noun)
     )
     obj = next(
         (
             g
-            for c in noun.children
+            for c in _children(noun)
             if c.dep_ == "prep"
             and c.lower_ in _STANCE_PREPS
             and c.i > noun.i
             and not (by_of and c.lower_ == "of")
-            for g in c.children
+            for g in _children(c)
             if g.dep_ in ("pobj", "pcomp")
         ),
         None,
@@ -2458,8 +2607,8 @@ def _stance_clause(noun: Token) -> _Clause | None:
         obj = next(
             (
                 c
-                for c in noun.children
-                if c.dep_ == "acl" and c.i > noun.i and any(g.tag_ == "TO" for g in c.children)
+                for c in _children(noun)
+                if c.dep_ == "acl" and c.i > noun.i and any(g.tag_ == "TO" for g in _children(c))
             ),
             None,
         )
@@ -2480,16 +2629,16 @@ def _nominal_clause(noun: Token) -> _Clause | None:
     comp = next(
         (
             c
-            for c in noun.children
+            for c in _children(noun)
             if c.dep_ in ("acl", "ccomp", "relcl")
-            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in _children(c))
         ),
         None,
     )
     if comp is None:
         return None
     subj = next(
-        (c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None
+        (c for c in _children(noun) if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None
     )
     if subj is None:
         head = noun.head
@@ -2505,17 +2654,19 @@ def _view_clause(verb: Token) -> _Clause | None:
     """`Trump is expected to win`, `Clinton seemed to waver`: a subject and its predicate under a
     verb of appearance or a passive verb of belief; the holder is the agent, if any."""
     word = verb.lower_
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not (word in _SEEM or word in _PASSIVE_VIEW or word in OBJECT_VERBS or word in SPEECH_VERBS):
+        return None  # the cheap test first: none of the views below
+    passive = any(c.dep_ == "auxpass" for c in _children(verb))
     # "migrants were blamed for the abuse", "he was accused by a reporter of grabbing her": a
     # stance taken toward the subject, whoever took it
     judged = passive and word not in _HEARER and (word in OBJECT_VERBS or word in SPEECH_VERBS)
     if not (word in _SEEM or (passive and word in _PASSIVE_VIEW) or judged):
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     pred = next(
         (
             c
-            for c in verb.children
+            for c in _children(verb)
             if c.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
             or (c.dep_ == "prep" and (c.lower_ in ("as", "like") or judged))
         ),
@@ -2526,7 +2677,7 @@ def _view_clause(verb: Token) -> _Clause | None:
     if pred is None and not judged:
         return None
     holder = next(
-        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+        (g for c in _children(verb) if c.dep_ == "agent" for g in _children(c) if g.dep_ == "pobj"),
         None,
     )
     if holder is None and (
@@ -2545,6 +2696,9 @@ def _view_clause(verb: Token) -> _Clause | None:
     return _clause_over(start_t, end_t, verb, holder)
 
 
+_STATE_PREPS = _STANCE_PREPS | {"at", "toward"}  # made once, not for every child
+
+
 def _state_clause(verb: Token) -> _Clause | None:
     """`Republicans have been critical of Clinton's use of email`, `Sanders is confident that he
     can win`, `she was eager to debate him`: a person in a state of mind toward something, the
@@ -2552,21 +2706,23 @@ def _state_clause(verb: Token) -> _Clause | None:
     what the state is about; the holder is the subject."""
     if verb.lower_ not in _COPULAS:
         return None
-    adj = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJS), None)
+    adj = next((c for c in _children(verb) if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJS), None)
     if adj is None or not _human_subject(verb):
         return None
     obj = next(
         (
             g
-            for c in adj.children
-            if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _STANCE_PREPS | {"at", "toward"}
-            for g in c.children
+            for c in _children(adj)
+            if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _STATE_PREPS
+            for g in _children(c)
             if g.dep_ in ("pobj", "pcomp")
         ),
         None,
     )
     if obj is None:
-        obj = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+        obj = next(
+            (c for c in _children(adj) if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None
+        )
     if obj is None or (obj.dep_ == "xcomp" and _starts_attribution(obj)):
         return None  # "is willing to offer them a contract": the verb inside reports the stance
     start_t, end_t = _content_bounds(list(obj.subtree))
@@ -2587,7 +2743,7 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
         return None
     if _starts_attribution(head) or head.lower_ in SPEECH_VERBS:
         return None  # "in a statement, she said ...": the verb reports it
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
     if obj is None:
         return None
     holder: Token | None = None
@@ -2595,13 +2751,13 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
         holder = next(
             (
                 c
-                for c in obj.children
+                for c in _children(obj)
                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i)
             ),
             None,
         )
         if holder is not None and holder.dep_ == "prep":
-            holder = next((g for g in holder.children if g.dep_ == "pobj"), None)
+            holder = next((g for g in _children(holder) if g.dep_ == "pobj"), None)
         if holder is None:
             return None
     elif obj.lower_ not in _POLL_NOUNS or (
@@ -2623,17 +2779,17 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
 def _reaction_clause(verb: Token) -> _Clause | None:
     """`The statement drew sharp criticism from both sides`, `His behavior has angered the
     party's leaders`: the subject is what the reaction is about."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in _children(verb) if c.dep_ == "nsubj"), None)
+    obj = next((c for c in _children(verb) if c.dep_ == "dobj"), None)
     if subj is None or obj is None or subj.lower_ in ("it", "there", "that", "which", "who"):
         return None
     if verb.lower_ in _RECEIVE and obj.lower_ in _REACTIONS:
         holder = next(
             (
                 g
-                for c in [*verb.children, *obj.children]
+                for c in [*_children(verb), *_children(obj)]
                 if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children
+                for g in _children(c)
                 if g.dep_ == "pobj"
             ),
             None,
@@ -2707,6 +2863,8 @@ def _title_clauses(doc: Doc) -> list[_Clause]:
 
 
 _CLAUSE_POS = frozenset(["NOUN", "VERB", "AUX"])
+# the words a noun must be for _is_cue or _trailing_report to take it (see _mistagged_verb)
+_NOUN_CUES = SPEECH_VERBS | COGNITION_VERBS | _PUT | _RETORT_VERBS
 
 
 def _vote_objects(verb: Token) -> list[Token]:
@@ -2714,18 +2872,18 @@ def _vote_objects(verb: Token) -> list[Token]:
     for (8 such attributions no rule found on PolNeAR train)."""
     found = [
         c
-        for c in verb.children
-        if c.dep_ == "xcomp" and c.i > verb.i and any(g.tag_ == "TO" for g in c.children)
+        for c in _children(verb)
+        if c.dep_ == "xcomp" and c.i > verb.i and any(g.tag_ == "TO" for g in _children(c))
     ]
-    for prep in verb.children:
+    for prep in _children(verb):
         if prep.dep_ == "prep" and prep.lower_ == "in":
             found += [
                 g
-                for n in prep.children
+                for n in _children(prep)
                 if n.dep_ == "pobj" and n.lower_ in _IN_FAVOR
-                for of in n.children
+                for of in _children(n)
                 if of.dep_ == "prep" and of.lower_ == "of"
-                for g in of.children
+                for g in _children(of)
                 if g.dep_ in ("pobj", "pcomp")
             ]
     return found
@@ -2736,9 +2894,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     found: list[_Clause] = []
     # tokens after a markup "<"
     tag_names = {t.i + 1 for t in doc if t.text in ("<", "</")} if "<" in doc_text(doc) else set()
+    lowers = _lowers(doc)
     for sent in doc.sents:
-        tokens = list(sent)
-        acc = _according_to(tokens)
+        tokens = list(_tokens(doc)[sent.start : sent.end])
+        # the cheap test first: _according_to wants the word
+        acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
         if acc is not None:
             last = max(x.i for x in acc[1].subtree)
             clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
@@ -2773,37 +2933,40 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     continue
         for verb in tokens:
-            if verb.lower_ == "in":
+            word, pos = lowers[verb.i], verb.pos_  # once: each looks up the StringStore
+            if word == "in":
                 source = _source_phrase_clause(verb)
                 if source is not None:
                     found.append(source)
                 continue
-            if verb.lower_ == "reportedly" and verb.dep_ == "advmod":
+            if word == "reportedly" and verb.dep_ == "advmod":
                 reported = _hearsay_clause(verb)
                 if reported is not None:
                     found.append(reported)
                 continue
-            if verb.pos_ not in _CLAUSE_POS and not verb.tag_.startswith("VB"):
+            if pos not in _CLAUSE_POS and not verb.tag_.startswith("VB"):
                 continue  # every branch below wants a noun or a verb
             if verb.i in tag_names:
                 continue  # the name of an embedded markup tag (<tweet author="...">), not a verb
             if (
-                verb.pos_ == "NOUN"
-                and (verb.lower_ in _CUE_NOUNS or verb.lower_ in _STANCE_NOUNS)
+                pos == "NOUN"
+                and (word in _CUE_NOUNS or word in _STANCE_NOUNS)
                 and not _mistagged_verb(verb)
             ):
-                nominal = _nominal_clause(verb) if verb.lower_ in _CUE_NOUNS else None
-                if nominal is None and verb.lower_ in _STANCE_NOUNS:
+                nominal = _nominal_clause(verb) if word in _CUE_NOUNS else None
+                if nominal is None and word in _STANCE_NOUNS:
                     nominal = _stance_clause(verb)
                 if nominal is not None:
                     found.append(nominal)
                 continue
-            if verb.pos_ == "VERB" and (verb.lower_ in _RECEIVE or verb.lower_ in _AFFECT):
+            if pos == "NOUN" and word not in _NOUN_CUES:
+                continue  # the cheap test first: below, a noun is only a mistagged verb of saying
+            if pos == "VERB" and (word in _RECEIVE or word in _AFFECT):
                 reaction = _reaction_clause(verb)
                 if reaction is not None:
                     found.append(reaction)
                     continue
-            if verb.pos_ in ("VERB", "AUX"):
+            if pos in ("VERB", "AUX"):
                 view = _view_clause(verb) or _state_clause(verb)
                 if view is not None:
                     found.append(view)
@@ -2815,43 +2978,39 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             if _is_cue(verb, cognition=True):
                 comps = [
                     c
-                    for c in verb.children
+                    for c in _children(verb)
                     if c.dep_ == "ccomp"
                     or (
                         c.dep_ == "xcomp"
                         # "hoping to pick up delegates": a wish is about its infinitive
-                        and (verb.lower_ in SPEECH_VERBS or verb.lower_ in OBJECT_VERBS)
-                        and verb.lower_ not in _ASPECTUAL
+                        and (word in SPEECH_VERBS or word in OBJECT_VERBS)
+                        and word not in _ASPECTUAL
                     )
-                    or (
-                        c.dep_ == "dobj"
-                        and verb.lower_ in SPEECH_VERBS
-                        and verb.lower_ not in _CLAUSE_ONLY
-                    )
+                    or (c.dep_ == "dobj" and word in SPEECH_VERBS and word not in _CLAUSE_ONLY)
                     # "asked if/whether ...": what was asked, not a condition
-                    or (
-                        c.dep_ == "advcl" and verb.lower_ in _ASK and _marked_by(c, _QUESTION_MARKS)
-                    )
+                    or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
                 ]
-            elif verb.lower_ in OBJECT_VERBS and verb.pos_ == "VERB":
+            elif word in OBJECT_VERBS and pos == "VERB":
                 # "raised $11.9 million", "offered 10 percent": an amount is not a stance
                 comps = [
                     c
-                    for c in verb.children
+                    for c in _children(verb)
                     if c.dep_ in ("dobj", "xcomp", "ccomp") and c.ent_type_ not in _AMOUNTS
                 ]
-            elif verb.lower_ in _AS_VERBS and verb.pos_ == "VERB":
-                as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-                comps = [c for c in verb.children if c.dep_ == "dobj" and as_prep]
-            elif verb.lower_ in _PREP_CUES and verb.pos_ == "VERB":
+            elif word in _AS_VERBS and pos == "VERB":
+                as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in _children(verb))
+                comps = [c for c in _children(verb) if c.dep_ == "dobj" and as_prep]
+            elif word in _PREP_CUES and pos == "VERB":
                 comps = []
-            elif verb.pos_ == "VERB" and verb.lower_ not in _HAVE and _human_subject(verb):
+            elif pos == "VERB" and word not in _HAVE:
                 # any verb a person uses to put a proposition: "Cruz insists/argues/warns/admits that"
                 comps = [
                     c
-                    for c in verb.children
-                    if c.dep_ == "ccomp" and any(t.dep_ == "nsubj" for t in c.children)
+                    for c in _children(verb)
+                    if c.dep_ == "ccomp" and any(t.dep_ == "nsubj" for t in _children(c))
                 ]
+                if not comps or not _human_subject(verb):
+                    continue  # without such a clause nothing below is found: the subject last
             else:
                 continue
             as_clause = verb.dep_ == "advcl" and _marked_by(verb, ("as",))
@@ -2865,27 +3024,27 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 if around and _subject_of(verb) is not None:
                     found.append(_clause_over(around[0], around[-1], verb, _subject_of(verb)))
                 continue
-            answer = _answer(verb) if not comps and verb.lower_ in SPEECH_VERBS else None
+            answer = _answer(verb) if not comps and word in SPEECH_VERBS else None
             if answer is not None:
                 found.append(_clause_over(answer[0], answer[-1], verb, _subject_of(verb)))
                 continue
-            if not comps and (verb.lower_ in _PREP_CUES or verb.lower_ in SPEECH_VERBS):
+            if not comps and (word in _PREP_CUES or word in SPEECH_VERBS):
                 # "warned of a battle", "talked about jobs", "called for a ban": the object of
                 # the preposition is what was said
                 comps = [
                     g
-                    for c in verb.children
+                    for c in _children(verb)
                     if c.dep_ == "prep"
                     and c.lower_ in _CUE_PREPS
                     and (
                         c.lower_ != "to"
-                        or verb.lower_ not in SPEECH_VERBS
+                        or word not in SPEECH_VERBS
                         # "responded to the criticism": what is answered is what it is about
-                        or verb.lower_ in _ANSWERING
-                        or verb.lower_ in _TO_WHAT
+                        or word in _ANSWERING
+                        or word in _TO_WHAT
                     )
-                    and (c.lower_ in ("about", "of", "against") or verb.lower_ not in _TALK)
-                    for g in c.children
+                    and (c.lower_ in ("about", "of", "against") or word not in _TALK)
+                    for g in _children(c)
                     if g.dep_ in ("pobj", "pcomp")
                     and g.ent_type_ not in _CIRCUMSTANCE
                     # "responded on Twitter", "confirmed on Facebook": where it was said
@@ -2894,13 +3053,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # "called for Emanuel to resign": the parser makes "for" the mark of a
                     # clause with its own subject
                     c
-                    for c in verb.children
+                    for c in _children(verb)
                     if c.dep_ == "advcl"
                     and c.i > verb.i
                     and _marked_by(c, ("for",))
-                    and any(g.dep_ == "nsubj" for g in c.children)
+                    and any(g.dep_ == "nsubj" for g in _children(c))
                 ]
-                if not comps and verb.lower_ in _VOTING:
+                if not comps and word in _VOTING:
                     comps = _vote_objects(verb)
             if not comps:
                 continue
@@ -2921,7 +3080,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
                     or _noun_infinitive(comps[0], c)
                 ]
-                if verb.lower_ in _HEARER and all(_hearer_only(c) for c in right):
+                if word in _HEARER and all(_hearer_only(c) for c in right):
                     # "Mariam Emara told CNN.", "he told reporters on Thursday", "Scarborough
                     # asked Clinton": the object of telling or asking is whom it was said to
                     continue
@@ -2934,7 +3093,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             elif comps[0].dep_ == "xcomp":
                 # "urged the candidate to dig in": whom a wish is about belongs to what is wished
                 obj = next(
-                    (c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i), None
+                    (c for c in _children(verb) if c.dep_ == "dobj" and c.i < comps[0].i), None
                 )
                 sub = list(comps[0].subtree)
                 if obj is not None:
@@ -2953,7 +3112,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         if c.i > comps[0].i
                         and c.dep_ in _OBJECT_TAIL
                         and c.lower_ != "with"  # "talked about it with reporters": the hearers
-                        and not any(g.ent_type_ in _CIRCUMSTANCE for g in c.children)
+                        and not any(g.ent_type_ in _CIRCUMSTANCE for g in _children(c))
                         for t in c.subtree
                     ]
                     sub.sort(key=lambda t: t.i)
@@ -3028,14 +3187,16 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
     found a quote (`fallback`); on PolNeAR train 56% of the complements and 64% of the noun
     clauses left are attributions."""
     found = []
-    for comp in doc:
+    for comp in _tokens(doc):
+        if comp.dep_ not in ("acl", "ccomp"):
+            continue  # the cheap test first: both kinds below want one of these
         if comp.dep_ == "acl" and comp.head.pos_ == "NOUN" and _marked_by(comp, ("that",)):
             # "evidence that ...", "a reminder that ...", "the assumption that ...": any noun
             # with its that-clause, but a fact or a chance is the writer's, not a view
             noun = comp.head
             if noun.lower_ in _NOT_VIEWS:
                 continue
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
             clause = _fallback_clause(comp, noun, owner, min_words=3)
             if clause is not None:
                 found.append(clause)
@@ -3045,7 +3206,7 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
         head = comp.head
         if head.pos_ == "ADV" or (head.dep_ == "advcl" and head.pos_ == "AUX"):
             continue  # "now that ...", "as the chance grows that ...": time, not a view
-        if any(c.lower_ in _DEGREE for c in head.children):
+        if any(c.lower_ in _DEGREE for c in _children(head)):
             continue
         if _cleft(head):
             continue
@@ -3054,7 +3215,7 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
         if subject is not None and holder.pos_ == "AUX":
             # "His message has long been that ...", "Their fear is that ...": the owner of the
             # view is the one who holds it
-            subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
+            subject = next((c for c in _children(subject) if c.dep_ == "poss"), subject)
         clause = _fallback_clause(comp, head, subject, min_words=1)
         if clause is not None:
             found.append(clause)
@@ -3067,8 +3228,8 @@ def _cleft(head: Token) -> bool:
     focus (6 of 7 such clauses on PolNeAR train no attribution)."""
     return (
         head.pos_ == "AUX"
-        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
-        and not any(c.dep_ in ("acomp", "attr", "oprd") for c in head.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in _children(head))
+        and not any(c.dep_ in ("acomp", "attr", "oprd") for c in _children(head))
     )
 
 
@@ -3113,15 +3274,17 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     sentence after a comma, with its subject and nothing of what was said after it, reports the
     words before the comma. The parser hangs such a verb on the sentence's root (advcl, conj,
     ccomp) or takes words before the comma for its subject, instead of making them its clause."""
+    if verb.lower_ not in SPEECH_VERBS:  # the cheap test first
+        return None
     if verb.dep_ not in ("advcl", "conj", "ccomp", "parataxis") or verb.i < verb.head.i:
         return None
-    if verb.lower_ not in SPEECH_VERBS or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB":
         return None
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     # the subject next to the verb: words before the comma the parser took for a second subject
     # ("for people with ... to organize, she said") are what was said
     subjects = sorted(
-        (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: (c.i > verb.i, -c.i)
+        (c for c in _children(verb) if c.dep_ == "nsubj"), key=lambda c: (c.i > verb.i, -c.i)
     )
     if not words or not subjects or subjects[0].tag_ in ("WP", "WDT"):
         return None
@@ -3131,7 +3294,7 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     if first <= tokens[0].i or verb.doc[first - 1].text != ",":
         return None  # "... and she said": a second statement, not a closing attribution
     own = {t.i for t in subject.subtree} | {verb.i}
-    for c in verb.children:
+    for c in _children(verb):
         if c.i < first or c == subject:
             continue
         if c.dep_ not in _TRAILING_DEPS:
@@ -3173,13 +3336,13 @@ def _hearer_only(child: Token) -> bool:
         return _hearer(child) and not any(
             c.dep_ == "prep" and c.lower_ in ("about", "regarding")
             for t in child.subtree
-            for c in t.children
+            for c in _children(t)
         )
     if child.dep_ == "prep":
         if any(t.dep_ == "mark" and t.lower_ in ("that", "if", "whether") for t in child.subtree):
             return False  # "told her in a debate that she should ...": the clause is what was said
         return child.lower_ not in _CUE_PREPS or all(
-            g.ent_type_ in _CIRCUMSTANCE for g in child.children if g.dep_ == "pobj"
+            g.ent_type_ in _CIRCUMSTANCE for g in _children(child) if g.dep_ == "pobj"
         )
     return False
 
@@ -3188,9 +3351,10 @@ def _answer(verb: Token) -> Span | None:
     """The answer a verb of saying gives right after it: `46 percent of voters said yes`, `the
     candidate said no`, `half said so`, `26 percent said the same`."""
     doc = verb.doc
-    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    tokens = _tokens(doc)
+    nxt = tokens[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "the" and verb.i + 2 < len(doc):
-        if doc[verb.i + 2].lower_ != "same":
+        if tokens[verb.i + 2].lower_ != "same":
             return None
         return doc[verb.i + 1 : verb.i + 3]
     if nxt is None or nxt.lower_ not in _ANSWERS or nxt.lower_ == "same" or nxt.head != verb:
@@ -3221,9 +3385,11 @@ def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if all(t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORDINAL" or t.is_punct for t in span):
+    words = _tokens(doc)[span.start : span.end]
+    if all(t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORDINAL" or t.is_punct for t in words):
         return True  # "Announced March 23, 2015", "the support of millions": a date or a number
-    if _CONDITION_ONLY.fullmatch(span.text):
+    # the span's text cut from the Doc's (span.text joins it from every token)
+    if _CONDITION_ONLY.fullmatch(doc_text(doc)[span.start_char : span.end_char]):
         return True  # "another official, asking anonymity": the source's condition, no statement
     return span.root.tag_ == "IN" and span.root.lower_ in _CIRCUMSTANCE_PREPS
 
@@ -3231,7 +3397,7 @@ def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
 def _names_someone(doc: Doc, start: int, end: int) -> bool:
     """Whether a span is a proper name ("endorsed Clinton", "attacked Trump")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and all(t.pos_ == "PROPN" for t in span)
+    return span is not None and all(t.pos_ == "PROPN" for t in _tokens(doc)[span.start : span.end])
 
 
 # verbs of publishing: their object is the document put out, what it says only when the object
@@ -3305,9 +3471,8 @@ def _merge_reported(
             and doc_text(doc)[clause.start : clause.end].lower() not in _ANSWER_TEXTS
         ):
             continue  # too short to be a statement, unless the stance is toward someone named
-        if any(
-            q.kind != "indirect" and q.start_char <= clause.cue.idx < q.end_char for q in quotes
-        ):
+        cue_idx = clause.cue.idx  # once, not for every quote
+        if any(q.kind != "indirect" and q.start_char <= cue_idx < q.end_char for q in quotes):
             continue  # a verb inside a quotation is what was said, not a report of it
         if _circumstance_only(doc, clause.start, clause.end):
             continue  # "writing at Mediaite", "Reporting by X": where, when or by whom, not what
