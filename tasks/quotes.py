@@ -1080,6 +1080,16 @@ def _cannot_speak(subj: Token) -> bool:
     return subj.ent_type_ in _NOT_SPEAKER_ENTS or dateline
 
 
+def _before_parentheses(tokens: Doc | list[Token], back: int, floor: int) -> int:
+    """The index before the parenthesised groups ending at `back` ("Paul Ryan (R-WI)"), not
+    below `floor`: `back` itself when no ")" ends there."""
+    depth = 0
+    while back >= floor and (depth or tokens[back].text == ")"):
+        depth += {")": 1, "(": -1}.get(tokens[back].text, 0)
+        back -= 1
+    return back
+
+
 def _name_before_break(verb: Token) -> Token | None:
     """The name that ends the parser's previous sentence when it broke one mid-sentence after the
     subject ("Sanders  has denounced ..." at a double space, "Sen. Bernie Sanders (I-Vt.) on
@@ -1094,10 +1104,7 @@ def _name_before_break(verb: Token) -> Token | None:
         back -= 1
     if back < 0 or tokens[back].text in _SENTENCE_END or "\n" in tokens[back].text_with_ws:
         return None
-    depth = 0
-    while back >= 0 and (depth or tokens[back].text == ")"):
-        depth += {")": 1, "(": -1}.get(tokens[back].text, 0)
-        back -= 1
+    back = _before_parentheses(tokens, back, 0)
     if back >= 0 and tokens[back].ent_type_ == "PERSON":
         return tokens[back]
     return None
@@ -1163,22 +1170,15 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     if left is not None:
         return left
     # "Rep. Paul Ryan (R-WI) said": the name right before the verb, past a parenthesis
-    back = verb.i - 1
-    depth = 0
-    while back >= _sent(verb).start and (depth or tokens[back].text == ")"):
-        depth += {")": 1, "(": -1}.get(tokens[back].text, 0)
-        back -= 1
-    if back >= _sent(verb).start and tokens[back].ent_type_ == "PERSON":
+    sent_start = _sent(verb).start
+    back = _before_parentheses(tokens, verb.i - 1, sent_start)
+    if back >= sent_start and tokens[back].ent_type_ == "PERSON":
         return tokens[back]
     # "In a message to Clinton, Tanden, head of the Center for American Progress, recounted":
     # the name before an appositive set off by commas right before the verb
-    if back > _sent(verb).start and tokens[back].text == ",":
+    if back > sent_start and tokens[back].text == ",":
         comma = next(
-            (
-                t
-                for t in reversed(tokens[_sent(verb).start : back])
-                if t.text in (",", "“", "”", '"')
-            ),
+            (t for t in reversed(tokens[sent_start:back]) if t.text in (",", "“", "”", '"')),
             None,
         )
         name = tokens[comma.i - 1] if comma is not None and comma.text == "," else None
@@ -1187,7 +1187,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         aged = comma is not None and back - comma.i == 2 and tokens[comma.i + 1].like_num
         if (
             name is not None
-            and name.i >= _sent(verb).start
+            and name.i >= sent_start
             and name.pos_ == "PROPN"
             and name.is_title
             and not _cannot_speak(name)
@@ -1198,7 +1198,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     if broken is not None:
         return broken
     lo, hi = content if content is not None else (-1, -1)
-    for t in tokens[_sent(verb).start : verb.i]:
+    for t in tokens[sent_start : verb.i]:
         if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
             end = t  # to the last token of the name
             while end.i + 1 < verb.i and tokens[end.i + 1].ent_iob_ == "I":
