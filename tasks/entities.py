@@ -308,7 +308,9 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
 
 
 # the dash after a dateline
-_DASHES = frozenset(["-", "–", "—", "--"])
+DATELINE_DASHES = frozenset(["-", "–", "—", "--"])
+# a weekday after a verb of saying is no part of the name after it ("said Monday Chuck Jordan")
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _after_dateline(token: Token) -> bool:
@@ -324,7 +326,7 @@ def _after_dateline(token: Token) -> bool:
         start < token.i
         and first.is_upper
         and len(first.text) > 1
-        and any(t.text in _DASHES for t in doc[start : token.i])
+        and any(t.text in DATELINE_DASHES for t in doc[start : token.i])
     )
 
 
@@ -353,6 +355,10 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             and doc[chain[0].i - 1].head == token
         ):
             chain.insert(0, doc[chain[0].i - 1])
+        while len(chain) > 1 and (
+            chain[0].ent_type_ in ("DATE", "TIME") or chain[0].lower_ in WEEKDAYS
+        ):
+            chain.pop(0)  # "said Monday Chuck Jordan", parsed as one proper-noun chain
         given = _HYPHENATED_GIVEN.search(doc_text(doc), max(0, chain[0].idx - 16), chain[0].idx)
         if given is not None and len(chain) == 1:
             # "Jae-won Halloran": the tokenizer splits the given name and NER may call it a place

@@ -31,7 +31,7 @@ from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.entities import introduced_names, surname_index
+from tasks.entities import DATELINE_DASHES, introduced_names, surname_index
 from tasks.nlp import doc_text, token_at
 
 # ---- lexicons -------------------------------------------------------------------------------
@@ -1080,6 +1080,22 @@ def _cannot_speak(subj: Token) -> bool:
     return subj.ent_type_ in _NOT_SPEAKER_ENTS or dateline
 
 
+def _dateline_apposition(subj: Token, verb: Token) -> Token | None:
+    """The apposition of a dateline subject after the dateline's dash and before the verb."""
+    tokens = _tokens(subj.doc)
+    return next(
+        (
+            c
+            for c in _children(subj)
+            if c.dep_ == "appos"
+            and c.i < verb.i
+            and not _cannot_speak(c)
+            and any(t.text in DATELINE_DASHES for t in tokens[subj.i : c.left_edge.i])
+        ),
+        None,
+    )
+
+
 def _before_parentheses(tokens: Doc | list[Token], back: int, floor: int) -> int:
     """The index before the parenthesised groups ending at `back` ("Paul Ryan (R-WI)"), not
     below `floor`: `back` itself when no ")" ends there."""
@@ -1121,7 +1137,10 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     """
     subj = _subject_of(verb)
     if subj is not None and _cannot_speak(subj):
-        subj = None  # a date or dateline the parser made the subject: look for the name
+        # a date or dateline the parser made the subject: the subject it hung on the dateline
+        # ("SEOUL, Dec. 14 (PWS) -- Seoul-based analysts said", analysts an apposition of
+        # SEOUL), else look for the name
+        subj = _dateline_apposition(subj, verb)
     if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
         return subj
     doc = verb.doc
@@ -1154,6 +1173,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             nxt < bound
             and (tokens[nxt].pos_ == "PROPN" or tokens[nxt].is_title)
             and tokens[nxt].lower_ not in _NOT_NAMES
+            and tokens[nxt].ent_type_ not in _NOT_SPEAKER_ENTS  # "said Monday that ..."
         ):
             nxt += 1
         if nxt > first_name:

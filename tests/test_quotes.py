@@ -1287,6 +1287,32 @@ def test_dateline_or_date_is_not_a_speaker(nlp, text: str, cue: str, speaker: st
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_text"),
+    [
+        # the parser made the dateline the subject and the speakers its apposition
+        (
+            "SEOUL, Dec. 14 (PWS) -- Seoul-based analysts said Monday that the next move in the "
+            "stalled six-party talks now rests with North Korea.",
+            None,
+            "Seoul-based analysts",
+        ),
+        # an inverted "said NAME" reads no weekday as the name, or as part of it
+        ('"The talks are over," said Monday.', None, None),
+        (
+            '"We will achieve justice," said Monday Chuck Jordan, the police chief.',
+            "Chuck Jordan",
+            "Chuck Jordan",
+        ),
+    ],
+)
+def test_weekday_after_the_verb_is_not_the_speaker(
+    nlp, text: str, speaker: str | None, speaker_text: str | None
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert (quote.speaker, quote.speaker_text) == (speaker, speaker_text)
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
