@@ -3190,7 +3190,28 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     _speaker_of(verb, (start_t.idx, end_t.idx + len(end_t))),
                 )
             )
-    return found + _title_clauses(doc) + _that_clauses(doc)
+    text = doc_text(doc)
+    return [_past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc)]
+
+
+# A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
+# (AFP) –"): where the story was filed, no part of what anyone said
+_DATELINE_LEAD = re.compile(
+    r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
+    r"(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([^()\n]{1,30}\))?"
+    r" ?(?:--|[—–-]) ?"
+)
+
+
+def _past_dateline(clause: _Clause, text: str) -> _Clause:
+    """A reported clause that opens its paragraph without the dateline before its words."""
+    if clause.start > 0 and text[clause.start - 1] != "\n":
+        return clause
+    lead = _DATELINE_LEAD.match(text, clause.start)
+    if lead is None or lead.end() >= clause.end or lead.end() > clause.cue.idx:
+        return clause
+    return replace(clause, start=lead.end())
 
 
 # "so narrow that ...", "such a lead that ...": a clause of result, not a proposition

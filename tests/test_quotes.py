@@ -1313,6 +1313,37 @@ def test_weekday_after_the_verb_is_not_the_speaker(
     assert (quote.speaker, quote.speaker_text) == (speaker, speaker_text)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "WASHINGTON — Envoys from three of the six parties will meet in Beijing next week, "
+            "officials said Sunday.",
+            "Envoys from three of the six parties will meet in Beijing next week",
+        ),
+        (
+            "SEOUL, Jan. 4 (Yonhap) -- The North will return to the talks this year, a "
+            "government official said.",
+            "The North will return to the talks this year",
+        ),
+        (
+            "New York (AFP) – The company will cut 500 jobs next year, its chief executive said.",
+            "The company will cut 500 jobs next year",
+        ),
+        # no dateline: an abbreviation, or a name set off by dashes, stays in what was said
+        (
+            "U.S. - China relations are improving, officials said.",
+            "U.S. - China relations are improving",
+        ),
+        ("Obama - the president - will travel to Asia, aides said.", "Obama - the president -"),
+    ],
+)
+def test_reported_speech_leaves_out_the_dateline(nlp, text: str, content: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "indirect" and quote.text.startswith(content)
+    assert text[quote.start_char : quote.end_char] == quote.text
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
