@@ -317,6 +317,25 @@ def _drop_repeated_title(text: str, title: str | None) -> str:
     return text
 
 
+# words of a first paragraph that the next one repeats whole: a stand-first (lead, summary)
+# printed above the story's own first sentence. Shorter ones may be a kicker or a label.
+_REPEATED_LEAD_MIN_WORDS = 8
+
+
+def _drop_repeated_lead(text: str) -> str:
+    """The text without a first paragraph that the second repeats word for word (after its
+    dateline: "Analysts said Monday ..." above "SEOUL, Dec. 14 (PWS) -- Analysts said Monday
+    ..."): each quote, date and entity of it would be counted twice."""
+    first, _, rest = text.partition("\n")
+    second = rest.partition("\n")[0]
+    lead = " ".join(_WORDS.findall(first.lower()))
+    if len(lead.split()) < _REPEATED_LEAD_MIN_WORDS:
+        return text
+    if f" {lead} " in f" {' '.join(_WORDS.findall(second.lower()))} ":
+        return rest
+    return text
+
+
 def _finish(
     item: Item,
     url: str,
@@ -380,7 +399,9 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         (parse_timestamp(meta[k]) for k in _MODIFIED_META if parse_timestamp(meta.get(k))), None
     )
     canonical = doc.url if doc.url and doc.url.startswith("http") else page.final_url
-    text = _drop_reader_calls(_drop_end_marker(_drop_repeated_title(doc.text, title)))
+    text = _drop_reader_calls(
+        _drop_end_marker(_drop_repeated_lead(_drop_repeated_title(doc.text, title)))
+    )
     teaser = _teaser(tree, text, doc.description)
     article = _finish(
         item,

@@ -173,6 +173,8 @@ GOLDEN_CHECKS = {
         ["Advertisement", "Read more", "Markets rally"],
     ),
     "title_repeated_in_body": (["Negotiators from six countries"], ["Six-party talks resume"]),
+    # the stand-first above the story repeats its first sentence: kept once, with the dateline
+    "lead_repeated_in_body": (["BEIJING, Dec. 8 (ETS) -- Negotiators from six countries"], []),
     "photo_captions": (
         ["Negotiators from six countries", "The chief U.S. envoy"],
         ["Delegates take their seats", "Photo Agency"],

@@ -1,7 +1,7 @@
 """Golden pages for the cleaning stage: `python -m tests.golden.make_clean_pages [--regenerate]`.
 
 Each page imitates a news CMS with one failure mode of main-text extraction (a teaser outside
-the body, an ad block in the middle of the text, the headline repeated in the body, photo
+the body, an ad block in the middle of the text, the headline or the lead repeated in the body, photo
 captions, a comment section, reader calls inside the article container). The pages are
 written as gzipped HTML; `--regenerate` also writes each page's cleaned output as JSON, the
 expected output the golden test compares against. Never edit the JSON by hand: change the
@@ -92,6 +92,11 @@ PAGES: dict[str, str] = {
     "title_repeated_in_body": page(
         f"<main><article><div class='article-body'><h2>{TITLE}</h2>{paras(BODY)}</div>"
         "</article></main>"
+    ),
+    "lead_repeated_in_body": page(
+        f"<main><article><h1>{TITLE}</h1><p class='lead'><strong>{BODY[0]}</strong></p>"
+        f"<div class='article-body'>{paras([f'BEIJING, Dec. 8 (ETS) -- {BODY[0]}', *BODY[1:]])}"
+        "</div></article></main>"
     ),
     "photo_captions": page(
         f"<main><article><h1>{TITLE}</h1><div class='article-body'>{paras(BODY[:1])}"
