@@ -103,6 +103,10 @@ _KOREAN_SURNAMES = frozenset(
     ]
 )
 _HYPHENATED_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5}-[a-z]{2,5})\s+\Z")
+# A time zone after a clock time ("2009/12/22 11:05 KST", Yonhap's stamp on every story; "10 a.m.
+# EST"), which NER tags ORG: no actor
+_TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}[SD]?T|GMT|UTC)$")
+_CLOCK_BEFORE = re.compile(r"(?:\d[:.]\d\d|\d\s*[ap]\.?m\.?)\s*$", re.IGNORECASE)
 _KOREANS = re.compile(r"^(?:the\s+)?(?:North|South)\s+Koreans?$", re.IGNORECASE)
 
 
@@ -433,6 +437,10 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         start, end, text = _trim(span)
         if start >= end or not any(ch.isalnum() for ch in text):
             continue  # emoji and punctuation the NER sometimes tags
+        if _TIME_ZONE.match(text) and _CLOCK_BEFORE.search(
+            doc_text(doc), max(0, start - 12), start
+        ):
+            continue
         label = span.label_
         if label == "WORK_OF_ART":
             if not _KOREANS.match(text):

@@ -114,6 +114,28 @@ def test_north_koreans_is_a_group_not_a_work_of_art(nlp, aliases) -> None:
     assert not [m for m in mentions if m.label == "WORK_OF_ART"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dropped", "kept"),
+    [
+        # Yonhap's time stamp opens every story; NER tags the zone ORG
+        (
+            "2009/12/22 11:05 KST\nLawmakers of the ruling and opposition parties were split.",
+            "KST",
+            None,
+        ),
+        ("The envoys meet at 9:30 JST in Tokyo, officials said.", "JST", "Tokyo"),
+        # the same letters that are no time zone stay an organisation
+        ("KST Corp. said profits rose.", None, "KST Corp."),
+    ],
+)
+def test_time_zone_after_a_clock_time_is_no_actor(
+    nlp, aliases, text: str, dropped: str | None, kept: str | None
+) -> None:
+    texts = [m.text for m in extract_entities(nlp(text), aliases)]
+    assert dropped not in texts
+    assert kept is None or kept in texts
+
+
 def test_seed_actors(nlp, aliases, seed_text: str) -> None:
     doc = nlp(repair_text("\n".join(seed_text.split("\n")[3:])))
     mentions = extract_entities(doc, aliases)
