@@ -339,8 +339,11 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             text = _POSSESSIVE.sub("", _TITLES.sub("", ent.text)).strip()
-            if len(text.split()) >= 2:
-                found.append((ent.start_char, text))
+            words = text.split()
+            while len(words) > 1 and words[-1][:1].islower():
+                words.pop()  # NER ran on into the next word: "Kate made Meghan cry"
+            if len(words) >= 2:
+                found.append((ent.start_char, text[: text.rfind(words[-1]) + len(words[-1])]))
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ not in (
             "nsubj",

@@ -13,6 +13,7 @@ from tasks.entities import (
     add_actor_ruler,
     canonical_actor,
     extract_entities,
+    introduced_names,
     load_aliases,
     merge_actors,
     name_key,
@@ -134,6 +135,16 @@ def test_time_zone_after_a_clock_time_is_no_actor(
     texts = [m.text for m in extract_entities(nlp(text), aliases)]
     assert dropped not in texts
     assert kept is None or kept in texts
+
+
+def test_a_lower_case_word_ner_ran_a_name_into_is_no_part_of_it(nlp) -> None:
+    doc = nlp(
+        "Kate made Meghan cry, not the other way around. Meghan said she had been hurt. "
+        "Leonardo da Vinci was mentioned."
+    )
+    names = [name for _offset, name in introduced_names(doc)]
+    assert "Meghan cry" not in names and surname_index(doc).get("meghan") != "Meghan cry"
+    assert "Leonardo da Vinci" in names  # a lower-case particle inside a name stays
 
 
 def test_seed_actors(nlp, aliases, seed_text: str) -> None:
