@@ -471,6 +471,7 @@ _MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmo
 # Subjects a mangled parse gives a verb of saying that cannot speak: a date or time ("Saturday
 # at the state convention Sen. Elizabeth Warren said ...")
 _NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME"])
+_REFLEXIVES = frozenset(["himself", "herself", "themselves", "itself", "myself", "ourselves"])
 
 # Words before a quote that mention it as a term or name rather than report it
 _TERM_BEFORE = re.compile(
@@ -857,6 +858,7 @@ def _name_span(token: Token) -> tuple[int, int]:
             # date ends the phrase that names the speaker
             or t.tag_ in ("WP", "WP$", "WDT")
             or t.ent_type_ in _NOT_SPEAKER_ENTS
+            or t.lower_ in _REFLEXIVES  # "Trump himself said"
             or _verb_word(t)  # a title parsed as one phrase: "Trump talks to Megyn Kelly"
             # a name the tagger took for a verb heads no phrase: "Gillibrand on Hillary ..."
             or (token.pos_ == "VERB" and t.text in _NAME_BREAKS)

@@ -1344,6 +1344,24 @@ def test_reported_speech_leaves_out_the_dateline(nlp, text: str, content: str) -
     assert text[quote.start_char : quote.end_char] == quote.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        (
+            'Sanders himself acknowledged in an MSNBC forum Monday night "it will be very hard '
+            'for us to win" if he continues to lose ground.',
+            "Sanders",
+        ),
+        ("Trump was wrong about the plant. Ford itself said the deal was on.", "Ford"),
+    ],
+)
+def test_reflexive_after_a_name_is_no_part_of_the_speaker(
+    nlp, text: str, speaker_text: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_text == speaker_text
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
