@@ -870,7 +870,8 @@ def _name_span(token: Token) -> tuple[int, int]:
             start_i = t.i + 1  # "The Latest: Hillary Clinton tells voters ..."
     doc = token.doc
     tokens = _tokens(doc)
-    while end_i > start_i and tokens[end_i].is_punct:
+    # ... and what led to the cut ("Microsoft in 2017 announced")
+    while end_i > start_i and (tokens[end_i].is_punct or tokens[end_i].pos_ in ("ADP", "CCONJ")):
         end_i -= 1
     return tokens[start_i].idx, tokens[end_i].idx + len(tokens[end_i])
 
@@ -2124,6 +2125,8 @@ def _resolve(
         return None, None, "unknown"
     tokens = _tokens(doc)
     word = subj.lower_
+    if word in ("'s", "’s") and subj.i > 0 and tokens[subj.i - 1].lower_ == "let":
+        return None, subj.text, "unknown"  # "let's discuss ...": the writer and the reader
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
@@ -2205,11 +2208,15 @@ def _resolve(
         and subj.tag_ not in ("NNS", "NNPS")
     )
     # "The GOP presidential front-runner": a role in lower case is no name, whatever the tagger
-    role_only = definite and last_word.islower() and subj.ent_type_ != "PERSON"
+    # ... nor is a bare capitalised one ("the Director noted", "the President said")
+    role_only = (
+        definite and (last_word.islower() or len(text.split()) == 2) and subj.ent_type_ != "PERSON"
+    )
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
         name = memory.full(_honorific(doc, start) + text)
         return name, text, "named"
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
+        text = _without_descriptor(subj, start, text)
         return text, text, "named"
     if _ANONYMOUS.search(description) or (_INDEFINITE.match(text) and subj.pos_ == "NOUN"):
         memory.last_anonymous = description
@@ -2227,6 +2234,29 @@ def _resolve(
         name = memory.recent(at, None)
         return (name, text, "description") if name else (None, text, "description")
     return None, text, "description"
+
+
+def _without_descriptor(subj: Token, start: int, text: str) -> str:
+    """A name without the lower-case words before it ("registered dietitian Trista Best", NER
+    calling the name an ORG); an article or determiner keeps the phrase ("the State Department")."""
+    tokens = _tokens(subj.doc)
+    first = token_at(subj.doc, start)
+    if first is None or first.pos_ == "DET":
+        return text
+    i = first.i
+    while i < subj.i and tokens[i].text[:1].islower() and tokens[i].pos_ in ("NOUN", "ADJ", "VERB"):
+        i += 1
+    name = text[tokens[i].idx - start :]
+    # a name of two capitalised words or more after a noun ("dietitian"), not a group after a
+    # quantifier ("many Republicans", "senior Democrats")
+    if (
+        i == first.i
+        or tokens[i - 1].pos_ != "NOUN"
+        or len(name.split()) < 2
+        or not all(w[:1].isupper() for w in name.split())
+    ):
+        return text
+    return name
 
 
 def _author_of(subj: Token) -> Token | None:

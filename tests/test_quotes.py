@@ -1362,6 +1362,60 @@ def test_reflexive_after_a_name_is_no_part_of_the_speaker(
     assert quote.speaker_text == speaker_text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_text", "speaker_type"),
+    [
+        # the contraction of "let us" is the writer and the reader, no one named "'s"
+        (
+            "Before we learn how to grow a lemon tree, let’s discuss a few important things "
+            "you should know.",
+            None,
+            "’s",
+            "unknown",
+        ),
+        # a date cuts the name, and so does the preposition before it
+        (
+            "Microsoft in 2017 announced a multi-year deal to sell cloud services to energy "
+            "giants.",
+            "Microsoft",
+            "Microsoft",
+            "named",
+        ),
+        # a name NER called an ORG, after a lower-case occupation
+        (
+            "But registered dietitian Trista Best noted that taking a multivitamin every day "
+            "was risky.",
+            "Trista Best",
+            "Trista Best",
+            "named",
+        ),
+        # ... but a group after a quantifier keeps it
+        (
+            "But many Republicans expect that Trump will win.",
+            "many Republicans",
+            "many Republicans",
+            "named",
+        ),
+        # a bare capitalised role is a description, not a name
+        (
+            "the Director noted that the infection dynamics in Europe are mirrored here.",
+            None,
+            "the Director",
+            "description",
+        ),
+    ],
+)
+def test_speaker_phrase_is_cut_to_who_speaks(
+    nlp, text: str, speaker: str | None, speaker_text: str, speaker_type: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (
+        speaker,
+        speaker_text,
+        speaker_type,
+    )
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
