@@ -529,7 +529,8 @@ _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
-    r"live|video|photos?|factbox|explainer|note|editor'?s note|correction|related|read more)\b",
+    r"live|video|photos?|factbox|explainer|note|editor'?s note|correction|related|read more|"
+    r"sources?|credits?|via|images?|graphic|chart|map|data)\b",  # "Source: CDC, ..." under a chart
     re.IGNORECASE,
 )
 

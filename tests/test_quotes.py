@@ -857,6 +857,11 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
     assert quote.speaker == "Marta Quill"
 
 
+def test_source_line_under_a_chart_is_no_quote(nlp) -> None:
+    text = "Deaths rose in the city.\nSource: CDC, Chicago Department of Public Health"
+    assert not quotes_of(nlp, text)
+
+
 @pytest.mark.parametrize(
     ("text", "prefix", "speaker"),
     [
