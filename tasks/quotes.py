@@ -471,6 +471,8 @@ _MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmo
 # Subjects a mangled parse gives a verb of saying that cannot speak: a date or time ("Saturday
 # at the state convention Sen. Elizabeth Warren said ...")
 _NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME"])
+# NER labels a person's name gets by mistake now and then (none: "Walz approaches ...")
+_UNLABELLED_PERSON_ENTS = frozenset(["", "ORG", "PRODUCT", "WORK_OF_ART"])
 _REFLEXIVES = frozenset(["himself", "herself", "themselves", "itself", "myself", "ourselves"])
 
 # Words before a quote that mention it as a term or name rather than report it
@@ -1850,6 +1852,26 @@ class _Speakers:
                 )
                 if antecedent is not None:
                     self.subjects.append((token.idx, antecedent))
+        # proper-noun subjects NER gave no PERSON label ("Fiorina, 61, declined ...", tagged ORG;
+        # "Ivanka Trump strode ...", PRODUCT): a "he" or "she" with no one else to refer to
+        self.unlabelled: list[tuple[int, str, str]] = []  # (offset, as written, full name)
+        for token in _tokens(doc):
+            if (
+                token.pos_ == "PROPN"
+                and token.ent_type_ in _UNLABELLED_PERSON_ENTS
+                and token.is_title
+                and _topic(token)
+                and not self.in_quote(token.idx)
+            ):
+                start, end = _name_span(token)
+                name = doc_text(doc)[start:end]
+                words = name.split()
+                if (
+                    1 <= len(words) <= 3
+                    and all(w[:1].isupper() for w in words)
+                    and not _not_a_person(name)
+                ):
+                    self.unlabelled.append((token.idx, name, self.full(name)))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
 
@@ -1935,6 +1957,13 @@ class _Speakers:
         for _offset, name in reversed(persons):
             if self.compatible(name, gender):
                 return name
+        if gender in ("m", "f"):
+            # the full name a surname stands for may be a relative's ("Fiorina" -> "Frank
+            # Fiorina" for a "she"): the name as written then
+            for _offset, written, full in reversed([u for u in self.unlabelled if u[0] < at]):
+                for name in (full, written):
+                    if self.compatible(name, gender):
+                        return name
         return None
 
 

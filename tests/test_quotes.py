@@ -1421,6 +1421,40 @@ def test_speaker_phrase_is_cut_to_who_speaks(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # NER calls the name an ORG
+        (
+            "Fiorina, 61, declined multiple requests for an interview for this article. When "
+            "asked at the business conference about the merger, she defended her decision to "
+            "press ahead.",
+            "Fiorina",
+        ),
+        # ... or gives it no label at all
+        (
+            "Walz approaches it a bit more diplomatically. She said she would rather see money "
+            "spent to elect Hillary Clinton.",
+            "Walz",
+        ),
+        # the full name of the surname is her husband's: "she" is not Frank Fiorina
+        (
+            "Frank Fiorina sat in the front row. Fiorina, 61, declined multiple requests for an "
+            "interview. When asked about the merger, she defended her decision to press ahead.",
+            "Fiorina",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_a_subject_ner_did_not_call_a_person(
+    nlp, text: str, speaker: str
+) -> None:
+    pronouns = ("she", "She")
+    resolved = {
+        (q.speaker, q.speaker_type) for q in quotes_of(nlp, text) if q.speaker_text in pronouns
+    }
+    assert resolved == {(speaker, "pronoun-resolved")}
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
