@@ -107,6 +107,18 @@ _HYPHENATED_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5}-[a-z]{2,5})\s+\Z")
 # EST"), which NER tags ORG: no actor
 _TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}[SD]?T|GMT|UTC)$")
 _CLOCK_BEFORE = re.compile(r"(?:\d[:.]\d\d|\d\s*[ap]\.?m\.?)\s*$", re.IGNORECASE)
+# The portfolio in a title ("Secretary of State Hillary Clinton", "the secretary of defense"),
+# which NER tags ORG on its own: an office held, no actor. A country stays ("the Prime Minister
+# of Singapore"), and so does a body ("Secretary of the Air Force").
+_PORTFOLIO_OF = re.compile(r"\b(?:secretary|secretaries|minister|ministers)\s+of\s+$", re.I)
+_PORTFOLIOS = frozenset(
+    [
+        "state", "defense", "defence", "treasury", "commerce", "energy", "labor", "labour",
+        "interior", "justice", "education", "agriculture", "transportation", "transport",
+        "health", "finance", "trade", "unification", "homeland security", "foreign affairs",
+        "home affairs", "veterans affairs",
+    ]
+)  # fmt: skip
 _KOREANS = re.compile(r"^(?:the\s+)?(?:North|South)\s+Koreans?$", re.IGNORECASE)
 
 
@@ -442,6 +454,10 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             continue  # emoji and punctuation the NER sometimes tags
         if _TIME_ZONE.match(text) and _CLOCK_BEFORE.search(
             doc_text(doc), max(0, start - 12), start
+        ):
+            continue
+        if text.lower() in _PORTFOLIOS and _PORTFOLIO_OF.search(
+            doc_text(doc), max(0, start - 24), start
         ):
             continue
         label = span.label_

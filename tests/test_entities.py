@@ -137,6 +137,23 @@ def test_time_zone_after_a_clock_time_is_no_actor(
     assert kept is None or kept in texts
 
 
+@pytest.mark.parametrize(
+    ("text", "dropped", "kept"),
+    [
+        ("U.S. Secretary of State Hillary Clinton told reporters.", "State", "Hillary Clinton"),
+        ("Clinton, the secretary of state, said so.", "state", "Clinton"),
+        ("Secretary of Defense Robert Gates said the talks failed.", "Defense", "Robert Gates"),
+        # a country after "Minister of" is a country mentioned
+        ("The Prime Minister of Singapore, Mr. Lee, attended.", None, "Singapore"),
+    ],
+)
+def test_portfolio_in_a_title_is_no_actor(
+    nlp, aliases, text: str, dropped: str | None, kept: str
+) -> None:
+    texts = {m.text for m in extract_entities(nlp(text), aliases)}
+    assert kept in texts and dropped not in texts
+
+
 def test_a_lower_case_word_ner_ran_a_name_into_is_no_part_of_it(nlp) -> None:
     doc = nlp(
         "Kate made Meghan cry, not the other way around. Meghan said she had been hurt. "
