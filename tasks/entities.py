@@ -419,7 +419,8 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
         # East Asian names put the family name first ("Kang" -> "Kang Sok-ju", "Liang" ->
         # "Liang Wenbo"); a first word that is nobody's surname here may stand for the person
         parts = full.split()
-        if len(parts) == 2:
+        # ... never an abbreviation ("U.N. Charter", "AP Poll")
+        if len(parts) == 2 and parts[0].isalpha() and not parts[0].isupper():
             people.setdefault(parts[0].lower(), full)
     return people
 

@@ -2217,7 +2217,7 @@ def _resolve(
     if headline_name or (
         (subj.pos_ == "PROPN" or subj.is_title)
         and text.split()
-        and text.split()[-1].lower() in memory.full_names
+        and _POSSESSIVE.sub("", text.split()[-1]).lower() in memory.full_names  # "Trump’s plan"
     ):
         # a surname NER took for an ORG
         return memory.full(_honorific(doc, start) + text), text, "named"
@@ -2261,9 +2261,20 @@ def _resolve(
             # "the spokesman said" speaks for the person last named and is not that person: the
             # spokesman the article named ("White House spokesman Josh Earnest"), else no one
             return memory.holder(role_word, at), text, "description"
-        name = memory.recent(at, None)
+        name = memory.recent(at, _role_gender(role_word))
         return (name, text, "description") if name else (None, text, "description")
     return None, text, "description"
+
+
+_FEMALE_ROLES = frozenset(["mother", "wife", "daughter", "sister", "queen", "actress", "widow"])
+_MALE_ROLES = frozenset(["father", "husband", "son", "brother", "king", "actor", "widower"])
+
+
+def _role_gender(role: str) -> str | None:
+    """The gender a role word gives ("the businessman", "the chairwoman"), if any."""
+    if role.endswith(("woman", "women")) or role in _FEMALE_ROLES:
+        return "f"
+    return "m" if role.endswith(("man", "men")) or role in _MALE_ROLES else None
 
 
 def _without_descriptor(subj: Token, start: int, text: str) -> str:

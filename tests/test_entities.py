@@ -154,6 +154,12 @@ def test_portfolio_in_a_title_is_no_actor(
     assert kept in texts and dropped not in texts
 
 
+def test_an_abbreviation_stands_for_no_full_name(nlp) -> None:
+    # "Kang" may stand for "Kang Sok-ju", but "U.N." not for "U.N. Charter"
+    index = surname_index(nlp("The U.N. Charter was signed in 1945. The U.N. called a meeting."))
+    assert "u.n." not in index
+
+
 def test_a_lower_case_word_ner_ran_a_name_into_is_no_part_of_it(nlp) -> None:
     doc = nlp(
         "Kate made Meghan cry, not the other way around. Meghan said she had been hurt. "

@@ -1455,6 +1455,28 @@ def test_pronoun_resolves_to_a_subject_ner_did_not_call_a_person(
     assert resolved == {(speaker, "pronoun-resolved")}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a possessor NER called an ORG is still the person the surname stands for
+        (
+            "Donald Trump spoke on Monday. Later, Trump's claim that Mexico would pay for the "
+            "wall was repeated.",
+            "Donald Trump",
+        ),
+        # a role word with a gender skips the last person of the other one
+        (
+            "Donald Trump met voters in Ohio. Hillary Clinton spoke in Iowa. The New York "
+            'businessman says of Clinton, "If she gets the chance, she will put the Oval Office '
+            'up for sale."',
+            "Donald Trump",
+        ),
+    ],
+)
+def test_speaker_resolves_to_the_full_name(nlp, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
