@@ -50,10 +50,14 @@ _REFERRING = re.compile(
     r"^(?:he|she|i|him|her|me|my|his|"
     r"the\s+(?:[\w.'’-]+\s+){0,3}(?:senator|governor|candidate|nominee|businessman|billionaire|"
     r"president|congressman|congresswoman|lawmaker|official|spokesman|spokeswoman|secretary|"
-    r"mogul|front-?runner|host|chairman|leader|speaker|mayor|judge|former\s+\w+))$",
+    r"mogul|front-?runner|host|chairman|leader|speaker|mayor|judge|republican|democrat|"
+    r"former\s+\w+))$",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# a party member is a description, not a last name: "the Wisconsin Republican" is whoever the
+# article named before, "a Nevada Democrat" no one named
+_PARTY_MEMBERS = frozenset(["republican", "republicans", "democrat", "democrats", "independent"])
 # "Sen. Tom Udall of New Mexico", "Rep. Jan Doe of Ohio's 5th district": the place a person is
 # from follows the name; not "Secretary of State Clinton", where a title takes the "of"
 _OF_PLACE = re.compile(r"^(.*\S)\s+of\s+[A-Z]")
@@ -208,7 +212,12 @@ def _last_name(name: str | None) -> str | None:
             and before[-1].lower() not in _TITLE_BEFORE_OF
         ):
             words = before
-    if not words or not _NAME_WORD.match(words[-1]) or words[-1].lower() in _PRONOUNS:
+    if (
+        not words
+        or not _NAME_WORD.match(words[-1])
+        or words[-1].lower() in _PRONOUNS
+        or words[-1].lower() in _PARTY_MEMBERS
+    ):
         return None
     return words[-1].strip(".").lower()
 

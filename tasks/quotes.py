@@ -2230,6 +2230,7 @@ def _resolve(
         _PERSON_ROLE.search(subj.text)
         or _PERSON_ROLE.search(last_word)
         or _PERSON_NOUN.search(last_word)
+        or last_word.lower() in _PARTY_MEMBERS
     )
     # ... of one person: "the two Democratic contenders" name no single speaker
     definite = (
@@ -2239,8 +2240,12 @@ def _resolve(
     )
     # "The GOP presidential front-runner": a role in lower case is no name, whatever the tagger
     # ... nor is a bare capitalised one ("the Director noted", "the President said")
+    # ... nor a party member ("the Wisconsin Republican", "another New Hampshire Democrat")
+    member = last_word.lower() in _PARTY_MEMBERS and subj.tag_ not in ("NNS", "NNPS")
     role_only = (
-        definite and (last_word.islower() or len(text.split()) == 2) and subj.ent_type_ != "PERSON"
+        ((definite and (last_word.islower() or len(text.split()) == 2)) or member)
+        and subj.ent_type_ != "PERSON"
+        and text.lower().startswith(("the ", "this ", "that ", "a ", "an ", "another ", "one "))
     )
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
         name = memory.full(_honorific(doc, start) + text)
@@ -2248,7 +2253,9 @@ def _resolve(
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
         text = _without_descriptor(subj, start, text)
         return text, text, "named"
-    if _ANONYMOUS.search(description) or (_INDEFINITE.match(text) and subj.pos_ == "NOUN"):
+    if _ANONYMOUS.search(description) or (
+        _INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member)
+    ):
         memory.last_anonymous = description
         return None, description, "anonymous"
     if definite:
@@ -2266,6 +2273,7 @@ def _resolve(
     return None, text, "description"
 
 
+_PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
 _FEMALE_ROLES = frozenset(["mother", "wife", "daughter", "sister", "queen", "actress", "widow"])
 _MALE_ROLES = frozenset(["father", "husband", "son", "brother", "king", "actor", "widower"])
 

@@ -1477,6 +1477,28 @@ def test_speaker_resolves_to_the_full_name(nlp, text: str, speaker: str) -> None
     assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_type"),
+    [
+        # a party member named by state is the person the article named before
+        (
+            "House Speaker Paul Ryan spoke on Thursday. In an interview with reporters, the "
+            "Wisconsin Republican criticized the president.",
+            "Paul Ryan",
+            "description",
+        ),
+        # ... and an indefinite one is no one named (Politico's insider surveys)
+        ("Another New Hampshire Republican said the party was split.", None, "anonymous"),
+    ],
+)
+def test_party_member_is_a_description(
+    nlp, text: str, speaker: str | None, speaker_type: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_type == speaker_type
+    assert (quote.speaker or "").endswith(speaker or "")
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
@@ -1884,9 +1906,9 @@ def test_short_answer_to_a_question_is_what_was_said(nlp, text: str, answer: str
         ),
         # nor is the relative pronoun of a clause describing the speaker
         (
-            "A Republican who backed Mr. Bush in 2000 said the party would unite behind its "
+            "The Republican who backed Mr. Bush in 2000 said the party would unite behind its "
             "nominee.",
-            "A Republican",
+            "The Republican",
         ),
     ],
 )

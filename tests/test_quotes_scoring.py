@@ -27,6 +27,9 @@ from bench.quotes_eval import _last_name
         ("Half of Vermont Democrats", None),
         ("he", None),
         ("a new poll", None),
+        # a party member is a description ("the Wisconsin Republican" is resolved like "he")
+        ("the Wisconsin Republican", None),
+        ("a Nevada Democrat", None),
     ],
 )
 def test_last_name_of_a_gold_source(source: str, last_name: str | None) -> None:
