@@ -292,7 +292,15 @@ _TITLE_WORDS = re.compile(
     r"^(?:(?:U\.S\.|former|then|acting|deputy|vice|chief|senior)\s+)*(?:Mr|Mrs|Ms|Miss|Dr|Prof|"
     r"Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Mayor|Gen|General|Gov|"
     r"Governor|President|Ambassador|Envoy|Secretary|"
-    r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev)\.?\s+"
+    r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev|"
+    r"(?:House\s+)?Speaker)\.?\s+(?=[A-Z]|(?:de|van|von|da|di|del|al|bin)\s)"
+)
+# A name after a title at the end of a longer phrase ("the district GOP Chairman Chuck Williams",
+# "former Pennsylvania Gov. and DNC Chairman Ed Rendell")
+_NAME_AFTER_TITLE = re.compile(
+    r"\b(?:Chairman|Chairwoman|Gov\.|Governor|Sen\.|Senator|Rep\.|Representative|Secretary|"
+    r"Director|President|Speaker|Minister|Ambassador|Mayor|Judge)\s+"
+    r"((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)$"
 )
 # Head nouns of descriptions that can stand for a person named earlier ("the U.S. point man")
 _PERSON_ROLE = re.compile(
@@ -1915,7 +1923,7 @@ class _Speakers:
             ):
                 return name  # "Melania Trump" is not the "Donald Trump" the surname stands for
         else:
-            return name
+            return _without_title(name)
         if honorific is not None and found != name:
             # "Mrs. Clinton" in an article about both Clintons: the family member of her gender
             gender = "m" if honorific.group(1).lower() == "mr" else "f"
@@ -1930,7 +1938,7 @@ class _Speakers:
                     name,
                 )
         # the index keeps a title NER put inside the name ("Representative Carl Hooper")
-        return _TITLE_WORDS.sub("", found).strip() or found
+        return _without_title(found)
 
     def compatible(self, name: str, gender: str | None) -> bool:
         known = self.gender.get(name) or _gender(name)
@@ -1965,6 +1973,20 @@ class _Speakers:
                     if self.compatible(name, gender):
                         return name
         return None
+
+
+def _after_title(name: str) -> str:
+    """The name that ends a longer titled phrase, or the phrase (not one of two people joined
+    by "and": "Toomey and Sen. Kelly Ayotte")."""
+    after = _NAME_AFTER_TITLE.search(name)
+    if after is None or after.start() == 0 or " and " in name[: after.start()]:
+        return name
+    return after.group(1)
+
+
+def _without_title(name: str) -> str:
+    """A person's name without the title or the titled phrase before it."""
+    return _TITLE_WORDS.sub("", _after_title(name)).strip() or name
 
 
 def _honorific(doc: Doc, start: int) -> str:
@@ -2252,7 +2274,7 @@ def _resolve(
         return name, text, "named"
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
         text = _without_descriptor(subj, start, text)
-        return text, text, "named"
+        return _after_title(text), text, "named"
     if _ANONYMOUS.search(description) or (
         _INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member)
     ):

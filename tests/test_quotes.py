@@ -1499,6 +1499,19 @@ def test_party_member_is_a_description(
     assert (quote.speaker or "").endswith(speaker or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("House Speaker Paul Ryan said the party must unite.", "Paul Ryan"),
+        ("The district GOP Chairman Chuck Williams said the party must unite.", "Chuck Williams"),
+        # a title word that begins a company's name stays
+        ("General Electric said the plant would close next year.", "General Electric"),
+    ],
+)
+def test_title_before_a_name_is_no_part_of_the_speaker(nlp, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
