@@ -2361,7 +2361,14 @@ def _is_title(before: str, content: str) -> bool:
     # a name in Title Case of two or more words that is not a sentence ("Prison Break",
     # "Madam Secretary", "Girls, Girls, Girls") is a title wherever it stands
     untitled = len(words) >= 2 and not content.rstrip(",").endswith((".", "!", "?"))
+    if untitled and _SENTENCE_INSIDE.search(content):
+        return False  # two sentences are speech: "Like Oakland. Or Ferguson," Trump said
     return untitled or bool(_TITLE_CONTEXT.search(before))
+
+
+_SENTENCE_INSIDE = re.compile(
+    r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|vs)\b)\w{2,}[.!?] [A-Z]"
+)
 
 
 def _scare_modifier(doc: Doc, start: int, end: int) -> bool:

@@ -1512,6 +1512,16 @@ def test_title_before_a_name_is_no_part_of_the_speaker(nlp, text: str, speaker: 
     assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
 
 
+def test_two_capitalised_sentences_are_speech_not_a_title(nlp) -> None:
+    text = "“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”"
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [
+        "Like Oakland. Or Ferguson,",
+        "The crime numbers are worse.",
+    ]
+    assert {q.speaker for q in quotes} == {"Trump"}
+
+
 def test_person_entity_run_on_in_a_headline_is_cut_to_the_name(nlp) -> None:
     text = (
         "Trump May Not Have Suggested A Muslim Registry\n\n"
