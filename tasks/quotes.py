@@ -1575,6 +1575,20 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             subj = next((c for c in _children(verb) if c.dep_ == "nsubj" and c in words), None)
             if subj is not None and subj.i < verb.i:
                 return _Attribution(verb, verb.idx + len(verb), subj)
+    # ... or inverted, the verb right after the closing mark and a person's name right after it
+    # ('"This is fantastic!" beamed Donald Hartley of Madison, Ala.')
+    after_mark = tail[0] if tail else None
+    if (
+        after_mark is not None
+        and after_mark.tag_ == "VBD"
+        and after_mark.idx - hi <= 3
+        and "\n" not in text[hi : after_mark.idx]
+        and after_mark.i + 1 < len(doc)
+        and tokens[after_mark.i + 1].ent_type_ == "PERSON"
+        and tokens[after_mark.i + 1].ent_iob_ == "B"
+    ):
+        name = _entity_of(tokens[after_mark.i + 1])
+        return _Attribution(after_mark, after_mark.idx + len(after_mark), name[-1])
     # a headline or transcript turn: "Trump: 'We are going to win so much.'"
     para_start = text.rfind("\n", 0, lo) + 1
     headline = _HEADLINE.match(text[para_start : lo + 1])

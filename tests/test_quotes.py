@@ -1512,6 +1512,11 @@ def test_title_before_a_name_is_no_part_of_the_speaker(nlp, text: str, speaker: 
     assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
 
 
+def test_inverted_verb_and_name_after_the_quote_attribute_it(nlp) -> None:
+    (quote,) = quotes_of(nlp, "“This is fantastic!” beamed Donald Hartley of Madison, Ala.")
+    assert (quote.speaker, quote.cue) == ("Donald Hartley", "beamed")
+
+
 def test_two_capitalised_sentences_are_speech_not_a_title(nlp) -> None:
     text = "“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”"
     quotes = quotes_of(nlp, text)
