@@ -1587,8 +1587,8 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         and tokens[after_mark.i + 1].ent_type_ == "PERSON"
         and tokens[after_mark.i + 1].ent_iob_ == "B"
     ):
-        name = _entity_of(tokens[after_mark.i + 1])
-        return _Attribution(after_mark, after_mark.idx + len(after_mark), name[-1])
+        person = _entity_of(tokens[after_mark.i + 1])
+        return _Attribution(after_mark, after_mark.idx + len(after_mark), person[-1])
     # a headline or transcript turn: "Trump: 'We are going to win so much.'"
     para_start = text.rfind("\n", 0, lo) + 1
     headline = _HEADLINE.match(text[para_start : lo + 1])
