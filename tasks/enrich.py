@@ -25,9 +25,10 @@ from tasks.dates import extract_dates
 from tasks.entities import (
     AliasTable,
     add_actor_ruler,
-    canonical_actor,
     extract_entities,
     load_aliases,
+    speaker_actor,
+    speaker_actors,
 )
 from tasks.nlp import load_nlp, model_id, parsed_texts
 from tasks.quotes import extract_quotes
@@ -97,7 +98,9 @@ def _as_row(obj: Any) -> dict[str, Any]:
 
 
 def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
-    entities = [_as_row(m) for m in extract_entities(doc, aliases)]
+    mentions = extract_entities(doc, aliases)
+    entities = [_as_row(m) for m in mentions]
+    actors = speaker_actors(mentions)
     dates = [_as_row(t) for t in extract_dates(doc, article.published_date)]
     quotes = []
     utterance_id = ""
@@ -108,7 +111,7 @@ def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
             utterance_id = row["quote_id"]
         row["utterance_id"] = utterance_id
         if q.speaker:
-            row["speaker"], row["speaker_id"] = canonical_actor(q.speaker, "PERSON", aliases)
+            row["speaker"], row["speaker_id"] = speaker_actor(q.speaker, actors, aliases)
         quotes.append(row)
     return Enriched(article=article, entities=entities, dates=dates, quotes=quotes)
 

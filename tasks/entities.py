@@ -287,6 +287,30 @@ def canonical_actor(name: str, label: str, aliases: AliasTable) -> tuple[str, st
     return clean, actor_id_for(clean, label)
 
 
+def speaker_actors(mentions: Iterable[EntityMention]) -> dict[str, tuple[str, str]]:
+    """Surface form (lower case, no "the", no possessive) -> (canonical, actor_id) of an
+    article's non-person mentions, so that a speaker the entities stage saw as an organisation
+    or a place ("The State Department said") joins the same actor (see speaker_actor)."""
+    found: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            for surface in (m.text, m.canonical):
+                found.setdefault(_surface_key(surface), (m.canonical, m.actor_id))
+    return found
+
+
+def speaker_actor(
+    name: str, known: dict[str, tuple[str, str]], aliases: AliasTable
+) -> tuple[str, str]:
+    """(canonical name, actor_id) of a quote's speaker: the article's actor of that name when
+    the entities stage found one that is no person, else a person's (canonical_actor)."""
+    return known.get(_surface_key(name)) or canonical_actor(name, "PERSON", aliases)
+
+
+def _surface_key(text: str) -> str:
+    return re.sub(r"^the\s+", "", _POSSESSIVE.sub("", text.strip()).lower())
+
+
 def _trim(span: Span) -> tuple[int, int, str]:
     start, end = span.start_char, span.end_char
     text = span.text

