@@ -288,14 +288,14 @@ def canonical_actor(name: str, label: str, aliases: AliasTable) -> tuple[str, st
 
 
 def speaker_actors(mentions: Iterable[EntityMention]) -> dict[str, tuple[str, str]]:
-    """Surface form (lower case, no "the", no possessive) -> (canonical, actor_id) of an
+    """Name key of a surface form (name_key as for an organisation) -> (canonical, actor_id) of an
     article's non-person mentions, so that a speaker the entities stage saw as an organisation
     or a place ("The State Department said") joins the same actor (see speaker_actor)."""
     found: dict[str, tuple[str, str]] = {}
     for m in mentions:
         if m.label != "PERSON":
             for surface in (m.text, m.canonical):
-                found.setdefault(_surface_key(surface), (m.canonical, m.actor_id))
+                found.setdefault(name_key(surface, "ORG"), (m.canonical, m.actor_id))
     return found
 
 
@@ -304,11 +304,7 @@ def speaker_actor(
 ) -> tuple[str, str]:
     """(canonical name, actor_id) of a quote's speaker: the article's actor of that name when
     the entities stage found one that is no person, else a person's (canonical_actor)."""
-    return known.get(_surface_key(name)) or canonical_actor(name, "PERSON", aliases)
-
-
-def _surface_key(text: str) -> str:
-    return re.sub(r"^the\s+", "", _POSSESSIVE.sub("", text.strip()).lower())
+    return known.get(name_key(name, "ORG")) or canonical_actor(name, "PERSON", aliases)
 
 
 def _trim(span: Span) -> tuple[int, int, str]:
@@ -349,8 +345,11 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
 
 # the dash after a dateline
 DATELINE_DASHES = frozenset(["-", "–", "—", "--"])
-# a weekday after a verb of saying is no part of the name after it ("said Monday Chuck Jordan")
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# a weekday after a verb of saying is no part of the name after it ("said Monday Chuck Jordan");
+# full names only, not tasks.dates.WEEKDAYS, whose "Sun" and "Sat" are surnames too ("Sun Yat-sen")
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 
 
 def _after_dateline(token: Token) -> bool:
@@ -399,7 +398,7 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
         ):
             chain.insert(0, doc[chain[0].i - 1])
         while len(chain) > 1 and (
-            chain[0].ent_type_ in ("DATE", "TIME") or chain[0].lower_ in WEEKDAYS
+            chain[0].ent_type_ in ("DATE", "TIME") or chain[0].lower_ in _WEEKDAYS
         ):
             chain.pop(0)  # "said Monday Chuck Jordan", parsed as one proper-noun chain
         given = _HYPHENATED_GIVEN.search(doc_text(doc), max(0, chain[0].idx - 16), chain[0].idx)
