@@ -1858,10 +1858,13 @@ class _Speakers:
             for offset, name in self.subjects
             if not ((n := bisect.bisect_right(starts, offset) - 1) >= 0 and offset < quoted[n][1])
         ]
-        # a "he" or "she" that its own sentence resolves ("When Clinton challenges Sanders ...,
-        # she is making ...") keeps that person the topic: the next sentence's "she" is Clinton's
-        # too, not that of a person named as a subject before the fronted clause
+        # proper-noun subjects NER gave no PERSON label ("Fiorina, 61, declined ...", tagged ORG;
+        # "Ivanka Trump strode ...", PRODUCT): a "he" or "she" with no one else to refer to
+        self.unlabelled: list[tuple[int, str, str]] = []  # (offset, as written, full name)
         for token in _tokens(doc):
+            # a "he" or "she" that its own sentence resolves ("When Clinton challenges Sanders
+            # ..., she is making ...") keeps that person the topic: the next sentence's "she" is
+            # Clinton's too, not that of a person named as a subject before the fronted clause
             if (
                 lowers[token.i] in ("he", "she")
                 and token.dep_ in ("nsubj", "nsubjpass")
@@ -1874,11 +1877,7 @@ class _Speakers:
                 )
                 if antecedent is not None:
                     self.subjects.append((token.idx, antecedent))
-        # proper-noun subjects NER gave no PERSON label ("Fiorina, 61, declined ...", tagged ORG;
-        # "Ivanka Trump strode ...", PRODUCT): a "he" or "she" with no one else to refer to
-        self.unlabelled: list[tuple[int, str, str]] = []  # (offset, as written, full name)
-        for token in _tokens(doc):
-            if (
+            elif (
                 token.pos_ == "PROPN"
                 and token.ent_type_ in _UNLABELLED_PERSON_ENTS
                 and token.is_title
@@ -2310,15 +2309,17 @@ def _resolve(
 
 
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
-_FEMALE_ROLES = frozenset(["mother", "wife", "daughter", "sister", "queen", "actress", "widow"])
-_MALE_ROLES = frozenset(["father", "husband", "son", "brother", "king", "actor", "widower"])
+# role words with a gender besides the gendered titles (_FEMALE_TITLES: "the mother", "the queen")
+_FEMALE_ROLES = frozenset(["wife", "actress", "widow"])
+_MALE_ROLES = frozenset(["husband", "actor", "widower"])
 
 
 def _role_gender(role: str) -> str | None:
     """The gender a role word gives ("the businessman", "the chairwoman"), if any."""
-    if role.endswith(("woman", "women")) or role in _FEMALE_ROLES:
+    if role.endswith(("woman", "women")) or role in _FEMALE_ROLES or role in _FEMALE_TITLES:
         return "f"
-    return "m" if role.endswith(("man", "men")) or role in _MALE_ROLES else None
+    male = role.endswith(("man", "men")) or role in _MALE_ROLES or role in _MALE_TITLES
+    return "m" if male else None
 
 
 def _without_descriptor(subj: Token, start: int, text: str) -> str:
