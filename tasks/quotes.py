@@ -1505,7 +1505,22 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         if not _covered(t.idx, spans, starts) and not t.is_space
     ]
     acc = _according_to(outside)
-    cues = [t for t in outside if _is_cue(t)]
+    # a verb of saying after the quote with a clause of its own reports that clause, not the
+    # quote ('"... no place in a political campaign." Ohio Gov. John Kasich said he would have
+    # fired him'): the quote goes on with the speaker before it
+    closed = doc_text(doc)[lo:hi].rstrip("\"'”’` ").endswith(".")
+
+    def reports_own(cue: Token) -> bool:
+        return (
+            closed
+            and cue.idx >= hi
+            and any(
+                c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
+                for c in _children(cue)
+            )
+        )
+
+    cues = [t for t in outside if _is_cue(t) and not reports_own(t)]
     if acc is not None and not any(_subject_of(c) is not None for c in cues):
         return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
     # the outermost cue that governs a quote inside a sentence wins ("Khan said Trump was
@@ -1550,7 +1565,12 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             )
         )
         trailing = next(
-            (t for t in tail if _is_cue(t) and not _covered(t.idx, spans, starts)), None
+            (
+                t
+                for t in tail
+                if _is_cue(t) and not _covered(t.idx, spans, starts) and not reports_own(t)
+            ),
+            None,
         )
         if trailing is not None:
             subj = _speaker_of(trailing, (lo, hi))

@@ -1126,6 +1126,27 @@ def test_speaker_rules(nlp, text: str, prefix: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        '"It\'s a very sad development," Cruz told reporters outside a restaurant in Milwaukee. '
+        '"This is the consequence of the culture of the Trump campaign. That has no place in a '
+        'political campaign." Ohio Gov. John Kasich said he would have fired Lewandowski if such '
+        "an incident had happened in his campaign.",
+        '"We will keep talking to them," Bosworth told reporters in Seoul. "The door is open. We '
+        'are ready." Foreign Minister Yu Myung-hwan said the North had not replied.',
+    ],
+)
+def test_closed_quote_is_not_the_next_speakers_who_reports_a_clause_of_his_own(
+    nlp, text: str
+) -> None:
+    # a quote ended by its full stop, then "X said <clause>": X reports that clause; the quote
+    # goes on with the speaker before it
+    first, second, third = quotes_of(nlp, text)[:3]
+    assert second.speaker == first.speaker
+    assert third.kind == "indirect" and third.speaker != first.speaker
+
+
+@pytest.mark.parametrize(
     ("text", "prefix", "speaker"),
     [
         # the clause before a colon in the quote's own sentence introduces it, with no verb of
