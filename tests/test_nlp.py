@@ -99,3 +99,27 @@ def test_inline_spaces_are_plain_to_the_pipeline_and_offsets_hold() -> None:
     obama = next(t for t in doc if t.text == "Obama")
     assert obama.sent.text.strip() == "On Sunday, Obama said the talks would resume."
     assert obama.ent_type_ == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Former Maryland Gov. Martin O’Malley spoke first. O’Malley told reporters he was ready.",
+            "O’Malley",
+        ),
+        (
+            "Filmmaker Dinesh D’Souza spoke on Monday.\n\nD’Souza told Beck that he is making a movie.",
+            "D’Souza",
+        ),
+    ],
+)
+def test_typographic_apostrophe_in_a_name_reads_as_the_straight_one(text: str, name: str) -> None:
+    # the model learnt names with "'": with "’" a surname alone was an ORG or no entity at all
+    nlp = load_nlp()
+    doc = nlp(text)
+    assert doc.text == text  # the text keeps the apostrophe it was written with
+    alone = [e for e in doc.ents if e.text == name]
+    assert alone and all(e.label_ == "PERSON" for e in alone), [
+        (e.text, e.label_) for e in doc.ents
+    ]
