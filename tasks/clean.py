@@ -55,6 +55,48 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
 # the whole extraction; our own metadata and URL checks come first anyway (choose_published).
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _LANG_SAMPLE_CHARS = 2000  # py3langid is accurate on a few sentences; more only costs time
+# English is told without py3langid (1-2 ms a page, a tenth of the flow process's CPU an article in
+# the throughput bench) when its function words make a share of the first words no other language
+# reaches.
+# These are the ones no other Latin-script language uses often: not "is", "was", "had" (Dutch),
+# "at" (Danish), "will" (German). Measured on the first 1,000 characters: English news 0.09-0.38
+# (PolNeAR, 924 articles, median 0.22; trafilatura's English pages, median 0.25); news passages
+# in 12 other languages 0-0.05 (Polish "to" the most). Below the share, or on fewer words than
+# a paragraph, py3langid decides.
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "for",
+        "with",
+        "that",
+        "this",
+        "from",
+        "which",
+        "would",
+        "been",
+        "their",
+        "they",
+        "are",
+        "it",
+        "its",
+        "who",
+        "not",
+        "but",
+        "by",
+        "said",
+        "his",
+        "has",
+        "have",
+        "were",
+    ]
+)
+_ENGLISH_SHARE = 0.12
+_ENGLISH_MIN_WORDS = 40
+_ENGLISH_SAMPLE_CHARS = 1000
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 class CleanError(StageError):
@@ -211,6 +253,11 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None for text too short to tell."""
     if len(text) < 20:
         return None
+    words = _LETTER_WORDS.findall(text[:_ENGLISH_SAMPLE_CHARS].lower())
+    if len(words) >= _ENGLISH_MIN_WORDS and sum(
+        w in _ENGLISH_WORDS for w in words
+    ) >= _ENGLISH_SHARE * len(words):
+        return "en"
     lang, _score = py3langid.classify(text[:_LANG_SAMPLE_CHARS])
     return str(lang)
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from config.schema import CleanConfig, TopicConfig, TopicRule
-from tasks.clean import CleanError, choose_published, clean_authors, clean_batch, clean_page
+from tasks.clean import (
+    CleanError,
+    choose_published,
+    clean_authors,
+    clean_batch,
+    clean_page,
+    detect_language,
+)
 from tasks.records import Item, Page
 from tasks.textrepair import repair_backticks, repair_text
 from tasks.topic import OffTopic, compile_topic
@@ -258,3 +265,55 @@ def test_teaser_kept_only_when_it_is_the_meta_description() -> None:
     assert _teaser(tree, f"{teaser}\nBody text here.", teaser) is None  # already in the text
     promo = "<html><body><p class='teaser'>Join us at our conference next week in the city to learn more.</p></body></html>"
     assert _teaser(load_html(promo), "Body text here.", None) is None
+
+
+# The same news story in other languages: English function words are no shortcut for them
+LANGUAGE_CASES = [
+    (
+        "Die Bundesregierung hat am Dienstag neue Gespräche mit Nordkorea angekündigt. Außenminister Steinmeier sagte in Berlin, man werde alles tun, um die Verhandlungen wieder in Gang zu bringen. Die Opposition kritisierte den Plan als zu zögerlich und forderte eine klare Haltung gegenüber Pjöngjang. Nach Angaben des Ministeriums sollen die ersten Treffen noch vor Weihnachten stattfinden. Experten bezweifeln jedoch, dass es schnell zu einer Einigung kommen wird, weil die Positionen weit auseinander liegen und das Misstrauen auf beiden Seiten groß ist.",
+        "de",
+    ),
+    (
+        "Le gouvernement sud-coréen a annoncé mardi la reprise des discussions avec la Corée du Nord. Le ministre des Affaires étrangères a déclaré à Séoul que toutes les options restaient sur la table. Selon plusieurs diplomates, les négociations pourraient reprendre avant la fin de l'année, mais de nombreux obstacles demeurent. L'envoyé américain doit se rendre à Pékin la semaine prochaine pour rencontrer ses homologues chinois et japonais, a précisé un porte-parole du département d'État.",
+        "fr",
+    ),
+    (
+        "El gobierno de Corea del Sur anunció el martes que reanudará las conversaciones con Corea del Norte. El ministro de Relaciones Exteriores dijo en Seúl que todas las opciones siguen sobre la mesa. Según varios diplomáticos, las negociaciones podrían reanudarse antes de fin de año, aunque persisten muchos obstáculos. El enviado estadounidense viajará a Pekín la próxima semana para reunirse con sus homólogos de China y Japón, informó un portavoz del Departamento de Estado.",
+        "es",
+    ),
+    (
+        "De Zuid-Koreaanse regering heeft dinsdag aangekondigd dat de gesprekken met Noord-Korea worden hervat. De minister van Buitenlandse Zaken zei in Seoul dat alle opties op tafel blijven. Volgens verschillende diplomaten kunnen de onderhandelingen voor het einde van het jaar worden hervat, maar er zijn nog veel obstakels. Het was niet duidelijk of de Verenigde Staten het plan steunen. De Amerikaanse gezant reist volgende week naar Peking om zijn Chinese en Japanse collega's te ontmoeten, zo meldde een woordvoerder.",
+        "nl",
+    ),
+    (
+        "Die Suid-Koreaanse regering het Dinsdag aangekondig dat die gesprekke met Noord-Korea hervat sal word. Die minister van buitelandse sake het in Seoel gesê dat alle opsies op die tafel bly. Volgens verskeie diplomate kan die onderhandelinge voor die einde van die jaar hervat word, maar daar is nog baie struikelblokke. Dit is nie duidelik of die Verenigde State die plan steun nie, en die Amerikaanse gesant reis volgende week na Beijing.",
+        "af",
+    ),
+    (
+        "Den sydkoreanske regering meddelte tirsdag, at samtalerne med Nordkorea vil blive genoptaget. Udenrigsministeren sagde i Seoul, at alle muligheder stadig er på bordet. Ifølge flere diplomater kan forhandlingerne blive genoptaget inden årets udgang, men der er stadig mange forhindringer. Det er ikke klart, om USA støtter planen, og den amerikanske udsending rejser i næste uge til Beijing for at mødes med sine kinesiske og japanske kolleger.",
+        "da",
+    ),
+    (
+        "Rząd Korei Południowej zapowiedział we wtorek wznowienie rozmów z Koreą Północną. Minister spraw zagranicznych powiedział w Seulu, że wszystkie opcje pozostają na stole. To nie jest łatwe, ale to jedyna droga, powiedział. Według kilku dyplomatów negocjacje mogą zostać wznowione przed końcem roku, choć przeszkód wciąż jest wiele. To, czy Stany Zjednoczone poprą plan, nie jest jasne; amerykański wysłannik uda się w przyszłym tygodniu do Pekinu.",
+        "pl",
+    ),
+    (
+        "Pemerintah Korea Selatan mengumumkan pada hari Selasa bahwa pembicaraan dengan Korea Utara akan dilanjutkan. Menteri Luar Negeri mengatakan di Seoul bahwa semua pilihan masih terbuka. Menurut beberapa diplomat, perundingan dapat dilanjutkan sebelum akhir tahun, tetapi masih banyak hambatan. Belum jelas apakah Amerika Serikat mendukung rencana tersebut, dan utusan Amerika akan pergi ke Beijing minggu depan untuk bertemu dengan rekan-rekannya dari China dan Jepang.",
+        "id",
+    ),
+    (
+        "South Korea said on Tuesday that talks with North Korea would resume. The foreign "
+        "minister told reporters in Seoul that every option was still on the table, and that "
+        "the American envoy would travel to Beijing next week to meet his Chinese and Japanese "
+        "counterparts, according to a spokesman for the ministry.",
+        "en",
+    ),
+    # too few words for the shortcut: py3langid decides
+    ("Talks with the North resume on Tuesday.", "en"),
+    ("Die Gespräche beginnen am Dienstag.", "de"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), LANGUAGE_CASES)
+def test_language_of_the_text(text: str, language: str) -> None:
+    assert detect_language(text) == language
