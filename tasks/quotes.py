@@ -3621,6 +3621,21 @@ def _published_only(doc: Doc, clause: _Clause) -> bool:
     return len(words) <= 3
 
 
+# "who asked not to be named because ...": the terms a source spoke on, not what it said (0 of 2
+# on PolNeAR train an attribution)
+_ANONYMITY_TERMS = re.compile(
+    r"not\s+to\s+be\s+(?:publicly\s+)?(?:named|identified|quoted|cited)\b", re.IGNORECASE
+)
+_ASKING = _forms("ask request")
+
+
+def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
+    """`asked not to be named because of the sensitivity of the issue`: a source's terms."""
+    return clause.cue.lower_ in _ASKING and bool(
+        _ANONYMITY_TERMS.match(doc_text(doc), clause.start, clause.end)
+    )
+
+
 def _office_or_delegates(doc: Doc, clause: _Clause) -> bool:
     """`seeking the presidency`: an office one runs for is no stance; `60 pledged delegates`:
     the delegates a primary binds, no pledge anyone reports."""
@@ -3662,8 +3677,12 @@ def _merge_reported(
             continue  # a verb inside a quotation is what was said, not a report of it
         if _circumstance_only(doc, clause.start, clause.end):
             continue  # "writing at Mediaite", "Reporting by X": where, when or by whom, not what
-        if _published_only(doc, clause) or _office_or_delegates(doc, clause):
-            continue  # "released a statement", "seeking the presidency", "pledged delegates"
+        if (
+            _published_only(doc, clause)
+            or _office_or_delegates(doc, clause)
+            or _anonymity_terms(doc, clause)
+        ):
+            continue  # "released a statement", "seeking the presidency", "asked not to be named"
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
         if not inside:
             if clause.cue.i in used_cues:

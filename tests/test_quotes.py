@@ -826,6 +826,12 @@ NOT_REPORTED = [
         "Last week Governor Lise Amundsen secured the endorsement of the state's largest union.",
         "endorsement",
     ),
+    # the terms a source spoke on are not what it said
+    (
+        "A government official, who asked not to be named because of the sensitivity of the "
+        "issue, said Seoul would study the text closely over the coming days.",
+        "asked",
+    ),
 ]
 
 
