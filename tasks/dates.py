@@ -546,6 +546,15 @@ def _duration(n: float | None, unit: str) -> str:
 
 
 # ---- tense ----------------------------------------------------------------------------------
+# verbs of expecting and planning, in every tense: what they look to lies ahead of when they were
+# said, so their own past tense tells nothing of the date's direction
+_EXPECTING = frozenset(
+    f
+    for base in ("expect", "anticipate", "plan", "hope", "predict", "forecast", "project", "intend")
+    for f in (base, base + "s", base + "ed", base + "d", base + "ing", base + "ned", base + "ning")
+)
+
+
 def clause_tense(token: Token | None) -> str | None:
     """past | future | present for the clause governing a token (None when unknown)."""
     if token is None:
@@ -572,6 +581,8 @@ def clause_tense(token: Token | None) -> str | None:
         return "future"
     if "MD" in tags and words & {"would", "could", "might", "may", "should"}:
         return None
+    if head.lower_ in _EXPECTING:
+        return None  # "she expected a plenary session by March": what was expected lies ahead
     if tags & {"VBD"} or ("VBN" in tags and words & {"has", "have", "had", "was", "were"}):
         return "past"
     if head.tag_ == "VBN" and not words & {"is", "are", "be", "will"}:

@@ -49,6 +49,21 @@ CASES = [
     # months without a year: tense decides the side of the anchor
     ("Talks stalled in January.", FRI_2009_12_11, "January", "DATE", "2009-01"),
     ("Talks will resume in January.", FRI_2009_12_11, "January", "DATE", "2010-01"),
+    # an expectation told in the past looks ahead of when it was told: the nearest March
+    (
+        "She said she expected a plenary session of all six parties by March at the earliest.",
+        TUE_2010_01_05,
+        "March",
+        "DATE",
+        "2010-03",
+    ),
+    (
+        "Analysts had expected exports to rise in March, but they fell.",
+        date(2010, 5, 20),
+        "March",
+        "DATE",
+        "2010-03",
+    ),
     ("The test took place in May.", FRI_2009_12_11, "May", "DATE", "2009-05"),
     ("since Obama's inauguration in January", FRI_2009_12_11, "January", "DATE", "2009-01"),
     # the month after the anchor's, in the same year, is the coming one even in a past clause
