@@ -1713,7 +1713,14 @@ def _clean_index(
     cleaned = {}
     for key, name in index.items():
         short = _trim(name, trimmed)
-        cleaned[key] = full.get(key, short) if short != name else name
+        if short == name:
+            cleaned[key] = name
+        elif key in full:
+            cleaned[key] = full[key]
+        elif key in short.lower().split():
+            cleaned[key] = short
+        # else the word was in what the cut left off ("Bugs Attack Bougainvillea" -> "Bugs"): the
+        # name cut to holds no "Bougainvillea" to stand for
     return cleaned
 
 
