@@ -1788,7 +1788,7 @@ class _Speakers:
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
         people = _person_names(doc)
-        trimmed = _trimmed_names(people)
+        trimmed = self._trimmed = _trimmed_names(people)
         self.full_names = {
             key: name
             for key, name in _clean_index(people, surname_index(doc), trimmed).items()
@@ -1938,6 +1938,8 @@ class _Speakers:
         name = _unglue(name)
         honorific = _HONORIFIC.match(name)
         name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
+        if " " in name:
+            name = _trim(name, self._trimmed)  # "Trump May" of "Trump May Not Have Suggested"
         parts = name.split()
         for n in range(1, len(parts)):
             # a title-case headline runs the name on into its verb ("Glenn Beck Blasts Drudge
