@@ -883,8 +883,18 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
     assert quote.speaker == "Marta Quill"
 
 
-def test_source_line_under_a_chart_is_no_quote(nlp) -> None:
-    text = "Deaths rose in the city.\nSource: CDC, Chicago Department of Public Health"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deaths rose in the city.\nSource: CDC, Chicago Department of Public Health",
+        # page furniture before a colon is no speaker
+        "Deaths rose in the city.\nDisclaimer: The content is solely the responsibility of the "
+        "authors and of no agency that funded the study.",
+        "Schools are buying new software.\nBackground: Schools are experimenting wildly with "
+        "technology in order to keep pupils in class.",
+    ],
+)
+def test_label_line_is_no_quote(nlp, text: str) -> None:
     assert not quotes_of(nlp, text)
 
 
