@@ -56,13 +56,12 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _LANG_SAMPLE_CHARS = 2000  # py3langid is accurate on a few sentences; more only costs time
 # English is told without py3langid (1-2 ms a page, a tenth of the flow process's CPU an article in
-# the throughput bench) when its function words make a share of the first words no other language
-# reaches.
-# These are the ones no other Latin-script language uses often: not "is", "was", "had" (Dutch),
-# "at" (Danish), "will" (German). Measured on the first 1,000 characters: English news 0.09-0.38
-# (PolNeAR, 924 articles, median 0.22; trafilatura's English pages, median 0.25); news passages
-# in 12 other languages 0-0.05 (Polish "to" the most). Below the share, or on fewer words than
-# a paragraph, py3langid decides.
+# the throughput bench) when its function words make a share of the first words that no other
+# language reaches. The words are ones no other Latin-script language uses often: not "is", "was",
+# "had" (Dutch), "at" (Danish), "will" (German). Their share of the first 1,000 characters' words:
+# English news 0.09-0.38 (PolNeAR, 924 articles, median 0.22; trafilatura's English pages, median
+# 0.25), news passages in 12 other languages 0-0.05 (Polish "to" the most). Below the share, or on
+# fewer words than a paragraph has, py3langid decides.
 _ENGLISH_WORDS = frozenset(
     [
         "the",

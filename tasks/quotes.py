@@ -539,7 +539,7 @@ _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
-    r"live|video|photos?|factbox|explainer|note|editor'?s note|correction|related|read more|"
+    r"live|video|photos?|factbox|explainer|note|editor'?s note|correction|related|"
     r"sources?|credits?|via|images?|graphic|chart|map|data|"  # "Source: CDC, ..." under a chart
     # page furniture: "Disclaimer: The content is solely ...", "Read: Two disasters are ..."
     r"disclaimer|disclosures?|definitions?|background|summary|ingredients|directions|keywords|"
