@@ -293,7 +293,14 @@ _TITLE_WORDS = re.compile(
     r"Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Mayor|Gen|General|Gov|"
     r"Governor|President|Ambassador|Envoy|Secretary|"
     r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev|"
-    r"(?:House\s+)?Speaker)\.?\s+(?=[A-Z]|(?:de|van|von|da|di|del|al|bin)\s)"
+    r"(?:House\s+)?Speaker|"
+    # more titles a name is written after ("Chancellor Angela Merkel said", "Sheriff Joe Arpaio");
+    # not "Justice" nor "Cardinal", which begin names of bodies too ("Justice Department said")
+    r"Chancellor|Taoiseach|T[aá]naiste|Sheriff|Coach|Detective|Det|Officer|Sgt|Sergeant|Capt|"
+    r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
+    r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
+    r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General)"
+    r"\.?\s+(?=[A-Z]|(?:de|van|von|da|di|del|al|bin)\s)"
 )
 # A name after a title at the end of a longer phrase ("the district GOP Chairman Chuck Williams",
 # "former Pennsylvania Gov. and DNC Chairman Ed Rendell")

@@ -121,10 +121,18 @@ def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     assert doubt.speaker_text == "he"
 
 
-def test_surname_resolves_to_full_name_and_titles_are_stripped(nlp) -> None:
-    text = 'Ambassador Ruth Calder arrived on Monday.\n"We came to listen," Calder said.'
+@pytest.mark.parametrize(
+    "title", ["Ambassador", "Chancellor", "Sheriff", "Pastor", "Assemblywoman"]
+)
+def test_surname_resolves_to_full_name_and_titles_are_stripped(nlp, title: str) -> None:
+    text = f'{title} Ruth Calder arrived on Monday.\n"We came to listen," Calder said.'
     quote = quotes_of(nlp, text)[0]
     assert quote.speaker == "Ruth Calder"
+
+
+def test_body_named_after_a_title_word_keeps_its_name(nlp) -> None:
+    quote = quotes_of(nlp, '"We will appeal," the Justice Department said on Monday.')[0]
+    assert quote.speaker_text == "the Justice Department"
 
 
 def test_partial_quote_spans_its_reported_clause(nlp) -> None:
