@@ -31,7 +31,7 @@ from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.entities import DATELINE_DASHES, introduced_names, surname_index
+from tasks.entities import DATELINE_DASHES, MORE_TITLES, introduced_names, surname_index
 from tasks.nlp import doc_text, token_at
 
 # ---- lexicons -------------------------------------------------------------------------------
@@ -293,13 +293,9 @@ _TITLE_WORDS = re.compile(
     r"Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Mayor|Gen|General|Gov|"
     r"Governor|President|Ambassador|Envoy|Secretary|"
     r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev|"
-    r"(?:House\s+)?Speaker|"
-    # more titles a name is written after ("Chancellor Angela Merkel said", "Sheriff Joe Arpaio");
-    # not "Justice" nor "Cardinal", which begin names of bodies too ("Justice Department said")
-    r"Chancellor|Taoiseach|T[aá]naiste|Sheriff|Coach|Detective|Det|Officer|Sgt|Sergeant|Capt|"
-    r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
-    r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
-    r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General)"
+    # not "Justice" (entities strip it from a PERSON's name), which begins names of bodies
+    # too: "the Justice Department said"
+    rf"(?:House\s+)?Speaker|{MORE_TITLES})"
     r"\.?\s+(?=[A-Z]|(?:de|van|von|da|di|del|al|bin)\s)"
 )
 # A name after a title at the end of a longer phrase ("the district GOP Chairman Chuck Williams",

@@ -109,6 +109,22 @@ def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:
     assert not any(t.endswith("'s") or t.startswith("Ambassador") for t in texts)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheriff Joe Arpaio spoke to reporters. Arpaio said the raids would go on.",
+        "Pastor Joseph Brown led the prayer. Brown said the church was full.",
+    ],
+)
+def test_a_person_and_their_surname_are_one_actor_whatever_the_title(
+    nlp, aliases, text: str
+) -> None:
+    people = [m for m in extract_entities(nlp(text), aliases) if m.label == "PERSON"]
+    assert len(people) == 2
+    assert people[0].actor_id == people[1].actor_id
+    assert people[1].canonical == people[0].text
+
+
 def test_north_koreans_is_a_group_not_a_work_of_art(nlp, aliases) -> None:
     doc = nlp('"The North Koreans have not said yes," the official said.')
     mentions = extract_entities(doc, aliases)
