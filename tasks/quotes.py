@@ -32,7 +32,7 @@ from typing import Any, TypeVar, cast
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import DATELINE_DASHES, MORE_TITLES, introduced_names, surname_index
-from tasks.nlp import doc_text, token_at
+from tasks.nlp import doc_text, token_at, verb_forms
 
 # ---- lexicons -------------------------------------------------------------------------------
 _SPEECH_BASES = (
@@ -46,54 +46,7 @@ _SPEECH_BASES = (
     "speculate assure signal chant retweet email charge"
 )
 _COGNITION_BASES = "believe think hope expect fear feel know worry wonder doubt guess reckon"
-_IRREGULAR = {
-    "say": ["said", "says", "saying"],
-    "tell": ["told", "tells", "telling"],
-    "write": ["wrote", "written", "writes", "writing"],
-    "think": ["thought", "thinks", "thinking"],
-    "feel": ["felt", "feels", "feeling"],
-    "know": ["knew", "known", "knows", "knowing"],
-    "speak": ["spoke", "spoken", "speaks", "speaking"],
-    "refer": ["referred", "refers", "referring"],
-    "see": ["saw", "seen", "sees", "seeing"],
-    "find": ["found", "finds", "finding"],
-    "show": ["showed", "shown", "shows", "showing"],
-    "seek": ["sought", "seeks", "seeking"],
-    "foresee": ["foresaw", "foreseen", "foresees", "foreseeing"],
-    "forecast": ["forecasts", "forecasted", "forecasting"],
-    "agree": ["agreed", "agrees", "agreeing"],
-    "draw": ["drew", "drawn", "draws", "drawing"],
-    # a doubled final consonant the short-word rule below does not cover
-    "admit": ["admitted", "admits", "admitting"],
-    "prefer": ["preferred", "prefers", "preferring"],
-    "regret": ["regretted", "regrets", "regretting"],
-    "extol": ["extolled", "extoled", "extols", "extolling"],
-}
-
-
-def _inflect(base: str) -> set[str]:
-    if base in _IRREGULAR:
-        return {base, *_IRREGULAR[base]}
-    forms = {base}
-    if base.endswith("e"):
-        forms |= {base + "s", base + "d", base[:-1] + "ing"}
-    elif base.endswith("y") and base[-2] not in "aeiou":
-        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    elif base.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {base + "es", base + "ed", base + "ing"}
-    else:
-        forms |= {base + "s", base + "ed", base + "ing"}
-        if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", base) and len(base) <= 4:
-            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-    return forms
-
-
-def _forms(bases: str) -> frozenset[str]:
-    """Every inflected form of space-separated verb bases."""
-    return frozenset(f for b in bases.split() for f in _inflect(b))
-
-
-SPEECH_VERBS = _forms(_SPEECH_BASES)
+SPEECH_VERBS = verb_forms(_SPEECH_BASES)
 # Verbs whose object is what was said or meant ("criticized the plan", "called it a mistake"),
 # the attribution kinds of PolNeAR-style annotation beyond clausal speech.
 _OBJECT_BASES = (
@@ -113,9 +66,9 @@ _OBJECT_BASES = (
 )
 # not "celebrate", "advise", "invite": celebrating a birthday, advising a campaign or inviting a
 # guest is a deed (16 of 59 such objects attributions on PolNeAR train)
-OBJECT_VERBS = _forms(_OBJECT_BASES)
+OBJECT_VERBS = verb_forms(_OBJECT_BASES)
 # "continues to grow": a speech verb that is aspectual before an infinitive
-_ASPECTUAL = _inflect("continue")
+_ASPECTUAL = verb_forms("continue")
 # Verbs whose prepositional object is what was said or meant: "warned of", "talked about",
 # "called for", "referring to"; not "fight": "fighting for second place" (2 of 10 attributions)
 _PREP_BASES = (
@@ -123,30 +76,30 @@ _PREP_BASES = (
     "focus respond weigh push argue advocate apologize apologise hint allude object opine "
     "agree disagree side look vote"
 )
-_PREP_CUES = _forms(_PREP_BASES)
+_PREP_CUES = verb_forms(_PREP_BASES)
 # "spoke with Teachout on the podcast": talking is about something only with these
-_TALK = _inflect("talk") | _inflect("speak")
-_ANSWERING = _forms("respond reply")
-_VOTING = _forms("vote")
+_TALK = verb_forms("talk speak")
+_ANSWERING = verb_forms("respond reply")
+_VOTING = verb_forms("vote")
 _IN_FAVOR = frozenset(["favor", "favour", "support"])
 # "pointed to Cruz's organization", "agreed to a settlement": verbs of saying whose "to" takes
 # what they are about, not the hearer (13 more attributions found on PolNeAR train, 0 speakers
 # lost)
-_TO_WHAT = _forms("point agree")
+_TO_WHAT = verb_forms("point agree")
 _CUE_PREPS = frozenset(["about", "of", "for", "on", "against", "over", "to"])
 # "Four in 10 voters see the campaign as unfair": a view, only with its "as" predicate
 _AS_BASES = "see view regard consider"
-_AS_VERBS = _forms(_AS_BASES)
+_AS_VERBS = verb_forms(_AS_BASES)
 # "Clinton seemed to waver", "Trump is expected to win", "he is seen as a moderate": a view
 # with no holder named, of which the subject and its predicate are the content
-_SEEM = _forms("seem appear")
-_PASSIVE_VIEW = _forms("expect see consider know view regard project believe think")
+_SEEM = verb_forms("seem appear")
+_PASSIVE_VIEW = verb_forms("expect see consider know view regard project believe think")
 # "asked the students if they were serious": the parser hangs an indirect question on these
 # verbs as a conditional clause (advcl), though it is what was asked
-_ASK = _forms("ask wonder question inquire")
+_ASK = verb_forms("ask wonder question inquire")
 _QUESTION_MARKS = frozenset(["if", "whether"])
 # "Trump was asked about ...", "he was told to ...": the subject of these passives is the hearer
-_HEARER = _forms("ask tell")
+_HEARER = verb_forms("ask tell")
 # common nouns naming whom something was said to ("told reporters", "told the website")
 _HEARER_NOUN_WORDS = (
     "reporters reporter journalists journalist audience audiences crowd crowds supporters "
@@ -162,13 +115,13 @@ _CHANNEL_WORDS = (
 _CHANNELS = frozenset(_CHANNEL_WORDS.split())
 # "The proposal drew harsh criticism from his rivals", "His remarks angered conservative Jews":
 # a reaction to the subject, held by whoever it comes from or whoever is moved
-_RECEIVE = _forms("draw receive earn attract face garner")
+_RECEIVE = verb_forms("draw receive earn attract face garner")
 _REACTION_WORDS = (
     "criticism praise boos applause backlash rebuke condemnation adulation support endorsement "
     "endorsements cheers fire scorn ire ridicule derision hostility outrage"
 )
 _REACTIONS = frozenset(_REACTION_WORDS.split())
-_AFFECT = _forms(
+_AFFECT = verb_forms(
     "anger infuriate upset alarm outrage worry concern please delight frustrate annoy irritate "
     "unsettle exasperate alienate offend dismay disappoint"
 )
@@ -257,15 +210,15 @@ _INVERTING_BASES = (
     "argue declare warn ask observe conclude agree remark shout yell exclaim bark muse marvel "
     "interject"
 )
-_INVERTING = _forms(_INVERTING_BASES)
+_INVERTING = verb_forms(_INVERTING_BASES)
 # Verbs of saying only with a clause: "found that ..." but "found jobs", "maintained that ..." but
 # "maintained a lead", "he continued, ..." but "continued the fight"
-_CLAUSE_ONLY = _forms("find maintain continue")
+_CLAUSE_ONLY = verb_forms("find maintain continue")
 # Verbs of having that put no proposition ("Cruz has 11 delegates, Rubio has 10")
 _HAVE = frozenset(["has", "have", "had", "having"])
 # "as she put it": a verb of saying only with "it" as its object
 _PUT = frozenset(["put", "puts", "putting"])
-COGNITION_VERBS = _forms(_COGNITION_BASES)
+COGNITION_VERBS = verb_forms(_COGNITION_BASES)
 # personal pronouns, and possessives that hold a stance ("his comments on Muslims")
 _PRONOUNS = {
     "he": "m",
@@ -3603,13 +3556,13 @@ def _names_someone(doc: Doc, start: int, end: int) -> bool:
 
 # verbs of publishing: their object is the document put out, what it says only when the object
 # goes on to say it ("released a statement saying ...", "issued rules barring ...")
-_PUBLISHING = _forms("release issue publish post")
+_PUBLISHING = verb_forms("release issue publish post")
 _WHEN = frozenset(["DATE", "TIME"])
 # "pledged delegates" are the ones a primary binds (0 of 5 attributions on PolNeAR train)
 _DELEGATES = frozenset(["delegate", "delegates"])
 # "seeking the nomination", "seeks reelection": an office sought is no stance on anything (1 of
 # 9 such objects of "seek" an attribution on PolNeAR train)
-_SEEKING = _forms("seek")
+_SEEKING = verb_forms("seek")
 _OFFICE = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?:nomination|presidency|white\s+house|re-?election|term|office|seats?)$",
     re.IGNORECASE,
@@ -3641,7 +3594,7 @@ def _published_only(doc: Doc, clause: _Clause) -> bool:
 _ANONYMITY_TERMS = re.compile(
     r"not\s+to\s+be\s+(?:publicly\s+)?(?:named|identified|quoted|cited)\b", re.IGNORECASE
 )
-_ASKING = _forms("ask request")
+_ASKING = verb_forms("ask request")
 
 
 def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
