@@ -465,6 +465,13 @@ _UNCUED_MIN_WORDS = 8
 
 # Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
 _TRAILING_CUE_WINDOW = 6
+# A dash and a name alone after a closing mark, to the end of its line or before a comma or a
+# parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
+# ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
+_DASH_BYLINE = re.compile(
+    r"[ \t\u00a0]{0,2}[―—–][ \t\u00a0]*"
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*(?=$|\n|,|\()"
+)
 
 # Objects that are amounts, not what a stance is about ("raised $11.9 million")
 _AMOUNTS = frozenset(["MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME"])
@@ -559,6 +566,10 @@ def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
     if ch in _DOUBLE_OPEN:
         return ("open", "d")
     if ch in _DOUBLE_CLOSE:
+        if top is None and not _is_word(before) and _is_word(after):
+            # a closing mark where nothing is open, right before a word: an opener typed as a
+            # closer ('\n”Mr. Trump embodies ...” ― Sonya Herridge')
+            return ("open", "d")
         return ("close", "d")
     if ch == '"':
         if top == "d":
@@ -1216,6 +1227,7 @@ class _Attribution:
     cue: Token | None
     cue_end: int | None
     subject: Token | None
+    cue_start: int | None = None  # where the cue starts inside its token, when not at its start
 
 
 def _mistagged_verb(token: Token) -> bool:
@@ -1464,6 +1476,13 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         for t in tokens[s.start : s.end]
         if not _covered(t.idx, spans, starts) and not t.is_space
     ]
+    byline = _DASH_BYLINE.match(doc_text(doc), hi)
+    if byline is not None:
+        name = doc.char_span(byline.start(1), byline.end(1), alignment_mode="expand")
+        at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0"))
+        dash = token_at(doc, at)  # "”―" may be one token
+        if name is not None and dash is not None and any(t.pos_ == "PROPN" for t in name):
+            return _Attribution(dash, at + 1, name[-1], at)
     acc = _according_to(outside)
     # a verb of saying after the quote with a clause of its own reports that clause, not the
     # quote ('"... no place in a political campaign." Ohio Gov. John Kasich said he would have
@@ -2455,7 +2474,7 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         if att is not None and (att.cue is not None or att.subject is not None):
             speaker, speaker_text, speaker_type = _resolve(doc, att.subject, lo, memory)
             if att.cue is not None:
-                cue_start = att.cue.idx
+                cue_start = att.cue.idx if att.cue_start is None else att.cue_start
                 cue_end = att.cue_end
                 cue_text = text[cue_start:cue_end]
                 if kind == "direct":

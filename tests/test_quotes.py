@@ -1590,6 +1590,44 @@ def test_inverted_verb_and_name_after_the_quote_attribute_it(nlp) -> None:
     assert (quote.speaker, quote.cue) == ("Donald Hartley", "beamed")
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a reader's quote in a list, the byline after a horizontal bar, glued to the mark or not
+        (
+            "“He is ignorant of our culture and lives.” ― Pamela Padilla\n"
+            "“I’m so ashamed to be an American.”― Jacklyn Ashley.\n",
+            ["Pamela Padilla", "Jacklyn Ashley"],
+        ),
+        # an epigraph's byline with a description after a comma
+        (
+            "“Nobody wins a trade war.” — Maria Gonzalez, 34, a farmer in Iowa\n",
+            ["Maria Gonzalez"],
+        ),
+    ],
+)
+def test_dash_and_name_after_a_quote_attribute_it(nlp, text: str, speakers: list[str]) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == speakers
+    assert {q.cue for q in quotes} <= {"―", "—"}
+
+
+def test_dash_before_words_that_go_on_is_no_byline(nlp) -> None:
+    # the sentence goes on after the name: a dash clause, not a byline
+    text = "The senator said the deal was “a good start” — Obama agreed with him on Friday.\n"
+    assert "Obama" not in [q.speaker for q in quotes_of(nlp, text)]
+
+
+def test_closing_mark_typed_for_an_opening_one_opens_a_quote(nlp) -> None:
+    text = (
+        "Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United "
+        "States. He represents our greatest shame.” ― Sonya Herridge\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text.startswith("Mr. Trump embodies")
+    assert quote.speaker == "Sonya Herridge"
+
+
 def test_two_capitalised_sentences_are_speech_not_a_title(nlp) -> None:
     text = "“Like Oakland. Or Ferguson,” Trump said. “The crime numbers are worse.”"
     quotes = quotes_of(nlp, text)
