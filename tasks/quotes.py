@@ -1797,7 +1797,7 @@ class _Speakers:
                 # ("Latinos", "the Clintons"); "Sanders" said alone is still Bernie Sanders
                 continue
             honorific = _honorific(doc, ent.start_char)
-            gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific)
+            gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific) or _title_gender(ent)
             full = self.full(honorific + name)
             self.persons.append((ent.start_char, full))
             self._titled.append((ent, full))
@@ -2317,7 +2317,24 @@ def _resolve(
 
 
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
+
+
 # role words with a gender besides the gendered titles (_FEMALE_TITLES: "the mother", "the queen")
+def _title_gender(ent: Span) -> str | None:
+    """The gender a role word right before a name gives it ("9/11 widow Terry Strada", whose
+    first name alone would make her a "he"), if any. Not a role in "-man": news writes "Trump
+    spokesman Hope Hicks" and "chairman" of women too."""
+    doc = ent.doc
+    for t in doc[max(0, ent.start - 2) : ent.start]:
+        if t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end:
+            role = _role_word(t.text)
+            if role.endswith("woman") or role in _FEMALE_ROLES:
+                return "f"
+            if role in _MALE_ROLES:
+                return "m"
+    return None
+
+
 _FEMALE_ROLES = frozenset(["wife", "actress", "widow"])
 _MALE_ROLES = frozenset(["husband", "actor", "widower"])
 

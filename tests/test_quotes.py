@@ -1618,6 +1618,24 @@ def test_dash_before_words_that_go_on_is_no_byline(nlp) -> None:
     assert "Obama" not in [q.speaker for q in quotes_of(nlp, text)]
 
 
+def test_female_role_before_a_name_outweighs_its_first_name(nlp) -> None:
+    # "Terry" is in the list of men's first names; "widow" says who "she" is
+    text = (
+        "President Obama appears set to veto the bill.\n\n"
+        "“They are 100 percent wrong,” said 9/11 widow Terry Strada.\n\n"
+        "She continued, “All we are asking for is an opportunity to have our case heard.”"
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)][-2:] == ["Terry Strada", "Terry Strada"]
+
+
+def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
+    text = (
+        "Trump spokesman Hope Hicks confirmed that the group was independent.\n\n"
+        "“They are not affiliated with the campaign,” she said."
+    )
+    assert quotes_of(nlp, text)[-1].speaker == "Hope Hicks"
+
+
 def test_closing_mark_typed_for_an_opening_one_opens_a_quote(nlp) -> None:
     text = (
         "Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United "
