@@ -22,7 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import doc_text
+from tasks.nlp import FIRST_NAMES, doc_text
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
@@ -446,7 +446,18 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
         if known is not None and known.label == "PERSON":
             full = known.canonical
         fulls.append(full)
-        people.setdefault(full.replace("-", " ").split()[-1].lower(), full)
+        key = full.replace("-", " ").split()[-1].lower()
+        earlier = people.get(key)
+        # the first full name stands for the surname, unless a later one that starts with a
+        # first name is its tail: a headline's capitalised words run on into a name ("Black
+        # Lawmakers Rip Donald Trump", "Celebrities Julianne Moore") that the article then
+        # writes as "Donald Trump"; not "Debbie Wasserman Schultz" -> "Wasserman Schultz"
+        if earlier is None or (
+            earlier.endswith(" " + full)
+            and full.split()[0].lower() in FIRST_NAMES
+            and earlier.split()[0].lower() not in FIRST_NAMES
+        ):
+            people[key] = full
     for full in fulls:
         # East Asian names put the family name first ("Kang" -> "Kang Sok-ju", "Liang" ->
         # "Liang Wenbo"); a first word that is nobody's surname here may stand for the person

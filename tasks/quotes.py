@@ -32,7 +32,7 @@ from typing import Any, TypeVar, cast
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import DATELINE_DASHES, MORE_TITLES, introduced_names, surname_index
-from tasks.nlp import doc_text, token_at, verb_forms
+from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
 
 # ---- lexicons -------------------------------------------------------------------------------
 _SPEECH_BASES = (
@@ -279,98 +279,8 @@ _PERSON_NOUN = re.compile(
     r"imam|cleric|coach|veteran|widow|chairwoman|commissioner|prosecutor|sheriff|member)$",
     re.IGNORECASE,
 )
-# Common English first names, so that "she said" does not go to a Donald and "he said" not to a
-# Carly (first names in US and UK news, with common Arabic, Spanish, French, German, Russian,
-# Indian and Japanese ones of world news; names of either gender, as Pat or Jamie, and names
-# that are also common surnames or words, as Grant, Warren or Hope, are left out; not
-# exhaustive)
-_FEMALE_WORDS = (
-    "abby abigail adrienne agnes aisha alexandra alexis alice alicia alison allison amanda "
-    "amber amelia amy ana anastasia andrea angela angelina angie anita anjali ann anna anne "
-    "annette annie arianna arlene ashley astrid audrey barbara beatrice beatriz becky bella "
-    "bernadette bernice beth bethany betsy bette betty beverly bianca birgit blanche bonnie "
-    "brenda bridget brigid brooke camille candace carla carly carmen carol carole caroline "
-    "carolyn carrie cassandra catherine cathy cecile cecilia celeste charlene charlotte "
-    "chelsea cheryl chiara chloe christina christine christy cindy claire clara claudia "
-    "colleen condi condoleezza connie cora courtney crystal cynthia daisy dana danielle "
-    "daphne darlene dawn deanna debbie debby deborah debra deirdre delia delores denise "
-    "diana diane dianne dina dolly dolores donna doris dorothy edith edna eileen ekaterina "
-    "elaine eleanor elena elise elissa eliza elizabeth ella ellen ellie eloise elsa emilia "
-    "emily emma erica erin estelle esther ethel eunice eva eve evelyn fatima felicia fiona "
-    "flora florence frances francesca gabby gabrielle gail gemma geraldine gertrude ghazala "
-    "gillian gina ginger giulia gladys gloria greta gretchen guadalupe gwen hallie hannah "
-    "harriet hazel heather heidi helen helga hilary hillary holly huma ida ileana imelda "
-    "ines ingrid irene irina irma isabel isabella ivana ivanka jacqueline jane janelle janet "
-    "janice janine jasmine jean jeanette jeanine jeanne jenna jennifer jenny jessica jill "
-    "jillian joan joanna joanne jocelyn joni josephine josie joyce juanita judith judy julia "
-    "julianne julie juliet kamala kara karen karin kate katherine kathleen kathryn kathy "
-    "katie katrina katy kayla keiko kelli kelly kellyanne kelsey kendra kimberly kirsten "
-    "kirstjen kristen kristi kristin kristina kylie lael lana lara laura lauren laurie leah "
-    "leila lena lesley leslie lillian lily linda lisa liz liza lois loretta lori lorna "
-    "lorraine louise lucia luciana lucy ludmila lydia lynn lynne mabel mackenzie madeleine "
-    "mae maggie mallory mandy marcia marcy margaret margarita margo maria mariam marian "
-    "marianne marie marilyn marina marjorie marla marlene marsha marta martha mary maryam "
-    "maryanne maureen mavis maxine maya meg megan meghan megyn melania melanie melanne "
-    "melinda melissa meredith mia michaela michele michelle mildred millie mindy miranda "
-    "miriam molly mona monica monique muriel myra nadia nadine nancy naomi natalia natalie "
-    "natasha neera nell nellie nicole nikki nina nora norah noreen norma olga olivia omarosa "
-    "paige pamela patricia patsy patti paula pauline peggy penelope penny phyllis pilar "
-    "polly priscilla priya rachael rachel rachelle ramona rebecca regina renee rhonda rita "
-    "roberta robin rosa rosalind roseann rosemary rosie roxanne ruth sabrina sadie sally "
-    "samantha sandra sara sarah selena serena shannon sharon shauna sheila shelley sherry "
-    "sheryl shirley silvia sofia sonia sonya sophia sophie stacy stella stephanie sue sunita "
-    "susan susana susie suzanne suzy svetlana sybil sylvia tabitha tamara tamika tammy tanya "
-    "tara tasha tatiana teresa thelma theresa tiffany tina tracy trisha tulsi ursula valerie "
-    "vanessa vera veronica vicki vickie victoria viola virginia vivian wanda wendy whitney "
-    "yasmin yolanda yuko yulia yvonne zelda zephyr zeynep zoe"
-)
-_FEMALE_NAMES = frozenset(_FEMALE_WORDS.split())
-_MALE_WORDS = (
-    "aaron abe abraham adam ahmed akhil al alan alastair albert alberto alec alex alexander "
-    "alexei alfonso alfred ali allan alonzo alvin ambrose amir amit andre andrei andres "
-    "andrew andy angelo angus anthony anton antonin antonio archibald archie ari arjun "
-    "armando arne arnold arthur arturo barack barney barry bart bashar basil beau ben benito "
-    "benjamin benny bernard bernardo bernie bert beto bill billy bjorn blake bob bobby boris "
-    "brad bradley brandon brendan brent bret brett brian brock bruce bryan bryce buddy burt "
-    "byron calvin cameron carl carlos cecil cesar chad charles charlie chauncey chester "
-    "chris christopher chuck clarence claude claus clayton clifford clint clyde cody colin "
-    "conrad corey cornel cornelius cory craig curt curtis cyrus dale damon dan daniel danny "
-    "dante darius darrell darren darryl dave david dennis derek desmond deval devin dexter "
-    "dick dieter dmitry dominic don donald donnie doug douglas duane dustin dwight dylan "
-    "dylann earl ed eddie edgar eduardo edward edwin eli elias elijah elliot elmer elton "
-    "elvis emanuel emil emilio emmanuel emmet emmett enrique eric erik ernest ernesto ernie "
-    "esteban ethan eugene evan everett ezra federico felipe felix ferdinand fernando "
-    "fethullah fidel floyd francisco franco frank fred freddie freddy frederick fritz "
-    "gabriel garrett garry garth gary gavin geert gene geoff geoffrey george gerald gerard "
-    "gideon gilbert gilberto giuseppe glen glenn gonzalo greg gregory gus guy hakeem hal "
-    "hamid hank hans harold harry harvey hassan hector heinrich henry herb herbert herman "
-    "hiroshi hosni howard hubert hugh humberto ian ignacio igor ira isaac isaiah ismael ivan "
-    "jack jacob jaime jake jamal james jared jarrett jason jasper javier jay jeb jeff "
-    "jeffery jeffrey jeremiah jeremy jerome jerry jesse jesus jim jimmie jimmy joaquin joe "
-    "joel joey johann john johnny jon jonah jonathan jorge jose joseph josh juan julian "
-    "julio jurgen justin kareem karim karl keith ken kenji kenneth kevin khizr kurt kyle "
-    "lamar lance laquan larry lars laurence lawrence lenny leo leon leonard leonardo leroy "
-    "lindsey lionel lonnie lorenzo lou louis lowell lucas luis luke luther lyndon malcolm "
-    "manuel marc marcel marcelo marco marcus mario mark martin marty marvin mateo mathew "
-    "matt matthew maurice max maxwell mel melvin merrick micah michael mick mickey miguel "
-    "mike mikhail milo milton mitch mitt moammar mohamed mohammad mohammed monte morris "
-    "moses muammar muhammad mustafa nate nathan nathaniel ned neil newt nicholas nick nidal "
-    "nigel nikolai niles noah norbert norman olaf oleg oliver omar orrin osama oscar osman "
-    "otis otto pablo pascal patrick paul pavel pedro percy pete peter phil philip philippe "
-    "phillip pierre preston quentin rafael raheem rahm rahul ralph ramon rand randall "
-    "randolph randy raphael raul ray recep reggie reginald reince rex rhett ricardo richard "
-    "rick ricky rob robby robert roberto rodney rodrigo roger roland rolf ron ronald rory "
-    "roy ruben rudolph rudy rupert rush russ ryan saddam sadiq salman salvador sam sami "
-    "sammy samuel sanjay santiago saul scot scott sean sebastian sergei sergio seth shane "
-    "shaun sheldon sherrod shinzo sidney silvio simon sol stan stanley stefan stephen steve "
-    "steven stu stuart sven syed sylvester tad takeshi tamir ted teddy terrence terry thad "
-    "thaddeus theodore thomas tim timothy tobias toby tod todd tom tommy tony trayvon trevor "
-    "trey troy ulysses uri vernon vicente victor vijay viktor vin vince vincent vinny "
-    "vladimir vladislav walt walter wayne wendell wesley wilbur wilfred willard william "
-    "willie winston woodrow xavier yuri yusuf zach zachariah zachary zeke"
-)
-_MALE_NAMES = frozenset(_MALE_WORDS.split())
-_FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
+# first names by gender (tasks.nlp), so that "she said" does not go to a Donald
+_FEMALE_NAMES, _MALE_NAMES, _FIRST_NAMES = FEMALE_NAMES, MALE_NAMES, FIRST_NAMES
 # capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
 _HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen

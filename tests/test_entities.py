@@ -102,6 +102,38 @@ def test_a_name_ner_ran_a_dateline_into_is_the_first_named(
     assert surname_index(nlp(text))[surname] == person
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "person"),
+    [
+        # a title-case headline's words run on into the first full name
+        (
+            "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald "
+            "Trump’s obsession with the birth of President Barack Obama is an insult, top black "
+            "lawmakers said Friday. Trump said nothing more.",
+            "trump",
+            "Donald Trump",
+        ),
+        # ... or a title the parser left in the proper-noun chain
+        (
+            "Several prominent Democrats, including Minority Whip Dick Durbin, spoke. Dick "
+            "Durbin said the vote was close. Durbin left.",
+            "durbin",
+            "Dick Durbin",
+        ),
+        # a surname of two words is no run-on: the first full name stays
+        (
+            "Debbie Wasserman Schultz opened the convention. Wasserman Schultz spoke for an hour.",
+            "schultz",
+            "Debbie Wasserman Schultz",
+        ),
+    ],
+)
+def test_a_later_name_that_ends_a_run_on_one_stands_for_the_surname(
+    nlp, text: str, surname: str, person: str
+) -> None:
+    assert surname_index(nlp(text))[surname] == person
+
+
 def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:
     doc = nlp("Based on Ambassador Bosworth's report, Stephen Bosworth's visit went well.")
     texts = {m.text for m in extract_entities(doc, aliases) if m.label == "PERSON"}
