@@ -413,7 +413,8 @@ _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
-    r"live|video|photos?|factbox|explainer|note|editor'?s note|correction|related|"
+    r"live|video|photos?|factbox|explainer|note|editor'?s note|corrections?|clarifications?|"
+    r"related|"
     r"sources?|credits?|via|images?|graphic|chart|map|data|"  # "Source: CDC, ..." under a chart
     # page furniture: "Disclaimer: The content is solely ...", "Read: Two disasters are ..."
     r"disclaimer|disclosures?|definitions?|background|summary|ingredients|directions|keywords|"
@@ -1021,6 +1022,32 @@ def _name_before_break(verb: Token) -> Token | None:
     return None
 
 
+def _is_label(subj: Token) -> bool:
+    """Whether a subject is a label that opens its line before a colon ("The Latest: Trump
+    urges ...", AP's live-blog headline), which the parser may make the verb's subject."""
+    doc = subj.doc
+    if subj.i + 1 >= len(doc) or _tokens(doc)[subj.i + 1].text != ":":
+        return False
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, subj.idx) + 1
+    label = re.sub(r"^the\s+", "", text[line_start : subj.idx + len(subj)].strip(), flags=re.I)
+    return bool(_LABEL.fullmatch(label))
+
+
+def _after_label(label: Token) -> Token | None:
+    """The name right after a label's colon, the subject the parser missed; else None."""
+    tokens = _tokens(label.doc)
+    after = tokens[label.i + 2] if label.i + 2 < len(tokens) else None
+    if after is None or not (
+        after.ent_type_ == "PERSON" or after.pos_ == "PROPN" or after.is_title
+    ):
+        return None
+    name_end = after.i
+    while name_end + 1 < len(tokens) and tokens[name_end + 1].ent_iob_ == "I":
+        name_end += 1
+    return tokens[name_end]
+
+
 def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
     """The subject of a verb of saying, or the name the parser failed to attach to it.
 
@@ -1036,6 +1063,8 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         # ("SEOUL, Dec. 14 (PWS) -- Seoul-based analysts said", analysts an apposition of
         # SEOUL), else look for the name
         subj = _dateline_apposition(subj, verb)
+    if subj is not None and _is_label(subj):
+        subj = _after_label(subj)
     if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
         return subj
     doc = verb.doc

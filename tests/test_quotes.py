@@ -1636,6 +1636,27 @@ def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
     assert quotes_of(nlp, text)[-1].speaker == "Hope Hicks"
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # AP's live-blog headline: the parser makes "Latest" the subject of "urges"
+        (
+            "The Latest: Trump urges supporters to monitor polling places.\n\n"
+            "WASHINGTON (AP) — Donald Trump is once again questioning the voting system.",
+            ["Donald Trump", "Donald Trump"],
+        ),
+        # a correction note is no one's: what it reports is Fowler's
+        (
+            "CLARIFICATION: The first sentence has been clarified to reflect that Fowler is "
+            "calling for a process to identify a successor.",
+            ["Fowler"],
+        ),
+    ],
+)
+def test_a_label_before_a_colon_is_no_speaker(nlp, text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == speakers
+
+
 def test_closing_mark_typed_for_an_opening_one_opens_a_quote(nlp) -> None:
     text = (
         "Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United "
