@@ -375,6 +375,14 @@ _UNCUED_MIN_WORDS = 8
 
 # Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
 _TRAILING_CUE_WINDOW = 6
+_SPACED_DASH = re.compile(r"\s[―—–-]\s")
+# A dash, a name and a colon right before the opening mark: a quote led in by its source's name
+# after a headline ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "Gallup's analysis
+# ...", a poll round-up's format)
+_DASH_LEAD = re.compile(
+    r"\s[―—–-][ \t\u00a0]+((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]*)[ \t\u00a0]*:"
+    r"[ \t\u00a0]*$"
+)
 # A dash and a name alone after a closing mark, to the end of its line or before a comma or a
 # parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
 # ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
@@ -1415,7 +1423,14 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         for t in tokens[s.start : s.end]
         if not _covered(t.idx, spans, starts) and not t.is_space
     ]
-    byline = _DASH_BYLINE.match(doc_text(doc), hi)
+    text = doc_text(doc)
+    led_in = _DASH_LEAD.search(text, text.rfind("\n", 0, lo) + 1, lo)
+    if led_in is not None:
+        name = doc.char_span(led_in.start(1), led_in.end(1), alignment_mode="expand")
+        colon = token_at(doc, led_in.end(1)) if name is not None else None
+        if name is not None and colon is not None and any(t.pos_ == "PROPN" for t in name):
+            return _Attribution(colon, led_in.end(1) + 1, name[-1], led_in.end(1))
+    byline = _DASH_BYLINE.match(text, hi)
     if byline is not None:
         name = doc.char_span(byline.start(1), byline.end(1), alignment_mode="expand")
         at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0"))
@@ -2184,6 +2199,11 @@ def _resolve(
     if lead is not None:
         name_text = doc_text(doc)[lead.start_char : lead.end_char]
         return memory.full(_honorific(doc, lead.start_char) + name_text), name_text, "named"
+    # a name run on from the words before a spaced dash ("the Democratic caucus - HuffPollster",
+    # "Channing D. Phillips - the Utah Republican"): the name is what follows the dash
+    dash = _SPACED_DASH.search(doc_text(doc), start, end)
+    if dash is not None and dash.end() <= subj.idx:
+        start = dash.end()
     text = _unglue(doc_text(doc)[start:end])
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]

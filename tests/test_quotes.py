@@ -1612,6 +1612,20 @@ def test_dash_and_name_after_a_quote_attribute_it(nlp, text: str, speakers: list
     assert {q.cue for q in quotes} <= {"―", "—"}
 
 
+def test_dash_name_and_colon_before_a_quote_attribute_it(nlp) -> None:
+    # a poll round-up: a headline, a dash, the source's name, a colon, the quote
+    text = (
+        "Polling roundup.\n\n"
+        "RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s "
+        "analysis of party affiliation at the state level finds that red states outnumber blue "
+        "ones.”\n\n"
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on "
+        "contacting voters as late as possible.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Jeffrey M. Jones", ":"), ("Carl Bialik", ":")]
+
+
 def test_dash_before_words_that_go_on_is_no_byline(nlp) -> None:
     # the sentence goes on after the name: a dash clause, not a byline
     text = "The senator said the deal was “a good start” — Obama agreed with him on Friday.\n"
