@@ -455,6 +455,8 @@ class _Scanner:
 
 
 _WORD_STARTS = re.compile(_WORD_START)
+# between a date and the weekday that describes it: "Dec. 18, a Wednesday"
+_WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
 _SCANNER = _Scanner(_PATTERNS)
 _UNRESOLVED_DAY = "XXXX-XX-XX"
 
@@ -2127,6 +2129,14 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         if rule == "same_period" and got[2] == "month":
             got = _year_before(got, found)
+        if (
+            rule == "weekday_rel"
+            and found
+            and _DAY_VALUE.match(found[-1].value)
+            and _WEEKDAY_APPOSITION.fullmatch(text, found[-1].end_char, start)
+        ):
+            # "Dec. 18, a Wednesday": the weekday is the date it stands beside
+            got = (got[0], found[-1].value[:10], got[2], found[-1].relative)
         if rule == "rel_unit":
             got = _anaphoric(got, raw.lower(), found)
         elif rule == "day_words" and raw.lower().startswith("that "):

@@ -36,6 +36,14 @@ CASES = [
         "DATE",
         "2009-12-10",
     ),
+    # a weekday beside a date is that date, whatever the tense says
+    (
+        "The vote is set for Dec. 18, a Wednesday.",
+        date(2019, 12, 2),
+        "Wednesday",
+        "DATE",
+        "2019-12-18",
+    ),
     # relative days, weeks, months, years
     ("Officials met yesterday.", TUE_2010_01_05, "yesterday", "DATE", "2010-01-04"),
     ("The results come out tomorrow.", date(2009, 12, 31), "tomorrow", "DATE", "2010-01-01"),
