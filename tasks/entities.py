@@ -352,6 +352,9 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
     return list(cached)
 
 
+# a product named in the "i" + capital style ("iPhone", "iPod nano", "iTunes"), not a company
+# that took the style ("iRobot Corp.")
+_I_PRODUCT = re.compile(r"\bi[A-Z][a-z]+\b(?!\s+(?:Inc|Corp|Ltd|LLC|Co)\b)")
 # the dash after a dateline
 DATELINE_DASHES = frozenset(["-", "–", "—", "--"])
 # a weekday after a verb of saying is no part of the name after it ("said Monday Chuck Jordan");
@@ -505,6 +508,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
+        if label in ("ORG", "NORP", "PERSON", "GPE") and _I_PRODUCT.search(text):
+            label = "PRODUCT"  # "iPod", "the iTunes Music Store": the small model calls them ORGs
         if label == "WORK_OF_ART":
             if not _KOREANS.match(text):
                 continue

@@ -202,6 +202,16 @@ def test_portfolio_in_a_title_is_no_actor(
     assert kept in texts and dropped not in texts
 
 
+def test_i_style_names_are_products_not_companies(nlp, aliases) -> None:
+    text = (
+        "Apple unveiled the iPhone on Tuesday, and the iTunes Music Store sold more songs than "
+        "ever, the company said. iRobot Corp. makes vacuum cleaners."
+    )
+    labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}
+    assert labels["iPhone"] == labels["the iTunes Music Store"] == "PRODUCT"
+    assert labels["Apple"] == labels["iRobot Corp."] == "ORG"
+
+
 def test_an_abbreviation_stands_for_no_full_name(nlp) -> None:
     # "Kang" may stand for "Kang Sok-ju", but "U.N." not for "U.N. Charter"
     index = surname_index(nlp("The U.N. Charter was signed in 1945. The U.N. called a meeting."))
