@@ -279,8 +279,6 @@ _PERSON_NOUN = re.compile(
     r"imam|cleric|coach|veteran|widow|chairwoman|commissioner|prosecutor|sheriff|member)$",
     re.IGNORECASE,
 )
-# first names by gender (tasks.nlp), so that "she said" does not go to a Donald
-_FEMALE_NAMES, _MALE_NAMES, _FIRST_NAMES = FEMALE_NAMES, MALE_NAMES, FIRST_NAMES
 # capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
 _HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
@@ -642,7 +640,7 @@ def _verb_word(token: Token) -> bool:
 
 
 # made once, not on every call: a union of a thousand first names
-_NAME_START_WORDS = _FIRST_NAMES | _NAME_PARTICLES
+_NAME_START_WORDS = FIRST_NAMES | _NAME_PARTICLES
 
 
 def _person_start(ent: Span) -> int:
@@ -713,7 +711,7 @@ def _missed_name(token: Token) -> Span | None:
         first = head.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head == head:
             first -= 1
-            if doc[first].lower_ in _FIRST_NAMES:
+            if doc[first].lower_ in FIRST_NAMES:
                 return doc[first : head.i + 1]
     return None
 
@@ -1095,7 +1093,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
                 t
                 for t in reversed(tokens[nxt:run_end])
                 if t.ent_type_ == "PERSON"
-                or (t.is_title and t.i > nxt and tokens[t.i - 1].lower_ in _FIRST_NAMES)
+                or (t.is_title and t.i > nxt and tokens[t.i - 1].lower_ in FIRST_NAMES)
             ),
             None,
         )
@@ -1441,7 +1439,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # a verb of saying after the quote with a clause of its own reports that clause, not the
     # quote ('"... no place in a political campaign." Ohio Gov. John Kasich said he would have
     # fired him'): the quote goes on with the speaker before it
-    closed = doc_text(doc)[lo:hi].rstrip("\"'”’` ").endswith(".")
+    closed = text[lo:hi].rstrip("\"'”’` ").endswith(".")
 
     def reports_own(cue: Token) -> bool:
         return (
@@ -1481,7 +1479,6 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
 
         cue = min(cues, key=distance)
         return _Attribution(cue, cue.idx + len(cue), _speaker_of(cue, (lo, hi)))
-    text = doc_text(doc)
     # the parser ends the sentence at a closing "?" or "!" and puts the attribution in a
     # sentence of its own: '"That would be you?" Borger asked.'
     after = _sent(last).end
@@ -1696,7 +1693,7 @@ def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
     tokens = _tokens(doc)
     lowers = _lowers(doc)
     for token in tokens:
-        if lowers[token.i] not in _FIRST_NAMES or not token.is_title or token.i + 1 >= n:
+        if lowers[token.i] not in FIRST_NAMES or not token.is_title or token.i + 1 >= n:
             continue
         surname = tokens[token.i + 1]
         key = lowers[surname.i]
@@ -1894,7 +1891,7 @@ class _Speakers:
             found = self.full_names.get(parts[-1].lower(), name)
             first = found.split()[0].lower() if found.split() else ""
             if parts[0] not in found.split() and (
-                parts[0].lower() in _FIRST_NAMES or first in _FIRST_NAMES
+                parts[0].lower() in FIRST_NAMES or first in FIRST_NAMES
             ):
                 return name  # "Melania Trump" is not the "Donald Trump" the surname stands for
         else:
@@ -1979,9 +1976,9 @@ def _unglue(name: str) -> str:
 
 def _gender(name: str) -> str | None:
     first = name.split()[0].lower().rstrip(".") if name.split() else ""
-    if first in _FEMALE_NAMES or first in _FEMALE_TITLES:
+    if first in FEMALE_NAMES or first in _FEMALE_TITLES:
         return "f"
-    return "m" if first in _MALE_NAMES or first in _MALE_TITLES else None
+    return "m" if first in MALE_NAMES or first in _MALE_TITLES else None
 
 
 def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
@@ -2278,7 +2275,6 @@ def _resolve(
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
 
 
-# role words with a gender besides the gendered titles (_FEMALE_TITLES: "the mother", "the queen")
 def _title_gender(ent: Span) -> str | None:
     """The gender a role word right before a name gives it ("9/11 widow Terry Strada", whose
     first name alone would make her a "he"), if any. Not a role in "-man": news writes "Trump
@@ -2294,6 +2290,7 @@ def _title_gender(ent: Span) -> str | None:
     return None
 
 
+# role words with a gender besides the gendered titles (_FEMALE_TITLES: "the mother", "the queen")
 _FEMALE_ROLES = frozenset(["wife", "actress", "widow"])
 _MALE_ROLES = frozenset(["husband", "actor", "widower"])
 
