@@ -355,8 +355,9 @@ def model_id(nlp: Language) -> str:
 # Common first names, so that "she said" does not go to a Donald and "he said" not to a Carly
 # (quotes), and a full name is told from a headline's words run on into it (entities): first
 # names in US and UK news, with common Arabic, Spanish, French, German, Russian, Indian and
-# Japanese ones of world news; names of either gender, as Pat or Jamie, and names that are also
-# common surnames or words, as Grant, Warren or Hope, are left out; not exhaustive
+# Japanese ones of world news; names of either gender, as Pat, Jamie, Terry or Kelly, and names
+# that are also common surnames or words, as Grant, Warren or Hope, are left out (but Lindsey,
+# a man in political news as often as not: Lindsey Graham); not exhaustive
 _FEMALE_NAME_WORDS = (
     "abby abigail adrienne agnes aisha alexandra alexis alice alicia alison allison amanda "
     "amber amelia amy ana anastasia andrea angela angelina angie anita anjali ann anna anne "
@@ -365,7 +366,7 @@ _FEMALE_NAME_WORDS = (
     "brenda bridget brigid brooke camille candace carla carly carmen carol carole caroline "
     "carolyn carrie cassandra catherine cathy cecile cecilia celeste charlene charlotte "
     "chelsea cheryl chiara chloe christina christine christy cindy claire clara claudia "
-    "colleen condi condoleezza connie cora courtney crystal cynthia daisy dana danielle "
+    "colleen condi condoleezza connie cora courtney crystal cynthia daisy danielle "
     "daphne darlene dawn deanna debbie debby deborah debra deirdre delia delores denise "
     "diana diane dianne dina dolly dolores donna doris dorothy edith edna eileen ekaterina "
     "elaine eleanor elena elise elissa eliza elizabeth ella ellen ellie eloise elsa emilia "
@@ -374,13 +375,13 @@ _FEMALE_NAME_WORDS = (
     "gillian gina ginger giulia gladys gloria greta gretchen guadalupe gwen hallie hannah "
     "harriet hazel heather heidi helen helga hilary hillary holly huma ida ileana imelda "
     "ines ingrid irene irina irma isabel isabella ivana ivanka jacqueline jane janelle janet "
-    "janice janine jasmine jean jeanette jeanine jeanne jenna jennifer jenny jessica jill "
+    "janice janine jasmine jeanette jeanine jeanne jenna jennifer jenny jessica jill "
     "jillian joan joanna joanne jocelyn joni josephine josie joyce juanita judith judy julia "
     "julianne julie juliet kamala kara karen karin kate katherine kathleen kathryn kathy "
-    "katie katrina katy kayla keiko kelli kelly kellyanne kelsey kendra kimberly kirsten "
+    "katie katrina katy kayla keiko kellyanne kelsey kendra kimberly kirsten "
     "kirstjen kristen kristi kristin kristina kylie lael lana lara laura lauren laurie leah "
-    "leila lena lesley leslie lillian lily linda lisa liz liza lois loretta lori lorna "
-    "lorraine louise lucia luciana lucy ludmila lydia lynn lynne mabel mackenzie madeleine "
+    "leila lena lillian lily linda lisa liz liza lois loretta lori lorna "
+    "lorraine louise lucia luciana lucy ludmila lydia lynne mabel mackenzie madeleine "
     "mae maggie mallory mandy marcia marcy margaret margarita margo maria mariam marian "
     "marianne marie marilyn marina marjorie marla marlene marsha marta martha mary maryam "
     "maryanne maureen mavis maxine maya meg megan meghan megyn melania melanie melanne "
@@ -389,11 +390,11 @@ _FEMALE_NAME_WORDS = (
     "natasha neera nell nellie nicole nikki nina nora norah noreen norma olga olivia omarosa "
     "paige pamela patricia patsy patti paula pauline peggy penelope penny phyllis pilar "
     "polly priscilla priya rachael rachel rachelle ramona rebecca regina renee rhonda rita "
-    "roberta robin rosa rosalind roseann rosemary rosie roxanne ruth sabrina sadie sally "
-    "samantha sandra sara sarah selena serena shannon sharon shauna sheila shelley sherry "
+    "roberta rosa rosalind roseann rosemary rosie roxanne ruth sabrina sadie sally "
+    "samantha sandra sara sarah selena serena sharon shauna sheila shelley sherry "
     "sheryl shirley silvia sofia sonia sonya sophia sophie stacy stella stephanie sue sunita "
     "susan susana susie suzanne suzy svetlana sybil sylvia tabitha tamara tamika tammy tanya "
-    "tara tasha tatiana teresa thelma theresa tiffany tina tracy trisha tulsi ursula valerie "
+    "tara tasha tatiana teresa thelma theresa tiffany tina trisha tulsi ursula valerie "
     "vanessa vera veronica vicki vickie victoria viola virginia vivian wanda wendy whitney "
     "yasmin yolanda yuko yulia yvonne zelda zephyr zeynep zoe"
 )
@@ -403,11 +404,11 @@ _MALE_NAME_WORDS = (
     "alexei alfonso alfred ali allan alonzo alvin ambrose amir amit andre andrei andres "
     "andrew andy angelo angus anthony anton antonin antonio archibald archie ari arjun "
     "armando arne arnold arthur arturo barack barney barry bart bashar basil beau ben benito "
-    "benjamin benny bernard bernardo bernie bert beto bill billy bjorn blake bob bobby boris "
+    "benjamin benny bernard bernardo bernie bert beto bill billy bjorn bob bobby boris "
     "brad bradley brandon brendan brent bret brett brian brock bruce bryan bryce buddy burt "
-    "byron calvin cameron carl carlos cecil cesar chad charles charlie chauncey chester "
+    "byron calvin carl carlos cecil cesar chad charles charlie chauncey chester "
     "chris christopher chuck clarence claude claus clayton clifford clint clyde cody colin "
-    "conrad corey cornel cornelius cory craig curt curtis cyrus dale damon dan daniel danny "
+    "conrad corey cornel cornelius cory craig curt curtis cyrus damon dan daniel danny "
     "dante darius darrell darren darryl dave david dennis derek desmond deval devin dexter "
     "dick dieter dmitry dominic don donald donnie doug douglas duane dustin dwight dylan "
     "dylann earl ed eddie edgar eduardo edward edwin eli elias elijah elliot elmer elton "
@@ -435,8 +436,8 @@ _MALE_NAME_WORDS = (
     "rick ricky rob robby robert roberto rodney rodrigo roger roland rolf ron ronald rory "
     "roy ruben rudolph rudy rupert rush russ ryan saddam sadiq salman salvador sam sami "
     "sammy samuel sanjay santiago saul scot scott sean sebastian sergei sergio seth shane "
-    "shaun sheldon sherrod shinzo sidney silvio simon sol stan stanley stefan stephen steve "
-    "steven stu stuart sven syed sylvester tad takeshi tamir ted teddy terrence terry thad "
+    "shaun sheldon sherrod shinzo silvio simon sol stan stanley stefan stephen steve "
+    "steven stu stuart sven syed sylvester tad takeshi tamir ted teddy terrence thad "
     "thaddeus theodore thomas tim timothy tobias toby tod todd tom tommy tony trayvon trevor "
     "trey troy ulysses uri vernon vicente victor vijay viktor vin vince vincent vinny "
     "vladimir vladislav walt walter wayne wendell wesley wilbur wilfred willard william "

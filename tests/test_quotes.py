@@ -1642,6 +1642,16 @@ def test_female_role_before_a_name_outweighs_its_first_name(nlp) -> None:
     assert [q.speaker for q in quotes_of(nlp, text)][-2:] == ["Terry Strada", "Terry Strada"]
 
 
+def test_a_first_name_of_either_gender_says_nothing_of_gender(nlp) -> None:
+    # "Terry" names men and women: "she" may be Terry Strada, title or not
+    text = (
+        "President Obama appears set to veto the bill.\n\n"
+        "“They are 100 percent wrong,” said Terry Strada.\n\n"
+        "She continued, “All we are asking for is an opportunity to have our case heard.”"
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)][-2:] == ["Terry Strada", "Terry Strada"]
+
+
 def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
     text = (
         "Trump spokesman Hope Hicks confirmed that the group was independent.\n\n"
