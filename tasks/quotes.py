@@ -2280,8 +2280,12 @@ def _title_gender(ent: Span) -> str | None:
     first name alone would make her a "he"), if any. Not a role in "-man": news writes "Trump
     spokesman Hope Hicks" and "chairman" of women too."""
     doc = ent.doc
+    root = ent.root
     for t in doc[max(0, ent.start - 2) : ent.start]:
-        if t.pos_ == "NOUN" and ent.start <= t.head.i < ent.end:
+        # the role modifies the name, or the name is the role's apposition ("widow Chris Strada"
+        # parsed with "widow" as the subject)
+        beside = ent.start <= t.head.i < ent.end or (root.dep_ == "appos" and root.head == t)
+        if t.pos_ == "NOUN" and beside:
             role = _role_word(t.text)
             if role.endswith("woman") or role in _FEMALE_ROLES:
                 return "f"
