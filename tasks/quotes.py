@@ -416,6 +416,7 @@ _TITLE_AUX_WORDS = (
 )
 _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
@@ -1036,7 +1037,7 @@ def _is_label(subj: Token) -> bool:
         return False
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, subj.idx) + 1
-    label = re.sub(r"^the\s+", "", text[line_start : subj.idx + len(subj)].strip(), flags=re.I)
+    label = _LEADING_THE.sub("", text[line_start : subj.idx + len(subj)].strip())
     return bool(_LABEL.fullmatch(label))
 
 
@@ -1376,6 +1377,16 @@ def _colon_attribution(colon: Token, first: Token, verb: Token, subj: Token) -> 
     return _Attribution(cue, cue.idx + len(cue), owner)
 
 
+def _named_by(doc: Doc, name: re.Match[str], cue_at: int) -> _Attribution | None:
+    """The quote's attribution to the proper name a pattern matched (group 1), cued by the one
+    character at cue_at (a dash or a colon, which may share a token with a mark: "”―")."""
+    span = doc.char_span(name.start(1), name.end(1), alignment_mode="expand")
+    cue = token_at(doc, cue_at)
+    if span is None or cue is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return _Attribution(cue, cue_at + 1, span[-1], cue_at)
+
+
 def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
     """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
     tokens = _tokens(doc)
@@ -1413,6 +1424,20 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     headline_att = _headline_attribution(doc, lo)
     if headline_att is not None:
         return headline_att
+    text = doc_text(doc)
+    # a name set off by a dash: "HEADLINE - Jones: "..."" before the quote, its colon the cue;
+    # '"..." ― Sonya Herridge' after it, the dash the cue
+    led_in = _DASH_LEAD.search(text, text.rfind("\n", 0, lo) + 1, lo)
+    if led_in is not None:
+        named = _named_by(doc, led_in, text.index(":", led_in.end(1)))
+        if named is not None:
+            return named
+    byline = _DASH_BYLINE.match(text, hi)
+    if byline is not None:
+        dash_at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0"))
+        named = _named_by(doc, byline, dash_at)
+        if named is not None:
+            return named
     spans = _merged(inside)
     starts = [a for a, _b in spans]
     outside = [
@@ -1421,20 +1446,6 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         for t in tokens[s.start : s.end]
         if not _covered(t.idx, spans, starts) and not t.is_space
     ]
-    text = doc_text(doc)
-    led_in = _DASH_LEAD.search(text, text.rfind("\n", 0, lo) + 1, lo)
-    if led_in is not None:
-        name = doc.char_span(led_in.start(1), led_in.end(1), alignment_mode="expand")
-        colon = token_at(doc, led_in.end(1)) if name is not None else None
-        if name is not None and colon is not None and any(t.pos_ == "PROPN" for t in name):
-            return _Attribution(colon, led_in.end(1) + 1, name[-1], led_in.end(1))
-    byline = _DASH_BYLINE.match(text, hi)
-    if byline is not None:
-        name = doc.char_span(byline.start(1), byline.end(1), alignment_mode="expand")
-        at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0"))
-        dash = token_at(doc, at)  # "”―" may be one token
-        if name is not None and dash is not None and any(t.pos_ == "PROPN" for t in name):
-            return _Attribution(dash, at + 1, name[-1], at)
     acc = _according_to(outside)
     # a verb of saying after the quote with a clause of its own reports that clause, not the
     # quote ('"... no place in a political campaign." Ohio Gov. John Kasich said he would have
