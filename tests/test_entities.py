@@ -78,6 +78,9 @@ def test_surname_resolves_and_org_label_is_repaired(nlp, aliases) -> None:
 @pytest.mark.parametrize(
     ("text", "surname", "person"),
     [
+        # NER tags "CLEVELAND - Donald Trump" one ORG: the name is still the article's first
+        # person of that surname, so the bare surname is theirs and not the family member named
+        # later
         (
             "Trump accepts the Republican nomination.\n\nCLEVELAND - Donald Trump painted a dark "
             "picture of the country on Thursday night. Trump spoke after the sunny introduction "
@@ -92,20 +95,8 @@ def test_surname_resolves_and_org_label_is_repaired(nlp, aliases) -> None:
             "sanders",
             "Bernie Sanders",
         ),
-    ],
-)
-def test_a_name_ner_ran_a_dateline_into_is_the_first_named(
-    nlp, text: str, surname: str, person: str
-) -> None:
-    # NER tags "CLEVELAND - Donald Trump" one ORG: the name is still the article's first person
-    # of that surname, so the bare surname is theirs and not the family member named later
-    assert surname_index(nlp(text))[surname] == person
-
-
-@pytest.mark.parametrize(
-    ("text", "surname", "person"),
-    [
-        # a title-case headline's words run on into the first full name
+        # a later full name that ends a run-on first one stands for the surname: a title-case
+        # headline's words run on into the first full name
         (
             "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON ― Donald "
             "Trump’s obsession with the birth of President Barack Obama is an insult, top black "
@@ -128,7 +119,7 @@ def test_a_name_ner_ran_a_dateline_into_is_the_first_named(
         ),
     ],
 )
-def test_a_later_name_that_ends_a_run_on_one_stands_for_the_surname(
+def test_a_surname_stands_for_the_articles_full_name(
     nlp, text: str, surname: str, person: str
 ) -> None:
     assert surname_index(nlp(text))[surname] == person
