@@ -425,7 +425,11 @@ _LABEL = re.compile(
     r"sources?|credits?|via|images?|graphic|chart|map|data|"  # "Source: CDC, ..." under a chart
     # page furniture: "Disclaimer: The content is solely ...", "Read: Two disasters are ..."
     r"disclaimer|disclosures?|definitions?|background|summary|ingredients|directions|keywords|"
-    r"tags|course|cuisine|read(?:\s+(?:also|more))?)\b",
+    r"tags|course|cuisine|read(?:\s+(?:also|more))?|"
+    # credits: "Contributing: Nicole Gaudiano." closes a USA Today story, "BYLINE: Amber Phillips."
+    r"contributing|byline|paid notice|"
+    # headline kickers: "BOOM: Trump Just Fired ...", "Revealed: What ISIS Propaganda ..."
+    r"wow|boom|busted|revealed|(?:just\s+)?leaked|just in|bombshell)\b",
     re.IGNORECASE,
 )
 

@@ -900,6 +900,9 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
         "authors and of no agency that funded the study.",
         "Schools are buying new software.\nBackground: Schools are experimenting wildly with "
         "technology in order to keep pupils in class.",
+        # the credit line that closes a USA Today story names its reporters, who said nothing
+        "The bill passed the House on Tuesday.\n\nContributing: Nicole Gaudiano, Ledyard King.",
+        "The bill passed the House on Tuesday.\n\nBYLINE: Amber Phillips.",
     ],
 )
 def test_label_line_is_no_quote(nlp, text: str) -> None:
@@ -1673,6 +1676,12 @@ def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
             "CLARIFICATION: The first sentence has been clarified to reflect that Fowler is "
             "calling for a process to identify a successor.",
             ["Fowler"],
+        ),
+        # a clickbait headline's kicker: the speaker is the name after it
+        (
+            "Wow: Al Sharpton Just Said Something Unexpected About Donald Trump.\n\n"
+            "The reverend spoke on Sunday.",
+            ["Al Sharpton"],
         ),
     ],
 )
