@@ -55,6 +55,8 @@ _REFERRING = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# a generational suffix after the surname: "Charles Elliott Jr." is Elliott, "Pate IV" Pate
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 # a party member is a description, not a last name: "the Wisconsin Republican" is whoever the
 # article named before, "a Nevada Democrat" no one named
 _PARTY_MEMBERS = frozenset(["republican", "republicans", "democrat", "democrats", "independent"])
@@ -200,6 +202,7 @@ def _last_name(name: str | None) -> str | None:
         return None
     head = re.split(r",|\(|\bwho\b|\bwhich\b| – | — ", name.strip(), maxsplit=1)[0].strip()
     head = re.sub(r"(?:'s|’s|'|’)$", "", head).strip(" .")
+    head = _SUFFIX.sub("", head)
     words = head.split()
     if words and words[0].lower() in _GROUP_HEAD:
         return None

@@ -20,6 +20,10 @@ from bench.quotes_eval import _last_name
         ("Secretary of State Hillary Clinton", "clinton"),
         ("Former Secretary of State Clinton", "clinton"),
         ("the University of Iowa's Tim Hagle", "hagle"),
+        # a generational suffix is not the surname
+        ("Charles Elliott Jr.", "elliott"),
+        ("Joseph R. Murray II", "murray"),
+        ("Pate IV", "pate"),
         # a quantifier or determiner heads a group, not one person
         ("Many", None),
         ("Others", None),
