@@ -1628,7 +1628,16 @@ def _same_month_day(value: str, day: str) -> str | None:
 
 
 _DATE_AFTER_COMMA = re.compile(rf",\s*(?:{_MONTH}|\d)", re.IGNORECASE)
-_DAY_MONTH_RULES = {"weekday_rel", "month_rel", "month_may", "time_date", "month_day_year"}
+# the rules whose day, month or quarter a deadline or a to-infinitive puts ahead ("cannot reopen
+# until the first quarter" in December is next year's)
+_DAY_MONTH_RULES = {
+    "weekday_rel",
+    "month_rel",
+    "month_may",
+    "time_date",
+    "month_day_year",
+    "quarter",
+}
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
 _RATE_UNITS = {"a year", "a month", "a week", "a day", "a night", "an hour", "a minute",
                "a quarter"}  # fmt: skip

@@ -107,6 +107,28 @@ CASES = [
     ("under the 2005 joint statement", FRI_2009_12_11, "2005", "DATE", "2005"),
     ("In the 1990s the program grew.", FRI_2009_12_11, "the 1990s", "DATE", "199"),
     ("Profits fell in the third quarter.", FRI_2009_12_11, "the third quarter", "DATE", "2009-Q3"),
+    # a quarter that lies ahead: a deadline, a plan told in a to-infinitive
+    (
+        "The plant cannot reopen until the first quarter.",
+        FRI_2009_12_11,
+        "the first quarter",
+        "DATE",
+        "2010-Q1",
+    ),
+    (
+        "Acme expects to close the deal in the first quarter.",
+        FRI_2009_12_11,
+        "the first quarter",
+        "DATE",
+        "2010-Q1",
+    ),
+    (
+        "Acme lost money in the first quarter.",
+        FRI_2009_12_11,
+        "the first quarter",
+        "DATE",
+        "2009-Q1",
+    ),
     ("Last spring the talks stalled.", FRI_2009_12_11, "Last spring", "DATE", "2009-SP"),
     # times
     (
