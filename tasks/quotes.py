@@ -1728,6 +1728,38 @@ def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
     return found
 
 
+# An interview printed as questions and answers: "Q: ..." (USA Today's lost its colon: "QWhat
+# would have happened?") and "A: ..." paragraphs
+_QUESTION = re.compile(r"Q(?:[:.]\s*|\s*[—–-]\s*|(?=[A-Z]))\S")
+_ANSWER = re.compile(r"A(?:[:.]|\s*[—–-])\s+\S")
+
+
+def _interview(
+    doc: Doc, persons: list[tuple[int, str]]
+) -> tuple[list[tuple[int, int]], str | None]:
+    """(answer paragraphs, the person interviewed) of a question-and-answer transcript: two
+    answers and a question at least, and the person the headline or introduction names first."""
+    text = doc_text(doc)
+    if "\nA" not in text:
+        return [], None  # the cheap test first: no paragraph opens with an "A"
+    answers: list[tuple[int, int]] = []
+    questions = 0
+    first: int | None = None  # where the transcript starts
+    for para in _PARAGRAPH.finditer(text):
+        if _ANSWER.match(para.group()):
+            answers.append(para.span())
+        elif _QUESTION.match(para.group()):
+            questions += 1
+        else:
+            continue
+        if first is None:
+            first = para.start()
+    if first is None or len(answers) < 2 or not questions:
+        return [], None
+    named = [name for offset, name in persons if offset < first]
+    return (answers, named[0]) if named else ([], None)
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
@@ -1867,6 +1899,11 @@ class _Speakers:
                     self.unlabelled.append((token.idx, name, self.full(name)))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         self.last_anonymous: str | None = None
+        # an interview printed as a transcript: the "I" of its answers is the person interviewed
+        self.answers, self.interviewee = _interview(doc, self.persons)
+
+    def in_answer(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.answers)
 
     def in_quote(self, offset: int) -> bool:
         n = bisect.bisect_right(self._quote_starts, offset) - 1
@@ -2166,7 +2203,11 @@ def _resolve(
     word = subj.lower_
     if word in ("'s", "’s") and subj.i > 0 and tokens[subj.i - 1].lower_ == "let":
         return None, subj.text, "unknown"  # "let's discuss ...": the writer and the reader
+    if len(word) == 1 and subj.text.isupper() and word != "i":
+        return None, subj.text, "unknown"  # a transcript's "Q: ..." (the interviewer): no name
     if word in _PRONOUNS and subj.pos_ == "PRON":
+        if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
+            return memory.interviewee, subj.text, "pronoun-resolved"
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]

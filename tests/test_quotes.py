@@ -1689,6 +1689,36 @@ def test_a_label_before_a_colon_is_no_speaker(nlp, text: str, speakers: list[str
     assert [q.speaker for q in quotes_of(nlp, text)] == speakers
 
 
+def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None:
+    text = (
+        "Q&A with Senator Maria Lopez.\n\n"
+        "Senator Maria Lopez spoke with reporters on Thursday about the budget. Here is the "
+        "edited transcript.\n\n"
+        "Q: Will the budget pass this month?\n\n"
+        "A: I think the votes are there. We have worked hard on it.\n\n"
+        "Q: And the governor?\n\n"
+        "A: I believe he will sign it in the end."
+    )
+    quotes = quotes_of(nlp, text)
+    answers = [q for q in quotes if q.cue in ("think", "believe")]
+    assert [(q.speaker, q.speaker_type) for q in answers] == [
+        ("Maria Lopez", "pronoun-resolved"),
+        ("Maria Lopez", "pronoun-resolved"),
+    ]
+    # the interviewer asks: "Q" is no one's name
+    questions = [q for q in quotes if q.text.startswith(("Will the budget", "And the governor"))]
+    assert [(q.speaker, q.speaker_text) for q in questions] == [(None, "Q"), (None, "Q")]
+
+
+def test_an_i_outside_a_transcript_stays_unnamed(nlp) -> None:
+    text = (
+        "Why the budget matters.\n\nSenator Maria Lopez spoke on Thursday.\n\n"
+        "A good budget is rare. I think the votes are there."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "think"]
+    assert (quote.speaker, quote.speaker_type) == (None, "unknown")
+
+
 def test_closing_mark_typed_for_an_opening_one_opens_a_quote(nlp) -> None:
     text = (
         "Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism in the United "
