@@ -44,6 +44,13 @@ _PRONOUNS = {
     "who",
     "that",
     "which",
+    "me",
+    "my",
+    "us",
+    "our",
+    "your",
+    "its",
+    "their",
 }
 # Sources that point back to one person: pronouns and definite singular role descriptions.
 _REFERRING = re.compile(
@@ -217,6 +224,7 @@ def _last_name(name: str | None) -> str | None:
             words = before
     if (
         not words
+        or len(words[-1]) < 2  # "A" of a transcript's "A: ..." answer, "Q" of its question
         or not _NAME_WORD.match(words[-1])
         or words[-1].lower() in _PRONOUNS
         or words[-1].lower() in _PARTY_MEMBERS

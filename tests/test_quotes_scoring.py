@@ -30,6 +30,10 @@ from bench.quotes_eval import _last_name
         ("Most Millennials", None),
         ("Half of Vermont Democrats", None),
         ("he", None),
+        # a pronoun in any case is no name, nor is a transcript's answer marker
+        ("My", None),
+        ("me", None),
+        ("A", None),
         ("a new poll", None),
         # a party member is a description ("the Wisconsin Republican" is resolved like "he")
         ("the Wisconsin Republican", None),
