@@ -2066,9 +2066,22 @@ def _linked(clause: Token) -> bool:
 def _clause_person(clause: Token, before: int) -> Token | None:
     """The named person subject of a clause, when it stands before token index `before`."""
     subj = next((c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "that") and clause.dep_ == "relcl":
+        # "Rep. Joe Wilson, the congressman who gained attention when he yelled ...": the
+        # relative pronoun stands for the noun the clause describes, or the name beside it
+        subj = _named_noun(clause.head)
     if subj is None or subj.i >= before or subj.ent_type_ != "PERSON":
         return None
     return subj
+
+
+def _named_noun(noun: Token) -> Token | None:
+    """A noun that is a person's name, or the name it stands in apposition with."""
+    if noun.ent_type_ == "PERSON":
+        return noun
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        return noun.head
+    return next((c for c in _children(noun) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str | None:

@@ -1328,6 +1328,16 @@ def test_pronoun_in_a_fronted_clause_looks_ahead_to_the_main_subject(nlp) -> Non
     assert quote.speaker == "Tomas Berg"
 
 
+def test_pronoun_in_a_relative_clause_is_the_person_it_describes(nlp) -> None:
+    text = (
+        "Bernie Sanders spoke in Nevada.\n\n"
+        "The latest is Rep. Joe Wilson, the South Carolina congressman who gained national "
+        "attention in 2009 when he yelled “You lie!” at President Barack Obama."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text == "You lie!"]
+    assert quote.speaker == "Joe Wilson"
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
