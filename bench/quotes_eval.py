@@ -62,6 +62,8 @@ _REFERRING = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# a Korean given name, romanised with a hyphen, follows the family name: "Ban Ki-moon" is Ban
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # a generational suffix after the surname: "Charles Elliott Jr." is Elliott, "Pate IV" Pate
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 # a party member is a description, not a last name: "the Wisconsin Republican" is whoever the
@@ -230,6 +232,8 @@ def _last_name(name: str | None) -> str | None:
         or words[-1].lower() in _PARTY_MEMBERS
     ):
         return None
+    if len(words) >= 2 and _KOREAN_GIVEN.match(words[-1]) and _NAME_WORD.match(words[-2]):
+        return words[-2].lower()
     return words[-1].strip(".").lower()
 
 

@@ -24,6 +24,10 @@ from bench.quotes_eval import _last_name
         ("Charles Elliott Jr.", "elliott"),
         ("Joseph R. Murray II", "murray"),
         ("Pate IV", "pate"),
+        # a Korean name puts the family name first
+        ("Ban Ki-moon", "ban"),
+        ("U.N. Secretary General Ban Ki-moon", "ban"),
+        ("Debbie Wasserman-Schultz", "wasserman-schultz"),
         # a quantifier or determiner heads a group, not one person
         ("Many", None),
         ("Others", None),
