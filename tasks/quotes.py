@@ -3635,6 +3635,19 @@ _OFFICE = re.compile(
 )
 
 
+# "Lerer reported from Los Angeles. ... Jill Colvin contributed from Albuquerque.": the credit
+# line that says where a reporter filed from
+_FILING = verb_forms("report contribute")
+
+
+def _filed_from(doc: Doc, clause: _Clause) -> bool:
+    """Whether a verb of reporting has only the place filed from after it."""
+    return (
+        clause.cue.lower_ in _FILING
+        and doc_text(doc)[clause.start : clause.start + 5].lower() == "from "
+    )
+
+
 def _published_only(doc: Doc, clause: _Clause) -> bool:
     """`Mr. Trump released a statement`, `issued the following statement`: the object of a verb
     of publishing in three words or fewer names a document (5 of 31 such objects attributions on
@@ -3707,6 +3720,7 @@ def _merge_reported(
             _published_only(doc, clause)
             or _office_or_delegates(doc, clause)
             or _anonymity_terms(doc, clause)
+            or _filed_from(doc, clause)
         ):
             continue  # "released a statement", "seeking the presidency", "asked not to be named"
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]

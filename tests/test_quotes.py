@@ -903,6 +903,11 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
         # the credit line that closes a USA Today story names its reporters, who said nothing
         "The bill passed the House on Tuesday.\n\nContributing: Nicole Gaudiano, Ledyard King.",
         "The bill passed the House on Tuesday.\n\nBYLINE: Amber Phillips.",
+        # the credit line that says where the reporters filed from
+        "The bill passed the House on Tuesday.\n\nLerer reported from Los Angeles. Associated "
+        "Press writer Jill Colvin contributed from Albuquerque.",
+        "The bill passed the House on Tuesday.\n\nPhillip reported from Oakland, Calif.; "
+        "Gearan, from Washington.",
     ],
 )
 def test_label_line_is_no_quote(nlp, text: str) -> None:
