@@ -1628,6 +1628,12 @@ def _topic(token: Token) -> bool:
     ("Carson's endorsement came with caveats. He may add ..." is about Carson)."""
     if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
         token = token.head
+    elif token.dep_ == "appos" and token.head.dep_ == "pobj":
+        # "His former business partner at Lenox, Lawrence B. Cummings, called ...": the name that
+        # closes the subject's phrase is the subject
+        subject = token.head.head.head
+        if subject.dep_ in ("nsubj", "nsubjpass") and _closing_appos(subject) == token:
+            token = subject
     return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
 
 
@@ -2206,6 +2212,23 @@ def _leading_name(subj: Token, start: int, memory: _Speakers) -> Span | None:
     return None
 
 
+def _closing_appos(subj: Token) -> Token | None:
+    """A name that closes a subject's phrase, hung by the parser on the noun of a phrase inside
+    it: "His former business partner at Lenox, Lawrence B. Cummings, called ..." (on Lenox)."""
+    tokens = _tokens(subj.doc)
+    last = subj.right_edge.i
+    while last > subj.i and tokens[last].is_punct:
+        last -= 1
+    for prep in _children(subj):
+        if prep.dep_ != "prep":
+            continue
+        for noun in _children(prep):
+            for c in _children(noun) if noun.dep_ == "pobj" else ():
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == last:
+                    return c
+    return None
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
@@ -2250,7 +2273,7 @@ def _resolve(
             and tokens[c.left_edge.i - 1].text != ":"
         ),
         None,
-    )
+    ) or _closing_appos(subj)
     titled = _titled_conjunct(subj)
     if titled is not None:
         subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"

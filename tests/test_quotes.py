@@ -1343,6 +1343,17 @@ def test_pronoun_in_a_relative_clause_is_the_person_it_describes(nlp) -> None:
     assert quote.speaker == "Joe Wilson"
 
 
+def test_name_closing_a_subject_phrase_is_the_speaker(nlp) -> None:
+    # the parser hangs the name on "Lenox", the noun inside the subject's phrase
+    text = (
+        "Tom Clarke owns nursing homes.\n\n"
+        "His former business partner at Lenox, Lawrence B. Cummings, called him a master at "
+        'bolting together impossible business transactions. "He showed again and again an '
+        'ability to put together deals that others could not," he said.'
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Lawrence B. Cummings"] * 2
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
