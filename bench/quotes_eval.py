@@ -64,6 +64,11 @@ _REFERRING = re.compile(
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # a Korean given name, romanised with a hyphen, follows the family name: "Ban Ki-moon" is Ban
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+# a description, then the name it stands in apposition with: "An attorney for Pagliano, Mark
+# MacDougall,", "His former business partner at Lenox, Lawrence B. Cummings,"
+_APPOSITIVE_NAME = re.compile(
+    r"^(?i:a|an|the|his|her|their|its|our|one)\s[^,]*,\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,?$"
+)
 # a generational suffix after the surname: "Charles Elliott Jr." is Elliott, "Pate IV" Pate
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 # a party member is a description, not a last name: "the Wisconsin Republican" is whoever the
@@ -210,6 +215,9 @@ def _last_name(name: str | None) -> str | None:
     if not name:
         return None
     head = re.split(r",|\(|\bwho\b|\bwhich\b| – | — ", name.strip(), maxsplit=1)[0].strip()
+    named = _APPOSITIVE_NAME.match(name.strip())
+    if named:
+        head = named.group(1)  # "An attorney for Pagliano, Mark MacDougall," is MacDougall
     head = re.sub(r"(?:'s|’s|'|’)$", "", head).strip(" .")
     head = _SUFFIX.sub("", head)
     words = head.split()

@@ -13,6 +13,10 @@ from bench.quotes_eval import _last_name
         ("Bernie Sanders", "sanders"),
         ("host Bill Maher", "maher"),
         ("Christie, New Jersey's sitting governor", "christie"),
+        # a description, then the name beside it
+        ("An attorney for Pagliano, Mark MacDougall,", "macdougall"),
+        ("His former business partner at Lenox, Lawrence B. Cummings,", "cummings"),
+        ("the owner, a Republican,", None),
         # the place a person is from follows the name
         ("Sen. Tom Udall of New Mexico", "udall"),
         ("Rep. Jan Doe of Ohio's 5th district", "doe"),
