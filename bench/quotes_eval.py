@@ -76,7 +76,7 @@ _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _PARTY_MEMBERS = frozenset(["republican", "republicans", "democrat", "democrats", "independent"])
 # "Sen. Tom Udall of New Mexico", "Rep. Jan Doe of Ohio's 5th district": the place a person is
 # from follows the name; not "Secretary of State Clinton", where a title takes the "of"
-_OF_PLACE = re.compile(r"^(.*\S)\s+of\s+[A-Z]")
+_OF_PLACE = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?[A-Z]")
 _TITLE_BEFORE_OF = frozenset(
     [
         "secretary",

@@ -20,6 +20,8 @@ from bench.quotes_eval import _last_name
         # the place a person is from follows the name
         ("Sen. Tom Udall of New Mexico", "udall"),
         ("Rep. Jan Doe of Ohio's 5th district", "doe"),
+        ("Mr. Morgan of the Sierra Club", "morgan"),
+        ("John Smith of the University of Iowa", "smith"),
         # a title takes the "of": the name comes after it
         ("Secretary of State Hillary Clinton", "clinton"),
         ("Former Secretary of State Clinton", "clinton"),
