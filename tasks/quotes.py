@@ -790,6 +790,27 @@ def _description_span(token: Token) -> tuple[int, int]:
     return words[0].idx, tokens[end_i].idx + len(tokens[end_i])
 
 
+# words that open a clause which the parser may take for a preposition with a name as its object
+_SUBORDINATORS = frozenset(["as", "while", "when", "after", "before", "since", "because"])
+
+
+def _subordinated_subject(verb: Token) -> Token | None:
+    """The name before a verb that the parser made the object of the word opening the clause:
+    "... grew louder as Patti Davis, Ronald Reagan's daughter, attacked Trump" (as -> Davis)."""
+    if verb.dep_ != "advcl" or verb.i == 0:
+        return None
+    for prep in _children(verb.head):
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in _SUBORDINATORS
+            and prep.right_edge.i == verb.i - 1
+        ):
+            name = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
+            if name is not None and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN"):
+                return name
+    return None
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
     subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
@@ -842,6 +863,9 @@ def _subject_of(verb: Token) -> Token | None:
             for g in _children(child):
                 if g.dep_ == "pobj":
                     return g
+    clause_subject = _subordinated_subject(verb)
+    if clause_subject is not None:
+        return clause_subject
     doc = verb.doc
     tokens = _tokens(doc)
     before = tokens[verb.i - 1] if verb.tag_ == "VBG" and verb.i > 0 else None
@@ -2278,8 +2302,12 @@ def _resolve(
     if titled is not None:
         subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"
     if (
-        subj.pos_ == "NOUN"
-        and appos is not None
+        appos is not None
+        # "One of his advisers, Tad Devine, told" (not "one of his rivals (Sanders, ...)")
+        and (
+            subj.pos_ == "NOUN"
+            or (subj.lower_ == "one" and tokens[appos.left_edge.i - 1].text == ",")
+        )
         and not _ANONYMOUS.search(doc_text(doc)[subj.idx : _sent(subj).end_char])
     ):
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"

@@ -1354,6 +1354,27 @@ def test_name_closing_a_subject_phrase_is_the_speaker(nlp) -> None:
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Lawrence B. Cummings"] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "one of" a group, then the name set off by commas
+        (
+            "Sanders spoke in Iowa.\n\nOne of his advisers, Tad Devine, told reporters that he "
+            "would leave it to others to assess the comments.",
+            "Tad Devine",
+        ),
+        # the parser takes "as" for a preposition and the speaker for its object
+        (
+            "Criticism of Republican nominee Donald Trump grew louder Wednesday as Patti Davis, "
+            "Ronald Reagan's daughter, attacked Trump for comments made this week.",
+            "Patti Davis",
+        ),
+    ],
+)
+def test_speaker_the_parser_hides(nlp, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text) if q.kind == "indirect"][-1] == speaker
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
