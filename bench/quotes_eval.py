@@ -65,9 +65,10 @@ _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # a Korean given name, romanised with a hyphen, follows the family name: "Ban Ki-moon" is Ban
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # a description, then the name it stands in apposition with: "An attorney for Pagliano, Mark
-# MacDougall,", "His former business partner at Lenox, Lawrence B. Cummings,"
+# MacDougall,", "His former business partner at Lenox, Lawrence B. Cummings," (two words at
+# least: "his wife, Jane," gives a first name only)
 _APPOSITIVE_NAME = re.compile(
-    r"^(?i:a|an|the|his|her|their|its|our|one)\s[^,]*,\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,?$"
+    r"^(?i:a|an|the|his|her|their|its|our|one)\s[^,]*,\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*,?$"
 )
 # a generational suffix after the surname: "Charles Elliott Jr." is Elliott, "Pate IV" Pate
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")

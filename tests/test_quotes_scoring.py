@@ -17,6 +17,7 @@ from bench.quotes_eval import _last_name
         ("An attorney for Pagliano, Mark MacDougall,", "macdougall"),
         ("His former business partner at Lenox, Lawrence B. Cummings,", "cummings"),
         ("the owner, a Republican,", None),
+        ("his wife, Jane,", None),
         # the place a person is from follows the name
         ("Sen. Tom Udall of New Mexico", "udall"),
         ("Rep. Jan Doe of Ohio's 5th district", "doe"),
