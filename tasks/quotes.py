@@ -3139,6 +3139,23 @@ def _vote_objects(verb: Token) -> list[Token]:
     return found
 
 
+def _that_clause_of(obj: Token) -> Token | None:
+    """The clause the parser hung on the hearer as a relative clause: "told a regular news
+    briefing that China hoped ..." ("that" a conjunction there, the clause with a subject)."""
+    if obj.dep_ != "dobj":
+        return None
+    return next(
+        (
+            c
+            for c in _children(obj)
+            if c.dep_ == "relcl"
+            and _marked_by(c, ("that",))
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))
+        ),
+        None,
+    )
+
+
 def _reported_clauses(doc: Doc) -> list[_Clause]:
     """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
     found: list[_Clause] = []
@@ -3313,6 +3330,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     comps = _vote_objects(verb)
             if not comps:
                 continue
+            if word in _HEARER:
+                comps = [_that_clause_of(c) or c for c in comps]
             # a clause is what was said; the object of "told reporters that ..." is the hearer
             comps.sort(key=lambda c: c.dep_ == "dobj")
             if comps[0].dep_ == "ccomp" and comps[0].i < verb.i and _own_report(comps[0]):

@@ -1375,6 +1375,19 @@ def test_speaker_the_parser_hides(nlp, text: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(nlp, text) if q.kind == "indirect"][-1] == speaker
 
 
+def test_told_an_audience_that_reports_the_clause_only(nlp) -> None:
+    # the parser hangs "that China hoped ..." on "briefing" as a relative clause
+    text = (
+        "Chinese Foreign Ministry spokeswoman Jiang Yu told a regular news briefing that China "
+        "hoped all parties would show flexibility."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.text) == (
+        "Jiang Yu",
+        "China hoped all parties would show flexibility",
+    )
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
