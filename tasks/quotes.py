@@ -3139,6 +3139,30 @@ def _vote_objects(verb: Token) -> list[Token]:
     return found
 
 
+def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -> list[Token]:
+    """A reported clause without the phrase right after the verb that the parser hung on the
+    clause but that tells when or where it was said: "said on Tuesday it would never return",
+    "said in a statement it would respond"."""
+    subject = next((c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return sub
+    lead = [
+        c
+        for c in _children(clause)
+        if c.dep_ == "prep"
+        and c.lower_ in _CIRCUMSTANCE_PREPS
+        and c.left_edge.i == verb.i + 1
+        and c.right_edge.i < subject.left_edge.i
+    ]
+    if not lead:
+        return sub
+    drop = {t.i for c in lead for t in c.subtree}
+    kept = [t for t in sub if t.i not in drop]
+    while len(kept) > 1 and kept[0].is_punct:
+        kept.pop(0)  # "said on Tuesday, it would ...": the comma that closed the phrase
+    return kept or sub
+
+
 def _that_clause_of(obj: Token) -> Token | None:
     """The clause the parser hung on the hearer as a relative clause: "told a regular news
     briefing that China hoped ..." ("that" a conjunction there, the clause with a subject)."""
@@ -3429,6 +3453,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 sub = [t for t in sub if t.i < stop]
                 while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
                     sub.pop()
+            if comps[0].dep_ == "ccomp":
+                sub = _without_saying_circumstance(verb, comps[0], sub)
             start_t, end_t = _content_bounds(sub)
             found.append(
                 _Clause(

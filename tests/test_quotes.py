@@ -1388,6 +1388,19 @@ def test_told_an_audience_that_reports_the_clause_only(nlp) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea said on Tuesday it would never return to the talks.",
+        "North Korea said in a statement it would never return to the talks.",
+    ],
+)
+def test_when_or_where_it_was_said_is_not_what_was_said(nlp, text: str) -> None:
+    # the parser hangs the phrase after "said" on the reported verb
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text == "it would never return to the talks"
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
