@@ -2538,6 +2538,12 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
             if hi - 1 > lo + 1 and text[hi - 1] in _DOUBLE_CLOSE + _SINGLE_CLOSE + '"'
             else hi,
         )
+        # marks typed as two characters (``...'' of wire copy and Korean outlets, ''...'' of the
+        # New York Times): the scanner reads them as a single quote inside another
+        if text[lo] in "`'" and text[lo + 1 : lo + 2] == text[lo]:
+            c_lo = lo + 2
+        if c_hi == hi - 1 and text[hi - 2 : hi] == "''" and hi - 2 > c_lo:
+            c_hi = hi - 2
         content = text[c_lo:c_hi]
         stripped = content.strip()
         if len(stripped) < 2 or not any(ch.isalpha() for ch in stripped):

@@ -1401,6 +1401,19 @@ def test_when_or_where_it_was_said_is_not_what_was_said(nlp, text: str) -> None:
     assert quote.text == "it would never return to the talks"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # marks typed as two characters: ``...'' (wire copy, Korean outlets), ''...'' (NYT)
+        "``We will see,'' Bosworth said, adding that no date had been set.",
+        "''We will see,'' Bosworth said, adding that no date had been set.",
+    ],
+)
+def test_two_character_marks_stay_out_of_the_quote(nlp, text: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert (quote.text, quote.speaker) == ("We will see,", "Bosworth")
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
