@@ -335,6 +335,8 @@ _NAME_PARTICLES = frozenset(["de", "del", "da", "di", "van", "von", "al", "el", 
 # Words no name runs across: "Gillibrand on Hillary Releasing ...", "Luciana Lopez: Saying ..."
 _NAME_BREAKS = frozenset([":", ";", "on", "about", "for", "to", "with", "at", "in", "and"])
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# the holder before a possessive, then a name ("The New Republic’s Jeet Heer")
+_OWNER = re.compile(r"^.+?(?:'s|’s)\s+(?=[A-Z])")
 
 # Tokens that end a sentence: a sentence break after anything else is the parser's mistake
 _SENTENCE_END = frozenset([".", "!", "?", ":", ";", "”", '"', "’", "'", "''", "…"])
@@ -2204,6 +2206,16 @@ def _titled_conjunct(subj: Token) -> Token | None:
 _HONORIFIC_WORDS = frozenset(["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])
 
 
+def _names_person(words: str, subj: Token, memory: _Speakers) -> bool:
+    """Whether the words after a possessive name a person: a surname the article gave in full,
+    or a name NER labelled or that opens with a first name (NER may run the holder and the
+    person into one ORG: "Media Research Center’s Bozell")."""
+    names = words.split()
+    return words.lower() in memory.full_names or (
+        len(names) >= 2 and (subj.ent_type_ == "PERSON" or names[0].lower() in FIRST_NAMES)
+    )
+
+
 def _leading_name(subj: Token, start: int, memory: _Speakers) -> Span | None:
     """The name a subject phrase opens with when the parser made another word its head: "Mrs.
     Clinton, the presumptive Democratic nominee and strong favorite to win the election come
@@ -2322,6 +2334,11 @@ def _resolve(
     if dash is not None and dash.end() <= subj.idx:
         start = dash.end()
     text = _unglue(doc_text(doc)[start:end])
+    owner = _OWNER.match(text)
+    if owner is not None and _names_person(text[owner.end() :], subj, memory):
+        # "The New Republic’s Jeet Heer", "North Carolina’s Ada Fisher": the person, not the
+        # outlet or place that holds them
+        start, text = start + owner.end(), text[owner.end() :]
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]
     full_text = doc_text(doc)
@@ -2371,7 +2388,9 @@ def _resolve(
         return name, text, "named"
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
         text = _without_descriptor(subj, start, text)
-        return _after_title(text), text, "named"
+        # "Beijing's plans", "the GOP’s platform": the possessor of a stance is its holder
+        holder = _POSSESSIVE.sub("", _after_title(text))
+        return (holder, text, "named") if holder else (None, text, "unknown")
     if _ANONYMOUS.search(description) or (
         _INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member)
     ):

@@ -1414,6 +1414,27 @@ def test_two_character_marks_stay_out_of_the_quote(nlp, text: str) -> None:
     assert (quote.text, quote.speaker) == ("We will see,", "Bosworth")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the holder of a stance named by a possessive is the holder, without the "'s"
+        (
+            "Germany grew stronger. Berlin's pledge last month to add almost 7,000 soldiers to "
+            "its military by 2023 is a break with the past.",
+            "Berlin",
+        ),
+        # a person behind the possessive of their outlet, which NER ran into one ORG
+        (
+            "Brent Bozell spoke first.\n\nMedia Research Center’s Bozell agrees with Viguerie "
+            "that Cruz is the party's best candidate.",
+            "Brent Bozell",
+        ),
+    ],
+)
+def test_speaker_after_a_possessive(nlp, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
