@@ -352,6 +352,15 @@ def introduced_names(doc: Doc) -> list[tuple[int, str]]:
     return list(cached)
 
 
+_LOWER_ARTICLE = re.compile(r"^the(?=\s+[A-Z])")
+
+
+def capital_article(name: str) -> str:
+    """A name with the article before its capitalised words capitalised ("the Washington Post"
+    -> "The Washington Post"), so a name reads the same inside a sentence and at its start."""
+    return _LOWER_ARTICLE.sub("The", name)
+
+
 # a product named in the "i" + capital style ("iPhone", "iPod nano", "iTunes"), not a company
 # that took the style ("iRobot Corp.")
 _I_PRODUCT = re.compile(r"\bi[A-Z][a-z]+\b(?!\s+(?:Inc|Corp|Ltd|LLC|Co)\b)")
@@ -557,7 +566,9 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             elif text in ("North", "South") and with_the:
                 continue  # "the North" with no alias table: too vague to count as an actor
             else:
-                canonical = text
+                # one name per actor: "The Washington Post" opening a sentence and "the
+                # Washington Post" inside one (name_key, and so the actor_id, ignores it already)
+                canonical = capital_article(text)
         if label == "PERSON":
             known = aliases.lookup(canonical, "PERSON")
             if known is not None and known.label == "PERSON":

@@ -31,7 +31,13 @@ from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.entities import DATELINE_DASHES, MORE_TITLES, introduced_names, surname_index
+from tasks.entities import (
+    DATELINE_DASHES,
+    MORE_TITLES,
+    capital_article,
+    introduced_names,
+    surname_index,
+)
 from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
 
 # ---- lexicons -------------------------------------------------------------------------------
@@ -2389,7 +2395,9 @@ def _resolve(
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
         text = _without_descriptor(subj, start, text)
         # "Beijing's plans", "the GOP’s platform": the possessor of a stance is its holder
-        holder = _POSSESSIVE.sub("", _after_title(text))
+        # ... one name whether or not it opens a sentence: "the Washington Post" is "The
+        # Washington Post" (tasks.entities gives organisations the same capital)
+        holder = capital_article(_POSSESSIVE.sub("", _after_title(text)))
         return (holder, text, "named") if holder else (None, text, "unknown")
     if _ANONYMOUS.search(description) or (
         _INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member)

@@ -262,3 +262,13 @@ def test_alias_table_rejects_unknown_keys(tmp_path) -> None:
     bad.write_text("actors:\n  - {canonical: X, typo: 1}\n")
     with pytest.raises(AliasError, match="actors\\[0\\]"):
         load_aliases(bad)
+
+
+def test_an_organisation_has_one_name_inside_a_sentence_and_at_its_start(nlp, aliases) -> None:
+    doc = nlp(
+        "The Washington Post reported that the deal was off. Later, the Washington Post said it "
+        "stood by the story."
+    )
+    posts = [m for m in extract_entities(doc, aliases) if m.text.endswith("Post")]
+    assert [m.canonical for m in posts] == ["The Washington Post"] * 2
+    assert len({m.actor_id for m in posts}) == 1

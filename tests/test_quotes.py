@@ -1417,6 +1417,11 @@ def test_two_character_marks_stay_out_of_the_quote(nlp, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # an organisation's article takes a capital inside a sentence as at its start
+        (
+            "Officials were silent. Later, the Washington Post said it stood by the story.",
+            "The Washington Post",
+        ),
         # the holder of a stance named by a possessive is the holder, without the "'s"
         (
             "Germany grew stronger. Berlin's pledge last month to add almost 7,000 soldiers to "
