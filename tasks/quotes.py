@@ -2416,7 +2416,32 @@ def _resolve(
             return memory.holder(role_word, at), text, "description"
         name = memory.recent(at, _role_gender(role_word))
         return (name, text, "description") if name else (None, text, "description")
+    body = _BODY_DESCRIPTION.fullmatch(text)
+    if body is not None:
+        # "The ministry also said ...": the organisation of that kind named last before it
+        return _body_named_before(doc, body.group(1).lower(), subj.idx), text, "description"
     return None, text, "description"
+
+
+# "the ministry", "the committee": a body the article named before ("the Unification Ministry")
+_BODY_NOUNS = (
+    "ministry department agency committee commission council bureau office embassy court "
+    "campaign company union association federation foundation institute fund bank board "
+    "administration"
+)  # not "party" or "government": a story of two parties or countries names them loosely
+_BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
+
+
+def _body_named_before(doc: Doc, noun: str, before: int) -> str | None:
+    """The last organisation named before an offset whose name ends in this noun."""
+    for ent in reversed(doc.ents):
+        if ent.end_char > before or ent.label_ != "ORG":
+            continue
+        name = _POSSESSIVE.sub("", ent.text)
+        words = name.lower().split()
+        if len(words) >= 2 and words[-1] == noun:  # a name, not "Bank" alone
+            return capital_article(name)
+    return None
 
 
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])

@@ -1440,6 +1440,24 @@ def test_speaker_after_a_possessive(nlp, text: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the ministry" is the ministry the article named before it
+        (
+            "South Korea's Unification Ministry said the talks were useful. The ministry also "
+            "said it would hold a seminar in January.",
+            "Unification Ministry",
+        ),
+        # ... and no one when it named none
+        ("The ministry said it would hold a seminar in January.", None),
+    ],
+)
+def test_a_body_described_is_the_one_named_before(nlp, text: str, speaker: str | None) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert (quote.speaker, quote.speaker_text) == (speaker, "The ministry")
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
