@@ -341,7 +341,7 @@ _NAME_PARTICLES = frozenset(["de", "del", "da", "di", "van", "von", "al", "el", 
 # Words no name runs across: "Gillibrand on Hillary Releasing ...", "Luciana Lopez: Saying ..."
 _NAME_BREAKS = frozenset([":", ";", "on", "about", "for", "to", "with", "at", "in", "and"])
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# the holder before a possessive, then a name ("The New Republic’s Jeet Heer")
+# the holder before a possessive, then a name ("Media Research Center’s Bozell")
 _OWNER = re.compile(r"^.+?(?:'s|’s)\s+(?=[A-Z])")
 
 # Tokens that end a sentence: a sentence break after anything else is the parser's mistake
@@ -2342,8 +2342,8 @@ def _resolve(
     text = _unglue(doc_text(doc)[start:end])
     owner = _OWNER.match(text)
     if owner is not None and _names_person(text[owner.end() :], subj, memory):
-        # "The New Republic’s Jeet Heer", "North Carolina’s Ada Fisher": the person, not the
-        # outlet or place that holds them
+        # "Media Research Center’s Bozell", "Purple PAC's Crane": the person, not the body
+        # that holds them
         start, text = start + owner.end(), text[owner.end() :]
     desc_start, desc_end = _description_span(subj)
     description = doc_text(doc)[desc_start:desc_end]
