@@ -75,8 +75,9 @@ _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 # a party member is a description, not a last name: "the Wisconsin Republican" is whoever the
 # article named before, "a Nevada Democrat" no one named
 _PARTY_MEMBERS = frozenset(["republican", "republicans", "democrat", "democrats", "independent"])
-# "Sen. Tom Udall of New Mexico", "Rep. Jan Doe of Ohio's 5th district": the place a person is
-# from follows the name; not "Secretary of State Clinton", where a title takes the "of"
+# "Sen. Tom Udall of New Mexico", "Mr. Morgan of the Sierra Club": the place or body a person is
+# from follows the name, and the first "of" decides ("John Smith of the University of Iowa"); not
+# "Secretary of State Clinton", where a title takes the "of"
 _OF_PLACE = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?[A-Z]")
 _TITLE_BEFORE_OF = frozenset(
     [
