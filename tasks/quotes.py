@@ -3385,6 +3385,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     for c in _children(verb)
                     if c.dep_ == "prep"
                     and c.lower_ in _CUE_PREPS
+                    and c.i > verb.i  # "On CNN Tuesday, Clinton called for ...": where, not what
                     and (
                         c.lower_ != "to"
                         or word not in SPEECH_VERBS
@@ -3765,7 +3766,10 @@ def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
     # the span's text cut from the Doc's (span.text joins it from every token)
     if _CONDITION_ONLY.fullmatch(doc_text(doc)[span.start_char : span.end_char]):
         return True  # "another official, asking anonymity": the source's condition, no statement
-    return span.root.tag_ == "IN" and span.root.lower_ in _CIRCUMSTANCE_PREPS
+    # the phrase is the whole span: "the suspension of the deal in response to ...", whose two
+    # heads the parser hung on the verb, may take "in" for its root
+    root = span.root
+    return root.i == span.start and root.tag_ == "IN" and root.lower_ in _CIRCUMSTANCE_PREPS
 
 
 def _names_someone(doc: Doc, start: int, end: int) -> bool:

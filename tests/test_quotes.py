@@ -1458,6 +1458,25 @@ def test_a_body_described_is_the_one_named_before(nlp, text: str, speaker: str |
     assert (quote.speaker, quote.speaker_text) == (speaker, "The ministry")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a phrase before the verb is where or when, not what it called for
+        (
+            "On CNN Tuesday, Clinton called for an open primary process.",
+            "an open primary process",
+        ),
+        # what was called for runs on into a phrase the parser hung on the verb ("in ...")
+        (
+            "Kasich called for the suspension of the nuclear deal in response to missile tests.",
+            "the suspension of the nuclear deal in response to missile tests",
+        ),
+    ],
+)
+def test_what_a_verb_with_a_preposition_reports(nlp, text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == [content]
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
