@@ -3768,8 +3768,17 @@ def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
         return True  # "another official, asking anonymity": the source's condition, no statement
     # the phrase is the whole span: "the suspension of the deal in response to ...", whose two
     # heads the parser hung on the verb, may take "in" for its root
+    # ... and the whole of it: "at Western High School, “Any questions I can answer?”" goes on
     root = span.root
-    return root.i == span.start and root.tag_ == "IN" and root.lower_ in _CIRCUMSTANCE_PREPS
+    last = span.end - 1
+    while last > span.start and words[last - span.start].is_punct:
+        last -= 1
+    return (
+        root.i == span.start
+        and root.tag_ == "IN"
+        and root.lower_ in _CIRCUMSTANCE_PREPS
+        and root.right_edge.i >= last
+    )
 
 
 def _names_someone(doc: Doc, start: int, end: int) -> bool:

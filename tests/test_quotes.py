@@ -1466,6 +1466,12 @@ def test_a_body_described_is_the_one_named_before(nlp, text: str, speaker: str |
             "On CNN Tuesday, Clinton called for an open primary process.",
             "an open primary process",
         ),
+        # a phrase of manner opens what was described, which goes on after it
+        (
+            "James Comey testified on Thursday. Mr. Comey described, in fairly blistering terms, "
+            "a set of email practices that left the systems wide open.",
+            "in fairly blistering terms, a set of email practices that left the systems wide open",
+        ),
         # what was called for runs on into a phrase the parser hung on the verb ("in ...")
         (
             "Kasich called for the suspension of the nuclear deal in response to missile tests.",
