@@ -3363,7 +3363,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             else:
                 continue
             as_clause = verb.dep_ == "advcl" and _marked_by(verb, ("as",))
-            if not comps and (verb.dep_ == "parataxis" or as_clause) and _is_cue(verb):
+            if (
+                not comps
+                and (verb.dep_ == "parataxis" or as_clause)
+                and _is_cue(verb, cognition=verb.dep_ == "parataxis")
+            ):
                 # "The hashtag, he said, was even more popular", "As the Post reported, ...":
                 # the sentence around a parenthetical attribution is what was said
                 inner = {t.i for t in verb.subtree}

@@ -384,6 +384,14 @@ REPORTED = [
         "Elsa Varga",
         "said",
     ),
+    # ... and a parenthetical view ("they believe", "I think")
+    (
+        "The plan, Elsa Varga believes, will take effect in March.",
+        "will take effect in March",
+        None,
+        "Elsa Varga",
+        "believes",
+    ),
     # a second verb of saying in the same sentence starts its own quote
     (
         "Pedro Alves said the bridge would reopen in May and said he regretted the long delay.",
