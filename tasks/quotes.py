@@ -220,6 +220,7 @@ _INVERTING = verb_forms(_INVERTING_BASES)
 # Verbs of saying only with a clause: "found that ..." but "found jobs", "maintained that ..." but
 # "maintained a lead", "he continued, ..." but "continued the fight"
 _CLAUSE_ONLY = verb_forms("find maintain continue")
+_FINDING = verb_forms("find")
 # Verbs of having that put no proposition ("Cruz has 11 delegates, Rubio has 10")
 _HAVE = frozenset(["has", "have", "had", "having"])
 # "as she put it": a verb of saying only with "it" as its object
@@ -3221,6 +3222,13 @@ def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -
     return kept or sub
 
 
+def _found_by_document(verb: Token) -> bool:
+    """Whether a verb's subject is a poll, study or report ("The survey ... finds Clinton with
+    only a small lead")."""
+    subject = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lower_ in _AUTHORED
+
+
 def _that_clause_of(obj: Token) -> Token | None:
     """The clause the parser hung on the hearer as a relative clause: "told a regular news
     briefing that China hoped ..." ("that" a conjunction there, the clause with a subject)."""
@@ -3336,6 +3344,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         and word not in _ASPECTUAL
                     )
                     or (c.dep_ == "dobj" and word in SPEECH_VERBS and word not in _CLAUSE_ONLY)
+                    # "a survey in March found Mrs. Clinton with a lead of 48 percent": what a
+                    # poll or a report finds is a finding, clause or not
+                    or (c.dep_ == "dobj" and word in _FINDING and _found_by_document(verb))
                     # "asked if/whether ...": what was asked, not a condition
                     or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
                 ]

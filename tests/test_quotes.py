@@ -384,6 +384,15 @@ REPORTED = [
         "Elsa Varga",
         "said",
     ),
+    # what a poll finds, a clause or not
+    (
+        "A survey by the institute in March found Mrs. Clinton with a lead of 48 percent to 41 "
+        "percent over Mr. Sanders.",
+        "Mrs. Clinton with a lead",
+        None,
+        None,
+        "found",
+    ),
     # ... and a parenthetical view ("they believe", "I think")
     (
         "The plan, Elsa Varga believes, will take effect in March.",
