@@ -3222,6 +3222,18 @@ def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -
     return kept or sub
 
 
+# what ends a clause cut before a quote: spaces, a comma or colon, the opening mark
+_CUT_TAIL = " \n\t,:;—–-" + _DOUBLE_OPEN + "\"‘`'"
+
+
+def _cut_before(doc: Doc, clause: _Clause, at: int) -> _Clause | None:
+    """A reported clause cut where a quote inside it begins; None if too little is left."""
+    end = clause.start + len(doc_text(doc)[clause.start : at].rstrip(_CUT_TAIL))
+    if end - clause.start < 20 or end <= clause.cue_end:
+        return None  # nothing said before the quote: the quote is what the verb reports
+    return replace(clause, end=end)
+
+
 def _found_by_document(verb: Token) -> bool:
     """Whether a verb's subject is a poll, study or report ("The survey ... finds Clinton with
     only a small lead")."""
@@ -3906,6 +3918,15 @@ def _merge_reported(
         ):
             continue  # "released a statement", "seeking the presidency", "asked not to be named"
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
+        blocking = [q for q in inside if q.kind != "partial" or q.start_char < clause.start]
+        if blocking and min(q.start_char for q in blocking) > clause.start:
+            # "She said that experts had determined her proposals were effective, to which
+            # O'Malley interjected: "It's ..."": the clause ends where another's quote begins
+            cut = _cut_before(doc, clause, min(q.start_char for q in blocking))
+            if cut is None:
+                continue
+            clause = cut
+            inside = [q for q in inside if q.start_char < clause.end]
         if not inside:
             if clause.cue.i in used_cues:
                 continue

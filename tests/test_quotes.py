@@ -1500,6 +1500,18 @@ def test_what_a_verb_with_a_preposition_reports(nlp, text: str, content: str) ->
     assert [q.text for q in quotes_of(nlp, text)] == [content]
 
 
+def test_a_report_ends_where_another_speakers_quote_begins(nlp) -> None:
+    text = (
+        "She said that experts had determined her proposals were effective and strong, to "
+        'which Martin Odell interjected: "It is not true."'
+    )
+    # cut before the mark (the words that introduce the quote stay: the clause's own end is lost)
+    assert [q.text for q in quotes_of(nlp, text) if q.kind == "indirect"] == [
+        "experts had determined her proposals were effective and strong, to which Martin Odell "
+        "interjected"
+    ]
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
