@@ -2255,6 +2255,42 @@ def _leading_name(subj: Token, start: int, memory: _Speakers) -> Span | None:
     return None
 
 
+# "his wife, Jane,", "Trump's daughter, Ivanka,": a relative named by a first name only
+_KIN = frozenset(
+    [
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "niece",
+        "nephew",
+        "grandson",
+        "granddaughter",
+    ]
+)
+
+
+def _family_name(noun: Token, at: int, memory: _Speakers) -> str | None:
+    """The surname of the person whose relative a noun names ("his wife" after Bernie Sanders:
+    Sanders), for the first name set beside it."""
+    if noun.lower_ not in _KIN:
+        return None
+    owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        name = memory.recent(at, _PRONOUNS.get(owner.lower_)) if owner.lower_ in _PRONOUNS else None
+    elif owner.ent_type_ == "PERSON" or owner.lower_ in memory.full_names:
+        name = memory.full(_POSSESSIVE.sub("", doc_text(owner.doc)[slice(*_name_span(owner))]))
+    else:
+        return None
+    return name.split()[-1] if name and " " in name else None
+
+
 def _closing_appos(subj: Token) -> Token | None:
     """A name that closes a subject's phrase, hung by the parser on the noun of a phrase inside
     it: "His former business partner at Lenox, Lawrence B. Cummings, called ..." (on Lenox)."""
@@ -2320,6 +2356,7 @@ def _resolve(
     titled = _titled_conjunct(subj)
     if titled is not None:
         subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"
+    family: str | None = None
     if (
         appos is not None
         # "One of his advisers, Tad Devine, told" (not "one of his rivals (Sanders, ...)")
@@ -2329,6 +2366,7 @@ def _resolve(
         )
         and not _ANONYMOUS.search(doc_text(doc)[subj.idx : _sent(subj).end_char])
     ):
+        family = _family_name(subj, at, memory)  # "his wife, Jane,": Sanders, his surname
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
     lead = _leading_name(subj, start, memory)
@@ -2390,6 +2428,8 @@ def _resolve(
         and subj.ent_type_ != "PERSON"
         and text.lower().startswith(("the ", "this ", "that ", "a ", "an ", "another ", "one "))
     )
+    if family is not None and " " not in text and text.lower() not in memory.full_names:
+        return memory.full(f"{text} {family}"), text, "named"  # "Jane" -> "Jane Sanders"
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
         name = memory.full(_honorific(doc, start) + text)
         return name, text, "named"

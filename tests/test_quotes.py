@@ -1512,6 +1512,22 @@ def test_a_report_ends_where_another_speakers_quote_begins(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Bernie Sanders spoke in Iowa. His wife, Jane, said the campaign would go on.",
+            "Jane Sanders",
+        ),
+        ("Donald Trump spoke. Trump's daughter, Ivanka, said he would win.", "Ivanka Trump"),
+        # a relative with a name of her own keeps it
+        ("Anthony Weiner resigned. His wife, Huma Abedin, said she was leaving.", "Huma Abedin"),
+    ],
+)
+def test_a_relative_named_by_a_first_name_takes_the_family_name(nlp, text, speaker) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
+
+
 def test_verb_of_saying_that_takes_only_a_clause(nlp) -> None:
     text = (
         "Senator Tomas Berg maintained a narrow lead, but he found that most voters were undecided."
