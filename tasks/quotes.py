@@ -2475,14 +2475,28 @@ _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.sp
 
 def _body_named_before(doc: Doc, noun: str, before: int) -> str | None:
     """The last organisation named before an offset whose name ends in this noun."""
-    for ent in reversed(doc.ents):
-        if ent.end_char > before or ent.label_ != "ORG":
-            continue
-        name = _POSSESSIVE.sub("", ent.text)
-        words = name.lower().split()
-        if len(words) >= 2 and words[-1] == noun:  # a name, not "Bank" alone
-            return capital_article(name)
+    for end, last, name in reversed(_bodies(doc)):
+        if end <= before and last == noun:
+            return name
     return None
+
+
+def _bodies(doc: Doc) -> list[tuple[int, str, str]]:
+    """(end offset, last word, name) of the article's ORG names of two words or more ("Bank"
+    alone is no name), made once per extract_quotes call: `doc.ents` builds every Span anew."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    key = ("bodies", 0)
+    if cache is not None and key in cache.memo:
+        return cast(list[tuple[int, str, str]], cache.memo[key])
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            name = _POSSESSIVE.sub("", ent.text)
+            if len(name.split()) >= 2:
+                found.append((ent.end_char, name.split()[-1].lower(), capital_article(name)))
+    if cache is not None:
+        cache.memo[key] = found
+    return found
 
 
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
