@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, TypeVar, cast
@@ -1670,9 +1670,9 @@ def _topic(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
 
 
-def _person_names(doc: Doc) -> list[tuple[Span, Span]]:
+def _person_names(ents: Sequence[Span]) -> list[tuple[Span, Span]]:
     """Each person entity of an article with the name it holds (see _person_span)."""
-    return [(ent, _person_span(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
+    return [(ent, _person_span(ent)) for ent in ents if ent.label_ == "PERSON"]
 
 
 def _trimmed_names(people: list[tuple[Span, Span]]) -> dict[str, str]:
@@ -1803,7 +1803,10 @@ class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
-        people = _person_names(doc)
+        ents = doc.ents  # builds every Span anew: read once
+        people = _person_names(ents)
+        # the organisations "the ministry" or "the committee" may refer to
+        self.bodies = _bodies(ents)
         trimmed = self._trimmed = _trimmed_names(people)
         self.full_names = {
             key: name
@@ -2460,7 +2463,7 @@ def _resolve(
     body = _BODY_DESCRIPTION.fullmatch(text)
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it
-        return _body_named_before(doc, body.group(1).lower(), subj.idx), text, "description"
+        return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
     return None, text, "description"
 
 
@@ -2473,29 +2476,23 @@ _BODY_NOUNS = (
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
 
 
-def _body_named_before(doc: Doc, noun: str, before: int) -> str | None:
+def _body_named_before(memory: _Speakers, noun: str, before: int) -> str | None:
     """The last organisation named before an offset whose name ends in this noun."""
-    for end, last, name in reversed(_bodies(doc)):
+    for end, last, name in reversed(memory.bodies):
         if end <= before and last == noun:
             return name
     return None
 
 
-def _bodies(doc: Doc) -> list[tuple[int, str, str]]:
+def _bodies(ents: Sequence[Span]) -> list[tuple[int, str, str]]:
     """(end offset, last word, name) of the article's ORG names of two words or more ("Bank"
-    alone is no name), made once per extract_quotes call: `doc.ents` builds every Span anew."""
-    cache = doc.user_data.get(_CACHE_KEY)
-    key = ("bodies", 0)
-    if cache is not None and key in cache.memo:
-        return cast(list[tuple[int, str, str]], cache.memo[key])
+    alone is no name)."""
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "ORG":
             name = _POSSESSIVE.sub("", ent.text)
             if len(name.split()) >= 2:
                 found.append((ent.end_char, name.split()[-1].lower(), capital_article(name)))
-    if cache is not None:
-        cache.memo[key] = found
     return found
 
 
