@@ -216,10 +216,13 @@ def _last_name(name: str | None) -> str | None:
     """
     if not name:
         return None
-    head = re.split(r",|\(|\bwho\b|\bwhich\b| – | — ", name.strip(), maxsplit=1)[0].strip()
+    # "An attorney for Pagliano, Mark MacDougall," is MacDougall; else the words before a break
     named = _APPOSITIVE_NAME.match(name.strip())
-    if named:
-        head = named.group(1)  # "An attorney for Pagliano, Mark MacDougall," is MacDougall
+    head = (
+        named.group(1)
+        if named
+        else re.split(r",|\(|\bwho\b|\bwhich\b| – | — ", name.strip(), maxsplit=1)[0].strip()
+    )
     head = re.sub(r"(?:'s|’s|'|’)$", "", head).strip(" .")
     head = _SUFFIX.sub("", head)
     words = head.split()
