@@ -730,6 +730,11 @@ def _missed_name(token: Token) -> Span | None:
     return None
 
 
+# Focus adverbs the parser hangs on a subject ("Even China", "Only Russia"); a bare advmod test
+# would also drop a first name the tagger took for an adverb ("KATE BOULDUAN:")
+_FOCUS = frozenset(["even", "only", "also", "just", "especially", "particularly", "notably"])
+
+
 @_per_token
 def _name_span(token: Token) -> tuple[int, int]:
     """Character span of a subject phrase, cut before an appositive or relative clause."""
@@ -761,6 +766,9 @@ def _name_span(token: Token) -> tuple[int, int]:
         if words[n].i != words[n - 1].i + 1 and words[n].i > token.i:
             words = words[:n]
             break
+    # "Even China said", "Only Russia said": a focus adverb on the subject names no one
+    while words[0].i < token.i and words[0].lower_ in _FOCUS and words[0].head == token:
+        words = words[1:]
     start_i = words[0].i
     end_i = words[-1].i
     for t in words:
@@ -855,8 +863,17 @@ def _subject_of(verb: Token) -> Token | None:
     for child in _children(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                # "Senator Dana Cole, who said ...": the person the clause is about
-                return verb.head
+                # "Senator Dana Cole, who said ...": the person the clause is about; "McConnell,
+                # now the Senate majority leader, who in 2010 said ...": the one so described
+                head = verb.head
+                if (
+                    head.dep_ == "appos"
+                    and head.pos_ == "NOUN"
+                    and head.head.pos_ == "PROPN"
+                    and head.head.i == head.left_edge.i - 2  # "Name, description, who"
+                ):
+                    return head.head
+                return head
             if child.pos_ == "ADP":
                 # "Of Carson, Levine, who has given money to Rubio, said ...": the parser made
                 # the fronted preposition the subject and the speaker its object
@@ -886,10 +903,20 @@ def _subject_of(verb: Token) -> Token | None:
     ):
         return before  # "The conversation ended with Maddow asking Clinton whether ..."
     # "asked Clinton whether ...", "told Trump to ...": the object before a clause is the hearer
-    hearer_only = (
-        verb.lower_ in _HEARER
-        and verb.lower_ in _INVERTING
-        and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in _children(verb))
+    hearer_only = verb.lower_ in _INVERTING and any(
+        c.i > verb.i
+        and (
+            (verb.lower_ in _HEARER and c.dep_ in ("ccomp", "xcomp"))
+            # "warned North Korea to refrain", "warned Trump that ...": an object before an
+            # infinitive or a that-clause is warned, not warning; a clause with neither may be
+            # what an inverted speaker said (`said Smith: "We will win"`)
+            or (
+                c.dep_ == "xcomp"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in _children(c))
+            )
+            or (c.dep_ == "ccomp" and _marked_by(c, ("that",)))
+        )
+        for c in _children(verb)
     )
     # "said X" parsed with X as dobj/attr in inverted order; only verbs of saying without an
     # object of their own ("accusing the Chinese", "backing Jeb Bush" name the target)

@@ -1386,6 +1386,25 @@ def test_name_closing_a_subject_phrase_is_the_speaker(nlp) -> None:
             "Ronald Reagan's daughter, attacked Trump for comments made this week.",
             "Patti Davis",
         ),
+        # the one warned is no speaker: the warning is the subject's of the verb it joins
+        (
+            'Even China, Pyongyang\'s only ally, said it was "resolutely opposed" to the test '
+            "and warned North Korea to refrain from further actions.",
+            "China",
+        ),
+        # a relative clause on a description set off after a name is the named person's
+        (
+            "Obama has had a frosty relationship with McConnell, now the Senate majority leader, "
+            "who in 2010 said the GOP's most important goal was to defeat Obama.",
+            "McConnell",
+        ),
+        (
+            "The group raised $500,000 from William E. Oberndorf, a California investor who had "
+            "previously backed Jeb Bush.",
+            "William E. Oberndorf",
+        ),
+        # a focus adverb on the subject is no part of the name
+        ("Only Russia said it would veto the measure.", "Russia"),
     ],
 )
 def test_speaker_the_parser_hides(nlp, text: str, speaker: str) -> None:
