@@ -426,6 +426,8 @@ _TITLE_AUX_WORDS = (
 _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# A speaker's turn in a transcript: a capitalised label and a colon ("PENCE: Well, ...")
+_TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
@@ -2702,6 +2704,15 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         )
         kind = "partial" if partial else "direct"
         att = _attribution(doc, lo, hi, marks)
+        turn = _TURN.match(text, c_lo, c_hi) if kind == "direct" else None
+        if turn and (att is None or att.cue is None) and not _LABEL.match(turn.group(1).lower()):
+            # a transcript quoted whole, a turn to a paragraph ("WALLACE: Let's start with ..."):
+            # the label names who speaks and is no part of what is said
+            name = doc.char_span(c_lo, turn.end(1), alignment_mode="expand")
+            colon = token_at(doc, turn.end(1))
+            if name is not None and colon is not None:
+                att = _Attribution(colon, colon.idx + 1, name.root)
+                c_lo = turn.end()
         speaker = speaker_text = cue_text = None
         speaker_type = "unknown"
         cue_start = cue_end = None

@@ -1411,6 +1411,23 @@ def test_speaker_the_parser_hides(nlp, text: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(nlp, text) if q.kind == "indirect"][-1] == speaker
 
 
+def test_transcript_quoted_whole_names_each_turn(nlp) -> None:
+    # each paragraph of a quoted transcript opens with its speaker's label; the label is who
+    # speaks, not what is said, and the turn is not the person the text was just about
+    text = (
+        "Mike Pence sat down with Chris Wallace on Sunday. Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with breaking news on the debate story. After the first '
+        'debate, the candidates are under pressure."\n\n'
+        '"PENCE: Well, the question really should be why Hillary Clinton and her campaign are '
+        'talking about this."'
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [(q.speaker, q.cue, q.text[:9]) for q in quotes] == [
+        ("Chris Wallace", ":", "Let us st"),
+        ("Mike Pence", ":", "Well, the"),
+    ]
+
+
 def test_told_an_audience_that_reports_the_clause_only(nlp) -> None:
     # the parser hangs "that China hoped ..." on "briefing" as a relative clause
     text = (
