@@ -431,7 +431,7 @@ _TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
-    r"live|video|photos?|factbox|explainer|note|editor'?s note|corrections?|clarifications?|"
+    r"live|video|photos?|factbox|explainer|note|editor['’]?s note|corrections?|clarifications?|"
     r"related|"
     r"sources?|credits?|via|images?|graphic|chart|map|data|"  # "Source: CDC, ..." under a chart
     # page furniture: "Disclaimer: The content is solely ...", "Read: Two disasters are ..."
@@ -440,7 +440,13 @@ _LABEL = re.compile(
     # credits: "Contributing: Nicole Gaudiano." closes a USA Today story, "BYLINE: Amber Phillips."
     r"contributing|byline|paid notice|"
     # headline kickers: "BOOM: Trump Just Fired ...", "Revealed: What ISIS Propaganda ..."
-    r"wow|boom|busted|revealed|(?:just\s+)?leaked|just in|bombshell)\b",
+    r"wow|boom|busted|revealed|(?:just\s+)?leaked|just in|bombshell|"
+    # an answer's lead-in or an event notice's fields: "So: ...", "Bottom line: ...", "When: ..."
+    r"so|plus|bottom line|what|when|where|why|how)\b"
+    # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
+    # "STAT OF THE WEEK:", "News Guide:"
+    r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|"
+    r"of the (?:week|day))$",
     re.IGNORECASE,
 )
 
@@ -2705,7 +2711,7 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         kind = "partial" if partial else "direct"
         att = _attribution(doc, lo, hi, marks)
         turn = _TURN.match(text, c_lo, c_hi) if kind == "direct" else None
-        if turn and (att is None or att.cue is None) and not _LABEL.match(turn.group(1).lower()):
+        if turn and (att is None or att.cue is None) and not _LABEL.match(turn.group(1)):
             # a transcript quoted whole, a turn to a paragraph ("WALLACE: Let's start with ..."):
             # the label names who speaks and is no part of what is said
             name = doc.char_span(c_lo, turn.end(1), alignment_mode="expand")

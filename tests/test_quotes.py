@@ -925,6 +925,13 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
         "Press writer Jill Colvin contributed from Albuquerque.",
         "The bill passed the House on Tuesday.\n\nPhillip reported from Oakland, Calif.; "
         "Gearan, from Washington.",
+        # a newsletter's section or an editor's note (curly apostrophe) names no one
+        "The bill passed the House on Tuesday.\n\nDelegate Update: The latest count in the "
+        "Democratic race.",
+        "The bill passed the House on Tuesday.\n\nEditor’s Note: The following is part 3 of 3 "
+        "excerpts from the book.",
+        "The bill passed the House on Tuesday.\n\nSTAT OF THE WEEK: $43 million in subsidies "
+        "for the theater.",
     ],
 )
 def test_label_line_is_no_quote(nlp, text: str) -> None:
