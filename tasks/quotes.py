@@ -881,6 +881,21 @@ def _subject_of(verb: Token) -> Token | None:
                     and head.head.i == head.left_edge.i - 2  # "Name, description, who"
                 ):
                     return head.head
+                # "Trump is a candidate who has pledged ...", "... is a serial liar, ... and bully
+                # who has pledged ...": the one the noun is said of
+                described = head
+                while described.dep_ == "conj":
+                    described = described.head
+                if (
+                    child.lower_ == "who"  # "which" is said of no person
+                    and head.pos_ in ("NOUN", "PROPN")
+                    and not head.ent_type_  # "out-brutalizing Ted Cruz, who said"
+                    and described.dep_ == "attr"
+                    and described.head.lower_ in _COPULAS
+                ):
+                    named = _subject_of(described.head)
+                    if named is not None and named.pos_ == "PROPN":
+                        return named
                 return head
             if child.pos_ == "ADP":
                 # "Of Carson, Levine, who has given money to Rubio, said ...": the parser made

@@ -1410,6 +1410,17 @@ def test_name_closing_a_subject_phrase_is_the_speaker(nlp) -> None:
             "previously backed Jeb Bush.",
             "William E. Oberndorf",
         ),
+        # a relative clause on what a copula says someone is: that person's
+        (
+            "Editor's note: Donald Trump is a serial liar, rampant xenophobe and bully who has "
+            "repeatedly pledged to ban all Muslims from entering the U.S.",
+            "Donald Trump",
+        ),
+        (
+            "Angela Corey is the Republican state attorney who charged Zimmerman with "
+            "second-degree murder.",
+            "Angela Corey",
+        ),
         # a focus adverb on the subject is no part of the name
         ("Only Russia said it would veto the measure.", "Russia"),
     ],
