@@ -4016,6 +4016,11 @@ def _merge_reported(
         ):
             continue  # too short to be a statement, unless the stance is toward someone named
         cue_idx = clause.cue.idx  # once, not for every quote
+        if clause.subject is not None and cue_idx < clause.start <= clause.subject.idx < clause.end:
+            # "Declared 2016 Presidential Candidates" (a slideshow's title): a clause after its
+            # verb that holds its own speaker is a misparse (a parenthetical attribution, "X,
+            # he said, Y", holds its verb too)
+            continue
         if any(q.kind != "indirect" and q.start_char <= cue_idx < q.end_char for q in quotes):
             continue  # a verb inside a quotation is what was said, not a report of it
         if _circumstance_only(doc, clause.start, clause.end):

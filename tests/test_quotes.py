@@ -932,6 +932,8 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
         "excerpts from the book.",
         "The bill passed the House on Tuesday.\n\nSTAT OF THE WEEK: $43 million in subsidies "
         "for the theater.",
+        # a slideshow's title the parser reads as a verb and a clause holding its own subject
+        "The bill passed the House on Tuesday.\n\nDeclared 2016 Presidential Candidates.",
     ],
 )
 def test_label_line_is_no_quote(nlp, text: str) -> None:
