@@ -360,6 +360,21 @@ REPORTED = [
         "Carl Hooper",
         "talked",
     ),
+    # a worry or a wonder about something is a stance on it, as PolNeAR annotates it
+    (
+        "Senator Mara Olsen worried about the rising cost of insulin in rural counties.",
+        "cost of insulin",
+        None,
+        "Mara Olsen",
+        "worried",
+    ),
+    (
+        "Governor Paul Dane has long wondered about the state's ability to pay its pensions.",
+        "ability to pay its pensions",
+        None,
+        "Paul Dane",
+        "wondered",
+    ),
     # "referring to": the speaker of the main clause
     (
         '"It was a mistake," said Dana Whitcombe, referring to the decision to close the plant.',
