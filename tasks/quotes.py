@@ -88,6 +88,8 @@ _PREP_CUES = verb_forms(_PREP_BASES)
 # "spoke with Teachout on the podcast": talking is about something only with these
 _TALK = verb_forms("talk speak")
 _ANSWERING = verb_forms("respond reply")
+# "agreed with his assessment", "sided with Trump": whom or what one agrees with is the stance
+_AGREEING = verb_forms("agree disagree side")
 _VOTING = verb_forms("vote")
 _IN_FAVOR = frozenset(["favor", "favour", "support"])
 # "pointed to Cruz's organization", "agreed to a settlement": verbs of saying whose "to" takes
@@ -1238,6 +1240,19 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     if broken is not None:
         return broken
     lo, hi = content if content is not None else (-1, -1)
+    # "..., Democratic nominee Hillary Clinton apparently disagrees with ...", the name hung on
+    # a noun before it: a name right before the verb (past adverbs and auxiliaries) is its subject
+    adjacent = verb.i - 1
+    while adjacent > sent_start and (
+        tokens[adjacent].tag_ in ("RB", "MD") or tokens[adjacent].dep_ in ("aux", "neg")
+    ):
+        adjacent -= 1
+    if (
+        adjacent >= sent_start
+        and tokens[adjacent].ent_type_ == "PERSON"
+        and not lo <= tokens[adjacent].idx < hi
+    ):
+        return tokens[adjacent]
     for t in tokens[sent_start : verb.i]:
         if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
             end = t  # to the last token of the name
@@ -3523,7 +3538,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     g
                     for c in _children(verb)
                     if c.dep_ == "prep"
-                    and c.lower_ in _CUE_PREPS
+                    and (c.lower_ in _CUE_PREPS or (c.lower_ == "with" and word in _AGREEING))
                     and c.i > verb.i  # "On CNN Tuesday, Clinton called for ...": where, not what
                     and (
                         c.lower_ != "to"

@@ -375,6 +375,23 @@ REPORTED = [
         "Paul Dane",
         "wondered",
     ),
+    # whom one agrees or disagrees with is the stance; the parser hung the name on the noun
+    # before it, and the name right before the verb is still its subject
+    (
+        "While President Obama appears set to veto the bill, Democratic nominee Hillary Clinton "
+        "apparently disagrees with her former boss.",
+        "her former boss",
+        None,
+        "Hillary Clinton",
+        "disagrees",
+    ),
+    (
+        "Former President Bill Clinton agreed with the analysis.",
+        "the analysis",
+        None,
+        "Bill Clinton",
+        "agreed",
+    ),
     # "referring to": the speaker of the main clause
     (
         '"It was a mistake," said Dana Whitcombe, referring to the decision to close the plant.',
