@@ -82,14 +82,16 @@ _ASPECTUAL = verb_forms("continue")
 _PREP_BASES = (
     "talk speak call comment complain warn boast brag rail lash joke refer point campaign "
     "focus respond weigh push argue advocate apologize apologise hint allude object opine "
-    "agree disagree side look vote worry wonder fret"
+    "agree disagree side look vote worry wonder fret believe"
 )
 _PREP_CUES = verb_forms(_PREP_BASES)
 # "spoke with Teachout on the podcast": talking is about something only with these
 _TALK = verb_forms("talk speak")
 _ANSWERING = verb_forms("respond reply")
-# "agreed with his assessment", "sided with Trump": whom or what one agrees with is the stance
+# "agreed with his assessment", "sided with Trump": whom or what one agrees with is the stance;
+# "believe in the American dream": what one believes in
 _AGREEING = verb_forms("agree disagree side")
+_BELIEVING = verb_forms("believe")
 _VOTING = verb_forms("vote")
 _IN_FAVOR = frozenset(["favor", "favour", "support"])
 # "pointed to Cruz's organization", "agreed to a settlement": verbs of saying whose "to" takes
@@ -3538,7 +3540,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     g
                     for c in _children(verb)
                     if c.dep_ == "prep"
-                    and (c.lower_ in _CUE_PREPS or (c.lower_ == "with" and word in _AGREEING))
+                    and (
+                        c.lower_ in _CUE_PREPS
+                        or (c.lower_ == "with" and word in _AGREEING)
+                        or (c.lower_ == "in" and word in _BELIEVING)
+                    )
                     and c.i > verb.i  # "On CNN Tuesday, Clinton called for ...": where, not what
                     and (
                         c.lower_ != "to"

@@ -392,6 +392,13 @@ REPORTED = [
         "Bill Clinton",
         "agreed",
     ),
+    (
+        "Senator Ada Lowe still believes in a tax on carbon.",
+        "a tax on carbon",
+        None,
+        "Ada Lowe",
+        "believes",
+    ),
     # "referring to": the speaker of the main clause
     (
         '"It was a mistake," said Dana Whitcombe, referring to the decision to close the plant.',
