@@ -980,7 +980,7 @@ def _subject_of(verb: Token) -> Token | None:
     content = verb.head
     if (
         verb.dep_ == "conj"
-        and content.dep_ == "ccomp"
+        and (content.dep_ == "ccomp" or _that_adverbial(content))
         and (
             (
                 content.lower_ not in SPEECH_VERBS
@@ -1412,6 +1412,20 @@ def _own_subject(clause: Token) -> bool:
     """Whether a verb has a subject of its own (not the "who"/"which" of a relative clause)."""
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in _children(clause)
+    )
+
+
+def _that_adverbial(clause: Token) -> bool:
+    """Whether a clause the parser took for an adverbial one opens with "that" and has a subject
+    of its own: a that-clause after a phrase between it and its verb ("tweeted in the early
+    morning hours that Machado was ..."), what was said."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and first.lower_ == "that"
+        and first.dep_ in ("advmod", "mark")
+        and first.head == clause
+        and _own_subject(clause)
     )
 
 
@@ -3490,6 +3504,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     or (c.dep_ == "dobj" and word in _FINDING and _found_by_document(verb))
                     # "asked if/whether ...": what was asked, not a condition
                     or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
+                    or _that_adverbial(c)
                 ]
             elif word in OBJECT_VERBS and pos == "VERB":
                 # "raised $11.9 million", "offered 10 percent": an amount is not a stance

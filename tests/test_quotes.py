@@ -399,6 +399,16 @@ REPORTED = [
         "Ada Lowe",
         "believes",
     ),
+    # a that-clause after a phrase, which the parser takes for an adverbial clause, is what was
+    # said
+    (
+        "Joe Madison, a talk radio host, recalled in 2008 that before Iowa, Obama was not "
+        "treated as credibly by his listeners.",
+        "Obama was not treated",
+        None,
+        "Joe Madison",
+        "recalled",
+    ),
     # "referring to": the speaker of the main clause
     (
         '"It was a mistake," said Dana Whitcombe, referring to the decision to close the plant.',
@@ -1484,6 +1494,19 @@ def test_transcript_quoted_whole_names_each_turn(nlp) -> None:
     assert [(q.speaker, q.cue, q.text[:9]) for q in quotes] == [
         ("Chris Wallace", ":", "Let us st"),
         ("Mike Pence", ":", "Well, the"),
+    ]
+
+
+def test_that_clause_parsed_as_adverbial_is_reported(nlp) -> None:
+    # "that Machado was ..." hangs on "tweeted" as an adverbial clause: the clause holds both
+    # partial quotes, and the verb coordinated inside it is still Trump's
+    text = (
+        "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and "
+        "encouraged Americans to “check out” her sex tape."
+    )
+    assert [(q.text[:16], q.speaker, q.cue) for q in quotes_of(nlp, text)] == [
+        ("that Machado was", "Trump", "tweeted"),
+        ("Americans to “ch", "Trump", "encouraged"),
     ]
 
 
