@@ -88,6 +88,8 @@ _PREP_CUES = verb_forms(_PREP_BASES)
 # "spoke with Teachout on the podcast": talking is about something only with these
 _TALK = verb_forms("talk speak")
 _ANSWERING = verb_forms("respond reply")
+# verbs of naming, with an object and what it is called ("called him a liar")
+_NAMING = verb_forms("call dub label brand")
 # "agreed with his assessment", "sided with Trump": whom or what one agrees with is the stance;
 # "believe in the American dream": what one believes in
 _AGREEING = verb_forms("agree disagree side")
@@ -3506,6 +3508,15 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
                     or _that_adverbial(c)
                 ]
+            elif (
+                word in _NAMING
+                and pos == "VERB"
+                and any(c.dep_ == "oprd" and c.i > verb.i for c in _children(verb))
+                and any(c.dep_ == "dobj" and c.i > verb.i for c in _children(verb))
+            ):
+                # "called half of Trump's supporters "deplorables"", "labeled him a liar": whom
+                # one names and the name, even an amount of them
+                comps = [c for c in _children(verb) if c.dep_ == "dobj" and c.i > verb.i]
             elif word in OBJECT_VERBS and pos == "VERB":
                 # "raised $11.9 million", "offered 10 percent": an amount is not a stance
                 comps = [

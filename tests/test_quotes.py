@@ -1497,6 +1497,17 @@ def test_transcript_quoted_whole_names_each_turn(nlp) -> None:
     ]
 
 
+def test_naming_an_amount_of_people_quotes_whom_and_the_name(nlp) -> None:
+    # "half" is a number to NER, yet who was called "deplorables" is part of what was said
+    text = (
+        "At a fundraiser in New York, Clinton called half of Donald Trump’s supporters "
+        "“deplorables.”"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Clinton", "called")
+    assert quote.text.startswith("half of Donald Trump’s supporters “deplorables")
+
+
 def test_that_clause_parsed_as_adverbial_is_reported(nlp) -> None:
     # "that Machado was ..." hangs on "tweeted" as an adverbial clause: the clause holds both
     # partial quotes, and the verb coordinated inside it is still Trump's
