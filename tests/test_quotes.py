@@ -360,6 +360,14 @@ REPORTED = [
         "Carl Hooper",
         "talked",
     ),
+    # admiring or disliking someone is a stance toward them
+    (
+        "Senator Ray Doyle has long admired the pope, who preaches a message of justice.",
+        "the pope",
+        None,
+        "Ray Doyle",
+        "admired",
+    ),
     # a worry or a wonder about something is a stance on it, as PolNeAR annotates it
     (
         "Senator Mara Olsen worried about the rising cost of insulin in rural counties.",
