@@ -360,6 +360,14 @@ REPORTED = [
         "Carl Hooper",
         "talked",
     ),
+    # casting someone as something frames them
+    (
+        "Senator Ray Doyle has cast his rival as part of the establishment.",
+        "his rival as part of the establishment",
+        None,
+        "Ray Doyle",
+        "cast",
+    ),
     # admiring or disliking someone is a stance toward them
     (
         "Senator Ray Doyle has long admired the pope, who preaches a message of justice.",
