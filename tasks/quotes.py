@@ -325,8 +325,9 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
 # Capitalised words after "said" that are not a speaker's name
 _NOT_NAMES = frozenset(["the", "a", "an", "i", "in", "on", "at", "that", "this", "it", "he", "she"])
 
-# Text before a name it is glued to: the closing mark of a quote ("... paranoia,”Clinton")
-_GLUED = re.compile(r"[^\s]*[“”\"]")
+# Text before a name it is glued to: the closing mark of a quote ("... paranoia,”Clinton") or
+# the end of a markup tag left in the text ('... rated it Mostly True.">Sanders said')
+_GLUED = re.compile(r"[^\s]*[“”\"<>]")
 
 # Titles of works in quotes: capitalised words (small words aside) after a possessive or a word
 # for a work ("Fox News Channel’s “Fox & Friends,”", "the television program 'Inside Edition'")

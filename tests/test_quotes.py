@@ -1513,6 +1513,15 @@ def test_transcript_quoted_whole_names_each_turn(nlp) -> None:
     ]
 
 
+def test_markup_left_before_a_name_is_no_part_of_it(nlp) -> None:
+    text = (
+        'Bernie Sanders spoke in Ohio. The site rated it "Mostly True.">Sanders said that the '
+        "real unemployment rate is 51 percent."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.kind == "indirect")
+    assert (quote.speaker, quote.speaker_text) == ("Bernie Sanders", "Sanders")
+
+
 def test_naming_an_amount_of_people_quotes_whom_and_the_name(nlp) -> None:
     # "half" is a number to NER, yet who was called "deplorables" is part of what was said
     text = (
