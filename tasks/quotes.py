@@ -1415,6 +1415,15 @@ def _own_report(clause: Token) -> bool:
     )
 
 
+def _lead_in(clause: Token, verb: Token) -> bool:
+    """Whether a clause before a verb of saying ends at a colon before it: a sentence leading in
+    to the report ("... set off another round of fireworks on Friday: Republicans said they're
+    convinced ..."), which the parser makes the verb's complement; content before its verb ends
+    at a comma."""
+    doc = verb.doc
+    return any(doc[i].text == ":" for i in range(clause.right_edge.i + 1, verb.i))
+
+
 def _own_subject(clause: Token) -> bool:
     """Whether a verb has a subject of its own (not the "who"/"which" of a relative clause)."""
     return any(
@@ -3608,7 +3617,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 comps = [_that_clause_of(c) or c for c in comps]
             # a clause is what was said; the object of "told reporters that ..." is the hearer
             comps.sort(key=lambda c: c.dep_ == "dobj")
-            if comps[0].dep_ == "ccomp" and comps[0].i < verb.i and _own_report(comps[0]):
+            if (
+                comps[0].dep_ == "ccomp"
+                and comps[0].i < verb.i
+                and (_own_report(comps[0]) or _lead_in(comps[0], verb))
+            ):
                 # "A majority say they are paying attention; 26 percent say they are not": the
                 # parser makes the first report the complement of the second verb, which reports
                 # only the clause after it

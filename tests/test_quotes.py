@@ -2350,6 +2350,32 @@ def test_two_poll_reports_after_a_semicolon_are_two_quotes(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The revelation that several staffers received partial immunity in the FBI email "
+            "probe set off another round of partisan fireworks on Friday: Republicans said "
+            "they're increasingly convinced the Justice Department mishandled the investigation.",
+            "they're increasingly convinced the Justice Department mishandled the investigation",
+            "Republicans",
+        ),
+        (
+            "Accurate or not, the constant sowing of doubt has had a cumulative effect: Some 20 "
+            "percent of people in a recent CNN poll said they believe Obama was born abroad.",
+            "they believe Obama was born abroad",
+            None,
+        ),
+    ],
+)
+def test_sentence_before_a_colon_leads_in_to_the_report(nlp, text, content, speaker) -> None:
+    # the parser makes the clause before the colon a complement of "said": a lead-in, not what
+    # was said (content before its verb of saying ends at a comma)
+    reports = [q for q in quotes_of(nlp, text) if q.cue in ("said", "say")]
+    assert [q.text for q in reports] == [content]
+    assert reports[0].speaker == speaker
+
+
 def test_relative_clause_on_the_speaker_stays_inside_the_attribution(nlp) -> None:
     text = (
         "''You can aim for a lot of targeted policies in life,'' said Gene Sperling, a former "
