@@ -7,7 +7,8 @@ as the gold source (same last name). Gold sources that are pronouns or definite 
 descriptions ("the Vermont senator") are resolved to the nearest preceding gold source that is
 a name (PolNeAR has no coreference links), so a pronoun prediction must be resolved to count;
 group, poll and document sources ("Trump fans", "a new poll") name no single person and their
-speakers are not scored. One annotator file per text: the first by name.
+speakers are not scored, nor are phrases a common noun heads ("advisers to Mr. Obama", "the chair
+of the DNC") or a common noun capitalised only because it opens a sentence ("Police say"). One annotator file per text: the first by name.
 
 The unit scored is the utterance: PolNeAR annotates `"A," she said. "B."` as one attribution
 whose content is discontinuous, and the quotes table keeps the two parts as two rows joined by
@@ -208,11 +209,13 @@ def read_ann(path: Path) -> list[GoldQuote]:
     return quotes
 
 
-def _last_name(name: str | None) -> str | None:
+def _last_name(name: str | None, common: frozenset[str] = frozenset()) -> str | None:
     """The last name a source or speaker string gives, or None when it is not a name.
 
     The head of the phrase decides: "Christie, New Jersey's sitting governor" -> christie;
-    "host Bill Maher" -> maher; "The Florida senator", "he", "a new poll" -> None.
+    "host Bill Maher" -> maher; "The Florida senator", "he", "a new poll" -> None. `common` holds
+    the words its document writes in lower case: a sentence capitalises its first word, and
+    "Police" or "Authorities" there is no name.
     """
     if not name:
         return None
@@ -227,6 +230,8 @@ def _last_name(name: str | None) -> str | None:
     head = _SUFFIX.sub("", head)
     words = head.split()
     if words and words[0].lower() in _GROUP_HEAD:
+        return None
+    if not named and _common_head(words, common):
         return None
     of_place = _OF_PLACE.match(head)
     if of_place:
@@ -250,12 +255,41 @@ def _last_name(name: str | None) -> str | None:
     return words[-1].strip(".").lower()
 
 
-def gold_person(quote: GoldQuote, all_quotes: list[GoldQuote]) -> str | None:
+# The prepositions after the noun that heads a description: "advisers to Mr. Obama", "the chair
+# of the DNC", "Officials at Homeland Security Investigations" name no one of the names after
+# them. Not "by": "a new report by Politico", "a study by Professor Justin Levitt" name their
+# author, whom the source is.
+_HEAD_PREPS = frozenset(["of", "for", "to", "at", "in", "from", "on", "with", "including"])
+
+
+def _common_head(words: list[str], common: frozenset[str]) -> bool:
+    """Whether a common noun heads the phrase: a lower-case word before its first preposition, or
+    a first word the document writes in lower case elsewhere ("Police", "Demonstrators")."""
+    for k, word in enumerate(words):
+        if word.lower() in _HEAD_PREPS and k > 0:
+            before = words[k - 1]
+            if before[:1].isupper() and before.lower() in _TITLE_BEFORE_OF:
+                return False  # "Secretary of State John F. Kerry": a title takes the "of"
+            return before[:1].islower() or (k == 1 and before.lower() in common)
+    return len(words) == 1 and words[0].lower() in common
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case and never capitalises inside a sentence: "police"
+    of "police said", not "price" where "said Price" names Tom Price."""
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", text))
+    named = {w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z'’-]+", text)}
+    return frozenset(lower - named)
+
+
+def gold_person(
+    quote: GoldQuote, all_quotes: list[GoldQuote], common: frozenset[str] = frozenset()
+) -> str | None:
     """The last name a gold source refers to; pronouns and descriptions take the nearest named
     source before them (PolNeAR has no coreference links)."""
     if quote.source is None:
         return None
-    own = _last_name(quote.source)
+    own = _last_name(quote.source, common)
     if own is not None:
         return own
     if not _REFERRING.match(quote.source.strip()):
@@ -267,11 +301,11 @@ def gold_person(quote: GoldQuote, all_quotes: list[GoldQuote]) -> str | None:
         and q.source_start is not None
         and quote.source_start is not None
         and q.source_start < quote.source_start
-        and _last_name(q.source)
+        and _last_name(q.source, common)
     ]
     if not before:
         return None
-    return _last_name(max(before, key=lambda q: q.source_start or 0).source)
+    return _last_name(max(before, key=lambda q: q.source_start or 0).source, common)
 
 
 def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[GoldQuote]]]:
@@ -347,7 +381,8 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
     speaker_total = speaker_right = 0
     by_kind: Counter[str] = Counter()
     by_kind_matched: Counter[str] = Counter()
-    for (_name, _text, golds), doc in zip(docs, spacy_docs, strict=True):
+    for (_name, text, golds), doc in zip(docs, spacy_docs, strict=True):
+        common = lower_case_words(text)
         rows = extract_quotes(doc)
         n_rows += len(rows)
         matched_rows += len(match(golds, rows))
@@ -360,7 +395,7 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
         matched += len(pairs)
         for g, p in pairs:
             by_kind_matched[p.kind] += 1
-            person = gold_person(g, golds)
+            person = gold_person(g, golds, common)
             if person is None:
                 continue
             speaker_total += 1

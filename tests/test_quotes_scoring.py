@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.quotes_eval import _last_name
+from bench.quotes_eval import _last_name, lower_case_words
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,38 @@ from bench.quotes_eval import _last_name
         # a party member is a description ("the Wisconsin Republican" is resolved like "he")
         ("the Wisconsin Republican", None),
         ("a Nevada Democrat", None),
+        # a common noun heads the phrase: the name after its preposition is not the source
+        ("advisers to Mr. Obama", None),
+        ("lawyers for both Donald and Ivana Trump", None),
+        ("the chair of the DNC", None),
+        ("A spokeswoman for Hillary Clinton", None),
+        ("Developers and supporters in Congress", None),
+        # ... but an author is: "by" names who made the study
+        ("A 2014 study by Loyola Law School professor Justin Levitt", "levitt"),
     ],
 )
 def test_last_name_of_a_gold_source(source: str, last_name: str | None) -> None:
     assert _last_name(source) == last_name
+
+
+TEXT = (
+    "Police say they have adequate resources. Authorities said the curfew would hold, and "
+    "police added that officers were ready. Price said drug price rules would change, said "
+    "Price. Officials at Homeland Security Investigations said the officials were concerned."
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "last_name"),
+    [
+        # capitalised only because it opens a sentence: the document writes it in lower case
+        ("Police", None),
+        ("Officials at Homeland Security Investigations", None),
+        # a name its document also writes in lower case, but capitalises inside a sentence
+        ("Price", "price"),
+        # a word the document never writes in lower case
+        ("Authorities", "authorities"),
+    ],
+)
+def test_sentence_initial_common_noun_is_no_name(source: str, last_name: str | None) -> None:
+    assert _last_name(source, lower_case_words(TEXT)) == last_name
