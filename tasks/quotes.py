@@ -3086,6 +3086,9 @@ def _stance_clause(noun: Token) -> _Clause | None:
     return _clause_over(start_t, end_t, noun, holder)
 
 
+_AUTHORS = frozenset(["ORG", "PERSON"])
+
+
 def _nominal_clause(noun: Token) -> _Clause | None:
     """`Trump's claim that ...`, `made the argument that ...`: a speech noun with a that-clause.
 
@@ -3108,6 +3111,17 @@ def _nominal_clause(noun: Token) -> _Clause | None:
     subj = next(
         (c for c in _children(noun) if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None
     )
+    if subj is None:
+        # "a New York Times report that ...", "a Justice Department claim that ...": the name
+        # before the noun is whose report it is (a place there is what it is about)
+        subj = next(
+            (
+                c
+                for c in _children(noun)
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _AUTHORS
+            ),
+            None,
+        )
     if subj is None:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":

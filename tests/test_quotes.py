@@ -441,6 +441,23 @@ REPORTED = [
         "Farid Osei",
         "claim",
     ),
+    # ... or the name before it, not whoever takes the report up
+    (
+        "Hillary Clinton is seizing upon a New York Times report that Donald Trump had a net "
+        "loss of more than $915 million in 1995.",
+        "Donald Trump had a net loss",
+        None,
+        "New York Times",
+        "report",
+    ),
+    (
+        "Pence plans to release his own returns soon. But Trump claims that he should be the "
+        "exception.",
+        "he should be the exception",
+        None,
+        "Trump",
+        "claims",
+    ),
     # a parenthetical attribution inside the reported sentence (one span around it)
     (
         "The new rules, Minister Elsa Varga said, will take effect in March.",
