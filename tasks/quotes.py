@@ -2109,15 +2109,29 @@ class _Speakers:
         known = self.gender.get(name) or _gender(name)
         return gender not in ("m", "f") or known in (None, gender)
 
+    def _titles(self) -> list[tuple[int, str, frozenset[str]]]:
+        if self._roles is None:
+            self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
+        return self._roles
+
     def holder(self, role: str, at: int) -> str | None:
         """The last person before `at` the article gave the role ("Judge Berman", "Trump, the
         Republican front-runner") a description names ("the judge", "the front-runner")."""
-        if self._roles is None:
-            self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
-        for offset, name, roles in reversed(self._roles):
+        for offset, name, roles in reversed(self._titles()):
             if offset < at and role in roles:
                 return name
         return None
+
+    def sole_holder(self, role: str, at: int, words: set[str]) -> str | None:
+        """The one person before `at` the article gave the role and all of `words` ("Mayor Bill
+        de Blasio" for "the mayor"); None when it gave them to several ("Sen. Marco Rubio" and
+        "Sen. Ted Cruz" for "the senator")."""
+        names = {
+            name
+            for offset, name, roles in self._titles()
+            if offset < at and role in roles and words <= roles
+        }
+        return names.pop() if len(names) == 1 else None
 
     def recent(self, at: int, gender: str | None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
@@ -2290,8 +2304,14 @@ def _roles_of(ent: Span) -> frozenset[str]:
             words.extend(t for t in child.subtree if t.i <= child.i)
     if root.dep_ == "appos" and root.head.i < ent.start:
         words.extend(t for t in root.head.subtree if t.i <= root.head.i)
-    return frozenset(
-        _role_word(t.text) for t in words if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"
+    return frozenset(_role_word(t.text) for t in words if _role_token(t))
+
+
+def _role_token(token: Token) -> bool:
+    """A word of a role: a noun ("senator"), a name ("Vermont") or a proper adjective
+    ("Democratic", "Mexican"), not a person's name."""
+    return token.ent_type_ != "PERSON" and (
+        token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.text[:1].isupper())
     )
 
 
@@ -2557,7 +2577,16 @@ def _resolve(
             # "the spokesman said" speaks for the person last named and is not that person: the
             # spokesman the article named ("White House spokesman Josh Earnest"), else no one
             return memory.holder(role_word, at), text, "description"
-        name = memory.recent(at, _role_gender(role_word))
+        # whom the description follows, not whom the sentence names after it ("The New York
+        # businessman has praised Putin, saying he was a stronger leader" is not Putin's)
+        # ... and the person the article gave that role first ("Ohio Gov. John Kasich" for "the
+        # Ohio governor", "President Obama" for "the president")
+        before = min(at, subj.idx)
+        # every word of it: "the Vermont senator" is not the last senator named
+        words = {_role_word(t.text) for t in subj.subtree if t.i <= subj.i and _role_token(t)}
+        name = memory.sole_holder(role_word, before, words) or memory.recent(
+            before, _role_gender(role_word)
+        )
         return (name, text, "description") if name else (None, text, "description")
     body = _BODY_DESCRIPTION.fullmatch(text)
     if body is not None:

@@ -2665,10 +2665,35 @@ def test_spokesman_is_not_the_person_he_speaks_for(nlp) -> None:
             "The two Democratic contenders said the debate had been fair.",
             None,
         ),
+        # the one person the article gave the role, whoever was the subject since
+        (
+            "Mayor Bill de Blasio spoke at the start of a charity run on Sunday. Carl Icahn "
+            "watched from the stands.\n\n"
+            "The mayor also said there had been no credible threats against the city.",
+            "Bill de Blasio",
+        ),
+        (
+            "Democratic presidential nominee Hillary Clinton visited Ohio. Donald Trump answered "
+            "on Twitter.\n\n"
+            "The Democratic presidential nominee said the economy needed more help.",
+            "Hillary Clinton",
+        ),
+        # ... not when it gave the role to two people: the last subject then
+        (
+            "Sen. Marco Rubio and Sen. Ted Cruz spoke in Iowa. Rubio drew the larger crowd.\n\n"
+            "The senator said his campaign was closing strong.",
+            "Marco Rubio",
+        ),
+        # whom the description follows, not whom the sentence names after it
+        (
+            "Hillary Clinton said Donald Trump was dangerous.\n\n"
+            "The New York businessman has praised Putin, saying he was a stronger leader.",
+            "Donald Trump",
+        ),
     ],
 )
 def test_definite_person_noun_resolves_to_the_person_meant(nlp, text: str, speaker) -> None:
-    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    quote = [q for q in quotes_of(nlp, text) if q.cue in ("said", "saying")][-1]
     assert quote.speaker == speaker and quote.speaker_type == "description"
 
 
