@@ -8,7 +8,9 @@ descriptions ("the Vermont senator") are resolved to the nearest preceding gold 
 a name (PolNeAR has no coreference links), so a pronoun prediction must be resolved to count;
 group, poll and document sources ("Trump fans", "a new poll") name no single person and their
 speakers are not scored, nor are phrases a common noun heads ("advisers to Mr. Obama", "the chair
-of the DNC") or a common noun capitalised only because it opens a sentence ("Police say"). One annotator file per text: the first by name.
+of the DNC") or a common noun capitalised only because it opens a sentence ("Police say"). A
+source that joins two people ("Mr. Grassley and Mr. Leahy say") is said by each, and a quote's
+one speaker is right when it names either. One annotator file per text: the first by name.
 
 The unit scored is the utterance: PolNeAR annotates `"A," she said. "B."` as one attribution
 whose content is discontinuous, and the quotes table keeps the two parts as two rows joined by
@@ -308,6 +310,28 @@ def gold_person(
     return _last_name(max(before, key=lambda q: q.source_start or 0).source, common)
 
 
+# "Mr. Grassley and Mr. Leahy", "Democratic candidates Hillary Clinton and Bernie Sanders": one
+# source of two people, in the words before its first comma
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
+
+
+def gold_people(
+    quote: GoldQuote, all_quotes: list[GoldQuote], common: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """The last names of the people a gold source names: one (`gold_person`), or each person
+    of a source that joins two names ("Mr. Grassley and Mr. Leahy say ..."), of whom a quote's
+    one speaker may name either."""
+    person = gold_person(quote, all_quotes, common)
+    if person is None or quote.source is None:
+        return frozenset()
+    head = quote.source.strip().split(",", 1)[0]
+    parts = _JOINED.split(head)
+    if len(parts) < 2:
+        return frozenset([person])
+    names = [_last_name(part, common) for part in parts]
+    return frozenset(n for n in names if n) | {person}
+
+
 def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[GoldQuote]]]:
     """(name, text, gold quotes) of a PolNeAR split."""
     base = EVAL / "polnear" / split
@@ -395,11 +419,11 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
         matched += len(pairs)
         for g, p in pairs:
             by_kind_matched[p.kind] += 1
-            person = gold_person(g, golds, common)
-            if person is None:
+            people = gold_people(g, golds, common)
+            if not people:
                 continue
             speaker_total += 1
-            if _last_name(p.speaker) == person:
+            if _last_name(p.speaker) in people:
                 speaker_right += 1
     scores = prf(matched, n_pred, matched, n_gold)
     return {

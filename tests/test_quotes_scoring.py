@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.quotes_eval import _last_name, lower_case_words
+from bench.quotes_eval import GoldQuote, _last_name, gold_people, lower_case_words
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,19 @@ TEXT = (
 )
 def test_sentence_initial_common_noun_is_no_name(source: str, last_name: str | None) -> None:
     assert _last_name(source, lower_case_words(TEXT)) == last_name
+
+
+@pytest.mark.parametrize(
+    ("source", "people"),
+    [
+        ("Mr. Grassley and Mr. Leahy", {"grassley", "leahy"}),
+        ("Democratic candidates Hillary Clinton and Bernie Sanders", {"clinton", "sanders"}),
+        ("Jeb Bush and Hillary Clinton, among others", {"bush", "clinton"}),
+        ("Bernie Sanders", {"sanders"}),
+        # a common noun heads it: no one to score
+        ("lawyers for both Donald and Ivana Trump", set()),
+    ],
+)
+def test_source_joining_two_people_names_each(source: str, people: set[str]) -> None:
+    quote = GoldQuote(start=100, end=150, source=source, source_start=80)
+    assert gold_people(quote, [quote]) == people
