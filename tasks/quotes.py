@@ -1424,6 +1424,26 @@ def _lead_in(clause: Token, verb: Token) -> bool:
     return any(doc[i].text == ":" for i in range(clause.right_edge.i + 1, verb.i))
 
 
+def _as_clause(token: Token) -> bool:
+    """Whether a clause the parser hung on a verb opens with "as" and has no subject of its own
+    ("as most unfair"; "as he accepted the nomination" is when)."""
+    return (
+        token.dep_ in ("advcl", "acomp")
+        and token.left_edge.lower_ == "as"
+        and not _own_subject(token)
+    )
+
+
+def _seen_as(verb: Token, obj: Token) -> bool:
+    """Whether "as" follows the object of a verb of viewing: on the verb ("see X as Y"), on the
+    object, where the parser hangs it too ("see immigrants as an economic burden"), or opening
+    a clause on the verb ("see the campaign of Donald Trump as most unfair")."""
+    return any(
+        c.i > obj.i and ((c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c))
+        for c in _children(verb)
+    ) or any(c.dep_ == "prep" and c.lower_ == "as" for c in _children(obj))
+
+
 def _own_subject(clause: Token) -> bool:
     """Whether a verb has a subject of its own (not the "who"/"which" of a relative clause)."""
     return any(
@@ -3582,8 +3602,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     if c.dep_ in ("dobj", "xcomp", "ccomp") and c.ent_type_ not in _AMOUNTS
                 ]
             elif word in _AS_VERBS and pos == "VERB":
-                as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in _children(verb))
-                comps = [c for c in _children(verb) if c.dep_ == "dobj" and as_prep]
+                comps = [c for c in _children(verb) if c.dep_ == "dobj" and _seen_as(verb, c)]
             elif word in _PREP_CUES and pos == "VERB":
                 comps = []
             elif pos == "VERB" and word not in _HAVE:
@@ -3678,7 +3697,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     for c in verb.rights
                     if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
                     or _noun_infinitive(comps[0], c)
+                    or (word in _AS_VERBS and _as_clause(c))  # "see Trump as most likely to"
                 ]
+
                 if word in _HEARER and all(_hearer_only(c) for c in right):
                     # "Mariam Emara told CNN.", "he told reporters on Thursday", "Scarborough
                     # asked Clinton": the object of telling or asking is whom it was said to

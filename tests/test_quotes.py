@@ -368,6 +368,14 @@ REPORTED = [
         "Ray Doyle",
         "cast",
     ),
+    # ... wherever the parser hangs the "as": on the object, or opening a clause
+    (
+        "By 3-1, young voters see police violence against African Americans as a problem.",
+        "police violence against African Americans as a problem",
+        None,
+        None,
+        "see",
+    ),
     # admiring or disliking someone is a stance toward them
     (
         "Senator Ray Doyle has long admired the pope, who preaches a message of justice.",
@@ -932,6 +940,11 @@ NOT_REPORTED = [
     (
         "Last week Governor Lise Amundsen secured the endorsement of the state's largest union.",
         "endorsement",
+    ),
+    # an "as" clause with a subject of its own says when, not as what
+    (
+        "Senator Ray Doyle painted a dire portrait of the state as he accepted the nomination.",
+        "painted",
     ),
     # the terms a source spoke on are not what it said
     (
