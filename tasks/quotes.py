@@ -192,7 +192,9 @@ _STANCE_ADJ_WORDS = (
     "frustrated enthusiastic excited doubtful dubious adamant insistent opposed hostile "
     "favorable favourable receptive appreciative grateful thankful sympathetic dismissive "
     "contemptuous divided split alarmed troubled outraged committed dedicated intent bent "
-    "optimistic suspicious fond envious jealous mindful cognizant disillusioned"
+    "optimistic suspicious fond envious jealous mindful cognizant disillusioned "
+    "uneasy leery uncomfortable comfortable sanguine unified ambivalent indifferent resentful "
+    "apprehensive distrustful cautious bullish bearish incensed irate"
 )
 _STANCE_ADJS = frozenset(_STANCE_ADJ_WORDS.split())
 # "In a CNN poll released Monday, 50 percent chose Clinton": the findings of a poll or study

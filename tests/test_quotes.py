@@ -2476,14 +2476,29 @@ def test_quoted_fragment_inside_a_reported_clause_is_partial(
     assert not [q for q in quotes if q.kind == "direct"]
 
 
-def test_stance_adjective_reports_what_it_is_about(nlp) -> None:
-    text = (
-        "Republicans in Congress have been critical of Mrs. Clinton's use of a private email "
-        "server while she was secretary of state."
-    )
-    quote = next(q for q in quotes_of(nlp, text) if q.cue == "critical")
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Republicans in Congress have been critical of Mrs. Clinton's use of a private "
+            "email server while she was secretary of state.",
+            "critical",
+            "Mrs. Clinton's use of a private email server",
+        ),
+        # unease, leeriness, unity on an issue
+        (
+            "Lawmakers are still uneasy about Governor Lise Amundsen's proposal to close the "
+            "border.",
+            "uneasy",
+            "Governor Lise Amundsen's proposal",
+        ),
+        ("Senator Tomas Berg is leery of the new disclosure rules.", "leery", "the new disclosure"),
+    ],
+)
+def test_stance_adjective_reports_what_it_is_about(nlp, text: str, cue: str, content: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == cue)
     assert quote.kind == "indirect"
-    assert quote.text.startswith("Mrs. Clinton's use of a private email server")
+    assert quote.text.startswith(content)
 
 
 def test_clause_said_in_two_parts_around_its_attribution(nlp) -> None:
