@@ -681,17 +681,52 @@ _NAME_START_WORDS = FIRST_NAMES | _NAME_PARTICLES
 
 
 def _person_start(ent: Span) -> int:
-    """Index of the first token of a person entity that can begin a name."""
+    """Index of the first token of a person entity that can begin a name: not a word the article
+    writes in lower case elsewhere, which a title-case headline ran on into the name ("Derelict
+    Obama", "Hacker Guccifer", "Young Sanders"), unless it is a first name ("Bill", "Mark")."""
     start = ent.start
     keep = _NAME_START_WORDS
     tokens = _tokens(ent.doc)
+    # in a sentence "Will Smith" and "Win Htein" are names as written
+    common = _common_words(ent.doc) if _in_title_line(ent.doc, ent.start_char) else frozenset()
     while (
         start < ent.end - 1
         and tokens[start].lower_ not in keep
-        and (tokens[start].pos_ in _NOT_NAME_POS or not tokens[start].text[:1].isupper())
+        and (
+            tokens[start].pos_ in _NOT_NAME_POS
+            or not tokens[start].text[:1].isupper()
+            or tokens[start].lower_ in common
+        )
     ):
         start += 1
     return start
+
+
+def _in_title_line(doc: Doc, offset: int) -> bool:
+    """Whether an offset lies in a title-case line (a headline, a subhead)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = _LINE_WORD.findall(text, start, len(text) if end < 0 else end)
+    return 0 < len(words) <= _TITLE_MAX_WORDS and sum(
+        w[0].isupper() for w in words
+    ) >= _TITLE_CASE_SHARE * len(words)
+
+
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
+
+
+def _common_words(doc: Doc) -> frozenset[str]:
+    """The words an article writes in lower case, found once per extract_quotes call."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    key = ("_common_words", -1)
+    if cache is not None and key in cache.memo:
+        return cast(frozenset[str], cache.memo[key])
+    words = frozenset(_LOWER_WORD.findall(doc_text(doc)))
+    if cache is not None:
+        cache.memo[key] = words
+    return words
 
 
 def _aux_run(token: Token) -> bool:
@@ -3380,7 +3415,7 @@ def _title_clauses(doc: Doc) -> list[_Clause]:
     found = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        words = _LINE_WORD.findall(line)
         if not words or len(words) > _TITLE_MAX_WORDS:
             continue
         if sum(w[0].isupper() for w in words) < _TITLE_CASE_SHARE * len(words):

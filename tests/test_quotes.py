@@ -1003,6 +1003,16 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
     assert quote.speaker == "Marta Quill"
 
 
+def test_headline_word_before_a_name_is_no_part_of_it(nlp) -> None:
+    # a title-case headline runs a common word the article writes in lower case into the name
+    text = (
+        "Hacker Guccifer Says He Breached Clinton Server\n\n"
+        "Romanian hacker Guccifer said he had easily breached the private email server. "
+        '"It was easy," Guccifer said.'
+    )
+    assert {q.speaker for q in quotes_of(nlp, text)} == {"Guccifer"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
