@@ -681,9 +681,10 @@ _NAME_START_WORDS = FIRST_NAMES | _NAME_PARTICLES
 
 
 def _person_start(ent: Span) -> int:
-    """Index of the first token of a person entity that can begin a name: not a word the article
-    writes in lower case elsewhere, which a title-case headline ran on into the name ("Derelict
-    Obama", "Hacker Guccifer", "Young Sanders"), unless it is a first name ("Bill", "Mark")."""
+    """Index of the first token of a person entity that can begin a name: in a title-case line,
+    not a word the article writes in lower case elsewhere, which the headline ran on into the
+    name ("Hacker Guccifer Says ..." of an article on "hacker Guccifer"), unless it is a first
+    name ("Bill", "Mark")."""
     start = ent.start
     keep = _NAME_START_WORDS
     tokens = _tokens(ent.doc)
@@ -2634,12 +2635,11 @@ def _resolve(
             # "the spokesman said" speaks for the person last named and is not that person: the
             # spokesman the article named ("White House spokesman Josh Earnest"), else no one
             return memory.holder(role_word, at), text, "description"
-        # whom the description follows, not whom the sentence names after it ("The New York
+        # the one person the article gave the role with every word of it ("Mayor Bill de
+        # Blasio" for "the mayor"; "the Vermont senator" is not whichever senator it named),
+        # else the last subject before the description, not before the quote ("The New York
         # businessman has praised Putin, saying he was a stronger leader" is not Putin's)
-        # ... and the person the article gave that role first ("Ohio Gov. John Kasich" for "the
-        # Ohio governor", "President Obama" for "the president")
         before = min(at, subj.idx)
-        # every word of it: "the Vermont senator" is not the last senator named
         words = {_role_word(t.text) for t in subj.subtree if t.i <= subj.i and _role_token(t)}
         name = memory.sole_holder(role_word, before, words) or memory.recent(
             before, _role_gender(role_word)
@@ -3736,7 +3736,6 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     or _noun_infinitive(comps[0], c)
                     or (word in _AS_VERBS and _as_clause(c))  # "see Trump as most likely to"
                 ]
-
                 if word in _HEARER and all(_hearer_only(c) for c in right):
                     # "Mariam Emara told CNN.", "he told reporters on Thursday", "Scarborough
                     # asked Clinton": the object of telling or asking is whom it was said to
