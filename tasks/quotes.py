@@ -3344,6 +3344,45 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
     return _Clause(start_t.idx, end_t.idx + len(end_t), prep, obj.idx + len(obj), holder)
 
 
+# "To many, ...", "But to others, ...": groups whose view a fronted "to" phrase gives
+_VIEWERS = frozenset(["many", "others", "some", "most", "him", "her", "them", "me", "us"])
+_HOLDER_ENTS = frozenset(["PERSON", "NORP", "ORG"])  # not a place: "To the north, ..."
+
+
+def _viewpoint_clause(prep: Token) -> _Clause | None:
+    """`To Sharp, Trump is the kind-hearted man who saved her farm`, `But to others, he's a
+    citizen journalist`: a "to" phrase opening a sentence names whose view the clause after its
+    comma is; only a person or a group of people holds one ("To date, ...", "To the north, ..."
+    do not)."""
+    head = prep.head
+    if prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+        return None
+    sent = _sent(prep)
+    before = [t for t in sent if t.i < prep.i and not t.is_space]
+    if any(t.dep_ not in ("cc", "advmod") for t in before):
+        return None  # "To" opens the sentence, after a "But" or "Still" at most
+    obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
+    doc = prep.doc
+    after = prep.right_edge.i + 1
+    if obj is None or after >= len(doc) or doc[after].text != ",":
+        return None
+    if not (
+        obj.ent_type_ in _HOLDER_ENTS
+        or (obj.pos_ == "PROPN" and obj.ent_type_ == "")
+        or obj.lower_ in _VIEWERS
+        or _PERSON_ROLE.search(obj.text)
+        or _PERSON_NOUN.search(obj.text)
+    ):
+        return None
+    if _starts_attribution(head) or head.lower_ in SPEECH_VERBS:
+        return None  # "To reporters, she said ...": the verb reports it, to them
+    rest = [t for t in sent if t.i > after and not t.is_punct and not t.is_space]
+    if len(rest) < 3:
+        return None
+    start_t, end_t = _content_bounds(rest)
+    return _Clause(start_t.idx, end_t.idx + len(end_t), prep, prep.idx + len(prep), obj)
+
+
 def _reaction_clause(verb: Token) -> _Clause | None:
     """`The statement drew sharp criticism from both sides`, `His behavior has angered the
     party's leaders`: the subject is what the reaction is about."""
@@ -3566,6 +3605,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 source = _source_phrase_clause(verb)
                 if source is not None:
                     found.append(source)
+                continue
+            if word == "to":
+                view = _viewpoint_clause(verb)
+                if view is not None:
+                    found.append(view)
                 continue
             if word == "reportedly" and verb.dep_ == "advmod":
                 reported = _hearsay_clause(verb)

@@ -376,6 +376,22 @@ REPORTED = [
         None,
         "see",
     ),
+    # a fronted "to" phrase names whose view the clause is
+    (
+        "To many, Senator Tomas Berg is a provocateur and a mouthpiece for the movement.",
+        "Senator Tomas Berg is a provocateur",
+        None,
+        None,
+        "To",
+    ),
+    (
+        "Governor Lise Amundsen spoke in Iowa. To Amundsen, the tax plan is a betrayal of "
+        "working families.",
+        "the tax plan is a betrayal",
+        None,
+        "Lise Amundsen",
+        "To",
+    ),
     # admiring or disliking someone is a stance toward them
     (
         "Senator Ray Doyle has long admired the pope, who preaches a message of justice.",
@@ -941,6 +957,9 @@ NOT_REPORTED = [
         "Last week Governor Lise Amundsen secured the endorsement of the state's largest union.",
         "endorsement",
     ),
+    # a "to" phrase of time or place holds no view
+    ("To date, the campaign of Senator Tomas Berg has raised $10 million.", "to"),
+    ("To the north, the rebels of the province have taken two towns.", "to"),
     # an "as" clause with a subject of its own says when, not as what
     (
         "Senator Ray Doyle painted a dire portrait of the state as he accepted the nomination.",
