@@ -3911,6 +3911,11 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
     clauses left are attributions."""
     found = []
     for comp in _tokens(doc):
+        if comp.dep_ == "xcomp":
+            aim = _aim_clause(comp)
+            if aim is not None:
+                found.append(aim)
+            continue
         if comp.dep_ not in ("acl", "ccomp"):
             continue  # the cheap test first: both kinds below want one of these
         if comp.dep_ == "acl" and comp.head.pos_ == "NOUN" and _marked_by(comp, ("that",)):
@@ -3943,6 +3948,34 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
         if clause is not None:
             found.append(clause)
     return found
+
+
+# what someone means to do, whose infinitive after "is" is what they want ("his goal is to")
+_AIM_WORDS = (
+    "goal goals aim aims hope hopes plan plans intention intent priority priorities mission "
+    "strategy wish ambition objective purpose"
+)
+_AIM_NOUNS = frozenset(_AIM_WORDS.split())
+
+
+def _aim_clause(comp: Token) -> _Clause | None:
+    """`His more immediate goal is to sell his own party on gun control`: an infinitive after a
+    copula whose subject is someone's aim; the holder is its possessor (an aim nobody owns, "the
+    goal is to ...", is the writer's)."""
+    head = comp.head
+    if head.lower_ not in _COPULAS or comp.i < head.i or comp.left_edge.lower_ != "to":
+        return None
+    aim = next((c for c in _children(head) if c.dep_ == "nsubj"), None)
+    if aim is None or aim.lower_ not in _AIM_NOUNS:
+        return None
+    owner = next((c for c in _children(aim) if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    words = [t for t in comp.subtree if t.lower_ != "to" or t.i != comp.left_edge.i]
+    if len(words) < 2:
+        return None
+    start_t, end_t = _content_bounds(words)
+    return _clause_over(start_t, end_t, aim, owner)
 
 
 def _cleft(head: Token) -> bool:

@@ -376,6 +376,15 @@ REPORTED = [
         None,
         "see",
     ),
+    # an aim is what its owner wants done
+    (
+        "Senator Tomas Berg spoke in Ohio. His more immediate goal is to sell his own party on "
+        "gun control.",
+        "sell his own party on gun control",
+        None,
+        "Tomas Berg",
+        "goal",
+    ),
     # a fronted "to" phrase names whose view the clause is
     (
         "To many, Senator Tomas Berg is a provocateur and a mouthpiece for the movement.",
@@ -957,6 +966,8 @@ NOT_REPORTED = [
         "Last week Governor Lise Amundsen secured the endorsement of the state's largest union.",
         "endorsement",
     ),
+    # an aim nobody owns is the writer's
+    ("The goal is to finish the bridge by June.", "goal"),
     # a "to" phrase of time or place holds no view
     ("To date, the campaign of Senator Tomas Berg has raised $10 million.", "to"),
     ("To the north, the rebels of the province have taken two towns.", "to"),
