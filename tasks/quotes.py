@@ -3173,6 +3173,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
 
 
 _AUTHORS = frozenset(["ORG", "PERSON"])
+_FROM_WHOM = frozenset(["by", "from"])
 
 
 def _nominal_clause(noun: Token) -> _Clause | None:
@@ -3205,6 +3206,19 @@ def _nominal_clause(noun: Token) -> _Clause | None:
                 c
                 for c in _children(noun)
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _AUTHORS
+            ),
+            None,
+        )
+    if subj is None:
+        # "a demand, by House Minority Leader Nancy Pelosi, that ...", "an admission from
+        # Elizabeth Warren that ...": the one it comes from, named after the noun
+        subj = next(
+            (
+                g
+                for c in _children(noun)
+                if c.dep_ == "prep" and c.lower_ in _FROM_WHOM and c.i < comp.i
+                for g in _children(c)
+                if g.dep_ == "pobj" and g.ent_type_ in _AUTHORS
             ),
             None,
         )

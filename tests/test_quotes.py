@@ -483,6 +483,15 @@ REPORTED = [
         "New York Times",
         "report",
     ),
+    # ... or the one it comes from, named after it
+    (
+        "The hearings produced an admission from Senator Tomas Berg that reinstating the law "
+        "would not have prevented the crisis.",
+        "reinstating the law would not have prevented",
+        None,
+        "Tomas Berg",
+        "admission",
+    ),
     (
         "Pence plans to release his own returns soon. But Trump claims that he should be the "
         "exception.",
