@@ -3210,8 +3210,8 @@ def _nominal_clause(noun: Token) -> _Clause | None:
             None,
         )
     if subj is None:
-        # "a demand, by House Minority Leader Nancy Pelosi, that ...", "an admission from
-        # Elizabeth Warren that ...": the one it comes from, named after the noun
+        # "an admission from Elizabeth Warren that ...", "a claim by the campaign that ...": the
+        # one it comes from, named after the noun
         subj = next(
             (
                 g
@@ -3366,8 +3366,8 @@ _HOLDER_ENTS = frozenset(["PERSON", "NORP", "ORG"])  # not a place: "To the nort
 def _viewpoint_clause(prep: Token) -> _Clause | None:
     """`To Sharp, Trump is the kind-hearted man who saved her farm`, `But to others, he's a
     citizen journalist`: a "to" phrase opening a sentence names whose view the clause after its
-    comma is; only a person or a group of people holds one ("To date, ...", "To the north, ..."
-    do not)."""
+    comma is; only a person, a group of people or an organisation holds one ("To date, ...",
+    "To the north, ..." do not)."""
     head = prep.head
     if prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
         return None
@@ -3922,7 +3922,8 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
     ...`, `his donors remain confident that ...`, `The assumption is that ...`, `the inference
     can be drawn that ...`, `further evidence that ...`. Taken only where no verb of saying
     found a quote (`fallback`); on PolNeAR train 56% of the complements and 64% of the noun
-    clauses left are attributions."""
+    clauses left are attributions. An aim's infinitive after a copula is taken here too
+    (`_aim_clause`)."""
     found = []
     for comp in _tokens(doc):
         if comp.dep_ == "xcomp":
