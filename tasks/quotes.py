@@ -602,7 +602,7 @@ _R = TypeVar("_R")
 
 
 class _DocCache:
-    __slots__ = ("children", "lowers", "memo", "sents", "tokens")
+    __slots__ = ("children", "common_words", "lowers", "memo", "sents", "tokens")
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: list[Token] = list(doc)
@@ -611,6 +611,7 @@ class _DocCache:
         self.sents: dict[int, Span] = {}  # token index -> its sentence
         self.children: dict[int, list[Token]] = {}  # token index -> its children
         self.memo: dict[tuple[str, int], Any] = {}  # (function, token index) -> result
+        self.common_words: frozenset[str] | None = None  # see _common_words
 
 
 def _tokens(doc: Doc) -> Doc | list[Token]:
@@ -688,19 +689,23 @@ def _person_start(ent: Span) -> int:
     start = ent.start
     keep = _NAME_START_WORDS
     tokens = _tokens(ent.doc)
-    # in a sentence "Will Smith" and "Win Htein" are names as written
-    common = _common_words(ent.doc) if _in_title_line(ent.doc, ent.start_char) else frozenset()
-    while (
-        start < ent.end - 1
-        and tokens[start].lower_ not in keep
-        and (
-            tokens[start].pos_ in _NOT_NAME_POS
-            or not tokens[start].text[:1].isupper()
-            or tokens[start].lower_ in common
-        )
-    ):
+    while start < ent.end - 1 and tokens[start].lower_ not in keep:
+        token = tokens[start]
+        if not (
+            token.pos_ in _NOT_NAME_POS
+            or not token.text[:1].isupper()
+            or _headline_word(token, ent.start_char)
+        ):
+            break
         start += 1
     return start
+
+
+def _headline_word(token: Token, line_at: int) -> bool:
+    """Whether a capitalised word is one the article writes in lower case elsewhere, in the
+    title-case line at `line_at` (in a sentence "Will Smith" and "Win Htein" are names as
+    written); the line is read last, for the few words that pass the first test."""
+    return token.lower_ in _common_words(token.doc) and _in_title_line(token.doc, line_at)
 
 
 def _in_title_line(doc: Doc, offset: int) -> bool:
@@ -708,7 +713,11 @@ def _in_title_line(doc: Doc, offset: int) -> bool:
     text = doc_text(doc)
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    words = _LINE_WORD.findall(text, start, len(text) if end < 0 else end)
+    return _title_case(_LINE_WORD.findall(text, start, len(text) if end < 0 else end))
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether a line's words are a title's: a few, most of them capitalised."""
     return 0 < len(words) <= _TITLE_MAX_WORDS and sum(
         w[0].isupper() for w in words
     ) >= _TITLE_CASE_SHARE * len(words)
@@ -721,12 +730,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
 def _common_words(doc: Doc) -> frozenset[str]:
     """The words an article writes in lower case, found once per extract_quotes call."""
     cache = doc.user_data.get(_CACHE_KEY)
-    key = ("_common_words", -1)
-    if cache is not None and key in cache.memo:
-        return cast(frozenset[str], cache.memo[key])
+    if cache is not None and cache.common_words is not None:
+        return cache.common_words
     words = frozenset(_LOWER_WORD.findall(doc_text(doc)))
     if cache is not None:
-        cache.memo[key] = words
+        cache.common_words = words
     return words
 
 
@@ -3468,10 +3476,7 @@ def _title_clauses(doc: Doc) -> list[_Clause]:
     found = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        words = _LINE_WORD.findall(line)
-        if not words or len(words) > _TITLE_MAX_WORDS:
-            continue
-        if sum(w[0].isupper() for w in words) < _TITLE_CASE_SHARE * len(words):
+        if not _title_case(_LINE_WORD.findall(line)):
             continue  # a sentence, which the parser reads well
         start = m.start()
         label = _HEADLINE.match(line)
