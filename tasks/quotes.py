@@ -3117,14 +3117,27 @@ def _clause_over(first: Token, last: Token, cue: Token, subject: Token | None) -
     return _Clause(first.idx, last.idx + len(last), cue, cue.idx + len(cue), subject)
 
 
+_HOLDER_ENTS = frozenset(["PERSON", "ORG", "NORP"])  # not a place: "To the north, ..."
+
+
+def _reports_itself(verb: Token) -> bool:
+    """Whether the verb a phrase modifies is an attribution of its own ("In a statement, she
+    said ..."), which reports the clause, not the phrase."""
+    return _starts_attribution(verb) or verb.lower_ in SPEECH_VERBS
+
+
 def _human_subject(verb: Token) -> bool:
     subj = _subject_of(verb)
-    if subj is None:
-        return False
+    return subj is not None and _human(subj)
+
+
+def _human(token: Token) -> bool:
+    """Whether a word names someone who can hold a view: a person, an organisation, a people, a
+    pronoun or a role ("the senator")."""
     return (
-        subj.ent_type_ in ("PERSON", "ORG", "NORP")
-        or subj.lower_ in _PRONOUNS
-        or bool(_PERSON_ROLE.search(subj.text))
+        token.ent_type_ in _HOLDER_ENTS
+        or token.lower_ in _PRONOUNS
+        or bool(_PERSON_ROLE.search(token.text))
     )
 
 
@@ -3331,7 +3344,7 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
         head = head.head
     if prep.lower_ != "in" or prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
         return None
-    if _starts_attribution(head) or head.lower_ in SPEECH_VERBS:
+    if _reports_itself(head):
         return None  # "in a statement, she said ...": the verb reports it
     obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
     if obj is None:
@@ -3366,9 +3379,9 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
     return _Clause(start_t.idx, end_t.idx + len(end_t), prep, obj.idx + len(obj), holder)
 
 
-# "To many, ...", "But to others, ...": groups whose view a fronted "to" phrase gives
-_VIEWERS = frozenset(["many", "others", "some", "most", "him", "her", "them", "me", "us"])
-_HOLDER_ENTS = frozenset(["PERSON", "NORP", "ORG"])  # not a place: "To the north, ..."
+# "To many, ...", "But to others, ...": groups whose view a fronted "to" phrase gives, and the
+# object pronouns _PRONOUNS lacks
+_VIEWERS = frozenset(["many", "others", "some", "most", "them", "me", "us"])
 
 
 def _viewpoint_clause(prep: Token) -> _Clause | None:
@@ -3389,14 +3402,13 @@ def _viewpoint_clause(prep: Token) -> _Clause | None:
     if obj is None or after >= len(doc) or doc[after].text != ",":
         return None
     if not (
-        obj.ent_type_ in _HOLDER_ENTS
+        _human(obj)
         or (obj.pos_ == "PROPN" and obj.ent_type_ == "")
         or obj.lower_ in _VIEWERS
-        or _PERSON_ROLE.search(obj.text)
         or _PERSON_NOUN.search(obj.text)
     ):
         return None
-    if _starts_attribution(head) or head.lower_ in SPEECH_VERBS:
+    if _reports_itself(head):
         return None  # "To reporters, she said ...": the verb reports it, to them
     rest = [t for t in sent if t.i > after and not t.is_punct and not t.is_space]
     if len(rest) < 3:
