@@ -3128,16 +3128,12 @@ def _reports_itself(verb: Token) -> bool:
 
 def _human_subject(verb: Token) -> bool:
     subj = _subject_of(verb)
-    return subj is not None and _human(subj)
-
-
-def _human(token: Token) -> bool:
-    """Whether a word names someone who can hold a view: a person, an organisation, a people, a
-    pronoun or a role ("the senator")."""
+    if subj is None:
+        return False
     return (
-        token.ent_type_ in _HOLDER_ENTS
-        or token.lower_ in _PRONOUNS
-        or bool(_PERSON_ROLE.search(token.text))
+        subj.ent_type_ in _HOLDER_ENTS
+        or subj.lower_ in _PRONOUNS
+        or bool(_PERSON_ROLE.search(subj.text))
     )
 
 
@@ -3379,9 +3375,8 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
     return _Clause(start_t.idx, end_t.idx + len(end_t), prep, obj.idx + len(obj), holder)
 
 
-# "To many, ...", "But to others, ...": groups whose view a fronted "to" phrase gives, and the
-# object pronouns _PRONOUNS lacks
-_VIEWERS = frozenset(["many", "others", "some", "most", "them", "me", "us"])
+# "To many, ...", "But to others, ...": groups whose view a fronted "to" phrase gives
+_VIEWERS = frozenset(["many", "others", "some", "most", "him", "her", "them", "me", "us"])
 
 
 def _viewpoint_clause(prep: Token) -> _Clause | None:
@@ -3402,9 +3397,10 @@ def _viewpoint_clause(prep: Token) -> _Clause | None:
     if obj is None or after >= len(doc) or doc[after].text != ",":
         return None
     if not (
-        _human(obj)
+        obj.ent_type_ in _HOLDER_ENTS
         or (obj.pos_ == "PROPN" and obj.ent_type_ == "")
         or obj.lower_ in _VIEWERS
+        or _PERSON_ROLE.search(obj.text)
         or _PERSON_NOUN.search(obj.text)
     ):
         return None
