@@ -118,6 +118,10 @@ _ASK = verb_forms("ask wonder question inquire")
 _QUESTION_MARKS = frozenset(["if", "whether"])
 # "Trump was asked about ...", "he was told to ...": the subject of these passives is the hearer
 _HEARER = verb_forms("ask tell")
+# verbs whose object, not subject, did what the infinitive after them says: "forced Stumpf to
+# admit" is Stumpf's admission. Not "pushed / urged / tried to persuade X to say": that is what
+# the subject wants said, and PolNeAR gives it to the subject ("Sanders pushes Dems to reject")
+_OBJECT_CONTROL = verb_forms("force compel get")
 # common nouns naming whom something was said to ("told reporters", "told the website")
 _HEARER_NOUN_WORDS = (
     "reporters reporter journalists journalist audience audiences crowd crowds supporters "
@@ -1057,6 +1061,12 @@ def _subject_of(verb: Token) -> Token | None:
         # verb after the quote the parser joined to the quote's own verb does not share its
         # subject
         return None
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _OBJECT_CONTROL:
+        # "forced Stumpf to admit that ...", "pressed him to say whether ...": the one made to
+        # speak is the object, not whoever made him
+        made = next((c for c in _children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
+        if made is not None:
+            return made
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head

@@ -3038,6 +3038,19 @@ SPEAKER_RESOLUTION = [
         "recounted",
         "Tandon",
     ),
+    # the one forced to speak says what the infinitive reports, not the one who forced him
+    (
+        "Senator Mara Ellison forced Tomas Berg, who was under questioning from the committee, "
+        "to admit that no senior executive had been fired.",
+        "admit",
+        "Tomas Berg",
+    ),
+    # ... but what a subject pushes others to say is the subject's own wish
+    (
+        "Senator Mara Ellison pushed Tomas Berg to say that the budget was reckless.",
+        "say",
+        "Mara Ellison",
+    ),
 ]
 
 
