@@ -2135,6 +2135,9 @@ class _Speakers:
     def _full_name(self, name: str) -> str:
         # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
         name = _unglue(name)
+        # NER runs a name on over a spaced dash ("Deborah Jordan Reynolds - Santilli's
+        # girlfriend - told ..."): a name holds no spaced dash
+        name = _SPACED_DASH.split(name, maxsplit=1)[0]
         honorific = _HONORIFIC.match(name)
         name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
         if " " in name:

@@ -3045,6 +3045,13 @@ SPEAKER_RESOLUTION = [
         "admit",
         "Tomas Berg",
     ),
+    # a name NER ran on over a spaced dash ends at the dash
+    (
+        "In an interview, Lise Amundsen - Berg's partner and co-host on his radio show - told "
+        'the paper that the farm was sold. "We had no choice," she says.',
+        "says",
+        "Lise Amundsen",
+    ),
     # ... but what a subject pushes others to say is the subject's own wish
     (
         "Senator Mara Ellison pushed Tomas Berg to say that the budget was reckless.",
