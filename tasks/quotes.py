@@ -1997,6 +1997,8 @@ class _Speakers:
         # person mentions, whose titles and appositives holder() reads when first asked
         self._titled: list[tuple[Span, str]] = []
         self._roles: list[tuple[int, str, frozenset[str]]] | None = None
+        self._doc = doc
+        self._verbal_words: frozenset[str] | None = None  # see _verbal
         for _ent, ent in people:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
             if (
@@ -2152,7 +2154,12 @@ class _Speakers:
                 known is not None
                 and known.split()[-1].lower() == parts[n - 1].lower()
                 and parts[n][:1].isupper()
-                and parts[n].lower() in _HEADLINE_VERBS
+                and (
+                    parts[n].lower() in _HEADLINE_VERBS
+                    # ... or at a word the article uses as a verb or an adverb, and as nothing
+                    # else ("Trump Just Announced ...", "Trump Makes Campaign Announcement")
+                    or parts[n].lower() in self._verbal()
+                )
             ):
                 parts = parts[:n]
                 name = " ".join(parts)
@@ -2183,6 +2190,20 @@ class _Speakers:
                 )
         # the index keeps a title NER put inside the name ("Representative Carl Hooper")
         return _without_title(found)
+
+    def _verbal(self) -> frozenset[str]:
+        """The words the article uses as verbs or adverbs and never writes in lower case as
+        anything else ("just", "makes"; not "tower" or "foundation"), read when first asked."""
+        if self._verbal_words is None:
+            verbal: set[str] = set()
+            other: set[str] = set()
+            for token, word in zip(_tokens(self._doc), _lowers(self._doc), strict=True):
+                if token.pos_ in ("VERB", "AUX", "ADV"):
+                    verbal.add(word)
+                elif token.is_lower:
+                    other.add(word)
+            self._verbal_words = frozenset(verbal - other)
+        return self._verbal_words
 
     def compatible(self, name: str, gender: str | None) -> bool:
         known = self.gender.get(name) or _gender(name)

@@ -3052,6 +3052,15 @@ SPEAKER_RESOLUTION = [
         "says",
         "Lise Amundsen",
     ),
+    # a headline runs a known surname on into an adverb ("Halvorsen Just Announced"): the name
+    # ends at a word the article uses only as a verb or an adverb
+    (
+        "Halvorsen Just Announced Who He ‘Would Love’ To See Run For Mayor – It May Surprise "
+        "You.\n\nErik Halvorsen has spent months attacking his rivals. On Monday he said he "
+        "would love to see Tomas Berg run.",
+        "Announced",
+        "Erik Halvorsen",
+    ),
     # ... but what a subject pushes others to say is the subject's own wish
     (
         "Senator Mara Ellison pushed Tomas Berg to say that the budget was reckless.",
