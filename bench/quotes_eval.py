@@ -6,6 +6,8 @@ F1 over quotes; the speaker is right when the predicted resolved speaker names t
 as the gold source (same last name). Gold sources that are pronouns or definite person
 descriptions ("the Vermont senator") are resolved to the nearest preceding gold source that is
 a name (PolNeAR has no coreference links), so a pronoun prediction must be resolved to count;
+"he" and "she" take the nearest one of their gender where the article tells it (a first name or
+"Mr."/"Ms." before the last name elsewhere) and no organisation ("The Washington Post");
 group, poll and document sources ("Trump fans", "a new poll") name no single person and their
 speakers are not scored, nor are phrases a common noun heads ("advisers to Mr. Obama", "the chair
 of the DNC") or a common noun capitalised only because it opens a sentence ("Police say"). A
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import EVAL, parsed, prf, write_result
+from tasks.nlp import FEMALE_NAMES, MALE_NAMES
 
 COVER = 0.30
 _PRONOUNS = {
@@ -284,11 +287,37 @@ def lower_case_words(text: str) -> frozenset[str]:
     return frozenset(lower - named)
 
 
+# a first name or an honorific, then the last name it tells the gender of
+_GENDERED_NAME = re.compile(
+    r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+|([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?)([A-Z][\w'’-]+)"
+)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def name_genders(text: str) -> dict[str, str]:
+    """The gender of each last name the text gives a first name or an honorific ("Hillary
+    Clinton", "Mr. Sanders"); a last name given both ("Bill and Hillary Clinton") has none."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for match in _GENDERED_NAME.finditer(text):
+        honorific, first, last = match.groups()
+        if honorific:
+            seen[last.lower()].add("m" if honorific == "Mr" else "f")
+        elif first.lower() in FEMALE_NAMES:
+            seen[last.lower()].add("f")
+        elif first.lower() in MALE_NAMES:
+            seen[last.lower()].add("m")
+    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
+
+
 def gold_person(
-    quote: GoldQuote, all_quotes: list[GoldQuote], common: frozenset[str] = frozenset()
+    quote: GoldQuote,
+    all_quotes: list[GoldQuote],
+    common: frozenset[str] = frozenset(),
+    genders: dict[str, str] | None = None,
 ) -> str | None:
     """The last name a gold source refers to; pronouns and descriptions take the nearest named
-    source before them (PolNeAR has no coreference links)."""
+    source before them (PolNeAR has no coreference links): for "he" or "she", the nearest whose
+    gender, where `genders` knows it, is the pronoun's, and not one "the" opens ("The Post")."""
     if quote.source is None:
         return None
     own = _last_name(quote.source, common)
@@ -305,9 +334,16 @@ def gold_person(
         and q.source_start < quote.source_start
         and _last_name(q.source, common)
     ]
-    if not before:
-        return None
-    return _last_name(max(before, key=lambda q: q.source_start or 0).source, common)
+    gender = _PRONOUN_GENDER.get(quote.source.strip().lower())
+    for q in sorted(before, key=lambda q: q.source_start or 0, reverse=True):
+        name = _last_name(q.source, common)
+        if gender is None:
+            return name
+        if q.source and q.source.split()[0].lower() == "the":
+            continue  # an organisation ("The Washington Post", "the New Yorker")
+        if genders is None or genders.get(name or "") in (None, gender):
+            return name
+    return None
 
 
 # "Mr. Grassley and Mr. Leahy", "Democratic candidates Hillary Clinton and Bernie Sanders": one
@@ -316,12 +352,15 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+")
 
 
 def gold_people(
-    quote: GoldQuote, all_quotes: list[GoldQuote], common: frozenset[str] = frozenset()
+    quote: GoldQuote,
+    all_quotes: list[GoldQuote],
+    common: frozenset[str] = frozenset(),
+    genders: dict[str, str] | None = None,
 ) -> frozenset[str]:
     """The last names of the people a gold source names: one (`gold_person`), or each person
     of a source that joins two names ("Mr. Grassley and Mr. Leahy say ..."), of whom a quote's
     one speaker may name either."""
-    person = gold_person(quote, all_quotes, common)
+    person = gold_person(quote, all_quotes, common, genders)
     if person is None or quote.source is None:
         return frozenset()
     head = quote.source.strip().split(",", 1)[0]
@@ -407,6 +446,7 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
     by_kind_matched: Counter[str] = Counter()
     for (_name, text, golds), doc in zip(docs, spacy_docs, strict=True):
         common = lower_case_words(text)
+        genders = name_genders(text)
         rows = extract_quotes(doc)
         n_rows += len(rows)
         matched_rows += len(match(golds, rows))
@@ -419,7 +459,7 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
         matched += len(pairs)
         for g, p in pairs:
             by_kind_matched[p.kind] += 1
-            people = gold_people(g, golds, common)
+            people = gold_people(g, golds, common, genders)
             if not people:
                 continue
             speaker_total += 1

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bench.quotes_eval import GoldQuote, _last_name, gold_people, lower_case_words
+from bench.quotes_eval import (
+    GoldQuote,
+    _last_name,
+    gold_people,
+    lower_case_words,
+    name_genders,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +106,29 @@ def test_sentence_initial_common_noun_is_no_name(source: str, last_name: str | N
 def test_source_joining_two_people_names_each(source: str, people: set[str]) -> None:
     quote = GoldQuote(start=100, end=150, source=source, source_start=80)
     assert gold_people(quote, [quote]) == people
+
+
+def test_name_genders_from_first_names_and_honorifics() -> None:
+    text = (
+        "Anna Amundsen met Mr. Berg. Erik Halvorsen and Thomas Berg spoke. Mr. Larsen came "
+        "too, as did Ms. Larsen."
+    )
+    genders = name_genders(text)
+    assert genders["amundsen"] == "f"
+    assert genders["berg"] == "m"
+    assert genders["halvorsen"] == "m"
+    assert "larsen" not in genders  # given both: no gender to go by
+
+
+def test_gendered_pronoun_source_takes_the_nearest_source_of_its_gender() -> None:
+    text = "Anna Amundsen said one thing. Thomas Berg said another. She added a third."
+    amundsen = GoldQuote(start=20, end=29, source="Anna Amundsen", source_start=0)
+    berg = GoldQuote(start=50, end=57, source="Thomas Berg", source_start=31)
+    she = GoldQuote(start=70, end=77, source="She", source_start=60)
+    golds = [amundsen, berg, she]
+    assert gold_people(she, golds) == {"berg"}  # no genders given: the nearest name
+    assert gold_people(she, golds, genders=name_genders(text)) == {"amundsen"}
+    # an organisation is no antecedent of "she"
+    post = GoldQuote(start=90, end=99, source="The Washington Post", source_start=80)
+    she_later = GoldQuote(start=120, end=130, source="she", source_start=110)
+    assert gold_people(she_later, [*golds, post], genders=name_genders(text)) == {"amundsen"}
