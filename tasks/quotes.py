@@ -917,6 +917,25 @@ def _subject_of(verb: Token) -> Token | None:
         named = next((c for c in subjects if c.ent_type_ == "PERSON"), None)
         if named is not None:
             return named
+    if len(subjects) == 1 and subjects[0].i < verb.i:
+        # `"... last night, Mr. President," Representative Tomas Berg told him`: the parser made
+        # the quote's last words the subject and the name after the closing mark their
+        # appositive; the name outside the quote is the speaker
+        text = doc_text(verb.doc)
+        subj = subjects[0]
+        outside = next(
+            (
+                c
+                for c in _children(subj)
+                if c.dep_ == "appos"
+                and subj.i < c.i < verb.i
+                and c.ent_type_ == "PERSON"
+                and _MARK.search(text, subj.idx, c.idx)
+            ),
+            None,
+        )
+        if outside is not None:
+            return outside
     if subjects and subjects[0].dep_ == "nsubjpass":
         # "Rubio was asked by moderator Gerard Baker": the agent of a passive speaks
         agent = next(

@@ -3061,6 +3061,13 @@ SPEAKER_RESOLUTION = [
         "Announced",
         "Erik Halvorsen",
     ),
+    # a vocative that ends the quote is no speaker: the name after the closing mark is
+    (
+        "''That was a good speech you gave last night, Mr. President,'' Representative Tomas "
+        "Berg, Democrat of Tennessee, told Mr. Halvorsen as he stopped to have his picture taken.",
+        "told",
+        "Tomas Berg",
+    ),
     # ... but what a subject pushes others to say is the subject's own wish
     (
         "Senator Mara Ellison pushed Tomas Berg to say that the budget was reckless.",
