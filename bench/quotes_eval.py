@@ -81,10 +81,12 @@ _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 # a party member is a description, not a last name: "the Wisconsin Republican" is whoever the
 # article named before, "a Nevada Democrat" no one named
 _PARTY_MEMBERS = frozenset(["republican", "republicans", "democrat", "democrats", "independent"])
-# "Sen. Tom Udall of New Mexico", "Mr. Morgan of the Sierra Club": the place or body a person is
-# from follows the name, and the first "of" decides ("John Smith of the University of Iowa"); not
-# "Secretary of State Clinton", where a title takes the "of"
-_OF_PLACE = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?[A-Z]")
+# "Sen. Tom Udall of New Mexico", "Mr. Morgan of the Sierra Club", "Dan McLaughlin at the National
+# Review", "Stu Rothenberg of the non-partisan Rothenberg-Gonzales Political Report": the place or
+# body a person is from follows the name, and the first "of" or "at" decides ("John Smith of the
+# University of Iowa"); not "Secretary of State Clinton", where a title takes the "of". Not
+# "from": "a report Tuesday from WKOW" is WKOW's
+_OF_PLACE = re.compile(r"^(.*?\S)\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?[A-Z]")
 _TITLE_BEFORE_OF = frozenset(
     [
         "secretary",
@@ -276,6 +278,8 @@ def _common_head(words: list[str], common: frozenset[str]) -> bool:
             if before[:1].isupper() and before.lower() in _TITLE_BEFORE_OF:
                 return False  # "Secretary of State John F. Kerry": a title takes the "of"
             return before[:1].islower() or (k == 1 and before.lower() in common)
+    if len(words) > 1 and all(w.isupper() and w.lower() in common for w in words):
+        return True  # a capitalised headline's common nouns: "FELLOW DOCTORS"
     return len(words) == 1 and words[0].lower() in common
 
 

@@ -55,6 +55,9 @@ from bench.quotes_eval import (
         # a party member is a description ("the Wisconsin Republican" is resolved like "he")
         ("the Wisconsin Republican", None),
         ("a Nevada Democrat", None),
+        # the body a person is at, or of, is not the person
+        ("Dan McLaughlin at the National Review", "mclaughlin"),
+        ("Stu Rothenberg of the non-partisan Rothenberg-Gonzales Political Report", "rothenberg"),
         # a common noun heads the phrase: the name after its preposition is not the source
         ("advisers to Mr. Obama", None),
         ("lawyers for both Donald and Ivana Trump", None),
@@ -72,7 +75,8 @@ def test_last_name_of_a_gold_source(source: str, last_name: str | None) -> None:
 TEXT = (
     "Police say they have adequate resources. Authorities said the curfew would hold, and "
     "police added that officers were ready. Price said drug price rules would change, said "
-    "Price. Officials at Homeland Security Investigations said the officials were concerned."
+    "Price. Officials at Homeland Security Investigations said the officials were concerned. "
+    "Her fellow doctors agreed."
 )
 
 
@@ -86,6 +90,8 @@ TEXT = (
         ("Price", "price"),
         # a word the document never writes in lower case
         ("Authorities", "authorities"),
+        # a capitalised headline's words, each written in lower case elsewhere
+        ("FELLOW DOCTORS", None),
     ],
 )
 def test_sentence_initial_common_noun_is_no_name(source: str, last_name: str | None) -> None:
