@@ -300,7 +300,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 def name_genders(text: str) -> dict[str, str]:
     """The gender of each last name the text gives a first name or an honorific ("Hillary
-    Clinton", "Mr. Sanders"); a last name given both ("Bill and Hillary Clinton") has none."""
+    Clinton", "Mr. Sanders"); a last name given both ("Bill Clinton", "Mrs. Clinton") has none."""
     seen: dict[str, set[str]] = defaultdict(set)
     for match in _GENDERED_NAME.finditer(text):
         honorific, first, last = match.groups()

@@ -1081,7 +1081,7 @@ def _subject_of(verb: Token) -> Token | None:
         # subject
         return None
     if verb.dep_ == "xcomp" and verb.head.lower_ in _OBJECT_CONTROL:
-        # "forced Stumpf to admit that ...", "pressed him to say whether ...": the one made to
+        # "forced Stumpf to admit that ...", "got him to concede that ...": the one made to
         # speak is the object, not whoever made him
         made = next((c for c in _children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
         if made is not None:
@@ -2176,7 +2176,7 @@ class _Speakers:
                 and (
                     parts[n].lower() in _HEADLINE_VERBS
                     # ... or at a word the article uses as a verb or an adverb, and as nothing
-                    # else ("Trump Just Announced ...", "Trump Makes Campaign Announcement")
+                    # else ("Trump Just Announced Who ...": "Just" is tagged an adverb there)
                     or parts[n].lower() in self._verbal()
                 )
             ):
