@@ -1382,6 +1382,17 @@ _RETORT_WORDS = (
 _RETORT_VERBS = frozenset(_RETORT_WORDS.split())
 
 
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause has a tensed verb, as a proposition does ("insists he will win"), not a
+    small clause ("does not make everyone happy", "make their voice known", "let him go")."""
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in _children(clause)
+    )
+
+
 def _is_cue(token: Token, cognition: bool = False) -> bool:
     word = token.lower_
     if (
@@ -3771,7 +3782,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 comps = [
                     c
                     for c in _children(verb)
-                    if c.dep_ == "ccomp" and any(t.dep_ == "nsubj" for t in _children(c))
+                    if c.dep_ == "ccomp"
+                    and any(t.dep_ == "nsubj" for t in _children(c))
+                    # a proposition has a tense; a small clause does not ("does not make
+                    # everyone happy"), unless "it" stands for what follows ("made it clear that")
+                    and (_finite(c) or any(t.lower_ == "it" for t in _children(c)))
                 ]
                 if not comps or not _human_subject(verb):
                     continue  # without such a clause nothing below is found: the subject last

@@ -3123,3 +3123,21 @@ def test_a_fact_stated_with_a_that_clause_is_not_a_quote(nlp) -> None:
     # the writer's "the fact that ..." is no one's view
     text = "The fact that the plant closed in May surprised nobody in Harlow."
     assert not [q for q in quotes_of(nlp, text) if q.cue == "fact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But Tomas Berg does not make everyone happy.",
+        "Lise Amundsen has spearheaded initiatives to make the company carbon neutral.",
+        "Tomas Berg helped the council pass the budget.",
+    ],
+)
+def test_small_clause_without_a_tense_is_no_proposition(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_it_standing_for_a_that_clause_keeps_the_proposition(nlp) -> None:
+    quotes = quotes_of(nlp, "Lise Amundsen made it clear that she would not run again.")
+    assert [q.speaker for q in quotes] == ["Lise Amundsen"]
+    assert "would not run again" in quotes[0].text
