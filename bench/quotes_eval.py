@@ -10,7 +10,8 @@ a name (PolNeAR has no coreference links), so a pronoun prediction must be resol
 "Mr."/"Ms." before the last name elsewhere) and no organisation ("The Washington Post");
 group, poll and document sources ("Trump fans", "a new poll") name no single person and their
 speakers are not scored, nor are phrases a common noun heads ("advisers to Mr. Obama", "the chair
-of the DNC") or a common noun capitalised only because it opens a sentence ("Police say"). A
+of the DNC") or a common noun capitalised only because it opens a sentence ("Police say", or
+"Critics say" where only other articles of the split write "critics"). A
 source that joins two people ("Mr. Grassley and Mr. Leahy say") is said by each, and a quote's
 one speaker is right when it names either. One annotator file per text: the first by name.
 
@@ -283,12 +284,38 @@ def _common_head(words: list[str], common: frozenset[str]) -> bool:
     return len(words) == 1 and words[0].lower() in common
 
 
-def lower_case_words(text: str) -> frozenset[str]:
-    """The words a text writes in lower case and never capitalises inside a sentence: "police"
-    of "police said", not "price" where "said Price" names Tom Price."""
-    lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", text))
-    named = {w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z'’-]+", text)}
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# ... not in an address or a tag ("politico.com", "@gop", "#trump")
+_PROSE_LOWER_WORD = re.compile(r"(?<![\w'’./@#-])[a-z][a-z'’-]*(?![\w'’-]|\.[a-z])")
+
+
+def corpus_words(texts: list[str]) -> frozenset[str]:
+    """The words a corpus writes in lower case in its prose and no text of it capitalises
+    inside a sentence ("critics", "polls"; not "trump" of "trump card", which "said Trump"
+    capitalises, nor "fight" of "the Fight for $15 movement")."""
+    lower = {w for text in texts for w in _PROSE_LOWER_WORD.findall(text)}
+    named = {w.lower() for text in texts for w in _MID_SENTENCE_CAPITAL.findall(text)}
     return frozenset(lower - named)
+
+
+def lower_case_words(text: str, corpus: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words a text writes in lower case, or that its corpus does, and that the text never
+    capitalises inside a sentence or after another capitalised word: "police" of "police said",
+    "critics" of "Critics say" where only other articles write "critics"; not "price" where
+    "said Price" names Tom Price, nor "cook" where "Tim Cook" does."""
+    lower = set(_LOWER_WORD.findall(text)) | corpus
+    named = {w.lower() for w in _MID_SENTENCE_CAPITAL.findall(text)}
+    named |= {w.lower() for w in _AFTER_CAPITAL.findall(text)}
+    return frozenset(lower - named)
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z'’-]+")
+# a capitalised word right after another ("Tim Cook") or an honorific ("Mr. Cook"), not after
+# a sentence's last word ("... said Price. Officials at ..."); the lookahead lets matches overlap
+_AFTER_CAPITAL = re.compile(
+    r"\b(?:[A-Z][\w'’-]*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.)[ \t]+"
+    r"(?=([A-Z][a-z'’-]+))"
+)
 
 
 # a first name or an honorific, then the last name it tells the gender of
@@ -443,13 +470,14 @@ def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str,
     nlp = nlp or load_nlp()
     docs = load_split(split, limit)
     spacy_docs = parsed(nlp, f"polnear-{split}-{limit or 'all'}", [text for _n, text, _g in docs])
+    vocabulary = corpus_words([text for _n, text, _g in docs])
     n_gold = n_pred = matched = 0
     n_rows = matched_rows = 0
     speaker_total = speaker_right = 0
     by_kind: Counter[str] = Counter()
     by_kind_matched: Counter[str] = Counter()
     for (_name, text, golds), doc in zip(docs, spacy_docs, strict=True):
-        common = lower_case_words(text)
+        common = lower_case_words(text, vocabulary)
         genders = name_genders(text)
         rows = extract_quotes(doc)
         n_rows += len(rows)

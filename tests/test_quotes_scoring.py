@@ -7,6 +7,7 @@ import pytest
 from bench.quotes_eval import (
     GoldQuote,
     _last_name,
+    corpus_words,
     gold_people,
     lower_case_words,
     name_genders,
@@ -138,3 +139,20 @@ def test_gendered_pronoun_source_takes_the_nearest_source_of_its_gender() -> Non
     post = GoldQuote(start=90, end=99, source="The Washington Post", source_start=80)
     she_later = GoldQuote(start=120, end=130, source="she", source_start=110)
     assert gold_people(she_later, [*golds, post], genders=name_genders(text)) == {"amundsen"}
+
+
+def test_corpus_vocabulary_marks_sentence_initial_group_nouns() -> None:
+    corpus = corpus_words(
+        [
+            "The critics were loud, and analysts agreed. See politico.com and @gop for more.",
+            "Later, said Trump, the trump card was played. The Fight for Fairness rally began.",
+        ]
+    )
+    assert {"critics", "analysts"} <= corpus
+    # an address or a tag is no prose; a word some text capitalises inside a sentence is a name
+    assert not {"politico", "gop", "trump", "fight"} & corpus
+    text = "Critics say the plan fails. Tim Cook said so. Cook agreed."
+    common = lower_case_words(text, corpus | {"cook"})
+    assert _last_name("Critics", common) is None
+    # capitalised after another capitalised word, as a surname is: still a name
+    assert _last_name("Cook", common) == "cook"
