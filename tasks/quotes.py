@@ -2004,6 +2004,11 @@ def _interview(
     return (answers, named[0]) if named else ([], None)
 
 
+# A line of rules between the items of a live blog or a digest ("___", "***", "---"): each item
+# is a story of its own
+_STORY_BREAK = re.compile(r"^[ \t]*(?:_{3,}|\*{3,}|-{3,})\.?[ \t]*$", re.MULTILINE)
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
@@ -2029,6 +2034,7 @@ class _Speakers:
         self._roles: list[tuple[int, str, frozenset[str]]] | None = None
         self._doc = doc
         self._verbal_words: frozenset[str] | None = None  # see _verbal
+        self._story_breaks = [m.end() for m in _STORY_BREAK.finditer(doc_text(doc))]
         for _ent, ent in people:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
             if (
@@ -2235,6 +2241,11 @@ class _Speakers:
             self._verbal_words = frozenset(verbal - other)
         return self._verbal_words
 
+    def story_start(self, at: int) -> int:
+        """Where the story holding offset `at` starts: after the last story break before it."""
+        n = bisect.bisect_right(self._story_breaks, at) - 1
+        return self._story_breaks[n] if n >= 0 else 0
+
     def compatible(self, name: str, gender: str | None) -> bool:
         known = self.gender.get(name) or _gender(name)
         return gender not in ("m", "f") or known in (None, gender)
@@ -2265,19 +2276,22 @@ class _Speakers:
 
     def recent(self, at: int, gender: str | None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
-        # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's
-        candidates = sorted(o_n for o_n in self.last_named + self.subjects if o_n[0] < at)
+        # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's; never one before a
+        # story break ("___" between the items of a live blog): its story has ended
+        start = self.story_start(at)
+        candidates = sorted(o_n for o_n in self.last_named + self.subjects if start <= o_n[0] < at)
         for _offset, name in reversed(candidates):
             if self.compatible(name, gender):
                 return name
-        persons = [(o, n) for o, n in self.persons if o < at]
+        persons = [(o, n) for o, n in self.persons if start <= o < at]
         for _offset, name in reversed(persons):
             if self.compatible(name, gender):
                 return name
         if gender in ("m", "f"):
             # the full name a surname stands for may be a relative's ("Fiorina" -> "Frank
             # Fiorina" for a "she"): the name as written then
-            for _offset, written, full in reversed([u for u in self.unlabelled if u[0] < at]):
+            unlabelled = [u for u in self.unlabelled if start <= u[0] < at]
+            for _offset, written, full in reversed(unlabelled):
                 for name in (full, written):
                     if self.compatible(name, gender):
                         return name

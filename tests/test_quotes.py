@@ -3068,6 +3068,15 @@ SPEAKER_RESOLUTION = [
         "told",
         "Tomas Berg",
     ),
+    # a live blog: "___" ends one item; the next item's "she" is a woman named in it, not the
+    # last one the item before made a subject
+    (
+        "Anna Larsen spoke in Ohio on Monday.\n\n___.\n\n9:21 p.m.\n\nA judge has ruled on a "
+        "complaint by reporter Lise Amundsen against the campaign.\n\nShe said the campaign "
+        "should apologize.",
+        "said",
+        "Lise Amundsen",
+    ),
     # ... but what a subject pushes others to say is the subject's own wish
     (
         "Senator Mara Ellison pushed Tomas Berg to say that the budget was reckless.",
