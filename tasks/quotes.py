@@ -2004,9 +2004,9 @@ def _interview(
     return (answers, named[0]) if named else ([], None)
 
 
-# A line of rules between the items of a live blog or a digest ("___", "***", "---"): each item
-# is a story of its own
-_STORY_BREAK = re.compile(r"^[ \t]*(?:_{3,}|\*{3,}|-{3,})\.?[ \t]*$", re.MULTILINE)
+# A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
+# a story of its own. Not "***" or "---", which features also use between scenes of one story
+_STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
 
 
 class _Speakers:
