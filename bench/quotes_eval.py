@@ -287,6 +287,13 @@ def _common_head(words: list[str], common: frozenset[str]) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 # ... not in an address or a tag ("politico.com", "@gop", "#trump")
 _PROSE_LOWER_WORD = re.compile(r"(?<![\w'’./@#-])[a-z][a-z'’-]*(?![\w'’-]|\.[a-z])")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z'’-]+")
+# a capitalised word right after another ("Tim Cook") or an honorific ("Mr. Cook"), not after
+# a sentence's last word ("... said Price. Officials at ..."); the lookahead lets matches overlap
+_AFTER_CAPITAL = re.compile(
+    r"\b(?:[A-Z][\w'’-]*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.)[ \t]+"
+    r"(?=([A-Z][a-z'’-]+))"
+)
 
 
 def corpus_words(texts: list[str]) -> frozenset[str]:
@@ -307,15 +314,6 @@ def lower_case_words(text: str, corpus: frozenset[str] = frozenset()) -> frozens
     named = {w.lower() for w in _MID_SENTENCE_CAPITAL.findall(text)}
     named |= {w.lower() for w in _AFTER_CAPITAL.findall(text)}
     return frozenset(lower - named)
-
-
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z'’-]+")
-# a capitalised word right after another ("Tim Cook") or an honorific ("Mr. Cook"), not after
-# a sentence's last word ("... said Price. Officials at ..."); the lookahead lets matches overlap
-_AFTER_CAPITAL = re.compile(
-    r"\b(?:[A-Z][\w'’-]*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.)[ \t]+"
-    r"(?=([A-Z][a-z'’-]+))"
-)
 
 
 # a first name or an honorific, then the last name it tells the gender of
@@ -356,23 +354,23 @@ def gold_person(
         return own
     if not _REFERRING.match(quote.source.strip()):
         return None  # a group, poll or document: no single person to compare with
-    before = [
-        q
+    if quote.source_start is None:
+        return None
+    named = [
+        (q.source_start, q.source, name)
         for q in all_quotes
         if q.source
         and q.source_start is not None
-        and quote.source_start is not None
         and q.source_start < quote.source_start
-        and _last_name(q.source, common)
+        and (name := _last_name(q.source, common))
     ]
     gender = _PRONOUN_GENDER.get(quote.source.strip().lower())
-    for q in sorted(before, key=lambda q: q.source_start or 0, reverse=True):
-        name = _last_name(q.source, common)
+    for _start, source, name in sorted(named, reverse=True):
         if gender is None:
             return name
-        if q.source and q.source.split()[0].lower() == "the":
+        if source.split()[0].lower() == "the":
             continue  # an organisation ("The Washington Post", "the New Yorker")
-        if genders is None or genders.get(name or "") in (None, gender):
+        if genders is None or genders.get(name) in (None, gender):
             return name
     return None
 
