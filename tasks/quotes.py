@@ -913,10 +913,12 @@ def _subject_of(verb: Token) -> Token | None:
         ):
             return last
         # "Vatican spokesman the Rev. Federico Lombardi told ...", parsed as two subjects: the
-        # name is the speaker
-        named = next((c for c in subjects if c.ent_type_ == "PERSON"), None)
-        if named is not None:
-            return named
+        # name is the speaker; of two names ("... from Rubio to, now, Cruz, Wilkin said") the
+        # one next to the verb is, the other ends the clause reported
+        people = [c for c in subjects if c.ent_type_ == "PERSON"]
+        if people:
+            ahead = [c for c in people if c.i < verb.i]
+            return ahead[-1] if ahead else people[0]
     if len(subjects) == 1 and subjects[0].i < verb.i:
         # `"... last night, Mr. President," Representative Tomas Berg told him`: the parser made
         # the quote's last words the subject and the name after the closing mark their
@@ -936,6 +938,22 @@ def _subject_of(verb: Token) -> Token | None:
         )
         if outside is not None:
             return outside
+        # "... shifted from Rubio to, now, Cruz, Wilkin said": two names with only a comma
+        # between them inside a sentence are no pair of subjects (a pair takes "and"), but the
+        # end of the clause reported and the speaker; a headline's "Clinton, Sanders had ..."
+        # opens its sentence and stays a pair
+        beside = next(
+            (c for c in _children(subj) if c.dep_ == "conj" and c.i == verb.i - 1),
+            None,
+        )
+        if (
+            beside is not None
+            and subj.ent_type_ == beside.ent_type_ == "PERSON"
+            and subj.i > subj.sent.start
+            and verb.doc[subj.i - 1].is_punct
+            and not any(c.dep_ == "cc" for c in _children(subj))
+        ):
+            return beside
     if subjects and subjects[0].dep_ == "nsubjpass":
         # "Rubio was asked by moderator Gerard Baker": the agent of a passive speaks
         agent = next(
@@ -3035,7 +3053,8 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
     is not the kind of campaign Ayotte hoped to be running. ... "...," she said." is Ayotte's,
     not that of a woman named as a main subject before. Left out: a person inside what another
     clause reports (not the topic), the head noun a relative clause hangs on (its relative
-    pronoun is the subject), one of coordinated people, and plurals ("the Clintons")."""
+    pronoun is the subject), one of coordinated people (but in "Cruz, Wilkin said"
+    the name before the cue is no conjunct: see _subject_of), and plurals ("the Clintons")."""
     spans = _merged([(c.start, c.end) for c in clauses])
     starts = [a for a, _b in spans]
     for clause in clauses:
@@ -3043,7 +3062,7 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
         if (
             subj is None
             or subj.ent_type_ != "PERSON"
-            or subj.dep_ == "conj"
+            or (subj.dep_ == "conj" and subj.i != clause.cue.i - 1)
             or subj.tag_ == "NNPS"
             or subj is clause.cue.head
             or memory.in_quote(subj.idx)
@@ -3126,6 +3145,22 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     text = doc_text(doc)
     hi = min(quote.start_char, quote.cue_start)
     cue = token_at(doc, quote.cue_start)
+    if cue is not None and (
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in _children(cue))
+        or (
+            cue.dep_ in ("dep", "conj")
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c.pos_ == "NOUN"
+                and not c.ent_type_
+                and not any(p.dep_ == "poss" for p in _children(c))  # "his remarks": his
+                for c in _children(cue.head)
+            )
+        )
+    ):
+        # the cue has a subject that is no person: "His call drew the ire of ...", "Figures
+        # reported on Sunday now suggest ..." (parsed "Figures reported", "suggest" hung on it)
+        return quote
     root = _sent(cue).root if cue is not None else None
     after = (
         next(

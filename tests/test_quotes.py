@@ -3001,6 +3001,30 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
 
 # Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
 SPEAKER_RESOLUTION = [
+    # two names before the cue with a comma between them: the one next to the verb speaks, the
+    # other ends what is reported; a later "he" is that speaker too
+    (
+        "Tomas Berg, a teacher at the school, voiced the frustration of many voters.\n\nHis "
+        "allegiance has shifted from Anna Larsen to Erik Halvorsen to, now, Lise Amundsen, Berg "
+        "said during his speech.",
+        "said",
+        "Tomas Berg",
+    ),
+    (
+        "Tomas Berg, a teacher at the school, voiced the frustration of many voters.\n\nHis "
+        "allegiance has shifted from Anna Larsen to Erik Halvorsen to, now, Lise Amundsen, Berg "
+        "said during his speech.\n\nBut he was not hopeful about the looming vote in July.",
+        "hopeful",
+        "Tomas Berg",
+    ),
+    # a cue whose subject is no person is nobody's, not the person the paragraph before named
+    (
+        "Its top donors included Tomas Berg, a Norwegian investor; Erik Halvorsen, a shipping "
+        "magnate who previously backed Anna Larsen; and companies linked to Lise Amundsen.\n\n"
+        "Figures reported on Sunday now suggest that Mr. Berg is the largest donor.",
+        "suggest",
+        None,
+    ),
     # a verb of saying coordinated with the one the first verb reported: the parser hangs it on
     # the reported clause, but it is the speaker's
     (
@@ -3087,7 +3111,7 @@ SPEAKER_RESOLUTION = [
 
 
 @pytest.mark.parametrize(("text", "cue", "speaker"), SPEAKER_RESOLUTION)
-def test_speaker_resolution(nlp, text: str, cue: str, speaker: str) -> None:
+def test_speaker_resolution(nlp, text: str, cue: str, speaker: str | None) -> None:
     quotes = quotes_of(nlp, text)
     quote = next((q for q in quotes if q.cue == cue), None)
     assert quote is not None, [(q.cue, q.text) for q in quotes]
@@ -3111,6 +3135,35 @@ def test_verb_after_a_quote_joined_to_the_quote_verb_does_not_share_its_subject(
     assert _subject_of(responded) is None
     speaker = _speaker_of(responded)
     assert speaker is not None and speaker.text == "Gilder"
+
+
+def test_name_before_the_cue_after_a_comma_is_the_speaker_not_a_conjunct(nlp) -> None:
+    # "... shifted from Rubio to, now, Dahl, Berg said", parsed with "Berg" a conjunct of the
+    # subject "Dahl": a pair of subjects takes "and"; the name next to the verb speaks
+    from spacy.tokens import Doc, Span
+
+    from tasks.quotes import _subject_of
+
+    words = ["His", "allegiance", "shifted", "to", ",", "now", ",", "Dahl", ",", "Berg", "said"]
+    heads = [1, 2, 10, 2, 10, 10, 10, 10, 7, 7, 10]
+    deps = ["poss", "nsubj", "ccomp", "prep", "punct", "advmod", "punct", "nsubj", "punct"]
+    pos = ["PRON", "NOUN", "VERB", "ADP", "PUNCT", "ADV", "PUNCT", "PROPN", "PUNCT", "PROPN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=[*deps, "conj", "ROOT"], pos=[*pos, "VERB"])
+    doc.ents = [Span(doc, 7, 8, "PERSON"), Span(doc, 9, 10, "PERSON")]
+    subject = _subject_of(doc[10])
+    assert subject is not None and subject.text == "Berg"
+    # a headline's pair opens its sentence and stays the subject: "Dahl, Berg said ..."
+    words = ["Dahl", ",", "Berg", "said", "no"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[3, 0, 0, 3, 3],
+        deps=["nsubj", "punct", "conj", "ROOT", "dobj"],
+        pos=["PROPN", "PUNCT", "PROPN", "VERB", "INTJ"],
+    )
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 2, 3, "PERSON")]
+    subject = _subject_of(doc[3])
+    assert subject is not None and subject.text == "Dahl"
 
 
 def test_verb_the_tagger_took_for_a_noun_reports_its_clause(nlp) -> None:
