@@ -2117,11 +2117,13 @@ class _Speakers:
             ):
                 self.subjects.append((offset, self.full(name)))
             elif name_token is not None and (
-                name_token.dep_ != "pobj" or _labelled_person(doc, offset)
+                name_token.dep_ not in ("pobj", "poss")
+                or (name_token.dep_ == "pobj" and _labelled_person(doc, offset))
             ):
                 # a mangled parse: a name before the speech verb that heads its sentence (not a
                 # proper noun NER left unlabelled inside a phrase: "a professor at Sciences Po
-                # in Paris, noted ...")
+                # in Paris, noted ...", nor a possessor: "When he took the stage after Mr.
+                # Vander Plaats's introduction, he said ...")
                 root = _sent(name_token).root
                 if _is_cue(root) and offset < root.idx:
                     self.subjects.append((offset, self.full(name)))

@@ -3001,6 +3001,15 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
 
 # Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
 SPEAKER_RESOLUTION = [
+    # a possessor in a fronted clause is no subject a later "he" refers to
+    (
+        "Tomas Berg is touring Iowa this week, and evangelical leaders are flocking to him.\n\n"
+        "Mr. Berg has pursued a national strategy of uniting evangelicals behind him.\n\nWhen "
+        "he took the stage after Erik Halvorsen's introduction, at a theater in Winterset, he "
+        "said the key to winning was simple.",
+        "said",
+        "Tomas Berg",
+    ),
     # two names before the cue with a comma between them: the one next to the verb speaks, the
     # other ends what is reported; a later "he" is that speaker too
     (
