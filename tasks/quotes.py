@@ -2125,7 +2125,19 @@ class _Speakers:
                 # in Paris, noted ...", nor a possessor: "When he took the stage after Mr.
                 # Vander Plaats's introduction, he said ...")
                 root = _sent(name_token).root
-                if _is_cue(root) and offset < root.idx:
+                if (
+                    _is_cue(root)
+                    and offset < root.idx
+                    # not mangled when the verb has a person for its subject before the name,
+                    # which a phrase then describes: "Dunwoody, who worked for Barack Obama in
+                    # 2008, said ..."
+                    and not any(
+                        c.dep_ in ("nsubj", "nsubjpass")
+                        and c.ent_type_ == "PERSON"
+                        and c.i < name_token.i
+                        for c in _children(root)
+                    )
+                ):
                     self.subjects.append((offset, self.full(name)))
         # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
         # John McCain's re-election,' Trump said. He went on ..." is Trump's)

@@ -3001,6 +3001,14 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
 
 # Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
 SPEAKER_RESOLUTION = [
+    # a name in the phrase that describes the subject is not a subject a later "she" refers to
+    (
+        "Lise Amundsen, who lost her daughter Anna Larsen in a shooting in Oslo in July 2012, "
+        "complained that the senator had treated her family with disrespect on a phone call.\n\n"
+        '"He promised to meet with us face to face," she said.',
+        "said",
+        "Lise Amundsen",
+    ),
     # a possessor in a fronted clause is no subject a later "he" refers to
     (
         "Tomas Berg is touring Iowa this week, and evangelical leaders are flocking to him.\n\n"
