@@ -214,6 +214,13 @@ _AUTHORED_WORDS = (
     "investigation book ad ads filing"
 )
 _AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
+# what a person says or writes, whose possessor is its speaker ("His speech cited ...", not
+# "His campaign said ...", which speaks for him)
+_UTTERANCE_WORDS = (
+    "statement statements speech speeches remarks comments letter tweet tweets post op-ed "
+    "column memo testimony email emails message essay memoir"
+)
+_UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
 # "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
 _VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
@@ -2634,7 +2641,7 @@ def _resolve(
         if gender in ("m", "f"):
             memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
-    author = _author_of(subj)
+    author = _author_of(subj) or _utterance_owner(subj)
     if author is not None:
         return _resolve(doc, author, at, memory)
     # "host Chuck Todd", "A second analyst, Ruben Achterberg of ...": the name beside a title or
@@ -2872,6 +2879,19 @@ def _author_of(subj: Token) -> Token | None:
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
     return None
+
+
+def _utterance_owner(subj: Token) -> Token | None:
+    """Whose words a possessed utterance is: "His speech cited ...", "Berg's statement said
+    ...", "Her letter argued ..." (the possessor: a person, an organisation or a pronoun)."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _UTTERANCES:
+        return None
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if owner is None or not (
+        owner.lower_ in ("his", "her") or owner.ent_type_ in ("PERSON", "ORG", "GPE")
+    ):
+        return None
+    return owner
 
 
 def _is_title(before: str, content: str) -> bool:

@@ -3001,6 +3001,18 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
 
 # Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
 SPEAKER_RESOLUTION = [
+    # a possessed utterance speaks for its possessor: a pronoun, a person or an organisation
+    (
+        "Tomas Berg spoke in Ohio on Tuesday. His speech cited his work for the state party.",
+        "cited",
+        "Tomas Berg",
+    ),
+    (
+        "Anna Larsen spoke in Ohio on Tuesday. Larsen's statement said that the governor had "
+        "misled voters.",
+        "said",
+        "Anna Larsen",
+    ),
     # a name in the phrase that describes the subject is not a subject a later "she" refers to
     (
         "Lise Amundsen, who lost her daughter Anna Larsen in a shooting in Oslo in July 2012, "
