@@ -36,7 +36,9 @@ MORE_TITLES = (
     r"Chancellor|Taoiseach|T[aá]naiste|Sheriff|Coach|Detective|Det|Officer|Sgt|Sergeant|Capt|"
     r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
     r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
-    r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General"
+    r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General|"
+    # abbreviations tasks.nlp keeps whole, plurals included ("Sens. Jeff Merkley, ...")
+    r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp"
 )
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|North Korean|South Korean|Chinese|Japanese|Russian|former|then|acting|deputy|vice|chief)\s+)*"

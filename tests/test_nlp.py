@@ -123,3 +123,24 @@ def test_typographic_apostrophe_in_a_name_reads_as_the_straight_one(text: str, n
     assert alone and all(e.label_ == "PERSON" for e in alone), [
         (e.text, e.label_) for e in doc.ents
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ('"We are ready," said Air Force 1st Lt. Tomas Berg, who flies tankers.', "Lt.", "Berg"),
+        ("Navy Capt. Erik Moen said the ship was safe.", "Capt.", "Moen"),
+        ("Sens. Anna Larsen and Lise Amundsen asked for a vote.", "Sens.", "Larsen"),
+    ],
+)
+def test_abbreviated_title_keeps_its_period_and_its_sentence(
+    text: str, title: str, name: str
+) -> None:
+    # spaCy splits "Lt." into "Lt" and ".", and the parser may end a sentence there, cutting the
+    # name from its verb
+    nlp = load_nlp()
+    doc = nlp(text)
+    assert title in [t.text for t in doc]
+    named = next(t for t in doc if t.text == name)
+    assert named.sent.start == 0 and named.sent.end == len(doc)
+    assert named.ent_type_ == "PERSON"

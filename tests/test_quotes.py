@@ -3001,6 +3001,18 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
 
 # Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
 SPEAKER_RESOLUTION = [
+    # an abbreviated title (tasks.nlp keeps "Lt." and "Sens." whole) is no part of the name
+    (
+        '"We are ready," said Air Force 1st Lt. Tomas Berg, who flies tankers.',
+        "said",
+        "Tomas Berg",
+    ),
+    (
+        "Sens. Anna Larsen (D-Minn.) and Erik Moen (R-Iowa) suggested that the bank had broken "
+        'the law.\n\n"You should be ashamed," Larsen said.',
+        "said",
+        "Anna Larsen",
+    ),
     # a possessed utterance speaks for its possessor: a pronoun, a person or an organisation
     (
         "Tomas Berg spoke in Ohio on Tuesday. His speech cited his work for the state party.",
