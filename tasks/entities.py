@@ -38,7 +38,8 @@ MORE_TITLES = (
     r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
     r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General|"
     # abbreviations tasks.nlp keeps whole, plurals included ("Sens. Jeff Merkley, ...")
-    r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp"
+    r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"
+    r"Treas|Mme|Mlle"
 )
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|North Korean|South Korean|Chinese|Japanese|Russian|former|then|acting|deputy|vice|chief)\s+)*"

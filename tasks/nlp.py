@@ -116,7 +116,7 @@ def _plain_spaces(nlp: Language) -> Language:
 # Gen., Gov., Sen., Rep., Rev., Adm., Dr. and Prof. are kept whole already
 _TITLE_ABBREVIATIONS = (
     "Lt. Capt. Sgt. Col. Cpl. Maj. Pvt. Pfc. Cmdr. Brig. Supt. Det. Insp. Spc. Amb. Atty. "
-    "Msgr. Sens. Reps. Gens. Govs."
+    "Msgr. Sens. Reps. Gens. Govs. Asst. Hon. Pres. Sec. Treas. Mme. Mlle. Sr."
 )
 
 

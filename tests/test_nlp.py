@@ -131,6 +131,7 @@ def test_typographic_apostrophe_in_a_name_reads_as_the_straight_one(text: str, n
         ('"We are ready," said Air Force 1st Lt. Tomas Berg, who flies tankers.', "Lt.", "Berg"),
         ("Navy Capt. Erik Moen said the ship was safe.", "Capt.", "Moen"),
         ("Sens. Anna Larsen and Lise Amundsen asked for a vote.", "Sens.", "Larsen"),
+        ("Asst. Secretary Tomas Berg said the talks would resume.", "Asst.", "Berg"),
     ],
 )
 def test_abbreviated_title_keeps_its_period_and_its_sentence(
