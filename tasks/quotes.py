@@ -3192,8 +3192,9 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
             )
         )
     ):
-        # the cue has a subject that is no person: "His call drew the ire of ...", "Figures
-        # reported on Sunday now suggest ..." (parsed "Figures reported", "suggest" hung on it)
+        # the cue has a subject of its own, which named no one ("His call drew the ire of ..."),
+        # or hangs on a verb whose subject is a thing ("Figures reported on Sunday now suggest",
+        # parsed with "suggest" a dependent of "reported")
         return quote
     root = _sent(cue).root if cue is not None else None
     after = (
