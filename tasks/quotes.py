@@ -950,15 +950,20 @@ def _subject_of(verb: Token) -> Token | None:
         # end of the clause reported and the speaker; a headline's "Clinton, Sanders had ..."
         # opens its sentence and stays a pair
         beside = next(
-            (c for c in _children(subj) if c.dep_ == "conj" and c.i == verb.i - 1),
+            (c for c in _children(subj) if c.dep_ in ("conj", "appos") and c.i == verb.i - 1),
             None,
         )
         if (
             beside is not None
             and subj.ent_type_ == beside.ent_type_ == "PERSON"
             and subj.i > subj.sent.start
-            and verb.doc[subj.i - 1].is_punct
             and not any(c.dep_ == "cc" for c in _children(subj))
+            and (
+                verb.doc[subj.i - 1].is_punct
+                # "To understand the real Dred Scott, Chief Justice Roberts said, ...": a titled
+                # name set off by a comma before the verb is no appositive of the name before it
+                or (beside.dep_ == "appos" and verb.doc[beside.left_edge.i - 1].text == ",")
+            )
         ):
             return beside
     if subjects and subjects[0].dep_ == "nsubjpass":

@@ -3207,6 +3207,30 @@ def test_name_before_the_cue_after_a_comma_is_the_speaker_not_a_conjunct(nlp) ->
     assert subject is not None and subject.text == "Dahl"
 
 
+def test_titled_name_before_the_cue_is_the_speaker_not_an_appositive(nlp) -> None:
+    # "To understand the real Dred Scott, Chief Justice Roberts said, one should ...", parsed
+    # with "Scott" the subject and "Roberts" its appositive: the titled name next to the verb
+    # speaks; the name before it ends the clause that opens the sentence
+    from spacy.tokens import Doc, Span
+
+    from tasks.quotes import _subject_of
+
+    words = ["To", "meet", "the", "real", "Ola", "Dahl", ",", "Judge", "Berg", "said", ",", "go"]
+    heads = [1, 9, 5, 5, 5, 9, 5, 8, 5, 11, 9, 11]
+    deps = ["aux", "advcl", "det", "amod", "compound", "nsubj", "punct", "compound", "appos"]
+    pos = ["PART", "VERB", "DET", "ADJ", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=[*deps, "parataxis", "punct", "ROOT"],
+        pos=[*pos, "PUNCT", "VERB"],
+    )
+    doc.ents = [Span(doc, 4, 6, "PERSON"), Span(doc, 8, 9, "PERSON")]
+    subject = _subject_of(doc[9])
+    assert subject is not None and subject.text == "Berg"
+
+
 def test_verb_the_tagger_took_for_a_noun_reports_its_clause(nlp) -> None:
     # "Audit files show four accounts ran searches", tagged with "show" a noun that the parser
     # makes the root with a subject and a clause: a verb of saying all the same
