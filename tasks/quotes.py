@@ -2197,6 +2197,8 @@ class _Speakers:
                 ):
                     self.unlabelled.append((token.idx, name, self.full(name)))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
+        # what a named person reports (start, end, reporter): its subjects are not the topic
+        self.reported: list[tuple[int, int, str]] = []
         self.last_anonymous: str | None = None
         # an interview printed as a transcript: the "I" of its answers is the person interviewed
         self.answers, self.interviewee = _interview(doc, self.persons)
@@ -2318,14 +2320,22 @@ class _Speakers:
         }
         return names.pop() if len(names) == 1 else None
 
+    def _inside_report(self, offset: int, name: str, gender: str | None) -> bool:
+        # "McLenney said Clinton doesn't show consistency ... "...," she said": the person a
+        # report is about is not whom the next pronoun means while its reporter could be
+        return any(
+            lo <= offset < hi and reporter != name and self.compatible(reporter, gender)
+            for lo, hi, reporter in self.reported
+        )
+
     def recent(self, at: int, gender: str | None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
         # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's; never one before a
         # story break ("___" between the items of a live blog): its story has ended
         start = self.story_start(at)
         candidates = sorted(o_n for o_n in self.last_named + self.subjects if start <= o_n[0] < at)
-        for _offset, name in reversed(candidates):
-            if self.compatible(name, gender):
+        for offset, name in reversed(candidates):
+            if self.compatible(name, gender) and not self._inside_report(offset, name, gender):
                 return name
         persons = [(o, n) for o, n in self.persons if start <= o < at]
         for _offset, name in reversed(persons):
@@ -3093,11 +3103,22 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
     not that of a woman named as a main subject before. Left out: a person inside what another
     clause reports (not the topic), the head noun a relative clause hangs on (its relative
     pronoun is the subject), one of coordinated people (but in "Cruz, Wilkin said"
-    the name before the cue is no conjunct: see _subject_of), and plurals ("the Clintons")."""
+    the name before the cue is no conjunct: see _subject_of), and plurals ("the Clintons").
+    Also records the span each named person reports, whose subjects a pronoun then passes over
+    for the reporter (_Speakers.recent)."""
     spans = _merged([(c.start, c.end) for c in clauses])
     starts = [a for a, _b in spans]
     for clause in clauses:
         subj = clause.subject
+        if (
+            subj is not None
+            and subj.ent_type_ == "PERSON"
+            and subj.idx < clause.start
+            and not memory.in_quote(subj.idx)
+        ):
+            start, end = _name_span(subj)
+            reporter = memory.full(_honorific(doc, start) + doc_text(doc)[start:end])
+            memory.reported.append((clause.start, clause.end, reporter))
         if (
             subj is None
             or subj.ent_type_ != "PERSON"

@@ -3001,6 +3001,14 @@ def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
 
 # Speaker resolution, round 3: (text, cue of the quote, resolved speaker)
 SPEAKER_RESOLUTION = [
+    # the subject of what a named person reports is not whom the next "she" means: the reporter
+    (
+        "Anna Larsen and Erik Moen saw the senator speak at a rally in Ohio.\n\nLarsen argued "
+        "that Lise Amundsen does not show consistency in her concern for racial issues.\n\n"
+        '"It is not something that she says every day," she said.',
+        "said",
+        "Anna Larsen",
+    ),
     # an abbreviated title (tasks.nlp keeps "Lt." and "Sens." whole) is no part of the name
     (
         '"We are ready," said Air Force 1st Lt. Tomas Berg, who flies tankers.',
