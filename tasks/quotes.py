@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -2065,11 +2066,21 @@ class _Speakers:
         self._doc = doc
         self._verbal_words: frozenset[str] | None = None  # see _verbal
         self._story_breaks = [m.end() for m in _STORY_BREAK.finditer(doc_text(doc))]
+        # how often NER gave each one-word name a person's label and a place's (not a body's:
+        # "Trump" is an ORG in "Trump campaign" in many an article)
+        votes: Counter[tuple[str, bool]] = Counter(
+            (e.text, e.label_ == "PERSON")
+            for e in doc.ents
+            if len(e) == 1 and e.label_ in ("PERSON", "GPE", "LOC", "FAC")
+        )
         for _ent, ent in people:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
             if (
                 not name.split()
                 or _not_a_person(name)
+                # "Clarkston became his home": a one-word name NER labels a place elsewhere in
+                # the article more often than a person is no person here either
+                or (len(ent) == 1 and votes[(ent.text, False)] > votes[(ent.text, True)])
                 or (
                     len(ent) == 1
                     and ent[0].tag_ in ("NNPS", "NNS")

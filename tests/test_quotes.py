@@ -3239,6 +3239,26 @@ def test_titled_name_before_the_cue_is_the_speaker_not_an_appositive(nlp) -> Non
     assert subject is not None and subject.text == "Berg"
 
 
+def test_place_ner_took_for_a_person_once_is_no_speaker(nlp) -> None:
+    # "Clarkston became his home": a one-word name NER labels a place everywhere else in the
+    # article is not the person a later "he" means
+    from spacy.tokens import Span
+
+    text = (
+        "Omar Haddad arrived in Oslo in 2014. He found a job in Lillestrom and a flat in "
+        "Lillestrom.\n\nSoon Lillestrom became his home. Recently, he said, he has realized "
+        "that the rest of Norway is not as hospitable."
+    )
+    doc = nlp(text)
+    home = text.index("Lillestrom became")
+    person = doc.char_span(home, home + len("Lillestrom"), label="PERSON")
+    assert isinstance(person, Span)
+    doc.ents = sorted([*doc.ents, person], key=lambda e: e.start)
+    assert [e.label_ for e in doc.ents if e.text == "Lillestrom"] == ["GPE", "GPE", "PERSON"]
+    quote = next(q for q in extract_quotes(doc) if q.cue == "said")
+    assert quote.speaker == "Omar Haddad"
+
+
 def test_verb_the_tagger_took_for_a_noun_reports_its_clause(nlp) -> None:
     # "Audit files show four accounts ran searches", tagged with "show" a noun that the parser
     # makes the root with a subject and a clause: a verb of saying all the same
