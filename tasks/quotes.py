@@ -2975,8 +2975,27 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         doc.user_data.pop(_CACHE_KEY, None)
 
 
+# a paragraph of a transcript quoted whole that opens with its mark and a speaker's label
+# ("\n\n\"PENCE: Well, ..."): a new turn, which the quote that runs on over paragraphs ends at
+_QUOTED_TURN = re.compile(r"\n[ \t]*[\"“](?=" + _TURN.pattern + ")")
+
+
+def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The marks, each quote that runs over paragraphs cut where a new speaker's turn begins."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in marks:
+        for turn in _QUOTED_TURN.finditer(text, lo + 1, hi):
+            label = _TURN.match(text, turn.end())
+            if label is None or _LABEL.match(label.group(1)):
+                continue
+            out.append((lo, turn.start()))
+            lo = turn.end() - 1
+        out.append((lo, hi))
+    return out
+
+
 def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
-    marks = find_quote_marks(text)
+    marks = _turns(text, find_quote_marks(text))
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, marks)
     clauses = _reported_clauses(doc)

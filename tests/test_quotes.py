@@ -1592,6 +1592,25 @@ def test_transcript_quoted_whole_names_each_turn(nlp) -> None:
     ]
 
 
+def test_transcript_quoted_over_paragraphs_ends_each_turn_at_the_next(nlp) -> None:
+    # the quote runs on over paragraphs (each opens with a mark, only the last one closes): a
+    # paragraph that opens with another speaker's label starts a new quote
+    text = (
+        "Mike Pence sat down with Chris Wallace on Sunday. Partial transcript as follows:\n\n"
+        '"WALLACE: If I may, sir, because we have limited time. Will she be there?\n\n'
+        '"PENCE: She will not be attending the debate tomorrow night.\n\n'
+        '"But the truth is that the campaign is focused on the issues people care about.\n\n'
+        '"WALLACE: Do you really see those two as equivalent?"'
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [(q.speaker, q.text[:9]) for q in quotes] == [
+        ("Chris Wallace", "If I may,"),
+        ("Mike Pence", "She will "),
+        ("Chris Wallace", "Do you re"),
+    ]
+    assert "the issues people care about" in quotes[1].text
+
+
 def test_markup_left_before_a_name_is_no_part_of_it(nlp) -> None:
     text = (
         'Bernie Sanders spoke in Ohio. The site rated it "Mostly True.">Sanders said that the '
