@@ -553,6 +553,22 @@ def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
     return None
 
 
+_NESTED_DOUBLE = "n"  # the family of a typographic double quote open inside a straight one
+
+
+def _nested_typographic(text: str, i: int, end: int) -> bool:
+    """Whether the mark at i opens a typographic quote nested in a straight one that goes on,
+    in its paragraph (text[:end]): its closer comes next and then a straight mark or no mark
+    at all (`"... as “The Journal” wrote, ..."`). Otherwise, as in sloppy copy (`"Yes,“ she
+    said. “No ...”`), it closes the straight quote."""
+    if text[i] not in _DOUBLE_OPEN:
+        return False
+    marks = [j for j in range(i + 1, end) if text[j] in _DOUBLE_CLOSE + _DOUBLE_OPEN + '"']
+    if not marks or text[marks[0]] not in _DOUBLE_CLOSE:
+        return False
+    return len(marks) == 1 or text[marks[1]] == '"'
+
+
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
     """Spans (including the marks) of the top-level quotes of a text, in order.
 
@@ -571,10 +587,24 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             top = stack[-1][0] if stack else None
             if i == lo and len(stack) == 1 and _mark_kind(text, i, None) == ("open", stack[0][0]):
                 continue  # the repeated opening mark of a multi-paragraph quote
+            if top == _NESTED_DOUBLE and text[i] in _DOUBLE_OPEN + _DOUBLE_CLOSE + '"':
+                stack.pop()  # a typographic quote inside a straight one ends here, closed or not
+                if text[i] in _DOUBLE_CLOSE:
+                    continue
+                top = "d"
             kind = _mark_kind(text, i, top)
             if kind is not None:
                 action, family = kind
-                if action == "open" and not (family == "d" and top == "d"):
+                if (
+                    top == "d"
+                    and text[stack[-1][1]] == '"'
+                    and i > stack[-1][1] + 1  # "“...,” Rubio said ...": a stray straight mark
+                    and _nested_typographic(text, i, hi)
+                ):
+                    # "WALLACE: ... as “The Wall Street Journal” wrote, ...": a typographic
+                    # quote closed inside a straight one that goes on is nested in it
+                    stack.append((_NESTED_DOUBLE, i))
+                elif action == "open" and not (family == "d" and top == "d"):
                     stack.append((family, i))
                 elif action == "close" or (family == "d" and top == "d"):
                     # close the innermost open quote of this family; inner ones of the other

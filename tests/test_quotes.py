@@ -241,6 +241,29 @@ def test_nested_quotes_stay_inside() -> None:
     assert text[spans[0][0] : spans[0][1]].endswith('leaving."')
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a typographic quote inside a straight one, closed in the same paragraph
+        ('He said: "But as “The Journal” wrote, it shows concern." Then he left.', 1),
+        # ... or in a statement quoted over paragraphs, each opening with a straight mark
+        (
+            'Dr. Moen stated:\n\n"The department is not about “Equal Justice” anymore.\n\n'
+            '"The latest example is the “Bathroom Bill,” which the state passed.\n\n'
+            '"I will stop them at the door."\n\nThe campaign had no comment.',
+            1,
+        ),
+        # sloppy copy: a typographic opener that closes a straight quote, then a new quote
+        ('"Yes,“ she said. “No way,” he said.', 2),
+    ],
+)
+def test_typographic_quote_inside_a_straight_one(text: str, spans: int) -> None:
+    found = find_quote_marks(text)
+    assert len(found) == spans, [text[a:b] for a, b in found]
+    if spans == 1:
+        assert text[found[0][0] : found[0][1]].endswith(('concern."', 'door."'))
+
+
 def test_unbalanced_mark_does_not_stop_the_article(nlp) -> None:
     text = (
         'Ivo Brandt said "this quote never closes.\n'
