@@ -554,6 +554,7 @@ def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
 
 
 _NESTED_DOUBLE = "n"  # the family of a typographic double quote open inside a straight one
+_DOUBLE_MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + '"'
 
 
 def _nested_typographic(text: str, i: int, end: int) -> bool:
@@ -563,7 +564,8 @@ def _nested_typographic(text: str, i: int, end: int) -> bool:
     said. “No ...”`), it closes the straight quote."""
     if text[i] not in _DOUBLE_OPEN:
         return False
-    marks = [j for j in range(i + 1, end) if text[j] in _DOUBLE_CLOSE + _DOUBLE_OPEN + '"']
+    # the next two double marks of the paragraph are all the test reads
+    marks = list(islice((j for j in range(i + 1, end) if text[j] in _DOUBLE_MARKS), 2))
     if not marks or text[marks[0]] not in _DOUBLE_CLOSE:
         return False
     return len(marks) == 1 or text[marks[1]] == '"'
@@ -587,7 +589,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             top = stack[-1][0] if stack else None
             if i == lo and len(stack) == 1 and _mark_kind(text, i, None) == ("open", stack[0][0]):
                 continue  # the repeated opening mark of a multi-paragraph quote
-            if top == _NESTED_DOUBLE and text[i] in _DOUBLE_OPEN + _DOUBLE_CLOSE + '"':
+            if top == _NESTED_DOUBLE and text[i] in _DOUBLE_MARKS:
                 stack.pop()  # a typographic quote inside a straight one ends here, closed or not
                 if text[i] in _DOUBLE_CLOSE:
                     continue
@@ -3170,29 +3172,21 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
     starts = [a for a, _b in spans]
     for clause in clauses:
         subj = clause.subject
-        if (
-            subj is not None
-            and subj.ent_type_ == "PERSON"
-            and subj.idx < clause.start
-            and not memory.in_quote(subj.idx)
-        ):
-            start, end = _name_span(subj)
-            reporter = memory.full(_honorific(doc, start) + doc_text(doc)[start:end])
-            memory.reported.append((clause.start, clause.end, reporter))
-        if (
-            subj is None
-            or subj.ent_type_ != "PERSON"
-            or (subj.dep_ == "conj" and subj.i != clause.cue.i - 1)
-            or subj.tag_ == "NNPS"
-            or subj is clause.cue.head
-            or memory.in_quote(subj.idx)
-            or _covered(subj.idx, spans, starts)
-        ):
+        if subj is None or subj.ent_type_ != "PERSON" or memory.in_quote(subj.idx):
             continue
         start, end = _name_span(subj)
         name = memory.full(_honorific(doc, start) + doc_text(doc)[start:end])
-        if not _not_a_person(name):
-            memory.subjects.append((subj.idx, name))
+        if subj.idx < clause.start:
+            memory.reported.append((clause.start, clause.end, name))
+        if (
+            (subj.dep_ == "conj" and subj.i != clause.cue.i - 1)
+            or subj.tag_ == "NNPS"
+            or subj is clause.cue.head
+            or _covered(subj.idx, spans, starts)
+            or _not_a_person(name)
+        ):
+            continue
+        memory.subjects.append((subj.idx, name))
 
 
 def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
