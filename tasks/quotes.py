@@ -3213,9 +3213,12 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
     introduced that one (`"A," she said. "B."`): the same speaker, no cue of its own outside
     that attribution, the same paragraph. PolNeAR annotates such a pair as one attribution with
     a discontinuous content. The attribution between the parts may describe the speaker at
-    length (`"A," said Gene Sperling, who has offered advice to Mrs. Clinton. "B."`, `"A," Ms.
-    Hughes said, pointing out where the pharmacy used to be. "B."`): a reported clause inside it
-    is part of who is speaking, not an utterance of its own, and is dropped."""
+    length (`"A," said Gene Sperling, who has offered advice to Mrs. Clinton. "B."`): a
+    reported clause there is part of who is speaking, not an utterance of its own, and is
+    dropped. A clause of the cue itself (`"A," Ms. Hughes said, pointing out where the pharmacy
+    used to be. "B."`, `said when asked about ...`) is reported beside the quote: it stays a
+    row of its own, moved after the second part so that the parts of the utterance are adjacent
+    rows (utterance_id joins each part to the row before it)."""
     linked = list(quotes)
     dropped: set[int] = set()
     for n in range(1, len(linked)):
@@ -3238,11 +3241,14 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
             and "\n" not in gap  # however long the attribution ("said X, who ran in 2008 and ...")
         ):
             continue
-        between = range(m + 1, n)
-        if any(not _describes_speaker(doc, linked[k], prev) for k in between):
-            continue  # a clause reported beside the cue ("said, referring to ...") stands alone
-        dropped.update(between)
-        linked[n] = replace(quote, continues=True)
+        between = linked[m + 1 : n]  # indirect rows only (see the walk back above)
+        describing = [_describes_speaker(doc, q, prev) for q in between]
+        inside = [q for q, d in zip(between, describing, strict=True) if d]
+        beside = [q for q, d in zip(between, describing, strict=True) if not d]
+        # rows m+1..n become the clauses inside the attribution (dropped), the second part, then
+        # the clauses beside the cue, which a later quote walks back over as it did before
+        linked[m + 1 : n + 1] = [*inside, replace(quote, continues=True), *beside]
+        dropped.update(range(m + 1, m + 1 + len(inside)))
     return [q for k, q in enumerate(linked) if k not in dropped]
 
 

@@ -2525,12 +2525,6 @@ def test_relative_clause_on_the_speaker_stays_inside_the_attribution(nlp) -> Non
             'workers. "Nobody should doubt that."',
             True,
         ),
-        # a clause of the cue itself ("said, referring to ...") is reported beside the quote
-        (
-            '"Those numbers are a fantasy," Mr. Lindqvist said, referring to the budget office '
-            'forecast. "We will publish our own."',
-            False,
-        ),
     ],
 )
 def test_clause_inside_an_attribution_between_two_parts(nlp, text: str, linked: bool) -> None:
@@ -2541,6 +2535,36 @@ def test_clause_inside_an_attribution_between_two_parts(nlp, text: str, linked: 
     if linked:
         # the described clause is no quote of its own, so the parts are adjacent rows
         assert [q.kind for q in quotes] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        # a clause of the cue itself ("said, referring to ...") is reported beside the quote
+        (
+            '"Those numbers are a fantasy," Mr. Lindqvist said, referring to the budget office '
+            'forecast. "We will publish our own."',
+            "the budget office forecast",
+        ),
+        (
+            '"The plant will stay open," Ms. Amundsen said, adding that the union had agreed to '
+            'the terms. "Nobody loses a job this year."',
+            "the union had agreed to the terms",
+        ),
+    ],
+)
+def test_clause_beside_the_cue_between_two_parts(nlp, text: str, beside: str) -> None:
+    # PolNeAR annotates the two parts as one attribution: the second resumes the first, and
+    # the clause beside the cue stays a row of its own, after the second part, so that the
+    # parts of the utterance are adjacent rows (utterance_id joins a part to the row before it)
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.continues) for q in quotes] == [
+        ("direct", False),
+        ("direct", True),
+        ("indirect", False),
+    ]
+    assert quotes[2].text.startswith(beside)
+    assert quotes[0].speaker == quotes[1].speaker == quotes[2].speaker
 
 
 @pytest.mark.parametrize(
