@@ -571,6 +571,17 @@ def _nested_typographic(text: str, i: int, end: int) -> bool:
     return len(marks) == 1 or text[marks[1]] == '"'
 
 
+def _nested_same_family(text: str, i: int, end: int) -> bool:
+    """Whether a typographic opener inside an open typographic quote nests in it: the next two
+    double marks of the paragraph (text[:end]) both close, the inner quote and then the outer
+    (`“... what he calls “hell” than live ...”`). A sloppy opener typed for a closer (`“Yes,“
+    she said. “No ...”`) is followed by another opener."""
+    if text[i] not in _DOUBLE_OPEN:
+        return False
+    marks = list(islice((j for j in range(i + 1, end) if text[j] in _DOUBLE_MARKS), 2))
+    return len(marks) == 2 and all(text[j] in _DOUBLE_CLOSE for j in marks)
+
+
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
     """Spans (including the marks) of the top-level quotes of a text, in order.
 
@@ -599,12 +610,16 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 action, family = kind
                 if (
                     top == "d"
-                    and text[stack[-1][1]] == '"'
                     and i > stack[-1][1] + 1  # "“...,” Rubio said ...": a stray straight mark
-                    and _nested_typographic(text, i, hi)
+                    and (
+                        _nested_typographic(text, i, hi)
+                        if text[stack[-1][1]] == '"'
+                        else text[stack[-1][1]] in _DOUBLE_OPEN and _nested_same_family(text, i, hi)
+                    )
                 ):
                     # "WALLACE: ... as “The Wall Street Journal” wrote, ...": a typographic
-                    # quote closed inside a straight one that goes on is nested in it
+                    # quote closed inside a straight one that goes on is nested in it, as is
+                    # one inside a typographic quote when both close next ("... calls “hell” ...”)
                     stack.append((_NESTED_DOUBLE, i))
                 elif action == "open" and not (family == "d" and top == "d"):
                     stack.append((family, i))

@@ -255,13 +255,18 @@ def test_nested_quotes_stay_inside() -> None:
         ),
         # sloppy copy: a typographic opener that closes a straight quote, then a new quote
         ('"Yes,“ she said. “No way,” he said.', 2),
+        # a typographic quote inside a typographic one: both close next
+        ("“I would rather live in what he calls “chaos” than in his order.” ― Ana Ruiz", 1),
+        # sloppy copy with typographic marks only: the opener typed for a closer is followed by
+        # another opener, not by two closers
+        ("“Yes,“ she said. “No way,” he said.", 2),
     ],
 )
-def test_typographic_quote_inside_a_straight_one(text: str, spans: int) -> None:
+def test_typographic_quote_inside_another(text: str, spans: int) -> None:
     found = find_quote_marks(text)
     assert len(found) == spans, [text[a:b] for a, b in found]
     if spans == 1:
-        assert text[found[0][0] : found[0][1]].endswith(('concern."', 'door."'))
+        assert text[found[0][0] : found[0][1]].endswith(('concern."', 'door."', "order.”"))
 
 
 def test_unbalanced_mark_does_not_stop_the_article(nlp) -> None:
