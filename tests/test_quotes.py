@@ -154,9 +154,6 @@ def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a new paragraph starts a new utterance, even by the same speaker
-        '"We are ready," said Pavel Istrati, a fictional negotiator.\n'
-        '"The other side is not ready to talk about anything yet."',
         # the second quote has a cue and a speaker of its own
         '"We are ready," said Pavel Istrati. "The other side is not," Mira Holt replied.',
         # a partial quote inside the next sentence is not the same utterance
@@ -2540,6 +2537,38 @@ def test_clause_inside_an_attribution_between_two_parts(nlp, text: str, linked: 
     if linked:
         # the described clause is no quote of its own, so the parts are adjacent rows
         assert [q.kind for q in quotes] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # the next paragraph opens with a quote of no cue of its own: the speaker goes on
+        (
+            '"We will not leave the table," Anna Larsen said.\n\n'
+            '"The talks resume in March, and we will be there."',
+            True,
+        ),
+        # the first paragraph goes on after the attribution: a new statement
+        (
+            '"We will not leave the table," Anna Larsen said. The talks stalled in May.\n\n'
+            '"The talks resume in March, and we will be there."',
+            False,
+        ),
+        # a paragraph between the two
+        (
+            '"We will not leave the table," Anna Larsen said.\n\nThe talks stalled in May.\n\n'
+            '"The talks resume in March, and we will be there."',
+            False,
+        ),
+    ],
+)
+def test_quote_opening_the_next_paragraph_resumes_the_utterance(
+    nlp, text: str, linked: bool
+) -> None:
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].continues is linked
+    assert direct[1].speaker == "Anna Larsen" or not linked
 
 
 @pytest.mark.parametrize(
