@@ -3116,7 +3116,7 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         if speaker_type == "unknown" and speaker is None and previous is not None:
             prev_para = previous.paragraph
             if paragraph - prev_para <= 1 and (
-                previous.speaker or previous.speaker_type == "anonymous"
+                previous.speaker or previous.speaker_type in ("anonymous", "description")
             ):
                 speaker, speaker_text, speaker_type = (
                     previous.speaker,

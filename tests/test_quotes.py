@@ -151,6 +151,21 @@ def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:
     assert [q.continues for q in quotes] == [False, True]
 
 
+def test_quote_without_cue_continues_a_described_speaker(nlp) -> None:
+    # a description nobody is resolved to carries on too: the second part is not the person
+    # the first part mentions
+    text = (
+        '"Their ads make headlines, but Erik Halvorsen\'s remarks are no joke," the campaign '
+        'wrote Wednesday. "Voters can handle these attacks. Families should not have to."'
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert [(q.speaker, q.speaker_text, q.speaker_type) for q in quotes] == [
+        (None, "the campaign", "description"),
+        (None, "the campaign", "description"),
+    ]
+    assert [q.continues for q in quotes] == [False, True]
+
+
 @pytest.mark.parametrize(
     "text",
     [
