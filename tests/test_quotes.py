@@ -2587,6 +2587,34 @@ def test_quote_opening_the_next_paragraph_resumes_the_utterance(
 
 
 @pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # a direct quote right after a report by the same speaker goes on with it
+        (
+            "Attorney General Anna Larsen announced on Monday a lawsuit against the state. "
+            "\u201cWe are seeking a court order that ends the practice for good.\u201d",
+            True,
+        ),
+        # a sentence of the narrative between them: a new statement
+        (
+            "Attorney General Anna Larsen announced on Monday a lawsuit against the state. The "
+            "state has not answered. \u201cWe are seeking a court order that ends the practice "
+            "for good.\u201d",
+            False,
+        ),
+    ],
+)
+def test_direct_quote_right_after_a_report_goes_on_with_it(nlp, text: str, linked: bool) -> None:
+    quotes = quotes_of(nlp, text)
+    report = next(q for q in quotes if q.kind == "indirect" and q.cue == "announced")
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert report.speaker == direct.speaker == "Anna Larsen"
+    assert direct.continues is linked
+    if linked:
+        assert quotes.index(direct) == quotes.index(report) + 1
+
+
+@pytest.mark.parametrize(
     ("text", "beside"),
     [
         # a clause of the cue itself ("said, referring to ...") is reported beside the quote
