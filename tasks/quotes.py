@@ -3225,15 +3225,16 @@ def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
 
 
 def _quotes_the_report(report: Quote, quote: Quote, text: str) -> bool:
-    """Whether a direct quote with no cue of its own goes on with the reported speech right
-    before it, nothing but punctuation between ("Lynch announced on Monday the lawsuit against
-    the state. “We are seeking a court order ...”"): one statement, as PolNeAR annotates it
-    (train+dev: 16 such pairs one attribution, 4 two)."""
+    """Whether a direct quote with no cue but the report's goes on with the reported speech
+    (or partial quote) right before it, nothing but punctuation between ("Lynch announced on
+    Monday the lawsuit against the state. “We are seeking a court order ...”", "said the plan
+    was “a fantasy”: “Nobody ...”"): one statement, as PolNeAR annotates it (train+dev, after
+    reported speech: 16 such pairs one attribution, 4 two)."""
     return (
-        report.kind == "indirect"
+        report.kind in ("indirect", "partial")
         and report.cue_start is not None
         and report.speaker is not None
-        and quote.cue_start is None
+        and quote.cue_start in (None, report.cue_start)
         and quote.speaker == report.speaker
         and not any(ch.isalnum() or ch == "\n" for ch in text[report.end_char : quote.start_char])
     )
@@ -3254,8 +3255,9 @@ def _resumes_next_paragraph(doc: Doc, first: Quote, second: Quote, gap: str) -> 
 
 
 def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
-    """Mark each direct quote that resumes the one before it after the attribution that
-    introduced that one (`"A," she said. "B."`): the same speaker, no cue of its own outside
+    """Mark each direct quote that resumes the direct or partial one before it after the
+    attribution that introduced that one (`"A," she said. "B."`, `The plan is "a fantasy," she
+    said. "B."`): the same speaker, no cue of its own outside
     that attribution, the same paragraph, or the next one when the attribution ends the first
     and the quote opens the next (_resumes_next_paragraph). PolNeAR annotates such a pair as one attribution with
     a discontinuous content. The attribution between the parts may describe the speaker at
@@ -3278,7 +3280,7 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
         prev = linked[m] if m >= 0 and m not in dropped else None
         gap = text[prev.end_char : quote.start_char] if prev is not None else ""
         if prev is None or not (
-            prev.kind == "direct"
+            prev.kind in ("direct", "partial")
             and prev.cue_start is not None
             and prev.end_char <= prev.cue_start < quote.start_char
             and (quote.cue_start is None or quote.cue_start == prev.cue_start)

@@ -2615,6 +2615,26 @@ def test_direct_quote_right_after_a_report_goes_on_with_it(nlp, text: str, linke
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a partial quote, its attribution, then the quote resumes
+        "The budget plan is \u201ca fantasy,\u201d Anna Larsen said on Friday. \u201cNobody "
+        "in this chamber believes the numbers add up.\u201d",
+        # a report with quoted words, then a quote with nothing but a colon between
+        "Anna Larsen said the budget plan was \u201ca fantasy\u201d and had to go: \u201cNobody "
+        "in this chamber believes the numbers add up.\u201d",
+    ],
+)
+def test_direct_quote_goes_on_with_a_partial_one(nlp, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    partial = next(q for q in quotes if q.kind == "partial")
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert partial.speaker == direct.speaker == "Anna Larsen"
+    assert direct.continues
+    assert quotes.index(direct) == quotes.index(partial) + 1
+
+
+@pytest.mark.parametrize(
     ("text", "beside"),
     [
         # a clause of the cue itself ("said, referring to ...") is reported beside the quote
