@@ -2635,6 +2635,23 @@ def test_direct_quote_goes_on_with_a_partial_one(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Senator Tomas Berg said the governor had been "a tremendously important partner," and '
+        'the state would need to "depend on her" for the next two years.',
+        'Senator Tomas Berg said the governor would "support the nominee" but "is not planning '
+        'to endorse anyone this cycle."',
+    ],
+)
+def test_partial_quotes_under_one_cue_are_one_utterance(nlp, text: str) -> None:
+    # one cue, one attribution: the second quoted fragment goes on with the first
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "partial"]
+    assert len(quotes) == 2
+    assert [q.continues for q in quotes] == [False, True]
+    assert {q.speaker for q in quotes} == {"Tomas Berg"}
+
+
+@pytest.mark.parametrize(
     ("text", "beside"),
     [
         # a clause of the cue itself ("said, referring to ...") is reported beside the quote
