@@ -3225,6 +3225,13 @@ def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
     return cue.head != said and cue != said
 
 
+def _same_speaker(first: Quote, second: Quote) -> bool:
+    """Whether two quotes have one known speaker: the same person, or the same description."""
+    if first.speaker is not None or second.speaker is not None:
+        return first.speaker == second.speaker
+    return first.speaker_text is not None and first.speaker_text == second.speaker_text
+
+
 def _quotes_the_report(report: Quote, quote: Quote, text: str) -> bool:
     """Whether a direct quote with no cue but the report's goes on with the reported speech
     (or partial quote) right before it, nothing but punctuation between ("Lynch announced on
@@ -3234,9 +3241,8 @@ def _quotes_the_report(report: Quote, quote: Quote, text: str) -> bool:
     return (
         report.kind in ("indirect", "partial")
         and report.cue_start is not None
-        and report.speaker is not None
         and quote.cue_start in (None, report.cue_start)
-        and quote.speaker == report.speaker
+        and _same_speaker(report, quote)
         and not any(ch.isalnum() or ch == "\n" for ch in text[report.end_char : quote.start_char])
     )
 

@@ -2595,6 +2595,12 @@ def test_quote_opening_the_next_paragraph_resumes_the_utterance(
             "\u201cWe are seeking a court order that ends the practice for good.\u201d",
             True,
         ),
+        # a description for a speaker, a dash between
+        (
+            "The commission recognized that a state court should settle the matter \u2014 "
+            "\u201cso that every election official knows the rule once and for all.\u201d",
+            True,
+        ),
         # a sentence of the narrative between them: a new statement
         (
             "Attorney General Anna Larsen announced on Monday a lawsuit against the state. The "
@@ -2606,9 +2612,10 @@ def test_quote_opening_the_next_paragraph_resumes_the_utterance(
 )
 def test_direct_quote_right_after_a_report_goes_on_with_it(nlp, text: str, linked: bool) -> None:
     quotes = quotes_of(nlp, text)
-    report = next(q for q in quotes if q.kind == "indirect" and q.cue == "announced")
+    report = next(q for q in quotes if q.kind == "indirect")
     direct = next(q for q in quotes if q.kind == "direct")
-    assert report.speaker == direct.speaker == "Anna Larsen"
+    assert (report.speaker or report.speaker_text) in ("Anna Larsen", "The commission")
+    assert (report.speaker or report.speaker_text) == (direct.speaker or direct.speaker_text)
     assert direct.continues is linked
     if linked:
         assert quotes.index(direct) == quotes.index(report) + 1
