@@ -559,29 +559,20 @@ _NESTED_DOUBLE = "n"  # the family of a typographic double quote open inside a s
 _DOUBLE_MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + '"'
 
 
-def _nested_typographic(text: str, i: int, end: int) -> bool:
-    """Whether the mark at i opens a typographic quote nested in a straight one that goes on,
-    in its paragraph (text[:end]): its closer comes next and then a straight mark or no mark
-    at all (`"... as “The Journal” wrote, ..."`). Otherwise, as in sloppy copy (`"Yes,“ she
-    said. “No ...”`), it closes the straight quote."""
+def _nests(text: str, outer: str, i: int, end: int) -> bool:
+    """Whether the mark at i opens a typographic quote nested in the open quote whose opening
+    mark is `outer`, in its paragraph (text[:end]); the next two double marks of the paragraph
+    are all the test reads. In a straight quote that goes on, its closer comes next and then a
+    straight mark or no mark at all (`"... as “The Journal” wrote, ..."`); in a typographic
+    quote, both next marks close, the inner quote and then the outer (`“... what he calls
+    “hell” than live ...”`). Otherwise, as in sloppy copy (`"Yes,“ she said. “No ...”`, `“Yes,“
+    she said. “No ...”`), it closes the outer quote."""
     if text[i] not in _DOUBLE_OPEN:
         return False
-    # the next two double marks of the paragraph are all the test reads
-    marks = list(islice((j for j in range(i + 1, end) if text[j] in _DOUBLE_MARKS), 2))
-    if not marks or text[marks[0]] not in _DOUBLE_CLOSE:
-        return False
-    return len(marks) == 1 or text[marks[1]] == '"'
-
-
-def _nested_same_family(text: str, i: int, end: int) -> bool:
-    """Whether a typographic opener inside an open typographic quote nests in it: the next two
-    double marks of the paragraph (text[:end]) both close, the inner quote and then the outer
-    (`“... what he calls “hell” than live ...”`). A sloppy opener typed for a closer (`“Yes,“
-    she said. “No ...”`) is followed by another opener."""
-    if text[i] not in _DOUBLE_OPEN:
-        return False
-    marks = list(islice((j for j in range(i + 1, end) if text[j] in _DOUBLE_MARKS), 2))
-    return len(marks) == 2 and all(text[j] in _DOUBLE_CLOSE for j in marks)
+    marks = [text[j] for j in islice((j for j in range(i + 1, end) if text[j] in _DOUBLE_MARKS), 2)]
+    if outer == '"':
+        return bool(marks) and marks[0] in _DOUBLE_CLOSE and (len(marks) == 1 or marks[1] == '"')
+    return outer in _DOUBLE_OPEN and len(marks) == 2 and all(m in _DOUBLE_CLOSE for m in marks)
 
 
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
@@ -613,11 +604,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 if (
                     top == "d"
                     and i > stack[-1][1] + 1  # "“...,” Rubio said ...": a stray straight mark
-                    and (
-                        _nested_typographic(text, i, hi)
-                        if text[stack[-1][1]] == '"'
-                        else text[stack[-1][1]] in _DOUBLE_OPEN and _nested_same_family(text, i, hi)
-                    )
+                    and _nests(text, text[stack[-1][1]], i, hi)
                 ):
                     # "WALLACE: ... as “The Wall Street Journal” wrote, ...": a typographic
                     # quote closed inside a straight one that goes on is nested in it, as is
@@ -2119,7 +2106,7 @@ class _Speakers:
         # "Trump" is an ORG in "Trump campaign" in many an article)
         votes: Counter[tuple[str, bool]] = Counter(
             (e.text, e.label_ == "PERSON")
-            for e in doc.ents
+            for e in ents
             if len(e) == 1 and e.label_ in ("PERSON", "GPE", "LOC", "FAC")
         )
         for _ent, ent in people:
