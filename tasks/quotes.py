@@ -2675,6 +2675,25 @@ def _closing_appos(subj: Token) -> Token | None:
     return None
 
 
+def _titled_appos(subj: Token, appos: Token) -> bool:
+    """Whether a capitalised title the tagger took for a name (NER may call it an organisation)
+    has one person as its appositive, with no verb between: "The Podesta Group's CEO, Kimberley
+    Fritts, said", "County Supervisor of Elections Susan Bucher said" (not "a super PAC
+    supporting Gov. Scott Walker", "De Blasio, speaking on WOR710, called Trump", the headline
+    "De Blasio: Trust Bratton, not 'blowhard' Trump", "the two leading Republicans, Trump and
+    Cruz")."""
+    tokens = _tokens(subj.doc)
+    return (
+        subj.pos_ == "PROPN"
+        and subj.ent_type_ != "PERSON"
+        and appos.ent_type_ == "PERSON"
+        and not any(c.dep_ == "conj" for c in _children(appos))
+        and not any(
+            t.pos_ in ("VERB", "AUX") or t.text == ":" for t in tokens[subj.i : appos.left_edge.i]
+        )
+    )
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
@@ -2730,6 +2749,7 @@ def _resolve(
         and (
             subj.pos_ == "NOUN"
             or (subj.lower_ == "one" and tokens[appos.left_edge.i - 1].text == ",")
+            or _titled_appos(subj, appos)
         )
         and not _ANONYMOUS.search(doc_text(doc)[subj.idx : _sent(subj).end_char])
     ):

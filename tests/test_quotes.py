@@ -1573,6 +1573,17 @@ def test_name_closing_a_subject_phrase_is_the_speaker(nlp) -> None:
             "would leave it to others to assess the comments.",
             "Tad Devine",
         ),
+        # a capitalised title the tagger takes for a name, beside the person it names
+        (
+            "The Lindqvist Group's CEO, Karin Osterberg, said the two firms had agreed on the "
+            "terms.",
+            "Karin Osterberg",
+        ),
+        (
+            "The union's Director of Government Affairs, Phil Ambrose, told reporters that the "
+            "union would sit out the election.",
+            "Phil Ambrose",
+        ),
         # the parser takes "as" for a preposition and the speaker for its object
         (
             "Criticism of Republican nominee Donald Trump grew louder Wednesday as Patti Davis, "
