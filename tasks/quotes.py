@@ -247,6 +247,8 @@ _INVERTING = verb_forms(_INVERTING_BASES)
 # "maintained a lead", "he continued, ..." but "continued the fight"
 _CLAUSE_ONLY = verb_forms("find maintain continue")
 _FINDING = verb_forms("find")
+# Adverbs of a standing in a race or a poll, said of an object ("shows Cruz 16 points ahead")
+_STANDING = frozenset(["ahead", "behind", "up", "down"])
 # Verbs of having that put no proposition ("Cruz has 11 delegates, Rubio has 10")
 _HAVE = frozenset(["has", "have", "had", "having"])
 # "as she put it": a verb of saying only with "it" as its object
@@ -4125,6 +4127,14 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     c
                     for c in verb.rights
                     if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
+                    # "shows Ted Cruz 16 points ahead of Trump", "has her well behind": a
+                    # standing said of the object (not "ahead of next week's primary": a time)
+                    or (
+                        c.dep_ == "advmod"
+                        and c.i > comps[0].i
+                        and c.lower_ in _STANDING
+                        and not any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in c.subtree)
+                    )
                     or _noun_infinitive(comps[0], c)
                     or (word in _AS_VERBS and _as_clause(c))  # "see Trump as most likely to"
                 ]

@@ -557,6 +557,14 @@ REPORTED = [
         None,
         "found",
     ),
+    # ... with the standing the poll gives the one it names
+    (
+        "A poll released on Monday shows Dana Whitlock 12 points ahead of Marcus Hale in Ohio.",
+        "Dana Whitlock 12 points ahead of Marcus Hale",
+        None,
+        None,
+        "shows",
+    ),
     # ... and a parenthetical view ("they believe", "I think")
     (
         "The plan, Elsa Varga believes, will take effect in March.",
