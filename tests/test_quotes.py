@@ -3189,12 +3189,37 @@ def test_indirect_question_the_parser_took_for_a_condition_is_what_was_asked(
             "the plan.",
             "Quinnipiac University",
         ),
+        # a count, a tally or an estimate is a document too
+        (
+            "Ms. Varga now has at least 1,204 delegates, according to a count by The Associated "
+            "Press.",
+            "The Associated Press",
+        ),
+        (
+            "A 2014 estimate by Congress's Joint Committee on Taxation projected that the deals "
+            "would cost the Treasury $3 billion.",
+            "Joint Committee on Taxation",
+        ),
+        # ... and a report from a body is the body's
+        (
+            "Sales of electric cars are growing 60 percent a year, according to a recent report "
+            "from Bloomberg New Energy Finance.",
+            "Bloomberg New Energy Finance",
+        ),
     ],
 )
 def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speaker: str) -> None:
     # "a study by X found ...": the author after "by" is who speaks, not an anonymous document
     found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert found and (found[0].speaker or "").endswith(speaker)
+    assert found[0].speaker_type == "named"
+
+
+def test_report_from_a_place_names_no_author(nlp) -> None:
+    # "from Iowa" says where the report came from, not who wrote it
+    text = "Turnout fell sharply this year, according to a report from Iowa."
+    (found,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert found.speaker is None
 
 
 def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
