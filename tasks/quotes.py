@@ -213,7 +213,7 @@ _POLLS_AT_LARGE = frozenset(["polls", "surveys", "studies"])
 _AUTHORED_WORDS = (
     "report reports analysis review lawsuit suit complaint article paper memo letter audit "
     "investigation book ad ads filing count tally estimate estimates projection projections "
-    "forecast calculation examination"
+    "forecast calculation examination document documents"
 )
 _AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
 # what a person says or writes, whose possessor is its speaker ("His speech cited ...", not
@@ -223,6 +223,12 @@ _UTTERANCE_WORDS = (
     "column memo testimony email emails message essay memoir"
 )
 _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
+# participles by which a document names its maker ("a lawsuit filed by", "an email sent out by";
+# not "remarks first reported by The New York Times", "a message referring to strikes by")
+_AUTHORING = verb_forms(
+    "conduct file release send write issue prepare produce commission compile draft sign "
+    "carry publish"
+) | frozenset(["sent", "written", "drawn", "put"])  # verb_forms inflects regular verbs only
 # "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
 _VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
@@ -2955,14 +2961,23 @@ def _author_of(subj: Token) -> Token | None:
     Manhattan by Yulia V. Tymoshenko", "according to a count by The Associated Press", "a
     recent report from Bloomberg New Energy Finance" (from a body or a person, not a place:
     "a report from Iowa")."""
-    if subj.pos_ != "NOUN" or subj.lower_ not in _AUTHORED:
+    if subj.pos_ != "NOUN" or not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES):
         return None
+    tokens = _tokens(subj.doc)
     for by in [
         *_children(subj),
-        *(g for c in _children(subj) if c.dep_ == "acl" for g in _children(c)),
+        *(
+            g
+            for c in _children(subj)
+            # a poll "reported by" a network is the network's
+            if c.dep_ == "acl" and (c.lower_ in _AUTHORING or subj.lower_ in _POLL_NOUNS)
+            for g in _children(c)
+        ),
     ]:
         if by.dep_ not in ("prep", "agent") or by.lower_ not in ("by", "from") or by.i < subj.i:
             continue
+        if by.head == subj and any(t.text == "," for t in tokens[subj.i : by.i]):
+            continue  # "One message, apparently referring to air strikes by the United States"
         obj = next((g for g in _children(by) if g.dep_ == "pobj"), None)
         if obj is None:
             continue

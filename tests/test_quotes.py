@@ -3206,6 +3206,22 @@ def test_indirect_question_the_parser_took_for_a_condition_is_what_was_asked(
             "from Bloomberg New Energy Finance.",
             "Bloomberg New Energy Finance",
         ),
+        # what a person or a body writes or says, by or from them
+        (
+            "A fundraising email sent out by Nadia Brandt on Tuesday night warned that the "
+            "fight ahead would be hard.",
+            "Nadia Brandt",
+        ),
+        (
+            "The plan is dead, according to a statement from the Oakridge Water Authority.",
+            "Oakridge Water Authority",
+        ),
+        # a document's relay is not its author: the possessor said the remarks
+        (
+            "Tom Keller's remarks, first reported by The Valley Courier on Tuesday, suggested "
+            "that the mayor would resign.",
+            "Tom Keller",
+        ),
     ],
 )
 def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speaker: str) -> None:
