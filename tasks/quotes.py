@@ -2713,7 +2713,15 @@ def _resolve(
     word = subj.lower_
     if word in ("'s", "’s") and subj.i > 0 and tokens[subj.i - 1].lower_ == "let":
         return None, subj.text, "unknown"  # "let's discuss ...": the writer and the reader
-    if len(word) == 1 and subj.text.isupper() and word != "i":
+    if (
+        len(word) == 1
+        and subj.text.isupper()
+        and word != "i"
+        # not the end of a hyphenated name ("Wealth-X says")
+        and not (
+            subj.i > 0 and tokens[subj.i - 1].text == "-" and not tokens[subj.i - 1].whitespace_
+        )
+    ):
         return None, subj.text, "unknown"  # a transcript's "Q: ..." (the interviewer): no name
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):

@@ -2221,6 +2221,13 @@ def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None
     assert [(q.speaker, q.speaker_text) for q in questions] == [(None, "Q"), (None, "Q")]
 
 
+def test_a_capital_letter_ending_a_hyphenated_name_is_no_transcript_label(nlp) -> None:
+    # "Q" alone labels an interviewer; the "X" of "Wealth-X" ends the firm's name
+    text = "Bourse-X says its trading volume has tripled over the last three years."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_text == "Bourse-X"
+
+
 def test_an_i_outside_a_transcript_stays_unnamed(nlp) -> None:
     text = (
         "Why the budget matters.\n\nSenator Maria Lopez spoke on Thursday.\n\n"
