@@ -355,6 +355,7 @@ _GLUED = re.compile(r"[^\s]*[“”\"<>]")
 # Titles of works in quotes: capitalised words (small words aside) after a possessive or a word
 # for a work ("Fox News Channel’s “Fox & Friends,”", "the television program 'Inside Edition'")
 _TITLE_WORD = re.compile(r"[\w'’&-]+")
+_SUBTITLED_MAX_WORDS = 14  # a title and its subtitle; a longer run of capitals is a headline
 _TITLE_SMALL = frozenset(
     ["of", "the", "and", "&", "a", "an", "in", "on", "for", "to", "at", "with", "from", "by"]
 )
@@ -3017,8 +3018,18 @@ def _is_title(before: str, content: str) -> bool:
     # NYT style quotes with two apostrophes (''Meet the Press''): the inner one is a mark too
     content = content.strip("'")
     words = _TITLE_WORD.findall(content)
-    if not words or len(words) > 6 or not words[0][0].isupper():
+    if not words or not words[0][0].isupper():
         return False
+    if len(words) > 6:
+        # a book's title and subtitle: "The Trumps: Three Generations That Built an Empire",
+        # "13 Hours: The Secret Soldiers of Benghazi" (every word capitalised but the small ones)
+        title, colon, subtitle = content.rstrip(",. ").partition(":")
+        return (
+            bool(colon and subtitle.strip())
+            and len(_TITLE_WORD.findall(title)) <= 4
+            and len(words) <= _SUBTITLED_MAX_WORDS
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+        )
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
     # a name in Title Case of two or more words that is not a sentence ("Prison Break",

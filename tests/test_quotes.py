@@ -1445,6 +1445,12 @@ def test_clause_before_a_colon_in_the_quotes_sentence_speaks(
             "Inside Edition",
         ),
         ("Weiner spoke in May on the podcast “Here’s the Thing.”", "Here’s the Thing"),
+        # a book's title and its subtitle
+        (
+            'Marta Lind, the author of "The Varga Family: Three Generations That Built a '
+            'Shipyard," called him a stubborn man.',
+            "The Varga Family: Three Generations That Built a Shipyard",
+        ),
     ],
 )
 def test_titles_of_works_are_not_quotes(nlp, text: str, title: str) -> None:
@@ -2245,6 +2251,15 @@ def test_closing_mark_typed_for_an_opening_one_opens_a_quote(nlp) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.text.startswith("Mr. Trump embodies")
     assert quote.speaker == "Sonya Herridge"
+
+
+def test_a_long_capitalised_quote_with_a_colon_is_speech_not_a_title(nlp) -> None:
+    # a title and subtitle run to a dozen words at most; a headline-case quote goes on
+    text = (
+        '"We Will Win: The Fight Is Ours And We Will Not Stop Until Every Vote Is Counted In '
+        'Ohio," Dana Cole said.'
+    )
+    assert [q.kind for q in quotes_of(nlp, text)] == ["direct"]
 
 
 def test_two_capitalised_sentences_are_speech_not_a_title(nlp) -> None:
