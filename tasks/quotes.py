@@ -3018,7 +3018,7 @@ def _is_title(before: str, content: str) -> bool:
     # NYT style quotes with two apostrophes (''Meet the Press''): the inner one is a mark too
     content = content.strip("'")
     words = _TITLE_WORD.findall(content)
-    if not words or not words[0][0].isupper():
+    if not words or not (words[0][0].isupper() or (len(words) > 6 and words[0][0].isdigit())):
         return False
     if len(words) > 6:
         # a book's title and subtitle: "The Trumps: Three Generations That Built an Empire",

@@ -1451,6 +1451,10 @@ def test_clause_before_a_colon_in_the_quotes_sentence_speaks(
             'Shipyard," called him a stubborn man.',
             "The Varga Family: Three Generations That Built a Shipyard",
         ),
+        (
+            'The film, "12 Days: The Secret Siege of the Harbor," is based on a book by Ann Ross.',
+            "12 Days: The Secret Siege of the Harbor",
+        ),
     ],
 )
 def test_titles_of_works_are_not_quotes(nlp, text: str, title: str) -> None:
