@@ -2112,6 +2112,9 @@ class _Speakers:
         self._doc = doc
         self._verbal_words: frozenset[str] | None = None  # see _verbal
         self._story_breaks = [m.end() for m in _STORY_BREAK.finditer(doc_text(doc))]
+        # where the article grants a source anonymity ("asking anonymity", "who declined to be
+        # named"): quotes are resolved out of text order, so "the official" after it asks here
+        self._anonymity = [m.start() for m in _ANONYMOUS.finditer(doc_text(doc))]
         # how often NER gave each one-word name a person's label and a place's (not a body's:
         # "Trump" is an ORG in "Trump campaign" in many an article)
         votes: Counter[tuple[str, bool]] = Counter(
@@ -2357,6 +2360,10 @@ class _Speakers:
         if self._roles is None:
             self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
         return self._roles
+
+    def anonymity_before(self, at: int) -> bool:
+        """Whether the article granted a source anonymity before this offset."""
+        return bool(self._anonymity) and self._anonymity[0] < at
 
     def holder(self, role: str, at: int) -> str | None:
         """The last person before `at` the article gave the role ("Judge Berman", "Trump, the
@@ -2851,9 +2858,10 @@ def _resolve(
         memory.last_anonymous = description
         return None, description, "anonymous"
     if definite:
-        if memory.last_anonymous is not None and re.search(
-            r"\b(official|source|diplomat|aide)s?\b", text, re.I
-        ):
+        if (
+            memory.last_anonymous is not None
+            and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
+        ) or (memory.anonymity_before(subj.idx) and _UNNAMED_AGAIN.fullmatch(text)):
             return None, text, "anonymous"
         role_word = _role_word(last_word)
         if role_word in _AGENT_ROLES:
@@ -2877,6 +2885,12 @@ def _resolve(
     return None, text, "description"
 
 
+# "the official", "the second official", "the other source": one of the unnamed sources again
+# (not "the former top aide to President George W. Bush", a description of someone named)
+_UNNAMED_AGAIN = re.compile(
+    r"(?i:the|that|this)\s+(?:(?i:first|second|third|other|same)\s+)?"
+    r"(?i:official|source|diplomat|aide)"
+)
 # "the ministry", "the committee": a body the article named before ("the Unification Ministry")
 _BODY_NOUNS = (
     "ministry department agency committee commission council bureau office embassy court "

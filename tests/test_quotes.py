@@ -3264,6 +3264,29 @@ def test_report_from_a_place_names_no_author(nlp) -> None:
     assert found.speaker is None
 
 
+def test_the_official_after_an_anonymous_one_is_anonymous_too(nlp) -> None:
+    # quotes are resolved out of text order: the grant of anonymity before "the second
+    # official" decides, not which quote was resolved first
+    text = (
+        "Senator Ruth Adler spoke in Ohio on Monday. Another official, asking anonymity, said "
+        "the talks had stalled. The second official said the envoy would return in March."
+    )
+    second = next(q for q in quotes_of(nlp, text) if "envoy" in q.text)
+    assert (second.speaker, second.speaker_type) == (None, "anonymous")
+
+
+def test_a_description_of_a_named_aide_is_not_anonymous(nlp) -> None:
+    # "the former top aide to ..." describes the person just named, anonymity granted earlier
+    # in the article or not
+    text = (
+        "One official, speaking on condition of anonymity, said the plan was dead.\n\n"
+        "One of the authors of the report, Tom Keller, said the plan would be tested. "
+        '"We recommended the opposite," said the former top aide to President Anna Moss.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We recommended"))
+    assert quote.speaker_type != "anonymous"
+
+
 def test_asking_anonymity_is_a_condition_not_a_statement(nlp) -> None:
     # "asking anonymity" says how the source spoke; what the source said follows "said"
     text = "Another official, asking anonymity, said the North will come back to the talks."
