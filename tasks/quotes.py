@@ -2750,6 +2750,10 @@ def _resolve(
     author = _author_of(subj) or _utterance_owner(subj)
     if author is not None:
         return _resolve(doc, author, at, memory)
+    maker = _maker_named_before(subj)
+    # ... not a person NER took for a body ("a new Trump poll" is about him)
+    if maker is not None and maker.split()[-1].lower() not in memory.full_names:
+        return maker, maker, "named"
     # "host Chuck Todd", "A second analyst, Ruben Achterberg of ...": the name beside a title or
     # description (not what follows a headline's "Name:", in quotes or not, which the parser may
     # hang on the name: "Reid: 'Never underestimate Trump'", "Milbank: Republicans ...")
@@ -3010,6 +3014,28 @@ def _author_of(subj: Token) -> Token | None:
         elif obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
             return obj
     return None
+
+
+def _maker_named_before(subj: Token) -> str | None:
+    """The body a document names before it as its maker: "a new Quinnipiac University poll",
+    "a Washington Post-ABC News survey", "the Pew Research Center analysis" (not "a Florida
+    poll", "a Trump poll": a place, a subject). The words from the first one NER calls an
+    organisation to the noun, which the parser may hang on the noun one by one."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _AUTHORED:
+        return None
+    tokens = _tokens(subj.doc)
+    first = subj.i
+    while (
+        first > 0
+        and tokens[first - 1].dep_ in ("compound", "punct", "nmod")
+        and (tokens[first - 1].pos_ == "PROPN" or tokens[first - 1].text in ("-", "/"))
+    ):
+        first -= 1
+    if first == subj.i or tokens[first].ent_type_ != "ORG":
+        return None
+    return capital_article(
+        doc_text(subj.doc)[tokens[first].idx : tokens[subj.i - 1].idx + len(tokens[subj.i - 1])]
+    )
 
 
 def _utterance_owner(subj: Token) -> Token | None:

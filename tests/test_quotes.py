@@ -3257,6 +3257,39 @@ def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speake
     assert found[0].speaker_type == "named"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A new Halden University poll shows Ms. Varga leading by six points.",
+            "Halden University",
+        ),
+        (
+            "According to a Harbor Times-WKTV News survey, 51 percent of respondents said they "
+            "would vote for Ms. Varga.",
+            "Harbor Times-WKTV News",
+        ),
+    ],
+)
+def test_document_named_after_its_maker_speaks_for_the_maker(nlp, text: str, speaker: str) -> None:
+    # "a Quinnipiac University poll": the pollster named before the poll is who speaks
+    (found,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert (found.speaker, found.speaker_type) == (speaker, "named")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Florida poll shows Ms. Varga ahead of Mr. Hale.",
+        # a person NER takes for a body: the poll is about him
+        "Tom Keller spoke on Monday. A new Keller poll shows that he leads the field.",
+    ],
+)
+def test_place_or_person_before_a_poll_is_not_its_maker(nlp, text: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert found and found[-1].speaker is None
+
+
 def test_report_from_a_place_names_no_author(nlp) -> None:
     # "from Iowa" says where the report came from, not who wrote it
     text = "Turnout fell sharply this year, according to a report from Iowa."
