@@ -3039,9 +3039,10 @@ def _maker_named_before(subj: Token) -> str | None:
 
 
 def _utterance_owner(subj: Token) -> Token | None:
-    """Whose words a possessed utterance is: "His speech cited ...", "Berg's statement said
-    ...", "Her letter argued ..." (the possessor: a person, an organisation or a pronoun)."""
-    if subj.pos_ != "NOUN" or subj.lower_ not in _UTTERANCES:
+    """Whose words a possessed utterance or document is: "His speech cited ...", "Berg's
+    statement said ...", "Her letter argued ...", "CNN's latest poll shows ...", "The
+    Pentagon's report concluded ..." (the possessor: a person, an organisation or a pronoun)."""
+    if subj.pos_ != "NOUN" or not (subj.lower_ in _UTTERANCES or subj.lower_ in _AUTHORED):
         return None
     owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
     if owner is None or not (

@@ -3362,6 +3362,13 @@ SPEAKER_RESOLUTION = [
         "said",
         "Anna Larsen",
     ),
+    # ... and so does a possessed document: a report, a poll, a lawsuit
+    (
+        "Anna Larsen sued the bank in May. Larsen's lawsuit claims that the bank misled its "
+        "customers.",
+        "claims",
+        "Anna Larsen",
+    ),
     # a name in the phrase that describes the subject is not a subject a later "she" refers to
     (
         "Lise Amundsen, who lost her daughter Anna Larsen in a shooting in Oslo in July 2012, "
