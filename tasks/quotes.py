@@ -2115,6 +2115,22 @@ class _Speakers:
         # where the article grants a source anonymity ("asking anonymity", "who declined to be
         # named"): quotes are resolved out of text order, so "the official" after it asks here
         self._anonymity = [m.start() for m in _ANONYMOUS.finditer(doc_text(doc))]
+        # (offset, noun, maker) of each document or utterance whose maker the text names ("a
+        # new Quinnipiac University poll", "a report by the GAO"), for "the poll" later on
+        # (a document named again takes the maker of the one before it; one whose maker the
+        # text does not name has none: "Clinton's campaign sent out an email ... The email")
+        self._documents: list[tuple[int, str, Token | str | None]] = []
+        last: dict[str, Token | str | None] = {}
+        for token in _tokens(doc):
+            if token.pos_ == "NOUN" and (token.lower_ in _AUTHORED or token.lower_ in _UTTERANCES):
+                kind = _document_kind(token.lower_)
+                made = _author_of(token) or _utterance_owner(token) or _maker_named_before(token)
+                if made is None and _THE_DOCUMENT.fullmatch(
+                    doc_text(doc)[token.left_edge.idx : token.idx + len(token)]
+                ):
+                    made = last.get(kind)
+                last[kind] = made
+                self._documents.append((token.idx, kind, made))
         # how often NER gave each one-word name a person's label and a place's (not a body's:
         # "Trump" is an ORG in "Trump campaign" in many an article)
         votes: Counter[tuple[str, bool]] = Counter(
@@ -2360,6 +2376,13 @@ class _Speakers:
         if self._roles is None:
             self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
         return self._roles
+
+    def document_maker(self, noun: str, before: int) -> Token | str | None:
+        """Who made the last document of this kind the article named before an offset (None
+        when the text does not say)."""
+        kind = _document_kind(noun)
+        found = [made for offset, k, made in self._documents if k == kind and offset < before]
+        return found[-1] if found else None
 
     def anonymity_before(self, at: int) -> bool:
         """Whether the article granted a source anonymity before this offset."""
@@ -2754,6 +2777,16 @@ def _resolve(
     # ... not a person NER took for a body ("a new Trump poll" is about him)
     if maker is not None and maker.split()[-1].lower() not in memory.full_names:
         return maker, maker, "named"
+    named_again = doc_text(doc)[subj.left_edge.idx : subj.idx + len(subj)]
+    if subj.pos_ == "NOUN" and _THE_DOCUMENT.fullmatch(named_again):
+        # "The poll also found ...": the maker of the poll the article named before
+        earlier = memory.document_maker(subj.lower_, subj.idx)
+        if isinstance(earlier, str) and earlier.split()[-1].lower() not in memory.full_names:
+            return earlier, named_again, "description"
+        if isinstance(earlier, Token):
+            name, _text, kind = _resolve(doc, earlier, at, memory)
+            if name is not None and kind != "anonymous":
+                return name, named_again, "description"
     # "host Chuck Todd", "A second analyst, Ruben Achterberg of ...": the name beside a title or
     # description (not what follows a headline's "Name:", in quotes or not, which the parser may
     # hang on the name: "Reid: 'Never underestimate Trump'", "Milbank: Republicans ...")
@@ -3014,6 +3047,19 @@ def _author_of(subj: Token) -> Token | None:
         elif obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
             return obj
     return None
+
+
+# "the poll", "this new survey", "the same report": a document named again
+_THE_DOCUMENT = re.compile(
+    r"(?i:the|this|that)\s+(?:(?i:new|latest|same|recent)\s+)?[a-z-]+", re.ASCII
+)
+
+
+def _document_kind(noun: str) -> str:
+    """One word for a document noun and its plural or synonym ("polls", "suit" -> "poll",
+    "lawsuit")."""
+    noun = {"suit": "lawsuit", "suits": "lawsuits"}.get(noun, noun)
+    return noun[:-1] if noun.endswith("s") and noun not in ("analysis", "news") else noun
 
 
 def _maker_named_before(subj: Token) -> str | None:

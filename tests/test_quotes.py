@@ -3277,6 +3277,21 @@ def test_document_named_after_its_maker_speaks_for_the_maker(nlp, text: str, spe
     assert (found.speaker, found.speaker_type) == (speaker, "named")
 
 
+def test_the_poll_named_again_speaks_for_its_maker(nlp) -> None:
+    # "The poll also found ...": the maker of the poll named before, a re-mention after a
+    # re-mention too; a document whose maker the text does not name stays without one
+    text = (
+        "A new Halden University poll shows Ms. Varga leading by six points. The poll also "
+        "found that most voters distrust Mr. Hale. The poll found that turnout would rise.\n\n"
+        "Tom Keller's campaign sent out an email on Monday. The email warned that the race "
+        "was close."
+    )
+    speakers = {q.text: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert speakers["most voters distrust Mr. Hale"] == ("Halden University", "description")
+    assert speakers["turnout would rise"] == ("Halden University", "description")
+    assert speakers["the race was close"][0] is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
