@@ -227,7 +227,7 @@ _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
 # not "remarks first reported by The New York Times", "a message referring to strikes by")
 _AUTHORING = verb_forms(
     "conduct file release send write issue prepare produce commission compile draft sign "
-    "carry publish"
+    "carry publish post tweet"
 ) | frozenset(["sent", "written", "drawn", "put"])  # verb_forms inflects regular verbs only
 # "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
@@ -2124,7 +2124,12 @@ class _Speakers:
         for token in _tokens(doc):
             if token.pos_ == "NOUN" and (token.lower_ in _AUTHORED or token.lower_ in _UTTERANCES):
                 kind = _document_kind(token.lower_)
-                made = _author_of(token) or _utterance_owner(token) or _maker_named_before(token)
+                made = (
+                    _author_of(token)
+                    or _utterance_owner(token)
+                    or _maker_named_before(token)
+                    or _issuer(token)
+                )
                 if made is None and _THE_DOCUMENT.fullmatch(
                     doc_text(doc)[token.left_edge.idx : token.idx + len(token)]
                 ):
@@ -2379,7 +2384,9 @@ class _Speakers:
 
     def document_maker(self, noun: str, before: int) -> Token | str | None:
         """Who made the last document of this kind the article named before an offset (None
-        when the text does not say)."""
+        when the text does not say). No distance limit: an article seldom names two polls or
+        statements; on PolNeAR a limit of five paragraphs dropped 12 of the 42 quotes this
+        resolves, 11 of them right (the poll or statement the article is about)."""
         kind = _document_kind(noun)
         found = [made for offset, k, made in self._documents if k == kind and offset < before]
         return found[-1] if found else None
@@ -3053,6 +3060,25 @@ def _author_of(subj: Token) -> Token | None:
 _THE_DOCUMENT = re.compile(
     r"(?i:the|this|that)\s+(?:(?i:new|latest|same|recent)\s+)?[a-z-]+", re.ASCII
 )
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who put out a document, as the subject of the verb that did: "The White House released a
+    statement", "Keller filed a lawsuit", "she said in a statement" (a person, a body or a
+    pronoun)."""
+    verb = document.head
+    if document.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "said in a statement"
+        if not _is_cue(verb):
+            return None
+    elif document.dep_ != "dobj" or verb.lower_ not in _AUTHORING:
+        return None
+    subject = next((c for c in _children(verb) if c.dep_ == "nsubj"), None)
+    if subject is None or not (
+        subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE")
+    ):
+        return None
+    return subject
 
 
 def _document_kind(noun: str) -> str:

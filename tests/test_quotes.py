@@ -3277,6 +3277,18 @@ def test_document_named_after_its_maker_speaks_for_the_maker(nlp, text: str, spe
     assert (found.speaker, found.speaker_type) == (speaker, "named")
 
 
+def test_the_statement_speaks_for_whoever_put_it_out(nlp) -> None:
+    # the subject of the verb that put the document out: released, filed, "said in a statement"
+    text = (
+        "The Oakridge Water Authority released a statement on Monday. The statement said the "
+        "dam would reopen.\n\nAnna Varga said in a statement that she would run. The statement "
+        "added that she had the votes."
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["the dam would reopen"] == "The Oakridge Water Authority"
+    assert speakers["she had the votes"] == "Anna Varga"
+
+
 def test_the_poll_named_again_speaks_for_its_maker(nlp) -> None:
     # "The poll also found ...": the maker of the poll named before, a re-mention after a
     # re-mention too; a document whose maker the text does not name stays without one
