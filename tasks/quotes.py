@@ -254,6 +254,8 @@ _INVERTING = verb_forms(_INVERTING_BASES)
 # "maintained a lead", "he continued, ..." but "continued the fight"
 _CLAUSE_ONLY = verb_forms("find maintain continue")
 _FINDING = verb_forms("find")
+# verbs of saying whose subject may be a thing: a poll, a message, a study
+_FINDING_VERBS = verb_forms("show find indicate conclude suggest signal reveal")
 # Adverbs of a standing in a race or a poll, said of an object ("shows Cruz 16 points ahead")
 _STANDING = frozenset(["ahead", "behind", "up", "down"])
 # Verbs of having that put no proposition ("Cruz has 11 delegates, Rubio has 10")
@@ -2115,6 +2117,14 @@ class _Speakers:
         # where the article grants a source anonymity ("asking anonymity", "who declined to be
         # named"): quotes are resolved out of text order, so "the official" after it asks here
         self._anonymity = [m.start() for m in _ANONYMOUS.finditer(doc_text(doc))]
+        # (offset, name) of each subject of a verb of saying but "it", the name only for a body
+        # or a country, for the "it" that goes on speaking for the last one
+        self._speaking_bodies: list[tuple[int, str | None]] = []
+        for token in _tokens(doc):
+            if token.dep_ == "nsubj" and token.lower_ != "it" and _is_cue(token.head):
+                ent = _entity_of(token) if token.ent_type_ in ("ORG", "GPE") else None
+                name = capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
+                self._speaking_bodies.append((token.idx, name))
         # (offset, noun, maker) of each document or utterance whose maker the text names ("a
         # new Quinnipiac University poll", "a report by the GAO"), for "the poll" later on
         # (a document named again takes the maker of the one before it; one whose maker the
@@ -2389,6 +2399,15 @@ class _Speakers:
         resolves, 11 of them right (the poll or statement the article is about)."""
         kind = _document_kind(noun)
         found = [made for offset, k, made in self._documents if k == kind and offset < before]
+        return found[-1] if found else None
+
+    def speaking_body(self, before: int) -> str | None:
+        """The body or country that last said something before an offset, in its paragraph or
+        the one before; None when the last one to speak there was not a body."""
+        text = doc_text(self._doc)
+        start = text.rfind("\n", 0, before)
+        start = text.rfind("\n", 0, start) if start > 0 else -1
+        found = [name for offset, name in self._speaking_bodies if start < offset < before]
         return found[-1] if found else None
 
     def anonymity_before(self, at: int) -> bool:
@@ -2761,6 +2780,19 @@ def _resolve(
         )
     ):
         return None, subj.text, "unknown"  # a transcript's "Q: ..." (the interviewer): no name
+    if (
+        word == "it"
+        and subj.pos_ == "PRON"
+        and subj.dep_ == "nsubj"
+        and subj.head.lower_ in SPEECH_VERBS
+        and subj.head.lower_ not in _FINDING_VERBS
+    ):
+        # "KCNA said ... It added that ...", "Twitter said ... It also said ...": the body
+        # that spoke last, in this paragraph or the one before (not "it is clear that ...",
+        # nor "it shows ...", which a message or a poll does)
+        speaking = memory.speaking_body(subj.idx)
+        if speaking is not None:
+            return speaking, subj.text, "pronoun-resolved"
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
             return memory.interviewee, subj.text, "pronoun-resolved"

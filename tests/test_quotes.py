@@ -3277,6 +3277,22 @@ def test_document_named_after_its_maker_speaks_for_the_maker(nlp, text: str, spe
     assert (found.speaker, found.speaker_type) == (speaker, "named")
 
 
+def test_it_goes_on_speaking_for_the_body_that_spoke(nlp) -> None:
+    # wire copy: "KCNA said ... It added that ..."; not an "it" that is no speaker, nor one after
+    # a speaker that is no body
+    text = (
+        "The Korean Central News Agency said on Tuesday that the talks were over. It added "
+        "that the North would not return to the table. It is clear that the talks failed.\n\n"
+        "Anna Varga said the plan was dead. It shows that the plan failed."
+    )
+    speakers = {q.text: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert speakers["the North would not return to the table"] == (
+        "The Korean Central News Agency",
+        "pronoun-resolved",
+    )
+    assert speakers["the plan failed"][0] is None
+
+
 def test_the_statement_speaks_for_whoever_put_it_out(nlp) -> None:
     # the subject of the verb that put the document out: released, filed, "said in a statement"
     text = (
