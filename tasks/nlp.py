@@ -310,6 +310,7 @@ _IRREGULAR_VERBS = {
     "forecast": ["forecasts", "forecasted", "forecasting"],
     "agree": ["agreed", "agrees", "agreeing"],
     "draw": ["drew", "drawn", "draws", "drawing"],
+    "send": ["sent", "sends", "sending"],
     # a doubled final consonant the short-word rule below does not cover
     "admit": ["admitted", "admits", "admitting"],
     "prefer": ["preferred", "prefers", "preferring"],

@@ -42,8 +42,10 @@ from tasks.entities import (
 from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
 
 # ---- lexicons -------------------------------------------------------------------------------
+# verbs of saying whose subject may be a thing (a poll, a message, a study)
+_FINDING_BASES = "show find indicate conclude"
 _SPEECH_BASES = (
-    "show find indicate conclude "
+    f"{_FINDING_BASES} "
     "say tell add note state claim argue insist warn explain announce suggest acknowledge admit "
     "deny stress emphasize emphasise declare contend assert maintain agree recall describe "
     "characterize characterise ask reply respond answer comment remark predict promise vow pledge "
@@ -228,7 +230,7 @@ _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
 _AUTHORING = verb_forms(
     "conduct file release send write issue prepare produce commission compile draft sign "
     "carry publish post tweet"
-) | frozenset(["sent", "written", "drawn", "put"])  # verb_forms inflects regular verbs only
+) | frozenset(["drawn", "put"])  # the participles alone: "drawn up by", "put out by"
 # "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
 _VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
@@ -254,8 +256,7 @@ _INVERTING = verb_forms(_INVERTING_BASES)
 # "maintained a lead", "he continued, ..." but "continued the fight"
 _CLAUSE_ONLY = verb_forms("find maintain continue")
 _FINDING = verb_forms("find")
-# verbs of saying whose subject may be a thing: a poll, a message, a study
-_FINDING_VERBS = verb_forms("show find indicate conclude suggest signal reveal")
+_FINDING_VERBS = verb_forms(f"{_FINDING_BASES} suggest signal reveal")
 # Adverbs of a standing in a race or a poll, said of an object ("shows Cruz 16 points ahead")
 _STANDING = frozenset(["ahead", "behind", "up", "down"])
 # Verbs of having that put no proposition ("Cruz has 11 delegates, Rubio has 10")
@@ -2117,35 +2118,10 @@ class _Speakers:
         # where the article grants a source anonymity ("asking anonymity", "who declined to be
         # named"): quotes are resolved out of text order, so "the official" after it asks here
         self._anonymity = [m.start() for m in _ANONYMOUS.finditer(doc_text(doc))]
-        # (offset, name) of each subject of a verb of saying but "it", the name only for a body
-        # or a country, for the "it" that goes on speaking for the last one
-        self._speaking_bodies: list[tuple[int, str | None]] = []
-        for token in _tokens(doc):
-            if token.dep_ == "nsubj" and token.lower_ != "it" and _is_cue(token.head):
-                ent = _entity_of(token) if token.ent_type_ in ("ORG", "GPE") else None
-                name = capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
-                self._speaking_bodies.append((token.idx, name))
-        # (offset, noun, maker) of each document or utterance whose maker the text names ("a
-        # new Quinnipiac University poll", "a report by the GAO"), for "the poll" later on
-        # (a document named again takes the maker of the one before it; one whose maker the
-        # text does not name has none: "Clinton's campaign sent out an email ... The email")
-        self._documents: list[tuple[int, str, Token | str | None]] = []
-        last: dict[str, Token | str | None] = {}
-        for token in _tokens(doc):
-            if token.pos_ == "NOUN" and (token.lower_ in _AUTHORED or token.lower_ in _UTTERANCES):
-                kind = _document_kind(token.lower_)
-                made = (
-                    _author_of(token)
-                    or _utterance_owner(token)
-                    or _maker_named_before(token)
-                    or _issuer(token)
-                )
-                if made is None and _THE_DOCUMENT.fullmatch(
-                    doc_text(doc)[token.left_edge.idx : token.idx + len(token)]
-                ):
-                    made = last.get(kind)
-                last[kind] = made
-                self._documents.append((token.idx, kind, made))
+        # indexes for "it" going on for a body and for a document named again, built when a
+        # quote first asks (see _bodies_speaking, _documents_made)
+        self._speaking_bodies: list[tuple[int, str | None]] | None = None
+        self._documents: list[tuple[int, str, Token | str | None]] | None = None
         # how often NER gave each one-word name a person's label and a place's (not a body's:
         # "Trump" is an ORG in "Trump campaign" in many an article)
         votes: Counter[tuple[str, bool]] = Counter(
@@ -2392,13 +2368,58 @@ class _Speakers:
             self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
         return self._roles
 
+    def _bodies_speaking(self) -> list[tuple[int, str | None]]:
+        """(offset, name) of each subject of a verb of saying but "it", the name only for a
+        body or a country, for the "it" that goes on speaking for the last one."""
+        if self._speaking_bodies is None:
+            self._speaking_bodies = []
+            for token in _tokens(self._doc):
+                if token.dep_ == "nsubj" and token.lower_ != "it" and _is_cue(token.head):
+                    ent = _entity_of(token) if token.ent_type_ in ("ORG", "GPE") else None
+                    name = (
+                        capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
+                    )
+                    self._speaking_bodies.append((token.idx, name))
+        return self._speaking_bodies
+
+    def _documents_made(self) -> list[tuple[int, str, Token | str | None]]:
+        """(offset, kind, maker) of each document or utterance the article names ("a new
+        Quinnipiac University poll", "a report by the GAO"), for "the poll" later on. A document
+        named again takes the maker of the one before it; one whose maker the text does not
+        name has none ("Clinton's campaign sent out an email ... The email")."""
+        if self._documents is None:
+            self._documents = []
+            last: dict[str, Token | str | None] = {}
+            text = doc_text(self._doc)
+            for token in _tokens(self._doc):
+                if token.pos_ != "NOUN" or not (
+                    token.lower_ in _AUTHORED or token.lower_ in _UTTERANCES
+                ):
+                    continue
+                kind = _document_kind(token.lower_)
+                made = (
+                    _author_of(token)
+                    or _utterance_owner(token)
+                    or _maker_named_before(token)
+                    or _issuer(token)
+                )
+                if made is None and _THE_DOCUMENT.fullmatch(
+                    text[token.left_edge.idx : token.idx + len(token)]
+                ):
+                    made = last.get(kind)
+                last[kind] = made
+                self._documents.append((token.idx, kind, made))
+        return self._documents
+
     def document_maker(self, noun: str, before: int) -> Token | str | None:
         """Who made the last document of this kind the article named before an offset (None
         when the text does not say). No distance limit: an article seldom names two polls or
         statements; on PolNeAR a limit of five paragraphs dropped 12 of the 42 quotes this
         resolves, 11 of them right (the poll or statement the article is about)."""
         kind = _document_kind(noun)
-        found = [made for offset, k, made in self._documents if k == kind and offset < before]
+        found = [
+            made for offset, k, made in self._documents_made() if k == kind and offset < before
+        ]
         return found[-1] if found else None
 
     def speaking_body(self, before: int) -> str | None:
@@ -2407,7 +2428,7 @@ class _Speakers:
         text = doc_text(self._doc)
         start = text.rfind("\n", 0, before)
         start = text.rfind("\n", 0, start) if start > 0 else -1
-        found = [name for offset, name in self._speaking_bodies if start < offset < before]
+        found = [name for offset, name in self._bodies_speaking() if start < offset < before]
         return found[-1] if found else None
 
     def anonymity_before(self, at: int) -> bool:
