@@ -50,6 +50,8 @@ _TITLES = re.compile(
     r"\.?\s+",
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’|`s)$")
+# a name ends in no preposition, article or conjunction ("Bank of America" holds it inside)
+_NOT_NAME_END_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ"])
 _NON_NAME = re.compile(r"[^\w\s'-]")
 _KOREAN_SURNAMES = frozenset(
     [
@@ -320,6 +322,8 @@ def speaker_actor(
 
 
 def _trim(span: Span) -> tuple[int, int, str]:
+    while len(span) > 1 and span[-1].is_lower and span[-1].pos_ in _NOT_NAME_END_POS:
+        span = span[:-1]  # NER ran on past the name: "Juan Manriquez of [Oakland]"
     start, end = span.start_char, span.end_char
     text = span.text
     match = _POSSESSIVE.search(text)

@@ -380,6 +380,8 @@ _NOT_NAME_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "ADV", "AUX", "PART",
 # Lower-case particles that begin a name ("de Blasio", "al-Assad", "van Hollen")
 _NAME_PARTICLES = frozenset(["de", "del", "da", "di", "van", "von", "al", "el", "bin", "la", "le"])
 # Words no name runs across: "Gillibrand on Hillary Releasing ...", "Luciana Lopez: Saying ..."
+# a name does not end in a preposition, article or conjunction: NER ran on past it
+_NOT_NAME_END_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ"])
 _NAME_BREAKS = frozenset([":", ";", "on", "about", "for", "to", "with", "at", "in", "and"])
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # the holder before a possessive, then a name ("Media Research Center’s Bozell")
@@ -823,8 +825,11 @@ def _person_span(ent: Span) -> Span:
         ),
         ent.end,
     )
-    while end - 1 > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
-        end -= 1  # "Jeb Bush-spent", "Donald Trump - and"
+    while end - 1 > start and (
+        (ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".")
+        or (ent.doc[end - 1].pos_ in _NOT_NAME_END_POS and ent.doc[end - 1].is_lower)
+    ):
+        end -= 1  # "Jeb Bush-spent", "Donald Trump - and", "Juan Manriquez of [Oakland]"
     return ent.doc[start:end]
 
 

@@ -137,6 +137,8 @@ def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:
     [
         "Sheriff Joe Arpaio spoke to reporters. Arpaio said the raids would go on.",
         "Pastor Joseph Brown led the prayer. Brown said the church was full.",
+        # NER ran the name on into the preposition after it: "Juan Manriquez of [Oakland]"
+        'Juan "Chico" Manriquez of Oakland carried a photo. Manriquez said it was sad.',
     ],
 )
 def test_a_person_and_their_surname_are_one_actor_whatever_the_title(

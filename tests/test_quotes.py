@@ -3535,6 +3535,15 @@ SPEAKER_RESOLUTION = [
         "say",
         "Mara Ellison",
     ),
+    # NER ran a name on into the preposition after it ("Manriquez of" [Oakland]): the name
+    # ends before it
+    (
+        'Protesters marched in silence holding pictures of the 49 victims. Juan "Chico" '
+        'Manriquez of Oakland carried one of the photos. "I pretty much cried the whole '
+        'parade," he said.',
+        "said",
+        'Juan "Chico" Manriquez',
+    ),
 ]
 
 
