@@ -408,6 +408,24 @@ REPORTED = [
         "Ray Doyle",
         "cast",
     ),
+    # ... as do describing and portraying them as something
+    (
+        "Halvorsen described the country as beset by illegal immigrants, some of them killers.",
+        "the country as beset by illegal immigrants",
+        None,
+        "Halvorsen",
+        "described",
+    ),
+    # an object that opens a list the parser broke up runs on with the list to the sentence's end
+    (
+        "Every day, Anders Lund spoke of the malaise in the region, the lack of jobs and "
+        "schools for the young, the violence of the drug gangs.",
+        "the malaise in the region, the lack of jobs and schools for the young, the violence of "
+        "the drug gangs",
+        None,
+        "Anders Lund",
+        "spoke",
+    ),
     # ... wherever the parser hangs the "as": on the object, or opening a clause
     (
         "By 3-1, young voters see police violence against African Americans as a problem.",
