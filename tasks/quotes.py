@@ -4538,6 +4538,15 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
             noun = comp.head
             if noun.lower_ in _NOT_VIEWS:
                 continue
+            if noun.ent_type_ in _NOT_SPEAKER_ENTS:
+                # "has argued for weeks that the vote was rigged": the parser hangs the clause on
+                # the time the verb lasted; it is the verb's, if a verb of saying or thinking
+                verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                if verb.i != noun.i and _is_cue(verb, cognition=True):
+                    clause = _fallback_clause(comp, verb, _speaker_of(verb), min_words=3)
+                    if clause is not None:
+                        found.append(clause)
+                continue
             owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
             clause = _fallback_clause(comp, noun, owner, min_words=3)
             if clause is not None:

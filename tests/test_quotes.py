@@ -408,6 +408,15 @@ REPORTED = [
         "Ray Doyle",
         "cast",
     ),
+    # a that-clause the parser hangs on the time a verb of saying lasted is the verb's
+    (
+        "Tom Berg lost the race. Mayor Dana Whitfield has argued for weeks that the vote was "
+        "rigged, and she is poised to sue.",
+        "the vote was rigged",
+        None,
+        "Dana Whitfield",
+        "argued",
+    ),
     # ... as do describing and portraying them as something
     (
         "Halvorsen described the country as beset by illegal immigrants, some of them killers.",
