@@ -4655,7 +4655,10 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     ccomp) or takes words before the comma for its subject, instead of making them its clause."""
     if verb.lower_ not in SPEECH_VERBS:  # the cheap test first
         return None
-    if verb.dep_ not in ("advcl", "conj", "ccomp", "parataxis") or verb.i < verb.head.i:
+    root = verb.dep_ == "ROOT"
+    if not root and (
+        verb.dep_ not in ("advcl", "conj", "ccomp", "parataxis") or verb.i < verb.head.i
+    ):
         return None
     if verb.pos_ != "VERB":
         return None
@@ -4672,6 +4675,8 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     first = subject.left_edge.i if subject.i < verb.i else verb.i
     if first <= tokens[0].i or verb.doc[first - 1].text != ",":
         return None  # "... and she said": a second statement, not a closing attribution
+    if root and not _said_before(verb, first):
+        return None
     own = {t.i for t in subject.subtree} | {verb.i}
     for c in _children(verb):
         if c.i < first or c == subject:
@@ -4694,6 +4699,32 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
         verb.idx + len(verb),
         _speaker_of(verb),
     )
+
+
+_SAY_FORMS = frozenset(["say", "says", "said"])
+
+
+def _said_before(verb: Token, first: int) -> bool:
+    """Whether a verb of saying the parser made the root of its sentence has what was said before
+    it, hung on it as a modifier ("As Trump prepared to speak, a girl was pepper-sprayed, police
+    said": an adverbial clause holding the report; "Those who take on debt struggle, even with a
+    good job, he said": a loose dependent); not a lone clause of when or why ("When asked about
+    it, he said.")."""
+    if verb.lower_ not in _SAY_FORMS or any(
+        c.i > verb.i and not c.is_punct for c in _children(verb)
+    ):
+        return False  # "he said Ryan", "would say so", "characterizes herself as": more to say
+    before = [c for c in _children(verb) if c.i < first and not c.is_punct]
+    if not before or any(c.dep_ not in ("dep", "advcl") for c in before):
+        return False
+    if len(before) == 1 and before[0].dep_ == "advcl" and _marked_by(before[0], _SUBORDINATORS):
+        # the report is a clause of its own inside: "..., a girl ... was pepper-sprayed"
+        return any(
+            t.dep_ in ("advcl", "conj", "ccomp") and _own_subject(t)
+            for t in before[0].subtree
+            if t.i != before[0].i
+        )
+    return True
 
 
 def _hearer(obj: Token) -> bool:

@@ -408,6 +408,15 @@ REPORTED = [
         "Ray Doyle",
         "cast",
     ),
+    # a closing "police said" the parser made the root, with the report hung on it as a clause
+    (
+        "As GOP front-runner Tomas Berg prepared to speak to supporters in Ohio on Tuesday, a "
+        "15-year-old girl outside the venue was pepper-sprayed by another bystander, police said.",
+        "a 15-year-old girl outside the venue was pepper-sprayed",
+        None,
+        None,
+        "said",
+    ),
     # a that-clause the parser hangs on the time a verb of saying lasted is the verb's
     (
         "Tom Berg lost the race. Mayor Dana Whitfield has argued for weeks that the vote was "
@@ -3711,3 +3720,19 @@ def test_it_standing_for_a_that_clause_keeps_the_proposition(nlp) -> None:
     quotes = quotes_of(nlp, "Lise Amundsen made it clear that she would not run again.")
     assert [q.speaker for q in quotes] == ["Lise Amundsen"]
     assert "would not run again" in quotes[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the two spoke about the budget deal needed to keep the government open, neither side "
+        "would say so.",
+        "When the subject comes up on the campaign trail, Lindqvist routinely characterizes "
+        "herself as a reformer.",
+        "Asked on the radio who leads the party, he said Berg.",
+    ],
+)
+def test_clause_before_a_closing_verb_with_more_to_say_is_not_the_report(nlp, text: str) -> None:
+    # the fronted clause says when or why; the verb's own object or complement is what was said
+    first_clause = text.split(",")[0]
+    assert not [q for q in quotes_of(nlp, text) if first_clause in q.text]
