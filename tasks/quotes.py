@@ -4302,7 +4302,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 continue
             as_clause = verb.dep_ == "advcl" and _marked_by(verb, ("as",))
             if (
-                not comps
+                # "The solution, the partner told them, was simple": whom it was told to is no
+                # part of what was said
+                (not comps or (word in _HEARER and all(_hearer_only(c) for c in comps)))
                 and (verb.dep_ == "parataxis" or as_clause)
                 and _is_cue(verb, cognition=verb.dep_ == "parataxis")
             ):

@@ -408,6 +408,14 @@ REPORTED = [
         "Ray Doyle",
         "cast",
     ),
+    # a parenthetical "told them" is whom it was told to: the sentence around it was said
+    (
+        "The solution, the partner told them, was simple.",
+        "was simple",
+        None,
+        None,
+        "told",
+    ),
     # a closing "police said" the parser made the root, with the report hung on it as a clause
     (
         "As GOP front-runner Tomas Berg prepared to speak to supporters in Ohio on Tuesday, a "
