@@ -1640,6 +1640,36 @@ def _that_adverbial(clause: Token) -> bool:
     )
 
 
+def _clause_in_adjunct(verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the noun of a phrase after a verb of saying ("said in
+    one of a series of Twitter messages that the truck was carrying arms": "messages that the
+    truck ..." read as a relative clause), as a one-element list; a true relative clause has no
+    subject of its own ("the messages that followed")."""
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for t in prep.subtree:
+            if (
+                t.dep_ == "relcl"
+                and t.head.lower_ not in ("event", "case")  # "in the event that": a condition
+                and _marked_by(t, ("that",))
+                and _own_subject(t)
+                and _nominal_path(t.head, prep)
+            ):
+                return [t]
+    return []
+
+
+def _nominal_path(token: Token, top: Token) -> bool:
+    """Whether a token hangs on `top` through nouns and prepositions only, no verb between
+    ("tweeted after Clinton argued ... that": the clause is Clinton's)."""
+    while token.i != top.i:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def _marked_by(clause: Token, marks: Collection[str]) -> bool:
     """Whether a clause opens with one of these marks ("while", "if", "as", ...)."""
     return any(c.dep_ == "mark" and c.lower_ in marks for c in _children(clause))
@@ -4321,6 +4351,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             if answer is not None:
                 found.append(_clause_over(answer[0], answer[-1], verb, _subject_of(verb)))
                 continue
+            if not comps and word in SPEECH_VERBS:
+                comps = _clause_in_adjunct(verb)
             if not comps and (word in _PREP_CUES or word in SPEECH_VERBS):
                 # "warned of a battle", "talked about jobs", "called for a ban": the object of
                 # the preposition is what was said

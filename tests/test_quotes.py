@@ -408,6 +408,16 @@ REPORTED = [
         "Ray Doyle",
         "cast",
     ),
+    # a that-clause the parser hung on the noun of where it was said ("messages that ...")
+    (
+        "Lise Amundsen, a former mayor of the city and now head of the regional council, said "
+        "in one of a series of Twitter messages that the truck was carrying arms when it struck "
+        "the crowd.",
+        "the truck was carrying arms",
+        None,
+        "Lise Amundsen",
+        "said",
+    ),
     # a parenthetical "told them" is whom it was told to: the sentence around it was said
     (
         "The solution, the partner told them, was simple.",
@@ -3744,3 +3754,11 @@ def test_clause_before_a_closing_verb_with_more_to_say_is_not_the_report(nlp, te
     # the fronted clause says when or why; the verb's own object or complement is what was said
     first_clause = text.split(",")[0]
     assert not [q for q in quotes_of(nlp, text) if first_clause in q.text]
+
+
+def test_that_clause_of_a_condition_in_the_topic_is_not_what_was_asked(nlp) -> None:
+    text = (
+        "Asked about her own vote in the event that Berg faces Lindqvist, who has insulted "
+        "farmers, she said she would decide later."
+    )
+    assert not [q for q in quotes_of(nlp, text) if q.text.startswith("Berg faces")]
