@@ -1328,6 +1328,15 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     name of the sentence before the verb, outside the content ("Mr. Trump, asked about
     Mr. Putin, had said" is Trump's; the first name beat the nearest one on PolNeAR train).
     """
+    if (
+        verb.lower_ in _ASK
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "nsubj" for c in _children(verb))
+    ):
+        # "Trump was asked about his taxes", "Asked which county was his favorite, he ...": the
+        # one asked did not ask; the asker is the agent ("asked by reporters"), or unnamed
+        agent = next((c for c in _children(verb) if c.dep_ == "agent"), None)
+        return next((c for c in _children(agent) if c.dep_ == "pobj"), None) if agent else None
     subj = _subject_of(verb)
     if subj is not None and _cannot_speak(subj):
         # a date or dateline the parser made the subject: the subject it hung on the dateline
@@ -3598,6 +3607,8 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     text = doc_text(doc)
     hi = min(quote.start_char, quote.cue_start)
     cue = token_at(doc, quote.cue_start)
+    if cue is not None and cue.lower_ in _ASK and cue.tag_ == "VBN":
+        return quote  # "Asked about his taxes, Berg said ...": Berg was asked, the asker unnamed
     if cue is not None and (
         any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in _children(cue))
         or (

@@ -3589,6 +3589,11 @@ SPEAKER_RESOLUTION = [
         "say",
         "Mara Ellison",
     ),
+    # the one asked is not the asker: a question put to someone has an unnamed asker, or the
+    # agent of the passive
+    ("Asked about his taxes, Tom Berg said he would release them.", "Asked", None),
+    ("Tom Berg was asked about his taxes on Monday.", "asked", None),
+    ("Tom Berg was asked by Lise Amundsen whether he would run again.", "asked", "Lise Amundsen"),
     # NER ran a name on into the preposition after it ("Manriquez of" [Oakland]): the name
     # ends before it
     (
