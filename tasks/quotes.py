@@ -1462,6 +1462,70 @@ class _Attribution:
     cue_start: int | None = None  # where the cue starts inside its token, when not at its start
 
 
+# what "show" after a comma reports from: "..., records show."
+_SHOWING_NOUNS = frozenset(
+    [
+        "records",
+        "documents",
+        "data",
+        "figures",
+        "filings",
+        "statistics",
+        "numbers",
+        "tallies",
+        "results",
+        "papers",
+    ]
+)
+_SENTENCE_STOPS = frozenset([".", "!", "?"])
+
+
+def _records_show(show: Token) -> _Clause | None:
+    """`Much of that money came from companies that no longer exist, campaign and corporate
+    records show.`, `During the same stretch, F.A.A. records show, the Cessna has flown 216
+    hours.`: "show" after a plural document noun set off by a comma, which the tagger takes for a
+    noun ("records show" a compound) or the parser hangs anywhere. Closing its sentence it
+    reports the words before the comma; set off by commas inside it, the sentence around it. The
+    document noun is the source."""
+    doc = show.doc
+    tokens = _tokens(doc)
+    i = show.i
+    if i < 2 or i + 1 >= len(doc) or tokens[i - 1].lower_ not in _SHOWING_NOUNS:
+        return None
+    sent = _sent(show)
+    start = i - 1
+    while start > sent.start and tokens[start - 1].text != ",":
+        start -= 1
+    if (
+        start <= sent.start
+        or i - start > _SOURCE_PHRASE_MAX
+        or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in tokens[start:i])
+    ):
+        return None  # "Records show that ...": the parse reads it; a long or verbal phrase
+    after = tokens[i + 1]
+    closing = after.text in _SENTENCE_STOPS or (after.is_punct and after.i == sent.end - 1)
+    if closing or (
+        after.text == "," and i + 2 < len(doc) and tokens[i + 2].lower_ in ("and", "but")
+    ):
+        # "..., records show, and experts say ...": what comes after is another's
+        keep = list(tokens[sent.start : start - 1])
+    elif after.text == "," and tokens[start - 2].pos_ != "CCONJ":
+        # not "... and, records show, does not use the plane": inside a predicate of the clause
+        keep = [t for t in tokens[sent.start : sent.end] if t.i < start - 1 or t.i > i + 1]
+    else:
+        return None
+    words = [t for t in keep if not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return None
+    return _Clause(
+        words[0].idx, words[-1].idx + len(words[-1]), show, show.idx + len(show), tokens[i - 1]
+    )
+
+
+# the longest source phrase before a closing "show" ("campaign and corporate records"), tokens
+_SOURCE_PHRASE_MAX = 6
+
+
 def _mistagged_verb(token: Token) -> bool:
     """`Audit files show that ...`, `One in five say that ...`: a word the tagger took for a noun
     that the parser makes a clause head with a subject is a verb."""
@@ -4271,6 +4335,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 if nominal is not None:
                     found.append(nominal)
                 continue
+            if word in ("show", "shows"):
+                shown = _records_show(verb)
+                if shown is not None:
+                    found.append(shown)
+                    continue
             if pos == "NOUN" and word not in _NOUN_CUES:
                 continue  # the cheap test first: below, a noun is only a mistagged verb of saying
             if pos == "VERB" and (word in _RECEIVE or word in _AFFECT):

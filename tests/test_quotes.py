@@ -418,6 +418,22 @@ REPORTED = [
         "Lise Amundsen",
         "said",
     ),
+    # "records show" closing a sentence, or set off inside it, whatever the tagger made of "show"
+    (
+        "Much of that money came from companies that no longer exist, campaign and corporate "
+        "records show.",
+        "Much of that money came from companies that no longer exist",
+        "records",
+        None,
+        "show",
+    ),
+    (
+        "During the same stretch, F.A.A. records show, the Cessna has flown roughly 216 hours.",
+        "the Cessna has flown roughly 216 hours",
+        None,
+        None,
+        "show",
+    ),
     # a parenthetical "told them" is whom it was told to: the sentence around it was said
     (
         "The solution, the partner told them, was simple.",
@@ -3767,3 +3783,11 @@ def test_that_clause_of_a_condition_in_the_topic_is_not_what_was_asked(nlp) -> N
         "farmers, she said she would decide later."
     )
     assert not [q for q in quotes_of(nlp, text) if q.text.startswith("Berg faces")]
+
+
+def test_records_show_inside_a_predicate_leaves_the_sentence_to_its_verb(nlp) -> None:
+    text = (
+        "While the jet might seem an odd choice for a man who flies little and, records show, "
+        "does not use it much to travel abroad, Mr. Berg has cited it as proof of his thrift."
+    )
+    assert [q.cue for q in quotes_of(nlp, text) if "proof of his thrift" in q.text] == ["cited"]
