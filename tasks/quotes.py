@@ -3922,7 +3922,13 @@ def _nominal_clause(noun: Token) -> _Clause | None:
             head = head.head
         if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
             subj = _subject_of(head)
-    start_t, end_t = _content_bounds(list(comp.subtree))
+    sub = list(comp.subtree)
+    # "the notion that a shakeup is coming, explaining that ...": a report of its own after the
+    # clause ends it, as it ends a verb's (the parser hangs the participle on the clause)
+    stop = min((t.left_edge.i for t in sub if t.i > comp.i and _ends_report(t, comp)), default=None)
+    if stop is not None and stop > sub[0].i:
+        sub = [t for t in sub if t.i < stop]
+    start_t, end_t = _content_bounds(sub)
     return _clause_over(start_t, end_t, noun, subj)
 
 

@@ -3791,3 +3791,13 @@ def test_records_show_inside_a_predicate_leaves_the_sentence_to_its_verb(nlp) ->
         "does not use it much to travel abroad, Mr. Berg has cited it as proof of his thrift."
     )
     assert [q.cue for q in quotes_of(nlp, text) if "proof of his thrift" in q.text] == ["cited"]
+
+
+def test_a_participle_reporting_after_a_noun_clause_ends_it(nlp) -> None:
+    text = (
+        "Tom Berg dismissed the notion that a shakeup is coming, explaining that he was unaware "
+        "of the interview because he was “taking a day off.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert any("shakeup is coming" in q.text for q in quotes)
+    assert not [q for q in quotes if "shakeup" in q.text and "unaware" in q.text]
