@@ -5096,7 +5096,15 @@ def _merge_reported(
             base = replace(
                 base, speaker=speaker, speaker_text=speaker_text, speaker_type=speaker_type
             )
-        if base.cue is None or inner_cue:
+        # "said there is "only one ...," adding that it is why Trump "relentlessly attacks us"":
+        # a participle of saying between the verb that reported the quote before and this one
+        # reports this one
+        renewed = (
+            clause.cue.tag_ == "VBG"
+            and base.cue_start is not None
+            and base.cue_start < clause.cue.idx < base.start_char
+        )
+        if base.cue is None or inner_cue or renewed:
             base = replace(
                 base,
                 cue=doc_text(doc)[clause.cue.idx : clause.cue_end],

@@ -3801,3 +3801,15 @@ def test_a_participle_reporting_after_a_noun_clause_ends_it(nlp) -> None:
     quotes = quotes_of(nlp, text)
     assert any("shakeup is coming" in q.text for q in quotes)
     assert not [q for q in quotes if "shakeup" in q.text and "unaware" in q.text]
+
+
+def test_a_participle_of_saying_reports_the_quote_after_it(nlp) -> None:
+    text = (
+        "Tom Berg said there is “only one strong conservative in a position to win this race,” "
+        "adding that it is why Erik Lund “relentlessly attacks us.”"
+    )
+    quotes = quotes_of(nlp, text)
+    second = next(q for q in quotes if "relentlessly" in q.text)
+    assert second.cue == "adding"
+    assert not second.continues  # an utterance of its own, not the rest of the first
+    assert second.speaker == "Tom Berg"
