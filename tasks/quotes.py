@@ -3862,7 +3862,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
         )
     if obj is None:
         return None
-    start_t, end_t = _content_bounds(list(obj.subtree))
+    start_t, end_t = _content_bounds(_before_own_report(list(obj.subtree), obj))
     return _clause_over(start_t, end_t, noun, holder)
 
 
@@ -3922,14 +3922,22 @@ def _nominal_clause(noun: Token) -> _Clause | None:
             head = head.head
         if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
             subj = _subject_of(head)
-    sub = list(comp.subtree)
     # "the notion that a shakeup is coming, explaining that ...": a report of its own after the
     # clause ends it, as it ends a verb's (the parser hangs the participle on the clause)
-    stop = min((t.left_edge.i for t in sub if t.i > comp.i and _ends_report(t, comp)), default=None)
-    if stop is not None and stop > sub[0].i:
-        sub = [t for t in sub if t.i < stop]
-    start_t, end_t = _content_bounds(sub)
+    start_t, end_t = _content_bounds(_before_own_report(list(comp.subtree), comp))
     return _clause_over(start_t, end_t, noun, subj)
+
+
+def _before_own_report(sub: list[Token], comp: Token) -> list[Token]:
+    """The tokens of what a speech or stance noun reports, up to a report of its own inside
+    them (see _ends_report)."""
+    stop = min((t.left_edge.i for t in sub if t.i > comp.i and _ends_report(t, comp)), default=None)
+    if stop is None or stop <= sub[0].i:
+        return sub
+    sub = [t for t in sub if t.i < stop]
+    while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+        sub.pop()  # "... to use the term as well and"
+    return sub
 
 
 def _view_clause(verb: Token) -> _Clause | None:

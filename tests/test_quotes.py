@@ -434,6 +434,15 @@ REPORTED = [
         None,
         "show",
     ),
+    # a stance noun's object ends where a report of its own set off after it begins
+    (
+        "But Tom Berg notably made no mention of Erik Lund, who announced he is suspending his "
+        "campaign earlier in the evening.",
+        "he is suspending his campaign",
+        None,
+        "Erik Lund",
+        "announced",
+    ),
     # a parenthetical "told them" is whom it was told to: the sentence around it was said
     (
         "The solution, the partner told them, was simple.",
