@@ -4380,6 +4380,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # "hoping to pick up delegates": a wish is about its infinitive
                         and (word in SPEECH_VERBS or word in OBJECT_VERBS)
                         and word not in _ASPECTUAL
+                        # not "said, on condition of anonymity to speak freely": the terms
+                        and not _ANONYMOUS.search(doc_text(doc), verb.idx, c.left_edge.idx)
                     )
                     or (c.dep_ == "dobj" and word in SPEECH_VERBS and word not in _CLAUSE_ONLY)
                     # "a survey in March found Mrs. Clinton with a lead of 48 percent": what a
@@ -5002,7 +5004,20 @@ def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
     """`asked not to be named because of the sensitivity of the issue`: the terms a source spoke
     on, not what it said (0 of 2 on PolNeAR train an attribution); the cue opens the words that
     mark an anonymous source."""
-    return bool(_ANONYMOUS.match(doc_text(doc), clause.cue.idx, clause.end))
+    text = doc_text(doc)
+    if _ANONYMOUS.match(text, clause.cue.idx, clause.end) or _ANONYMOUS.match(
+        text, clause.start, clause.end
+    ):
+        return True
+    # "on condition of anonymity to speak freely about the nominee": why they went unnamed
+    return clause.cue.lower_ in _TERMS_VERBS and any(
+        m.end() >= clause.cue.idx - 4
+        for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - 24), clause.cue.idx)
+    )
+
+
+# what an anonymous source was not authorised to do, after the words that grant anonymity
+_TERMS_VERBS = frozenset(["speak", "discuss", "talk", "comment", "describe", "share"])
 
 
 def _office_or_delegates(doc: Doc, clause: _Clause) -> bool:

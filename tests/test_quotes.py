@@ -443,6 +443,15 @@ REPORTED = [
         "Erik Lund",
         "announced",
     ),
+    # the terms of anonymity after a parenthetical attribution are not what was said
+    (
+        "He was unable to find a single taker, he said, on condition of anonymity to speak "
+        "freely about the nominee.",
+        "He was unable to find a single taker",
+        "freely",
+        None,
+        "said",
+    ),
     # a parenthetical "told them" is whom it was told to: the sentence around it was said
     (
         "The solution, the partner told them, was simple.",
@@ -1079,6 +1088,17 @@ REPORTED = [
 
 # constructions that report nothing: (text, cue word that must not cue a quote)
 NOT_REPORTED = [
+    # what an anonymous source was not authorised to discuss is why it went unnamed
+    (
+        "A White House official, who requested anonymity to discuss a private conversation, "
+        "said the meeting went well.",
+        "discuss",
+    ),
+    (
+        "A strategist who spoke on the condition of anonymity to speak candidly about the state "
+        "of the race said the polls were tight.",
+        "speak",
+    ),
     # polling at large ("in the polls") is the writer's account of a standing, not a finding
     ("Governor Lise Amundsen has a decisive lead in the polls ahead of the primary.", "polls"),
     ("Senator Tomas Berg rose in the polls after the debate.", "polls"),
