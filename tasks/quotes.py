@@ -368,7 +368,10 @@ _TITLE_SMALL = frozenset(
 )
 _TITLE_CONTEXT = re.compile(
     r"(?:['’]s|\b(?:show|program|programme|series|podcast|film|movie|book|novel|song|album|"
-    r"drama|sitcom|column|essay|op-ed|magazine|channel))\W*$",
+    r"drama|sitcom|column|essay|op-ed|magazine|channel)"
+    # "in an interview with "Fox News Sunday."", "a co-editor of "Chick Lit: ...""
+    r"|\b(?:interview|appearance|interviewed|appeared|speaking|spoke|said|says)\s+(?:on|with)"
+    r"|\b(?:author|co-author|editor|co-editor|host|co-host|anchor)\s+of)\W*$",
     re.IGNORECASE,
 )
 

@@ -1544,6 +1544,21 @@ def test_clause_before_a_colon_in_the_quotes_sentence_speaks(
             "Inside Edition",
         ),
         ("Weiner spoke in May on the podcast “Here’s the Thing.”", "Here’s the Thing"),
+        # a show after "an interview with" or "said on", a book after "a co-editor of"
+        (
+            "“It shows a troubling willingness to back up Putin,” Mara Lind said in an interview "
+            "with “Fox News Sunday.”",
+            "Fox News Sunday",
+        ),
+        (
+            "“I have always said that I expect to be vetted,” Dan Ochs said on “Meet the Press.”",
+            "Meet the Press",
+        ),
+        (
+            "“There was a backlash,” said Ann Ross, a professor and a co-editor of “Chick Lit: "
+            "The New Woman's Fiction.”",
+            "Chick Lit: The New Woman's Fiction",
+        ),
         # a book's title and its subtitle
         (
             'Marta Lind, the author of "The Varga Family: Three Generations That Built a '
