@@ -349,6 +349,11 @@ _HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\
 _HEADLINE_TOPIC = re.compile(
     r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:on|about)\s+[^:\n]{1,80}:\s+(?=\S)"
 )
+# ... or "Name to/at Whom or Where:" ("Obama To Asians Worried About U.S. Election: It's Going To
+# Be OK"), in a title line
+_HEADLINE_ADDRESSED = re.compile(
+    r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:to|at|To|At)\s+[^:\n]{1,60}:\s+(?=\S)"
+)
 # "Roger Stone" or "CNN President" before a headline colon: capitalised words only
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
 
@@ -4309,15 +4314,20 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             para_end = text.find("\n", sent.start_char)
             paragraph = text[sent.start_char : len(text) if para_end < 0 else para_end]
             headline = _HEADLINE.match(paragraph)
+            if headline is None and (sent.start_char == 0 or _in_title_line(doc, sent.start_char)):
+                # "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", "Former AG
+                # Mukasey at RNC: ...": a title's speaker, whom or where it was said, a colon
+                headline = _HEADLINE_ADDRESSED.match(paragraph)
             if headline and not _LABEL.match(headline.group(1)):
                 name_end = sent.start_char + headline.end(1)
-                colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
+                colon_at = sent.start_char + paragraph.rfind(":", 0, headline.end())
+                colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
                 subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
                 rest = paragraph[headline.end() :].rstrip()
                 if colon is not None and subj is not None and len(rest.split()) >= 2:
                     start = sent.start_char + headline.end()
                     found.append(
-                        _Clause(start, start + len(rest), colon[0], name_end + 1, subj.root)
+                        _Clause(start, start + len(rest), colon[0], colon_at + 1, subj.root)
                     )
                     continue
         for verb in tokens:

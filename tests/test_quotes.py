@@ -1189,6 +1189,30 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
     assert quote.speaker == "Marta Quill"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Lindqvist to Farm Bureau: Berg will raise your taxes.\n\nSTOCKHOLM, June 10 — "
+            "Anna Lindqvist spoke to farmers on Friday.",
+            "Anna Lindqvist",
+        ),
+        (
+            "Halvorsen at Convention: The tax plan disqualifies him.\n\nOSLO, July 19 — Erik "
+            "Halvorsen spoke on Tuesday.",
+            "Erik Halvorsen",
+        ),
+    ],
+)
+def test_headline_speaker_addressing_someone_or_somewhere(nlp, text: str, speaker: str) -> None:
+    # "Clinton to Planned Parenthood: ...", "Former AG Mukasey at RNC: ...": whom it was said
+    # to, or where, stands between the speaker and the colon
+    headline = text.split("\n")[0]
+    said = headline.split(": ", 1)[1].rstrip(".")
+    quote = next(q for q in quotes_of(nlp, text) if said in q.text)
+    assert quote.speaker == speaker
+
+
 def test_headline_word_before_a_name_is_no_part_of_it(nlp) -> None:
     # a title-case headline runs a common word the article writes in lower case into the name
     text = (
