@@ -1486,6 +1486,8 @@ _SHOWING_NOUNS = frozenset(
     ]
 )
 _SENTENCE_STOPS = frozenset([".", "!", "?"])
+# the longest source phrase before a closing "show" ("campaign and corporate records"), tokens
+_SOURCE_PHRASE_MAX = 6
 
 
 def _records_show(show: Token) -> _Clause | None:
@@ -1528,10 +1530,6 @@ def _records_show(show: Token) -> _Clause | None:
     return _Clause(
         words[0].idx, words[-1].idx + len(words[-1]), show, show.idx + len(show), tokens[i - 1]
     )
-
-
-# the longest source phrase before a closing "show" ("campaign and corporate records"), tokens
-_SOURCE_PHRASE_MAX = 6
 
 
 def _mistagged_verb(token: Token) -> bool:
@@ -3765,7 +3763,7 @@ def _list_tail(last: Token) -> Token:
     comma = last.i + 1
     if comma + 1 >= len(doc) or tokens[comma].text != ",":
         return last
-    end = last.sent.end
+    end = _sent(last).end
     while end - 1 > comma and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
         end -= 1
     rest = tokens[comma + 1 : end]
