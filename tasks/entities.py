@@ -50,8 +50,9 @@ _TITLES = re.compile(
     r"\.?\s+",
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’|`s)$")
-# a name ends in no preposition, article or conjunction ("Bank of America" holds it inside)
-_NOT_NAME_END_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ"])
+# a name ends in no preposition, article or conjunction ("Bank of America" holds it inside): a
+# lower-case one there is a word NER ran the name on into ("Juan Manriquez of [Oakland]")
+NOT_NAME_END_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ"])
 _NON_NAME = re.compile(r"[^\w\s'-]")
 _KOREAN_SURNAMES = frozenset(
     [
@@ -322,7 +323,7 @@ def speaker_actor(
 
 
 def _trim(span: Span) -> tuple[int, int, str]:
-    while len(span) > 1 and span[-1].is_lower and span[-1].pos_ in _NOT_NAME_END_POS:
+    while len(span) > 1 and span[-1].is_lower and span[-1].pos_ in NOT_NAME_END_POS:
         span = span[:-1]  # NER ran on past the name: "Juan Manriquez of [Oakland]"
     start, end = span.start_char, span.end_char
     text = span.text

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from tasks.entities import (
     DATELINE_DASHES,
     MORE_TITLES,
+    NOT_NAME_END_POS,
     capital_article,
     introduced_names,
     surname_index,
@@ -342,20 +343,20 @@ _MALE_TITLE_WORDS = (
 )
 _MALE_TITLES = frozenset(_MALE_TITLE_WORDS.split())
 
+# up to four capitalised words: the name that opens a headline ("Roger Stone", "CNN President")
+_HEADLINE_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 # "Name: content" at the start of a paragraph (headlines, summaries)
-_HEADLINE = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
+_HEADLINE = re.compile(rf"^\s*({_HEADLINE_NAME})\s*:\s+(?=\S)")
 # "Gillibrand on Hillary Releasing Her Speeches: 'I Think She Will.'": a headline of a person's
 # word on a topic
-_HEADLINE_TOPIC = re.compile(
-    r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:on|about)\s+[^:\n]{1,80}:\s+(?=\S)"
-)
+_HEADLINE_TOPIC = re.compile(rf"^\s*({_HEADLINE_NAME})\s+(?:on|about)\s+[^:\n]{{1,80}}:\s+(?=\S)")
 # ... or "Name to/at Whom or Where:" ("Obama To Asians Worried About U.S. Election: It's Going To
 # Be OK"), in a title line
 _HEADLINE_ADDRESSED = re.compile(
-    r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:to|at|To|At)\s+[^:\n]{1,60}:\s+(?=\S)"
+    rf"^\s*({_HEADLINE_NAME})\s+(?:to|at|To|At)\s+[^:\n]{{1,60}}:\s+(?=\S)"
 )
 # "Roger Stone" or "CNN President" before a headline colon: capitalised words only
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
+_NAME_WORD = re.compile(rf"^{_HEADLINE_NAME}$")
 
 # Capitalised words after "said" that are not a speaker's name
 _NOT_NAMES = frozenset(["the", "a", "an", "i", "in", "on", "at", "that", "this", "it", "he", "she"])
@@ -392,8 +393,6 @@ _NOT_NAME_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "ADV", "AUX", "PART",
 # Lower-case particles that begin a name ("de Blasio", "al-Assad", "van Hollen")
 _NAME_PARTICLES = frozenset(["de", "del", "da", "di", "van", "von", "al", "el", "bin", "la", "le"])
 # Words no name runs across: "Gillibrand on Hillary Releasing ...", "Luciana Lopez: Saying ..."
-# a name does not end in a preposition, article or conjunction: NER ran on past it
-_NOT_NAME_END_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ"])
 _NAME_BREAKS = frozenset([":", ";", "on", "about", "for", "to", "with", "at", "in", "and"])
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # the holder before a possessive, then a name ("Media Research Center’s Bozell")
@@ -839,7 +838,7 @@ def _person_span(ent: Span) -> Span:
     )
     while end - 1 > start and (
         (ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".")
-        or (ent.doc[end - 1].pos_ in _NOT_NAME_END_POS and ent.doc[end - 1].is_lower)
+        or (ent.doc[end - 1].pos_ in NOT_NAME_END_POS and ent.doc[end - 1].is_lower)
     ):
         end -= 1  # "Jeb Bush-spent", "Donald Trump - and", "Juan Manriquez of [Oakland]"
     return ent.doc[start:end]
@@ -1327,6 +1326,16 @@ def _after_label(label: Token) -> Token | None:
     return tokens[name_end]
 
 
+def _question_put(verb: Token) -> bool:
+    """Whether a verb of asking is a participle with no subject of its own: a question put to
+    someone ("was asked about", "Asked which county ...", "when asked what ..."), not by them."""
+    return (
+        verb.lower_ in _ASK
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "nsubj" for c in _children(verb))
+    )
+
+
 def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
     """The subject of a verb of saying, or the name the parser failed to attach to it.
 
@@ -1336,11 +1345,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     name of the sentence before the verb, outside the content ("Mr. Trump, asked about
     Mr. Putin, had said" is Trump's; the first name beat the nearest one on PolNeAR train).
     """
-    if (
-        verb.lower_ in _ASK
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ == "nsubj" for c in _children(verb))
-    ):
+    if _question_put(verb):
         # "Trump was asked about his taxes", "Asked which county was his favorite, he ...": the
         # one asked did not ask; the asker is the agent ("asked by reporters"), or unnamed
         agent = next((c for c in _children(verb) if c.dep_ == "agent"), None)
@@ -3677,7 +3682,7 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     text = doc_text(doc)
     hi = min(quote.start_char, quote.cue_start)
     cue = token_at(doc, quote.cue_start)
-    if cue is not None and cue.lower_ in _ASK and cue.tag_ == "VBN":
+    if cue is not None and _question_put(cue):
         return quote  # "Asked about his taxes, Berg said ...": Berg was asked, the asker unnamed
     if cue is not None and (
         any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in _children(cue))
@@ -3868,7 +3873,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
         )
     if obj is None:
         return None
-    start_t, end_t = _content_bounds(_before_own_report(list(obj.subtree), obj))
+    start_t, end_t = _content_bounds(_before_own_report(list(obj.subtree), obj, obj.i))
     return _clause_over(start_t, end_t, noun, holder)
 
 
@@ -3930,14 +3935,14 @@ def _nominal_clause(noun: Token) -> _Clause | None:
             subj = _subject_of(head)
     # "the notion that a shakeup is coming, explaining that ...": a report of its own after the
     # clause ends it, as it ends a verb's (the parser hangs the participle on the clause)
-    start_t, end_t = _content_bounds(_before_own_report(list(comp.subtree), comp))
+    start_t, end_t = _content_bounds(_before_own_report(list(comp.subtree), comp, comp.i))
     return _clause_over(start_t, end_t, noun, subj)
 
 
-def _before_own_report(sub: list[Token], comp: Token) -> list[Token]:
-    """The tokens of what a speech or stance noun reports, up to a report of its own inside
-    them (see _ends_report)."""
-    stop = min((t.left_edge.i for t in sub if t.i > comp.i and _ends_report(t, comp)), default=None)
+def _before_own_report(sub: list[Token], comp: Token, after: int) -> list[Token]:
+    """The tokens of what is reported (`comp` and its subtree, `sub`), up to a report of its own
+    inside them that starts after index `after` (see _ends_report), without a trailing "and"."""
+    stop = min((t.left_edge.i for t in sub if t.i > after and _ends_report(t, comp)), default=None)
     if stop is None or stop <= sub[0].i:
         return sub
     sub = [t for t in sub if t.i < stop]
@@ -4604,14 +4609,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
-            stop = min(
-                (t.left_edge.i for t in sub if t.i > verb.i and _ends_report(t, comps[0])),
-                default=None,
-            )
-            if stop is not None and stop > sub[0].i:
-                sub = [t for t in sub if t.i < stop]
-                while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
-                    sub.pop()
+            sub = _before_own_report(sub, comps[0], verb.i)
             if comps[0].dep_ == "ccomp":
                 sub = _without_saying_circumstance(verb, comps[0], sub)
             start_t, end_t = _content_bounds(sub)
@@ -5011,6 +5009,10 @@ def _published_only(doc: Doc, clause: _Clause) -> bool:
     return len(words) <= 3
 
 
+# what an anonymous source was not authorised to do, after the words that grant anonymity
+_TERMS_VERBS = frozenset(["speak", "discuss", "talk", "comment", "describe", "share"])
+
+
 def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
     """`asked not to be named because of the sensitivity of the issue`: the terms a source spoke
     on, not what it said (0 of 2 on PolNeAR train an attribution); the cue opens the words that
@@ -5025,10 +5027,6 @@ def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
         m.end() >= clause.cue.idx - 4
         for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - 24), clause.cue.idx)
     )
-
-
-# what an anonymous source was not authorised to do, after the words that grant anonymity
-_TERMS_VERBS = frozenset(["speak", "discuss", "talk", "comment", "describe", "share"])
 
 
 def _office_or_delegates(doc: Doc, clause: _Clause) -> bool:
