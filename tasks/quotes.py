@@ -3789,6 +3789,37 @@ def _list_tail(last: Token) -> Token:
     return rest[-1]
 
 
+def _split_items(verb: Token, comp: Token) -> list[Token]:
+    """Tokens of the items of a list that `comp` (a verb form) opens and the parser hung on
+    `verb` instead ("supported eliminating caucuses, limiting the number of ... and binding",
+    "urged the party to ax its superdelegate system, replace its leadership, open up ...")."""
+    tokens = _tokens(verb.doc)
+    items: list[Token] = []
+    last = comp.right_edge.i
+    for c in verb.rights:
+        if c.i <= last or c.dep_ in ("punct", "cc"):
+            continue
+        if (
+            c.dep_ not in ("conj", "advcl")
+            or c.tag_ != comp.tag_
+            or c.tag_ == verb.tag_
+            or tokens[c.left_edge.i - 1].text not in (",", "and", "or")
+            or any(
+                g.dep_ in ("nsubj", "nsubjpass", "mark", "auxpass")
+                or (g.dep_ == "aux" and g.lower_ != "to")
+                for g in _children(c)
+            )
+            or _is_cue(c, cognition=True)
+            # "..., and remove loopholes that allow companies to tell ''one country ...''":
+            # a quotation is an utterance of its own
+            or any(t.is_quote for t in c.subtree)
+        ):
+            break
+        items.extend(c.subtree)
+        last = c.right_edge.i
+    return items
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     start: int
@@ -4555,6 +4586,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 sub = list(comps[0].subtree)
                 if obj is not None:
                     sub = list(obj.subtree) + sub
+                sub += _split_items(verb, comps[0])
             else:
                 sub = list(comps[0].subtree)
                 if comps[0].dep_ == "advcl" and _marked_by(comps[0], ("for",)):

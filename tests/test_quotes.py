@@ -496,6 +496,26 @@ REPORTED = [
         "Anders Lund",
         "spoke",
     ),
+    # the items of a list of wishes the parser hung on the verb of wishing go on with the first
+    (
+        "Senator Ilse Varga urged the party to drop its superdelegates, replace the committee's "
+        "leadership, open up same-day registration in primaries, and make its contests open to "
+        "independents.",
+        "the party to drop its superdelegates, replace the committee's leadership, open up "
+        "same-day registration in primaries, and make its contests open to independents",
+        None,
+        "Ilse Varga",
+        "urged",
+    ),
+    (
+        "The delegates met in Fresno. The resolution supported eliminating caucuses, limiting "
+        "the number of unpledged delegates and binding delegates to the popular vote.",
+        "eliminating caucuses, limiting the number of unpledged delegates and binding delegates "
+        "to the popular vote",
+        None,
+        None,
+        "supported",
+    ),
     # ... wherever the parser hangs the "as": on the object, or opening a clause
     (
         "By 3-1, young voters see police violence against African Americans as a problem.",
