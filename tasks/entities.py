@@ -39,7 +39,9 @@ MORE_TITLES = (
     r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General|"
     # abbreviations tasks.nlp keeps whole, plurals included ("Sens. Jeff Merkley, ...")
     r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"
-    r"Treas|Mme|Mlle"
+    r"Treas|Mme|Mlle|"
+    # "Former AG Mukasey": the attorney general, in headlines
+    r"AG"
 )
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|North Korean|South Korean|Chinese|Japanese|Russian|former|then|acting|deputy|vice|chief)\s+)*"

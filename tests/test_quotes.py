@@ -1222,6 +1222,12 @@ def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
             "Halvorsen spoke on Tuesday.",
             "Erik Halvorsen",
         ),
+        # "AG" is a title, as "Attorney General" is: the speaker is the article's full name
+        (
+            "Former AG Halvorsen at RNC: The senator would have been prosecuted.\n\nOSLO, July "
+            "19 — Former Attorney General Erik Halvorsen spoke on Tuesday.",
+            "Erik Halvorsen",
+        ),
     ],
 )
 def test_headline_speaker_addressing_someone_or_somewhere(nlp, text: str, speaker: str) -> None:
