@@ -1976,7 +1976,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     ):
         verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
         if verb is not None and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp") for c in _children(verb)
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp")
+            and not lo <= c.idx < hi  # the quote itself, as its complement ('"...," he mocks.')
+            for c in _children(verb)
         ):
             subj = next((c for c in _children(verb) if c.dep_ == "nsubj" and c in words), None)
             if subj is not None and subj.i < verb.i:

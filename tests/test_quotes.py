@@ -3907,3 +3907,15 @@ def test_a_participle_of_saying_reports_the_quote_after_it(nlp) -> None:
     assert second.cue == "adding"
     assert not second.continues  # an utterance of its own, not the rest of the first
     assert second.speaker == "Tom Berg"
+
+
+def test_a_bare_verb_after_a_quote_is_its_cue_though_the_quote_is_its_complement(nlp) -> None:
+    # '"A," he mocks. "B."': the parser makes the quote the complement of "mocks", which is no
+    # verb of saying; the verb is still the attribution, so the second part goes on with the first
+    text = (
+        "Tomas Berg writes a column for the Ledger. \u201cThe market has not failed the town,\u201d "
+        "he mocks. \u201cThe town has failed the market.\u201d"
+    )
+    first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert first.cue == "mocks" and first.speaker == "Tomas Berg"
+    assert second.continues and second.speaker == "Tomas Berg"
