@@ -1954,7 +1954,17 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             (
                 t
                 for t in tail
-                if _is_cue(t) and not _covered(t.idx, spans, starts) and not reports_own(t)
+                if _is_cue(t)
+                and not _covered(t.idx, spans, starts)
+                and not reports_own(t)
+                # '"... the state." She noted a planned rally in Sioux City': after a quote
+                # closed with a period, a verb with an object of its own reports that
+                and not (
+                    closed
+                    and any(
+                        c.dep_ == "dobj" and c.i > t.i and not _hearer_only(c) for c in _children(t)
+                    )
+                )
             ),
             None,
         )

@@ -3919,3 +3919,17 @@ def test_a_bare_verb_after_a_quote_is_its_cue_though_the_quote_is_its_complement
     first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert first.cue == "mocks" and first.speaker == "Tomas Berg"
     assert second.continues and second.speaker == "Tomas Berg"
+
+
+def test_a_verb_with_an_object_after_a_closed_quote_reports_the_object_not_the_quote(nlp) -> None:
+    # '"B." She noted a planned rally ...': a new sentence whose verb of saying has an object of
+    # its own does not attribute the quote before it, which resumes the one before the cue
+    text = (
+        "Campaign spokeswoman Ines Varga said the pledge was not binding.\n\n"
+        "\u201cI disagree with the claim that there is any cost,\u201d she said. \u201cWe feel "
+        "good about the areas we are going to.\u201d She noted a planned rally on Saturday in "
+        "Fresno."
+    )
+    by_start = {q.text.split()[0]: q for q in quotes_of(nlp, text)}
+    assert by_start["We"].continues and by_start["We"].cue is None
+    assert by_start["a"].cue == "noted" and by_start["a"].speaker == "Ines Varga"
