@@ -1251,7 +1251,21 @@ def _cannot_speak(subj: Token) -> bool:
         and (subj.is_upper or agency)
         and len(subj.text) > 2
     )
-    return subj.ent_type_ in _NOT_SPEAKER_ENTS or dateline
+    return (subj.ent_type_ in _NOT_SPEAKER_ENTS and not _aged(subj)) or dateline
+
+
+def _aged(noun: Token) -> bool:
+    """`the 46-year-old`: a person named by age, which NER labels a DATE."""
+    tokens = _tokens(noun.doc)
+    return (
+        noun.lower_ in ("old", "olds")
+        and noun.i >= 2
+        and tokens[noun.i - 1].text == "-"
+        and tokens[noun.i - 2].lower_ in _AGE_UNITS
+    )
+
+
+_AGE_UNITS = frozenset(["year", "years", "month", "months"])
 
 
 def _dateline_apposition(subj: Token, verb: Token) -> Token | None:
@@ -1395,6 +1409,15 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             nxt += 1
         if nxt > first_name:
             return tokens[nxt - 1]
+        if verb.i > 0 and tokens[verb.i - 1].is_quote:
+            # '"How big is that wall?" asked the boy': right after the quote the verb is
+            # inverted, and the noun phrase the parser made its object is who asked
+            obj = next(
+                (c for c in _children(verb) if c.dep_ == "dobj" and c.left_edge.i == first_name),
+                None,
+            )
+            if obj is not None and obj.pos_ == "NOUN" and not _cannot_speak(obj):
+                return obj
     # "” Bozell answers.": a name the parser hung on the verb as a compound or modifier
     left = next(
         (

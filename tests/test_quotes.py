@@ -3933,3 +3933,27 @@ def test_a_verb_with_an_object_after_a_closed_quote_reports_the_object_not_the_q
     by_start = {q.text.split()[0]: q for q in quotes_of(nlp, text)}
     assert by_start["We"].continues and by_start["We"].cue is None
     assert by_start["a"].cue == "noted" and by_start["a"].speaker == "Ines Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # a person named by age, which NER labels a date
+        (
+            "Greta Lund spoke last. \u201cHe is a fine leader,\u201d said the 46-year-old. "
+            "\u201cHe will work for you.\u201d",
+            "the 46-year-old",
+        ),
+        # "asked" right after the quote is inverted: the parser's object is who asked
+        (
+            "The family drove north from Omaha. \u201cHow big is that wall?\u201d asked the boy, "
+            "who was wearing a red hat.",
+            "the boy",
+        ),
+    ],
+)
+def test_an_inverted_description_after_a_quote_is_its_speaker(
+    nlp, text: str, speaker_text: str
+) -> None:
+    first = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert first.speaker_text == speaker_text and first.speaker_type == "description"
