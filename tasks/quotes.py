@@ -1254,6 +1254,9 @@ def _cannot_speak(subj: Token) -> bool:
     return (subj.ent_type_ in _NOT_SPEAKER_ENTS and not _aged(subj)) or dateline
 
 
+_AGE_UNITS = frozenset(["year", "years", "month", "months"])
+
+
 def _aged(noun: Token) -> bool:
     """`the 46-year-old`: a person named by age, which NER labels a DATE."""
     tokens = _tokens(noun.doc)
@@ -1263,9 +1266,6 @@ def _aged(noun: Token) -> bool:
         and tokens[noun.i - 1].text == "-"
         and tokens[noun.i - 2].lower_ in _AGE_UNITS
     )
-
-
-_AGE_UNITS = frozenset(["year", "years", "month", "months"])
 
 
 def _dateline_apposition(subj: Token, verb: Token) -> Token | None:
@@ -3671,7 +3671,12 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
             and prev.cue_start is not None
             and prev.end_char <= prev.cue_start < quote.start_char
             and (quote.cue_start is None or quote.cue_start == prev.cue_start)
-            and quote.speaker == prev.speaker
+            and (
+                quote.speaker == prev.speaker
+                # a speaker no words name, guessed from the speakers before ('"A," they
+                # conclude. "B."' with "they" unresolved): the attribution it resumes decides
+                or (quote.cue_start is None and quote.speaker_text is None)
+            )
             # however long the attribution ("said X, who ran in 2008 and ..."), in its paragraph
             and ("\n" not in gap or _resumes_next_paragraph(doc, prev, quote, gap))
         ):
@@ -3684,7 +3689,14 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
         beside = [q for q, d in zip(between, describing, strict=True) if not d]
         # rows m+1..n become the clauses inside the attribution (dropped), the second part, then
         # the clauses beside the cue, which a later quote walks back over as it did before
-        linked[m + 1 : n + 1] = [*inside, replace(quote, continues=True), *beside]
+        resumed = replace(
+            quote,
+            continues=True,
+            speaker=prev.speaker,
+            speaker_text=prev.speaker_text,
+            speaker_type=prev.speaker_type,
+        )
+        linked[m + 1 : n + 1] = [*inside, resumed, *beside]
         dropped.update(range(m + 1, m + 1 + len(inside)))
     kept = [q for k, q in enumerate(linked) if k not in dropped]
     for k in range(1, len(kept)):

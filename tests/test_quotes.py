@@ -3957,3 +3957,17 @@ def test_an_inverted_description_after_a_quote_is_its_speaker(
 ) -> None:
     first = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert first.speaker_text == speaker_text and first.speaker_type == "description"
+
+
+def test_a_resumed_quote_takes_its_attribution_not_a_guess_from_earlier_speakers(nlp) -> None:
+    # '"A," they conclude. "B."' with "they" unresolved: the second part is theirs too, not the
+    # last named speaker's, and the rows of one utterance name its speaker alike
+    text = (
+        "Senator Ilse Varga spoke on Monday about the plan. The editors of the Ledger were "
+        "unmoved. \u201cThe attacks on the plan show that many oppose any change,\u201d they "
+        "conclude. \u201cThey also want to make the plan a test of loyalty.\u201d"
+    )
+    first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert second.continues
+    assert (second.speaker, second.speaker_text) == (first.speaker, first.speaker_text)
+    assert second.speaker != "Ilse Varga"
