@@ -1931,6 +1931,36 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         )
 
     cues = [t for t in outside if _is_cue(t) and not reports_own(t)]
+    before = first.i - 1
+    while before >= 0 and (tokens[before].is_quote or tokens[before].is_space):
+        before -= 1
+    # the quote opens a sentence, or goes on with the sentence the attribution interrupted
+    # ('..., Thiel wrote in a statement explaining why he is speaking, "but most ...')
+    resumes = (
+        before < 0
+        or tokens[before].text in (".", "!", "?")
+        or (tokens[before].text == "," and first.is_lower)
+    )
+    if len(cues) > 1 and resumes:
+        # '"A," Ms. Hughes said, pointing out where the store used to be. "B."', '"A," said
+        # Ann Lee, who was there and recalled his temper. "B."': a participle or a verb in a
+        # relative clause before the quote that reports a clause or an object of its own is
+        # not the quote's cue; the verb it hangs on is
+        free = [
+            t
+            for t in cues
+            if not (
+                t.idx < lo
+                and t.dep_ != "ROOT"
+                and any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp")
+                    and c.i > t.i
+                    and not _covered(c.idx, spans, starts)
+                    for c in _children(t)
+                )
+            )
+        ]
+        cues = free or cues
     if acc is not None and not any(_subject_of(c) is not None for c in cues):
         return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
     # the outermost cue that governs a quote inside a sentence wins ("Khan said Trump was

@@ -3971,3 +3971,24 @@ def test_a_resumed_quote_takes_its_attribution_not_a_guess_from_earlier_speakers
     assert second.continues
     assert (second.speaker, second.speaker_text) == (first.speaker, first.speaker_text)
     assert second.speaker != "Ilse Varga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle of the cue that reports a clause of its own
+        "Rhonda Lind runs a shop. ''Thirty years ago, it was booming,'' Ms. Lind said, pointing "
+        "out where the hardware store and the pharmacy used to be. ''But those days are never "
+        "coming back.'' Then she left.",
+        # a verb of saying in a relative clause on the speaker, with its own object
+        "The brothers argued often. ''Donald put Freddy down quite a bit,'' said Anna Varga, a "
+        "friend of the family, who was at the dinner and recalled his tendency to storm out. "
+        "''There was a lot of combustion.'' The dinner ended early.",
+    ],
+)
+def test_a_clause_reporting_its_own_object_is_not_the_cue_of_the_quote_after_it(
+    nlp, text: str
+) -> None:
+    first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert second.continues and second.cue == first.cue == "said"
+    assert second.speaker == first.speaker
