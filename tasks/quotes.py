@@ -1924,9 +1924,14 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         return (
             closed
             and cue.idx >= hi
-            and any(
-                c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
-                for c in _children(cue)
+            and (
+                any(
+                    c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
+                    for c in _children(cue)
+                )
+                # '"... the bully." South Carolina, he said, was "where ..."': a parenthetical
+                # attribution inside the next clause reports that clause
+                or (cue.dep_ == "parataxis" and cue.head.idx >= hi)
             )
         )
 

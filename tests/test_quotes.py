@@ -3959,20 +3959,6 @@ def test_an_inverted_description_after_a_quote_is_its_speaker(
     assert first.speaker_text == speaker_text and first.speaker_type == "description"
 
 
-def test_a_resumed_quote_takes_its_attribution_not_a_guess_from_earlier_speakers(nlp) -> None:
-    # '"A," they conclude. "B."' with "they" unresolved: the second part is theirs too, not the
-    # last named speaker's, and the rows of one utterance name its speaker alike
-    text = (
-        "Senator Ilse Varga spoke on Monday about the plan. The editors of the Ledger were "
-        "unmoved. \u201cThe attacks on the plan show that many oppose any change,\u201d they "
-        "conclude. \u201cThey also want to make the plan a test of loyalty.\u201d"
-    )
-    first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
-    assert second.continues
-    assert (second.speaker, second.speaker_text) == (first.speaker, first.speaker_text)
-    assert second.speaker != "Ilse Varga"
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -3992,3 +3978,34 @@ def test_a_clause_reporting_its_own_object_is_not_the_cue_of_the_quote_after_it(
     first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert second.continues and second.cue == first.cue == "said"
     assert second.speaker == first.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # '"A," they conclude. "B."' with "they" unresolved: the second part is theirs too, not
+        # the last named speaker's
+        (
+            "Senator Ilse Varga spoke on Monday about the plan. The editors of the Ledger were "
+            "unmoved. \u201cThe attacks on the plan show that many oppose any change,\u201d they "
+            "conclude. \u201cThey also want to make the plan a test of loyalty.\u201d",
+            None,
+        ),
+        # '"A," Holm said. "B." South Carolina, he said, was "where ...': the parenthetical in
+        # the next sentence reports its own sentence, not the quote before it
+        (
+            'The rally ended early. "Maybe we are just trying to let the bully learn the '
+            'lesson," Dan Holm said. "We are trying to show some mercy to the bully." South '
+            'Carolina, he said, was "where we have a chance to go many ways."',
+            "Dan Holm",
+        ),
+    ],
+)
+def test_a_second_part_resumes_the_attribution_of_the_first(
+    nlp, text: str, speaker: str | None
+) -> None:
+    # the rows of one utterance name its speaker alike
+    first, second = (q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert second.continues and second.cue is None
+    assert (second.speaker, second.speaker_text) == (first.speaker, first.speaker_text)
+    assert first.speaker == speaker
