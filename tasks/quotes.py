@@ -614,43 +614,25 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     stack: list[tuple[str, int]] = []  # (family, offset) of open marks
     for n, (lo, hi) in enumerate(paragraphs):
-        for mark in _MARK.finditer(text, lo, hi):
-            i = mark.start()
-            top = stack[-1][0] if stack else None
-            if i == lo and len(stack) == 1 and _mark_kind(text, i, None) == ("open", stack[0][0]):
-                continue  # the repeated opening mark of a multi-paragraph quote
-            if top == _NESTED_DOUBLE and text[i] in _DOUBLE_MARKS:
-                stack.pop()  # a typographic quote inside a straight one ends here, closed or not
-                if text[i] in _DOUBLE_CLOSE:
-                    continue
-                top = "d"
-            kind = _mark_kind(text, i, top)
-            if kind is not None:
-                action, family = kind
-                if (
-                    top == "d"
-                    and i > stack[-1][1] + 1  # "“...,” Rubio said ...": a stray straight mark
-                    and _nests(text, text[stack[-1][1]], i, hi)
-                ):
-                    # "WALLACE: ... as “The Wall Street Journal” wrote, ...": a typographic
-                    # quote closed inside a straight one that goes on is nested in it, as is
-                    # one inside a typographic quote when both close next ("... calls “hell” ...”)
-                    stack.append((_NESTED_DOUBLE, i))
-                elif action == "open" and not (family == "d" and top == "d"):
-                    stack.append((family, i))
-                elif action == "close" or (family == "d" and top == "d"):
-                    # close the innermost open quote of this family; inner ones of the other
-                    # family left open are dropped (apostrophes taken for openers)
-                    while stack and stack[-1][0] != family:
-                        stack.pop()
-                    if stack:
-                        _family, start = stack.pop()
-                        if not stack:
-                            spans.append((start, i + 1))
+        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        # single marks of this paragraph taken for apostrophes ("in 't Veld", "'til 2010",
+        # "the '90s"): the paragraph is read again without them, so that the quotes after one
+        # are not taken for quotes nested in a quote that never closes
+        apostrophes: set[int] = set()
+        carried, found = list(stack), len(spans)
+        while True:
+            _scan_paragraph(text, lo, hi, stack, spans, apostrophes)
+            if not stack or stack[0][0] != "s" or stack[0][1] < lo:
+                break
+            opener = _mark_kind(text, nxt[0], None) if nxt is not None else None
+            if opener == ("open", "s"):
+                break  # a single-quoted quote going on in the next paragraph
+            apostrophes.add(stack[0][1])
+            stack[:] = carried
+            del spans[found:]
         if not stack:
             continue
         outer_family, outer_start = stack[0]
-        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         opener = _mark_kind(text, nxt[0], None) if nxt is not None else None
         continues = opener is not None and opener == ("open", outer_family)
         if not continues:
@@ -665,6 +647,53 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     return sorted(
         (a, b) for a, b in set(spans) if text[a] != "'" or " " in text[a + 1 : b - 1].strip()
     )
+
+
+def _scan_paragraph(
+    text: str,
+    lo: int,
+    hi: int,
+    stack: list[tuple[str, int]],
+    spans: list[tuple[int, int]],
+    apostrophes: set[int],
+) -> None:
+    """Read the quote marks of text[lo:hi] onto `stack`, adding each top-level quote closed to
+    `spans` (see find_quote_marks); marks at `apostrophes` are skipped."""
+    for mark in _MARK.finditer(text, lo, hi):
+        i = mark.start()
+        if i in apostrophes:
+            continue
+        top = stack[-1][0] if stack else None
+        if i == lo and len(stack) == 1 and _mark_kind(text, i, None) == ("open", stack[0][0]):
+            continue  # the repeated opening mark of a multi-paragraph quote
+        if top == _NESTED_DOUBLE and text[i] in _DOUBLE_MARKS:
+            stack.pop()  # a typographic quote inside a straight one ends here, closed or not
+            if text[i] in _DOUBLE_CLOSE:
+                continue
+            top = "d"
+        kind = _mark_kind(text, i, top)
+        if kind is not None:
+            action, family = kind
+            if (
+                top == "d"
+                and i > stack[-1][1] + 1  # "“...,” Rubio said ...": a stray straight mark
+                and _nests(text, text[stack[-1][1]], i, hi)
+            ):
+                # "WALLACE: ... as “The Wall Street Journal” wrote, ...": a typographic
+                # quote closed inside a straight one that goes on is nested in it, as is
+                # one inside a typographic quote when both close next ("... calls “hell” ...”)
+                stack.append((_NESTED_DOUBLE, i))
+            elif action == "open" and not (family == "d" and top == "d"):
+                stack.append((family, i))
+            elif action == "close" or (family == "d" and top == "d"):
+                # close the innermost open quote of this family; inner ones of the other
+                # family left open are dropped (apostrophes taken for openers)
+                while stack and stack[-1][0] != family:
+                    stack.pop()
+                if stack:
+                    _family, start = stack.pop()
+                    if not stack:
+                        spans.append((start, i + 1))
 
 
 # ---- per-call lookups ----------------------------------------------------------------------

@@ -281,6 +281,23 @@ def test_typographic_quote_inside_another(text: str, spans: int) -> None:
         assert text[found[0][0] : found[0][1]].endswith(('concern."', 'door."', "order.”"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Europe is breaking up," said Sanne in \'t Veld, a Dutch member. "It\'s a risk." Nina left.',
+        'He worked there \'til 2010. "It was fine," he said.',
+        'In the \'90s he ran twice. "It was fun," he said.',
+        'We beat \'em all. "It was fun," he said.',
+    ],
+)
+def test_an_elided_word_is_no_quote_that_swallows_the_quotes_after_it(text: str) -> None:
+    # "in 't Veld", "'til", "the '90s", "'em": a straight single mark opening a word is taken
+    # for an opener; never closed, it is an apostrophe, and the double quotes after it are
+    # top-level quotes, not quotes nested in it
+    found = [text[a:b] for a, b in find_quote_marks(text)]
+    assert found[-1].startswith('"It') and found[-1].endswith('"'), found
+
+
 def test_unbalanced_mark_does_not_stop_the_article(nlp) -> None:
     text = (
         'Ivo Brandt said "this quote never closes.\n'
