@@ -3728,6 +3728,14 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
         m = n - 1
         while m >= 0 and linked[m].kind == "indirect":
             m -= 1
+        if quote.cue_start is not None and m >= 0 and linked[m].kind == "partial":
+            # '"A," she said, describing how she puts together "tubular mixers," batches of
+            # rods. "B."': a quote inside a clause of the shared cue is no part before this one
+            k = m
+            while k >= 0 and linked[k].kind != "direct" and linked[k].cue_start != quote.cue_start:
+                k -= 1
+            if k >= 0 and linked[k].kind == "direct" and linked[k].cue_start == quote.cue_start:
+                m = k
         prev = linked[m] if m >= 0 and m not in dropped else None
         gap = text[prev.end_char : quote.start_char] if prev is not None else ""
         if prev is None or not (

@@ -4026,3 +4026,20 @@ def test_a_second_part_resumes_the_attribution_of_the_first(
     assert second.continues and second.cue is None
     assert (second.speaker, second.speaker_text) == (first.speaker, first.speaker_text)
     assert first.speaker == speaker
+
+
+def test_a_partial_quote_in_a_clause_of_the_cue_does_not_split_the_utterance(nlp) -> None:
+    # '"A," she said, describing how she puts together "tubular mixers," ... "B."': the second
+    # part resumes the first; the describing clause is reported beside them
+    text = (
+        "Carla Shanks works at the plant. ''It's pretty cool working there,'' she said, "
+        "describing how she carefully puts together ''tubular mixers,'' batches of rods for "
+        "furnaces. ''And when you do it for 60 hours a week, people are like family.'' It was late."
+    )
+    rows = quotes_of(nlp, text)
+    assert [(q.kind, q.continues) for q in rows] == [
+        ("direct", False),
+        ("direct", True),
+        ("partial", False),
+    ]
+    assert rows[2].cue == "describing"
