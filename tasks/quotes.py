@@ -240,6 +240,8 @@ _AUTHORING = verb_forms(
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
 _VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
 # dependents of a verb after its prepositional object that complete what is said of it
+# the modals a report shifts "will", "can", "may" and "shall" into
+_BACKSHIFT_MODALS = frozenset(["would", "could", "might", "should"])
 _OBJECT_TAIL = frozenset(["prep", "advcl", "xcomp", "oprd", "ccomp", "acomp"])
 # "46 percent said yes", "he said no", "half said so", "26 percent said the same": an answer
 _ANSWERS = frozenset(["yes", "no", "so", "same"])
@@ -4742,6 +4744,19 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             # a second that-clause the parser coordinates with the verb of saying
                             # (PolNeAR train: 9 of 9 in the content)
                             or (c.dep_ == "conj" and _marked_by(c, ("that",)))
+                            # "said she hoped to get her account back, and then would continue
+                            # to spread her message": a conjoined verb with no subject of its own
+                            # and the "would" of reported speech goes on with what was said
+                            or (
+                                c.dep_ == "conj"
+                                and not any(
+                                    g.dep_ in ("nsubj", "nsubjpass", "ccomp") for g in _children(c)
+                                )
+                                and any(
+                                    g.dep_ == "aux" and g.lower_ in _BACKSHIFT_MODALS
+                                    for g in _children(c)
+                                )
+                            )
                         )
                         for t in c.subtree
                     ]

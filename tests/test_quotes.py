@@ -513,6 +513,17 @@ REPORTED = [
         "Anders Lund",
         "spoke",
     ),
+    # a verb conjoined with the verb of saying, with no subject of its own and the "would" of
+    # reported speech, goes on with what was said
+    (
+        "Ms. Lind said she hoped to get her account back, and then would continue to spread "
+        "her message with a more tactful approach.",
+        "she hoped to get her account back, and then would continue to spread her message with "
+        "a more tactful approach",
+        None,
+        "Lind",
+        "said",
+    ),
     # the items of a list of wishes the parser hung on the verb of wishing go on with the first
     (
         "Senator Ilse Varga urged the party to drop its superdelegates, replace the committee's "
