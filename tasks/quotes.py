@@ -4772,6 +4772,27 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # "It is no surprise, Mr. Garin said, that Mrs. Clinton did better": one
                     # clause said in two parts around its attribution
                     sub = sorted([*sub, *after[-1].subtree], key=lambda t: t.i)
+                elif (
+                    comps[0].dep_ == "ccomp"
+                    and teller is not None
+                    and comps[0].right_edge.i < teller.i < verb.i
+                    and _is_cue(verb)
+                ):
+                    # "The middle fifth paid 8.9 percent, the agency said in a June report,
+                    # and those in the bottom fifth paid 0.8 percent": a second clause the
+                    # parser coordinates with the verb set off after the first goes on with it
+                    # (not the speaker's own next act: "..., he said, and he left")
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.dep_ == "conj"
+                        and not _is_cue(c, cognition=True)
+                        and any(
+                            g.dep_ == "nsubj" and g.lower_ not in _PRONOUNS for g in _children(c)
+                        )
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
