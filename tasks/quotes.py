@@ -4585,6 +4585,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     c
                     for c in _children(verb)
                     if c.dep_ == "ccomp"
+                    # "Trump got 18 votes, Rubio got seven": a clause before a verb that is no
+                    # verb of saying is a clause the parser hung on the wrong verb
+                    and c.i > verb.i
                     and any(t.dep_ == "nsubj" for t in _children(c))
                     # a proposition has a tense; a small clause does not ("does not make
                     # everyone happy"), unless "it" stands for what follows ("made it clear that")
