@@ -239,9 +239,9 @@ _AUTHORING = verb_forms(
 # "in the words of a senior adviser", "in the eyes of most voters", "in his view": whose view
 _VIEW_WORDS = "words eyes view views opinion estimation judgment judgement mind"
 _VIEW_NOUNS = frozenset(_VIEW_WORDS.split())
-# dependents of a verb after its prepositional object that complete what is said of it
 # the modals a report shifts "will", "can", "may" and "shall" into
 _BACKSHIFT_MODALS = frozenset(["would", "could", "might", "should"])
+# dependents of a verb after its prepositional object that complete what is said of it
 _OBJECT_TAIL = frozenset(["prep", "advcl", "xcomp", "oprd", "ccomp", "acomp"])
 # "46 percent said yes", "he said no", "half said so", "26 percent said the same": an answer
 _ANSWERS = frozenset(["yes", "no", "so", "same"])
@@ -617,6 +617,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []  # (family, offset) of open marks
     for n, (lo, hi) in enumerate(paragraphs):
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        opener = _mark_kind(text, nxt[0], None) if nxt is not None else None
         # single marks of this paragraph taken for apostrophes ("in 't Veld", "'til 2010",
         # "the '90s"): the paragraph is read again without them, so that the quotes after one
         # are not taken for quotes nested in a quote that never closes
@@ -626,7 +627,6 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             _scan_paragraph(text, lo, hi, stack, spans, apostrophes)
             if not stack or stack[0][0] != "s" or stack[0][1] < lo:
                 break
-            opener = _mark_kind(text, nxt[0], None) if nxt is not None else None
             if opener == ("open", "s"):
                 break  # a single-quoted quote going on in the next paragraph
             apostrophes.add(stack[0][1])
@@ -635,7 +635,6 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
         if not stack:
             continue
         outer_family, outer_start = stack[0]
-        opener = _mark_kind(text, nxt[0], None) if nxt is not None else None
         continues = opener is not None and opener == ("open", outer_family)
         if not continues:
             if outer_family == "d":
