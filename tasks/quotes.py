@@ -1966,17 +1966,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         )
 
     cues = [t for t in outside if _is_cue(t) and not reports_own(t)]
-    before = first.i - 1
-    while before >= 0 and (tokens[before].is_quote or tokens[before].is_space):
-        before -= 1
-    # the quote opens a sentence, or goes on with the sentence the attribution interrupted
-    # ('..., Thiel wrote in a statement explaining why he is speaking, "but most ...')
-    resumes = (
-        before < 0
-        or tokens[before].text in (".", "!", "?")
-        or (tokens[before].text == "," and first.is_lower)
-    )
-    if len(cues) > 1 and resumes:
+    if len(cues) > 1 and _opens_or_resumes(first):
         # '"A," Ms. Hughes said, pointing out where the store used to be. "B."', '"A," said
         # Ann Lee, who was there and recalled his temper. "B."': a participle or a verb in a
         # relative clause before the quote that reports a clause or an object of its own is
@@ -2064,7 +2054,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # be negotiable?" Hannity pressed.', where the parser ends the sentence at the "?"): a verb
     # with a subject and nothing else it says something about can only report the quote
     tail = [t for t in tokens[last.i + 1 : last.i + 8] if not t.is_space or "\n" in t.text]
-    end = next((n for n, t in enumerate(tail) if t.text in (".", "!", "?") or t.is_space), None)
+    end = next((n for n, t in enumerate(tail) if t.text in _SENTENCE_STOPS or t.is_space), None)
     words = tail[:end] if end is not None else []
     if (
         0 < len(words) <= 4
@@ -2151,6 +2141,21 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
                     return _colon_attribution(tokens[first.i - 1], first, root, subj)
                 return _Attribution(None, None, subj)
     return None
+
+
+def _opens_or_resumes(first: Token) -> bool:
+    """Whether a quote whose first word is `first` opens a sentence, or goes on with the sentence
+    its attribution interrupted ('..., Thiel wrote in a statement explaining why he is speaking,
+    "but most ...')."""
+    tokens = _tokens(first.doc)
+    before = first.i - 1
+    while before >= 0 and (tokens[before].is_quote or tokens[before].is_space):
+        before -= 1
+    return (
+        before < 0
+        or tokens[before].text in _SENTENCE_STOPS
+        or (tokens[before].text == "," and first.is_lower)
+    )
 
 
 def _main_clause(verb: Token) -> bool:
