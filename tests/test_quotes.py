@@ -3779,7 +3779,7 @@ def test_verb_after_a_quote_joined_to_the_quote_verb_does_not_share_its_subject(
     # conjunct of "invited": the subject of the quote's verb is not the speaker
     from spacy.tokens import Doc, Span
 
-    from tasks.quotes import _speaker_of, _subject_of
+    from tasks.quotes.attribution import _speaker_of, _subject_of
 
     words = ['"', "Corbin", "invited", "us", '"', "the", "editor", "Steven", "Gilder", "responded"]
     heads = [2, 2, 2, 2, 2, 6, 8, 8, 2, 2]
@@ -3798,7 +3798,7 @@ def test_name_before_the_cue_after_a_comma_is_the_speaker_not_a_conjunct(nlp) ->
     # subject "Dahl": a pair of subjects takes "and"; the name next to the verb speaks
     from spacy.tokens import Doc, Span
 
-    from tasks.quotes import _subject_of
+    from tasks.quotes.attribution import _subject_of
 
     words = ["His", "allegiance", "shifted", "to", ",", "now", ",", "Dahl", ",", "Berg", "said"]
     heads = [1, 2, 10, 2, 10, 10, 10, 10, 7, 7, 10]
@@ -3828,7 +3828,7 @@ def test_titled_name_before_the_cue_is_the_speaker_not_an_appositive(nlp) -> Non
     # speaks; the name before it ends the clause that opens the sentence
     from spacy.tokens import Doc, Span
 
-    from tasks.quotes import _subject_of
+    from tasks.quotes.attribution import _subject_of
 
     words = ["To", "meet", "the", "real", "Ola", "Dahl", ",", "Judge", "Berg", "said", ",", "go"]
     heads = [1, 9, 5, 5, 5, 9, 5, 8, 5, 11, 9, 11]

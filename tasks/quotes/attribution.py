@@ -1,0 +1,1099 @@
+"""Cues and their subjects: which verb, noun or phrase of saying attributes a quote, and who its
+subject is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.tokens import Doc, Token
+
+from tasks.nlp import FIRST_NAMES, doc_text, token_at
+from tasks.quotes.lexicon import (
+    _AS_VERBS,
+    _CIRCUMSTANCE,
+    _COPULAS,
+    _CUE_PREPS,
+    _DASH_BYLINE,
+    _DASH_LEAD,
+    _HEADLINE,
+    _HEADLINE_MAX_WORDS,
+    _HEADLINE_TOPIC,
+    _HEARER,
+    _HEARER_NOUNS,
+    _INVERTING,
+    _LABEL,
+    _MANGLED_SUBJECT_DEPS,
+    _NOT_NAMES,
+    _NOT_SPEAKER_ENTS,
+    _OBJECT_CONTROL,
+    _PERSON_NOUN,
+    _PERSON_ROLE,
+    _PREP_CUES,
+    _PUT,
+    _SENTENCE_END,
+    _TRAILING_CUE_WINDOW,
+    COGNITION_VERBS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+)
+from tasks.quotes.marks import _DOUBLE_MARK, _MARK
+from tasks.quotes.syntax import (
+    _after_label,
+    _before_parentheses,
+    _cannot_speak,
+    _children,
+    _dateline_apposition,
+    _entity_of,
+    _is_label,
+    _name_before_break,
+    _per_token,
+    _question_put,
+    _sent,
+    _subordinated_subject,
+    _tokens,
+)
+
+
+@_per_token
+def _subject_of(verb: Token) -> Token | None:
+    subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        # the words a quote ends in are no subject of the verb after it: the subject between
+        # the closing mark and the verb is ("... I hold in the highest esteem Sen. John
+        # McCain," Trump said; "Happy Cinco de Mayo!," he tweeted)
+        text = doc_text(verb.doc)
+        last = subjects[-1]
+        if _MARK.search(text[subjects[0].idx : last.idx]) and not _MARK.search(
+            text[last.idx : verb.idx]
+        ):
+            return last
+        # "Vatican spokesman the Rev. Federico Lombardi told ...", parsed as two subjects: the
+        # name is the speaker; of two names ("... from Rubio to, now, Cruz, Wilkin said") the
+        # one next to the verb is, the other ends the clause reported
+        people = [c for c in subjects if c.ent_type_ == "PERSON"]
+        if people:
+            ahead = [c for c in people if c.i < verb.i]
+            return ahead[-1] if ahead else people[0]
+    if len(subjects) == 1 and subjects[0].i < verb.i:
+        # `"... last night, Mr. President," Representative Tomas Berg told him`: the parser made
+        # the quote's last words the subject and the name after the closing mark their
+        # appositive; the name outside the quote is the speaker
+        text = doc_text(verb.doc)
+        subj = subjects[0]
+        outside = next(
+            (
+                c
+                for c in _children(subj)
+                if c.dep_ == "appos"
+                and subj.i < c.i < verb.i
+                and c.ent_type_ == "PERSON"
+                and _MARK.search(text, subj.idx, c.idx)
+            ),
+            None,
+        )
+        if outside is not None:
+            return outside
+        # "... shifted from Rubio to, now, Cruz, Wilkin said": two names with only a comma
+        # between them inside a sentence are no pair of subjects (a pair takes "and"), but the
+        # end of the clause reported and the speaker; a headline's "Clinton, Sanders had ..."
+        # opens its sentence and stays a pair
+        beside = next(
+            (c for c in _children(subj) if c.dep_ in ("conj", "appos") and c.i == verb.i - 1),
+            None,
+        )
+        if (
+            beside is not None
+            and subj.ent_type_ == beside.ent_type_ == "PERSON"
+            and subj.i > subj.sent.start
+            and not any(c.dep_ == "cc" for c in _children(subj))
+            and (
+                verb.doc[subj.i - 1].is_punct
+                # "To understand the real Dred Scott, Chief Justice Roberts said, ...": a titled
+                # name set off by a comma before the verb is no appositive of the name before it
+                or (beside.dep_ == "appos" and verb.doc[beside.left_edge.i - 1].text == ",")
+            )
+        ):
+            return beside
+    if subjects and subjects[0].dep_ == "nsubjpass":
+        # "Rubio was asked by moderator Gerard Baker": the agent of a passive speaks
+        agent = next(
+            (
+                g
+                for c in _children(verb)
+                if c.dep_ == "agent"
+                for g in _children(c)
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if agent is not None and verb.lower_ in SPEECH_VERBS:
+            return agent
+    for child in _children(verb):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                # "Senator Dana Cole, who said ...": the person the clause is about; "McConnell,
+                # now the Senate majority leader, who in 2010 said ...": the one so described
+                head = verb.head
+                if (
+                    head.dep_ == "appos"
+                    and head.pos_ == "NOUN"
+                    and head.head.pos_ == "PROPN"
+                    and head.head.i == head.left_edge.i - 2  # "Name, description, who"
+                ):
+                    return head.head
+                # "Trump is a candidate who has pledged ...", "... is a serial liar, ... and bully
+                # who has pledged ...": the one the noun is said of
+                described = head
+                while described.dep_ == "conj":
+                    described = described.head
+                if (
+                    child.lower_ == "who"  # "which" is said of no person
+                    and head.pos_ in ("NOUN", "PROPN")
+                    and not head.ent_type_  # "out-brutalizing Ted Cruz, who said"
+                    and described.dep_ == "attr"
+                    and described.head.lower_ in _COPULAS
+                ):
+                    named = _subject_of(described.head)
+                    if named is not None and named.pos_ == "PROPN":
+                        return named
+                return head
+            if child.pos_ == "ADP":
+                # "Of Carson, Levine, who has given money to Rubio, said ...": the parser made
+                # the fronted preposition the subject and the speaker its object
+                fronted = next(
+                    (g for g in _children(child) if g.dep_ == "pobj" and g.ent_type_ == "PERSON"),
+                    None,
+                )
+                if fronted is not None:
+                    return fronted
+            return child
+    for child in _children(verb):
+        if child.dep_ == "agent":
+            for g in _children(child):
+                if g.dep_ == "pobj":
+                    return g
+    clause_subject = _subordinated_subject(verb)
+    if clause_subject is not None:
+        return clause_subject
+    doc = verb.doc
+    tokens = _tokens(doc)
+    before = tokens[verb.i - 1] if verb.tag_ == "VBG" and verb.i > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "pobj"
+        and before.head.lower_ == "with"
+        and (before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and not before.ent_type_))
+    ):
+        return before  # "The conversation ended with Maddow asking Clinton whether ..."
+    # "asked Clinton whether ...", "told Trump to ...": the object before a clause is the hearer
+    hearer_only = verb.lower_ in _INVERTING and any(
+        c.i > verb.i
+        and (
+            (verb.lower_ in _HEARER and c.dep_ in ("ccomp", "xcomp"))
+            # "warned North Korea to refrain", "warned Trump that ...": an object before an
+            # infinitive or a that-clause is warned, not warning; a clause with neither may be
+            # what an inverted speaker said (`said Smith: "We will win"`)
+            or (
+                c.dep_ == "xcomp"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in _children(c))
+            )
+            or (c.dep_ == "ccomp" and _marked_by(c, ("that",)))
+        )
+        for c in _children(verb)
+    )
+    # "said X" parsed with X as dobj/attr in inverted order; only verbs of saying without an
+    # object of their own ("accusing the Chinese", "backing Jeb Bush" name the target)
+    for child in _children(verb):
+        if (
+            verb.lower_ in _INVERTING
+            and not hearer_only
+            and child.dep_ in ("dobj", "attr")
+            and child.i > verb.i
+            and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+        ):
+            return child
+    if (
+        verb.dep_ in ("advcl", "conj")
+        and verb.tag_ == "VBG"
+        and verb.left_edge.i > 1
+        and "," in doc_text(verb.doc)[verb.doc[verb.left_edge.i - 2].idx : verb.left_edge.idx]
+    ):
+        # "Cruz warned the incident could foreshadow ..., remarking that ...", "told Newsmax that
+        # Romney "had a crazy policy," adding, ...": a participle after a comma (or a quote
+        # closed on one) the parser hung inside what was said belongs to whoever said it
+        child = verb
+        for anc in verb.ancestors:
+            if child.dep_ == "ccomp" and anc.i < verb.i and _is_cue(anc, cognition=True):
+                return _subject_of(anc)
+            child = anc
+    as_said = next(
+        (g for c in verb.lefts if c.lower_ == "as" for g in _children(c) if g.dep_ == "pobj"), None
+    )
+    if as_said is not None and _is_cue(verb):
+        return as_said  # "As Akhil Amar, a law professor, put it, ...": the name hung on "as"
+    content = verb.head
+    if (
+        verb.dep_ == "conj"
+        and (content.dep_ == "ccomp" or _that_adverbial(content))
+        and (
+            (
+                content.lower_ not in SPEECH_VERBS
+                and content.head.lower_ in SPEECH_VERBS
+                and verb.lower_ in SPEECH_VERBS
+                and any(c.dep_ == "ccomp" for c in _children(verb))
+            )
+            or (_is_cue(content.head) and _starts_attribution(verb))
+        )
+    ):
+        # "He said his attacks have given his campaign momentum and said that Trump ...", "Rand
+        # Paul said Rubio's plan would ... and called him ...": the parser hung the second verb
+        # on what the first one reported; both are the speaker's
+        return _subject_of(content.head)
+    if (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and len(_DOUBLE_MARK.findall(doc_text(verb.doc), verb.head.idx, verb.idx)) % 2 == 1
+    ):
+        # `"Dr. Carson invited us to talk about his campaign" the paper's editor responded`: a
+        # verb after the quote the parser joined to the quote's own verb does not share its
+        # subject
+        return None
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _OBJECT_CONTROL:
+        # "forced Stumpf to admit that ...", "got him to concede that ...": the one made to
+        # speak is the object, not whoever made him
+        made = next((c for c in _children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
+        if made is not None:
+            return made
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    head = verb.head
+    # "Yellen is likely to stress ...", "he is willing to offer ...": the subject of the adjective
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.dep_ == "acomp"
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return _subject_of(head.head)
+    # "Mr. Khan has mounted a campaign to condemn ...", "Berlin's pledge to add ...": an
+    # infinitive after a noun is the intent of its possessor or of whoever has the noun
+    if verb.dep_ in ("acl", "relcl", "xcomp") and verb.tag_ == "VB" and head.pos_ == "NOUN":
+        poss = next((c for c in _children(head) if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(head.head)
+    # "Clinton talked up her strategy, promising to ...": a participle after a comma, parsed as
+    # modifying the object, belongs to the clause's subject
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.dep_ in ("dobj", "pobj")
+        and "," in doc_text(verb.doc)[head.idx : verb.left_edge.idx]
+    ):
+        clause_verb = head.head.head if head.dep_ == "pobj" else head.head
+        if clause_verb.pos_ in ("VERB", "AUX"):
+            return _subject_of(clause_verb)
+    # "launched his campaign by talking about ...", "in answering a question, Trump ...": a
+    # gerund after a preposition shares the subject of the clause the preposition modifies
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in _children(head.head) if c.dep_ == "dobj"), None)
+        if head.lower_ == "for" and obj is not None:
+            return obj  # "praised Trump for speaking out": the one praised did the speaking
+        if head.head.i != verb.i:
+            return _subject_of(head.head)
+    # "the super PAC backing Bush" is the PAC's; "put out a statement saying ...", "withdrew
+    # notices seeking ..." is the stance of whoever issued the thing
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        agent_like = head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or bool(
+            _PERSON_ROLE.search(head.text)
+        )
+        if not agent_like and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return _subject_of(head.head) or head
+        prep = head.head
+        if not agent_like and head.dep_ == "pobj" and prep.head.pos_ == "VERB":
+            # "comments Clinton made during a speech attacking Trump": whoever spoke
+            return _subject_of(prep.head) or head
+        return head
+    return None
+
+
+def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
+    """The subject of a verb of saying, or the name the parser failed to attach to it.
+
+    A mangled parse leaves the speaker as an adverb or a conjunct ("said Skelly" with Skelly an
+    advmod; "Alarmed by the unrest in Nevada, Senator Harry Reid, the leader, said" with Reid a
+    conjunct of Nevada): take the name right after an inverting verb, else the first person
+    name of the sentence before the verb, outside the content ("Mr. Trump, asked about
+    Mr. Putin, had said" is Trump's; the first name beat the nearest one on PolNeAR train).
+    """
+    if _question_put(verb):
+        # "Trump was asked about his taxes", "Asked which county was his favorite, he ...": the
+        # one asked did not ask; the asker is the agent ("asked by reporters"), or unnamed
+        agent = next((c for c in _children(verb) if c.dep_ == "agent"), None)
+        return next((c for c in _children(agent) if c.dep_ == "pobj"), None) if agent else None
+    subj = _subject_of(verb)
+    if subj is not None and _cannot_speak(subj):
+        # a date or dateline the parser made the subject: the subject it hung on the dateline
+        # ("SEOUL, Dec. 14 (PWS) -- Seoul-based analysts said", analysts an apposition of
+        # SEOUL), else look for the name
+        subj = _dateline_apposition(subj, verb)
+    if subj is not None and _is_label(subj):
+        subj = _after_label(subj)
+    if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
+        return subj
+    doc = verb.doc
+    tokens = _tokens(doc)
+    if verb.lower_ in _INVERTING:
+        nxt = verb.i + 1
+        # the parser may end the sentence at a doubled space ("said  Yaakov Amidror")
+        bound = min(len(doc), verb.i + 8)
+        while nxt < bound and tokens[nxt].is_space and "\n" not in tokens[nxt].text:
+            nxt += 1
+        first_name = nxt
+        # a run of title words before the name, some in lower case ("said Oversight ranking
+        # Democrat Elijah Cummings (D-Md.)"): the person's name that closes the run
+        run_end = next(
+            (t.i for t in tokens[nxt:bound] if t.is_punct or t.is_space or t.lower_ in _NOT_NAMES),
+            bound,
+        )
+        closing = next(
+            (
+                t
+                for t in reversed(tokens[nxt:run_end])
+                if t.ent_type_ == "PERSON"
+                or (t.is_title and t.i > nxt and tokens[t.i - 1].lower_ in FIRST_NAMES)
+            ),
+            None,
+        )
+        if closing is not None and closing.i == run_end - 1:
+            return closing
+        while (
+            nxt < bound
+            and (tokens[nxt].pos_ == "PROPN" or tokens[nxt].is_title)
+            and tokens[nxt].lower_ not in _NOT_NAMES
+            and tokens[nxt].ent_type_ not in _NOT_SPEAKER_ENTS  # "said Monday that ..."
+        ):
+            nxt += 1
+        if nxt > first_name:
+            return tokens[nxt - 1]
+        if verb.i > 0 and tokens[verb.i - 1].is_quote:
+            # '"How big is that wall?" asked the boy': right after the quote the verb is
+            # inverted, and the noun phrase the parser made its object is who asked
+            obj = next(
+                (c for c in _children(verb) if c.dep_ == "dobj" and c.left_edge.i == first_name),
+                None,
+            )
+            if obj is not None and obj.pos_ == "NOUN" and not _cannot_speak(obj):
+                return obj
+    # "” Bozell answers.": a name the parser hung on the verb as a compound or modifier
+    left = next(
+        (
+            c
+            for c in verb.lefts
+            if c.pos_ == "PROPN" and c.dep_ in _MANGLED_SUBJECT_DEPS and not _cannot_speak(c)
+        ),
+        None,
+    )
+    if left is not None:
+        return left
+    # "Rep. Paul Ryan (R-WI) said": the name right before the verb, past a parenthesis
+    sent_start = _sent(verb).start
+    back = _before_parentheses(tokens, verb.i - 1, sent_start)
+    if back >= sent_start and tokens[back].ent_type_ == "PERSON":
+        return tokens[back]
+    # "In a message to Clinton, Tanden, head of the Center for American Progress, recounted":
+    # the name before an appositive set off by commas right before the verb
+    if back > sent_start and tokens[back].text == ",":
+        comma = next(
+            (t for t in reversed(tokens[sent_start:back]) if t.text in (",", "“", "”", '"')),
+            None,
+        )
+        name = tokens[comma.i - 1] if comma is not None and comma.text == "," else None
+        # an age set off by commas is given only for a person ("Ramos, 58, told AFP"), whatever
+        # label NER put on the name before it
+        aged = comma is not None and back - comma.i == 2 and tokens[comma.i + 1].like_num
+        if (
+            name is not None
+            and name.i >= sent_start
+            and name.pos_ == "PROPN"
+            and name.is_title
+            and not _cannot_speak(name)
+            and (aged or name.ent_type_ not in ("ORG", "NORP"))
+        ):
+            return name
+    broken = _name_before_break(verb)
+    if broken is not None:
+        return broken
+    lo, hi = content if content is not None else (-1, -1)
+    # "..., Democratic nominee Hillary Clinton apparently disagrees with ...", the name hung on
+    # a noun before it: a name right before the verb (past adverbs and auxiliaries) is its subject
+    adjacent = verb.i - 1
+    while adjacent > sent_start and (
+        tokens[adjacent].tag_ in ("RB", "MD") or tokens[adjacent].dep_ in ("aux", "neg")
+    ):
+        adjacent -= 1
+    if (
+        adjacent >= sent_start
+        and tokens[adjacent].ent_type_ == "PERSON"
+        and not lo <= tokens[adjacent].idx < hi
+    ):
+        return tokens[adjacent]
+    for t in tokens[sent_start : verb.i]:
+        if t.ent_type_ == "PERSON" and not lo <= t.idx < hi:
+            end = t  # to the last token of the name
+            while end.i + 1 < verb.i and tokens[end.i + 1].ent_iob_ == "I":
+                end = tokens[end.i + 1]
+            return end
+    return None
+
+
+def _according_to(tokens: list[Token]) -> tuple[Token, Token] | None:
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            for child in _children(to):
+                if child.dep_ == "pobj":
+                    return t, child
+    return None
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: Token | None
+    cue_end: int | None
+    subject: Token | None
+    cue_start: int | None = None  # where the cue starts inside its token, when not at its start
+
+
+# what "show" after a comma reports from: "..., records show."
+_SHOWING_NOUNS = frozenset(
+    [
+        "records",
+        "documents",
+        "data",
+        "figures",
+        "filings",
+        "statistics",
+        "numbers",
+        "tallies",
+        "results",
+        "papers",
+    ]
+)
+_SENTENCE_STOPS = frozenset([".", "!", "?"])
+# the longest source phrase before a closing "show" ("campaign and corporate records"), tokens
+_SOURCE_PHRASE_MAX = 6
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """`Audit files show that ...`, `One in five say that ...`: a word the tagger took for a noun
+    that the parser makes a clause head with a subject is a verb."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("ROOT", "ccomp", "conj", "advcl")
+        and any(c.dep_ == "nsubj" for c in _children(token))
+    )
+
+
+# verbs that report a retort with "back" ("Hillary shot back, "..."", "Rubio fired back")
+_RETORT_WORDS = (
+    "fire fired fires firing shoot shot shoots shooting hit hits hitting strike struck strikes "
+    "striking snap snapped snaps snapping"
+)
+_RETORT_VERBS = frozenset(_RETORT_WORDS.split())
+
+
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause has a tensed verb, as a proposition does ("insists he will win"), not a
+    small clause ("does not make everyone happy", "make their voice known", "let him go")."""
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in _children(clause)
+    )
+
+
+def _is_cue(token: Token, cognition: bool = False) -> bool:
+    word = token.lower_
+    if (
+        token.pos_ not in ("VERB", "AUX")
+        and not (token.tag_.startswith("VB"))
+        and not _mistagged_verb(token)
+    ):
+        return False
+    if word in _PUT:
+        # "As Akhil Amar put it, ...": the idiom of saying
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in _children(token))
+    if word in _RETORT_VERBS:
+        # "shot back", "fired back", "hit back": a retort
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in _children(token))
+    return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
+
+
+def _starts_attribution(verb: Token) -> bool:
+    """Whether a verb inside a reported clause reports a stance of its own ("says she will not
+    vote for him and considers him a racist", "rejected the notion, saying that ...")."""
+    word = verb.lower_
+    return verb.pos_ == "VERB" and (
+        _is_cue(verb, cognition=True) or word in OBJECT_VERBS or word in _AS_VERBS
+    )
+
+
+# "before explaining", "after saying": a participle of saying after one of these reports a
+# second statement, not part of the first ("by saying" is too often the manner of what was said:
+# "they should respond by suggesting ...")
+_SEQUENCE_PREPS = frozenset(["before", "after"])
+# "while another says ...", "after the AP reported ...": the mark of an adverbial clause with a
+# speaker of its own that is reported beside, not inside, the clause before it
+_CONTRAST_MARKS = frozenset(["while", "whereas", "after", "when", "though", "although"])
+
+
+# What sets a relative clause off from its noun: "Clinton's emails, which he said ..."
+_SET_OFF = frozenset([",", "—", "–", "--", "-", "(", ";"])
+
+
+_ENDS_REPORT_DEPS = frozenset(["conj", "relcl", "advcl", "acl", "prep"])
+
+
+def _ends_report(token: Token, comp: Token) -> bool:
+    """Whether a clause inside a reported clause is not part of the report: an attribution of its
+    own: "says he will not vote for him and considers him a racist", "a path to nomination,
+    which he declared "a total disaster"", "warned of a battle, saying ..."."""
+    if token.dep_ not in _ENDS_REPORT_DEPS:
+        return False  # the cheap test first: every branch below wants one of these
+    before = token.left_edge.i - 1
+    while before > 0 and token.doc[before].is_quote:
+        before -= 1  # a comma inside the closing mark: could be “messy,” adding, ...
+    after_comma = before >= 0 and token.doc[before].text == ","
+    own_subject = _own_subject(token)
+    if token.dep_ == "conj" and token.head == comp:
+        if token.tag_ == "VB" and not own_subject:
+            # "vowed to cut taxes and demand a vote", "said he would veto it and ask ...": a bare
+            # verb shares the modal or "to" of what was said, and goes on with it (PolNeAR
+            # train: 16 of the 22 cut were part of the content)
+            return False
+        # "said he made requests but that those requests were denied": a coordinated clause with
+        # a subject of its own goes on with what was said, unless it reports a clause of its own
+        # ("and she expects the council to ...") or its subject is a name ("and Trump says ...");
+        # on PolNeAR train 11 of the 12 such clauses cut were part of the content
+        return _starts_attribution(token) and (
+            not own_subject
+            or _own_report(token)
+            or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in _children(token))
+        )
+    if token.dep_ == "relcl":
+        # "blamed Adler, who has argued that ...": a relative clause set off from its noun is a
+        # report of its own; one that is not ("the scene she described", "the arguments that
+        # they believe worked") belongs to the noun, inside what was said (PolNeAR train: 21 of
+        # 29 set-off relative clauses cut end the content, 3 of 54 others)
+        if before < 0 or token.doc[before].text not in _SET_OFF:
+            return False
+        return _is_cue(token, cognition=True) and (
+            any(c.dep_ == "ccomp" for c in _children(token)) or own_subject
+        )
+    if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and after_comma:
+        # "rejected the notion that ..., saying that ...": the parser hangs the participle on the
+        # object noun as often as on the verb
+        return _is_cue(token, cognition=True) or token.lower_ in _PREP_CUES
+    if token.dep_ == "prep" and token.lower_ in _SEQUENCE_PREPS:
+        # "called her son her hero before explaining why she forgave him": a second report
+        return any(
+            c.dep_ == "pcomp"
+            and c.tag_ == "VBG"
+            and (_is_cue(c, cognition=True) or c.lower_ in _PREP_CUES)
+            for c in _children(token)
+        )
+    if token.dep_ == "advcl" and own_subject and token.i > token.head.i:
+        # "accuses Sanders of ... while Sanders suggests ...", "... after a woman told him ...": a
+        # clause of its own speaker set after the report; a fronted one ("while polls showed X,
+        # it was ...") is part of what was said
+        return _starts_attribution(token) and _marked_by(token, _CONTRAST_MARKS)
+    return False
+
+
+def _own_report(clause: Token) -> bool:
+    """Whether a clause is a report of its own: a verb of saying or thinking with its own
+    subject and its own clause ("26 percent say they are not paying attention")."""
+    return (
+        _is_cue(clause, cognition=True)
+        and _own_subject(clause)
+        and any(c.dep_ == "ccomp" for c in _children(clause))
+    )
+
+
+def _lead_in(clause: Token, verb: Token) -> bool:
+    """Whether a clause before a verb of saying ends at a colon before it: a sentence leading in
+    to the report ("... set off another round of fireworks on Friday: Republicans said they're
+    convinced ..."), which the parser makes the verb's complement; content before its verb ends
+    at a comma."""
+    doc = verb.doc
+    return any(doc[i].text == ":" for i in range(clause.right_edge.i + 1, verb.i))
+
+
+def _as_clause(token: Token) -> bool:
+    """Whether a clause the parser hung on a verb opens with "as" and has no subject of its own
+    ("as most unfair"; "as he accepted the nomination" is when)."""
+    return (
+        token.dep_ in ("advcl", "acomp")
+        and token.left_edge.lower_ == "as"
+        and not _own_subject(token)
+    )
+
+
+def _seen_as(verb: Token, obj: Token) -> bool:
+    """Whether "as" follows the object of a verb of viewing: on the verb ("see X as Y"), on the
+    object, where the parser hangs it too ("see immigrants as an economic burden"), or opening
+    a clause on the verb ("see the campaign of Donald Trump as most unfair")."""
+    return any(
+        c.i > obj.i and ((c.dep_ == "prep" and c.lower_ == "as") or _as_clause(c))
+        for c in _children(verb)
+    ) or any(c.dep_ == "prep" and c.lower_ == "as" for c in _children(obj))
+
+
+def _own_subject(clause: Token) -> bool:
+    """Whether a verb has a subject of its own (not the "who"/"which" of a relative clause)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in _children(clause)
+    )
+
+
+def _that_adverbial(clause: Token) -> bool:
+    """Whether a clause the parser took for an adverbial one opens with "that" and has a subject
+    of its own: a that-clause after a phrase between it and its verb ("tweeted in the early
+    morning hours that Machado was ..."), what was said."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and first.lower_ == "that"
+        and first.dep_ in ("advmod", "mark")
+        and first.head == clause
+        and _own_subject(clause)
+    )
+
+
+def _clause_in_adjunct(verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the noun of a phrase after a verb of saying ("said in
+    one of a series of Twitter messages that the truck was carrying arms": "messages that the
+    truck ..." read as a relative clause), as a one-element list; a true relative clause has no
+    subject of its own ("the messages that followed")."""
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for t in prep.subtree:
+            if (
+                t.dep_ == "relcl"
+                and t.head.lower_ not in ("event", "case")  # "in the event that": a condition
+                and _marked_by(t, ("that",))
+                and _own_subject(t)
+                and _nominal_path(t.head, prep)
+            ):
+                return [t]
+    return []
+
+
+def _nominal_path(token: Token, top: Token) -> bool:
+    """Whether a token hangs on `top` through nouns and prepositions only, no verb between
+    ("tweeted after Clinton argued ... that": the clause is Clinton's)."""
+    while token.i != top.i:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _marked_by(clause: Token, marks: Collection[str]) -> bool:
+    """Whether a clause opens with one of these marks ("while", "if", "as", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in _children(clause))
+
+
+def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
+    """The "Name:" that opens a title line with the quote at lo after its colon ("Dr. Ben
+    Carson: Hillary Clinton 'Not Fit To Serve'"): the whole line is the named person's."""
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, lo) + 1
+    para_end = text.find("\n", lo)
+    line = text[para_start : len(text) if para_end < 0 else para_end]
+    headline = _HEADLINE.match(line) or _HEADLINE_TOPIC.match(line)
+    if (
+        headline is None
+        or headline.end() > lo - para_start
+        or _LABEL.match(headline.group(1))
+        or len(line.split()) > _HEADLINE_MAX_WORDS
+    ):
+        return None
+    name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
+    colon = token_at(doc, para_start + line.rfind(":", 0, headline.end()))
+    if name is None or colon is None:
+        return None
+    return _Attribution(colon, colon.idx + 1, name.root)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans sorted and merged where they overlap (quote marks nest)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _covered(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    n = bisect.bisect_right(starts, offset) - 1  # spans merged and sorted: one to check
+    return n >= 0 and offset < spans[n][1]
+
+
+def _in_parentheses(token: Token) -> bool:
+    """Whether a token is a parenthesis or inside one on its line ("(D-Wash.)", "(R)")."""
+    if token.text in ("(", ")"):
+        return True
+    tokens = _tokens(token.doc)
+    for back in range(token.i - 1, max(-1, token.i - 8), -1):
+        text = tokens[back].text
+        if text == ")" or "\n" in text:
+            return False
+        if text == "(":
+            return True
+    return False
+
+
+def _colon_attribution(colon: Token, first: Token, verb: Token, subj: Token) -> _Attribution:
+    """The clause before a colon introduces the quote after it ("Trump leaned in and boomed:
+    '...'", "Clinton's response was: '...'"): the verb the colon hangs on is the cue, as a verb of
+    saying (else `verb`, the clause's own), and the subject, or its possessor, speaks."""
+    cue = colon.head
+    if cue.pos_ not in ("VERB", "AUX") or cue.i > first.i:
+        cue = verb
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), subj)
+    return _Attribution(cue, cue.idx + len(cue), owner)
+
+
+def _named_by(doc: Doc, name: re.Match[str], cue_at: int) -> _Attribution | None:
+    """The quote's attribution to the proper name a pattern matched (group 1), cued by the one
+    character at cue_at (a dash or a colon, which may share a token with a mark: "”―")."""
+    span = doc.char_span(name.start(1), name.end(1), alignment_mode="expand")
+    cue = token_at(doc, cue_at)
+    if span is None or cue is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return _Attribution(cue, cue_at + 1, span[-1], cue_at)
+
+
+def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
+    """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
+    tokens = _tokens(doc)
+    first = token_at(doc, lo)
+    last = token_at(doc, max(lo, hi - 1))
+    if first is None or last is None:
+        return None
+    sents = []
+    # a sentence break the parser put in mid-sentence ("Sanders also pledged to\xa0“bring ...”"):
+    # the words before the quote in its paragraph belong to its sentence
+    sent_start = _sent(first).start
+    back = sent_start - 1
+    while back >= 0 and tokens[back].is_space and "\n" not in tokens[back].text:
+        back -= 1
+    if (
+        back >= 0
+        and first.i - sent_start <= 1
+        and not tokens[back].is_space
+        and tokens[back].text not in _SENTENCE_END
+        and _sent(tokens[back]) != _sent(first)
+    ):
+        sents.append(_sent(tokens[back]))
+    for tok in (first, last):
+        if _sent(tok) not in sents:
+            sents.append(_sent(tok))
+    # ... and a break at a no-break space after it ("” his friend\xa0Mahamat Oumar told")
+    sent_end = _sent(last).end
+    if (
+        sent_end < len(doc)
+        and tokens[sent_end - 1].is_space
+        and "\n" not in tokens[sent_end - 1].text
+        and _sent(tokens[sent_end]) not in sents
+    ):
+        sents.append(_sent(tokens[sent_end]))
+    headline_att = _headline_attribution(doc, lo)
+    if headline_att is not None:
+        return headline_att
+    text = doc_text(doc)
+    # a name set off by a dash: "HEADLINE - Jones: "..."" before the quote, its colon the cue;
+    # '"..." ― Sonya Herridge' after it, the dash the cue
+    led_in = _DASH_LEAD.search(text, text.rfind("\n", 0, lo) + 1, lo)
+    if led_in is not None:
+        named = _named_by(doc, led_in, text.index(":", led_in.end(1)))
+        if named is not None:
+            return named
+    byline = _DASH_BYLINE.match(text, hi)
+    if byline is not None:
+        dash_at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0"))
+        named = _named_by(doc, byline, dash_at)
+        if named is not None:
+            return named
+    spans = _merged(inside)
+    starts = [a for a, _b in spans]
+    outside = [
+        t
+        for s in sents
+        for t in tokens[s.start : s.end]
+        if not _covered(t.idx, spans, starts) and not t.is_space
+    ]
+    acc = _according_to(outside)
+    # a verb of saying after the quote with a clause of its own reports that clause, not the
+    # quote ('"... no place in a political campaign." Ohio Gov. John Kasich said he would have
+    # fired him'): the quote goes on with the speaker before it
+    closed = text[lo:hi].rstrip("\"'”’` ").endswith(".")
+
+    def reports_own(cue: Token) -> bool:
+        return (
+            closed
+            and cue.idx >= hi
+            and (
+                any(
+                    c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
+                    for c in _children(cue)
+                )
+                # '"... the bully." South Carolina, he said, was "where ..."': a parenthetical
+                # attribution inside the next clause reports that clause
+                or (cue.dep_ == "parataxis" and cue.head.idx >= hi)
+            )
+        )
+
+    cues = [t for t in outside if _is_cue(t) and not reports_own(t)]
+    if len(cues) > 1 and _opens_or_resumes(first):
+        # '"A," Ms. Hughes said, pointing out where the store used to be. "B."', '"A," said
+        # Ann Lee, who was there and recalled his temper. "B."': a participle or a verb in a
+        # relative clause before the quote that reports a clause or an object of its own is
+        # not the quote's cue; the verb it hangs on is
+        free = [
+            t
+            for t in cues
+            if not (
+                t.idx < lo
+                and t.dep_ != "ROOT"
+                and any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp")
+                    and c.i > t.i
+                    and not _covered(c.idx, spans, starts)
+                    for c in _children(t)
+                )
+            )
+        ]
+        cues = free or cues
+    if acc is not None and not any(_subject_of(c) is not None for c in cues):
+        return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
+    # the outermost cue that governs a quote inside a sentence wins ("Khan said Trump was
+    # "ignorant" of Islam and criticized him" and "She said Trump favors a "strongman approach""
+    # are said's; "calls her "an extremely intelligent woman"" is a stance verb's), else the
+    # nearest one (before the opening or after the closing mark)
+    inline = first.i > _sent(first).start and tokens[first.i - 1].is_alpha
+    ancestors: list[Token] = []
+    node = first
+    while inline and node.dep_ != "conj" and node.head.i != node.i:
+        node = node.head  # up to the clause the quote is part of, not to a coordinated one
+        ancestors.append(node)
+    governors = {a.i: -n for n, a in enumerate(ancestors)}
+    cues += [a for a in ancestors if a not in cues and a.idx < lo and _starts_attribution(a)]
+    if cues:
+
+        def distance(t: Token) -> tuple[int, bool, int]:
+            # a verb of saying in a relative clause reports its own clause ("said Elizabeth
+            # Arnold, a former staffer who said she planned to demonstrate. "...")
+            return (
+                governors.get(t.i, 1),
+                t.dep_ == "relcl" and t.i not in governors,
+                lo - t.idx if t.idx < lo else t.idx - hi,
+            )
+
+        cue = min(cues, key=distance)
+        return _Attribution(cue, cue.idx + len(cue), _speaker_of(cue, (lo, hi)))
+    # the parser ends the sentence at a closing "?" or "!" and puts the attribution in a
+    # sentence of its own: '"That would be you?" Borger asked.'
+    after = _sent(last).end
+    if (
+        after < len(doc)
+        and "\n" not in text[hi : tokens[after].idx]
+        and tokens[after].idx - hi <= 3
+    ):
+        # a party label in parentheses does not count ('Rep. Jim McDermott (D-Wash.) said.')
+        # the first words outside parentheses only: _in_parentheses is not cheap
+        tail = list(
+            islice(
+                (t for t in _sent(tokens[after]) if not _in_parentheses(t)), _TRAILING_CUE_WINDOW
+            )
+        )
+        trailing = next(
+            (
+                t
+                for t in tail
+                if _is_cue(t)
+                and not _covered(t.idx, spans, starts)
+                and not reports_own(t)
+                # '"... the state." She noted a planned rally in Sioux City': after a quote
+                # closed with a period, a verb with an object of its own reports that
+                and not (
+                    closed
+                    and any(
+                        c.dep_ == "dobj" and c.i > t.i and not _hearer_only(c) for c in _children(t)
+                    )
+                )
+            ),
+            None,
+        )
+        if trailing is not None:
+            subj = _speaker_of(trailing, (lo, hi))
+            if subj is not None and subj.i in {t.i for t in tail}:
+                return _Attribution(trailing, trailing.idx + len(trailing), subj)
+    # a bare "Name verb." right after the quote is an attribution whatever the verb ('"Would it
+    # be negotiable?" Hannity pressed.', where the parser ends the sentence at the "?"): a verb
+    # with a subject and nothing else it says something about can only report the quote
+    tail = [t for t in tokens[last.i + 1 : last.i + 8] if not t.is_space or "\n" in t.text]
+    end = next((n for n, t in enumerate(tail) if t.text in _SENTENCE_STOPS or t.is_space), None)
+    words = tail[:end] if end is not None else []
+    if (
+        0 < len(words) <= 4
+        and "\n" not in text[hi : words[0].idx]
+        and words[0].idx - hi <= 3
+        and not any(_covered(t.idx, spans, starts) for t in words)
+    ):
+        verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
+        if verb is not None and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp")
+            and not lo <= c.idx < hi  # the quote itself, as its complement ('"...," he mocks.')
+            for c in _children(verb)
+        ):
+            subj = next((c for c in _children(verb) if c.dep_ == "nsubj" and c in words), None)
+            if subj is not None and subj.i < verb.i:
+                return _Attribution(verb, verb.idx + len(verb), subj)
+    # ... or inverted, the verb right after the closing mark and a person's name right after it
+    # ('"This is fantastic!" beamed Donald Hartley of Madison, Ala.')
+    after_mark = tail[0] if tail else None
+    if (
+        after_mark is not None
+        and after_mark.tag_ == "VBD"
+        and after_mark.idx - hi <= 3
+        and "\n" not in text[hi : after_mark.idx]
+        and after_mark.i + 1 < len(doc)
+        and tokens[after_mark.i + 1].ent_type_ == "PERSON"
+        and tokens[after_mark.i + 1].ent_iob_ == "B"
+    ):
+        person = _entity_of(tokens[after_mark.i + 1])
+        return _Attribution(after_mark, after_mark.idx + len(after_mark), person[-1])
+    # a headline or transcript turn: "Trump: 'We are going to win so much.'"
+    para_start = text.rfind("\n", 0, lo) + 1
+    headline = _HEADLINE.match(text[para_start : lo + 1])
+    if headline and headline.end() == lo - para_start and not _LABEL.match(headline.group(1)):
+        name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
+        colon = token_at(doc, para_start + headline.end(1))
+        if name is not None and colon is not None:
+            return _Attribution(colon, colon.idx + 1, name.root)
+    # a quote introduced by the sentence before it: "Achterberg was blunter: ..."
+    before = _sent(first).start - 1
+    if first.idx - _sent(first).start_char <= 2 and before >= 0:
+        prev = _sent(tokens[before])
+        last_tok = next((t for t in reversed(prev) if not t.is_space), None)
+        if last_tok is not None and last_tok.text == ":":
+            colon_cue = next((t for t in prev if _is_cue(t)), None)
+            colon_subj = _subject_of(colon_cue) if colon_cue is not None else _subject_of(prev.root)
+            if colon_subj is not None:
+                cue_end = colon_cue.idx + len(colon_cue) if colon_cue is not None else None
+                return _Attribution(colon_cue, cue_end, colon_subj)
+    # ... or by the words before a colon in its own sentence, which the parser hangs on the quote
+    # ('Sanders delivered a snappy retort: "No one is tearing this up."'): the clause before the
+    # colon, whose verb leads out of it, speaks
+    colon_i = first.i - 1
+    while colon_i >= 0 and (tokens[colon_i].is_space or tokens[colon_i].is_quote):
+        colon_i -= 1
+    if (
+        colon_i > 0
+        and tokens[colon_i].text == ":"
+        and _sent(tokens[colon_i]) == _sent(first)
+        and tokens[colon_i - 1].pos_ != "PROPN"  # "More from Jones: '...'" is Jones's (below)
+    ):
+        lead = doc[_sent(first).start : colon_i]
+        verb = next(
+            (
+                t
+                for t in lead
+                if t.pos_ in ("VERB", "AUX")
+                and not (lead.start <= t.head.i < lead.end and t.head.i != t.i)
+                and not _covered(t.idx, spans, starts)
+            ),
+            None,
+        )
+        lead_subj = _subject_of(verb) if verb is not None else None
+        if verb is not None and lead_subj is not None and lead.start <= lead_subj.i < lead.end:
+            return _colon_attribution(tokens[colon_i], first, verb, lead_subj)
+    # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
+    after_colon = first.i > 0 and tokens[first.i - 1].text == ":"
+    for s in sents:
+        root = s.root
+        if not _covered(root.idx, spans, starts):
+            subj = _subject_of(root)
+            if subj is not None and not _covered(subj.idx, spans, starts):
+                if after_colon and root.i < first.i:
+                    return _colon_attribution(tokens[first.i - 1], first, root, subj)
+                return _Attribution(None, None, subj)
+    return None
+
+
+def _opens_or_resumes(first: Token) -> bool:
+    """Whether a quote whose first word is `first` opens a sentence, or goes on with the sentence
+    its attribution interrupted ('..., Thiel wrote in a statement explaining why he is speaking,
+    "but most ...')."""
+    tokens = _tokens(first.doc)
+    before = first.i - 1
+    while before >= 0 and (tokens[before].is_quote or tokens[before].is_space):
+        before -= 1
+    return (
+        before < 0
+        or tokens[before].text in _SENTENCE_STOPS
+        or (tokens[before].text == "," and first.is_lower)
+    )
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether a verb heads its sentence (or a clause coordinated with it, or is a speech verb).
+
+    A pronoun refers back to the topic of the last sentence, not to a person inside what was
+    reported: "Coffman said Trump had disrespected troops. "...," he said." is Coffman's.
+    """
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or _is_cue(verb)
+
+
+def _hearer(obj: Token) -> bool:
+    """Whether the object of "told"/"asked" is whom it was said to: a person, a group or an
+    outlet ("told CNN", "told reporters", "asked Mr. Mitchell", "told the website")."""
+    return (
+        obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.pos_ in ("PRON", "PROPN")
+        or obj.lower_ in _HEARER_NOUNS
+        or bool(_PERSON_ROLE.search(obj.text) or _PERSON_NOUN.search(obj.text))
+    )
+
+
+def _hearer_only(child: Token) -> bool:
+    """Whether a right dependent of "told"/"asked" names the hearer or the circumstances only
+    ("told reporters during a visit to Scotland on Friday"), not what was said or asked."""
+    if child.dep_ in ("dobj", "dative"):
+        # "asked the frontrunner about the kerfuffle": a topic the parser hung on the hearer
+        return _hearer(child) and not any(
+            c.dep_ == "prep" and c.lower_ in ("about", "regarding")
+            for t in child.subtree
+            for c in _children(t)
+        )
+    if child.dep_ == "prep":
+        if any(t.dep_ == "mark" and t.lower_ in ("that", "if", "whether") for t in child.subtree):
+            return False  # "told her in a debate that she should ...": the clause is what was said
+        return child.lower_ not in _CUE_PREPS or all(
+            g.ent_type_ in _CIRCUMSTANCE for g in _children(child) if g.dep_ == "pobj"
+        )
+    return False

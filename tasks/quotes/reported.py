@@ -1,0 +1,1492 @@
+"""Reported speech: the clauses of verbs and nouns of saying and of stances, `according to X`,
+parenthetical and trailing attributions, title lines, and the tests that keep circumstances,
+terms of anonymity and filings out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.nlp import doc_text, verb_forms
+from tasks.quotes.attribution import (
+    _RETORT_VERBS,
+    _SENTENCE_STOPS,
+    _SHOWING_NOUNS,
+    _SOURCE_PHRASE_MAX,
+    _according_to,
+    _as_clause,
+    _clause_in_adjunct,
+    _ends_report,
+    _finite,
+    _hearer_only,
+    _is_cue,
+    _lead_in,
+    _marked_by,
+    _mistagged_verb,
+    _own_report,
+    _own_subject,
+    _seen_as,
+    _speaker_of,
+    _starts_attribution,
+    _subject_of,
+    _that_adverbial,
+)
+from tasks.quotes.lexicon import (
+    _AFFECT,
+    _AGREEING,
+    _AMOUNTS,
+    _ANONYMOUS,
+    _ANSWERING,
+    _ANSWERS,
+    _AS_VERBS,
+    _ASK,
+    _ASPECTUAL,
+    _AUTHORED,
+    _BACKINGS,
+    _BACKSHIFT_MODALS,
+    _BELIEVING,
+    _CHANNELS,
+    _CIRCUMSTANCE,
+    _CIRCUMSTANCE_PREPS,
+    _CLAUSE_ONLY,
+    _COPULAS,
+    _CUE_NOUNS,
+    _CUE_PREPS,
+    _FINDING,
+    _HAVE,
+    _HEADLINE,
+    _HEADLINE_ADDRESSED,
+    _HEARER,
+    _IN_FAVOR,
+    _LABEL,
+    _NAMING,
+    _NOT_SPEAKER_ENTS,
+    _OBJECT_TAIL,
+    _OPEN_STANCES,
+    _PASSIVE_VIEW,
+    _PERSON_NOUN,
+    _PERSON_ROLE,
+    _POLL_NOUNS,
+    _POLLS_AT_LARGE,
+    _PREP_CUES,
+    _PRONOUNS,
+    _PUT,
+    _QUESTION_MARKS,
+    _REACTIONS,
+    _RECEIVE,
+    _SEEM,
+    _STANCE_ADJS,
+    _STANCE_NOUNS,
+    _STANCE_PREPS,
+    _STANDING,
+    _TALK,
+    _TITLE_AUX,
+    _TITLE_MAX_WORDS,
+    _TO_WHAT,
+    _VIEW_NOUNS,
+    _VOTING,
+    COGNITION_VERBS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+)
+from tasks.quotes.marks import _DOUBLE_OPEN
+from tasks.quotes.syntax import (
+    _LINE_WORD,
+    _SUBORDINATORS,
+    _children,
+    _in_title_line,
+    _lowers,
+    _sent,
+    _title_case,
+    _tokens,
+)
+
+
+def _records_show(show: Token) -> _Clause | None:
+    """`Much of that money came from companies that no longer exist, campaign and corporate
+    records show.`, `During the same stretch, F.A.A. records show, the Cessna has flown 216
+    hours.`: "show" after a plural document noun set off by a comma, which the tagger takes for a
+    noun ("records show" a compound) or the parser hangs anywhere. Closing its sentence it
+    reports the words before the comma; set off by commas inside it, the sentence around it. The
+    document noun is the source."""
+    doc = show.doc
+    tokens = _tokens(doc)
+    i = show.i
+    if i < 2 or i + 1 >= len(doc) or tokens[i - 1].lower_ not in _SHOWING_NOUNS:
+        return None
+    sent = _sent(show)
+    start = i - 1
+    while start > sent.start and tokens[start - 1].text != ",":
+        start -= 1
+    if (
+        start <= sent.start
+        or i - start > _SOURCE_PHRASE_MAX
+        or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in tokens[start:i])
+    ):
+        return None  # "Records show that ...": the parse reads it; a long or verbal phrase
+    after = tokens[i + 1]
+    closing = after.text in _SENTENCE_STOPS or (after.is_punct and after.i == sent.end - 1)
+    if closing or (
+        after.text == "," and i + 2 < len(doc) and tokens[i + 2].lower_ in ("and", "but")
+    ):
+        # "..., records show, and experts say ...": what comes after is another's
+        keep = list(tokens[sent.start : start - 1])
+    elif after.text == "," and (start - 2 < sent.start or tokens[start - 2].pos_ != "CCONJ"):
+        # not "... and, records show, does not use the plane": inside a predicate of the clause
+        keep = [t for t in tokens[sent.start : sent.end] if t.i < start - 1 or t.i > i + 1]
+    else:
+        return None
+    words = [t for t in keep if not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return None
+    return _Clause(
+        words[0].idx, words[-1].idx + len(words[-1]), show, show.idx + len(show), tokens[i - 1]
+    )
+
+
+def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
+    """First and last token of a reported clause, without its "that" and edge punctuation."""
+    doc = sub[0].doc
+    tokens = _tokens(doc)
+    start_t = sub[0]
+    while start_t.i < sub[-1].i and (
+        start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
+    ):
+        start_t = tokens[start_t.i + 1]
+    end_t = sub[-1]
+    while end_t.i > start_t.i and (end_t.is_punct or end_t.is_space):
+        end_t = tokens[end_t.i - 1]
+    return start_t, end_t
+
+
+# what may open the next item of a list of noun phrases
+_ITEM_START_POS = frozenset(["DET", "NOUN", "PROPN", "ADJ", "NUM"])
+
+
+def _list_tail(last: Token) -> Token:
+    """The end of an object that is the first of a list the parser broke up ("spoke of the
+    malaise in Mexican society, the lack of jobs and education for the young, the horrific
+    violence of the drug cartels"): the noun phrases after a comma that run to the end of the
+    sentence with no verb, time or quote mark among them go on with it; else `last`."""
+    doc = last.doc
+    tokens = _tokens(doc)
+    comma = last.i + 1
+    if comma + 1 >= len(doc) or tokens[comma].text != ",":
+        return last
+    end = _sent(last).end
+    while end - 1 > comma and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    rest = tokens[comma + 1 : end]
+    if (
+        not rest
+        or rest[0].pos_ not in _ITEM_START_POS
+        or rest[-1].pos_ not in ("NOUN", "PROPN", "NUM")
+        or not any(t.text == "," or t.lower_ in ("and", "or") for t in rest)
+        or any(
+            t.pos_ in ("VERB", "AUX")
+            or t.ent_type_ in _NOT_SPEAKER_ENTS
+            or t.is_quote
+            or t.text in ("(", ";", ":", "—", "–")
+            for t in rest
+        )
+    ):
+        return last
+    return rest[-1]
+
+
+def _split_items(verb: Token, comp: Token) -> list[Token]:
+    """Tokens of the items of a list that `comp` (a verb form) opens and the parser hung on
+    `verb` instead ("supported eliminating caucuses, limiting the number of ... and binding",
+    "urged the party to ax its superdelegate system, replace its leadership, open up ...")."""
+    tokens = _tokens(verb.doc)
+    items: list[Token] = []
+    last = comp.right_edge.i
+    for c in verb.rights:
+        if c.i <= last or c.dep_ in ("punct", "cc"):
+            continue
+        if (
+            c.dep_ not in ("conj", "advcl")
+            or c.tag_ != comp.tag_
+            or c.tag_ == verb.tag_
+            or tokens[c.left_edge.i - 1].text not in (",", "and", "or")
+            or any(
+                g.dep_ in ("nsubj", "nsubjpass", "mark", "auxpass")
+                or (g.dep_ == "aux" and g.lower_ != "to")
+                for g in _children(c)
+            )
+            or _is_cue(c, cognition=True)
+            # "..., and remove loopholes that allow companies to tell ''one country ...''":
+            # a quotation is an utterance of its own
+            or any(t.is_quote for t in c.subtree)
+        ):
+            break
+        items.extend(c.subtree)
+        last = c.right_edge.i
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    cue: Token
+    cue_end: int
+    subject: Token | None
+    # found by no verb of saying (a bare "that" clause): only where no other quote is
+    fallback: bool = False
+
+
+def _clause_over(first: Token, last: Token, cue: Token, subject: Token | None) -> _Clause:
+    """The clause from `first` to `last` (tokens), reported by the single-word `cue`."""
+    return _Clause(first.idx, last.idx + len(last), cue, cue.idx + len(cue), subject)
+
+
+_HOLDER_ENTS = frozenset(["PERSON", "ORG", "NORP"])  # not a place: "To the north, ..."
+
+
+def _reports_itself(verb: Token) -> bool:
+    """Whether the verb a phrase modifies is an attribution of its own ("In a statement, she
+    said ..."), which reports the clause, not the phrase."""
+    return _starts_attribution(verb) or verb.lower_ in SPEECH_VERBS
+
+
+def _human_subject(verb: Token) -> bool:
+    subj = _subject_of(verb)
+    if subj is None:
+        return False
+    return (
+        subj.ent_type_ in _HOLDER_ENTS
+        or subj.lower_ in _PRONOUNS
+        or bool(_PERSON_ROLE.search(subj.text))
+    )
+
+
+def _stance_clause(noun: Token) -> _Clause | None:
+    """`Mr. Obama's calls for tighter gun control`, `his pledge to close the plant`: a stance
+    noun of a holder (its possessor, or the subject of the light verb it is the object of: "made
+    several statements on") and the object of its preposition or its infinitive, which is what
+    the stance is about."""
+    holder = next(
+        (
+            c
+            for c in _children(noun)
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG"))
+        ),
+        None,
+    )
+    head = noun.head
+    if holder is None and noun.dep_ == "dobj" and head.pos_ == "VERB":
+        holder = _subject_of(head)  # "Trump has made several statements on the matter"
+    if holder is None and noun.lower_ not in _OPEN_STANCES:
+        return None
+    # "won the support of minorities", "secured the endorsement of the sheriff": after "the" the
+    # "of" of a backing names who gives it, not what it is for
+    by_of = noun.lower_ in _BACKINGS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in _children(noun)
+    )
+    obj = next(
+        (
+            g
+            for c in _children(noun)
+            if c.dep_ == "prep"
+            and c.lower_ in _STANCE_PREPS
+            and c.i > noun.i
+            and not (by_of and c.lower_ == "of")
+            for g in _children(c)
+            if g.dep_ in ("pobj", "pcomp")
+        ),
+        None,
+    )
+    if obj is None:
+        # "his plan to deport them", "Berlin's pledge to add soldiers": an intent's infinitive
+        obj = next(
+            (
+                c
+                for c in _children(noun)
+                if c.dep_ == "acl" and c.i > noun.i and any(g.tag_ == "TO" for g in _children(c))
+            ),
+            None,
+        )
+    if obj is None:
+        return None
+    start_t, end_t = _content_bounds(_before_own_report(list(obj.subtree), obj, obj.i))
+    return _clause_over(start_t, end_t, noun, holder)
+
+
+_AUTHORS = frozenset(["ORG", "PERSON"])
+_FROM_WHOM = frozenset(["by", "from"])
+
+
+def _nominal_clause(noun: Token) -> _Clause | None:
+    """`Trump's claim that ...`, `made the argument that ...`: a speech noun with a that-clause.
+
+    The speaker is the possessor of the noun when it is a name, else the subject of the verb the
+    noun is the object of ("stood by his claim"), else nobody named: with its clause a speech
+    noun reports a statement whoever holds it ("even a passing promise that ..."; on PolNeAR
+    train 20 of the 22 such clauses a holder was required for are attributions).
+    """
+    comp = next(
+        (
+            c
+            for c in _children(noun)
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in _children(c))
+        ),
+        None,
+    )
+    if comp is None:
+        return None
+    subj = next(
+        (c for c in _children(noun) if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None
+    )
+    if subj is None:
+        # "a New York Times report that ...", "a Justice Department claim that ...": the name
+        # before the noun is whose report it is (a place there is what it is about)
+        subj = next(
+            (
+                c
+                for c in _children(noun)
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _AUTHORS
+            ),
+            None,
+        )
+    if subj is None:
+        # "an admission from Elizabeth Warren that ...", "a claim by the campaign that ...": the
+        # one it comes from, named after the noun
+        subj = next(
+            (
+                g
+                for c in _children(noun)
+                if c.dep_ == "prep" and c.lower_ in _FROM_WHOM and c.i < comp.i
+                for g in _children(c)
+                if g.dep_ == "pobj" and g.ent_type_ in _AUTHORS
+            ),
+            None,
+        )
+    if subj is None:
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(head)
+    # "the notion that a shakeup is coming, explaining that ...": a report of its own after the
+    # clause ends it, as it ends a verb's (the parser hangs the participle on the clause)
+    start_t, end_t = _content_bounds(_before_own_report(list(comp.subtree), comp, comp.i))
+    return _clause_over(start_t, end_t, noun, subj)
+
+
+def _before_own_report(sub: list[Token], comp: Token, after: int) -> list[Token]:
+    """The tokens of what is reported (`comp` and its subtree, `sub`), up to a report of its own
+    inside them that starts after index `after` (see _ends_report), without a trailing "and"."""
+    stop = min((t.left_edge.i for t in sub if t.i > after and _ends_report(t, comp)), default=None)
+    if stop is None or stop <= sub[0].i:
+        return sub
+    sub = [t for t in sub if t.i < stop]
+    while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].is_punct):
+        sub.pop()  # "... to use the term as well and"
+    return sub
+
+
+def _view_clause(verb: Token) -> _Clause | None:
+    """`Trump is expected to win`, `Clinton seemed to waver`: a subject and its predicate under a
+    verb of appearance or a passive verb of belief; the holder is the agent, if any."""
+    word = verb.lower_
+    if not (word in _SEEM or word in _PASSIVE_VIEW or word in OBJECT_VERBS or word in SPEECH_VERBS):
+        return None  # the cheap test first: none of the views below
+    passive = any(c.dep_ == "auxpass" for c in _children(verb))
+    # "migrants were blamed for the abuse", "he was accused by a reporter of grabbing her": a
+    # stance taken toward the subject, whoever took it
+    judged = passive and word not in _HEARER and (word in OBJECT_VERBS or word in SPEECH_VERBS)
+    if not (word in _SEEM or (passive and word in _PASSIVE_VIEW) or judged):
+        return None
+    subj = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    pred = next(
+        (
+            c
+            for c in _children(verb)
+            if c.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
+            or (c.dep_ == "prep" and (c.lower_ in ("as", "like") or judged))
+        ),
+        None,
+    )
+    if subj is None or subj.lower_ in ("it", "there") or (pred is not None and pred.i < verb.i):
+        return None
+    if pred is None and not judged:
+        return None
+    holder = next(
+        (g for c in _children(verb) if c.dep_ == "agent" for g in _children(c) if g.dep_ == "pobj"),
+        None,
+    )
+    if holder is None and (
+        (pred is not None and pred.dep_ == "xcomp" and _starts_attribution(pred))
+        or (word in _SEEM and (subj.ent_type_ == "PERSON" or subj.lower_ in _PRONOUNS))
+    ):
+        # "Cruz seemed to mock his talk", "Clinton seemed ready to riff on it": the stance or
+        # mood on show is the subject's
+        holder = subj
+    if pred is None and holder is None:
+        return None  # "No deal was announced", "the sailors were released": an event, no stance
+    # "The plan was rejected by the council": what is judged, when nothing else is said of it
+    start_t, end_t = _content_bounds(list(subj.subtree))
+    if pred is not None:
+        _, end_t = _content_bounds(list(pred.subtree))
+    return _clause_over(start_t, end_t, verb, holder)
+
+
+_STATE_PREPS = _STANCE_PREPS | {"at", "toward"}  # made once, not for every child
+
+
+def _state_clause(verb: Token) -> _Clause | None:
+    """`Republicans have been critical of Clinton's use of email`, `Sanders is confident that he
+    can win`, `she was eager to debate him`: a person in a state of mind toward something, the
+    complement of the adjective (its preposition's object, its clause or its infinitive) being
+    what the state is about; the holder is the subject."""
+    if verb.lower_ not in _COPULAS:
+        return None
+    adj = next((c for c in _children(verb) if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJS), None)
+    if adj is None or not _human_subject(verb):
+        return None
+    obj = next(
+        (
+            g
+            for c in _children(adj)
+            if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _STATE_PREPS
+            for g in _children(c)
+            if g.dep_ in ("pobj", "pcomp")
+        ),
+        None,
+    )
+    if obj is None:
+        obj = next(
+            (c for c in _children(adj) if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None
+        )
+    if obj is None or (obj.dep_ == "xcomp" and _starts_attribution(obj)):
+        return None  # "is willing to offer them a contract": the verb inside reports the stance
+    start_t, end_t = _content_bounds(list(obj.subtree))
+    return _clause_over(start_t, end_t, adj, _subject_of(verb))
+
+
+def _source_phrase_clause(prep: Token) -> _Clause | None:
+    """`In a CNN/ORC poll released Wednesday, Mr. Cruz fell to 10 percent`, `In the eyes of most
+    voters, both candidates have more deficiencies than strengths`: a prepositional phrase
+    naming a poll or someone's view, of which the clause it modifies is the content; the holder
+    of a view is its possessor or the object of its "of" (a poll names no person)."""
+    head = prep.head
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        # "Trump has a decisive lead in a new CNN poll": the phrase hung on the object still says
+        # where the whole clause comes from
+        head = head.head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if _reports_itself(head):
+        return None  # "in a statement, she said ...": the verb reports it
+    obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    holder: Token | None = None
+    if obj.lower_ in _VIEW_NOUNS:
+        holder = next(
+            (
+                c
+                for c in _children(obj)
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i)
+            ),
+            None,
+        )
+        if holder is not None and holder.dep_ == "prep":
+            holder = next((g for g in _children(holder) if g.dep_ == "pobj"), None)
+        if holder is None:
+            return None
+    elif obj.lower_ not in _POLL_NOUNS or (
+        obj.lower_ in _POLLS_AT_LARGE and all(c.lower_ == "the" for c in obj.lefts)
+    ):
+        return None
+    inner = {t.i for t in prep.subtree}
+    rest = [
+        t
+        for t in head.subtree
+        if t.i not in inner and not t.is_punct and not t.is_space and t.dep_ != "cc"
+    ]
+    if len(rest) < 3:
+        return None
+    start_t, end_t = _content_bounds(rest)
+    return _Clause(start_t.idx, end_t.idx + len(end_t), prep, obj.idx + len(obj), holder)
+
+
+# "To many, ...", "But to others, ...": groups whose view a fronted "to" phrase gives
+_VIEWERS = frozenset(["many", "others", "some", "most", "him", "her", "them", "me", "us"])
+
+
+def _viewpoint_clause(prep: Token) -> _Clause | None:
+    """`To Sharp, Trump is the kind-hearted man who saved her farm`, `But to others, he's a
+    citizen journalist`: a "to" phrase opening a sentence names whose view the clause after its
+    comma is; only a person, a group of people or an organisation holds one ("To date, ...",
+    "To the north, ..." do not)."""
+    head = prep.head
+    if prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+        return None
+    sent = _sent(prep)
+    before = [t for t in sent if t.i < prep.i and not t.is_space]
+    if any(t.dep_ not in ("cc", "advmod") for t in before):
+        return None  # "To" opens the sentence, after a "But" or "Still" at most
+    obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
+    doc = prep.doc
+    after = prep.right_edge.i + 1
+    if obj is None or after >= len(doc) or doc[after].text != ",":
+        return None
+    if not (
+        obj.ent_type_ in _HOLDER_ENTS
+        or (obj.pos_ == "PROPN" and obj.ent_type_ == "")
+        or obj.lower_ in _VIEWERS
+        or _PERSON_ROLE.search(obj.text)
+        or _PERSON_NOUN.search(obj.text)
+    ):
+        return None
+    if _reports_itself(head):
+        return None  # "To reporters, she said ...": the verb reports it, to them
+    rest = [t for t in sent if t.i > after and not t.is_punct and not t.is_space]
+    if len(rest) < 3:
+        return None
+    start_t, end_t = _content_bounds(rest)
+    return _Clause(start_t.idx, end_t.idx + len(end_t), prep, prep.idx + len(prep), obj)
+
+
+def _reaction_clause(verb: Token) -> _Clause | None:
+    """`The statement drew sharp criticism from both sides`, `His behavior has angered the
+    party's leaders`: the subject is what the reaction is about."""
+    subj = next((c for c in _children(verb) if c.dep_ == "nsubj"), None)
+    obj = next((c for c in _children(verb) if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lower_ in ("it", "there", "that", "which", "who"):
+        return None
+    if verb.lower_ in _RECEIVE and obj.lower_ in _REACTIONS:
+        holder = next(
+            (
+                g
+                for c in [*_children(verb), *_children(obj)]
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in _children(c)
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+    elif verb.lower_ in _AFFECT:
+        holder = obj
+    else:
+        return None
+    start_t, end_t = _content_bounds(list(subj.subtree))
+    return _clause_over(start_t, end_t, verb, holder)
+
+
+def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
+    """`Conservative Icon Morton Blackwell Endorses Ted Cruz`: a title whose subject is followed
+    by a verb of saying or of a stance; what follows the verb (and its preposition) is the
+    content, up to a colon or the end."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not 3 <= len(words) <= _TITLE_MAX_WORDS:
+        return None
+    for n, cue in enumerate(words):
+        word = cue.lower_
+        if (
+            n == 0
+            or cue.pos_ in ("DET", "ADP")
+            or not (word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES)
+        ):
+            continue
+        if words[n - 1].pos_ in ("DET", "ADP") or words[n - 1].lower_ in ("of", "the", "a"):
+            continue  # "The Claims of ...", "in Support of": a noun, not a verb
+        subject = words[:n]
+        while subject and subject[-1].lower_ in _TITLE_AUX:
+            subject.pop()
+        if not subject or not any(t.text[:1].isupper() for t in subject):
+            return None
+        rest = [t for t in span if t.i > cue.i]
+        stop = next((t.i for t in rest if t.text in (":", ";")), None)
+        rest = [t for t in rest if stop is None or t.i < stop]
+        if rest and rest[0].lower_ in _CUE_PREPS and word in _PREP_CUES:
+            rest = rest[1:]  # "Calls For Action"
+        while rest and (rest[-1].is_punct or rest[-1].is_space):
+            rest.pop()
+        if not rest:
+            return None
+        subj = subject[-1]  # the head of a title's noun phrase is its last word
+        return _clause_over(rest[0], rest[-1], cue, subj)
+    return None
+
+
+def _title_clauses(doc: Doc) -> list[_Clause]:
+    """Clauses of title-case lines: the headline and subheads."""
+    text = doc_text(doc)
+    found = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if not _title_case(_LINE_WORD.findall(line)):
+            continue  # a sentence, which the parser reads well
+        start = m.start()
+        label = _HEADLINE.match(line)
+        if label and _LABEL.match(label.group(1)):
+            start += label.end()  # "The Latest: Sanders declares ..."
+        clause = _title_clause(doc, start, m.end())
+        if clause is not None:
+            found.append(clause)
+    return found
+
+
+_CLAUSE_POS = frozenset(["NOUN", "VERB", "AUX"])
+# the words a noun must be for _is_cue or _trailing_report to take it (see _mistagged_verb)
+_NOUN_CUES = SPEECH_VERBS | COGNITION_VERBS | _PUT | _RETORT_VERBS
+
+
+def _vote_objects(verb: Token) -> list[Token]:
+    """`Sanders voted to ban therapeutic cloning`, `voted in favor of the bill`: what a vote was
+    for (8 such attributions no rule found on PolNeAR train)."""
+    found = [
+        c
+        for c in _children(verb)
+        if c.dep_ == "xcomp" and c.i > verb.i and any(g.tag_ == "TO" for g in _children(c))
+    ]
+    for prep in _children(verb):
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found += [
+                g
+                for n in _children(prep)
+                if n.dep_ == "pobj" and n.lower_ in _IN_FAVOR
+                for of in _children(n)
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for g in _children(of)
+                if g.dep_ in ("pobj", "pcomp")
+            ]
+    return found
+
+
+def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -> list[Token]:
+    """A reported clause without the phrase right after the verb that the parser hung on the
+    clause but that tells when or where it was said: "said on Tuesday it would never return",
+    "said in a statement it would respond"."""
+    subject = next((c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return sub
+    lead = [
+        c
+        for c in _children(clause)
+        if c.dep_ == "prep"
+        and c.lower_ in _CIRCUMSTANCE_PREPS
+        and c.left_edge.i == verb.i + 1
+        and c.right_edge.i < subject.left_edge.i
+    ]
+    if not lead:
+        return sub
+    drop = {t.i for c in lead for t in c.subtree}
+    kept = [t for t in sub if t.i not in drop]
+    while len(kept) > 1 and kept[0].is_punct:
+        kept.pop(0)  # "said on Tuesday, it would ...": the comma that closed the phrase
+    return kept or sub
+
+
+# what ends a clause cut before a quote: spaces, a comma or colon, the opening mark
+_CUT_TAIL = " \n\t,:;—–-" + _DOUBLE_OPEN + "\"‘`'"
+
+
+def _cut_before(doc: Doc, clause: _Clause, at: int) -> _Clause | None:
+    """A reported clause cut where a quote inside it begins; None if too little is left."""
+    end = clause.start + len(doc_text(doc)[clause.start : at].rstrip(_CUT_TAIL))
+    if end - clause.start < 20 or end <= clause.cue_end:
+        return None  # nothing said before the quote: the quote is what the verb reports
+    return replace(clause, end=end)
+
+
+def _found_by_document(verb: Token) -> bool:
+    """Whether a verb's subject is a poll, study or report ("The survey ... finds Clinton with
+    only a small lead")."""
+    subject = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lower_ in _AUTHORED
+
+
+def _that_clause_of(obj: Token) -> Token | None:
+    """The clause the parser hung on the hearer as a relative clause: "told a regular news
+    briefing that China hoped ..." ("that" a conjunction there, the clause with a subject)."""
+    if obj.dep_ != "dobj":
+        return None
+    return next(
+        (
+            c
+            for c in _children(obj)
+            if c.dep_ == "relcl"
+            and _marked_by(c, ("that",))
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))
+        ),
+        None,
+    )
+
+
+def _reported_clauses(doc: Doc) -> list[_Clause]:
+    """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
+    found: list[_Clause] = []
+    # tokens after a markup "<"
+    tag_names = {t.i + 1 for t in doc if t.text in ("<", "</")} if "<" in doc_text(doc) else set()
+    lowers = _lowers(doc)
+    for sent in doc.sents:
+        tokens = list(_tokens(doc)[sent.start : sent.end])
+        # the cheap test first: _according_to wants the word
+        acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
+        if acc is not None:
+            last = max(x.i for x in acc[1].subtree)
+            clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
+            clause = [t for t in clause if not t.is_punct and not t.is_space]
+            if clause:
+                found.append(
+                    _Clause(
+                        clause[0].idx,
+                        clause[-1].idx + len(clause[-1]),
+                        acc[0],
+                        acc[0].doc[acc[0].i + 1].idx + 2,
+                        acc[1],
+                    )
+                )
+            continue
+        text = doc_text(doc)
+        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+            # "Roger Stone: Don't Trust the Voting Machines" -- a headline attribution, or a
+            # transcript turn ("TAPPER: ..."), which runs to the end of its paragraph
+            para_end = text.find("\n", sent.start_char)
+            paragraph = text[sent.start_char : len(text) if para_end < 0 else para_end]
+            headline = _HEADLINE.match(paragraph)
+            if headline is None and (sent.start_char == 0 or _in_title_line(doc, sent.start_char)):
+                # "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", "Former AG
+                # Mukasey at RNC: ...": a title's speaker, whom or where it was said, a colon
+                headline = _HEADLINE_ADDRESSED.match(paragraph)
+            if headline and not _LABEL.match(headline.group(1)):
+                name_end = sent.start_char + headline.end(1)
+                colon_at = sent.start_char + paragraph.rfind(":", 0, headline.end())
+                colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+                subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
+                rest = paragraph[headline.end() :].rstrip()
+                if colon is not None and subj is not None and len(rest.split()) >= 2:
+                    start = sent.start_char + headline.end()
+                    found.append(
+                        _Clause(start, start + len(rest), colon[0], colon_at + 1, subj.root)
+                    )
+                    continue
+        for verb in tokens:
+            word, pos = lowers[verb.i], verb.pos_  # once: each looks up the StringStore
+            if word == "in":
+                source = _source_phrase_clause(verb)
+                if source is not None:
+                    found.append(source)
+                continue
+            if word == "to":
+                view = _viewpoint_clause(verb)
+                if view is not None:
+                    found.append(view)
+                continue
+            if word == "reportedly" and verb.dep_ == "advmod":
+                reported = _hearsay_clause(verb)
+                if reported is not None:
+                    found.append(reported)
+                continue
+            if pos not in _CLAUSE_POS and not verb.tag_.startswith("VB"):
+                continue  # every branch below wants a noun or a verb
+            if verb.i in tag_names:
+                continue  # the name of an embedded markup tag (<tweet author="...">), not a verb
+            if (
+                pos == "NOUN"
+                and (word in _CUE_NOUNS or word in _STANCE_NOUNS)
+                and not _mistagged_verb(verb)
+            ):
+                nominal = _nominal_clause(verb) if word in _CUE_NOUNS else None
+                if nominal is None and word in _STANCE_NOUNS:
+                    nominal = _stance_clause(verb)
+                if nominal is not None:
+                    found.append(nominal)
+                continue
+            if word in ("show", "shows"):
+                shown = _records_show(verb)
+                if shown is not None:
+                    found.append(shown)
+                    continue
+            if pos == "NOUN" and word not in _NOUN_CUES:
+                continue  # the cheap test first: below, a noun is only a mistagged verb of saying
+            if pos == "VERB" and (word in _RECEIVE or word in _AFFECT):
+                reaction = _reaction_clause(verb)
+                if reaction is not None:
+                    found.append(reaction)
+                    continue
+            if pos in ("VERB", "AUX"):
+                view = _view_clause(verb) or _state_clause(verb)
+                if view is not None:
+                    found.append(view)
+                    continue
+            trailing = _trailing_report(verb, tokens)
+            if trailing is not None:
+                found.append(trailing)
+                continue
+            if _is_cue(verb, cognition=True):
+                comps = [
+                    c
+                    for c in _children(verb)
+                    if c.dep_ == "ccomp"
+                    or (
+                        c.dep_ == "xcomp"
+                        # "hoping to pick up delegates": a wish is about its infinitive
+                        and (word in SPEECH_VERBS or word in OBJECT_VERBS)
+                        and word not in _ASPECTUAL
+                        # not "said, on condition of anonymity to speak freely": the terms
+                        and not _ANONYMOUS.search(doc_text(doc), verb.idx, c.left_edge.idx)
+                    )
+                    or (c.dep_ == "dobj" and word in SPEECH_VERBS and word not in _CLAUSE_ONLY)
+                    # "a survey in March found Mrs. Clinton with a lead of 48 percent": what a
+                    # poll or a report finds is a finding, clause or not
+                    or (c.dep_ == "dobj" and word in _FINDING and _found_by_document(verb))
+                    # "asked if/whether ...": what was asked, not a condition
+                    or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
+                    or _that_adverbial(c)
+                ]
+            elif (
+                word in _NAMING
+                and pos == "VERB"
+                and any(c.dep_ == "oprd" and c.i > verb.i for c in _children(verb))
+                and any(c.dep_ == "dobj" and c.i > verb.i for c in _children(verb))
+            ):
+                # "called half of Trump's supporters "deplorables"", "labeled him a liar": whom
+                # one names and the name, even an amount of them
+                comps = [c for c in _children(verb) if c.dep_ == "dobj" and c.i > verb.i]
+            elif word in OBJECT_VERBS and pos == "VERB":
+                # "raised $11.9 million", "offered 10 percent": an amount is not a stance
+                comps = [
+                    c
+                    for c in _children(verb)
+                    if c.dep_ in ("dobj", "xcomp", "ccomp") and c.ent_type_ not in _AMOUNTS
+                ]
+            elif word in _AS_VERBS and pos == "VERB":
+                comps = [c for c in _children(verb) if c.dep_ == "dobj" and _seen_as(verb, c)]
+            elif word in _PREP_CUES and pos == "VERB":
+                comps = []
+            elif pos == "VERB" and word not in _HAVE:
+                # any verb a person uses to put a proposition: "Cruz insists/argues/warns/admits that"
+                comps = [
+                    c
+                    for c in _children(verb)
+                    if c.dep_ == "ccomp"
+                    # "Trump got 18 votes, Rubio got seven": a clause before a verb that is no
+                    # verb of saying is a clause the parser hung on the wrong verb
+                    and c.i > verb.i
+                    and any(t.dep_ == "nsubj" for t in _children(c))
+                    # a proposition has a tense; a small clause does not ("does not make
+                    # everyone happy"), unless "it" stands for what follows ("made it clear that")
+                    and (_finite(c) or any(t.lower_ == "it" for t in _children(c)))
+                ]
+                if not comps or not _human_subject(verb):
+                    continue  # without such a clause nothing below is found: the subject last
+            else:
+                continue
+            as_clause = verb.dep_ == "advcl" and _marked_by(verb, ("as",))
+            if (
+                # "The solution, the partner told them, was simple": whom it was told to is no
+                # part of what was said
+                (not comps or (word in _HEARER and all(_hearer_only(c) for c in comps)))
+                and (verb.dep_ == "parataxis" or as_clause)
+                and _is_cue(verb, cognition=verb.dep_ == "parataxis")
+            ):
+                # "The hashtag, he said, was even more popular", "As the Post reported, ...":
+                # the sentence around a parenthetical attribution is what was said
+                inner = {t.i for t in verb.subtree}
+                around = [
+                    t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
+                ]
+                if around and _subject_of(verb) is not None:
+                    found.append(_clause_over(around[0], around[-1], verb, _subject_of(verb)))
+                continue
+            answer = _answer(verb) if not comps and word in SPEECH_VERBS else None
+            if answer is not None:
+                found.append(_clause_over(answer[0], answer[-1], verb, _subject_of(verb)))
+                continue
+            if not comps and word in SPEECH_VERBS:
+                comps = _clause_in_adjunct(verb)
+            if not comps and (word in _PREP_CUES or word in SPEECH_VERBS):
+                # "warned of a battle", "talked about jobs", "called for a ban": the object of
+                # the preposition is what was said
+                comps = [
+                    g
+                    for c in _children(verb)
+                    if c.dep_ == "prep"
+                    and (
+                        c.lower_ in _CUE_PREPS
+                        or (c.lower_ == "with" and word in _AGREEING)
+                        or (c.lower_ == "in" and word in _BELIEVING)
+                    )
+                    and c.i > verb.i  # "On CNN Tuesday, Clinton called for ...": where, not what
+                    and (
+                        c.lower_ != "to"
+                        or word not in SPEECH_VERBS
+                        # "responded to the criticism": what is answered is what it is about
+                        or word in _ANSWERING
+                        or word in _TO_WHAT
+                    )
+                    and (c.lower_ in ("about", "of", "against") or word not in _TALK)
+                    for g in _children(c)
+                    if g.dep_ in ("pobj", "pcomp")
+                    and g.ent_type_ not in _CIRCUMSTANCE
+                    # "responded on Twitter", "confirmed on Facebook": where it was said
+                    and not (c.lower_ == "on" and g.lower_ in _CHANNELS)
+                ] + [
+                    # "called for Emanuel to resign": the parser makes "for" the mark of a
+                    # clause with its own subject
+                    c
+                    for c in _children(verb)
+                    if c.dep_ == "advcl"
+                    and c.i > verb.i
+                    and _marked_by(c, ("for",))
+                    and any(g.dep_ == "nsubj" for g in _children(c))
+                ]
+                if not comps and word in _VOTING:
+                    comps = _vote_objects(verb)
+            if not comps:
+                continue
+            if word in _HEARER:
+                comps = [_that_clause_of(c) or c for c in comps]
+            # a clause is what was said; the object of "told reporters that ..." is the hearer
+            comps.sort(key=lambda c: c.dep_ == "dobj")
+            if (
+                comps[0].dep_ == "ccomp"
+                and comps[0].i < verb.i
+                and (_own_report(comps[0]) or _lead_in(comps[0], verb))
+            ):
+                # "A majority say they are paying attention; 26 percent say they are not": the
+                # parser makes the first report the complement of the second verb, which reports
+                # only the clause after it
+                later = [c for c in comps if c.dep_ == "ccomp" and c.i > verb.i]
+                if later:
+                    comps = later
+            if comps[0].dep_ == "dobj":
+                # "called the meeting a good start": the object and what is said of it
+                right = [
+                    c
+                    for c in verb.rights
+                    if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
+                    # "shows Ted Cruz 16 points ahead of Trump", "has her well behind": a
+                    # standing said of the object (not "ahead of next week's primary": a time)
+                    or (
+                        c.dep_ == "advmod"
+                        and c.i > comps[0].i
+                        and c.lower_ in _STANDING
+                        and not any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in c.subtree)
+                    )
+                    or _noun_infinitive(comps[0], c)
+                    or (word in _AS_VERBS and _as_clause(c))  # "see Trump as most likely to"
+                ]
+                if word in _HEARER and all(_hearer_only(c) for c in right):
+                    # "Mariam Emara told CNN.", "he told reporters on Thursday", "Scarborough
+                    # asked Clinton": the object of telling or asking is whom it was said to
+                    continue
+                sub = [t for c in right for t in c.subtree]
+                sub.sort(key=lambda t: t.i)
+                if sub and sub[0].i < comps[0].i and sub[0].dep_ == "dative":
+                    sub = [t for t in sub if t.i >= comps[0].i]
+                if not sub:
+                    continue
+            elif comps[0].dep_ == "xcomp":
+                # "urged the candidate to dig in": whom a wish is about belongs to what is wished
+                obj = next(
+                    (c for c in _children(verb) if c.dep_ == "dobj" and c.i < comps[0].i), None
+                )
+                sub = list(comps[0].subtree)
+                if obj is not None:
+                    sub = list(obj.subtree) + sub
+                sub += _split_items(verb, comps[0])
+            else:
+                sub = list(comps[0].subtree)
+                if comps[0].dep_ == "advcl" and _marked_by(comps[0], ("for",)):
+                    # "called for Emanuel to resign": who is called on and what to do
+                    sub = [t for t in sub if not (t.dep_ == "mark" and t.head == comps[0])]
+                if comps[0].dep_ in ("pobj", "pcomp"):
+                    # "boasted of his negotiating skills in whittling $25 million off the price":
+                    # what the parser hung on the verb after the object still says what of it
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.i > comps[0].i
+                        and c.dep_ in _OBJECT_TAIL
+                        and c.lower_ != "with"  # "talked about it with reporters": the hearers
+                        and not any(g.ent_type_ in _CIRCUMSTANCE for g in _children(c))
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
+                elif comps[0].dep_ == "ccomp":
+                    # "insisted it was a temporary dip, reflecting restlessness ...", "He's
+                    # leaning toward Kasich, he said, because ...": the parser hangs a clause
+                    # that goes on with what was said on the verb of saying, after it
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.i > comps[0].right_edge.i
+                        and (
+                            (
+                                c.dep_ == "advcl"
+                                and not _starts_attribution(c)
+                                and not _marked_by(c, ("as",))
+                            )
+                            # "said wages would fall, but that overtime would offset the loss":
+                            # a second that-clause the parser coordinates with the verb of saying
+                            # (PolNeAR train: 9 of 9 in the content)
+                            or (c.dep_ == "conj" and _marked_by(c, ("that",)))
+                            # "said she hoped to get her account back, and then would continue
+                            # to spread her message": a conjoined verb with no subject of its own
+                            # and the "would" of reported speech goes on with what was said
+                            or (
+                                c.dep_ == "conj"
+                                and not any(
+                                    g.dep_ in ("nsubj", "nsubjpass", "ccomp") for g in _children(c)
+                                )
+                                and any(
+                                    g.dep_ == "aux" and g.lower_ in _BACKSHIFT_MODALS
+                                    for g in _children(c)
+                                )
+                            )
+                        )
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
+                after = [c for c in comps if c.dep_ == "ccomp" and c.i > verb.i]
+                teller = _subject_of(verb)
+                if (
+                    comps[0].dep_ == "ccomp"
+                    and after
+                    and teller is not None
+                    and comps[0].right_edge.i < teller.i < verb.i
+                ):
+                    # "It is no surprise, Mr. Garin said, that Mrs. Clinton did better": one
+                    # clause said in two parts around its attribution
+                    sub = sorted([*sub, *after[-1].subtree], key=lambda t: t.i)
+                elif (
+                    comps[0].dep_ == "ccomp"
+                    and teller is not None
+                    and comps[0].right_edge.i < teller.i < verb.i
+                    and _is_cue(verb)
+                ):
+                    # "The middle fifth paid 8.9 percent, the agency said in a June report,
+                    # and those in the bottom fifth paid 0.8 percent": a second clause the
+                    # parser coordinates with the verb set off after the first goes on with it
+                    # (not the speaker's own next act: "..., he said, and he left")
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.dep_ == "conj"
+                        and not _is_cue(c, cognition=True)
+                        and any(
+                            g.dep_ == "nsubj" and g.lower_ not in _PRONOUNS for g in _children(c)
+                        )
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
+            # "said the move was made ... and said he would resign", "blamed Adler, who has
+            # argued that ...": a coordinated or relative verb of saying starts an attribution
+            # of its own
+            sub = _before_own_report(sub, comps[0], verb.i)
+            if comps[0].dep_ == "ccomp":
+                sub = _without_saying_circumstance(verb, comps[0], sub)
+            start_t, end_t = _content_bounds(sub)
+            if comps[0].dep_ in ("pobj", "dobj") and end_t.i >= comps[0].i:
+                end_t = _list_tail(end_t)
+            found.append(
+                _Clause(
+                    start_t.idx,
+                    end_t.idx + len(end_t),
+                    verb,
+                    verb.idx + len(verb),
+                    _speaker_of(verb, (start_t.idx, end_t.idx + len(end_t))),
+                )
+            )
+    text = doc_text(doc)
+    return [_past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc)]
+
+
+# A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
+# (AFP) –"): where the story was filed, no part of what anyone said
+_DATELINE_LEAD = re.compile(
+    r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
+    r"(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([^()\n]{1,30}\))?"
+    r" ?(?:--|[—–-]) ?"
+)
+
+
+def _past_dateline(clause: _Clause, text: str) -> _Clause:
+    """A reported clause that opens its paragraph without the dateline before its words."""
+    if clause.start > 0 and text[clause.start - 1] != "\n":
+        return clause
+    lead = _DATELINE_LEAD.match(text, clause.start)
+    if lead is None or lead.end() >= clause.end or lead.end() > clause.cue.idx:
+        return clause
+    return replace(clause, start=lead.end())
+
+
+# "so narrow that ...", "such a lead that ...": a clause of result, not a proposition
+_DEGREE = frozenset(["so", "such"])
+# Nouns whose that-clause is the writer's statement of a fact or a chance, not a view held
+_NOT_VIEW_WORDS = "fact facts possibility possibilities chance chances likelihood probability news"
+_NOT_VIEWS = frozenset(_NOT_VIEW_WORDS.split())
+
+
+def _that_clauses(doc: Doc) -> list[_Clause]:
+    """A `that` clause is a proposition someone holds whatever it hangs on: `It is obvious that
+    ...`, `his donors remain confident that ...`, `The assumption is that ...`, `the inference
+    can be drawn that ...`, `further evidence that ...`. Taken only where no verb of saying
+    found a quote (`fallback`); on PolNeAR train 56% of the complements and 64% of the noun
+    clauses left are attributions. An aim's infinitive after a copula is taken here too
+    (`_aim_clause`)."""
+    found = []
+    for comp in _tokens(doc):
+        if comp.dep_ == "xcomp":
+            aim = _aim_clause(comp)
+            if aim is not None:
+                found.append(aim)
+            continue
+        if comp.dep_ not in ("acl", "ccomp"):
+            continue  # the cheap test first: both kinds below want one of these
+        if comp.dep_ == "acl" and comp.head.pos_ == "NOUN" and _marked_by(comp, ("that",)):
+            # "evidence that ...", "a reminder that ...", "the assumption that ...": any noun
+            # with its that-clause, but a fact or a chance is the writer's, not a view
+            noun = comp.head
+            if noun.lower_ in _NOT_VIEWS:
+                continue
+            if noun.ent_type_ in _NOT_SPEAKER_ENTS:
+                # "has argued for weeks that the vote was rigged": the parser hangs the clause on
+                # the time the verb lasted; it is the verb's, if a verb of saying or thinking
+                verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                if verb.i != noun.i and _is_cue(verb, cognition=True):
+                    clause = _fallback_clause(comp, verb, _speaker_of(verb), min_words=3)
+                    if clause is not None:
+                        found.append(clause)
+                continue
+            owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
+            clause = _fallback_clause(comp, noun, owner, min_words=3)
+            if clause is not None:
+                found.append(clause)
+            continue
+        if comp.dep_ != "ccomp" or not _marked_by(comp, ("that",)):
+            continue
+        head = comp.head
+        if head.pos_ == "ADV" or (head.dep_ == "advcl" and head.pos_ == "AUX"):
+            continue  # "now that ...", "as the chance grows that ...": time, not a view
+        if any(c.lower_ in _DEGREE for c in _children(head)):
+            continue
+        if _cleft(head):
+            continue
+        holder = head.head if head.dep_ == "acomp" else head
+        subject = _speaker_of(holder) if holder.pos_ in ("VERB", "AUX") else None
+        if subject is not None and holder.pos_ == "AUX":
+            # "His message has long been that ...", "Their fear is that ...": the owner of the
+            # view is the one who holds it
+            subject = next((c for c in _children(subject) if c.dep_ == "poss"), subject)
+        clause = _fallback_clause(comp, head, subject, min_words=1)
+        if clause is not None:
+            found.append(clause)
+    return found
+
+
+# what someone means to do, whose infinitive after "is" is what they want ("his goal is to")
+_AIM_WORDS = (
+    "goal goals aim aims hope hopes plan plans intention intent priority priorities mission "
+    "strategy wish ambition objective purpose"
+)
+_AIM_NOUNS = frozenset(_AIM_WORDS.split())
+
+
+def _aim_clause(comp: Token) -> _Clause | None:
+    """`His more immediate goal is to sell his own party on gun control`: an infinitive after a
+    copula whose subject is someone's aim; the holder is its possessor (an aim nobody owns, "the
+    goal is to ...", is the writer's)."""
+    head = comp.head
+    if head.lower_ not in _COPULAS or comp.i < head.i or comp.left_edge.lower_ != "to":
+        return None
+    aim = next((c for c in _children(head) if c.dep_ == "nsubj"), None)
+    if aim is None or aim.lower_ not in _AIM_NOUNS:
+        return None
+    owner = next((c for c in _children(aim) if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    words = [t for t in comp.subtree if t.lower_ != "to" or t.i != comp.left_edge.i]
+    if len(words) < 2:
+        return None
+    start_t, end_t = _content_bounds(words)
+    return _clause_over(start_t, end_t, aim, owner)
+
+
+def _cleft(head: Token) -> bool:
+    """`It was only in 2012 that the party raised the bar`, `it is here that she leads`: "it"
+    and a copula with no adjective or noun to predicate of the clause only put a phrase in
+    focus (6 of 7 such clauses on PolNeAR train no attribution)."""
+    return (
+        head.pos_ == "AUX"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in _children(head))
+        and not any(c.dep_ in ("acomp", "attr", "oprd") for c in _children(head))
+    )
+
+
+def _fallback_clause(
+    comp: Token, cue: Token, holder: Token | None, min_words: int
+) -> _Clause | None:
+    """The words of `comp` as a fallback clause, if it has `min_words` of them."""
+    sub = [t for t in comp.subtree if not t.is_punct and not t.is_space]
+    if len(sub) < min_words:
+        return None
+    return _Clause(
+        sub[0].idx, sub[-1].idx + len(sub[-1]), cue, cue.idx + len(cue), holder, fallback=True
+    )
+
+
+# Dependents of a trailing "she said" / "Carter told a Senate panel Wednesday" that say nothing
+# of what was said: its subject, the hearer, time, place and manner
+_TRAILING_DEPS = frozenset(["aux", "neg", "advmod", "npadvmod", "prep", "dobj", "dative", "punct"])
+
+
+def _hearsay_clause(adverb: Token) -> _Clause | None:
+    """`Clinton has reportedly amassed the delegates`: the clause the adverb qualifies is what
+    some unnamed source said, up to a coordinated clause with a subject of its own (`..., but
+    they had returned`)."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    stop = min(
+        (c.left_edge.i for c in verb.rights if c.dep_ == "conj" and _own_subject(c)),
+        default=verb.right_edge.i + 1,
+    )
+    sub = [t for t in verb.subtree if t.i < stop and not t.is_space]
+    while sub and (sub[-1].is_punct or sub[-1].dep_ == "cc"):
+        sub.pop()
+    if not sub:
+        return None
+    return _Clause(sub[0].idx, sub[-1].idx + len(sub[-1]), adverb, adverb.idx + len(adverb), None)
+
+
+def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
+    """`The Internet has made it possible ..., she said.`: a verb of saying that closes its
+    sentence after a comma, with its subject and nothing of what was said after it, reports the
+    words before the comma. The parser hangs such a verb on the sentence's root (advcl, conj,
+    ccomp) or takes words before the comma for its subject, instead of making them its clause."""
+    if verb.lower_ not in SPEECH_VERBS:  # the cheap test first
+        return None
+    root = verb.dep_ == "ROOT"
+    if not root and (
+        verb.dep_ not in ("advcl", "conj", "ccomp", "parataxis") or verb.i < verb.head.i
+    ):
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    # the subject next to the verb: words before the comma the parser took for a second subject
+    # ("for people with ... to organize, she said") are what was said
+    subjects = sorted(
+        (c for c in _children(verb) if c.dep_ == "nsubj"), key=lambda c: (c.i > verb.i, -c.i)
+    )
+    if not words or not subjects or subjects[0].tag_ in ("WP", "WDT"):
+        return None
+    subject = subjects[0]
+    # the attribution: the subject and the verb, or the verb and its inverted subject
+    first = subject.left_edge.i if subject.i < verb.i else verb.i
+    if first <= tokens[0].i or verb.doc[first - 1].text != ",":
+        return None  # "... and she said": a second statement, not a closing attribution
+    if root and not _said_before(verb, first):
+        return None
+    own = {t.i for t in subject.subtree} | {verb.i}
+    for c in _children(verb):
+        if c.i < first or c == subject:
+            continue
+        if c.dep_ not in _TRAILING_DEPS:
+            return None
+        if c.dep_ in ("dobj", "dative", "prep") and not _hearer_only(c):
+            # "..., he told them that ...", "..., she said the same": a report of its own
+            return None
+        own |= {t.i for t in c.subtree}
+    if any(t.i >= first and t.i not in own for t in words):
+        return None  # the sentence goes on after the attribution
+    content = [t for t in words if t.i < first - 1]
+    if len(content) < 3:
+        return None
+    return _Clause(
+        content[0].idx,
+        content[-1].idx + len(content[-1]),
+        verb,
+        verb.idx + len(verb),
+        _speaker_of(verb),
+    )
+
+
+_SAY_FORMS = frozenset(["say", "says", "said"])
+
+
+def _said_before(verb: Token, first: int) -> bool:
+    """Whether a verb of saying the parser made the root of its sentence has what was said before
+    it, hung on it as a modifier ("As Trump prepared to speak, a girl was pepper-sprayed, police
+    said": an adverbial clause holding the report; "Those who take on debt struggle, even with a
+    good job, he said": a loose dependent); not a lone clause of when or why ("When asked about
+    it, he said.")."""
+    if verb.lower_ not in _SAY_FORMS or any(
+        c.i > verb.i and not c.is_punct for c in _children(verb)
+    ):
+        return False  # "he said Ryan", "would say so", "characterizes herself as": more to say
+    before = [c for c in _children(verb) if c.i < first and not c.is_punct]
+    if not before or any(c.dep_ not in ("dep", "advcl") for c in before):
+        return False
+    if len(before) == 1 and before[0].dep_ == "advcl" and _marked_by(before[0], _SUBORDINATORS):
+        # the report is a clause of its own inside: "..., a girl ... was pepper-sprayed"
+        return any(
+            t.dep_ in ("advcl", "conj", "ccomp") and _own_subject(t)
+            for t in before[0].subtree
+            if t.i != before[0].i
+        )
+    return True
+
+
+def _answer(verb: Token) -> Span | None:
+    """The answer a verb of saying gives right after it: `46 percent of voters said yes`, `the
+    candidate said no`, `half said so`, `26 percent said the same`."""
+    doc = verb.doc
+    tokens = _tokens(doc)
+    nxt = tokens[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "the" and verb.i + 2 < len(doc):
+        if tokens[verb.i + 2].lower_ != "same":
+            return None
+        return doc[verb.i + 1 : verb.i + 3]
+    if nxt is None or nxt.lower_ not in _ANSWERS or nxt.lower_ == "same" or nxt.head != verb:
+        return None
+    return doc[verb.i : verb.i + 2][1:]
+
+
+def _noun_infinitive(obj: Token, clause: Token) -> bool:
+    """Whether an infinitive the parser hung on the verb completes a stance noun object right
+    before it: "defended his call to raise the minimum wage", "stood by her pledge to fight"."""
+    return (
+        clause.dep_ == "advcl"
+        and (obj.lower_ in _STANCE_NOUNS or obj.lower_ in _CUE_NOUNS)
+        and clause.left_edge.i == obj.right_edge.i + 1
+        and clause.left_edge.lower_ == "to"
+    )
+
+
+# what a source asks for when it asks not to be named: a condition of speaking, not what was said
+_CONDITION_ONLY = re.compile(
+    r"(?:(?:the|his|her|their|full|strict)\s+)?(?:anonymity|confidentiality)", re.IGNORECASE
+)
+
+
+def _circumstance_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether a reported span is only a phrase of place, time or agent ("in Springfield",
+    "by Luciana Lopez", "on the first Monday in September"), or only a date or an amount."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = _tokens(doc)[span.start : span.end]
+    if all(t.ent_type_ in _AMOUNTS or t.ent_type_ == "ORDINAL" or t.is_punct for t in words):
+        return True  # "Announced March 23, 2015", "the support of millions": a date or a number
+    # the span's text cut from the Doc's (span.text joins it from every token)
+    if _CONDITION_ONLY.fullmatch(doc_text(doc)[span.start_char : span.end_char]):
+        return True  # "another official, asking anonymity": the source's condition, no statement
+    # the phrase is the whole span: "the suspension of the deal in response to ...", whose two
+    # heads the parser hung on the verb, may take "in" for its root
+    # ... and the whole of it: "at Western High School, “Any questions I can answer?”" goes on
+    root = span.root
+    last = span.end - 1
+    while last > span.start and words[last - span.start].is_punct:
+        last -= 1
+    return (
+        root.i == span.start
+        and root.tag_ == "IN"
+        and root.lower_ in _CIRCUMSTANCE_PREPS
+        and root.right_edge.i >= last
+    )
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span is a proper name ("endorsed Clinton", "attacked Trump")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.pos_ == "PROPN" for t in _tokens(doc)[span.start : span.end])
+
+
+# verbs of publishing: their object is the document put out, what it says only when the object
+# goes on to say it ("released a statement saying ...", "issued rules barring ...")
+_PUBLISHING = verb_forms("release issue publish post")
+_WHEN = frozenset(["DATE", "TIME"])
+# "pledged delegates" are the ones a primary binds (0 of 5 attributions on PolNeAR train)
+_DELEGATES = frozenset(["delegate", "delegates"])
+# "seeking the nomination", "seeks reelection": an office sought is no stance on anything (1 of
+# 9 such objects of "seek" an attribution on PolNeAR train)
+_SEEKING = verb_forms("seek")
+_OFFICE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:nomination|presidency|white\s+house|re-?election|term|office|seats?)$",
+    re.IGNORECASE,
+)
+
+
+# "Lerer reported from Los Angeles. ... Jill Colvin contributed from Albuquerque.": the credit
+# line that says where a reporter filed from
+_FILING = verb_forms("report contribute")
+
+
+def _filed_from(doc: Doc, clause: _Clause) -> bool:
+    """Whether a verb of reporting has only the place filed from after it."""
+    return (
+        clause.cue.lower_ in _FILING
+        and doc_text(doc)[clause.start : clause.start + 5].lower() == "from "
+    )
+
+
+def _published_only(doc: Doc, clause: _Clause) -> bool:
+    """`Mr. Trump released a statement`, `issued the following statement`: the object of a verb
+    of publishing in three words or fewer names a document (5 of 31 such objects attributions on
+    PolNeAR train)."""
+    if clause.cue.lower_ not in _PUBLISHING or clause.cue.pos_ != "VERB":
+        return False
+    span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    if span is None:
+        return False
+    # "a statement on Thursday night": the time it came out says nothing of it
+    words = [
+        t
+        for t in span
+        if not t.is_punct
+        and t.ent_type_ not in _WHEN
+        and not (t.pos_ == "ADP" and t.n_rights and all(c.ent_type_ in _WHEN for c in t.rights))
+    ]
+    return len(words) <= 3
+
+
+# what an anonymous source was not authorised to do, after the words that grant anonymity
+_TERMS_VERBS = frozenset(["speak", "discuss", "talk", "comment", "describe", "share"])
+
+
+# How close before the cue the words of anonymity stand: they end at most " to " before it
+# ("anonymity to speak") and start within the characters of "not authorized to" with room to
+# spare (set on PolNeAR train, where the rule drops 11 such clauses).
+_TERMS_GAP = 4
+_TERMS_REACH = 24
+
+
+def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
+    """`asked not to be named because of the sensitivity of the issue`: the terms a source spoke
+    on, not what it said (0 of 2 on PolNeAR train an attribution); the cue opens the words that
+    mark an anonymous source."""
+    text = doc_text(doc)
+    if _ANONYMOUS.match(text, clause.cue.idx, clause.end) or _ANONYMOUS.match(
+        text, clause.start, clause.end
+    ):
+        return True
+    # "on condition of anonymity to speak freely about the nominee": why they went unnamed
+    return clause.cue.lower_ in _TERMS_VERBS and any(
+        m.end() >= clause.cue.idx - _TERMS_GAP
+        for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - _TERMS_REACH), clause.cue.idx)
+    )
+
+
+def _office_or_delegates(doc: Doc, clause: _Clause) -> bool:
+    """`seeking the presidency`: an office one runs for is no stance; `60 pledged delegates`:
+    the delegates a primary binds, no pledge anyone reports."""
+    cue = clause.cue
+    if cue.lower_ in _SEEKING:
+        return bool(_OFFICE.match(doc_text(doc)[clause.start : clause.end]))
+    return cue.lower_ == "pledged" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in _DELEGATES

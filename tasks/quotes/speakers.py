@@ -1,0 +1,1346 @@
+"""Speaker resolution: the article's memory of people, bodies and documents, and the resolution of
+a cue's subject (name, surname, pronoun, description, anonymous source) to a speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.entities import capital_article, introduced_names, surname_index
+from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at
+from tasks.quotes.attribution import _is_cue, _main_clause
+from tasks.quotes.lexicon import (
+    _ANONYMOUS,
+    _AUTHORED,
+    _AUTHORING,
+    _FEMALE_TITLES,
+    _FINDING_VERBS,
+    _GLUED,
+    _HEADLINE_TOPIC,
+    _HEADLINE_VERBS,
+    _HONORIFIC,
+    _INDEFINITE,
+    _MALE_TITLES,
+    _MR_BEFORE,
+    _MRS_BEFORE,
+    _NAME_AFTER_TITLE,
+    _NAME_WORD,
+    _NOT_NAMES,
+    _OWNER,
+    _PERSON_NOUN,
+    _PERSON_ROLE,
+    _POLL_NOUNS,
+    _POSSESSIVE,
+    _PRONOUNS,
+    _SCARE_MAX_WORDS,
+    _SPACED_DASH,
+    _SUBTITLED_MAX_WORDS,
+    _TITLE_CONTEXT,
+    _TITLE_SMALL,
+    _TITLE_WORD,
+    _TITLE_WORDS,
+    _UNLABELLED_PERSON_ENTS,
+    _UTTERANCES,
+    SPEECH_VERBS,
+)
+from tasks.quotes.marks import _PARAGRAPH
+from tasks.quotes.syntax import (
+    _children,
+    _description_span,
+    _entity_of,
+    _lowers,
+    _missed_name,
+    _name_span,
+    _person_span,
+    _sent,
+    _tokens,
+)
+
+
+def _topic(token: Token) -> bool:
+    """Whether a name token is the subject of a main clause, or the possessor of that subject
+    ("Carson's endorsement came with caveats. He may add ..." is about Carson)."""
+    if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        token = token.head
+    elif token.dep_ == "appos" and token.head.dep_ == "pobj":
+        # "His former business partner at Lenox, Lawrence B. Cummings, called ...": the name that
+        # closes the subject's phrase is the subject
+        subject = token.head.head.head
+        if subject.dep_ in ("nsubj", "nsubjpass") and _closing_appos(subject) == token:
+            token = subject
+    return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
+
+
+def _person_names(ents: Sequence[Span]) -> list[tuple[Span, Span]]:
+    """Each person entity of an article with the name it holds (see _person_span)."""
+    return [(ent, _person_span(ent)) for ent in ents if ent.label_ == "PERSON"]
+
+
+def _trimmed_names(people: list[tuple[Span, Span]]) -> dict[str, str]:
+    """Person entities NER ran on into the words around them, and the names they hold."""
+    return {
+        _POSSESSIVE.sub("", ent.text): _POSSESSIVE.sub("", name.text)
+        for ent, name in people
+        if len(name) < len(ent)
+    }
+
+
+def _clean_index(
+    people: list[tuple[Span, Span]], index: dict[str, str], trimmed: dict[str, str]
+) -> dict[str, str]:
+    """A surname index without the words NER ran a name on from ("Beneath Clinton" -> the
+    article's "Hillary Clinton", else "Clinton")."""
+    full: dict[str, str] = {}
+    for ent, held in people:
+        name = _POSSESSIVE.sub("", ent.text).strip()
+        if len(held) == len(ent) and len(name.split()) >= 2 and name.split()[-1][:1].isupper():
+            full.setdefault(name.split()[-1].lower(), name)
+    cleaned = {}
+    for key, name in index.items():
+        short = _trim(name, trimmed)
+        if short == name:
+            cleaned[key] = name
+        elif key in full:
+            cleaned[key] = full[key]
+        elif key in short.lower().split():
+            cleaned[key] = short
+        # else the word was in what the cut left off ("Bugs Attack Bougainvillea" -> "Bugs"): the
+        # name cut to holds no "Bougainvillea" to stand for
+    return cleaned
+
+
+# last words of proper names that name a place or an institution, not a person: a name NER
+# missed ("Wall Street, instead of spreading prosperity, delivered ...") is no "he" or "she"
+_PLACE_OR_BODY_WORDS = (
+    "street avenue road square watch party post news times journal group center centre "
+    "institute university college school church court house committee council foundation fund "
+    "bank company association union network media press research project club department "
+    "agency office board review magazine tribune herald gazette"
+)
+_PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split())
+
+
+def _not_a_person(name: str) -> bool:
+    """Whether a proper-noun chain taken for a name is a place or an institution, or a
+    dateline in capitals ("DES MOINES, Iowa —")."""
+    words = name.split()
+    return bool(words) and (words[-1].lower() in _PLACE_OR_BODY or name.isupper())
+
+
+def _labelled_person(doc: Doc, offset: int) -> bool:
+    token = token_at(doc, offset)
+    return token is not None and token.ent_type_ == "PERSON"
+
+
+def _trim(name: str, trimmed: dict[str, str]) -> str:
+    """A name as NER ran it on ("Trump May Not Have Suggested", or a part of it the article
+    indexes: "Trump May") cut to the name it holds ("Trump")."""
+    return next((v for k, v in trimmed.items() if k.startswith(name) and v in name), name)
+
+
+def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
+    """Surnames NER missed after a known first name ("Brett O’Donnell" tagged a noun, "Fox
+    News' Sean Hannity" an ORG): the title-case word right after a first name, when no
+    capitalised word follows it, keyed by its lower case for the article's later "Hannity
+    said"."""
+    found: dict[str, str] = {}
+    n = len(doc)
+    tokens = _tokens(doc)
+    lowers = _lowers(doc)
+    for token in tokens:
+        if lowers[token.i] not in FIRST_NAMES or not token.is_title or token.i + 1 >= n:
+            continue
+        surname = tokens[token.i + 1]
+        key = lowers[surname.i]
+        if (
+            key in known
+            or key in found
+            or not surname.is_title
+            or surname.ent_type_ == "PERSON"
+            or surname.pos_ not in ("PROPN", "NOUN")
+            or key in _NOT_NAMES
+            or (surname.i + 1 < n and tokens[surname.i + 1].is_title)
+        ):
+            continue
+        name = f"{token.text} {surname.text}"
+        if not _not_a_person(name):
+            found[key] = name
+    return found
+
+
+# An interview printed as questions and answers: "Q: ..." (USA Today's lost its colon: "QWhat
+# would have happened?") and "A: ..." paragraphs
+_QUESTION = re.compile(r"Q(?:[:.]\s*|\s*[—–-]\s*|(?=[A-Z]))\S")
+_ANSWER = re.compile(r"A(?:[:.]|\s*[—–-])\s+\S")
+
+
+def _interview(
+    doc: Doc, persons: list[tuple[int, str]]
+) -> tuple[list[tuple[int, int]], str | None]:
+    """(answer paragraphs, the person interviewed) of a question-and-answer transcript: two
+    answers and a question at least, and the person the headline or introduction names first."""
+    text = doc_text(doc)
+    if "\nA" not in text:
+        return [], None  # the cheap test first: no paragraph opens with an "A"
+    answers: list[tuple[int, int]] = []
+    questions = 0
+    first: int | None = None  # where the transcript starts
+    for para in _PARAGRAPH.finditer(text):
+        if _ANSWER.match(para.group()):
+            answers.append(para.span())
+        elif _QUESTION.match(para.group()):
+            questions += 1
+        else:
+            continue
+        if first is None:
+            first = para.start()
+    if first is None or len(answers) < 2 or not questions:
+        return [], None
+    named = [name for offset, name in persons if offset < first]
+    return (answers, named[0]) if named else ([], None)
+
+
+# A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
+# a story of its own. Not "***" or "---", which features also use between scenes of one story
+_STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
+
+
+class _Speakers:
+    """Running memory of an article's people and speakers for resolution."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+        ents = doc.ents  # builds every Span anew: read once
+        people = _person_names(ents)
+        # the organisations "the ministry" or "the committee" may refer to
+        self.bodies = _bodies(ents)
+        trimmed = self._trimmed = _trimmed_names(people)
+        self.full_names = {
+            key: name
+            for key, name in _clean_index(people, surname_index(doc), trimmed).items()
+            if not _not_a_person(name)
+        }
+        self.full_names.update(_first_named(doc, self.full_names))
+        # full() of each name asked, which depends on full_names only (fixed from here on)
+        self._full: dict[str, str] = {}
+        self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
+        self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
+        self.gender: dict[str, str] = {}
+        # person mentions, whose titles and appositives holder() reads when first asked
+        self._titled: list[tuple[Span, str]] = []
+        self._roles: list[tuple[int, str, frozenset[str]]] | None = None
+        self._doc = doc
+        self._verbal_words: frozenset[str] | None = None  # see _verbal
+        self._story_breaks = [m.end() for m in _STORY_BREAK.finditer(doc_text(doc))]
+        # where the article grants a source anonymity ("asking anonymity", "who declined to be
+        # named"): quotes are resolved out of text order, so "the official" after it asks here
+        self._anonymity = [m.start() for m in _ANONYMOUS.finditer(doc_text(doc))]
+        # indexes for "it" going on for a body and for a document named again, built when a
+        # quote first asks (see _bodies_speaking, _documents_made)
+        self._speaking_bodies: list[tuple[int, str | None]] | None = None
+        self._documents: list[tuple[int, str, Token | str | None]] | None = None
+        # how often NER gave each one-word name a person's label and a place's (not a body's:
+        # "Trump" is an ORG in "Trump campaign" in many an article)
+        votes: Counter[tuple[str, bool]] = Counter(
+            (e.text, e.label_ == "PERSON")
+            for e in ents
+            if len(e) == 1 and e.label_ in ("PERSON", "GPE", "LOC", "FAC")
+        )
+        for _ent, ent in people:
+            name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
+            if (
+                not name.split()
+                or _not_a_person(name)
+                # "Clarkston became his home": a one-word name NER labels a place elsewhere in
+                # the article more often than a person is no person here either
+                or (len(ent) == 1 and votes[(ent.text, False)] > votes[(ent.text, True)])
+                or (
+                    len(ent) == 1
+                    and ent[0].tag_ in ("NNPS", "NNS")
+                    and ent[0].lower_ not in self.full_names
+                )
+            ):
+                # a plural that is no one's surname is a group NER took for a person
+                # ("Latinos", "the Clintons"); "Sanders" said alone is still Bernie Sanders
+                continue
+            honorific = _honorific(doc, ent.start_char)
+            gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific) or _title_gender(ent)
+            full = self.full(honorific + name)
+            self.persons.append((ent.start_char, full))
+            self._titled.append((ent, full))
+            if any(_topic(t) for t in ent):
+                self.subjects.append((ent.start_char, full))
+            if gender is not None:
+                self.gender[full] = gender
+        # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
+        # subject that is the surname of a person named in the article counts too
+        full_names = self.full_names
+        lowers = _lowers(doc)
+        for token in _tokens(doc):
+            surname_of = full_names.get(
+                lowers[token.i]
+            )  # the cheap test first: few words are names
+            if (
+                surname_of is not None
+                and (token.pos_ == "PROPN" or token.is_title)
+                and token.ent_type_ != "PERSON"
+                and _topic(token)
+            ):
+                self.subjects.append((token.idx, surname_of))
+            elif token.ent_type_ != "PERSON" and token.pos_ == "PROPN" and _topic(token):
+                # ... or a whole name it missed after a title ("Former Hewlett-Packard CEO Carly
+                # Fiorina named ...")
+                missed = _missed_name(token)
+                if missed is not None:
+                    self.subjects.append((missed.start_char, self.full(missed.text)))
+        for offset, introduced in introduced_names(doc):
+            name = _trim(introduced, trimmed)
+            if _not_a_person(name):
+                continue
+            name_token = token_at(doc, offset)
+            while (
+                name_token is not None
+                and name_token.dep_ in ("compound", "amod", "nmod", "punct")
+                and name_token.head is not name_token
+            ):
+                name_token = name_token.head
+            if name_token is not None and name_token.dep_ == "appos":
+                name_token = name_token.head  # "Opposition lawmaker Lee Ji-eun, ..., said"
+            if (
+                name_token is not None
+                and name_token.dep_ in ("nsubj", "nsubjpass")
+                and _main_clause(name_token.head)
+            ):
+                self.subjects.append((offset, self.full(name)))
+            elif name_token is not None and (
+                name_token.dep_ not in ("pobj", "poss")
+                or (name_token.dep_ == "pobj" and _labelled_person(doc, offset))
+            ):
+                # a mangled parse: a name before the speech verb that heads its sentence (not a
+                # proper noun NER left unlabelled inside a phrase: "a professor at Sciences Po
+                # in Paris, noted ...", nor a possessor: "When he took the stage after Mr.
+                # Vander Plaats's introduction, he said ...")
+                root = _sent(name_token).root
+                if (
+                    _is_cue(root)
+                    and offset < root.idx
+                    # not mangled when the verb has a person for its subject before the name,
+                    # which a phrase then describes: "Dunwoody, who worked for Barack Obama in
+                    # 2008, said ..."
+                    and not any(
+                        c.dep_ in ("nsubj", "nsubjpass")
+                        and c.ent_type_ == "PERSON"
+                        and c.i < name_token.i
+                        for c in _children(root)
+                    )
+                ):
+                    self.subjects.append((offset, self.full(name)))
+        # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
+        # John McCain's re-election,' Trump said. He went on ..." is Trump's)
+        starts = [a for a, _b in quoted]
+        self._quoted = quoted
+        self._quote_starts = starts
+        self.subjects = [
+            (offset, name)
+            for offset, name in self.subjects
+            if not ((n := bisect.bisect_right(starts, offset) - 1) >= 0 and offset < quoted[n][1])
+        ]
+        # proper-noun subjects NER gave no PERSON label ("Fiorina, 61, declined ...", tagged ORG;
+        # "Ivanka Trump strode ...", PRODUCT): a "he" or "she" with no one else to refer to
+        self.unlabelled: list[tuple[int, str, str]] = []  # (offset, as written, full name)
+        for token in _tokens(doc):
+            # a "he" or "she" that its own sentence resolves ("When Clinton challenges Sanders
+            # ..., she is making ...") keeps that person the topic: the next sentence's "she" is
+            # Clinton's too, not that of a person named as a subject before the fronted clause
+            if (
+                lowers[token.i] in ("he", "she")
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and _main_clause(token.head)
+                and not self.in_quote(token.idx)
+            ):
+                gender = _PRONOUNS[token.lower_]
+                antecedent = _cataphor(token, self, gender) or _sentence_antecedent(
+                    token, self, gender
+                )
+                if antecedent is not None:
+                    self.subjects.append((token.idx, antecedent))
+            elif (
+                token.pos_ == "PROPN"
+                and token.ent_type_ in _UNLABELLED_PERSON_ENTS
+                and token.is_title
+                and _topic(token)
+                and not self.in_quote(token.idx)
+            ):
+                start, end = _name_span(token)
+                name = doc_text(doc)[start:end]
+                words = name.split()
+                if (
+                    1 <= len(words) <= 3
+                    and all(w[:1].isupper() for w in words)
+                    and not _not_a_person(name)
+                ):
+                    self.unlabelled.append((token.idx, name, self.full(name)))
+        self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
+        # what a named person reports (start, end, reporter): its subjects are not the topic
+        self.reported: list[tuple[int, int, str]] = []
+        self.last_anonymous: str | None = None
+        # an interview printed as a transcript: the "I" of its answers is the person interviewed
+        self.answers, self.interviewee = _interview(doc, self.persons)
+
+    def in_answer(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.answers)
+
+    def in_quote(self, offset: int) -> bool:
+        n = bisect.bisect_right(self._quote_starts, offset) - 1
+        return n >= 0 and offset < self._quoted[n][1]
+
+    def full(self, name: str) -> str:
+        found = self._full.get(name)
+        if found is None:
+            found = self._full[name] = self._full_name(name)
+        return found
+
+    def _full_name(self, name: str) -> str:
+        # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
+        name = _unglue(name)
+        # NER runs a name on over a spaced dash ("Deborah Jordan Reynolds - Santilli's
+        # girlfriend - told ..."): a name holds no spaced dash
+        name = _SPACED_DASH.split(name, maxsplit=1)[0]
+        honorific = _HONORIFIC.match(name)
+        name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", name)).strip()
+        if " " in name:
+            name = _trim(name, self._trimmed)  # "Trump May" of "Trump May Not Have Suggested"
+        parts = name.split()
+        for n in range(1, len(parts)):
+            # a title-case headline runs the name on into its verb ("Glenn Beck Blasts Drudge
+            # for ...", "Trump Addresses Munich Attack"): the name ends at a known surname
+            # followed by a capitalised verb of saying or stance
+            known = self.full_names.get(parts[n - 1].lower())
+            if (
+                known is not None
+                and known.split()[-1].lower() == parts[n - 1].lower()
+                and parts[n][:1].isupper()
+                and (
+                    parts[n].lower() in _HEADLINE_VERBS
+                    # ... or at a word the article uses as a verb or an adverb, and as nothing
+                    # else ("Trump Just Announced Who ...": "Just" is tagged an adverb there)
+                    or parts[n].lower() in self._verbal()
+                )
+            ):
+                parts = parts[:n]
+                name = " ".join(parts)
+                break
+        if len(parts) == 1:
+            found = self.full_names.get(parts[0].lower(), name)
+        elif len(parts) == 2 and parts[-1][0].isupper():
+            found = self.full_names.get(parts[-1].lower(), name)
+            first = found.split()[0].lower() if found.split() else ""
+            if parts[0] not in found.split() and (
+                parts[0].lower() in FIRST_NAMES or first in FIRST_NAMES
+            ):
+                return name  # "Melania Trump" is not the "Donald Trump" the surname stands for
+        else:
+            return _without_title(name)
+        if honorific is not None and found != name:
+            # "Mrs. Clinton" in an article about both Clintons: the family member of her gender
+            gender = "m" if honorific.group(1).lower() == "mr" else "f"
+            if _gender(found) not in (None, gender):
+                surname = found.split()[-1]
+                found = next(
+                    (
+                        other
+                        for other in self.full_names.values()
+                        if other.split()[-1] == surname and _gender(other) == gender
+                    ),
+                    name,
+                )
+        # the index keeps a title NER put inside the name ("Representative Carl Hooper")
+        return _without_title(found)
+
+    def _verbal(self) -> frozenset[str]:
+        """The words the article uses as verbs or adverbs and never writes in lower case as
+        anything else ("just", "makes"; not "tower" or "foundation"), read when first asked."""
+        if self._verbal_words is None:
+            verbal: set[str] = set()
+            other: set[str] = set()
+            for token, word in zip(_tokens(self._doc), _lowers(self._doc), strict=True):
+                if token.pos_ in ("VERB", "AUX", "ADV"):
+                    verbal.add(word)
+                elif token.is_lower:
+                    other.add(word)
+            self._verbal_words = frozenset(verbal - other)
+        return self._verbal_words
+
+    def story_start(self, at: int) -> int:
+        """Where the story holding offset `at` starts: after the last story break before it."""
+        n = bisect.bisect_right(self._story_breaks, at) - 1
+        return self._story_breaks[n] if n >= 0 else 0
+
+    def compatible(self, name: str, gender: str | None) -> bool:
+        known = self.gender.get(name) or _gender(name)
+        return gender not in ("m", "f") or known in (None, gender)
+
+    def _titles(self) -> list[tuple[int, str, frozenset[str]]]:
+        if self._roles is None:
+            self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
+        return self._roles
+
+    def _bodies_speaking(self) -> list[tuple[int, str | None]]:
+        """(offset, name) of each subject of a verb of saying but "it", the name only for a
+        body or a country, for the "it" that goes on speaking for the last one."""
+        if self._speaking_bodies is None:
+            self._speaking_bodies = []
+            for token in _tokens(self._doc):
+                if token.dep_ == "nsubj" and token.lower_ != "it" and _is_cue(token.head):
+                    ent = _entity_of(token) if token.ent_type_ in ("ORG", "GPE") else None
+                    name = (
+                        capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
+                    )
+                    self._speaking_bodies.append((token.idx, name))
+        return self._speaking_bodies
+
+    def _documents_made(self) -> list[tuple[int, str, Token | str | None]]:
+        """(offset, kind, maker) of each document or utterance the article names ("a new
+        Quinnipiac University poll", "a report by the GAO"), for "the poll" later on. A document
+        named again takes the maker of the one before it; one whose maker the text does not
+        name has none ("Clinton's campaign sent out an email ... The email")."""
+        if self._documents is None:
+            self._documents = []
+            last: dict[str, Token | str | None] = {}
+            text = doc_text(self._doc)
+            for token in _tokens(self._doc):
+                if token.pos_ != "NOUN" or not (
+                    token.lower_ in _AUTHORED or token.lower_ in _UTTERANCES
+                ):
+                    continue
+                kind = _document_kind(token.lower_)
+                made = (
+                    _author_of(token)
+                    or _utterance_owner(token)
+                    or _maker_named_before(token)
+                    or _issuer(token)
+                )
+                if made is None and _THE_DOCUMENT.fullmatch(
+                    text[token.left_edge.idx : token.idx + len(token)]
+                ):
+                    made = last.get(kind)
+                last[kind] = made
+                self._documents.append((token.idx, kind, made))
+        return self._documents
+
+    def document_maker(self, noun: str, before: int) -> Token | str | None:
+        """Who made the last document of this kind the article named before an offset (None
+        when the text does not say). No distance limit: an article seldom names two polls or
+        statements; on PolNeAR a limit of five paragraphs dropped 12 of the 42 quotes this
+        resolves, 11 of them right (the poll or statement the article is about)."""
+        kind = _document_kind(noun)
+        found = [
+            made for offset, k, made in self._documents_made() if k == kind and offset < before
+        ]
+        return found[-1] if found else None
+
+    def speaking_body(self, before: int) -> str | None:
+        """The body or country that last said something before an offset, in its paragraph or
+        the one before; None when the last one to speak there was not a body."""
+        text = doc_text(self._doc)
+        start = text.rfind("\n", 0, before)
+        start = text.rfind("\n", 0, start) if start > 0 else -1
+        found = [name for offset, name in self._bodies_speaking() if start < offset < before]
+        return found[-1] if found else None
+
+    def anonymity_before(self, at: int) -> bool:
+        """Whether the article granted a source anonymity before this offset."""
+        return bool(self._anonymity) and self._anonymity[0] < at
+
+    def holder(self, role: str, at: int) -> str | None:
+        """The last person before `at` the article gave the role ("Judge Berman", "Trump, the
+        Republican front-runner") a description names ("the judge", "the front-runner")."""
+        for offset, name, roles in reversed(self._titles()):
+            if offset < at and role in roles:
+                return name
+        return None
+
+    def sole_holder(self, role: str, at: int, words: set[str]) -> str | None:
+        """The one person before `at` the article gave the role and all of `words` ("Mayor Bill
+        de Blasio" for "the mayor"); None when it gave them to several ("Sen. Marco Rubio" and
+        "Sen. Ted Cruz" for "the senator")."""
+        names = {
+            name
+            for offset, name, roles in self._titles()
+            if offset < at and role in roles and words <= roles
+        }
+        return names.pop() if len(names) == 1 else None
+
+    def _inside_report(self, offset: int, name: str, gender: str | None) -> bool:
+        # "McLenney said Clinton doesn't show consistency ... "...," she said": the person a
+        # report is about is not whom the next pronoun means while its reporter could be
+        return any(
+            lo <= offset < hi and reporter != name and self.compatible(reporter, gender)
+            for lo, hi, reporter in self.reported
+        )
+
+    def recent(self, at: int, gender: str | None) -> str | None:
+        # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
+        # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's; never one before a
+        # story break ("___" between the items of a live blog): its story has ended
+        start = self.story_start(at)
+        candidates = sorted(o_n for o_n in self.last_named + self.subjects if start <= o_n[0] < at)
+        for offset, name in reversed(candidates):
+            if self.compatible(name, gender) and not self._inside_report(offset, name, gender):
+                return name
+        persons = [(o, n) for o, n in self.persons if start <= o < at]
+        for _offset, name in reversed(persons):
+            if self.compatible(name, gender):
+                return name
+        if gender in ("m", "f"):
+            # the full name a surname stands for may be a relative's ("Fiorina" -> "Frank
+            # Fiorina" for a "she"): the name as written then
+            unlabelled = [u for u in self.unlabelled if start <= u[0] < at]
+            for _offset, written, full in reversed(unlabelled):
+                for name in (full, written):
+                    if self.compatible(name, gender):
+                        return name
+        return None
+
+
+def _after_title(name: str) -> str:
+    """The name that ends a longer titled phrase, or the phrase (not one of two people joined
+    by "and": "Toomey and Sen. Kelly Ayotte")."""
+    after = _NAME_AFTER_TITLE.search(name)
+    if after is None or after.start() == 0 or " and " in name[: after.start()]:
+        return name
+    return after.group(1)
+
+
+def _without_title(name: str) -> str:
+    """A person's name without the title or the titled phrase before it."""
+    return _TITLE_WORDS.sub("", _after_title(name)).strip() or name
+
+
+def _honorific(doc: Doc, start: int) -> str:
+    """ "Mr. " or "Mrs. " when it stands before the name at start (NER leaves it out)."""
+    before = doc_text(doc)[max(0, start - 5) : start]
+    if _MR_BEFORE.search(before):
+        return "Mr. "
+    return "Mrs. " if _MRS_BEFORE.search(before) else ""
+
+
+def _unglue(name: str) -> str:
+    """A name without the quote it is glued to ("paranoia,”Clinton" -> "Clinton")."""
+    return _GLUED.split(name)[-1].strip() or name
+
+
+def _gender(name: str) -> str | None:
+    first = name.split()[0].lower().rstrip(".") if name.split() else ""
+    if first in FEMALE_NAMES or first in _FEMALE_TITLES:
+        return "f"
+    return "m" if first in MALE_NAMES or first in _MALE_TITLES else None
+
+
+def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The person a pronoun in a fronted clause looks ahead to: "Ever since she endorsed Mrs.
+    Clinton, Ms. Warren has been a powerful surrogate" (the main clause's named subject)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "poss") or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    if not any(c.dep_ == "mark" for c in _children(clause)) and pronoun.dep_ == "nsubj":
+        return None
+    main = next((c for c in _children(clause.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if main is None or main.i < pronoun.i or main.ent_type_ != "PERSON":
+        return None
+    start, end = _name_span(main)
+    name = memory.full(_honorific(main.doc, start) + doc_text(main.doc)[start:end])
+    return name if memory.compatible(name, gender) else None
+
+
+# subordinators of a clause whose subject a pronoun in the clause beside it refers back to
+# ("When Clinton challenges Sanders ..., she is making ..."); "if" and "because" clauses often
+# carry what is said rather than the speaker ("If Trump loses, he said he would ...")
+_LINKED_MARKS = frozenset(["when", "while", "as", "after", "before", "since", "though", "although"])
+
+
+def _linked(clause: Token) -> bool:
+    """Whether a clause opens with one of _LINKED_MARKS ("when" is tagged mark or advmod)."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _LINKED_MARKS and c.i < clause.i
+        for c in _children(clause)
+    )
+
+
+def _clause_person(clause: Token, before: int) -> Token | None:
+    """The named person subject of a clause, when it stands before token index `before`."""
+    subj = next((c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "that") and clause.dep_ == "relcl":
+        # "Rep. Joe Wilson, the congressman who gained attention when he yelled ...": the
+        # relative pronoun stands for the noun the clause describes, or the name beside it
+        subj = _named_noun(clause.head)
+    if subj is None or subj.i >= before or subj.ent_type_ != "PERSON":
+        return None
+    return subj
+
+
+def _named_noun(noun: Token) -> Token | None:
+    """A noun that is a person's name, or the name it stands in apposition with."""
+    if noun.ent_type_ == "PERSON":
+        return noun
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        return noun.head
+    return next((c for c in _children(noun) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+
+
+def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The person a subject pronoun refers to inside its own sentence, the named subject of the
+    clause it is tied to: a fronted time or concession clause ("While Mr. Cruz shares Mr. Ryan's
+    views, he turned against ...") or the main clause it is subordinate to ("Mrs. Clinton is
+    relying on the former president ... as she praises his record", "Lilesa drew attention to
+    the abuses when he held his arms over his head")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    person = None
+    for clause in _children(verb):
+        if clause.dep_ == "advcl" and clause.i < pronoun.i and _linked(clause):
+            person = _clause_person(clause, pronoun.i) or person
+    if person is None and verb.dep_ == "advcl" and verb.i > verb.head.i and _linked(verb):
+        person = _clause_person(verb.head, pronoun.i)
+    if person is None or memory.in_quote(person.idx):
+        return None
+    start, end = _name_span(person)
+    name = memory.full(_honorific(person.doc, start) + doc_text(person.doc)[start:end])
+    return name if memory.compatible(name, gender) else None
+
+
+# roles of people who speak for someone else: never that person
+_AGENT_ROLES = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney"]
+)
+# abbreviated titles as the role word a later description uses
+_ROLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "prof": "professor",
+    "pres": "president",
+    "sec": "secretary",
+    "frontrunner": "front-runner",
+    "runner": "front-runner",
+}
+
+
+def _role_word(word: str) -> str:
+    word = _POSSESSIVE.sub("", word.lower()).strip(".,")
+    return _ROLE_ABBREVIATIONS.get(word, word)
+
+
+def _roles_of(ent: Span) -> frozenset[str]:
+    """The role words an article attaches to a person's name: a title before it ("Republican
+    presidential candidate Donald Trump", "Judge Richard Berman", "Gov. John Kasich of Ohio") or
+    an appositive beside it ("Trump, the Republican front-runner", "the Ohio governor, John
+    Kasich")."""
+    doc = ent.doc
+    root = ent.root
+    inside = range(ent.start, ent.end)
+    # the title words right before the name that modify it ("presidential" via "candidate")
+    words = [
+        t
+        for t in doc[max(0, ent.start - 6) : ent.start]
+        if t.head.i in inside or (t.head.i < ent.start and t.head.head.i in inside)
+    ]
+    for child in _children(root):
+        if child.dep_ == "appos" and child.i > root.i:
+            words.extend(t for t in child.subtree if t.i <= child.i)
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        words.extend(t for t in root.head.subtree if t.i <= root.head.i)
+    return frozenset(_role_word(t.text) for t in words if _role_token(t))
+
+
+def _role_token(token: Token) -> bool:
+    """A word of a role: a noun ("senator"), a name ("Vermont") or a proper adjective
+    ("Democratic", "Mexican"), not a person's name."""
+    return token.ent_type_ != "PERSON" and (
+        token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.text[:1].isupper())
+    )
+
+
+def _titled_conjunct(subj: Token) -> Token | None:
+    """The name a run of titles ends in when the parser coordinated them ("Sirius XM Vice
+    President for news and talk Dave Gorab called ...", "GOP presidential contender and former
+    neurosurgeon Ben Carson responded ..."): a titled subject with no article, whose conjunct
+    is a person's name that closes the phrase."""
+    if subj.ent_type_ == "PERSON" or subj.tag_ in ("NNS", "NNPS") or subj.pos_ == "PRON":
+        return None
+    if any(c.dep_ == "det" for c in _children(subj)):
+        return None
+    conj = next((c for c in _children(subj) if c.dep_ == "conj"), None)
+    if conj is None or conj.ent_type_ != "PERSON" or conj.i != subj.right_edge.i:
+        return None
+    if not (_PERSON_ROLE.search(subj.text) or _PERSON_NOUN.search(subj.text)):
+        return None  # "Todd Rogers and Adan Acevedo" are two people
+    return conj
+
+
+_HONORIFIC_WORDS = frozenset(["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])
+
+
+def _names_person(words: str, subj: Token, memory: _Speakers) -> bool:
+    """Whether the words after a possessive name a person: a surname the article gave in full,
+    or a name NER labelled or that opens with a first name (NER may run the holder and the
+    person into one ORG: "Media Research Center’s Bozell")."""
+    names = words.split()
+    return words.lower() in memory.full_names or (
+        len(names) >= 2 and (subj.ent_type_ == "PERSON" or names[0].lower() in FIRST_NAMES)
+    )
+
+
+def _leading_name(subj: Token, start: int, memory: _Speakers) -> Span | None:
+    """The name a subject phrase opens with when the parser made another word its head: "Mrs.
+    Clinton, the presumptive Democratic nominee and strong favorite to win the election come
+    November, proposed ..." (head "come"), "Trump at the time said ..." (a noun with a
+    prepositional phrase). The name must be a person's and end where the phrase breaks (a comma or
+    a preposition), so "Trump supporters", "Clinton's campaign" and "Clinton and Sanders" stay
+    as they are."""
+    if subj.ent_type_ == "PERSON" or subj.pos_ == "PRON":
+        return None
+    doc = subj.doc
+    first = token_at(doc, start)
+    while first is not None and first.lower_ in _HONORIFIC_WORDS and first.i + 1 < len(doc):
+        first = doc[first.i + 1]
+    if first is None or first.i > subj.i or not first.text[:1].isupper():
+        return None
+    if first.ent_type_ == "PERSON":
+        ent = _entity_of(first)
+        name = _person_span(ent)
+        if name.end != ent.end:
+            return None
+    elif first.lower_ in memory.full_names and first.pos_ != "PRON":
+        name = doc[first.i : first.i + 1]  # a known surname NER left out
+    else:
+        return None
+    if name.end - 1 > subj.i or name.end >= len(doc):
+        return None
+    after = doc[name.end]
+    if after.text == "," or (after.dep_ == "prep" and after.head.i < name.end):
+        return name
+    return None
+
+
+# "his wife, Jane,", "Trump's daughter, Ivanka,": a relative named by a first name only
+_KIN = frozenset(
+    [
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "niece",
+        "nephew",
+        "grandson",
+        "granddaughter",
+    ]
+)
+
+
+def _family_name(noun: Token, at: int, memory: _Speakers) -> str | None:
+    """The surname of the person whose relative a noun names ("his wife" after Bernie Sanders:
+    Sanders), for the first name set beside it."""
+    if noun.lower_ not in _KIN:
+        return None
+    owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        name = memory.recent(at, _PRONOUNS.get(owner.lower_)) if owner.lower_ in _PRONOUNS else None
+    elif owner.ent_type_ == "PERSON" or owner.lower_ in memory.full_names:
+        name = memory.full(_POSSESSIVE.sub("", doc_text(owner.doc)[slice(*_name_span(owner))]))
+    else:
+        return None
+    return name.split()[-1] if name and " " in name else None
+
+
+def _closing_appos(subj: Token) -> Token | None:
+    """A name that closes a subject's phrase, hung by the parser on the noun of a phrase inside
+    it: "His former business partner at Lenox, Lawrence B. Cummings, called ..." (on Lenox)."""
+    tokens = _tokens(subj.doc)
+    last = subj.right_edge.i
+    while last > subj.i and tokens[last].is_punct:
+        last -= 1
+    for prep in _children(subj):
+        if prep.dep_ != "prep":
+            continue
+        for noun in _children(prep):
+            for c in _children(noun) if noun.dep_ == "pobj" else ():
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == last:
+                    return c
+    return None
+
+
+def _titled_appos(subj: Token, appos: Token) -> bool:
+    """Whether a capitalised title the tagger took for a name (NER may call it an organisation)
+    has one person as its appositive, with no verb between: "The Podesta Group's CEO, Kimberley
+    Fritts, said", "County Supervisor of Elections Susan Bucher said" (not "a super PAC
+    supporting Gov. Scott Walker", "De Blasio, speaking on WOR710, called Trump", the headline
+    "De Blasio: Trust Bratton, not 'blowhard' Trump", "the two leading Republicans, Trump and
+    Cruz")."""
+    tokens = _tokens(subj.doc)
+    return (
+        subj.pos_ == "PROPN"
+        and subj.ent_type_ != "PERSON"
+        and appos.ent_type_ == "PERSON"
+        and not any(c.dep_ == "conj" for c in _children(appos))
+        and not any(
+            t.pos_ in ("VERB", "AUX") or t.text == ":" for t in tokens[subj.i : appos.left_edge.i]
+        )
+    )
+
+
+def _resolve(
+    doc: Doc, subj: Token | None, at: int, memory: _Speakers
+) -> tuple[str | None, str | None, str]:
+    """(speaker, speaker_text, speaker_type) for a subject token."""
+    if subj is None:
+        return None, None, "unknown"
+    tokens = _tokens(doc)
+    word = subj.lower_
+    if word in ("'s", "’s") and subj.i > 0 and tokens[subj.i - 1].lower_ == "let":
+        return None, subj.text, "unknown"  # "let's discuss ...": the writer and the reader
+    if (
+        len(word) == 1
+        and subj.text.isupper()
+        and word != "i"
+        # not the end of a hyphenated name ("Wealth-X says")
+        and not (
+            subj.i > 0 and tokens[subj.i - 1].text == "-" and not tokens[subj.i - 1].whitespace_
+        )
+    ):
+        return None, subj.text, "unknown"  # a transcript's "Q: ..." (the interviewer): no name
+    if (
+        word == "it"
+        and subj.pos_ == "PRON"
+        and subj.dep_ == "nsubj"
+        and subj.head.lower_ in SPEECH_VERBS
+        and subj.head.lower_ not in _FINDING_VERBS
+    ):
+        # "KCNA said ... It added that ...", "Twitter said ... It also said ...": the body
+        # that spoke last, in this paragraph or the one before (not "it is clear that ...",
+        # nor "it shows ...", which a message or a poll does)
+        speaking = memory.speaking_body(subj.idx)
+        if speaking is not None:
+            return speaking, subj.text, "pronoun-resolved"
+    if word in _PRONOUNS and subj.pos_ == "PRON":
+        if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
+            return memory.interviewee, subj.text, "pronoun-resolved"
+        if word in ("i", "we", "they", "their", "my", "our"):
+            return None, subj.text, "unknown"  # first person and groups: no single person to name
+        gender = _PRONOUNS[word]
+        name = (
+            _cataphor(subj, memory, gender)
+            or _sentence_antecedent(subj, memory, gender)
+            or memory.recent(at, gender)
+        )
+        if name is None:
+            return None, subj.text, "unknown"
+        if gender in ("m", "f"):
+            memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
+        return name, subj.text, "pronoun-resolved"
+    author = _author_of(subj) or _utterance_owner(subj)
+    if author is not None:
+        return _resolve(doc, author, at, memory)
+    maker = _maker_named_before(subj)
+    # ... not a person NER took for a body ("a new Trump poll" is about him)
+    if maker is not None and maker.split()[-1].lower() not in memory.full_names:
+        return maker, maker, "named"
+    named_again = doc_text(doc)[subj.left_edge.idx : subj.idx + len(subj)]
+    if subj.pos_ == "NOUN" and _THE_DOCUMENT.fullmatch(named_again):
+        # "The poll also found ...": the maker of the poll the article named before
+        earlier = memory.document_maker(subj.lower_, subj.idx)
+        if isinstance(earlier, str) and earlier.split()[-1].lower() not in memory.full_names:
+            return earlier, named_again, "description"
+        if isinstance(earlier, Token):
+            name, _text, kind = _resolve(doc, earlier, at, memory)
+            if name is not None and kind != "anonymous":
+                return name, named_again, "description"
+    # "host Chuck Todd", "A second analyst, Ruben Achterberg of ...": the name beside a title or
+    # description (not what follows a headline's "Name:", in quotes or not, which the parser may
+    # hang on the name: "Reid: 'Never underestimate Trump'", "Milbank: Republicans ...")
+    appos = next(
+        (
+            c
+            for c in _children(subj)
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and not memory.in_quote(c.idx)
+            and tokens[c.left_edge.i - 1].text != ":"
+        ),
+        None,
+    ) or _closing_appos(subj)
+    titled = _titled_conjunct(subj)
+    if titled is not None:
+        subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"
+    family: str | None = None
+    if (
+        appos is not None
+        # "One of his advisers, Tad Devine, told" (not "one of his rivals (Sanders, ...)")
+        and (
+            subj.pos_ == "NOUN"
+            or (subj.lower_ == "one" and tokens[appos.left_edge.i - 1].text == ",")
+            or _titled_appos(subj, appos)
+        )
+        and not _ANONYMOUS.search(doc_text(doc)[subj.idx : _sent(subj).end_char])
+    ):
+        family = _family_name(subj, at, memory)  # "his wife, Jane,": Sanders, his surname
+        subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
+    start, end = _name_span(subj)
+    lead = _leading_name(subj, start, memory)
+    if lead is not None:
+        name_text = doc_text(doc)[lead.start_char : lead.end_char]
+        return memory.full(_honorific(doc, lead.start_char) + name_text), name_text, "named"
+    # a name run on from the words before a spaced dash ("the Democratic caucus - HuffPollster",
+    # "Channing D. Phillips - the Utah Republican"): the name is what follows the dash
+    dash = _SPACED_DASH.search(doc_text(doc), start, end)
+    if dash is not None and dash.end() <= subj.idx:
+        start = dash.end()
+    text = _unglue(doc_text(doc)[start:end])
+    owner = _OWNER.match(text)
+    if owner is not None and _names_person(text[owner.end() :], subj, memory):
+        # "Media Research Center’s Bozell", "Purple PAC's Crane": the person, not the body
+        # that holds them
+        start, text = start + owner.end(), text[owner.end() :]
+    desc_start, desc_end = _description_span(subj)
+    description = doc_text(doc)[desc_start:desc_end]
+    full_text = doc_text(doc)
+    line_end = full_text.find("\n", start)
+    topic = _HEADLINE_TOPIC.match(full_text[start : len(full_text) if line_end < 0 else line_end])
+    line_start = start == 0 or full_text[start - 1] == "\n"
+    headline_name = bool(_NAME_WORD.match(text)) and (
+        (subj.i + 1 < len(doc) and tokens[subj.i + 1].text == ":")
+        # "Gillibrand on Hillary ...: '...'": the name that opens its line
+        or (topic is not None and topic.group(1) == text and line_start)
+    )
+    if headline_name or (
+        (subj.pos_ == "PROPN" or subj.is_title)
+        and text.split()
+        and _POSSESSIVE.sub("", text.split()[-1]).lower() in memory.full_names  # "Trump’s plan"
+    ):
+        # a surname NER took for an ORG
+        return memory.full(_honorific(doc, start) + text), text, "named"
+    is_name = subj.ent_type_ in ("PERSON",) or (
+        subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
+    )
+    # the head word of "the GOP front-runner" is "runner" to the tokenizer: the last word decides
+    last_word = text.split()[-1] if text.split() else ""
+    role = (
+        _PERSON_ROLE.search(subj.text)
+        or _PERSON_ROLE.search(last_word)
+        or _PERSON_NOUN.search(last_word)
+        or last_word.lower() in _PARTY_MEMBERS
+    )
+    # ... of one person: "the two Democratic contenders" name no single speaker
+    definite = (
+        text.lower().startswith(("the ", "this ", "that "))
+        and bool(role)
+        and subj.tag_ not in ("NNS", "NNPS")
+    )
+    # "The GOP presidential front-runner": a role in lower case is no name, whatever the tagger
+    # ... nor is a bare capitalised one ("the Director noted", "the President said")
+    # ... nor a party member ("the Wisconsin Republican", "another New Hampshire Democrat")
+    member = last_word.lower() in _PARTY_MEMBERS and subj.tag_ not in ("NNS", "NNPS")
+    role_only = (
+        ((definite and (last_word.islower() or len(text.split()) == 2)) or member)
+        and subj.ent_type_ != "PERSON"
+        and text.lower().startswith(("the ", "this ", "that ", "a ", "an ", "another ", "one "))
+    )
+    if family is not None and " " not in text and text.lower() not in memory.full_names:
+        return memory.full(f"{text} {family}"), text, "named"  # "Jane" -> "Jane Sanders"
+    if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
+        name = memory.full(_honorific(doc, start) + text)
+        return name, text, "named"
+    if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
+        text = _without_descriptor(subj, start, text)
+        # "Beijing's plans", "the GOP’s platform": the possessor of a stance is its holder
+        # ... one name whether or not it opens a sentence: "the Washington Post" is "The
+        # Washington Post" (tasks.entities gives organisations the same capital)
+        holder = capital_article(_POSSESSIVE.sub("", _after_title(text)))
+        return (holder, text, "named") if holder else (None, text, "unknown")
+    if _ANONYMOUS.search(description) or (
+        _INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member)
+    ):
+        memory.last_anonymous = description
+        return None, description, "anonymous"
+    if definite:
+        if (
+            memory.last_anonymous is not None
+            and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
+        ) or (memory.anonymity_before(subj.idx) and _UNNAMED_AGAIN.fullmatch(text)):
+            return None, text, "anonymous"
+        role_word = _role_word(last_word)
+        if role_word in _AGENT_ROLES:
+            # "the spokesman said" speaks for the person last named and is not that person: the
+            # spokesman the article named ("White House spokesman Josh Earnest"), else no one
+            return memory.holder(role_word, at), text, "description"
+        # the one person the article gave the role with every word of it ("Mayor Bill de
+        # Blasio" for "the mayor"; "the Vermont senator" is not whichever senator it named),
+        # else the last subject before the description, not before the quote ("The New York
+        # businessman has praised Putin, saying he was a stronger leader" is not Putin's)
+        before = min(at, subj.idx)
+        words = {_role_word(t.text) for t in subj.subtree if t.i <= subj.i and _role_token(t)}
+        name = memory.sole_holder(role_word, before, words) or memory.recent(
+            before, _role_gender(role_word)
+        )
+        return (name, text, "description") if name else (None, text, "description")
+    body = _BODY_DESCRIPTION.fullmatch(text)
+    if body is not None:
+        # "The ministry also said ...": the organisation of that kind named last before it
+        return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
+    return None, text, "description"
+
+
+# "the official", "the second official", "the other source": one of the unnamed sources again
+# (not "the former top aide to President George W. Bush", a description of someone named)
+_UNNAMED_AGAIN = re.compile(
+    r"(?i:the|that|this)\s+(?:(?i:first|second|third|other|same)\s+)?"
+    r"(?i:official|source|diplomat|aide)"
+)
+# "the ministry", "the committee": a body the article named before ("the Unification Ministry")
+_BODY_NOUNS = (
+    "ministry department agency committee commission council bureau office embassy court "
+    "campaign company union association federation foundation institute fund bank board "
+    "administration"
+)  # not "party" or "government": a story of two parties or countries names them loosely
+_BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
+
+
+def _body_named_before(memory: _Speakers, noun: str, before: int) -> str | None:
+    """The last organisation named before an offset whose name ends in this noun."""
+    for end, last, name in reversed(memory.bodies):
+        if end <= before and last == noun:
+            return name
+    return None
+
+
+def _bodies(ents: Sequence[Span]) -> list[tuple[int, str, str]]:
+    """(end offset, last word, name) of the article's ORG names of two words or more ("Bank"
+    alone is no name)."""
+    found = []
+    for ent in ents:
+        if ent.label_ == "ORG":
+            name = _POSSESSIVE.sub("", ent.text)
+            if len(name.split()) >= 2:
+                found.append((ent.end_char, name.split()[-1].lower(), capital_article(name)))
+    return found
+
+
+_PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
+
+
+def _title_gender(ent: Span) -> str | None:
+    """The gender a role word right before a name gives it ("9/11 widow Terry Strada", whose
+    first name alone would make her a "he"), if any. Not a role in "-man": news writes "Trump
+    spokesman Hope Hicks" and "chairman" of women too."""
+    doc = ent.doc
+    root = ent.root
+    for t in doc[max(0, ent.start - 2) : ent.start]:
+        # the role modifies the name, or the name is the role's apposition ("widow Chris Strada"
+        # parsed with "widow" as the subject)
+        beside = ent.start <= t.head.i < ent.end or (root.dep_ == "appos" and root.head == t)
+        if t.pos_ == "NOUN" and beside:
+            role = _role_word(t.text)
+            if role.endswith("woman") or role in _FEMALE_ROLES:
+                return "f"
+            if role in _MALE_ROLES:
+                return "m"
+    return None
+
+
+# role words with a gender besides the gendered titles (_FEMALE_TITLES: "the mother", "the queen")
+_FEMALE_ROLES = frozenset(["wife", "actress", "widow"])
+_MALE_ROLES = frozenset(["husband", "actor", "widower"])
+
+
+def _role_gender(role: str) -> str | None:
+    """The gender a role word gives ("the businessman", "the chairwoman"), if any."""
+    if role.endswith(("woman", "women")) or role in _FEMALE_ROLES or role in _FEMALE_TITLES:
+        return "f"
+    male = role.endswith(("man", "men")) or role in _MALE_ROLES or role in _MALE_TITLES
+    return "m" if male else None
+
+
+def _without_descriptor(subj: Token, start: int, text: str) -> str:
+    """A name without the lower-case words before it ("registered dietitian Trista Best", NER
+    calling the name an ORG); an article or determiner keeps the phrase ("the State Department")."""
+    tokens = _tokens(subj.doc)
+    first = token_at(subj.doc, start)
+    if first is None or first.pos_ == "DET":
+        return text
+    i = first.i
+    while i < subj.i and tokens[i].text[:1].islower() and tokens[i].pos_ in ("NOUN", "ADJ", "VERB"):
+        i += 1
+    name = text[tokens[i].idx - start :]
+    # a name of two capitalised words or more after a noun ("dietitian"), not a group after a
+    # quantifier ("many Republicans", "senior Democrats")
+    if (
+        i == first.i
+        or tokens[i - 1].pos_ != "NOUN"
+        or len(name.split()) < 2
+        or not all(w[:1].isupper() for w in name.split())
+    ):
+        return text
+    return name
+
+
+def _author_of(subj: Token) -> Token | None:
+    """The named author of a document that speaks: "A study by the watchdog group Media Matters
+    found ...", "a poll conducted by Quinnipiac University shows ...", "a lawsuit filed in
+    Manhattan by Yulia V. Tymoshenko", "according to a count by The Associated Press", "a
+    recent report from Bloomberg New Energy Finance" (from a body or a person, not a place:
+    "a report from Iowa")."""
+    if subj.pos_ != "NOUN" or not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES):
+        return None
+    tokens = _tokens(subj.doc)
+    for by in [
+        *_children(subj),
+        *(
+            g
+            for c in _children(subj)
+            # a poll "reported by" a network is the network's
+            if c.dep_ == "acl" and (c.lower_ in _AUTHORING or subj.lower_ in _POLL_NOUNS)
+            for g in _children(c)
+        ),
+    ]:
+        if by.dep_ not in ("prep", "agent") or by.lower_ not in ("by", "from") or by.i < subj.i:
+            continue
+        if by.head == subj and any(t.text == "," for t in tokens[subj.i : by.i]):
+            continue  # "One message, apparently referring to air strikes by the United States"
+        obj = next((g for g in _children(by) if g.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if by.lower_ == "from":
+            if obj.ent_type_ in ("ORG", "PERSON"):
+                return obj
+        elif obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
+            return obj
+    return None
+
+
+# "the poll", "this new survey", "the same report": a document named again
+_THE_DOCUMENT = re.compile(
+    r"(?i:the|this|that)\s+(?:(?i:new|latest|same|recent)\s+)?[a-z-]+", re.ASCII
+)
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who put out a document, as the subject of the verb that did: "The White House released a
+    statement", "Keller filed a lawsuit", "she said in a statement" (a person, a body or a
+    pronoun)."""
+    verb = document.head
+    if document.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "said in a statement"
+        if not _is_cue(verb):
+            return None
+    elif document.dep_ != "dobj" or verb.lower_ not in _AUTHORING:
+        return None
+    subject = next((c for c in _children(verb) if c.dep_ == "nsubj"), None)
+    if subject is None or not (
+        subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE")
+    ):
+        return None
+    return subject
+
+
+def _document_kind(noun: str) -> str:
+    """One word for a document noun and its plural or synonym ("polls", "suit" -> "poll",
+    "lawsuit")."""
+    noun = {"suit": "lawsuit", "suits": "lawsuits"}.get(noun, noun)
+    return noun[:-1] if noun.endswith("s") and noun not in ("analysis", "news") else noun
+
+
+def _maker_named_before(subj: Token) -> str | None:
+    """The body a document names before it as its maker: "a new Quinnipiac University poll",
+    "a Washington Post-ABC News survey", "the Pew Research Center analysis" (not "a Florida
+    poll", "a Trump poll": a place, a subject). The words from the first one NER calls an
+    organisation to the noun, which the parser may hang on the noun one by one."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _AUTHORED:
+        return None
+    tokens = _tokens(subj.doc)
+    first = subj.i
+    while (
+        first > 0
+        and tokens[first - 1].dep_ in ("compound", "punct", "nmod")
+        and (tokens[first - 1].pos_ == "PROPN" or tokens[first - 1].text in ("-", "/"))
+    ):
+        first -= 1
+    if first == subj.i or tokens[first].ent_type_ != "ORG":
+        return None
+    return capital_article(
+        doc_text(subj.doc)[tokens[first].idx : tokens[subj.i - 1].idx + len(tokens[subj.i - 1])]
+    )
+
+
+def _utterance_owner(subj: Token) -> Token | None:
+    """Whose words a possessed utterance or document is: "His speech cited ...", "Berg's
+    statement said ...", "Her letter argued ...", "CNN's latest poll shows ...", "The
+    Pentagon's report concluded ..." (the possessor: a person, an organisation or a pronoun)."""
+    if subj.pos_ != "NOUN" or not (subj.lower_ in _UTTERANCES or subj.lower_ in _AUTHORED):
+        return None
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if owner is None or not (
+        owner.lower_ in ("his", "her") or owner.ent_type_ in ("PERSON", "ORG", "GPE")
+    ):
+        return None
+    return owner
+
+
+def _is_title(before: str, content: str) -> bool:
+    """Whether quoted words are the title of a show, book or the like, not speech: a few
+    capitalised words right after a possessive or a word for a work (CNN's "State of the
+    Union", the podcast "Here's the Thing")."""
+    # NYT style quotes with two apostrophes (''Meet the Press''): the inner one is a mark too
+    content = content.strip("'")
+    words = _TITLE_WORD.findall(content)
+    if not words or not (words[0][0].isupper() or (len(words) > 6 and words[0][0].isdigit())):
+        return False
+    if len(words) > 6:
+        # a book's title and subtitle: "The Trumps: Three Generations That Built an Empire",
+        # "13 Hours: The Secret Soldiers of Benghazi" (every word capitalised but the small ones)
+        title, colon, subtitle = content.rstrip(",. ").partition(":")
+        return (
+            bool(colon and subtitle.strip())
+            and len(_TITLE_WORD.findall(title)) <= 4
+            and len(words) <= _SUBTITLED_MAX_WORDS
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+        )
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    # a name in Title Case of two or more words that is not a sentence ("Prison Break",
+    # "Madam Secretary", "Girls, Girls, Girls") is a title wherever it stands
+    untitled = len(words) >= 2 and not content.rstrip(",").endswith((".", "!", "?"))
+    if untitled and _SENTENCE_INSIDE.search(content):
+        return False  # two sentences are speech: "Like Oakland. Or Ferguson," Trump said
+    return untitled or bool(_TITLE_CONTEXT.search(before))
+
+
+_SENTENCE_INSIDE = re.compile(
+    r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|vs)\b)\w{2,}[.!?] [A-Z]"
+)
+
+
+def _scare_modifier(doc: Doc, start: int, end: int) -> bool:
+    """Whether a few quoted words only modify a noun right after the quote (the "conservative"
+    media, so-called "rebels" that ..., the "Avatar" star): a term flagged, not words said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > _SCARE_MAX_WORDS:
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ in ("amod", "compound", "nmod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+    )
