@@ -513,6 +513,24 @@ REPORTED = [
         "Anders Lund",
         "spoke",
     ),
+    # an object a colon spells out in phrases runs on with them to the sentence's end ...
+    (
+        "At every rally, Tomas Berg spent more time mocking a familiar target: former Governor "
+        "Erik Lund and his donors.",
+        "a familiar target: former Governor Erik Lund and his donors",
+        None,
+        "Tomas Berg",
+        "mocking",
+    ),
+    # ... but a clause of its own after the colon is the writer's
+    (
+        "After the flood, Ms. Lind issued a detailed plan to rebuild the levees: the governor "
+        "later adopted a similar approach.",
+        "a detailed plan to rebuild the levees",
+        "adopted",
+        "Lind",
+        "issued",
+    ),
     # a verb conjoined with the verb of saying, with no subject of its own and the "would" of
     # reported speech, goes on with what was said
     (

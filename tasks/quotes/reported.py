@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp import doc_text, verb_forms
 from tasks.quotes.attribution import (
+    _FINITE_TAGS,
     _RETORT_VERBS,
     _SENTENCE_STOPS,
     _SHOWING_NOUNS,
@@ -166,20 +167,25 @@ def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
 _ITEM_START_POS = frozenset(["DET", "NOUN", "PROPN", "ADJ", "NUM"])
 
 
+def _rest_after(last: Token, mark: str) -> list[Token]:
+    """The tokens of `last`'s sentence after `mark` right after it, without the closing punctuation
+    (none when `mark` does not follow `last`)."""
+    tokens = _tokens(last.doc)
+    at = last.i + 1
+    if at + 1 >= len(tokens) or tokens[at].text != mark:
+        return []
+    end = _sent(last).end
+    while end - 1 > at and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    return list(tokens[at + 1 : end])
+
+
 def _list_tail(last: Token) -> Token:
     """The end of an object that is the first of a list the parser broke up ("spoke of the
     malaise in Mexican society, the lack of jobs and education for the young, the horrific
     violence of the drug cartels"): the noun phrases after a comma that run to the end of the
     sentence with no verb, time or quote mark among them go on with it; else `last`."""
-    doc = last.doc
-    tokens = _tokens(doc)
-    comma = last.i + 1
-    if comma + 1 >= len(doc) or tokens[comma].text != ",":
-        return last
-    end = _sent(last).end
-    while end - 1 > comma and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
-        end -= 1
-    rest = tokens[comma + 1 : end]
+    rest = _rest_after(last, ",")
     if (
         not rest
         or rest[0].pos_ not in _ITEM_START_POS
@@ -192,6 +198,19 @@ def _list_tail(last: Token) -> Token:
             or t.text in ("(", ";", ":", "—", "–")
             for t in rest
         )
+    ):
+        return last
+    return rest[-1]
+
+
+def _colon_tail(last: Token) -> Token:
+    """The end of an object that a colon goes on to spell out in phrases ("promotes a variety of
+    fringe ideas: alleged conspiracies ...; health scares", "mocking a familiar target: Jeb
+    Bush"): the rest of its sentence. A clause of its own after the colon ("issued a plan:
+    President Obama later adopted it") is the writer's; `last` then."""
+    rest = _rest_after(last, ":")
+    if len([t for t in rest if not t.is_punct]) < 2 or any(
+        t.is_quote or t.tag_ in _FINITE_TAGS for t in rest
     ):
         return last
     return rest[-1]
@@ -1091,7 +1110,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 sub = _without_saying_circumstance(verb, comps[0], sub)
             start_t, end_t = _content_bounds(sub)
             if comps[0].dep_ in ("pobj", "dobj") and end_t.i >= comps[0].i:
-                end_t = _list_tail(end_t)
+                end_t = _colon_tail(_list_tail(end_t))
             found.append(
                 _Clause(
                     start_t.idx,
