@@ -513,6 +513,16 @@ REPORTED = [
         "Anders Lund",
         "spoke",
     ),
+    # a poll's ranking goes on after "followed by"
+    (
+        "A Channel 9 poll last week showed Berg in third at 11 percent, followed closely by Lund "
+        "at 10 percent and Whitfield at 8 percent.",
+        "Berg in third at 11 percent, followed closely by Lund at 10 percent and Whitfield at 8 "
+        "percent",
+        None,
+        None,
+        "showed",
+    ),
     # an object a colon spells out in phrases runs on with them to the sentence's end ...
     (
         "At every rally, Tomas Berg spent more time mocking a familiar target: former Governor "

@@ -995,6 +995,14 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         and c.lower_ in _STANDING
                         and not any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in c.subtree)
                     )
+                    # "shows Trump at the top with 36 percent, followed by Carson at 14": the
+                    # ranking goes on
+                    or (
+                        c.dep_ == "advcl"
+                        and c.i > comps[0].i
+                        and c.lower_ == "followed"
+                        and any(g.dep_ == "agent" for g in _children(c))
+                    )
                     or _noun_infinitive(comps[0], c)
                     or (word in _AS_VERBS and _as_clause(c))  # "see Trump as most likely to"
                 ]
