@@ -513,6 +513,15 @@ REPORTED = [
         "Anders Lund",
         "spoke",
     ),
+    # a clause cut before the next report does not end on the conjunction between them
+    (
+        "Most said they were satisfied with Mr. Berg's presidency and almost half said he had "
+        "made the country safer.",
+        "they were satisfied with Mr. Berg's presidency",
+        "presidency and",
+        None,
+        "said",
+    ),
     # a poll's ranking goes on after "followed by"
     (
         "A Channel 9 poll last week showed Berg in third at 11 percent, followed closely by Lund "

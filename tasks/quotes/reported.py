@@ -148,8 +148,12 @@ def _records_show(show: Token) -> _Clause | None:
     )
 
 
+_DANGLING = frozenset(["and", "or", "but", "nor"])  # conjunctions that cannot end a clause
+
+
 def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
-    """First and last token of a reported clause, without its "that" and edge punctuation."""
+    """First and last token of a reported clause, without its "that", edge punctuation and a
+    conjunction left dangling at its end ("he's not backing any candidate, and")."""
     doc = sub[0].doc
     tokens = _tokens(doc)
     start_t = sub[0]
@@ -158,7 +162,9 @@ def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     ):
         start_t = tokens[start_t.i + 1]
     end_t = sub[-1]
-    while end_t.i > start_t.i and (end_t.is_punct or end_t.is_space):
+    while end_t.i > start_t.i and (
+        end_t.is_punct or end_t.is_space or (end_t.dep_ == "cc" and end_t.lower_ in _DANGLING)
+    ):
         end_t = tokens[end_t.i - 1]
     return start_t, end_t
 
