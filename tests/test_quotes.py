@@ -522,6 +522,16 @@ REPORTED = [
         None,
         "said",
     ),
+    # a passive verb of saying inside a noun phrase of what was said is no report of its own
+    (
+        "Asked about the charges, Ms. Lind said that the immigration reforms needed after border "
+        "security was addressed did not amount to amnesty.",
+        "the immigration reforms needed after border security was addressed did not amount to "
+        "amnesty",
+        None,
+        "Lind",
+        "said",
+    ),
     # a poll's ranking goes on after "followed by"
     (
         "A Channel 9 poll last week showed Berg in third at 11 percent, followed closely by Lund "

@@ -561,6 +561,10 @@ _SET_OFF = frozenset([",", "—", "–", "--", "-", "(", ";"])
 _ENDS_REPORT_DEPS = frozenset(["conj", "relcl", "advcl", "acl", "prep"])
 
 
+# dependents that make a noun phrase or a modifier of one: a clause under them is part of it
+_PHRASE_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "pobj", "acl", "relcl", "appos", "amod"])
+
+
 def _ends_report(token: Token, comp: Token) -> bool:
     """Whether a clause inside a reported clause is not part of the report: an attribution of its
     own: "says he will not vote for him and considers him a racist", "a path to nomination,
@@ -612,8 +616,27 @@ def _ends_report(token: Token, comp: Token) -> bool:
     if token.dep_ == "advcl" and own_subject and token.i > token.head.i:
         # "accuses Sanders of ... while Sanders suggests ...", "... after a woman told him ...": a
         # clause of its own speaker set after the report; a fronted one ("while polls showed X,
-        # it was ...") is part of what was said
-        return _starts_attribution(token) and _marked_by(token, _CONTRAST_MARKS)
+        # it was ...") is part of what was said, and so is a passive one inside a noun phrase of
+        # it, which no one says ("the reforms needed after border security was addressed did
+        # not amount to amnesty"; not "... shut down after the Associated Press reports ...")
+        return (
+            _starts_attribution(token)
+            and _marked_by(token, _CONTRAST_MARKS)
+            and not (
+                any(c.dep_ in ("nsubjpass", "auxpass") for c in _children(token))
+                and _inside_phrase(token, comp)
+            )
+        )
+    return False
+
+
+def _inside_phrase(token: Token, comp: Token) -> bool:
+    """Whether `token` hangs inside a noun phrase or a modifier within the clause of `comp`."""
+    head = token.head
+    while head.i != comp.i and head.head.i != head.i:
+        if head.dep_ in _PHRASE_DEPS:
+            return True
+        head = head.head
     return False
 
 
