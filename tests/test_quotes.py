@@ -2397,6 +2397,25 @@ def test_dash_and_name_after_a_quote_attribute_it(nlp, text: str, speakers: list
     assert {q.cue for q in quotes} <= {"―", "—"}
 
 
+def test_dash_and_name_on_the_line_below_a_quote_attribute_it(nlp) -> None:
+    # a fact-check column: each claim in its paragraph, the speaker on the line below after a
+    # hyphen; a surname alone resolves to the full name and is written without the hyphen
+    text = (
+        "Senator Erik Lund and Governor Dana Whitfield met for their third debate on Thursday.\n\n"
+        '"I will look into it. I do not know the status, but I will certainly look into it."\n\n'
+        "- Dana Whitfield.\n\n"
+        "Whitfield has certainly been looking into it.\n\n"
+        '"Boeing and GE and other multinationals pay zero taxes."\n\n'
+        "- Lund.\n\n"
+        "This is a complex issue."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.speaker_text, q.cue) for q in quotes] == [
+        ("Dana Whitfield", "Dana Whitfield", "-"),
+        ("Erik Lund", "Lund", "-"),
+    ]
+
+
 def test_dash_name_and_colon_before_a_quote_attribute_it(nlp) -> None:
     # a poll round-up: a headline, a dash, the source's name, a colon, the quote
     text = (

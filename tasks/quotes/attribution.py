@@ -19,6 +19,7 @@ from tasks.quotes.lexicon import (
     _COPULAS,
     _CUE_PREPS,
     _DASH_BYLINE,
+    _DASH_BYLINE_BELOW,
     _DASH_LEAD,
     _HEADLINE,
     _HEADLINE_MAX_WORDS,
@@ -853,9 +854,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         named = _named_by(doc, led_in, text.index(":", led_in.end(1)))
         if named is not None:
             return named
-    byline = _DASH_BYLINE.match(text, hi)
+    byline = _DASH_BYLINE.match(text, hi) or _DASH_BYLINE_BELOW.match(text, hi)
     if byline is not None:
-        dash_at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0"))
+        dash_at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0\n"))
         named = _named_by(doc, byline, dash_at)
         if named is not None:
             return named

@@ -297,9 +297,25 @@ def _name_span(token: Token) -> tuple[int, int]:
             start_i = t.i + 1  # "The Latest: Hillary Clinton tells voters ..."
     doc = token.doc
     tokens = _tokens(doc)
-    # ... and what led to the cut ("Microsoft in 2017 announced")
-    while end_i > start_i and (tokens[end_i].is_punct or tokens[end_i].pos_ in ("ADP", "CCONJ")):
+    # ... and what led to the cut ("Microsoft in 2017 announced"), and the dash and line break
+    # around a name alone on its line ("\n\n- Sanders.\n\n")
+    while end_i > start_i and (
+        tokens[end_i].is_punct or tokens[end_i].is_space or tokens[end_i].pos_ in ("ADP", "CCONJ")
+    ):
         end_i -= 1
+    while (
+        start_i < end_i
+        and (
+            tokens[start_i].is_space
+            or (tokens[start_i].is_punct and not tokens[start_i].is_quote)
+            # an opening mark without its closing one in the phrase ("''super PACs")
+            or (
+                tokens[start_i].is_quote
+                and not any(t.is_quote for t in tokens[start_i + 1 : words[-1].i + 1])
+            )
+        )
+    ):
+        start_i += 1
     return tokens[start_i].idx, tokens[end_i].idx + len(tokens[end_i])
 
 
