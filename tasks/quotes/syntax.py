@@ -308,7 +308,8 @@ def _name_span(token: Token) -> tuple[int, int]:
         and (
             tokens[start_i].is_space
             or (tokens[start_i].is_punct and not tokens[start_i].is_quote)
-            # an opening mark without its closing one in the phrase ("''super PACs")
+            # an opening mark whose closing one is nowhere in the phrase (a headline's "‘Time
+            # Announced ...": 'Time', not '‘Time')
             or (
                 tokens[start_i].is_quote
                 and not any(t.is_quote for t in tokens[start_i + 1 : words[-1].i + 1])
