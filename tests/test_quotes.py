@@ -1781,6 +1781,45 @@ def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:
     assert quote.speaker == "Peter Holm"
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "The union does not yet have the votes for an endorsement. “We are extremely happy” "
+            "about the decision, Ms. Lind said.",
+            "We are extremely happy” about the decision",
+            "Lind",
+        ),
+        (
+            '"Boots on the ground" would be appropriate, Mr. Berg said on Sunday.',
+            'Boots on the ground" would be appropriate',
+            "Berg",
+        ),
+    ],
+)
+def test_quote_that_opens_a_reported_sentence_is_part_of_it(
+    nlp, text: str, quoted: str, speaker: str
+) -> None:
+    # the words after the closing mark go on with what was quoted, up to the attribution
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert (quote.kind, quote.text, quote.speaker) == ("partial", quoted, speaker)
+
+
+def test_quote_closed_on_a_comma_hands_over_to_its_attribution(nlp) -> None:
+    # an inverted attribution after it is who said it, even where the parser took the name for
+    # part of the quoted clause
+    text = (
+        "He has shown his commitment to conservative principles.\n\n"
+        "“Yes, I support Tomas Berg,” Erik Lund, founder of the Lund Institute, tells the paper."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "tells"]
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "direct",
+        "Yes, I support Tomas Berg,",
+        "Erik Lund",
+    )
+
+
 def test_partial_quote_belongs_to_the_outermost_verb_of_saying(nlp) -> None:
     text = 'Lena Park said the mayor favors a "strongman approach" to the unions.'
     quote = next(q for q in quotes_of(nlp, text) if "strongman approach" in q.text)

@@ -458,6 +458,35 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     return quote
 
 
+def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
+    """Whether the direct quotes inside a clause reported by a verb after it are part of a
+    sentence the clause reports whole ('"We're extremely happy" about the decision, she said',
+    '"I held and hugged" grieving family members before ..., he said'): they share its cue, and
+    at least three words of the clause lie outside them."""
+    if clause.cue.idx < clause.end:
+        return False
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and clause.start <= c.idx < clause.end
+        for c in clause.cue.children
+    ) or (clause.subject is not None and clause.start <= clause.subject.idx < clause.end):
+        return False  # '"...," Gene Sperling, a top adviser, said': who said it, not what
+    if not all(
+        q.kind == "direct" and q.cue_start == clause.cue.idx and q.start_char >= clause.start
+        for q in inside
+    ):
+        return False
+    text = doc_text(doc)
+    if any(text[q.start_char : q.end_char].rstrip("\"'”’` ").endswith(",") for q in inside):
+        return False  # '"Yes, I support him," Brent Bozell III, founder of ..., tells': a quote
+        # closed on a comma hands over to its attribution
+    outside = text[clause.start : clause.end]
+    for q in sorted(inside, key=lambda q: -q.start_char):
+        a, b = q.start_char - clause.start, q.end_char - clause.start
+        outside = outside[:a] + " " + outside[b:]
+    words = [w for w in outside.split() if any(ch.isalnum() for ch in w)]
+    return len(words) >= 3
+
+
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -534,6 +563,12 @@ def _merge_reported(
                 )
             )
             continue
+        if _quoted_in_report(doc, clause, inside):
+            # PolNeAR annotates the whole sentence as what was said: the quotes become partial
+            # ones, which the clause takes in below
+            inside = [replace(q, kind="partial") for q in inside]
+            quotes = [q for q in quotes if not (clause.start <= q.start_char < clause.end)]
+            quotes += inside
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
         end = max(clause.end, *(q.end_char for q in inside))
