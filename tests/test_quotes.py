@@ -1805,6 +1805,26 @@ def test_quote_that_opens_a_reported_sentence_is_part_of_it(
     assert (quote.kind, quote.text, quote.speaker) == ("partial", quoted, speaker)
 
 
+def test_quote_said_in_two_parts_around_its_attribution_goes_on_after_it(nlp) -> None:
+    # the that-clause after "he said," is the rest of the quoted sentence; a that-clause after
+    # the hearer of "told" is the parser's reading of a relative clause, and stays out
+    text = (
+        '"It is our bad luck," he said, that both violent men had connections to this little '
+        "mosque.\n\n"
+        '"Labels are for soup cans," the former president told a crowd that the campaign '
+        "estimated at 3,000 people."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text) for q in quotes if q.cue in ("said", "told")] == [
+        (
+            "partial",
+            'It is our bad luck," he said, that both violent men had connections to this '
+            "little mosque",
+        ),
+        ("direct", "Labels are for soup cans,"),
+    ]
+
+
 def test_quote_closed_on_a_comma_hands_over_to_its_attribution(nlp) -> None:
     # an inverted attribution after it is who said it, even where the parser took the name for
     # part of the quoted clause

@@ -44,7 +44,15 @@ from tasks.quotes.speakers import (
     _scare_modifier,
     _Speakers,
 )
-from tasks.quotes.syntax import _CACHE_KEY, _children, _DocCache, _name_span, _question_put, _sent
+from tasks.quotes.syntax import (
+    _CACHE_KEY,
+    _children,
+    _DocCache,
+    _name_span,
+    _question_put,
+    _sent,
+    _tokens,
+)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -463,6 +471,8 @@ def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     sentence the clause reports whole ('"We're extremely happy" about the decision, she said',
     '"I held and hugged" grieving family members before ..., he said'): they share its cue, and
     at least three words of the clause lie outside them."""
+    if clause.start <= clause.cue.idx < clause.end:
+        return _said_in_two_parts(doc, clause, inside)
     if clause.cue.idx < clause.end:
         return False
     if any(
@@ -485,6 +495,25 @@ def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
         outside = outside[:a] + " " + outside[b:]
     words = [w for w in outside.split() if any(ch.isalnum() for ch in w)]
     return len(words) >= 3
+
+
+def _said_in_two_parts(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
+    """Whether a clause said in two parts around its attribution opens with the direct quotes
+    inside it ('"It's our bad luck," he said, that both men had ties to the mosque'): the
+    quotes close before the cue they share with it, and a that-clause of the cue goes on after."""
+    cue = clause.cue
+    tokens = _tokens(doc)
+    return all(
+        q.kind == "direct" and q.cue_start == cue.idx and q.end_char <= cue.idx for q in inside
+    ) and any(
+        c.dep_ == "ccomp"
+        and c.idx > cue.idx
+        and c.left_edge.lower_ == "that"
+        # right after the verb and its comma: not "told a crowd that the campaign estimated at
+        # 3,000", a relative clause the parser took for what was told
+        and (tokens[c.left_edge.i - 1].text == "," or c.left_edge.i - 1 == cue.i)
+        for c in cue.children
+    )
 
 
 def _merge_reported(
