@@ -1795,12 +1795,19 @@ def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:
             'Boots on the ground" would be appropriate',
             "Berg",
         ),
+        # ... and so does a quote in lower case that ends a sentence reported before it
+        (
+            "Senator Erik Lund also said the economic turmoil was not mainly the fault of banks, "
+            '"not by a long shot." Then he left.',
+            'the economic turmoil was not mainly the fault of banks, "not by a long shot.',
+            "Erik Lund",
+        ),
     ],
 )
-def test_quote_that_opens_a_reported_sentence_is_part_of_it(
+def test_quote_inside_a_reported_sentence_is_part_of_it(
     nlp, text: str, quoted: str, speaker: str
 ) -> None:
-    # the words after the closing mark go on with what was quoted, up to the attribution
+    # the words outside the marks go on with what was quoted, up to or from the attribution
     (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
     assert (quote.kind, quote.text, quote.speaker) == ("partial", quoted, speaker)
 

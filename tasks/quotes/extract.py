@@ -467,12 +467,17 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
 
 
 def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
-    """Whether the direct quotes inside a clause reported by a verb after it are part of a
-    sentence the clause reports whole ('"We're extremely happy" about the decision, she said',
-    '"I held and hugged" grieving family members before ..., he said'): they share its cue, and
-    at least three words of the clause lie outside them."""
+    """Whether the direct quotes inside a reported clause are part of the sentence it reports
+    whole. With the verb after the clause ('"We're extremely happy" about the decision, she
+    said', '"I held and hugged" grieving family members before ..., he said') they share its
+    cue and at least three words of the clause lie outside them; a clause said in two parts
+    and one reported before it are _said_in_two_parts and _ends_in_quote."""
+    if not inside:
+        return False
     if clause.start <= clause.cue.idx < clause.end:
         return _said_in_two_parts(doc, clause, inside)
+    if clause.cue.idx < clause.start:
+        return _ends_in_quote(doc, clause, inside)
     if clause.cue.idx < clause.end:
         return False
     if any(
@@ -495,6 +500,23 @@ def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
         outside = outside[:a] + " " + outside[b:]
     words = [w for w in outside.split() if any(ch.isalnum() for ch in w)]
     return len(words) >= 3
+
+
+def _ends_in_quote(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
+    """Whether a clause reported by a verb before it ends in the direct quotes inside it, which
+    open in lower case, so go on with its sentence ('also said the turmoil was not mainly the
+    fault of banks, "not by a long shot."')."""
+    text = doc_text(doc)
+    return (
+        all(
+            q.kind == "direct"
+            and q.cue_start == clause.cue.idx
+            and q.start_char > clause.start
+            and text[q.start_char : q.start_char + 1].islower()
+            for q in inside
+        )
+        and len(text[clause.start : min(q.start_char for q in inside)].split()) >= 3
+    )
 
 
 def _said_in_two_parts(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
@@ -561,6 +583,12 @@ def _merge_reported(
         ):
             continue  # "released a statement", "seeking the presidency", "asked not to be named"
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
+        if _quoted_in_report(doc, clause, inside):
+            # PolNeAR annotates the whole sentence as what was said: the quotes become partial
+            # ones, which the clause takes in below
+            inside = [replace(q, kind="partial") for q in inside]
+            quotes = [q for q in quotes if not (clause.start <= q.start_char < clause.end)]
+            quotes += inside
         blocking = [q for q in inside if q.kind != "partial" or q.start_char < clause.start]
         if blocking and min(q.start_char for q in blocking) > clause.start:
             # "She said that experts had determined her proposals were effective, to which
@@ -592,12 +620,6 @@ def _merge_reported(
                 )
             )
             continue
-        if _quoted_in_report(doc, clause, inside):
-            # PolNeAR annotates the whole sentence as what was said: the quotes become partial
-            # ones, which the clause takes in below
-            inside = [replace(q, kind="partial") for q in inside]
-            quotes = [q for q in quotes if not (clause.start <= q.start_char < clause.end)]
-            quotes += inside
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
         end = max(clause.end, *(q.end_char for q in inside))
