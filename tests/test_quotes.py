@@ -1832,6 +1832,23 @@ def test_quote_said_in_two_parts_around_its_attribution_goes_on_after_it(nlp) ->
     ]
 
 
+def test_quote_in_lower_case_after_a_set_off_attribution_goes_on_with_the_words_before(
+    nlp,
+) -> None:
+    # the sentence opens before "he said," and the quote ends it; a quote inside a clause of
+    # the verb ("said Friday that if she won, “...”") goes on with that clause only
+    text = (
+        'An economic downturn, Mr. Berg said, "could be a good time to borrow."\n\n'
+        "Ms. Lind said Friday that if her candidate were to win in November, “she would "
+        "reconsider the plan.”"
+    )
+    rows = [(q.kind, q.text) for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert rows == [
+        ("partial", 'An economic downturn, Mr. Berg said, "could be a good time to borrow.'),
+        ("partial", "if her candidate were to win in November, “she would reconsider the plan."),
+    ]
+
+
 def test_quote_closed_on_a_comma_hands_over_to_its_attribution(nlp) -> None:
     # an inverted attribution after it is who said it, even where the parser took the name for
     # part of the quoted clause

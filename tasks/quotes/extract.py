@@ -218,9 +218,58 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts, clauses)
+    quotes = [_with_fronted_part(doc, q, quotes) for q in quotes]
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
     return _link_parts(doc, quotes, text)
+
+
+_MARKS_AND_SPACE = " \t\u00a0\"'“‘`"  # an opening mark and the space before it
+
+
+def _with_fronted_part(doc: Doc, quote: Quote, quotes: list[Quote]) -> Quote:
+    """A direct quote in lower case after an attribution set off inside its sentence goes on
+    with the words before that attribution ('An economic downturn, he said, "could be a good
+    time to borrow"', 'Sooner or later, the governor told reporters, "it starts to pay off."'):
+    a partial quote from the sentence's start, as PolNeAR annotates the statement."""
+    if quote.kind != "direct" or quote.cue_start is None or quote.cue_start >= quote.start_char:
+        return quote
+    text = doc_text(doc)
+    if not text[quote.start_char : quote.start_char + 1].islower():
+        return quote
+    if not text[: quote.start_char].rstrip(_MARKS_AND_SPACE).endswith((",", ":")):
+        return quote  # "one questioner claimed that the “forces ...”": the quote is in a clause
+    cue = token_at(doc, quote.cue_start)
+    subject = (
+        None
+        if cue is None
+        else next(
+            (c for c in _children(cue) if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None
+        )
+    )
+    if cue is None or subject is None:
+        return quote
+    sent = _sent(cue)
+    tokens = _tokens(doc)
+    first = subject.left_edge.i
+    if not (
+        sent.start < first - 1
+        and tokens[first - 1].text == ","
+        and quote.start_char < sent.end_char
+    ):
+        return quote
+    before = tokens[sent.start : first - 1]
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or any(t.is_quote for t in before):
+        return quote  # "But, she told the mayors, ...": no statement of its own before it
+    between = [t for t in tokens[cue.i + 1 : sent.end] if t.idx < quote.start_char]
+    if len([t for t in between if t.is_alpha]) > 3 or any(t.dep_ == "mark" for t in between):
+        return quote  # "said Friday that if she won, “...”": the quote is in a clause of its own
+    if any(words[0].idx <= q.start_char < quote.start_char for q in quotes if q is not quote):
+        return quote  # another row of the sentence is there already
+    return replace(
+        quote, kind="partial", text=text[words[0].idx : quote.end_char], start_char=words[0].idx
+    )
 
 
 def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> None:
