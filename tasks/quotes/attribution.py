@@ -42,7 +42,7 @@ from tasks.quotes.lexicon import (
     OBJECT_VERBS,
     SPEECH_VERBS,
 )
-from tasks.quotes.marks import _DOUBLE_MARK, _MARK
+from tasks.quotes.marks import _CLOSING, _DOUBLE_MARK, _MARK
 from tasks.quotes.syntax import (
     _after_label,
     _before_parentheses,
@@ -872,7 +872,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     # a verb of saying after the quote with a clause of its own reports that clause, not the
     # quote ('"... no place in a political campaign." Ohio Gov. John Kasich said he would have
     # fired him'): the quote goes on with the speaker before it
-    closed = text[lo:hi].rstrip("\"'”’` ").endswith(".")
+    closed = text[lo:hi].rstrip(_CLOSING).endswith(".")
 
     def reports_own(cue: Token) -> bool:
         return (

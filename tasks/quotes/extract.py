@@ -24,7 +24,14 @@ from tasks.quotes.lexicon import (
     _TURN,
     _UNCUED_MIN_WORDS,
 )
-from tasks.quotes.marks import _DOUBLE_CLOSE, _DOUBLE_MARKS, _SINGLE_CLOSE, Quote, find_quote_marks
+from tasks.quotes.marks import (
+    _CLOSING,
+    _DOUBLE_CLOSE,
+    _DOUBLE_MARKS,
+    _SINGLE_CLOSE,
+    Quote,
+    find_quote_marks,
+)
 from tasks.quotes.reported import (
     _anonymity_terms,
     _circumstance_only,
@@ -240,14 +247,12 @@ def _with_fronted_part(doc: Doc, quote: Quote, quotes: list[Quote]) -> Quote:
     if not text[: quote.start_char].rstrip(_MARKS_AND_SPACE).endswith((",", ":")):
         return quote  # "one questioner claimed that the “forces ...”": the quote is in a clause
     cue = token_at(doc, quote.cue_start)
-    subject = (
-        None
-        if cue is None
-        else next(
-            (c for c in _children(cue) if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None
-        )
+    if cue is None:
+        return quote
+    subject = next(
+        (c for c in _children(cue) if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None
     )
-    if cue is None or subject is None:
+    if subject is None:
         return quote
     sent = _sent(cue)
     tokens = _tokens(doc)
@@ -540,7 +545,7 @@ def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     ):
         return False
     text = doc_text(doc)
-    if any(text[q.start_char : q.end_char].rstrip("\"'”’` ").endswith(",") for q in inside):
+    if any(text[q.start_char : q.end_char].rstrip(_CLOSING).endswith(",") for q in inside):
         return False  # '"Yes, I support him," Brent Bozell III, founder of ..., tells': a quote
         # closed on a comma hands over to its attribution
     outside = text[clause.start : clause.end]
@@ -635,9 +640,9 @@ def _merge_reported(
         if _quoted_in_report(doc, clause, inside):
             # PolNeAR annotates the whole sentence as what was said: the quotes become partial
             # ones, which the clause takes in below
-            inside = [replace(q, kind="partial") for q in inside]
-            quotes = [q for q in quotes if not (clause.start <= q.start_char < clause.end)]
-            quotes += inside
+            quoted = inside
+            inside = [replace(q, kind="partial") for q in quoted]
+            quotes = [q for q in quotes if q not in quoted] + inside
         blocking = [q for q in inside if q.kind != "partial" or q.start_char < clause.start]
         if blocking and min(q.start_char for q in blocking) > clause.start:
             # "She said that experts had determined her proposals were effective, to which

@@ -12,6 +12,8 @@ from itertools import islice
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_CLOSE = "’`'"
+# a quote's closing marks and the space around them, stripped to read its last character
+_CLOSING = "\"'”’` "
 _WORDCH = re.compile(r"\w")
 # Characters _mark_kind can read as a quote mark: the scanner jumps from one to the next
 _MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + "\"‘`'’") + "]")
