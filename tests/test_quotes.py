@@ -2097,6 +2097,29 @@ def test_two_character_marks_stay_out_of_the_quote(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a one-word answer in the New York Times' doubled straight marks is a double quote,
+        # not a word in single marks (which must hold several words to be speech)
+        (
+            "Asked whether he would run, Mr. Lind shook his head and said, ''No.'' Then he left.",
+            "No.",
+        ),
+        ("Pressed again, Ms. Ruiz said, ''Never!'' The room laughed.", "Never!"),
+    ],
+)
+def test_one_word_answer_in_doubled_straight_marks_is_a_quote(nlp, text: str, said: str) -> None:
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.text == said
+
+
+def test_one_word_in_doubled_straight_marks_without_an_end_is_no_quote() -> None:
+    # ''hell'' is a scare quote in the same convention, as 'hell' is in single marks
+    text = "He called the trip ''hell'' and left."
+    assert find_quote_marks(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # an organisation's article takes a capital inside a sentence as at its start

@@ -149,9 +149,14 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             stack[:] = stack[:1]
     if stack and stack[0][0] == "d":
         spans.append((stack[0][1], len(text)))
-    # single-quoted top-level spans must look like speech: several words
+    # single-quoted top-level spans must look like speech: several words; a quote in doubled
+    # straight marks (''No.'', the New York Times' double quote) is a double quote
     return sorted(
-        (a, b) for a, b in set(spans) if text[a] != "'" or " " in text[a + 1 : b - 1].strip()
+        (a, b)
+        for a, b in set(spans)
+        if text[a] != "'"
+        or " " in text[a + 1 : b - 1].strip()
+        or (text.startswith("''", a) and text.endswith((".''", "?''", "!''"), a, b) and b - a > 5)
     )
 
 
