@@ -120,6 +120,11 @@ _AND_A_HALF = r"(?:\s+and\s+a\s+half|\s+1/2|-and-a-half)"
 _POD = r"(?:morning|afternoon|evening|night)"
 _DAY_MODIFIER = r"(?:last|next|this\s+past|this\s+coming)"
 _DAY_MODIFIER_RX = re.compile(rf"{_DAY_MODIFIER}\s+")
+# "the previous Friday", "the following Monday": counted from the day the story tells of
+_STORY_DAY_MODIFIER = r"the\s+(?:previous|preceding|prior|following)"
+_STORY_DAY_MODIFIER_RX = re.compile(_STORY_DAY_MODIFIER)
+# a second vague unit joined to the first: "weeks or months", "days or even weeks"
+_OR_UNITS = r"(?:\s+(?:or|and)\s+(?:even\s+)?(?:days|weeks|months|years|decades))"
 
 # One alternation, longest and most specific patterns first; each group names the rule.
 _PATTERNS: list[tuple[str, str]] = [
@@ -232,7 +237,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "weekday_rel",
-        rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|early|late)\s+)?{_WEEKDAY}(?:\s+(?:{_POD}))?(?!\w)",
+        rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|early|late|{_STORY_DAY_MODIFIER})\s+)?{_WEEKDAY}(?:\s+(?:{_POD}))?(?!\w)",
     ),
     (
         "day_words",
@@ -255,7 +260,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "duration",
         rf"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|coming|first|previous|final|following)\s+)?{_NUM_WORD_COMPOUND}{_AND_A_HALF}?{_UNIT_ADJ}[- ]{_UNIT}(?:[- ]long|[- ]old|\s+and\s+a\s+half)?\b(?!-(?:earlier|ago)\b)",
     ),
-    ("bare_unit_duration", r"\b(?:years|decades|months|weeks|centuries)\b"),
+    # "for weeks or months", "days or even weeks": one vague span, the first unit's (TimeBank
+    # takes "weeks or months" whole, PXW), not a second expression for the other unit
+    (
+        "bare_unit_duration",
+        rf"\b(?:years|decades|months|weeks|centuries){_OR_UNITS}?\b|\bdays{_OR_UNITS}\b",
+    ),
     (
         "basis_set",
         r"(?:(?<=\bon\sa\s)|(?<=\bon\san\s))(?:daily|weekly|monthly|yearly|annual|quarterly|hourly)(?=\s+basis\b)",
@@ -270,7 +280,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|recent|current|lately|in recent (?:years|months|weeks|days)|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the near future|the future|the (?:near|short|long|longer|medium)[- ]term|future|as soon as possible|soon|shortly|later|eventually|in the coming (?:days|weeks|months|years)|the moment|this time|the time being|for now)\b",
+        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters){_OR_UNITS}?|recent|current|lately|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the near future|the future|the (?:near|short|long|longer|medium)[- ]term|future|as soon as possible|soon|shortly|later|eventually|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters){_OR_UNITS}?|the moment|this time|the time being|for now)\b",
     ),
 ]
 # Every rule starts at a word boundary before a word character or an apostrophe ('90s). Saying so
@@ -1320,9 +1330,9 @@ def _h_weekday_rel(t: str, anchor: date | None, tense: str | None) -> Normalised
         return None
     modifier = (
         "last"
-        if t.startswith(("last", "this past"))
+        if t.startswith(("last", "this past", "the previous", "the preceding", "the prior"))
         else "next"
-        if t.startswith(("next", "this coming"))
+        if t.startswith(("next", "this coming", "the following"))
         else "this"
         if t.startswith("this")
         else ""
@@ -1413,7 +1423,7 @@ def _h_half_duration(t: str, anchor: date | None, tense: str | None) -> Normalis
 
 
 def _h_bare_unit_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    return "DURATION", _duration(None, t), "duration", False
+    return "DURATION", _duration(None, t.split()[0]), "duration", False  # "weeks or months": W
 
 
 def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1464,13 +1474,23 @@ _REFS = {
 }  # fmt: skip
 
 
+_RECENT_UNITS = re.compile(r"(?:in )?recent (\w+)")
+_COMING_UNITS = re.compile(r"(?:in )?(?:the )?coming ")
+
+
 def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if t.endswith("term"):
         return "DATE", "FUTURE_REF", "ref", False  # "in the near term", "for the long term"
-    if t.startswith("in recent"):
+    recent = _RECENT_UNITS.match(t)
+    if recent and t.startswith("in "):
         # "in recent years": a span of unstated length back from now, like "for years" (PXY)
-        return "DURATION", _duration(None, t.split()[-1]), "duration", False
-    if t.startswith("in the coming"):
+        return "DURATION", _duration(None, recent.group(1)), "duration", False
+    if recent:
+        # "the boom of recent years": the recent past, as "recent" alone; one expression, not
+        # "recent" and a second one for "years"
+        return "DATE", "PAST_REF", "ref", False
+    if _COMING_UNITS.match(t):
+        # "in the coming days", "in coming months", "for coming quarters": the time ahead
         return "DATE", "FUTURE_REF", "ref", False
     value = _REFS.get(t)
     return ("DATE", value, "ref", False) if value else None
@@ -1946,6 +1966,24 @@ def _that_part_of_day(got: Normalised, found: list[TemporalExpression]) -> Norma
     return got
 
 
+def _story_weekday(got: Normalised, raw: str, found: list[TemporalExpression]) -> Normalised:
+    """ "down 4.5% from the previous Friday" (after Friday's close), "decided the following
+    Monday": the weekday before or after the day the story last named, not the one before or
+    after the publication date ("last Friday", "next Monday": the fallback without such a day)."""
+    if not _DAY_VALUE.match(got[1][:10]):
+        return got
+    weekday = date.fromisoformat(got[1][:10]).weekday()
+    for prior in reversed(found):
+        if _DAY_VALUE.match(prior.value[:10]) and prior.value[:4].isdigit():
+            base = date.fromisoformat(prior.value[:10])
+            if raw.startswith("the following"):
+                day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+            else:
+                day = base - timedelta(days=(base.weekday() - weekday - 1) % 7 + 1)
+            return got[0], day.isoformat() + got[1][10:], got[2], True
+    return got
+
+
 def _year_before(got: Normalised, found: list[TemporalExpression]) -> Normalised:
     """ "Sales fell in January from the same month a year ago": the month the story last
     named, a year before."""
@@ -2148,6 +2186,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             got = (got[0], found[-1].value[:10], got[2], found[-1].relative)
         if rule == "rel_unit":
             got = _anaphoric(got, raw.lower(), found)
+        elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
+            got = _story_weekday(got, raw.lower(), found)
         elif rule == "day_words" and raw.lower().startswith("that "):
             got = _that_part_of_day(got, found)
         elif rule == "time_date" and _CLOCK_ONLY.match(raw):

@@ -953,6 +953,82 @@ CASES = [
         "DATE",
         "2009",
     ),
+    # "the previous Friday", "the following Monday": from the day the story tells of, not from
+    # the publication date
+    (
+        "Shares closed lower on Friday, down 4% from the previous Friday.",
+        MON_1989_10_30,
+        "the previous Friday",
+        "DATE",
+        "1989-10-20",
+    ),
+    (
+        "The envoys met on Oct. 10 and again the following Tuesday.",
+        MON_1989_10_30,
+        "the following Tuesday",
+        "DATE",
+        "1989-10-17",
+    ),
+    (
+        "On Oct. 13, prices fell 6% from the prior Friday.",
+        MON_1989_10_30,
+        "the prior Friday",
+        "DATE",
+        "1989-10-06",
+    ),
+    # "in recent years" a span back from now (as before); "of recent years" the recent past;
+    # "coming months" the time ahead, as "in the coming months"
+    (
+        "The takeover boom of recent years lifted banks.",
+        MON_1989_10_30,
+        "recent years",
+        "DATE",
+        "PAST_REF",
+    ),
+    (
+        "Insurers had a tough time in recent quarters.",
+        MON_1989_10_30,
+        "in recent quarters",
+        "DURATION",
+        "PXQ",
+    ),
+    (
+        "The economy should slow in coming months.",
+        FRI_2009_12_11,
+        "in coming months",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    (
+        "It does not bode well for coming quarters.",
+        MON_1989_10_30,
+        "coming quarters",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    # two vague units joined: the first one's span of unstated length (TimeBank "weeks or
+    # months" PXW)
+    (
+        "The talks could last days or even weeks.",
+        FRI_2009_12_11,
+        "days or even weeks",
+        "DURATION",
+        "PXD",
+    ),
+    (
+        "Aid workers have waited for weeks or months.",
+        FRI_2009_12_11,
+        "weeks or months",
+        "DURATION",
+        "PXW",
+    ),
+    (
+        "Many funds in recent weeks and months have sold bonds.",
+        MON_1989_10_30,
+        "in recent weeks and months",
+        "DURATION",
+        "PXW",
+    ),
 ]
 
 
@@ -1034,6 +1110,30 @@ def test_not_temporal(nlp, sentence: str) -> None:
         # a named day's count is that day's, and a past count is no day of writing
         ("Monday is the 12th day of the strike.", date(1990, 8, 15), ["Monday"]),
         ("It was the third consecutive month that jobs grew.", date(1998, 2, 6), []),
+        # two vague units joined are one span, not a second expression for the other unit
+        ("Aid workers have waited for weeks or months.", FRI_2009_12_11, ["weeks or months"]),
+        ("The talks could last days or even weeks.", FRI_2009_12_11, ["days or even weeks"]),
+        (
+            "Many funds in recent weeks and months have sold bonds.",
+            MON_1989_10_30,
+            ["in recent weeks and months"],
+        ),
+        (
+            "Officials expect a decision in the coming days or weeks.",
+            FRI_2009_12_11,
+            ["in the coming days or weeks"],
+        ),
+        (
+            "Prices may fall in coming weeks and months.",
+            FRI_2009_12_11,
+            ["in coming weeks and months"],
+        ),
+        ("They spent days at sea.", FRI_2009_12_11, []),  # "days" alone stays unmarked
+        # "recent" or "coming" and a plural unit: one expression, not two
+        ("The takeover boom of recent years lifted banks.", MON_1989_10_30, ["recent years"]),
+        ("Insurers had a tough time in recent quarters.", MON_1989_10_30, ["in recent quarters"]),
+        ("The economy should slow in coming months.", FRI_2009_12_11, ["in coming months"]),
+        ("It does not bode well for coming quarters.", MON_1989_10_30, ["coming quarters"]),
     ],
 )
 def test_only_these_expressions(nlp, sentence: str, anchor: date, expressions: list[str]) -> None:
