@@ -2113,6 +2113,37 @@ def test_one_word_answer_in_doubled_straight_marks_is_a_quote(nlp, text: str, sa
     assert quote.text == said
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # single marks as the outer quote (British style): the apostrophe of a plural
+        # possessive inside is no closing mark
+        (
+            "‘Nobody in the ministers’ offices believes Pyongyang will give up its arms,’ "
+            "she said.",
+            ["‘Nobody in the ministers’ offices believes Pyongyang will give up its arms,’"],
+        ),
+        (
+            "He said: ‘The farmers’ union was not asked.’ Then he left.",
+            ["‘The farmers’ union was not asked.’"],
+        ),
+        # a mark after "s" closes where the words after it go on around the quote, where no
+        # mark later in the paragraph could close it, and after a capitalised title
+        (
+            "‘We have met the envoys’ he said, ‘and we will meet them again.’",
+            ["‘We have met the envoys’", "‘and we will meet them again.’"],
+        ),
+        ("She called the plan ‘a waste of years’ today.", ["‘a waste of years’"]),
+        (
+            "The slogan ‘Trump Leads’ simply sells more than ‘Nobody Knows’ does.",
+            ["‘Trump Leads’", "‘Nobody Knows’"],
+        ),
+    ],
+)
+def test_plural_possessive_inside_a_single_quote(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in find_quote_marks(text)] == quoted
+
+
 def test_one_word_in_doubled_straight_marks_without_an_end_is_no_quote() -> None:
     # ''hell'' is a scare quote in the same convention, as 'hell' is in single marks
     text = "He called the trip ''hell'' and left."

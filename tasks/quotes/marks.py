@@ -55,6 +55,31 @@ def _opens(text: str, i: int) -> bool:
     return not _is_word(before) and not after.isspace()
 
 
+# words after a closing single mark that go on with the sentence around the quote, not inside it
+_AFTER_CLOSE = frozenset(["he", "she", "they", "we", "i", "it", "you", "and", "or", "but", "as"])
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# a mark that may close a single quote: after a non-space, before no word character
+_SINGLE_CLOSER = re.compile(r"(?<=\S)[’'](?!\w)")
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """Whether a closing single mark after "s" is the apostrophe of a plural possessive inside
+    the quote ("the ministers’ offices"): a lower-case word follows that does not go on with the
+    sentence around a quote, and a mark later in the paragraph can close the quote."""
+    if i == 0 or text[i - 1] != "s":
+        return False
+    start = i - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if not text[start:i].islower():
+        return False  # "‘Donald Trump Leads’ simply generates ...": a capitalised title ends
+    following = _NEXT_WORD.match(text, i + 1)
+    if following is None or following.group(1) in _AFTER_CLOSE:
+        return False
+    end = text.find("\n", i)
+    return _SINGLE_CLOSER.search(text, following.end(), len(text) if end < 0 else end) is not None
+
+
 def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
     """("open"|"close", family) of a quote mark at i, given the family open on top of the stack.
 
@@ -81,6 +106,8 @@ def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
             return None  # apostrophe: North's, we'll
         opens = ch in "‘`'" and not _is_word(before) and not after.isspace() and after != ""
         closes = ch in "’`'" and top == "s" and not before.isspace() and not _is_word(after)
+        if closes and _plural_possessive(text, i):
+            return None  # "‘Nobody in the ministers’ offices believes it.’": an apostrophe
         if closes:
             return ("close", "s")
         if opens:
