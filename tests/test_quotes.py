@@ -4279,3 +4279,54 @@ def test_a_partial_quote_in_a_clause_of_the_cue_does_not_split_the_utterance(nlp
         ("partial", False),
     ]
     assert rows[2].cue == "describing"
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "speaker"),
+    [
+        # "She's said she ...": the parser reads the perfect's "'s" as a passive "is"; the
+        # subject still speaks, and is no part of what is said
+        (
+            "Look at Governor Petra Olsen of Maine. She's said she will veto any tax rise that "
+            "reaches her desk.",
+            "she will veto",
+            "Petra Olsen",
+        ),
+        (
+            "Consider Senator Hal Brooker of Iowa. He's argued the farm bill leaves small "
+            "growers behind.",
+            "the farm bill",
+            "Hal Brooker",
+        ),
+        # a name NER took for an organisation, described as a person ("a professor"): the
+        # next "he" refers to him, not to the speaker named before
+        (
+            "''Rates that low cannot last,'' said Gordon Pell, a former bank examiner.\n\n"
+            "Others disagree. Eswar Kovil, a professor of finance at Brandeis University, said "
+            "cheap credit had changed how households borrow.\n\n''People have stopped "
+            "saving,'' he said.",
+            "People have",
+            "Eswar Kovil",
+        ),
+        # `''A,'' Mr. Varga, now 79 and retired in Trenton, N.J., said`: the parser hangs the
+        # verb on the quote's own verb; the speaker is the name right after the closing mark
+        (
+            "''If Ford had called Moscow, I would have been sleeping in my own bed by "
+            "Christmas,'' Mr. Varga, now 79 and retired in Trenton, N.J., said by telephone last "
+            "week. ''It took two years.''",
+            "It took",
+            "Varga",
+        ),
+        (
+            "''If Truman had listened to MacArthur, we would have been fighting in Manchuria "
+            "for a decade,'' Mr. Olsen, now 92 and retired in Duluth, Minn., said this week. "
+            "''I was lucky.''",
+            "I was lucky",
+            "Olsen",
+        ),
+    ],
+)
+def test_speaker_of_news_patterns(nlp, text: str, prefix: str, speaker: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.text.startswith(prefix)]
+    assert found, f"no quote starting {prefix!r} in {[q.text for q in quotes_of(nlp, text)]}"
+    assert found[0].speaker == speaker

@@ -26,6 +26,7 @@ from tasks.quotes.lexicon import (
     _HEADLINE_TOPIC,
     _HEARER,
     _HEARER_NOUNS,
+    _HONORIFIC_WORDS,
     _INVERTING,
     _LABEL,
     _MANGLED_SUBJECT_DEPS,
@@ -402,6 +403,10 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     )
     if left is not None:
         return left
+    lo, hi = content if content is not None else (-1, -1)
+    closer = _name_after_quote(verb)
+    if closer is not None:
+        return closer
     # "Rep. Paul Ryan (R-WI) said": the name right before the verb, past a parenthesis
     sent_start = _sent(verb).start
     back = _before_parentheses(tokens, verb.i - 1, sent_start)
@@ -430,7 +435,6 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     broken = _name_before_break(verb)
     if broken is not None:
         return broken
-    lo, hi = content if content is not None else (-1, -1)
     # "..., Democratic nominee Hillary Clinton apparently disagrees with ...", the name hung on
     # a noun before it: a name right before the verb (past adverbs and auxiliaries) is its subject
     adjacent = verb.i - 1
@@ -451,6 +455,31 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
                 end = tokens[end.i + 1]
             return end
     return None
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """The person named right after a quote's closing mark, set off by a comma before the verb
+    after it: `''...,'' Mr. Dale, now 81 and retired in Salem, Mass., said` (the parser hangs
+    the verb on the quote's own verb and the name elsewhere; the last name before the verb is a
+    place of the description)."""
+    tokens = _tokens(verb.doc)
+    start = _sent(verb).start
+    mark = next((t for t in reversed(tokens[start : verb.i]) if t.is_quote), None)
+    if mark is None:
+        return None
+    n = mark.i + 1
+    while n < verb.i and (tokens[n].is_punct or tokens[n].is_space):
+        n += 1
+    while n < verb.i and tokens[n].lower_ in _HONORIFIC_WORDS:
+        n += 1
+    if n >= verb.i or tokens[n].ent_type_ != "PERSON" or tokens[n].ent_iob_ != "B":
+        return None
+    end = n
+    while end + 1 < verb.i and tokens[end + 1].ent_iob_ == "I":
+        end += 1
+    if end + 1 >= verb.i or tokens[end + 1].text != ",":
+        return None  # '"...," Ann Lee said': the parse has it
+    return tokens[end]
 
 
 def _according_to(tokens: list[Token]) -> tuple[Token, Token] | None:
@@ -910,7 +939,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             )
         ]
         cues = free or cues
-    if acc is not None and not any(_subject_of(c) is not None for c in cues):
+    if acc is not None and not any(
+        _subject_of(c) is not None or _name_after_quote(c) is not None for c in cues
+    ):
         return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
     # the outermost cue that governs a quote inside a sentence wins ("Khan said Trump was
     # "ignorant" of Islam and criticized him" and "She said Trump favors a "strongman approach""

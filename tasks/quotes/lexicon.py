@@ -351,6 +351,8 @@ _TITLE_CONTEXT = re.compile(
 
 # "Mr." or "Mrs." before a name tells the gender of the person meant
 _HONORIFIC = re.compile(r"^(Mrs|Ms|Miss|Mr)\.?\s")
+# the honorifics as the tokenizer gives them, which NER leaves out of the name after them
+_HONORIFIC_WORDS = frozenset(["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])
 _MR_BEFORE = re.compile(r"\bMr\.?\s*$")
 _MRS_BEFORE = re.compile(r"\bM(?:r)?s\.?\s*$")
 

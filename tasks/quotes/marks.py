@@ -19,8 +19,9 @@ _WORDCH = re.compile(r"\w")
 _MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + "\"‘`'’") + "]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # double quote marks only (an apostrophe is no quote boundary): an odd count between two words
-# puts one inside a quote and the other outside
-_DOUBLE_MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
+# puts one inside a quote and the other outside; two straight apostrophes are one double mark
+# (''No,'' the New York Times' double quote)
+_DOUBLE_MARK = re.compile("''|[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,7 @@ from tasks.quotes.syntax import (
     _LINE_WORD,
     _SUBORDINATORS,
     _children,
+    _has_contracted,
     _in_title_line,
     _lowers,
     _sent,
@@ -421,7 +422,7 @@ def _view_clause(verb: Token) -> _Clause | None:
     word = verb.lower_
     if not (word in _SEEM or word in _PASSIVE_VIEW or word in OBJECT_VERBS or word in SPEECH_VERBS):
         return None  # the cheap test first: none of the views below
-    passive = any(c.dep_ == "auxpass" for c in _children(verb))
+    passive = any(c.dep_ == "auxpass" for c in _children(verb)) and not _has_contracted(verb)
     # "migrants were blamed for the abuse", "he was accused by a reporter of grabbing her": a
     # stance taken toward the subject, whoever took it
     judged = passive and word not in _HEARER and (word in OBJECT_VERBS or word in SPEECH_VERBS)

@@ -24,6 +24,7 @@ from tasks.quotes.lexicon import (
     _HEADLINE_TOPIC,
     _HEADLINE_VERBS,
     _HONORIFIC,
+    _HONORIFIC_WORDS,
     _INDEFINITE,
     _MALE_TITLES,
     _MR_BEFORE,
@@ -74,6 +75,19 @@ def _topic(token: Token) -> bool:
         if subject.dep_ in ("nsubj", "nsubjpass") and _closing_appos(subject) == token:
             token = subject
     return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
+
+
+def _described_as_person(name: Token) -> bool:
+    """Whether a name has an appositive after it that describes a person by trade or role ("Eswar
+    Kovil, a professor of ...", "Lena Varga, the campaign's director,")."""
+    return any(
+        c.dep_ == "appos"
+        and c.i > name.i
+        and c.pos_ == "NOUN"
+        and c.tag_ == "NN"
+        and bool(_PERSON_ROLE.search(c.text) or _PERSON_NOUN.search(c.text))
+        for c in _children(name)
+    )
 
 
 def _person_names(ents: Sequence[Span]) -> list[tuple[Span, Span]]:
@@ -384,6 +398,11 @@ class _Speakers:
                     and not _not_a_person(name)
                 ):
                     self.unlabelled.append((token.idx, name, self.full(name)))
+                    if len(words) >= 2 and _described_as_person(token):
+                        # "Eswar Kovil, a professor of finance at Brandeis, said ..." with
+                        # the name NER took for an ORG: the description tells a person, whom
+                        # the next "he" refers to like any named subject
+                        self.subjects.append((token.idx, self.full(name)))
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         # what a named person reports (start, end, reporter): its subjects are not the topic
         self.reported: list[tuple[int, int, str]] = []
@@ -783,9 +802,6 @@ def _titled_conjunct(subj: Token) -> Token | None:
     if not (_PERSON_ROLE.search(subj.text) or _PERSON_NOUN.search(subj.text)):
         return None  # "Todd Rogers and Adan Acevedo" are two people
     return conj
-
-
-_HONORIFIC_WORDS = frozenset(["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])
 
 
 def _names_person(words: str, subj: Token, memory: _Speakers) -> bool:

@@ -183,6 +183,30 @@ def _aux_run(token: Token) -> bool:
     )
 
 
+# subjects of a "'s" that is "is" whatever follows ("it's implied that ...", "that's said to ...")
+_IS_SUBJECTS = frozenset(["it", "that", "this", "there", "what", "which", "who"])
+
+
+def _has_contracted(verb: Token) -> bool:
+    """Whether the parser read the "'s" of a present perfect as a passive "is": "He's said he
+    gets his ideas from ...", "She's already shown glimpses of ..." (the "'s" an auxpass, its
+    subject an nsubjpass). A passive takes no object and no clause with a subject of its own
+    ("he's said to be ill", "he's accused of fraud"), a perfect does; "it's implied that he
+    ..." stays a passive."""
+    aux = next((c for c in _children(verb) if c.dep_ == "auxpass"), None)
+    if aux is None or aux.lower_ not in ("'s", "’s") or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    subj = next((c for c in _children(verb) if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in _IS_SUBJECTS:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        or (c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c)))
+        for c in _children(verb)
+        if c.i > verb.i
+    )
+
+
 def _person_span(ent: Span) -> Span:
     """A person entity cut to its name: NER runs a name on into the words of a title-case line
     around it ("Beneath Clinton's Wins", "Trump May Not Have Suggested ...")."""
