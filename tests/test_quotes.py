@@ -4330,3 +4330,39 @@ def test_speaker_of_news_patterns(nlp, text: str, prefix: str, speaker: str) -> 
     found = [q for q in quotes_of(nlp, text) if q.text.startswith(prefix)]
     assert found, f"no quote starting {prefix!r} in {[q.text for q in quotes_of(nlp, text)]}"
     assert found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a tensed verb cannot go on with an infinitive or a subjunctive: the speaker's next act
+        (
+            "Senator Ann Ray vowed to protect the pension fund and toured the plant on Friday.",
+            "vowed",
+            "to protect the pension fund",
+        ),
+        (
+            "Tomas Berg proposed that more inspectors be sent to the port, and pushed to fund "
+            "the plan.",
+            "proposed",
+            "more inspectors be sent to the port",
+        ),
+        # a relative clause set off from its noun that holds a stance of its own ends it
+        (
+            "Jenna Hale, a nurse, said she plans to vote for Mayor Carl Hooper of Dayton, who "
+            "likewise opposes the new tolls.",
+            "said",
+            "she plans to vote for Mayor Carl Hooper of Dayton",
+        ),
+        (
+            "Ms. Ruiz said the council must back Mr. Lind in May to stop Tom Berg, whom she "
+            "denounced as a reckless spender.",
+            "said",
+            "the council must back Mr. Lind in May to stop Tom Berg",
+        ),
+    ],
+)
+def test_reported_content_ends_before_the_next_act_or_stance(
+    nlp, text: str, cue: str, content: str
+) -> None:
+    assert content in [q.text for q in quotes_of(nlp, text) if q.cue == cue]
