@@ -459,7 +459,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
 
 def _name_after_quote(verb: Token) -> Token | None:
     """The person named right after a quote's closing mark, set off by a comma before the verb
-    after it: `''...,'' Mr. Dale, now 81 and retired in Salem, Mass., said` (the parser hangs
+    after it: `''...,'' Mr. Varga, now 79 and retired in Trenton, N.J., said` (the parser hangs
     the verb on the quote's own verb and the name elsewhere; the last name before the verb is a
     place of the description)."""
     tokens = _tokens(verb.doc)
@@ -613,8 +613,8 @@ def _ends_report(token: Token, comp: Token) -> bool:
             # train: 16 of the 22 cut were part of the content)
             return False
         if not own_subject and token.tag_ in ("VBD", "VBZ") and not _finite(comp):
-            # "vowed to keep abortion legal and celebrated the ruling", "proposed that more
-            # troops be left in Iraq, and pushed to arm the rebels": a tensed verb cannot go on
+            # "vowed to protect the pension fund and toured the plant", "proposed that more
+            # inspectors be sent to the port, and pushed to fund it": a tensed verb cannot go on
             # with an infinitive or a subjunctive; it is the speaker's next act (PolNeAR train:
             # a gold content ends there in the 3 contents it cuts)
             return True
@@ -632,8 +632,8 @@ def _ends_report(token: Token, comp: Token) -> bool:
         # report of its own; one that is not ("the scene she described", "the arguments that
         # they believe worked") belongs to the noun, inside what was said (PolNeAR train: 21 of
         # 29 set-off relative clauses cut end the content, 3 of 54 others). So does one of a
-        # stance ("..., who similarly blasts free trade", "..., which Mr. Putin opposed"), not a
-        # passive one ("..., which is expected to draw 50,000"): of the 32 it cuts on PolNeAR
+        # stance ("..., who likewise opposes the tolls", "..., whom she denounced as a spender"),
+        # not a passive one ("..., which is expected to draw a crowd"): of the 32 it cuts on PolNeAR
         # train, 18 of the 25 a gold content overlaps end it (F1 +0.0001, dev +0.0003)
         if before < 0 or token.doc[before].text not in _SET_OFF:
             return False

@@ -188,8 +188,8 @@ _IS_SUBJECTS = frozenset(["it", "that", "this", "there", "what", "which", "who"]
 
 
 def _has_contracted(verb: Token) -> bool:
-    """Whether the parser read the "'s" of a present perfect as a passive "is": "He's said he
-    gets his ideas from ...", "She's already shown glimpses of ..." (the "'s" an auxpass, its
+    """Whether the parser read the "'s" of a present perfect as a passive "is": "She's said she
+    will veto it", "He's argued the bill leaves growers behind" (the "'s" an auxpass, its
     subject an nsubjpass). A passive takes no object and no clause with a subject of its own
     ("he's said to be ill", "he's accused of fraud"), a perfect does; "it's implied that he
     ..." stays a passive."""
