@@ -4366,3 +4366,15 @@ def test_reported_content_ends_before_the_next_act_or_stance(
     nlp, text: str, cue: str, content: str
 ) -> None:
     assert content in [q.text for q in quotes_of(nlp, text) if q.cue == cue]
+
+
+def test_a_crowd_crying_out_is_a_cue(nlp) -> None:
+    # "cried" reports an outcry: the short answer is the crowd's, not a second part of the
+    # question before it, and "cried out for" reports what was demanded
+    text = (
+        '"Should we give up?" the mayor asked. "Never!" the crowd cried, waving flags.\n\n'
+        "Farmers in the valley cried out for a new survey of the water table."
+    )
+    rows = [(q.text, q.speaker_text, q.cue, q.continues) for q in quotes_of(nlp, text)]
+    assert ("Never!", "the crowd", "cried", False) in rows
+    assert ("a new survey of the water table", "Farmers in the valley", "cried", False) in rows
