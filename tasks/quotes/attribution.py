@@ -403,7 +403,6 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     )
     if left is not None:
         return left
-    lo, hi = content if content is not None else (-1, -1)
     closer = _name_after_quote(verb)
     if closer is not None:
         return closer
@@ -435,6 +434,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     broken = _name_before_break(verb)
     if broken is not None:
         return broken
+    lo, hi = content if content is not None else (-1, -1)
     # "..., Democratic nominee Hillary Clinton apparently disagrees with ...", the name hung on
     # a noun before it: a name right before the verb (past adverbs and auxiliaries) is its subject
     adjacent = verb.i - 1
@@ -457,6 +457,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     return None
 
 
+@_per_token
 def _name_after_quote(verb: Token) -> Token | None:
     """The person named right after a quote's closing mark, set off by a comma before the verb
     after it: `''...,'' Mr. Varga, now 79 and retired in Trenton, N.J., said` (the parser hangs
