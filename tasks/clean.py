@@ -235,10 +235,14 @@ def settle_key(cfg: CleanConfig, topic: TopicConfig | None) -> str:
 
 
 def load_models() -> None:
-    """Load what the first cleaned page would otherwise load: py3langid's model (~0.5 s) and
-    the public-suffix list behind courlan's domain checks. Once per process; the flow calls it
-    while the NLP workers start, so the first batch does not wait for it."""
-    detect_language("Language identification model, loaded once per process.")
+    """Load what the first cleaned page would otherwise load: the public-suffix list behind
+    courlan's domain checks and trafilatura's extractor. Once per process; the flow calls it
+    while the NLP workers start, so the first batch does not wait for it.
+
+    py3langid's model is not loaded here: detect_language only asks it about a text too short
+    or too un-English for its word-list shortcut, which no page of an English run may be, and
+    loading it took 0.8-0.9 s of CPU (three runs on the shared 2-core machine) that the starting
+    NLP workers competed for; the first text that needs it loads it."""
     canonical_url("https://www.example.co.uk/warm-up")
     trafilatura.bare_extraction(
         "<html><body><article><p>Warm-up paragraph for the extractor and metadata.</p>"

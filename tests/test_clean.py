@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -317,3 +319,20 @@ LANGUAGE_CASES = [
 @pytest.mark.parametrize(("text", "language"), LANGUAGE_CASES)
 def test_language_of_the_text(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_warm_up_leaves_the_language_model_to_the_first_text_that_needs_it() -> None:
+    # in a fresh interpreter: another test of this session may have loaded the model already
+    script = (
+        "import py3langid.langid as langid\n"
+        "from tasks.clean import detect_language, load_models\n"
+        "load_models()\n"
+        "assert langid.IDENTIFIER is None, 'load_models loaded py3langid'\n"
+        "assert detect_language('Die Gespräche beginnen am Dienstag.') == 'de'\n"
+        "assert langid.IDENTIFIER is not None\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
