@@ -3907,6 +3907,15 @@ SPEAKER_RESOLUTION = [
         "recounted",
         "Tandon",
     ),
+    # no subject parsed: a name set off as the appositive of a description right before the
+    # verb, not the person named earlier in the sentence
+    (
+        "Addressing some 80 party donors at the retreat here, several of them doubtful about Mr. "
+        "Halvorsen's bid, the campaign chairman, Rita Sandvik, bluntly suggested that the "
+        "candidate's fiery style was an act.",
+        "suggested",
+        "Rita Sandvik",
+    ),
     # the one forced to speak says what the infinitive reports, not the one who forced him
     (
         "Senator Mara Ellison forced Tomas Berg, who was under questioning from the committee, "

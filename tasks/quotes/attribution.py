@@ -443,6 +443,15 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     ):
         adjacent -= 1
     if (
+        adjacent > sent_start
+        and tokens[adjacent].text == ","
+        and tokens[adjacent - 1].ent_type_ == "PERSON"
+        and tokens[adjacent - 1].dep_ == "appos"
+    ):
+        # "the campaign chief, Ann Ruiz, bluntly suggested": a name set off as the appositive
+        # of a description right before the verb, which the parser hung on an earlier noun
+        adjacent -= 1
+    if (
         adjacent >= sent_start
         and tokens[adjacent].ent_type_ == "PERSON"
         and not lo <= tokens[adjacent].idx < hi
