@@ -3916,6 +3916,20 @@ SPEAKER_RESOLUTION = [
         "suggested",
         "Rita Sandvik",
     ),
+    # a quote in an adverbial clause whose own verb of saying has a subject is that verb's, not
+    # the one the clause hangs on
+    (
+        "Berg tweeted after Lise Amundsen argued for the second night in a row that “if everyone "
+        "had voted as he voted, the plant would have closed.”",
+        "argued",
+        "Lise Amundsen",
+    ),
+    (
+        'Olsen questioned the budget, while Tomas Berg said that the "stakes are far too high" '
+        "for the council to wait.",
+        "said",
+        "Tomas Berg",
+    ),
     # the one forced to speak says what the infinitive reports, not the one who forced him
     (
         "Senator Mara Ellison forced Tomas Berg, who was under questioning from the committee, "

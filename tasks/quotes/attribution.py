@@ -974,7 +974,19 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     inline = first.i > _sent(first).start and tokens[first.i - 1].is_alpha
     ancestors: list[Token] = []
     node = first
-    while inline and node.dep_ != "conj" and node.head.i != node.i:
+    while (
+        inline
+        and node.dep_ != "conj"
+        # "even as Trump claimed that "...", an aide said ...": a verb of saying with a
+        # subject of its own in an adverbial clause reports the quote; the verb the clause
+        # hangs on does not (a participle, "..., explaining that "..."", reports for it)
+        and not (
+            node.dep_ == "advcl"
+            and _is_cue(node, cognition=True)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(node))
+        )
+        and node.head.i != node.i
+    ):
         node = node.head  # up to the clause the quote is part of, not to a coordinated one
         ancestors.append(node)
     governors = {a.i: -n for n, a in enumerate(ancestors)}
