@@ -980,7 +980,17 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             if (
                 comps[0].dep_ == "ccomp"
                 and comps[0].i < verb.i
-                and (_own_report(comps[0]) or _lead_in(comps[0], verb))
+                and (
+                    _own_report(comps[0])
+                    or _lead_in(comps[0], verb)
+                    # "..., but Sen. Ann Ray (a Democrat so new she is taken for an aide) says
+                    # she was lost": the parser took the verb's subject into the clause before
+                    # it; the clause right after the verb is what it reports
+                    or (
+                        not any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(verb))
+                        and any(c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1 for c in comps)
+                    )
+                )
             ):
                 # "A majority say they are paying attention; 26 percent say they are not": the
                 # parser makes the first report the complement of the second verb, which reports
