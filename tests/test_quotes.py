@@ -3685,6 +3685,18 @@ def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speake
     assert found[0].speaker_type == "named"
 
 
+def test_according_to_before_a_paragraph_break_keeps_its_source(nlp) -> None:
+    # an abbreviation's period before the break: the parser gives "to" no object
+    text = (
+        "The small jet was cleared to fly on Friday, according to the F.A.A.\n\n"
+        "Few owners keep such planes for long."
+    )
+    found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert [q.text for q in found] == ["The small jet was cleared to fly on Friday"]
+    assert found[0].cue == "according to"
+    assert (found[0].speaker or "").endswith("F.A.A.")
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -499,7 +499,26 @@ def _according_to(tokens: list[Token]) -> tuple[Token, Token] | None:
             for child in _children(to):
                 if child.dep_ == "pobj":
                     return t, child
+            source = _source_after(to)
+            if source is not None:
+                return t, source
     return None
+
+
+def _source_after(to: Token) -> Token | None:
+    """The last noun of the noun phrase right after "according to" that the parser left without
+    an object ("..., according to the F.A.A.\n\n": an abbreviation's period before a paragraph
+    break made "the" a punctuation mark and the name its dependent)."""
+    tokens = _tokens(to.doc)
+    last = None
+    for token in tokens[to.i + 1 : to.i + 7]:
+        if token.is_space or token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            last = token
+        elif last is not None or token.lower_ not in ("the", "a", "an"):
+            break
+    return last
 
 
 @dataclass(slots=True)
