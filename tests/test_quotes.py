@@ -397,12 +397,12 @@ REPORTED = [
     # the parser took the verb's subject into the clause before it: the clause right after the
     # verb is what it reports
     (
-        "Few governors would ever admit this, but Gov. Tom Berg (a Maine Republican so boyish "
-        "he has been mistaken for a junior aide) says he was unfocused, a bit adrift, in the "
-        "weeks after taking office.",
-        "he was unfocused",
-        "Few governors",
-        "Tom Berg",
+        "Few bishops would ever concede this, but Bishop Carl Ames (an Ohio cleric so young he "
+        "has been mistaken for an altar boy) says he was restless, even a bit bored, in the "
+        "years after his ordination.",
+        "he was restless",
+        "Few bishops",
+        "Carl Ames",
         "says",
     ),
     # a verb of saying with a noun phrase object
@@ -3688,11 +3688,11 @@ def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speake
 def test_according_to_before_a_paragraph_break_keeps_its_source(nlp) -> None:
     # an abbreviation's period before the break: the parser gives "to" no object
     text = (
-        "The small jet was cleared to fly on Friday, according to the F.A.A.\n\n"
-        "Few owners keep such planes for long."
+        "Two runways at the airport reopened on Sunday, according to the F.A.A.\n\n"
+        "Delays eased by evening."
     )
     found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
-    assert [q.text for q in found] == ["The small jet was cleared to fly on Friday"]
+    assert [q.text for q in found] == ["Two runways at the airport reopened on Sunday"]
     assert found[0].cue == "according to"
     assert (found[0].speaker or "").endswith("F.A.A.")
 
@@ -3933,25 +3933,24 @@ SPEAKER_RESOLUTION = [
     # no subject parsed: a name set off as the appositive of a description right before the
     # verb, not the person named earlier in the sentence
     (
-        "Addressing some 80 party donors at the retreat here, several of them doubtful about Mr. "
-        "Halvorsen's bid, the campaign chairman, Rita Sandvik, bluntly suggested that the "
-        "candidate's fiery style was an act.",
-        "suggested",
-        "Rita Sandvik",
+        "Addressing reporters outside the courthouse, several of them doubtful about Mr. Olsen's "
+        "story, his lawyer, Greta Lind, calmly insisted that the client had done nothing wrong.",
+        "insisted",
+        "Greta Lind",
     ),
     # a quote in an adverbial clause whose own verb of saying has a subject is that verb's, not
     # the one the clause hangs on
     (
-        "Berg tweeted after Lise Amundsen argued for the second night in a row that “if everyone "
-        "had voted as he voted, the plant would have closed.”",
-        "argued",
-        "Lise Amundsen",
+        "The mayor posted on Facebook after Ada Lowe warned at the hearing that “the budget will "
+        "not survive another winter.”",
+        "warned",
+        "Ada Lowe",
     ),
     (
-        'Olsen questioned the budget, while Tomas Berg said that the "stakes are far too high" '
-        "for the council to wait.",
-        "said",
-        "Tomas Berg",
+        'Olsen praised the deal, whereas Greta Lind argued that the contract was "a gift to the '
+        'developers" and should be voted down.',
+        "argued",
+        "Greta Lind",
     ),
     # the one forced to speak says what the infinitive reports, not the one who forced him
     (

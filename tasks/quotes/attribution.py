@@ -448,8 +448,8 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         and tokens[adjacent - 1].ent_type_ == "PERSON"
         and tokens[adjacent - 1].dep_ == "appos"
     ):
-        # "the campaign chief, Ann Ruiz, bluntly suggested": a name set off as the appositive
-        # of a description right before the verb, which the parser hung on an earlier noun
+        # "his lawyer, Ann Ruiz, calmly insisted": a name set off as the appositive of a
+        # description right before the verb, which the parser hung on an earlier noun
         adjacent -= 1
     if (
         adjacent >= sent_start
@@ -507,8 +507,8 @@ def _according_to(tokens: list[Token]) -> tuple[Token, Token] | None:
 
 def _source_after(to: Token) -> Token | None:
     """The last noun of the noun phrase right after "according to" that the parser left without
-    an object ("..., according to the F.A.A.\n\n": an abbreviation's period before a paragraph
-    break made "the" a punctuation mark and the name its dependent)."""
+    an object ("..., according to the U.S.D.A.\n\n": an abbreviation's period before a paragraph
+    break may make "the" a punctuation mark and the name its dependent)."""
     tokens = _tokens(to.doc)
     last = None
     for token in tokens[to.i + 1 : to.i + 7]:
@@ -996,9 +996,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     while (
         inline
         and node.dep_ != "conj"
-        # "even as Trump claimed that "...", an aide said ...": a verb of saying with a
-        # subject of its own in an adverbial clause reports the quote; the verb the clause
-        # hangs on does not (a participle, "..., explaining that "..."", reports for it)
+        # "the mayor left after Ada Lowe warned that "..."": a verb of saying with a subject
+        # of its own in an adverbial clause reports the quote; the verb the clause hangs on
+        # does not (a participle, "..., explaining that "..."", reports for it)
         and not (
             node.dep_ == "advcl"
             and _is_cue(node, cognition=True)

@@ -983,9 +983,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 and (
                     _own_report(comps[0])
                     or _lead_in(comps[0], verb)
-                    # "..., but Sen. Ann Ray (a Democrat so new she is taken for an aide) says
-                    # she was lost": the parser took the verb's subject into the clause before
-                    # it; the clause right after the verb is what it reports
+                    # "..., but Bishop Ann Ray (a cleric so young she is taken for a novice)
+                    # says she was restless": the parser took the verb's subject into the clause
+                    # before it; the clause right after the verb is what it reports
                     or (
                         not any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(verb))
                         and any(c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1 for c in comps)
