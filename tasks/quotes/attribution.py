@@ -33,7 +33,6 @@ from tasks.quotes.lexicon import (
     _NOT_NAMES,
     _NOT_SPEAKER_ENTS,
     _OBJECT_CONTROL,
-    _PERSON_NOUN,
     _PERSON_ROLE,
     _PREP_CUES,
     _PUT,
@@ -42,6 +41,7 @@ from tasks.quotes.lexicon import (
     COGNITION_VERBS,
     OBJECT_VERBS,
     SPEECH_VERBS,
+    _person_word,
 )
 from tasks.quotes.marks import _CLOSING, _DOUBLE_MARK, _MARK
 from tasks.quotes.syntax import (
@@ -1186,7 +1186,7 @@ def _hearer(obj: Token) -> bool:
         obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or obj.pos_ in ("PRON", "PROPN")
         or obj.lower_ in _HEARER_NOUNS
-        or bool(_PERSON_ROLE.search(obj.text) or _PERSON_NOUN.search(obj.text))
+        or _person_word(obj.text)
     )
 
 

@@ -297,6 +297,7 @@ _PERSON_NOUN = re.compile(
     r"imam|cleric|coach|veteran|widow|chairwoman|commissioner|prosecutor|sheriff|member)$",
     re.IGNORECASE,
 )
+
 # capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
 _HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
@@ -478,3 +479,8 @@ _LABEL = re.compile(
     r"of the (?:week|day))$",
     re.IGNORECASE,
 )
+
+
+def _person_word(word: str) -> bool:
+    """Whether a word is a role or trade that names a person ("spokeswoman", "tycoon")."""
+    return bool(_PERSON_ROLE.search(word) or _PERSON_NOUN.search(word))

@@ -68,7 +68,6 @@ from tasks.quotes.lexicon import (
     _OBJECT_TAIL,
     _OPEN_STANCES,
     _PASSIVE_VIEW,
-    _PERSON_NOUN,
     _PERSON_ROLE,
     _POLL_NOUNS,
     _POLLS_AT_LARGE,
@@ -92,6 +91,7 @@ from tasks.quotes.lexicon import (
     COGNITION_VERBS,
     OBJECT_VERBS,
     SPEECH_VERBS,
+    _person_word,
 )
 from tasks.quotes.marks import _DOUBLE_OPEN
 from tasks.quotes.syntax import (
@@ -567,8 +567,7 @@ def _viewpoint_clause(prep: Token) -> _Clause | None:
         obj.ent_type_ in _HOLDER_ENTS
         or (obj.pos_ == "PROPN" and obj.ent_type_ == "")
         or obj.lower_ in _VIEWERS
-        or _PERSON_ROLE.search(obj.text)
-        or _PERSON_NOUN.search(obj.text)
+        or _person_word(obj.text)
     ):
         return None
     if _reports_itself(head):

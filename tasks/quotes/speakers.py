@@ -33,7 +33,6 @@ from tasks.quotes.lexicon import (
     _NAME_WORD,
     _NOT_NAMES,
     _OWNER,
-    _PERSON_NOUN,
     _PERSON_ROLE,
     _POLL_NOUNS,
     _POSSESSIVE,
@@ -48,6 +47,7 @@ from tasks.quotes.lexicon import (
     _UNLABELLED_PERSON_ENTS,
     _UTTERANCES,
     SPEECH_VERBS,
+    _person_word,
 )
 from tasks.quotes.marks import _PARAGRAPH
 from tasks.quotes.syntax import (
@@ -85,7 +85,7 @@ def _described_as_person(name: Token) -> bool:
         and c.i > name.i
         and c.pos_ == "NOUN"
         and c.tag_ == "NN"
-        and bool(_PERSON_ROLE.search(c.text) or _PERSON_NOUN.search(c.text))
+        and _person_word(c.text)
         for c in _children(name)
     )
 
@@ -799,7 +799,7 @@ def _titled_conjunct(subj: Token) -> Token | None:
     conj = next((c for c in _children(subj) if c.dep_ == "conj"), None)
     if conj is None or conj.ent_type_ != "PERSON" or conj.i != subj.right_edge.i:
         return None
-    if not (_PERSON_ROLE.search(subj.text) or _PERSON_NOUN.search(subj.text)):
+    if not _person_word(subj.text):
         return None  # "Todd Rogers and Adan Acevedo" are two people
     return conj
 
@@ -1055,8 +1055,7 @@ def _resolve(
     last_word = text.split()[-1] if text.split() else ""
     role = (
         _PERSON_ROLE.search(subj.text)
-        or _PERSON_ROLE.search(last_word)
-        or _PERSON_NOUN.search(last_word)
+        or _person_word(last_word)
         or last_word.lower() in _PARTY_MEMBERS
     )
     # ... of one person: "the two Democratic contenders" name no single speaker
