@@ -5,7 +5,9 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
    trafilatura extraction plus nlp.pipe of the same spaCy pipeline (in a fresh process started
    with the NLP workers' environment, tasks.enrich.WORKER_ENV) and (b) the full newscorpus
    ingest (served over loopback HTTP, written to Parquet) with one NLP worker; docs/s and b/a.
-2. Scaling: (b) with 1 and 2 NLP workers; speed-up.
+2. Scaling: (b) with 1 and 2 NLP workers; speed-up. Beside it, the machine's own: two floor
+   loops run at once (each in its own process, starting together after the model load) against
+   one, so a speed-up short of 2 can be told apart from a machine that gives less.
 3. Incremental: a rerun that finds nothing new, over a corpus of the N articles and over the
    same corpus grown to --corpus articles (generated rows); the seconds and their ratio, and a
    run over an empty corpus with a source that yields nothing.
@@ -15,8 +17,8 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
    and the same with the API server's CPU per task run added (the server records each task
    run's states, ~5x the flow process' own cost per task run).
 
-Figures 1 and 2 are medians over --rounds rounds (3 by default): each round runs the 1- and
-the 2-worker run between two measurements of the floor (the one after a round is the one before
+Figures 1 and 2 are medians over --rounds rounds (3 by default): each round runs the two
+floor loops, the 1- and the 2-worker run between two measurements of the floor (the one after a round is the one before
 the next) and takes its ratios within itself, against the mean of the two floors, as the shared
 machine's speed drifts by 10-20% over minutes (a floor measured only before the runs made one
 day's round ratios 0.966, 0.807 and 0.827 on the same code); the full-run figures are those of
@@ -89,8 +91,9 @@ class RssSampler:
         self._thread.join()
 
 
-def _floor_loop(count: int) -> float:
-    """docs/s of trafilatura extraction plus nlp.pipe in one tight loop, in this process."""
+def _floor_loop(count: int, barrier: Any = None) -> float:
+    """docs/s of trafilatura extraction plus nlp.pipe in one tight loop, in this process; with a
+    barrier, the loop starts when every process sharing it has loaded its model."""
     import trafilatura
 
     from tasks.enrich import PIPE_BATCH
@@ -98,6 +101,8 @@ def _floor_loop(count: int) -> float:
 
     nlp = load_nlp()
     pages = [article(n)[1] for n in range(count)]
+    if barrier is not None:
+        barrier.wait()
     start = time.perf_counter()
     texts = [trafilatura.extract(page) or "" for page in pages]
     # the pipeline's own minibatch size: it is ~10% faster than 64 here, so the floor gets it too
@@ -106,17 +111,30 @@ def _floor_loop(count: int) -> float:
     return count / (time.perf_counter() - start)
 
 
-def floor_rate(count: int) -> float:
+def floor_rate(count: int, processes: int = 1) -> float:
     """docs/s of the floor loop in a fresh process that starts as an NLP worker does
     (tasks.enrich.WORKER_ENV: one OpenBLAS thread, which makes spaCy ~10% cheaper), so the
-    floor has every advantage the pipeline's workers have."""
+    floor has every advantage the pipeline's workers have.
+
+    With `processes` > 1, that many loops run at once over the same pages, starting together
+    once all have loaded the model, and the rate is their docs together over the slowest loop's
+    time: divided by the one-process rate, it is the speed-up the machine itself gives to
+    independent spaCy work (two vCPUs of a shared VM need not give two cores' worth)."""
     from tasks.enrich import worker_environment
 
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
     try:
-        with worker_environment():
-            future = pool.submit(_floor_loop, count)  # the process starts here
-        return future.result()
+        with contextlib.ExitStack() as stack:
+            barrier = None
+            if processes > 1:
+                barrier = stack.enter_context(context.Manager()).Barrier(processes)
+            with worker_environment():
+                futures = [  # the processes start here
+                    pool.submit(_floor_loop, count, barrier) for _ in range(processes)
+                ]
+            slowest = max(count / future.result() for future in futures)
+        return processes * count / slowest
     finally:
         pool.shutdown()
 
@@ -330,6 +348,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     f"round {n + 1}: floor (trafilatura + nlp.pipe, one process) before: "
                     f"{floor_before:.2f} docs/s"
                 )
+                # two bare floor loops at once: what the machine gives two processes that share
+                # nothing, against which the pipeline's own 2-worker speed-up can be read
+                pair = floor_rate(args.pages, processes=2)
+                print(f"round {n + 1}: two floor loops at once: {pair:.2f} docs/s together")
                 runs: dict[int, dict[str, Any]] = {}
                 for workers in (1, 2):
                     out = tmp / f"data-{workers}" if n == 0 else tmp / f"data-{workers}-{n}"
@@ -357,6 +379,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         "speedup_two_workers": round(
                             runs[2]["docs_per_s"] / runs[1]["docs_per_s"], 3
                         ),
+                        "two_floor_loops_docs_per_s": round(pair, 2),
+                        "machine_speedup_two_loops": round(pair / floor, 3),
                     }
                 )
             # the round with the median one-worker run stands for the full runs and the floor
@@ -365,13 +389,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             runs = middle["full_run"]
             results["floor_docs_per_s"] = floor
             results["full_run"] = runs
-            for key in ("floor_ratio_one_worker", "speedup_two_workers"):
+            for key in (
+                "floor_ratio_one_worker",
+                "speedup_two_workers",
+                "machine_speedup_two_loops",
+            ):
                 results[key] = round(statistics.median(r[key] for r in rounds), 3)
             if args.rounds > 1:
                 results["rounds"] = rounds
             print(
                 f"median over {args.rounds} round(s): floor ratio "
-                f"{results['floor_ratio_one_worker']}, speed-up {results['speedup_two_workers']}"
+                f"{results['floor_ratio_one_worker']}, speed-up {results['speedup_two_workers']} "
+                f"(two bare floor loops at once: {results['machine_speedup_two_loops']})"
             )
             if args.long:
                 results["long_run"] = long_runs(tmp, args.pages, args.long, runs)
