@@ -18,11 +18,11 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
    run's states, ~5x the flow process' own cost per task run).
 
 Figures 1 and 2 are medians over --rounds rounds (3 by default): each round runs the two
-floor loops, the 1- and the 2-worker run between two measurements of the floor (the one after a round is the one before
-the next) and takes its ratios within itself, against the mean of the two floors, as the shared
-machine's speed drifts by 10-20% over minutes (a floor measured only before the runs made one
-day's round ratios 0.966, 0.807 and 0.827 on the same code); the full-run figures are those of
-the round with the median 1-worker run.
+floor loops and the 1- and 2-worker runs between two measurements of the floor (the one after a
+round is the one before the next) and takes its ratios within itself, against the mean of the
+two floors, as the shared machine's speed drifts by 10-20% over minutes (a floor measured only
+before the runs made one day's round ratios 0.966, 0.807 and 0.827 on the same code); the
+full-run figures are those of the round with the median 1-worker run.
 
 Run: `.venv/bin/python -m bench.throughput [--pages 500] [--rounds 3] [--corpus 100000]
 [--long 2000]`.
