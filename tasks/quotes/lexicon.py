@@ -297,7 +297,6 @@ _PERSON_NOUN = re.compile(
     r"imam|cleric|coach|veteran|widow|chairwoman|commissioner|prosecutor|sheriff|member)$",
     re.IGNORECASE,
 )
-
 # capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
 _HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
