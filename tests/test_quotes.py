@@ -151,6 +151,23 @@ def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:
     assert [q.continues for q in quotes] == [False, True]
 
 
+@pytest.mark.parametrize("marks", [("''", "''"), ('"', '"'), ("\u201c", "\u201d")])
+@pytest.mark.parametrize(
+    "middle", ["The crowd cheered loudly.", "Another volunteer nodded, and the hall went quiet."]
+)
+def test_a_sentence_between_the_parts_of_a_quote_does_not_speak(nlp, marks, middle) -> None:
+    # with wire-style '' marks the parser ends the sentence in between after the opening mark of
+    # the second part; its subject ("The crowd") must not become the speaker there, as it does
+    # not with the other marks
+    o, c = marks
+    text = (
+        f"{o}We will win this district,{c} said Ann Ross, a county commissioner. {middle} "
+        f"{o}Nobody can stop us now.{c}"
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert [q.speaker for q in quotes] == ["Ann Ross", "Ann Ross"]
+
+
 def test_quote_without_cue_continues_a_described_speaker(nlp) -> None:
     # a description nobody is resolved to carries on too: the second part is not the person
     # the first part mentions

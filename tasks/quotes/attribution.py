@@ -1142,7 +1142,17 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
             return _colon_attribution(tokens[colon_i], first, verb, lead_subj)
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     after_colon = first.i > 0 and tokens[first.i - 1].text == ":"
+    # ... but not a whole sentence before the quote that the parser gave its opening mark ("...
+    # Amir Hekmati, another freed American. ''This is ...''", "another" read as a subject)
+    glued = (
+        first.is_quote
+        and _sent(first).end == first.i + 1
+        and first.i > 0
+        and tokens[first.i - 1].text in _SENTENCE_STOPS
+    )
     for s in sents:
+        if glued and s == _sent(first):
+            continue
         root = s.root
         if not _covered(root.idx, spans, starts):
             subj = _subject_of(root)
