@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -296,6 +297,70 @@ def test_typographic_quote_inside_another(text: str, spans: int) -> None:
     assert len(found) == spans, [text[a:b] for a, b in found]
     if spans == 1:
         assert text[found[0][0] : found[0][1]].endswith(('concern."', 'door."', "order.”"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        # a single quote closed right before the double mark typed as two, a space between
+        ("''I dislike the phrase 'rural outreach,' '' she told the group.", ",' ''"),
+        ("``I dislike the phrase 'rural outreach,' '' she told the group.", ",' ''"),
+        # ... or none: of three straight marks the first closes the single quote
+        ("''I would call it 'old-school,''' said Mark Lutz, who advised the governor.", ",'''"),
+        ("``I would call it `old-school,''' said Mark Lutz, who advised the governor.", ",'''"),
+    ],
+)
+def test_double_mark_typed_as_two_closes_after_a_nested_single_quote(text: str, ends: str) -> None:
+    found = find_quote_marks(text)
+    assert len(found) == 1, [text[a:b] for a, b in found]
+    assert found[0][0] == 0 and text[: found[0][1]].endswith(ends)
+
+
+def _in_convention(template: str, opening: str, closing: str) -> str:
+    return template.replace("{", opening).replace("}", closing)
+
+
+# a wire story's conventions: straight, curly, and double marks typed as two characters
+_DOUBLE_MARKS = re.compile("``|''|[\"\u201c\u201d]")
+_CONVENTIONS = [('"', '"'), ("\u201c", "\u201d"), ("''", "''"), ("``", "''")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), _CONVENTIONS)
+def test_transcript_turns_in_every_convention(nlp, opening: str, closing: str) -> None:
+    # a transcript quoted over paragraphs, each turn opening with the mark and only the last
+    # closing it: every turn is its own quote, spoken by its label (no mark in the name)
+    text = _in_convention(
+        "The exchange went as follows:\n\n"
+        "{MORALES: Let me start with the budget. Why did the council wait so long?\n\n"
+        "{TAN: Well, look, the numbers were not ready. We had no audit.\n\n"
+        "{MORALES: Do you really see those two things as equal?\n\n"
+        "{TAN: I do, and so does the auditor.}\n\nThe meeting ended at noon.",
+        opening,
+        closing,
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.speaker_text for q in quotes] == ["MORALES", "TAN", "MORALES", "TAN"]
+    assert quotes[1].text.startswith("Well, look") and quotes[1].text.endswith("no audit.")
+
+
+def test_the_same_story_in_every_convention_gives_the_same_quotes(nlp) -> None:
+    template = (
+        "{We are not leaving the table,} said Ana Ruiz, the union's negotiator. "
+        "{Nobody here wants a strike. But I won't accept the term 'final offer,' } she added.\n\n"
+        "Her counterpart, Omar Diaz, called the demands {wildly unrealistic} on Tuesday.\n\n"
+        "{I would call them 'old-fashioned,'} Mr. Diaz said. {That is all.}"
+    )
+    rows = []
+    for opening, closing in _CONVENTIONS:
+        text = _in_convention(template, opening, closing)
+        rows.append(
+            [
+                (q.kind, q.speaker, _DOUBLE_MARKS.sub("", q.text).strip())
+                for q in quotes_of(nlp, text)
+            ]
+        )
+    assert all(r == rows[0] for r in rows[1:]), rows
+    assert {speaker for _kind, speaker, _text in rows[0]} == {"Ana Ruiz", "Omar Diaz"}
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 # a paragraph of a transcript quoted whole that opens with its mark and a speaker's label
 # ("\n\n\"PENCE: Well, ..."): a new turn, which the quote that runs on over paragraphs ends at
-_QUOTED_TURN = re.compile(r"\n[ \t]*[\"“](?=" + _TURN.pattern + ")")
+# (the mark may be typed as two characters: ``PENCE: or ''PENCE:)
+_QUOTED_TURN = re.compile(r"\n[ \t]*(?P<mark>[\"“]|``|'')(?=" + _TURN.pattern + ")")
 
 
 def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -93,7 +94,7 @@ def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if label is None or _LABEL.match(label.group(1)):
                 continue
             out.append((lo, turn.start()))
-            lo = turn.end() - 1
+            lo = turn.start("mark")
         out.append((lo, hi))
     return out
 

@@ -296,6 +296,10 @@ def _name_span(token: Token) -> tuple[int, int]:
         if words[n].i != words[n - 1].i + 1 and words[n].i > token.i:
             words = words[:n]
             break
+    # an opening mark the parser hung on the name (the backtick pair of "``WALLACE: ...") is
+    # no part of it
+    while words[0].i < token.i and words[0].is_quote:
+        words = words[1:]
     # "Even China said", "Only Russia said": a focus adverb on the subject names no one
     while words[0].i < token.i and words[0].lower_ in _FOCUS and words[0].head == token:
         words = words[1:]
