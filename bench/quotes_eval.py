@@ -20,15 +20,21 @@ whose content is discontinuous, and the quotes table keeps the two parts as two 
 `utterance_id`, so the parts of an utterance are scored as one prediction spanning them. The
 figures per row (each part a prediction of its own) are reported beside them under `rows`.
 
-Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N]`.
+With `--conventions`, dev is scored again with the double marks of its quotes rewritten in each
+convention of news copy (straight, curly, '' of wire copy, ``...'' of Korean outlets): the
+same quotes in another convention should score the same.
+
+Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N] [--conventions]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -460,14 +466,96 @@ def utterances(quotes: list[Any]) -> list[Utterance]:
     return joined
 
 
-def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
-    """Score extract_quotes on a split; returns the figures."""
+# Double-mark conventions of news copy: each text can be rewritten in one of them (its quotes'
+# double marks only; nested single quotes stay as written) and scored again, so that a
+# convention the extractor reads worse than another shows as a gap between their figures
+CONVENTIONS = {
+    "straight": ('"', '"'),
+    "curly": ("\u201c", "\u201d"),
+    "wire": ("''", "''"),  # the New York Times and wire copy
+    "backtick": ("``", "''"),  # Korean outlets, LaTeX-style wire copy
+}
+_DOUBLE_OPENERS = ("``", "''", "\u201c", '"', "\u201e")
+_DOUBLE_CLOSERS = ("''", "\u201d", '"')
+
+
+def _mark_at(text: str, i: int, marks: tuple[str, ...]) -> str | None:
+    return next((m for m in marks if text.startswith(m, i)), None)
+
+
+def in_convention(text: str, convention: str) -> tuple[str, Callable[[int], int]]:
+    """The text with the double marks of its quotes (the opening and closing mark, and the
+    opening mark repeated at each paragraph of a quote over paragraphs) in `convention`, and
+    the map from an offset of the text to the same place in the rewritten one."""
+    from tasks.quotes import find_quote_marks
+
+    opening, closing = CONVENTIONS[convention]
+    edits: list[tuple[int, int, str]] = []  # (offset, length replaced, replacement)
+    for lo, hi in find_quote_marks(text):
+        first = _mark_at(text, lo, _DOUBLE_OPENERS)
+        if first is None:
+            continue  # a quote in single marks
+        edits.append((lo, len(first), opening))
+        for paragraph in re.finditer(r"\n\s*", text[lo:hi]):
+            at = lo + paragraph.end()
+            repeated = _mark_at(text, at, _DOUBLE_OPENERS)
+            if repeated is not None and at + len(repeated) < hi:
+                edits.append((at, len(repeated), opening))
+        last = next(
+            (m for m in _DOUBLE_CLOSERS if text.startswith(m, hi - len(m), hi)),
+            None,
+        )
+        if last is not None and hi - len(last) >= lo + len(first):
+            edits.append((hi - len(last), len(last), closing))
+    out: list[str] = []
+    starts: list[int] = []
+    shifts: list[int] = []  # the total shift after each edit
+    pos = shift = 0
+    for at, length, mark in sorted(edits):
+        if at < pos:
+            continue
+        out += [text[pos:at], mark]
+        pos = at + length
+        shift += len(mark) - length
+        starts.append(at)
+        shifts.append(shift)
+    out.append(text[pos:])
+
+    def moved(offset: int) -> int:
+        before = bisect.bisect_left(starts, offset)  # edits that start before the offset
+        return offset + (shifts[before - 1] if before else 0)
+
+    return "".join(out), moved
+
+
+def _gold_in_convention(gold: GoldQuote, moved: Callable[[int], int]) -> GoldQuote:
+    return replace(
+        gold,
+        start=moved(gold.start),
+        end=moved(gold.end),
+        source_start=None if gold.source_start is None else moved(gold.source_start),
+        cue_start=None if gold.cue_start is None else moved(gold.cue_start),
+    )
+
+
+def evaluate(
+    split: str, limit: int | None = None, nlp: Any = None, convention: str | None = None
+) -> dict[str, Any]:
+    """Score extract_quotes on a split, its texts as written or rewritten in a quote-mark
+    convention (see CONVENTIONS); returns the figures."""
     from tasks.nlp import load_nlp
     from tasks.quotes import extract_quotes
 
     nlp = nlp or load_nlp()
     docs = load_split(split, limit)
-    spacy_docs = parsed(nlp, f"polnear-{split}-{limit or 'all'}", [text for _n, text, _g in docs])
+    if convention is not None:
+        rewritten = []
+        for name, text, golds in docs:
+            new_text, moved = in_convention(text, convention)
+            rewritten.append((name, new_text, [_gold_in_convention(g, moved) for g in golds]))
+        docs = rewritten
+    key = f"polnear-{split}-{limit or 'all'}" + (f"-{convention}" if convention else "")
+    spacy_docs = parsed(nlp, key, [text for _n, text, _g in docs])
     vocabulary = corpus_words([text for _n, text, _g in docs])
     n_gold = n_pred = matched = 0
     n_rows = matched_rows = 0
@@ -515,6 +603,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["train", "dev", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="documents per split")
+    parser.add_argument(
+        "--conventions",
+        action="store_true",
+        help="also score dev with its quote marks rewritten in each convention",
+    )
     args = parser.parse_args(argv)
     if not (EVAL / "polnear").is_dir():
         print(f"skipped: {EVAL / 'polnear'} not found")
@@ -532,15 +625,26 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             f"{split:5}  per row (parts of an utterance apart): P {rows['precision']:.3f}  "
             f"R {rows['recall']:.3f}  F1 {rows['f1']:.3f}  ({rows['predicted_quotes']} rows)"
         )
+    conventions = {}
+    if args.conventions:
+        for name in CONVENTIONS:
+            r = evaluate("dev", args.limit, convention=name)
+            conventions[name] = {
+                k: r[k] for k in ("precision", "recall", "f1", "speaker_accuracy", "speaker_scored")
+            }
+            print(
+                f"dev in {name:8} marks  P {r['precision']:.4f}  R {r['recall']:.4f}  "
+                f"F1 {r['f1']:.4f}  speaker {r['speaker_accuracy']:.4f} (n={r['speaker_scored']})"
+            )
     if args.limit is None:
-        write_result(
-            "quotes",
-            {
-                "dataset": "PolNeAR",
-                "scoring": "cover>30%, same last name; utterances (rows joined by utterance_id)",
-                "splits": results,
-            },
-        )
+        payload: dict[str, Any] = {
+            "dataset": "PolNeAR",
+            "scoring": "cover>30%, same last name; utterances (rows joined by utterance_id)",
+            "splits": results,
+        }
+        if conventions:
+            payload["dev_by_quote_convention"] = conventions
+        write_result("quotes", payload)
     return results
 
 

@@ -1,14 +1,17 @@
-"""The quote harness' reading of a gold source: which last name it names, if any."""
+"""The quote harness' reading of a gold source (which last name it names, if any) and its
+rewriting of a text's quote marks in another convention."""
 
 from __future__ import annotations
 
 import pytest
 
 from bench.quotes_eval import (
+    CONVENTIONS,
     GoldQuote,
     _last_name,
     corpus_words,
     gold_people,
+    in_convention,
     lower_case_words,
     name_genders,
 )
@@ -156,3 +159,26 @@ def test_corpus_vocabulary_marks_sentence_initial_group_nouns() -> None:
     assert _last_name("Critics", common) is None
     # capitalised after another capitalised word, as a surname is: still a name
     assert _last_name("Cook", common) == "cook"
+
+
+@pytest.mark.parametrize("convention", sorted(CONVENTIONS))
+def test_quote_marks_rewritten_in_a_convention_keep_the_gold_offsets(convention: str) -> None:
+    text = (
+        "Ms. Ruiz said: \u201cThe first part runs on.\n\n"
+        "\u201cThe second part closes it, as the term \u2018final offer\u2019 does.\u201d\n\n"
+        'Mr. Diaz called it "old-fashioned" and left.'
+    )
+    content = ["The first part", "final offer", "old-fashioned", "Mr. Diaz", "left."]
+    new_text, moved = in_convention(text, convention)
+    opening, closing = CONVENTIONS[convention]
+    # three openers (one repeated at the second paragraph) and two closers
+    if opening == closing:
+        assert new_text.count(opening) == 5
+    else:
+        assert (new_text.count(opening), new_text.count(closing)) == (3, 2)
+    assert "\u2018final offer\u2019" in new_text  # a nested single quote stays as written
+    for words in content:
+        start = text.index(words)
+        assert new_text[moved(start) : moved(start + len(words))] == words
+    # a span that starts at the opening mark keeps it: the rewritten mark starts there
+    assert new_text[moved(text.index("\u201cThe first")) :].startswith(opening + "The first")
