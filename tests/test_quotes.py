@@ -476,6 +476,32 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # a sentence before a dash or semicolon that the parser hangs on the verb of saying after it
+    # is not what the verb reports: the clause after the verb is
+    (
+        "It was not a surprise \u2014 Ann Ross, a spokeswoman for the mayor, said the mayor had "
+        "warned the council.",
+        "the mayor had warned the council",
+        "surprise",
+        "Ann Ross",
+        "said",
+    ),
+    (
+        "The hearing never took place; Ann Ross, the committee's clerk, said the chairman had "
+        "cancelled it without notice.",
+        "the chairman had cancelled it",
+        "hearing never",
+        "Ann Ross",
+        "said",
+    ),
+    # ... while one set off by commas is said in two parts around its attribution
+    (
+        "It was no surprise, Ann Ross said, that the mayor won the vote.",
+        "the mayor won",
+        None,
+        "Ann Ross",
+        "said",
+    ),
     # the parser took the verb's subject into the clause before it: the clause right after the
     # verb is what it reports
     (

@@ -727,9 +727,19 @@ def _lead_in(clause: Token, verb: Token) -> bool:
     """Whether a clause before a verb of saying ends at a colon before it: a sentence leading in
     to the report ("... set off another round of fireworks on Friday: Republicans said they're
     convinced ..."), which the parser makes the verb's complement; content before its verb ends
-    at a comma."""
+    at a comma. A dash or semicolon right after the clause ends it too ("The vote was close --
+    a council aide said the mayor had lobbied for it")."""
     doc = verb.doc
-    return any(doc[i].text == ":" for i in range(clause.right_edge.i + 1, verb.i))
+    after = clause.right_edge.i + 1
+    # the parser may hang the dash on the clause, as its last token
+    if any(doc[i].text in _CLAUSE_BREAKS for i in (after - 1, after) if i < verb.i):
+        return True
+    return any(doc[i].text == ":" for i in range(after, verb.i))
+
+
+# marks that end a clause the parser hangs on the verb of saying after them (a spaced hyphen
+# stands for a dash in wire copy)
+_CLAUSE_BREAKS = frozenset(["—", "–", "--", "-", ";"])
 
 
 def _as_clause(token: Token) -> bool:
