@@ -121,8 +121,13 @@ _POD = r"(?:morning|afternoon|evening|night)"
 _DAY_MODIFIER = r"(?:last|next|this\s+past|this\s+coming)"
 _DAY_MODIFIER_RX = re.compile(rf"{_DAY_MODIFIER}\s+")
 # "the previous Friday", "the following Monday": counted from the day the story tells of
-_STORY_DAY_MODIFIER = r"the\s+(?:previous|preceding|prior|following)"
+_STORY_DAY_EARLIER = ("previous", "preceding", "prior")
+_STORY_DAY_LATER = ("following",)
+_STORY_DAY_MODIFIER = rf"the\s+(?:{'|'.join(_STORY_DAY_EARLIER + _STORY_DAY_LATER)})"
 _STORY_DAY_MODIFIER_RX = re.compile(_STORY_DAY_MODIFIER)
+# how a weekday's modifier opens, by the week it points to (the text is lower-cased, one space)
+_LAST_WEEK_OPENERS = ("last", "this past", *(f"the {w}" for w in _STORY_DAY_EARLIER))
+_NEXT_WEEK_OPENERS = ("next", "this coming", *(f"the {w}" for w in _STORY_DAY_LATER))
 # a second vague unit joined to the first: "weeks or months", "days or even weeks"
 _OR_UNITS = r"(?:\s+(?:or|and)\s+(?:even\s+)?(?:days|weeks|months|years|decades))"
 
@@ -1330,9 +1335,9 @@ def _h_weekday_rel(t: str, anchor: date | None, tense: str | None) -> Normalised
         return None
     modifier = (
         "last"
-        if t.startswith(("last", "this past", "the previous", "the preceding", "the prior"))
+        if t.startswith(_LAST_WEEK_OPENERS)
         else "next"
-        if t.startswith(("next", "this coming", "the following"))
+        if t.startswith(_NEXT_WEEK_OPENERS)
         else "this"
         if t.startswith("this")
         else ""
