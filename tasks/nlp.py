@@ -32,9 +32,24 @@ DISABLED_COMPONENTS = ("lemmatizer",)
 _lock = threading.Lock()
 
 
+# A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
+# (AFP) –"): where the story was filed, no part of what anyone said
+DATELINE_LEAD = re.compile(
+    r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
+    r"(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([^()\n]{1,30}\))?"
+    # a hyphen only set off by a space ("WASHINGTON - "): "AFL-CIO" is a name
+    r"(?: ?(?:--|[—–]) ?| - ?)"
+)
+# the most tokens a dateline runs to ("SAN FRANCISCO, Sept. 30, 2016 (Reuters) --")
+_DATELINE_TOKENS = 14
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every newline: a sentence never spans two paragraphs.
+    """Start a sentence after every newline: a sentence never spans two paragraphs; and after a
+    wire dateline that opens a paragraph, which the parser otherwise takes for the subject of
+    the lead's verb ("WASHINGTON (AP) — The bank announced ...": WASHINGTON announced).
 
     A newline is always a whitespace token of its own (a token's trailing whitespace is one
     space at most), so the whitespace tokens are found in one array pass instead of a Python
@@ -42,10 +57,30 @@ def paragraph_sentences(doc: Doc) -> Doc:
     a sentence: a no-break space ("Sunday,\xa0Obama said") or a double space inside a line is
     a whitespace token too, and cutting there lost the attribution of the quote before it."""
     spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0]
+    starts = [0]
     for i in spaces.tolist():
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
+    for i in starts:
+        if i < len(doc) and doc[i].text[:1].isupper():
+            _start_after_dateline(doc, i)
     return doc
+
+
+def _start_after_dateline(doc: Doc, first: int) -> None:
+    """Start a sentence after the dateline that opens the paragraph at token `first`, if any."""
+    head = doc[first : min(len(doc), first + _DATELINE_TOKENS)]
+    if not any(t.text in ("—", "–", "--", "-") for t in head):
+        return  # the cheap test first: a dateline ends at a dash
+    lead = DATELINE_LEAD.match(head.text_with_ws)
+    if lead is None:
+        return
+    end = head.start_char + lead.end()
+    for t in head:
+        if t.idx == end and not t.is_space and "\n" not in head.text_with_ws[: lead.end()]:
+            t.is_sent_start = True
+            return
 
 
 # en_core_web_sm learnt its words with the straight apostrophe: with the typographic one of

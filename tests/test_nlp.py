@@ -1,4 +1,5 @@
-"""The model loader's indexed attribute rules: the same matches as spaCy's own AttributeRuler."""
+"""The model loader: indexed attribute rules (the same matches as spaCy's own AttributeRuler), and
+the text conventions the pipeline reads (spaces, apostrophes, title abbreviations, datelines)."""
 
 from __future__ import annotations
 
@@ -145,3 +146,37 @@ def test_abbreviated_title_keeps_its_period_and_its_sentence(
     named = next(t for t in doc if t.text == name)
     assert named.sent.start == 0 and named.sent.end == len(doc)
     assert named.ent_type_ == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Talks resume.\n\nSEOUL, Dec. 11 (Yonhap) -- The ministry said the talks resume.", "The"),
+        ("Forecast cut.\n\nWASHINGTON (AP) \u2014 The bank said growth slowed.", "The"),
+        ("Vote set.\n\nNew York (AFP) \u2013 Officials said the vote is on.", "Officials"),
+        ("Vote set.\n\nPORTLAND - Officials said the vote is on.", "Officials"),
+    ],
+)
+def test_a_sentence_starts_after_a_wire_dateline(text: str, lead: str) -> None:
+    # the parser took the dateline's place for the subject of the lead's verb ("WASHINGTON (AP)
+    # -- The World Trade Organization announced ...": WASHINGTON announced)
+    doc = load_nlp()(text)
+    first = next(t for t in doc if t.text == lead)
+    assert first.is_sent_start
+    # ... and the lead's verb has its own subject, not the place
+    said = next(t for t in doc[first.i :] if t.text == "said")
+    assert not any(c.dep_ == "nsubj" and c.i < first.i for c in said.children)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unions split.\n\nAFL-CIO leaders said the vote is on.",  # a hyphen inside a name
+        "Unions split.\n\nTHE VOTE is on, officials said.",  # no dash: no dateline
+    ],
+)
+def test_no_sentence_break_without_a_dateline(text: str) -> None:
+    doc = load_nlp()(text)
+    said = next(t for t in doc if t.text == "said")
+    paragraph = doc.text.index("\n\n") + 2
+    assert said.sent.start_char == paragraph

@@ -476,6 +476,16 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # a wire dateline is no subject of the lead's verb
+    (
+        "Forecast cut.\n\nWASHINGTON (AP) \u2014 The World Trade Organization announced Tuesday "
+        "that it is lowering its forecast for U.S. trade this year, and the cut is casting a "
+        "shadow on the outlook.",
+        "it is lowering its forecast",
+        "WASHINGTON",
+        "The World Trade Organization",
+        "announced",
+    ),
     # a sentence before a dash or semicolon that the parser hangs on the verb of saying after it
     # is not what the verb reports: the clause after the verb is
     (

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import doc_text, verb_forms
+from tasks.nlp import DATELINE_LEAD, doc_text, verb_forms
 from tasks.quotes.attribution import (
     _FINITE_TAGS,
     _RETORT_VERBS,
@@ -1148,21 +1148,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     return [_past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc)]
 
 
-# A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
-# (AFP) –"): where the story was filed, no part of what anyone said
-_DATELINE_LEAD = re.compile(
-    r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
-    r"(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
-    r"(?: \([^()\n]{1,30}\))?"
-    r" ?(?:--|[—–-]) ?"
-)
-
-
 def _past_dateline(clause: _Clause, text: str) -> _Clause:
     """A reported clause that opens its paragraph without the dateline before its words."""
     if clause.start > 0 and text[clause.start - 1] != "\n":
         return clause
-    lead = _DATELINE_LEAD.match(text, clause.start)
+    lead = DATELINE_LEAD.match(text, clause.start)
     if lead is None or lead.end() >= clause.end or lead.end() > clause.cue.idx:
         return clause
     return replace(clause, start=lead.end())
