@@ -299,6 +299,13 @@ def test_typographic_quote_inside_another(text: str, spans: int) -> None:
         assert text[found[0][0] : found[0][1]].endswith(('concern."', 'door."', "order.”"))
 
 
+def test_a_stray_double_mark_typed_as_two_before_punctuation_opens_nothing() -> None:
+    # a closing '' with nothing open (the opener was lost in copy-editing) followed by a comma
+    # must not open a quote that swallows the text up to the next mark
+    text = "The council said no'', and then ''We will vote again next week,'' the mayor said."
+    assert [text[a:b] for a, b in find_quote_marks(text)] == ["''We will vote again next week,''"]
+
+
 @pytest.mark.parametrize(
     ("text", "ends"),
     [

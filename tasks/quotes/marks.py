@@ -81,6 +81,10 @@ def _plural_possessive(text: str, i: int) -> bool:
     return _SINGLE_CLOSER.search(text, following.end(), len(text) if end < 0 else end) is not None
 
 
+# what follows a closing mark, never an opening one: "no'', and ...", "yes''."
+_AFTER_CLOSING = frozenset(",.;:!?)]")
+
+
 def _doubled(text: str, i: int) -> bool:
     """Whether a double mark typed as two characters (`` or '') starts at i.
 
@@ -109,7 +113,7 @@ def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
         if ch == "`":
             return ("open", "d")
         following = text[i + 2] if i + 2 < len(text) else " "
-        if top == "d" or following.isspace():
+        if top == "d" or following.isspace() or following in _AFTER_CLOSING:
             return ("close", "d")
         return ("open", "d")
     if ch in _DOUBLE_OPEN:
