@@ -22,7 +22,8 @@ figures per row (each part a prediction of its own) are reported beside them und
 
 With `--conventions`, dev is scored again with the double marks of its quotes rewritten in each
 convention of news copy (straight, curly, '' of wire copy, ``...'' of Korean outlets): the
-same quotes in another convention should score the same.
+same quotes in another convention should score the same; and again with a wire dateline
+("WASHINGTON (AP) -- ") before each lead paragraph, which should change nothing either.
 
 Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N] [--conventions]`.
 """
@@ -528,6 +529,21 @@ def in_convention(text: str, convention: str) -> tuple[str, Callable[[int], int]
     return "".join(out), moved
 
 
+# a wire dateline, as agency copy opens its lead paragraph with one
+DATELINE = "WASHINGTON (AP) \u2014 "
+_LEAD_PARAGRAPH = re.compile(r"\n\s*(?=\S)")
+
+
+def with_dateline(text: str) -> tuple[str, Callable[[int], int]]:
+    """The text with DATELINE before its lead (the first paragraph after the headline line), and
+    the map from an offset of the text to the same place in the new one."""
+    lead = _LEAD_PARAGRAPH.search(text)
+    if lead is None:
+        return text, lambda offset: offset
+    at = lead.end()
+    return text[:at] + DATELINE + text[at:], lambda o: o + len(DATELINE) if o >= at else o
+
+
 def _gold_in_convention(gold: GoldQuote, moved: Callable[[int], int]) -> GoldQuote:
     return replace(
         gold,
@@ -541,8 +557,9 @@ def _gold_in_convention(gold: GoldQuote, moved: Callable[[int], int]) -> GoldQuo
 def evaluate(
     split: str, limit: int | None = None, nlp: Any = None, convention: str | None = None
 ) -> dict[str, Any]:
-    """Score extract_quotes on a split, its texts as written or rewritten in a quote-mark
-    convention (see CONVENTIONS); returns the figures."""
+    """Score extract_quotes on a split, its texts as written, rewritten in a quote-mark
+    convention (see CONVENTIONS) or, with convention "dateline", led by a wire dateline;
+    returns the figures."""
     from tasks.nlp import load_nlp
     from tasks.quotes import extract_quotes
 
@@ -551,7 +568,9 @@ def evaluate(
     if convention is not None:
         rewritten = []
         for name, text, golds in docs:
-            new_text, moved = in_convention(text, convention)
+            new_text, moved = (
+                with_dateline(text) if convention == "dateline" else in_convention(text, convention)
+            )
             rewritten.append((name, new_text, [_gold_in_convention(g, moved) for g in golds]))
         docs = rewritten
     key = f"polnear-{split}-{limit or 'all'}" + (f"-{convention}" if convention else "")
@@ -606,7 +625,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--conventions",
         action="store_true",
-        help="also score dev with its quote marks rewritten in each convention",
+        help="also score dev with its quote marks rewritten in each convention, and with a dateline",
     )
     args = parser.parse_args(argv)
     if not (EVAL / "polnear").is_dir():
@@ -627,13 +646,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         )
     conventions = {}
     if args.conventions:
-        for name in CONVENTIONS:
+        for name in [*CONVENTIONS, "dateline"]:
             r = evaluate("dev", args.limit, convention=name)
             conventions[name] = {
                 k: r[k] for k in ("precision", "recall", "f1", "speaker_accuracy", "speaker_scored")
             }
             print(
-                f"dev in {name:8} marks  P {r['precision']:.4f}  R {r['recall']:.4f}  "
+                f"dev, {name:8}  P {r['precision']:.4f}  R {r['recall']:.4f}  "
                 f"F1 {r['f1']:.4f}  speaker {r['speaker_accuracy']:.4f} (n={r['speaker_scored']})"
             )
     if args.limit is None:
@@ -643,6 +662,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             "splits": results,
         }
         if conventions:
+            payload["dev_with_dateline"] = conventions.pop("dateline")
             payload["dev_by_quote_convention"] = conventions
         write_result("quotes", payload)
     return results

@@ -1,5 +1,5 @@
 """The quote harness' reading of a gold source (which last name it names, if any) and its
-rewriting of a text's quote marks in another convention."""
+rewriting of a text in another quote-mark convention or with a dateline."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bench.quotes_eval import (
     in_convention,
     lower_case_words,
     name_genders,
+    with_dateline,
 )
 
 
@@ -182,3 +183,12 @@ def test_quote_marks_rewritten_in_a_convention_keep_the_gold_offsets(convention:
         assert new_text[moved(start) : moved(start + len(words))] == words
     # a span that starts at the opening mark keeps it: the rewritten mark starts there
     assert new_text[moved(text.index("\u201cThe first")) :].startswith(opening + "The first")
+
+
+def test_dateline_goes_before_the_lead_and_offsets_follow() -> None:
+    text = "Talks resume\n\nThe ministry said the talks resume.\n\nMore later."
+    new_text, moved = with_dateline(text)
+    assert new_text.startswith("Talks resume\n\nWASHINGTON (AP) \u2014 The ministry said")
+    for words in ("Talks resume", "The ministry", "More later."):
+        start = text.index(words)
+        assert new_text[moved(start) : moved(start + len(words))] == words
