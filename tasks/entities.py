@@ -22,7 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import FIRST_NAMES, doc_text
+from tasks.nlp import DATELINE_DASHES, FIRST_NAMES, doc_text
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
@@ -374,8 +374,6 @@ def capital_article(name: str) -> str:
 # a product named in the "i" + capital style ("iPhone", "iPod nano", "iTunes"), not a company
 # that took the style ("iRobot Corp.")
 _I_PRODUCT = re.compile(r"\bi[A-Z][a-z]+\b(?!\s+(?:Inc|Corp|Ltd|LLC|Co)\b)")
-# the dash after a dateline
-DATELINE_DASHES = frozenset(["-", "–", "—", "--"])
 # a weekday after a verb of saying is no part of the name after it ("said Monday Chuck Jordan");
 # full names only, not tasks.dates.WEEKDAYS, whose "Sun" and "Sat" are surnames too ("Sun Yat-sen")
 _WEEKDAYS = frozenset(

@@ -41,6 +41,8 @@ DATELINE_LEAD = re.compile(
     # a hyphen only set off by a space ("WASHINGTON - "): "AFL-CIO" is a name
     r"(?: ?(?:--|[—–]) ?| - ?)"
 )
+# the dash after a dateline
+DATELINE_DASHES = frozenset(["-", "–", "—", "--"])
 # the most tokens a dateline runs to ("SAN FRANCISCO, Sept. 30, 2016 (Reuters) --")
 _DATELINE_TOKENS = 14
 
@@ -71,14 +73,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def _start_after_dateline(doc: Doc, first: int) -> None:
     """Start a sentence after the dateline that opens the paragraph at token `first`, if any."""
     head = doc[first : min(len(doc), first + _DATELINE_TOKENS)]
-    if not any(t.text in ("—", "–", "--", "-") for t in head):
+    if not any(t.text in DATELINE_DASHES for t in head):
         return  # the cheap test first: a dateline ends at a dash
     lead = DATELINE_LEAD.match(head.text_with_ws)
     if lead is None:
         return
     end = head.start_char + lead.end()
     for t in head:
-        if t.idx == end and not t.is_space and "\n" not in head.text_with_ws[: lead.end()]:
+        if t.idx == end and not t.is_space:
             t.is_sent_start = True
             return
 

@@ -11,8 +11,8 @@ from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.entities import DATELINE_DASHES, NOT_NAME_END_POS
-from tasks.nlp import FIRST_NAMES, doc_text
+from tasks.entities import NOT_NAME_END_POS
+from tasks.nlp import DATELINE_DASHES, FIRST_NAMES, doc_text
 from tasks.quotes.lexicon import (
     _ASK,
     _LABEL,
