@@ -22,7 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DATELINE_DASHES, FIRST_NAMES, doc_text
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
@@ -394,7 +394,7 @@ def _after_dateline(token: Token) -> bool:
         start < token.i
         and first.is_upper
         and len(first.text) > 1
-        and any(t.text in DATELINE_DASHES for t in doc[start : token.i])
+        and any(t.text in DASHES for t in doc[start : token.i])
     )
 
 

@@ -41,8 +41,9 @@ DATELINE_LEAD = re.compile(
     # a hyphen only set off by a space ("WASHINGTON - "): "AFL-CIO" is a name
     r"(?: ?(?:--|[—–]) ?| - ?)"
 )
-# the dash after a dateline
-DATELINE_DASHES = frozenset(["-", "–", "—", "--"])
+# a dash as news copy types it, one token each (wire copy sets a hyphen off by spaces for one);
+# a dateline ends at one
+DASHES = frozenset(["-", "–", "—", "--"])
 # the most tokens a dateline runs to ("SAN FRANCISCO, Sept. 30, 2016 (Reuters) --")
 _DATELINE_TOKENS = 14
 
@@ -73,7 +74,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def _start_after_dateline(doc: Doc, first: int) -> None:
     """Start a sentence after the dateline that opens the paragraph at token `first`, if any."""
     head = doc[first : min(len(doc), first + _DATELINE_TOKENS)]
-    if not any(t.text in DATELINE_DASHES for t in head):
+    if not any(t.text in DASHES for t in head):
         return  # the cheap test first: a dateline ends at a dash
     lead = DATELINE_LEAD.match(head.text_with_ws)
     if lead is None:

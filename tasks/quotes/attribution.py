@@ -12,7 +12,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Token
 
-from tasks.nlp import FIRST_NAMES, doc_text, token_at
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at
 from tasks.quotes.lexicon import (
     _AS_VERBS,
     _CIRCUMSTANCE,
@@ -614,7 +614,7 @@ _CONTRAST_MARKS = frozenset(["while", "whereas", "after", "when", "though", "alt
 
 
 # What sets a relative clause off from its noun: "Clinton's emails, which he said ..."
-_SET_OFF = frozenset([",", "—", "–", "--", "-", "(", ";"])
+_SET_OFF = DASHES | frozenset([",", "(", ";"])
 
 
 _ENDS_REPORT_DEPS = frozenset(["conj", "relcl", "advcl", "acl", "prep"])
@@ -723,6 +723,10 @@ def _own_report(clause: Token) -> bool:
     )
 
 
+# marks that end a clause the parser hangs on the verb of saying after them
+_CLAUSE_BREAKS = DASHES | frozenset([";"])
+
+
 def _lead_in(clause: Token, verb: Token) -> bool:
     """Whether a clause before a verb of saying ends at a colon before it: a sentence leading in
     to the report ("... set off another round of fireworks on Friday: Republicans said they're
@@ -735,11 +739,6 @@ def _lead_in(clause: Token, verb: Token) -> bool:
     if any(doc[i].text in _CLAUSE_BREAKS for i in (after - 1, after) if i < verb.i):
         return True
     return any(doc[i].text == ":" for i in range(after, verb.i))
-
-
-# marks that end a clause the parser hangs on the verb of saying after them (a spaced hyphen
-# stands for a dash in wire copy)
-_CLAUSE_BREAKS = frozenset(["—", "–", "--", "-", ";"])
 
 
 def _as_clause(token: Token) -> bool:

@@ -82,7 +82,7 @@ def _plural_possessive(text: str, i: int) -> bool:
 
 
 # what follows a closing mark, never an opening one: "no'', and ...", "yes''."
-_AFTER_CLOSING = frozenset(",.;:!?)]")
+_PUNCT_AFTER_CLOSER = frozenset(",.;:!?)]")
 
 
 def _doubled(text: str, i: int) -> bool:
@@ -113,7 +113,7 @@ def _mark_kind(text: str, i: int, top: str | None) -> tuple[str, str] | None:
         if ch == "`":
             return ("open", "d")
         following = text[i + 2] if i + 2 < len(text) else " "
-        if top == "d" or following.isspace() or following in _AFTER_CLOSING:
+        if top == "d" or following.isspace() or following in _PUNCT_AFTER_CLOSER:
             return ("close", "d")
         return ("open", "d")
     if ch in _DOUBLE_OPEN:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar, cast
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import NOT_NAME_END_POS
-from tasks.nlp import DATELINE_DASHES, FIRST_NAMES, doc_text
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text
 from tasks.quotes.lexicon import (
     _ASK,
     _LABEL,
@@ -422,7 +422,7 @@ def _dateline_apposition(subj: Token, verb: Token) -> Token | None:
             if c.dep_ == "appos"
             and c.i < verb.i
             and not _cannot_speak(c)
-            and any(t.text in DATELINE_DASHES for t in tokens[subj.i : c.left_edge.i])
+            and any(t.text in DASHES for t in tokens[subj.i : c.left_edge.i])
         ),
         None,
     )
