@@ -1431,6 +1431,39 @@ def test_pronoun_refers_to_the_main_clause_subject_not_the_reported_one(nlp) -> 
     assert quote.speaker == "Ivan Petrov"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tomas Brandt has run the county party for a decade. He said the caucus would meet on"
+            " Monday and noted that Governor Alan Pryce has conceded he cannot win the primary."
+            '\n\n"Nobody here is giving up," he said.',
+            "Tomas Brandt",
+        ),
+        (
+            "Rita Fennel has led the tenants' union since 2014. She said the vote would come in"
+            " June and argued that Mayor Joan Keller has admitted she cannot fund the plan."
+            '\n\n"We will keep pushing," she said.',
+            "Rita Fennel",
+        ),
+    ],
+)
+def test_pronoun_passes_over_whom_a_pronoun_reporter_reports_on(nlp, text, speaker) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert quote.speaker == speaker
+
+
+def test_name_in_a_relative_clause_of_a_surname_subject_is_not_the_next_pronoun(nlp) -> None:
+    # NER labels "Nadia Orlov" a body; the surname said again is still hers
+    text = (
+        "Nadia Orlov, a union organizer from Fresno, has backed the senator since March.\n\n"
+        "Orlov, who volunteered for Karen Whitfield in 2012, said turnout at the meetings had"
+        " fallen. She said she now spends most evenings on the phone."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("she now spends"))
+    assert quote.speaker == "Nadia Orlov"
+
+
 def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:
     text = "The group backing Senator Ruth Adler for president released a new advertisement."
     assert not [q for q in quotes_of(nlp, text) if q.speaker == "Ruth Adler"]

@@ -1193,7 +1193,7 @@ def _main_clause(verb: Token) -> bool:
     A pronoun refers back to the topic of the last sentence, not to a person inside what was
     reported: "Coffman said Trump had disrespected troops. "...," he said." is Coffman's.
     """
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT" or _is_cue(verb)
 

@@ -77,6 +77,11 @@ def _topic(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
 
 
+def _in_relative_clause_of(token: Token, noun: Token) -> bool:
+    """Whether a token lies in a relative clause hung on `noun`."""
+    return any(a.dep_ == "relcl" and a.head.i == noun.i for a in token.ancestors)
+
+
 def _described_as_person(name: Token) -> bool:
     """Whether a name has an appositive after it that describes a person by trade or role ("Eswar
     Kovil, a professor of ...", "Lena Varga, the campaign's director,")."""
@@ -319,7 +324,7 @@ class _Speakers:
             while (
                 name_token is not None
                 and name_token.dep_ in ("compound", "amod", "nmod", "punct")
-                and name_token.head is not name_token
+                and name_token.head.i != name_token.i
             ):
                 name_token = name_token.head
             if name_token is not None and name_token.dep_ == "appos":
@@ -344,11 +349,16 @@ class _Speakers:
                     and offset < root.idx
                     # not mangled when the verb has a person for its subject before the name,
                     # which a phrase then describes: "Dunwoody, who worked for Barack Obama in
-                    # 2008, said ..."
+                    # 2008, said ..." (a surname said again is often left unlabelled by NER,
+                    # or labelled a body: the relative clause then tells)
                     and not any(
                         c.dep_ in ("nsubj", "nsubjpass")
-                        and c.ent_type_ == "PERSON"
                         and c.i < name_token.i
+                        and (
+                            c.ent_type_ == "PERSON"
+                            or lowers[c.i] in full_names
+                            or _in_relative_clause_of(name_token, c)
+                        )
                         for c in _children(root)
                     )
                 ):
@@ -598,9 +608,15 @@ class _Speakers:
         # "McLenney said Clinton doesn't show consistency ... "...," she said": the person a
         # report is about is not whom the next pronoun means while its reporter could be
         return any(
-            lo <= offset < hi and reporter != name and self.compatible(reporter, gender)
+            lo <= offset < hi and reporter != name and self._may_be(reporter, gender)
             for lo, hi, reporter in self.reported
         )
+
+    def _may_be(self, reporter: str, gender: str | None) -> bool:
+        # a reporter is a name, or a "he" or "she" not yet resolved: its own gender then
+        if reporter in ("he", "she"):
+            return gender not in ("m", "f") or _PRONOUNS[reporter] == gender
+        return self.compatible(reporter, gender)
 
     def recent(self, at: int, gender: str | None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
