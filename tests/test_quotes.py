@@ -613,6 +613,22 @@ REPORTED = [
         None,
         "told",
     ),
+    # ... and the sentence's subject, which the parser hangs on the verb of saying set off
+    # inside it: a second subject of the verb, or a fragment before its subject
+    (
+        "South Korea, Lindqvist told reporters, had agreed to host the next round.",
+        "South Korea, Lindqvist told reporters, had agreed to host",
+        None,
+        "Lindqvist",
+        "told",
+    ),
+    (
+        "The embargo, Petrova told the committee, would stay in force until March.",
+        "The embargo, Petrova told the committee, would stay",
+        None,
+        "Petrova",
+        "told",
+    ),
     # a closing "police said" the parser made the root, with the report hung on it as a clause
     (
         "As GOP front-runner Tomas Berg prepared to speak to supporters in Ohio on Tuesday, a "

@@ -81,6 +81,20 @@ def _subject_of(verb: Token) -> Token | None:
         if people:
             ahead = [c for c in people if c.i < verb.i]
             return ahead[-1] if ahead else people[0]
+        # "North Korea, Bosworth told reporters, had agreed ...": an attribution set off by
+        # commas inside the sentence it reports, parsed with the sentence's subject as a second
+        # subject of the verb; the subject right before the verb speaks (NER need not know it).
+        # Not a list ("voters in Alabama, Georgia and Virginia said"): the set-off closes
+        first, last = subjects[0], subjects[-1]
+        tokens = _tokens(verb.doc)
+        after = tokens[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
+        if (
+            first.i < last.i < verb.i
+            and last.right_edge.i == verb.i - 1
+            and tokens[last.left_edge.i - 1].text == ","
+            and any(t.text == "," for t in after)
+        ):
+            return last
     if len(subjects) == 1 and subjects[0].i < verb.i:
         # `"... last night, Mr. President," Representative Tomas Berg told him`: the parser made
         # the quote's last words the subject and the name after the closing mark their

@@ -919,12 +919,18 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             ):
                 # "The hashtag, he said, was even more popular", "As the Post reported, ...":
                 # the sentence around a parenthetical attribution is what was said
+                speaker = _subject_of(verb)
                 inner = {t.i for t in verb.subtree}
+                for c in _children(verb):
+                    if c.dep_ in ("nsubj", "nsubjpass") and speaker is not None and c.i < speaker.i:
+                        # "North Korea, Bosworth said, had agreed ...": the sentence's own
+                        # subject, which the parser hung on the verb as a second one
+                        inner -= {t.i for t in c.subtree}
                 around = [
                     t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
                 ]
-                if around and _subject_of(verb) is not None:
-                    found.append(_clause_over(around[0], around[-1], verb, _subject_of(verb)))
+                if around and speaker is not None:
+                    found.append(_clause_over(around[0], around[-1], verb, speaker))
                 continue
             answer = _answer(verb) if not comps and word in SPEECH_VERBS else None
             if answer is not None:
@@ -1126,6 +1132,32 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         for t in c.subtree
                     ]
                     sub.sort(key=lambda t: t.i)
+                elif (
+                    comps[0].dep_ == "ccomp"
+                    and teller is not None
+                    and teller.i < verb.i < comps[0].i
+                    and not any(
+                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in _children(comps[0])
+                    )
+                ):
+                    # "The sanctions, Clinton told the senators, would stay in place": the parser
+                    # hangs the subject of what was said, set off before its attribution, on
+                    # the verb of saying; the clause takes it back
+                    doc_tokens = _tokens(doc)
+                    fronted = next(
+                        (
+                            c
+                            for c in _children(verb)
+                            if c.i < teller.left_edge.i
+                            and c.dep_ in ("dep", "nsubj", "npadvmod")
+                            and c.pos_ in ("NOUN", "PROPN")
+                            and c.left_edge.i == sent.start
+                            and doc_tokens[c.right_edge.i + 1].text == ","
+                        ),
+                        None,
+                    )
+                    if fronted is not None:
+                        sub = sorted([*fronted.subtree, *sub], key=lambda t: t.i)
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
