@@ -15,7 +15,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _TEXT_KEY = "newscorpus.text"  # doc.user_data key of the cached text
 
@@ -156,6 +156,83 @@ _TITLE_ABBREVIATIONS = (
     "Lt. Capt. Sgt. Col. Cpl. Maj. Pvt. Pfc. Cmdr. Brig. Supt. Det. Insp. Spc. Amb. Atty. "
     "Msgr. Sens. Reps. Gens. Govs. Asst. Hon. Pres. Sec. Treas. Mme. Mlle. Sr."
 )
+
+
+# One syllable of a romanised Korean or Chinese given name ("In", "taek", "Kwang", "shik",
+# "Ying", "bian"): an optional initial, a vowel, an optional final. English words after a hyphen
+# rarely fit it ("era", "led", "style", "based", "backed" do not).
+_NAME_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|sh|ts|[gkndtrlmbpsjhwy])?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|ai|ao|ei|ia|ie|iu|ua|uo|[aeiou])"
+    r"(?:ng|[kntlmpc])?",
+    re.IGNORECASE,
+)
+
+
+def _syllable(token: Token) -> bool:
+    return token.is_alpha and len(token) <= 5 and _NAME_SYLLABLE.fullmatch(token.text) is not None
+
+
+def given_name_tail(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i+1 are "-" and the lower-case second syllable of a hyphenated given name
+    ("In" + "-taek"), written without spaces."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_lower
+        and _syllable(doc[i + 1])
+    )
+
+
+@Language.component("hyphenated_names")
+def hyphenated_names(doc: Doc) -> Doc:
+    """Whole Korean-style names: NER cuts "Hyun In-taek" at the hyphen ("Hyun In") or misses a
+    name of that shape after no title ("Wi Sung-lac said"); the person is the whole name."""
+    # the hyphens from one array: most articles have few, and no Python loop over every token
+    hyphens = (doc.to_array(ORTH) == doc.vocab.strings["-"]).nonzero()[0].tolist()
+    tails = [i for i in hyphens if i >= 2 and given_name_tail(doc, i)]
+    if not tails:
+        return doc
+    ents = list(doc.ents)
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    ending = {e.end: n for n, e in enumerate(ents)}
+    changed = False
+    for i in tails:
+        if i in taken or i + 1 in taken:
+            continue
+        n = ending.get(i)
+        last = doc[i - 1]
+        if n is not None:
+            if ents[n].label_ == "PERSON" and last.is_title and _syllable(last):
+                ents[n] = Span(doc, ents[n].start, i + 2, label="PERSON")
+                taken |= {i, i + 1}
+                changed = True
+            continue
+        family = doc[i - 2]
+        if (
+            i - 2 not in taken
+            and i - 1 not in taken
+            and family.is_title
+            and last.is_title
+            and family.tag_ == last.tag_ == "NNP"
+            and _syllable(family)
+            and _syllable(last)
+            and (i == 2 or not doc[i - 3].is_title)  # not the end of a longer name
+        ):
+            ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
+            taken |= {i - 2, i - 1, i, i + 1}
+            changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _with_hyphenated_names(nlp: Language) -> Language:
+    if "hyphenated_names" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("hyphenated_names", after="ner")
+    return nlp
 
 
 def _with_title_abbreviations(nlp: Language) -> Language:
@@ -305,7 +382,11 @@ def _load(name: str) -> Language:
         module = importlib.import_module(name)  # a model package that is importable but not linked
         nlp = module.load(disable=list(DISABLED_COMPONENTS))
     return _indexed_attribute_rules(
-        _with_straight_apostrophes(_with_paragraphs(_plain_spaces(_with_title_abbreviations(nlp))))
+        _with_hyphenated_names(
+            _with_straight_apostrophes(
+                _with_paragraphs(_plain_spaces(_with_title_abbreviations(nlp)))
+            )
+        )
     )
 
 

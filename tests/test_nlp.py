@@ -180,3 +180,24 @@ def test_no_sentence_break_without_a_dateline(text: str) -> None:
     said = next(t for t in doc if t.text == "said")
     paragraph = doc.text.index("\n\n") + 2
     assert said.sent.start_char == paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # NER cuts the name at the hyphen ("Song Min") ...
+        ("Foreign Minister Song Min-soon told reporters the talks would resume.", "Song Min-soon"),
+        ("Vice Minister Chun Yung-woo told reporters the talks were useful.", "Chun Yung-woo"),
+        # ... or misses a name of that shape with no title before it
+        ("Jang In-soo said the talks would resume.", "Jang In-soo"),
+    ],
+)
+def test_hyphenated_korean_given_name_is_part_of_the_person(text: str, name: str) -> None:
+    doc = load_nlp()(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [name]
+
+
+def test_words_hyphenated_to_a_name_stay_outside_it() -> None:
+    text = "A Clinton-era rule, an Obama-style plan and the Kim-led state met in Seoul-based talks."
+    doc = load_nlp()(text)
+    assert not [e.text for e in doc.ents if "-" in e.text]

@@ -1480,6 +1480,12 @@ def test_name_in_a_relative_clause_of_a_surname_subject_is_not_the_next_pronoun(
     assert quote.speaker == "Nadia Orlov"
 
 
+def test_speaker_with_a_hyphenated_given_name_is_named_whole(nlp) -> None:
+    text = "In Seoul, Unification Minister Hyun In-taek said the aid would stay suspended."
+    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert (quote.speaker, quote.speaker_type) == ("Hyun In-taek", "named")
+
+
 def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:
     text = "The group backing Senator Ruth Adler for president released a new advertisement."
     assert not [q for q in quotes_of(nlp, text) if q.speaker == "Ruth Adler"]

@@ -12,7 +12,7 @@ from typing import Any, TypeVar, cast
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import NOT_NAME_END_POS
-from tasks.nlp import DASHES, FIRST_NAMES, doc_text
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text, given_name_tail
 from tasks.quotes.lexicon import (
     _ASK,
     _LABEL,
@@ -211,10 +211,12 @@ def _person_span(ent: Span) -> Span:
     """A person entity cut to its name: NER runs a name on into the words of a title-case line
     around it ("Beneath Clinton's Wins", "Trump May Not Have Suggested ...")."""
     start = _person_start(ent)
+    # a hyphenated given name ends the name whole ("Hyun In-taek": not "in", nor "-taek")
+    tail = ent.end - 3 if len(ent) >= 3 and given_name_tail(ent.doc, ent.end - 2) else ent.end
     end = next(
         (
             t.i
-            for t in ent.doc[start + 1 : ent.end]
+            for t in ent.doc[start + 1 : tail]
             if t.pos_ in ("VERB", "AUX")
             or (_verb_word(t) and t.i + 1 < ent.end)  # "Glenn Beck Blasts Drudge", not "... Post"
             or t.lower_ in _NAME_BREAKS
@@ -222,9 +224,13 @@ def _person_span(ent: Span) -> Span:
         ),
         ent.end,
     )
-    while end - 1 > start and (
-        (ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".")
-        or (ent.doc[end - 1].pos_ in NOT_NAME_END_POS and ent.doc[end - 1].is_lower)
+    while (
+        end - 1 > start
+        and end <= tail
+        and (
+            (ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".")
+            or (ent.doc[end - 1].pos_ in NOT_NAME_END_POS and ent.doc[end - 1].is_lower)
+        )
     ):
         end -= 1  # "Jeb Bush-spent", "Donald Trump - and", "Juan Manriquez of [Oakland]"
     return ent.doc[start:end]
