@@ -3971,6 +3971,16 @@ def test_the_official_after_an_anonymous_one_is_anonymous_too(nlp) -> None:
     assert (second.speaker, second.speaker_type) == (None, "anonymous")
 
 
+def test_plural_officials_granted_anonymity_between_subject_and_verb_are_anonymous(nlp) -> None:
+    # the parser hangs "speaking on condition of anonymity" on the verb, not on the subject
+    text = (
+        "Japanese officials, speaking on condition of anonymity, said the envoy would stay in"
+        " Beijing until Friday."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "envoy" in q.text)
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+
+
 def test_a_description_of_a_named_aide_is_not_anonymous(nlp) -> None:
     # "the former top aide to ..." describes the person just named, anonymity granted earlier
     # in the article or not

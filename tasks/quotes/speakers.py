@@ -1101,8 +1101,19 @@ def _resolve(
         # Washington Post" (tasks.entities gives organisations the same capital)
         holder = capital_article(_POSSESSIVE.sub("", _after_title(text)))
         return (holder, text, "named") if holder else (None, text, "unknown")
-    if _ANONYMOUS.search(description) or (
-        _INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member)
+    # "South Korean officials, speaking on condition of anonymity, said": the terms set off
+    # between a common-noun subject and its verb (the parser hangs them on the verb)
+    verb = subj.head
+    granted = (
+        subj.pos_ == "NOUN"
+        and subj.dep_ in ("nsubj", "nsubjpass")
+        and verb.i > subj.i
+        and _ANONYMOUS.search(doc_text(doc), desc_end, verb.idx) is not None
+    )
+    if (
+        granted
+        or _ANONYMOUS.search(description)
+        or (_INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member))
     ):
         memory.last_anonymous = description
         return None, description, "anonymous"
