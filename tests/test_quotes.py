@@ -136,6 +136,15 @@ def test_body_named_after_a_title_word_keeps_its_name(nlp) -> None:
     assert quote.speaker_text == "the Justice Department"
 
 
+def test_the_ministry_is_the_one_of_the_country_named_with_it(nlp) -> None:
+    text = (
+        "Russia's Foreign Ministry issued a statement on Tuesday. The ministry said Moscow would"
+        " not attend the session."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "Moscow" in q.text)
+    assert (quote.speaker, quote.speaker_type) == ("Russia's Foreign Ministry", "description")
+
+
 def test_partial_quote_spans_its_reported_clause(nlp) -> None:
     text = 'Ada Brenner told reporters that the visit was "quite positive."'
     quotes = quotes_of(nlp, text)
@@ -2370,11 +2379,12 @@ def test_speaker_after_a_possessive(nlp, text: str, speaker: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        # "the ministry" is the ministry the article named before it
+        # "the ministry" is the ministry the article named before it, as it was named (the first
+        # sentence's speaker is "South Korea's Unification Ministry" too)
         (
             "South Korea's Unification Ministry said the talks were useful. The ministry also "
             "said it would hold a seminar in January.",
-            "Unification Ministry",
+            "South Korea's Unification Ministry",
         ),
         # ... and no one when it named none
         ("The ministry said it would hold a seminar in January.", None),

@@ -1176,8 +1176,26 @@ def _bodies(ents: Sequence[Span]) -> list[tuple[int, str, str]]:
         if ent.label_ == "ORG":
             name = _POSSESSIVE.sub("", ent.text)
             if len(name.split()) >= 2:
-                found.append((ent.end_char, name.split()[-1].lower(), capital_article(name)))
+                found.append(
+                    (
+                        ent.end_char,
+                        name.split()[-1].lower(),
+                        _of_country(ent, capital_article(name)),
+                    )
+                )
     return found
+
+
+def _of_country(ent: Span, name: str) -> str:
+    """An organisation's name with the country NER left out before it ("North Korea's Foreign
+    Ministry"): "the ministry said" later is that country's, not any foreign ministry."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+        return name
+    country = doc[ent.start - 2]
+    if country.ent_type_ != "GPE":
+        return name
+    return f"{doc_text(doc)[_entity_of(country).start_char : doc[ent.start - 1].idx]}'s {name}"
 
 
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
