@@ -89,7 +89,8 @@ def _subject_of(verb: Token) -> Token | None:
         tokens = _tokens(verb.doc)
         after = tokens[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
         if (
-            first.i < last.i < verb.i
+            first.right_edge.i < last.left_edge.i
+            and last.i < verb.i
             and last.right_edge.i == verb.i - 1
             and tokens[last.left_edge.i - 1].text == ","
             and any(t.text == "," for t in after)
