@@ -796,7 +796,8 @@ def _day_value(t: str, anchor: date | None, tense: str | None) -> tuple[str, boo
     wd = re.search(_WEEKDAY, t)
     md = re.search(rf"({_MONTH})\s+({_DAYNUM})", t)
     if md:
-        got = _h_month_day_year(md.group(), anchor, tense)
+        # the year written after the day counts: "midnight on Dec. 31, 2008"
+        got = _h_month_day_year(t[md.start() :], anchor, tense)
         return (got[1], got[3]) if got else None
     if wd:
         got = _h_weekday_rel(wd.group(), anchor, tense)

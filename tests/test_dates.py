@@ -331,6 +331,14 @@ CASES = [
         "2008-09-17T16:08Z",
     ),
     ("At 0800 UTC the banks acted.", date(2008, 9, 18), "0800 UTC", "TIME", "2008-09-18T08:00Z"),
+    # a time on a day with its year: the year written, not the anchor's
+    (
+        "The deadline passed at midnight on Dec. 31, 2008.",
+        FRI_2009_12_11,
+        "midnight on Dec. 31, 2008",
+        "TIME",
+        "2008-12-31T00:00",
+    ),
     # results stories: the year-ago figure is the same quarter a year before, the fiscal
     # quarter the story named if it named one; "the latest period" is the quarter reported
     (
