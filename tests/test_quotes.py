@@ -622,6 +622,15 @@ REPORTED = [
         None,
         "told",
     ),
+    # a that-clause the parser hangs on the noun of where it was said, its "that" made an
+    # object inside it, is what was said
+    (
+        "The party newspaper said in a commentary that Seoul was to blame.",
+        "Seoul was to blame",
+        None,
+        None,
+        "said",
+    ),
     # ... and the sentence's subject, which the parser hangs on the verb of saying set off
     # inside it: a second subject of the verb, or a fragment before its subject
     (
@@ -1493,6 +1502,11 @@ def test_speaker_with_a_hyphenated_given_name_is_named_whole(nlp) -> None:
     text = "In Seoul, Unification Minister Hyun In-taek said the aid would stay suspended."
     quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
     assert (quote.speaker, quote.speaker_type) == ("Hyun In-taek", "named")
+
+
+def test_relative_clause_on_a_noun_of_no_occasion_is_not_what_was_said(nlp) -> None:
+    text = "Ms. Reyes said on Monday in a district that her rival won easily."
+    assert not [q for q in quotes_of(nlp, text) if "her rival won" in q.text]
 
 
 def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:

@@ -36,6 +36,7 @@ from tasks.quotes.lexicon import (
     _PERSON_ROLE,
     _PREP_CUES,
     _PUT,
+    _SAID_IN,
     _SENTENCE_END,
     _TRAILING_CUE_WINDOW,
     COGNITION_VERBS,
@@ -809,12 +810,26 @@ def _clause_in_adjunct(verb: Token) -> list[Token]:
             if (
                 t.dep_ == "relcl"
                 and t.head.lower_ not in ("event", "case")  # "in the event that": a condition
-                and _marked_by(t, ("that",))
+                and (_marked_by(t, ("that",)) or _that_as_object(t))
                 and _own_subject(t)
                 and _nominal_path(t.head, prep)
             ):
                 return [t]
     return []
+
+
+def _that_as_object(clause: Token) -> bool:
+    """Whether a clause on a noun of where or in what a thing was said opens with a "that" the
+    parser made an object inside it ("said in a commentary that Washington was to blame": "that"
+    the object of "blame"); on other nouns it is a relative pronoun ("procedures that they might
+    not need", "a district that Rubio won")."""
+    first = clause.left_edge
+    return (
+        clause.head.lower_ in _SAID_IN
+        and first.lower_ == "that"
+        and first.dep_ in ("dobj", "pobj")
+        and first.i < clause.i
+    )
 
 
 def _nominal_path(token: Token, top: Token) -> bool:

@@ -196,6 +196,15 @@ _UTTERANCE_WORDS = (
     "column memo testimony email emails message essay memoir"
 )
 _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
+# where or in what a thing was said: "said in a commentary that ...", "predicted at the debate
+# that ...", "alleged in the suit that ..." -- a that-clause the parser hangs on such a noun is
+# what was said, even with its "that" made an object inside it (see _that_as_object)
+_OCCASION_WORDS = (
+    "commentary commentaries editorial editorials interview interviews briefing briefings "
+    "conference conferences debate debates hearing hearings rally rallies meeting meetings "
+    "broadcast broadcasts dispatch dispatches bulletin bulletins session sessions"
+)
+_SAID_IN = _AUTHORED | _UTTERANCES | frozenset(_OCCASION_WORDS.split())
 # participles by which a document names its maker ("a lawsuit filed by", "an email sent out by";
 # not "remarks first reported by The New York Times", "a message referring to strikes by")
 _AUTHORING = verb_forms(
