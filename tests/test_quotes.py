@@ -622,6 +622,22 @@ REPORTED = [
         None,
         "told",
     ),
+    # ... which the parser may also read as a relative clause on that subject, or as a
+    # conjunct of the speaker's name: the words' shape decides
+    (
+        "Pyongyang, the envoy told reporters, is ready to talk.",
+        "Pyongyang, the envoy told reporters, is ready to talk",
+        None,
+        None,
+        "told",
+    ),
+    (
+        "Seoul, Lindqvist told reporters, is ready to host the talks.",
+        "Seoul, Lindqvist told reporters, is ready",
+        None,
+        "Lindqvist",
+        "told",
+    ),
     # a that-clause the parser hangs on the noun of where it was said, its "that" made an
     # object inside it, is what was said
     (
@@ -1507,6 +1523,11 @@ def test_speaker_with_a_hyphenated_given_name_is_named_whole(nlp) -> None:
 def test_relative_clause_on_a_noun_of_no_occasion_is_not_what_was_said(nlp) -> None:
     text = "Ms. Reyes said on Monday in a district that her rival won easily."
     assert not [q for q in quotes_of(nlp, text) if "her rival won" in q.text]
+
+
+def test_relative_clause_of_saying_set_off_by_commas_is_no_set_off_attribution(nlp) -> None:
+    text = "Mrs. Vega's budget vote, which she has often said was a mistake, was a factor in her defeat."
+    assert [q.text for q in quotes_of(nlp, text) if q.cue == "said"] == ["was a mistake"]
 
 
 def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:

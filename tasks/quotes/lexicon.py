@@ -492,3 +492,18 @@ _LABEL = re.compile(
 def _person_word(word: str) -> bool:
     """Whether a word is a role or trade that names a person ("spokeswoman", "tycoon")."""
     return bool(_PERSON_ROLE.search(word) or _PERSON_NOUN.search(word))
+
+
+# verbs of an attribution set off inside the sentence it reports ("X, Bosworth told reporters,
+# is ready"), in the past or present
+_SET_OFF_CUE_WORDS = (
+    "said says told tells added adds noted notes wrote writes insisted insists argued argues "
+    "warned warns stressed stresses explained explains"
+)
+_SET_OFF_CUES = frozenset(_SET_OFF_CUE_WORDS.split())
+# words that open a predicate with no subject of its own after such an attribution
+_PREDICATE_OPENER_WORDS = (
+    "is was are were will would had has have could can may might should must did does do "
+    "remains remained"
+)
+_PREDICATE_OPENERS = frozenset(_PREDICATE_OPENER_WORDS.split())
