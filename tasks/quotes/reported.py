@@ -778,11 +778,11 @@ def _set_off_attribution(tokens: list[Token]) -> _Clause | None:
         opener is None
         or opener.lower_ not in _PREDICATE_OPENERS
         or speaker.pos_ not in ("PROPN", "NOUN", "PRON")
-        or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in tokens[:first])
+        or any(t.is_quote for t in tokens)
+        or any(t.pos_ in ("VERB", "AUX") for t in tokens[:first])
         # not a relative clause ("vote, which she has repeatedly said was a mistake, was ..."):
         # a speaker phrase has no verb and no wh-word
         or any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$") for t in phrase)
-        or any(t.is_quote for t in tokens[first:])
     ):
         return None
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
