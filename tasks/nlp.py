@@ -188,8 +188,9 @@ def given_name_tail(doc: Doc, i: int) -> bool:
 
 @Language.component("hyphenated_names")
 def hyphenated_names(doc: Doc) -> Doc:
-    """Whole Korean-style names: NER cuts "Hyun In-taek" at the hyphen ("Hyun In") or misses a
-    name of that shape after no title ("Wi Sung-lac said"); the person is the whole name."""
+    """Whole Korean-style names: NER cuts "Hyun In-taek" at the hyphen ("Hyun In") or after the
+    family name ("Hyun"), or misses a name of that shape after no title ("Wi Sung-lac said");
+    the person is the whole name."""
     # the hyphens from one array: most articles have few, and no Python loop over every token
     hyphens = (doc.to_array(ORTH) == doc.vocab.strings["-"]).nonzero()[0].tolist()
     tails = [i for i in hyphens if i >= 2 and given_name_tail(doc, i)]
@@ -200,14 +201,25 @@ def hyphenated_names(doc: Doc) -> Doc:
     ending = {e.end: n for n, e in enumerate(ents)}
     changed = False
     for i in tails:
+        n = ending.get(i + 2)
+        if n is not None and ents[n].start == i - 2 and ents[n].label_ != "PERSON":
+            # the whole name under another label ('"We are ready," Moon Jae-in said': a
+            # WORK_OF_ART after a quotation)
+            family, last = doc[i - 2], doc[i - 1]
+            if family.is_title and last.is_title and _syllable(family) and _syllable(last):
+                ents[n] = Span(doc, i - 2, i + 2, label="PERSON")
+                changed = True
+            continue
         if i in taken or i + 1 in taken:
             continue
         n = ending.get(i)
         last = doc[i - 1]
+        if n is None and i - 1 not in taken and _syllable(doc[i - 2]):
+            n = ending.get(i - 1)  # or the family name alone ("Hyun" of "Hyun In-taek")
         if n is not None:
             if ents[n].label_ == "PERSON" and last.is_title and _syllable(last):
                 ents[n] = Span(doc, ents[n].start, i + 2, label="PERSON")
-                taken |= {i, i + 1}
+                taken |= {i - 1, i, i + 1}
                 changed = True
             continue
         family = doc[i - 2]

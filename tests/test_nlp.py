@@ -188,8 +188,13 @@ def test_no_sentence_break_without_a_dateline(text: str) -> None:
         # NER cuts the name at the hyphen ("Song Min") ...
         ("Foreign Minister Song Min-soon told reporters the talks would resume.", "Song Min-soon"),
         ("Vice Minister Chun Yung-woo told reporters the talks were useful.", "Chun Yung-woo"),
+        # ... or after the family name ("Hyun") ...
+        ("Fuel shipments, Hyun In-taek told lawmakers on Friday, will be delayed.", "Hyun In-taek"),
         # ... or misses a name of that shape with no title before it
         ("Jang In-soo said the talks would resume.", "Jang In-soo"),
+        # ... or gives the whole name another label (a WORK_OF_ART after a quotation)
+        ('"The door is still open," Moon Jae-in said.', "Moon Jae-in"),
+        ('"We have nothing more to discuss," Song Min-soon said.', "Song Min-soon"),
     ],
 )
 def test_hyphenated_korean_given_name_is_part_of_the_person(text: str, name: str) -> None:
