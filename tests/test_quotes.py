@@ -631,6 +631,21 @@ REPORTED = [
         None,
         "told",
     ),
+    # ... or as two sentences, the first ending at the comma after the subject
+    (
+        "Six-party diplomacy, Wu Dawei told reporters on Monday, is at a dead end.",
+        "Six-party diplomacy, Wu Dawei told reporters on Monday, is at a dead end",
+        None,
+        "Wu Dawei",
+        "told",
+    ),
+    (
+        "Six-party talks, Wu Dawei told reporters on Monday, have stalled since April.",
+        "Six-party talks, Wu Dawei told reporters on Monday, have stalled",
+        None,
+        "Wu Dawei",
+        "told",
+    ),
     (
         "Seoul, Lindqvist told reporters, is ready to host the talks.",
         "Seoul, Lindqvist told reporters, is ready",
@@ -1481,9 +1496,17 @@ def test_pronoun_refers_to_the_main_clause_subject_not_the_reported_one(nlp) -> 
     assert quote.speaker == "Ivan Petrov"
 
 
-def test_speaker_with_a_hyphenated_given_name_is_named_whole(nlp) -> None:
-    text = "In Seoul, Unification Minister Hyun In-taek said the aid would stay suspended."
-    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Seoul, Unification Minister Hyun In-taek said the aid would stay suspended.",
+        # NER took the family name alone, or the name after a quotation for a WORK_OF_ART
+        "Fuel shipments, Hyun In-taek told lawmakers on Friday, will be delayed.",
+        '"The aid will stay suspended," Hyun In-taek said.',
+    ],
+)
+def test_speaker_with_a_hyphenated_given_name_is_named_whole(nlp, text: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.cue in ("said", "told"))
     assert (quote.speaker, quote.speaker_type) == ("Hyun In-taek", "named")
 
 

@@ -795,8 +795,18 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     # tokens after a markup "<"
     tag_names = {t.i + 1 for t in doc if t.text in ("<", "</")} if "<" in doc_text(doc) else set()
     lowers = _lowers(doc)
+    previous: list[Token] = []
     for sent in doc.sents:
         tokens = list(_tokens(doc)[sent.start : sent.end])
+        # the parser sometimes ends a sentence at the comma after its subject ("Six-party talks
+        # | , Wu Dawei told reporters, will resume ..."): a sentence never opens with a comma,
+        # so the shape rule reads it joined to the sentence before, in the same paragraph
+        joined = (
+            previous + tokens
+            if previous and tokens[0].text == "," and "\n" not in previous[-1].text_with_ws
+            else tokens
+        )
+        previous = tokens
         # the cheap test first: _according_to wants the word
         acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
         if acc is not None:
@@ -814,7 +824,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                 )
             continue
-        set_off = _set_off_attribution(tokens)
+        set_off = _set_off_attribution(joined)
         if set_off is not None:
             found.append(set_off)
             continue
