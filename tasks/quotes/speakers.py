@@ -1095,6 +1095,10 @@ def _resolve(
         name = memory.full(_honorific(doc, start) + text)
         return name, text, "named"
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
+        org = _described_org(subj, start)
+        if org is not None:
+            written = _POSSESSIVE.sub("", org.text)
+            return _of_country(org, capital_article(written)), written, "named"
         text = _without_descriptor(subj, start, text)
         # "Beijing's plans", "the GOP’s platform": the possessor of a stance is its holder
         # ... one name whether or not it opens a sentence: "the Washington Post" is "The
@@ -1138,6 +1142,9 @@ def _resolve(
             before, _role_gender(role_word)
         )
         return (name, text, "description") if name else (None, text, "description")
+    outlet = _outlet_name(subj)
+    if outlet is not None:
+        return outlet, text, "named"
     body = _BODY_DESCRIPTION.fullmatch(text)
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it
@@ -1184,6 +1191,86 @@ def _bodies(ents: Sequence[Span]) -> list[tuple[int, str, str]]:
                     )
                 )
     return found
+
+
+def _described_org(subj: Token, start: int) -> Span | None:
+    """The organisation a subject names after words that describe it ("North Korea's official
+    Korean Central News Agency", "the state-run Korean Central Broadcasting Station"), whose
+    name, as the entities stage gives it, is the speaker: every article's is the same actor.
+    None when only an article or the owner's possessive stands before the name ("the State
+    Department", "North Korea's Foreign Ministry")."""
+    if subj.ent_type_ != "ORG":
+        return None
+    ent = _entity_of(subj)
+    first = token_at(subj.doc, start)
+    if first is None or first.i >= ent.start:
+        return None
+    before = subj.doc[first.i : ent.start]
+    name = _POSSESSIVE.sub("", ent.text)
+    # a name of two words or more ("a super PAC", "a still-struggling HP" name no actor) right
+    # after a word that describes it (not "The Koch-backed Concerned Veterans for America",
+    # whose first word NER left out)
+    last = before[-1]
+    if len(name.split()) < 2 or not (last.is_lower and last.pos_ in ("ADJ", "VERB", "NOUN")):
+        return None
+    return ent
+
+
+# a news outlet named by the noun after its name ("the Rodong Sinmun newspaper", "Japan's Kyodo
+# news agency", "the JoongAng Ilbo daily")
+_OUTLET_NOUNS = frozenset(
+    [
+        "newspaper",
+        "daily",
+        "paper",
+        "weekly",
+        "agency",
+        "broadcaster",
+        "network",
+        "channel",
+        "magazine",
+        "tabloid",
+        "website",
+    ]
+)
+
+
+def _outlet_name(subj: Token) -> str | None:
+    """The name before a news outlet's noun, when it is a name (not a nationality or a place: "the
+    South Korean newspaper", "a Seoul daily"): "the North's main Rodong Sinmun newspaper said"."""
+    # lower case: not a headline's "Popular Website Shows ..."
+    if subj.pos_ != "NOUN" or not subj.is_lower or subj.lower_ not in _OUTLET_NOUNS:
+        return None
+    tokens = _tokens(subj.doc)
+    end = subj.i
+    if end > 0 and tokens[end - 1].text == "news":  # "Kyodo news agency", not "Fox News"
+        end -= 1
+    start = end
+    while start > 0:
+        word = tokens[start - 1]
+        if word.is_title and word.pos_ == "PROPN":
+            start -= 1
+        elif (
+            word.text == "-"
+            and start > 1
+            and tokens[start - 2].is_title
+            and not (word.whitespace_ or tokens[start - 2].whitespace_)
+        ):
+            start -= 1  # "Dong-A Ilbo" (not "pro-Kremlin")
+        elif (
+            word.lower_ in ("'s", "’s")
+            and 1 < start < end
+            and tokens[start - 2].is_title
+            and word.ent_iob_ == tokens[start].ent_iob_ == "I"
+        ):
+            start -= 1  # inside one entity: "People's Daily" (not "Japan's Kyodo")
+        else:
+            break
+    if start == end or all(
+        tokens[k].ent_type_ in ("GPE", "NORP", "LOC") for k in range(start, end)
+    ):
+        return None
+    return doc_text(subj.doc)[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1])]
 
 
 def _of_country(ent: Span, name: str) -> str:
