@@ -73,8 +73,10 @@ def worker_nlp(model: str, aliases_path: str | None) -> tuple[Language, AliasTab
     """The pipeline and alias table of this process, loaded once (the actor ruler added once)."""
     key = (model, aliases_path)
     if key not in _workers:
-        nlp = load_nlp(model)
         aliases = load_aliases(aliases_path)
+        # a table's actor ruler goes into a pipeline of its own: in the shared one it would
+        # change every other user's entities, and a second table's ruler would never be added
+        nlp = load_nlp(model, private=bool(aliases.surfaces))
         add_actor_ruler(nlp, aliases)
         _workers[key] = (nlp, aliases)
     return _workers[key]

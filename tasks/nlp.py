@@ -386,8 +386,7 @@ class ModelNotAvailable(RuntimeError):
     """Neither the configured spaCy model nor the packaged fallback can be loaded."""
 
 
-@lru_cache(maxsize=4)
-def _load(name: str) -> Language:
+def _build(name: str) -> Language:
     try:
         nlp = spacy.load(name, disable=list(DISABLED_COMPONENTS))
     except OSError:
@@ -402,15 +401,19 @@ def _load(name: str) -> Language:
     )
 
 
-def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+_load = lru_cache(maxsize=4)(_build)
+
+
+def load_nlp(name: str = DEFAULT_MODEL, private: bool = False) -> Language:
     """Return the spaCy pipeline `name`, falling back to the packaged en_core_web_sm copy.
 
-    Loaded once per process (cached); logs which model it used.
+    Loaded once per process and shared (cached), or with `private` a pipeline of the caller's
+    own, loaded anew, which it may add components to; logs which model it used.
     """
     with _lock:
         for candidate in (name, FALLBACK_MODEL) if name != FALLBACK_MODEL else (name,):
             try:
-                nlp = _load(candidate)
+                nlp = _build(candidate) if private else _load(candidate)
             except (OSError, ImportError):
                 continue
             if candidate != name:
