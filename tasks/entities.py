@@ -22,7 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DASHES, FIRST_NAMES, doc_text
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text, name_syllable
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
@@ -456,6 +456,21 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     return found
 
 
+def _family_name(full: str) -> str:
+    """The lower-case family name of a full name: its last word, or its first in a Korean name
+    written family name first ("Kim Kye Gwan", "Lee Myung-bak"; not "Sung Kim", whose last word
+    is a family name too, nor "Lee Hamilton", whose given name is no romanised syllable)."""
+    words = full.split()
+    if (
+        2 <= len(words) <= 3
+        and words[0].lower() in _KOREAN_SURNAMES
+        and words[-1].lower() not in _KOREAN_SURNAMES
+        and all(name_syllable(part) for word in words[1:] for part in word.split("-"))
+    ):
+        return words[0].lower()
+    return full.replace("-", " ").split()[-1].lower()
+
+
 def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]:
     """Name part -> full name for an article: surnames, and family names of Korean names."""
     people: dict[str, str] = {}
@@ -466,7 +481,7 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
         if known is not None and known.label == "PERSON":
             full = known.canonical
         fulls.append(full)
-        key = full.replace("-", " ").split()[-1].lower()
+        key = _family_name(full)
         earlier = people.get(key)
         # the first full name stands for the surname, unless a later one that starts with a
         # first name is its tail: a headline's capitalised words run on into a name ("Black

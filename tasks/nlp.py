@@ -170,7 +170,12 @@ _NAME_SYLLABLE = re.compile(
 
 
 def _syllable(token: Token) -> bool:
-    return token.is_alpha and len(token) <= 5 and _NAME_SYLLABLE.fullmatch(token.text) is not None
+    return token.is_alpha and len(token) <= 5 and name_syllable(token.text)
+
+
+def name_syllable(word: str) -> bool:
+    """Whether a word is one syllable of a romanised Korean or Chinese given name ("Kye", "gwan")."""
+    return len(word) <= 5 and _NAME_SYLLABLE.fullmatch(word) is not None
 
 
 def given_name_tail(doc: Doc, i: int) -> bool:

@@ -70,6 +70,26 @@ def test_alias_table_maps_variants(aliases, name: str, label: str, canonical: st
     assert canonical_actor(name, label, aliases)[0] == canonical
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        # a Korean name written family name first: the family name alone is the person
+        ("Vice Minister Kim Kye Gwan led the delegation. Kim said so.", "kim", "Kim Kye Gwan"),
+        ("President Lee Myung-bak met the envoys. Lee said so.", "lee", "Lee Myung-bak"),
+        ("Ambassador Chun Young-woo led the team. Chun said so.", "chun", "Chun Young-woo"),
+        # ... and not where the given name comes first, or is no romanised syllable
+        ("U.S. envoy Sung Kim arrived on Monday. Kim said so.", "kim", "Sung Kim"),
+        ("Former Rep. Lee Hamilton chaired it. Hamilton said so.", "hamilton", "Lee Hamilton"),
+    ],
+)
+def test_a_surname_is_the_family_name_of_the_person_named_before(
+    text: str, surname: str, full: str
+) -> None:
+    from tasks.nlp import load_nlp
+
+    assert surname_index(load_nlp()(text))[surname] == full
+
+
 def test_surname_resolves_and_org_label_is_repaired(nlp, aliases) -> None:
     doc = nlp(
         "Philip Crowley spoke first.\nLater, Crowley said Bosworth would travel. Stephen Bosworth agreed."

@@ -1671,6 +1671,22 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # a Korean surname stands for the person whose family name it is, written first ("Kim Kye
+    # Gwan"), not for one whose name ends in it; and that one named in full is no other Kim
+    (
+        "North Korea's chief delegate, Kim Kye Gwan, met the envoys on Monday.\n\nKim said"
+        ' Pyongyang wanted energy aid first.\n\n"The North must move first," said Sung Kim,'
+        " the U.S. special envoy.",
+        "Pyongyang wanted",
+        "Kim Kye Gwan",
+    ),
+    (
+        "North Korea's chief delegate, Kim Kye Gwan, met the envoys on Monday.\n\nKim said"
+        ' Pyongyang wanted energy aid first.\n\n"The North must move first," said Sung Kim,'
+        " the U.S. special envoy.",
+        "The North must",
+        "Sung Kim",
+    ),
     # an organisation described before its name speaks under its name, the entities' actor
     (
         "Pyongyang's official Korean Central News Agency said the drills were a rehearsal for"

@@ -244,6 +244,7 @@ class _Speakers:
             if not _not_a_person(name)
         }
         self.full_names.update(_first_named(doc, self.full_names))
+        self._introduced = {name for _offset, name in introduced_names(doc)}
         # full() of each name asked, which depends on full_names only (fixed from here on)
         self._full: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
@@ -468,6 +469,12 @@ class _Speakers:
         elif len(parts) == 2 and parts[-1][0].isupper():
             found = self.full_names.get(parts[-1].lower(), name)
             first = found.split()[0].lower() if found.split() else ""
+            if (
+                name in self._introduced
+                and parts[0] not in found.split()
+                and found.split()[0].lower() == parts[-1].lower()
+            ):
+                return name  # "Sung Kim" is not the "Kim Kye Gwan" that "Kim" stands for
             if parts[0] not in found.split() and (
                 parts[0].lower() in FIRST_NAMES or first in FIRST_NAMES
             ):
