@@ -196,7 +196,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "half_year",
-        rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}))?\b",
+        rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}|(?:last|this|next)\s+year))?\b",
     ),
     ("fiscal_year", rf"\bfiscal(?:\s+year)?\s+(?:{_YEAR}|'?\d\d)\b"),
     (
@@ -210,7 +210,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"\b(?:(?:this|last|next|the|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR}))?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
+        rf"\b(?:(?:this|last|next|the|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
     ),
     (
         "ago",
@@ -1086,9 +1086,7 @@ def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | N
     word = m.group(1)
     relative = year is None
     if year is None and anchor is not None:
-        shift = re.search(r"of (last|this|next) year$", t)
-        if shift:  # "the first quarter of last year"
-            year = anchor.year + {"last": -1, "this": 0, "next": 1}[shift.group(1)]
+        year = _named_year(t, anchor)  # "the first quarter of last year"
     if year is not None and word in ("last", "final"):
         return "DATE", f"{year}-Q4", "quarter", relative  # "the final quarter of 2009"
     if year is not None and word in ORDINALS:
@@ -1115,9 +1113,20 @@ def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | N
 
 
 def _h_half_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    year = _year_of(t) or (anchor.year if anchor else None)
+    year = _year_of(t) or _named_year(t, anchor) or (anchor.year if anchor else None)
     half = 1 if "first" in t else 2
     return "DATE", f"{year if year else 'XXXX'}-H{half}", "half", _year_of(t) is None
+
+
+_OF_RELATIVE_YEAR = re.compile(r"\bof (last|this|next) year$")
+
+
+def _named_year(t: str, anchor: date | None) -> int | None:
+    """The year "of last year", "of this year" or "of next year" closing a phrase names."""
+    m = _OF_RELATIVE_YEAR.search(t)
+    if m is None or anchor is None:
+        return None
+    return anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(1)]
 
 
 def _h_fiscal_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1163,6 +1172,9 @@ def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | No
     year = _year_of(t)
     if year is not None:
         return "DATE", f"{year}-{code}", "season", False
+    named = _named_year(t, anchor)
+    if named is not None:  # "the spring of next year"
+        return "DATE", f"{named}-{code}", "season", True
     if anchor is None:
         return "DATE", f"XXXX-{code}", "season", True
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]

@@ -230,6 +230,28 @@ CASES = [
         "DATE",
         "2008-Q1",
     ),
+    # ... and halves and seasons of a year named relative to the article's
+    (
+        "Talks are expected to resume in the first half of next year.",
+        date(2009, 12, 11),
+        "the first half of next year",
+        "DATE",
+        "2010-H1",
+    ),
+    (
+        "The reactor was shut in the second half of last year.",
+        date(2008, 3, 4),
+        "the second half of last year",
+        "DATE",
+        "2007-H2",
+    ),
+    (
+        "The envoys plan to meet in the spring of next year.",
+        date(2009, 12, 11),
+        "the spring of next year",
+        "DATE",
+        "2010-SP",
+    ),
     (
         "Ford made a profit in the final quarter of 2009.",
         date(2010, 1, 28),
