@@ -22,7 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DASHES, FIRST_NAMES, doc_text, name_syllable
+from tasks.nlp import DASHES, FEMALE_TITLES, FIRST_NAMES, MALE_TITLES, doc_text, name_syllable
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
@@ -448,6 +448,16 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             continue
         if not all(t.text[:1].isupper() for t in chain):
             continue
+        if (
+            len(chain) > 2
+            and chain[0].is_sent_start
+            and chain[0].ent_iob_ == "O"
+            and chain[0].lower_ not in FIRST_NAMES
+            and chain[0].lower_ not in FEMALE_TITLES | MALE_TITLES  # "Grandpa Tobin Vale": a he
+            and chain[1].ent_iob_ == "B"
+            and all(t.ent_type_ == "PERSON" for t in chain[1:])
+        ):
+            chain.pop(0)  # a role capitalised to open the sentence: "Analyst Denny Roy said"
         name = doc_text(doc)[chain[0].idx : token.idx + len(token)]
         name = _TITLES.sub("", name).strip()
         if len(name.split()) >= 2:

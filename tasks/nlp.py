@@ -602,3 +602,14 @@ _MALE_NAME_WORDS = (
 )
 MALE_NAMES = frozenset(_MALE_NAME_WORDS.split())
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
+# Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
+_FEMALE_TITLE_WORDS = (
+    "grandma grandmother mother mom aunt sister daughter queen princess duchess lady dame "
+    "madam madame mrs ms miss"
+)
+FEMALE_TITLES = frozenset(_FEMALE_TITLE_WORDS.split())
+_MALE_TITLE_WORDS = (
+    "grandpa grandfather father dad uncle brother son king prince duke lord sir pope mr"
+)
+MALE_TITLES = frozenset(_MALE_TITLE_WORDS.split())

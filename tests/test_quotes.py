@@ -1671,6 +1671,22 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # a role capitalised to open the sentence is no part of the name
+    (
+        "Analyst Dmitri Volkov of the Asan Institute said Pyongyang was buying time.\n\n"
+        '"They want the aid without the inspections," Volkov said.',
+        "They want",
+        "Dmitri Volkov",
+    ),
+    ("Researcher Mira Holt said Pyongyang was buying time.", "Pyongyang was", "Mira Holt"),
+    # a description is not the person named inside it, nor a group the person one of it
+    (
+        "WASHINGTON (AP) — The Obama administration's envoy on North Korea said Thursday he"
+        " was encouraged by his talks.",
+        "he was encouraged",
+        None,
+    ),
+    ("Experts such as analyst Tomas Reyes said Pyongyang was buying time.", "Pyongyang", None),
     # a Korean surname stands for the person whose family name it is, written first ("Kim Kye
     # Gwan"), not for one whose name ends in it; and that one named in full is no other Kim
     (

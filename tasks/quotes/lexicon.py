@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tasks.entities import MORE_TITLES
-from tasks.nlp import verb_forms
+from tasks.nlp import FEMALE_TITLES, MALE_TITLES, verb_forms
 
 # verbs of saying whose subject may be a thing (a poll, a message, a study)
 _FINDING_BASES = "show find indicate conclude"
@@ -308,17 +308,9 @@ _PERSON_NOUN = re.compile(
 )
 # capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
 _HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
-# Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
-# Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
-_FEMALE_TITLE_WORDS = (
-    "grandma grandmother mother mom aunt sister daughter queen princess duchess lady dame "
-    "madam madame mrs ms miss"
-)
-_FEMALE_TITLES = frozenset(_FEMALE_TITLE_WORDS.split())
-_MALE_TITLE_WORDS = (
-    "grandpa grandfather father dad uncle brother son king prince duke lord sir pope mr"
-)
-_MALE_TITLES = frozenset(_MALE_TITLE_WORDS.split())
+# Words before a name that give its gender the way a first name does (tasks.nlp)
+_FEMALE_TITLES = FEMALE_TITLES
+_MALE_TITLES = MALE_TITLES
 
 # up to four capitalised words: the name that opens a headline ("Roger Stone", "CNN President")
 _HEADLINE_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"

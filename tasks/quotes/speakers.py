@@ -1047,6 +1047,7 @@ def _resolve(
     dash = _SPACED_DASH.search(doc_text(doc), start, end)
     if dash is not None and dash.end() <= subj.idx:
         start = dash.end()
+    start = _after_opening_role(subj, start)
     text = _unglue(doc_text(doc)[start:end])
     owner = _OWNER.match(text)
     if owner is not None and _names_person(text[owner.end() :], subj, memory):
@@ -1066,6 +1067,9 @@ def _resolve(
     )
     if headline_name or (
         (subj.pos_ == "PROPN" or subj.is_title)
+        # not a group ("Experts such as analyst Denny Roy", "Aides to Clinton"), where the
+        # tagger's plural is no surname ("Sanders")
+        and not (subj.tag_ == "NNS" and subj.lower_ not in memory.full_names)
         and text.split()
         and _POSSESSIVE.sub("", text.split()[-1]).lower() in memory.full_names  # "Trump’s plan"
     ):
@@ -1142,8 +1146,9 @@ def _resolve(
         # the one person the article gave the role with every word of it ("Mayor Bill de
         # Blasio" for "the mayor"; "the Vermont senator" is not whichever senator it named),
         # else the last subject before the description, not before the quote ("The New York
-        # businessman has praised Putin, saying he was a stronger leader" is not Putin's)
-        before = min(at, subj.idx)
+        # businessman has praised Putin, saying he was a stronger leader" is not Putin's), and
+        # not inside it ("The Obama administration's point man on North Korea" is not Obama)
+        before = min(at, subj.left_edge.idx)
         words = {_role_word(t.text) for t in subj.subtree if t.i <= subj.i and _role_token(t)}
         name = memory.sole_holder(role_word, before, words) or memory.recent(
             before, _role_gender(role_word)
@@ -1198,6 +1203,23 @@ def _bodies(ents: Sequence[Span]) -> list[tuple[int, str, str]]:
                     )
                 )
     return found
+
+
+def _after_opening_role(subj: Token, start: int) -> int:
+    """Where a name starts after the role that opens its sentence before it ("Researcher Mira
+    Holt said", "Activist Mira Holt said": a common noun or adjective capitalised as the
+    sentence's first word); `start` when there is none."""
+    first = token_at(subj.doc, start)
+    if (
+        first is None
+        or not first.is_sent_start
+        or first.pos_ not in ("NOUN", "ADJ")
+        or not _person_word(first.text)  # not "Red Hot Chili Peppers"
+        or subj.i - first.i < 2
+        or not all(t.pos_ == "PROPN" and t.is_title for t in subj.doc[first.i + 1 : subj.i + 1])
+    ):
+        return start
+    return subj.doc[first.i + 1].idx
 
 
 def _described_org(subj: Token, start: int) -> Span | None:
