@@ -1671,6 +1671,14 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # a statement "carried by" a news agency is the body's that put it out, not the agency's
+    (
+        "North Korea's Foreign Ministry said on Tuesday in a statement carried by the official"
+        " KCNA news agency that it would quit the talks.\n\nThe statement said Pyongyang would"
+        " restart its reactor.",
+        "Pyongyang would",
+        "North Korea's Foreign Ministry",
+    ),
     # a role capitalised to open the sentence is no part of the name
     (
         "Analyst Dmitri Volkov of the Asan Institute said Pyongyang was buying time.\n\n"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import capital_article, introduced_names, surname_index
-from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at
+from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
 from tasks.quotes.attribution import _is_cue, _main_clause
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
@@ -1388,7 +1388,7 @@ def _author_of(subj: Token) -> Token | None:
             g
             for c in _children(subj)
             # a poll "reported by" a network is the network's
-            if c.dep_ == "acl" and (c.lower_ in _AUTHORING or subj.lower_ in _POLL_NOUNS)
+            if c.dep_ == "acl" and (_authoring(c) or subj.lower_ in _POLL_NOUNS)
             for g in _children(c)
         ),
     ]:
@@ -1405,6 +1405,17 @@ def _author_of(subj: Token) -> Token | None:
         elif obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
             return obj
     return None
+
+
+_CARRY = verb_forms("carry")
+
+
+def _authoring(verb: Token) -> bool:
+    """Whether a participle after a document says who made it ("released by", "carried out
+    by"); a statement "carried by" a news agency is only published by it."""
+    if verb.lower_ in _CARRY:
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in _children(verb))
+    return verb.lower_ in _AUTHORING
 
 
 # "the poll", "this new survey", "the same report": a document named again
