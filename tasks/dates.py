@@ -1788,6 +1788,18 @@ def _programme_title(raw: str, token: Token | None) -> bool:
     return bool(_SENTENCE_END.search(sent)) and lower >= len(words) / 2
 
 
+def _year_before_noun(token: Token) -> bool:
+    """A year NER took for a number, between a determiner and the one thing it dates: "the 2000
+    inter-Korean summit", "Pyongyang's 1994 accord" (not "the 2000 troops", a count)."""
+    doc = token.doc
+    return (
+        token.i > 0
+        and doc[token.i - 1].tag_ in ("DT", "PRP$", "POS")
+        and token.head.i > token.i
+        and token.head.tag_ in ("NN", "NNP")
+    )
+
+
 def _after_quantity(token: Token | None) -> bool:
     """The word follows an amount: "8.5% annually", "$17.9 million annually"."""
     if token is None or token.i == 0:
@@ -2105,6 +2117,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             rule == "year"
             and token is not None
             and token.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+            and not _year_before_noun(token)
         ):
             continue
         if (

@@ -105,6 +105,8 @@ CASES = [
     ("Envoys meet Dec. 8-10 in Beijing.", date(2009, 12, 1), "Dec. 8-10", "DATE", "2009-12-08"),
     ("The hearing is on Jan. 12.", date(2009, 12, 22), "Jan. 12", "DATE", "2010-01-12"),
     ("under the 2005 joint statement", FRI_2009_12_11, "2005", "DATE", "2005"),
+    # ... also where NER took the year for a number
+    ("The 2000 inter-Korean summit opened the way.", FRI_2009_12_11, "2000", "DATE", "2000"),
     ("In the 1990s the program grew.", FRI_2009_12_11, "the 1990s", "DATE", "199"),
     ("Profits fell in the third quarter.", FRI_2009_12_11, "the third quarter", "DATE", "2009-Q3"),
     # a quarter that lies ahead: a deadline, a plan told in a to-infinitive
@@ -1116,6 +1118,7 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "The case of Elian is for today's youth what the blockade was for theirs.",
         "Its chips power many of today's personal computers.",
         "If I were choosing the people of tomorrow, I would keep this board.",
+        "The army sent the 1500 reservists home.",  # a count of a plural, not a year
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
