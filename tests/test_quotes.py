@@ -661,6 +661,15 @@ REPORTED = [
         None,
         "told",
     ),
+    # a "that" the parser made an object of the clause it opens is no part of what was said
+    (
+        "The ministry's spokesman Chun Hae-sung said in a briefing that the two sides would meet"
+        " at 10 a.m. on Dec. 17.",
+        "the two sides would meet",
+        "that the two",
+        "Chun Hae-sung",
+        "said",
+    ),
     # ... or as two sentences, the first ending at the comma after the subject
     (
         "Six-party diplomacy, Wu Dawei told reporters on Monday, is at a dead end.",

@@ -34,6 +34,7 @@ from tasks.quotes.attribution import (
     _starts_attribution,
     _subject_of,
     _that_adverbial,
+    _that_as_object,
 )
 from tasks.quotes.lexicon import (
     _AFFECT,
@@ -154,6 +155,20 @@ def _records_show(show: Token) -> _Clause | None:
 _DANGLING = frozenset(["and", "or", "but", "nor"])  # conjunctions that cannot end a clause
 
 
+def _object_that(token: Token) -> bool:
+    """Whether a "that" opening what was said is the parser's object inside the clause it opens
+    ("said in a briefing that the sides would meet": "that" the object of "meet")."""
+    if token.lower_ != "that" or token.dep_ not in ("dobj", "pobj"):
+        return False
+    clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "ccomp")), None)
+    if clause is None:
+        return False
+    if clause.dep_ == "relcl":
+        return _that_as_object(clause)
+    # a complement with a subject of its own after the "that"
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in _children(clause))
+
+
 def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     """First and last token of a reported clause, without its "that", edge punctuation and a
     conjunction left dangling at its end ("he's not backing any candidate, and")."""
@@ -161,7 +176,11 @@ def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     tokens = _tokens(doc)
     start_t = sub[0]
     while start_t.i < sub[-1].i and (
-        start_t.is_punct or (start_t.lower_ == "that" and start_t.dep_ == "mark")
+        start_t.is_punct
+        or (start_t.lower_ == "that" and start_t.dep_ == "mark")
+        # ... or the "that" the parser made an object inside a clause it hung on a noun ("said
+        # in a briefing that the sides would meet": see attribution._that_as_object)
+        or (start_t.i == sub[0].i and _object_that(start_t))
     ):
         start_t = tokens[start_t.i + 1]
     end_t = sub[-1]
