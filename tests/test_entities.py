@@ -63,6 +63,7 @@ def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
         ("the Nodong Sinmun", "ORG", "Rodong Sinmun"),
         ("Yonhap news agency", "ORG", "Yonhap News Agency"),
         ("North Korea's Foreign Ministry", "ORG", "North Korean Foreign Ministry"),
+        ("the Blue House", "ORG", "Cheong Wa Dae"),
         ("Some Unknown Person", "PERSON", "Some Unknown Person"),
     ],
 )
