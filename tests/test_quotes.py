@@ -661,6 +661,24 @@ REPORTED = [
         None,
         "told",
     ),
+    # a source set off after what it said, before "according to" the outlet that reports it:
+    # the nearer source said it
+    (
+        "Seoul is ready to hold another round of talks with the North, the Unification Ministry"
+        " said Friday, according to Kyodo News.",
+        "Seoul is ready",
+        "according",
+        "The Unification Ministry",
+        "said",
+    ),
+    (
+        "The North will return to the talks, a senior official told reporters in Seoul,"
+        " according to Kyodo.",
+        "The North will return",
+        "official",
+        None,
+        "told",
+    ),
     # a "that" the parser made an object of the clause it opens is no part of what was said
     (
         "The ministry's spokesman Chun Hae-sung said in a briefing that the two sides would meet"

@@ -808,6 +808,31 @@ def _set_off_attribution(tokens: list[Token]) -> _Clause | None:
     return _clause_over(words[0], words[-1], tokens[cue_at], speaker)
 
 
+def _said_before_according(tokens: list[Token], according: Token) -> bool:
+    """Whether the clause that "according to" reports was said by a source set off before it
+    ("..., the State Department said Thursday, according to Yonhap News"): the nearer source
+    said it, and the sentence is read as that attribution."""
+    doc_tokens = _tokens(according.doc)
+    for verb in tokens:
+        # the source's verb shortly before "according" with no other verb between ("said
+        # Thursday, according to", "told reporters in Seoul, according to")
+        if (
+            not 0 < according.i - verb.i <= 7
+            or verb.lower_ not in _SET_OFF_CUES
+            or any(t.pos_ in ("VERB", "AUX") for t in doc_tokens[verb.i + 1 : according.i])
+        ):
+            continue
+        subject = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if (
+            subject is not None
+            and doc_tokens[subject.left_edge.i - 1].text == ","
+            # what was said comes before the source ("On Monday, Trump said ..." is no such)
+            and any(c.dep_ in ("ccomp", "parataxis") and c.i < subject.i for c in _children(verb))
+        ):
+            return True
+    return False
+
+
 def _reported_clauses(doc: Doc) -> list[_Clause]:
     """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
     found: list[_Clause] = []
@@ -828,7 +853,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         previous = tokens
         # the cheap test first: _according_to wants the word
         acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
-        if acc is not None:
+        if acc is not None and not _said_before_according(tokens, acc[0]):
             last = max(x.i for x in acc[1].subtree)
             clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
             clause = [t for t in clause if not t.is_punct and not t.is_space]
