@@ -1698,6 +1698,13 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # an editorial or a commentary is its possessor's word
+    (
+        "North Korea's annual New Year editorial said the country remained committed to a"
+        " nuclear-free peninsula.",
+        "the country remained",
+        "North Korea",
+    ),
     # a statement "carried by" a news agency is the body's that put it out, not the agency's
     (
         "North Korea's Foreign Ministry said on Tuesday in a statement carried by the official"

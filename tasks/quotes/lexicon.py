@@ -193,7 +193,8 @@ _AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
 # "His campaign said ...", which speaks for him)
 _UTTERANCE_WORDS = (
     "statement statements speech speeches remarks comments letter tweet tweets post op-ed "
-    "column memo testimony email emails message essay memoir"
+    "column memo testimony email emails message essay memoir editorial editorials commentary "
+    "commentaries communique"
 )
 _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
 # where or in what a thing was said: "said in a commentary that ...", "predicted at the debate
