@@ -679,6 +679,15 @@ REPORTED = [
         None,
         "told",
     ),
+    # one clause the parser split into two complements of the verb, the first ending in a
+    # participle ("most of the rice shipped | was for the army")
+    (
+        "A review by the ministry shows most of the rice shipped was for the army.",
+        "most of the rice shipped was for the army",
+        None,
+        None,
+        "shows",
+    ),
     # a "that" the parser made an object of the clause it opens is no part of what was said
     (
         "The ministry's spokesman Chun Hae-sung said in a briefing that the two sides would meet"

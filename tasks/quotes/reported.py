@@ -1181,6 +1181,22 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             # a second that-clause the parser coordinates with the verb of saying
                             # (PolNeAR train: 9 of 9 in the content)
                             or (c.dep_ == "conj" and _marked_by(c, ("that",)))
+                            # "said the Iranians released by the United States were close to
+                            # ...": the parser splits one clause into two complements, the
+                            # second, right after the first, without a subject of its own
+                            or (
+                                c.dep_ == "ccomp"
+                                # its verb comes first ("were close to ..."), and no "and" in
+                                # the first ran on into the subject of a second clause
+                                # ("... mishandled the inquiry and Democrats accused ...")
+                                and c.left_edge.i == c.i == comps[0].right_edge.i + 1
+                                and not any(
+                                    t.dep_ == "cc" and t.i > comps[0].i for t in comps[0].subtree
+                                )
+                                and not any(
+                                    g.dep_ in ("nsubj", "nsubjpass", "expl") for g in _children(c)
+                                )
+                            )
                             # "said she hoped to get her account back, and then would continue
                             # to spread her message": a conjoined verb with no subject of its own
                             # and the "would" of reported speech goes on with what was said
