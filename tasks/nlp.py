@@ -33,9 +33,13 @@ _lock = threading.Lock()
 
 
 # A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
-# (AFP) –"): where the story was filed, no part of what anyone said
+# (AFP) –", AP's "SEOUL, South Korea (AP) —" and "ALBANY, N.Y. (AP) —"): where the story was
+# filed, no part of what anyone said
 DATELINE_LEAD = re.compile(
-    r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
+    r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+    # the country or state after a city in capitals, before the agency ("(AP)")
+    r"(?:, (?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?|(?:[A-Z]\.){2,3})(?= \(| ?(?:--|[—–])))?"
+    r"|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
     r"(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
     r"(?: \([^()\n]{1,30}\))?"
     # a hyphen only set off by a space ("WASHINGTON - "): "AFL-CIO" is a name

@@ -155,6 +155,12 @@ def test_abbreviated_title_keeps_its_period_and_its_sentence(
         ("Forecast cut.\n\nWASHINGTON (AP) \u2014 The bank said growth slowed.", "The"),
         ("Vote set.\n\nNew York (AFP) \u2013 Officials said the vote is on.", "Officials"),
         ("Vote set.\n\nPORTLAND - Officials said the vote is on.", "Officials"),
+        # AP's city with its country or state
+        (
+            "Drills end.\n\nSEOUL, South Korea (AP) \u2014 Officials said the drills ended.",
+            "Officials",
+        ),
+        ("Vote set.\n\nALBANY, N.Y. (AP) \u2014 Officials said the vote is on.", "Officials"),
     ],
 )
 def test_a_sentence_starts_after_a_wire_dateline(text: str, lead: str) -> None:

@@ -2729,6 +2729,11 @@ def test_weekday_after_the_verb_is_not_the_speaker(
             "New York (AFP) – The company will cut 500 jobs next year, its chief executive said.",
             "The company will cut 500 jobs next year",
         ),
+        (
+            "SEOUL, South Korea (AP) — The North fired two missiles into the sea on Tuesday, the"
+            " military said.",
+            "The North fired two missiles",
+        ),
         # no dateline: an abbreviation, or a name set off by dashes, stays in what was said
         (
             "U.S. - China relations are improving, officials said.",
