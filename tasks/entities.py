@@ -398,6 +398,10 @@ def _after_dateline(token: Token) -> bool:
     )
 
 
+# titles that give the name after them its gender ("Grandpa Tobin Vale"): part of the name
+_GENDERED_TITLES = FEMALE_TITLES | MALE_TITLES
+
+
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
@@ -453,7 +457,7 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             and chain[0].is_sent_start
             and chain[0].ent_iob_ == "O"
             and chain[0].lower_ not in FIRST_NAMES
-            and chain[0].lower_ not in FEMALE_TITLES | MALE_TITLES  # "Grandpa Tobin Vale": a he
+            and chain[0].lower_ not in _GENDERED_TITLES  # "Grandpa Tobin Vale": a he
             and chain[1].ent_iob_ == "B"
             and all(t.ent_type_ == "PERSON" for t in chain[1:])
         ):

@@ -178,8 +178,8 @@ def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     while start_t.i < sub[-1].i and (
         start_t.is_punct
         or (start_t.lower_ == "that" and start_t.dep_ == "mark")
-        # ... or the "that" the parser made an object inside a clause it hung on a noun ("said
-        # in a briefing that the sides would meet": see attribution._that_as_object)
+        # ... or the "that" the parser made an object inside the clause it opens ("said in a
+        # briefing that the sides would meet")
         or (start_t.i == sub[0].i and _object_that(start_t))
     ):
         start_t = tokens[start_t.i + 1]

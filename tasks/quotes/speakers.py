@@ -1247,21 +1247,10 @@ def _described_org(subj: Token, start: int) -> Span | None:
 
 # a news outlet named by the noun after its name ("the Rodong Sinmun newspaper", "Japan's Kyodo
 # news agency", "the JoongAng Ilbo daily")
-_OUTLET_NOUNS = frozenset(
-    [
-        "newspaper",
-        "daily",
-        "paper",
-        "weekly",
-        "agency",
-        "broadcaster",
-        "network",
-        "channel",
-        "magazine",
-        "tabloid",
-        "website",
-    ]
+_OUTLET_WORDS = (
+    "newspaper daily paper weekly agency broadcaster network channel magazine tabloid website"
 )
+_OUTLET_NOUNS = frozenset(_OUTLET_WORDS.split())
 
 
 def _outlet_name(subj: Token) -> str | None:
@@ -1307,7 +1296,11 @@ def _of_country(ent: Span, name: str) -> str:
     Ministry"): "the ministry said" later is that country's, not any foreign ministry."""
     doc = ent.doc
     # a news agency's name is the same from any country ("South Korea's Yonhap news agency")
-    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s") or "news" in name.lower():
+    if (
+        ent.start < 2
+        or doc[ent.start - 1].lower_ not in ("'s", "’s")
+        or "news" in name.lower().split()
+    ):
         return name
     country = doc[ent.start - 2]
     if country.ent_type_ != "GPE":
