@@ -1707,6 +1707,15 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # a question put to the speaker is not the speaker's, even where the tagger took "Asked"
+    # for a past tense
+    (
+        "“We had very useful discussions,” Stephen Bosworth told reporters in an interview."
+        " “But I cannot tell you when they will come back.”\n\nAsked whether the North had"
+        " agreed to return, he said: “That is for them to say.”",
+        "whether the North",
+        None,
+    ),
     # an editorial or a commentary is its possessor's word
     (
         "North Korea's annual New Year editorial said the country remained committed to a"

@@ -493,8 +493,14 @@ def _after_label(label: Token) -> Token | None:
 def _question_put(verb: Token) -> bool:
     """Whether a verb of asking is a participle with no subject of its own: a question put to
     someone ("was asked about", "Asked which county ...", "when asked what ..."), not by them."""
-    return (
-        verb.lower_ in _ASK
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ == "nsubj" for c in _children(verb))
+    if verb.lower_ not in _ASK or any(c.dep_ == "nsubj" for c in _children(verb)):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # ... also when the tagger took the participle for a past tense: a clause with no subject
+    # opening the sentence, or after "when", before its main clause ("Asked whether the North
+    # had agreed, he said ...")
+    before = _tokens(verb.doc)[verb.i - 1] if verb.i > 0 else None
+    return verb.dep_ == "advcl" and (
+        verb.is_sent_start or (before is not None and before.lower_ in ("when", "once", "after"))
     )
