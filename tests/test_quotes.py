@@ -1707,6 +1707,13 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # a country's government is the country speaking; its military a speaker of its own
+    ("Japan's government said it would protest the launch.", "it would protest", "Japan"),
+    (
+        "South Korea's military said the North fired two missiles into the sea.",
+        "the North fired",
+        "South Korea's military",
+    ),
     # a question put to the speaker is not the speaker's, even where the tagger took "Asked"
     # for a past tense
     (

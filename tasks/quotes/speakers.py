@@ -1154,7 +1154,7 @@ def _resolve(
             before, _role_gender(role_word)
         )
         return (name, text, "description") if name else (None, text, "description")
-    outlet = _outlet_name(subj)
+    outlet = _outlet_name(subj) or _country_body(subj)
     if outlet is not None:
         return outlet, text, "named"
     body = _BODY_DESCRIPTION.fullmatch(text)
@@ -1251,6 +1251,23 @@ _OUTLET_WORDS = (
     "newspaper daily paper weekly agency broadcaster network channel magazine tabloid website"
 )
 _OUTLET_NOUNS = frozenset(_OUTLET_WORDS.split())
+
+
+# a country's own bodies: "Japan's government said" is Japan speaking; "South Korea's military
+# said" is that country's military, one speaker however many stories quote it
+_STATE_BODIES = frozenset(["government", "military", "army", "navy"])
+
+
+def _country_body(subj: Token) -> str | None:
+    """The country, or the country's military, a possessed state body names ("Japan's
+    government", "South Korea's military"); None for any other subject."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _STATE_BODIES:
+        return None
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if owner is None or owner.ent_type_ != "GPE":
+        return None
+    country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
+    return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
 
 
 def _outlet_name(subj: Token) -> str | None:
