@@ -281,6 +281,20 @@ def test_state_media_speak_as_one_actor_under_every_description() -> None:
     assert spoken["the sanction"] == spoken["it would ans"] == ministry
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomatic sources said the envoys would meet in Beijing next week.",
+        "Government sources in Seoul said the aid would be delayed.",
+        "The envoys will meet next week, according to people briefed on the talks.",
+        "Officials familiar with the talks said the envoys would meet in Beijing.",
+    ],
+)
+def test_sources_news_does_not_name_are_anonymous(nlp, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+
+
 def test_anonymous_source_is_never_named(nlp) -> None:
     text = (
         "Mira Holt, a fictional minister, opened the session.\n"

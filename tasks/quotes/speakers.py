@@ -1129,6 +1129,7 @@ def _resolve(
         granted
         or _ANONYMOUS.search(description)
         or (_INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member))
+        or (subj.pos_ == "NOUN" and _UNNAMED_SOURCE.match(description))
     ):
         memory.last_anonymous = description
         return None, description, "anonymous"
@@ -1164,6 +1165,12 @@ def _resolve(
     return None, text, "description"
 
 
+# the phrases news writes for sources it does not name: "Sources said", "Diplomatic sources",
+# "people familiar with the matter", "officials briefed on the talks", "sources close to him"
+_UNNAMED_SOURCE = re.compile(
+    r"(?i:the\s+)?(?:(?:[\w-]+\s+)?(?i:sources)(?:\s+(?i:in|at|from|within)\s.*)?$|(?i:sources?|people|persons?|officials?|diplomats?|aides?)"
+    r"\s+(?i:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of))"
+)
 # "the official", "the second official", "the other source": one of the unnamed sources again
 # (not "the former top aide to President George W. Bush", a description of someone named)
 _UNNAMED_AGAIN = re.compile(
