@@ -64,6 +64,7 @@ def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
         ("Yonhap news agency", "ORG", "Yonhap News Agency"),
         ("North Korea's Foreign Ministry", "ORG", "North Korean Foreign Ministry"),
         ("the Blue House", "ORG", "Cheong Wa Dae"),
+        ("Chinese government", "ORG", "China"),
         ("Some Unknown Person", "PERSON", "Some Unknown Person"),
     ],
 )

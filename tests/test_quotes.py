@@ -1724,6 +1724,12 @@ SPEAKER_CASES = [
     # a country's government is the country speaking; its military a speaker of its own
     ("Japan's government said it would protest the launch.", "it would protest", "Japan"),
     (
+        "The Chinese government said it opposed new sanctions.",
+        "it opposed",
+        "Chinese government",
+    ),
+    ("The U.S. military said it was tracking the launch.", "it was tracking", "U.S. military"),
+    (
         "South Korea's military said the North fired two missiles into the sea.",
         "the North fired",
         "South Korea's military",

@@ -1266,15 +1266,27 @@ _STATE_BODIES = frozenset(["government", "military", "army", "navy"])
 
 
 def _country_body(subj: Token) -> str | None:
-    """The country, or the country's military, a possessed state body names ("Japan's
-    government", "South Korea's military"); None for any other subject."""
+    """The country, or the country's military, a state body of a named country names ("Japan's
+    government", "South Korea's military"; "the Chinese government" and "the U.S. military" as
+    written, which an alias table may fold into the country); None for any other subject."""
     if subj.pos_ != "NOUN" or subj.lower_ not in _STATE_BODIES:
         return None
     owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
-    if owner is None or owner.ent_type_ != "GPE":
+    if owner is not None and owner.ent_type_ == "GPE":
+        country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
+        return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
+    modifier = next(
+        (
+            c
+            for c in _children(subj)
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        ),
+        None,
+    )
+    if modifier is None or owner is not None:
         return None
-    country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
-    return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
+    nation = _entity_of(modifier)
+    return f"{_POSSESSIVE.sub('', nation.text).strip()} {subj.lower_}"
 
 
 def _outlet_name(subj: Token) -> str | None:
