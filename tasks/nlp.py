@@ -174,7 +174,7 @@ _NAME_SYLLABLE = re.compile(
 
 
 def _syllable(token: Token) -> bool:
-    return token.is_alpha and len(token) <= 5 and name_syllable(token.text)
+    return token.is_alpha and name_syllable(token.text)
 
 
 def name_syllable(word: str) -> bool:

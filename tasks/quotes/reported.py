@@ -169,6 +169,11 @@ def _object_that(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in _children(clause))
 
 
+def _subjectless(verb: Token) -> bool:
+    """Whether a verb has no subject of any kind (not even an expletive "it" or "there")."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in _children(verb))
+
+
 def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     """First and last token of a reported clause, without its "that", edge punctuation and a
     conjunction left dangling at its end ("he's not backing any candidate, and")."""
@@ -1193,9 +1198,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                                 and not any(
                                     t.dep_ == "cc" and t.i > comps[0].i for t in comps[0].subtree
                                 )
-                                and not any(
-                                    g.dep_ in ("nsubj", "nsubjpass", "expl") for g in _children(c)
-                                )
+                                and _subjectless(c)
                             )
                             # "said she hoped to get her account back, and then would continue
                             # to spread her message": a conjoined verb with no subject of its own
@@ -1250,9 +1253,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     comps[0].dep_ == "ccomp"
                     and teller is not None
                     and teller.i < verb.i < comps[0].i
-                    and not any(
-                        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in _children(comps[0])
-                    )
+                    and _subjectless(comps[0])
                 ):
                     # "The sanctions, Clinton told the senators, would stay in place": the parser
                     # hangs the subject of what was said, set off before its attribution, on

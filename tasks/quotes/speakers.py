@@ -1155,9 +1155,9 @@ def _resolve(
             before, _role_gender(role_word)
         )
         return (name, text, "description") if name else (None, text, "description")
-    outlet = _outlet_name(subj) or _country_body(subj)
-    if outlet is not None:
-        return outlet, text, "named"
+    named_body = _outlet_name(subj) or _country_body(subj)
+    if named_body is not None:
+        return named_body, text, "named"
     body = _BODY_DESCRIPTION.fullmatch(text)
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it
@@ -1260,35 +1260,6 @@ _OUTLET_WORDS = (
 _OUTLET_NOUNS = frozenset(_OUTLET_WORDS.split())
 
 
-# a country's own bodies: "Japan's government said" is Japan speaking; "South Korea's military
-# said" is that country's military, one speaker however many stories quote it
-_STATE_BODIES = frozenset(["government", "military", "army", "navy"])
-
-
-def _country_body(subj: Token) -> str | None:
-    """The country, or the country's military, a state body of a named country names ("Japan's
-    government", "South Korea's military"; "the Chinese government" and "the U.S. military" as
-    written, which an alias table may fold into the country); None for any other subject."""
-    if subj.pos_ != "NOUN" or subj.lower_ not in _STATE_BODIES:
-        return None
-    owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
-    if owner is not None and owner.ent_type_ == "GPE":
-        country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
-        return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
-    modifier = next(
-        (
-            c
-            for c in _children(subj)
-            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
-        ),
-        None,
-    )
-    if modifier is None or owner is not None:
-        return None
-    nation = _entity_of(modifier)
-    return f"{_POSSESSIVE.sub('', nation.text).strip()} {subj.lower_}"
-
-
 def _outlet_name(subj: Token) -> str | None:
     """The name before a news outlet's noun, when it is a name (not a nationality or a place: "the
     South Korean newspaper", "a Seoul daily"): "the North's main Rodong Sinmun newspaper said"."""
@@ -1325,6 +1296,35 @@ def _outlet_name(subj: Token) -> str | None:
     ):
         return None
     return doc_text(subj.doc)[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1])]
+
+
+# a country's own bodies: "Japan's government said" is Japan speaking; "South Korea's military
+# said" is that country's military, one speaker however many stories quote it
+_STATE_BODIES = frozenset(["government", "military", "army", "navy"])
+
+
+def _country_body(subj: Token) -> str | None:
+    """The country, or the country's military, a state body of a named country names ("Japan's
+    government", "South Korea's military"; "the Chinese government" and "the U.S. military" as
+    written, which an alias table may fold into the country); None for any other subject."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _STATE_BODIES:
+        return None
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if owner is not None and owner.ent_type_ == "GPE":
+        country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
+        return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
+    modifier = next(
+        (
+            c
+            for c in _children(subj)
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        ),
+        None,
+    )
+    if modifier is None or owner is not None:
+        return None
+    nation = _entity_of(modifier)
+    return f"{_POSSESSIVE.sub('', nation.text).strip()} {subj.lower_}"
 
 
 def _of_country(ent: Span, name: str) -> str:
