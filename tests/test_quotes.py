@@ -1743,6 +1743,24 @@ SPEAKER_CASES = [
         "whether the North",
         None,
     ),
+    # an utterance an organisation names before it is that organisation's ("A Foreign
+    # Ministry statement", "a KCNA commentary"), as a document's is; a person before it is no
+    # maker ("a Clinton campaign statement" is left as written)
+    (
+        "A Foreign Ministry statement said Pyongyang would never give up its nuclear deterrent.",
+        "Pyongyang would never",
+        "Foreign Ministry",
+    ),
+    (
+        "A KCNA commentary said the South was pushing the peninsula to the brink of war.",
+        "the South was pushing",
+        "KCNA",
+    ),
+    (
+        "The White House statement said the United States remained committed to the talks.",
+        "the United States remained",
+        "White House",
+    ),
     # an editorial or a commentary is its possessor's word
     (
         "North Korea's annual New Year editorial said the country remained committed to a"
@@ -2932,6 +2950,21 @@ def test_party_member_is_a_description(
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_type == speaker_type
     assert (quote.speaker or "").endswith(speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_type"),
+    [
+        # an unnamed official keeps a name back; a document or a statement no one signed is only
+        # described ("A new poll found", "A Clinton campaign statement said")
+        ("A South Korean official said the talks would resume next week.", "anonymous"),
+        ("A new poll found most South Koreans opposed the deal.", "description"),
+        ("A Clinton campaign statement said the report was false.", "description"),
+    ],
+)
+def test_an_unsigned_document_is_no_anonymous_source(nlp, text: str, speaker_type: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is None and quote.speaker_type == speaker_type
 
 
 @pytest.mark.parametrize(

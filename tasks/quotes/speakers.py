@@ -1128,7 +1128,13 @@ def _resolve(
     if (
         granted
         or _ANONYMOUS.search(description)
-        or (_INDEFINITE.match(text) and (subj.pos_ == "NOUN" or member))
+        # "an official", "a diplomat", not "a new poll", "a statement": a document keeps no
+        # one's name back
+        or (
+            _INDEFINITE.match(text)
+            and (subj.pos_ == "NOUN" or member)
+            and not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES)
+        )
         or (subj.pos_ == "NOUN" and _UNNAMED_SOURCE.match(description))
     ):
         memory.last_anonymous = description
@@ -1480,11 +1486,12 @@ def _document_kind(noun: str) -> str:
 
 
 def _maker_named_before(subj: Token) -> str | None:
-    """The body a document names before it as its maker: "a new Quinnipiac University poll",
-    "a Washington Post-ABC News survey", "the Pew Research Center analysis" (not "a Florida
-    poll", "a Trump poll": a place, a subject). The words from the first one NER calls an
-    organisation to the noun, which the parser may hang on the noun one by one."""
-    if subj.pos_ != "NOUN" or subj.lower_ not in _AUTHORED:
+    """The body a document or an utterance names before it as its maker: "a new Quinnipiac
+    University poll", "a Washington Post-ABC News survey", "the Pew Research Center analysis",
+    "A Foreign Ministry statement", "a KCNA commentary" (not "a Florida poll", "a Trump poll":
+    a place, a subject). The words from the first one NER calls an organisation to the noun,
+    which the parser may hang on the noun one by one."""
+    if subj.pos_ != "NOUN" or not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES):
         return None
     tokens = _tokens(subj.doc)
     first = subj.i
