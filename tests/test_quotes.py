@@ -4895,3 +4895,39 @@ def test_a_crowd_crying_out_is_a_cue(nlp) -> None:
     rows = [(q.text, q.speaker_text, q.cue, q.continues) for q in quotes_of(nlp, text)]
     assert ("Never!", "the crowd", "cried", False) in rows
     assert ("a new survey of the water table", "Farmers in the valley", "cried", False) in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "relayed", "speaker"),
+    [
+        # a news agency's report of someone's words: the report, and the words by their speaker
+        (
+            "Kim Jong Il told Chinese envoy Wang Jiarui that the North remained committed to"
+            " denuclearization, KCNA reported.",
+            "the North remained committed to denuclearization",
+            "Kim Jong Il",
+        ),
+        (
+            "KCNA reported that Kim Jong Il told Wang Jiarui the North would return to the talks.",
+            "the North would return to the talks",
+            "Kim Jong Il",
+        ),
+    ],
+)
+def test_words_a_report_relays_are_their_speakers(
+    nlp, text: str, relayed: str, speaker: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    report = next(q for q in quotes if q.cue == "reported")
+    assert report.speaker == "KCNA"
+    (words,) = [q for q in quotes if q.text == relayed]
+    assert words.speaker == speaker and words.kind == "indirect"
+
+
+def test_only_a_report_relays_words(nlp) -> None:
+    # a clause reported by any other verb keeps the verbs of saying inside it (PolNeAR annotates
+    # few such nested attributions)
+    quotes = quotes_of(nlp, "The Post noted that Klein said he was gathering material for a book.")
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("noted", "Klein said he was gathering material for a book")
+    ]

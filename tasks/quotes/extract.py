@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from tasks.nlp import doc_text, token_at
+from tasks.nlp import doc_text, token_at, verb_forms
 from tasks.quotes.attribution import _Attribution, _attribution, _covered, _merged
 from tasks.quotes.lexicon import (
     _ABBREVIATION_END,
@@ -601,6 +601,48 @@ def _said_in_two_parts(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     )
 
 
+# A report that relays someone's words ("Kim told Wang that ..., KCNA reported"): the cue of
+# the report, and the verbs of saying whose words it relays. Narrow on purpose: PolNeAR annotates
+# few attributions nested in another, and a wider rule (any verb of saying inside any reported
+# clause) added ~2,000 train predictions and took train F1 from 0.804 to 0.764
+_REPORTING = frozenset(["reported", "reports", "reporting"])
+_RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim")
+
+
+def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
+    """Whether a clause is the words a report relays: it lies in one indirect quote cued by
+    "reported", with its own verb of saying and subject in that quote."""
+    if len(inside) != 1 or clause.subject is None:
+        return False
+    report = inside[0]
+    return (
+        report.kind == "indirect"
+        and (report.cue or "").lower() in _REPORTING
+        and report.start_char <= clause.start
+        and clause.end <= report.end_char
+        and report.start_char <= clause.cue.idx < report.end_char
+        and clause.cue.lower_ in _RELAYED_VERBS
+    )
+
+
+def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[int]) -> Quote:
+    """The indirect quote of a reported clause, its speaker resolved."""
+    speaker, speaker_text, speaker_type = _resolve(doc, clause.subject, clause.start, memory)
+    return Quote(
+        text=doc_text(doc)[clause.start : clause.end],
+        start_char=clause.start,
+        end_char=clause.end,
+        kind="indirect",
+        speaker=speaker,
+        speaker_text=speaker_text,
+        speaker_type=speaker_type,
+        cue=doc_text(doc)[clause.cue.idx : clause.cue_end],
+        cue_start=clause.cue.idx,
+        cue_end=clause.cue_end,
+        paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
+    )
+
+
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -662,26 +704,13 @@ def _merge_reported(
             clause = cut
             inside = [q for q in inside if q.start_char < clause.end]
         if not inside:
-            if clause.cue.i in used_cues:
-                continue
-            speaker, speaker_text, speaker_type = _resolve(
-                doc, clause.subject, clause.start, memory
-            )
-            quotes.append(
-                Quote(
-                    text=doc_text(doc)[clause.start : clause.end],
-                    start_char=clause.start,
-                    end_char=clause.end,
-                    kind="indirect",
-                    speaker=speaker,
-                    speaker_text=speaker_text,
-                    speaker_type=speaker_type,
-                    cue=doc_text(doc)[clause.cue.idx : clause.cue_end],
-                    cue_start=clause.cue.idx,
-                    cue_end=clause.cue_end,
-                    paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
-                )
-            )
+            if clause.cue.i not in used_cues:
+                quotes.append(_indirect(doc, clause, memory, para_starts))
+            continue
+        if _relayed(clause, inside) and clause.cue.i not in used_cues:
+            # "Kim Jong Il told Wang Jiarui that ..., KCNA reported": the words the report relays
+            # are a quote of their own, by the one who said them
+            quotes.append(_indirect(doc, clause, memory, para_starts))
             continue
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
