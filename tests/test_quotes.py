@@ -1743,6 +1743,14 @@ SPEAKER_CASES = [
         "whether the North",
         None,
     ),
+    # a colon after a verb of saying is that verb's, even where the sentence opens like a
+    # title's "Name on/about topic:" ("Asked about ...")
+    (
+        "U.S. envoy Christopher Hill met Kim Kye Gwan on Tuesday.\n\nAsked about the North's"
+        ' demand for a light-water reactor, Hill said: "That\'s a non-starter."',
+        "That's a non-starter",
+        "Christopher Hill",
+    ),
     # an utterance an organisation names before it is that organisation's ("A Foreign
     # Ministry statement", "a KCNA commentary"), as a document's is; a person before it is no
     # maker ("a Clinton campaign statement" is left as written)
