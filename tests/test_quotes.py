@@ -4939,3 +4939,41 @@ def test_only_a_report_relays_words(nlp) -> None:
     assert [(q.cue, q.text) for q in quotes] == [
         ("noted", "Klein said he was gathering material for a book")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a that-clause the parser hung on a person in a phrase after the verb of saying is what
+        # was said: past a bare gerund ("after meeting his counterpart"), or after the hearer
+        (
+            "Christopher Hill said after meeting his North Korean counterpart that the two sides"
+            " had narrowed their differences.",
+            "the two sides had narrowed their differences",
+            "Christopher Hill",
+        ),
+        (
+            "Hill told reporters after talks with Kim that the gap had narrowed.",
+            "the gap had narrowed",
+            "Hill",
+        ),
+        # ... not the clause of what a noun says ("allegations that"), nor a clause past a verb
+        # with a subject of its own
+        (
+            "The firm agreed to a settlement over allegations that it misled investors.",
+            "a settlement over allegations that it misled investors",
+            None,
+        ),
+        (
+            "Hill spoke after Kim argued in the meeting that the sanctions must go.",
+            "the sanctions must go",
+            "Kim",
+        ),
+    ],
+)
+def test_clause_in_the_phrase_after_a_verb_of_saying(
+    nlp, text: str, content: str, speaker: str | None
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text == content
+    assert quote.speaker == speaker

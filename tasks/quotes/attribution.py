@@ -808,7 +808,10 @@ def _clause_in_adjunct(verb: Token) -> list[Token]:
             continue
         for t in prep.subtree:
             if (
-                t.dep_ == "relcl"
+                # "said after meeting his counterpart that ...": the parser may make the clause
+                # the complement of a noun that can hold none, a person's (not "allegations
+                # that", "examples that": what those say)
+                (t.dep_ == "relcl" or (t.dep_ == "acl" and _hearer(t.head)))
                 and t.head.lower_ not in ("event", "case")  # "in the event that": a condition
                 and (_marked_by(t, ("that",)) or _that_as_object(t))
                 and _own_subject(t)
@@ -832,11 +835,25 @@ def _that_as_object(clause: Token) -> bool:
     )
 
 
+def _bare_gerund(verb: Token) -> bool:
+    """A gerund with no subject of its own, no verb of saying or thinking ("after meeting his
+    counterpart"): it reports nothing, so a clause past it is not its own."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.lower_ not in SPEECH_VERBS
+        and not _is_cue(verb, cognition=True)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(verb))
+    )
+
+
 def _nominal_path(token: Token, top: Token) -> bool:
     """Whether a token hangs on `top` through nouns and prepositions only, no verb between
-    ("tweeted after Clinton argued ... that": the clause is Clinton's)."""
+    ("tweeted after Clinton argued ... that": the clause is Clinton's) but a bare gerund."""
     while token.i != top.i:
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+        if token.head.i == token.i:
+            return False
+        if token.pos_ in ("VERB", "AUX") and not _bare_gerund(token):
             return False
         token = token.head
     return True

@@ -100,7 +100,8 @@ _OBJECT_CONTROL = verb_forms("force compel get")
 _HEARER_NOUN_WORDS = (
     "reporters reporter journalists journalist audience audiences crowd crowds supporters "
     "voters lawmakers website site newspaper paper magazine network station outlet interviewer "
-    "host panel committee delegates students listeners viewers readers people"
+    "host panel committee delegates students listeners viewers readers people counterpart "
+    "counterparts"
 )
 _HEARER_NOUNS = frozenset(_HEARER_NOUN_WORDS.split())
 # the medium a statement went out on ("posted on Facebook"), not what it was about

@@ -1039,8 +1039,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             if answer is not None:
                 found.append(_clause_over(answer[0], answer[-1], verb, _subject_of(verb)))
                 continue
-            if not comps and word in SPEECH_VERBS:
-                comps = _clause_in_adjunct(verb)
+            if word in SPEECH_VERBS and (
+                not comps
+                # "told reporters after talks with Kim that the gap had narrowed": the hearer
+                # is the only object, and the clause hangs in the phrase after it
+                or (word in _HEARER and all(c.dep_ == "dobj" and _hearer_only(c) for c in comps))
+            ):
+                comps = _clause_in_adjunct(verb) or comps
             if not comps and (word in _PREP_CUES or word in SPEECH_VERBS):
                 # "warned of a battle", "talked about jobs", "called for a ban": the object of
                 # the preposition is what was said
