@@ -1751,6 +1751,20 @@ SPEAKER_CASES = [
         "That's a non-starter",
         "Christopher Hill",
     ),
+    # an unnamed spokesperson speaks for the body named with them, not for a person ("a
+    # spokesman for Trump" speaks for him and is not him)
+    (
+        "A spokesman for the North's Foreign Ministry said Pyongyang \"will take necessary"
+        ' countermeasures."',
+        "Pyongyang",
+        "The North's Foreign Ministry",
+    ),
+    ("A Pentagon spokeswoman said the drills would go ahead.", "the drills", "Pentagon"),
+    (
+        "Donald Trump spoke in Ohio on Monday.\n\nA spokesman for Trump said the report was false.",
+        "the report was false",
+        None,
+    ),
     # an utterance an organisation names before it is that organisation's ("A Foreign
     # Ministry statement", "a KCNA commentary"), as a document's is; a person before it is no
     # maker ("a Clinton campaign statement" is left as written)

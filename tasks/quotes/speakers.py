@@ -990,6 +990,13 @@ def _resolve(
         if gender in ("m", "f"):
             memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
+    spoken_for = _spoken_for(subj)
+    # ... not a person NER took for a body ("a spokesman for Trump")
+    if spoken_for is not None and spoken_for.lower_ not in memory.full_names:
+        spoken_body, _text, kind = _resolve(doc, spoken_for, at, memory)
+        if spoken_body is not None and kind == "named":
+            desc_start, desc_end = _description_span(subj)
+            return spoken_body, doc_text(doc)[desc_start:desc_end], "description"
     author = _author_of(subj) or _utterance_owner(subj)
     if author is not None:
         return _resolve(doc, author, at, memory)
@@ -1506,6 +1513,27 @@ def _maker_named_before(subj: Token) -> str | None:
     return capital_article(
         doc_text(subj.doc)[tokens[first].idx : tokens[subj.i - 1].idx + len(tokens[subj.i - 1])]
     )
+
+
+_SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+
+
+def _spoken_for(subj: Token) -> Token | None:
+    """The body an unnamed spokesperson speaks for: "A spokesman for the North's Foreign
+    Ministry said", "a Pentagon spokeswoman said" (an organisation or a state; not a person's
+    spokesman, who speaks for that person and is not that person, see _AGENT_ROLES)."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _SPOKES_NOUNS:
+        return None
+    if any(c.dep_ == "appos" for c in _children(subj)):
+        return None  # "A spokesman for the ministry, Kim Yong Hyon, said": the person named
+    bodies = [
+        g
+        for c in _children(subj)
+        if c.dep_ == "prep" and c.lower_ == "for" and c.i > subj.i
+        for g in _children(c)
+        if g.dep_ == "pobj"
+    ] + [c for c in _children(subj) if c.dep_ in ("compound", "poss") and c.i < subj.i]
+    return next((b for b in bodies if b.ent_type_ in ("ORG", "GPE") and b.pos_ == "PROPN"), None)
 
 
 def _utterance_owner(subj: Token) -> Token | None:
