@@ -4946,6 +4946,33 @@ def test_words_a_report_relays_are_their_speakers(
     assert words.speaker == speaker and words.kind == "indirect"
 
 
+@pytest.mark.parametrize(
+    ("text", "report", "words", "speaker"),
+    [
+        # "quoted X as saying": the report is the quoter's (PolNeAR's source), the words X's
+        (
+            "KCNA quoted Kim Jong Il as saying the North remained committed to denuclearization.",
+            "Kim Jong Il as saying the North remained committed to denuclearization",
+            "the North remained committed to denuclearization",
+            "Kim Jong Il",
+        ),
+        (
+            "The official Korean Central News Agency quoted an unidentified Foreign Ministry"
+            " spokesman as saying the North would bolster its deterrent.",
+            "an unidentified Foreign Ministry spokesman as saying the North would bolster its"
+            " deterrent",
+            "the North would bolster its deterrent",
+            "Foreign Ministry",
+        ),
+    ],
+)
+def test_quoted_as_saying(nlp, text: str, report: str, words: str, speaker: str) -> None:
+    quotes = {q.text: q for q in quotes_of(nlp, text)}
+    assert quotes[report].cue == "quoted"
+    assert quotes[report].speaker in ("KCNA", "Korean Central News Agency")
+    assert quotes[words].speaker == speaker
+
+
 def test_only_a_report_relays_words(nlp) -> None:
     # a clause reported by any other verb keeps the verbs of saying inside it (PolNeAR annotates
     # few such nested attributions)

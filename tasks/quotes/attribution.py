@@ -12,7 +12,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Token
 
-from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at, verb_forms
 from tasks.quotes.lexicon import (
     _AS_VERBS,
     _CIRCUMSTANCE,
@@ -60,6 +60,9 @@ from tasks.quotes.syntax import (
     _subordinated_subject,
     _tokens,
 )
+
+# verbs by which a report gives someone's words as theirs: "quoted X as saying", "cited X as"
+_QUOTING = verb_forms("quote cite")
 
 
 @_per_token
@@ -322,6 +325,8 @@ def _subject_of(verb: Token) -> Token | None:
         obj = next((c for c in _children(head.head) if c.dep_ == "dobj"), None)
         if head.lower_ == "for" and obj is not None:
             return obj  # "praised Trump for speaking out": the one praised did the speaking
+        if head.lower_ == "as" and obj is not None and head.head.lower_ in _QUOTING:
+            return obj  # "KCNA quoted Kim Jong Il as saying ...": the one quoted said it
         if head.head.i != verb.i:
             return _subject_of(head.head)
     # "the super PAC backing Bush" is the PAC's; "put out a statement saying ...", "withdrew

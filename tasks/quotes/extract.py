@@ -601,17 +601,20 @@ def _said_in_two_parts(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     )
 
 
-# A report that relays someone's words ("Kim told Wang that ..., KCNA reported"): the cue of
-# the report, and the verbs of saying whose words it relays. Narrow on purpose: PolNeAR annotates
+# A report that relays someone's words ("Kim told Wang that ..., KCNA reported", "KCNA quoted
+# Kim as saying ...", "citing an official as saying"): the cue of the report, and the verbs of
+# saying whose words it relays. Narrow on purpose: PolNeAR annotates
 # few attributions nested in another, and a wider rule (any verb of saying inside any reported
 # clause) added ~2,000 train predictions and took train F1 from 0.804 to 0.764
-_REPORTING = frozenset(["reported", "reports", "reporting"])
+_REPORTING = frozenset(
+    ["reported", "reports", "reporting", "quoted", "quotes", "quoting", "cited", "cites", "citing"]
+)
 _RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim")
 
 
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
     """Whether a clause is the words a report relays: it lies in one indirect quote cued by
-    "reported", with its own verb of saying and subject in that quote."""
+    "reported", "quoted" or "cited", with its own verb of saying and subject in that quote."""
     if len(inside) != 1 or clause.subject is None:
         return False
     report = inside[0]

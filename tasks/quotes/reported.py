@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from tasks.nlp import DATELINE_LEAD, doc_text, verb_forms
 from tasks.quotes.attribution import (
     _FINITE_TAGS,
+    _QUOTING,
     _RETORT_VERBS,
     _SENTENCE_STOPS,
     _SHOWING_NOUNS,
@@ -912,6 +913,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 if view is not None:
                     found.append(view)
                 continue
+            if word in _QUOTING and pos == "VERB":
+                quoted = _quoted_as_saying(verb)
+                if quoted is not None:
+                    found.append(quoted)
+                    continue
             if word == "reportedly" and verb.dep_ == "advmod":
                 reported = _hearsay_clause(verb)
                 if reported is not None:
@@ -1298,6 +1304,24 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             )
     text = doc_text(doc)
     return [_past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc)]
+
+
+def _quoted_as_saying(verb: Token) -> _Clause | None:
+    """`KCNA quoted Kim Jong Il as saying ...`, `cited an official as saying ...`: the report of
+    whom it quotes and what they said, by the one who quotes (PolNeAR's source); the words
+    themselves are a quote of the one quoted as well (see extract._relayed)."""
+    quoted = next((c for c in _children(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
+    as_prep = next(
+        (c for c in _children(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i),
+        None,
+    )
+    if quoted is None or as_prep is None:
+        return None
+    saying = next((c for c in _children(as_prep) if c.dep_ == "pcomp"), None)
+    if saying is None or saying.lower_ not in SPEECH_VERBS:
+        return None
+    start_t, end_t = _content_bounds([*quoted.subtree, *as_prep.subtree])
+    return _clause_over(start_t, end_t, verb, _speaker_of(verb))
 
 
 def _past_dateline(clause: _Clause, text: str) -> _Clause:
