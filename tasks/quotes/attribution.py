@@ -882,10 +882,12 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
         or headline.end() > lo - para_start
         or _LABEL.match(headline.group(1))
         or len(line.split()) > _HEADLINE_MAX_WORDS
+    ):
+        return None
+    before_colon = line[: line.rfind(":", 0, headline.end())].split()
+    if before_colon and before_colon[-1].lower() in SPEECH_VERBS:
         # "Asked about the reactor, Hill said: ..." is a sentence whose verb of saying the colon
         # follows, not a title's "Name on topic:"
-        or line[: line.rfind(":", 0, headline.end())].split()[-1].lower() in SPEECH_VERBS
-    ):
         return None
     name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
     colon = token_at(doc, para_start + line.rfind(":", 0, headline.end()))

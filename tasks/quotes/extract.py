@@ -603,9 +603,9 @@ def _said_in_two_parts(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
 
 # A report that relays someone's words ("Kim told Wang that ..., KCNA reported", "KCNA quoted
 # Kim as saying ...", "citing an official as saying"): the cue of the report, and the verbs of
-# saying whose words it relays. Narrow on purpose: PolNeAR annotates
-# few attributions nested in another, and a wider rule (any verb of saying inside any reported
-# clause) added ~2,000 train predictions and took train F1 from 0.804 to 0.764
+# saying whose words it relays. Narrow on purpose: PolNeAR annotates few attributions nested in
+# another, and a wider rule (any verb of saying inside any reported clause) added ~2,000 train
+# predictions and took train F1 from 0.804 to 0.764
 _REPORTING = frozenset(
     ["reported", "reports", "reporting", "quoted", "quotes", "quoting", "cited", "cites", "citing"]
 )
