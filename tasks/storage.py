@@ -221,7 +221,17 @@ SCHEMAS: dict[str, pa.Schema] = {
         [
             pa.field("quote_id", pa.string(), False, {"doc": "Stable id: article_id and offsets."}),
             pa.field("article_id", pa.string(), False, {"doc": "Article the quote is in."}),
-            pa.field("text", pa.string(), False, {"doc": "Quoted (or reported) content."}),
+            pa.field(
+                "text",
+                pa.string(),
+                False,
+                {
+                    "doc": "Quoted (or reported) content. Quotes may nest: a news report of"
+                    ' someone\'s words ("Kim told Wang that ..., KCNA reported"; "KCNA quoted Kim'
+                    ' as saying ...") is a row by the reporter, and the words it relays are a row'
+                    " of their own by the one who said them."
+                },
+            ),
             pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
             pa.field("end_char", pa.int32(), False, {"doc": "End offset (exclusive)."}),
             pa.field("kind", pa.string(), False, {"doc": "direct, partial or indirect."}),
@@ -244,7 +254,13 @@ SCHEMAS: dict[str, pa.Schema] = {
                 "speaker_type",
                 pa.string(),
                 False,
-                {"doc": "named, pronoun-resolved, description, anonymous, unknown."},
+                {
+                    "doc": "named, pronoun-resolved, description, anonymous, unknown."
+                    ' `description`: the speaker was described, not named ("the envoy"; "a'
+                    ' Pentagon spokeswoman", whose speaker is the body she speaks for; "a new'
+                    ' poll"); `anonymous`: a person whose name the story keeps back ("an'
+                    ' official", "sources familiar with the talks").'
+                },
             ),
             pa.field(
                 "cue",
