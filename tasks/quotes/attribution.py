@@ -884,13 +884,14 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
         or len(line.split()) > _HEADLINE_MAX_WORDS
     ):
         return None
-    before_colon = line[: line.rfind(":", 0, headline.end())].split()
+    colon_at = line.rfind(":", 0, headline.end())
+    before_colon = line[:colon_at].split()
     if before_colon and before_colon[-1].lower() in SPEECH_VERBS:
         # "Asked about the reactor, Hill said: ..." is a sentence whose verb of saying the colon
         # follows, not a title's "Name on topic:"
         return None
     name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
-    colon = token_at(doc, para_start + line.rfind(":", 0, headline.end()))
+    colon = token_at(doc, para_start + colon_at)
     if name is None or colon is None:
         return None
     return _Attribution(colon, colon.idx + 1, name.root)

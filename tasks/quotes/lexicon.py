@@ -198,6 +198,8 @@ _UTTERANCE_WORDS = (
     "commentaries communique"
 )
 _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
+# what a maker put out, a document or an utterance: never a person keeping a name back
+_DOCUMENTS = _AUTHORED | _UTTERANCES
 # where or in what a thing was said: "said in a commentary that ...", "predicted at the debate
 # that ...", "alleged in the suit that ..." -- a that-clause the parser hangs on such a noun is
 # what was said, even with its "that" made an object inside it (see _that_as_object)

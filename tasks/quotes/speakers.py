@@ -16,8 +16,8 @@ from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at,
 from tasks.quotes.attribution import _is_cue, _main_clause
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
-    _AUTHORED,
     _AUTHORING,
+    _DOCUMENTS,
     _FEMALE_TITLES,
     _FINDING_VERBS,
     _GLUED,
@@ -45,7 +45,6 @@ from tasks.quotes.lexicon import (
     _TITLE_WORD,
     _TITLE_WORDS,
     _UNLABELLED_PERSON_ENTS,
-    _UTTERANCES,
     SPEECH_VERBS,
     _person_word,
 )
@@ -549,9 +548,7 @@ class _Speakers:
             last: dict[str, Token | str | None] = {}
             text = doc_text(self._doc)
             for token in _tokens(self._doc):
-                if token.pos_ != "NOUN" or not (
-                    token.lower_ in _AUTHORED or token.lower_ in _UTTERANCES
-                ):
+                if token.pos_ != "NOUN" or token.lower_ not in _DOCUMENTS:
                     continue
                 kind = _document_kind(token.lower_)
                 made = (
@@ -756,10 +753,9 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
     return name if memory.compatible(name, gender) else None
 
 
+_SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 # roles of people who speak for someone else: never that person
-_AGENT_ROLES = frozenset(
-    ["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney"]
-)
+_AGENT_ROLES = _SPOKES_NOUNS | frozenset(["aide", "adviser", "advisor", "lawyer", "attorney"])
 # abbreviated titles as the role word a later description uses
 _ROLE_ABBREVIATIONS = {
     "gov": "governor",
@@ -1140,7 +1136,7 @@ def _resolve(
         or (
             _INDEFINITE.match(text)
             and (subj.pos_ == "NOUN" or member)
-            and not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES)
+            and subj.lower_ not in _DOCUMENTS
         )
         or (subj.pos_ == "NOUN" and _UNNAMED_SOURCE.match(description))
     ):
@@ -1421,7 +1417,7 @@ def _author_of(subj: Token) -> Token | None:
     Manhattan by Yulia V. Tymoshenko", "according to a count by The Associated Press", "a
     recent report from Bloomberg New Energy Finance" (from a body or a person, not a place:
     "a report from Iowa")."""
-    if subj.pos_ != "NOUN" or not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES):
+    if subj.pos_ != "NOUN" or subj.lower_ not in _DOCUMENTS:
         return None
     tokens = _tokens(subj.doc)
     for by in [
@@ -1498,7 +1494,7 @@ def _maker_named_before(subj: Token) -> str | None:
     "A Foreign Ministry statement", "a KCNA commentary" (not "a Florida poll", "a Trump poll":
     a place, a subject). The words from the first one NER calls an organisation to the noun,
     which the parser may hang on the noun one by one."""
-    if subj.pos_ != "NOUN" or not (subj.lower_ in _AUTHORED or subj.lower_ in _UTTERANCES):
+    if subj.pos_ != "NOUN" or subj.lower_ not in _DOCUMENTS:
         return None
     tokens = _tokens(subj.doc)
     first = subj.i
@@ -1513,9 +1509,6 @@ def _maker_named_before(subj: Token) -> str | None:
     return capital_article(
         doc_text(subj.doc)[tokens[first].idx : tokens[subj.i - 1].idx + len(tokens[subj.i - 1])]
     )
-
-
-_SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 
 
 def _spoken_for(subj: Token) -> Token | None:
@@ -1540,7 +1533,7 @@ def _utterance_owner(subj: Token) -> Token | None:
     """Whose words a possessed utterance or document is: "His speech cited ...", "Berg's
     statement said ...", "Her letter argued ...", "CNN's latest poll shows ...", "The
     Pentagon's report concluded ..." (the possessor: a person, an organisation or a pronoun)."""
-    if subj.pos_ != "NOUN" or not (subj.lower_ in _UTTERANCES or subj.lower_ in _AUTHORED):
+    if subj.pos_ != "NOUN" or subj.lower_ not in _DOCUMENTS:
         return None
     owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
     if owner is None or not (
