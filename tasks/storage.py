@@ -283,9 +283,10 @@ SCHEMAS: dict[str, pa.Schema] = {
                 {
                     "doc": "quote_id of the utterance's first quote: the rows of one statement "
                     'share it (the parts of a quote split by its attribution, "A," she said. '
-                    '"B."; a quote resumed in the next paragraph or going on with the report '
-                    "before it; quotes under one cue). Null in rows written before schema "
-                    "version 2."
+                    '"B."; the parts of a report around an attribution set off inside it, "A, '
+                    'officials said, B"; a quote resumed in the next paragraph or going on with '
+                    "the report before it; quotes under one cue). Null in rows written before "
+                    "schema version 2."
                 },
             ),
             pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),

