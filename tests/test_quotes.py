@@ -3730,6 +3730,35 @@ SET_OFF_ATTRIBUTIONS = [
         "Stephen Bosworth",
         "according to",
     ),
+    # wire copy sets it off by dashes, and relays an agency's report so
+    (
+        "Pyongyang -- Yonhap reported -- has agreed to send a delegation to Beijing.",
+        "Pyongyang",
+        "has agreed to send a delegation to Beijing",
+        "Yonhap",
+        "reported",
+    ),
+    (
+        "The North — a Foreign Ministry spokesman said — will not return to the talks.",
+        "The North",
+        "will not return to the talks",
+        "Foreign Ministry",
+        "said",
+    ),
+    (
+        "The North - the spokesman said - will not return to the talks.",
+        "The North",
+        "will not return to the talks",
+        None,
+        "said",
+    ),
+    (
+        "The North, KCNA reported, will not return to the talks unless sanctions are lifted.",
+        "The North",
+        "will not return to the talks unless sanctions are lifted",
+        "KCNA",
+        "reported",
+    ),
     # a second clause after the attribution, which the parser coordinates with its verb
     (
         "The top tenth paid 69 percent of all taxes. The middle fifth paid 8.9 percent, the "
@@ -3776,6 +3805,13 @@ def test_report_around_its_attribution_in_one_row(nlp, text: str, said: str) -> 
     rows = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert [q.text for q in rows] == [said]
     assert not rows[0].continues
+
+
+def test_hyphen_inside_a_word_sets_nothing_off(nlp) -> None:
+    # "six-party": a hyphen with no space around it joins words; no aside ends there
+    text = "The six-party talks, Hill said, will resume in Beijing next week."
+    rows = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert [q.text for q in rows] == ["The six-party talks", "will resume in Beijing next week"]
 
 
 def test_clause_after_but_is_no_set_off_attribution(nlp) -> None:

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tasks.nlp import doc_text, token_at, verb_forms
 from tasks.quotes.attribution import _Attribution, _attribution, _covered, _merged
@@ -34,6 +34,7 @@ from tasks.quotes.marks import (
 )
 from tasks.quotes.reported import (
     _anonymity_terms,
+    _aside_dash,
     _circumstance_only,
     _Clause,
     _cut_before,
@@ -233,9 +234,6 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     return [part for q in linked for part in _around_set_off_attribution(doc, q)]
 
 
-# the punctuation that sets an attribution off inside a sentence: commas, and dashes as wire
-# copy types them
-_SET_OFF = frozenset([",", "--", "—", "–"])
 # words between a verb of saying and the comma that ends its attribution: "said Monday", "told
 # reporters", "said in a statement"; a longer run is a clause of its own
 _ATTRIBUTION_TAIL_WORDS = 4
@@ -243,6 +241,11 @@ _ATTRIBUTION_TAIL_WORDS = 4
 _SPEAKER_PHRASE_WORDS = 6
 # the words that only link what was said to what came before ("And", "But", "Still")
 _LINKING = frozenset(["CCONJ", "ADV", "PUNCT", "SPACE", "INTJ"])
+
+
+def _sets_off(token: Token) -> bool:
+    """A comma or a dash that sets an attribution off inside a sentence."""
+    return token.text == "," or _aside_dash(token)
 
 
 def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
@@ -266,7 +269,7 @@ def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
         if source is None:
             return [quote]
         first, last = cue.i, source.right_edge.i
-        while last > source.i and tokens[last].text in _SET_OFF:
+        while last > source.i and _sets_off(tokens[last]):
             last -= 1  # the comma closing an apposition hangs on the source ("Ross, an envoy,")
     else:
         # the speaker phrase between the comma and the verb, read from the words (the parser
@@ -275,7 +278,7 @@ def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
             (
                 k + 1
                 for k in range(cue.i - 1, max(-1, cue.i - 2 - _SPEAKER_PHRASE_WORDS), -1)
-                if tokens[k].text in _SET_OFF
+                if _sets_off(tokens[k])
                 or tokens[k].pos_ in ("VERB", "AUX")
                 or tokens[k].tag_ in ("WDT", "WP", "WP$")
             ),
@@ -293,7 +296,7 @@ def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
             (
                 t.i - 1
                 for t in tokens[cue.i + 1 : cue.i + 2 + _ATTRIBUTION_TAIL_WORDS]
-                if t.text in _SET_OFF
+                if _sets_off(t)
             ),
             -1,
         )
@@ -303,8 +306,8 @@ def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
         return [quote]
     opening, closing, resumed = tokens[first - 1], tokens[last + 1], tokens[last + 2]
     if (
-        opening.text not in _SET_OFF
-        or closing.text not in _SET_OFF
+        not _sets_off(opening)
+        or not _sets_off(closing)
         or not quote.start_char < opening.idx
         or not resumed.idx < quote.end_char
     ):

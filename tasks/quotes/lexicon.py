@@ -494,7 +494,7 @@ def _person_word(word: str) -> bool:
 # is ready"), in the past or present
 _SET_OFF_CUE_WORDS = (
     "said says told tells added adds noted notes wrote writes insisted insists argued argues "
-    "warned warns stressed stresses explained explains"
+    "warned warns stressed stresses explained explains reported reports"
 )
 _SET_OFF_CUES = frozenset(_SET_OFF_CUE_WORDS.split())
 # words that open a predicate with no subject of its own after such an attribution

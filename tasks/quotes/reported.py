@@ -784,10 +784,30 @@ def _set_off_attribution(tokens: list[Token]) -> _Clause | None:
     sentences, 18 reported nothing or lost the subject. The shape is plain in the words: a
     subject phrase of no verb, a comma, a short speaker phrase, a verb of saying with at most
     three words after it, a comma, and a predicate opening with an auxiliary."""
-    commas = [k for k, t in enumerate(tokens) if t.text == ","]
-    if len(commas) < 2 or not 1 <= commas[0] <= 8:
+    found = _set_off_by(tokens, [k for k, t in enumerate(tokens) if t.text == ","])
+    if found is None:
+        # wire copy sets it off by dashes ("Pyongyang -- Yonhap reported -- has agreed")
+        found = _set_off_by(tokens, [k for k, t in enumerate(tokens) if _aside_dash(t)])
+    return found
+
+
+def _aside_dash(token: Token) -> bool:
+    """A dash that sets words off: a dash token, or a hyphen with a space on either side."""
+    if token.text in ("--", "—", "–"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
+def _set_off_by(tokens: list[Token], marks: list[int]) -> _Clause | None:
+    """_set_off_attribution between the first two of these marks (token positions)."""
+    if len(marks) < 2 or not 1 <= marks[0] <= 8:
         return None
-    first, second = commas[0], commas[1]
+    first, second = marks[0], marks[1]
     cue_at = next((k for k in range(first + 2, second) if tokens[k].lower_ in _SET_OFF_CUES), None)
     if cue_at is None or cue_at - first - 1 > 5 or second - cue_at - 1 > 3:
         return None
