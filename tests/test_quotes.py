@@ -3730,6 +3730,14 @@ SET_OFF_ATTRIBUTIONS = [
         "Stephen Bosworth",
         "according to",
     ),
+    # a verb of saying the parser hangs on the verb after it (a clause of "remain")
+    (
+        "For now, the envoy told reporters in Beijing, the talks remain suspended.",
+        "For now",
+        "the talks remain suspended",
+        None,
+        "told",
+    ),
     # wire copy sets it off by dashes, and relays an agency's report so
     (
         "Pyongyang -- Yonhap reported -- has agreed to send a delegation to Beijing.",
@@ -3812,6 +3820,32 @@ def test_hyphen_inside_a_word_sets_nothing_off(nlp) -> None:
     text = "The six-party talks, Hill said, will resume in Beijing next week."
     rows = [q for q in quotes_of(nlp, text) if q.cue == "said"]
     assert [q.text for q in rows] == ["The six-party talks", "will resume in Beijing next week"]
+
+
+def test_report_comma_spliced_after_its_attribution(nlp) -> None:
+    text = "The envoy told reporters, the talks remain suspended."
+    rows = [q for q in quotes_of(nlp, text) if q.cue == "told"]
+    assert [q.text for q in rows] == ["the talks remain suspended"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause the sentence is about: its "when" the parser made an adverb
+        "When he told reporters, the crowd cheered.",
+        # a condition, inverted
+        "Had the envoy told reporters, the talks would have collapsed.",
+    ],
+)
+def test_clause_before_the_sentence_is_no_aside(nlp, text: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "told"]
+
+
+def test_participle_before_the_attribution_is_no_aside(nlp) -> None:
+    # "Asked about ..., Hill said ...": the question put to him, not the sentence he said
+    text = "Asked about the reactor, Hill said the North would disable it by December."
+    said = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert [q.text for q in said] == ["the North would disable it by December"]
 
 
 def test_clause_after_but_is_no_set_off_attribution(nlp) -> None:

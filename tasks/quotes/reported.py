@@ -834,6 +834,37 @@ def _set_off_by(tokens: list[Token], marks: list[int]) -> _Clause | None:
     return _clause_over(words[0], words[-1], tokens[cue_at], speaker)
 
 
+# words that open a clause the sentence is about, not an aside
+_CLAUSE_OPENER_WORDS = (
+    "when whenever while after before because since if once until unless although though where as"
+)
+_CLAUSE_OPENERS = frozenset(_CLAUSE_OPENER_WORDS.split())
+_FINITE = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _comma_aside(verb: Token) -> bool:
+    """A verb of saying the parser hung as a clause on the verb after it, set off from that
+    verb's clause by a comma and opening with no conjunction ("For now, the envoy told reporters
+    in Beijing, the talks remain suspended"; "told" a ccomp of "remain"): an aside, not a clause
+    the sentence is about ("When he told reporters, ..." has its "when")."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "advcl") or head.i <= verb.i or verb.tag_ not in _FINITE:
+        return False  # "Asked about it, Trump said ...": a participle modifies the sentence
+    if head.lower_ in SPEECH_VERBS:
+        return False  # "..., Ms. Olivieri found skating a salve, she said": that verb reports it
+    children = _children(verb)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None or any(
+        c.dep_ == "mark" or (c.dep_ in ("aux", "auxpass") and c.i < subject.i) for c in children
+    ):
+        return False  # "Had the authorities found the posts, ...": a condition, inverted
+    doc = verb.doc
+    if any(t.lower_ in _CLAUSE_OPENERS for t in doc[verb.left_edge.i : verb.i]):
+        return False  # "When he told reporters, ...", the parser's "when" an adverb
+    end = max(t.i for t in verb.subtree)
+    return end + 1 < head.i and doc[end + 1].text == ","
+
+
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
     """Whether the clause that "according to" reports was said by a source set off before it
     ("..., the State Department said Thursday, according to Yonhap News"): the nearer source
@@ -1043,13 +1074,17 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 # "The solution, the partner told them, was simple": whom it was told to is no
                 # part of what was said
                 (not comps or (word in _HEARER and all(_hearer_only(c) for c in comps)))
-                and (verb.dep_ == "parataxis" or as_clause)
+                and (verb.dep_ == "parataxis" or as_clause or _comma_aside(verb))
                 and _is_cue(verb, cognition=verb.dep_ == "parataxis")
             ):
                 # "The hashtag, he said, was even more popular", "As the Post reported, ...":
                 # the sentence around a parenthetical attribution is what was said
                 speaker = _subject_of(verb)
                 inner = {t.i for t in verb.subtree}
+                if speaker is not None and verb.dep_ != "parataxis" and not as_clause:
+                    # "For now, the envoy told reporters, ...": the words before the speaker
+                    # that the parser hung on the aside are the sentence's
+                    inner = {i for i in inner if i >= speaker.left_edge.i}
                 for c in _children(verb):
                     if c.dep_ in ("nsubj", "nsubjpass") and speaker is not None and c.i < speaker.i:
                         # "North Korea, Bosworth said, had agreed ...": the sentence's own
