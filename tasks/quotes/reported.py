@@ -784,11 +784,17 @@ def _set_off_attribution(tokens: list[Token]) -> _Clause | None:
     sentences, 18 reported nothing or lost the subject. The shape is plain in the words: a
     subject phrase of no verb, a comma, a short speaker phrase, a verb of saying with at most
     three words after it, a comma, and a predicate opening with an auxiliary."""
-    found = _set_off_by(tokens, [k for k, t in enumerate(tokens) if t.text == ","])
+    texts = [t.text for t in tokens]
+    found = _set_off_by(tokens, [k for k, text in enumerate(texts) if text == ","])
     if found is None:
         # wire copy sets it off by dashes ("Pyongyang -- Yonhap reported -- has agreed")
-        found = _set_off_by(tokens, [k for k, t in enumerate(tokens) if _aside_dash(t)])
+        dashes = [k for k, text in enumerate(texts) if text in _DASH_TEXTS]
+        if len(dashes) >= 2:
+            found = _set_off_by(tokens, [k for k in dashes if _aside_dash(tokens[k])])
     return found
+
+
+_DASH_TEXTS = frozenset(["--", "—", "–", "-"])
 
 
 def _aside_dash(token: Token) -> bool:
