@@ -248,12 +248,55 @@ def _sets_off(token: Token) -> bool:
     return token.text == "," or _aside_dash(token)
 
 
+def _attribution_extent(tokens: Doc | list[Token], cue: Token) -> tuple[int, int] | None:
+    """First and last token of the attribution around a cue inside a sentence ("officials said
+    Monday", "according to Ross, an envoy"), or None when the words around the cue are no
+    short attribution."""
+    if cue.lower_ == "according":
+        to = next((c for c in _children(cue) if c.lower_ == "to"), None)
+        source = next((c for c in _children(to) if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None
+        last = source.right_edge.i
+        while last > source.i and _sets_off(tokens[last]):
+            last -= 1  # the comma closing an apposition hangs on the source ("Ross, an envoy,")
+        return cue.i, last
+    # the speaker phrase between the comma and the verb, read from the words (the parser hangs
+    # it many ways, see _set_off_attribution): a few words naming someone, no verb
+    first = next(
+        (
+            k + 1
+            for k in range(cue.i - 1, max(-1, cue.i - 2 - _SPEAKER_PHRASE_WORDS), -1)
+            if _sets_off(tokens[k])
+            or tokens[k].pos_ in ("VERB", "AUX")
+            or tokens[k].tag_ in ("WDT", "WP", "WP$")
+        ),
+        0,
+    )
+    phrase = tokens[first : cue.i]
+    if (
+        not phrase
+        or phrase[0].pos_ == "CCONJ"  # "..., but I said, ...": a clause of its own
+        or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase)
+    ):
+        return None
+    # the words after the verb up to the comma that closes the attribution
+    last = next(
+        (t.i - 1 for t in tokens[cue.i + 1 : cue.i + 2 + _ATTRIBUTION_TAIL_WORDS] if _sets_off(t)),
+        -1,
+    )
+    if last < cue.i or any(t.pos_ in ("VERB", "AUX") for t in tokens[cue.i + 1 : last + 1]):
+        return None
+    return first, last
+
+
 def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
     """An indirect quote that holds its own attribution set off inside the sentence ("The talks
     will resume, officials said, after the North returns", "At the heart of it, according to
     Ross, was a decision ...") as two rows, the words before it and the words after it, the
     second going on with the first: what was said, without who said it. PolNeAR annotates the
-    content so, in two spans; its utterance keeps the same extent."""
+    content so, in two spans; the utterance keeps its extent. Before an attribution that only a
+    linking word precedes ("Still, officials said, ...") the row starts after it."""
     cue_start = quote.cue_start
     if quote.kind != "indirect" or cue_start is None:
         return [quote]
@@ -263,45 +306,10 @@ def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
     if cue is None:
         return [quote]
     tokens = _tokens(doc)
-    if cue.lower_ == "according":
-        to = next((c for c in _children(cue) if c.lower_ == "to"), None)
-        source = next((c for c in _children(to) if c.dep_ == "pobj"), None) if to else None
-        if source is None:
-            return [quote]
-        first, last = cue.i, source.right_edge.i
-        while last > source.i and _sets_off(tokens[last]):
-            last -= 1  # the comma closing an apposition hangs on the source ("Ross, an envoy,")
-    else:
-        # the speaker phrase between the comma and the verb, read from the words (the parser
-        # hangs it many ways, see _set_off_attribution): a few words naming someone, no verb
-        first = next(
-            (
-                k + 1
-                for k in range(cue.i - 1, max(-1, cue.i - 2 - _SPEAKER_PHRASE_WORDS), -1)
-                if _sets_off(tokens[k])
-                or tokens[k].pos_ in ("VERB", "AUX")
-                or tokens[k].tag_ in ("WDT", "WP", "WP$")
-            ),
-            0,
-        )
-        phrase = tokens[first : cue.i]
-        if (
-            not phrase
-            or phrase[0].pos_ == "CCONJ"  # "..., but I said, ...": a clause of its own
-            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase)
-        ):
-            return [quote]
-        # the words after the verb up to the comma that closes the attribution
-        last = next(
-            (
-                t.i - 1
-                for t in tokens[cue.i + 1 : cue.i + 2 + _ATTRIBUTION_TAIL_WORDS]
-                if _sets_off(t)
-            ),
-            -1,
-        )
-        if last < cue.i or any(t.pos_ in ("VERB", "AUX") for t in tokens[cue.i + 1 : last + 1]):
-            return [quote]
+    extent = _attribution_extent(tokens, cue)
+    if extent is None:
+        return [quote]
+    first, last = extent
     if first < 1 or last + 2 >= len(tokens):
         return [quote]
     opening, closing, resumed = tokens[first - 1], tokens[last + 1], tokens[last + 2]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DATELINE_LEAD, doc_text, verb_forms
+from tasks.nlp import DASHES, DATELINE_LEAD, doc_text, verb_forms
 from tasks.quotes.attribution import (
     _FINITE_TAGS,
     _QUOTING,
@@ -788,24 +788,19 @@ def _set_off_attribution(tokens: list[Token]) -> _Clause | None:
     found = _set_off_by(tokens, [k for k, text in enumerate(texts) if text == ","])
     if found is None:
         # wire copy sets it off by dashes ("Pyongyang -- Yonhap reported -- has agreed")
-        dashes = [k for k, text in enumerate(texts) if text in _DASH_TEXTS]
+        dashes = [k for k, text in enumerate(texts) if text in DASHES]
         if len(dashes) >= 2:
             found = _set_off_by(tokens, [k for k in dashes if _aside_dash(tokens[k])])
     return found
 
 
-_DASH_TEXTS = frozenset(["--", "—", "–", "-"])
-
-
 def _aside_dash(token: Token) -> bool:
-    """A dash that sets words off: a dash token, or a hyphen with a space on either side."""
-    if token.text in ("--", "—", "–"):
-        return True
-    return (
-        token.text == "-"
-        and bool(token.whitespace_)
-        and token.i > 0
-        and bool(token.doc[token.i - 1].whitespace_)
+    """A dash that sets words off: a dash token, or a hyphen with a space on either side (a
+    hyphen inside a word, "six-party", joins it)."""
+    if token.text not in DASHES:
+        return False
+    return token.text != "-" or (
+        bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
     )
 
 
