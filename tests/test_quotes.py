@@ -5137,6 +5137,15 @@ def test_quoted_as_saying(nlp, text: str, report: str, words: str, speaker: str)
     assert quotes[words].speaker == speaker
 
 
+def test_quoted_as_saying_after_the_quote_is_no_report_of_its_own(nlp) -> None:
+    # the words are the quote before it: "a military spokesman as saying" says nothing
+    text = '"We have no intention of attacking anyone," KCNA quoted a military spokesman as saying.'
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "We have no intention of attacking anyone,")
+    ]
+
+
 def test_only_a_report_relays_words(nlp) -> None:
     # a clause reported by any other verb keeps the verbs of saying inside it (PolNeAR annotates
     # few such nested attributions)

@@ -1376,6 +1376,10 @@ def _quoted_as_saying(verb: Token) -> _Clause | None:
     saying = next((c for c in _children(as_prep) if c.dep_ == "pcomp"), None)
     if saying is None or saying.lower_ not in SPEECH_VERBS:
         return None
+    if saying.right_edge.i == saying.i:
+        # '"...," KCNA quoted a spokesman as saying.': the words are the quote before it, and
+        # "a spokesman as saying" says nothing
+        return None
     start_t, end_t = _content_bounds([*quoted.subtree, *as_prep.subtree])
     return _clause_over(start_t, end_t, verb, _speaker_of(verb))
 
