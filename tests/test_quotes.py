@@ -2559,6 +2559,22 @@ def test_when_or_where_it_was_said_is_not_what_was_said(nlp, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # the day bare ("said Monday"), after whom it was told, after a phrase the parser hung
+        # on the verb of saying: each hung on the reported verb by the parser
+        "Foreign Minister Ban Ki-moon said Monday the North had agreed to return to the talks.",
+        "Ban told lawmakers Monday the North had agreed to return to the talks.",
+        "The ministry said in a statement Tuesday the North had agreed to return to the talks.",
+        "Hill told reporters on Tuesday the North had agreed to return to the talks.",
+    ],
+)
+def test_when_it_was_said_after_the_hearer_is_not_what_was_said(nlp, text: str) -> None:
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert quote.text == "the North had agreed to return to the talks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # marks typed as two characters: ``...'' (wire copy, Korean outlets), ''...'' (NYT)
         "``We will see,'' Bosworth said, adding that no date had been set.",
         "''We will see,'' Bosworth said, adding that no date had been set.",

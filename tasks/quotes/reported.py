@@ -723,14 +723,27 @@ def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -
     subject = next((c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return sub
-    lead = [
-        c
-        for c in _children(clause)
-        if c.dep_ == "prep"
-        and c.lower_ in _CIRCUMSTANCE_PREPS
-        and c.left_edge.i == verb.i + 1
-        and c.right_edge.i < subject.left_edge.i
-    ]
+    # where the phrase starts: right after the verb, or after whom it was told and the phrases
+    # the parser did hang on the verb ("told lawmakers Monday the North had agreed", "said in a
+    # statement Tuesday the North would respond")
+    at = verb.i + 1
+    for c in sorted(_children(verb), key=lambda c: c.i):
+        if (
+            c.dep_ in ("dobj", "dative", "prep", "npadvmod")
+            and c.left_edge.i == at
+            and c.right_edge.i < subject.left_edge.i
+        ):
+            at = c.right_edge.i + 1
+    lead = []
+    for c in sorted(_children(clause), key=lambda c: c.i):
+        if c.left_edge.i != at or c.right_edge.i >= subject.left_edge.i:
+            continue
+        if (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS) or (
+            # "said Monday the North had agreed": the day it was said, bare
+            c.dep_ in ("npadvmod", "tmod") and c.ent_type_ in ("DATE", "TIME")
+        ):
+            lead.append(c)
+            at = c.right_edge.i + 1  # "said in a statement Monday ..."
     if not lead:
         return sub
     drop = {t.i for c in lead for t in c.subtree}
