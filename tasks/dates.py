@@ -593,6 +593,9 @@ def clause_tense(token: Token | None) -> str | None:
     ):
         return "future"
     if "MD" in tags and words & {"would", "could", "might", "may", "should"}:
+        if "would" in words and "have" not in words and _reported(head):
+            # "said it would shut down the reactor Saturday": the future of what was reported
+            return "future"
         return None
     if head.lower_ in _EXPECTING:
         return None  # "she expected a plenary session by March": what was expected lies ahead
@@ -603,6 +606,19 @@ def clause_tense(token: Token | None) -> str | None:
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None
+
+
+# verbs that report, in the past, what someone said would happen ("said it would shut down")
+_REPORTED_PAST_WORDS = (
+    "said told added announced stated warned insisted predicted promised vowed pledged agreed "
+    "reported indicated"
+)
+_REPORTED_PAST = frozenset(_REPORTED_PAST_WORDS.split())
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is what a verb of saying in the past reports ("said it would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lower_ in _REPORTED_PAST
 
 
 def _infinitive_ahead(token: Token | None) -> bool:

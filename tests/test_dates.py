@@ -173,6 +173,29 @@ CASES = [
     ("Envoys planned to leave on Thursday.", date(2009, 12, 29), "Thursday", "DATE", "2009-12-31"),
     ("The offer had been due to expire Friday.", MON_1989_10_30, "Friday", "DATE", "1989-10-27"),
     ("Markets were kept closed until Friday.", date(2008, 9, 18), "Friday", "DATE", "2008-09-19"),
+    # "would" of reported speech: the future of what was said, ahead of the anchor
+    (
+        "The North said it would shut down the reactor Saturday.",
+        date(2007, 7, 13),
+        "Saturday",
+        "DATE",
+        "2007-07-14",
+    ),
+    (
+        "Officials said the talks would resume Monday.",
+        FRI_2009_12_11,
+        "Monday",
+        "DATE",
+        "2009-12-14",
+    ),
+    # ... not a counterfactual ("would have"), nor a "would" that no verb of saying reports
+    (
+        "Officials said the talks would have resumed Monday.",
+        FRI_2009_12_11,
+        "Monday",
+        "DATE",
+        "2009-12-07",
+    ),
     (
         "Officials said he could come as early as Tuesday.",
         date(2000, 4, 3),
