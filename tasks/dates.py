@@ -218,6 +218,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rel_unit",
+        # "The day before, China had warned": the day before the one the story last named;
+        # not "the day before the vote", whose day is the event's
+        r"\bthe\s+day\s+(?:before|after)(?=\s*[,.;:!?]|\s*$)|"
         r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the
@@ -1246,7 +1249,12 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     return None
 
 
+# "the day before" / "the day after" (set off, see the rule) read as their one-word-order twins
+_DAY_BESIDE = {"the day before": "the previous day", "the day after": "the next day"}
+
+
 def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    t = _DAY_BESIDE.get(t, t)
     unit = t.split()[-1]
     if unit == "day":
         # "the day", "that same day": the day of the report (or of the narrative, see
@@ -2232,7 +2240,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             # "Dec. 18, a Wednesday": the weekday is the date it stands beside
             got = (got[0], found[-1].value[:10], got[2], found[-1].relative)
         if rule == "rel_unit":
-            got = _anaphoric(got, raw.lower(), found)
+            got = _anaphoric(got, _DAY_BESIDE.get(raw.lower(), raw.lower()), found)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
         elif rule == "day_words" and raw.lower().startswith("that "):

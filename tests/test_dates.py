@@ -240,6 +240,21 @@ CASES = [
         "DATE",
         "2009-12-31",
     ),
+    # "the day before" set off, the day before the one the story last named
+    (
+        "The North tested a device on Monday. The day before, China had warned it.",
+        date(2006, 10, 10),
+        "The day before",
+        "DATE",
+        "2006-10-08",
+    ),
+    (
+        "The order was placed on Dec. 30. It was cancelled the day after.",
+        date(2010, 1, 4),
+        "the day after",
+        "DATE",
+        "2009-12-31",
+    ),
     # quarters and halves with a year
     (
         "It earned $2 million in the 1988 third quarter.",
@@ -1095,6 +1110,12 @@ def test_normalisation(
     matches = [f for f in found if expression in f[0] or f[0] in expression]
     assert matches, f"{expression!r} not found in {found}"
     assert (kind, value) in {(k, v) for _t, k, v in matches}, f"{expression!r}: {matches}"
+
+
+def test_day_before_an_event_is_not_the_story_day_before(nlp) -> None:
+    # "the day before the vote": the event's day, which no date of the story gives
+    found = extract_dates(nlp("The North tested a device the day before the vote."), FRI_2009_12_11)
+    assert not [t for t in found if "day before" in t.text]
 
 
 @pytest.mark.parametrize(
