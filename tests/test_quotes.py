@@ -3823,6 +3823,12 @@ def test_attribution_set_off_inside_a_report_stays_out_of_its_text(
         ),
         # an attribution that ends the report is no part of it, as before
         ("The talks will resume next month, officials said.", "The talks will resume next month"),
+        # nor is a participle hung on its verb: how the source went about it
+        (
+            "The North will conduct a missile test soon, Yonhap said, quoting an unnamed "
+            "government official.",
+            "The North will conduct a missile test soon",
+        ),
     ],
 )
 def test_report_around_its_attribution_in_one_row(nlp, text: str, said: str) -> None:
