@@ -3863,6 +3863,25 @@ def test_clause_before_the_sentence_is_no_aside(nlp, text: str) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.cue == "told"]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Hill, asked about the timing, said he expected the talks to resume in January.",
+            "he expected the talks to resume in January",
+        ),
+        ("Hill, asked when the talks would resume, said he did not know.", "he did not know"),
+    ],
+)
+def test_name_asked_then_said_is_the_speaker(nlp, text: str, said: str) -> None:
+    # the parser reads "Hill, asked ..." as Hill asking, and "said" with no subject
+    quotes = quotes_of(nlp, text)
+    (report,) = [q for q in quotes if q.cue == "said"]
+    assert (report.text, report.speaker) == (said, "Hill")
+    # the question was put to him: whoever asked it is not named
+    assert all(q.speaker is None for q in quotes if q.cue == "asked")
+
+
 def test_participle_before_the_attribution_is_no_aside(nlp) -> None:
     # "Asked about ..., Hill said ...": the question put to him, not the sentence he said
     text = "Asked about the reactor, Hill said the North would disable it by December."

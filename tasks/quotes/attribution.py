@@ -65,9 +65,59 @@ from tasks.quotes.syntax import (
 _QUOTING = verb_forms("quote cite")
 
 
+# verbs of a question put to someone, set off after their name ("Hill, asked about ..., said")
+_PUT_TO = frozenset(["asked", "questioned", "pressed", "quizzed"])
+
+
+def _put_to(verb: Token) -> Token | None:
+    """The person a question was put to in "Hill, asked about the timing, said ...", which the
+    parser reads as Hill asking (and "said" with no subject): `verb` is "asked", set off by a
+    comma after the name, and a verb of saying follows the phrase's closing comma."""
+    if verb.lower_ not in _PUT_TO or verb.i < 2:
+        return None
+    tokens = _tokens(verb.doc)
+    if tokens[verb.i - 1].text != ",":
+        return None
+    # the name right before that comma (which the parser may hang on the name)
+    name = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if name is None or not name.i < verb.i - 1:
+        return None
+    last = name.right_edge.i
+    while last > name.i and tokens[last].is_punct:
+        last -= 1
+    if last != verb.i - 2:
+        return None
+    end = verb.sent.end
+    for k in range(verb.i + 1, end - 1):
+        if tokens[k].text != ",":
+            continue
+        # ", said", ", had said", ", also told"
+        for t in tokens[k + 1 : min(end, k + 4)]:
+            if t.lower_ in SPEECH_VERBS:
+                return name
+            if t.pos_ not in ("AUX", "ADV", "PART"):
+                break
+    return None
+
+
+def _asked_then_said(verb: Token) -> Token | None:
+    """The speaker of a verb of saying with no subject after "Name, asked ...,": the name."""
+    tokens = _tokens(verb.doc)
+    for k in range(verb.i - 2, max(verb.sent.start, verb.i - 30) - 1, -1):
+        if tokens[k].lower_ in _PUT_TO:
+            return _put_to(tokens[k])
+    return None
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
+    if _put_to(verb) is not None:
+        return None  # "Hill, asked about ...": whoever asked is not named
     subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.lower_ in SPEECH_VERBS:
+        asked = _asked_then_said(verb)
+        if asked is not None:
+            return asked
     if len(subjects) > 1:
         # the words a quote ends in are no subject of the verb after it: the subject between
         # the closing mark and the verb is ("... I hold in the highest esteem Sen. John
