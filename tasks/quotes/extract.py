@@ -325,17 +325,15 @@ def _around_set_off_attribution(doc: Doc, quote: Quote) -> list[Quote]:
     after = text[resumed.idx : quote.end_char]
     if len(after.split()) < 2:
         return [quote]
+    said_before = replace(quote, text=before, end_char=quote.start_char + len(before))
     if resumed.tag_ == "VBG" and resumed.head.i == cue.i and resumed.dep_ in ("advcl", "xcomp"):
         # "..., Yonhap said, quoting an unnamed official": what the speaker did, not said
-        return [replace(quote, text=before, end_char=quote.start_char + len(before))]
+        return [said_before]
     start = token_at(doc, quote.start_char)
     if start is None or all(t.pos_ in _LINKING for t in tokens[start.i : first - 1]):
         # "And, as the Post reported, Clinton is ...": nothing said before it but a linking word
         return [replace(quote, text=after, start_char=resumed.idx)]
-    return [
-        replace(quote, text=before, end_char=quote.start_char + len(before)),
-        replace(quote, text=after, start_char=resumed.idx, continues=True),
-    ]
+    return [said_before, replace(quote, text=after, start_char=resumed.idx, continues=True)]
 
 
 _MARKS_AND_SPACE = " \t\u00a0\"'“‘`"  # an opening mark and the space before it

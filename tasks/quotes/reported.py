@@ -853,7 +853,6 @@ _CLAUSE_OPENER_WORDS = (
     "when whenever while after before because since if once until unless although though where as"
 )
 _CLAUSE_OPENERS = frozenset(_CLAUSE_OPENER_WORDS.split())
-_FINITE = frozenset(["VBD", "VBZ", "VBP"])
 
 
 def _comma_aside(verb: Token) -> bool:
@@ -862,7 +861,7 @@ def _comma_aside(verb: Token) -> bool:
     in Beijing, the talks remain suspended"; "told" a ccomp of "remain"): an aside, not a clause
     the sentence is about ("When he told reporters, ..." has its "when")."""
     head = verb.head
-    if verb.dep_ not in ("ccomp", "advcl") or head.i <= verb.i or verb.tag_ not in _FINITE:
+    if verb.dep_ not in ("ccomp", "advcl") or head.i <= verb.i or verb.tag_ not in _FINITE_TAGS:
         return False  # "Asked about it, Trump said ...": a participle modifies the sentence
     if head.lower_ in SPEECH_VERBS:
         return False  # "..., Ms. Olivieri found skating a salve, she said": that verb reports it
@@ -875,7 +874,7 @@ def _comma_aside(verb: Token) -> bool:
     doc = verb.doc
     if any(t.lower_ in _CLAUSE_OPENERS for t in doc[verb.left_edge.i : verb.i]):
         return False  # "When he told reporters, ...", the parser's "when" an adverb
-    end = max(t.i for t in verb.subtree)
+    end = verb.right_edge.i
     return end + 1 < head.i and doc[end + 1].text == ","
 
 
