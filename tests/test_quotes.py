@@ -5232,3 +5232,36 @@ def test_clause_in_the_phrase_after_a_verb_of_saying(
     (quote,) = quotes_of(nlp, text)
     assert quote.text == content
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("Washington also warned Pyongyang.", "Pyongyang"),
+        ("Japan urged Seoul.", "Seoul"),
+        ("Hill cautioned Kim.", "Kim"),
+    ],
+)
+def test_whom_a_warning_addresses_alone_is_not_what_was_said(
+    nlp, text: str, addressed: str
+) -> None:
+    # the object of "warned"/"urged" with nothing said to it is whom the speaker addressed
+    assert not any(q.text == addressed for q in quotes_of(nlp, text))
+
+
+def test_what_a_warning_says_to_its_addressee_is_kept(nlp) -> None:
+    text = (
+        "Rice warned Pyongyang against a nuclear test.\n"
+        "Hill urged the North to return to the talks."
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("Pyongyang against a nuclear test", "Rice"),
+        ("the North to return to the talks", "Hill"),
+    ]
+
+
+def test_word_of_a_place_name_in_a_line_of_names_is_no_verb(nlp) -> None:
+    # a short line mostly of names reads as a title, but "States" is part of a country's name,
+    # not a title-case "States" (says) with "warned North Korea" as what was said
+    text = "The United States warned North Korea.\nThe United States criticized Pyongyang."
+    assert [(q.text, q.cue) for q in quotes_of(nlp, text)] == [("Pyongyang", "criticized")]

@@ -33,6 +33,7 @@ from tasks.quotes.marks import (
     find_quote_marks,
 )
 from tasks.quotes.reported import (
+    _addressee_only,
     _anonymity_terms,
     _aside_dash,
     _circumstance_only,
@@ -789,11 +790,12 @@ def _merge_reported(
             continue  # "writing at Mediaite", "Reporting by X": where, when or by whom, not what
         if (
             _published_only(doc, clause)
+            or _addressee_only(doc, clause)
             or _office_or_delegates(doc, clause)
             or _anonymity_terms(doc, clause)
             or _filed_from(doc, clause)
         ):
-            continue  # "released a statement", "seeking the presidency", "asked not to be named"
+            continue  # "released a statement", "warned Pyongyang", "asked not to be named"
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
         if _quoted_in_report(doc, clause, inside):
             # PolNeAR annotates the whole sentence as what was said: the quotes become partial

@@ -23,6 +23,7 @@ from tasks.quotes.attribution import (
     _clause_in_adjunct,
     _ends_report,
     _finite,
+    _hearer,
     _hearer_only,
     _is_cue,
     _lead_in,
@@ -648,6 +649,9 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
             n == 0
             or cue.pos_ in ("DET", "ADP")
             or not (word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES)
+            # "The United States warned North Korea.": a word inside a place's name is no verb
+            # (inside a person's or a group's, it often is: the tagger runs a title together)
+            or (cue.ent_iob_ == "I" and cue.ent_type_ in ("GPE", "LOC"))
         ):
             continue
         if words[n - 1].pos_ in ("DET", "ADP") or words[n - 1].lower_ in ("of", "the", "a"):
@@ -1735,6 +1739,26 @@ def _published_only(doc: Doc, clause: _Clause) -> bool:
         and not (t.pos_ == "ADP" and t.n_rights and all(c.ent_type_ in _WHEN for c in t.rights))
     ]
     return len(words) <= 3
+
+
+# verbs whose object is whom they address ("warned Pyongyang", "urged Seoul"): the object
+# alone is no stance of the speaker's, as "endorsed Cruz" is
+_ADDRESSING = verb_forms("warn caution urge remind assure reassure brief press implore beg advise")
+
+
+def _addressee_only(doc: Doc, clause: _Clause) -> bool:
+    """`Washington also warned Pyongyang.`: the content would be only whom the verb addresses,
+    with nothing said to them (no clause, no "against a test", no "to return")."""
+    if clause.cue.lower_ not in _ADDRESSING or clause.cue.pos_ != "VERB":
+        return False
+    span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    return (
+        span is not None
+        and span.root.head.i == clause.cue.i
+        and span.root.dep_ in ("dobj", "dative")
+        and _hearer(span.root)
+        and all(t.dep_ not in ("prep", "xcomp", "ccomp", "relcl", "acl") for t in span)
+    )
 
 
 # what an anonymous source was not authorised to do, after the words that grant anonymity
