@@ -22,7 +22,15 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DASHES, FEMALE_TITLES, FIRST_NAMES, MALE_TITLES, doc_text, name_syllable
+from tasks.nlp import (
+    DASHES,
+    FEMALE_TITLES,
+    FIRST_NAMES,
+    MALE_TITLES,
+    doc_text,
+    given_name_tail,
+    name_syllable,
+)
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
 # are left to other tables.
@@ -462,7 +470,12 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             and all(t.ent_type_ == "PERSON" for t in chain[1:])
         ):
             chain.pop(0)  # a role capitalised to open the sentence: "Analyst Denny Roy said"
-        name = doc_text(doc)[chain[0].idx : token.idx + len(token)]
+        last = token
+        if given_name_tail(doc, token.i + 1):
+            # "Foreign Minister Song Min-soon urged calm": the parser ends the subject at the
+            # hyphen of the given name ("Min" | "-" | "soon"), which is still the name's
+            last = doc[token.i + 2]
+        name = doc_text(doc)[chain[0].idx : last.idx + len(last)]
         name = _TITLES.sub("", name).strip()
         if len(name.split()) >= 2:
             found.append((chain[0].idx, name))

@@ -79,6 +79,8 @@ def test_alias_table_maps_variants(aliases, name: str, label: str, canonical: st
         ("Vice Minister Kim Kye Gwan led the delegation. Kim said so.", "kim", "Kim Kye Gwan"),
         ("President Lee Myung-bak met the envoys. Lee said so.", "lee", "Lee Myung-bak"),
         ("Ambassador Chun Young-woo led the team. Chun said so.", "chun", "Chun Young-woo"),
+        # ... whole where the parser ends the subject at the given name's hyphen
+        ("Foreign Minister Song Min-soon urged calm. Song said so.", "song", "Song Min-soon"),
         # ... and not where the given name comes first, or is no romanised syllable
         ("U.S. envoy Sung Kim arrived on Monday. Kim said so.", "kim", "Sung Kim"),
         ("Former Rep. Lee Hamilton chaired it. Hamilton said so.", "hamilton", "Lee Hamilton"),

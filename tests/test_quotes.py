@@ -5265,3 +5265,14 @@ def test_word_of_a_place_name_in_a_line_of_names_is_no_verb(nlp) -> None:
     # not a title-case "States" (says) with "warned North Korea" as what was said
     text = "The United States warned North Korea.\nThe United States criticized Pyongyang."
     assert [(q.text, q.cue) for q in quotes_of(nlp, text)] == [("Pyongyang", "criticized")]
+
+
+def test_family_name_said_alone_stands_for_the_hyphenated_name_the_parser_cut(nlp) -> None:
+    # the parser ends the subject at the hyphen ("Song Min" | "-soon"); the family name said
+    # alone later is still the whole name's
+    text = (
+        "South Korean Foreign Minister Song Min-soon urged calm.\n"
+        '"We need to keep the dialogue going," Song said at a news conference.'
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert (quote.speaker_text, quote.speaker) == ("Song", "Song Min-soon")
