@@ -582,6 +582,11 @@ def clause_tense(token: Token | None) -> str | None:
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
             break
         head = head.head
+    if head.i < token.i and head.head.i != head.i and _quote_closes_between(head, token):
+        # "had told him, "We will never give up," during a meeting in July": the parser hangs
+        # the phrase after a quotation on the quoted verb, whose tense is the speaker's, not
+        # the narrative's
+        return clause_tense(head.head)
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if head.tag_ == "VBG" and not auxes and head.dep_ in ("advcl", "conj", "acl", "xcomp"):
         # "the stock slumped, closing unchanged Friday": a participle has no tense of its own,
@@ -609,6 +614,13 @@ def clause_tense(token: Token | None) -> str | None:
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None
+
+
+def _quote_closes_between(head: Token, token: Token) -> bool:
+    """Whether a quotation closed on its own punctuation (`,"`) stands between a verb and a
+    later token; a partial quote (`promised it "will return" in July`) stays in its clause."""
+    doc = token.doc
+    return any(t.tag_ == "''" and doc[t.i - 1].is_punct for t in doc[head.i + 1 : token.i])
 
 
 # verbs that report, in the past, what someone said would happen ("said it would shut down")

@@ -188,6 +188,23 @@ CASES = [
         "DATE",
         "2009-12-14",
     ),
+    # a phrase after a quotation set off by commas is the narrative's, whatever the tense of
+    # the quoted words the parser hangs it on; a partial quote stays in its clause
+    (
+        'Hill said the North\'s negotiator had told him, "We will never give up our weapons," '
+        "during a meeting in July.",
+        date(2006, 10, 20),
+        "July",
+        "DATE",
+        "2006-07",
+    ),
+    (
+        'Hill said the North had promised it "will return" in July.',
+        date(2006, 10, 20),
+        "July",
+        "DATE",
+        "2007-07",
+    ),
     # ... not a counterfactual ("would have"), nor a "would" that no verb of saying reports
     (
         "Officials said the talks would have resumed Monday.",
