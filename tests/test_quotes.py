@@ -1857,6 +1857,11 @@ SPEAKER_CASES = [
         "the North had",
         "Dong-A Ilbo",
     ),
+    (
+        "The North's KCNA news agency said the envoys would meet in Beijing.",
+        "the envoys",
+        "KCNA",
+    ),
     # ... not a nationality, nor a person who heads an agency
     ("The South Korean newspaper said the talks would resume.", "the talks", None),
     (

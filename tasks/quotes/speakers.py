@@ -1282,8 +1282,8 @@ def _outlet_name(subj: Token) -> str | None:
     start = end
     while start > 0:
         word = tokens[start - 1]
-        if word.is_title and word.pos_ == "PROPN":
-            start -= 1
+        if (word.is_title or (word.is_upper and len(word) > 1)) and word.pos_ == "PROPN":
+            start -= 1  # "Rodong Sinmun", and an acronym: "the North's KCNA news agency"
         elif (
             word.text == "-"
             and start > 1
