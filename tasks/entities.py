@@ -272,6 +272,10 @@ def load_aliases(path: str | Path | None) -> AliasTable:
         for variant in variants:
             for kind in (actor.label, "PERSON" if actor.label != "PERSON" else "GPE"):
                 key = name_key(variant, kind)
+                if kind == "PERSON" and key in _KOREAN_SURNAMES:
+                    # "Chairman Kim" keys as "kim" once the title folds away, and a bare Kim
+                    # is any of the talks' many Kims, not Kim Jong-il
+                    continue
                 if key:  # a variant of punctuation only has no key
                     table.by_key.setdefault(key, actor)
         if actor.capital:
