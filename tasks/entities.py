@@ -534,6 +534,29 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
     return people
 
 
+def shared_family_name_at(
+    doc: Doc, key: str, offset: int, aliases: AliasTable | None = None
+) -> str | None:
+    """The person a bare Korean family name at `offset` stands for when the article names more
+    than one person of that family ("leader Kim Jong Il ... negotiator Kim Kye-gwan ... Kim
+    said"): the last one named before it, as a reporter writes "Kim" for the Kim just
+    introduced. None when the family name is no Korean one or names one person here."""
+    if key not in _KOREAN_SURNAMES:
+        return None
+    named = []
+    for at, name in introduced_names(doc):
+        if _family_name(name) != key:
+            continue
+        known = aliases.lookup(name, "PERSON") if aliases is not None else None
+        named.append(
+            (at, known.canonical if known is not None and known.label == "PERSON" else name)
+        )
+    if len({name for _at, name in named}) < 2:
+        return None
+    before = [name for at, name in named if at < offset]
+    return before[-1] if before else None
+
+
 def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     """Actor mentions of one article with canonical names and actor ids, in text order."""
     if not doc.has_annotation("ENT_IOB"):
@@ -598,7 +621,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             and label in ("PERSON", "ORG", "LOC", "GPE", "FAC")
         ):
             label = "PERSON"  # "Bosworth" tagged ORG/LOC after the article named Stephen Bosworth
-            canonical = people[single]
+            canonical = shared_family_name_at(doc, single, start, aliases) or people[single]
         elif label == "PERSON":
             canonical = text
             known = aliases.lookup(text, label)

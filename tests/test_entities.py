@@ -278,6 +278,17 @@ def test_bad_input_gives_no_rows(nlp, aliases, text: str) -> None:
     assert extract_entities(nlp(text), aliases) == []
 
 
+def test_bare_korean_family_name_is_the_person_of_that_family_named_last(aliases) -> None:
+    from tasks.nlp import load_nlp
+
+    text = (
+        "North Korean leader Kim Jong Il approved the deal. Negotiator Kim Kye-gwan arrived on "
+        "Monday. Kim met Hill. Later, Kim Jong Il spoke. Kim praised the army."
+    )
+    kims = [m for m in extract_entities(load_nlp()(text), aliases) if m.text == "Kim"]
+    assert [m.canonical for m in kims] == ["Kim Kye-gwan", "Kim Jong-il"]
+
+
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
     doc = nlp("Stephen Bosworth met Kim Kye-gwan. Bosworth left.")
     mentions = extract_entities(doc, aliases)

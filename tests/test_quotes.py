@@ -5281,3 +5281,16 @@ def test_family_name_said_alone_stands_for_the_hyphenated_name_the_parser_cut(nl
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert (quote.speaker_text, quote.speaker) == ("Song", "Song Min-soon")
+
+
+def test_bare_korean_family_name_is_the_one_named_last(nlp) -> None:
+    # two Kims: "Kim" said after the negotiator is introduced is the negotiator, not the
+    # leader the article named first
+    text = (
+        "North Korean leader Kim Jong Il has approved a return to the talks, diplomats said.\n"
+        "Pyongyang's chief negotiator, Kim Kye-gwan, arrived in Beijing on Monday. "
+        '"We are ready to discuss everything," Kim told reporters.\n'
+        "Kim said the North wanted the sanctions lifted first."
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text) if q.cue in ("told", "said")][1:]
+    assert speakers == ["Kim Kye-gwan", "Kim Kye-gwan"]

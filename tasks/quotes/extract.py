@@ -409,7 +409,7 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
         if subj.ent_type_ != "PERSON":
             continue
         start, end = _name_span(subj)
-        name = memory.full(_honorific(doc, start) + doc_text(doc)[start:end])
+        name = memory.full_at(_honorific(doc, start) + doc_text(doc)[start:end], start)
         if subj.idx < clause.start:
             memory.reported.append((clause.start, clause.end, name))
         if (
@@ -619,7 +619,7 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
         if after.ent_type_ != "PERSON":
             return quote
         start, end = _name_span(after)
-        name = memory.full(_honorific(doc, start) + text[start:end])
+        name = memory.full_at(_honorific(doc, start) + text[start:end], start)
         return replace(quote, speaker=name, speaker_type="named")
     lo = text.rfind("\n", 0, quote.start_char) + 1
     for _scope in range(2):

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.entities import capital_article, introduced_names, surname_index
+from tasks.entities import (
+    capital_article,
+    introduced_names,
+    shared_family_name_at,
+    surname_index,
+)
 from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
 from tasks.quotes.attribution import _is_cue, _main_clause
 from tasks.quotes.lexicon import (
@@ -288,7 +293,7 @@ class _Speakers:
                 continue
             honorific = _honorific(doc, ent.start_char)
             gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific) or _title_gender(ent)
-            full = self.full(honorific + name)
+            full = self.full_at(honorific + name, ent.start_char)
             self.persons.append((ent.start_char, full))
             self._titled.append((ent, full))
             if any(_topic(t) for t in ent):
@@ -309,7 +314,8 @@ class _Speakers:
                 and token.ent_type_ != "PERSON"
                 and _topic(token)
             ):
-                self.subjects.append((token.idx, surname_of))
+                shared = shared_family_name_at(doc, lowers[token.i], token.idx)
+                self.subjects.append((token.idx, shared or surname_of))
             elif token.ent_type_ != "PERSON" and token.pos_ == "PROPN" and _topic(token):
                 # ... or a whole name it missed after a title ("Former Hewlett-Packard CEO Carly
                 # Fiorina named ...")
@@ -426,6 +432,16 @@ class _Speakers:
     def in_quote(self, offset: int) -> bool:
         n = bisect.bisect_right(self._quote_starts, offset) - 1
         return n >= 0 and offset < self._quoted[n][1]
+
+    def full_at(self, name: str, at: int) -> str:
+        """full(), but a bare Korean family name several people here share stands for the one
+        named last before `at` (see tasks.entities.shared_family_name_at)."""
+        bare = _POSSESSIVE.sub("", _TITLE_WORDS.sub("", _unglue(name))).strip()
+        if bare and " " not in bare:
+            shared = shared_family_name_at(self._doc, bare.lower(), at)
+            if shared is not None:
+                return shared
+        return self.full(name)
 
     def full(self, name: str) -> str:
         found = self._full.get(name)
@@ -1044,7 +1060,8 @@ def _resolve(
     lead = _leading_name(subj, start, memory)
     if lead is not None:
         name_text = doc_text(doc)[lead.start_char : lead.end_char]
-        return memory.full(_honorific(doc, lead.start_char) + name_text), name_text, "named"
+        name = memory.full_at(_honorific(doc, lead.start_char) + name_text, lead.start_char)
+        return name, name_text, "named"
     # a name run on from the words before a spaced dash ("the Democratic caucus - HuffPollster",
     # "Channing D. Phillips - the Utah Republican"): the name is what follows the dash
     dash = _SPACED_DASH.search(doc_text(doc), start, end)
@@ -1077,7 +1094,7 @@ def _resolve(
         and _POSSESSIVE.sub("", text.split()[-1]).lower() in memory.full_names  # "Trump’s plan"
     ):
         # a surname NER took for an ORG
-        return memory.full(_honorific(doc, start) + text), text, "named"
+        return memory.full_at(_honorific(doc, start) + text, start), text, "named"
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
     )
@@ -1106,7 +1123,7 @@ def _resolve(
     if family is not None and " " not in text and text.lower() not in memory.full_names:
         return memory.full(f"{text} {family}"), text, "named"  # "Jane" -> "Jane Sanders"
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
-        name = memory.full(_honorific(doc, start) + text)
+        name = memory.full_at(_honorific(doc, start) + text, start)
         return name, text, "named"
     if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
         org = _described_org(subj, start)
