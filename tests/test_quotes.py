@@ -1862,6 +1862,25 @@ SPEAKER_CASES = [
         "the envoys",
         "KCNA",
     ),
+    # a document is the words of whom it came from
+    (
+        "A statement from the North's foreign ministry, carried by KCNA, said the United States"
+        " was to blame.",
+        "the United States",
+        "The North's foreign ministry",
+    ),
+    (
+        "The Unification Ministry spoke on Monday. A statement from the ministry said the aid"
+        " would resume.",
+        "the aid",
+        "The Unification Ministry",
+    ),
+    (
+        "An email from Mara Lind to the committee said the vote was delayed.",
+        "the vote",
+        "Mara Lind",
+    ),
+    ("A statement from Pyongyang said the talks were over.", "the talks", "Pyongyang"),
     # ... not a nationality, nor a person who heads an agency
     ("The South Korean newspaper said the talks would resume.", "the talks", None),
     (

@@ -1012,6 +1012,22 @@ def _resolve(
     author = _author_of(subj) or _utterance_owner(subj)
     if author is not None:
         return _resolve(doc, author, at, memory)
+    source = _document_source(subj)
+    if source is not None:
+        # "a statement from the North's foreign ministry, carried by KCNA, said": whom the
+        # document came from, when the article names them
+        name, written, kind = _resolve(doc, source, at, memory)
+        if name is not None and (
+            kind == "named" or (kind == "description" and source.lower_ in _BODY_WORDS)
+        ):
+            return name, written, kind  # "from the ministry": the ministry named before
+        possessor = next((c for c in _children(source) if c.dep_ == "poss"), None)
+        if possessor is not None and possessor.pos_ == "PROPN" and source.lower_ in _BODY_WORDS:
+            # "from the North's foreign ministry": a named owner's body, as the subject "The
+            # North's foreign ministry said" is (an alias table folds its case)
+            start, end = source.left_edge.idx, source.idx + len(source)
+            written = doc_text(doc)[start:end]
+            return capital_article(written), written, "named"
     maker = _maker_named_before(subj)
     # ... not a person NER took for a body ("a new Trump poll" is about him)
     if maker is not None and maker.split()[-1].lower() not in memory.full_names:
@@ -1210,6 +1226,7 @@ _BODY_NOUNS = (
     "administration"
 )  # not "party" or "government": a story of two parties or countries names them loosely
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
+_BODY_WORDS = frozenset(_BODY_NOUNS.split())
 
 
 def _body_named_before(memory: _Speakers, noun: str, before: int) -> str | None:
@@ -1544,6 +1561,29 @@ def _spoken_for(subj: Token) -> Token | None:
         if g.dep_ == "pobj"
     ] + [c for c in _children(subj) if c.dep_ in ("compound", "poss") and c.i < subj.i]
     return next((b for b in bodies if b.ent_type_ in ("ORG", "GPE") and b.pos_ == "PROPN"), None)
+
+
+# documents a government issues: "a statement from Pyongyang" is the North's, where "a report
+# from Iowa" says only where a report was filed
+_ISSUED = frozenset(["statement", "letter", "message", "communique", "note", "announcement"])
+
+
+def _document_source(subj: Token) -> Token | None:
+    """The object of "from" after a document noun: "a statement from the foreign ministry"."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _DOCUMENTS:
+        return None
+    return next(
+        (
+            g
+            for c in _children(subj)
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > subj.i
+            for g in _children(c)
+            if g.dep_ == "pobj"
+            and g.pos_ in ("NOUN", "PROPN")
+            and (g.ent_type_ not in ("GPE", "LOC", "FAC") or subj.lower_ in _ISSUED)
+        ),
+        None,
+    )
 
 
 def _utterance_owner(subj: Token) -> Token | None:
