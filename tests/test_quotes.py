@@ -1881,6 +1881,20 @@ SPEAKER_CASES = [
         "Mara Lind",
     ),
     ("A statement from Pyongyang said the talks were over.", "the talks", "Pyongyang"),
+    # "the spokesman" again is the same unnamed spokesman, for the same body
+    (
+        "A spokesman for the Unification Ministry spoke on Monday. The spokesman noted that the"
+        " aid would resume.",
+        "the aid",
+        "The Unification Ministry",
+    ),
+    # ... not a spokesman of someone else's
+    (
+        "A spokesman for the Unification Ministry spoke on Monday. The minister's spokesman"
+        " noted that the aid would resume.",
+        "the aid",
+        None,
+    ),
     # ... not a nationality, nor a person who heads an agency
     ("The South Korean newspaper said the talks would resume.", "the talks", None),
     (

@@ -1185,7 +1185,15 @@ def _resolve(
         if role_word in _AGENT_ROLES:
             # "the spokesman said" speaks for the person last named and is not that person: the
             # spokesman the article named ("White House spokesman Josh Earnest"), else no one
-            return memory.holder(role_word, at), text, "description"
+            agent = memory.holder(role_word, at)
+            if (
+                agent is None
+                and role_word in _SPOKES_NOUNS
+                # "the spokesman" alone, not "the prime minister's spokesman"
+                and not any(c.dep_ in ("poss", "compound", "prep") for c in _children(subj))
+            ):
+                agent = _spoken_for_before(doc, subj.idx, memory)
+            return agent, text, "description"
         # the one person the article gave the role with every word of it ("Mayor Bill de
         # Blasio" for "the mayor"; "the Vermont senator" is not whichever senator it named),
         # else the last subject before the description, not before the quote ("The New York
@@ -1584,6 +1592,20 @@ def _document_source(subj: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
+    """The named body the last unnamed spokesperson before `at` spoke for ("A spokesman for the
+    DPRK Foreign Ministry said ... The spokesman noted ..."): the same spokesperson's body."""
+    here = token_at(doc, at)
+    for token in reversed(_tokens(doc)[: here.i] if here is not None else []):
+        if token.lower_ in _SPOKES_NOUNS and token.pos_ == "NOUN":
+            body = _spoken_for(token)
+            if body is None:
+                return None  # the last spokesperson before it speaks for no body it names
+            name, _written, kind = _resolve(doc, body, token.idx, memory)
+            return name if kind == "named" else None
+    return None
 
 
 def _utterance_owner(subj: Token) -> Token | None:
