@@ -1888,6 +1888,13 @@ SPEAKER_CASES = [
         "the aid",
         "The Unification Ministry",
     ),
+    # ... and so is a "he" with no one named before it
+    (
+        'A spokesman for the Unification Ministry spoke on Monday.\n"The aid will resume," he'
+        " said.",
+        "The aid",
+        "The Unification Ministry",
+    ),
     # ... not a spokesman of someone else's
     (
         "A spokesman for the Unification Ministry spoke on Monday. The minister's spokesman"

@@ -997,6 +997,12 @@ def _resolve(
             or _sentence_antecedent(subj, memory, gender)
             or memory.recent(at, gender)
         )
+        if name is None and gender in ("m", "f"):
+            # no one named before it: "A spokesman for the DPRK Foreign Ministry gave the
+            # following answer ... "...," he said" is that spokesman's, for that body
+            spokes_body = _spoken_for_before(doc, subj.idx, memory)
+            if spokes_body is not None:
+                return spokes_body, subj.text, "pronoun-resolved"
         if name is None:
             return None, subj.text, "unknown"
         if gender in ("m", "f"):
