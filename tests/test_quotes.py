@@ -4525,6 +4525,17 @@ def test_the_official_after_an_anonymous_one_is_anonymous_too(nlp) -> None:
     assert (second.speaker, second.speaker_type) == (None, "anonymous")
 
 
+def test_the_source_granted_anonymity_after_its_verb_is_anonymous(nlp) -> None:
+    # the source was first given with no words of anonymity; the grant comes after "said"
+    text = (
+        "The talks are likely to resume next month, according to a diplomatic source familiar"
+        ' with the matter.\n"The North is ready to come back," the source said, requesting'
+        " anonymity because he was not authorized to speak to the media."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+
+
 def test_plural_officials_granted_anonymity_between_subject_and_verb_are_anonymous(nlp) -> None:
     # the parser hangs "speaking on condition of anonymity" on the verb, not on the subject
     text = (

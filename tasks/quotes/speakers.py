@@ -1185,7 +1185,11 @@ def _resolve(
         if (
             memory.last_anonymous is not None
             and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
-        ) or (memory.anonymity_before(subj.idx) and _UNNAMED_AGAIN.fullmatch(text)):
+        ) or (
+            # "the official" after anonymity was granted, or as it is ("..., the source said,
+            # requesting anonymity because ...")
+            memory.anonymity_before(_sent(subj).end_char) and _UNNAMED_AGAIN.fullmatch(text)
+        ):
             return None, text, "anonymous"
         role_word = _role_word(last_word)
         if role_word in _AGENT_ROLES:
