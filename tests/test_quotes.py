@@ -317,6 +317,21 @@ def test_multi_paragraph_quote_is_one_quote(nlp) -> None:
     assert direct[0].speaker == "Lena Park"
 
 
+def test_fragment_left_open_at_a_paragraph_end_ends_there() -> None:
+    # a quote opened inside a sentence in lower case and never closed is a fragment whose
+    # closing mark is missing, not the first paragraph of a long quote: the next paragraph's
+    # quote is a quote of its own
+    text = (
+        "Hill said the North had agreed to \"disable its facilities by year's end.\n"
+        '"We have a lot of work to do," he said.'
+    )
+    spans = find_quote_marks(text)
+    assert [text[a:b] for a, b in spans] == [
+        "\"disable its facilities by year's end.",
+        '"We have a lot of work to do,"',
+    ]
+
+
 def test_nested_quotes_stay_inside() -> None:
     text = 'He said, "They told us `Okay,` and ‘Set it up,’ before leaving."'
     spans = find_quote_marks(text)

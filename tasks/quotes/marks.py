@@ -167,7 +167,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
 
     Nested quotes stay inside their outer quote, whichever family is outside. A quote left
     open at the end of a paragraph continues when the next paragraph opens with a mark of the
-    same family (the multi-paragraph convention); otherwise it ends with its paragraph, so one
+    same family (the multi-paragraph convention), unless it opened inside a sentence in lower
+    case (a fragment missing its closing mark); otherwise it ends with its paragraph, so one
     unbalanced mark costs at most one paragraph. A single-quote opener never closed is taken
     for an apostrophe.
     """
@@ -194,7 +195,17 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
         if not stack:
             continue
         outer_family, outer_start = stack[0]
-        continues = opener is not None and opener == ("open", outer_family)
+        # a quote opened inside a sentence in lower case ('agreed to "disable ...') is a
+        # fragment whose closing mark is missing, not the first paragraph of a long quote
+        fragment = (
+            outer_start > lo
+            and text[outer_start - 1] == " "
+            and (
+                text[outer_start - 2 : outer_start - 1].isalpha()
+                and text[outer_start + 1 : outer_start + 2].islower()
+            )
+        )
+        continues = opener is not None and opener == ("open", outer_family) and not fragment
         if not continues:
             if outer_family == "d":
                 spans.append((outer_start, hi))  # unbalanced: the quote ends with its paragraph
