@@ -234,7 +234,15 @@ SCHEMAS: dict[str, pa.Schema] = {
             ),
             pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
             pa.field("end_char", pa.int32(), False, {"doc": "End offset (exclusive)."}),
-            pa.field("kind", pa.string(), False, {"doc": "direct, partial or indirect."}),
+            pa.field(
+                "kind",
+                pa.string(),
+                False,
+                {
+                    "doc": "direct (in quote marks, or a block printed after a colon), "
+                    "partial or indirect."
+                },
+            ),
             pa.field(
                 "speaker",
                 pa.string(),

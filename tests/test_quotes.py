@@ -5360,3 +5360,36 @@ def test_bare_korean_family_name_is_the_one_named_last(nlp) -> None:
     )
     speakers = [q.speaker for q in quotes_of(nlp, text) if q.cue in ("told", "said")][1:]
     assert speakers == ["Kim Kye-gwan", "Kim Kye-gwan"]
+
+
+def test_block_after_a_colon_is_what_was_said_as_printed(nlp) -> None:
+    # KCNA prints a spokesman's answer as a paragraph after a colon, with no quote marks
+    text = (
+        "A spokesman for the DPRK Foreign Ministry gave the following answer to a question "
+        "raised by KCNA on Wednesday as regards the U.S. moves:\n"
+        "The U.S. is persistently pursuing its hostile policy toward the DPRK.\n"
+        "The statement reads:\n"
+        "The DPRK will never give up its nuclear deterrent."
+    )
+    rows = [(q.kind, q.text, q.cue) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("direct", "The U.S. is persistently pursuing its hostile policy toward the DPRK.", "gave"),
+        ("direct", "The DPRK will never give up its nuclear deterrent.", "reads"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a run of captions, each introducing what follows it (an embedded post)
+        "Sanders pointed out that veterans were ignored:\n"
+        "As the two rivals argued over spending, Clinton took a moment to reach out to voters:",
+        # a paragraph with an attribution of its own
+        "The envoy said:\nThe talks, Kim told reporters on Monday, would resume in March.",
+        # no verb of saying before the colon
+        "The agenda included:\nsanctions, aid and the future of the reactor at Yongbyon.",
+    ],
+)
+def test_paragraph_after_a_colon_that_is_no_block_of_speech(nlp, text: str) -> None:
+    second = text.split("\n")[1]
+    assert not any(q.text == second and q.kind == "direct" for q in quotes_of(nlp, text))

@@ -10,7 +10,8 @@ full names, anonymous descriptions kept as anonymous, quotes without a cue in a 
 to the previous speaker. Indirect speech (`X said that ...`) is found from the same verbs and
 their objects (`noted the rise`, `warned of a battle`, `referring to`), speech nouns (`his claim
 that ...`), parenthetical attributions (`The rules, she said, will ...`, `As the Post reported,
-...`), `according to X` and `Name: ...` headlines and transcript turns. Stances count as
+...`), `according to X`, `Name: ...` headlines and transcript turns, and a paragraph printed
+after a colon without quote marks (`The statement reads:`), a direct quote. Stances count as
 well as speech: verbs of a stance with their objects (`denounced the tariff`, `hoping to win`),
 stance nouns (`Mr. Obama's calls for gun control`, `his pledge to close the plant`), views and
 judgements with no holder or an agent (`is expected to win`, `was criticized by X for ...`),

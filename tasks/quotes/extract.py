@@ -734,13 +734,14 @@ def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
 
 
 def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[int]) -> Quote:
-    """The indirect quote of a reported clause, its speaker resolved."""
+    """The indirect quote of a reported clause, its speaker resolved (a direct one for a block
+    printed after a colon)."""
     speaker, speaker_text, speaker_type = _resolve(doc, clause.subject, clause.start, memory)
     return Quote(
         text=doc_text(doc)[clause.start : clause.end],
         start_char=clause.start,
         end_char=clause.end,
-        kind="indirect",
+        kind="direct" if clause.verbatim else "indirect",
         speaker=speaker,
         speaker_text=speaker_text,
         speaker_type=speaker_type,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DASHES, DATELINE_LEAD, doc_text, verb_forms
+from tasks.nlp import DASHES, DATELINE_LEAD, doc_text, token_at, verb_forms
 from tasks.quotes.attribution import (
     _FINITE_TAGS,
     _QUOTING,
@@ -291,6 +291,8 @@ class _Clause:
     subject: Token | None
     # found by no verb of saying (a bare "that" clause): only where no other quote is
     fallback: bool = False
+    # the words as printed, with no quote marks: a block after a colon (see _colon_blocks)
+    verbatim: bool = False
 
 
 def _clause_over(first: Token, last: Token, cue: Token, subject: Token | None) -> _Clause:
@@ -673,6 +675,73 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
         subj = subject[-1]  # the head of a title's noun phrase is its last word
         return _clause_over(rest[0], rest[-1], cue, subj)
     return None
+
+
+# a colon that ends its paragraph, and the blank lines after it
+_COLON_BREAK = re.compile(r":[ \t]*\n\s*")
+_QUOTE_OPENERS = "\"'“‘`«"
+# what introduces a block of text after a colon: "gave the following answer", "issued the
+# following statement", "The statement reads:"
+_FOLLOWING = frozenset(["following"])
+_BLOCK_VERBS = verb_forms("give issue release make read") | frozenset(["gave", "given", "made"])
+
+
+def _block_cue(sent: Span) -> Token | None:
+    """The verb that introduces what follows a sentence's closing colon: a verb of saying with
+    its subject ("The statement said:"), a document that reads ("The statement reads:"), or
+    the following words given ("A spokesman ... gave the following answer to a question
+    raised by KCNA:")."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or _subject_of(verb) is None:
+            continue
+        if _is_cue(verb) and verb.lower_ in SPEECH_VERBS:
+            return verb
+        if verb.lower_ in _BLOCK_VERBS and (
+            verb.lower_.startswith("read")
+            or any(
+                g.lower_ in _FOLLOWING
+                for c in _children(verb)
+                if c.dep_ == "dobj"
+                for g in _children(c)
+            )
+        ):
+            return verb
+    return None
+
+
+def _colon_blocks(doc: Doc) -> list[_Clause]:
+    """A paragraph introduced by the colon ending the paragraph before it, with no quote marks
+    of its own: the block a statement or an answer is printed as ("A spokesman for the DPRK
+    Foreign Ministry gave the following answer ...:" and the answer below it)."""
+    text = doc_text(doc)
+    found = []
+    for m in _COLON_BREAK.finditer(text):
+        start = m.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        block = text[start:end].rstrip()
+        if (
+            not block
+            or block[0] in _QUOTE_OPENERS
+            or len(block.split()) < 4
+            or block.endswith(":")  # one of a run of captions, each introducing what follows
+        ):
+            continue
+        colon = token_at(doc, m.start())
+        if colon is None:
+            continue
+        cue = _block_cue(colon.sent)
+        span = doc.char_span(start, start + len(block), alignment_mode="expand")
+        if span is not None and any(
+            t.pos_ == "VERB" and t.lower_ in SPEECH_VERBS and _subject_of(t) is not None
+            for t in span
+        ):
+            continue  # "...: Sanders, whose coalition ..., said ...": an attribution of its own
+        if cue is not None:
+            end = start + len(block)
+            subject = _subject_of(cue)
+            found.append(_Clause(start, end, cue, cue.idx + len(cue), subject, verbatim=True))
+    return found
 
 
 def _title_clauses(doc: Doc) -> list[_Clause]:
@@ -1375,7 +1444,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 )
             )
     text = doc_text(doc)
-    return [_past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc)]
+    blocks = _colon_blocks(doc) if ":\n" in text else []
+    return [
+        _past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc) + blocks
+    ]
 
 
 def _quoted_as_saying(verb: Token) -> _Clause | None:
