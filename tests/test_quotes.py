@@ -5393,3 +5393,15 @@ def test_block_after_a_colon_is_what_was_said_as_printed(nlp) -> None:
 def test_paragraph_after_a_colon_that_is_no_block_of_speech(nlp, text: str) -> None:
     second = text.split("\n")[1]
     assert not any(q.text == second and q.kind == "direct" for q in quotes_of(nlp, text))
+
+
+def test_briefing_transcript_turns_name_the_spokesman_and_no_reporter(nlp) -> None:
+    # the State Department's briefing transcripts: "QUESTION:" is a reporter no one names;
+    # "MR. MCCORMACK:" is the spokesman the transcript named at its head
+    text = (
+        "Daily Press Briefing\nSean McCormack, Spokesman\nWashington, DC\n"
+        "QUESTION: Do you expect the North Koreans to meet the deadline?\n"
+        "MR. MCCORMACK: Well, we'll see. The agreement is clear about what they need to do.\n"
+    )
+    rows = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert rows == [(None, "unknown"), ("Sean McCormack", "named")]

@@ -1034,9 +1034,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 rest = paragraph[headline.end() :].rstrip()
                 if colon is not None and subj is not None and len(rest.split()) >= 2:
                     start = sent.start_char + headline.end()
-                    found.append(
-                        _Clause(start, start + len(rest), colon[0], colon_at + 1, subj.root)
-                    )
+                    # "MR. MCCORMACK:" the parser ends a sentence after "MR.": the name is last
+                    roots = [t for t in subj if t.dep_ == "ROOT"]
+                    head = subj.root if len(roots) < 2 else roots[-1]
+                    found.append(_Clause(start, start + len(rest), colon[0], colon_at + 1, head))
                     continue
         for verb in tokens:
             word, pos = lowers[verb.i], verb.pos_  # once: each looks up the StringStore

@@ -973,6 +973,8 @@ def _resolve(
         )
     ):
         return None, subj.text, "unknown"  # a transcript's "Q: ..." (the interviewer): no name
+    if word in _ASKER_LABELS and subj.text.isupper():
+        return None, subj.text, "unknown"  # a briefing's "QUESTION: ...": a reporter unnamed
     if (
         word == "it"
         and subj.pos_ == "PRON"
@@ -1602,6 +1604,10 @@ def _document_source(subj: Token) -> Token | None:
         ),
         None,
     )
+
+
+# the labels a briefing transcript gives the reporters' turns
+_ASKER_LABELS = frozenset(["question", "questioner", "reporter", "audience"])
 
 
 def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
