@@ -55,7 +55,7 @@ _TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|North Korean|South Korean|Chinese|Japanese|Russian|former|then|acting|deputy|vice|chief)\s+)*"
     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Gen|General|Gov|Governor|"
     r"President|Vice President|Ambassador|Envoy|Secretary(?: of State)?|Minister|Foreign Minister|"
-    r"Vice Foreign Minister|Prime Minister|Premier|Chairman|Chairwoman|Leader|Spokesman|Spokeswoman|"
+    r"Vice Foreign Minister|Prime Minister|Premier|Chairman|Chairwoman|Leader|Spokesman|Spokeswoman|Spokesperson|"
     rf"Director|Special Representative|Chief|Judge|Justice|King|Queen|Pope|Rev|{MORE_TITLES})"
     r"\.?\s+",
 )

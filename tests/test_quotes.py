@@ -1896,6 +1896,12 @@ SPEAKER_CASES = [
         "Mara Lind",
     ),
     ("A statement from Pyongyang said the talks were over.", "the talks", "Pyongyang"),
+    # China's foreign ministry titles its spokespersons so
+    (
+        "Foreign Ministry Spokesperson Qin Gang said China welcomed the agreement.",
+        "China welcomed",
+        "Qin Gang",
+    ),
     # "the spokesman" again is the same unnamed spokesman, for the same body
     (
         "A spokesman for the Unification Ministry spoke on Monday. The spokesman noted that the"

@@ -277,7 +277,7 @@ _TITLE_WORDS = re.compile(
     r"^(?:(?:U\.S\.|former|then|acting|deputy|vice|chief|senior)\s+)*(?:Mr|Mrs|Ms|Miss|Dr|Prof|"
     r"Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Mayor|Gen|General|Gov|"
     r"Governor|President|Ambassador|Envoy|Secretary|"
-    r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Director|Judge|Rev|"
+    r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Spokesperson|Director|Judge|Rev|"
     # not "Justice" (entities strip it from a PERSON's name), which begins names of bodies
     # too: "the Justice Department said"
     rf"(?:House\s+)?Speaker|{MORE_TITLES})"
