@@ -5411,3 +5411,19 @@ def test_briefing_transcript_turns_name_the_spokesman_and_no_reporter(nlp) -> No
     )
     rows = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text) if q.cue == ":"]
     assert rows == [(None, "unknown"), ("Sean McCormack", "named")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser makes "missiles" a second subject of "reported" ("test-fired" mangled)
+        "North Korea test-fired two short-range missiles off its east coast on Sunday, Yonhap "
+        "news agency reported, citing a military official.",
+        "North Korea test-fired two missiles on Sunday, Yonhap news agency reported.",
+    ],
+)
+def test_wire_report_closed_by_its_agency_is_the_agency_s(nlp, text: str) -> None:
+    (report,) = [q for q in quotes_of(nlp, text) if q.cue == "reported"]
+    assert report.text.startswith("North Korea test-fired two")
+    assert report.text.endswith("on Sunday")
+    assert report.speaker == "Yonhap news agency"

@@ -1655,7 +1655,7 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     for c in _children(verb):
         if c.i < first or c == subject:
             continue
-        if c.dep_ not in _TRAILING_DEPS:
+        if c.dep_ not in _TRAILING_DEPS and not _source_participle(c):
             return None
         if c.dep_ in ("dobj", "dative", "prep") and not _hearer_only(c):
             # "..., he told them that ...", "..., she said the same": a report of its own
@@ -1675,7 +1675,17 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     )
 
 
-_SAY_FORMS = frozenset(["say", "says", "said"])
+# ... and the wire's "..., Yonhap reported." and "..., he added."
+_SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "adds"])
+
+
+def _source_participle(child: Token) -> bool:
+    """ "citing a military official", "quoting an unnamed source" after a closing attribution:
+    what the reporter did, not more of what was said."""
+    return child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lower_ in _CITING
+
+
+_CITING = frozenset(["citing", "quoting"])
 
 
 def _said_before(verb: Token, first: int) -> bool:
@@ -1685,11 +1695,13 @@ def _said_before(verb: Token, first: int) -> bool:
     good job, he said": a loose dependent); not a lone clause of when or why ("When asked about
     it, he said.")."""
     if verb.lower_ not in _SAY_FORMS or any(
-        c.i > verb.i and not c.is_punct for c in _children(verb)
+        c.i > verb.i and not c.is_punct and not _source_participle(c) for c in _children(verb)
     ):
         return False  # "he said Ryan", "would say so", "characterizes herself as": more to say
     before = [c for c in _children(verb) if c.i < first and not c.is_punct]
-    if not before or any(c.dep_ not in ("dep", "advcl") for c in before):
+    # ... or a subject before the comma the parser gave it besides its own after it ("North
+    # Korea test-fired two missiles on Sunday, Yonhap news agency reported")
+    if not before or any(c.dep_ not in ("dep", "advcl", "nsubj") for c in before):
         return False
     if len(before) == 1 and before[0].dep_ == "advcl" and _marked_by(before[0], _SUBORDINATORS):
         # the report is a clause of its own inside: "..., a girl ... was pepper-sprayed"
