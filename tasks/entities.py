@@ -333,7 +333,20 @@ def speaker_actor(
 ) -> tuple[str, str]:
     """(canonical name, actor_id) of a quote's speaker: the article's actor of that name when
     the entities stage found one that is no person, else a person's (canonical_actor)."""
-    return known.get(name_key(name, "ORG")) or canonical_actor(name, "PERSON", aliases)
+    found = known.get(name_key(name, "ORG"))
+    if found is not None:
+        return found
+    owner = _OWNED_NAME.match(name)
+    if owner is not None and aliases.lookup(name, "PERSON") is None:
+        # "The North's Korean Central News Agency": the name after its owner's possessive
+        actor = aliases.lookup(owner.group(1), "ORG")
+        if actor is not None and actor.label != "PERSON":
+            return actor.canonical, actor_id_for(actor.canonical, actor.label)
+    return canonical_actor(name, "PERSON", aliases)
+
+
+# a name after its owner's possessive: "The North's Korean Central News Agency"
+_OWNED_NAME = re.compile(r"^.+?(?:'s|’s)\s+([A-Z].*)$")
 
 
 def _trim(span: Span) -> tuple[int, int, str]:

@@ -17,6 +17,7 @@ from tasks.entities import (
     load_aliases,
     merge_actors,
     name_key,
+    speaker_actor,
     surname_index,
 )
 from tasks.nlp import _with_paragraphs
@@ -287,6 +288,24 @@ def test_bare_korean_family_name_is_the_person_of_that_family_named_last(aliases
     )
     kims = [m for m in extract_entities(load_nlp()(text), aliases) if m.text == "Kim"]
     assert [m.canonical for m in kims] == ["Kim Kye-gwan", "Kim Jong-il"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "canonical"),
+    [
+        # the name after its owner's possessive, when the table knows it
+        ("The North's Korean Central News Agency", "Korean Central News Agency"),
+        ("South Korea's Yonhap news agency", "Yonhap News Agency"),
+        # ... a whole name the table knows with its owner stays whole
+        ("North Korea's Foreign Ministry", "North Korean Foreign Ministry"),
+        # ... and an owned thing the table does not know is left as written
+        ("Trump's campaign", "Trump's campaign"),
+    ],
+)
+def test_speaker_named_after_its_owner_joins_the_known_actor(
+    aliases, speaker: str, canonical: str
+) -> None:
+    assert speaker_actor(speaker, {}, aliases)[0] == canonical
 
 
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
