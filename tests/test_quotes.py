@@ -5427,3 +5427,15 @@ def test_wire_report_closed_by_its_agency_is_the_agency_s(nlp, text: str) -> Non
     assert report.text.startswith("North Korea test-fired two")
     assert report.text.endswith("on Sunday")
     assert report.speaker == "Yonhap news agency"
+
+
+def test_the_official_after_an_unnamed_one_is_anonymous(nlp) -> None:
+    # the official brought in unnamed ("citing a military official") and no named person
+    # given that role: "the official" is that unnamed one, not the last person named
+    text = (
+        "Envoy Lena Park met reporters on Monday.\n"
+        "North Korea fired two missiles on Sunday, Yonhap reported, citing a military official.\n"
+        '"The missiles flew about 120 kilometers," the official was quoted as saying.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")

@@ -1194,6 +1194,14 @@ def _resolve(
         ):
             return None, text, "anonymous"
         role_word = _role_word(last_word)
+        if (
+            _UNNAMED_AGAIN.fullmatch(text)
+            and _UNNAMED_BEFORE.search(doc_text(doc), 0, subj.idx) is not None
+            and memory.sole_holder(role_word, subj.idx, {role_word}) is None
+        ):
+            # "..., Yonhap reported, citing a military official. "...," the official was
+            # quoted as saying": the one no name was given, whom no named person's role is
+            return None, text, "anonymous"
         if role_word in _AGENT_ROLES:
             # "the spokesman said" speaks for the person last named and is not that person: the
             # spokesman the article named ("White House spokesman Josh Earnest"), else no one
@@ -1238,6 +1246,10 @@ _UNNAMED_SOURCE = re.compile(
 _UNNAMED_AGAIN = re.compile(
     r"(?i:the|that|this)\s+(?:(?i:first|second|third|other|same)\s+)?"
     r"(?i:official|source|diplomat|aide)"
+)
+# an unnamed official or source brought in ("citing a military official", "an aide")
+_UNNAMED_BEFORE = re.compile(
+    r"\b(?i:an?|another|one)\s+(?:[\w.-]+\s+){0,3}(?i:official|source|diplomat|aide)\b"
 )
 # "the ministry", "the committee": a body the article named before ("the Unification Ministry")
 _BODY_NOUNS = (
