@@ -4546,17 +4546,6 @@ def test_the_official_after_an_anonymous_one_is_anonymous_too(nlp) -> None:
     assert (second.speaker, second.speaker_type) == (None, "anonymous")
 
 
-def test_the_source_granted_anonymity_after_its_verb_is_anonymous(nlp) -> None:
-    # the source was first given with no words of anonymity; the grant comes after "said"
-    text = (
-        "The talks are likely to resume next month, according to a diplomatic source familiar"
-        ' with the matter.\n"The North is ready to come back," the source said, requesting'
-        " anonymity because he was not authorized to speak to the media."
-    )
-    quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
-    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
-
-
 def test_plural_officials_granted_anonymity_between_subject_and_verb_are_anonymous(nlp) -> None:
     # the parser hangs "speaking on condition of anonymity" on the verb, not on the subject
     text = (
@@ -5429,13 +5418,20 @@ def test_wire_report_closed_by_its_agency_is_the_agency_s(nlp, text: str) -> Non
     assert report.speaker == "Yonhap news agency"
 
 
-def test_the_official_after_an_unnamed_one_is_anonymous(nlp) -> None:
-    # the official brought in unnamed ("citing a military official") and no named person
-    # given that role: "the official" is that unnamed one, not the last person named
-    text = (
-        "Envoy Lena Park met reporters on Monday.\n"
-        "North Korea fired two missiles on Sunday, Yonhap reported, citing a military official.\n"
-        '"The missiles flew about 120 kilometers," the official was quoted as saying.'
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the source was first given with no words of anonymity; the grant comes after "said"
+        "The talks are likely to resume next month, according to a diplomatic source familiar"
+        ' with the matter.\n"The North is ready to come back," the source said, requesting'
+        " anonymity because he was not authorized to speak to the media.",
+        # the official brought in unnamed ("citing a military official") and no named person
+        # given that role: "the official" is that unnamed one, not the last person named
+        "Envoy Lena Park met reporters on Monday.\nNorth Korea fired two missiles on Sunday,"
+        " Yonhap reported, citing a military official.\n"
+        '"The missiles flew about 120 kilometers," the official was quoted as saying.',
+    ],
+)
+def test_the_unnamed_source_said_again_is_anonymous(nlp, text: str) -> None:
     quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
