@@ -436,10 +436,12 @@ class _Speakers:
     def full_at(self, name: str, at: int) -> str:
         """full(), but a bare Korean family name several people here share stands for the one
         named last before `at` (see tasks.entities.shared_family_name_at)."""
-        bare = _POSSESSIVE.sub("", _TITLE_WORDS.sub("", _unglue(name))).strip()
-        if bare and " " not in bare:
-            shared = shared_family_name_at(self._doc, bare.lower(), at)
-            if shared is not None:
+        words = name.split()
+        if 1 <= len(words) <= 2:
+            # the family name alone, or after a title ("Mr. Kim"): the cheap test first
+            key = _POSSESSIVE.sub("", words[-1]).lower()
+            shared = shared_family_name_at(self._doc, key, at)
+            if shared is not None and (len(words) == 1 or _TITLE_WORDS.match(name)):
                 return shared
         return self.full(name)
 
