@@ -682,7 +682,6 @@ _COLON_BREAK = re.compile(r":[ \t]*\n\s*")
 _QUOTE_OPENERS = "\"'“‘`«"
 # what introduces a block of text after a colon: "gave the following answer", "issued the
 # following statement", "The statement reads:"
-_FOLLOWING = frozenset(["following"])
 _BLOCK_VERBS = verb_forms("give issue release make read") | frozenset(["gave", "given", "made"])
 
 
@@ -699,7 +698,7 @@ def _block_cue(sent: Span) -> Token | None:
         if verb.lower_ in _BLOCK_VERBS and (
             verb.lower_.startswith("read")
             or any(
-                g.lower_ in _FOLLOWING
+                g.lower_ == "following"
                 for c in _children(verb)
                 if c.dep_ == "dobj"
                 for g in _children(c)
@@ -717,9 +716,8 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
     found = []
     for m in _COLON_BREAK.finditer(text):
         start = m.end()
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        block = text[start:end].rstrip()
+        line_end = text.find("\n", start)
+        block = text[start : len(text) if line_end < 0 else line_end].rstrip()
         if (
             not block
             or block[0] in _QUOTE_OPENERS
@@ -731,16 +729,16 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
         if colon is None:
             continue
         cue = _block_cue(colon.sent)
-        span = doc.char_span(start, start + len(block), alignment_mode="expand")
+        if cue is None:
+            continue
+        end = start + len(block)
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and any(
             t.pos_ == "VERB" and t.lower_ in SPEECH_VERBS and _subject_of(t) is not None
             for t in span
         ):
             continue  # "...: Sanders, whose coalition ..., said ...": an attribution of its own
-        if cue is not None:
-            end = start + len(block)
-            subject = _subject_of(cue)
-            found.append(_Clause(start, end, cue, cue.idx + len(cue), subject, verbatim=True))
+        found.append(_Clause(start, end, cue, cue.idx + len(cue), _subject_of(cue), verbatim=True))
     return found
 
 
@@ -922,10 +920,8 @@ def _set_off_by(tokens: list[Token], marks: list[int]) -> _Clause | None:
 
 
 # words that open a clause the sentence is about, not an aside
-_CLAUSE_OPENER_WORDS = (
-    "when whenever while after before because since if once until unless although though where as"
-)
-_CLAUSE_OPENERS = frozenset(_CLAUSE_OPENER_WORDS.split())
+_CLAUSE_OPENER_WORDS = "whenever if once until unless although though where"
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset(_CLAUSE_OPENER_WORDS.split())
 
 
 def _comma_aside(verb: Token) -> bool:
@@ -1682,10 +1678,7 @@ _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "
 def _source_participle(child: Token) -> bool:
     """ "citing a military official", "quoting an unnamed source" after a closing attribution:
     what the reporter did, not more of what was said."""
-    return child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lower_ in _CITING
-
-
-_CITING = frozenset(["citing", "quoting"])
+    return child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lower_ in _QUOTING
 
 
 def _said_before(verb: Token, first: int) -> bool:

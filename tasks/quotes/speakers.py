@@ -1186,18 +1186,19 @@ def _resolve(
         memory.last_anonymous = description
         return None, description, "anonymous"
     if definite:
+        unnamed_again = _UNNAMED_AGAIN.fullmatch(text) is not None
         if (
             memory.last_anonymous is not None
             and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
         ) or (
             # "the official" after anonymity was granted, or as it is ("..., the source said,
             # requesting anonymity because ...")
-            memory.anonymity_before(_sent(subj).end_char) and _UNNAMED_AGAIN.fullmatch(text)
+            unnamed_again and memory.anonymity_before(_sent(subj).end_char)
         ):
             return None, text, "anonymous"
         role_word = _role_word(last_word)
         if (
-            _UNNAMED_AGAIN.fullmatch(text)
+            unnamed_again
             and _UNNAMED_BEFORE.search(doc_text(doc), 0, subj.idx) is not None
             and memory.sole_holder(role_word, subj.idx, {role_word}) is None
         ):
