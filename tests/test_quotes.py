@@ -2011,6 +2011,18 @@ SPEAKER_CASES = [
         "whether he would",
         "Gerard Baker",
     ),
+    # the agent of a passive verb of naming or framing, also where the parser hangs "by" inside
+    # the "as" phrase; not the thing named
+    (
+        'The six-party talks were called "productive" by Chinese envoy Wu Dawei.',
+        "The six-party talks",
+        "Wu Dawei",
+    ),
+    (
+        'The accord was hailed as a "first step" by Secretary of State Condoleezza Rice.',
+        "The accord",
+        "Condoleezza Rice",
+    ),
     # "as X put it"
     (
         'As Akhil Varma, a law professor, put it: "A compromise candidate is still a candidate."',

@@ -109,6 +109,20 @@ def _asked_then_said(verb: Token) -> Token | None:
     return None
 
 
+def _by_after_as(verb: Token) -> Token | None:
+    """The agent of a passive verb of framing that the parser hung inside its "as" phrase ("was
+    hailed as a "first step" by diplomats", "by" a child of "step")."""
+    as_phrase = next((c for c in _children(verb) if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_phrase is None:
+        return None
+    for token in as_phrase.subtree:
+        if token.lower_ == "by" and token.dep_ in ("prep", "agent"):
+            return next((g for g in _children(token) if g.dep_ == "pobj"), None)
+        if token.pos_ in ("VERB", "AUX") and token is not verb:
+            return None  # a clause of its own ("as a deal made by ...")
+    return None
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
     if _put_to(verb) is not None:
@@ -202,7 +216,14 @@ def _subject_of(verb: Token) -> Token | None:
             ),
             None,
         )
-        if agent is not None and verb.lower_ in SPEECH_VERBS:
+        word = verb.lower_
+        if agent is None and word in _AS_VERBS:
+            agent = _by_after_as(verb)
+        if agent is not None and (
+            word in SPEECH_VERBS or word in OBJECT_VERBS or word in _AS_VERBS
+        ):
+            # "was called "productive" by the Chinese hosts"; not "were angered by the deal and
+            # predicted ...", whose subject is no cue's
             return agent
     for child in _children(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
