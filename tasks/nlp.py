@@ -33,17 +33,20 @@ _lock = threading.Lock()
 
 
 # A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
-# (AFP) –", AP's "SEOUL, South Korea (AP) —" and "ALBANY, N.Y. (AP) —"): where the story was
-# filed, no part of what anyone said
+# (AFP) –", AP's "SEOUL, South Korea (AP) —" and "ALBANY, N.Y. (AP) —", Xinhua's and KCNA's
+# "PYONGYANG, February 13 (KCNA) --", TASS's "MOSCOW, October 10 /ITAR-TASS/."): where the story
+# was filed, no part of what anyone said
 DATELINE_LEAD = re.compile(
     r"(?:(?=[A-Z]{3})[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
     # the country or state after a city in capitals, before the agency ("(AP)")
     r"(?:, (?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?|(?:[A-Z]\.){2,3})(?= \(| ?(?:--|[—–])))?"
     r"|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
-    r"(?:, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})?)?"
-    r"(?: \([^()\n]{1,30}\))?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?:(?: \([^()\n]{1,30}\))?"
     # a hyphen only set off by a space ("WASHINGTON - "): "AFL-CIO" is a name
     r"(?: ?(?:--|[—–]) ?| - ?)"
+    # TASS sets its name off by slashes, and no dash follows
+    r"|\.? /[A-Z][A-Za-z-]{1,20}/\.? ?)"
 )
 # a dash as news copy types it, one token each (wire copy sets a hyphen off by spaces for one);
 # a dateline ends at one
