@@ -1619,10 +1619,14 @@ def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.speaker == "Ruth Adler"]
 
 
-def test_headline_label_is_not_part_of_the_speaker(nlp) -> None:
-    text = "The Latest: Marta Quill tells voters she will stay in the race until June."
+@pytest.mark.parametrize(
+    "label", ["The Latest", "INTERVIEW", "Interview", "TIMELINE", "Q&A", "Special Report"]
+)
+def test_headline_label_is_not_part_of_the_speaker(nlp, label: str) -> None:
+    text = f"{label}: Marta Quill tells voters she will stay in the race until June."
     quote = next(q for q in quotes_of(nlp, text) if "stay in the race" in q.text)
     assert quote.speaker == "Marta Quill"
+    assert not [q for q in quotes_of(nlp, text) if q.speaker_text == label]
 
 
 @pytest.mark.parametrize(
@@ -2902,6 +2906,20 @@ def test_weekday_after_the_verb_is_not_the_speaker(
             "SEOUL, South Korea (AP) — The North fired two missiles into the sea on Tuesday, the"
             " military said.",
             "The North fired two missiles",
+        ),
+        # TASS sets its name off by slashes and needs no dash; Xinhua and KCNA spell the month
+        (
+            "MOSCOW, October 10 /ITAR-TASS/. Russia calls on all parties to show restraint, "
+            "Foreign Minister Sergei Lavrov said on Tuesday.",
+            "Russia calls on all parties",
+        ),
+        (
+            "MOSCOW, October 10. /TASS/. Moscow remains committed to the talks, the minister said.",
+            "Moscow remains committed",
+        ),
+        (
+            "PYONGYANG, February 13 (KCNA) -- The talks made progress, a spokesman said.",
+            "The talks made progress",
         ),
         # no dateline: an abbreviation, or a name set off by dashes, stays in what was said
         (

@@ -476,7 +476,10 @@ _LABEL = re.compile(
     # headline kickers: "BOOM: Trump Just Fired ...", "Revealed: What ISIS Propaganda ..."
     r"wow|boom|busted|revealed|(?:just\s+)?leaked|just in|bombshell|"
     # an answer's lead-in or an event notice's fields: "So: ...", "Bottom line: ...", "When: ..."
-    r"so|plus|bottom line|what|when|where|why|how)\b"
+    r"so|plus|bottom line|what|when|where|why|how|"
+    # wire kinds of story: "INTERVIEW: Hill says ...", "TIMELINE: ...", "Q&A: ..."
+    r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
+    r"preview|feature|commentary|fact check|obituary)\b"
     # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
     # "STAT OF THE WEEK:", "News Guide:"
     r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|"
