@@ -196,7 +196,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "half_year",
-        rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}|(?:last|this|next)\s+year))?\b",
+        # not "the second half of March": part of a month (or a game) is no half year
+        rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}|(?:last|this|next)\s+year))?\b(?!\s+of\b)",
     ),
     ("fiscal_year", rf"\bfiscal(?:\s+year)?\s+(?:{_YEAR}|'?\d\d)\b"),
     (

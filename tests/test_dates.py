@@ -1129,6 +1129,13 @@ def test_normalisation(
     assert (kind, value) in {(k, v) for _t, k, v in matches}, f"{expression!r}: {matches}"
 
 
+@pytest.mark.parametrize("part", ["the second half of March", "the first half of the game"])
+def test_half_of_a_month_or_a_game_is_no_half_year(nlp, part: str) -> None:
+    found = extract_dates(nlp(f"The next round is expected in {part}."), date(2007, 2, 13))
+    assert not [t for t in found if t.value.endswith(("-H1", "-H2"))], found
+    assert [t.value for t in found if t.text == "March"] == (["2007-03"] if "March" in part else [])
+
+
 def test_day_before_an_event_is_not_the_story_day_before(nlp) -> None:
     # "the day before the vote": the event's day, which no date of the story gives
     found = extract_dates(nlp("The North tested a device the day before the vote."), FRI_2009_12_11)
