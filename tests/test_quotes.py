@@ -3960,20 +3960,31 @@ def test_clause_before_the_sentence_is_no_aside(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "said"),
+    ("text", "said", "speaker"),
     [
         (
             "Hill, asked about the timing, said he expected the talks to resume in January.",
             "he expected the talks to resume in January",
+            "Hill",
         ),
-        ("Hill, asked when the talks would resume, said he did not know.", "he did not know"),
+        (
+            "Hill, asked when the talks would resume, said he did not know.",
+            "he did not know",
+            "Hill",
+        ),
+        # a PERSON the parser makes the asker: no name of the sentence asked either
+        (
+            "Abe, asked about the abductions, said Japan would not budge.",
+            "Japan would not budge",
+            "Abe",
+        ),
     ],
 )
-def test_name_asked_then_said_is_the_speaker(nlp, text: str, said: str) -> None:
+def test_name_asked_then_said_is_the_speaker(nlp, text: str, said: str, speaker: str) -> None:
     # the parser reads "Hill, asked ..." as Hill asking, and "said" with no subject
     quotes = quotes_of(nlp, text)
     (report,) = [q for q in quotes if q.cue == "said"]
-    assert (report.text, report.speaker) == (said, "Hill")
+    assert (report.text, report.speaker) == (said, speaker)
     # the question was put to him: whoever asked it is not named
     assert all(q.speaker is None for q in quotes if q.cue == "asked")
 

@@ -430,6 +430,8 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         # one asked did not ask; the asker is the agent ("asked by reporters"), or unnamed
         agent = next((c for c in _children(verb) if c.dep_ == "agent"), None)
         return next((c for c in _children(agent) if c.dep_ == "pobj"), None) if agent else None
+    if _put_to(verb) is not None:
+        return None  # "Abe, asked about the abductions, said ...": the one asked did not ask
     subj = _subject_of(verb)
     if subj is not None and _cannot_speak(subj):
         # a date or dateline the parser made the subject: the subject it hung on the dateline
