@@ -637,6 +637,43 @@ def _reported(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lower_ in _REPORTED_PAST
 
 
+# verbs of a state that lasted "until" a time ("was ambassador until December", "served until
+# June"): told in the past, the time is behind, where "gave them until Tuesday", "extended the
+# deadline until Tuesday" or "effective June 1" set one ahead (TimeBank, AQUAINT)
+_LASTED = frozenset(
+    [
+        "was",
+        "were",
+        "been",
+        "served",
+        "remained",
+        "stayed",
+        "lived",
+        "worked",
+        "led",
+        "headed",
+        "ruled",
+        "reigned",
+        "lasted",
+    ]
+)
+
+
+def _state_until(token: Token | None) -> bool:
+    """The expression closes an "until" phrase on a verb of a state that lasted."""
+    if token is None:
+        return False
+    prep = token.head
+    while prep.dep_ in ("compound", "nummod", "npadvmod", "pobj") and prep.lower_ not in (
+        "until",
+        "till",
+    ):
+        if prep.head is prep:
+            return False
+        prep = prep.head
+    return prep.lower_ in ("until", "till") and prep.head.lower_ in _LASTED
+
+
 def _infinitive_ahead(token: Token | None) -> bool:
     """The expression belongs to a to-infinitive ("is set to resume Monday", "planned to leave
     Thursday"): a day or month named there lies ahead, unless a past perfect governs it ("had
@@ -2227,7 +2264,10 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
             or (rule in ("weekday_rel", "time_date") and _scheduled_ahead(token))
-            or _DEADLINE.search(text, max(0, start - 24), start)
+            or (
+                _DEADLINE.search(text, max(0, start - 24), start)
+                and not (tense == "past" and _state_until(token))
+            )
             or (tense != "past" and _BY_MONTH.search(text, max(0, start - 9), start))
         ):
             tense = "future"

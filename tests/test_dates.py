@@ -302,6 +302,28 @@ CASES = [
         "DATE",
         "2007-H2",
     ),
+    # "until": a state that lasted until a time told in the past is behind; a deadline ahead
+    (
+        "John Bolton, who until December was the American ambassador to the UN, spoke.",
+        date(2007, 2, 14),
+        "December",
+        "DATE",
+        "2006-12",
+    ),
+    (
+        "The immigration service extended its deadline until 9 a.m. Tuesday.",
+        date(2007, 2, 14),
+        "9 a.m. Tuesday",
+        "TIME",
+        "2007-02-20T09:00",
+    ),
+    (
+        "He will serve as envoy until December.",
+        date(2007, 2, 14),
+        "December",
+        "DATE",
+        "2007-12",
+    ),
     (
         "The envoys plan to meet in the spring of next year.",
         date(2009, 12, 11),
