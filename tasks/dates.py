@@ -668,7 +668,7 @@ def _state_until(token: Token | None) -> bool:
         "until",
         "till",
     ):
-        if prep.head is prep:
+        if prep.head.i == prep.i:  # the root
             return False
         prep = prep.head
     return prep.lower_ in ("until", "till") and prep.head.lower_ in _LASTED
