@@ -118,7 +118,7 @@ def _by_after_as(verb: Token) -> Token | None:
     for token in as_phrase.subtree:
         if token.lower_ == "by" and token.dep_ in ("prep", "agent"):
             return next((g for g in _children(token) if g.dep_ == "pobj"), None)
-        if token.pos_ in ("VERB", "AUX") and token is not verb:
+        if token.pos_ in ("VERB", "AUX"):
             return None  # a clause of its own ("as a deal made by ...")
     return None
 
