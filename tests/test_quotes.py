@@ -1620,6 +1620,28 @@ def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the one envoy the story names, after the headline
+        (
+            "Envoy says deal is 'within reach'\n\nSEOUL (Reuters) - U.S. envoy Christopher Hill "
+            "said on Friday that a deal was within reach.",
+            "Christopher Hill",
+        ),
+        # no one the story gives the role: a description left unresolved, not a person "Minister"
+        (
+            "Minister says talks will resume\n\nThe foreign minister said the talks would resume.",
+            None,
+        ),
+    ],
+)
+def test_headline_role_word_is_a_description(nlp, text: str, speaker: str | None) -> None:
+    headline = quotes_of(nlp, text)[0]
+    assert headline.paragraph == 0
+    assert (headline.speaker, headline.speaker_type) == (speaker, "description")
+
+
+@pytest.mark.parametrize(
     "label", ["The Latest", "INTERVIEW", "Interview", "TIMELINE", "Q&A", "Special Report"]
 )
 def test_headline_label_is_not_part_of_the_speaker(nlp, label: str) -> None:

@@ -1131,9 +1131,17 @@ def _resolve(
         or _person_word(last_word)
         or last_word.lower() in _PARTY_MEMBERS
     )
-    # ... of one person: "the two Democratic contenders" name no single speaker
+    # ... of one person: "the two Democratic contenders" name no single speaker; a headline drops
+    # the article: "Envoy says deal is 'within reach'" is the envoy's, not a person called Envoy
+    headline_role = (
+        line_start
+        and " " not in text
+        and bool(role)
+        and subj.ent_type_ != "PERSON"
+        and text.lower() not in memory.full_names
+    )
     definite = (
-        text.lower().startswith(("the ", "this ", "that "))
+        (text.lower().startswith(("the ", "this ", "that ")) or headline_role)
         and bool(role)
         and subj.tag_ not in ("NNS", "NNPS")
     )
@@ -1141,7 +1149,7 @@ def _resolve(
     # ... nor is a bare capitalised one ("the Director noted", "the President said")
     # ... nor a party member ("the Wisconsin Republican", "another New Hampshire Democrat")
     member = last_word.lower() in _PARTY_MEMBERS and subj.tag_ not in ("NNS", "NNPS")
-    role_only = (
+    role_only = headline_role or (
         ((definite and (last_word.islower() or len(text.split()) == 2)) or member)
         and subj.ent_type_ != "PERSON"
         and text.lower().startswith(("the ", "this ", "that ", "a ", "an ", "another ", "one "))
@@ -1224,9 +1232,14 @@ def _resolve(
         # not inside it ("The Obama administration's point man on North Korea" is not Obama)
         before = min(at, subj.left_edge.idx)
         words = {_role_word(t.text) for t in subj.subtree if t.i <= subj.i and _role_token(t)}
-        name = memory.sole_holder(role_word, before, words) or memory.recent(
-            before, _role_gender(role_word)
-        )
+        if headline_role:
+            # a headline comes before its story: "Envoy says ..." is the one envoy the story
+            # names, wherever it does
+            name = memory.sole_holder(role_word, len(full_text), words)
+        else:
+            name = memory.sole_holder(role_word, before, words) or memory.recent(
+                before, _role_gender(role_word)
+            )
         return (name, text, "description") if name else (None, text, "description")
     named_body = _outlet_name(subj) or _country_body(subj)
     if named_body is not None:
