@@ -551,6 +551,16 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # the parser takes the subject of what was said for the object of the verb of saying, and
+    # the rest for a clause with no subject: the clause runs from that object
+    (
+        "Senator Ruth Adler promised her entire infrastructure program would be paid for "
+        "through tax reform.",
+        "her entire infrastructure program would be paid for",
+        None,
+        "Ruth Adler",
+        "promised",
+    ),
     # a wire dateline is no subject of the lead's verb
     (
         "Forecast cut.\n\nWASHINGTON (AP) \u2014 The World Trade Organization announced Tuesday "
@@ -1556,6 +1566,18 @@ NOT_REPORTED = [
 @pytest.mark.parametrize(("text", "cue"), NOT_REPORTED)
 def test_construction_reports_nothing(nlp, text: str, cue: str) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.cue and cue in q.cue.lower().split()]
+
+
+def test_object_taken_for_the_subject_stays_in_a_partial_quote(nlp) -> None:
+    text = (
+        "The U.S. envoy to six-party talks said on Friday a deal to end North Korea's nuclear "
+        'programme was "within reach" but warned that Pyongyang had to make the first move.'
+    )
+    said = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert [q.text.split(" was ")[0] for q in said] == [
+        "a deal to end North Korea's nuclear programme"
+    ]
+    assert said[0].kind == "partial"
 
 
 @pytest.mark.parametrize(("text", "contains", "excludes", "speaker", "cue"), REPORTED)

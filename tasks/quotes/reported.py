@@ -171,6 +171,28 @@ def _object_that(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in _children(clause))
 
 
+def _object_taken_for_subject(verb: Token, comps: list[Token]) -> tuple[Token, Token] | None:
+    """(object, clause) where the parser took the subject of what was said for the object of the
+    verb of saying, and the rest for a clause with no subject: "said on Friday a deal to end the
+    programme was "within reach"" (deal the object of said, "was" its subjectless ccomp)."""
+    clause = next(
+        (c for c in comps if c.dep_ == "ccomp" and c.i > verb.i and _subjectless(c)), None
+    )
+    if clause is None or _marked_by(clause, ("that", "if", "whether")):
+        return None
+    obj = next(
+        (c for c in comps if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < clause.i),
+        None,
+    )
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _hearer_only(obj):
+        return None
+    return obj, clause
+
+
+def _at(token: Token) -> int:
+    return token.i
+
+
 def _subjectless(verb: Token) -> bool:
     """Whether a verb has no subject of any kind (not even an expletive "it" or "there")."""
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in _children(verb))
@@ -1232,6 +1254,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 continue
             if word in _HEARER:
                 comps = [_that_clause_of(c) or c for c in comps]
+            taken = _object_taken_for_subject(verb, comps) if word in SPEECH_VERBS else None
+            if taken is not None:
+                comps = [taken[1]]
             # a clause is what was said; the object of "told reporters that ..." is the hearer
             comps.sort(key=lambda c: c.dep_ == "dobj")
             if (
@@ -1422,6 +1447,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     if fronted is not None:
                         sub = sorted([*fronted.subtree, *sub], key=lambda t: t.i)
+            if taken is not None:
+                # the clause runs from the object the parser took from it
+                doc_tokens = _tokens(doc)
+                taken_words = doc_tokens[taken[0].left_edge.i : comps[0].left_edge.i]
+                sub = sorted(
+                    [*taken_words, *(t for t in sub if t.i >= comps[0].left_edge.i)], key=_at
+                )
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
