@@ -2071,6 +2071,13 @@ SPEAKER_CASES = [
         "The accord",
         "Condoleezza Rice",
     ),
+    # an inverted attribution after the clause, whose subject the parser made the object
+    (
+        "He also had a voice in decisions about major American investments in Ukraine, said a "
+        "former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, who also worked with him.",
+        "He also had a voice",
+        "Oleg Voloshyn",
+    ),
     # "as X put it"
     (
         'As Akhil Varma, a law professor, put it: "A compromise candidate is still a candidate."',

@@ -477,9 +477,16 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             nxt += 1
         if nxt > first_name:
             return tokens[nxt - 1]
-        if verb.i > 0 and tokens[verb.i - 1].is_quote:
-            # '"How big is that wall?" asked the boy': right after the quote the verb is
-            # inverted, and the noun phrase the parser made its object is who asked
+        if verb.i > 0 and (
+            tokens[verb.i - 1].is_quote
+            or (
+                tokens[verb.i - 1].text == ","
+                and any(c.dep_ == "ccomp" and c.i < verb.i for c in _children(verb))
+            )
+        ):
+            # '"How big is that wall?" asked the boy', "He had a voice in decisions, said a
+            # former spokesman, Oleg Voloshyn": right after the quote or the clause reported the
+            # verb is inverted, and the noun phrase the parser made its object is who said it
             obj = next(
                 (c for c in _children(verb) if c.dep_ == "dobj" and c.left_edge.i == first_name),
                 None,
