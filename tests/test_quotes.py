@@ -2078,6 +2078,14 @@ SPEAKER_CASES = [
         "He also had a voice",
         "Oleg Voloshyn",
     ),
+    # ... which the parser made the subject of a clause of its own, taken for what was said
+    (
+        "He also had a voice in decisions about major American investments in Ukraine, said a "
+        "former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, who also ran as a "
+        "candidate in the new bloc Mr. Manafort helped form.",
+        "He also had a voice",
+        "Oleg Voloshyn",
+    ),
     # "as X put it"
     (
         'As Akhil Varma, a law professor, put it: "A compromise candidate is still a candidate."',

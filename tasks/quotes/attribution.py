@@ -109,6 +109,31 @@ def _asked_then_said(verb: Token) -> Token | None:
     return None
 
 
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a verb inverted after the clause it reports, which the parser made the
+    subject of a clause of its own: "He had a voice in decisions, said a former spokesman for
+    the ministry, Oleg Voloshyn, who also ran as a candidate" (spokesman the subject of "ran"'s
+    clause, hung on "said" as what was said)."""
+    tokens = _tokens(verb.doc)
+    if (
+        verb.i == 0
+        or tokens[verb.i - 1].text != ","
+        or verb.lower_ not in _INVERTING
+        or not any(c.dep_ == "ccomp" and c.i < verb.i for c in _children(verb))
+    ):
+        return None
+    for clause in _children(verb):
+        if clause.dep_ != "ccomp" or clause.left_edge.i != verb.i + 1:
+            continue
+        subject = next(
+            (g for g in _children(clause) if g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1),
+            None,
+        )
+        if subject is not None and subject.pos_ == "NOUN" and _person_word(subject.text):
+            return subject
+    return None
+
+
 def _by_after_as(verb: Token) -> Token | None:
     """The agent of a passive verb of framing that the parser hung inside its "as" phrase ("was
     hailed as a "first step" by diplomats", "by" a child of "step")."""
@@ -493,6 +518,9 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             )
             if obj is not None and obj.pos_ == "NOUN" and not _cannot_speak(obj):
                 return obj
+        inverted = _inverted_speaker(verb)
+        if inverted is not None:
+            return inverted
     # "” Bozell answers.": a name the parser hung on the verb as a compound or modifier
     left = next(
         (

@@ -25,6 +25,7 @@ from tasks.quotes.attribution import (
     _finite,
     _hearer,
     _hearer_only,
+    _inverted_speaker,
     _is_cue,
     _lead_in,
     _marked_by,
@@ -1268,9 +1269,12 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # "..., but Bishop Ann Ray (a cleric so young she is taken for a novice)
                     # says she was restless": the parser took the verb's subject into the clause
                     # before it; the clause right after the verb is what it reports
+                    # (not "..., said a former spokesman, X, who ...": the speaker after an
+                    # inverted verb, which the parser made the subject of the relative clause)
                     or (
                         not any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(verb))
                         and any(c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1 for c in comps)
+                        and _inverted_speaker(verb) is None
                     )
                 )
             ):
