@@ -1112,7 +1112,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 if view is not None:
                     found.append(view)
                     continue
-            trailing = _trailing_report(verb, tokens)
+            trailing = _trailing_report(verb, joined)
             if trailing is not None:
                 found.append(trailing)
                 continue
@@ -1681,7 +1681,10 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     first = subject.left_edge.i if subject.i < verb.i else verb.i
     if first <= tokens[0].i or verb.doc[first - 1].text != ",":
         return None  # "... and she said": a second statement, not a closing attribution
-    if root and not _said_before(verb, first):
+    # ... or the parser cut the sentence at that comma ('even with a "good" job | , he said.'):
+    # the words before it (`tokens` holds them) are what was said
+    cut_at_comma = _sent(verb).start == first - 1
+    if root and not cut_at_comma and not _said_before(verb, first):
         return None
     own = {t.i for t in subject.subtree} | {verb.i}
     for c in _children(verb):
