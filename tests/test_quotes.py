@@ -2409,6 +2409,18 @@ def test_title_case_headline_names_its_speaker(nlp) -> None:
     assert quote.cue == "Endorses"
 
 
+def test_title_quotation_holds_no_cue_and_a_view_verb_is_one(nlp) -> None:
+    # "Insult" inside the quotation is what was said, not a verb whose subject is "Personal";
+    # "Sees" is the verb of the view
+    text = (
+        "Mara Lind Sees 'Personal Insult' If Voters Don't Rally for Tomas Berg\n"
+        "The senator spoke on Saturday."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.cue, q.speaker) for q in quotes if q.paragraph == 0] == [("Sees", "Mara Lind")]
+    assert quotes[0].text.startswith("'Personal Insult'")
+
+
 def test_irregular_form_of_a_verb_of_finding_is_a_cue(nlp) -> None:
     text = "A new poll found that most voters favor the plan."
     quote = next(q for q in quotes_of(nlp, text) if "most voters favor the plan" in q.text)

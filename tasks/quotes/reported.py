@@ -99,7 +99,7 @@ from tasks.quotes.lexicon import (
     SPEECH_VERBS,
     _person_word,
 )
-from tasks.quotes.marks import _DOUBLE_OPEN
+from tasks.quotes.marks import _DOUBLE_OPEN, find_quote_marks
 from tasks.quotes.syntax import (
     _LINE_WORD,
     _SUBORDINATORS,
@@ -668,12 +668,21 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not 3 <= len(words) <= _TITLE_MAX_WORDS:
         return None
+    # the words of a quotation in the title are what was said, no verb of saying ("Obama Sees
+    # 'Personal Insult' If ...")
+    quoted = find_quote_marks(doc_text(doc)[start:end])
     for n, cue in enumerate(words):
         word = cue.lower_
         if (
             n == 0
             or cue.pos_ in ("DET", "ADP")
-            or not (word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES)
+            or any(lo <= cue.idx - start < hi for lo, hi in quoted)
+            or not (
+                word in SPEECH_VERBS
+                or word in OBJECT_VERBS
+                or word in _PREP_CUES
+                or word in _AS_VERBS  # "Obama Sees 'Personal Insult' If Blacks Don't Rally"
+            )
             # "The United States warned North Korea.": a word inside a place's name is no verb
             # (inside a person's or a group's, it often is: the tagger runs a title together)
             or (cue.ent_iob_ == "I" and cue.ent_type_ in ("GPE", "LOC"))
