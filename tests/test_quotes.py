@@ -1587,6 +1587,33 @@ def test_construction_reports_nothing(nlp, text: str, cue: str) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.cue and cue in q.cue.lower().split()]
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Hill said the talks in Beijing had been useful, and he warned against expecting a "
+            "quick deal on the reactor.",
+            "the talks in Beijing had been useful",
+            "expecting a quick deal on the reactor",
+        ),
+        # ... not a second part of what was said, which "that" marks
+        (
+            "The envoy added that 100 people had attended the dinner and that she and Mr. Kim had "
+            "spoken briefly about the talks.",
+            "100 people had attended the dinner and that she and Mr. Kim had spoken briefly about"
+            " the talks",
+            None,
+        ),
+    ],
+)
+def test_speaker_next_attribution_ends_the_report(
+    nlp, text: str, first: str, second: str | None
+) -> None:
+    # "..., and he warned against ...": the speaker's next attribution, of what it is about
+    said = [q.text for q in quotes_of(nlp, text)]
+    assert said == [first] + ([second] if second else [])
+
+
 def test_object_taken_for_the_subject_stays_in_a_partial_quote(nlp) -> None:
     text = (
         "The U.S. envoy to six-party talks said on Friday a deal to end North Korea's nuclear "

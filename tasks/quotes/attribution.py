@@ -780,6 +780,19 @@ def _ends_report(token: Token, comp: Token) -> bool:
         # a subject of its own goes on with what was said, unless it reports a clause of its own
         # ("and she expects the council to ...") or its subject is a name ("and Trump says ...");
         # on PolNeAR train 11 of the 12 such clauses cut were part of the content
+        if (
+            token.lower_ in _PREP_CUES
+            and token.i > comp.i
+            and any(
+                c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in _children(token)
+            )
+            and any(c.dep_ == "prep" and c.lower_ in _CUE_PREPS for c in _children(token))
+            # not "... and that she had spoken about ...": a second part of what was said
+            and not _marked_by(token, ("that",))
+        ):
+            # "said the real extremist is Clinton, and he railed against the moderators": the
+            # speaker's next attribution, by its pronoun, of a verb with what it is about
+            return True
         return _starts_attribution(token) and (
             not own_subject
             or _own_report(token)
