@@ -239,8 +239,8 @@ SCHEMAS: dict[str, pa.Schema] = {
                 pa.string(),
                 False,
                 {
-                    "doc": "direct (in quote marks, or a block printed after a colon), "
-                    "partial or indirect."
+                    "doc": "direct (in quote marks, or a block printed after a colon; a "
+                    "statement given in full, one row a paragraph), partial or indirect."
                 },
             ),
             pa.field(

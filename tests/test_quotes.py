@@ -5547,6 +5547,32 @@ def test_block_after_a_colon_is_what_was_said_as_printed(nlp) -> None:
     ]
 
 
+def test_statement_given_in_full_runs_over_its_paragraphs(nlp) -> None:
+    # KCNA's answer goes on over plain paragraphs until one with an attribution of its own
+    text = (
+        "A spokesman for the DPRK Foreign Ministry gave the following answer to a question "
+        "raised by KCNA on Tuesday as regards the frozen funds:\n\n"
+        "The U.S. side informed the DPRK that it had lifted the sanctions on the funds.\n\n"
+        "We will wait and see whether the funds are actually transferred.\n\n"
+        "Meanwhile, Rodong Sinmun says in a commentary that the U.S. must drop its policy."
+    )
+    rows = [(q.kind, q.text[:12], q.cue, q.continues) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("direct", "The U.S. sid", "gave", False),
+        ("direct", "We will wait", "gave", True),
+        ("indirect", "the U.S. mus", "says", False),
+    ]
+
+
+def test_remark_after_said_colon_is_one_paragraph(nlp) -> None:
+    # a remark or a tweet after "said:" is one paragraph; the story resumes after it
+    text = (
+        "Hill said:\n\nThe door is open, but the North has to walk through it.\n\n"
+        "Hill served as ambassador to South Korea before he became the envoy."
+    )
+    assert [q.text[:8] for q in quotes_of(nlp, text) if q.kind == "direct"] == ["The door"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -749,6 +749,7 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
         cue_start=clause.cue.idx,
         cue_end=clause.cue_end,
         paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
+        continues=clause.continues,
     )
 
 
