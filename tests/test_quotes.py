@@ -3387,6 +3387,27 @@ def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None
     assert [(q.speaker, q.speaker_text) for q in questions] == [(None, "Q"), (None, "Q")]
 
 
+def test_answers_of_a_transcript_are_the_words_of_the_person_interviewed(nlp) -> None:
+    # China's foreign ministry prints its briefings as questions and answers: each answer is
+    # the spokesperson's, and the reports inside it stay rows of their own
+    text = (
+        "Foreign Ministry Spokesperson Qin Gang's Regular Press Conference on 20 March 2007\n\n"
+        "On the afternoon of March 20, Foreign Ministry Spokesperson Qin Gang held a regular "
+        "press conference.\n\n"
+        "Q: How do you comment on the progress of the six-party talks?\n\n"
+        "A: The talks are going smoothly. We hope the parties will keep up the momentum.\n\n"
+        "Q: Has the issue of the frozen funds been resolved?\n\n"
+        "A: I have noticed the relevant reports. China hopes the issue can be resolved soon."
+    )
+    quotes = quotes_of(nlp, text)
+    answers = [(q.kind, q.text[:14], q.speaker) for q in quotes if q.speaker == "Qin Gang"]
+    assert answers == [
+        ("direct", "The talks are ", "Qin Gang"),
+        ("direct", "I have noticed", "Qin Gang"),
+    ]
+    assert any(q.cue == "hopes" and q.speaker == "China" for q in quotes)
+
+
 def test_a_capital_letter_ending_a_hyphenated_name_is_no_transcript_label(nlp) -> None:
     # "Q" alone labels an interviewer; the "X" of "Wealth-X" ends the firm's name
     text = "Bourse-X says its trading volume has tripled over the last three years."

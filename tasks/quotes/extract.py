@@ -228,11 +228,43 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     quotes = _merge_reported(doc, quotes, used_cues, memory, para_starts, clauses)
+    quotes += _answers(text, memory, para_starts)
     quotes = [_with_fronted_part(doc, q, quotes) for q in quotes]
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
     linked = _link_parts(doc, quotes, text)
     return [part for q in linked for part in _around_set_off_attribution(doc, q)]
+
+
+_ANSWER_LABEL = re.compile(r"A(?:[:.]|\s*[—–-])\s+")
+
+
+def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote]:
+    """The answers of a question-and-answer transcript ("A: The talks are going smoothly."), as
+    the words of the person it interviews; the reports inside an answer stay rows of their own."""
+    if memory.interviewee is None:
+        return []
+    found = []
+    for start, end in memory.answers:
+        label = _ANSWER_LABEL.match(text, start)
+        if label is None:
+            continue
+        found.append(
+            Quote(
+                text=text[label.end() : end],
+                start_char=label.end(),
+                end_char=end,
+                kind="direct",
+                speaker=memory.interviewee,
+                speaker_text=None,
+                speaker_type="named",
+                cue=None,
+                cue_start=None,
+                cue_end=None,
+                paragraph=bisect.bisect_right(para_starts, start) - 1,
+            )
+        )
+    return found
 
 
 # words between a verb of saying and the comma that ends its attribution: "said Monday", "told
