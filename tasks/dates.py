@@ -315,12 +315,20 @@ def _master() -> re.Pattern[str]:
 # ---- scanning -------------------------------------------------------------------------------
 _WILD = "\x00"  # any character at this place of a prefix
 _PREFIX = 3  # characters of a word the scanner dispatches on
+# characters a crowded word start dispatches on, and the rules _PREFIX characters leave above
+# which it is crowded (see _Scanner)
+_LONG_PREFIX = 6
+_CROWDED = 4
+_ASCII_SPACE = frozenset(ch for ch in map(chr, range(128)) if ch.isspace())  # \s, as `re` reads it
 # The scanner reads every digit as "0", in the rules' starts and in the text alike: the index
 # stays small (building it took 98 ms a process with each digit apart, 21 ms so), and a word
-# that starts with digits still tries only the rules that can start with digits.
-_ONE_DIGIT = str.maketrans("123456789", "000000000")
-# for each length up to _PREFIX, every choice of places that a rule's start leaves to any character
-_WILD_MASKS = [list(itertools.product((False, True), repeat=n)) for n in range(_PREFIX + 1)]
+# that starts with digits still tries only the rules that can start with digits. Every ASCII
+# space reads as " " alike: "\s+" would otherwise make 6**k starts of k spaces (the index of
+# _LONG_PREFIX characters took 8.6 s to build so, 63 ms with one space).
+_FOLD = str.maketrans({**dict.fromkeys("123456789", "0"), **dict.fromkeys(_ASCII_SPACE, " ")})
+# for each length up to _LONG_PREFIX, every choice of places that a rule's start leaves to any
+# character
+_WILD_MASKS = [list(itertools.product((False, True), repeat=n)) for n in range(_LONG_PREFIX + 1)]
 
 
 def _prefixes(items: list[tuple[Any, Any]], n: int) -> set[str] | None:
@@ -389,11 +397,9 @@ def _item_prefixes(op: Any, av: Any, n: int) -> set[str] | None:
 
 def _ascii_or_wild(ch: str) -> str:
     # a non-ASCII letter can fold to an ASCII one under IGNORECASE (the long s to "s"); every
-    # digit stands for all ten (_ONE_DIGIT), or "\d\d\d" alone would make 1,000 starts
-    return (ch if ch.isascii() else _WILD).translate(_ONE_DIGIT)
-
-
-_ASCII_SPACE = frozenset(ch for ch in map(chr, range(128)) if ch.isspace())  # \s, as `re` reads it
+    # digit stands for all ten, every space for all six (_FOLD), or "\d\d\d" alone would make
+    # 1,000 starts
+    return (ch if ch.isascii() else _WILD).translate(_FOLD)
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -419,7 +425,12 @@ class _Scanner:
     word and ran 2.4-2.8 ms per article (200 bench texts); three leave 2.3 and run 1.6-1.9 ms,
     with identical matches on 1,380 texts (bench, PolNeAR, TimeBank, AQUAINT).
     Each rule is compiled alone (~20 ms for all): one alternation per set of rules ran 1.3 ms per
-    article but took ~0.9 s to compile its 58 sets."""
+    article but took ~0.9 s to compile its 58 sets.
+    A word whose three characters leave more than _CROWDED rules ("the" leaves 19, and comes 41
+    times an article) is dispatched again on its first _LONG_PREFIX characters ("the pr"): the
+    bench articles tried 1,139 rules an article, 344 so (dates 3.6 -> 3.0 ms an article), with
+    the same matches. The index of long starts takes ~70 ms to build, once a process, when the
+    first crowded word asks for it."""
 
     def __init__(self, patterns: list[tuple[str, str]]) -> None:
         self._rules = [
@@ -439,30 +450,65 @@ class _Scanner:
         # ASCII keys of word starts only: at most a few thousand entries however long a worker
         # runs (5,943 after 1,380 texts)
         self._by_key: dict[str, tuple[re.Pattern[str], ...]] = {}
+        # the same of _LONG_PREFIX characters, for crowded word starts only (built when first asked)
+        self._patterns = patterns
+        self._by_long_start: dict[str, set[int]] | None = None
+        self._long_anywhere: set[int] = set()
+        self._by_long_key: dict[str, tuple[re.Pattern[str], ...]] = {}
 
-    def _candidates(self, key: str) -> tuple[re.Pattern[str], ...]:
-        found = set(self._anywhere)
+    @staticmethod
+    def _starting(key: str, by_start: dict[str, set[int]]) -> set[int]:
+        """The rules of an index that can begin with `key`."""
+        found: set[int] = set()
         for length in range(len(key) + 1):  # a start shorter than the key is a whole match
             for wild in _WILD_MASKS[length]:
                 start = "".join(_WILD if w else ch for w, ch in zip(wild, key, strict=False))
-                found |= self._by_start.get(start, set())
+                found |= by_start.get(start, set())
+        return found
+
+    def _candidates(self, key: str) -> tuple[re.Pattern[str], ...]:
+        found = self._anywhere | self._starting(key, self._by_start)
+        return tuple(self._rules[n] for n in sorted(found))
+
+    def _long_candidates(self, key: str) -> tuple[re.Pattern[str], ...]:
+        if self._by_long_start is None:
+            self._by_long_start = {}
+            for n, (_name, rx) in enumerate(self._patterns):
+                starts = _prefixes(_parser.parse(rx, re.IGNORECASE).data, _LONG_PREFIX)
+                if starts is None:
+                    self._long_anywhere.add(n)
+                    continue
+                for start in starts:
+                    self._by_long_start.setdefault(start, set()).add(n)
+        # a rule must be able to begin with the key's first _PREFIX characters and with all of it
+        found = (self._anywhere | self._starting(key[:_PREFIX], self._by_start)) & (
+            self._long_anywhere | self._starting(key, self._by_long_start)
+        )
         return tuple(self._rules[n] for n in sorted(found))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every match of the rules, left to right, as `_master().finditer(text)` gives them."""
         by_key = self._by_key
+        by_long_key = self._by_long_key
         pos = 0
         for start in _WORD_STARTS.finditer(text):
             at = start.start()
             if at < pos:
                 continue
-            key = text[at : at + _PREFIX].lower().translate(_ONE_DIGIT)
+            key = text[at : at + _PREFIX].lower().translate(_FOLD)
             if not key.isascii():
                 m = _master().match(text, at)  # another script: the whole alternation
             else:
                 rules = by_key.get(key)
                 if rules is None:
                     rules = by_key[key] = self._candidates(key)
+                if len(rules) > _CROWDED:
+                    long_key = text[at : at + _LONG_PREFIX].lower().translate(_FOLD)
+                    if long_key.isascii():  # else the rules of the first characters
+                        crowded = by_long_key.get(long_key)
+                        if crowded is None:
+                            crowded = by_long_key[long_key] = self._long_candidates(long_key)
+                        rules = crowded
                 m = None
                 for rule in rules:
                     m = rule.match(text, at)
