@@ -107,6 +107,7 @@ from tasks.quotes.syntax import (
     _has_contracted,
     _in_title_line,
     _lowers,
+    _pos_tags,
     _sent,
     _title_case,
     _tokens,
@@ -1047,6 +1048,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     # tokens after a markup "<"
     tag_names = {t.i + 1 for t in doc if t.text in ("<", "</")} if "<" in doc_text(doc) else set()
     lowers = _lowers(doc)
+    pos_tags = _pos_tags(doc)
     previous: list[Token] = []
     for sent in doc.sents:
         tokens = list(_tokens(doc)[sent.start : sent.end])
@@ -1105,7 +1107,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     found.append(_Clause(start, start + len(rest), colon[0], colon_at + 1, head))
                     continue
         for verb in tokens:
-            word, pos = lowers[verb.i], verb.pos_  # once: each looks up the StringStore
+            word, pos = lowers[verb.i], pos_tags[verb.i]
             if word == "in":
                 source = _source_phrase_clause(verb)
                 if source is not None:

@@ -62,6 +62,7 @@ from tasks.quotes.syntax import (
     _missed_name,
     _name_span,
     _person_span,
+    _pos_tags,
     _sent,
     _tokens,
 )
@@ -304,19 +305,20 @@ class _Speakers:
         # subject that is the surname of a person named in the article counts too
         full_names = self.full_names
         lowers = _lowers(doc)
+        pos_tags = _pos_tags(doc)
         for token in _tokens(doc):
             surname_of = full_names.get(
                 lowers[token.i]
             )  # the cheap test first: few words are names
             if (
                 surname_of is not None
-                and (token.pos_ == "PROPN" or token.is_title)
+                and (pos_tags[token.i] == "PROPN" or token.is_title)
                 and token.ent_type_ != "PERSON"
                 and _topic(token)
             ):
                 shared = shared_family_name_at(doc, lowers[token.i], token.idx)
                 self.subjects.append((token.idx, shared or surname_of))
-            elif token.ent_type_ != "PERSON" and token.pos_ == "PROPN" and _topic(token):
+            elif pos_tags[token.i] == "PROPN" and token.ent_type_ != "PERSON" and _topic(token):
                 # ... or a whole name it missed after a title ("Former Hewlett-Packard CEO Carly
                 # Fiorina named ...")
                 missed = _missed_name(token)
@@ -399,7 +401,7 @@ class _Speakers:
                 if antecedent is not None:
                     self.subjects.append((token.idx, antecedent))
             elif (
-                token.pos_ == "PROPN"
+                pos_tags[token.i] == "PROPN"
                 and token.ent_type_ in _UNLABELLED_PERSON_ENTS
                 and token.is_title
                 and _topic(token)

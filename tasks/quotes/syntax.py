@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import NOT_NAME_END_POS
@@ -40,12 +41,15 @@ _R = TypeVar("_R")
 
 
 class _DocCache:
-    __slots__ = ("children", "common_words", "lowers", "memo", "sents", "tokens")
+    __slots__ = ("children", "common_words", "lowers", "memo", "pos_tags", "sents", "tokens")
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: list[Token] = list(doc)
         # `lower_` of each token, read by the scans over every token (a StringStore look-up each)
         self.lowers: list[str] = [t.lower_ for t in self.tokens]
+        # `pos_` of each token, for the same scans: spaCy looks each up in a module's table
+        # (~0.24 us a token; ~0.03 us so)
+        self.pos_tags: list[str] = [POS_NAMES[p] for p in doc.to_array(POS).tolist()]
         self.sents: dict[int, Span] = {}  # token index -> its sentence
         # token index -> its children, all found at once from the heads: `token.children` builds
         # each child anew from the token's edges (~0.9 us a token); one pass over the head array
@@ -69,6 +73,12 @@ def _lowers(doc: Doc) -> list[str]:
     """`lower_` of each token of the Doc, made once per extract_quotes call."""
     cache = doc.user_data.get(_CACHE_KEY)
     return cache.lowers if cache is not None else [t.lower_ for t in doc]
+
+
+def _pos_tags(doc: Doc) -> list[str]:
+    """`pos_` of each token of the Doc, made once per extract_quotes call."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    return cache.pos_tags if cache is not None else [t.pos_ for t in doc]
 
 
 def _per_token(fn: Callable[[Token], _R]) -> Callable[[Token], _R]:
