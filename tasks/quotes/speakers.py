@@ -567,8 +567,9 @@ class _Speakers:
             self._documents = []
             last: dict[str, Token | str | None] = {}
             text = doc_text(self._doc)
+            lowers, pos_tags = _lowers(self._doc), _pos_tags(self._doc)
             for token in _tokens(self._doc):
-                if token.pos_ != "NOUN" or token.lower_ not in _DOCUMENTS:
+                if lowers[token.i] not in _DOCUMENTS or pos_tags[token.i] != "NOUN":
                     continue
                 kind = _document_kind(token.lower_)
                 made = (
