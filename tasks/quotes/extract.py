@@ -46,6 +46,7 @@ from tasks.quotes.reported import (
     _reported_clauses,
 )
 from tasks.quotes.speakers import (
+    _ANSWER_LABEL,
     _honorific,
     _is_title,
     _not_a_person,
@@ -234,9 +235,6 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     quotes.sort(key=lambda q: q.start_char)
     linked = _link_parts(doc, quotes, text)
     return [part for q in linked for part in _around_set_off_attribution(doc, q)]
-
-
-_ANSWER_LABEL = re.compile(r"A(?:[:.]|\s*[—–-])\s+")
 
 
 def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote]:

@@ -200,7 +200,8 @@ def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
 # An interview printed as questions and answers: "Q: ..." (USA Today's lost its colon: "QWhat
 # would have happened?") and "A: ..." paragraphs
 _QUESTION = re.compile(r"Q(?:[:.]\s*|\s*[—–-]\s*|(?=[A-Z]))\S")
-_ANSWER = re.compile(r"A(?:[:.]|\s*[—–-])\s+\S")
+_ANSWER_LABEL = re.compile(r"A(?:[:.]|\s*[—–-])\s+")
+_ANSWER = re.compile(_ANSWER_LABEL.pattern + r"\S")
 
 
 def _interview(
