@@ -1726,6 +1726,40 @@ def test_headline_role_word_is_a_description(nlp, text: str, speaker: str | None
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker_text", "speaker"),
+    [
+        # a word of saying as the object of a preposition ends no speaker's phrase
+        (
+            "The top U.S. envoy to the six-party talks said Friday that North Korea was ready.",
+            "The top U.S. envoy to the six-party talks",
+            None,
+        ),
+        # ... and the role is the head's, not the last word's: a secretary, not a state
+        (
+            "Former Secretary of State Hillary Clinton spoke in Iowa on Monday. Senator Bernie "
+            "Sanders spoke in Ohio. The former secretary of state said the plan would work.",
+            "The former secretary of state",
+            "Hillary Clinton",
+        ),
+        # a lead that describes its speaker before the story names anyone: the one holder of
+        # the role named after it
+        (
+            "The top U.S. envoy to the six-party talks said Friday that North Korea was ready."
+            '\n\n"We are making progress," Assistant Secretary of State Christopher Hill, the '
+            "U.S. envoy, told reporters after arriving in Seoul.",
+            "The top U.S. envoy to the six-party talks",
+            "Christopher Hill",
+        ),
+    ],
+)
+def test_description_runs_to_its_end_and_is_resolved_by_its_head(
+    nlp, text: str, speaker_text: str, speaker: str | None
+) -> None:
+    (said,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert (said.speaker_text, said.speaker) == (speaker_text, speaker)
+
+
+@pytest.mark.parametrize(
     "label", ["The Latest", "INTERVIEW", "Interview", "TIMELINE", "Q&A", "Special Report"]
 )
 def test_headline_label_is_not_part_of_the_speaker(nlp, label: str) -> None:

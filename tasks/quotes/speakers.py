@@ -1129,7 +1129,11 @@ def _resolve(
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
     )
     # the head word of "the GOP front-runner" is "runner" to the tokenizer: the last word decides
-    last_word = text.split()[-1] if text.split() else ""
+    # ... before a phrase after the head: "the former secretary of state" is a secretary
+    prep = next((t for t in subj.subtree if t.dep_ == "prep" and t.i > subj.i), None)
+    head_end = prep.idx - start if prep is not None else len(text)
+    head_words = text[:head_end].split() if 0 < head_end < len(text) else text.split()
+    last_word = head_words[-1] if head_words else ""
     role = (
         _PERSON_ROLE.search(subj.text)
         or _person_word(last_word)
@@ -1244,6 +1248,10 @@ def _resolve(
             name = memory.sole_holder(role_word, before, words) or memory.recent(
                 before, _role_gender(role_word)
             )
+        if name is None and not any(offset < before for offset, _name in memory.persons):
+            # a lead that describes its speaker before the story names anyone ("The top U.S.
+            # envoy to the talks said Friday ..."): the one holder of the role named after it
+            name = memory.sole_holder(role_word, len(full_text), words)
         return (name, text, "description") if name else (None, text, "description")
     named_body = _outlet_name(subj) or _country_body(subj)
     if named_body is not None:

@@ -124,7 +124,9 @@ def _verb_word(token: Token) -> bool:
     """A verb, or a word of saying or stance the tagger took for a name in a title-case line."""
     word = token.lower_
     return token.pos_ in ("VERB", "AUX") or (
-        word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES
+        (word in SPEECH_VERBS or word in OBJECT_VERBS or word in _PREP_CUES)
+        # not the object of a preposition: "the envoy to the six-party talks said"
+        and token.dep_ != "pobj"
     )
 
 
