@@ -2182,6 +2182,21 @@ SPEAKER_CASES = [
         "He also had a voice",
         "Oleg Voloshyn",
     ),
+    # a role a named owner gives ("Donald Trump's campaign chairman") is the one person the
+    # story gave it, never the owner who spoke last
+    (
+        "Donald Trump's campaign chairman, Paul Manafort, met donors in New York on Monday. "
+        "Senator Ruth Adler spoke later. Donald Trump's campaign chairman said the convention "
+        "would be orderly.",
+        "the convention would",
+        "Paul Manafort",
+    ),
+    (
+        "Donald Trump spoke in Ohio on Monday. Trump's campaign manager said the convention "
+        "would be orderly.",
+        "the convention would",
+        None,
+    ),
     # "as X put it"
     (
         'As Akhil Varma, a law professor, put it: "A compromise candidate is still a candidate."',

@@ -1148,8 +1148,12 @@ def _resolve(
         and subj.ent_type_ != "PERSON"
         and text.lower() not in memory.full_names
     )
+    # "North Korea's chief nuclear negotiator": a role a named owner gives is one person's too
+    possessed_role = subj.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in _children(subj)
+    )
     definite = (
-        (text.lower().startswith(("the ", "this ", "that ")) or headline_role)
+        (text.lower().startswith(("the ", "this ", "that ")) or headline_role or possessed_role)
         and bool(role)
         and subj.tag_ not in ("NNS", "NNPS")
     )
@@ -1244,6 +1248,9 @@ def _resolve(
             # a headline comes before its story: "Envoy says ..." is the one envoy the story
             # names, wherever it does
             name = memory.sole_holder(role_word, len(full_text), words)
+        elif possessed_role:
+            # not whoever spoke last: "Trump's campaign manager" is not Trump
+            name = memory.sole_holder(role_word, before, words)
         else:
             name = memory.sole_holder(role_word, before, words) or memory.recent(
                 before, _role_gender(role_word)
