@@ -438,15 +438,7 @@ class _Scanner:
         ]
         # each possible start of a rule (up to _PREFIX characters, _WILD for any) -> the rules
         # that can begin so; rules whose starts are unbounded are tried at every word
-        self._by_start: dict[str, set[int]] = {}
-        self._anywhere: set[int] = set()
-        for n, (_name, rx) in enumerate(patterns):
-            starts = _prefixes(_parser.parse(rx, re.IGNORECASE).data, _PREFIX)
-            if starts is None:
-                self._anywhere.add(n)
-                continue
-            for start in starts:
-                self._by_start.setdefault(start, set()).add(n)
+        self._by_start, self._anywhere = self._start_index(patterns, _PREFIX)
         # ASCII keys of word starts only: at most a few thousand entries however long a worker
         # runs (5,943 after 1,380 texts)
         self._by_key: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -455,6 +447,23 @@ class _Scanner:
         self._by_long_start: dict[str, set[int]] | None = None
         self._long_anywhere: set[int] = set()
         self._by_long_key: dict[str, tuple[re.Pattern[str], ...]] = {}
+
+    @staticmethod
+    def _start_index(
+        patterns: list[tuple[str, str]], length: int
+    ) -> tuple[dict[str, set[int]], set[int]]:
+        """(start of up to `length` characters -> the rules that can begin so, the rules whose
+        starts are unbounded)."""
+        by_start: dict[str, set[int]] = {}
+        anywhere: set[int] = set()
+        for n, (_name, rx) in enumerate(patterns):
+            starts = _prefixes(_parser.parse(rx, re.IGNORECASE).data, length)
+            if starts is None:
+                anywhere.add(n)
+                continue
+            for start in starts:
+                by_start.setdefault(start, set()).add(n)
+        return by_start, anywhere
 
     @staticmethod
     def _starting(key: str, by_start: dict[str, set[int]]) -> set[int]:
@@ -472,14 +481,9 @@ class _Scanner:
 
     def _long_candidates(self, key: str) -> tuple[re.Pattern[str], ...]:
         if self._by_long_start is None:
-            self._by_long_start = {}
-            for n, (_name, rx) in enumerate(self._patterns):
-                starts = _prefixes(_parser.parse(rx, re.IGNORECASE).data, _LONG_PREFIX)
-                if starts is None:
-                    self._long_anywhere.add(n)
-                    continue
-                for start in starts:
-                    self._by_long_start.setdefault(start, set()).add(n)
+            self._by_long_start, self._long_anywhere = self._start_index(
+                self._patterns, _LONG_PREFIX
+            )
         # a rule must be able to begin with the key's first _PREFIX characters and with all of it
         found = (self._anywhere | self._starting(key[:_PREFIX], self._by_start)) & (
             self._long_anywhere | self._starting(key, self._by_long_start)
