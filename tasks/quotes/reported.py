@@ -191,10 +191,6 @@ def _object_taken_for_subject(verb: Token, comps: list[Token]) -> tuple[Token, T
     return obj, clause
 
 
-def _at(token: Token) -> int:
-    return token.i
-
-
 def _subjectless(verb: Token) -> bool:
     """Whether a verb has no subject of any kind (not even an expletive "it" or "there")."""
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in _children(verb))
@@ -1504,7 +1500,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 doc_tokens = _tokens(doc)
                 taken_words = doc_tokens[taken[0].left_edge.i : comps[0].left_edge.i]
                 sub = sorted(
-                    [*taken_words, *(t for t in sub if t.i >= comps[0].left_edge.i)], key=_at
+                    [*taken_words, *(t for t in sub if t.i >= comps[0].left_edge.i)],
+                    key=lambda t: t.i,
                 )
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
