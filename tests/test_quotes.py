@@ -3799,6 +3799,38 @@ def test_relative_clause_on_the_speaker_stays_inside_the_attribution(nlp) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (
+            '"The talks will resume in Beijing," said Christopher Hill, who also said that the '
+            'North had not yet set a date. "We are patient."',
+            "the North had not yet set a date",
+        ),
+        (
+            "''Nobody here wants another standoff,'' said Park Min-soo, a retired diplomat who "
+            "said he would not back the new sanctions. ''It only hardens Pyongyang.''",
+            "he would not back the new sanctions",
+        ),
+        (
+            '"Fuel shipments are on schedule," said Kim Sook, who noted that the first 50,000 '
+            'tons had reached the port. "The rest will follow."',
+            "the first 50,000 tons had reached the port",
+        ),
+    ],
+)
+def test_report_in_a_relative_clause_between_two_parts_is_a_row(nlp, text, report) -> None:
+    # the clause a verb of saying reports inside the attribution is a statement of its own (PolNeAR
+    # annotates it so), not a description of the speaker; the quote's parts stay one utterance
+    quotes = quotes_of(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.continues for q in direct] == [False, True]
+    reports = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in reports] == [report]
+    assert reports[0].speaker == direct[0].speaker
+    assert direct[1].speaker == direct[0].speaker
+
+
+@pytest.mark.parametrize(
     ("text", "linked"),
     [
         # an appositive on the speaker with a verb of its own: part of who is speaking

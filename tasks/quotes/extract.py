@@ -23,6 +23,7 @@ from tasks.quotes.lexicon import (
     _TERM_BEFORE,
     _TURN,
     _UNCUED_MIN_WORDS,
+    SPEECH_VERBS,
 )
 from tasks.quotes.marks import (
     _CLOSING,
@@ -452,6 +453,18 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
         memory.subjects.append((subj.idx, name))
 
 
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
+
+
+def _is_clause(doc: Doc, quote: Quote) -> bool:
+    """Whether a row's words are a clause with a subject ("he would not vote", "that the price
+    had fallen"), not a noun phrase ("the attorney's visit")."""
+    span = doc.char_span(quote.start_char, quote.end_char, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ in _SUBJECTS and span.start <= t.head.i < span.end for t in span
+    )
+
+
 def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
     """Whether a reported clause lies in the attribution of the quote before it without being
     said beside it: in a relative clause or a description of the speaker or the occasion (`"A,"
@@ -468,6 +481,10 @@ def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
         return False
     # a clause that hangs on the cue itself ("said, referring to ...", "said when asked
     # about ...") is reported beside the quote, not part of who is speaking
+    if cue.lower_ in SPEECH_VERBS and _is_clause(doc, inner):
+        # "said Lionel Sosa, who said he would not vote for Mr. Cruz": what the relative clause
+        # reports is a statement of its own, by the same speaker
+        return False
     return cue.head != said and cue != said
 
 
@@ -515,7 +532,9 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
     (_resumes_next_paragraph). PolNeAR annotates such a pair as one attribution with a
     discontinuous content. The attribution between the parts may describe the speaker at length
     (`"A," said Gene Sperling, who has offered advice to Mrs. Clinton. "B."`): a reported clause
-    there is part of who is speaking, not an utterance of its own, and is dropped. A clause of
+    there is part of who is speaking, not an utterance of its own, and is dropped, unless a verb
+    of saying reports a clause there (`said Lionel Sosa, who said he would not vote for Mr.
+    Cruz`), which stays a row beside the quote. A clause of
     the cue itself (`"A," Ms. Hughes said, pointing out where the pharmacy used to be. "B."`,
     `said when asked about ...`) is reported beside the quote: it stays a row of its own, moved
     after the second part so that the parts of the utterance are adjacent rows (utterance_id
