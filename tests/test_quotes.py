@@ -2536,7 +2536,7 @@ def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:
         (
             "Senator Erik Lund also said the economic turmoil was not mainly the fault of banks, "
             '"not by a long shot." Then he left.',
-            'the economic turmoil was not mainly the fault of banks, "not by a long shot.',
+            'the economic turmoil was not mainly the fault of banks, "not by a long shot."',
             "Erik Lund",
         ),
     ],
@@ -2581,8 +2581,8 @@ def test_quote_in_lower_case_after_a_set_off_attribution_goes_on_with_the_words_
     )
     rows = [(q.kind, q.text) for q in quotes_of(nlp, text) if q.kind != "indirect"]
     assert rows == [
-        ("partial", 'An economic downturn, Mr. Berg said, "could be a good time to borrow.'),
-        ("partial", "if her candidate were to win in November, “she would reconsider the plan."),
+        ("partial", 'An economic downturn, Mr. Berg said, "could be a good time to borrow."'),
+        ("partial", "if her candidate were to win in November, “she would reconsider the plan.”"),
     ]
 
 
@@ -5737,3 +5737,29 @@ def test_wire_report_closed_by_its_agency_is_the_agency_s(nlp, text: str) -> Non
 def test_the_unnamed_source_said_again_is_anonymous(nlp, text: str) -> None:
     quote = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A senior Chinese diplomat said Beijing was “cautiously optimistic.”",
+            "Beijing was “cautiously optimistic.”",
+        ),
+        (
+            "The spokesman called the sanctions ''a declaration of war.''",
+            "the sanctions ''a declaration of war.''",
+        ),
+        (
+            'Hill said the North would "never give up" its deterrent.',
+            'the North would "never give up" its deterrent',
+        ),
+    ],
+)
+def test_report_ending_with_its_quotation_keeps_the_closing_mark(nlp, text, content) -> None:
+    # a report that takes in a partial quote at its end opens the quotation and closes it too:
+    # a researcher reading the row sees balanced marks
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].kind == "partial"
+    assert text[quotes[0].start_char : quotes[0].end_char] == content

@@ -409,8 +409,13 @@ def _with_fronted_part(doc: Doc, quote: Quote, quotes: list[Quote]) -> Quote:
         return quote  # "said Friday that if she won, “...”": the quote is in a clause of its own
     if any(words[0].idx <= q.start_char < quote.start_char for q in quotes if q is not quote):
         return quote  # another row of the sentence is there already
+    end = quote.end_char + _closing_mark_length(text, quote.end_char)  # its marks balanced
     return replace(
-        quote, kind="partial", text=text[words[0].idx : quote.end_char], start_char=words[0].idx
+        quote,
+        kind="partial",
+        text=text[words[0].idx : end],
+        start_char=words[0].idx,
+        end_char=end,
     )
 
 
@@ -802,6 +807,13 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
     )
 
 
+def _closing_mark_length(text: str, at: int) -> int:
+    """Length of the closing double quotation mark at `at` (`”`, `"` or wire copy's `''`), else 0."""
+    if text.startswith("''", at):
+        return 2
+    return 1 if text[at : at + 1] in (*_DOUBLE_CLOSE, '"') else 0
+
+
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -875,6 +887,10 @@ def _merge_reported(
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
         end = max(clause.end, *(q.end_char for q in inside))
+        if any(q.end_char == end and q.start_char > clause.start for q in inside):
+            # the row ends with a quotation it opened ('said Beijing was "cautiously
+            # optimistic."'): its closing mark too, so the row's marks are balanced
+            end += _closing_mark_length(doc_text(doc), end)
         base = inside[0]
         # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
         # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called")
