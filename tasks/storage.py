@@ -229,7 +229,9 @@ SCHEMAS: dict[str, pa.Schema] = {
                     "doc": "Quoted (or reported) content. Quotes may nest: a news report of"
                     ' someone\'s words ("Kim told Wang that ..., KCNA reported"; "KCNA quoted Kim'
                     ' as saying ...") is a row by the reporter, and the words it relays are a row'
-                    " of their own by the one who said them."
+                    " of their own by the one who said them. A direct quote is the words inside"
+                    " its marks; a partial or indirect row that takes in quoted words keeps their"
+                    " marks."
                 },
             ),
             pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
