@@ -2524,12 +2524,12 @@ def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:
         (
             "The union does not yet have the votes for an endorsement. “We are extremely happy” "
             "about the decision, Ms. Lind said.",
-            "We are extremely happy” about the decision",
+            "“We are extremely happy” about the decision",
             "Lind",
         ),
         (
             '"Boots on the ground" would be appropriate, Mr. Berg said on Sunday.',
-            'Boots on the ground" would be appropriate',
+            '"Boots on the ground" would be appropriate',
             "Berg",
         ),
         # ... and so does a quote in lower case that ends a sentence reported before it
@@ -2562,7 +2562,7 @@ def test_quote_said_in_two_parts_around_its_attribution_goes_on_after_it(nlp) ->
     assert [(q.kind, q.text) for q in quotes if q.cue in ("said", "told")] == [
         (
             "partial",
-            'It is our bad luck," he said, that both violent men had connections to this '
+            '"It is our bad luck," he said, that both violent men had connections to this '
             "little mosque",
         ),
         ("direct", "Labels are for soup cans,"),

@@ -29,6 +29,7 @@ from tasks.quotes.marks import (
     _CLOSING,
     _DOUBLE_CLOSE,
     _DOUBLE_MARKS,
+    _DOUBLE_OPEN,
     _SINGLE_CLOSE,
     Quote,
     find_quote_marks,
@@ -814,6 +815,14 @@ def _closing_mark_length(text: str, at: int) -> int:
     return 1 if text[at : at + 1] in (*_DOUBLE_CLOSE, '"') else 0
 
 
+def _opening_mark_length(text: str, at: int) -> int:
+    """Length of the opening double quotation mark that ends at `at` (`“`, `"`, `` `` `` or `''`),
+    else 0."""
+    if at >= 2 and text[at - 2 : at] in ("``", "''"):
+        return 2
+    return 1 if at >= 1 and text[at - 1] in (*_DOUBLE_OPEN, '"') else 0
+
+
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -917,8 +926,11 @@ def _merge_reported(
                 cue_start=clause.cue.idx,
                 cue_end=clause.cue_end,
             )
-        merged = replace(
-            base, text=doc_text(doc)[clause.start : end], start_char=clause.start, end_char=end
-        )
+        start = clause.start
+        if any(q.start_char == start and q.end_char < end for q in inside):
+            # the row opens with a quotation it closes ('"Boots on the ground" would be
+            # appropriate'): its opening mark too
+            start -= _opening_mark_length(doc_text(doc), start)
+        merged = replace(base, text=doc_text(doc)[start:end], start_char=start, end_char=end)
         quotes = [q for q in quotes if q not in inside] + [merged]
     return quotes
