@@ -5754,12 +5754,26 @@ def test_the_unnamed_source_said_again_is_anonymous(nlp, text: str) -> None:
             'Hill said the North would "never give up" its deterrent.',
             'the North would "never give up" its deterrent',
         ),
+        # a title in marks, which is no quote of its own, and the comma printed inside its mark
+        (
+            "The crowd sang along as the band played the rock classic “All Right Now,” the "
+            "organizers said.",
+            "The crowd sang along as the band played the rock classic “All Right Now,”",
+        ),
+        (
+            "Its state media last week accused Seoul of ``double-dealing.''",
+            "Seoul of ``double-dealing.''",
+        ),
+        # a quotation that opens the row: its opening mark too
+        (
+            "``Boots on the ground'' would be appropriate, Mr. Berg said.",
+            "``Boots on the ground'' would be appropriate",
+        ),
     ],
 )
-def test_report_ending_with_its_quotation_keeps_the_closing_mark(nlp, text, content) -> None:
-    # a report that takes in a partial quote at its end opens the quotation and closes it too:
-    # a researcher reading the row sees balanced marks
+def test_report_holding_a_quotation_keeps_both_its_marks(nlp, text, content) -> None:
+    # a row that takes in quoted words at either end takes in both their marks: a researcher
+    # reading the row sees balanced marks
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == [content]
-    assert quotes[0].kind == "partial"
     assert text[quotes[0].start_char : quotes[0].end_char] == content

@@ -29,7 +29,6 @@ from tasks.quotes.marks import (
     _CLOSING,
     _DOUBLE_CLOSE,
     _DOUBLE_MARKS,
-    _DOUBLE_OPEN,
     _SINGLE_CLOSE,
     Quote,
     find_quote_marks,
@@ -236,7 +235,44 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     quotes = [_controlled_speaker(doc, q, memory) for q in quotes]
     quotes.sort(key=lambda q: q.start_char)
     linked = _link_parts(doc, quotes, text)
-    return [part for q in linked for part in _around_set_off_attribution(doc, q)]
+    parts = [part for q in linked for part in _around_set_off_attribution(doc, q)]
+    return [_with_balanced_marks(q, text) for q in parts]
+
+
+_INSIDE_PUNCT = frozenset(",.?!")  # American style prints them inside the closing mark
+
+
+def _with_balanced_marks(quote: Quote, text: str) -> Quote:
+    """A partial or indirect row that holds an opening double mark and stops right before its
+    closing one (`the rock classic “All Right Now`, a title it was not cut for) takes the mark
+    in, and the same for a closing mark whose opening one is right before the row."""
+    if quote.kind == "direct":
+        return quote  # the words inside the marks
+    body = quote.text
+    start, end = quote.start_char, quote.end_char
+    opens, closes = body.count("“"), body.count("”")
+    straight_odd = body.count('"') % 2 == 1
+    # wire copy's ``...'' (and the New York Times' '', which opens and closes)
+    wire_open = body.count("``") > body.count("''") or (
+        "``" not in body and body.count("''") % 2 == 1
+    )
+    # the closing mark right after the row, or after the comma or stop printed inside it
+    at = end + (text[end : end + 1] in _INSIDE_PUNCT)
+    if (opens > closes and text[at : at + 1] == "”") or (
+        straight_odd and text[at : at + 1] == '"' and body.lstrip()[:1] != '"'
+    ):
+        end = at + 1
+    elif wire_open and text[at : at + 2] == "''" and not body.startswith("''"):
+        end = at + 2
+    elif (closes > opens and text[start - 1 : start] == "“") or (
+        straight_odd and text[start - 1 : start] == '"'
+    ):
+        start -= 1
+    elif "``" not in body and body.count("''") % 2 == 1 and text[start - 2 : start] in ("''", "``"):
+        start -= 2
+    if (start, end) == (quote.start_char, quote.end_char):
+        return quote
+    return replace(quote, text=text[start:end], start_char=start, end_char=end)
 
 
 def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote]:
@@ -410,13 +446,8 @@ def _with_fronted_part(doc: Doc, quote: Quote, quotes: list[Quote]) -> Quote:
         return quote  # "said Friday that if she won, “...”": the quote is in a clause of its own
     if any(words[0].idx <= q.start_char < quote.start_char for q in quotes if q is not quote):
         return quote  # another row of the sentence is there already
-    end = quote.end_char + _closing_mark_length(text, quote.end_char)  # its marks balanced
     return replace(
-        quote,
-        kind="partial",
-        text=text[words[0].idx : end],
-        start_char=words[0].idx,
-        end_char=end,
+        quote, kind="partial", text=text[words[0].idx : quote.end_char], start_char=words[0].idx
     )
 
 
@@ -808,21 +839,6 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
     )
 
 
-def _closing_mark_length(text: str, at: int) -> int:
-    """Length of the closing double quotation mark at `at` (`”`, `"` or wire copy's `''`), else 0."""
-    if text.startswith("''", at):
-        return 2
-    return 1 if text[at : at + 1] in (*_DOUBLE_CLOSE, '"') else 0
-
-
-def _opening_mark_length(text: str, at: int) -> int:
-    """Length of the opening double quotation mark that ends at `at` (`“`, `"`, `` `` `` or `''`),
-    else 0."""
-    if at >= 2 and text[at - 2 : at] in ("``", "''"):
-        return 2
-    return 1 if at >= 1 and text[at - 1] in (*_DOUBLE_OPEN, '"') else 0
-
-
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -896,10 +912,6 @@ def _merge_reported(
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
         end = max(clause.end, *(q.end_char for q in inside))
-        if any(q.end_char == end and q.start_char > clause.start for q in inside):
-            # the row ends with a quotation it opened ('said Beijing was "cautiously
-            # optimistic."'): its closing mark too, so the row's marks are balanced
-            end += _closing_mark_length(doc_text(doc), end)
         base = inside[0]
         # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
         # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called")
@@ -926,11 +938,8 @@ def _merge_reported(
                 cue_start=clause.cue.idx,
                 cue_end=clause.cue_end,
             )
-        start = clause.start
-        if any(q.start_char == start and q.end_char < end for q in inside):
-            # the row opens with a quotation it closes ('"Boots on the ground" would be
-            # appropriate'): its opening mark too
-            start -= _opening_mark_length(doc_text(doc), start)
-        merged = replace(base, text=doc_text(doc)[start:end], start_char=start, end_char=end)
+        merged = replace(
+            base, text=doc_text(doc)[clause.start : end], start_char=clause.start, end_char=end
+        )
         quotes = [q for q in quotes if q not in inside] + [merged]
     return quotes
