@@ -5777,3 +5777,39 @@ def test_report_holding_a_quotation_keeps_both_its_marks(nlp, text, content) -> 
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == [content]
     assert text[quotes[0].start_char : quotes[0].end_char] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        (
+            "The North is expected to shut the reactor by April, officials said.",
+            "The North is expected to shut the reactor by April",
+            "officials",
+        ),
+        (
+            "The talks were described as productive, Christopher Hill said.",
+            "The talks were described as productive",
+            "Christopher Hill",
+        ),
+    ],
+)
+def test_trailing_attribution_outranks_a_view_nobody_holds(nlp, text, content, speaker_text):
+    # "is expected", "were described": a passive view with no one holding it is what the
+    # attribution after it reports, one row by the one who said it
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker_text, q.cue) for q in quotes] == [(content, speaker_text, "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Why Republicans Won't Renounce Trump", "Republicans"),
+        ("Don't blame Bush.", None),
+        ("Trump's Support Twice That Of Clinton's", None),
+    ],
+)
+def test_title_speaker_is_the_noun_before_the_verb(nlp, text, speaker_text) -> None:
+    # the modal and its negation are no part of who speaks; a negation or a possessive marker
+    # left alone names no one
+    assert {q.speaker_text for q in quotes_of(nlp, text)} <= {speaker_text}

@@ -854,8 +854,10 @@ def _merge_reported(
     nothing.
     """
     quotes = list(quotes)
-    # the clauses of verbs of saying first, longest first; a fallback clause after all of them
-    for clause in sorted(clauses, key=lambda c: (c.fallback, c.start - c.end)):
+    # the clauses of verbs of saying first, longest first, and of two as long the one with a
+    # subject ("The North is expected to ..., officials said": the officials' report, not the
+    # passive view nobody holds); a fallback clause after all of them
+    for clause in sorted(clauses, key=lambda c: (c.fallback, c.start - c.end, c.subject is None)):
         if clause.fallback and any(
             q.start_char < clause.end and clause.start < q.end_char for q in quotes
         ):

@@ -657,6 +657,10 @@ def _reaction_clause(verb: Token) -> _Clause | None:
     return _clause_over(start_t, end_t, verb, holder)
 
 
+# words that cannot head the noun phrase naming who speaks in a title
+_NOT_A_TITLE_HEAD = frozenset(["PART", "ADV", "AUX", "ADP", "DET", "CCONJ", "SCONJ"])
+
+
 def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
     """`Conservative Icon Morton Blackwell Endorses Ted Cruz`: a title whose subject is followed
     by a verb of saying or of a stance; what follows the verb (and its preposition) is the
@@ -690,8 +694,12 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
         if words[n - 1].pos_ in ("DET", "ADP") or words[n - 1].lower_ in ("of", "the", "a"):
             continue  # "The Claims of ...", "in Support of": a noun, not a verb
         subject = words[:n]
-        while subject and subject[-1].lower_ in _TITLE_AUX:
-            subject.pop()
+        while subject and (
+            subject[-1].lower_ in _TITLE_AUX
+            or subject[-1].dep_ == "neg"
+            or subject[-1].tag_ == "MD"
+        ):
+            subject.pop()  # "Why Republicans Won't Renounce Trump": the subject before "won't"
         if not subject or not any(t.text[:1].isupper() for t in subject):
             return None
         rest = [t for t in span if t.i > cue.i]
@@ -704,6 +712,8 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
         if not rest:
             return None
         subj = subject[-1]  # the head of a title's noun phrase is its last word
+        if subj.pos_ in _NOT_A_TITLE_HEAD:
+            return None  # "Don't Blame Bush", "Trump's Support ...": no one named before the verb
         return _clause_over(rest[0], rest[-1], cue, subj)
     return None
 
