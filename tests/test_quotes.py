@@ -570,6 +570,15 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # the parser makes the subject of a sentence closed by its attribution the object of the
+    # verb of saying, and the sentence's own verb a modifier of it: the sentence is what was said
+    (
+        "The talks, which were expected to last three days, ended abruptly, Yonhap reported.",
+        "The talks, which were expected to last three days, ended abruptly",
+        None,
+        "Yonhap",
+        "reported",
+    ),
     # the parser takes the subject of what was said for the object of the verb of saying, and
     # the rest for a clause with no subject: the clause runs from that object
     (

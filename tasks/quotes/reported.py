@@ -1775,6 +1775,15 @@ def _source_participle(child: Token) -> bool:
     return child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lower_ in _QUOTING
 
 
+def _clause_taken_for_object(token: Token) -> bool:
+    """A sentence the parser made the object of the verb of saying after it, its verb a modifier
+    of its subject ("The talks, which were expected to last three days, ended abruptly, Yonhap
+    reported": "talks" the object, "ended" hung on it): a finite verb cannot modify a noun."""
+    return token.dep_ == "dobj" and any(
+        c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBP") for c in _children(token)
+    )
+
+
 def _said_before(verb: Token, first: int) -> bool:
     """Whether a verb of saying the parser made the root of its sentence has what was said before
     it, hung on it as a modifier ("As Trump prepared to speak, a girl was pepper-sprayed, police
@@ -1788,7 +1797,9 @@ def _said_before(verb: Token, first: int) -> bool:
     before = [c for c in _children(verb) if c.i < first and not c.is_punct]
     # ... or a subject before the comma the parser gave it besides its own after it ("North
     # Korea test-fired two missiles on Sunday, Yonhap news agency reported")
-    if not before or any(c.dep_ not in ("dep", "advcl", "nsubj") for c in before):
+    if not before or any(
+        c.dep_ not in ("dep", "advcl", "nsubj") and not _clause_taken_for_object(c) for c in before
+    ):
         return False
     if len(before) == 1 and before[0].dep_ == "advcl" and _marked_by(before[0], _SUBORDINATORS):
         # the report is a clause of its own inside: "..., a girl ... was pepper-sprayed"
