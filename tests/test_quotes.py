@@ -314,6 +314,30 @@ def test_sources_news_does_not_name_are_anonymous(nlp, text: str) -> None:
     assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_type"),
+    [
+        # a body's spokesperson speaks for the body on the record ...
+        ("A Pentagon spokesman said the talks would resume.", "Pentagon", "description"),
+        # ... and for no one on condition of anonymity, set off before the verb or after it
+        (
+            "A Pentagon spokesman, speaking on condition of anonymity, said the talks would "
+            "resume.",
+            None,
+            "anonymous",
+        ),
+        (
+            "A Pentagon spokesman said on condition of anonymity that the talks would resume.",
+            None,
+            "anonymous",
+        ),
+    ],
+)
+def test_spokesperson_granted_anonymity_speaks_for_no_body(nlp, text, speaker, speaker_type):
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, speaker_type)
+
+
 def test_anonymous_source_is_never_named(nlp) -> None:
     text = (
         "Mira Holt, a fictional minister, opened the session.\n"

@@ -776,6 +776,9 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
 
 
 _SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# how far after the verb terms of anonymity still belong to the attribution: "said on
+# condition of anonymity" (26 characters to the term), "said, speaking on condition of"
+_ANONYMITY_AFTER_CHARS = 36
 # roles of people who speak for someone else: never that person
 _AGENT_ROLES = _SPOKES_NOUNS | frozenset(["aide", "adviser", "advisor", "lawyer", "attorney"])
 # abbreviated titles as the role word a later description uses
@@ -1017,8 +1020,13 @@ def _resolve(
             memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
     spoken_for = _spoken_for(subj)
-    # ... not a person NER took for a body ("a spokesman for Trump")
-    if spoken_for is not None and spoken_for.lower_ not in memory.full_names:
+    # ... not a person NER took for a body ("a spokesman for Trump"), nor one who spoke on
+    # condition of anonymity, who does not speak for the body on the record
+    if (
+        spoken_for is not None
+        and spoken_for.lower_ not in memory.full_names
+        and not _anonymity_granted(subj)
+    ):
         spoken_body, _text, kind = _resolve(doc, spoken_for, at, memory)
         if spoken_body is not None and kind == "named":
             desc_start, desc_end = _description_span(subj)
@@ -1610,6 +1618,17 @@ def _maker_named_before(subj: Token) -> str | None:
     return capital_article(
         doc_text(subj.doc)[tokens[first].idx : tokens[subj.i - 1].idx + len(tokens[subj.i - 1])]
     )
+
+
+def _anonymity_granted(subj: Token) -> bool:
+    """Whether the terms of anonymity come with the speaker: in the description, set off between
+    it and the verb ("A Pentagon spokesman, speaking on condition of anonymity, said"), or right
+    after the verb ("a State Department spokesman said on condition of anonymity")."""
+    verb = subj.head
+    text = doc_text(subj.doc)
+    start = subj.left_edge.idx
+    end = verb.idx + len(verb) + _ANONYMITY_AFTER_CHARS if verb.i > subj.i else subj.right_edge.idx
+    return _ANONYMOUS.search(text, start, min(end, len(text))) is not None
 
 
 def _spoken_for(subj: Token) -> Token | None:
