@@ -2073,6 +2073,12 @@ SPEAKER_CASES = [
         "Mara Lind",
     ),
     ("A statement from Pyongyang said the talks were over.", "the talks", "Pyongyang"),
+    # ... or of whom issued it, named as the subject would be
+    (
+        "A statement issued by the North's foreign ministry said the United States was to blame.",
+        "the United States",
+        "The North's foreign ministry",
+    ),
     # China's foreign ministry titles its spokespersons so
     (
         "Foreign Ministry Spokesperson Qin Gang said China welcomed the agreement.",

@@ -1033,7 +1033,10 @@ def _resolve(
             return spoken_body, doc_text(doc)[desc_start:desc_end], "description"
     author = _author_of(subj) or _utterance_owner(subj)
     if author is not None:
-        return _resolve(doc, author, at, memory)
+        name, written, kind = _resolve(doc, author, at, memory)
+        # "issued by the North's foreign ministry" names the body as the subject "The North's
+        # foreign ministry said" does
+        return (capital_article(name) if name else name), written, kind
     source = _document_source(subj)
     if source is not None:
         # "a statement from the North's foreign ministry, carried by KCNA, said": whom the
