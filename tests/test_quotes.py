@@ -594,6 +594,16 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # "as soon as" is a conjunction of time, not the "as" of "As the Post reported": the
+    # attribution after the comma reports the sentence
+    (
+        "China is ready to host a new round of the talks as soon as all parties agree, a Chinese "
+        "foreign policy adviser said on Monday.",
+        "China is ready to host a new round of the talks as soon as all parties agree",
+        "adviser said",
+        None,
+        "said",
+    ),
     # the parser makes the subject of a sentence closed by its attribution the object of the
     # verb of saying, and the sentence's own verb a modifier of it: the sentence is what was said
     (

@@ -1023,6 +1023,23 @@ def _comma_aside(verb: Token) -> bool:
     return end + 1 < head.i and doc[end + 1].text == ","
 
 
+# words before an "as" that make it a conjunction of time or degree ("as soon as all parties
+# agree", "as long as", "as far as"), not the "as" of a report ("As the Post reported, ...")
+_AS_DEGREE = frozenset(["soon", "long", "far", "well", "much", "so", "such", "same"])
+
+
+def _reporting_as(verb: Token) -> bool:
+    """Whether a clause opens with the "as" of a report ("as the Post reported"), not with an
+    "as" of time or degree ("as soon as all parties agree")."""
+    tokens = _tokens(verb.doc)
+    return any(
+        c.dep_ == "mark"
+        and c.lower_ == "as"
+        and (c.i == 0 or tokens[c.i - 1].lower_ not in _AS_DEGREE)
+        for c in _children(verb)
+    )
+
+
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
     """Whether the clause that "according to" reports was said by a source set off before it
     ("..., the State Department said Thursday, according to Yonhap News"): the nearer source
@@ -1229,7 +1246,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     continue  # without such a clause nothing below is found: the subject last
             else:
                 continue
-            as_clause = verb.dep_ == "advcl" and _marked_by(verb, ("as",))
+            as_clause = verb.dep_ == "advcl" and _reporting_as(verb)
             if (
                 # "The solution, the partner told them, was simple": whom it was told to is no
                 # part of what was said
