@@ -594,6 +594,15 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # a noun right after "according to" that the tagger reads as an infinitive ("to show
+    # insiders", "to campaign aides") still opens the source
+    (
+        "The North Korean leader walked with a limp, according to show insiders.",
+        "The North Korean leader walked with a limp",
+        "insiders",
+        None,
+        "according to",
+    ),
     # "as soon as" is a conjunction of time, not the "as" of "As the Post reported": the
     # attribution after the comma reports the sentence
     (

@@ -643,7 +643,13 @@ def _source_after(to: Token) -> Token | None:
     for token in tokens[to.i + 1 : to.i + 7]:
         if token.is_space or token.is_punct:
             break
-        if token.pos_ in ("PROPN", "NOUN"):
+        if token.pos_ in ("PROPN", "NOUN") or (
+            # "according to show insiders": a noun the tagger read as an infinitive after "to"
+            token.i == to.i + 1
+            and token.tag_ == "VB"
+            and token.i + 1 < len(tokens)
+            and tokens[token.i + 1].pos_ in ("PROPN", "NOUN")
+        ):
             last = token
         elif last is not None or token.lower_ not in ("the", "a", "an"):
             break
