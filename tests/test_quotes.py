@@ -331,6 +331,11 @@ def test_sources_news_does_not_name_are_anonymous(nlp, text: str) -> None:
             None,
             "anonymous",
         ),
+        (
+            "The talks will resume, said a Pentagon spokesman who spoke on condition of anonymity.",
+            None,
+            "anonymous",
+        ),
     ],
 )
 def test_spokesperson_granted_anonymity_speaks_for_no_body(nlp, text, speaker, speaker_type):

@@ -516,12 +516,12 @@ def _describes_speaker(doc: Doc, inner: Quote, outer: Quote) -> bool:
     said = token_at(doc, outer.cue_start)
     if cue is None or said is None or _sent(cue) != _sent(said):
         return False
-    # a clause that hangs on the cue itself ("said, referring to ...", "said when asked
-    # about ...") is reported beside the quote, not part of who is speaking
     if cue.lower_ in SPEECH_VERBS and _is_clause(doc, inner):
         # "said Lionel Sosa, who said he would not vote for Mr. Cruz": what the relative clause
         # reports is a statement of its own, by the same speaker
         return False
+    # a clause that hangs on the cue itself ("said, referring to ...", "said when asked
+    # about ...") is reported beside the quote, not part of who is speaking
     return cue.head != said and cue != said
 
 

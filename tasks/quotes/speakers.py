@@ -1630,7 +1630,8 @@ def _anonymity_granted(subj: Token) -> bool:
     verb = subj.head
     text = doc_text(subj.doc)
     start = subj.left_edge.idx
-    end = verb.idx + len(verb) + _ANONYMITY_AFTER_CHARS if verb.i > subj.i else subj.right_edge.idx
+    last = subj.right_edge
+    end = verb.idx + len(verb) + _ANONYMITY_AFTER_CHARS if verb.i > subj.i else last.idx + len(last)
     return _ANONYMOUS.search(text, start, min(end, len(text))) is not None
 
 
