@@ -709,19 +709,19 @@ _LASTED = frozenset(
 )
 
 
+_UNTIL = frozenset(["until", "till"])
+
+
 def _state_until(token: Token | None) -> bool:
     """The expression closes an "until" phrase on a verb of a state that lasted."""
     if token is None:
         return False
     prep = token.head
-    while prep.dep_ in ("compound", "nummod", "npadvmod", "pobj") and prep.lower_ not in (
-        "until",
-        "till",
-    ):
+    while prep.dep_ in ("compound", "nummod", "npadvmod", "pobj") and prep.lower_ not in _UNTIL:
         if prep.head.i == prep.i:  # the root
             return False
         prep = prep.head
-    return prep.lower_ in ("until", "till") and prep.head.lower_ in _LASTED
+    return prep.lower_ in _UNTIL and prep.head.lower_ in _LASTED
 
 
 def _infinitive_ahead(token: Token | None) -> bool:

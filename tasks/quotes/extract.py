@@ -252,10 +252,9 @@ def _with_balanced_marks(quote: Quote, text: str) -> Quote:
     start, end = quote.start_char, quote.end_char
     opens, closes = body.count("“"), body.count("”")
     straight_odd = body.count('"') % 2 == 1
-    # wire copy's ``...'' (and the New York Times' '', which opens and closes)
-    wire_open = body.count("``") > body.count("''") or (
-        "``" not in body and body.count("''") % 2 == 1
-    )
+    # the New York Times' '', which opens and closes, left open; or wire copy's ``...''
+    nyt_open = "``" not in body and body.count("''") % 2 == 1
+    wire_open = nyt_open or body.count("``") > body.count("''")
     # the closing mark right after the row, or after the comma or stop printed inside it
     at = end + (text[end : end + 1] in _INSIDE_PUNCT)
     if (opens > closes and text[at : at + 1] == "”") or (
@@ -268,7 +267,7 @@ def _with_balanced_marks(quote: Quote, text: str) -> Quote:
         straight_odd and text[start - 1 : start] == '"'
     ):
         start -= 1
-    elif "``" not in body and body.count("''") % 2 == 1 and text[start - 2 : start] in ("''", "``"):
+    elif nyt_open and text[start - 2 : start] in ("''", "``"):
         start -= 2
     if (start, end) == (quote.start_char, quote.end_char):
         return quote
