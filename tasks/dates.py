@@ -724,6 +724,29 @@ def _state_until(token: Token | None) -> bool:
     return prep.lower_ in _UNTIL and prep.head.lower_ in _LASTED
 
 
+# verbs that put an event on a day ("planned a rally on Saturday", "scheduled talks for Monday")
+_PLANNING = frozenset(["planned", "scheduled", "slated", "arranged"])
+
+
+def _planned(token: Token | None) -> bool:
+    """A day named after the verb that planned what happens on it ("Protesters planned a
+    demonstration on Saturday", in a Friday story): the day of a plan, which may lie either
+    side of the story's date; not the day the planning was done ("On Friday, the government
+    planned ...")."""
+    if token is None or token.dep_ != "pobj" or token.head.lower_ not in ("on", "for"):
+        return False
+    verb = token.head.head
+    return verb.lower_ in _PLANNING and verb.pos_ == "VERB" and verb.i < token.head.i
+
+
+def _nearest_weekday(raw: str, anchor: date) -> str:
+    """The tense that picks the nearer of the two days a weekday may name around the anchor."""
+    weekday = WEEKDAYS.get(re.split(r"\W", raw.lower())[0].rstrip("."))
+    if weekday is None:
+        return "past"
+    return "future" if (weekday - anchor.weekday()) % 7 in (1, 2, 3) else "past"
+
+
 def _infinitive_ahead(token: Token | None) -> bool:
     """The expression belongs to a to-infinitive ("is set to resume Monday", "planned to leave
     Thursday"): a day or month named there lies ahead, unless a past perfect governs it ("had
@@ -2334,6 +2357,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             and _PLANNED_FOR.search(text, max(0, start - 16), start)  # "scheduled for ": 14
         ):
             tense = None  # the nearest such month (see _resolve_month)
+        elif rule == "weekday_rel" and tense in ("past", None) and anchor and _planned(token):
+            tense = _nearest_weekday(raw, anchor)
         got = normalize(reading, anchor, tense, rule)
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)

@@ -324,6 +324,36 @@ CASES = [
         "DATE",
         "2007-12",
     ),
+    # the day of a plan is the nearer of the two it may name; the day the planning was done
+    # (fronted) is behind
+    (
+        "Activists in Seoul planned a large rally outside the embassy on Saturday.",
+        date(2009, 12, 11),  # a Friday
+        "Saturday",
+        "DATE",
+        "2009-12-12",
+    ),
+    (
+        "Pyongyang scheduled a military parade for Monday.",
+        date(2009, 12, 11),
+        "Monday",
+        "DATE",
+        "2009-12-14",
+    ),
+    (
+        "The envoys scheduled another round of talks for Wednesday.",
+        date(2009, 12, 11),
+        "Wednesday",
+        "DATE",
+        "2009-12-09",
+    ),
+    (
+        "On Thursday, the ministry planned a briefing.",
+        date(2009, 12, 11),
+        "Thursday",
+        "DATE",
+        "2009-12-10",
+    ),
     (
         "The envoys plan to meet in the spring of next year.",
         date(2009, 12, 11),
