@@ -5592,6 +5592,44 @@ def test_quoted_as_saying_after_the_quote_is_no_report_of_its_own(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker_text", "speaker_type"),
+    [
+        # the attribution after what was said, in the passive, with a day after it
+        (
+            "North Korea is ready to return to the six-party talks if Washington drops its"
+            " hostile policy, a senior diplomat in Pyongyang was quoted as saying Friday.",
+            "North Korea is ready to return to the six-party talks if Washington drops its"
+            " hostile policy",
+            "a senior diplomat in Pyongyang",
+            "anonymous",
+        ),
+        # ... and with the agency that quoted: the words are still the one quoted
+        (
+            "The next round will open in Beijing on Monday, Yonhap quoted a government official"
+            " as saying.",
+            "The next round will open in Beijing on Monday",
+            "a government official",
+            "anonymous",
+        ),
+        (
+            "The North will never give up its nuclear deterrent, Kim Kye-gwan was quoted as"
+            " saying by Kyodo News.",
+            "The North will never give up its nuclear deterrent",
+            "Kim Kye-gwan",
+            "named",
+        ),
+    ],
+)
+def test_quoted_as_saying_after_what_was_said(
+    nlp, text: str, words: str, speaker_text: str, speaker_type: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text, q.speaker_text, q.speaker_type, q.cue) for q in quotes] == [
+        ("indirect", words, speaker_text, speaker_type, "saying")
+    ]
+
+
 def test_only_a_report_relays_words(nlp) -> None:
     # a clause reported by any other verb keeps the verbs of saying inside it (PolNeAR annotates
     # few such nested attributions)

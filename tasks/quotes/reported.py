@@ -1564,10 +1564,14 @@ def _quoted_as_saying(verb: Token) -> _Clause | None:
         (c for c in _children(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i),
         None,
     )
-    if quoted is None or as_prep is None:
+    if as_prep is None:
         return None
     saying = next((c for c in _children(as_prep) if c.dep_ == "pcomp"), None)
     if saying is None or saying.lower_ not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in _children(saying)):
+        return _quoted_after(verb, quoted, saying)
+    if quoted is None:
         return None
     if saying.right_edge.i == saying.i:
         # '"...," KCNA quoted a spokesman as saying.': the words are the quote before it, and
@@ -1575,6 +1579,28 @@ def _quoted_as_saying(verb: Token) -> _Clause | None:
         return None
     start_t, end_t = _content_bounds([*quoted.subtree, *as_prep.subtree])
     return _clause_over(start_t, end_t, verb, _speaker_of(verb))
+
+
+def _quoted_after(verb: Token, quoted: Token | None, saying: Token) -> _Clause | None:
+    """`The talks will resume next week, a government official was quoted as saying (Friday)`,
+    `..., Yonhap quoted an official as saying`: the one quoted said the sentence before the
+    attribution (a quotation in marks there is a direct quote, found by its marks)."""
+    subject = _subject_of(verb)
+    said_by = quoted if quoted is not None else subject
+    if said_by is None or said_by.i < verb.i - 12 or (subject is not None and subject.i > verb.i):
+        return None
+    opens = min(said_by.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
+    sent = _sent(verb)
+    words = [t for t in _tokens(verb.doc)[sent.start : opens] if not (t.is_punct or t.is_space)]
+    doc_tokens = _tokens(verb.doc)
+    if (
+        len(words) < 3
+        or any(t.is_quote for t in doc_tokens[sent.start : opens])
+        or doc_tokens[opens - 1].text not in (",", *DASHES)
+        or not any(t.pos_ in ("VERB", "AUX") for t in words)
+    ):
+        return None
+    return _clause_over(words[0], words[-1], saying, said_by)
 
 
 def _past_dateline(clause: _Clause, text: str) -> _Clause:
