@@ -2078,6 +2078,23 @@ SPEAKER_CASES = [
         "the envoys",
         "KCNA",
     ),
+    # ... a name in camel case, and a "daily" that the tagger takes for an adverb and NER for a
+    # date
+    (
+        "The talks will resume in Beijing next week, the JoongAng Ilbo newspaper said.",
+        "The talks will",
+        "JoongAng Ilbo",
+    ),
+    (
+        "The talks will resume in Beijing next week, the Asahi Shimbun daily said.",
+        "The talks will",
+        "Asahi Shimbun",
+    ),
+    (
+        "The Asahi Shimbun daily reported that the envoys would meet in Beijing.",
+        "the envoys",
+        "Asahi Shimbun",
+    ),
     # a document is the words of whom it came from
     (
         "A statement from the North's foreign ministry, carried by KCNA, said the United States"
@@ -5627,6 +5644,18 @@ def test_quoted_as_saying_after_what_was_said(
     quotes = quotes_of(nlp, text)
     assert [(q.kind, q.text, q.speaker_text, q.speaker_type, q.cue) for q in quotes] == [
         ("indirect", words, speaker_text, speaker_type, "saying")
+    ]
+
+
+def test_whom_the_reporter_quotes_after_the_attribution_is_not_said(nlp) -> None:
+    # the parser hangs "quoting ..." on the sentence, not on "said": it is no part of the words
+    text = (
+        "North Korea has moved a long-range missile to a launch pad, the JoongAng Ilbo daily"
+        " said, quoting an intelligence official."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.cue, q.continues) for q in quotes] == [
+        ("North Korea has moved a long-range missile to a launch pad", "said", False)
     ]
 
 

@@ -55,6 +55,7 @@ from tasks.quotes.syntax import (
     _is_label,
     _name_before_break,
     _per_token,
+    _periodical,
     _question_put,
     _sent,
     _subordinated_subject,
@@ -157,6 +158,13 @@ def _subject_of(verb: Token) -> Token | None:
         asked = _asked_then_said(verb)
         if asked is not None:
             return asked
+        # "The Asahi Shimbun daily reported ...": the paper's noun the tagger took for an adverb
+        paper = next(
+            (c for c in _children(verb) if c.dep_ == "advmod" and c.i < verb.i and _periodical(c)),
+            None,
+        )
+        if paper is not None:
+            return paper
     if len(subjects) > 1:
         # the words a quote ends in are no subject of the verb after it: the subject between
         # the closing mark and the verb is ("... I hold in the highest esteem Sen. John

@@ -1267,6 +1267,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # "North Korea, Bosworth said, had agreed ...": the sentence's own
                         # subject, which the parser hung on the verb as a second one
                         inner -= {t.i for t in c.subtree}
+                for t in tokens:
+                    if t.i > verb.i and _source_participle(t):
+                        # "..., the daily said, quoting an intelligence official": whom the
+                        # reporter quotes, wherever the parser hung it, is no part of the words
+                        inner |= {g.i for g in t.subtree}
                 around = [
                     t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
                 ]

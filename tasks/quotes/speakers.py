@@ -1385,7 +1385,12 @@ def _outlet_name(subj: Token) -> str | None:
     """The name before a news outlet's noun, when it is a name (not a nationality or a place: "the
     South Korean newspaper", "a Seoul daily"): "the North's main Rodong Sinmun newspaper said"."""
     # lower case: not a headline's "Popular Website Shows ..."
-    if subj.pos_ != "NOUN" or not subj.is_lower or subj.lower_ not in _OUTLET_NOUNS:
+    # ... "daily" the tagger may take for the adverb ("the Asahi Shimbun daily said")
+    if (
+        (subj.pos_ != "NOUN" and not (subj.pos_ == "ADV" and subj.lower_ == "daily"))
+        or not subj.is_lower
+        or subj.lower_ not in _OUTLET_NOUNS
+    ):
         return None
     tokens = _tokens(subj.doc)
     end = subj.i
@@ -1394,8 +1399,10 @@ def _outlet_name(subj: Token) -> str | None:
     start = end
     while start > 0:
         word = tokens[start - 1]
-        if (word.is_title or (word.is_upper and len(word) > 1)) and word.pos_ == "PROPN":
-            start -= 1  # "Rodong Sinmun", and an acronym: "the North's KCNA news agency"
+        if word.text[:1].isupper() and word.pos_ == "PROPN":
+            # "Rodong Sinmun", a name in camel case ("JoongAng Ilbo"), and an acronym: "the
+            # North's KCNA news agency"
+            start -= 1
         elif (
             word.text == "-"
             and start > 1

@@ -418,7 +418,21 @@ def _cannot_speak(subj: Token) -> bool:
         and (subj.is_upper or agency)
         and len(subj.text) > 2
     )
-    return (subj.ent_type_ in _NOT_SPEAKER_ENTS and not _aged(subj)) or dateline
+    return (
+        subj.ent_type_ in _NOT_SPEAKER_ENTS and not _aged(subj) and not _periodical(subj)
+    ) or dateline
+
+
+def _periodical(noun: Token) -> bool:
+    """`the Asahi Shimbun daily`: a newspaper named by how often it appears, which NER labels a
+    DATE (and the tagger often an adverb)."""
+    tokens = _tokens(noun.doc)
+    return (
+        noun.lower_ in ("daily", "weekly")
+        and noun.i > 0
+        and tokens[noun.i - 1].pos_ == "PROPN"
+        and tokens[noun.i - 1].text[:1].isupper()
+    )
 
 
 _AGE_UNITS = frozenset(["year", "years", "month", "months"])
