@@ -5779,6 +5779,17 @@ def test_block_after_a_colon_is_what_was_said_as_printed(nlp) -> None:
     ]
 
 
+def test_pronoun_after_the_spokesman_named_again_is_his_body(nlp) -> None:
+    # "the spokesman" names the one introduced with his body again; "he" after it is the same
+    text = (
+        "A spokesman for the DPRK Foreign Ministry gave the following answer to a question "
+        "raised by KCNA on Thursday as regards the sanctions. The sanctions are a declaration "
+        "of war, the spokesman pointed out. He noted that the talks had lost their meaning."
+    )
+    (noted,) = [q for q in quotes_of(nlp, text) if q.cue == "noted"]
+    assert (noted.speaker, noted.speaker_type) == ("The DPRK Foreign Ministry", "pronoun-resolved")
+
+
 def test_statement_given_in_full_runs_over_its_paragraphs(nlp) -> None:
     # KCNA's answer goes on over plain paragraphs until one with an attribution of its own
     text = (

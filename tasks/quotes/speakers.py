@@ -1694,6 +1694,10 @@ def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
     for token in reversed(_tokens(doc)[: here.i] if here is not None else []):
         if token.lower_ in _SPOKES_NOUNS and token.pos_ == "NOUN":
             body = _spoken_for(token)
+            if body is None and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _children(token)
+            ):
+                continue  # "the spokesman pointed out": the one introduced before, named again
             if body is None:
                 return None  # the last spokesperson before it speaks for no body it names
             name, _written, kind = _resolve(doc, body, token.idx, memory)
