@@ -2930,6 +2930,24 @@ def test_two_character_marks_stay_out_of_the_quote(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Unification Minister Hyun In-taek said, "We will not tolerate any provocation,"'
+        " adding that Seoul was ready for talks.",
+        "Unification Minister Hyun In-taek said, ``We will not tolerate any provocation,''"
+        " adding that Seoul was ready for talks.",
+    ],
+)
+def test_participle_after_a_quote_in_its_sentence_reports_its_own_clause(nlp, text) -> None:
+    # the quote is the verb's before it; "adding that ..." reports the clause after it
+    rows = [(q.kind, q.text, q.cue, q.speaker) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("direct", "We will not tolerate any provocation,", "said", "Hyun In-taek"),
+        ("indirect", "Seoul was ready for talks", "adding", "Hyun In-taek"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "said"),
     [
         # a one-word answer in the New York Times' doubled straight marks is a double quote,

@@ -1149,19 +1149,19 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     closed = text[lo:hi].rstrip(_CLOSING).endswith(".")
 
     def reports_own(cue: Token) -> bool:
-        return (
-            closed
-            and cue.idx >= hi
-            and (
-                any(
-                    c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
-                    for c in _children(cue)
-                )
-                # '"... the bully." South Carolina, he said, was "where ..."': a parenthetical
-                # attribution inside the next clause reports that clause
-                or (cue.dep_ == "parataxis" and cue.head.idx >= hi)
-            )
+        if cue.idx < hi:
+            return False
+        own_clause = any(
+            c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
+            for c in _children(cue)
         )
+        if not closed:
+            # 'Hyun said, "...," adding that Seoul was ready': a participle after a quote that
+            # goes on into its sentence reports the clause after it, not the quote
+            return own_clause and cue.tag_ == "VBG"
+        # '"... the bully." South Carolina, he said, was "where ..."': a parenthetical
+        # attribution inside the next clause reports that clause
+        return own_clause or (cue.dep_ == "parataxis" and cue.head.idx >= hi)
 
     cues = [t for t in outside if _is_cue(t) and not reports_own(t)]
     if len(cues) > 1 and _opens_or_resumes(first):
