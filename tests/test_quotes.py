@@ -2052,6 +2052,18 @@ SPEAKER_CASES = [
         "the drills",
         "Korean Central News Agency",
     ),
+    # ... and a news outlet after its country's possessive (its name is its own; "North Korea's
+    # Foreign Ministry" keeps its owner)
+    (
+        "China's Xinhua news agency said the envoys would meet again in Beijing.",
+        "the envoys",
+        "Xinhua news agency",
+    ),
+    (
+        "North Korea's Foreign Ministry said the envoys would meet again in Beijing.",
+        "the envoys",
+        "North Korea's Foreign Ministry",
+    ),
     (
         "The state-run Korean Central Broadcasting Station said the satellite had reached orbit.",
         "the satellite",

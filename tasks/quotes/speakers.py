@@ -1368,7 +1368,12 @@ def _described_org(subj: Token, start: int) -> Span | None:
     # after a word that describes it (not "The Koch-backed Concerned Veterans for America",
     # whose first word NER left out)
     last = before[-1]
-    if len(name.split()) < 2 or not (last.is_lower and last.pos_ in ("ADJ", "VERB", "NOUN")):
+    # ... or a news outlet after its country's possessive ("China's Xinhua news agency"): an
+    # outlet's name is its own, where "North Korea's Foreign Ministry" needs its owner
+    owned_outlet = last.lower_ in ("'s", "’s") and subj.lower_ in _OUTLET_NOUNS
+    if len(name.split()) < 2 or not (
+        owned_outlet or (last.is_lower and last.pos_ in ("ADJ", "VERB", "NOUN"))
+    ):
         return None
     return ent
 
