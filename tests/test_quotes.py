@@ -5809,6 +5809,18 @@ def test_block_after_a_colon_is_what_was_said_as_printed(nlp) -> None:
     ]
 
 
+def test_place_is_no_surname_of_a_headline_name(nlp) -> None:
+    # NER takes the headline's "N. Korea" for a person; "North Korea" and "South Korea" in the
+    # story are places NER knows whole, not that person's surname
+    text = (
+        "N. Korea says it will rejoin talks soon\n\n"
+        "SEOUL (AP) - North Korea said Friday it will rejoin the six-party talks soon. "
+        "South Korea accused the North of stalling."
+    )
+    speakers = {q.cue: q.speaker for q in quotes_of(nlp, text)}
+    assert (speakers["said"], speakers["accused"]) == ("North Korea", "South Korea")
+
+
 def test_pronoun_after_the_spokesman_named_again_is_his_body(nlp) -> None:
     # "the spokesman" names the one introduced with his body again; "he" after it is the same
     text = (

@@ -1133,6 +1133,15 @@ def _resolve(
         and not (subj.tag_ == "NNS" and subj.lower_ not in memory.full_names)
         and text.split()
         and _POSSESSIVE.sub("", text.split()[-1]).lower() in memory.full_names  # "Trump’s plan"
+        # ... not a place of two words NER knows as one ("North Korea" after a headline's
+        # "N. Korea" NER took for a person), unless it ends the full name ("Pena Nieto")
+        and not (
+            len(text.split()) >= 2
+            and subj.ent_type_ in ("GPE", "LOC")
+            and not memory.full_names[_POSSESSIVE.sub("", text.split()[-1]).lower()].endswith(
+                _POSSESSIVE.sub("", text)
+            )
+        )
     ):
         # a surname NER took for an ORG
         return memory.full_at(_honorific(doc, start) + text, start), text, "named"
