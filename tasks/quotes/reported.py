@@ -1595,13 +1595,12 @@ def _quoted_after(verb: Token, quoted: Token | None, saying: Token) -> _Clause |
     if said_by is None or said_by.i < verb.i - 12 or (subject is not None and subject.i > verb.i):
         return None
     opens = min(said_by.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
-    sent = _sent(verb)
-    words = [t for t in _tokens(verb.doc)[sent.start : opens] if not (t.is_punct or t.is_space)]
-    doc_tokens = _tokens(verb.doc)
+    before = _tokens(verb.doc)[_sent(verb).start : opens]
+    words = [t for t in before if not (t.is_punct or t.is_space)]
     if (
         len(words) < 3
-        or any(t.is_quote for t in doc_tokens[sent.start : opens])
-        or doc_tokens[opens - 1].text not in (",", *DASHES)
+        or any(t.is_quote for t in before)
+        or before[-1].text not in (",", *DASHES)
         or not any(t.pos_ in ("VERB", "AUX") for t in words)
     ):
         return None
