@@ -5677,6 +5677,24 @@ def test_quoted_as_saying_after_what_was_said(
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry set up the fund to help flood victims, a spokeswoman, Kim Min-ji, said.",
+        "The ministry set up the fund to help flood victims, a spokeswoman, Kim Min-ji, said"
+        " on Saturday, and it has paid out twice since.",
+    ],
+)
+def test_speaker_the_parser_hung_on_the_clause_before_is_not_said(nlp, text: str) -> None:
+    # the parser makes the speaker phrase an appositive of the clause's last noun ("victims")
+    # and leaves "said" with no subject
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "said" and not q.continues]
+    assert (quote.text, quote.speaker) == (
+        "The ministry set up the fund to help flood victims",
+        "Kim Min-ji",
+    )
+
+
 def test_whom_the_reporter_quotes_after_the_attribution_is_not_said(nlp) -> None:
     # the parser hangs "quoting ..." on the sentence, not on "said": it is no part of the words
     text = (

@@ -149,6 +149,36 @@ def _by_after_as(verb: Token) -> Token | None:
     return None
 
 
+def _speaker_hung_before(verb: Token) -> Token | None:
+    """The person set off by commas right before a verb of saying with no subject, which the
+    parser hung on the last noun of the clause before it as an appositive ("The ministry set up
+    the fund to help flood victims, a spokeswoman, Kim Min-ji, said on Saturday, and ..."):
+    the speaker, not more of what was said."""
+    tokens = _tokens(verb.doc)
+    comma = verb.i - 1
+    if comma < 2 or tokens[comma].text != ",":
+        return None
+    node, found = tokens[comma - 1], None
+    # the outermost such phrase: "a spokeswoman, Kim Min-ji," hangs the name on the role
+    while node.i != node.head.i and node.head.i != verb.i:
+        if node.head.i > verb.i:
+            return None
+        before = tokens[node.left_edge.i - 1]
+        if (
+            node.dep_ == "appos"
+            and node.head.i < node.left_edge.i
+            # set off by a comma, or by the closing mark of a quote ending in one
+            and (before.text == "," or (before.is_quote and tokens[before.i - 1].text == ","))
+            and node.right_edge.i in (comma - 1, comma)
+            and node.pos_ in ("NOUN", "PROPN")
+            and (node.ent_type_ == "PERSON" or _person_word(node.lower_))
+        ):
+            found = node
+        node = node.head
+    # ... inside the clause the verb reports (the parser swallowed the speaker into it)
+    return found if node.head.i == verb.i and node.dep_ == "ccomp" else None
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
     if _put_to(verb) is not None:
@@ -165,6 +195,9 @@ def _subject_of(verb: Token) -> Token | None:
         )
         if paper is not None:
             return paper
+        hung = _speaker_hung_before(verb)
+        if hung is not None:
+            return hung
     if len(subjects) > 1:
         # the words a quote ends in are no subject of the verb after it: the subject between
         # the closing mark and the verb is ("... I hold in the highest esteem Sen. John

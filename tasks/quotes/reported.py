@@ -1535,6 +1535,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     [*taken_words, *(t for t in sub if t.i >= comps[0].left_edge.i)],
                     key=lambda t: t.i,
                 )
+            hung = _subject_of(verb)
+            if hung is not None and hung.dep_ == "appos" and sub[0].i < hung.left_edge.i < verb.i:
+                # "..., a spokeswoman, Kim Min-ji, said": the speaker the parser hung on the
+                # clause's last noun ends what was said
+                sub = [t for t in sub if t.i < hung.left_edge.i]
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
