@@ -5970,6 +5970,16 @@ def test_the_unnamed_source_said_again_is_anonymous(nlp, text: str) -> None:
             "``Boots on the ground'' would be appropriate, Mr. Berg said.",
             "``Boots on the ground'' would be appropriate",
         ),
+        # single marks (Korean outlets, headlines), told from the apostrophe of "North's"
+        (
+            "Defense Minister Kim Tae-young said the North's artillery drills were 'a grave"
+            " threat.'",
+            "the North's artillery drills were 'a grave threat.'",
+        ),
+        (
+            "Seoul vows 'stern response' to N. Korean provocation",
+            "'stern response' to N. Korean provocation",
+        ),
     ],
 )
 def test_report_holding_a_quotation_keeps_both_its_marks(nlp, text, content) -> None:

@@ -236,10 +236,31 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     quotes.sort(key=lambda q: q.start_char)
     linked = _link_parts(doc, quotes, text)
     parts = [part for q in linked for part in _around_set_off_attribution(doc, q)]
-    return [_with_balanced_marks(q, text) for q in parts]
+    return [_with_single_marks(_with_balanced_marks(q, text), text, marks) for q in parts]
 
 
 _INSIDE_PUNCT = frozenset(",.?!")  # American style prints them inside the closing mark
+
+
+def _with_single_marks(quote: Quote, text: str, marks: list[tuple[int, int]]) -> Quote:
+    """A partial or indirect row that stops right before the closing mark of a single-quoted
+    quotation it holds the start of (`calling the drills 'a grave threat.`), or starts right
+    after the opening mark of one it holds the end of (a headline's `stern response' to ...`),
+    takes the mark in. Single marks are told from apostrophes by the quotations found
+    (find_quote_marks), not by counting them as _with_balanced_marks counts double ones."""
+    if quote.kind == "direct":
+        return quote
+    start, end = quote.start_char, quote.end_char
+    for lo, hi in marks:
+        if text[lo] not in "'‘" or text[lo : lo + 2] == "''":
+            continue  # a double quotation, or the New York Times' double mark
+        if start < lo < end < hi and hi - end <= 2:
+            end = hi  # the closing mark, after a stop or comma printed inside it
+        elif lo < start < hi < end and start - lo == 1:
+            start = lo
+    if (start, end) == (quote.start_char, quote.end_char):
+        return quote
+    return replace(quote, text=text[start:end], start_char=start, end_char=end)
 
 
 def _with_balanced_marks(quote: Quote, text: str) -> Quote:
