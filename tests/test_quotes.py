@@ -5980,6 +5980,11 @@ def test_the_unnamed_source_said_again_is_anonymous(nlp, text: str) -> None:
             "Seoul vows 'stern response' to N. Korean provocation",
             "'stern response' to N. Korean provocation",
         ),
+        # two quotations in one row, which opens inside the first: each keeps both marks
+        (
+            'Thousands of protesters in Seoul chanted "No more provocations" and "Peace now."',
+            '"No more provocations" and "Peace now."',
+        ),
     ],
 )
 def test_report_holding_a_quotation_keeps_both_its_marks(nlp, text, content) -> None:

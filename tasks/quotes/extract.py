@@ -236,27 +236,27 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     quotes.sort(key=lambda q: q.start_char)
     linked = _link_parts(doc, quotes, text)
     parts = [part for q in linked for part in _around_set_off_attribution(doc, q)]
-    return [_with_single_marks(_with_balanced_marks(q, text), text, marks) for q in parts]
+    return [_with_quotation_marks(_with_balanced_marks(q, text), text, marks) for q in parts]
 
 
 _INSIDE_PUNCT = frozenset(",.?!")  # American style prints them inside the closing mark
 
 
-def _with_single_marks(quote: Quote, text: str, marks: list[tuple[int, int]]) -> Quote:
-    """A partial or indirect row that stops right before the closing mark of a single-quoted
-    quotation it holds the start of (`calling the drills 'a grave threat.`), or starts right
-    after the opening mark of one it holds the end of (a headline's `stern response' to ...`),
-    takes the mark in. Single marks are told from apostrophes by the quotations found
-    (find_quote_marks), not by counting them as _with_balanced_marks counts double ones."""
+def _with_quotation_marks(quote: Quote, text: str, marks: list[tuple[int, int]]) -> Quote:
+    """A partial or indirect row that stops right before the closing mark of a quotation it
+    holds the start of (`calling the drills 'a grave threat.`), or starts right after the
+    opening mark of one it holds the end of (a headline's `stern response' to ...`, `up" because
+    "football ...`), takes the mark in. The quotations are those find_quote_marks found, so a
+    single mark is told from an apostrophe ("North's") and each quotation is read alone, where
+    _with_balanced_marks counts the double marks of the row."""
     if quote.kind == "direct":
         return quote
     start, end = quote.start_char, quote.end_char
     for lo, hi in marks:
-        if text[lo] not in "'‘" or text[lo : lo + 2] == "''":
-            continue  # a double quotation, or the New York Times' double mark
-        if start < lo < end < hi and hi - end <= 2:
+        width = 2 if text[lo : lo + 2] in ("''", "``") else 1  # wire copy's and the NYT's marks
+        if start < lo < end < hi and hi - end <= width + 1:
             end = hi  # the closing mark, after a stop or comma printed inside it
-        elif lo < start < hi < end and start - lo == 1:
+        elif lo < start < hi < end and start - lo == width:
             start = lo
     if (start, end) == (quote.start_char, quote.end_char):
         return quote
