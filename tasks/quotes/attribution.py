@@ -161,7 +161,7 @@ def _speaker_hung_before(verb: Token) -> Token | None:
     node, found = tokens[comma - 1], None
     # the outermost such phrase: "a spokeswoman, Kim Min-ji," hangs the name on the role
     while node.i != node.head.i and node.head.i != verb.i:
-        if node.head.i > verb.i:
+        if node.head.i > verb.i or node.left_edge.i == 0:
             return None
         before = tokens[node.left_edge.i - 1]
         if (

@@ -1536,7 +1536,12 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     key=lambda t: t.i,
                 )
             hung = _subject_of(verb)
-            if hung is not None and hung.dep_ == "appos" and sub[0].i < hung.left_edge.i < verb.i:
+            if (
+                hung is not None
+                and hung.dep_ == "appos"
+                and sub
+                and sub[0].i < hung.left_edge.i < verb.i
+            ):
                 # "..., a spokeswoman, Kim Min-ji, said": the speaker the parser hung on the
                 # clause's last noun ends what was said
                 sub = [t for t in sub if t.i < hung.left_edge.i]
