@@ -1827,6 +1827,20 @@ def test_headline_label_is_not_part_of_the_speaker(nlp, label: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # Yonhap's labels in parentheses before a headline
+        ("(Yonhap Interview) Bosworth says door to dialogue remains open", "Bosworth"),
+        ("(2nd LD) U.S. envoy says talks with N. Korea were useful", "U.S. envoy"),
+        ("(LEAD) N. Korea says it will not return to six-party talks", "N. Korea"),
+    ],
+)
+def test_headline_label_in_parentheses_is_not_part_of_the_speaker(nlp, text, speaker_text):
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (

@@ -323,6 +323,7 @@ def _name_span(token: Token) -> tuple[int, int]:
     # no part of it
     while words[0].i < token.i and words[0].is_quote:
         words = words[1:]
+    words = _after_bracketed_label(words, token)
     # "Even China said", "Only Russia said": a focus adverb on the subject names no one
     while words[0].i < token.i and words[0].lower_ in _FOCUS and words[0].head == token:
         words = words[1:]
@@ -371,8 +372,20 @@ def _name_span(token: Token) -> tuple[int, int]:
     return tokens[start_i].idx, tokens[end_i].idx + len(tokens[end_i])
 
 
+def _after_bracketed_label(words: list[Token], token: Token) -> list[Token]:
+    """The words of a phrase after a label in parentheses that opens it, which the parser hung
+    on the name: a wire headline's "(2nd LD) U.S. envoy says", "(Yonhap Interview) Bosworth
+    says" (not a party label inside it: "Chairman Bob Goodlatte (R-Va.) both")."""
+    if not words or words[0].text != "(":
+        return words
+    close = next((k for k, t in enumerate(words) if t.text == ")"), None)
+    if close is None or close + 1 >= len(words) or words[close].i > token.i:
+        return words
+    return words[close + 1 :]
+
+
 def _description_span(token: Token) -> tuple[int, int]:
-    words = list(token.subtree)
+    words = _after_bracketed_label(list(token.subtree), token)
     doc = token.doc
     tokens = _tokens(doc)
     end_i = words[-1].i
