@@ -4888,6 +4888,18 @@ def test_it_goes_on_speaking_for_the_body_that_spoke(nlp) -> None:
     assert speakers["the plan failed"][0] is None
 
 
+def test_the_statement_speaks_for_its_issuer_after_a_dateline(nlp) -> None:
+    # NER misses the ministry's name after KCNA's dateline; the subject that issued the
+    # statement is still its issuer
+    text = (
+        "PYONGYANG, March 3 (KCNA) -- The DPRK Foreign Ministry issued a statement on Tuesday "
+        "denouncing the joint military drills.\n\n"
+        "The statement said the drills were a rehearsal for war."
+    )
+    (said,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert said.speaker == "The DPRK Foreign Ministry"
+
+
 def test_the_statement_speaks_for_whoever_put_it_out(nlp) -> None:
     # the subject of the verb that put the document out: released, filed, "said in a statement"
     text = (

@@ -1608,7 +1608,11 @@ def _issuer(document: Token) -> Token | None:
         return None
     subject = next((c for c in _children(verb) if c.dep_ == "nsubj"), None)
     if subject is None or not (
-        subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE")
+        subject.pos_ == "PRON"
+        or subject.ent_type_ in ("PERSON", "ORG", "GPE")
+        # ... or a name NER missed after a dateline ("PYONGYANG, March 3 (KCNA) -- The DPRK
+        # Foreign Ministry issued a statement")
+        or (subject.pos_ == "PROPN" and subject.is_title and subject.ent_type_ == "")
     ):
         return None
     return subject
