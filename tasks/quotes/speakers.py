@@ -1126,21 +1126,23 @@ def _resolve(
         # "Gillibrand on Hillary ...: '...'": the name that opens its line
         or (topic is not None and topic.group(1) == text and line_start)
     )
+    name_words = text.split()
+    # the full name the phrase's last word is the surname of ("Trump’s plan")
+    surname_of = (
+        memory.full_names.get(_POSSESSIVE.sub("", name_words[-1]).lower()) if name_words else None
+    )
     if headline_name or (
         (subj.pos_ == "PROPN" or subj.is_title)
         # not a group ("Experts such as analyst Denny Roy", "Aides to Clinton"), where the
         # tagger's plural is no surname ("Sanders")
         and not (subj.tag_ == "NNS" and subj.lower_ not in memory.full_names)
-        and text.split()
-        and _POSSESSIVE.sub("", text.split()[-1]).lower() in memory.full_names  # "Trump’s plan"
+        and surname_of is not None
         # ... not a place of two words NER knows as one ("North Korea" after a headline's
         # "N. Korea" NER took for a person), unless it ends the full name ("Pena Nieto")
         and not (
-            len(text.split()) >= 2
+            len(name_words) >= 2
             and subj.ent_type_ in ("GPE", "LOC")
-            and not memory.full_names[_POSSESSIVE.sub("", text.split()[-1]).lower()].endswith(
-                _POSSESSIVE.sub("", text)
-            )
+            and not surname_of.endswith(_POSSESSIVE.sub("", text))
         )
     ):
         # a surname NER took for an ORG
