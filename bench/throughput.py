@@ -7,7 +7,12 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
    ingest (served over loopback HTTP, written to Parquet) with one NLP worker; docs/s and b/a.
 2. Scaling: (b) with 1 and 2 NLP workers; speed-up. Beside it, the machine's own: two floor
    loops run at once (each in its own process, starting together after the model load) against
-   one, so a speed-up short of 2 can be told apart from a machine that gives less.
+   one, so a speed-up short of 2 can be told apart from a machine that gives less. With the
+   default nlp.extract_in (auto), the 1-worker run reads entities, dates and quotes in the flow's
+   process, on the core the worker leaves free, and the 2-worker run in its workers; a third run,
+   one worker with the rules in it (extract_in: workers), gives the ratio and the speed-up of the
+   same work in both runs. Each run's CPU per article (flow process and workers, not the API
+   server) is recorded beside its time.
 3. Incremental: a rerun that finds nothing new, over a corpus of the N articles and over the
    same corpus grown to --corpus articles (generated rows); the seconds and their ratio, and a
    run over an empty corpus with a source that yields nothing.
@@ -34,6 +39,7 @@ import argparse
 import contextlib
 import multiprocessing
 import os
+import resource
 import statistics
 import tempfile
 import threading
@@ -48,6 +54,8 @@ import yaml
 
 from bench.common import write_result
 from bench.corpus import article, write_site
+from config.schema import DEFAULT_EXTRACT_IN
+from tasks.enrich import extraction_place
 
 
 class RssSampler:
@@ -139,8 +147,11 @@ def floor_rate(count: int, processes: int = 1) -> float:
         pool.shutdown()
 
 
-def run_config(tmp: Path, base_url: str, output: Path, workers: int) -> Path:
-    """A config for the generated site: loopback allowed, politeness off (one local server)."""
+def run_config(
+    tmp: Path, base_url: str, output: Path, workers: int, extract_in: str | None = None
+) -> Path:
+    """A config for the generated site: loopback allowed, politeness off (one local server);
+    `extract_in` overrides where the rules run (nlp.extract_in, auto by default)."""
     cfg = {
         "output": str(output),
         "sources": [{"kind": "sitemap", "name": "bench", "url": f"{base_url}/sitemap.xml"}],
@@ -154,6 +165,8 @@ def run_config(tmp: Path, base_url: str, output: Path, workers: int) -> Path:
         "clean": {"min_text_chars": 100},
         "nlp": {"workers": workers, "batch_size": 100},
     }
+    if extract_in is not None:
+        cfg["nlp"]["extract_in"] = extract_in
     path = tmp / f"config-{workers}-{output.name}.yaml"
     path.write_text(yaml.safe_dump(cfg), encoding="utf-8")
     return path
@@ -161,13 +174,26 @@ def run_config(tmp: Path, base_url: str, output: Path, workers: int) -> Path:
 
 def timed_ingest(config: Path) -> tuple[float, dict[str, Any], int]:
     """(seconds, summary, peak RSS bytes) of one ingest flow run."""
+    seconds, summary, peak, _cpu_seconds = timed_ingest_cpu(config)
+    return seconds, summary, peak
+
+
+def timed_ingest_cpu(config: Path) -> tuple[float, dict[str, Any], int, float]:
+    """(seconds, summary, peak RSS bytes, CPU seconds) of one ingest flow run; the CPU is this
+    process's and its NLP workers' (counted when they exit, at the end of the run), not the API
+    server's."""
     from flows.ingest import ingest
 
+    own = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     with RssSampler() as rss:
         start = time.perf_counter()
         summary = ingest(str(config))
         seconds = time.perf_counter() - start
-    return seconds, summary, rss.peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - own
+    cpu += after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    return seconds, summary, rss.peak, cpu
 
 
 def grow_corpus(output: Path, extra: int) -> None:
@@ -257,7 +283,7 @@ def task_overhead(runs: int = 60, settle: float = 5.0) -> tuple[float, float | N
     return client[runs], server_per_task
 
 
-def long_runs(tmp: Path, pages: int, long: int, short: dict[int, dict[str, Any]]) -> dict[str, Any]:
+def long_runs(tmp: Path, pages: int, long: int, short: dict[Any, dict[str, Any]]) -> dict[str, Any]:
     """The same runs over `long` pages; with the short runs, each run's time splits into a
     per-article cost (steady-state docs/s) and a per-run cost (start-up, pipeline fill, the
     report at the end): T(N) = fixed + N * per_article."""
@@ -352,20 +378,30 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 # nothing, against which the pipeline's own 2-worker speed-up can be read
                 pair = floor_rate(args.pages, processes=2)
                 print(f"round {n + 1}: two floor loops at once: {pair:.2f} docs/s together")
-                runs: dict[int, dict[str, Any]] = {}
-                for workers in (1, 2):
-                    out = tmp / f"data-{workers}" if n == 0 else tmp / f"data-{workers}-{n}"
-                    seconds, summary, peak = timed_ingest(
-                        run_config(tmp, server.base_url, out, workers)
+                runs: dict[Any, dict[str, Any]] = {}
+                # the 1- and 2-worker runs as configured (the rules where `auto` puts them),
+                # and one worker with the rules kept in it, as every run had them before
+                # nlp.extract_in: the 2-worker run's speed-up over that is the scaling of the
+                # same work, where the configured 1-worker run also uses the second core
+                for key, workers, extract_in in (
+                    (1, 1, None),
+                    (2, 2, None),
+                    ("1_rules_in_worker", 1, "workers"),
+                ):
+                    name = f"data-{key}" if n == 0 else f"data-{key}-{n}"
+                    seconds, summary, peak, cpu = timed_ingest_cpu(
+                        run_config(tmp, server.base_url, tmp / name, workers, extract_in)
                     )
                     written = summary["totals"]["written"]
-                    runs[workers] = {
+                    runs[key] = {
                         "seconds": round(seconds, 2),
                         "written": written,
                         "docs_per_s": round(written / seconds, 2),
                         "peak_rss_mb": round(peak / 2**20),
+                        "rules_in": extraction_place(extract_in or DEFAULT_EXTRACT_IN, workers),
+                        "cpu_ms_per_article": round(1000 * cpu / max(1, written), 1),
                     }
-                    print(f"round {n + 1}: full run, {workers} NLP worker(s): {runs[workers]}")
+                    print(f"round {n + 1}: full run, {key} NLP worker(s): {runs[key]}")
                 floor_after = floor_rate(args.pages)
                 floor = (floor_before + floor_after) / 2
                 print(f"round {n + 1}: floor after: {floor_after:.2f} docs/s, mean {floor:.2f}")
@@ -378,6 +414,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         "floor_ratio_one_worker": round(runs[1]["docs_per_s"] / floor, 3),
                         "speedup_two_workers": round(
                             runs[2]["docs_per_s"] / runs[1]["docs_per_s"], 3
+                        ),
+                        "floor_ratio_one_worker_rules_in_worker": round(
+                            runs["1_rules_in_worker"]["docs_per_s"] / floor, 3
+                        ),
+                        "speedup_two_workers_over_rules_in_worker": round(
+                            runs[2]["docs_per_s"] / runs["1_rules_in_worker"]["docs_per_s"], 3
                         ),
                         "two_floor_loops_docs_per_s": round(pair, 2),
                         "machine_speedup_two_loops": round(pair / floor, 3),
@@ -392,6 +434,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             for key in (
                 "floor_ratio_one_worker",
                 "speedup_two_workers",
+                "floor_ratio_one_worker_rules_in_worker",
+                "speedup_two_workers_over_rules_in_worker",
                 "machine_speedup_two_loops",
             ):
                 results[key] = round(statistics.median(r[key] for r in rounds), 3)
@@ -400,7 +444,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(
                 f"median over {args.rounds} round(s): floor ratio "
                 f"{results['floor_ratio_one_worker']}, speed-up {results['speedup_two_workers']} "
-                f"(two bare floor loops at once: {results['machine_speedup_two_loops']})"
+                f"(two bare floor loops at once: {results['machine_speedup_two_loops']}); "
+                "with the rules in the one worker: floor ratio "
+                f"{results['floor_ratio_one_worker_rules_in_worker']}, speed-up "
+                f"{results['speedup_two_workers_over_rules_in_worker']}"
             )
             if args.long:
                 results["long_run"] = long_runs(tmp, args.pages, args.long, runs)

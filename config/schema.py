@@ -32,6 +32,9 @@ DEFAULT_BATCH_SIZE = (
     200  # articles per task run: task overhead (~10 ms) stays far below spaCy's cost
 )
 DEFAULT_NLP_MODEL = "en_core_web_sm"
+DEFAULT_EXTRACT_IN: Literal["auto", "workers", "flow"] = (
+    "auto"  # the rules run where a core is free for them (tasks.enrich)
+)
 
 
 class Section(BaseModel):
@@ -208,6 +211,13 @@ class NlpConfig(Section):
         le=64,
         description="NLP worker processes (each loads the model once); 0 parses in the flow's own "
         "process. One worker already overlaps spaCy with fetching and cleaning.",
+    )
+    extract_in: Literal["auto", "workers", "flow"] = Field(
+        default=DEFAULT_EXTRACT_IN,
+        description="Where entities, dates and quotes are read from each parsed article: in the "
+        "NLP workers, or in the flow's process while the workers parse the next ones (the parse "
+        "comes back as arrays). auto: the flow's process when the workers leave it a CPU core "
+        "and number at most 2 (with one worker on two cores, ~15% faster); else the workers.",
     )
     aliases: str | None = Field(
         default=None,

@@ -163,6 +163,7 @@ def run_ingest(
             settings.nlp.model,
             aliases,
             0 if dry_run or settings.runner.kind == "dask" else settings.nlp.workers,
+            settings.nlp.extract_in,
         ) as pool,
     ):
         found = (

@@ -7,15 +7,35 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
+import numpy as np
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_ID,
+    ENT_IOB,
+    ENT_KB_ID,
+    ENT_TYPE,
+    HEAD,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    NORM,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 _TEXT_KEY = "newscorpus.text"  # doc.user_data key of the cached text
 
@@ -502,6 +522,68 @@ def parsed_texts(nlp: Language, texts: list[str], batch_size: int) -> Iterator[D
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
         doc.user_data[_TEXT_KEY] = plain_spaces(text)  # as the tokenizer saw it
         yield doc
+
+
+# ---- parsed Docs between processes ----------------------------------------------------------
+# The token attributes spaCy's own Doc.to_bytes keeps (DOCBIN_ALL_ATTRS), ORTH and SPACY first so
+# the words can be rebuilt; which of them are string hashes.
+_PACKED_ATTRS: list[int | str] = [
+    ORTH,
+    SPACY,
+    NORM,
+    TAG,
+    HEAD,
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    ENT_KB_ID,
+    ENT_ID,
+    LEMMA,
+    MORPH,
+    POS,
+    SENT_START,
+]
+_NOT_STRINGS = (SPACY, HEAD, ENT_IOB, POS, SENT_START)  # flags, offsets and enums
+_PACKED_STRINGS = [
+    i for i, attr in enumerate(_PACKED_ATTRS) if attr not in _NOT_STRINGS
+]  # columns: ORTH NORM TAG DEP ENT_TYPE ENT_KB_ID ENT_ID LEMMA MORPH
+
+
+@dataclass(frozen=True)
+class PackedDoc:
+    """A parsed Doc as plain arrays, to send from an NLP worker to another process: its text,
+    one row of token attributes per token, and the strings those attributes' hashes stand for.
+
+    Doc.to_bytes took 3.4 ms a bench article (~2 ms of it collecting strings token by token,
+    ~1.3 ms packing user_data), this 0.3 ms; Doc.from_bytes 3.4 ms, unpack_doc ~1 ms."""
+
+    text: str
+    attributes: np.ndarray
+    strings: tuple[str, ...]
+    hashes: np.ndarray
+
+
+def pack_doc(doc: Doc) -> PackedDoc:
+    """The Doc's text, token attributes and their strings (no tensor: no rule reads it)."""
+    attributes = doc.to_array(_PACKED_ATTRS)
+    hashes = np.unique(attributes[:, _PACKED_STRINGS])
+    hashes = hashes[hashes != 0]
+    lookup = doc.vocab.strings
+    return PackedDoc(doc_text(doc), attributes, tuple(lookup[int(h)] for h in hashes), hashes)
+
+
+def unpack_doc(packed: PackedDoc, vocab: Vocab) -> Doc:
+    """The Doc `pack_doc` packed, over `vocab` (any English vocabulary: a blank one will do, as
+    lexical attributes such as is_stop or like_num follow from the language, not the model)."""
+    for string in packed.strings:
+        vocab.strings.add(string)
+    word_of = dict(zip(packed.hashes.tolist(), packed.strings, strict=True))
+    columns = packed.attributes
+    words = [word_of[h] for h in columns[:, 0].tolist()]
+    doc = Doc(vocab, words=words, spaces=columns[:, 1].astype(bool).tolist())
+    doc.from_array(_PACKED_ATTRS[2:], cast(Any, columns[:, 2:]))
+    doc.user_data[_TEXT_KEY] = packed.text
+    return doc
 
 
 def token_at(doc: Doc, char: int) -> Token | None:

@@ -19,6 +19,7 @@ def test_minimal_config_has_safe_defaults() -> None:
     assert settings.fetch.allow_private_addresses is False
     assert settings.topic is None
     assert settings.sources[0].name == "wire"
+    assert settings.nlp.extract_in == "auto"
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,7 @@ def test_minimal_config_has_safe_defaults() -> None:
         ({"sources": [{"kind": "rss", "name": "w"}]}, "sources.0"),
         ({"fetch": {"retries": "many"}}, "`fetch.retries`"),
         ({"sources": []}, "`sources`"),
+        ({"nlp": {"extract_in": "gpu"}}, "`nlp.extract_in`"),
     ],
 )
 def test_bad_configs_name_the_key(patch: dict, fragment: str) -> None:

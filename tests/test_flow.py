@@ -290,3 +290,62 @@ def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
         assert gc.get_freeze_count() > before  # the objects alive now are out of full passes
         raise RuntimeError("a failing run")
     assert gc.get_freeze_count() == 0  # a process running many flows collects them again
+
+
+@pytest.mark.parametrize(
+    ("extract_in", "workers", "cores", "place"),
+    [
+        ("auto", 1, 2, "flow"),  # the flow's process has the second core to itself
+        ("auto", 2, 2, "workers"),  # every core parses: the flow's process has none to spare
+        ("auto", 2, 4, "flow"),
+        ("auto", 3, 8, "workers"),  # more workers than the flow's one core keeps up with
+        ("auto", 1, 1, "workers"),
+        ("auto", 0, 2, "workers"),  # no workers: one process does everything anyway
+        ("flow", 0, 2, "workers"),
+        ("flow", 2, 2, "flow"),
+        ("workers", 1, 2, "workers"),
+    ],
+)
+def test_where_the_rules_run(
+    monkeypatch: pytest.MonkeyPatch, extract_in: str, workers: int, cores: int, place: str
+) -> None:
+    import tasks.enrich
+
+    monkeypatch.setattr(tasks.enrich, "_cores", lambda: cores)
+    assert tasks.enrich.extraction_place(extract_in, workers) == place
+
+
+def test_unknown_place_for_the_rules_is_an_error() -> None:
+    from tasks.enrich import extraction_place
+
+    with pytest.raises(ValueError, match="extract_in"):
+        extraction_place("gpu", 1)
+
+
+def test_rules_in_the_flow_process_give_the_rows_the_worker_gives_in_order() -> None:
+    # more articles than one slice (PIPE_BATCH), so slices come back and are read in turn
+    from datetime import UTC, datetime
+
+    from tasks.enrich import PIPE_BATCH, EnrichPool, enrich_batch
+    from tests.test_storage import article
+
+    texts = [
+        'Stephen Bosworth arrived in Pyongyang on Tuesday. "The talks were useful," '
+        "Bosworth told reporters in Seoul.",
+        "North Korea said Thursday it would return to the six-party talks, according to KCNA.",
+        "",  # an empty text is parsed and read like any other
+    ]
+    friday = datetime(2009, 12, 11, tzinfo=UTC)
+    articles = [article(n, friday, texts[n % 3]).article for n in range(PIPE_BATCH + 5)]
+    with EnrichPool("en_core_web_sm", "nk_talks.yaml", 1, extract_in="flow") as pool:
+        assert pool.place == "flow"
+        enriched, rejects, model = pool.enrich(articles)
+    in_process, _rejects, in_process_model = enrich_batch(
+        articles, "en_core_web_sm", "nk_talks.yaml"
+    )
+    assert not rejects and model == in_process_model
+    assert [e.article.article_id for e in enriched] == [a.article_id for a in articles]
+    assert [(e.entities, e.dates, e.quotes) for e in enriched] == [
+        (e.entities, e.dates, e.quotes) for e in in_process
+    ]
+    assert any(q["speaker"] == "Stephen Bosworth" for q in enriched[0].quotes)

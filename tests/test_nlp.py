@@ -212,3 +212,73 @@ def test_words_hyphenated_to_a_name_stay_outside_it() -> None:
     text = "A Clinton-era rule, an Obama-style plan and the Kim-led state met in Seoul-based talks."
     doc = load_nlp()(text)
     assert not [e.text for e in doc.ents if "-" in e.text]
+
+
+# ---- parsed Docs between processes ----------------------------------------------------------
+_PACKED_TEXT = (
+    "SEOUL, Dec. 11 (Yonhap) -- U.S. envoy Stephen Bosworth said Thursday that his talks in "
+    "Pyongyang were “very useful,” and O’Malley’s aide didn’t comment.\n\n"
+    '"We will consult our partners," Bosworth told reporters, adding that North Korea '
+    "understood the need to return to the six-party talks. According to Yonhap, the envoy "
+    "left for Tokyo on Friday."
+)
+
+
+def _token_rows(doc: Doc) -> list[tuple[object, ...]]:
+    return [
+        (
+            t.idx,
+            t.text_with_ws,
+            t.norm_,
+            t.tag_,
+            t.pos_,
+            str(t.morph),
+            t.dep_,
+            t.head.i,
+            t.ent_iob_,
+            t.ent_type_,
+            t.ent_id_,
+            t.is_sent_start,
+            t.is_stop,
+            t.like_num,
+            t.is_punct,
+        )
+        for t in doc
+    ]
+
+
+@pytest.mark.parametrize("text", [_PACKED_TEXT, "", "Seoul.", "  \n\nNo entity here at all  "])
+def test_a_packed_doc_unpacks_to_the_same_tokens_in_a_blank_vocabulary(text: str) -> None:
+    # the flow's process reads Docs parsed in a worker over a vocabulary it made itself
+    import pickle
+
+    from tasks.nlp import pack_doc, parsed_texts, unpack_doc
+
+    nlp = load_nlp()
+    (doc,) = parsed_texts(nlp, [text], 1)
+    packed = pickle.loads(pickle.dumps(pack_doc(doc)))  # as it crosses the process boundary
+    blank = spacy.blank("en").vocab
+    unpacked = unpack_doc(packed, blank)
+    assert unpacked.vocab is blank
+    assert unpacked.text == doc.text
+    assert _token_rows(unpacked) == _token_rows(doc)
+    assert [(e.start_char, e.end_char, e.label_) for e in unpacked.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in doc.ents
+    ]
+    assert [s.start for s in unpacked.sents] == [s.start for s in doc.sents]
+
+
+def test_rows_read_from_an_unpacked_doc_are_the_rows_of_the_parsed_one() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import _rows, worker_nlp
+    from tasks.nlp import DEFAULT_MODEL, pack_doc, parsed_texts, unpack_doc
+    from tests.test_storage import article
+
+    nlp, aliases = worker_nlp(DEFAULT_MODEL, "nk_talks.yaml")
+    record = article(0, datetime(2009, 12, 11, tzinfo=UTC), _PACKED_TEXT).article
+    (doc,) = parsed_texts(nlp, [record.text], 1)
+    there = _rows(record, doc, aliases)
+    here = _rows(record, unpack_doc(pack_doc(doc), spacy.blank("en").vocab), aliases)
+    assert there.quotes and there.dates and there.entities
+    assert (here.quotes, here.dates, here.entities) == (there.quotes, there.dates, there.entities)
