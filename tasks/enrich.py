@@ -19,7 +19,9 @@ from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
 
+import spacy
 from spacy.language import Language
+from spacy.vocab import Vocab
 
 from tasks.dates import extract_dates
 from tasks.entities import (
@@ -166,26 +168,16 @@ def parse_batch(
     )
 
 
-_vocab: list[Any] = []  # this process's vocabulary for unpacked Docs, made once
-_alias_tables: dict[str | None, AliasTable] = {}  # this process's alias tables, by path
-
-
 def extract_parsed(
-    parsed: Iterable[tuple[Article, PackedDoc]], aliases_path: str | None
+    parsed: Iterable[tuple[Article, PackedDoc]], aliases: AliasTable, vocab: Vocab
 ) -> tuple[list[Enriched], list[Reject]]:
-    """Entities, dates and quotes of Docs parsed and packed by `parse_batch`, in this process."""
-    if not _vocab:
-        import spacy
-
-        _vocab.append(spacy.blank("en").vocab)
-    if aliases_path not in _alias_tables:
-        _alias_tables[aliases_path] = load_aliases(aliases_path)
-    aliases = _alias_tables[aliases_path]
+    """Entities, dates and quotes of Docs that `parse_batch` parsed and packed, read in this
+    process over `vocab` (a blank English one will do: see `unpack_doc`)."""
     enriched: list[Enriched] = []
     rejects: list[Reject] = []
     for article, packed in parsed:
         try:
-            enriched.append(_rows(article, unpack_doc(packed, _vocab[0]), aliases))
+            enriched.append(_rows(article, unpack_doc(packed, vocab), aliases))
         except Exception as err:  # stage boundary: one article's failure must not stop the run
             rejects.append(_enrich_reject(article, err))
     return enriched, rejects
@@ -261,6 +253,9 @@ class EnrichPool:
         self.workers = workers
         self.place = extraction_place(extract_in, workers)
         self._pool: ProcessPoolExecutor | None = None
+        # the alias table and vocabulary the rules read with in this process, made at the first
+        # batch (~0.2 s) and kept for the run only: the next run reads its own alias table
+        self._reader: tuple[AliasTable, Vocab] | None = None
 
     def start(self) -> None:
         """Start the worker processes now (once), so they load spaCy while the caller fetches."""
@@ -313,6 +308,9 @@ class EnrichPool:
         self, articles: list[Article]
     ) -> tuple[list[Enriched], list[Reject], str]:
         assert self._pool is not None
+        if self._reader is None:
+            self._reader = (load_aliases(self.aliases_path), spacy.blank("en").vocab)
+        aliases, vocab = self._reader
         futures = [
             self._pool.submit(
                 parse_batch, articles[i : i + PIPE_BATCH], self.model, self.aliases_path
@@ -324,7 +322,7 @@ class EnrichPool:
         model = ""
         for future in futures:  # in order: each slice is read while the workers parse the next
             parsed, model = future.result()
-            part_enriched, part_rejects = extract_parsed(parsed, self.aliases_path)
+            part_enriched, part_rejects = extract_parsed(parsed, aliases, vocab)
             enriched.extend(part_enriched)
             rejects.extend(part_rejects)
         return enriched, rejects, model
