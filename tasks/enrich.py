@@ -159,13 +159,12 @@ def parse_batch(
 ) -> tuple[list[tuple[Article, PackedDoc]], str]:
     """Parse a batch and pack each Doc (`pack_doc`) for `extract_parsed` in another process;
     returns (article and packed Doc pairs, model id). The NLP workers' half of enrichment when
-    the rules run in the flow's process (EXTRACT_IN)."""
+    the rules run in the flow's process (`extraction_place`)."""
     nlp, _aliases = worker_nlp(model, aliases_path)
     batch = list(articles)
     docs = parsed_texts(nlp, [a.text[:MAX_NLP_CHARS] for a in batch], batch_size)
-    return [(article, pack_doc(doc)) for article, doc in zip(batch, docs, strict=True)], model_id(
-        nlp
-    )
+    packed = [(article, pack_doc(doc)) for article, doc in zip(batch, docs, strict=True)]
+    return packed, model_id(nlp)
 
 
 def extract_parsed(
@@ -308,15 +307,15 @@ class EnrichPool:
         self, articles: list[Article]
     ) -> tuple[list[Enriched], list[Reject], str]:
         assert self._pool is not None
-        if self._reader is None:
-            self._reader = (load_aliases(self.aliases_path), spacy.blank("en").vocab)
-        aliases, vocab = self._reader
         futures = [
             self._pool.submit(
                 parse_batch, articles[i : i + PIPE_BATCH], self.model, self.aliases_path
             )
             for i in range(0, len(articles), PIPE_BATCH)
         ]
+        if self._reader is None:  # made while the workers parse the first slice
+            self._reader = (load_aliases(self.aliases_path), spacy.blank("en").vocab)
+        aliases, vocab = self._reader
         enriched: list[Enriched] = []
         rejects: list[Reject] = []
         model = ""
