@@ -208,6 +208,11 @@ def _ready() -> None:
 # worker, so it keeps up with two workers (~0.7 of a core), as long as a core is left for it.
 EXTRACT_PLACES = ("auto", "workers", "flow")
 FLOW_EXTRACT_MAX_WORKERS = 2
+# Unpacking interns every new word, norm and tag string in the flow's vocabulary, which only
+# grows: 300 PolNeAR articles added 23,650 strings (~65 an article, fewer as the corpus grows).
+# A vocabulary past this many strings is replaced by a fresh one (~0.2 s), so a backfill of a
+# million articles holds no more than a few tens of thousands of articles' words.
+MAX_READER_STRINGS = 250_000
 
 
 def _cores() -> int:
@@ -324,6 +329,8 @@ class EnrichPool:
             part_enriched, part_rejects = extract_parsed(parsed, aliases, vocab)
             enriched.extend(part_enriched)
             rejects.extend(part_rejects)
+        if len(vocab.strings) > MAX_READER_STRINGS:  # no Doc of it is left: rows are plain data
+            self._reader = (aliases, spacy.blank("en").vocab)
         return enriched, rejects, model
 
     def close(self) -> None:

@@ -349,3 +349,24 @@ def test_rules_in_the_flow_process_give_the_rows_the_worker_gives_in_order() -> 
         (e.entities, e.dates, e.quotes) for e in in_process
     ]
     assert any(q["speaker"] == "Stephen Bosworth" for q in enriched[0].quotes)
+
+
+def test_the_flow_vocabulary_is_renewed_once_it_holds_too_many_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # unpacking interns every new word in the flow's vocabulary: a long run must not keep all
+    from datetime import UTC, datetime
+
+    import tasks.enrich
+    from tests.test_storage import article
+
+    friday = datetime(2009, 12, 11, tzinfo=UTC)
+    text = '"The talks were useful," Stephen Bosworth told reporters in Seoul on Thursday.'
+    monkeypatch.setattr(tasks.enrich, "MAX_READER_STRINGS", 10)
+    with tasks.enrich.EnrichPool("en_core_web_sm", None, 1, extract_in="flow") as pool:
+        first, _rejects, _model = pool.enrich([article(0, friday, text).article])
+        assert pool._reader is not None
+        vocab = pool._reader[1]
+        second, _rejects, _model = pool.enrich([article(1, friday, text).article])
+        assert pool._reader[1] is not vocab and len(pool._reader[1].strings) <= len(vocab.strings)
+    assert first[0].quotes[0]["speaker"] == second[0].quotes[0]["speaker"] == "Stephen Bosworth"
