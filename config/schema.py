@@ -217,7 +217,7 @@ class NlpConfig(Section):
         description="Where entities, dates and quotes are read from each parsed article: in the "
         "NLP workers, or in the flow's process while the workers parse the next ones (the parse "
         "comes back as arrays). auto: the flow's process when the workers leave it a CPU core "
-        "and number at most 2 (with one worker on two cores, ~15% faster); else the workers.",
+        "and number at most 2 (one worker on two cores: ~11% less time); else the workers.",
     )
     aliases: str | None = Field(
         default=None,
