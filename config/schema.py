@@ -32,9 +32,9 @@ DEFAULT_BATCH_SIZE = (
     200  # articles per task run: task overhead (~10 ms) stays far below spaCy's cost
 )
 DEFAULT_NLP_MODEL = "en_core_web_sm"
-DEFAULT_EXTRACT_IN: Literal["auto", "workers", "flow"] = (
-    "auto"  # the rules run where a core is free for them (tasks.enrich)
-)
+# where the rules read each parsed article (tasks.enrich.extraction_place)
+ExtractIn = Literal["auto", "workers", "flow"]
+DEFAULT_EXTRACT_IN: ExtractIn = "auto"  # the rules run where a core is free for them
 
 
 class Section(BaseModel):
@@ -212,7 +212,7 @@ class NlpConfig(Section):
         description="NLP worker processes (each loads the model once); 0 parses in the flow's own "
         "process. One worker already overlaps spaCy with fetching and cleaning.",
     )
-    extract_in: Literal["auto", "workers", "flow"] = Field(
+    extract_in: ExtractIn = Field(
         default=DEFAULT_EXTRACT_IN,
         description="Where entities, dates and quotes are read from each parsed article: in the "
         "NLP workers, or in the flow's process while the workers parse the next ones (the parse "

@@ -17,12 +17,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Any
+from typing import Any, get_args
 
 import spacy
 from spacy.language import Language
 from spacy.vocab import Vocab
 
+from config.schema import ExtractIn
 from tasks.dates import extract_dates
 from tasks.entities import (
     AliasTable,
@@ -206,7 +207,7 @@ def _ready() -> None:
 # reads it (~1 + ~15 ms) while the worker parses the next slice: with fetch, clean and store
 # (~14 ms), ~30 ms an article of the flow's one core against ~85 ms of parsing an article in a
 # worker, so it keeps up with two workers (~0.7 of a core), as long as a core is left for it.
-EXTRACT_PLACES = ("auto", "workers", "flow")
+EXTRACT_PLACES: tuple[str, ...] = get_args(ExtractIn)  # the config's choices
 FLOW_EXTRACT_MAX_WORKERS = 2
 # Unpacking interns every new word, norm and tag string in the flow's vocabulary, which only
 # grows: 300 PolNeAR articles added 23,650 strings (~65 an article, fewer as the corpus grows).
