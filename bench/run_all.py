@@ -6,6 +6,7 @@ import sys
 import time
 
 from bench import (
+    actors,
     dates_eval,
     entities_eval,
     extraction_eval,
@@ -27,6 +28,7 @@ HARNESSES = [  # (what, harness, its arguments)
     ("throughput, scaling, incremental, memory, orchestration", throughput.main, []),
     ("WARC scan with the topic prefilter", warc_scan.main, []),
     ("memory of a 10k-article run", memory.main, []),
+    ("memory of the actors rebuild as the corpus grows", actors.main, []),
 ]
 
 

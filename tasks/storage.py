@@ -26,6 +26,7 @@ import json
 import os
 import re
 import sqlite3
+import tempfile
 import time
 import uuid
 from collections import defaultdict
@@ -38,6 +39,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from fsspec.implementations.arrow import ArrowFSWrapper
 from pyarrow import fs as pafs
 
 from config.schema import StorageConfig
@@ -394,6 +396,69 @@ def partition_of(published: datetime | None) -> str:
     return f"year={published.year}/month={published.month}"
 
 
+# rebuild_actors: the columns it reads, DuckDB's memory before it spills to disk, rows per written
+# batch. With 256 MB the rebuild's peak was +161 / +316 / +348 MB at 25k / 300k / 1M generated
+# articles of 30 mentions (bench/actors.py), ~100 MB of it DuckDB's import.
+_ACTOR_SOURCES = {
+    "entities": ["article_id", "text", "label", "canonical", "actor_id"],
+    "articles": ["article_id", "published"],
+}
+ACTORS_MEMORY_LIMIT = "256MB"
+_ACTORS_BATCH_ROWS = 50_000
+# One row per actor: every surface form, the first and last publication it is mentioned in,
+# mentions and distinct articles; the canonical name and type are the most frequent pair
+# (ties: the alphabetically first, so a rebuild is deterministic). Only plain GROUP BYs touch
+# the mention rows, as they spill to disk: DISTINCT aggregates over them ran out of memory at
+# 1M articles.
+_ACTORS_SQL = """
+WITH per_article AS (
+    SELECT actor_id, article_id, count(*) AS mentions
+    FROM src_entities WHERE actor_id IS NOT NULL GROUP BY ALL
+),
+spans AS (
+    SELECT p.actor_id, sum(p.mentions) AS mention_count, count(*) AS article_count,
+        min(a.published) AS first_seen, max(a.published) AS last_seen
+    FROM per_article p LEFT JOIN src_articles a USING (article_id) GROUP BY p.actor_id
+),
+forms AS (
+    SELECT actor_id, coalesce(canonical, '') AS canonical, label, text, count(*) AS n
+    FROM src_entities WHERE actor_id IS NOT NULL GROUP BY ALL
+),
+best AS (
+    SELECT actor_id, canonical, label
+    FROM (SELECT actor_id, canonical, label, sum(n) AS n FROM forms GROUP BY ALL)
+    QUALIFY row_number() OVER (PARTITION BY actor_id ORDER BY n DESC, canonical, label) = 1
+),
+aliases AS (
+    SELECT actor_id, list(text ORDER BY text) AS aliases
+    FROM (SELECT DISTINCT actor_id, text FROM forms) GROUP BY actor_id
+)
+SELECT s.actor_id, b.canonical, b.label AS type, l.aliases, s.first_seen, s.last_seen,
+    s.mention_count, s.article_count
+FROM spans s JOIN best b USING (actor_id) JOIN aliases l USING (actor_id)
+ORDER BY s.mention_count DESC, b.canonical, s.actor_id
+"""
+
+
+# a path part that readers skip (pyarrow's and DuckDB's conventions: ".name", "_name")
+_HIDDEN_PART = re.compile(r"/[._]")
+
+
+class _DuckDBFileSystem(ArrowFSWrapper):
+    """A dataset's pyarrow filesystem as fsspec, under a protocol of its own: DuckDB's "s3://"
+    would need its httpfs extension, which it downloads."""
+
+    protocol = "newscorpus"
+
+    @classmethod
+    def _strip_protocol(cls, path: str | list[str]) -> str | list[str]:
+        # the path as the pyarrow filesystem knows it ("bucket/key"); fsspec's own parse would
+        # take the bucket for a host and drop it
+        if isinstance(path, list):
+            return [str(cls._strip_protocol(p)) for p in path]
+        return path.removeprefix(f"{cls.protocol}://").rstrip("/")
+
+
 _SAFE_PARTITION = re.compile(r"^year=(\d{4}|undated)/month=(\d{1,2}|undated)$")
 
 
@@ -740,66 +805,48 @@ class Dataset:
         """Rewrite the `actors` table from the entities and articles tables; returns its rows.
 
         Derived, not accumulated, so re-processed articles never count twice. One file, replaced
-        atomically. Costs one pass over two narrow columns sets of the corpus, once per run.
+        atomically. DuckDB reads the Parquet files itself and spills its join and aggregates to
+        disk past ACTORS_MEMORY_LIMIT, and the table is written batch by batch, so memory stays
+        flat as the corpus grows (see bench/actors.py).
         """
-        import pyarrow.dataset as pads
+        import duckdb  # only here: the NLP workers import this module too
 
-        def table(name: str, columns: list[str]) -> pa.Table | None:
-            if self.fs.get_file_info(self.table_dir(name)).type != pafs.FileType.Directory:
-                return None
-            schema = pa.schema([SCHEMAS[name].field(c) for c in columns])
-            data = pads.dataset(
-                self.table_dir(name), filesystem=self.fs, format="parquet", schema=schema
-            )
-            return data.to_table(columns=columns)
-
-        entities = table("entities", ["article_id", "text", "label", "canonical", "actor_id"])
-        articles = table("articles", ["article_id", "published"])
-        if entities is None or articles is None or entities.num_rows == 0:
+        files = {name: self._parquet_files(name) for name in _ACTOR_SOURCES}
+        if not all(files.values()):
             return 0
-        entities = entities.filter(pc.is_valid(entities["actor_id"]))
-        joined = entities.join(articles, "article_id", join_type="left outer")
-        grouped = joined.group_by("actor_id").aggregate(
-            [
-                ("text", "distinct"),
-                ("published", "min"),
-                ("published", "max"),
-                ("article_id", "count"),
-                ("article_id", "count_distinct"),
-            ]
-        )
-        # the canonical name and type: the most frequent per actor
-        names = joined.group_by(["actor_id", "canonical", "label"]).aggregate([("text", "count")])
-        best: dict[str, tuple[int, str, str]] = {}
-        for actor_id, canonical, label, n in zip(
-            names["actor_id"].to_pylist(),
-            names["canonical"].to_pylist(),
-            names["label"].to_pylist(),
-            names["text_count"].to_pylist(),
-            strict=True,
+        schema = _with_metadata(SCHEMAS["actors"], "actors")
+        rows = 0
+        with (
+            tempfile.TemporaryDirectory(prefix="newscorpus-actors-") as spill,
+            self.lock(),
         ):
-            if actor_id not in best or n > best[actor_id][0]:
-                best[actor_id] = (n, canonical or "", label)
-        ids = grouped["actor_id"].to_pylist()
-        result = pa.Table.from_pydict(
-            {
-                "actor_id": ids,
-                "canonical": [best[a][1] for a in ids],
-                "type": [best[a][2] for a in ids],
-                "aliases": [sorted(v) for v in grouped["text_distinct"].to_pylist()],
-                "first_seen": grouped["published_min"],
-                "last_seen": grouped["published_max"],
-                "mention_count": grouped["article_id_count"],
-                "article_count": grouped["article_id_count_distinct"],
-            },
-            schema=_with_metadata(SCHEMAS["actors"], "actors"),
-        ).sort_by([("mention_count", "descending"), ("canonical", "ascending")])
-        with self.lock():
-            commit_id = f"actors-{uuid.uuid4().hex[:8]}"
-            staged = self.path("_staging", commit_id, "actors.parquet")
-            self.fs.create_dir(staged.rsplit("/", 1)[0], recursive=True)
-            with self.fs.open_output_stream(staged) as sink:
-                pq.write_table(result, sink, compression=_PARQUET_COMPRESSION)
+            con = duckdb.connect(
+                config={"memory_limit": ACTORS_MEMORY_LIMIT, "temp_directory": spill}
+            )
+            try:
+                con.execute("SET TimeZone='UTC'")
+                prefix = ""
+                if self.is_remote:  # object storage: DuckDB reads through our filesystem
+                    con.register_filesystem(_DuckDBFileSystem(fs=self.fs))
+                    prefix = f"{_DuckDBFileSystem.protocol}://"
+                for name, columns in _ACTOR_SOURCES.items():
+                    paths = [prefix + path for path in files[name]]
+                    con.read_parquet(paths, union_by_name=True).select(
+                        ", ".join(columns)
+                    ).create_view(f"src_{name}")
+                reader = con.sql(_ACTORS_SQL).to_arrow_reader(_ACTORS_BATCH_ROWS)
+                commit_id = f"actors-{uuid.uuid4().hex[:8]}"
+                staged = self.path("_staging", commit_id, "actors.parquet")
+                self.fs.create_dir(staged.rsplit("/", 1)[0], recursive=True)
+                with (
+                    self.fs.open_output_stream(staged) as sink,
+                    pq.ParquetWriter(sink, schema, compression=_PARQUET_COMPRESSION) as writer,
+                ):
+                    for batch in reader:
+                        writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+                        rows += batch.num_rows
+            finally:
+                con.close()
             self.fs.create_dir(self.table_dir("actors"), recursive=True)
             self._log_and_apply(
                 commit_id,
@@ -811,7 +858,17 @@ class Dataset:
                     "files": [],
                 },
             )
-        return result.num_rows
+        return rows
+
+    def _parquet_files(self, table: str) -> list[str]:
+        """The data files of a table (not hidden or underscore-prefixed ones), sorted."""
+        root = self.table_dir(table)
+        selector = pafs.FileSelector(root, allow_not_found=True, recursive=True)
+        return sorted(
+            i.path
+            for i in self.fs.get_file_info(selector)
+            if i.path.endswith(".parquet") and not _HIDDEN_PART.search(i.path[len(root) :])
+        )
 
     def _log_and_apply(self, commit_id: str, record: dict[str, Any]) -> None:
         log_path = self.path("_log", f"{commit_id}.json")

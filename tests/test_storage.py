@@ -197,7 +197,9 @@ def test_s3_round_trip_and_upsert(s3_bucket: str, tmp_path: Path) -> None:
         "run-1",
     )
     ds.commit([article(1, DEC, text="updated")], [], "run-2")
+    assert ds.rebuild_actors() == 1
     ds.close()
+    assert pd.read_parquet(f"{output}/actors").mention_count.tolist() == [4]
     # pandas and pyarrow read straight from S3 through the AWS environment
     df = pd.read_parquet(f"{output}/articles")
     assert sorted(df.article_id) == ["a001", "a002"]
@@ -401,6 +403,83 @@ def test_actors_table_is_rebuilt_from_entities(tmp_path: Path) -> None:
     ds.commit([article(1, DEC)], [], "run-2")  # re-processing never counts twice
     ds.rebuild_actors()
     assert read(tmp_path, "actors").iloc[0].mention_count == 4
+
+
+def _mention(text: str, label: str, canonical: str | None, actor_id: str | None) -> dict:
+    return {
+        "text": text,
+        "label": label,
+        "start_char": 0,
+        "end_char": len(text),
+        "sentence": 0,
+        "canonical": canonical,
+        "actor_id": actor_id,
+    }
+
+
+def _actors_by_hand(root: Path) -> dict[str, dict]:
+    """The actors table computed in pandas from the stored rows, as the schema documents it."""
+    ents = read(root, "entities")
+    ents = ents[ents.actor_id.notna()]
+    arts = read(root, "articles")[["article_id", "published"]]
+    rows = ents.merge(arts, on="article_id", how="left")
+    out = {}
+    for actor_id, group in rows.groupby("actor_id"):
+        pairs = group.fillna({"canonical": ""}).groupby(["canonical", "label"]).size()
+        most = pairs.max()
+        canonical, label = min(k for k, n in pairs.items() if n == most)
+        out[actor_id] = {
+            "canonical": canonical,
+            "type": label,
+            "aliases": sorted(set(group.text)),
+            "first_seen": group.published.min(),
+            "last_seen": group.published.max(),
+            "mention_count": len(group),
+            "article_count": group.article_id.nunique(),
+        }
+    return out
+
+
+def test_actors_table_matches_the_rows_it_is_built_from(tmp_path: Path) -> None:
+    # ties, an undated article, a mention with no canonical name, a name NER labels two ways,
+    # and mentions that name no actor
+    one, two, three = article(1, DEC), article(2, JAN), article(3, None)
+    one.entities = [
+        _mention("Hill", "PERSON", "Christopher Hill", "p-hill"),
+        _mention("Christopher Hill", "PERSON", "Christopher Hill", "p-hill"),
+        _mention("Yonhap", "ORG", "Yonhap News Agency", "o-yonhap"),
+        _mention("Seoul", "GPE", None, None),
+    ]
+    two.entities = [
+        _mention("Hill", "ORG", "Christopher Hill", "p-hill"),
+        _mention("Yonhap", "PERSON", "Yonhap", "o-yonhap"),
+        _mention("Kim", "PERSON", None, "p-kim"),
+    ]
+    three.entities = [_mention("Hill", "PERSON", "Christopher Hill", "p-hill")]
+    ds = Dataset(str(tmp_path))
+    ds.commit([one, two, three], [], "run-1")
+    assert ds.rebuild_actors() == 3
+    actors = read(tmp_path, "actors")
+    assert list(actors.actor_id) == ["p-hill", "o-yonhap", "p-kim"]  # most mentioned first
+    got = {
+        r.pop("actor_id"): {**r, "aliases": list(r["aliases"])} for r in actors.to_dict("records")
+    }
+    assert got == _actors_by_hand(tmp_path)
+    assert got["p-hill"]["type"] == "PERSON" and got["p-hill"]["last_seen"] == JAN
+    # a tie between two (canonical, label) pairs goes to the alphabetically first
+    assert got["o-yonhap"]["canonical"] == "Yonhap" and got["o-yonhap"]["type"] == "PERSON"
+    assert got["p-kim"]["canonical"] == ""
+
+
+def test_actors_table_is_emptied_when_no_entity_names_an_actor(tmp_path: Path) -> None:
+    ds = Dataset(str(tmp_path))
+    ds.commit([article(1, DEC)], [], "run-1")
+    assert ds.rebuild_actors() == 1
+    stripped = article(1, DEC)
+    stripped.entities = [_mention("Seoul", "GPE", None, None)]
+    ds.commit([stripped], [], "run-2")
+    assert ds.rebuild_actors() == 0
+    assert read(tmp_path, "actors").empty
 
 
 def test_near_duplicates_cluster_across_commits_and_the_earliest_is_canonical(
