@@ -251,7 +251,7 @@ class StorageConfig(Section):
     target_file_mb: float = Field(
         default=64,
         gt=0,
-        description="A partition file grows to about this size (MB) before a new one starts.",
+        description="Files of a partition below half this size (MB) are merged into files of up to it at the end of each run.",
     )
     lock_timeout: float = Field(
         default=600.0, ge=0, description="Seconds to wait for another run's commit lock."

@@ -301,6 +301,10 @@ def run_ingest(
             fetcher.keep_validators()
     progress.close()
     if summary.totals.written:
+        with dataset.lock():  # each commit wrote files of its own: one merge per run
+            merged = dataset.compact()
+        if merged:
+            log.info("compacted %d small file(s) into larger ones", merged)
         summary.rows["actors"] = dataset.rebuild_actors()
     dataset.close()
     summary.highlights = highlights(speakers, actors, months)

@@ -1135,15 +1135,12 @@ class Dataset:
                 size = self.fs.get_file_info(src).size or 0
         return size
 
-    def _current_file(self, partition: str, new_files: dict[str, str]) -> str:
-        if partition in new_files:
-            return new_files[partition]
-        target = int(self.cfg.target_file_mb * 1024 * 1024)
-        row = self.db.execute(
-            "SELECT file FROM files WHERE partition=? AND bytes < ? ORDER BY created DESC, file DESC LIMIT 1",
-            (partition, target),
-        ).fetchone()
-        new_files[partition] = row[0] if row else f"part-{uuid.uuid4().hex[:12]}"
+    def _new_file(self, partition: str, new_files: dict[str, str]) -> str:
+        # a file of this commit's own: appending to a partition's latest file rewrote the whole
+        # file at every commit (each batch's cost grew with the partition, up to target_file_mb);
+        # compact() merges the small files once a run has committed
+        if partition not in new_files:
+            new_files[partition] = f"part-{uuid.uuid4().hex[:12]}"
         return new_files[partition]
 
     def _stage_rejects(
@@ -1211,7 +1208,7 @@ class Dataset:
                 else:
                     if old:
                         drop[(old[0], old[1])].add(article_id)
-                    file = self._current_file(partition, new_files)
+                    file = self._new_file(partition, new_files)
                 drop[(partition, file)].add(article_id)
                 rows = new_rows[(partition, file)]
                 rows["articles"].append(

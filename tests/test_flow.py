@@ -98,6 +98,10 @@ def test_ingest_demo_site_twice(harness, demo_site, tmp_path: Path) -> None:
     counts = {
         t: len(pd.read_parquet(data / t)) for t in ("articles", "entities", "dates", "quotes")
     }
+    # each batch committed files of its own; the run's end merged them: one file a partition
+    for table in counts:
+        for partition in (data / table).glob("year=*/month=*"):
+            assert len(list(partition.glob("*.parquet"))) == 1, partition
 
     second = ingest(str(config))
     assert second["totals"]["written"] == 0
@@ -178,6 +182,8 @@ def test_pages_sharing_a_canonical_url_across_batches_are_written_once(
     assert totals["written"] == len(articles) == 2 and totals["balanced"]
     assert totals["rejected"] == {"clean:duplicate_in_run": 1}
     assert sorted(articles.canonical_url) == [f"{base}/c.html", f"{base}/z.html"]
+    # each batch committed a file of its own; the run's end merged them into one
+    assert len(list((tmp_path / "data" / "articles").rglob("*.parquet"))) == 1
 
 
 def test_a_run_that_fetches_no_page_starts_no_nlp_worker(

@@ -329,10 +329,28 @@ def test_two_concurrent_writers_serialise(tmp_path: Path) -> None:
     assert len(df) == 100 and df.article_id.is_unique
 
 
+def test_a_commit_writes_files_of_its_own_and_never_rewrites_earlier_ones(tmp_path: Path) -> None:
+    # a commit's cost is its batch's, not the partition's: appending to the partition's newest
+    # file rewrote all of it at every commit
+    ds = Dataset(str(tmp_path))
+    ds.commit([article(1, DEC), article(2, DEC)], [], "run-1")
+    first = {p: p.stat().st_mtime_ns for p in tmp_path.glob("[aeqd]*/year=*/month=*/*.parquet")}
+    assert len(first) == 2  # articles and entities of December
+    ds.commit([article(3, DEC)], [], "run-1")
+    for path, mtime in first.items():
+        assert path.stat().st_mtime_ns == mtime, path
+    assert len(list((tmp_path / "articles").rglob("*.parquet"))) == 2
+    with ds.lock():
+        assert ds.compact() == 1  # the run's end merges them
+    assert len(list((tmp_path / "articles").rglob("*.parquet"))) == 1
+    assert sorted(read(tmp_path, "articles").article_id) == ["a001", "a002", "a003"]
+    assert len(read(tmp_path, "entities")) == 6
+
+
 def test_compact_merges_small_files_and_keeps_every_row(tmp_path: Path) -> None:
     from config.schema import StorageConfig
 
-    tiny = Dataset(str(tmp_path), StorageConfig(target_file_mb=0.001))  # every commit starts a file
+    tiny = Dataset(str(tmp_path), StorageConfig(target_file_mb=0.001))
     for b in range(4):
         tiny.commit([article(b * 10 + k, DEC) for k in range(3)], [], f"run-{b}")
     tiny.close()
