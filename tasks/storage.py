@@ -811,15 +811,15 @@ class Dataset:
         """
         import duckdb  # only here: the NLP workers import this module too
 
-        files = {name: self._parquet_files(name) for name in _ACTOR_SOURCES}
-        if not all(files.values()):
-            return 0
         schema = _with_metadata(SCHEMAS["actors"], "actors")
         rows = 0
         with (
             tempfile.TemporaryDirectory(prefix="newscorpus-actors-") as spill,
-            self.lock(),
+            self.lock(),  # no commit or merge removes a file while it is read
         ):
+            files = {name: self._parquet_files(name) for name in _ACTOR_SOURCES}
+            if not all(files.values()):
+                return 0
             con = duckdb.connect(
                 config={"memory_limit": ACTORS_MEMORY_LIMIT, "temp_directory": spill}
             )
@@ -831,7 +831,7 @@ class Dataset:
                     prefix = f"{_DuckDBFileSystem.protocol}://"
                 for name, columns in _ACTOR_SOURCES.items():
                     paths = [prefix + path for path in files[name]]
-                    con.read_parquet(paths, union_by_name=True).select(
+                    con.read_parquet(paths, union_by_name=True, hive_partitioning=False).select(
                         ", ".join(columns)
                     ).create_view(f"src_{name}")
                 reader = con.sql(_ACTORS_SQL).to_arrow_reader(_ACTORS_BATCH_ROWS)
