@@ -37,7 +37,6 @@ from matplotlib.colors import PowerNorm
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from pyarrow import fs as pafs
 
 from tasks.storage import ARTICLE_TABLES, SCHEMAS, Dataset
 
@@ -116,15 +115,6 @@ def _partitioning() -> pds.Partitioning:
     )
 
 
-def _has_files(fs: pafs.FileSystem, directory: str) -> bool:
-    selector = pafs.FileSelector(directory, allow_not_found=True, recursive=True)
-    for info in fs.get_file_info(selector):
-        rel = info.path[len(directory) :]
-        if info.path.endswith(".parquet") and not re.search(r"/[._]", rel):
-            return True
-    return False
-
-
 def _connect(output: str, spill_dir: str) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
     """A DuckDB connection with one view per table; returns it and the tables that are missing."""
     dataset = Dataset(output)
@@ -136,7 +126,7 @@ def _connect(output: str, spill_dir: str) -> tuple[duckdb.DuckDBPyConnection, li
         for part in _partitioning().schema:
             schema = schema.append(part)
         source: Any
-        if _has_files(dataset.fs, dataset.table_dir(table)):
+        if dataset.data_files(table):
             # an explicit schema: files written by an older schema version read as null columns
             source = pds.dataset(
                 dataset.table_dir(table),

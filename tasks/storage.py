@@ -817,7 +817,7 @@ class Dataset:
             tempfile.TemporaryDirectory(prefix="newscorpus-actors-") as spill,
             self.lock(),  # no commit or merge removes a file while it is read
         ):
-            files = {name: self._parquet_files(name) for name in _ACTOR_SOURCES}
+            files = {name: self.data_files(name) for name in _ACTOR_SOURCES}
             if not all(files.values()):
                 return 0
             con = duckdb.connect(
@@ -860,8 +860,9 @@ class Dataset:
             )
         return rows
 
-    def _parquet_files(self, table: str) -> list[str]:
-        """The data files of a table (not hidden or underscore-prefixed ones), sorted."""
+    def data_files(self, table: str) -> list[str]:
+        """The Parquet data files of a table, sorted; readers skip hidden and underscore-prefixed
+        paths, and so does this."""
         root = self.table_dir(table)
         selector = pafs.FileSelector(root, allow_not_found=True, recursive=True)
         return sorted(
