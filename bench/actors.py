@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from bench.common import write_result
+from bench.common import RssSampler, write_result
 
 ACTORS = 20_000
 MENTIONS_PER_ARTICLE = 30
@@ -89,26 +88,14 @@ def _rebuild(root: str) -> tuple[int, float, int]:
 
     from tasks.storage import Dataset
 
-    process = psutil.Process()
     dataset = Dataset(root)
-    base = process.memory_info().rss
-    peak = [base]
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], process.memory_info().rss)
-            time.sleep(0.01)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    started = time.perf_counter()
-    actors = dataset.rebuild_actors()
-    seconds = time.perf_counter() - started
-    done.set()
-    watcher.join()
+    base = psutil.Process().memory_info().rss
+    with RssSampler(interval=0.01, refresh=3600) as rss:  # no children: one listing will do
+        started = time.perf_counter()
+        actors = dataset.rebuild_actors()
+        seconds = time.perf_counter() - started
     dataset.close()
-    return actors, seconds, peak[0] - base
+    return actors, seconds, rss.peak - base
 
 
 def measure(articles: int) -> dict[str, Any]:

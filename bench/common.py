@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import psutil
 from spacy.tokens import Doc, DocBin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,3 +175,44 @@ def memory_figures(samples: list[tuple[float, int]], seconds: float) -> dict[str
         "growth_last_vs_first_quarter": round(last / first, 3) if first else None,
         "peak_rss_by_twentieth_mb": [round(r / 2**20) for r in profile],
     }
+
+
+class RssSampler:
+    """Peak resident memory of this process and its children, sampled in a thread.
+
+    Memory is read every `interval` seconds, the list of children once every `refresh`: listing
+    them scans every process on the machine (~1.7 ms of CPU), and at four scans a second the
+    sampler took 0.85 s of the flow process' CPU in a 55 s, 300-page run (per-thread CPU from
+    /proc), CPU that the runs compete with and the floor does not.
+    """
+
+    def __init__(self, interval: float = 0.25, refresh: float = 1.0) -> None:
+        self.interval = interval
+        self.refresh = refresh
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        processes = [me]
+        listed = -self.refresh
+        while not self._stop.is_set():
+            if time.monotonic() - listed >= self.refresh:
+                with contextlib.suppress(psutil.Error):
+                    processes = [me, *me.children(recursive=True)]
+                listed = time.monotonic()
+            total = 0
+            for process in processes:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+            self.peak = max(self.peak, total)
+            time.sleep(self.interval)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()

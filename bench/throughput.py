@@ -42,7 +42,6 @@ import os
 import resource
 import statistics
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -52,51 +51,10 @@ from typing import Any
 import psutil
 import yaml
 
-from bench.common import write_result
+from bench.common import RssSampler, write_result
 from bench.corpus import article, write_site
 from config.schema import DEFAULT_EXTRACT_IN
 from tasks.enrich import extraction_place
-
-
-class RssSampler:
-    """Peak resident memory of this process and its children, sampled in a thread.
-
-    Memory is read every `interval` seconds, the list of children once every `refresh`: listing
-    them scans every process on the machine (~1.7 ms of CPU), and at four scans a second the
-    sampler took 0.85 s of the flow process' CPU in a 55 s, 300-page run (per-thread CPU from
-    /proc), CPU that the runs compete with and the floor does not.
-    """
-
-    def __init__(self, interval: float = 0.25, refresh: float = 1.0) -> None:
-        self.interval = interval
-        self.refresh = refresh
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        me = psutil.Process()
-        processes = [me]
-        listed = -self.refresh
-        while not self._stop.is_set():
-            if time.monotonic() - listed >= self.refresh:
-                with contextlib.suppress(psutil.Error):
-                    processes = [me, *me.children(recursive=True)]
-                listed = time.monotonic()
-            total = 0
-            for process in processes:
-                with contextlib.suppress(psutil.Error):
-                    total += process.memory_info().rss
-            self.peak = max(self.peak, total)
-            time.sleep(self.interval)
-
-    def __enter__(self) -> RssSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def _floor_loop(count: int, barrier: Any = None) -> float:
