@@ -5,16 +5,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import platform
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psutil
 from spacy.tokens import Doc, DocBin
@@ -23,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("NEWSCORPUS_EVAL", ROOT.parent / "shared" / "eval"))
 RESULTS = ROOT / "bench" / "results"
 CACHE = ROOT / "bench" / ".cache"
+T = TypeVar("T")
 
 
 def machine() -> dict[str, Any]:
@@ -216,3 +219,68 @@ class RssSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def timed_peak(call: Callable[[], T]) -> tuple[T, float, int]:
+    """(result, seconds, peak RSS above the size before the call in bytes) of `call()` in this
+    process, memory sampled every 10 ms (no children: one listing will do)."""
+    base = psutil.Process().memory_info().rss
+    with RssSampler(interval=0.01, refresh=3600) as rss:
+        started = time.perf_counter()
+        result = call()
+        seconds = time.perf_counter() - started
+    return result, seconds, rss.peak - base
+
+
+def in_fresh_process(function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)` in a freshly spawned process (module-level function, picklable args),
+    so a measured peak is not hidden by memory this process already holds."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(function, *args).result()
+
+
+def corpus_growth(
+    argv: list[str] | None,
+    name: str,
+    what: str,
+    write: Callable[[Path, int], dict[str, int]],
+    job: Callable[[str], tuple[dict[str, Any], float, int]],
+    sizes: Iterable[int],
+) -> dict[str, Any]:
+    """The main of a bench over growing corpora: at each size (`sizes`, or `--sizes` in argv),
+    `write(root, articles)` generates a corpus (returning its row counts) and `job(root)`, in a
+    fresh process, measures one call over it (returning what it made, the seconds and the peak
+    RSS above the process's size before the call, in bytes: see `timed_peak`). Prints a line a
+    size and writes bench/results/<name>.json with the runs and the peak's growth from the
+    smallest to the largest corpus."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=what)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(sizes))
+    runs = []
+    for size in parser.parse_args(argv).sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
+            root = Path(tmp) / "corpus"
+            rows = write(root, size)
+            made, seconds, peak = in_fresh_process(job, str(root))
+        run = {
+            "articles": size,
+            "rows": rows,
+            **made,
+            "seconds": round(seconds, 2),
+            "peak_rss_above_start_mb": round(peak / 1e6),
+        }
+        runs.append(run)
+        print(
+            f"{size:>8} articles ({', '.join(f'{n:,} {t}' for t, n in rows.items())}): "
+            f"{', '.join(f'{k} {v}' for k, v in made.items())}; {seconds:.2f} s, "
+            f"peak RSS +{run['peak_rss_above_start_mb']} MB",
+            flush=True,
+        )
+    growth = runs[-1]["peak_rss_above_start_mb"] / max(1, runs[0]["peak_rss_above_start_mb"])
+    print(f"peak growth, largest / smallest corpus: x{growth:.2f}")
+    result = {"what": what, "runs": runs, "peak_growth_largest_over_smallest": round(growth, 2)}
+    write_result(name, result)
+    return result

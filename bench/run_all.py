@@ -12,6 +12,7 @@ from bench import (
     extraction_eval,
     memory,
     quotes_eval,
+    report,
     throughput,
     warc_scan,
 )
@@ -29,6 +30,7 @@ HARNESSES = [  # (what, harness, its arguments)
     ("WARC scan with the topic prefilter", warc_scan.main, []),
     ("memory of a 10k-article run", memory.main, []),
     ("memory of the actors rebuild as the corpus grows", actors.main, []),
+    ("memory of the end-of-run report as the corpus grows", report.main, []),
 ]
 
 

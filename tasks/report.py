@@ -1,11 +1,11 @@
 """Research report: one self-contained HTML page of charts and tables over the datasets.
 
 Researchers studying the talks mostly ask "who was quoted, how often, saying what, when"; this
-answers the first questions without SQL. The datasets are read through pyarrow datasets (local or
-s3:// through the storage layer's filesystem, hive partitions as strings because `year=undated`
-exists) registered in DuckDB, which aggregates them in a streaming way: `articles.text` is never
-selected. Charts are drawn with matplotlib on a non-interactive canvas (no pyplot, no display), saved
-as SVG files next to report.html and embedded in it as data: URIs, so the page needs no network.
+answers the first questions without SQL. DuckDB reads the datasets' Parquet files itself (local,
+or s3:// through the storage layer's filesystem) and aggregates them in a streaming way, spilling
+to disk past its memory limit: `articles.text` is never selected. Charts are drawn with
+matplotlib on a non-interactive canvas (no pyplot, no display), saved as SVG files next to
+report.html and embedded in it as data: URIs, so the page needs no network.
 Everything that comes from the data is HTML-escaped; only http(s) URLs become links.
 """
 
@@ -29,8 +29,6 @@ from typing import Any, cast
 import duckdb
 import matplotlib
 import matplotlib.dates as mdates
-import pyarrow as pa
-import pyarrow.dataset as pds
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import PowerNorm
@@ -57,10 +55,11 @@ MAX_TIME_COLUMNS = 48  # heat map columns before months are grouped into quarter
 MAX_YEAR_ROWS = 30  # rows of the mentioned year x month heat map
 QUOTE_CHARS = 400  # a longer quote is cut in the table (the full text is in the dataset)
 LABEL_CHARS = 32  # a longer name is cut in chart labels
-# DuckDB spills joins and aggregates to disk beyond this, so a large corpus cannot exhaust a small
-# machine. Measured: 160k synthetic articles (10 entities, 3 quotes, 3 dates each) build in ~4 s
-# with a peak RSS of ~700 MB, of which ~200 MB is the imported libraries.
-MEMORY_LIMIT = "512MB"
+# DuckDB spills its temporary tables, joins and aggregates to disk beyond this, so a large corpus
+# cannot exhaust a small machine. With 256 MB the report's peak above its imported libraries was
+# +201 / +364 / +346 MB at 25k / 100k / 300k generated articles (bench/report.py) and +368 MB at
+# 1M (41 s); with 512 MB it still grew to +656 MB at 300k.
+MEMORY_LIMIT = "256MB"
 
 # Every chart file the report may write (out_dir/<name>.svg); only these are ever replaced.
 CHARTS = (
@@ -108,37 +107,22 @@ class _Section:
 # ---- reading ------------------------------------------------------------------------------
 
 
-def _partitioning() -> pds.Partitioning:
-    # strings, not ints: `year=undated/month=undated` holds the articles without a date
-    return pds.partitioning(
-        pa.schema([("year", pa.string()), ("month", pa.string())]), flavor="hive"
-    )
-
-
 def _connect(output: str, spill_dir: str) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
-    """A DuckDB connection with one view per table; returns it and the tables that are missing."""
+    """A DuckDB connection with one view per table; returns it and the tables that are missing.
+
+    DuckDB reads the Parquet files itself (`Dataset.duckdb_relation`), so MEMORY_LIMIT bounds
+    what the report holds: over registered pyarrow datasets the report's peak grew with the
+    corpus, +324 / +734 / +886 MB at 25k / 100k / 300k generated articles
+    (bench/report.py)."""
     dataset = Dataset(output)
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill_dir})
     con.execute("SET TimeZone='UTC'")
     missing = []
     for table in ARTICLE_TABLES:
-        schema = SCHEMAS[table]
-        for part in _partitioning().schema:
-            schema = schema.append(part)
-        source: Any
-        if dataset.data_files(table):
-            # an explicit schema: files written by an older schema version read as null columns
-            source = pds.dataset(
-                dataset.table_dir(table),
-                filesystem=dataset.fs,
-                format="parquet",
-                partitioning=_partitioning(),
-                schema=schema,
-            )
-        else:
+        files = dataset.data_files(table)
+        if not files:
             missing.append(table)
-            source = schema.empty_table()
-        con.register(f"raw_{table}", source)
+        dataset.duckdb_relation(con, table, SCHEMAS[table].names, files).create_view(f"raw_{table}")
     return con, missing
 
 

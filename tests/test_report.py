@@ -260,6 +260,37 @@ def test_a_quote_split_by_its_attribution_counts_once(tmp_path: Path) -> None:
     assert "The talks were useful, … We will meet again in Beijing." in latest[2]
 
 
+def test_files_of_an_older_schema_read_newer_columns_as_null(tmp_path: Path) -> None:
+    # quotes written before utterance_id and speaker_id existed: no file has the columns, so
+    # they read as nulls and each row is its own utterance
+    stories = [
+        Story(
+            90 + i,
+            "old.example",
+            when(2010, 3, 2 + i),
+            f"Old quote {i}",
+            [f'"The talks were useful," Li Wen said. "We will meet again in Beijing {i}."'],
+            quotes=[
+                ("The talks were useful,", "Li Wen", "Li Wen", "named", "direct"),
+                (f"We will meet again in Beijing {i}.", "Li Wen", "Li Wen", "named", "direct"),
+            ],
+        )
+        for i in range(2)
+    ]
+    dataset = Dataset(str(tmp_path / "ds"))
+    dataset.commit([enriched(s) for s in stories], [], "run-old")
+    dataset.close()
+    files = dataset.data_files("quotes")
+    assert files
+    for path in files:
+        table = pq.read_table(path)
+        pq.write_table(table.drop_columns(["utterance_id", "speaker_id"]), path)
+    result = build_report(str(tmp_path / "ds"), tmp_path / "out")
+    page = result.path.read_text(encoding="utf-8")
+    assert result.headline["quotes"] == 4 and result.headline["speakers"] == 1
+    assert [r[:2] for r in cells(section(page, "speakers"))] == [["Li Wen", "4"]]
+
+
 def test_data_is_escaped_and_only_http_links_are_links(tmp_path: Path) -> None:
     write_corpus(tmp_path / "ds", [*STORIES, HOSTILE])
     result = build_report(str(tmp_path / "ds"), tmp_path / "out")

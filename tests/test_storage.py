@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from tasks.records import Article, Enriched, Reject
-from tasks.storage import SCHEMA_VERSION, Dataset, StorageError
+from tasks.storage import SCHEMA_VERSION, SCHEMAS, Dataset, StorageError
 
 
 def article(n: int, published: datetime | None, text: str = "body") -> Enriched:
@@ -408,6 +410,33 @@ def test_new_nullable_column_reads_with_old_files(
     quotes = read(tmp_path, "quotes").set_index("quote_id")
     assert "cue_end" in quotes.columns
     assert pd.isna(quotes.loc["q1", "cue_end"]) and quotes.loc["q2", "cue_end"] == 4
+
+
+@pytest.mark.parametrize("table", ["articles", "entities", "quotes", "dates", "actors"])
+def test_duckdb_relation_has_the_declared_types_with_or_without_files(
+    table: str, tmp_path: Path
+) -> None:
+    # a table without files, and columns that no file has (written before they existed), read
+    # as the schema declares them, so queries over old or empty datasets see the same columns
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET TimeZone='UTC'")
+    ds = Dataset(str(tmp_path / "ds"))
+    declared = SCHEMAS[table]
+    types = [(f.name, f.type) for f in declared]
+    empty = ds.duckdb_relation(con, table, declared.names).to_arrow_table()
+    assert [(f.name, f.type) for f in empty.schema] == types and empty.num_rows == 0
+    first = declared.names[0]
+    part = tmp_path / "ds" / table / "year=2009" / "month=12"
+    part.mkdir(parents=True)
+    pq.write_table(
+        pa.table({first: pa.array(["x"], declared.field(first).type)}), part / "a.parquet"
+    )
+    read = ds.duckdb_relation(con, table, declared.names).to_arrow_table()
+    assert [(f.name, f.type) for f in read.schema] == types and read.num_rows == 1
+    assert read.column(first).to_pylist() == ["x"]
+    assert all(read.column(name).null_count == 1 for name in declared.names[1:])
 
 
 def test_actors_table_is_rebuilt_from_entities(tmp_path: Path) -> None:
