@@ -117,6 +117,14 @@ def store_task(
     return dataset.commit(enriched, rejects, run_id, extra, lastmods, settled_under)
 
 
+@task(name="compact", cache_policy=NONE)
+def compact_task(dataset: Dataset) -> int:
+    """Merge the datasets' small files (`Dataset.compact`) under the commit lock; returns the
+    files merged away."""
+    with dataset.lock():
+        return dataset.compact()
+
+
 Discovered = Iterator[tuple[str, Item | Skip | Reject]]
 
 
@@ -228,6 +236,9 @@ def run_ingest(
             )
             for table, n in rows.items():
                 summary.rows[table] = summary.rows.get(table, 0) + n
+            commits[0] += 1
+            if commits[0] % settings.storage.compact_every == 0:  # a long run's small files
+                compact_task(opaque(dataset))
             for e in enriched:
                 summary.counts(e.article.source_name).written += 1
                 speakers.update(  # utterances: the second part of a split quote is not counted
@@ -251,6 +262,7 @@ def run_ingest(
             )
             progress.update(summary)
 
+        commits = [0]  # batches committed so far
         run_ids: set[str] = set()  # article ids kept by this run's earlier batches
         started = False  # the NLP workers and cleaning models
         size = settings.nlp.batch_size
@@ -300,9 +312,8 @@ def run_ingest(
         if not dry_run:  # everything discovered is committed: the next run may get 304s
             fetcher.keep_validators()
     progress.close()
-    if summary.totals.written:
-        with dataset.lock():  # each commit wrote files of its own: one merge per run
-            merged = dataset.compact()
+    if summary.totals.written:  # each commit wrote files of its own: they are merged
+        merged = compact_task(opaque(dataset))
         if merged:
             log.info("compacted %d small file(s) into larger ones", merged)
         summary.rows["actors"] = dataset.rebuild_actors()

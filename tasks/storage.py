@@ -461,6 +461,20 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
     return _DUCKDB_TYPES[arrow_type]
 
 
+def _pack(files: list[tuple[str, int]], target: int) -> list[list[str]]:
+    """Files (name, bytes; largest first) in groups of at most `target` bytes: first fit."""
+    groups: list[tuple[list[str], int]] = []
+    for name, size in files:
+        for i, (group, total) in enumerate(groups):
+            if total + size <= target:
+                group.append(name)
+                groups[i] = (group, total + size)
+                break
+        else:
+            groups.append(([name], size))
+    return [group for group, _total in groups]
+
+
 # a path part that readers skip (pyarrow's and DuckDB's conventions: ".name", "_name")
 _HIDDEN_PART = re.compile(r"/[._]")
 
@@ -769,7 +783,9 @@ class Dataset:
         return rewritten
 
     def compact(self) -> int:
-        """Merge the small files of each partition (below half the target size) into one.
+        """Merge the small files of each partition (below half the target size) into files of up
+        to the target, as many as it takes (a long run leaves thousands of small files in one
+        partition), repeating while merged files are still small enough to merge again.
 
         Per table the merged file replaces the largest member after the others are removed, so
         a reader may briefly miss rows of a merged file but never sees one twice. Returns the
@@ -779,48 +795,49 @@ class Dataset:
         merged = 0
         partitions = [r[0] for r in self.db.execute("SELECT DISTINCT partition FROM files")]
         for partition in partitions:
-            small = self.db.execute(
-                "SELECT file, bytes FROM files WHERE partition=? AND bytes < ? ORDER BY bytes DESC",
-                (partition, target // 2),
-            ).fetchall()
-            group, total = [], 0
-            for file, size in small:
-                if total + size <= target:
-                    group.append(file)
-                    total += size
-            if len(group) < 2:
-                continue
-            keep, others = group[0], group[1:]
-            commit_id = f"compact-{uuid.uuid4().hex[:8]}"
-            steps: list[list[str]] = []
-            size = 0
-            for table in _CHILDREN_FIRST:
-                parts = [
-                    t for f in group if (t := self._read_file(table, partition, f)) is not None
-                ]
-                for f in others:
-                    path = self.path(table, partition, f"{f}.parquet")
-                    if self.fs.get_file_info(path).type == pafs.FileType.File:
-                        steps.append(["delete", path])
-                if parts:
-                    src, dst = self._write_staged(
-                        commit_id, table, partition, keep, pa.concat_tables(parts)
-                    )
-                    steps.append(["move", src, dst])
-                    if table == "articles":
-                        size = self.fs.get_file_info(src).size or 0
-            record = {
-                "commit": commit_id,
-                "at": datetime.now(UTC).isoformat(),
-                "steps": steps,
-                "articles": [],
-                "files": [(partition, keep, size)] + [(partition, f, 0) for f in others],
-                "rehome": [partition, keep, others],
-            }
-            self._log_and_apply(commit_id, record)
-            merged += len(others)
+            while True:  # each pass leaves fewer files: it ends
+                small = self.db.execute(
+                    "SELECT file, bytes FROM files WHERE partition=? AND bytes < ? "
+                    "ORDER BY bytes DESC, file",
+                    (partition, target // 2),
+                ).fetchall()
+                groups = [group for group in _pack(small, target) if len(group) > 1]
+                for group in groups:
+                    self._merge(partition, group)
+                    merged += len(group) - 1
+                if not groups:
+                    break
         self._upload_index()
         return merged
+
+    def _merge(self, partition: str, group: list[str]) -> None:
+        """Merge a partition's files (largest first) into the first one, in one logged commit."""
+        keep, others = group[0], group[1:]
+        commit_id = f"compact-{uuid.uuid4().hex[:8]}"
+        steps: list[list[str]] = []
+        size = 0
+        for table in _CHILDREN_FIRST:
+            parts = [t for f in group if (t := self._read_file(table, partition, f)) is not None]
+            for f in others:
+                path = self.path(table, partition, f"{f}.parquet")
+                if self.fs.get_file_info(path).type == pafs.FileType.File:
+                    steps.append(["delete", path])
+            if parts:
+                src, dst = self._write_staged(
+                    commit_id, table, partition, keep, pa.concat_tables(parts)
+                )
+                steps.append(["move", src, dst])
+                if table == "articles":
+                    size = self.fs.get_file_info(src).size or 0
+        record = {
+            "commit": commit_id,
+            "at": datetime.now(UTC).isoformat(),
+            "steps": steps,
+            "articles": [],
+            "files": [(partition, keep, size)] + [(partition, f, 0) for f in others],
+            "rehome": [partition, keep, others],
+        }
+        self._log_and_apply(commit_id, record)
 
     def rebuild_actors(self) -> int:
         """Rewrite the `actors` table from the entities and articles tables; returns its rows.

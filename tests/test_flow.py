@@ -186,6 +186,47 @@ def test_pages_sharing_a_canonical_url_across_batches_are_written_once(
     assert len(list((tmp_path / "data" / "articles").rglob("*.parquet"))) == 1
 
 
+def test_a_long_run_merges_small_files_every_compact_every_commits(
+    harness, site_dir: tuple[Path, str], tmp_path: Path, monkeypatch
+) -> None:
+    # a backfill of many batches would otherwise hold one small file a batch and partition
+    # until its end; the merge runs every storage.compact_every commits and at the end
+    from flows.ingest import ingest
+    from tasks.storage import Dataset
+
+    root, base = site_dir
+    for n in range(5):
+        body = "<p>" + f"The six-party talks resumed in Beijing on day {n}. " * 12 + "</p>"
+        (root / f"p{n}.html").write_text(
+            f"<html><head><title>p{n}</title></head><body><article><h1>Talks {n}</h1>"
+            f"{body}</article></body></html>"
+        )
+    most_files: list[int] = []
+    compact = Dataset.compact
+
+    def observed(self: Dataset) -> int:  # the real merge; the files it found first
+        most_files.append(len(list((tmp_path / "data" / "articles").rglob("*.parquet"))))
+        return compact(self)
+
+    monkeypatch.setattr(Dataset, "compact", observed)
+    cfg = {
+        "output": str(tmp_path / "data"),
+        "sources": [{"kind": "urls", "name": "w", "urls": [f"{base}/p{n}.html" for n in range(5)]}],
+        "fetch": {"allow_private_addresses": True, "min_delay": 0.0, "obey_robots": False},
+        "clean": {"min_text_chars": 100},
+        "nlp": {"workers": 0, "batch_size": 1},
+        "storage": {"compact_every": 2},
+    }
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg))
+    assert ingest(str(path))["totals"]["written"] == 5
+    # merges after commits 2 and 4, each finding the files of two commits since the last one
+    # (the first also the run's first file), then the end's merge finds one more
+    assert most_files == [2, 3, 2]
+    assert len(list((tmp_path / "data" / "articles").rglob("*.parquet"))) == 1
+    assert len(pd.read_parquet(tmp_path / "data" / "articles")) == 5
+
+
 def test_a_run_that_fetches_no_page_starts_no_nlp_worker(
     harness, demo_site, tmp_path: Path, monkeypatch
 ) -> None:

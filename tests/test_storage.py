@@ -372,6 +372,31 @@ def test_compact_merges_small_files_and_keeps_every_row(tmp_path: Path) -> None:
     assert len(df) == 12 and df.set_index("article_id").loc["a031", "text"] == "again 31"
 
 
+def test_compact_merges_every_group_of_a_partition_not_just_the_first(tmp_path: Path) -> None:
+    # a long run leaves many small files in one partition, more than one target's worth: the
+    # end-of-run merge must leave files of up to the target, not merge one group and stop
+    from config.schema import StorageConfig
+
+    ds = Dataset(str(tmp_path))
+    for b in range(12):
+        ds.commit([article(b * 10 + k, DEC) for k in range(3)], [], f"run-{b}")
+    ds.close()
+    sizes = sorted(p.stat().st_size for p in (tmp_path / "articles").rglob("*.parquet"))
+    assert len(sizes) == 12
+    # four of these files fit in the target, and every file is below half of it
+    target_mb = 4.5 * sizes[-1] / 2**20
+    ds = Dataset(str(tmp_path), StorageConfig(target_file_mb=target_mb))
+    with ds.lock():
+        merged = ds.compact()
+        files = list((tmp_path / "articles").rglob("*.parquet"))
+        assert merged == 12 - len(files) and len(files) <= 3
+        assert ds.compact() == 0  # nothing left that would fit together
+    assert all(p.stat().st_size <= target_mb * 2**20 for p in files)
+    df = read(tmp_path, "articles")
+    assert len(df) == 36 and df.article_id.is_unique
+    assert len(read(tmp_path, "entities")) == 72
+
+
 def test_new_nullable_column_reads_with_old_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
