@@ -1109,16 +1109,15 @@ class Dataset:
                 [article_id, dedup.to_bytes(sig).hex(), best_cluster, published, buckets]
             )
         # the canonical member of each touched cluster: the earliest published, then the smallest id
-        for cluster in {c for _s, c, _p in pending.values()}:
+        # (the batch grouped by cluster first: pairing each cluster with every pending article
+        # took 225 s for a commit of 20,000)
+        for aid, (_sig, cluster, pub) in pending.items():
+            members[cluster].append((pub or "9999", aid))
+        for cluster, group in members.items():
             stored = self.db.execute(
                 "SELECT article_id, published FROM minhash WHERE cluster_id=?", (cluster,)
             ).fetchall()
-            for aid, pub in stored:
-                if aid not in pending:
-                    members[cluster].append((pub or "9999", aid))
-            for aid, (_sig, c, pub) in pending.items():
-                if c == cluster:
-                    members[cluster].append((pub or "9999", aid))
+            group.extend((pub or "9999", aid) for aid, pub in stored if aid not in pending)
         demoted: set[str] = set()
         for cluster, group in members.items():
             first = min(group)[1]

@@ -554,6 +554,38 @@ def test_actors_table_is_emptied_when_no_entity_names_an_actor(tmp_path: Path) -
     assert read(tmp_path, "actors").empty
 
 
+def test_near_duplicates_within_one_commit_form_clusters_with_one_canonical_each(
+    tmp_path: Path,
+) -> None:
+    # two stories, each published three times in one batch, and a story of its own: each
+    # cluster's canonical is its earliest member (then the smallest id), whatever the order
+    def story(topic: str) -> str:
+        return " ".join(
+            f"Envoys met in {topic} on day {i} to discuss the reactor." for i in range(30)
+        )
+
+    early = datetime(2009, 12, 1, tzinfo=UTC)
+    batch = [
+        article(1, JAN, text=story("Beijing")),
+        article(2, DEC, text=story("Beijing").replace("day 29", "day twenty-nine")),
+        article(3, early, text=story("Beijing").replace("day 28", "day twenty-eight")),
+        article(4, JAN, text=story("Seoul")),
+        article(5, JAN, text=story("Seoul").replace("day 29", "day twenty-nine")),
+        article(6, DEC, text=story("Seoul").replace("day 28", "day twenty-eight")),
+        article(7, JAN, text="A completely different story about the winter marathon " * 20),
+    ]
+    ds = Dataset(str(tmp_path))
+    ds.commit(batch, [], "run-1")
+    df = read(tmp_path, "articles").set_index("article_id").sort_index()
+    clusters = df.groupby("cluster_id").groups
+    assert sorted(sorted(ids) for ids in clusters.values()) == [
+        ["a001", "a002", "a003"],
+        ["a004", "a005", "a006"],
+        ["a007"],
+    ]
+    assert sorted(df.index[df.is_canonical]) == ["a003", "a006", "a007"]
+
+
 def test_near_duplicates_cluster_across_commits_and_the_earliest_is_canonical(
     tmp_path: Path,
 ) -> None:
