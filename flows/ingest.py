@@ -312,10 +312,11 @@ def run_ingest(
         if not dry_run:  # everything discovered is committed: the next run may get 304s
             fetcher.keep_validators()
     progress.close()
-    if summary.totals.written:  # each commit wrote files of its own: they are merged
+    if any(summary.rows.values()):  # each commit wrote files of its own: they are merged
         merged = compact_task(opaque(dataset))
         if merged:
             log.info("compacted %d small file(s) into larger ones", merged)
+    if summary.totals.written:
         summary.rows["actors"] = dataset.rebuild_actors()
     dataset.close()
     summary.highlights = highlights(speakers, actors, months)

@@ -807,7 +807,48 @@ class Dataset:
                     merged += len(group) - 1
                 if not groups:
                     break
+        merged += self._compact_rejects(target)
         self._upload_index()
+        return merged
+
+    def _compact_rejects(self, target: int) -> int:
+        """compact() for the rejects table, which the index does not follow: its files listed."""
+        merged = 0
+        root = self.path("rejects")
+        by_partition: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for info in self._table_files("rejects"):
+            partition, _, name = info.path[len(root) + 1 :].rpartition("/")
+            if _SAFE_PARTITION.match(partition) and (info.size or 0) < target // 2:
+                by_partition[partition].append((name.removesuffix(".parquet"), info.size or 0))
+        for partition, small in by_partition.items():
+            small.sort(key=lambda file: (-file[1], file[0]))
+            for group in _pack(small, target):
+                if len(group) < 2:
+                    continue
+                keep, others = group[0], group[1:]
+                commit_id = f"compact-{uuid.uuid4().hex[:8]}"
+                parts = [  # file ids start with their commit's time: rows stay in order
+                    t
+                    for f in sorted(group)
+                    if (t := self._read_file("rejects", partition, f)) is not None
+                ]
+                src, dst = self._write_staged(
+                    commit_id, "rejects", partition, keep, pa.concat_tables(parts)
+                )
+                steps = [
+                    ["delete", self.path("rejects", partition, f"{f}.parquet")] for f in others
+                ]
+                self._log_and_apply(
+                    commit_id,
+                    {
+                        "commit": commit_id,
+                        "at": datetime.now(UTC).isoformat(),
+                        "steps": [*steps, ["move", src, dst]],
+                        "articles": [],
+                        "files": [],
+                    },
+                )
+                merged += len(others)
         return merged
 
     def _merge(self, partition: str, group: list[str]) -> None:
@@ -1211,23 +1252,12 @@ class Dataset:
     def _stage_rejects(
         self, commit_id: str, rejects: list[Reject], run_id: str, now: datetime
     ) -> tuple[str, str]:
-        # rejects are appended to the partition's newest file while it is small, so nightly
-        # runs do not leave one tiny file each
+        # a file of its own, as a commit's articles have (`compact` merges a month's small
+        # files): appending to the month's newest file rewrote up to target_file_mb of rejects
+        # at every commit of a backfill
         part = partition_of(now)
         added = to_table("rejects", [reject_row(r, run_id, now) for r in rejects])
-        files = sorted(
-            (i for i in self._list(self.path("rejects", part)) if i.path.endswith(".parquet")),
-            key=lambda i: i.path,
-        )
-        target = int(self.cfg.target_file_mb * 1024 * 1024)
-        if files and (files[-1].size or 0) < target:
-            name = files[-1].path.rsplit("/", 1)[1].removesuffix(".parquet")
-            existing = self._read_file("rejects", part, name)
-            if existing is not None:
-                added = pa.concat_tables([existing, added])
-        else:
-            name = f"part-{commit_id}"
-        return self._write_staged(commit_id, "rejects", part, name, added)
+        return self._write_staged(commit_id, "rejects", part, f"part-{commit_id}", added)
 
     def commit(
         self,

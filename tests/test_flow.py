@@ -186,6 +186,30 @@ def test_pages_sharing_a_canonical_url_across_batches_are_written_once(
     assert len(list((tmp_path / "data" / "articles").rglob("*.parquet"))) == 1
 
 
+def test_a_run_that_only_rejects_merges_its_rejects_files(
+    harness, site_dir: tuple[Path, str], tmp_path: Path
+) -> None:
+    # each commit writes its rejects to a file of its own: a run that writes no article still
+    # merges them at its end
+    from flows.ingest import ingest
+
+    _root, base = site_dir
+    cfg = {
+        "output": str(tmp_path / "data"),
+        "sources": [
+            {"kind": "urls", "name": "w", "urls": [f"{base}/gone{n}.html" for n in range(3)]}
+        ],
+        "fetch": {"allow_private_addresses": True, "min_delay": 0.0, "obey_robots": False},
+        "nlp": {"workers": 0, "batch_size": 1},
+    }
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg))
+    totals = ingest(str(path))["totals"]
+    assert totals["written"] == 0 and sum(totals["rejected"].values()) == 3
+    assert len(list((tmp_path / "data" / "rejects").rglob("*.parquet"))) == 1
+    assert len(pd.read_parquet(tmp_path / "data" / "rejects")) == 3
+
+
 def test_a_long_run_merges_small_files_every_compact_every_commits(
     harness, site_dir: tuple[Path, str], tmp_path: Path, monkeypatch
 ) -> None:

@@ -123,13 +123,24 @@ def test_settled_index_keeps_rejects_for_good_until_the_url_is_written(tmp_path:
     assert ds.seen("https://news.example/1") is not None
 
 
-def test_rejects_append_into_one_file(tmp_path: Path) -> None:
+def test_rejects_of_each_commit_go_to_files_of_their_own_that_compact_merges(
+    tmp_path: Path,
+) -> None:
+    # appending to the month's newest file rewrote it at every commit, up to the target size
     ds = Dataset(str(tmp_path))
-    for run in range(3):
+    ds.commit([], [Reject("https://x/0", "wire", "fetch", "http_404")], "run-0")
+    (first,) = (tmp_path / "rejects").rglob("*.parquet")
+    written = first.stat().st_mtime_ns
+    for run in (1, 2):
         ds.commit([], [Reject(f"https://x/{run}", "wire", "fetch", "http_404")], f"run-{run}")
-    files = list((tmp_path / "rejects").rglob("*.parquet"))
-    assert len(files) == 1
+    assert first.stat().st_mtime_ns == written
+    assert len(list((tmp_path / "rejects").rglob("*.parquet"))) == 3
+    with ds.lock():
+        assert ds.compact() == 2
+    assert len(list((tmp_path / "rejects").rglob("*.parquet"))) == 1
     assert sorted(read(tmp_path, "rejects").url) == ["https://x/0", "https://x/1", "https://x/2"]
+    with ds.lock():
+        assert ds.compact() == 0
 
 
 def test_interrupted_commit_is_rolled_forward(tmp_path: Path) -> None:
