@@ -210,6 +210,12 @@ def test_s3_round_trip_and_upsert(s3_bucket: str, tmp_path: Path) -> None:
         "run-1",
     )
     ds.commit([article(1, DEC, text="updated")], [], "run-2")
+    ds.commit([], [Reject("https://x/2", "wire", "fetch", "http_404")], "run-2")
+    assert len(pads.dataset(f"{output}/rejects").files) == 2
+    with ds.lock():  # the run's end merge, on S3: the two commits' rejects files become one
+        assert ds.compact() == 1
+    assert len(pads.dataset(f"{output}/rejects").files) == 1
+    assert sorted(pd.read_parquet(f"{output}/rejects").url) == ["https://x/1", "https://x/2"]
     assert ds.rebuild_actors() == 1
     ds.close()
     assert pd.read_parquet(f"{output}/actors").mention_count.tolist() == [4]
