@@ -389,6 +389,28 @@ def test_compact_merges_small_files_and_keeps_every_row(tmp_path: Path) -> None:
     assert len(df) == 12 and df.set_index("article_id").loc["a031", "text"] == "again 31"
 
 
+def test_compact_streams_row_groups_and_reads_older_files_as_the_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a merge holds about MERGE_ROW_GROUP_BYTES at a time, so a merged file of many small
+    # ones has several row groups; a file written before a column existed merges with nulls
+    import tasks.storage as storage
+
+    ds = Dataset(str(tmp_path))
+    for b in range(4):
+        ds.commit([article(b * 10 + k, DEC) for k in range(3)], [], f"run-{b}")
+    oldest = sorted((tmp_path / "entities").rglob("*.parquet"))[0]
+    pq.write_table(pq.read_table(oldest).drop_columns(["actor_id"]), oldest)
+    monkeypatch.setattr(storage, "MERGE_ROW_GROUP_BYTES", 1)  # a row group a file read
+    with ds.lock():
+        assert ds.compact() == 3
+    (merged,) = (tmp_path / "entities").rglob("*.parquet")
+    assert pq.ParquetFile(merged).metadata.num_row_groups == 4
+    entities = read(tmp_path, "entities")
+    assert len(entities) == 24 and entities.actor_id.isna().sum() == 6
+    assert len(read(tmp_path, "articles")) == 12
+
+
 def test_compact_merges_every_group_of_a_partition_not_just_the_first(tmp_path: Path) -> None:
     # a long run leaves many small files in one partition, more than one target's worth: the
     # end-of-run merge must leave files of up to the target, not merge one group and stop
