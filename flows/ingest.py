@@ -237,7 +237,8 @@ def run_ingest(
             for table, n in rows.items():
                 summary.rows[table] = summary.rows.get(table, 0) + n
             commits[0] += 1
-            if commits[0] % settings.storage.compact_every == 0:  # a long run's small files
+            every = settings.storage.compact_every
+            if every and commits[0] % every == 0:  # a long run's small files, when asked
                 compact_task(opaque(dataset))
             for e in enriched:
                 summary.counts(e.article.source_name).written += 1
