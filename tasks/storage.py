@@ -829,8 +829,8 @@ class Dataset:
                     break
         merged += self._compact_rejects(target)
         self._upload_index()
-        # the merges' buffers go back to the system: a long run merges every compact_every
-        # commits, and the memory pool would otherwise keep the largest merge's size
+        # the merges' buffers go back to the system: a run that merges every compact_every
+        # commits would otherwise keep the largest merge's size in the memory pool
         pa.default_memory_pool().release_unused()
         return merged
 
@@ -1115,7 +1115,7 @@ class Dataset:
     ) -> tuple[str, str] | None:
         """Stream a table's `files` (ids in a partition) into one staged file named `name` (the
         first id by default), row group by row group; (staged, final path), or None when none of
-        the files exists. Reading them whole kept each merge's size in the process: a run that
+        the files exists. Reading them whole kept each merge's size in the process: a process that
         merged every 25 of 100 commits grew ~25 MB a merge."""
         name = name or files[0]
         schema = _with_metadata(SCHEMAS[table], table)
