@@ -251,7 +251,7 @@ class StorageConfig(Section):
     target_file_mb: float = Field(
         default=64,
         gt=0,
-        description="Files of a partition below half this size (MB) are merged into files of up to it at the end of each run (and every compact_every commits).",
+        description="Files of a partition below half this size (MB) are merged into files of up to it at the end of each run (and every compact_every commits, when set).",
     )
     compact_every: int | None = Field(
         default=None,
