@@ -848,39 +848,24 @@ class Dataset:
             for group in _pack(small, target):
                 if len(group) < 2:
                     continue
-                keep, others = group[0], group[1:]
-                commit_id = f"compact-{uuid.uuid4().hex[:8]}"
-                # file ids start with their commit's time: in name order, rows stay in order
-                merged_file = self._write_merged(
-                    commit_id, "rejects", partition, sorted(group), keep
-                )
-                if merged_file is None:
-                    continue
-                src, dst = merged_file
-                steps = [
-                    ["delete", self.path("rejects", partition, f"{f}.parquet")] for f in others
-                ]
-                self._log_and_apply(
-                    commit_id,
-                    {
-                        "commit": commit_id,
-                        "at": datetime.now(UTC).isoformat(),
-                        "steps": [*steps, ["move", src, dst]],
-                        "articles": [],
-                        "files": [],
-                    },
-                )
-                merged += len(others)
+                self._merge(partition, group, ("rejects",))
+                merged += len(group) - 1
         return merged
 
-    def _merge(self, partition: str, group: list[str]) -> None:
-        """Merge a partition's files (largest first) into the first one, in one logged commit."""
+    def _merge(
+        self, partition: str, group: list[str], tables: tuple[str, ...] = _CHILDREN_FIRST
+    ) -> None:
+        """Merge a partition's files (largest first) into the first one, in each of `tables`, in
+        one logged commit. The index follows the article tables' files, not the rejects': a
+        rejects merge keeps its rows in file-name order, that of their commits' times."""
         keep, others = group[0], group[1:]
+        indexed = tables == _CHILDREN_FIRST
         commit_id = f"compact-{uuid.uuid4().hex[:8]}"
         steps: list[list[str]] = []
         size = 0
-        for table in _CHILDREN_FIRST:
-            merged = self._write_merged(commit_id, table, partition, group)
+        for table in tables:
+            ordered = group if indexed else sorted(group)
+            merged = self._write_merged(commit_id, table, partition, ordered, keep)
             for f in others:
                 path = self.path(table, partition, f"{f}.parquet")
                 if self.fs.get_file_info(path).type == pafs.FileType.File:
@@ -890,14 +875,16 @@ class Dataset:
                 steps.append(["move", src, dst])
                 if table == "articles":
                     size = self.fs.get_file_info(src).size or 0
-        record = {
+        record: dict[str, Any] = {
             "commit": commit_id,
             "at": datetime.now(UTC).isoformat(),
             "steps": steps,
             "articles": [],
-            "files": [(partition, keep, size)] + [(partition, f, 0) for f in others],
-            "rehome": [partition, keep, others],
+            "files": [],
         }
+        if indexed:
+            record["files"] = [(partition, keep, size)] + [(partition, f, 0) for f in others]
+            record["rehome"] = [partition, keep, others]
         self._log_and_apply(commit_id, record)
 
     def rebuild_actors(self) -> int:
@@ -1111,13 +1098,12 @@ class Dataset:
         return pq.read_table(path, filesystem=self.fs, schema=_with_metadata(SCHEMAS[table], table))
 
     def _write_merged(
-        self, commit: str, table: str, partition: str, files: list[str], name: str | None = None
+        self, commit: str, table: str, partition: str, files: list[str], name: str
     ) -> tuple[str, str] | None:
-        """Stream a table's `files` (ids in a partition) into one staged file named `name` (the
-        first id by default), row group by row group; (staged, final path), or None when none of
+        """Stream a table's `files` (ids in a partition) into one staged file named `name`, row
+        group by row group; (staged, final path), or None when none of
         the files exists. Reading them whole kept each merge's size in the process: a process that
         merged every 25 of 100 commits grew ~25 MB a merge."""
-        name = name or files[0]
         schema = _with_metadata(SCHEMAS[table], table)
         staged = self.path("_staging", commit, table, partition, f"{name}.parquet")
         pending: list[pa.Table] = []
