@@ -441,3 +441,28 @@ def test_the_flow_vocabulary_is_renewed_once_it_holds_too_many_strings(
         second, _rejects, _model = pool.enrich([article(1, friday, text).article])
         assert pool._reader[1] is not vocab and len(pool._reader[1].strings) <= len(vocab.strings)
     assert first[0].quotes[0]["speaker"] == second[0].quotes[0]["speaker"] == "Stephen Bosworth"
+
+
+def test_bench_reads_a_flow_runs_own_time(harness) -> None:
+    """bench.throughput.flow_run_seconds: the API's start-to-end of a run, inside its wall time
+    (Prefect's start and its heartbeat-clock end are outside it), and None for an unknown id."""
+    import time
+    import uuid
+
+    from prefect import flow
+    from prefect.runtime import flow_run
+
+    from bench.throughput import flow_run_seconds
+
+    @flow
+    def sleepy() -> str:
+        time.sleep(0.3)
+        return str(flow_run.id)
+
+    started = time.perf_counter()
+    run_id = sleepy()
+    wall = time.perf_counter() - started
+    inside = flow_run_seconds(run_id)
+    assert inside is not None
+    assert 0.3 <= inside < wall
+    assert flow_run_seconds(str(uuid.uuid4())) is None

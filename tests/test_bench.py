@@ -1,0 +1,26 @@
+"""Pure helpers of the benchmarks (the benchmarks themselves run by `make bench`, not here)."""
+
+from __future__ import annotations
+
+from bench.throughput import incremental_figures
+
+
+def test_incremental_figures_give_wall_and_inside_flow_ratios() -> None:
+    # (wall, inside the flow run) seconds of three reruns each: the walls sit on whole seconds
+    small = [(1.10, 0.20), (1.12, 0.22), (1.11, 0.21)]
+    large = [(1.13, 0.44), (1.12, 0.40), (1.14, 0.42)]
+    empty = [(1.09, 0.10), (1.10, 0.11), (1.08, 0.12)]
+    out = incremental_figures(100_000, small, large, empty)
+    assert out["corpus_articles"] == 100_000
+    assert out["rerun_nothing_new_large_corpus_s"] == 1.13
+    assert out["ratio_large_vs_small"] == round(1.13 / 1.11, 3)
+    assert out["rerun_nothing_new_large_corpus_inside_flow_s"] == 0.42
+    assert out["ratio_large_vs_small_inside_flow"] == 2.0
+    assert out["ratio_large_vs_empty_inside_flow"] == round(0.42 / 0.11, 3)
+
+
+def test_incremental_figures_leave_out_what_the_api_did_not_give() -> None:
+    runs = [(1.1, None), (1.1, 0.2), (1.1, 0.2)]
+    out = incremental_figures(10, runs, runs, runs)
+    assert out["ratio_large_vs_small"] == 1.0
+    assert not any("inside_flow" in key for key in out)
