@@ -55,6 +55,8 @@ MAX_TIME_COLUMNS = 48  # heat map columns before months are grouped into quarter
 MAX_YEAR_ROWS = 30  # rows of the mentioned year x month heat map
 QUOTE_CHARS = 400  # a longer quote is cut in the table (the full text is in the dataset)
 LABEL_CHARS = 32  # a longer name is cut in chart labels
+# reads of the files when a merge replaced some of them meanwhile (see build_report)
+READ_ATTEMPTS = 3
 # DuckDB spills its temporary tables, joins and aggregates to disk beyond this, so a large corpus
 # cannot exhaust a small machine. With 256 MB the report's peak above its imported libraries was
 # +201 / +364 / +346 MB at 25k / 100k / 300k generated articles (bench/report.py) and +368 MB at
@@ -107,23 +109,25 @@ class _Section:
 # ---- reading ------------------------------------------------------------------------------
 
 
-def _connect(output: str, spill_dir: str) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
-    """A DuckDB connection with one view per table; returns it and the tables that are missing.
+def _listing(dataset: Dataset) -> dict[str, list[str]]:
+    """The data files of each article table, as the report reads them."""
+    return {table: dataset.data_files(table) for table in ARTICLE_TABLES}
+
+
+def _connect(
+    dataset: Dataset, listing: dict[str, list[str]], spill_dir: str
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with one view per table over the listed files.
 
     DuckDB reads the Parquet files itself (`Dataset.duckdb_relation`), so MEMORY_LIMIT bounds
     what the report holds: over registered pyarrow datasets the report's peak grew with the
     corpus, +324 / +734 / +886 MB at 25k / 100k / 300k generated articles
     (bench/report.py)."""
-    dataset = Dataset(output)
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill_dir})
     con.execute("SET TimeZone='UTC'")
-    missing = []
-    for table in ARTICLE_TABLES:
-        files = dataset.data_files(table)
-        if not files:
-            missing.append(table)
+    for table, files in listing.items():
         dataset.duckdb_relation(con, table, SCHEMAS[table].names, files).create_view(f"raw_{table}")
-    return con, missing
+    return con
 
 
 def _select(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> None:
@@ -973,6 +977,65 @@ def _style() -> Iterator[None]:
         yield
 
 
+def _contents(
+    con: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    output: str,
+    since: date | None,
+    until: date | None,
+) -> tuple[dict[str, int | str], list[_Section], str | None]:
+    """The headline numbers, the sections (their charts drawn into out_dir) and the message of
+    an empty corpus, read over the connection's views."""
+    _select(con, since, until)
+    stats = con.execute(
+        """SELECT count(*), count(DISTINCT src), count(*) FILTER (WHERE day IS NULL),
+                  min(day), max(day), count(*) FILTER (WHERE cluster_id IS NOT NULL)
+           FROM arts"""
+    ).fetchone()
+    assert stats is not None
+    articles, sources, undated, first, last, clustered = stats
+    clusters = _one(
+        con,
+        "SELECT count(*) FROM (SELECT cluster_id FROM arts WHERE cluster_id IS NOT NULL "
+        "GROUP BY cluster_id HAVING count(*) > 1)",
+    )
+    quotes, attributed, speakers = con.execute(
+        "SELECT count(*), count(speaker), count(DISTINCT speaker) FROM qs"
+    ).fetchone() or (0, 0, 0)
+    actors = _one(con, "SELECT count(DISTINCT actor) FROM acts") or 0
+    date_mentions = _one(con, "SELECT count(*) FROM ds") or 0
+    headline: dict[str, int | str] = {
+        "articles": articles,
+        "sources": sources,
+        "quotes": quotes,
+        "attributed_quotes": attributed,
+        "speakers": speakers,
+        "actors": actors,
+        "date_mentions": date_mentions,
+        "first_published": first.isoformat() if first else "-",
+        "last_published": last.isoformat() if last else "-",
+        "undated_articles": undated,
+        "duplicate_clusters": clusters if clustered else "not computed",
+    }
+    charts = _Charts(out_dir)
+    sections: list[_Section] = []
+    message = None
+    if not articles:
+        message = (
+            f"No articles in {output} ({_window(since, until)}): there is nothing to chart yet. "
+            "Run an ingest (newscorpus run) or widen the date window."
+        )
+    else:
+        with _style():
+            sections.append(_volume(con, charts, undated))
+            sections.extend(_speakers(con, charts, quotes))
+            sections.extend(_actors(con, charts))
+            sections.append(_latest_quotes(con, quotes))
+            sections.append(_mentioned_dates(con, charts))
+            sections.append(_clusters(con, charts, articles))
+    return headline, sections, message
+
+
 def build_report(
     output: str,
     out_dir: Path,
@@ -990,61 +1053,26 @@ def build_report(
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in CHARTS:  # a previous report's charts that this one may not draw
-        (out_dir / f"{name}.svg").unlink(missing_ok=True)
-    spill = tempfile.TemporaryDirectory(prefix="newscorpus-report-")
-    con, missing = _connect(output, spill.name)
-    try:
-        _select(con, since, until)
-        stats = con.execute(
-            """SELECT count(*), count(DISTINCT src), count(*) FILTER (WHERE day IS NULL),
-                      min(day), max(day), count(*) FILTER (WHERE cluster_id IS NOT NULL)
-               FROM arts"""
-        ).fetchone()
-        assert stats is not None
-        articles, sources, undated, first, last, clustered = stats
-        clusters = _one(
-            con,
-            "SELECT count(*) FROM (SELECT cluster_id FROM arts WHERE cluster_id IS NOT NULL "
-            "GROUP BY cluster_id HAVING count(*) > 1)",
-        )
-        quotes, attributed, speakers = con.execute(
-            "SELECT count(*), count(speaker), count(DISTINCT speaker) FROM qs"
-        ).fetchone() or (0, 0, 0)
-        actors = _one(con, "SELECT count(DISTINCT actor) FROM acts") or 0
-        date_mentions = _one(con, "SELECT count(*) FROM ds") or 0
-        headline: dict[str, int | str] = {
-            "articles": articles,
-            "sources": sources,
-            "quotes": quotes,
-            "attributed_quotes": attributed,
-            "speakers": speakers,
-            "actors": actors,
-            "date_mentions": date_mentions,
-            "first_published": first.isoformat() if first else "-",
-            "last_published": last.isoformat() if last else "-",
-            "undated_articles": undated,
-            "duplicate_clusters": clusters if clustered else "not computed",
-        }
-        charts = _Charts(out_dir)
-        sections: list[_Section] = []
-        message = None
-        if not articles:
-            message = (
-                f"No articles in {output} ({_window(since, until)}): there is nothing to chart yet. "
-                "Run an ingest (newscorpus run) or widen the date window."
-            )
-        else:
-            with _style():
-                sections.append(_volume(con, charts, undated))
-                sections.extend(_speakers(con, charts, quotes))
-                sections.extend(_actors(con, charts))
-                sections.append(_latest_quotes(con, quotes))
-                sections.append(_mentioned_dates(con, charts))
-                sections.append(_clusters(con, charts, articles))
-    finally:
-        con.close()
-        spill.cleanup()
+    dataset = Dataset(output)
+    for attempt in range(1, READ_ATTEMPTS + 1):
+        for name in CHARTS:  # a previous report's (or attempt's) charts this one may not draw
+            (out_dir / f"{name}.svg").unlink(missing_ok=True)
+        listing = _listing(dataset)
+        spill = tempfile.TemporaryDirectory(prefix="newscorpus-report-")
+        con = _connect(dataset, listing, spill.name)
+        try:
+            headline, sections, message = _contents(con, out_dir, output, since, until)
+            break
+        except (duckdb.Error, OSError):
+            # Another run's commit lock does not cover this read (a report takes seconds to
+            # minutes, commits would wait for it): a merge that replaced listed files makes
+            # DuckDB fail on the first one gone. Read again over the files there are now.
+            if attempt == READ_ATTEMPTS or _listing(dataset) == listing:
+                raise
+        finally:
+            con.close()
+            spill.cleanup()
+    missing = [table for table, files in listing.items() if not files]
     subtitle = [
         f"Dataset: {output}",
         f"Window: {_window(since, until)}",

@@ -481,3 +481,56 @@ def test_speaker_trend_of_a_single_day_draws_points(tmp_path: Path) -> None:
     svg = (result.path.parent / "speakers_over_time.svg").read_text(encoding="utf-8")
     shapes = re.findall(r'<path id="m\w+" d="([^"]*)"', svg)
     assert any(" C " in d.replace("\n", " ") for d in shapes), "no circle marker"
+
+
+def test_report_reads_again_when_a_merge_replaced_listed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run's merge between the report's listing and its reads (no lock covers a
+    report) removes files DuckDB was given: the report reads again over the merged files."""
+    import tasks.report as report
+
+    dataset = Dataset(str(tmp_path / "corpus"))
+    # two commits into December 2009's partition: small files that compact() merges
+    dataset.commit([enriched(s) for s in STORIES[:1]], [], "run-a")
+    dataset.commit([enriched(s) for s in STORIES[1:]], [], "run-b")
+    before = dataset.data_files("articles")
+    real_select = report._select
+    merges: list[int] = []
+
+    def merge_then_select(con, since, until):  # the other run's merge lands in the window
+        if not merges:
+            with dataset.lock():
+                merges.append(dataset.compact())
+        return real_select(con, since, until)
+
+    monkeypatch.setattr(report, "_select", merge_then_select)
+    result = build_report(str(tmp_path / "corpus"), tmp_path / "out")
+    assert merges and merges[0] > 0
+    assert set(dataset.data_files("articles")) != set(before)
+    want = expected(STORIES)
+    assert result.headline["articles"] == want["articles"]
+    assert result.headline["quotes"] == want["quotes"]
+    assert LATEST_QUOTE in result.path.read_text(encoding="utf-8")
+
+
+def test_report_read_error_without_a_merge_is_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed read over files that are all still there is not retried: it is raised (the run
+    logs it and goes on, see flows.reporting.publish_report)."""
+    import duckdb
+
+    import tasks.report as report
+
+    write_corpus(tmp_path / "corpus")
+    calls: list[int] = []
+
+    def broken_select(con, since, until):
+        calls.append(1)
+        con.execute("SELECT * FROM read_parquet('/nonexistent/newscorpus-test.parquet')")
+
+    monkeypatch.setattr(report, "_select", broken_select)
+    with pytest.raises(duckdb.IOException):
+        build_report(str(tmp_path / "corpus"), tmp_path / "out")
+    assert calls == [1]
