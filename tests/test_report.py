@@ -483,14 +483,14 @@ def test_speaker_trend_of_a_single_day_draws_points(tmp_path: Path) -> None:
     assert any(" C " in d.replace("\n", " ") for d in shapes), "no circle marker"
 
 
-def test_report_reads_again_when_a_merge_replaced_listed_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Another run's merge between the report's listing and its reads (no lock covers a
-    report) removes files DuckDB was given: the report reads again over the merged files."""
+def _merge_during_report(
+    output: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[int], list[str], Dataset]:
+    """Two commits into one partition, and the report's _select wrapped so that a merge of
+    them runs once, after the report listed the files and before it reads them."""
     import tasks.report as report
 
-    dataset = Dataset(str(tmp_path / "corpus"))
+    dataset = Dataset(output)
     # two commits into December 2009's partition: small files that compact() merges
     dataset.commit([enriched(s) for s in STORIES[:1]], [], "run-a")
     dataset.commit([enriched(s) for s in STORIES[1:]], [], "run-b")
@@ -505,13 +505,35 @@ def test_report_reads_again_when_a_merge_replaced_listed_files(
         return real_select(con, since, until)
 
     monkeypatch.setattr(report, "_select", merge_then_select)
-    result = build_report(str(tmp_path / "corpus"), tmp_path / "out")
+    return merges, before, dataset
+
+
+def test_report_reads_again_when_a_merge_replaced_listed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run's merge between the report's listing and its reads (no lock covers a
+    report) removes files DuckDB was given: the report reads again over the merged files."""
+    output = str(tmp_path / "corpus")
+    merges, before, dataset = _merge_during_report(output, tmp_path, monkeypatch)
+    result = build_report(output, tmp_path / "out")
     assert merges and merges[0] > 0
     assert set(dataset.data_files("articles")) != set(before)
     want = expected(STORIES)
     assert result.headline["articles"] == want["articles"]
     assert result.headline["quotes"] == want["quotes"]
     assert LATEST_QUOTE in result.path.read_text(encoding="utf-8")
+
+
+def test_report_on_s3_reads_again_when_a_merge_replaced_listed_files(
+    s3_bucket: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same on S3, where DuckDB reads through the dataset's filesystem wrapper."""
+    output = f"s3://{s3_bucket}/corpus"
+    merges, before, dataset = _merge_during_report(output, tmp_path, monkeypatch)
+    result = build_report(output, tmp_path / "out")
+    assert merges and merges[0] > 0
+    assert set(dataset.data_files("articles")) != set(before)
+    assert result.headline["articles"] == expected(STORIES)["articles"]
 
 
 def test_report_read_error_without_a_merge_is_raised(
