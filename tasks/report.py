@@ -1059,8 +1059,10 @@ def build_report(
             (out_dir / f"{name}.svg").unlink(missing_ok=True)
         listing = _listing(dataset)
         spill = tempfile.TemporaryDirectory(prefix="newscorpus-report-")
-        con = _connect(dataset, listing, spill.name)
+        con = None
         try:
+            # the views read each file's schema, so a file gone already fails here
+            con = _connect(dataset, listing, spill.name)
             headline, sections, message = _contents(con, out_dir, output, since, until)
             break
         except (duckdb.Error, OSError):
@@ -1070,7 +1072,8 @@ def build_report(
             if attempt == READ_ATTEMPTS or _listing(dataset) == listing:
                 raise
         finally:
-            con.close()
+            if con is not None:
+                con.close()
             spill.cleanup()
     missing = [table for table, files in listing.items() if not files]
     subtitle = [

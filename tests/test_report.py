@@ -484,10 +484,11 @@ def test_speaker_trend_of_a_single_day_draws_points(tmp_path: Path) -> None:
 
 
 def _merge_during_report(
-    output: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    output: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before_step: str = "_select"
 ) -> tuple[list[int], list[str], Dataset]:
-    """Two commits into one partition, and the report's _select wrapped so that a merge of
-    them runs once, after the report listed the files and before it reads them."""
+    """Two commits into one partition, and a step of the report (`_select`, the first read,
+    or `_connect`, whose views read each file's schema) wrapped so that a merge of them runs
+    once, after the report listed the files and before that step."""
     import tasks.report as report
 
     dataset = Dataset(output)
@@ -495,26 +496,27 @@ def _merge_during_report(
     dataset.commit([enriched(s) for s in STORIES[:1]], [], "run-a")
     dataset.commit([enriched(s) for s in STORIES[1:]], [], "run-b")
     before = dataset.data_files("articles")
-    real_select = report._select
+    real_step = getattr(report, before_step)
     merges: list[int] = []
 
-    def merge_then_select(con, since, until):  # the other run's merge lands in the window
+    def merge_then_step(*args):  # the other run's merge lands in the window
         if not merges:
             with dataset.lock():
                 merges.append(dataset.compact())
-        return real_select(con, since, until)
+        return real_step(*args)
 
-    monkeypatch.setattr(report, "_select", merge_then_select)
+    monkeypatch.setattr(report, before_step, merge_then_step)
     return merges, before, dataset
 
 
+@pytest.mark.parametrize("before_step", ["_connect", "_select"])
 def test_report_reads_again_when_a_merge_replaced_listed_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before_step: str
 ) -> None:
     """Another run's merge between the report's listing and its reads (no lock covers a
     report) removes files DuckDB was given: the report reads again over the merged files."""
     output = str(tmp_path / "corpus")
-    merges, before, dataset = _merge_during_report(output, tmp_path, monkeypatch)
+    merges, before, dataset = _merge_during_report(output, tmp_path, monkeypatch, before_step)
     result = build_report(output, tmp_path / "out")
     assert merges and merges[0] > 0
     assert set(dataset.data_files("articles")) != set(before)
