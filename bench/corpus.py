@@ -153,10 +153,11 @@ def article(n: int, seed: int = 7) -> tuple[str, str, date]:
     return path, page, day
 
 
-def write_site(root: Path, count: int, seed: int = 7) -> list[str]:
-    """Write `count` pages and a sitemap under root; return the article paths."""
+def write_site(root: Path, count: int, seed: int = 7, start: int = 0) -> list[str]:
+    """Write `count` pages (articles number `start` on) and a sitemap under root; return the
+    article paths."""
     paths = []
-    for n in range(count):
+    for n in range(start, start + count):
         path, page, _day = article(n, seed)
         target = root / path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,9 @@ memory, orchestration overhead. Figures go to bench/results/throughput.json.
    server) is recorded beside its time.
 3. Incremental: a rerun that finds nothing new, over a corpus of the N articles and over the
    same corpus grown to --corpus articles (generated rows); the seconds and their ratio, and a
-   run over an empty corpus with a source that yields nothing. Each also inside its flow run
+   run over an empty corpus with a source that yields nothing; and a run that brings 50 new
+   articles into each corpus (its merge, the actors rebuild and the report read the whole
+   corpus, so this ratio shows what still grows with it). Each also inside its flow run
    (the API's start and end): a flow call's wall time ends on Prefect's one-second heartbeat
    clock (see flow_run_seconds), which hides differences below a second.
 4. Memory: peak RSS (flow process plus NLP workers) sampled during (b).
@@ -59,6 +61,8 @@ from bench.common import RssSampler, write_result
 from bench.corpus import article, write_site
 from config.schema import DEFAULT_EXTRACT_IN
 from tasks.enrich import extraction_place
+
+NEW_ARTICLES = 50  # pages a nightly run brings in the incremental measurement
 
 
 def _floor_loop(count: int, barrier: Any = None) -> float:
@@ -214,6 +218,25 @@ def incremental_figures(
         out[f"run_empty_corpus_no_items_{suffix}"] = round(e, 2)
         out[f"ratio_large_vs_small{tag}"] = round(lg / s, 3)
         out[f"ratio_large_vs_empty{tag}"] = round(lg / e, 3)
+    return out
+
+
+def new_articles_figures(into: dict[str, tuple[float, dict[str, Any], int]]) -> dict[str, Any]:
+    """Seconds of the runs that brought NEW_ARTICLES new articles into the small and the large
+    corpus (wall and inside the flow run), the articles each wrote, and the ratios."""
+    out: dict[str, Any] = {"pages": NEW_ARTICLES}
+    for size, (seconds, summary, _peak) in into.items():
+        out[f"into_{size}_corpus_s"] = round(seconds, 2)
+        inside = flow_run_seconds(summary["run_id"])
+        out[f"into_{size}_corpus_inside_flow_s"] = None if inside is None else round(inside, 2)
+        out[f"into_{size}_corpus_written"] = summary["totals"]["written"]
+    out["ratio_large_vs_small"] = round(out["into_large_corpus_s"] / out["into_small_corpus_s"], 3)
+    small_in, large_in = (
+        out["into_small_corpus_inside_flow_s"],
+        out["into_large_corpus_inside_flow_s"],
+    )
+    if small_in and large_in:
+        out["ratio_large_vs_small_inside_flow"] = round(large_in / small_in, 3)
     return out
 
 
@@ -481,6 +504,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             small = [timed_rerun(config) for _ in range(3)]
             grow_corpus(tmp / "data-1", args.corpus - args.pages)
             large = [timed_rerun(config) for _ in range(3)]
+            # a nightly run that brings a few new articles, into a corpus of the N articles (the
+            # first round's 2-worker run) and into the grown one: what a run costs beyond its
+            # new articles (the merge, the actors rebuild and the report read the whole corpus)
+            new_site = tmp / "site-new"
+            write_site(new_site, NEW_ARTICLES, start=args.pages)
+            with SiteServer(new_site) as new_server:
+                into = {
+                    size: timed_ingest(run_config(tmp, new_server.base_url, tmp / name, 1))
+                    for size, name in (("small", "data-2"), ("large", "data-1"))
+                }
             (tmp / "empty-site").mkdir()
             from bench.corpus import write_sitemap
 
@@ -489,6 +522,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 empty_cfg = run_config(tmp, empty_server.base_url, tmp / "data-empty", 1)
                 empty = [timed_rerun(empty_cfg) for _ in range(3)]
             results["incremental"] = incremental_figures(args.corpus, small, large, empty)
+            results["incremental"]["new_articles"] = new_articles_figures(into)
             print(f"incremental: {results['incremental']}")
         per_task, server_per_task = task_overhead()
         tasks_per_1000 = 4 * 1000 / 100  # fetch, clean, enrich, store per batch of 100

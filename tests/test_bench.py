@@ -24,3 +24,21 @@ def test_incremental_figures_leave_out_what_the_api_did_not_give() -> None:
     out = incremental_figures(10, runs, runs, runs)
     assert out["ratio_large_vs_small"] == 1.0
     assert not any("inside_flow" in key for key in out)
+
+
+def test_new_articles_figures(monkeypatch) -> None:
+    import bench.throughput as throughput
+
+    inside = {"small-run": 7.0, "large-run": 8.4}
+    monkeypatch.setattr(throughput, "flow_run_seconds", lambda run_id: inside[run_id])
+
+    def summary(run_id: str) -> dict:
+        return {"run_id": run_id, "totals": {"written": throughput.NEW_ARTICLES}}
+
+    out = throughput.new_articles_figures(
+        {"small": (8.0, summary("small-run"), 0), "large": (9.0, summary("large-run"), 0)}
+    )
+    assert out["pages"] == throughput.NEW_ARTICLES
+    assert out["into_large_corpus_written"] == throughput.NEW_ARTICLES
+    assert out["ratio_large_vs_small"] == 1.125
+    assert out["ratio_large_vs_small_inside_flow"] == 1.2
