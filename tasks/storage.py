@@ -821,11 +821,9 @@ class Dataset:
                     "ORDER BY bytes DESC, file",
                     (partition, target // 2),
                 ).fetchall()
-                groups = [group for group in _pack(small, target) if len(group) > 1]
-                for group in groups:
-                    self._merge(partition, group)
-                    merged += len(group) - 1
-                if not groups:
+                merged_now = self._merge_small(partition, small, target)
+                merged += merged_now
+                if not merged_now:
                     break
         merged += self._compact_rejects(target)
         self._upload_index()
@@ -845,12 +843,22 @@ class Dataset:
                 by_partition[partition].append((name.removesuffix(".parquet"), info.size or 0))
         for partition, small in by_partition.items():
             small.sort(key=lambda file: (-file[1], file[0]))
-            for group in _pack(small, target):
-                if len(group) < 2:
-                    continue
-                self._merge(partition, group, ("rejects",))
-                merged += len(group) - 1
+            merged += self._merge_small(partition, small, target, ("rejects",))
         return merged
+
+    def _merge_small(
+        self,
+        partition: str,
+        small: list[tuple[str, int]],
+        target: int,
+        tables: tuple[str, ...] = _CHILDREN_FIRST,
+    ) -> int:
+        """Pack a partition's small files (largest first) into groups of up to `target` bytes
+        and merge each group of two or more; returns the number of files merged away."""
+        groups = [group for group in _pack(small, target) if len(group) > 1]
+        for group in groups:
+            self._merge(partition, group, tables)
+        return sum(len(group) - 1 for group in groups)
 
     def _merge(
         self, partition: str, group: list[str], tables: tuple[str, ...] = _CHILDREN_FIRST
@@ -863,8 +871,8 @@ class Dataset:
         commit_id = f"compact-{uuid.uuid4().hex[:8]}"
         steps: list[list[str]] = []
         size = 0
+        ordered = group if indexed else sorted(group)
         for table in tables:
-            ordered = group if indexed else sorted(group)
             merged = self._write_merged(commit_id, table, partition, ordered, keep)
             for f in others:
                 path = self.path(table, partition, f"{f}.parquet")
