@@ -89,14 +89,19 @@ SCHEMAS: dict[str, pa.Schema] = {
                 "published_date",
                 pa.date32(),
                 True,
-                {"doc": "Publication date in the page's own time zone (anchor of relative dates)."},
+                {
+                    "doc": "Publication date in the page's own time zone (anchor of relative "
+                    "dates); for a UTC timestamp, the page's own time of the same instant or the "
+                    "URL's date decides it."
+                },
             ),
             pa.field(
                 "published_source",
                 pa.string(),
                 True,
                 {
-                    "doc": "Where the date came from: meta:<tag>, htmldate, url, source_hint, record."
+                    "doc": "Where the date came from: meta:<tag>, htmldate, url, source_hint, "
+                    "page_text (a date in the page's text, such as a byline's), record."
                 },
             ),
             pa.field(

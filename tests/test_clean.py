@@ -140,6 +140,77 @@ def test_published_prefers_metadata_then_url() -> None:
     assert choose_published({}, None, "http://x/story", None) == (None, None, None)
 
 
+# (metadata timestamp, page HTML, URL, local publication date): a UTC timestamp's local date
+UTC_STORY = "2020-02-25T02:25:54+00:00"  # 21:25:54 in New York on the 24th
+LOCAL_DATE_CASES = [
+    # the CMS's own JSON writes the same instant with its offset
+    (UTC_STORY, '{"date":"2020-02-24T21:25:54-05:00"}', "http://x/story", date(2020, 2, 24)),
+    # a <time> element writes it in local time without a zone
+    (
+        "2023-11-09T05:30:59Z",
+        '<time datetime="2023-11-08 23:30:59">Nov 8</time>',
+        "http://x/story",
+        date(2023, 11, 8),
+    ),
+    # a time east of UTC: the local date is the next day
+    ("2009-12-10T16:12:00Z", "<time datetime='2009-12-11T01:12:00+09:00'>", "", date(2009, 12, 11)),
+    # nothing in the page: the URL's date, a day before
+    (UTC_STORY, "", "http://x/2020/02/24/story.html", date(2020, 2, 24)),
+    # a URL date further away is not this story's day
+    (UTC_STORY, "", "http://x/2020/02/21/story.html", date(2020, 2, 25)),
+    # other instants are not this one: a modified time, a time off by seconds or by 7 minutes
+    (
+        UTC_STORY,
+        '{"dateModified":"2020-02-24T23:00:00-05:00"} <time datetime="2020-02-24 21:25:50">'
+        ' <time datetime="2020-02-24 21:32:54">',
+        "http://x/story",
+        date(2020, 2, 25),
+    ),
+    # the same time without a zone is the UTC time itself, not a local one
+    (UTC_STORY, '<time datetime="2020-02-25 02:25:54">', "http://x/story", date(2020, 2, 25)),
+    # a timestamp with its own offset is local already, whatever the URL says
+    ("2009-12-11T08:00:00+09:00", "", "http://x/2009/12/10/story.html", date(2009, 12, 11)),
+    # a timestamp without a zone is written in local time
+    ("2009-12-11T23:30:00", "", "http://x/2009/12/12/story.html", date(2009, 12, 11)),
+]
+
+
+@pytest.mark.parametrize(("stamp", "html", "url", "local"), LOCAL_DATE_CASES)
+def test_a_utc_timestamp_gets_the_pages_own_date(stamp, html, url, local) -> None:
+    published, published_date, source = choose_published(
+        {"article:published_time": stamp}, None, url, None, html
+    )
+    assert published is not None and published.tzinfo is not None
+    assert published_date == local and source == "meta:article:published_time"
+
+
+BYLINE_PAGE = (
+    "<html><head><title>Envoy returns</title></head><body><article><h1>Envoy returns</h1>"
+    "<p class='byline'>By Jane Doe. Posted on April 7, 2009</p>"
+    "<p>The envoy returned from Pyongyang on Tuesday without a commitment to resume talks.</p>"
+    "</article><footer>{footer}</footer></body></html>"
+)
+
+
+def test_a_page_without_date_metadata_takes_its_bylines_date() -> None:
+    page = BYLINE_PAGE.format(footer="")
+    assert choose_published({}, None, "http://x/envoy", None, page)[1:] == (
+        date(2009, 4, 7),
+        "page_text",
+    )
+    # evidence that comes before it wins: the URL's date, the feed's date
+    assert choose_published({}, None, "http://x/2009/04/08/envoy", None, page)[2] == "url"
+    hint = datetime(2009, 4, 8, 1, 0, tzinfo=UTC)
+    assert choose_published({}, None, "http://x/envoy", hint, page)[2] == "source_hint"
+
+
+def test_a_copyright_year_is_no_publication_date() -> None:
+    page = BYLINE_PAGE.replace("Posted on April 7, 2009", "Staff").format(
+        footer="<p>Copyright 2020 The Example Times</p>"
+    )
+    assert choose_published({}, None, "http://x/envoy", None, page) == (None, None, None)
+
+
 def test_short_and_empty_pages_are_rejected() -> None:
     short = page_for(MANIFEST["seed_path"])
     short.html = "<html><body><p>Too short.</p></body></html>"
