@@ -432,6 +432,81 @@ def _teaser(tree: Any, text: str, description: str | None) -> str | None:
     return None
 
 
+# What parts a page title into headline and site name: "Headline | Site", "Headline - Site",
+# "Headline — Site", "Site :: Headline"
+_TITLE_SEPARATOR = re.compile(r"(\s*[|•·»]\s*|\s+[-–—]\s+|\s+::\s+)")
+# Labels of a host that are no site's name: second-level parts of country domains (bbc.co.uk)
+_GENERIC_LABELS = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"])
+# Words a site's name adds to the name its domain spells ("Harper's Magazine" on harpers.org,
+# "WSVN 7News" on wsvn.com)
+_OUTLET_WORDS = frozenset(
+    ["magazine", "news", "online", "daily", "times", "post", "wiki", "blog", "tv", "radio"]
+)
+_MAX_SITE_WORDS = 6  # a longer part of a title is a headline, whatever words it shares
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _host_labels(url: str) -> list[str]:
+    """The labels of a URL's host that may spell its site's name: tonedeaf.thebrag.com ->
+    [tonedeaf, thebrag]; news.bbc.co.uk -> [news, bbc]."""
+    labels = host_of(url).split(".")[:-1]  # the top-level domain names no site
+    if len(labels) > 1 and labels[-1] in _GENERIC_LABELS:
+        labels = labels[:-1]
+    return [label.replace("-", "") for label in labels if len(label) >= 3]
+
+
+def _names_site(part: str, site_names: set[str], labels: list[str], last: bool) -> bool:
+    """Whether a part of a page title is the site's name: its og:site_name, or the name its
+    host spells ("LA Weekly" on laweekly.com, "The Village Voice" on villagevoice.com)."""
+    words = [w for w in (_squash(word) for word in part.split()) if w]
+    if not words or len(words) > _MAX_SITE_WORDS:
+        return False
+    bare = words[1:] if words[0] == "the" and len(words) > 1 else words
+    for spelled in ("".join(words), "".join(bare)):
+        if spelled in site_names or spelled in labels:
+            return True
+    for label in labels:
+        prefix = ""
+        for n, word in enumerate(bare):
+            prefix += word
+            if prefix == label:  # the domain spells the first words, outlet words follow
+                return all(w in _OUTLET_WORDS or w.endswith("news") for w in bare[n + 1 :])
+            if not label.startswith(prefix):
+                break
+        # the last part of a title, the start of a longer domain's name: "Pamela Anderson" on
+        # pamelaandersonfoundation.org
+        if last and len(bare) >= 2 and len(prefix) >= 8 and label.startswith("".join(bare)):
+            return True
+    return False
+
+
+def strip_site_name(title: str, site_name: str | None, url: str) -> str:
+    """The headline of a page title without the site's name that pages add before or after it
+    ("Yellow Vests and I — Pamela Anderson" -> "Yellow Vests and I", "A Letter on Justice and
+    Open Debate | Harper's Magazine" -> "A Letter on Justice and Open Debate"). A title that is
+    only the site's name, or has no part naming the site, stays as it is."""
+    parts = _TITLE_SEPARATOR.split(title)
+    segments = parts[0::2]
+    if len(segments) < 2:
+        return title
+    site_names = {name for name in (_squash(site_name or ""),) if name}
+    labels = _host_labels(url)
+    for i in range(1, len(segments)):
+        if _names_site(segments[i], site_names, labels, last=i == len(segments) - 1):
+            head = "".join(parts[: 2 * i - 1]).strip()
+            if head:
+                return head
+            break
+    if _names_site(segments[0], site_names, labels, last=False):
+        rest = "".join(parts[2:]).strip()
+        if rest:
+            return rest
+    return title
+
+
 def _drop_repeated_title(text: str, title: str | None) -> str:
     if not title:
         return text
@@ -517,6 +592,8 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         raise CleanError("empty_extraction", "trafilatura found no main text")
     meta = _meta_values(tree)
     title = repair_text(doc.title) if doc.title else item.title_hint
+    if title:
+        title = strip_site_name(title, doc.sitename, page.final_url)
     published, published_date, published_source = choose_published(
         meta, doc.date, page.final_url, item.published_hint, page.html
     )

@@ -18,6 +18,7 @@ from tasks.clean import (
     clean_batch,
     clean_page,
     detect_language,
+    strip_site_name,
 )
 from tasks.records import Item, Page
 from tasks.textrepair import repair_backticks, repair_text
@@ -209,6 +210,86 @@ def test_a_copyright_year_is_no_publication_date() -> None:
         footer="<p>Copyright 2020 The Example Times</p>"
     )
     assert choose_published({}, None, "http://x/envoy", None, page) == (None, None, None)
+
+
+# (page title, og:site_name, URL, headline): the site's name a title adds, and titles that keep
+# every part
+SITE_NAME_CASES = [
+    (
+        "Talks resume | The Example Times",
+        "The Example Times",
+        "https://news.example/a",
+        "Talks resume",
+    ),
+    (
+        "Talks resume|The Example Times",
+        "The Example Times",
+        "https://news.example/a",
+        "Talks resume",
+    ),
+    # the host spells the site's name
+    ("Envoy lands - LA Weekly", None, "https://www.laweekly.com/a", "Envoy lands"),
+    ("Envoy lands - The Village Voice", None, "https://www.villagevoice.com/a", "Envoy lands"),
+    ("Envoy lands | Tone Deaf", None, "https://tonedeaf.thebrag.com/a", "Envoy lands"),
+    (
+        "A Letter on Justice | Harper's Magazine",
+        None,
+        "https://harpers.org/a",
+        "A Letter on Justice",
+    ),
+    (
+        "Yellow Vests and I — Pamela Anderson",
+        None,
+        "https://pamelaandersonfoundation.org/a",
+        "Yellow Vests and I",
+    ),
+    # the site's name, then its tagline
+    (
+        "Driver killed in crash - WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale",
+        None,
+        "https://wsvn.com/news/a",
+        "Driver killed in crash",
+    ),
+    # before the headline
+    (
+        "BBC News - Six-party talks resume",
+        None,
+        "https://www.bbc.co.uk/news/a",
+        "Six-party talks resume",
+    ),
+    # a headline part that starts with the site's name is no site name
+    (
+        "Apple unveils a phone - a first look",
+        None,
+        "https://www.apple.com/a",
+        "Apple unveils a phone - a first look",
+    ),
+    (
+        "Kim Jong-il - the man behind the talks",
+        "The Example Times",
+        "https://news.example/a",
+        "Kim Jong-il - the man behind the talks",
+    ),
+    (
+        "Coronavirus: New York ramps up burials",
+        None,
+        "https://www.nytimes.com/a",
+        "Coronavirus: New York ramps up burials",
+    ),
+    # nothing but the site's name: kept
+    (
+        "National Rail Enquiries -",
+        None,
+        "https://www.nationalrail.co.uk/a",
+        "National Rail Enquiries -",
+    ),
+    ("The Example Times", "The Example Times", "https://news.example/a", "The Example Times"),
+]
+
+
+@pytest.mark.parametrize(("title", "site_name", "url", "headline"), SITE_NAME_CASES)
+def test_the_sites_name_leaves_the_headline(title, site_name, url, headline) -> None:
+    assert strip_site_name(title, site_name, url) == headline
 
 
 def test_short_and_empty_pages_are_rejected() -> None:
