@@ -56,10 +56,19 @@ _OFFSET_STEP = timedelta(minutes=15)
 _BYLINE_PREFIX = re.compile(r"^\s*(by|from|written by|reported by)\s+", re.IGNORECASE)
 _AUTHOR_ROLE = re.compile(
     r"\b(staff|reporter|reporters|correspondent|writer|editor|contributor|columnist|"
-    r"associated press|reuters|afp|yonhap|bureau|chief|senior|news|desk|service|agency|press|"
+    r"associated press|reuters|afp|yonhap|bureau|chief|senior|news|desk|service|agency|"
+    r"agencies|press|"
     r"wire|times|herald|tribune|journal|daily|network|media|staff)\b",
     re.IGNORECASE,
 )
+# A degree or credential a byline lists after a name ("Grant Tinsley, PhD"): no author of its own
+_CREDENTIAL = re.compile(
+    r"^(?:ph\.?\s?d|m\.?d|r\.?d|r\.?n|m\.?s|m\.?a|b\.?a|j\.?d|mph|mba|msc|bsc|dds|dvm|lcsw|"
+    r"cpt|facs|facp|esq)\.?$",
+    re.IGNORECASE,
+)
+# A name's last word that ends with its own full stop: an initial or a generational suffix
+_ENDS_WITH_STOP = re.compile(r"(?:^|\s)(?:[A-Za-z]|Jr|Sr|St)\.$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
 # htmldate's extensive search falls back to dateparser over free text, which costs more than
 # the whole extraction; our own metadata and URL checks come first anyway (choose_published).
@@ -278,8 +287,12 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
     names: list[str] = []
     for part in parts:
         for piece in _AUTHOR_SPLIT.split(part):
-            piece = _BYLINE_PREFIX.sub("", piece).strip(" .-–—:")
+            piece = _BYLINE_PREFIX.sub("", piece).strip(" -–—:")
+            if not _ENDS_WITH_STOP.search(piece):  # "Joe S." and "Perry Bacon Jr." keep theirs
+                piece = piece.rstrip(" .")
             if not piece or _AUTHOR_ROLE.search(piece) or any(ch.isdigit() for ch in piece):
+                continue
+            if _CREDENTIAL.match(piece):
                 continue
             if len(piece.split()) > 4:
                 continue
@@ -291,15 +304,65 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
 
 
 def _name_case(name: str) -> str:
-    """JANE DOE -> Jane Doe; JI-HO -> Ji-ho (Korean given names), OKAFOR-REYES -> Okafor-Reyes."""
+    """JANE DOE -> Jane Doe; JI-HO -> Ji-ho (Korean given names), OKAFOR-REYES -> Okafor-Reyes;
+    R.C. stays R.C."""
     words = []
     for word in name.split():
+        if _INITIALS.match(word):
+            words.append(word.upper())
+            continue
         parts = word.split("-")
         if len(parts) == 2 and all(len(p) <= 4 for p in parts):
             words.append(parts[0].capitalize() + "-" + parts[1].lower())
         else:
             words.append("-".join(p.capitalize() for p in parts))
     return " ".join(words)
+
+
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "R.C.", "T."
+# a one-letter word of a name, or a generational suffix: trafilatura drops the full stop after it
+_STOPPED_WORD = re.compile(r"^(?:[A-Za-z]|Jr|Sr)$")
+
+
+def with_initials(names: list[str], html: str) -> list[str]:
+    """Names as the page writes them where trafilatura dropped the full stops of initials and
+    suffixes: "Leah C Stokes" -> "Leah C. Stokes", "R C Baker" -> "R.C. Baker" (a byline in
+    capitals is name-cased), "Perry Bacon Jr" -> "Perry Bacon Jr."."""
+    out = []
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or not any(_STOPPED_WORD.match(w) for w in words):
+            out.append(name)
+            continue
+        # an initial may run into the next word ("R.C."); other words stand apart
+        pattern = "".join(
+            re.escape(w)
+            + ("" if n == len(words) - 1 else r"\.?\s*" if _STOPPED_WORD.match(w) else r"\s+")
+            for n, w in enumerate(words)
+        ) + (r"\.?" if _STOPPED_WORD.match(words[-1]) else "")
+        written = next(
+            (
+                found
+                for m in re.finditer(rf"(?<![\w.]){pattern}(?!\w)", html, re.IGNORECASE)
+                if "." in (found := " ".join(m.group(0).split()))
+            ),
+            None,
+        )
+        if written is None:
+            out.append(name)
+        else:
+            out.append(_name_case(written) if written.isupper() else written)
+    return out
+
+
+def _names_outlet(name: str, site_name: str | None, url: str) -> bool:
+    """Whether an author name is the outlet's own ("CNN" on cnn.com, "The Economist"): one
+    word, the site's name or a label of its host. A person's name of two words is kept even
+    where a personal site is named after it."""
+    words = [w for w in (_squash(word) for word in name.split()) if w]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return len(words) == 1 and words[0] in {_squash(site_name or ""), *_host_labels(url)}
 
 
 def settle_key(cfg: CleanConfig, topic: TopicConfig | None) -> str:
@@ -612,7 +675,12 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         cfg,
         canonical=canonical,
         title=title,
-        authors=clean_authors(doc.author) or list(item.authors_hint),
+        authors=[
+            name
+            for name in with_initials(clean_authors(doc.author), page.html)
+            if not _names_outlet(name, doc.sitename, page.final_url)
+        ]
+        or list(item.authors_hint),
         published=published,
         published_source=published_source,
         modified=_to_utc(modified) if modified else None,

@@ -19,6 +19,7 @@ from tasks.clean import (
     clean_page,
     detect_language,
     strip_site_name,
+    with_initials,
 )
 from tasks.records import Item, Page
 from tasks.textrepair import repair_backticks, repair_text
@@ -290,6 +291,60 @@ SITE_NAME_CASES = [
 @pytest.mark.parametrize(("title", "site_name", "url", "headline"), SITE_NAME_CASES)
 def test_the_sites_name_leaves_the_headline(title, site_name, url, headline) -> None:
     assert strip_site_name(title, site_name, url) == headline
+
+
+# (names as trafilatura gives them, the page, names as the page writes them)
+INITIALS_CASES = [
+    (["Leah C Stokes"], '<meta name="author" content="Leah C. Stokes">', ["Leah C. Stokes"]),
+    (["R C Baker"], "<span class='byline'>By R.C. BAKER</span>", ["R.C. Baker"]),
+    (["T V Raman"], "<p>Posted by T. V. Raman</p>", ["T. V. Raman"]),
+    (["Perry Bacon Jr"], "<a rel='author'>Perry Bacon Jr.</a>", ["Perry Bacon Jr."]),
+    # the dotted form wins over an undotted one written first
+    (["Joe S"], '<meta name="author" content="Joe S"><span>Joe S.</span>', ["Joe S."]),
+    # nothing to restore, or nothing the page writes with stops
+    (["Leah C Stokes"], '<meta name="author" content="Leah C Stokes">', ["Leah C Stokes"]),
+    (["Kim C Lee"], "<p>Kim Cho Lee</p>", ["Kim C Lee"]),
+    (["Jane Doe", "John Roe"], "<p>Jane Doe. John Roe.</p>", ["Jane Doe", "John Roe"]),
+]
+
+
+@pytest.mark.parametrize(("names", "html", "written"), INITIALS_CASES)
+def test_initials_keep_their_full_stops(names, html, written) -> None:
+    assert with_initials(names, html) == written
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Grant Tinsley, PhD", ["Grant Tinsley"]),
+        ("Michael L. Anderson, MD; Devon Gorry, Ph.D.", ["Michael L. Anderson", "Devon Gorry"]),
+        ("Joe S.", ["Joe S."]),
+        ("Jane Doe.", ["Jane Doe"]),
+        ("Reuters; Agencies", []),
+    ],
+)
+def test_credentials_and_stops_in_bylines(raw, expected) -> None:
+    assert clean_authors(raw) == expected
+
+
+def test_the_outlet_is_no_author() -> None:
+    body = "<p>The envoy returned from Pyongyang on Tuesday without a commitment to resume.</p>" * 4
+    html = (
+        "<html><head><meta name='author' content='Rob Picheta, CNN'>"
+        "<meta property='og:site_name' content='CNN'></head>"
+        f"<body><article><h1>Envoy returns</h1>{body}</article></body></html>"
+    )
+    url = "https://edition.cnn.com/2021/03/08/asia/envoy/index.html"
+    page = Page(
+        item=Item(url=url, source="eval"),
+        final_url=url,
+        status=200,
+        headers={},
+        body=b"",
+        fetched_at=datetime.now(UTC),
+        html=html,
+    )
+    assert clean_page(page, CleanConfig(min_text_chars=0)).authors == ["Rob Picheta"]
 
 
 def test_short_and_empty_pages_are_rejected() -> None:
