@@ -14,7 +14,6 @@ from typing import Any
 
 import py3langid
 import trafilatura
-from htmldate import find_date
 from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
@@ -262,21 +261,7 @@ def choose_published(
         return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
     if hint is not None:
         return _to_utc(hint), hint.date(), "source_hint"
-    # Last, the dates the page writes in its text: a byline's "Posted on April 7, 2009". This
-    # search parses free text (htmldate's extensive search, 1-8 ms a page here), so it runs
-    # only on the pages that gave no date before it. It gives a year alone (a copyright line)
-    # as January 1: no publication date, as trafilatura's set has it for two such pages.
-    stamp = parse_timestamp(_text_date(html, url)) if html else None
-    if stamp is not None and (stamp.month, stamp.day) != (1, 1):
-        return _to_utc(stamp), stamp.date(), "page_text"
     return None, None, None
-
-
-def _text_date(html: str, url: str) -> str | None:
-    try:
-        return find_date(html, url=url or None, extensive_search=True, original_date=True)
-    except (ValueError, TypeError):  # htmldate rejects some malformed documents
-        return None
 
 
 def clean_authors(raw: str | list[str] | None) -> list[str]:

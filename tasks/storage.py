@@ -100,8 +100,7 @@ SCHEMAS: dict[str, pa.Schema] = {
                 pa.string(),
                 True,
                 {
-                    "doc": "Where the date came from: meta:<tag>, htmldate, url, source_hint, "
-                    "page_text (a date in the page's text, such as a byline's), record."
+                    "doc": "Where the date came from: meta:<tag>, htmldate, url, source_hint, record."
                 },
             ),
             pa.field(

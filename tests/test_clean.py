@@ -192,33 +192,6 @@ def test_a_utc_timestamp_gets_the_pages_own_date(stamp, html, url, local) -> Non
     assert published_date == local and source == "meta:article:published_time"
 
 
-BYLINE_PAGE = (
-    "<html><head><title>Envoy returns</title></head><body><article><h1>Envoy returns</h1>"
-    "<p class='byline'>By Jane Doe. Posted on April 7, 2009</p>"
-    "<p>The envoy returned from Pyongyang on Tuesday without a commitment to resume talks.</p>"
-    "</article><footer>{footer}</footer></body></html>"
-)
-
-
-def test_a_page_without_date_metadata_takes_its_bylines_date() -> None:
-    page = BYLINE_PAGE.format(footer="")
-    assert choose_published({}, None, "http://x/envoy", None, page)[1:] == (
-        date(2009, 4, 7),
-        "page_text",
-    )
-    # evidence that comes before it wins: the URL's date, the feed's date
-    assert choose_published({}, None, "http://x/2009/04/08/envoy", None, page)[2] == "url"
-    hint = datetime(2009, 4, 8, 1, 0, tzinfo=UTC)
-    assert choose_published({}, None, "http://x/envoy", hint, page)[2] == "source_hint"
-
-
-def test_a_copyright_year_is_no_publication_date() -> None:
-    page = BYLINE_PAGE.replace("Posted on April 7, 2009", "Staff").format(
-        footer="<p>Copyright 2020 The Example Times</p>"
-    )
-    assert choose_published({}, None, "http://x/envoy", None, page) == (None, None, None)
-
-
 # (page title, og:site_name, URL, headline): the site's name a title adds, and titles that keep
 # every part
 SITE_NAME_CASES = [
