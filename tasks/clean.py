@@ -60,14 +60,15 @@ _AUTHOR_ROLE = re.compile(
     r"wire|times|herald|tribune|journal|daily|network|media|staff)\b",
     re.IGNORECASE,
 )
-# A degree or credential a byline lists after a name ("Grant Tinsley, PhD"): no author of its own
+# A degree or credential a byline lists after a name ("Grant Tinsley, PhD"): no author of its own.
+# Not MA or BA: "Ma" is a surname ("Ma, Jack" splits into two pieces at its comma)
 _CREDENTIAL = re.compile(
-    r"^(?:ph\.?\s?d|m\.?d|r\.?d|r\.?n|m\.?s|m\.?a|b\.?a|j\.?d|mph|mba|msc|bsc|dds|dvm|lcsw|"
+    r"^(?:ph\.?\s?d|m\.?d|r\.?d|r\.?n|m\.?s|j\.?d|mph|mba|msc|bsc|dds|dvm|lcsw|"
     r"cpt|facs|facp|esq)\.?$",
     re.IGNORECASE,
 )
 # A name's last word that ends with its own full stop: an initial or a generational suffix
-_ENDS_WITH_STOP = re.compile(r"(?:^|\s)(?:[A-Za-z]|Jr|Sr|St)\.$")
+_ENDS_WITH_STOP = re.compile(r"(?:^|\s)(?:[A-Za-z]|Jr|Sr)\.$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
 # htmldate's extensive search falls back to dateparser over free text, which costs more than
 # the whole extraction; our own metadata and URL checks come first anyway (choose_published).
@@ -526,7 +527,8 @@ def _names_site(part: str, site_names: set[str], labels: list[str], last: bool) 
                 break
         # the last part of a title, the start of a longer domain's name: "Pamela Anderson" on
         # pamelaandersonfoundation.org
-        if last and len(bare) >= 2 and len(prefix) >= 8 and label.startswith("".join(bare)):
+        spelled = "".join(bare)
+        if last and len(bare) >= 2 and len(spelled) >= 8 and label.startswith(spelled):
             return True
     return False
 
