@@ -292,12 +292,18 @@ def test_initials_keep_their_full_stops(names, html, written) -> None:
     assert with_initials(names, html) == written
 
 
-def test_the_outlet_is_no_author() -> None:
+def test_a_wire_page_metadata_as_researchers_read_it() -> None:
+    """The page's title, UTC timestamp and byline as a US outlet writes them, through
+    clean_page: the headline without the site, the story's own evening date, the reporter
+    without the outlet."""
     body = "<p>The envoy returned from Pyongyang on Tuesday without a commitment to resume.</p>" * 4
     html = (
-        "<html><head><meta name='author' content='Rob Picheta, CNN'>"
-        "<meta property='og:site_name' content='CNN'></head>"
-        f"<body><article><h1>Envoy returns</h1>{body}</article></body></html>"
+        "<html><head><title>Envoy returns empty-handed | CNN Politics</title>"
+        "<meta property='og:title' content='Envoy returns empty-handed - CNN'>"
+        "<meta name='author' content='Rob Picheta, CNN'>"
+        "<meta property='og:site_name' content='CNN'>"
+        "<meta property='article:published_time' content='2021-03-09T01:40:00Z'></head>"
+        f"<body><article><h1>Envoy returns empty-handed</h1>{body}</article></body></html>"
     )
     url = "https://edition.cnn.com/2021/03/08/asia/envoy/index.html"
     page = Page(
@@ -309,7 +315,11 @@ def test_the_outlet_is_no_author() -> None:
         fetched_at=datetime.now(UTC),
         html=html,
     )
-    assert clean_page(page, CleanConfig(min_text_chars=0)).authors == ["Rob Picheta"]
+    article = clean_page(page, CleanConfig(min_text_chars=0))
+    assert article.title == "Envoy returns empty-handed"
+    assert article.authors == ["Rob Picheta"]
+    assert article.published == datetime(2021, 3, 9, 1, 40, tzinfo=UTC)
+    assert article.published_date == date(2021, 3, 8)  # 20:40 in New York on the 8th
 
 
 def test_short_and_empty_pages_are_rejected() -> None:
