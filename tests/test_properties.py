@@ -1,5 +1,5 @@
 """Property tests of the parsers not covered beside their stage: URL canonicaliser, config loader,
-WARC reader. Arbitrary input raises only the documented error; round-trips hold where they apply.
+WARC reader, cleaning's title, timestamp and byline parsers. Arbitrary input raises only the documented error; round-trips hold where they apply.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from config.schema import ConfigError, Settings, load_config, settings_from_dict
+from tasks.clean import choose_published, strip_site_name, with_initials
 from tasks.records import Item
 from tasks.urls import InvalidURL, canonical_url
 from tasks.warc import WarcFailed, read_records
@@ -133,3 +134,65 @@ def test_warc_reader_rejects_a_torn_member_that_inflates_to_wrong_bytes() -> Non
     torn = whole[: len(whole) - 12] + b"\x00"
     with pytest.raises(WarcFailed):
         list(read_records(io.BytesIO(torn), "w.warc.gz", "cc"))
+
+
+# ---- cleaning's metadata parsers: page titles, timestamps and bylines of any text ----------------
+TITLE_PARTS = st.sampled_from(
+    ["Talks resume", " | ", "|", " - ", " — ", " :: ", " » ", "The", "Example Times", "example",
+     "News", "LA Weekly", "laweekly", "Harper's Magazine", "", " ", "-", "\u00e9", "Kim Jong-il"]
+)  # fmt: skip
+HOSTS = st.sampled_from(
+    ["https://news.example/a", "https://www.laweekly.com/a", "https://harpers.org/a",
+     "https://www.bbc.co.uk/news/a", "not a url", ""]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(max_size=60), st.lists(TITLE_PARTS, max_size=8).map("".join)),
+    st.one_of(st.none(), st.sampled_from(["The Example Times", "LA Weekly", ""])),
+    HOSTS,
+)
+def test_site_name_stripping_keeps_a_part_of_the_title(
+    title: str, site: str | None, url: str
+) -> None:
+    headline = strip_site_name(title, site, url)
+    assert headline in title  # a headline is cut from the title, never made up
+    assert headline.strip() or not title.strip()  # a title with words keeps some of them
+    assert strip_site_name(headline, site, url) in headline  # stripping again only shortens
+
+
+STAMP_TEXT = st.sampled_from(
+    ["2020-02-24T21:25:54-05:00", "2020-02-25 02:25:54", "2020-02-24 21:25:54", "2020-02-25T02:25:54Z",
+     "2020-13-45T99:99:99+99:99", "1999-12-31T23:59:59+14:00", "<time datetime='", "'>", '"date":"',
+     '"', " ", "2020-02-24", "T", "+05:30", "-00:00"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["2020-02-25T02:25:54+00:00", "2020-02-25T02:25:54Z", "2020-02-24T21:25:54"]),
+    st.one_of(st.text(max_size=80), st.lists(STAMP_TEXT, max_size=10).map("".join)),
+    st.sampled_from(
+        ["", "http://x/2020/02/24/a", "http://x/2020/02/25/a", "http://x/2019/02/24/a"]
+    ),
+)
+def test_a_publication_date_is_its_timestamps_day_or_next_to_it(
+    stamp: str, html: str, url: str
+) -> None:
+    published, local, source = choose_published({"datePublished": stamp}, None, url, None, html)
+    assert published is not None and local is not None and source == "meta:datePublished"
+    assert abs((local - published.date()).days) <= 1  # a time zone moves a date by a day at most
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ABCJRSTabcrs .", min_size=1, max_size=12), max_size=3),
+    st.text(max_size=120),
+)
+def test_initials_restored_only_from_the_names_own_letters(names: list[str], html: str) -> None:
+    restored = with_initials(names, html)
+    assert len(restored) == len(names)
+    for name, written in zip(names, restored, strict=True):
+        letters = name.replace(" ", "").replace(".", "").casefold()
+        assert written.replace(" ", "").replace(".", "").casefold() == letters

@@ -30,7 +30,7 @@ def _at_least(scores: dict[str, float], floors: dict[str, float]) -> None:
     assert not below, f"below the pinned floor (score, floor): {below}"
 
 
-# (split, floors): quotes found (F1) and their resolved speakers, PolNeAR dev (0.8264 / 0.9097)
+# quotes found (F1) and their resolved speakers, PolNeAR dev (0.8264 / 0.9097)
 QUOTE_FLOORS = {"f1": 0.82, "speaker_accuracy": 0.90}
 
 
