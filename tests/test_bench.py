@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bench.extraction_eval import metadata_match
 from bench.throughput import incremental_figures
 
 
@@ -42,3 +45,24 @@ def test_new_articles_figures(monkeypatch) -> None:
     assert out["into_large_corpus_written"] == throughput.NEW_ARTICLES
     assert out["ratio_large_vs_small"] == 1.125
     assert out["ratio_large_vs_small_inside_flow"] == 1.2
+
+
+# (field, the set's value, an extractor's value, a match): bench.extraction_eval's metadata rules
+METADATA_CASES = [
+    ("date", "2020-02-24", "2020-02-24", True),
+    ("date", "", None, True),  # no gold date wants none
+    ("date", "", "2020-02-24", False),
+    ("date", "2020-02-24", "2020-02-25", False),
+    ("title", "Talks\u2019 start \u2014 day one", "talks' start - day  one", True),
+    ("title", "Talks start", "Talks start | Site", False),
+    ("author", "David Brand and Ramsey Khalifeh", ["Ramsey Khalifeh", "David Brand"], True),
+    ("author", "Glen Owen; Brendan Carlin", "Glen Owen; Brendan Carlin", True),
+    ("author", ["Leah C. Stokes"], ["Leah C Stokes"], False),
+    ("author", "", [], True),
+    ("author", "Jane Doe", ["Jane Doe", "CNN"], False),
+]
+
+
+@pytest.mark.parametrize(("field", "gold", "found", "match"), METADATA_CASES)
+def test_metadata_match(field: str, gold: object, found: object, match: bool) -> None:
+    assert metadata_match(field, gold, found) is match
