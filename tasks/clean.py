@@ -557,6 +557,83 @@ def strip_site_name(title: str, site_name: str | None, url: str) -> str:
     return title
 
 
+# Words two phrasings of one headline share: content words, not these
+_HEADLINE_STOPWORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "are",
+        "was",
+        "were",
+        "his",
+        "her",
+        "its",
+        "our",
+        "you",
+        "not",
+        "but",
+        "how",
+        "why",
+        "what",
+        "who",
+        "will",
+        "has",
+        "have",
+        "had",
+        "after",
+        "over",
+        "into",
+        "more",
+        "than",
+        "about",
+        "says",
+        "said",
+        "new",
+    ]
+)
+_HEADLINE_MIN_WORDS = 4  # an <h1> of fewer words is a logo, a section or a site name
+# Share of the shorter phrasing's content words the other must hold to be the same headline:
+# "New York ramps up mass burials amid virus outbreak" (og:title) and "Coronavirus: New York
+# ramps up mass burials amid outbreak" (<h1>) share 7 of 7; "Alaska Airlines to become full
+# Oneworld member by spring" and "Alaska Airlines sets new date for full Oneworld membership"
+# 4 of 7; a page's "Emacspeak The Complete Audio Desktop" and its post's title none
+_SAME_STORY_SHARE = 0.5
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", text.casefold()) if len(w) > 2} - _HEADLINE_STOPWORDS
+
+
+def displayed_headline(title: str, h1s: list[str]) -> str:
+    """The headline the page displays in its <h1> where the metadata title is another phrasing
+    of the same story: news sites write one headline for the page and another for search and
+    social cards (og:title). The <h1> must have words enough to be a headline and share at least
+    half of the shorter phrasing's content words. Where one contains the other, the title stays:
+    an <h1> that adds a section ("Politics | ...") or a kicker to it, or one that is a part of it,
+    is no better a headline."""
+    wanted = _content_words(title)
+    for h1 in h1s:
+        if len(h1.split()) < _HEADLINE_MIN_WORDS:
+            continue
+        shown = _content_words(h1)
+        shorter = min(len(wanted), len(shown))
+        if shorter < 2 or len(wanted & shown) < _SAME_STORY_SHARE * shorter:
+            continue
+        folded_title, folded_h1 = (
+            " ".join(title.casefold().split()),
+            " ".join(h1.casefold().split()),
+        )
+        if folded_title in folded_h1 or folded_h1 in folded_title:
+            return title
+        return h1
+    return title
+
+
 def _drop_repeated_title(text: str, title: str | None) -> str:
     if not title:
         return text
@@ -631,6 +708,7 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     tree = load_html(page.html)
     if tree is None:
         raise CleanError("unparsable_html", "no HTML tree could be built")
+    h1s = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
     doc = trafilatura.bare_extraction(
         tree,
         url=page.final_url,
@@ -644,6 +722,7 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     title = repair_text(doc.title) if doc.title else item.title_hint
     if title:
         title = strip_site_name(title, doc.sitename, page.final_url)
+        title = repair_text(displayed_headline(title, h1s))
     published, published_date, published_source = choose_published(
         meta, doc.date, page.final_url, item.published_hint, page.html
     )

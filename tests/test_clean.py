@@ -18,6 +18,7 @@ from tasks.clean import (
     clean_batch,
     clean_page,
     detect_language,
+    displayed_headline,
     strip_site_name,
     with_initials,
 )
@@ -270,6 +271,51 @@ SITE_NAME_CASES = [
 @pytest.mark.parametrize(("title", "site_name", "url", "headline"), SITE_NAME_CASES)
 def test_the_sites_name_leaves_the_headline(title, site_name, url, headline) -> None:
     assert strip_site_name(title, site_name, url) == headline
+
+
+# (metadata title, the page's <h1> texts, the headline kept)
+HEADLINE_CASES = [
+    # the page displays another phrasing of the same story: the displayed one
+    (
+        "New York ramps up mass burials amid virus outbreak",
+        ["BBC", "Coronavirus: New York ramps up mass burials amid outbreak"],
+        "Coronavirus: New York ramps up mass burials amid outbreak",
+    ),
+    (
+        "Alaska Airlines to become full Oneworld member by spring",
+        ["Alaska Airlines sets new date for full Oneworld membership"],
+        "Alaska Airlines sets new date for full Oneworld membership",
+    ),
+    # an <h1> that is a logo, a section or a site name
+    (
+        "Mark Meadows accused of timing retirement",
+        ["Politico"],
+        "Mark Meadows accused of timing retirement",
+    ),
+    # another story's headline or the site's tagline
+    (
+        "Meta-programming in Emacs using defadvice",
+        ["Emacspeak The Complete Audio Desktop"],
+        "Meta-programming in Emacs using defadvice",
+    ),
+    # one holds the other: a section or kicker added, or a part left out
+    (
+        "St. Louis Park elects a new mayor",
+        ["Politics | St. Louis Park elects a new mayor"],
+        "St. Louis Park elects a new mayor",
+    ),
+    (
+        "Oven-baked Italian Olive & Herb Focaccia Bread",
+        ["Olive & Herb Focaccia Bread"],
+        "Oven-baked Italian Olive & Herb Focaccia Bread",
+    ),
+    ("Six-party talks resume", [], "Six-party talks resume"),
+]
+
+
+@pytest.mark.parametrize(("title", "h1s", "headline"), HEADLINE_CASES)
+def test_the_displayed_headline_of_the_same_story_wins(title, h1s, headline) -> None:
+    assert displayed_headline(title, h1s) == headline
 
 
 # (names as trafilatura gives them, the page, names as the page writes them)

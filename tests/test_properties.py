@@ -17,7 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from config.schema import ConfigError, Settings, load_config, settings_from_dict
-from tasks.clean import choose_published, strip_site_name, with_initials
+from tasks.clean import choose_published, displayed_headline, strip_site_name, with_initials
 from tasks.records import Item
 from tasks.urls import InvalidURL, canonical_url
 from tasks.warc import WarcFailed, read_records
@@ -196,3 +196,12 @@ def test_initials_restored_only_from_the_names_own_letters(names: list[str], htm
     for name, written in zip(names, restored, strict=True):
         letters = name.replace(" ", "").replace(".", "").casefold()
         assert written.replace(" ", "").replace(".", "").casefold() == letters
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(TITLE_PARTS, min_size=1, max_size=8).map("".join),
+    st.lists(st.lists(TITLE_PARTS, max_size=8).map("".join), max_size=3),
+)
+def test_the_headline_is_the_title_or_a_displayed_one(title: str, h1s: list[str]) -> None:
+    assert displayed_headline(title, h1s) in [title, *h1s]
