@@ -67,8 +67,10 @@ _CREDENTIAL = re.compile(
     r"cpt|facs|facp|esq)\.?$",
     re.IGNORECASE,
 )
-# A name's last word that ends with its own full stop: an initial or a generational suffix
-_ENDS_WITH_STOP = re.compile(r"(?:^|\s)(?:[A-Za-z]|Jr|Sr)\.$")
+# A word of a name written with a full stop after it: an initial or a generational suffix
+_STOPPED = r"(?:[A-Za-z]|Jr|Sr)"
+# ... as the last word of a name that keeps its full stop ("Joe S.", "Perry Bacon Jr.")
+_ENDS_WITH_STOP = re.compile(rf"(?:^|\s){_STOPPED}\.$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|\band\b|&)\s*", re.IGNORECASE)
 # htmldate's extensive search falls back to dateparser over free text, which costs more than
 # the whole extraction; our own metadata and URL checks come first anyway (choose_published).
@@ -306,8 +308,8 @@ def _name_case(name: str) -> str:
 
 
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "R.C.", "T."
-# a one-letter word of a name, or a generational suffix: trafilatura drops the full stop after it
-_STOPPED_WORD = re.compile(r"^(?:[A-Za-z]|Jr|Sr)$")
+# ... as trafilatura gives it, without the full stop
+_STOPPED_WORD = re.compile(rf"^{_STOPPED}$")
 
 
 def with_initials(names: list[str], html: str) -> list[str]:
@@ -345,10 +347,8 @@ def _names_outlet(name: str, site_name: str | None, url: str) -> bool:
     """Whether an author name is the outlet's own ("CNN" on cnn.com, "The Economist"): one
     word, the site's name or a label of its host. A person's name of two words is kept even
     where a personal site is named after it."""
-    words = [w for w in (_squash(word) for word in name.split()) if w]
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return len(words) == 1 and words[0] in {_squash(site_name or ""), *_host_labels(url)}
+    bare = _site_words(name)[1]
+    return len(bare) == 1 and bare[0] in _site_names(site_name).union(_host_labels(url))
 
 
 def settle_key(cfg: CleanConfig, topic: TopicConfig | None) -> str:
@@ -507,13 +507,22 @@ def _host_labels(url: str) -> list[str]:
     return [label.replace("-", "") for label in labels if len(label) >= 3]
 
 
+def _site_words(part: str) -> tuple[list[str], list[str]]:
+    """The squashed words of a part of a title or a byline, with and without a leading "the"."""
+    words = [w for w in (_squash(word) for word in part.split()) if w]
+    return words, words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+def _site_names(site_name: str | None) -> set[str]:
+    return {name for name in (_squash(site_name or ""),) if name}
+
+
 def _names_site(part: str, site_names: set[str], labels: list[str], last: bool) -> bool:
     """Whether a part of a page title is the site's name: its og:site_name, or the name its
     host spells ("LA Weekly" on laweekly.com, "The Village Voice" on villagevoice.com)."""
-    words = [w for w in (_squash(word) for word in part.split()) if w]
+    words, bare = _site_words(part)
     if not words or len(words) > _MAX_SITE_WORDS:
         return False
-    bare = words[1:] if words[0] == "the" and len(words) > 1 else words
     for spelled in ("".join(words), "".join(bare)):
         if spelled in site_names or spelled in labels:
             return True
@@ -542,7 +551,7 @@ def strip_site_name(title: str, site_name: str | None, url: str) -> str:
     segments = parts[0::2]
     if len(segments) < 2:
         return title
-    site_names = {name for name in (_squash(site_name or ""),) if name}
+    site_names = _site_names(site_name)
     labels = _host_labels(url)
     for i in range(1, len(segments)):
         if _names_site(segments[i], site_names, labels, last=i == len(segments) - 1):
@@ -722,7 +731,9 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     title = repair_text(doc.title) if doc.title else item.title_hint
     if title:
         title = strip_site_name(title, doc.sitename, page.final_url)
-        title = repair_text(displayed_headline(title, h1s))
+        headline = displayed_headline(title, h1s)
+        if headline != title:  # the page's <h1>, raw; the title was repaired above
+            title = repair_text(headline)
     published, published_date, published_source = choose_published(
         meta, doc.date, page.final_url, item.published_hint, page.html
     )

@@ -1054,10 +1054,10 @@ def build_report(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     dataset = Dataset(output)
+    listing = _listing(dataset)
     for attempt in range(1, READ_ATTEMPTS + 1):
         for name in CHARTS:  # a previous report's (or attempt's) charts this one may not draw
             (out_dir / f"{name}.svg").unlink(missing_ok=True)
-        listing = _listing(dataset)
         spill = tempfile.TemporaryDirectory(prefix="newscorpus-report-")
         con = None
         try:
@@ -1069,8 +1069,10 @@ def build_report(
             # Another run's commit lock does not cover this read (a report takes seconds to
             # minutes, commits would wait for it): a merge that replaced listed files makes
             # DuckDB fail on the first one gone. Read again over the files there are now.
-            if attempt == READ_ATTEMPTS or _listing(dataset) == listing:
+            now = _listing(dataset)
+            if attempt == READ_ATTEMPTS or now == listing:
                 raise
+            listing = now  # the next attempt reads these files
         finally:
             if con is not None:
                 con.close()

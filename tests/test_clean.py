@@ -22,6 +22,7 @@ from tasks.clean import (
     strip_site_name,
     with_initials,
 )
+from tasks.fetch import page_in_hand
 from tasks.records import Item, Page
 from tasks.textrepair import repair_backticks, repair_text
 from tasks.topic import OffTopic, compile_topic
@@ -352,15 +353,7 @@ def test_a_wire_page_metadata_as_researchers_read_it() -> None:
         f"<body><article><h1>Envoy returns empty-handed</h1>{body}</article></body></html>"
     )
     url = "https://edition.cnn.com/2021/03/08/asia/envoy/index.html"
-    page = Page(
-        item=Item(url=url, source="eval"),
-        final_url=url,
-        status=200,
-        headers={},
-        body=b"",
-        fetched_at=datetime.now(UTC),
-        html=html,
-    )
+    page = page_in_hand(Item(url=url, source="eval", body=html.encode()))
     article = clean_page(page, CleanConfig(min_text_chars=0))
     assert article.title == "Envoy returns empty-handed"
     assert article.authors == ["Rob Picheta"]
