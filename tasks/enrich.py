@@ -12,9 +12,11 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import types
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any, get_args
@@ -214,6 +216,13 @@ FLOW_EXTRACT_MAX_WORKERS = 2
 # A vocabulary past this many strings is replaced by a fresh one (~0.2 s), so a backfill of a
 # million articles holds no more than a few tens of thousands of articles' words.
 MAX_READER_STRINGS = 250_000
+# A worker that dies (the kernel's OOM killer, a container's CPU or memory limit, a crash in
+# native code) breaks the whole pool, and every job on it fails with BrokenProcessPool. The
+# pool is started again and the batch retried one article at a time: an article is rejected
+# (`worker_died`) when it kills a fresh worker twice while nothing else runs there. More such
+# articles in one batch than this are not the articles' doing (a worker that cannot even load
+# the model dies on every one), and the run stops.
+MAX_KILLERS_PER_BATCH = 3
 
 
 def _cores() -> int:
@@ -261,9 +270,18 @@ class EnrichPool:
         # the alias table and vocabulary the rules read with in this process, made at the first
         # batch (~0.2 s) and kept for the run only: the next run reads its own alias table
         self._reader: tuple[AliasTable, Vocab] | None = None
+        # two batches may be on the workers at once (the run submits the next before it waits
+        # for the last), so a restart after a worker died happens once, under this lock, and
+        # the one-article retries run one at a time under `_alone`
+        self._restarting = threading.Lock()
+        self._alone = threading.Lock()
 
     def start(self) -> None:
         """Start the worker processes now (once), so they load spaCy while the caller fetches."""
+        with self._restarting:
+            self._start()
+
+    def _start(self) -> None:
         if self.workers <= 0 or self._pool is not None:
             return
         # spawn, not fork: the flow process runs threads (Prefect, HTTP) that fork would copy mid-flight
@@ -288,20 +306,90 @@ class EnrichPool:
             sys.modules["__main__"] = main
 
     def enrich(self, articles: list[Article]) -> tuple[list[Enriched], list[Reject], str]:
-        """Enrich a batch, in parallel slices when there are workers."""
+        """Enrich a batch, in parallel slices when there are workers.
+
+        When a worker dies during the batch, the workers are started again and the batch is
+        retried article by article; an article that kills its worker again is rejected
+        (MAX_KILLERS_PER_BATCH).
+        """
         self.start()
-        if self._pool is not None and self.place == "flow":
-            return self._parse_then_extract(articles)
-        if self._pool is None or len(articles) < 2:
-            if self._pool is None:
-                return enrich_batch(articles, self.model, self.aliases_path)
-            return self._pool.submit(enrich_batch, articles, self.model, self.aliases_path).result()
+        pool = self._current()
+        try:
+            return self._enrich(articles, pool)
+        except BrokenProcessPool:
+            log.warning(
+                "an NLP worker died during a batch of %d articles: restarting the workers and "
+                "retrying the batch one article at a time",
+                len(articles),
+            )
+            self._restart(pool)
+        return self._one_by_one(articles)
+
+    def _current(self) -> ProcessPoolExecutor | None:
+        with self._restarting:
+            return self._pool
+
+    def _restart(self, broken: ProcessPoolExecutor | None) -> None:
+        with self._restarting:
+            if broken is not None and self._pool is broken:  # not restarted by the other batch
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+            self._start()
+
+    def _one_by_one(self, articles: list[Article]) -> tuple[list[Enriched], list[Reject], str]:
+        enriched: list[Enriched] = []
+        rejects: list[Reject] = []
+        killers = 0
+        model = ""
+        for article in articles:
+            for _attempt in range(2):
+                with self._alone:  # no other retry runs now: a death is this article's doing
+                    pool = self._current()
+                    try:
+                        part_enriched, part_rejects, model = self._enrich([article], pool)
+                    except BrokenProcessPool:
+                        self._restart(pool)
+                        continue
+                enriched.extend(part_enriched)
+                rejects.extend(part_rejects)
+                break
+            else:
+                killers += 1
+                if killers > MAX_KILLERS_PER_BATCH:
+                    raise RuntimeError(
+                        f"NLP workers died on more than {MAX_KILLERS_PER_BATCH} articles of one "
+                        "batch, each article alone on a fresh worker: the cause is not the "
+                        "articles (can a worker load the model? is there memory for "
+                        "nlp.workers of them?)"
+                    )
+                log.error("an NLP worker died twice on %s: rejected", article.url)
+                rejects.append(
+                    Reject(
+                        article.url,
+                        article.source_name,
+                        "enrich",
+                        "worker_died",
+                        f"an NLP worker process died twice on this article "
+                        f"({len(article.text)} characters)",
+                    )
+                )
+        return enriched, rejects, model
+
+    def _enrich(
+        self, articles: list[Article], pool: ProcessPoolExecutor | None
+    ) -> tuple[list[Enriched], list[Reject], str]:
+        if pool is None:
+            return enrich_batch(articles, self.model, self.aliases_path)
+        if self.place == "flow":
+            return self._parse_then_extract(articles, pool)
+        if len(articles) < 2:
+            return pool.submit(enrich_batch, articles, self.model, self.aliases_path).result()
         size = -(-len(articles) // self.workers)
         slices = [articles[i : i + size] for i in range(0, len(articles), size)]
         enriched: list[Enriched] = []
         rejects: list[Reject] = []
         models: list[str] = []
-        for part_enriched, part_rejects, part_model in self._pool.map(
+        for part_enriched, part_rejects, part_model in pool.map(
             enrich_batch, slices, [self.model] * len(slices), [self.aliases_path] * len(slices)
         ):
             enriched.extend(part_enriched)
@@ -310,13 +398,10 @@ class EnrichPool:
         return enriched, rejects, models[0] if models else ""
 
     def _parse_then_extract(
-        self, articles: list[Article]
+        self, articles: list[Article], pool: ProcessPoolExecutor
     ) -> tuple[list[Enriched], list[Reject], str]:
-        assert self._pool is not None
         futures = [
-            self._pool.submit(
-                parse_batch, articles[i : i + PIPE_BATCH], self.model, self.aliases_path
-            )
+            pool.submit(parse_batch, articles[i : i + PIPE_BATCH], self.model, self.aliases_path)
             for i in range(0, len(articles), PIPE_BATCH)
         ]
         if self._reader is None:  # made while the workers parse the first slice

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -349,6 +350,85 @@ def test_enrich_pool_returns_every_row_and_its_worker_exits_cleanly() -> None:
     for process in processes:
         process.join(timeout=10)
         assert process.exitcode == 0
+
+
+def _bosworth_articles(count: int) -> list[Any]:
+    from datetime import UTC, datetime
+
+    from tests.test_storage import article
+
+    text = (
+        'Stephen Bosworth arrived in Pyongyang on Tuesday. "The talks were useful," '
+        "Bosworth told reporters in Seoul."
+    )
+    return [article(n, datetime(2009, 12, 11, tzinfo=UTC), text).article for n in range(count)]
+
+
+def _rows_of(enriched: list[Any]) -> list[tuple[Any, ...]]:
+    return [(e.article.article_id, e.entities, e.dates, e.quotes) for e in enriched]
+
+
+def test_enrich_pool_retries_the_batch_of_a_worker_that_was_killed() -> None:
+    # a worker SIGKILLed (as the kernel's OOM killer does) broke the pool and failed the run;
+    # now the workers start again and the batch comes back whole, rows as one process gives them
+    import signal
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tasks.enrich import EnrichPool, enrich_batch
+
+    articles = _bosworth_articles(3)
+    expected, _, _ = enrich_batch(articles, "en_core_web_sm", None)
+    with EnrichPool("en_core_web_sm", None, 1) as pool:
+        pool.start()
+        killed = list(pool._pool._processes.values())  # type: ignore[union-attr]
+        for process in killed:
+            os.kill(process.pid, signal.SIGKILL)
+            process.join(timeout=10)
+        # two batches at once, as a run has them (the next one is submitted before the last
+        # is waited for): both lose the worker, the pool starts again once, both come back
+        with ThreadPoolExecutor(2) as callers:
+            results = list(callers.map(pool.enrich, [articles[:2], articles[2:]]))
+        fresh = list(pool._pool._processes.values())  # type: ignore[union-attr]
+    assert killed and all(p.exitcode == -signal.SIGKILL for p in killed)
+    assert len(fresh) == 1 and fresh[0].pid not in {p.pid for p in killed}
+    assert all(not rejects and model for _enriched, rejects, model in results)
+    assert _rows_of([e for enriched, _r, _m in results for e in enriched]) == _rows_of(expected)
+
+
+def _enrich_or_die(articles: list[Any], model: str, aliases_path: str | None) -> Any:
+    """A worker's job that dies on an article whose text starts POISON, every time."""
+    from tasks.enrich import enrich_batch
+
+    if any(a.text.startswith("POISON") for a in articles):
+        os._exit(1)
+    return enrich_batch(articles, model, aliases_path)
+
+
+def test_an_article_that_kills_every_worker_is_rejected_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+
+    import tasks.enrich
+    from tasks.enrich import EnrichPool
+
+    class DyingPool(EnrichPool):  # the workers' job dies on the poison article
+        def _enrich(self, articles: list[Any], pool: Any) -> Any:
+            return pool.submit(_enrich_or_die, articles, self.model, self.aliases_path).result()
+
+    first, poison, last = _bosworth_articles(3)
+    poison = dataclasses.replace(poison, text="POISON " + poison.text)
+    with DyingPool("en_core_web_sm", None, 1) as pool:
+        enriched, rejects, _model = pool.enrich([first, poison, last])
+    assert [e.article.article_id for e in enriched] == ["a000", "a002"]
+    assert all(e.quotes and e.dates and e.entities for e in enriched)
+    assert [(r.url, r.stage, r.reason) for r in rejects] == [
+        ("https://news.example/1", "enrich", "worker_died")
+    ]
+    # workers that die on every article alone are not the articles' doing: the run stops
+    monkeypatch.setattr(tasks.enrich, "MAX_KILLERS_PER_BATCH", 0)
+    with DyingPool("en_core_web_sm", None, 1) as pool, pytest.raises(RuntimeError, match="not the"):
+        pool.enrich([poison, last])
 
 
 def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
