@@ -219,9 +219,10 @@ MAX_READER_STRINGS = 250_000
 # A worker that dies (the kernel's OOM killer, a container's CPU or memory limit, a crash in
 # native code) breaks the whole pool, and every job on it fails with BrokenProcessPool. The
 # pool is started again and the batch retried one article at a time: an article is rejected
-# (`worker_died`) when it kills a fresh worker twice while nothing else runs there. More such
-# articles in one batch than this are not the articles' doing (a worker that cannot even load
-# the model dies on every one), and the run stops.
+# (`worker_died`) when a fresh worker dies on it twice in a row. The one-article retries of the
+# two batches a run may have in flight take turns, so the other batch can cause one of the two
+# deaths, never both. More such articles in one batch than this are not the articles' doing (a
+# worker that cannot even load the model dies on every one), and the run stops.
 MAX_KILLERS_PER_BATCH = 3
 
 
