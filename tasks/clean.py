@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -23,6 +24,8 @@ from tasks.records import Article, Item, Page, Reject, StageError
 from tasks.textrepair import repair_text
 from tasks.topic import Topic
 from tasks.urls import InvalidURL, article_id_for, canonical_url, host_of
+
+log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
 
@@ -49,6 +52,8 @@ _PAGE_TIMESTAMP = re.compile(
     r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)[T ]([0-2]\d):([0-5]\d):([0-5]\d)(?:\.\d+)?"
     r"(Z|[+-][01]\d:?[0-5]\d)?(?!\d)"
 )
+# how far past its fetch a page's publication date may be: a day of time zones and clock skew
+_FETCH_SLACK = timedelta(days=1)
 # UTC offsets in use: -12:00 to +14:00, in quarter hours
 _MAX_OFFSET = timedelta(hours=14)
 _OFFSET_STEP = timedelta(minutes=15)
@@ -134,22 +139,30 @@ def _to_utc(value: datetime) -> datetime:
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
 
 
+def _utc_or_none(value: datetime) -> datetime | None:
+    try:
+        return _to_utc(value)
+    except OverflowError:  # "9999-12-31T23:59:59-14:00": in UTC, past the last datetime
+        return None
+
+
 def parse_timestamp(value: str | None) -> datetime | None:
-    """An ISO 8601 timestamp or date (zone kept when given), or None."""
+    """An ISO 8601 timestamp or date (zone kept when given), or None; None too for one whose
+    instant has no UTC datetime (a "never" placeholder at the end of year 9999, west of UTC)."""
     if not value:
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        pass
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match:
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if not match:
+            return None
         try:
-            return datetime(int(match[1]), int(match[2]), int(match[3]))
+            stamp = datetime(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return None
-    return None
+    return stamp if _utc_or_none(stamp) is not None else None
 
 
 def _meta_values(tree: Any) -> dict[str, str]:
@@ -165,7 +178,7 @@ def _meta_values(tree: Any) -> dict[str, str]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except (json.JSONDecodeError, TypeError):
+        except (ValueError, TypeError, RecursionError):  # RecursionError: arrays nested ~1,000 deep
             continue
         for obj in data if isinstance(data, list) else [data]:
             graph = obj.get("@graph", [obj]) if isinstance(obj, dict) else []
@@ -241,6 +254,7 @@ def choose_published(
     url: str,
     hint: datetime | None,
     html: str = "",
+    fetched: datetime | None = None,
 ) -> tuple[datetime | None, date | None, str | None]:
     """(published UTC, local publication date, source of the date).
 
@@ -248,22 +262,35 @@ def choose_published(
     URL date; the URL date and the feed/sitemap hint come last. The local date is the calendar
     date in the page's own time zone: the anchor for relative dates ("Thursday"); for a UTC
     timestamp it comes from the page's `html` or the URL where they give it (`_local_date`).
+    A date after the page was `fetched` (a day's slack for zones and clocks) is a placeholder or
+    a schedule, not a publication, and is passed over.
     """
+    latest = fetched + _FETCH_SLACK if fetched is not None else None
+
+    def possible(stamp: datetime | None) -> datetime | None:  # the UTC instant, if it can be
+        utc = _utc_or_none(stamp) if stamp is not None else None
+        return utc if utc is not None and (latest is None or utc <= latest) else None
+
     from_url = url_date(url)
+    if from_url is not None and latest is not None and from_url > latest.date():
+        from_url = None
     for key in _PUBLISHED_META:
         stamp = parse_timestamp(meta.get(key))
-        if stamp is not None and stamp.year >= 1990:
-            return _to_utc(stamp), _local_date(stamp, html, from_url), f"meta:{key}"
+        utc = possible(stamp)
+        if stamp is not None and utc is not None and stamp.year >= 1990:
+            return utc, _local_date(stamp, html, from_url), f"meta:{key}"
     stamp = parse_timestamp(extracted)
-    if stamp is not None:
+    utc = possible(stamp)
+    if stamp is not None and utc is not None:
         if from_url is not None and abs((stamp.date() - from_url).days) > 1:
             # htmldate picked a date the URL contradicts (often a "last updated" or copyright year)
             return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
-        return _to_utc(stamp), stamp.date(), "htmldate"
+        return utc, stamp.date(), "htmldate"
     if from_url is not None:
         return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
-    if hint is not None:
-        return _to_utc(hint), hint.date(), "source_hint"
+    utc = possible(hint)
+    if hint is not None and utc is not None:
+        return utc, hint.date(), "source_hint"
     return None, None, None
 
 
@@ -735,7 +762,7 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         if headline != title:  # the page's <h1>, raw; the title was repaired above
             title = repair_text(headline)
     published, published_date, published_source = choose_published(
-        meta, doc.date, page.final_url, item.published_hint, page.html
+        meta, doc.date, page.final_url, item.published_hint, page.html, page.fetched_at
     )
     modified = next(
         (parse_timestamp(meta[k]) for k in _MODIFIED_META if parse_timestamp(meta.get(k))), None
@@ -773,6 +800,8 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
 def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
     """An Article from a pre-extracted record (text in hand, no extraction)."""
     published = item.published_hint
+    if published is not None and _utc_or_none(published) is None:
+        published = None
     article = _finish(
         item,
         item.url,
@@ -821,6 +850,11 @@ def clean_batch(
                 article.relevance, article.relevance_matches = topic.check(article.text)
         except StageError as err:
             rejects.append(err.to_reject(item.url, item.source))
+            continue
+        except Exception as err:  # stage boundary: one page's failure must not stop the run
+            log.exception("cleaning failed for %s", item.url)
+            detail = f"{type(err).__name__}: {err}"[:500]
+            rejects.append(Reject(item.url, item.source, "clean", "clean_error", detail))
             continue
         if article.article_id in ids:
             rejects.append(

@@ -150,6 +150,44 @@ def test_published_prefers_metadata_then_url() -> None:
     assert choose_published({}, None, "http://x/story", None) == (None, None, None)
 
 
+FETCHED = datetime(2020, 2, 25, 12, 0, tzinfo=UTC)
+# (metadata timestamp, URL, source hint, published UTC or None, source): dates a page could not
+# have been published on, fetched on FETCHED
+IMPOSSIBLE_DATE_CASES = [
+    # a "never" placeholder west of UTC has no UTC datetime: it raised OverflowError, which
+    # failed the whole run
+    ("9999-12-31T23:59:59-14:00", "http://x/2020/02/24/a", None, datetime(2020, 2, 24, tzinfo=UTC), "url"),
+    ("0001-01-01T00:00:00+14:00", "http://x/a", None, None, None),
+    # a placeholder or a schedule after the fetch is no publication
+    ("9999-12-31T00:00:00Z", "http://x/a", None, None, None),
+    ("2020-03-01T09:00:00+00:00", "http://x/2020/02/24/a", None, datetime(2020, 2, 24, tzinfo=UTC), "url"),
+    # within a day of the fetch it is time zones and clocks: kept
+    ("2020-02-26T08:00:00+09:00", "http://x/a", None, datetime(2020, 2, 25, 23, 0, tzinfo=UTC), "meta:article:published_time"),
+    # a URL date or a feed's date after the fetch is none either
+    (None, "http://x/2099/01/01/a", None, None, None),
+    (None, "http://x/a", datetime(2099, 1, 1, tzinfo=UTC), None, None),
+    (None, "http://x/a", datetime(2020, 2, 24, 6, 0, tzinfo=UTC), datetime(2020, 2, 24, 6, 0, tzinfo=UTC), "source_hint"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("stamp", "url", "hint", "published", "source"), IMPOSSIBLE_DATE_CASES)
+def test_a_date_after_the_fetch_or_past_the_calendar_is_no_publication(
+    stamp, url, hint, published, source
+) -> None:
+    meta = {"article:published_time": stamp} if stamp else {}
+    got, _local, got_source = choose_published(meta, None, url, hint, "", FETCHED)
+    assert (got, got_source) == (published, source)
+
+
+def test_json_ld_nested_past_the_recursion_limit_is_read_as_none() -> None:
+    # json.loads raised RecursionError on it, out of the cleaning stage
+    body = "<p>" + "The envoy said the talks would resume next week, officials said. " * 8
+    html = f"<script type='application/ld+json'>{'[' * 5000}{']' * 5000}</script>{body}</p>"
+    item = Item(url="https://news.example/a", source="x", body=html.encode())
+    article = clean_page(page_in_hand(item), CleanConfig())
+    assert article.text.startswith("The envoy said")
+
+
 # (metadata timestamp, page HTML, URL, local publication date): a UTC timestamp's local date
 UTC_STORY = "2020-02-25T02:25:54+00:00"  # 21:25:54 in New York on the 24th
 LOCAL_DATE_CASES = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import tempfile
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,15 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from config.schema import ConfigError, Settings, load_config, settings_from_dict
-from tasks.clean import choose_published, displayed_headline, strip_site_name, with_initials
+from config.schema import CleanConfig, ConfigError, Settings, load_config, settings_from_dict
+from tasks.clean import (
+    choose_published,
+    clean_batch,
+    displayed_headline,
+    strip_site_name,
+    with_initials,
+)
+from tasks.fetch import page_in_hand
 from tasks.records import Item
 from tasks.urls import InvalidURL, canonical_url
 from tasks.warc import WarcFailed, read_records
@@ -183,6 +191,31 @@ def test_a_publication_date_is_its_timestamps_day_or_next_to_it(
     published, local, source = choose_published({"datePublished": stamp}, None, url, None, html)
     assert published is not None and local is not None and source == "meta:datePublished"
     assert abs((local - published.date()).days) <= 1  # a time zone moves a date by a day at most
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(),  # the whole calendar, years 1 to 9999
+    st.integers(min_value=-24 * 60 + 1, max_value=24 * 60 - 1),  # any offset a datetime takes
+    st.sampled_from(["article:published_time", "datePublished", "dateModified", "date"]),
+    st.sampled_from(["http://x/a", "http://x/2020/02/24/a", "http://x/2099/12/31/a"]),
+)
+def test_cleaning_accounts_for_a_page_whatever_its_timestamps(
+    stamp: datetime, minutes: int, key: str, url: str
+) -> None:
+    # a timestamp at the calendar's ends raised OverflowError and failed the run
+    written = stamp.replace(tzinfo=timezone(timedelta(minutes=minutes))).isoformat()
+    body = "<p>" + "The envoy said the talks would resume next week, officials said. " * 8
+    html = (
+        f'<meta property="{key}" content="{written}"><meta name="{key}" content="{written}">'
+        f'<script type="application/ld+json">{{"{key}": "{written}"}}</script>{body}</p>'
+    )
+    fetched = datetime(2020, 2, 25, tzinfo=UTC)
+    item = Item(url=url, source="x", body=html.encode(), fetched_at=fetched)
+    articles, rejects = clean_batch([page_in_hand(item)], [], CleanConfig(), None)
+    assert len(articles) + len(rejects) == 1 and not rejects
+    (article,) = articles
+    assert article.published is None or article.published <= fetched + timedelta(days=1)
 
 
 @settings(max_examples=300, deadline=None)
