@@ -289,7 +289,7 @@ def choose_published(
     if from_url is not None:
         return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
     utc = possible(hint)
-    if hint is not None and utc is not None:
+    if hint is not None and utc is not None and hint.year >= 1990:  # not Go's zero time
         return utc, hint.date(), "source_hint"
     return None, None, None
 

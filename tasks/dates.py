@@ -96,7 +96,7 @@ _QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)\b")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-_NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|single|couple of|a couple of|a few|few|several|some|many|\d+(?:\.\d+)?)"
+_NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|single|couple of|a couple of|a few|few|several|some|many|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _NUM_WORD_COMPOUND = rf"(?:{_NUM_WORD}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 # "eight trading days", "six straight days", "20 more years": counted, the adjective aside
 _UNIT_ADJ = (
@@ -527,6 +527,9 @@ _WORD_STARTS = re.compile(_WORD_START)
 # between a date and the weekday that describes it: "Dec. 18, a Wednesday"
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
 _SCANNER = _Scanner(_PATTERNS)
+# Publication years an anchor may have: they leave the rules a thousand years either way of it
+# for their arithmetic ("the previous year", "a decade ago"), which past year 1 or 9999 raises
+_ANCHOR_YEARS = range(1000, 9000)
 _UNRESOLVED_DAY = "XXXX-XX-XX"
 
 
@@ -564,8 +567,8 @@ def _num(text: str) -> float | None:
     t = text.lower().strip()
     if t in VAGUE_NUMBERS:
         return None
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t)
+    if re.fullmatch(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+", t):  # "10,000 years"
+        return float(t.replace(",", ""))
     if t in ("couple of", "a couple of"):
         return 2.0
     parts = re.split(r"[- ]", t)
@@ -1363,17 +1366,25 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if anchor is None or n is None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", True
     k = int(n) * direction
-    if unit in ("day", "night"):
-        return "DATE", (anchor + timedelta(days=k)).isoformat(), "day", True
-    if unit == "week":
-        return "DATE", _week(anchor + timedelta(weeks=k)), "week", True
-    if unit == "month":
-        d = _add_months(anchor, k)
-        return "DATE", f"{d.year}-{d.month:02d}", "month", True
+    year = anchor.year + k * {"year": 1, "decade": 10}.get(unit, 0)
+    if not 1 <= year <= 9999 or (unit == "decade" and year < 1000):
+        # "10,000 years ago": before year 1 (or a decade before 1000), which TIMEX3 dates do
+        # not reach in four digits
+        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", True
+    try:
+        if unit in ("day", "night"):
+            return "DATE", (anchor + timedelta(days=k)).isoformat(), "day", True
+        if unit == "week":
+            return "DATE", _week(anchor + timedelta(weeks=k)), "week", True
+        if unit == "month":
+            d = _add_months(anchor, k)
+            return "DATE", f"{d.year}-{d.month:02d}", "month", True
+    except (OverflowError, ValueError):  # "100,000 days ago": past the calendar
+        return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", "ref", True
     if unit == "year":
-        return "DATE", str(anchor.year + k), "year", True
+        return "DATE", f"{year:04d}", "year", True
     if unit == "decade":
-        return "DATE", str(anchor.year + 10 * k)[:3], "decade", True
+        return "DATE", str(year)[:3], "decade", True
     if unit in ("hour", "minute", "second"):
         return "DATE", anchor.isoformat(), "day", True
     return None
@@ -2225,6 +2236,8 @@ _ABBREVIATION_END = re.compile(r"\b(?!(?:may|june|july)\.)[A-Za-z]{3,4}\.$", re.
 def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
     """All temporal expressions of one article, in text order, normalised against `anchor`."""
     text = doc_text(doc)
+    if anchor is not None and anchor.year not in _ANCHOR_YEARS:
+        anchor = None  # a placeholder: Go's zero time 0001-01-01, a "never" 9999-12-31
     if anchor is None:
         anchor = _dateline(text)
     found: list[TemporalExpression] = []

@@ -166,6 +166,7 @@ IMPOSSIBLE_DATE_CASES = [
     # a URL date or a feed's date after the fetch is none either
     (None, "http://x/2099/01/01/a", None, None, None),
     (None, "http://x/a", datetime(2099, 1, 1, tzinfo=UTC), None, None),
+    (None, "http://x/a", datetime(1, 1, 1, tzinfo=UTC), None, None),  # a feed's Go zero time
     (None, "http://x/a", datetime(2020, 2, 24, 6, 0, tzinfo=UTC), datetime(2020, 2, 24, 6, 0, tzinfo=UTC), "source_hint"),
 ]  # fmt: skip
 
