@@ -52,6 +52,9 @@ _PAGE_TIMESTAMP = re.compile(
     r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)[T ]([0-2]\d):([0-5]\d):([0-5]\d)(?:\.\d+)?"
     r"(Z|[+-][01]\d:?[0-5]\d)?(?!\d)"
 )
+# the earliest year of a record's publication date: records may be archives of print, but a
+# year of fewer than four digits is a placeholder (and no year=YYYY partition)
+_EARLIEST_RECORD_YEAR = 1000
 # how far past its fetch a page's publication date may be: a day of time zones and clock skew
 _FETCH_SLACK = timedelta(days=1)
 # UTC offsets in use: -12:00 to +14:00, in quarter hours
@@ -800,8 +803,11 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
 def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
     """An Article from a pre-extracted record (text in hand, no extraction)."""
     published = item.published_hint
-    if published is not None and _utc_or_none(published) is None:
-        published = None
+    utc = _utc_or_none(published) if published is not None else None
+    if published is not None and (
+        utc is None or published.year < _EARLIEST_RECORD_YEAR or utc > fetched_at + _FETCH_SLACK
+    ):
+        published = None  # a placeholder (Go's zero time, "never") or a schedule
     article = _finish(
         item,
         item.url,

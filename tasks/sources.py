@@ -166,22 +166,60 @@ class Records:
         if not self.path.is_file():
             raise SourceFailed(f"records file {self.path} not found")
         for n, row in enumerate(self._rows()):
-            url = str(row.get("url") or "")
-            authors = row.get("authors") or []
-            if isinstance(authors, str):
-                authors = [a.strip() for a in re.split(r";|\band\b|,", authors) if a.strip()]
+            url = _record_text(row.get("url")) or ""
             published = row.get("published")
+            record_id = _record_text(row.get("id"))
             yield Item(
-                url=url or f"record:{self.name}/{row.get('id') or n}",
+                url=url or f"record:{self.name}/{record_id or n}",
                 source=self.name,
-                text=str(row.get("text") or ""),
-                title_hint=row.get("title") or None,
-                published_hint=published
-                if isinstance(published, datetime)
-                else _parse_date(str(published) if published else None),
-                authors_hint=list(authors),
-                record_id=str(row["id"]) if row.get("id") is not None else None,
+                text=_record_text(row.get("text")) or "",
+                title_hint=_record_text(row.get("title")),
+                published_hint=_record_time(published),
+                authors_hint=_record_names(row.get("authors")),
+                record_id=record_id,
             )
+
+
+def _record_text(value: Any) -> str | None:
+    """A record's field as text: a number as its digits; no lone surrogate (JSON may escape one,
+    "\\ud83d" of a cut emoji, which no Parquet string holds); None when empty."""
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    text = str(value).encode("utf-16", "surrogatepass").decode("utf-16", "replace").strip()
+    return text or None
+
+
+# Unix times in records: seconds, or milliseconds from this value on (1e11 s is the year 5138)
+_EPOCH_MILLISECONDS = 1e11
+
+
+def _record_time(value: Any) -> datetime | None:
+    """A record's publication time: a datetime, an ISO 8601 or RFC 2822 string, or a Unix time
+    (seconds or milliseconds, a number or a string of digits, as exports write it). A Unix time
+    of 0 is an export's empty value, not 1970."""
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{9,13}", value.strip()):
+        value = int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if abs(value) >= _EPOCH_MILLISECONDS else value
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return _parse_date(str(value) if value else None)
+
+
+def _record_names(value: Any) -> list[str]:
+    """A record's authors: "A; B and C", a list of names, or a list of {"name": ...} objects."""
+    if isinstance(value, str):
+        value = re.split(r";|\band\b|,", value)
+    if not isinstance(value, list):
+        return []
+    names = [_record_text(v.get("name") if isinstance(v, dict) else v) for v in value]
+    return [name for name in names if name]
 
 
 def parse_feed(data: bytes, base_url: str) -> list[Item]:

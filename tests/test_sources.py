@@ -138,6 +138,44 @@ def test_records_source_reads_jsonl_with_errors_accounted(tmp_path: Path) -> Non
     assert len(items) == 2
 
 
+def test_records_of_any_shape_are_cleaned_and_stored(tmp_path: Path) -> None:
+    # what exports hold: a cut emoji's lone surrogate (no Parquet string takes it), numbers and
+    # lists where text is due, author objects, Unix times, Go's zero time; the zero time made a
+    # year=1 partition that storage refused, which failed the run
+    from config.schema import CleanConfig, StorageConfig
+    from tasks.clean import clean_batch
+    from tasks.records import Enriched
+    from tasks.storage import Dataset
+
+    text = "Stephen Bosworth arrived in Pyongyang on Tuesday, officials said in Seoul. " * 3
+    rows = [
+        {"url": "https://n.example/r0", "text": text, "title": "Cut \ud83d", "authors": ["A\udc00B"]},
+        {"url": "https://n.example/r1", "text": text, "title": 12345, "authors": [{"name": "Jane Roe"}, 7]},
+        {"url": "https://n.example/r2", "text": text, "title": ["a"], "published": 1260489600},
+        {"url": "https://n.example/r3", "text": text, "published": "1260489600000", "id": 9},
+        {"url": "https://n.example/r4", "text": text, "published": "0001-01-01T00:00:00Z"},
+        {"url": "https://n.example/r5", "text": text, "published": 0},
+    ]  # fmt: skip
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))  # lone surrogates as JSON escapes
+    items = list(Records("export", path).items())
+    assert [i.title_hint for i in items] == ["Cut \ufffd", "12345", None, None, None, None]
+    assert [i.authors_hint for i in items[:2]] == [["A\ufffdB"], ["Jane Roe", "7"]]
+    articles, rejects = clean_batch([], items, CleanConfig(min_text_chars=50), None)
+    assert not rejects
+    assert [a.published for a in articles] == [
+        None,
+        None,
+        *[datetime(2009, 12, 11, tzinfo=UTC)] * 2,
+        None,
+        None,
+    ]
+    dataset = Dataset(str(tmp_path / "out"), StorageConfig())
+    dataset.prepare()
+    written = dataset.commit([Enriched(article=a) for a in articles], [], "run-1")
+    assert written["articles"] == 6
+
+
 def test_discover_all_accounts_invalid_urls_duplicates_and_seen(tmp_path: Path) -> None:
     settings = settings_from_dict(
         {
