@@ -216,7 +216,7 @@ def _record_names(value: Any) -> list[str]:
     """A record's authors: "A; B and C", a list of names, or a list of {"name": ...} objects."""
     if isinstance(value, str):
         value = re.split(r";|\band\b|,", value)
-    if not isinstance(value, list):
+    if not isinstance(value, (list, tuple)):
         return []
     names = [_record_text(v.get("name") if isinstance(v, dict) else v) for v in value]
     return [name for name in names if name]
