@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import MINYEAR, UTC, date, datetime, timedelta
 from typing import Any
 
 import py3langid
@@ -52,6 +52,9 @@ _PAGE_TIMESTAMP = re.compile(
     r"((?:19|20)\d{2})-([01]\d)-([0-3]\d)[T ]([0-2]\d):([0-5]\d):([0-5]\d)(?:\.\d+)?"
     r"(Z|[+-][01]\d:?[0-5]\d)?(?!\d)"
 )
+# the earliest year of a web page's publication date: earlier ones are placeholders (Go's zero
+# time 0001-01-01, a Unix 1970-01-01) or a copyright line
+_EARLIEST_WEB_YEAR = 1990
 # the earliest year of a record's publication date: records may be archives of print, but a
 # year of fewer than four digits is a placeholder (and no year=YYYY partition)
 _EARLIEST_RECORD_YEAR = 1000
@@ -147,6 +150,19 @@ def _utc_or_none(value: datetime) -> datetime | None:
         return _to_utc(value)
     except OverflowError:  # "9999-12-31T23:59:59-14:00": in UTC, past the last datetime
         return None
+
+
+def _publishable(
+    stamp: datetime | None, fetched: datetime | None, earliest_year: int
+) -> datetime | None:
+    """`stamp` in UTC when it can be a publication time: from `earliest_year` on, with a UTC
+    datetime, and no later than a day (zones, clocks) after the page was `fetched`."""
+    if stamp is None or stamp.year < earliest_year:
+        return None
+    utc = _utc_or_none(stamp)
+    if utc is None or (fetched is not None and utc > fetched + _FETCH_SLACK):
+        return None
+    return utc
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -268,22 +284,16 @@ def choose_published(
     A date after the page was `fetched` (a day's slack for zones and clocks) is a placeholder or
     a schedule, not a publication, and is passed over.
     """
-    latest = fetched + _FETCH_SLACK if fetched is not None else None
-
-    def possible(stamp: datetime | None) -> datetime | None:  # the UTC instant, if it can be
-        utc = _utc_or_none(stamp) if stamp is not None else None
-        return utc if utc is not None and (latest is None or utc <= latest) else None
-
     from_url = url_date(url)
-    if from_url is not None and latest is not None and from_url > latest.date():
+    if from_url is not None and fetched is not None and from_url > (fetched + _FETCH_SLACK).date():
         from_url = None
     for key in _PUBLISHED_META:
         stamp = parse_timestamp(meta.get(key))
-        utc = possible(stamp)
-        if stamp is not None and utc is not None and stamp.year >= 1990:
+        utc = _publishable(stamp, fetched, _EARLIEST_WEB_YEAR)
+        if stamp is not None and utc is not None:
             return utc, _local_date(stamp, html, from_url), f"meta:{key}"
     stamp = parse_timestamp(extracted)
-    utc = possible(stamp)
+    utc = _publishable(stamp, fetched, MINYEAR)  # htmldate's own bounds stand
     if stamp is not None and utc is not None:
         if from_url is not None and abs((stamp.date() - from_url).days) > 1:
             # htmldate picked a date the URL contradicts (often a "last updated" or copyright year)
@@ -291,8 +301,8 @@ def choose_published(
         return utc, stamp.date(), "htmldate"
     if from_url is not None:
         return datetime.combine(from_url, datetime.min.time(), UTC), from_url, "url"
-    utc = possible(hint)
-    if hint is not None and utc is not None and hint.year >= 1990:  # not Go's zero time
+    utc = _publishable(hint, fetched, _EARLIEST_WEB_YEAR)
+    if hint is not None and utc is not None:
         return utc, hint.date(), "source_hint"
     return None, None, None
 
@@ -803,10 +813,7 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
 def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
     """An Article from a pre-extracted record (text in hand, no extraction)."""
     published = item.published_hint
-    utc = _utc_or_none(published) if published is not None else None
-    if published is not None and (
-        utc is None or published.year < _EARLIEST_RECORD_YEAR or utc > fetched_at + _FETCH_SLACK
-    ):
+    if _publishable(published, fetched_at, _EARLIEST_RECORD_YEAR) is None:
         published = None  # a placeholder (Go's zero time, "never") or a schedule
     article = _finish(
         item,

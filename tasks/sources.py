@@ -191,6 +191,8 @@ def _record_text(value: Any) -> str | None:
 
 # Unix times in records: seconds, or milliseconds from this value on (1e11 s is the year 5138)
 _EPOCH_MILLISECONDS = 1e11
+_EPOCH_DIGITS = re.compile(r"\d{9,13}")  # a Unix time written as a string, as CSV has it
+_AUTHOR_LIST = re.compile(r";|\band\b|,")  # "A; B and C"
 
 
 def _record_time(value: Any) -> datetime | None:
@@ -201,7 +203,7 @@ def _record_time(value: Any) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{9,13}", value.strip()):
+    if isinstance(value, str) and _EPOCH_DIGITS.fullmatch(value.strip()):
         value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if abs(value) >= _EPOCH_MILLISECONDS else value
@@ -209,13 +211,13 @@ def _record_time(value: Any) -> datetime | None:
             return datetime.fromtimestamp(seconds, UTC)
         except (OverflowError, OSError, ValueError):
             return None
-    return _parse_date(str(value) if value else None)
+    return _parse_date(str(value))
 
 
 def _record_names(value: Any) -> list[str]:
     """A record's authors: "A; B and C", a list of names, or a list of {"name": ...} objects."""
     if isinstance(value, str):
-        value = re.split(r";|\band\b|,", value)
+        value = _AUTHOR_LIST.split(value)
     if not isinstance(value, (list, tuple)):
         return []
     names = [_record_text(v.get("name") if isinstance(v, dict) else v) for v in value]
