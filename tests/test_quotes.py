@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 
 import pytest
@@ -6055,3 +6056,54 @@ def test_title_speaker_is_the_noun_before_the_verb(nlp, text, speaker_text) -> N
     # the modal and its negation are no part of who speaks; a negation or a possessive marker
     # left alone names no one
     assert {q.speaker_text for q in quotes_of(nlp, text)} <= {speaker_text}
+
+
+def _calls_to_extract(doc) -> int:
+    """Python function calls extract_quotes makes on a doc: a measure of its work that, unlike
+    time, does not vary with the machine's load."""
+    calls = 0
+
+    def count(_frame, event, _arg) -> None:
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        extract_quotes(doc)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '"He said," she said, "that" ',  # quotes and cues, no sentence end: one huge "sentence"
+        "Officials said that the talks would resume and he added that ",
+        '"We will go," he said. ',  # one long paragraph of attributed quotes
+        '"',  # bare quote marks
+    ],
+)
+def test_quote_work_grows_linearly_with_text_without_sentence_ends(nlp, unit) -> None:
+    # a page without sentence ends parses as one sentence, whose every verb and quote the rules
+    # read whole: 2,000 repeats of the first unit took more than 14 minutes. Doubling the text
+    # now doubles the work, where it grew ~5-fold before
+    small, large = (_calls_to_extract(nlp(unit * n)) for n in (150, 300))
+    assert large < 2.5 * small
+
+
+def test_quotes_after_a_run_without_sentence_ends_keep_their_speakers(nlp) -> None:
+    # the run is read as no sentence (no speaker for its quotes, no reported speech in it); the
+    # article around it is read as ever
+    junk = '"Buy now," click here, "best price" ' * 60
+    text = (
+        f"{junk}\n\n"
+        '"We are ready to resume the talks," Stephen Bosworth said in Seoul.\n\n'
+        "Philip Crowley said that the envoy would return to Washington on Friday."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.kind) for q in quotes if q.start_char > len(junk)] == [
+        ("Stephen Bosworth", "direct"),
+        ("Philip Crowley", "indirect"),
+    ]
+    assert not any(q.speaker for q in quotes if q.end_char <= len(junk))

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at, verb_forms
 from tasks.quotes.lexicon import (
     _AS_VERBS,
+    _BEFORE_WINDOW,
     _CIRCUMSTANCE,
     _COPULAS,
     _CUE_PREPS,
@@ -53,6 +54,7 @@ from tasks.quotes.syntax import (
     _dateline_apposition,
     _entity_of,
     _is_label,
+    _long_sentence,
     _name_before_break,
     _per_token,
     _periodical,
@@ -1065,20 +1067,29 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
     return _Attribution(colon, colon.idx + 1, name.root)
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans sorted and merged where they overlap (quote marks nest)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+@dataclass(frozen=True)
+class _Spans:
+    """Character spans sorted and merged where they overlap (quote marks nest), built once per
+    article: which offsets lie inside one is asked for every token around every quote."""
 
+    spans: list[tuple[int, int]]
+    starts: list[int]
 
-def _covered(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    n = bisect.bisect_right(starts, offset) - 1  # spans merged and sorted: one to check
-    return n >= 0 and offset < spans[n][1]
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
+        """The spans, merged."""
+        out: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if out and a < out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        return cls(out, [a for a, _b in out])
+
+    def covers(self, offset: int) -> bool:
+        """Whether the offset lies inside a span."""
+        n = bisect.bisect_right(self.starts, offset) - 1  # merged and sorted: one to check
+        return n >= 0 and offset < self.spans[n][1]
 
 
 def _in_parentheses(token: Token) -> bool:
@@ -1116,13 +1127,16 @@ def _named_by(doc: Doc, name: re.Match[str], cue_at: int) -> _Attribution | None
     return _Attribution(cue, cue_at + 1, span[-1], cue_at)
 
 
-def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _Attribution | None:
-    """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside quotes."""
+def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | None:
+    """The cue and subject for the quote at [lo, hi) from tokens of its sentences outside the
+    article's quotes (`quoted`)."""
     tokens = _tokens(doc)
     first = token_at(doc, lo)
     last = token_at(doc, max(lo, hi - 1))
     if first is None or last is None:
         return None
+    if _long_sentence(first) or _long_sentence(last):
+        return None  # no sentence the parser read, and too long to read (see _LONGEST_SENTENCE)
     sents = []
     # a sentence break the parser put in mid-sentence ("Sanders also pledged to\xa0“bring ...”"):
     # the words before the quote in its paragraph belong to its sentence
@@ -1156,7 +1170,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
     text = doc_text(doc)
     # a name set off by a dash: "HEADLINE - Jones: "..."" before the quote, its colon the cue;
     # '"..." ― Sonya Herridge' after it, the dash the cue
-    led_in = _DASH_LEAD.search(text, text.rfind("\n", 0, lo) + 1, lo)
+    led_in = _DASH_LEAD.search(text, max(text.rfind("\n", 0, lo) + 1, lo - _BEFORE_WINDOW), lo)
     if led_in is not None:
         named = _named_by(doc, led_in, text.index(":", led_in.end(1)))
         if named is not None:
@@ -1167,13 +1181,11 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         named = _named_by(doc, byline, dash_at)
         if named is not None:
             return named
-    spans = _merged(inside)
-    starts = [a for a, _b in spans]
     outside = [
         t
         for s in sents
         for t in tokens[s.start : s.end]
-        if not _covered(t.idx, spans, starts) and not t.is_space
+        if not quoted.covers(t.idx) and not t.is_space
     ]
     acc = _according_to(outside)
     # a verb of saying after the quote with a clause of its own reports that clause, not the
@@ -1185,8 +1197,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         if cue.idx < hi:
             return False
         own_clause = any(
-            c.dep_ == "ccomp" and c.i > cue.i and not _covered(c.idx, spans, starts)
-            for c in _children(cue)
+            c.dep_ == "ccomp" and c.i > cue.i and not quoted.covers(c.idx) for c in _children(cue)
         )
         if not closed:
             # 'Hyun said, "...," adding that Seoul was ready': a participle after a quote that
@@ -1209,9 +1220,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
                 t.idx < lo
                 and t.dep_ != "ROOT"
                 and any(
-                    c.dep_ in ("dobj", "ccomp", "xcomp")
-                    and c.i > t.i
-                    and not _covered(c.idx, spans, starts)
+                    c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > t.i and not quoted.covers(c.idx)
                     for c in _children(t)
                 )
             )
@@ -1278,7 +1287,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
                 t
                 for t in tail
                 if _is_cue(t)
-                and not _covered(t.idx, spans, starts)
+                and not quoted.covers(t.idx)
                 and not reports_own(t)
                 # '"... the state." She noted a planned rally in Sioux City': after a quote
                 # closed with a period, a verb with an object of its own reports that
@@ -1305,7 +1314,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         0 < len(words) <= 4
         and "\n" not in text[hi : words[0].idx]
         and words[0].idx - hi <= 3
-        and not any(_covered(t.idx, spans, starts) for t in words)
+        and not any(quoted.covers(t.idx) for t in words)
     ):
         verb = next((t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
         if verb is not None and not any(
@@ -1368,7 +1377,7 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
                 for t in lead
                 if t.pos_ in ("VERB", "AUX")
                 and not (lead.start <= t.head.i < lead.end and t.head.i != t.i)
-                and not _covered(t.idx, spans, starts)
+                and not quoted.covers(t.idx)
             ),
             None,
         )
@@ -1389,9 +1398,9 @@ def _attribution(doc: Doc, lo: int, hi: int, inside: list[tuple[int, int]]) -> _
         if glued and s == _sent(first):
             continue
         root = s.root
-        if not _covered(root.idx, spans, starts):
+        if not quoted.covers(root.idx):
             subj = _subject_of(root)
-            if subj is not None and not _covered(subj.idx, spans, starts):
+            if subj is not None and not quoted.covers(subj.idx):
                 if after_colon and root.i < first.i:
                     return _colon_attribution(tokens[first.i - 1], first, root, subj)
                 return _Attribution(None, None, subj)

@@ -11,11 +11,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from tasks.nlp import doc_text, token_at, verb_forms
-from tasks.quotes.attribution import _Attribution, _attribution, _covered, _merged
+from tasks.quotes.attribution import _Attribution, _attribution, _Spans
 from tasks.quotes.lexicon import (
     _ABBREVIATION_END,
     _ANONYMOUS,
     _ANSWER_TEXTS,
+    _BEFORE_WINDOW,
     _LABEL,
     _MID_SENTENCE,
     _RUNS_ON,
@@ -105,6 +106,7 @@ def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     marks = _turns(text, find_quote_marks(text))
+    quoted = _Spans.of(marks)
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, marks)
     clauses = _reported_clauses(doc)
@@ -136,7 +138,7 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         c_lo += len(content) - len(content.lstrip())
         c_hi -= len(content) - len(content.rstrip())
         paragraph = bisect.bisect_right(para_starts, lo) - 1
-        before = text[para_starts[paragraph] : lo].rstrip()
+        before = text[max(para_starts[paragraph], lo - _BEFORE_WINDOW) : lo].rstrip()
         in_sentence = bool(before) and before[-1].isalnum()
         partial = in_sentence and (not text[c_lo].isupper() or len(stripped.split()) <= 6)
         # after "U.S." a lower-case quote runs on inside the sentence; a capital starts one
@@ -151,7 +153,7 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
             and bool(_RUNS_ON.match(text, hi))
         )
         kind = "partial" if partial else "direct"
-        att = _attribution(doc, lo, hi, marks)
+        att = _attribution(doc, lo, hi, quoted)
         turn = _TURN.match(text, c_lo, c_hi) if kind == "direct" else None
         if turn and (att is None or att.cue is None) and not _LABEL.match(turn.group(1)):
             # a transcript quoted whole, a turn to a paragraph ("WALLACE: Let's start with ..."):
@@ -482,8 +484,7 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
     it out changed 8 PolNeAR utterances, 5 of them to a wrong speaker.
     Also records the span each named person or "he"/"she" reports, whose subjects a pronoun then
     passes over for the reporter (_Speakers.recent)."""
-    spans = _merged([(c.start, c.end) for c in clauses])
-    starts = [a for a, _b in spans]
+    reported = _Spans.of([(c.start, c.end) for c in clauses])
     for clause in clauses:
         subj = clause.subject
         if subj is None or memory.in_quote(subj.idx):
@@ -503,7 +504,7 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
         if (
             (subj.dep_ == "conj" and subj.i != clause.cue.i - 1)
             or subj.tag_ == "NNPS"
-            or _covered(subj.idx, spans, starts)
+            or reported.covers(subj.idx)
             or _not_a_person(name)
         ):
             continue

@@ -102,10 +102,12 @@ from tasks.quotes.lexicon import (
 from tasks.quotes.marks import _DOUBLE_OPEN, find_quote_marks
 from tasks.quotes.syntax import (
     _LINE_WORD,
+    _LONGEST_SENTENCE,
     _SUBORDINATORS,
     _children,
     _has_contracted,
     _in_title_line,
+    _long_sentence,
     _lowers,
     _pos_tags,
     _sent,
@@ -1075,6 +1077,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     previous: list[Token] = []
     for sent in doc.sents:
         tokens = list(_tokens(doc)[sent.start : sent.end])
+        if len(tokens) > _LONGEST_SENTENCE:
+            previous = []
+            continue  # no sentence the parser read, and too long to read (see the constant)
         # the parser sometimes ends a sentence at the comma after its subject ("Six-party talks
         # | , Wu Dawei told reporters, will resume ..."): a sentence never opens with a comma,
         # so the shape rule reads it joined to the sentence before, in the same paragraph
@@ -1643,13 +1648,13 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
     (`_aim_clause`)."""
     found = []
     for comp in _tokens(doc):
+        if comp.dep_ not in ("xcomp", "acl", "ccomp") or _long_sentence(comp):
+            continue  # the cheap test first: each kind below wants one of these
         if comp.dep_ == "xcomp":
             aim = _aim_clause(comp)
             if aim is not None:
                 found.append(aim)
             continue
-        if comp.dep_ not in ("acl", "ccomp"):
-            continue  # the cheap test first: both kinds below want one of these
         if comp.dep_ == "acl" and comp.head.pos_ == "NOUN" and _marked_by(comp, ("that",)):
             # "evidence that ...", "a reminder that ...", "the assumption that ...": any noun
             # with its that-clause, but a fact or a chance is the writer's, not a view

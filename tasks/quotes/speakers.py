@@ -269,6 +269,7 @@ class _Speakers:
         # quote first asks (see _bodies_speaking, _documents_made)
         self._speaking_bodies: list[tuple[int, str | None]] | None = None
         self._documents: list[tuple[int, str, Token | str | None]] | None = None
+        self._spokespeople: list[int] | None = None  # see spokespeople
         # how often NER gave each one-word name a person's label and a place's (not a body's:
         # "Trump" is an ORG in "Trump campaign" in many an article)
         votes: Counter[tuple[str, bool]] = Counter(
@@ -606,6 +607,16 @@ class _Speakers:
         start = text.rfind("\n", 0, start) if start > 0 else -1
         found = [name for offset, name in self._bodies_speaking() if start < offset < before]
         return found[-1] if found else None
+
+    def spokespeople(self) -> list[int]:
+        """Indexes of the tokens "spokesman", "spokeswoman" and "spokesperson" (nouns), found
+        when first asked: the spokesperson before each quote is looked up from here."""
+        if self._spokespeople is None:
+            lowers, tags = _lowers(self._doc), _pos_tags(self._doc)
+            self._spokespeople = [
+                i for i, word in enumerate(lowers) if word in _SPOKES_NOUNS and tags[i] == "NOUN"
+            ]
+        return self._spokespeople
 
     def anonymity_before(self, at: int) -> bool:
         """Whether the article granted a source anonymity before this offset."""
@@ -1711,17 +1722,21 @@ def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
     """The named body the last unnamed spokesperson before `at` spoke for ("A spokesman for the
     DPRK Foreign Ministry said ... The spokesman noted ..."): the same spokesperson's body."""
     here = token_at(doc, at)
-    for token in reversed(_tokens(doc)[: here.i] if here is not None else []):
-        if token.lower_ in _SPOKES_NOUNS and token.pos_ == "NOUN":
-            body = _spoken_for(token)
-            if body is None and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _children(token)
-            ):
-                continue  # "the spokesman pointed out": the one introduced before, named again
-            if body is None:
-                return None  # the last spokesperson before it speaks for no body it names
-            name, _written, kind = _resolve(doc, body, token.idx, memory)
-            return name if kind == "named" else None
+    if here is None:
+        return None
+    tokens = _tokens(doc)
+    spokespeople = memory.spokespeople()
+    for i in reversed(spokespeople[: bisect.bisect_left(spokespeople, here.i)]):
+        token = tokens[i]
+        body = _spoken_for(token)
+        if body is None and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _children(token)
+        ):
+            continue  # "the spokesman pointed out": the one introduced before, named again
+        if body is None:
+            return None  # the last spokesperson before it speaks for no body it names
+        name, _written, kind = _resolve(doc, body, token.idx, memory)
+        return name if kind == "named" else None
     return None
 
 

@@ -120,6 +120,20 @@ def _sent(token: Token) -> Span:
     return sent
 
 
+# A "sentence" of more than this many tokens is none the parser read as one: a page without
+# sentence ends, a run of quote marks, a table. The rules read a sentence's parse in time that
+# grows with its length squared (each verb's subtree, each quote's words around it): ~2,200
+# tokens cost 2.5 s, 22,000 more than 14 minutes, and stall a worker. The longest sentence in
+# PolNeAR train and dev, TimeBank, AQUAINT and MEANTIME is 223 tokens (a list of names), the
+# longest of prose 105.
+_LONGEST_SENTENCE = 400
+
+
+def _long_sentence(token: Token) -> bool:
+    """Whether the token's sentence is longer than any the rules read (_LONGEST_SENTENCE)."""
+    return len(_sent(token)) > _LONGEST_SENTENCE
+
+
 def _verb_word(token: Token) -> bool:
     """A verb, or a word of saying or stance the tagger took for a name in a title-case line."""
     word = token.lower_
