@@ -34,7 +34,7 @@ from flows.reporting import (
     yield_anomalies,
 )
 from tasks.clean import EXTRACTOR_VERSION, clean_batch, load_models, settle_key
-from tasks.enrich import EnrichPool, enrich_batch
+from tasks.enrich import EnrichPool, check_killers, enrich_batch, worker_died
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
@@ -126,6 +126,15 @@ def compact_task(dataset: Dataset) -> int:
 
 
 Discovered = Iterator[tuple[str, Item | Skip | Reject]]
+Slice = tuple[list[Article], PrefectFuture[Any]]  # articles enriched by one task, its future
+
+
+def _dask_worker_deaths() -> tuple[type[BaseException], ...]:
+    """The exception a Dask task raises when the workers it ran on died (imported only for a
+    Dask run)."""
+    from distributed import KilledWorker
+
+    return (KilledWorker,)
 
 
 def opaque(value: T) -> T:
@@ -196,30 +205,65 @@ def run_ingest(
                 items.append(entry)
 
         # One batch enriches on the NLP workers while the next is fetched and cleaned here.
-        in_flight: deque[tuple[list[PrefectFuture[Any]], list[Reject]]] = deque()
+        in_flight: deque[tuple[list[Slice], list[Reject]]] = deque()
         on_dask = settings.runner.kind == "dask"
+        # what a Dask task raises when its workers died on it (as many times as the scheduler's
+        # distributed.scheduler.allowed-failures allows); nothing to catch on the process pool,
+        # which retries itself (EnrichPool.enrich)
+        deaths = _dask_worker_deaths() if on_dask else ()
 
-        def submit(articles: list[Article]) -> list[PrefectFuture[Any]]:
+        def submit(articles: list[Article]) -> list[Slice]:
             if not on_dask:
-                return [enrich_task.submit(opaque(pool), opaque(articles))]
+                return [(articles, enrich_task.submit(opaque(pool), opaque(articles)))]
             # one task per slice: the Dask scheduler spreads them over its workers
             size = -(-len(articles) // max(1, settings.nlp.workers))
             return [
                 # not `opaque`: the annotation does not survive prefect-dask's serialisation
-                enrich_remote_task.submit(articles[i : i + size], settings.nlp.model, aliases)
-                for i in range(0, len(articles), size)
+                (part, enrich_remote_task.submit(part, settings.nlp.model, aliases))
+                for part in (articles[i : i + size] for i in range(0, len(articles), size))
             ]
+
+        def one_by_one_on_dask(
+            articles: list[Article],
+        ) -> tuple[list[Enriched], list[Reject], str]:
+            # a slice its Dask workers died on: each article again as a task of its own, one at
+            # a time, so a death is the article's doing; one its workers die on is rejected
+            enriched: list[Enriched] = []
+            rejects: list[Reject] = []
+            killers = 0
+            model = ""
+            for article in articles:
+                try:
+                    part_enriched, part_rejects, model = enrich_remote_task.submit(
+                        [article], settings.nlp.model, aliases
+                    ).result()
+                except deaths:
+                    killers += 1
+                    check_killers(killers)
+                    log.error("Dask workers died on %s: rejected", article.url)
+                    rejects.append(worker_died(article, "on each Dask worker that tried it"))
+                    continue
+                enriched.extend(part_enriched)
+                rejects.extend(part_rejects)
+            return enriched, rejects, model
 
         def finish_oldest() -> None:
             # a wait on the NLP workers (never on a dry run): this process idles, so the report's
             # plotting stack imports now; at the start it slowed the first batch and the workers'
             preload_report()
-            futures, early_rejects = in_flight.popleft()
+            slices, early_rejects = in_flight.popleft()
             enriched: list[Enriched] = []
             enrich_rejects: list[Reject] = []
             model = ""
-            for future in futures:
-                part_enriched, part_rejects, model = future.result()
+            for part, future in slices:
+                try:
+                    part_enriched, part_rejects, model = future.result()
+                except deaths:
+                    log.warning(
+                        "Dask workers died on a slice of %d articles: retrying them one by one",
+                        len(part),
+                    )
+                    part_enriched, part_rejects, model = one_by_one_on_dask(part)
                 enriched.extend(part_enriched)
                 enrich_rejects.extend(part_rejects)
             summary.model = model or summary.model

@@ -226,6 +226,29 @@ MAX_READER_STRINGS = 250_000
 MAX_KILLERS_PER_BATCH = 3
 
 
+def worker_died(article: Article, how: str) -> Reject:
+    """The reject of an article its NLP worker died on each time it was tried (`how` says
+    which tries)."""
+    return Reject(
+        article.url,
+        article.source_name,
+        "enrich",
+        "worker_died",
+        f"an NLP worker process died on this article {how} ({len(article.text)} characters)",
+    )
+
+
+def check_killers(killers: int) -> None:
+    """Stop the run when workers died on more articles of one batch than
+    MAX_KILLERS_PER_BATCH, each alone on a fresh worker: the cause is not the articles."""
+    if killers > MAX_KILLERS_PER_BATCH:
+        raise RuntimeError(
+            f"NLP workers died on more than {MAX_KILLERS_PER_BATCH} articles of one batch, each "
+            "article alone on a fresh worker: the cause is not the articles (can a worker load "
+            "the model? is there memory for nlp.workers of them?)"
+        )
+
+
 def _cores() -> int:
     """CPU cores this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -356,24 +379,9 @@ class EnrichPool:
                 break
             else:
                 killers += 1
-                if killers > MAX_KILLERS_PER_BATCH:
-                    raise RuntimeError(
-                        f"NLP workers died on more than {MAX_KILLERS_PER_BATCH} articles of one "
-                        "batch, each article alone on a fresh worker: the cause is not the "
-                        "articles (can a worker load the model? is there memory for "
-                        "nlp.workers of them?)"
-                    )
+                check_killers(killers)
                 log.error("an NLP worker died twice on %s: rejected", article.url)
-                rejects.append(
-                    Reject(
-                        article.url,
-                        article.source_name,
-                        "enrich",
-                        "worker_died",
-                        f"an NLP worker process died twice on this article "
-                        f"({len(article.text)} characters)",
-                    )
-                )
+                rejects.append(worker_died(article, "twice, alone on a fresh worker"))
         return enriched, rejects, model
 
     def _enrich(

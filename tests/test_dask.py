@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 import yaml
+from distributed.diagnostics.plugin import WorkerPlugin
 
 SITE = Path(__file__).resolve().parents[1] / "flows" / "demo_site"
 MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
@@ -43,3 +45,69 @@ def test_ingest_on_a_local_dask_cluster(demo_site, tmp_path: Path) -> None:
     articles = pd.read_parquet(tmp_path / "data" / "articles")
     assert articles.article_id.is_unique and len(articles) == len(MANIFEST["articles"])
     assert len(pd.read_parquet(tmp_path / "data" / "quotes")) > 50
+
+
+class _PoisonOnWorkers(WorkerPlugin):
+    """A Dask worker plugin (run on every worker, a restarted one too) under which the worker
+    process dies on the article at `path`, every time, as on an article that crashes native
+    code or runs it out of memory."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def setup(self, worker: Any) -> None:
+        import os
+
+        import tasks.enrich
+
+        rows, path = tasks.enrich._rows, self.path
+
+        def rows_or_die(article, doc, aliases):  # type: ignore[no-untyped-def]
+            if article.url.endswith(path):
+                os._exit(1)
+            return rows(article, doc, aliases)
+
+        tasks.enrich._rows = rows_or_die
+
+
+def test_an_article_that_kills_its_dask_workers_is_rejected_and_the_run_goes_on(
+    demo_site, tmp_path: Path
+) -> None:
+    # Dask gave KilledWorker once the article had killed allowed-failures + 1 workers, and the
+    # run failed there, every night; now the slice is retried one article at a time
+    import dask
+    from distributed import Client, LocalCluster
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.cli import demo_config
+    from flows.ingest import ingest
+
+    poison = MANIFEST["articles"][1]["path"]
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+        prefect_test_harness(server_startup_timeout=120),
+    ):
+        client.register_plugin(_PoisonOnWorkers(poison))
+        cfg = demo_config(demo_site.base_url, str(tmp_path / "data"))
+        cfg["sources"] = cfg["sources"][:1]
+        cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 2, "batch_size": 6}
+        cfg["runner"] = {"kind": "dask", "address": cluster.scheduler_address}
+        config = tmp_path / "dask.yaml"
+        config.write_text(yaml.safe_dump(cfg))
+        summary = ingest(str(config))
+    assert summary["totals"]["written"] == len(MANIFEST["articles"]) - 1
+    assert summary["totals"]["balanced"]
+    rejects = pd.read_parquet(tmp_path / "data" / "rejects")
+    assert [(r.url.endswith(poison), r.stage, r.reason) for r in rejects.itertuples()] == [
+        (True, "enrich", "worker_died")
+    ]
+    articles = pd.read_parquet(tmp_path / "data" / "articles")
+    assert len(articles) == len(MANIFEST["articles"]) - 1 and articles.article_id.is_unique
