@@ -16,8 +16,12 @@ MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.slow
 
 
-def test_ingest_on_a_local_dask_cluster(demo_site, tmp_path: Path) -> None:
-    from distributed import LocalCluster
+def _ingest_on_cluster(
+    base_url: str, tmp_path: Path, plugin: WorkerPlugin | None = None
+) -> dict[str, Any]:
+    """The demo site's first source ingested on a fresh 2-worker LocalCluster (`plugin` on its
+    workers); the run's summary."""
+    from distributed import Client, LocalCluster
     from prefect.testing.utilities import prefect_test_harness
 
     from flows.cli import demo_config
@@ -31,15 +35,22 @@ def test_ingest_on_a_local_dask_cluster(demo_site, tmp_path: Path) -> None:
             host="127.0.0.1",
             dashboard_address=None,
         ) as cluster,
+        Client(cluster) as client,
         prefect_test_harness(server_startup_timeout=120),
     ):
-        cfg = demo_config(demo_site.base_url, str(tmp_path / "data"))
+        if plugin is not None:
+            client.register_plugin(plugin)
+        cfg = demo_config(base_url, str(tmp_path / "data"))
         cfg["sources"] = cfg["sources"][:1]
         cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 2, "batch_size": 6}
         cfg["runner"] = {"kind": "dask", "address": cluster.scheduler_address}
         config = tmp_path / "dask.yaml"
         config.write_text(yaml.safe_dump(cfg))
-        summary = ingest(str(config))
+        return ingest(str(config))
+
+
+def test_ingest_on_a_local_dask_cluster(demo_site, tmp_path: Path) -> None:
+    summary = _ingest_on_cluster(demo_site.base_url, tmp_path)
     assert summary["totals"]["written"] == len(MANIFEST["articles"])
     assert summary["totals"]["balanced"]
     articles = pd.read_parquet(tmp_path / "data" / "articles")
@@ -62,7 +73,7 @@ class _PoisonOnWorkers(WorkerPlugin):
 
         rows, path = tasks.enrich._rows, self.path
 
-        def rows_or_die(article, doc, aliases):  # type: ignore[no-untyped-def]
+        def rows_or_die(article: Any, doc: Any, aliases: Any) -> Any:
             if article.url.endswith(path):
                 os._exit(1)
             return rows(article, doc, aliases)
@@ -76,33 +87,10 @@ def test_an_article_that_kills_its_dask_workers_is_rejected_and_the_run_goes_on(
     # Dask gave KilledWorker once the article had killed allowed-failures + 1 workers, and the
     # run failed there, every night; now the slice is retried one article at a time
     import dask
-    from distributed import Client, LocalCluster
-    from prefect.testing.utilities import prefect_test_harness
-
-    from flows.cli import demo_config
-    from flows.ingest import ingest
 
     poison = MANIFEST["articles"][1]["path"]
-    with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster,
-        Client(cluster) as client,
-        prefect_test_harness(server_startup_timeout=120),
-    ):
-        client.register_plugin(_PoisonOnWorkers(poison))
-        cfg = demo_config(demo_site.base_url, str(tmp_path / "data"))
-        cfg["sources"] = cfg["sources"][:1]
-        cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 2, "batch_size": 6}
-        cfg["runner"] = {"kind": "dask", "address": cluster.scheduler_address}
-        config = tmp_path / "dask.yaml"
-        config.write_text(yaml.safe_dump(cfg))
-        summary = ingest(str(config))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        summary = _ingest_on_cluster(demo_site.base_url, tmp_path, _PoisonOnWorkers(poison))
     assert summary["totals"]["written"] == len(MANIFEST["articles"]) - 1
     assert summary["totals"]["balanced"]
     rejects = pd.read_parquet(tmp_path / "data" / "rejects")
