@@ -21,7 +21,7 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from config.schema import Settings, WarcSource, load_config
+from config.schema import ConfigError, Settings, WarcSource, load_config
 from flows.params import BackfillOptions, RunOptions
 from flows.reporting import (
     Progress,
@@ -436,12 +436,35 @@ def _ingest_on_dask(settings: Settings, run_id: str, dry_run: bool) -> RunSummar
     return run_ingest(settings, run_id, get_run_logger(), dry_run)
 
 
+# How long a run waits for the Dask scheduler at runner.address to answer before it stops (Dask's
+# own default is 30 s, after which the error names neither the key nor the fix)
+SCHEDULER_TIMEOUT_S = 10
+
+
+def _check_scheduler(address: str) -> None:
+    """Stop before any fetch, naming the key and the fix, when no Dask scheduler answers at
+    runner.address."""
+    from distributed import Client
+
+    try:
+        with Client(address, timeout=SCHEDULER_TIMEOUT_S):
+            pass
+    except (OSError, TimeoutError) as err:
+        raise ConfigError(
+            f"runner.address {address}: no Dask scheduler answered within {SCHEDULER_TIMEOUT_S} s "
+            f"({err}). Start one there (`dask scheduler`), correct the address, or set "
+            "runner.kind: default"
+        ) from err
+
+
 def execute(settings: Settings, run_id: str, log: Any, dry_run: bool) -> RunSummary:
     """Run the batch loop here, or on the Dask cluster the config's runner names."""
     if settings.runner.kind != "dask":
         return run_ingest(settings, run_id, log, dry_run)
     from prefect_dask import DaskTaskRunner
 
+    if settings.runner.address:
+        _check_scheduler(settings.runner.address)
     runner = (
         DaskTaskRunner(address=settings.runner.address)
         if settings.runner.address

@@ -99,3 +99,27 @@ def test_an_article_that_kills_its_dask_workers_is_rejected_and_the_run_goes_on(
     ]
     articles = pd.read_parquet(tmp_path / "data" / "articles")
     assert len(articles) == len(MANIFEST["articles"]) - 1 and articles.article_id.is_unique
+
+
+def test_a_scheduler_that_does_not_answer_stops_the_run_before_any_fetch(
+    demo_site, tmp_path: Path
+) -> None:
+    # the run failed after Dask's 30 s connect timeout with an OSError naming neither the key
+    # nor the fix; now a config error does, and nothing is fetched or written
+    import logging
+    import socket
+
+    from config.schema import ConfigError, load_config
+    from flows.cli import demo_config
+    from flows.ingest import execute
+
+    with socket.socket() as sock:  # a loopback port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cfg = demo_config(demo_site.base_url, str(tmp_path / "data"))
+    cfg["runner"] = {"kind": "dask", "address": f"tcp://127.0.0.1:{port}"}
+    config = tmp_path / "dask.yaml"
+    config.write_text(yaml.safe_dump(cfg))
+    with pytest.raises(ConfigError, match=r"runner\.address .*runner\.kind: default"):
+        execute(load_config(str(config)), "run", logging.getLogger("test"), dry_run=False)
+    assert not (tmp_path / "data").exists()
