@@ -62,15 +62,19 @@ class HttpValidators:
         self._lock = threading.Lock()
         self._pending: dict[str, tuple[str | None, str | None]] = {}
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
+        # `listings`: feeds and sitemaps of articles only (see _lists_articles). The table
+        # `validators` of earlier versions held robots.txt and sitemap indexes too, whose 304s
+        # hid the sitemaps that changed: it is left unread, so each document is fetched whole
+        # once more
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)"
+            "CREATE TABLE IF NOT EXISTS listings (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)"
         )
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
         """(etag, last-modified) saved for a URL by an earlier run, or None."""
         with self._lock:
             row = self._db.execute(
-                "SELECT etag, last_modified FROM validators WHERE url=?", (url,)
+                "SELECT etag, last_modified FROM listings WHERE url=?", (url,)
             ).fetchone()
         return (row[0], row[1]) if row else None
 
@@ -83,7 +87,7 @@ class HttpValidators:
         """Store the validators remembered so far."""
         with self._lock, self._db:
             self._db.executemany(
-                "INSERT INTO validators VALUES (?,?,?) ON CONFLICT(url) DO UPDATE "
+                "INSERT INTO listings VALUES (?,?,?) ON CONFLICT(url) DO UPDATE "
                 "SET etag=excluded.etag, last_modified=excluded.last_modified",
                 [(url, etag, modified) for url, (etag, modified) in self._pending.items()],
             )
@@ -92,6 +96,23 @@ class HttpValidators:
     def close(self) -> None:
         """Close the store (validators not saved are dropped)."""
         self._db.close()
+
+
+# The start of a discovery document that only points to others: a sitemap index, a homepage
+# that advertises feeds
+_POINTER_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:sitemapindex|!doctype html|html)\b", re.I | re.S
+)
+_SNIFF_BYTES = 4096
+
+
+def _lists_articles(url: str, body: bytes) -> bool:
+    """Whether a discovery document lists articles itself (a feed, a sitemap of URLs), so that
+    a 304 for it means nothing new there. robots.txt, a sitemap index and a homepage only point
+    to such documents and stay the same while those change: they are fetched whole each run."""
+    return not urlsplit(url).path.endswith("/robots.txt") and not _POINTER_START.match(
+        body[:_SNIFF_BYTES]
+    )
 
 
 class RobotsDisallowed(Exception):
@@ -369,7 +390,7 @@ class Fetcher:
             raise NotModified(url)
         if page.status != 200:
             raise FetchError(f"http_{page.status}", url)
-        if self._validators is not None:
+        if self._validators is not None and _lists_articles(url, page.body):
             etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
             if etag or modified:
                 self._validators.put(url, etag, modified)

@@ -54,7 +54,7 @@ class SourceFailed(Exception):
 class ArticleSource(Protocol):
     name: str
 
-    def items(self) -> Iterator[Item | Skip]: ...
+    def items(self) -> Iterator[Item | Skip | Reject]: ...
 
 
 def _parse_date(text: str | None) -> datetime | None:
@@ -340,19 +340,30 @@ class Sitemap:
     get: Getter
     _seen: set[str] = field(default_factory=set)
 
-    def _walk(self, url: str, depth: int) -> Iterator[Item]:
+    def _walk(self, url: str, depth: int) -> Iterator[Item | Reject]:
         if url in self._seen or depth > _MAX_SITEMAP_DEPTH:
             return
         self._seen.add(url)
-        children, found = parse_sitemap(self.get(url), url)
+        if depth == 0:  # the source's own sitemap: its failure is the source's (discover_all)
+            children, found = parse_sitemap(self.get(url), url)
+        else:
+            try:
+                children, found = parse_sitemap(self.get(url), url)
+            except NotModified:
+                return  # a sitemap of articles unchanged since the last run: nothing new
+            except (FetchError, SourceFailed) as err:
+                # one sitemap of an index that fails costs its own articles, not the others'
+                yield Reject(url, self.name, "sources", "sitemap_failed", str(err)[:500])
+                return
         for item in found:
             item.source = self.name
             yield item
         for child in children:
             yield from self._walk(child, depth + 1)
 
-    def items(self) -> Iterator[Item]:
-        """Yield every article URL the sitemap tree lists, with lastmod hints."""
+    def items(self) -> Iterator[Item | Reject]:
+        """Yield every article URL the sitemap tree lists, with lastmod hints, and a Reject for
+        each sitemap below the first that fails."""
         roots = [self.url]
         if not re.search(r"\.xml(\.gz)?($|\?)", self.url):
             robots = self.get(urljoin(self.url, "/robots.txt"))
@@ -388,15 +399,15 @@ def _window(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip]:
+def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip | Reject]:
     """Apply the per-source filters (include/exclude, window, max_items) to a source's items."""
     include = [re.compile(p) for p in cfg.include]
     exclude = [re.compile(p) for p in cfg.exclude]
     since, until = _window(cfg.since), _window(cfg.until)
     kept = 0
     for item in source.items():
-        if isinstance(item, Skip):
-            yield item  # the source itself skipped it (WARC topic prefilter)
+        if isinstance(item, Skip | Reject):
+            yield item  # the source itself skipped it (WARC topic prefilter) or failed on it
             continue
         if cfg.max_items is not None and kept >= cfg.max_items:
             return
@@ -450,7 +461,7 @@ def discover_all(
         source = build_source(cfg, settings, get)
         try:
             for entry in discover(cfg, source):
-                if isinstance(entry, Skip):
+                if isinstance(entry, Skip | Reject):
                     yield cfg.name, entry
                     continue
                 try:

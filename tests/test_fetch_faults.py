@@ -172,3 +172,133 @@ def test_robots_crawl_delay_is_honoured(server: HTTPServer) -> None:
         assert fetcher.allowed(server.url_for("/a"))
         assert not fetcher.allowed(server.url_for("/private/x"))
         assert fetcher._host(f"127.0.0.1:{server.port}").delay == 3.0
+
+
+def _serve_versioned(server: HTTPServer, path: str, versions: list[tuple[str, str]]) -> None:
+    """Serve `path` as the current one of `versions` ((etag, body), the last one now), with a
+    304 to a request that names the current ETag."""
+
+    def conditional(request: Request) -> Response:
+        etag, body = versions[-1]
+        if request.headers.get("If-None-Match") == etag:
+            return Response(status=304)
+        kind = "text/plain" if path.endswith(".txt") else "application/xml"
+        kind = "text/html" if body.startswith("<!DOCTYPE html>") else kind
+        return Response(body, content_type=kind, headers={"ETag": etag})
+
+    server.expect_request(path).respond_with_handler(conditional)
+
+
+def _urlset(server: HTTPServer, *paths: str) -> str:
+    locs = "".join(f"<url><loc>{server.url_for(p)}</loc></url>" for p in paths)
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+
+
+def _discovered(source_url: str, store: Path) -> list[str]:
+    """The URLs a sitemap source yields in one run, whose validators the run then keeps."""
+    from tasks.sources import Sitemap
+
+    with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
+        found = [
+            entry.url if isinstance(entry, Item) else f"{entry.reason} {entry.url}"  # type: ignore[union-attr]
+            for entry in Sitemap("s", source_url, fetcher.get).items()
+        ]
+        fetcher.keep_validators()
+    return found
+
+
+@pytest.mark.parametrize("root", ["/sitemap_index.xml", "/"])
+def test_an_unchanged_index_or_robots_txt_still_leads_to_changed_sitemaps(
+    server: HTTPServer, tmp_path: Path, root: str
+) -> None:
+    # robots.txt and a sitemap index only point to the sitemaps that list articles, and stay the
+    # same while those change: a 304 for them ended the source, and every run after the first
+    # discovered nothing new. Now they are fetched whole; an unchanged sitemap of articles
+    # still costs one 304 and yields nothing
+    old = [('"a1"', _urlset(server, "/a1"))]
+    today = [('"b1"', _urlset(server, "/b1"))]
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{server.url_for('/old.xml')}</loc></sitemap>"
+        f"<sitemap><loc>{server.url_for('/today.xml')}</loc></sitemap></sitemapindex>"
+    )
+    _serve_versioned(server, "/old.xml", old)
+    _serve_versioned(server, "/today.xml", today)
+    _serve_versioned(server, "/sitemap_index.xml", [('"i1"', index)])
+    robots = f"User-agent: *\nSitemap: {server.url_for('/sitemap_index.xml')}\n"
+    _serve_versioned(server, "/robots.txt", [('"r1"', robots)])
+    store = tmp_path / "validators.sqlite"
+    assert _discovered(server.url_for(root), store) == [
+        server.url_for("/a1"),
+        server.url_for("/b1"),
+    ]
+    today.append(('"b2"', _urlset(server, "/b1", "/b2")))
+    assert _discovered(server.url_for(root), store) == [
+        server.url_for("/b1"),
+        server.url_for("/b2"),
+    ]
+    assert _discovered(server.url_for(root), store) == []
+
+
+def test_a_sitemap_that_fails_is_rejected_and_the_others_are_read(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # one child of an index answering 500 failed the whole source for the run
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{server.url_for('/broken.xml')}</loc></sitemap>"
+        f"<sitemap><loc>{server.url_for('/today.xml')}</loc></sitemap></sitemapindex>"
+    )
+    server.expect_request("/sitemap_index.xml").respond_with_data(
+        index, content_type="application/xml"
+    )
+    server.expect_request("/broken.xml").respond_with_data("oops", status=500)
+    server.expect_request("/today.xml").respond_with_data(
+        _urlset(server, "/b1"), content_type="application/xml"
+    )
+    from config.schema import settings_from_dict
+    from tasks.sources import discover_all
+
+    settings = settings_from_dict(
+        {
+            "output": str(tmp_path),
+            "sources": [
+                {"kind": "sitemap", "name": "s", "url": server.url_for("/sitemap_index.xml")}
+            ],
+        }
+    )
+    with Fetcher(FetchConfig(**FAST)) as fetcher:
+        found = [entry for _name, entry in discover_all(settings, fetcher.get, {}.get)]
+    assert [(type(e).__name__, e.url, getattr(e, "reason", None)) for e in found] == [
+        ("Reject", server.url_for("/broken.xml"), "sitemap_failed"),
+        ("Item", server.url_for("/b1"), None),
+    ]
+
+
+def test_an_unchanged_homepage_still_leads_to_its_changed_feed(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    from tasks.sources import Feed
+
+    def rss(*paths: str) -> str:
+        items = "".join(f"<item><link>{server.url_for(p)}</link></item>" for p in paths)
+        return f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+
+    home = (
+        '<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" '
+        'href="/rss.xml"></head><body>News</body></html>'
+    )
+    feed = [('"f1"', rss("/a"))]
+    _serve_versioned(server, "/", [('"h1"', home)])
+    _serve_versioned(server, "/rss.xml", feed)
+    store = tmp_path / "validators.sqlite"
+
+    def run() -> list[str]:
+        with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
+            urls = [i.url for i in Feed("f", server.url_for("/"), fetcher.get).items()]
+            fetcher.keep_validators()
+        return urls
+
+    assert run() == [server.url_for("/a")]
+    feed.append(('"f2"', rss("/a", "/b")))
+    assert run() == [server.url_for("/a"), server.url_for("/b")]
