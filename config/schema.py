@@ -57,7 +57,12 @@ class SourceBase(Section):
         description="Regexes; URLs matching one are skipped (reason filtered).",
     )
     max_items: int | None = Field(
-        default=None, ge=1, description="Stop after this many items from this source."
+        default=None,
+        ge=1,
+        description=(
+            "Stop after this many new items from this source in a run (items already stored, "
+            "or rejected for good, do not count); the next run goes on from there."
+        ),
     )
     since: str | None = Field(
         default=None,

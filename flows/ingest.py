@@ -184,7 +184,14 @@ def run_ingest(
         ) as pool,
     ):
         found = (
-            discover_all(settings, fetcher.get, dataset.seen, dataset.settled, settled_under)
+            discover_all(
+                settings,
+                fetcher.get,
+                dataset.seen,
+                dataset.settled,
+                settled_under,
+                fetcher.unsettle,
+            )
             if stream is None
             else stream(dataset)
         )

@@ -61,6 +61,7 @@ class HttpValidators:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._pending: dict[str, tuple[str | None, str | None]] = {}
+        self._unsettled: set[str] = set()  # see unsettle
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         # `listings`: feeds and sitemaps of articles only (see _lists_articles). The table
         # `validators` of earlier versions held robots.txt and sitemap indexes too, whose 304s
@@ -83,15 +84,28 @@ class HttpValidators:
         with self._lock:
             self._pending[url] = (etag, last_modified)
 
+    def unsettle(self, url: str) -> None:
+        """Keep no validators for a document this run: the next run fetches it whole."""
+        with self._lock:
+            self._unsettled.add(url)
+
     def save(self) -> None:
-        """Store the validators remembered so far."""
+        """Store the validators remembered so far, and forget those of unsettled documents."""
         with self._lock, self._db:
             self._db.executemany(
                 "INSERT INTO listings VALUES (?,?,?) ON CONFLICT(url) DO UPDATE "
                 "SET etag=excluded.etag, last_modified=excluded.last_modified",
-                [(url, etag, modified) for url, (etag, modified) in self._pending.items()],
+                [
+                    (url, etag, modified)
+                    for url, (etag, modified) in self._pending.items()
+                    if url not in self._unsettled
+                ],
+            )
+            self._db.executemany(
+                "DELETE FROM listings WHERE url=?", [(url,) for url in self._unsettled]
             )
             self._pending.clear()
+            self._unsettled.clear()
 
     def close(self) -> None:
         """Close the store (validators not saved are dropped)."""
@@ -113,6 +127,10 @@ def _lists_articles(url: str, body: bytes) -> bool:
     return not urlsplit(url).path.endswith("/robots.txt") and not _POINTER_START.match(
         body[:_SNIFF_BYTES]
     )
+
+
+# Fetch failures that may pass by the next run: no answer, throttling, a server error
+_TRANSIENT = re.compile(r"timeout|connection_error|dns_error|http_(?:408|425|429|5\d\d)")
 
 
 class RobotsDisallowed(Exception):
@@ -396,6 +414,12 @@ class Fetcher:
                 self._validators.put(url, etag, modified)
         return page.body
 
+    def unsettle(self, listing_url: str) -> None:
+        """Have the next run fetch a feed or sitemap whole, not get a 304 for it: some of its
+        items were not settled in this run (a transient fetch failure, max_items)."""
+        if self._validators is not None:
+            self._validators.unsettle(listing_url)
+
     def keep_validators(self) -> None:
         """Save the validators of this run's discovery documents (after its last commit)."""
         if self._validators is not None:
@@ -445,6 +469,9 @@ def _fetch_one(fetcher: Fetcher, item: Item) -> Page | Reject | Skip:
     except RobotsDisallowed:
         return Skip(item.url, item.source, "robots_disallow")
     except FetchError as err:
+        if item.listed_in is not None and _TRANSIENT.fullmatch(err.reason):
+            # retried when it is discovered again: its feed or sitemap must not get a 304
+            fetcher.unsettle(item.listed_in)
         return err.to_reject(item.url, item.source)
 
 

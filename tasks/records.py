@@ -27,6 +27,7 @@ class Item:
     authors_hint: list[str] = field(default_factory=list)
     record_id: str | None = None  # an id the records source supplies
     fetched_at: datetime | None = None  # when the payload in hand was captured (WARC-Date)
+    listed_in: str | None = None  # the feed or sitemap that listed it (see Fetcher.unsettle)
 
 
 @dataclass(slots=True)

@@ -250,7 +250,13 @@ def parse_feed(data: bytes, base_url: str) -> list[Item]:
                 when = _parse_date(child.text)
         if link:
             found.append(
-                Item(url=urljoin(base_url, link), source="", title_hint=title, published_hint=when)
+                Item(
+                    url=urljoin(base_url, link),
+                    source="",
+                    title_hint=title,
+                    published_hint=when,
+                    listed_in=base_url,
+                )
             )
     return found
 
@@ -300,6 +306,7 @@ def parse_sitemap(data: bytes, base_url: str) -> tuple[list[str], list[Item]]:
                     lastmod=lastmod,
                     published_hint=published or lastmod,
                     title_hint=title,
+                    listed_in=base_url,
                 )
             )
     return children, found
@@ -400,17 +407,14 @@ def _window(value: str | None) -> date | None:
 
 
 def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip | Reject]:
-    """Apply the per-source filters (include/exclude, window, max_items) to a source's items."""
+    """Apply the per-source filters (include/exclude, window) to a source's items."""
     include = [re.compile(p) for p in cfg.include]
     exclude = [re.compile(p) for p in cfg.exclude]
     since, until = _window(cfg.since), _window(cfg.until)
-    kept = 0
     for item in source.items():
         if isinstance(item, Skip | Reject):
             yield item  # the source itself skipped it (WARC topic prefilter) or failed on it
             continue
-        if cfg.max_items is not None and kept >= cfg.max_items:
-            return
         if include and not any(p.search(item.url) for p in include):
             yield Skip(item.url, cfg.name, "filtered")
             continue
@@ -423,7 +427,6 @@ def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip | Reject]:
         ):
             yield Skip(item.url, cfg.name, "out_of_window")
             continue
-        kept += 1
         yield item
 
 
@@ -447,6 +450,7 @@ def discover_all(
     seen: SeenLookup,
     settled: SeenLookup | None = None,
     settle_key: str | None = None,
+    unsettle: Callable[[str], None] = lambda _url: None,
 ) -> Iterator[tuple[str, Item | Skip | Reject]]:
     """Every discovered item of every source, as (source name, Item | Skip | Reject).
 
@@ -454,16 +458,23 @@ def discover_all(
     URLs rejected for good (`settled`: off topic, another language) under the same settings
     (`settle_key`), as `rejected_before`, so a feed's off-topic pages are not fetched every
     night; a URL discovered twice in a run is skipped the second time; a source that fails
-    entirely yields one `sources`-stage Reject and the other sources go on.
+    entirely yields one `sources`-stage Reject and the other sources go on. A source stops
+    after `max_items` new items; the feed or sitemap it stopped in is passed to `unsettle`
+    (Fetcher.unsettle), so the next run reads it whole and finds the rest.
     """
     run_seen: set[str] = set()
     for cfg in settings.sources:
         source = build_source(cfg, settings, get)
+        new = 0
         try:
             for entry in discover(cfg, source):
                 if isinstance(entry, Skip | Reject):
                     yield cfg.name, entry
                     continue
+                if cfg.max_items is not None and new >= cfg.max_items:
+                    if entry.listed_in is not None:
+                        unsettle(entry.listed_in)
+                    break
                 try:
                     canon = canonical_url(entry.url)
                 except InvalidURL as err:
@@ -481,6 +492,7 @@ def discover_all(
                 if was is not None and was.key == settle_key and not _changed(entry, was):
                     yield cfg.name, Skip(entry.url, cfg.name, "rejected_before")
                     continue
+                new += 1
                 yield cfg.name, entry
         except NotModified:
             continue  # an unchanged feed or sitemap (HTTP 304): nothing new from this source

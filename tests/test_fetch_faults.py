@@ -302,3 +302,64 @@ def test_an_unchanged_homepage_still_leads_to_its_changed_feed(
     assert run() == [server.url_for("/a")]
     feed.append(('"f2"', rss("/a", "/b")))
     assert run() == [server.url_for("/a"), server.url_for("/b")]
+
+
+def test_a_sitemap_with_an_item_that_failed_for_now_is_read_whole_next_run(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # an article that timed out or met a 503 is fetched again when it is discovered again; the
+    # 304 for its sitemap hid it from every later run
+    from tasks.fetch import fetch_batch
+    from tasks.sources import Sitemap
+
+    _serve_versioned(server, "/s.xml", [('"s1"', _urlset(server, "/a", "/b"))])
+    answers = [Response("busy", status=503), Response(PAGE, content_type="text/html")]
+    server.expect_request("/a").respond_with_handler(lambda _r: answers.pop(0))
+    server.expect_request("/b").respond_with_data(PAGE, content_type="text/html")
+    store = tmp_path / "validators.sqlite"
+
+    def run() -> tuple[list[str], list[str]]:
+        with Fetcher(FetchConfig(**{**FAST, "retries": 0}), validators=store) as fetcher:
+            try:
+                items = list(Sitemap("s", server.url_for("/s.xml"), fetcher.get).items())
+            except NotModified:
+                items = []
+            outcome = fetch_batch(fetcher, [i for i in items if isinstance(i, Item)])
+            fetcher.keep_validators()
+        return [i.url for i in items], [r.reason for r in outcome.rejects]
+
+    both = [server.url_for("/a"), server.url_for("/b")]
+    assert run() == (both, ["http_503"])
+    assert run() == (both, [])
+    assert run() == ([], [])  # everything settled: one 304
+
+
+def test_a_sitemap_that_max_items_cut_off_is_read_whole_next_run(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # max_items stops a run partway through a sitemap; a 304 for it hid the rest ever after
+    from config.schema import settings_from_dict
+    from tasks.sources import discover_all
+
+    _serve_versioned(server, "/s.xml", [('"s1"', _urlset(server, "/a", "/b"))])
+    settings = settings_from_dict(
+        {
+            "output": str(tmp_path),
+            "sources": [
+                {"kind": "sitemap", "name": "s", "url": server.url_for("/s.xml"), "max_items": 1}
+            ],
+        }
+    )
+    seen: dict[str, object] = {}
+
+    def run() -> list[str]:
+        with Fetcher(FetchConfig(**FAST), validators=tmp_path / "v.sqlite") as fetcher:
+            found = discover_all(settings, fetcher.get, seen.get, unsettle=fetcher.unsettle)
+            urls = [e.url for _n, e in found if isinstance(e, Item)]
+            fetcher.keep_validators()
+        seen.update(dict.fromkeys(urls, object()))  # committed
+        return urls
+
+    assert run() == [server.url_for("/a")]
+    assert run() == [server.url_for("/b")]
+    assert run() == []

@@ -112,7 +112,12 @@ def test_filters_window_and_limits() -> None:
     out = list(discover(cfg, Fixed()))
     kept = [o.url for o in out if isinstance(o, Item)]
     skipped = {o.url: o.reason for o in out if isinstance(o, Skip)}
-    assert kept == ["https://n.example/keep/1", "https://n.example/keep/4"]
+    # max_items counts new items, after the seen check: discover_all applies it
+    assert kept == [
+        "https://n.example/keep/1",
+        "https://n.example/keep/4",
+        "https://n.example/keep/5",
+    ]
     assert skipped == {
         "https://n.example/drop/1": "filtered",
         "https://n.example/keep/2": "filtered",
