@@ -14,6 +14,7 @@ import socket
 import sqlite3
 import threading
 import time
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,8 +31,10 @@ from config.schema import FetchConfig
 from tasks.records import Item, Page, Reject, Skip, StageError
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Types we accept for discovery documents (feeds, sitemaps, robots.txt) but never as articles.
-_DISCOVERY_TYPES = ("xml", "rss", "atom", "text/plain")
+# Types we accept for discovery documents (feeds, sitemaps, robots.txt) but never as articles;
+# a gzipped sitemap (sitemap.xml.gz, which the sitemaps protocol allows) comes as a gzip file
+_DISCOVERY_TYPES = ("xml", "rss", "atom", "text/plain", "gzip", "octet-stream")
+_GZIP_MAGIC = b"\x1f\x8b"
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -127,6 +130,18 @@ def _lists_articles(url: str, body: bytes) -> bool:
     return not urlsplit(url).path.endswith("/robots.txt") and not _POINTER_START.match(
         body[:_SNIFF_BYTES]
     )
+
+
+def _gunzip(data: bytes, max_bytes: int, url: str) -> bytes:
+    """A gzip file's content, refused past max_bytes (a decompression bomb) or when corrupt."""
+    inflater = zlib.decompressobj(wbits=31)  # 31: gzip header and trailer
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as err:
+        raise FetchError("bad_gzip", f"{url}: {err}") from None
+    if len(out) > max_bytes:
+        raise FetchError("too_large", f"{url}: more than {max_bytes} bytes unzipped")
+    return out
 
 
 # Fetch failures that may pass by the next run: no answer, throttling, a server error
@@ -408,6 +423,8 @@ class Fetcher:
             raise NotModified(url)
         if page.status != 200:
             raise FetchError(f"http_{page.status}", url)
+        if page.body.startswith(_GZIP_MAGIC):  # a gzip file, not a gzip transfer encoding
+            page.body = _gunzip(page.body, self.cfg.max_bytes, url)
         if self._validators is not None and _lists_articles(url, page.body):
             etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
             if etag or modified:

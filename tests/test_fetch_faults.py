@@ -363,3 +363,27 @@ def test_a_sitemap_that_max_items_cut_off_is_read_whole_next_run(
     assert run() == [server.url_for("/a")]
     assert run() == [server.url_for("/b")]
     assert run() == []
+
+
+@pytest.mark.parametrize("content_type", ["application/x-gzip", "application/octet-stream"])
+def test_a_gzipped_sitemap_is_read(server: HTTPServer, tmp_path: Path, content_type: str) -> None:
+    # sitemap.xml.gz, as the sitemaps protocol allows and news sites list in robots.txt: its
+    # type was refused (not_html) and the whole source failed
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{server.url_for('/news.xml.gz')}</loc></sitemap>"
+        f"<sitemap><loc>{server.url_for('/bomb.xml.gz')}</loc></sitemap></sitemapindex>"
+    )
+    server.expect_request("/sitemap.xml.gz").respond_with_data(
+        gzip.compress(index.encode()), content_type=content_type
+    )
+    server.expect_request("/news.xml.gz").respond_with_data(
+        gzip.compress(_urlset(server, "/a").encode()), content_type=content_type
+    )
+    server.expect_request("/bomb.xml.gz").respond_with_data(
+        gzip.compress(b"<urlset>" + b" " * 20_000_000), content_type=content_type
+    )
+    assert _discovered(server.url_for("/sitemap.xml.gz"), tmp_path / "v.sqlite") == [
+        server.url_for("/a"),
+        f"sitemap_failed {server.url_for('/bomb.xml.gz')}",
+    ]
