@@ -373,8 +373,14 @@ class Sitemap:
         each sitemap below the first that fails."""
         roots = [self.url]
         if not re.search(r"\.xml(\.gz)?($|\?)", self.url):
-            robots = self.get(urljoin(self.url, "/robots.txt"))
-            roots = [m.decode("utf-8", "replace") for m in _SITEMAP_LINE.findall(robots)]
+            robots_url = urljoin(self.url, "/robots.txt")
+            robots = self.get(robots_url)
+            # the protocol wants absolute URLs; a relative one ("Sitemap: /sitemap.xml") is
+            # read against the site, as crawlers do
+            roots = [
+                urljoin(robots_url, m.decode("utf-8", "replace"))
+                for m in _SITEMAP_LINE.findall(robots)
+            ]
             if not roots:
                 raise SourceFailed(f"robots.txt of {self.url} lists no Sitemap: lines")
         for root in roots:

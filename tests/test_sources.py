@@ -225,3 +225,19 @@ def test_discover_all_skips_urls_rejected_for_good_under_the_same_settings(
 
     assert reasons("k1") == ["rejected_before"]
     assert reasons("k2") == ["item"]  # the topic or language settings changed: judge it again
+
+
+def test_a_relative_sitemap_line_in_robots_txt_is_read_against_the_site() -> None:
+    # "Sitemap: /sitemap.xml" is against the protocol but seen: it failed the whole source
+    from tasks.sources import Sitemap
+
+    urlset = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://n.example/a</loc></url></urlset>"
+    )
+    pages = {
+        "https://n.example/robots.txt": b"User-agent: *\nSitemap: /sitemap.xml\n",
+        "https://n.example/sitemap.xml": urlset,
+    }
+    items = Sitemap("s", "https://n.example/", pages.__getitem__).items()
+    assert [i.url for i in items] == ["https://n.example/a"]
