@@ -116,9 +116,12 @@ class HttpValidators:
 
 
 # The start of a discovery document that only points to others: a sitemap index, a homepage
-# that advertises feeds
+# that advertises feeds; after a byte order mark, processing instructions (an xml-stylesheet, as
+# WordPress sitemaps have) and comments
 _POINTER_START = re.compile(
-    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:sitemapindex|!doctype html|html)\b", re.I | re.S
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*>\s*|<!--(?:[^-]|-(?!->))*-->\s*)*"
+    rb"<(?:(?:\w+:)?sitemapindex|!doctype html|html)\b",
+    re.I | re.S,
 )
 _SNIFF_BYTES = 4096
 

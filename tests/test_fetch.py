@@ -87,3 +87,38 @@ def test_undeclared_charset_is_detected_without_crashing() -> None:
     text = decode_html(body, "text/html")
     assert "Café" in text or "Caf" in text
     assert decode_html(b"\xff\xfe\xfa garbage \x80\x81", "text/html")
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "lists_articles"),
+    [
+        ("https://n.example/news.xml", b'<?xml version="1.0"?><urlset>', True),
+        ("https://n.example/rss", b'<?xml version="1.0"?>\n<rss version="2.0">', True),
+        ("https://n.example/atom", b'<feed xmlns="http://www.w3.org/2005/Atom">', True),
+        ("https://n.example/robots.txt", b"User-agent: *\nSitemap: /s.xml", False),
+        ("https://n.example/s.xml", b'<?xml version="1.0"?><sitemapindex>', False),
+        ("https://n.example/s.xml", b"\n\n<sitemapindex xmlns='x'>", False),
+        ("https://n.example/s.xml", b"<sm:sitemapindex xmlns:sm='x'>", False),
+        # WordPress: a byte order mark, a stylesheet, a generator's comment
+        (
+            "https://n.example/sitemap_index.xml",
+            b'\xef\xbb\xbf<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet '
+            b'type="text/xsl" href="//n.example/main-sitemap.xsl"?>\n<!-- by Yoast -->\n'
+            b"<sitemapindex>",
+            False,
+        ),
+        ("https://n.example/", b"<!DOCTYPE html>\n<html lang='en'>", False),
+        ("https://n.example/", b"<html><head>", False),
+        # many comments before a sitemap: no backtracking through them (the first pattern took
+        # time doubling with each comment: 22 of them 0.7 s)
+        ("https://n.example/s.xml", b"<!-- a -->" * 400 + b"<urlset>", True),
+        ("https://n.example/s.xml", b"<?x ?>" * 700, True),
+    ],
+)
+def test_only_documents_that_list_articles_keep_validators(
+    url: str, body: bytes, lists_articles: bool
+) -> None:
+    # a 304 for robots.txt, a homepage or a sitemap index says nothing of what they point to
+    from tasks.fetch import _lists_articles
+
+    assert _lists_articles(url, body) is lists_articles

@@ -218,7 +218,8 @@ def test_an_unchanged_index_or_robots_txt_still_leads_to_changed_sitemaps(
     old = [('"a1"', _urlset(server, "/a1"))]
     today = [('"b1"', _urlset(server, "/b1"))]
     index = (
-        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        '<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="/s.xsl"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         f"<sitemap><loc>{server.url_for('/old.xml')}</loc></sitemap>"
         f"<sitemap><loc>{server.url_for('/today.xml')}</loc></sitemap></sitemapindex>"
     )
