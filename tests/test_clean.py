@@ -596,3 +596,27 @@ def test_warm_up_leaves_the_language_model_to_the_first_text_that_needs_it() -> 
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Talks resume.\n(END)", "Talks resume."),
+        ("Talks resume.\n\n( end )\n", "Talks resume."),
+        ("Talks resume.  \n \n###", "Talks resume.  "),  # the line's own spaces stay
+        ("Talks resume.\n-30-", "Talks resume."),
+        ("Talks resume.\n- 30 -\n\n", "Talks resume."),
+        ("Talks resume.\n--END--", "Talks resume."),
+        ("Talks resume. (END)", "Talks resume. (END)"),  # on the last line of words: kept
+        ("(END)", "(END)"),  # the whole text
+        ("The END of talks.\nNext round -30- days", "The END of talks.\nNext round -30- days"),
+        ("Talks resume." + "\n" * 100_000 + "(END)", "Talks resume."),
+        # a long blank run and no marker: the pattern, tried from each of its newlines, took
+        # minutes for this one
+        ("Talks resume." + "\n" * 100_000 + "Seoul", "Talks resume." + "\n" * 100_000 + "Seoul"),
+    ],
+)
+def test_wire_end_marker_is_dropped(text: str, kept: str) -> None:
+    from tasks.clean import _drop_end_marker
+
+    assert _drop_end_marker(text) == kept
