@@ -200,7 +200,7 @@ def _discovered(source_url: str, store: Path) -> list[str]:
 
     with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
         found = [
-            entry.url if isinstance(entry, Item) else f"{entry.reason} {entry.url}"  # type: ignore[union-attr]
+            entry.url if isinstance(entry, Item) else f"{entry.reason} {entry.url}"
             for entry in Sitemap("s", source_url, fetcher.get).items()
         ]
         fetcher.keep_validators()
