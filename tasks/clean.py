@@ -311,10 +311,12 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
     """Author names without "By", roles, outlets or dates, in order, de-duplicated."""
     if not raw:
         return []
-    parts = raw if isinstance(raw, list) else _AUTHOR_SPLIT.split(raw)
+    # whitespace runs made one space first: the split pattern, tried from each space of a long
+    # run (a records export's junk field), took time growing with the run's square
+    parts = raw if isinstance(raw, list) else _AUTHOR_SPLIT.split(" ".join(raw.split()))
     names: list[str] = []
     for part in parts:
-        for piece in _AUTHOR_SPLIT.split(part):
+        for piece in _AUTHOR_SPLIT.split(" ".join(part.split())):
             piece = _BYLINE_PREFIX.sub("", piece).strip(" -–—:")
             if not _ENDS_WITH_STOP.search(piece):  # "Joe S." and "Perry Bacon Jr." keep theirs
                 piece = piece.rstrip(" .")

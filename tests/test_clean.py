@@ -128,6 +128,13 @@ def test_mojibake_and_whitespace_repair() -> None:
         ("Joe S.", ["Joe S."]),
         ("Jane Doe.", ["Jane Doe"]),
         ("Reuters; Agencies", []),
+        # whitespace inside a name is one space, and whitespace alone is no author
+        ("Jane\tDoe;\n\nJohn  Roe", ["Jane Doe", "John Roe"]),
+        (["\n", "Jane Doe\n"], ["Jane Doe"]),
+        # a records export's junk field: the split pattern, tried from each space of the run,
+        # took minutes for this one
+        ("Jane Doe" + " " * 100_000 + "; John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe" + "\t" * 100_000 + "x", ["Jane Doe x"]),
     ],
 )
 def test_authors_cleaned(raw, expected) -> None:
