@@ -409,10 +409,12 @@ class Fetcher:
         raise FetchError("too_many_redirects", f"more than {self.cfg.max_redirects} from {url}")
 
     def get(self, url: str) -> bytes:
-        """Fetch a discovery document (feed, sitemap); raises FetchError unless 200.
+        """Fetch a discovery document (feed, sitemap, robots.txt, homepage), unzipped if it is a
+        gzip file; raises FetchError unless 200.
 
-        With a validators store, the request is conditional (If-None-Match, If-Modified-Since)
-        and an unchanged document raises NotModified: it costs one 304.
+        With a validators store, the request for a document that lists articles (a feed, a
+        sitemap of URLs: _lists_articles) is conditional (If-None-Match, If-Modified-Since), and
+        an unchanged one raises NotModified: it costs one 304.
         """
         known = self._validators.get(url) if self._validators is not None else None
         headers = {}
