@@ -346,13 +346,19 @@ class Sitemap:
     url: str
     get: Getter
     _seen: set[str] = field(default_factory=set)
+    _roots: list[str] = field(default_factory=list)  # the sitemaps the source starts from
 
     def _walk(self, url: str, depth: int) -> Iterator[Item | Reject]:
         if url in self._seen or depth > _MAX_SITEMAP_DEPTH:
             return
         self._seen.add(url)
         if depth == 0:  # the source's own sitemap: its failure is the source's (discover_all)
-            children, found = parse_sitemap(self.get(url), url)
+            try:
+                children, found = parse_sitemap(self.get(url), url)
+            except NotModified:
+                if len(self._roots) < 2:
+                    raise  # the source's only sitemap is unchanged: nothing new from the source
+                return  # one of the sitemaps robots.txt lists: the others may have changed
         else:
             try:
                 children, found = parse_sitemap(self.get(url), url)
@@ -370,14 +376,16 @@ class Sitemap:
 
     def items(self) -> Iterator[Item | Reject]:
         """Yield every article URL the sitemap tree lists, with lastmod hints, and a Reject for
-        each sitemap below the first that fails."""
-        roots = [self.url]
+        each sitemap below the first that fails. A site root's sitemaps are those its
+        robots.txt lists; one of them unchanged since the last run (a 304) yields nothing, and
+        the others are read."""
+        roots = self._roots = [self.url]
         if not re.search(r"\.xml(\.gz)?($|\?)", self.url):
             robots_url = urljoin(self.url, "/robots.txt")
             robots = self.get(robots_url)
             # the protocol wants absolute URLs; a relative one ("Sitemap: /sitemap.xml") is
             # read against the site, as crawlers do
-            roots = [
+            roots = self._roots = [
                 urljoin(robots_url, m.decode("utf-8", "replace"))
                 for m in _SITEMAP_LINE.findall(robots)
             ]

@@ -388,3 +388,22 @@ def test_a_gzipped_sitemap_is_read(server: HTTPServer, tmp_path: Path, content_t
         server.url_for("/a"),
         f"sitemap_failed {server.url_for('/bomb.xml.gz')}",
     ]
+
+
+def test_an_unchanged_sitemap_of_several_in_robots_txt_leaves_the_others_read(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # a 304 for the first sitemap robots.txt lists ended the source: the others, changed, were
+    # never read
+    news = [('"n1"', _urlset(server, "/a"))]
+    today = [('"t1"', _urlset(server, "/b1"))]
+    _serve_versioned(server, "/news.xml", news)
+    _serve_versioned(server, "/today.xml", today)
+    robots = "User-agent: *\nSitemap: /news.xml\nSitemap: /today.xml\n"
+    _serve_versioned(server, "/robots.txt", [('"r1"', robots)])
+    store = tmp_path / "validators.sqlite"
+    root = server.url_for("/")
+    assert _discovered(root, store) == [server.url_for("/a"), server.url_for("/b1")]
+    today.append(('"t2"', _urlset(server, "/b1", "/b2")))
+    assert _discovered(root, store) == [server.url_for("/b1"), server.url_for("/b2")]
+    assert _discovered(root, store) == []
