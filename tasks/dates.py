@@ -96,7 +96,10 @@ _QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)\b")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-_NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|single|couple of|a couple of|a few|few|several|some|many|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# a number in digits, with thousands separators or a decimal part ("10,000 years", "2.5 days")
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_DIGITS_ONLY = re.compile(_DIGITS)
+_NUM_WORD = rf"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|single|couple of|a couple of|a few|few|several|some|many|{_DIGITS})"
 _NUM_WORD_COMPOUND = rf"(?:{_NUM_WORD}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 # "eight trading days", "six straight days", "20 more years": counted, the adjective aside
 _UNIT_ADJ = (
@@ -567,7 +570,7 @@ def _num(text: str) -> float | None:
     t = text.lower().strip()
     if t in VAGUE_NUMBERS:
         return None
-    if re.fullmatch(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+", t):  # "10,000 years"
+    if _DIGITS_ONLY.fullmatch(t):  # "10,000 years"
         return float(t.replace(",", ""))
     if t in ("couple of", "a couple of"):
         return 2.0

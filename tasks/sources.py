@@ -346,28 +346,23 @@ class Sitemap:
     url: str
     get: Getter
     _seen: set[str] = field(default_factory=set)
-    _roots: list[str] = field(default_factory=list)  # the sitemaps the source starts from
 
-    def _walk(self, url: str, depth: int) -> Iterator[Item | Reject]:
+    def _walk(self, url: str, depth: int, sole: bool = False) -> Iterator[Item | Reject]:
         if url in self._seen or depth > _MAX_SITEMAP_DEPTH:
             return
         self._seen.add(url)
-        if depth == 0:  # the source's own sitemap: its failure is the source's (discover_all)
-            try:
-                children, found = parse_sitemap(self.get(url), url)
-            except NotModified:
-                if len(self._roots) < 2:
-                    raise  # the source's only sitemap is unchanged: nothing new from the source
-                return  # one of the sitemaps robots.txt lists: the others may have changed
-        else:
-            try:
-                children, found = parse_sitemap(self.get(url), url)
-            except NotModified:
-                return  # a sitemap of articles unchanged since the last run: nothing new
-            except (FetchError, SourceFailed) as err:
-                # one sitemap of an index that fails costs its own articles, not the others'
-                yield Reject(url, self.name, "sources", "sitemap_failed", str(err)[:500])
-                return
+        try:
+            children, found = parse_sitemap(self.get(url), url)
+        except NotModified:
+            if sole:
+                raise  # the source's only sitemap is unchanged: nothing new from the source
+            return  # one sitemap of several unchanged since the last run: the others may not be
+        except (FetchError, SourceFailed) as err:
+            if depth == 0:
+                raise  # the source's own sitemap: its failure is the source's (discover_all)
+            # one sitemap of an index that fails costs its own articles, not the others'
+            yield Reject(url, self.name, "sources", "sitemap_failed", str(err)[:500])
+            return
         for item in found:
             item.source = self.name
             yield item
@@ -379,20 +374,20 @@ class Sitemap:
         each sitemap below the first that fails. A site root's sitemaps are those its
         robots.txt lists; one of them unchanged since the last run (a 304) yields nothing, and
         the others are read."""
-        roots = self._roots = [self.url]
+        roots = [self.url]
         if not re.search(r"\.xml(\.gz)?($|\?)", self.url):
             robots_url = urljoin(self.url, "/robots.txt")
             robots = self.get(robots_url)
             # the protocol wants absolute URLs; a relative one ("Sitemap: /sitemap.xml") is
             # read against the site, as crawlers do
-            roots = self._roots = [
+            roots = [
                 urljoin(robots_url, m.decode("utf-8", "replace"))
                 for m in _SITEMAP_LINE.findall(robots)
             ]
             if not roots:
                 raise SourceFailed(f"robots.txt of {self.url} lists no Sitemap: lines")
         for root in roots:
-            yield from self._walk(root, 0)
+            yield from self._walk(root, 0, sole=len(roots) == 1)
 
 
 def build_source(cfg: Any, settings: Settings, get: Getter) -> ArticleSource:
