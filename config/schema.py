@@ -66,7 +66,8 @@ class SourceBase(Section):
     )
     since: str | None = Field(
         default=None,
-        description="ISO date; items whose hinted date (feed/sitemap/WARC) is earlier are skipped.",
+        description="ISO date; items whose hinted date (feed/sitemap/WARC) is earlier are skipped, "
+        "and sitemaps whose index gives them a lastmod over a day earlier are not read.",
     )
     until: str | None = Field(
         default=None, description="ISO date; items whose hinted date is later are skipped."

@@ -191,6 +191,7 @@ def run_ingest(
                 dataset.settled,
                 settled_under,
                 fetcher.unsettle,
+                fetcher,
             )
             if stream is None
             else stream(dataset)

@@ -64,6 +64,7 @@ class HttpValidators:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._pending: dict[str, tuple[str | None, str | None]] = {}
+        self._index_lastmods: dict[str, str | None] = {}  # see keep_index_lastmod
         self._unsettled: set[str] = set()  # see unsettle
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         # `listings`: feeds and sitemaps of articles only (see _lists_articles). The table
@@ -71,8 +72,12 @@ class HttpValidators:
         # hid the sitemaps that changed: it is left unread, so each document is fetched whole
         # once more
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS listings (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)"
+            "CREATE TABLE IF NOT EXISTS listings (url TEXT PRIMARY KEY, etag TEXT, "
+            "last_modified TEXT, index_lastmod TEXT)"
         )
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(listings)")}
+        if "index_lastmod" not in columns:  # a store of the version before index lastmods
+            self._db.execute("ALTER TABLE listings ADD COLUMN index_lastmod TEXT")
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
         """(etag, last-modified) saved for a URL by an earlier run, or None."""
@@ -80,12 +85,26 @@ class HttpValidators:
             row = self._db.execute(
                 "SELECT etag, last_modified FROM listings WHERE url=?", (url,)
             ).fetchone()
-        return (row[0], row[1]) if row else None
+        return (row[0], row[1]) if row and (row[0] or row[1]) else None
 
     def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
         """Remember a document's validators (kept only once `save()` is called)."""
         with self._lock:
             self._pending[url] = (etag, last_modified)
+
+    def index_lastmod(self, url: str) -> datetime | None:
+        """The lastmod kept for a sitemap by an earlier run (`keep_index_lastmod`), or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT index_lastmod FROM listings WHERE url=?", (url,)
+            ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def keep_index_lastmod(self, url: str, lastmod: datetime | None) -> None:
+        """Remember the lastmod its index gave a sitemap this run read whole (None forgets the
+        one kept before); kept only once `save()` is called."""
+        with self._lock:
+            self._index_lastmods[url] = lastmod.isoformat() if lastmod else None
 
     def unsettle(self, url: str) -> None:
         """Keep no validators for a document this run: the next run fetches it whole."""
@@ -96,7 +115,8 @@ class HttpValidators:
         """Store the validators remembered so far, and forget those of unsettled documents."""
         with self._lock, self._db:
             self._db.executemany(
-                "INSERT INTO listings VALUES (?,?,?) ON CONFLICT(url) DO UPDATE "
+                "INSERT INTO listings (url, etag, last_modified) VALUES (?,?,?) "
+                "ON CONFLICT(url) DO UPDATE "
                 "SET etag=excluded.etag, last_modified=excluded.last_modified",
                 [
                     (url, etag, modified)
@@ -104,10 +124,25 @@ class HttpValidators:
                     if url not in self._unsettled
                 ],
             )
+            lastmods = [
+                (url, lastmod)
+                for url, lastmod in self._index_lastmods.items()
+                if url not in self._unsettled
+            ]
+            self._db.executemany(
+                "INSERT INTO listings (url, index_lastmod) VALUES (?,?) ON CONFLICT(url) "
+                "DO UPDATE SET index_lastmod=excluded.index_lastmod",
+                [(url, lastmod) for url, lastmod in lastmods if lastmod],
+            )
+            self._db.executemany(
+                "UPDATE listings SET index_lastmod=NULL WHERE url=?",
+                [(url,) for url, lastmod in lastmods if not lastmod],
+            )
             self._db.executemany(
                 "DELETE FROM listings WHERE url=?", [(url,) for url in self._unsettled]
             )
             self._pending.clear()
+            self._index_lastmods.clear()
             self._unsettled.clear()
 
     def close(self) -> None:
@@ -441,6 +476,17 @@ class Fetcher:
         items were not settled in this run (a transient fetch failure, max_items)."""
         if self._validators is not None:
             self._validators.unsettle(listing_url)
+
+    def index_lastmod(self, url: str) -> datetime | None:
+        """The lastmod its sitemap index gave `url` when an earlier run read it whole and kept
+        it (`keep_index_lastmod`); None without one, or without a validators store."""
+        return self._validators.index_lastmod(url) if self._validators is not None else None
+
+    def keep_index_lastmod(self, url: str, lastmod: datetime | None) -> None:
+        """Keep (None: forget) the lastmod its index gave a sitemap this run read whole, saved
+        with the validators; `unsettle` drops it too."""
+        if self._validators is not None:
+            self._validators.keep_index_lastmod(url, lastmod)
 
     def keep_validators(self) -> None:
         """Save the validators of this run's discovery documents (after its last commit)."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import glob
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,8 +39,14 @@ from tasks.topic import compile_topic
 from tasks.urls import InvalidURL, canonical_url
 from tasks.warc import WarcFailed, WarcFiles
 
+log = logging.getLogger(__name__)
+
 # A getter fetches one URL for discovery (feeds, sitemaps, robots.txt) through the polite fetcher.
 Getter = Callable[[str], bytes]
+# How old the lastmod its index gives a sitemap must be, when a run reads it, for later runs to
+# take that lastmod's word (see Sitemap): a sitemap still being filled may carry the date it was
+# started, as some sites' monthly sitemaps do, while its new items are dated later
+_SETTLED_AGE = timedelta(days=2)
 
 _MAX_SITEMAP_DEPTH = 3  # index -> index -> urlset is the deepest seen in practice
 _XML_PARSER = etree.XMLParser(
@@ -55,6 +62,15 @@ class ArticleSource(Protocol):
     name: str
 
     def items(self) -> Iterator[Item | Skip | Reject]: ...
+
+
+class IndexLastmods(Protocol):
+    """The lastmods sitemap indexes gave the sitemaps a run read, kept between runs (the
+    Fetcher keeps them with its validators)."""
+
+    def index_lastmod(self, url: str) -> datetime | None: ...
+
+    def keep_index_lastmod(self, url: str, lastmod: datetime | None) -> None: ...
 
 
 def _parse_date(text: str | None) -> datetime | None:
@@ -273,10 +289,13 @@ def discover_feed_links(html_bytes: bytes, base_url: str) -> list[str]:
     return [urljoin(base_url, str(h)) for h in links]
 
 
-def parse_sitemap(data: bytes, base_url: str) -> tuple[list[str], list[Item]]:
-    """(child sitemap URLs, article Items) of a sitemap index or urlset, incl. Google News tags."""
+def parse_sitemap(
+    data: bytes, base_url: str
+) -> tuple[list[tuple[str, datetime | None]], list[Item]]:
+    """(child sitemaps with the lastmod the index gives each, article Items) of a sitemap
+    index or urlset, incl. Google News tags."""
     root = _parse_xml(data, "sitemap")
-    children: list[str] = []
+    children: list[tuple[str, datetime | None]] = []
     found: list[Item] = []
     kind = _local(root.tag)
     for entry in root:
@@ -297,7 +316,7 @@ def parse_sitemap(data: bytes, base_url: str) -> tuple[list[str], list[Item]]:
             continue
         loc = urljoin(base_url, loc)
         if kind == "sitemapindex":
-            children.append(loc)
+            children.append((loc, lastmod))
         else:
             found.append(
                 Item(
@@ -338,16 +357,42 @@ class Feed:
             yield item
 
 
+def _vouches(lastmod: datetime, children: list[Any], found: list[Item]) -> bool:
+    """Whether the lastmod its index gives a sitemap just read can stand for the sitemap in
+    later runs: it lists articles, each dated no later than the lastmod, and the lastmod is
+    _SETTLED_AGE old."""
+    if children or not found or lastmod > datetime.now(UTC) - _SETTLED_AGE:
+        return False
+    for item in found:
+        dates = [d for d in (item.lastmod, item.published_hint) if d is not None]
+        if not dates or max(dates) > lastmod:
+            return False
+    return True
+
+
 @dataclass(slots=True)
 class Sitemap:
-    """A sitemap (index recursion, Google News tags) or a site root whose robots.txt lists sitemaps."""
+    """A sitemap (index recursion, Google News tags) or a site root whose robots.txt lists sitemaps.
+
+    An index's lastmod for a sitemap spares the request for it: with `since`, a sitemap last
+    modified more than a day before `since` lists only articles the window skips; with
+    `lastmods`, a sitemap an earlier run read whole is not read again while its index gives it
+    no later lastmod than then. A lastmod is kept only when the sitemap's items vouch for it
+    (`_vouches`), so a site whose index misstates its sitemaps' lastmods costs a request per
+    sitemap each run (a 304 for an unchanged one), as with no lastmod.
+    """
 
     name: str
     url: str
     get: Getter
+    lastmods: IndexLastmods | None = None
+    since: date | None = None
     _seen: set[str] = field(default_factory=set)
+    _unread: int = 0  # sitemaps the index's lastmods spared
 
-    def _walk(self, url: str, depth: int, sole: bool = False) -> Iterator[Item | Reject]:
+    def _walk(
+        self, url: str, depth: int, sole: bool = False, lastmod: datetime | None = None
+    ) -> Iterator[Item | Reject]:
         if url in self._seen or depth > _MAX_SITEMAP_DEPTH:
             return
         self._seen.add(url)
@@ -363,17 +408,32 @@ class Sitemap:
             # one sitemap of an index that fails costs its own articles, not the others'
             yield Reject(url, self.name, "sources", "sitemap_failed", str(err)[:500])
             return
+        if lastmod is not None and self.lastmods is not None:
+            vouched = _vouches(lastmod, children, found)
+            self.lastmods.keep_index_lastmod(url, lastmod if vouched else None)
         for item in found:
             item.source = self.name
             yield item
-        for child in children:
-            yield from self._walk(child, depth + 1)
+        for child, child_lastmod in children:
+            if self._unchanged(child, child_lastmod):
+                self._unread += 1
+                continue
+            yield from self._walk(child, depth + 1, lastmod=child_lastmod)
+
+    def _unchanged(self, url: str, lastmod: datetime | None) -> bool:
+        if lastmod is None:
+            return False
+        if self.since is not None and lastmod.date() < self.since - timedelta(days=1):
+            return True  # a day's margin: the lastmod's date may be in another time zone
+        kept = self.lastmods.index_lastmod(url) if self.lastmods is not None else None
+        return kept is not None and lastmod <= kept
 
     def items(self) -> Iterator[Item | Reject]:
         """Yield every article URL the sitemap tree lists, with lastmod hints, and a Reject for
         each sitemap below the first that fails. A site root's sitemaps are those its
         robots.txt lists; one of them unchanged since the last run (a 304) yields nothing, and
-        the others are read."""
+        the others are read. Sitemaps that the index's lastmods show hold nothing new are not
+        read (see the class)."""
         roots = [self.url]
         if not re.search(r"\.xml(\.gz)?($|\?)", self.url):
             robots_url = urljoin(self.url, "/robots.txt")
@@ -388,10 +448,18 @@ class Sitemap:
                 raise SourceFailed(f"robots.txt of {self.url} lists no Sitemap: lines")
         for root in roots:
             yield from self._walk(root, 0, sole=len(roots) == 1)
+        if self._unread:
+            log.info(
+                "%s: %d sitemap(s) not read, their index's lastmod shows nothing new in them",
+                self.name,
+                self._unread,
+            )
 
 
-def build_source(cfg: Any, settings: Settings, get: Getter) -> ArticleSource:
-    """The source object for one `sources:` entry of the config."""
+def build_source(
+    cfg: Any, settings: Settings, get: Getter, lastmods: IndexLastmods | None = None
+) -> ArticleSource:
+    """The source object for one `sources:` entry of the config (`lastmods`: see Sitemap)."""
     if isinstance(cfg, UrlsSource):
         return UrlList(cfg.name, list(cfg.urls), settings.resolve(cfg.file) if cfg.file else None)
     if isinstance(cfg, HtmlFilesSource):
@@ -401,7 +469,7 @@ def build_source(cfg: Any, settings: Settings, get: Getter) -> ArticleSource:
     if isinstance(cfg, FeedSource):
         return Feed(cfg.name, cfg.url, get)
     if isinstance(cfg, SitemapSource):
-        return Sitemap(cfg.name, cfg.url, get)
+        return Sitemap(cfg.name, cfg.url, get, lastmods, _window(cfg.since))
     if isinstance(cfg, WarcSource):
         topic = compile_topic(settings.topic) if cfg.prefilter else None
         paths = [p if "://" in p else str(settings.resolve(p)) for p in cfg.paths]
@@ -415,8 +483,12 @@ def _window(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip | Reject]:
-    """Apply the per-source filters (include/exclude, window) to a source's items."""
+def discover(
+    cfg: Any, source: ArticleSource, unsettle: Callable[[str], None] = lambda _url: None
+) -> Iterator[Item | Skip | Reject]:
+    """Apply the per-source filters (include/exclude, window) to a source's items. A feed or
+    sitemap that listed an item outside the window is passed to `unsettle`: a run with another
+    window (a backfill) must read it whole, not get a 304 for it or pass it by."""
     include = [re.compile(p) for p in cfg.include]
     exclude = [re.compile(p) for p in cfg.exclude]
     since, until = _window(cfg.since), _window(cfg.until)
@@ -434,6 +506,8 @@ def discover(cfg: Any, source: ArticleSource) -> Iterator[Item | Skip | Reject]:
         if hinted is not None and (
             (since and hinted.date() < since) or (until and hinted.date() > until)
         ):
+            if item.listed_in is not None:
+                unsettle(item.listed_in)
             yield Skip(item.url, cfg.name, "out_of_window")
             continue
         yield item
@@ -460,6 +534,7 @@ def discover_all(
     settled: SeenLookup | None = None,
     settle_key: str | None = None,
     unsettle: Callable[[str], None] = lambda _url: None,
+    lastmods: IndexLastmods | None = None,
 ) -> Iterator[tuple[str, Item | Skip | Reject]]:
     """Every discovered item of every source, as (source name, Item | Skip | Reject).
 
@@ -469,14 +544,16 @@ def discover_all(
     night; a URL discovered twice in a run is skipped the second time; a source that fails
     entirely yields one `sources`-stage Reject and the other sources go on. A source stops
     after `max_items` new items; the feed or sitemap it stopped in is passed to `unsettle`
-    (Fetcher.unsettle), so the next run reads it whole and finds the rest.
+    (Fetcher.unsettle), so the next run reads it whole and finds the rest; so is one that
+    listed an item outside the source's window (`discover`). `lastmods` keeps
+    the lastmods sitemap indexes give their sitemaps between runs (see Sitemap).
     """
     run_seen: set[str] = set()
     for cfg in settings.sources:
-        source = build_source(cfg, settings, get)
+        source = build_source(cfg, settings, get, lastmods)
         new = 0
         try:
-            for entry in discover(cfg, source):
+            for entry in discover(cfg, source, unsettle):
                 if isinstance(entry, Skip | Reject):
                     yield cfg.name, entry
                     continue

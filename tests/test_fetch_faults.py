@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -407,3 +408,215 @@ def test_an_unchanged_sitemap_of_several_in_robots_txt_leaves_the_others_read(
     today.append(('"t2"', _urlset(server, "/b1", "/b2")))
     assert _discovered(root, store) == [server.url_for("/b1"), server.url_for("/b2")]
     assert _discovered(root, store) == []
+
+
+def _dated_urlset(server: HTTPServer, *entries: tuple[str, str]) -> str:
+    """A sitemap of (path, lastmod) entries."""
+    urls = "".join(
+        f"<url><loc>{server.url_for(p)}</loc><lastmod>{day}</lastmod></url>" for p, day in entries
+    )
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
+def _dated_index(server: HTTPServer, *children: tuple[str, str]) -> str:
+    """A sitemap index of (path, lastmod) children."""
+    entries = "".join(
+        f"<sitemap><loc>{server.url_for(p)}</loc><lastmod>{day}</lastmod></sitemap>"
+        for p, day in children
+    )
+    return f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+
+
+def _serve_counted(server: HTTPServer, path: str, versions: list[tuple[str, str]]) -> list[str]:
+    """Serve `path` as _serve_versioned does; the list returned grows by the status of each
+    request for it (200 or 304)."""
+    answered: list[str] = []
+
+    def conditional(request: Request) -> Response:
+        etag, body = versions[-1]
+        if request.headers.get("If-None-Match") == etag:
+            answered.append("304")
+            return Response(status=304)
+        answered.append("200")
+        return Response(body, content_type="application/xml", headers={"ETag": etag})
+
+    server.expect_request(path).respond_with_handler(conditional)
+    return answered
+
+
+def _walked(source_url: str, store: Path, since: str | None = None) -> list[str]:
+    """The URLs a sitemap source yields in one run, keeping its index lastmods between runs."""
+    from datetime import date
+
+    from tasks.sources import Sitemap
+
+    with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
+        window = date.fromisoformat(since) if since else None
+        found = [
+            entry.url if isinstance(entry, Item) else f"{entry.reason} {entry.url}"
+            for entry in Sitemap("s", source_url, fetcher.get, fetcher, window).items()
+        ]
+        fetcher.keep_validators()
+    return found
+
+
+def test_a_sitemap_whose_index_lastmod_is_unchanged_is_not_requested(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # an index of years of daily or monthly sitemaps cost one request per sitemap each run (a
+    # 304 at best, after the per-host delay: 7,000 sitemaps, ~2 hours a night); the lastmod the
+    # index gives each now spares the request for those a run read whole
+    from datetime import UTC, datetime, timedelta
+
+    recent = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="seconds")
+    old = [('"o1"', _dated_urlset(server, ("/a1", "2009-11-30"), ("/a2", "2009-12-01")))]
+    today = [('"t1"', _dated_urlset(server, ("/b1", recent)))]
+    old_answers = _serve_counted(server, "/old.xml", old)
+    today_answers = _serve_counted(server, "/today.xml", today)
+    index = [("/old.xml", "2009-12-01"), ("/today.xml", recent)]
+    server.expect_request("/index.xml").respond_with_handler(
+        lambda _r: Response(_dated_index(server, *index), content_type="application/xml")
+    )
+    store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
+    a1, a2, a3, b1 = (server.url_for(p) for p in ("/a1", "/a2", "/a3", "/b1"))
+    assert _walked(root, store) == [a1, a2, b1]
+    assert _walked(root, store) == []
+    # today's sitemap, its lastmod too recent to vouch for it, is asked for (a 304); the old one
+    # is not asked for at all
+    assert (old_answers, today_answers) == (["200"], ["200", "304"])
+    # the index gives the old sitemap a later lastmod: it is read, and then left alone again
+    old.append(('"o2"', _dated_urlset(server, ("/a1", "2009-11-30"), ("/a3", "2009-12-05"))))
+    index[0] = ("/old.xml", "2009-12-05")
+    assert _walked(root, store) == [a1, a3]
+    assert _walked(root, store) == []
+    assert old_answers == ["200", "200"]
+
+
+def test_an_index_lastmod_its_sitemap_belies_costs_a_request_each_run(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # some sites give a sitemap the date it was started while they add to it: its items, dated
+    # later, show the lastmod cannot be trusted, so the sitemap is asked for (conditionally)
+    month = [('"m1"', _dated_urlset(server, ("/a1", "2009-12-01"), ("/a2", "2009-12-09")))]
+    answers = _serve_counted(server, "/month.xml", month)
+    index = _dated_index(server, ("/month.xml", "2009-12-01"))
+    server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
+    store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
+    assert _walked(root, store) == [server.url_for("/a1"), server.url_for("/a2")]
+    month.append(('"m2"', _dated_urlset(server, ("/a2", "2009-12-09"), ("/a3", "2009-12-10"))))
+    assert _walked(root, store) == [server.url_for("/a2"), server.url_for("/a3")]
+    assert _walked(root, store) == []
+    assert answers == ["200", "200", "304"]
+
+
+def test_an_unsettled_sitemap_is_read_again_whatever_its_index_lastmod(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # an item of the sitemap failed for now (Fetcher.unsettle): the next run must read it
+    old = [('"o1"', _dated_urlset(server, ("/a1", "2009-11-30")))]
+    answers = _serve_counted(server, "/old.xml", old)
+    index = _dated_index(server, ("/old.xml", "2009-12-01"))
+    server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
+    store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
+    from tasks.sources import Sitemap
+
+    with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
+        assert [i.url for i in Sitemap("s", root, fetcher.get, fetcher).items()] == [
+            server.url_for("/a1")
+        ]
+        fetcher.unsettle(server.url_for("/old.xml"))
+        fetcher.keep_validators()
+    assert _walked(root, store) == [server.url_for("/a1")]
+    assert _walked(root, store) == []
+    assert answers == ["200", "200"]
+
+
+def test_sitemaps_last_modified_before_the_window_are_not_read(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # a backfill from a date read every sitemap of the site's years before it, to skip their
+    # articles one by one
+    old_answers = _serve_counted(
+        server, "/2008.xml", [('"o"', _dated_urlset(server, ("/a", "2008-06-01")))]
+    )
+    _serve_counted(server, "/2009.xml", [('"n"', _dated_urlset(server, ("/b", "2009-12-10")))])
+    _serve_counted(server, "/edge.xml", [('"e"', _dated_urlset(server, ("/c", "2009-12-04")))])
+    index = _dated_index(
+        server,
+        ("/2008.xml", "2008-12-31"),
+        ("/2009.xml", "2009-12-31"),
+        ("/edge.xml", "2009-12-04"),
+    )
+    server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
+    found = _walked(server.url_for("/index.xml"), tmp_path / "v.sqlite", since="2009-12-05")
+    # the sitemap a day before the window is read: its lastmod's date may be in another zone
+    assert found == [server.url_for("/b"), server.url_for("/c")]
+    assert old_answers == []
+
+
+def test_a_validators_store_of_the_version_before_index_lastmods_is_upgraded(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from tasks.fetch import HttpValidators
+
+    path = tmp_path / "v.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE listings (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)")
+        db.execute("INSERT INTO listings VALUES ('https://n.example/s.xml', '\"e\"', NULL)")
+    store = HttpValidators(path)
+    assert store.get("https://n.example/s.xml") == ('"e"', None)
+    when = datetime(2009, 12, 1, tzinfo=UTC)
+    store.keep_index_lastmod("https://n.example/s.xml", when)
+    store.save()
+    assert store.index_lastmod("https://n.example/s.xml") == when
+    assert store.get("https://n.example/s.xml") == ('"e"', None)  # its validators are kept
+    store.close()
+
+
+def test_a_backfill_with_a_wider_window_reads_what_an_earlier_window_left_out(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # a nightly run from December got the sitemap's validators (and its index's lastmod): a
+    # backfill from November then got a 304 for it, or passed it by, and never saw November
+    from config.schema import settings_from_dict
+    from tasks.sources import discover_all
+
+    listing = _dated_urlset(server, ("/nov", "2009-11-20"), ("/dec", "2009-12-02"))
+    answers = _serve_counted(server, "/s.xml", [('"s1"', listing)])
+    index = _dated_index(server, ("/s.xml", "2009-12-02"))
+    server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
+    seen: dict[str, object] = {}
+
+    def run(since: str) -> list[str]:
+        settings = settings_from_dict(
+            {
+                "output": str(tmp_path),
+                "sources": [
+                    {
+                        "kind": "sitemap",
+                        "name": "s",
+                        "url": server.url_for("/index.xml"),
+                        "since": since,
+                    }
+                ],
+            }
+        )
+        with Fetcher(FetchConfig(**FAST), validators=tmp_path / "v.sqlite") as fetcher:
+            found = discover_all(
+                settings, fetcher.get, seen.get, unsettle=fetcher.unsettle, lastmods=fetcher
+            )
+            urls = [e.url for _n, e in found if isinstance(e, Item)]
+            fetcher.keep_validators()
+        stored = SimpleNamespace(lastmod=None, last_seen="2026-12-04T00:00:00+00:00")
+        seen.update(dict.fromkeys(urls, stored))  # committed
+        return urls
+
+    assert run("2009-12-01") == [server.url_for("/dec")]
+    assert run("2009-11-01") == [server.url_for("/nov")]
+    assert run("2009-11-01") == []
+    # read whole after the run that left an item out; the run that took them all keeps the
+    # index's lastmod, so the third run does not ask for the sitemap
+    assert answers == ["200", "200"]

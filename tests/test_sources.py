@@ -67,7 +67,7 @@ def test_homepage_advertises_its_feed() -> None:
 def test_sitemap_index_and_news_sitemap() -> None:
     index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://n.example/s1.xml</loc></sitemap></sitemapindex>"""
     children, items = parse_sitemap(index, "https://n.example/sitemap.xml")
-    assert children == ["https://n.example/s1.xml"] and items == []
+    assert children == [("https://n.example/s1.xml", None)] and items == []
     news = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>https://n.example/a</loc><lastmod>2009-12-11</lastmod><news:news><news:publication_date>2009-12-10T12:00:00Z</news:publication_date><news:title>A</news:title></news:news></url></urlset>"""
     _children, items = parse_sitemap(news, "https://n.example/s1.xml")
