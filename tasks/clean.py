@@ -128,6 +128,8 @@ _ENGLISH_SHARE = 0.12
 _ENGLISH_MIN_WORDS = 40
 _ENGLISH_SAMPLE_CHARS = 1000
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_HTML_START = re.compile(r"<html\b", re.IGNORECASE)
+_PREAMBLE_CHARS = 4096  # declarations, doctypes and comments before <html> fit in this
 
 
 class CleanError(StageError):
@@ -765,6 +767,12 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         raise CleanError("empty_page", "no HTML")
     # trafilatura's loader copes with XML declarations, broken markup and odd encodings
     tree = load_html(page.html)
+    start = _HTML_START.search(page.html, 1, _PREAMBLE_CHARS) if tree is None else None
+    if start is not None:
+        # the loader takes a page whose first 50 characters do not say "html" and whose root
+        # holds one element for something else than HTML: an XHTML page with an XML declaration
+        # and a doctype, or one after a long comment, that has a body and no head
+        tree = load_html(page.html[start.start() :])
     if tree is None:
         raise CleanError("unparsable_html", "no HTML tree could be built")
     h1s = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
