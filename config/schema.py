@@ -35,6 +35,10 @@ DEFAULT_NLP_MODEL = "en_core_web_sm"
 # where the rules read each parsed article (tasks.enrich.extraction_place)
 ExtractIn = Literal["auto", "workers", "flow"]
 DEFAULT_EXTRACT_IN: ExtractIn = "auto"  # the rules run where a core is free for them
+# An NLP worker's longest legitimate wait between two articles is one nlp.pipe minibatch (16) of
+# the longest texts it is given (200,000 characters): ~110 s at the ~30k characters/s measured
+# here, ~5x that on a loaded or slower machine.
+DEFAULT_STALL_TIMEOUT_S = 600.0
 
 
 class Section(BaseModel):
@@ -224,6 +228,14 @@ class NlpConfig(Section):
         "NLP workers, or in the flow's process while the workers parse the next ones (the parse "
         "comes back as arrays). auto: the flow's process when the workers leave it a CPU core "
         "and number at most 2 (one worker on two cores: ~11% less time); else the workers.",
+    )
+    stall_timeout: float = Field(
+        default=DEFAULT_STALL_TIMEOUT_S,
+        gt=0,
+        description="Seconds an NLP worker process may go without finishing an article's parse "
+        "(or its rules, where they run in the workers) before it is stopped: the batch is "
+        "retried one article at a time, and an article a worker stalls on alone is rejected "
+        "(enrich/stalled). Rules run in the flow's process, and Dask workers, are not watched.",
     )
     aliases: str | None = Field(
         default=None,

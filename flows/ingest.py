@@ -181,6 +181,7 @@ def run_ingest(
             aliases,
             0 if dry_run or settings.runner.kind == "dask" else settings.nlp.workers,
             settings.nlp.extract_in,
+            settings.nlp.stall_timeout,
         ) as pool,
     ):
         found = (

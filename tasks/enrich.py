@@ -7,12 +7,16 @@ once per article. The model is loaded once per worker process (`worker_nlp`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
+import itertools
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 import types
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +29,7 @@ import spacy
 from spacy.language import Language
 from spacy.vocab import Vocab
 
-from config.schema import ExtractIn
+from config.schema import DEFAULT_STALL_TIMEOUT_S, ExtractIn
 from tasks.dates import extract_dates
 from tasks.entities import (
     AliasTable,
@@ -59,6 +63,25 @@ PIPE_BATCH = 16
 WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 _workers: dict[tuple[str, str | None], tuple[Language, AliasTable]] = {}
+
+# In a pool's worker: the pool's shared progress arrays and this worker's slot in them (see
+# EnrichPool._watch); None in any other process, where progress is not reported.
+_progress: tuple[Any, Any, int] | None = None
+
+
+def _beat(job: int) -> None:
+    """Report progress on a job (a parsed or read article) to the pool's watchdog."""
+    if _progress is not None:
+        beats, jobs, slot = _progress
+        jobs[slot] = job
+        beats[slot] = time.monotonic()
+
+
+def _rest() -> None:
+    """Report that this worker is between jobs: no stall can be seen."""
+    if _progress is not None:
+        beats, _jobs, slot = _progress
+        beats[slot] = 0.0
 
 
 @contextmanager
@@ -128,18 +151,25 @@ def enrich_batch(
     model: str,
     aliases_path: str | None,
     batch_size: int = PIPE_BATCH,
+    job: int = 0,
 ) -> tuple[list[Enriched], list[Reject], str]:
-    """Entities, dates and quotes of a batch of articles; returns (enriched, rejects, model id)."""
+    """Entities, dates and quotes of a batch of articles; returns (enriched, rejects, model id).
+    In a pool's worker, each article's progress is reported under `job` (EnrichPool)."""
     nlp, aliases = worker_nlp(model, aliases_path)
     batch = list(articles)
     enriched: list[Enriched] = []
     rejects: list[Reject] = []
     texts = [a.text[:MAX_NLP_CHARS] for a in batch]
-    for article, doc in zip(batch, parsed_texts(nlp, texts, batch_size), strict=True):
-        try:
-            enriched.append(_rows(article, doc, aliases))
-        except Exception as err:  # stage boundary: one article's failure must not stop the run
-            rejects.append(_enrich_reject(article, err))
+    _beat(job)
+    try:
+        for article, doc in zip(batch, parsed_texts(nlp, texts, batch_size), strict=True):
+            _beat(job)
+            try:
+                enriched.append(_rows(article, doc, aliases))
+            except Exception as err:  # stage boundary: one article's failure must not stop the run
+                rejects.append(_enrich_reject(article, err))
+    finally:
+        _rest()
     return enriched, rejects, model_id(nlp)
 
 
@@ -159,14 +189,22 @@ def parse_batch(
     model: str,
     aliases_path: str | None,
     batch_size: int = PIPE_BATCH,
+    job: int = 0,
 ) -> tuple[list[tuple[Article, PackedDoc]], str]:
     """Parse a batch and pack each Doc (`pack_doc`) for `extract_parsed` in another process;
     returns (article and packed Doc pairs, model id). The NLP workers' half of enrichment when
-    the rules run in the flow's process (`extraction_place`)."""
+    the rules run in the flow's process (`extraction_place`); progress as in `enrich_batch`."""
     nlp, _aliases = worker_nlp(model, aliases_path)
     batch = list(articles)
     docs = parsed_texts(nlp, [a.text[:MAX_NLP_CHARS] for a in batch], batch_size)
-    packed = [(article, pack_doc(doc)) for article, doc in zip(batch, docs, strict=True)]
+    packed = []
+    _beat(job)
+    try:
+        for article, doc in zip(batch, docs, strict=True):
+            _beat(job)
+            packed.append((article, pack_doc(doc)))
+    finally:
+        _rest()
     return packed, model_id(nlp)
 
 
@@ -192,7 +230,16 @@ def _exit_now() -> None:
     os._exit(0)
 
 
-def _init_worker(model: str, aliases_path: str | None) -> None:
+def _init_worker(
+    model: str, aliases_path: str | None, beats: Any = None, jobs: Any = None, pids: Any = None
+) -> None:
+    global _progress
+    if beats is not None:  # the first free slot of the pool's progress arrays is this worker's
+        with pids.get_lock():
+            slot = next((i for i, pid in enumerate(pids) if pid == 0), None)
+            if slot is not None:
+                pids[slot] = os.getpid()
+                _progress = (beats, jobs, slot)
     worker_nlp(model, aliases_path)  # load the model once, when the worker starts
     # An NLP worker holds nothing to save when the pool shuts it down (results go back through
     # the pool's queue as each batch ends), yet a normal exit frees the model object by object:
@@ -235,6 +282,18 @@ def worker_died(article: Article, how: str) -> Reject:
         "enrich",
         "worker_died",
         f"an NLP worker process died on this article {how} ({len(article.text)} characters)",
+    )
+
+
+def worker_stalled(article: Article, seconds: float) -> Reject:
+    """The reject of an article an NLP worker, alone on it, made no progress on for `seconds`."""
+    return Reject(
+        article.url,
+        article.source_name,
+        "enrich",
+        "stalled",
+        f"an NLP worker alone on this article made no progress for {seconds:.0f} s and was "
+        f"stopped ({len(article.text)} characters)",
     )
 
 
@@ -284,13 +343,26 @@ class EnrichPool:
     """
 
     def __init__(
-        self, model: str, aliases_path: str | None, workers: int, extract_in: str = "workers"
+        self,
+        model: str,
+        aliases_path: str | None,
+        workers: int,
+        extract_in: str = "workers",
+        stall_timeout: float = DEFAULT_STALL_TIMEOUT_S,
     ) -> None:
         self.model = model
         self.aliases_path = aliases_path
         self.workers = workers
         self.place = extraction_place(extract_in, workers)
+        self.stall_timeout = stall_timeout
         self._pool: ProcessPoolExecutor | None = None
+        # the current pool's progress arrays, shared with its workers (see _watch): each
+        # worker's last progress (monotonic seconds, 0 between jobs), its job and its pid
+        self._progress: tuple[Any, Any, Any] | None = None
+        self._job_ids = itertools.count(1)  # one per job submitted, so a stall names its job
+        self._stalled: set[int] = set()  # jobs the watchdog stopped a worker on
+        self._closing = threading.Event()
+        self._watchdog: threading.Thread | None = None
         # the alias table and vocabulary the rules read with in this process, made at the first
         # batch (~0.2 s) and kept for the run only: the next run reads its own alias table
         self._reader: tuple[AliasTable, Vocab] | None = None
@@ -309,12 +381,20 @@ class EnrichPool:
         if self.workers <= 0 or self._pool is not None:
             return
         # spawn, not fork: the flow process runs threads (Prefect, HTTP) that fork would copy mid-flight
+        context = multiprocessing.get_context("spawn")
+        beats = context.Array("d", self.workers, lock=False)
+        jobs = context.Array("q", self.workers, lock=False)
+        pids = context.Array("i", self.workers)  # its lock: each worker claims a slot under it
+        self._progress = (beats, jobs, pids)
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_init_worker,
-            initargs=(self.model, self.aliases_path),
+            initargs=(self.model, self.aliases_path, beats, jobs, pids),
         )
+        if self._watchdog is None:
+            self._watchdog = threading.Thread(target=self._watch, name="nlp-watchdog", daemon=True)
+            self._watchdog.start()
         # Start every worker now, so each loads spaCy while the first batch is fetched and
         # cleaned; otherwise the first batch waits ~3.5 s for the model. The pool starts them
         # inside `submit`; during that call __main__ is a blank module, because spawn re-imports
@@ -349,6 +429,33 @@ class EnrichPool:
             self._restart(pool)
         return self._one_by_one(articles)
 
+    def _watch(self) -> None:
+        """Stop a worker that has gone stall_timeout seconds without progress on its job (see
+        _beat): the pool breaks, the batch is retried one article at a time (`enrich`), and an
+        article a worker stalls on alone is rejected. A worker loading the model has no job."""
+        every = min(5.0, self.stall_timeout / 4)
+        while not self._closing.wait(every):
+            with self._restarting:
+                pool, progress = self._pool, self._progress
+            if pool is None or progress is None:
+                continue
+            beats, jobs, pids = progress
+            alive = getattr(pool, "_processes", None) or {}
+            now = time.monotonic()
+            for slot in range(len(beats)):
+                since = beats[slot]
+                if not since or now - since <= self.stall_timeout or pids[slot] not in alive:
+                    continue
+                beats[slot] = 0.0
+                self._stalled.add(jobs[slot])
+                log.error(
+                    "an NLP worker (pid %d) made no progress for %.0f s: stopping it",
+                    pids[slot],
+                    now - since,
+                )
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pids[slot], signal.SIGKILL)
+
     def _current(self) -> ProcessPoolExecutor | None:
         with self._restarting:
             return self._pool
@@ -366,40 +473,62 @@ class EnrichPool:
         killers = 0
         model = ""
         for article in articles:
+            failure: Reject | None = None
             for _attempt in range(2):
                 with self._alone:  # no other retry runs now: a death is this article's doing
                     pool = self._current()
+                    job = next(self._job_ids)
                     try:
-                        part_enriched, part_rejects, model = self._enrich([article], pool)
+                        part_enriched, part_rejects, model = self._enrich([article], pool, job)
                     except BrokenProcessPool:
                         self._restart(pool)
-                        continue
+                        if job not in self._stalled:
+                            continue
+                        # not tried again: it would stall a fresh worker as long again
+                        failure = worker_stalled(article, self.stall_timeout)
+                        break
                 enriched.extend(part_enriched)
                 rejects.extend(part_rejects)
                 break
             else:
+                failure = worker_died(article, "twice, alone on a fresh worker")
+            if failure is not None:
                 killers += 1
                 check_killers(killers)
-                log.error("an NLP worker died twice on %s: rejected", article.url)
-                rejects.append(worker_died(article, "twice, alone on a fresh worker"))
+                log.error("NLP workers failed on %s: rejected (%s)", article.url, failure.reason)
+                rejects.append(failure)
         return enriched, rejects, model
 
     def _enrich(
-        self, articles: list[Article], pool: ProcessPoolExecutor | None
+        self, articles: list[Article], pool: ProcessPoolExecutor | None, job: int | None = None
     ) -> tuple[list[Enriched], list[Reject], str]:
+        """Enrich on the pool (in this process without one); one job of id `job` for a lone
+        article, else a job per slice."""
         if pool is None:
             return enrich_batch(articles, self.model, self.aliases_path)
         if self.place == "flow":
-            return self._parse_then_extract(articles, pool)
+            return self._parse_then_extract(articles, pool, job)
         if len(articles) < 2:
-            return pool.submit(enrich_batch, articles, self.model, self.aliases_path).result()
+            return pool.submit(
+                enrich_batch,
+                articles,
+                self.model,
+                self.aliases_path,
+                PIPE_BATCH,
+                job or next(self._job_ids),
+            ).result()
         size = -(-len(articles) // self.workers)
         slices = [articles[i : i + size] for i in range(0, len(articles), size)]
         enriched: list[Enriched] = []
         rejects: list[Reject] = []
         models: list[str] = []
         for part_enriched, part_rejects, part_model in pool.map(
-            enrich_batch, slices, [self.model] * len(slices), [self.aliases_path] * len(slices)
+            enrich_batch,
+            slices,
+            [self.model] * len(slices),
+            [self.aliases_path] * len(slices),
+            [PIPE_BATCH] * len(slices),
+            [next(self._job_ids) for _ in slices],
         ):
             enriched.extend(part_enriched)
             rejects.extend(part_rejects)
@@ -407,10 +536,17 @@ class EnrichPool:
         return enriched, rejects, models[0] if models else ""
 
     def _parse_then_extract(
-        self, articles: list[Article], pool: ProcessPoolExecutor
+        self, articles: list[Article], pool: ProcessPoolExecutor, job: int | None = None
     ) -> tuple[list[Enriched], list[Reject], str]:
         futures = [
-            pool.submit(parse_batch, articles[i : i + PIPE_BATCH], self.model, self.aliases_path)
+            pool.submit(
+                parse_batch,
+                articles[i : i + PIPE_BATCH],
+                self.model,
+                self.aliases_path,
+                PIPE_BATCH,
+                job or next(self._job_ids),
+            )
             for i in range(0, len(articles), PIPE_BATCH)
         ]
         if self._reader is None:  # made while the workers parse the first slice
@@ -429,7 +565,8 @@ class EnrichPool:
         return enriched, rejects, model
 
     def close(self) -> None:
-        """Stop the worker processes."""
+        """Stop the worker processes (and the watchdog)."""
+        self._closing.set()
         if self._pool is not None:
             # wait for the workers to exit (~0.6 s): not waiting let them hold their ~330 MB
             # while the run builds its report, the run's peak (1,441 MB on 10k articles)

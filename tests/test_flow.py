@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -416,7 +417,7 @@ def test_an_article_that_kills_every_worker_is_rejected_and_the_batch_goes_on(
     from tasks.enrich import EnrichPool
 
     class DyingPool(EnrichPool):  # the workers' job dies on the poison article
-        def _enrich(self, articles: list[Any], pool: Any) -> Any:
+        def _enrich(self, articles: list[Any], pool: Any, job: int | None = None) -> Any:
             return pool.submit(_enrich_or_die, articles, self.model, self.aliases_path).result()
 
     first, poison, last = _bosworth_articles(3)
@@ -432,6 +433,44 @@ def test_an_article_that_kills_every_worker_is_rejected_and_the_batch_goes_on(
     monkeypatch.setattr(tasks.enrich, "MAX_KILLERS_PER_BATCH", 0)
     with DyingPool("en_core_web_sm", None, 1) as pool, pytest.raises(RuntimeError, match="not the"):
         pool.enrich([poison, last])
+
+
+def _enrich_or_stall(
+    articles: list[Any], model: str, aliases_path: str | None, batch_size: int, job: int
+) -> Any:
+    """A worker's job that stops making progress on an article whose text starts STALL."""
+    from tasks.enrich import _beat, enrich_batch
+
+    if any(a.text.startswith("STALL") for a in articles):
+        _beat(job)  # the article is under way, and stays so
+        time.sleep(600)
+    return enrich_batch(articles, model, aliases_path, batch_size, job)
+
+
+def test_an_article_a_worker_stalls_on_is_rejected_and_the_batch_goes_on() -> None:
+    # a worker that hung on an article (a runaway pattern, a native loop) held the run forever
+    import dataclasses
+
+    from tasks.enrich import EnrichPool
+
+    class StallingPool(EnrichPool):
+        def _enrich(self, articles: list[Any], pool: Any, job: int | None = None) -> Any:
+            job = job or next(self._job_ids)
+            return pool.submit(
+                _enrich_or_stall, articles, self.model, self.aliases_path, 16, job
+            ).result()
+
+    first, stuck, last = _bosworth_articles(3)
+    stuck = dataclasses.replace(stuck, text="STALL " + stuck.text)
+    started = time.monotonic()
+    with StallingPool("en_core_web_sm", None, 1, stall_timeout=2.0) as pool:
+        enriched, rejects, _model = pool.enrich([first, stuck, last])
+    assert time.monotonic() - started < 120
+    assert [e.article.article_id for e in enriched] == ["a000", "a002"]
+    assert all(e.quotes and e.dates and e.entities for e in enriched)
+    assert [(r.url, r.stage, r.reason) for r in rejects] == [
+        ("https://news.example/1", "enrich", "stalled")
+    ]
 
 
 def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
