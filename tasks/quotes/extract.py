@@ -108,7 +108,7 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     marks = _turns(text, find_quote_marks(text))
     quoted = _Spans.of(marks)
     para_starts = _paragraph_starts(text)
-    memory = _Speakers(doc, marks)
+    memory = _Speakers(doc, quoted)
     clauses = _reported_clauses(doc)
     _remember_reporters(doc, clauses, memory)
     quotes: list[Quote] = []

@@ -18,7 +18,7 @@ from tasks.entities import (
     surname_index,
 )
 from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
-from tasks.quotes.attribution import _is_cue, _main_clause
+from tasks.quotes.attribution import _is_cue, _main_clause, _Spans
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AUTHORING,
@@ -238,7 +238,7 @@ _STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, quoted: _Spans) -> None:
         ents = doc.ents  # builds every Span anew: read once
         people = _person_names(ents)
         # the organisations "the ministry" or "the committee" may refer to
@@ -375,13 +375,9 @@ class _Speakers:
                     self.subjects.append((offset, self.full(name)))
         # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
         # John McCain's re-election,' Trump said. He went on ..." is Trump's)
-        starts = [a for a, _b in quoted]
         self._quoted = quoted
-        self._quote_starts = starts
         self.subjects = [
-            (offset, name)
-            for offset, name in self.subjects
-            if not ((n := bisect.bisect_right(starts, offset) - 1) >= 0 and offset < quoted[n][1])
+            (offset, name) for offset, name in self.subjects if not quoted.covers(offset)
         ]
         # proper-noun subjects NER gave no PERSON label ("Fiorina, 61, declined ...", tagged ORG;
         # "Ivanka Trump strode ...", PRODUCT): a "he" or "she" with no one else to refer to
@@ -434,8 +430,8 @@ class _Speakers:
         return any(start <= offset < end for start, end in self.answers)
 
     def in_quote(self, offset: int) -> bool:
-        n = bisect.bisect_right(self._quote_starts, offset) - 1
-        return n >= 0 and offset < self._quoted[n][1]
+        """Whether an offset lies inside a quotation."""
+        return self._quoted.covers(offset)
 
     def full_at(self, name: str, at: int) -> str:
         """full(), but a bare Korean family name several people here share stands for the one
