@@ -339,7 +339,8 @@ class EnrichPool:
     run that fetches nothing: each worker's start costs ~2 s of CPU (spaCy's import and model
     load). With `extract_in` giving the flow's process (`extraction_place`), the workers parse
     slices of PIPE_BATCH articles and the calling thread reads each slice's Docs as it comes
-    back, so only the last slice's rules wait after the last parse.
+    back, so only the last slice's rules wait after the last parse. A watchdog thread stops a
+    worker that goes `stall_timeout` seconds without finishing an article (`_watch`).
     """
 
     def __init__(

@@ -357,7 +357,9 @@ class Feed:
             yield item
 
 
-def _vouches(lastmod: datetime, children: list[Any], found: list[Item]) -> bool:
+def _vouches(
+    lastmod: datetime, children: list[tuple[str, datetime | None]], found: list[Item]
+) -> bool:
     """Whether the lastmod its index gives a sitemap just read can stand for the sitemap in
     later runs: it lists articles, each dated no later than the lastmod, and the lastmod is
     _SETTLED_AGE old."""
@@ -545,8 +547,8 @@ def discover_all(
     entirely yields one `sources`-stage Reject and the other sources go on. A source stops
     after `max_items` new items; the feed or sitemap it stopped in is passed to `unsettle`
     (Fetcher.unsettle), so the next run reads it whole and finds the rest; so is one that
-    listed an item outside the source's window (`discover`). `lastmods` keeps
-    the lastmods sitemap indexes give their sitemaps between runs (see Sitemap).
+    listed an item outside the source's window (`discover`). `lastmods` keeps the lastmods
+    sitemap indexes give their sitemaps between runs (see Sitemap).
     """
     run_seen: set[str] = set()
     for cfg in settings.sources:
