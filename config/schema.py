@@ -235,7 +235,8 @@ class NlpConfig(Section):
         description="Seconds an NLP worker process may go without finishing an article's parse "
         "(or its rules, where they run in the workers) before it is stopped: the batch is "
         "retried one article at a time, and an article a worker stalls on alone is rejected "
-        "(enrich/stalled). Rules run in the flow's process, and Dask workers, are not watched.",
+        "(enrich/stalled). Rules read in the flow's process cannot be stopped: an article whose "
+        "rules take longer is named in an error. Dask workers are not watched.",
     )
     aliases: str | None = Field(
         default=None,

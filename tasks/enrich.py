@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -209,17 +209,25 @@ def parse_batch(
 
 
 def extract_parsed(
-    parsed: Iterable[tuple[Article, PackedDoc]], aliases: AliasTable, vocab: Vocab
+    parsed: Iterable[tuple[Article, PackedDoc]],
+    aliases: AliasTable,
+    vocab: Vocab,
+    reading: Callable[[Article | None], None] = lambda _article: None,
 ) -> tuple[list[Enriched], list[Reject]]:
     """Entities, dates and quotes of Docs that `parse_batch` parsed and packed, read in this
-    process over `vocab` (a blank English one will do: see `unpack_doc`)."""
+    process over `vocab` (a blank English one will do: see `unpack_doc`). `reading` is told
+    each article as its rules start, and None after the last."""
     enriched: list[Enriched] = []
     rejects: list[Reject] = []
-    for article, packed in parsed:
-        try:
-            enriched.append(_rows(article, unpack_doc(packed, vocab), aliases))
-        except Exception as err:  # stage boundary: one article's failure must not stop the run
-            rejects.append(_enrich_reject(article, err))
+    try:
+        for article, packed in parsed:
+            reading(article)
+            try:
+                enriched.append(_rows(article, unpack_doc(packed, vocab), aliases))
+            except Exception as err:  # stage boundary: one article's failure must not stop the run
+                rejects.append(_enrich_reject(article, err))
+    finally:
+        reading(None)
     return enriched, rejects
 
 
@@ -364,6 +372,10 @@ class EnrichPool:
         self._stalled: set[int] = set()  # jobs the watchdog stopped a worker on
         self._closing = threading.Event()
         self._watchdog: threading.Thread | None = None
+        # the article whose rules this process reads now (URL, since), and the last one the
+        # watchdog reported for taking too long (see _watch)
+        self._reading: tuple[str, float] | None = None
+        self._reported: str | None = None
         # the alias table and vocabulary the rules read with in this process, made at the first
         # batch (~0.2 s) and kept for the run only: the next run reads its own alias table
         self._reader: tuple[AliasTable, Vocab] | None = None
@@ -433,9 +445,24 @@ class EnrichPool:
     def _watch(self) -> None:
         """Stop a worker that has gone stall_timeout seconds without progress on its job (see
         _beat): the pool breaks, the batch is retried one article at a time (`enrich`), and an
-        article a worker stalls on alone is rejected. A worker loading the model has no job."""
+        article a worker stalls on alone is rejected. A worker loading the model has no job.
+
+        Rules read in this process (`extraction_place` 'flow') cannot be stopped: an article
+        whose rules take longer is named in an error, so a stuck run says which page holds it."""
         every = min(5.0, self.stall_timeout / 4)
         while not self._closing.wait(every):
+            reading = self._reading
+            if reading is not None and reading[0] != self._reported:
+                took = time.monotonic() - reading[1]
+                if took > self.stall_timeout:
+                    self._reported = reading[0]
+                    log.error(
+                        "the rules have read %s for %.0f s in the flow's process, which cannot "
+                        "stop them: if the run does not go on, stop it and exclude the page "
+                        "(the source's exclude) or set nlp.extract_in: workers",
+                        reading[0],
+                        took,
+                    )
             with self._restarting:
                 pool, progress = self._pool, self._progress
             if pool is None or progress is None:
@@ -558,12 +585,15 @@ class EnrichPool:
         model = ""
         for future in futures:  # in order: each slice is read while the workers parse the next
             parsed, model = future.result()
-            part_enriched, part_rejects = extract_parsed(parsed, aliases, vocab)
+            part_enriched, part_rejects = extract_parsed(parsed, aliases, vocab, self._note)
             enriched.extend(part_enriched)
             rejects.extend(part_rejects)
         if len(vocab.strings) > MAX_READER_STRINGS:  # no Doc of it is left: rows are plain data
             self._reader = (aliases, spacy.blank("en").vocab)
         return enriched, rejects, model
+
+    def _note(self, article: Article | None) -> None:
+        self._reading = (article.url, time.monotonic()) if article is not None else None
 
     def close(self) -> None:
         """Stop the worker processes (and the watchdog)."""

@@ -473,6 +473,34 @@ def test_an_article_a_worker_stalls_on_is_rejected_and_the_batch_goes_on() -> No
     ]
 
 
+def test_rules_that_take_too_long_in_the_flows_process_name_their_page(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the flow's process cannot stop its own rules: a run stuck there said nothing of why
+    import logging
+
+    import tasks.enrich
+    from tasks.enrich import EnrichPool
+
+    rows = tasks.enrich._rows
+
+    def slow_rows(article: Any, doc: Any, aliases: Any) -> Any:
+        if article.article_id == "a001":
+            time.sleep(2.5)
+        return rows(article, doc, aliases)
+
+    monkeypatch.setattr(tasks.enrich, "_rows", slow_rows)
+    articles = _bosworth_articles(3)
+    with (
+        caplog.at_level(logging.ERROR, logger="tasks.enrich"),
+        EnrichPool("en_core_web_sm", None, 1, extract_in="flow", stall_timeout=1.0) as pool,
+    ):
+        enriched, rejects, _model = pool.enrich(articles)
+    assert len(enriched) == 3 and not rejects  # the rules went on: nothing was stopped
+    named = [r.getMessage() for r in caplog.records if "rules have read" in r.getMessage()]
+    assert len(named) == 1 and articles[1].url in named[0]
+
+
 def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
     import gc
 
