@@ -57,10 +57,12 @@ class HttpValidators:
 
     New validators wait in memory until `save()`: the run calls it once everything it discovered
     is committed, so a run killed earlier refetches the documents instead of getting a 304 for
-    items it never stored.
+    items it never stored. The store keeps them under a `scope` (`discovery_scope`: what decides
+    which listed items a run takes); opened under another, it drops them all, so the first run
+    under new settings reads every listing whole.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, scope: str = "") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._pending: dict[str, tuple[str | None, str | None]] = {}
@@ -78,6 +80,13 @@ class HttpValidators:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(listings)")}
         if "index_lastmod" not in columns:  # a store of the version before index lastmods
             self._db.execute("ALTER TABLE listings ADD COLUMN index_lastmod TEXT")
+        self._db.execute("CREATE TABLE IF NOT EXISTS scope (value TEXT)")
+        kept = self._db.execute("SELECT value FROM scope").fetchone()
+        if kept is None or kept[0] != scope:
+            with self._db:
+                self._db.execute("DELETE FROM listings")
+                self._db.execute("DELETE FROM scope")
+                self._db.execute("INSERT INTO scope VALUES (?)", (scope,))
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
         """(etag, last-modified) saved for a URL by an earlier run, or None."""
@@ -275,9 +284,12 @@ class Fetcher:
         cfg: FetchConfig,
         transport: httpx.BaseTransport | None = None,
         validators: Path | None = None,
+        scope: str = "",
     ) -> None:
+        """`validators`: the store of discovery documents' validators, kept under `scope` (see
+        HttpValidators); none: every discovery document is fetched whole."""
         self.cfg = cfg
-        self._validators = HttpValidators(validators) if validators is not None else None
+        self._validators = HttpValidators(validators, scope) if validators is not None else None
         timeout = httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout)
         self.client = httpx.Client(
             headers={

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import json
 import logging
 import re
@@ -483,6 +484,16 @@ def build_source(
 
 def _window(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def discovery_scope(settings: Settings, settle_key: str) -> str:
+    """Fingerprint of what decides which listed items a run takes: the sources' URL filters and
+    the settings that reject a page for good (`settle_key`). The validators and index lastmods
+    a run keeps hold under it only (Fetcher), so a run under new settings reads every listing
+    whole and judges again what the old ones left out."""
+    filters = [(s.name, list(s.include), list(s.exclude)) for s in settings.sources]
+    text = json.dumps([settle_key, filters], sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def discover(

@@ -566,13 +566,17 @@ def test_a_validators_store_of_the_version_before_index_lastmods_is_upgraded(
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE listings (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)")
         db.execute("INSERT INTO listings VALUES ('https://n.example/s.xml', '\"e\"', NULL)")
-    store = HttpValidators(path)
-    assert store.get("https://n.example/s.xml") == ('"e"', None)
+    store = HttpValidators(path, "scope")
+    # kept under no scope: dropped, so the first run of this version reads each listing whole
+    assert store.get("https://n.example/s.xml") is None
     when = datetime(2009, 12, 1, tzinfo=UTC)
+    store.put("https://n.example/s.xml", '"e"', None)
     store.keep_index_lastmod("https://n.example/s.xml", when)
     store.save()
+    store.close()
+    store = HttpValidators(path, "scope")
     assert store.index_lastmod("https://n.example/s.xml") == when
-    assert store.get("https://n.example/s.xml") == ('"e"', None)  # its validators are kept
+    assert store.get("https://n.example/s.xml") == ('"e"', None)  # both kept, side by side
     store.close()
 
 
@@ -620,3 +624,46 @@ def test_a_backfill_with_a_wider_window_reads_what_an_earlier_window_left_out(
     # read whole after the run that left an item out; the run that took them all keeps the
     # index's lastmod, so the third run does not ask for the sitemap
     assert answers == ["200", "200"]
+
+
+def test_validators_kept_under_other_settings_are_dropped(
+    server: HTTPServer, tmp_path: Path
+) -> None:
+    # a page rejected off topic is judged again when the topic changes, and an item a source's
+    # filters left out is taken when they change: neither happened for items of a listing that
+    # got a 304, or that its index's lastmod spared
+    from tasks.sources import Sitemap
+
+    answers = _serve_counted(
+        server, "/s.xml", [('"s1"', _dated_urlset(server, ("/a", "2009-11-30")))]
+    )
+    index = _dated_index(server, ("/s.xml", "2009-12-01"))
+    server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
+    store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
+
+    def run(scope: str) -> list[str]:
+        with Fetcher(FetchConfig(**FAST), validators=store, scope=scope) as fetcher:
+            urls = [i.url for i in Sitemap("s", root, fetcher.get, fetcher).items()]
+            fetcher.keep_validators()
+        return urls
+
+    assert run("topic-1") == [server.url_for("/a")]
+    assert run("topic-1") == []
+    assert run("topic-2") == [server.url_for("/a")]
+    assert answers == ["200", "200"]
+
+
+def test_the_discovery_scope_follows_the_settings_that_choose_items(tmp_path: Path) -> None:
+    from config.schema import settings_from_dict
+    from tasks.sources import discovery_scope
+
+    def scope(include: list[str], key: str = "k") -> str:
+        source = {"kind": "sitemap", "name": "s", "url": "https://n.example/s.xml"}
+        settings = settings_from_dict(
+            {"output": str(tmp_path), "sources": [{**source, "include": include}]}
+        )
+        return discovery_scope(settings, key)
+
+    assert scope([]) == scope([])
+    assert scope(["/world/"]) != scope([])  # a source's filters
+    assert scope([], "other") != scope([])  # the cleaning and topic settings (settle_key)
