@@ -37,7 +37,7 @@ from tasks.clean import EXTRACTOR_VERSION, clean_batch, load_models, settle_key
 from tasks.enrich import EnrichPool, check_killers, enrich_batch, worker_died
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
-from tasks.sources import discover_all, discovery_scope
+from tasks.sources import discover_all
 from tasks.storage import Dataset
 from tasks.topic import Topic, compile_topic
 from tasks.warc import RawArchive, archived_items
@@ -174,11 +174,7 @@ def run_ingest(
     actors: Counter[str] = Counter()
     months: Counter[str] = Counter()
     with (
-        Fetcher(
-            settings.fetch,
-            validators=dataset.state_dir / "http_validators.sqlite",
-            scope=discovery_scope(settings, settled_under),
-        ) as fetcher,
+        Fetcher(settings.fetch, validators=dataset.state_dir / "http_validators.sqlite") as fetcher,
         RawArchive(dataset.fs, dataset.root, run_id) as archive,
         EnrichPool(
             settings.nlp.model,

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -57,16 +58,17 @@ class HttpValidators:
 
     New validators wait in memory until `save()`: the run calls it once everything it discovered
     is committed, so a run killed earlier refetches the documents instead of getting a 304 for
-    items it never stored. The store keeps them under a `scope` (`discovery_scope`: what decides
-    which listed items a run takes); opened under another, it drops them all, so the first run
-    under new settings reads every listing whole.
+    items it never stored. Each document's are kept under the scope of the source that read it
+    (tasks.sources.source_scope: what decides which of its items a run takes) and serve that
+    scope only, so the first run after a source's settings change reads its listings whole.
     """
 
-    def __init__(self, path: Path, scope: str = "") -> None:
+    def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._pending: dict[str, tuple[str | None, str | None]] = {}
-        self._index_lastmods: dict[str, str | None] = {}  # see keep_index_lastmod
+        # url -> (etag, last-modified, scope), and url -> (index lastmod, scope)
+        self._pending: dict[str, tuple[str | None, str | None, str]] = {}
+        self._index_lastmods: dict[str, tuple[str | None, str]] = {}  # see keep_index_lastmod
         self._unsettled: set[str] = set()  # see unsettle
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         # `listings`: feeds and sitemaps of articles only (see _lists_articles). The table
@@ -75,45 +77,41 @@ class HttpValidators:
         # once more
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS listings (url TEXT PRIMARY KEY, etag TEXT, "
-            "last_modified TEXT, index_lastmod TEXT)"
+            "last_modified TEXT, index_lastmod TEXT, scope TEXT)"
         )
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(listings)")}
-        if "index_lastmod" not in columns:  # a store of the version before index lastmods
-            self._db.execute("ALTER TABLE listings ADD COLUMN index_lastmod TEXT")
-        self._db.execute("CREATE TABLE IF NOT EXISTS scope (value TEXT)")
-        kept = self._db.execute("SELECT value FROM scope").fetchone()
-        if kept is None or kept[0] != scope:
-            with self._db:
-                self._db.execute("DELETE FROM listings")
-                self._db.execute("DELETE FROM scope")
-                self._db.execute("INSERT INTO scope VALUES (?)", (scope,))
+        for column in ("index_lastmod", "scope"):  # a store of an earlier version: its rows,
+            if column not in columns:  # of no scope, serve none, and are read whole once
+                self._db.execute(f"ALTER TABLE listings ADD COLUMN {column} TEXT")
 
-    def get(self, url: str) -> tuple[str | None, str | None] | None:
-        """(etag, last-modified) saved for a URL by an earlier run, or None."""
+    def _row(self, url: str, scope: str) -> tuple[Any, ...] | None:
         with self._lock:
-            row = self._db.execute(
-                "SELECT etag, last_modified FROM listings WHERE url=?", (url,)
+            row: tuple[Any, ...] | None = self._db.execute(
+                "SELECT etag, last_modified, index_lastmod FROM listings WHERE url=? AND scope=?",
+                (url, scope),
             ).fetchone()
+        return row
+
+    def get(self, url: str, scope: str = "") -> tuple[str | None, str | None] | None:
+        """(etag, last-modified) saved for a URL under `scope` by an earlier run, or None."""
+        row = self._row(url, scope)
         return (row[0], row[1]) if row and (row[0] or row[1]) else None
 
-    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+    def put(self, url: str, etag: str | None, last_modified: str | None, scope: str = "") -> None:
         """Remember a document's validators (kept only once `save()` is called)."""
         with self._lock:
-            self._pending[url] = (etag, last_modified)
+            self._pending[url] = (etag, last_modified, scope)
 
-    def index_lastmod(self, url: str) -> datetime | None:
-        """The lastmod kept for a sitemap by an earlier run (`keep_index_lastmod`), or None."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT index_lastmod FROM listings WHERE url=?", (url,)
-            ).fetchone()
-        return datetime.fromisoformat(row[0]) if row and row[0] else None
+    def index_lastmod(self, url: str, scope: str = "") -> datetime | None:
+        """The lastmod kept for a sitemap under `scope` by an earlier run, or None."""
+        row = self._row(url, scope)
+        return datetime.fromisoformat(row[2]) if row and row[2] else None
 
-    def keep_index_lastmod(self, url: str, lastmod: datetime | None) -> None:
+    def keep_index_lastmod(self, url: str, lastmod: datetime | None, scope: str = "") -> None:
         """Remember the lastmod its index gave a sitemap this run read whole (None forgets the
         one kept before); kept only once `save()` is called."""
         with self._lock:
-            self._index_lastmods[url] = lastmod.isoformat() if lastmod else None
+            self._index_lastmods[url] = (lastmod.isoformat() if lastmod else None, scope)
 
     def unsettle(self, url: str) -> None:
         """Keep no validators for a document this run: the next run fetches it whole."""
@@ -123,29 +121,25 @@ class HttpValidators:
     def save(self) -> None:
         """Store the validators remembered so far, and forget those of unsettled documents."""
         with self._lock, self._db:
+            pending = [(u, *v) for u, v in self._pending.items() if u not in self._unsettled]
+            lastmods = [
+                (u, *v) for u, v in self._index_lastmods.items() if u not in self._unsettled
+            ]
+            # what an earlier run kept under another scope serves this one nothing
             self._db.executemany(
-                "INSERT INTO listings (url, etag, last_modified) VALUES (?,?,?) "
+                "DELETE FROM listings WHERE url=? AND scope IS NOT ?",
+                [(row[0], row[-1]) for row in pending + lastmods],
+            )
+            self._db.executemany(
+                "INSERT INTO listings (url, etag, last_modified, scope) VALUES (?,?,?,?) "
                 "ON CONFLICT(url) DO UPDATE "
                 "SET etag=excluded.etag, last_modified=excluded.last_modified",
-                [
-                    (url, etag, modified)
-                    for url, (etag, modified) in self._pending.items()
-                    if url not in self._unsettled
-                ],
-            )
-            lastmods = [
-                (url, lastmod)
-                for url, lastmod in self._index_lastmods.items()
-                if url not in self._unsettled
-            ]
-            self._db.executemany(
-                "INSERT INTO listings (url, index_lastmod) VALUES (?,?) ON CONFLICT(url) "
-                "DO UPDATE SET index_lastmod=excluded.index_lastmod",
-                [(url, lastmod) for url, lastmod in lastmods if lastmod],
+                pending,
             )
             self._db.executemany(
-                "UPDATE listings SET index_lastmod=NULL WHERE url=?",
-                [(url,) for url, lastmod in lastmods if not lastmod],
+                "INSERT INTO listings (url, index_lastmod, scope) VALUES (?,?,?) "
+                "ON CONFLICT(url) DO UPDATE SET index_lastmod=excluded.index_lastmod",
+                lastmods,
             )
             self._db.executemany(
                 "DELETE FROM listings WHERE url=?", [(url,) for url in self._unsettled]
@@ -284,12 +278,12 @@ class Fetcher:
         cfg: FetchConfig,
         transport: httpx.BaseTransport | None = None,
         validators: Path | None = None,
-        scope: str = "",
     ) -> None:
-        """`validators`: the store of discovery documents' validators, kept under `scope` (see
-        HttpValidators); none: every discovery document is fetched whole."""
+        """`validators`: the store of discovery documents' validators (HttpValidators); none:
+        every discovery document is fetched whole."""
         self.cfg = cfg
-        self._validators = HttpValidators(validators, scope) if validators is not None else None
+        self._validators = HttpValidators(validators) if validators is not None else None
+        self._scope = ""  # the scope of the source whose discovery documents are read now
         timeout = httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout)
         self.client = httpx.Client(
             headers={
@@ -463,7 +457,7 @@ class Fetcher:
         sitemap of URLs: _lists_articles) is conditional (If-None-Match, If-Modified-Since), and
         an unchanged one raises NotModified: it costs one 304.
         """
-        known = self._validators.get(url) if self._validators is not None else None
+        known = self._validators.get(url, self._scope) if self._validators is not None else None
         headers = {}
         if known:
             if known[0]:
@@ -480,7 +474,7 @@ class Fetcher:
         if self._validators is not None and _lists_articles(url, page.body):
             etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
             if etag or modified:
-                self._validators.put(url, etag, modified)
+                self._validators.put(url, etag, modified, self._scope)
         return page.body
 
     def unsettle(self, listing_url: str) -> None:
@@ -489,16 +483,23 @@ class Fetcher:
         if self._validators is not None:
             self._validators.unsettle(listing_url)
 
+    def scope_to(self, scope: str) -> None:
+        """Keep and use the validators and index lastmods of the discovery documents read from
+        now on under `scope` (the source's: tasks.sources.source_scope)."""
+        self._scope = scope
+
     def index_lastmod(self, url: str) -> datetime | None:
         """The lastmod its sitemap index gave `url` when an earlier run read it whole and kept
         it (`keep_index_lastmod`); None without one, or without a validators store."""
-        return self._validators.index_lastmod(url) if self._validators is not None else None
+        if self._validators is None:
+            return None
+        return self._validators.index_lastmod(url, self._scope)
 
     def keep_index_lastmod(self, url: str, lastmod: datetime | None) -> None:
         """Keep (None: forget) the lastmod its index gave a sitemap this run read whole, saved
         with the validators; `unsettle` drops it too."""
         if self._validators is not None:
-            self._validators.keep_index_lastmod(url, lastmod)
+            self._validators.keep_index_lastmod(url, lastmod, self._scope)
 
     def keep_validators(self) -> None:
         """Save the validators of this run's discovery documents (after its last commit)."""

@@ -65,9 +65,11 @@ class ArticleSource(Protocol):
     def items(self) -> Iterator[Item | Skip | Reject]: ...
 
 
-class IndexLastmods(Protocol):
-    """The lastmods sitemap indexes gave the sitemaps a run read, kept between runs (the
-    Fetcher keeps them with its validators)."""
+class ListingMemory(Protocol):
+    """What runs keep of the listings they read (the Fetcher, with its validators): each under
+    the scope of the source that read it, and the lastmod its sitemap index gave it."""
+
+    def scope_to(self, scope: str) -> None: ...
 
     def index_lastmod(self, url: str) -> datetime | None: ...
 
@@ -379,7 +381,7 @@ class Sitemap:
 
     An index's lastmod for a sitemap spares the request for it: with `since`, a sitemap last
     modified more than a day before `since` lists only articles the window skips; with
-    `lastmods`, a sitemap an earlier run read whole is not read again while its index gives it
+    `listings`, a sitemap an earlier run read whole is not read again while its index gives it
     no later lastmod than then. A lastmod is kept only when the sitemap's items vouch for it
     (`_vouches`), so a site whose index misstates its sitemaps' lastmods costs a request per
     sitemap each run (a 304 for an unchanged one), as with no lastmod.
@@ -388,7 +390,7 @@ class Sitemap:
     name: str
     url: str
     get: Getter
-    lastmods: IndexLastmods | None = None
+    listings: ListingMemory | None = None
     since: date | None = None
     _seen: set[str] = field(default_factory=set)
     _unread: int = 0  # sitemaps the index's lastmods spared
@@ -411,9 +413,9 @@ class Sitemap:
             # one sitemap of an index that fails costs its own articles, not the others'
             yield Reject(url, self.name, "sources", "sitemap_failed", str(err)[:500])
             return
-        if lastmod is not None and self.lastmods is not None:
+        if lastmod is not None and self.listings is not None:
             vouched = _vouches(lastmod, children, found)
-            self.lastmods.keep_index_lastmod(url, lastmod if vouched else None)
+            self.listings.keep_index_lastmod(url, lastmod if vouched else None)
         for item in found:
             item.source = self.name
             yield item
@@ -428,7 +430,7 @@ class Sitemap:
             return False
         if self.since is not None and lastmod.date() < self.since - timedelta(days=1):
             return True  # a day's margin: the lastmod's date may be in another time zone
-        kept = self.lastmods.index_lastmod(url) if self.lastmods is not None else None
+        kept = self.listings.index_lastmod(url) if self.listings is not None else None
         return kept is not None and lastmod <= kept
 
     def items(self) -> Iterator[Item | Reject]:
@@ -460,9 +462,9 @@ class Sitemap:
 
 
 def build_source(
-    cfg: Any, settings: Settings, get: Getter, lastmods: IndexLastmods | None = None
+    cfg: Any, settings: Settings, get: Getter, listings: ListingMemory | None = None
 ) -> ArticleSource:
-    """The source object for one `sources:` entry of the config (`lastmods`: see Sitemap)."""
+    """The source object for one `sources:` entry of the config (`listings`: see Sitemap)."""
     if isinstance(cfg, UrlsSource):
         return UrlList(cfg.name, list(cfg.urls), settings.resolve(cfg.file) if cfg.file else None)
     if isinstance(cfg, HtmlFilesSource):
@@ -472,7 +474,7 @@ def build_source(
     if isinstance(cfg, FeedSource):
         return Feed(cfg.name, cfg.url, get)
     if isinstance(cfg, SitemapSource):
-        return Sitemap(cfg.name, cfg.url, get, lastmods, _window(cfg.since))
+        return Sitemap(cfg.name, cfg.url, get, listings, _window(cfg.since))
     if isinstance(cfg, WarcSource):
         topic = compile_topic(settings.topic) if cfg.prefilter else None
         paths = [p if "://" in p else str(settings.resolve(p)) for p in cfg.paths]
@@ -486,13 +488,12 @@ def _window(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def discovery_scope(settings: Settings, settle_key: str) -> str:
-    """Fingerprint of what decides which listed items a run takes: the sources' URL filters and
-    the settings that reject a page for good (`settle_key`). The validators and index lastmods
-    a run keeps hold under it only (Fetcher), so a run under new settings reads every listing
-    whole and judges again what the old ones left out."""
-    filters = [(s.name, list(s.include), list(s.exclude)) for s in settings.sources]
-    text = json.dumps([settle_key, filters], sort_keys=True)
+def source_scope(cfg: Any, settle_key: str | None) -> str:
+    """Fingerprint of what decides which of its listed items a source takes: its URL filters
+    and the settings that reject a page for good (`settle_key`). What runs keep of a source's
+    listings (validators, index lastmods) serves its scope only, so a run under new settings
+    reads the listings whole and judges again what the old settings left out."""
+    text = json.dumps([settle_key or "", list(cfg.include), list(cfg.exclude)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -547,7 +548,7 @@ def discover_all(
     settled: SeenLookup | None = None,
     settle_key: str | None = None,
     unsettle: Callable[[str], None] = lambda _url: None,
-    lastmods: IndexLastmods | None = None,
+    listings: ListingMemory | None = None,
 ) -> Iterator[tuple[str, Item | Skip | Reject]]:
     """Every discovered item of every source, as (source name, Item | Skip | Reject).
 
@@ -558,12 +559,14 @@ def discover_all(
     entirely yields one `sources`-stage Reject and the other sources go on. A source stops
     after `max_items` new items; the feed or sitemap it stopped in is passed to `unsettle`
     (Fetcher.unsettle), so the next run reads it whole and finds the rest; so is one that
-    listed an item outside the source's window (`discover`). `lastmods` keeps the lastmods
-    sitemap indexes give their sitemaps between runs (see Sitemap).
+    listed an item outside the source's window (`discover`). `listings` keeps what runs read of
+    each source's listings under the source's scope (`source_scope`; see Sitemap).
     """
     run_seen: set[str] = set()
     for cfg in settings.sources:
-        source = build_source(cfg, settings, get, lastmods)
+        source = build_source(cfg, settings, get, listings)
+        if listings is not None:
+            listings.scope_to(source_scope(cfg, settle_key))
         new = 0
         try:
             for entry in discover(cfg, source, unsettle):

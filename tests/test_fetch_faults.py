@@ -566,17 +566,19 @@ def test_a_validators_store_of_the_version_before_index_lastmods_is_upgraded(
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE listings (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT)")
         db.execute("INSERT INTO listings VALUES ('https://n.example/s.xml', '\"e\"', NULL)")
-    store = HttpValidators(path, "scope")
-    # kept under no scope: dropped, so the first run of this version reads each listing whole
-    assert store.get("https://n.example/s.xml") is None
+    url = "https://n.example/s.xml"
+    store = HttpValidators(path)
+    # kept under no scope: it serves none, so the first run of this version reads it whole
+    assert store.get(url, "k") is None and store.get(url) is None
     when = datetime(2009, 12, 1, tzinfo=UTC)
-    store.put("https://n.example/s.xml", '"e"', None)
-    store.keep_index_lastmod("https://n.example/s.xml", when)
+    store.put(url, '"e"', None, "k")
+    store.keep_index_lastmod(url, when, "k")
     store.save()
     store.close()
-    store = HttpValidators(path, "scope")
-    assert store.index_lastmod("https://n.example/s.xml") == when
-    assert store.get("https://n.example/s.xml") == ('"e"', None)  # both kept, side by side
+    store = HttpValidators(path)
+    assert store.index_lastmod(url, "k") == when
+    assert store.get(url, "k") == ('"e"', None)  # both kept, side by side
+    assert store.get(url, "other") is None and store.index_lastmod(url, "other") is None
     store.close()
 
 
@@ -610,7 +612,7 @@ def test_a_backfill_with_a_wider_window_reads_what_an_earlier_window_left_out(
         )
         with Fetcher(FetchConfig(**FAST), validators=tmp_path / "v.sqlite") as fetcher:
             found = discover_all(
-                settings, fetcher.get, seen.get, unsettle=fetcher.unsettle, lastmods=fetcher
+                settings, fetcher.get, seen.get, unsettle=fetcher.unsettle, listings=fetcher
             )
             urls = [e.url for _n, e in found if isinstance(e, Item)]
             fetcher.keep_validators()
@@ -642,7 +644,8 @@ def test_validators_kept_under_other_settings_are_dropped(
     store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
 
     def run(scope: str) -> list[str]:
-        with Fetcher(FetchConfig(**FAST), validators=store, scope=scope) as fetcher:
+        with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
+            fetcher.scope_to(scope)
             urls = [i.url for i in Sitemap("s", root, fetcher.get, fetcher).items()]
             fetcher.keep_validators()
         return urls
@@ -653,17 +656,14 @@ def test_validators_kept_under_other_settings_are_dropped(
     assert answers == ["200", "200"]
 
 
-def test_the_discovery_scope_follows_the_settings_that_choose_items(tmp_path: Path) -> None:
-    from config.schema import settings_from_dict
-    from tasks.sources import discovery_scope
+def test_a_sources_scope_follows_the_settings_that_choose_its_items() -> None:
+    from config.schema import SitemapSource
+    from tasks.sources import source_scope
 
-    def scope(include: list[str], key: str = "k") -> str:
-        source = {"kind": "sitemap", "name": "s", "url": "https://n.example/s.xml"}
-        settings = settings_from_dict(
-            {"output": str(tmp_path), "sources": [{**source, "include": include}]}
-        )
-        return discovery_scope(settings, key)
+    def scope(include: list[str], key: str = "k", name: str = "s") -> str:
+        cfg = SitemapSource(name=name, url="https://n.example/s.xml", include=include)
+        return source_scope(cfg, key)
 
-    assert scope([]) == scope([])
-    assert scope(["/world/"]) != scope([])  # a source's filters
+    assert scope([]) == scope([]) == scope([], name="renamed")
+    assert scope(["/world/"]) != scope([])  # the source's filters
     assert scope([], "other") != scope([])  # the cleaning and topic settings (settle_key)
