@@ -117,6 +117,25 @@ def test_ingest_demo_site_twice(harness, demo_site, tmp_path: Path) -> None:
     assert {t: len(pd.read_parquet(data / t)) for t in counts} == counts
 
 
+def test_a_topic_change_has_the_sitemap_read_again_and_its_pages_judged_again(
+    harness, demo_site, tmp_path: Path
+) -> None:
+    # the demo's sitemap index gives its sitemap a lastmod: once read whole, it is not asked
+    # for again under the same settings, but is under a new topic, whose judgement may differ
+    from flows.ingest import ingest
+
+    sitemap_only = RunOptions(sources=["demo-sitemap"])
+    on_topic = [a for a in MANIFEST["articles"] if a["on_topic"]]
+    first = ingest(str(write_config(tmp_path, demo_site.base_url, workers=0)), sitemap_only)
+    assert first["totals"]["written"] == len(on_topic)
+    again = ingest(str(write_config(tmp_path, demo_site.base_url, workers=0)), sitemap_only)
+    assert again["sources"]["demo-sitemap"]["discovered"] == 0
+    config = write_config(tmp_path, demo_site.base_url, workers=0, topic=False)
+    untopical = ingest(str(config), sitemap_only)
+    assert untopical["totals"]["written"] == len(MANIFEST["articles"]) - len(on_topic)
+    assert untopical["sources"]["demo-sitemap"]["skipped"] == {"seen": len(on_topic)}
+
+
 def test_dry_run_and_source_subset(harness, demo_site, tmp_path: Path) -> None:
     from flows.ingest import ingest
 
