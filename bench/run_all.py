@@ -8,6 +8,7 @@ import time
 from bench import (
     actors,
     dates_eval,
+    discovery,
     entities_eval,
     extraction_eval,
     memory,
@@ -27,6 +28,7 @@ HARNESSES = [  # (what, harness, its arguments)
     ("entities (MEANTIME)", entities_eval.main, []),
     ("extraction (trafilatura_en)", extraction_eval.main, []),
     ("throughput, scaling, incremental, memory, orchestration", throughput.main, []),
+    ("nightly discovery over a sitemap index of 1,000 sitemaps", discovery.main, []),
     ("WARC scan with the topic prefilter", warc_scan.main, []),
     ("memory of a 10k-article run", memory.main, []),
     ("memory of the actors rebuild as the corpus grows", actors.main, []),

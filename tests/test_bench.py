@@ -66,3 +66,20 @@ METADATA_CASES = [
 @pytest.mark.parametrize(("field", "gold", "found", "match"), METADATA_CASES)
 def test_metadata_match(field: str, gold: object, found: object, match: bool) -> None:
     assert metadata_match(field, gold, found) is match
+
+
+def test_the_discovery_harness_counts_the_requests_of_each_run() -> None:
+    from bench.discovery import measure
+
+    out = measure(sitemaps=5, urls=2)
+    kept, without = out["index_lastmods_kept"], out["without_index_lastmods"]
+    assert kept["first"]["listed"] == without["first"]["listed"] == 10
+    assert kept["first"]["requests"] == without["first"]["requests"] == 6
+    # nothing new: the index alone, against the index and a 304 for each sitemap
+    assert (kept["nothing_new"]["requests"], kept["nothing_new"]["listed"]) == (1, 0)
+    assert without["nothing_new"]["answers"] == {"200": 1, "304": 5}
+    # one sitemap changed: the index and that sitemap, whose three articles are listed
+    assert (kept["one_sitemap_changed"]["requests"], kept["one_sitemap_changed"]["listed"]) == (
+        2,
+        3,
+    )
