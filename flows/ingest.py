@@ -110,8 +110,9 @@ def store_task(
     model: str,
     settled_under: str,
 ) -> dict[str, int]:
-    """Commit a batch to the datasets (atomic upsert); off-topic and other-language rejects
-    are remembered under the run's cleaning and topic settings (`settled_under`)."""
+    """Commit a batch to the datasets (atomic upsert); rejects for good (off topic, another
+    language, a worker that died or stalled on the page) are remembered under the run's
+    settings (`settled_under`: tasks.clean.settle_key)."""
     extra = {"extractor_version": EXTRACTOR_VERSION, "model": model}
     lastmods = {e.article.article_id: e.article.modified for e in enriched}
     return dataset.commit(enriched, rejects, run_id, extra, lastmods, settled_under)
@@ -167,7 +168,7 @@ def run_ingest(
     if recovered:
         log.warning("recovered %d interrupted commit(s) in %s", recovered, settings.output)
     topic = compile_topic(settings.topic)
-    settled_under = settle_key(settings.clean, settings.topic)
+    settled_under = settle_key(settings.clean, settings.topic, settings.nlp)
     aliases = str(settings.resolve(settings.nlp.aliases)) if settings.nlp.aliases else None
     progress = Progress(total_hint=None)
     speakers: Counter[str] = Counter()

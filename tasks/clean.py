@@ -19,7 +19,7 @@ from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from config.schema import CleanConfig, TopicConfig
+from config.schema import CleanConfig, NlpConfig, TopicConfig
 from tasks.records import Article, Item, Page, Reject, StageError
 from tasks.textrepair import repair_text
 from tasks.topic import Topic
@@ -395,10 +395,13 @@ def _names_outlet(name: str, site_name: str | None, url: str) -> bool:
     return len(bare) == 1 and bare[0] in _site_names(site_name).union(_host_labels(url))
 
 
-def settle_key(cfg: CleanConfig, topic: TopicConfig | None) -> str:
-    """Fingerprint of the settings that reject a page for good (its language, its topic) and
-    of the extractor: a URL rejected under one key is fetched again under another."""
+def settle_key(cfg: CleanConfig, topic: TopicConfig | None, nlp: NlpConfig | None = None) -> str:
+    """Fingerprint of the settings that reject a page for good (its language, its topic, an NLP
+    worker that died or stalled on it: the model and the stall timeout) and of the extractor: a
+    URL rejected under one key is fetched again under another."""
     parts = [EXTRACTOR_VERSION, cfg.model_dump_json(), topic.model_dump_json() if topic else ""]
+    if nlp is not None:
+        parts += [nlp.model, str(nlp.stall_timeout)]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

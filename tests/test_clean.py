@@ -653,3 +653,16 @@ def test_a_page_with_a_long_preamble_and_no_head_is_read(preamble: str) -> None:
     item = Item(url="https://news.example/a", source="x", body=(preamble + _BODY_ONLY).encode())
     article = clean_page(page_in_hand(item), CleanConfig())
     assert article.text.startswith("The envoy said the talks would resume")
+
+
+def test_the_settle_key_follows_the_settings_that_reject_for_good() -> None:
+    from config.schema import NlpConfig
+    from tasks.clean import settle_key
+
+    clean, topic = CleanConfig(), TopicConfig(name="t", rules=[TopicRule(name="r", phrases=["x"])])
+    base = settle_key(clean, topic, NlpConfig())
+    assert settle_key(clean, topic, NlpConfig(workers=2)) == base  # how, not whether
+    assert settle_key(clean, topic, NlpConfig(model="en_core_web_md")) != base
+    assert settle_key(clean, topic, NlpConfig(stall_timeout=1200)) != base
+    assert settle_key(CleanConfig(min_text_chars=50), topic, NlpConfig()) != base
+    assert settle_key(clean, None, NlpConfig()) != base

@@ -109,6 +109,10 @@ def test_settled_index_keeps_rejects_for_good_until_the_url_is_written(tmp_path:
         Reject("https://news.example/2", "wire", "clean", "language"),
         Reject("https://news.example/3", "wire", "fetch", "http_404"),  # may be back tomorrow
         Reject("https://news.example/4", "wire", "clean", "too_short"),  # a teaser, may grow
+        # alone on a fresh worker, twice or for nlp.stall_timeout: it would cost that each night
+        Reject("https://news.example/5", "wire", "enrich", "stalled"),
+        Reject("https://news.example/6", "wire", "enrich", "worker_died"),
+        Reject("https://news.example/7", "wire", "enrich", "enrich_error"),  # a bug, fixed soon
     ]
     ds.commit([], rejects, "run-1")  # no settings fingerprint: nothing remembered
     assert ds.settled("https://news.example/1") is None
@@ -118,6 +122,11 @@ def test_settled_index_keeps_rejects_for_good_until_the_url_is_written(tmp_path:
     assert ds.settled("https://news.example/2") is not None
     assert ds.settled("https://news.example/3") is None
     assert ds.settled("https://news.example/4") is None
+    assert [ds.settled(f"https://news.example/{n}") is not None for n in (5, 6, 7)] == [
+        True,
+        True,
+        False,
+    ]
     ds.commit([article(1, DEC)], [], "run-3")  # on topic now (new settings): written
     assert ds.settled("https://news.example/1") is None
     assert ds.seen("https://news.example/1") is not None
