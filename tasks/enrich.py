@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import spacy
 from spacy.language import Language
@@ -44,6 +44,7 @@ from tasks.quotes import extract_quotes
 from tasks.records import Article, Enriched, Reject
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Longest text handed to spaCy: longer pages are mostly boilerplate dumps, and the parser's
 # memory grows with document length (spaCy's own max_length default is 1,000,000).
@@ -77,11 +78,18 @@ def _beat(job: int) -> None:
         beats[slot] = time.monotonic()
 
 
-def _rest() -> None:
-    """Report that this worker is between jobs: no stall can be seen."""
-    if _progress is not None:
-        beats, _jobs, slot = _progress
-        beats[slot] = 0.0
+def _reported(parsed: Iterator[T], job: int) -> Iterator[T]:
+    """The elements of `parsed`, progress on `job` reported before the first and after each;
+    once they end (or the loop over them does), the worker is reported between jobs."""
+    _beat(job)
+    try:
+        for element in parsed:
+            _beat(job)
+            yield element
+    finally:
+        if _progress is not None:  # between jobs: no stall can be seen
+            beats, _jobs, slot = _progress
+            beats[slot] = 0.0
 
 
 @contextmanager
@@ -160,16 +168,12 @@ def enrich_batch(
     enriched: list[Enriched] = []
     rejects: list[Reject] = []
     texts = [a.text[:MAX_NLP_CHARS] for a in batch]
-    _beat(job)
-    try:
-        for article, doc in zip(batch, parsed_texts(nlp, texts, batch_size), strict=True):
-            _beat(job)
-            try:
-                enriched.append(_rows(article, doc, aliases))
-            except Exception as err:  # stage boundary: one article's failure must not stop the run
-                rejects.append(_enrich_reject(article, err))
-    finally:
-        _rest()
+    docs = parsed_texts(nlp, texts, batch_size)
+    for article, doc in _reported(zip(batch, docs, strict=True), job):
+        try:
+            enriched.append(_rows(article, doc, aliases))
+        except Exception as err:  # stage boundary: one article's failure must not stop the run
+            rejects.append(_enrich_reject(article, err))
     return enriched, rejects, model_id(nlp)
 
 
@@ -197,14 +201,8 @@ def parse_batch(
     nlp, _aliases = worker_nlp(model, aliases_path)
     batch = list(articles)
     docs = parsed_texts(nlp, [a.text[:MAX_NLP_CHARS] for a in batch], batch_size)
-    packed = []
-    _beat(job)
-    try:
-        for article, doc in zip(batch, docs, strict=True):
-            _beat(job)
-            packed.append((article, pack_doc(doc)))
-    finally:
-        _rest()
+    pairs = _reported(zip(batch, docs, strict=True), job)
+    packed = [(article, pack_doc(doc)) for article, doc in pairs]
     return packed, model_id(nlp)
 
 
