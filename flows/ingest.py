@@ -192,7 +192,6 @@ def run_ingest(
                 dataset.seen,
                 dataset.settled,
                 settled_under,
-                fetcher.unsettle,
                 fetcher,
             )
             if stream is None

@@ -67,9 +67,12 @@ class ArticleSource(Protocol):
 
 class ListingMemory(Protocol):
     """What runs keep of the listings they read (the Fetcher, with its validators): each under
-    the scope of the source that read it, and the lastmod its sitemap index gave it."""
+    the scope of the source that read it, and the lastmod its sitemap index gave it; `unsettle`
+    has the next run read a listing whole."""
 
     def scope_to(self, scope: str) -> None: ...
+
+    def unsettle(self, listing_url: str) -> None: ...
 
     def index_lastmod(self, url: str) -> datetime | None: ...
 
@@ -547,7 +550,6 @@ def discover_all(
     seen: SeenLookup,
     settled: SeenLookup | None = None,
     settle_key: str | None = None,
-    unsettle: Callable[[str], None] = lambda _url: None,
     listings: ListingMemory | None = None,
 ) -> Iterator[tuple[str, Item | Skip | Reject]]:
     """Every discovered item of every source, as (source name, Item | Skip | Reject).
@@ -557,12 +559,13 @@ def discover_all(
     (`settle_key`), as `rejected_before`, so a feed's off-topic pages are not fetched every
     night; a URL discovered twice in a run is skipped the second time; a source that fails
     entirely yields one `sources`-stage Reject and the other sources go on. A source stops
-    after `max_items` new items; the feed or sitemap it stopped in is passed to `unsettle`
-    (Fetcher.unsettle), so the next run reads it whole and finds the rest; so is one that
-    listed an item outside the source's window (`discover`). `listings` keeps what runs read of
-    each source's listings under the source's scope (`source_scope`; see Sitemap).
+    after `max_items` new items. `listings` (the Fetcher) keeps what runs read of each source's
+    listings under the source's scope (`source_scope`; see Sitemap); the feed or sitemap a
+    source stopped in is unsettled there, so the next run reads it whole and finds the rest, and
+    so is one that listed an item outside the source's window (`discover`).
     """
     run_seen: set[str] = set()
+    unsettle = listings.unsettle if listings is not None else lambda _url: None
     for cfg in settings.sources:
         source = build_source(cfg, settings, get, listings)
         if listings is not None:

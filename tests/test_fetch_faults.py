@@ -195,15 +195,28 @@ def _urlset(server: HTTPServer, *paths: str) -> str:
     return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
 
 
-def _discovered(source_url: str, store: Path) -> list[str]:
-    """The URLs a sitemap source yields in one run, whose validators the run then keeps."""
+def _discovered(
+    source_url: str,
+    store: Path,
+    since: str | None = None,
+    scope: str = "",
+    unsettle: tuple[str, ...] = (),
+) -> list[str]:
+    """The URLs a sitemap source yields in one run under `scope` (a Reject as its reason and
+    URL), whose validators and index lastmods the run then keeps, less those of `unsettle`."""
+    from datetime import date
+
     from tasks.sources import Sitemap
 
     with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
+        fetcher.scope_to(scope)
+        window = date.fromisoformat(since) if since else None
         found = [
             entry.url if isinstance(entry, Item) else f"{entry.reason} {entry.url}"
-            for entry in Sitemap("s", source_url, fetcher.get).items()
+            for entry in Sitemap("s", source_url, fetcher.get, fetcher, window).items()
         ]
+        for listing in unsettle:
+            fetcher.unsettle(listing)
         fetcher.keep_validators()
     return found
 
@@ -356,7 +369,7 @@ def test_a_sitemap_that_max_items_cut_off_is_read_whole_next_run(
 
     def run() -> list[str]:
         with Fetcher(FetchConfig(**FAST), validators=tmp_path / "v.sqlite") as fetcher:
-            found = discover_all(settings, fetcher.get, seen.get, unsettle=fetcher.unsettle)
+            found = discover_all(settings, fetcher.get, seen.get, listings=fetcher)
             urls = [e.url for _n, e in found if isinstance(e, Item)]
             fetcher.keep_validators()
         seen.update(dict.fromkeys(urls, object()))  # committed
@@ -444,22 +457,6 @@ def _serve_counted(server: HTTPServer, path: str, versions: list[tuple[str, str]
     return answered
 
 
-def _walked(source_url: str, store: Path, since: str | None = None) -> list[str]:
-    """The URLs a sitemap source yields in one run, keeping its index lastmods between runs."""
-    from datetime import date
-
-    from tasks.sources import Sitemap
-
-    with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
-        window = date.fromisoformat(since) if since else None
-        found = [
-            entry.url if isinstance(entry, Item) else f"{entry.reason} {entry.url}"
-            for entry in Sitemap("s", source_url, fetcher.get, fetcher, window).items()
-        ]
-        fetcher.keep_validators()
-    return found
-
-
 def test_a_sitemap_whose_index_lastmod_is_unchanged_is_not_requested(
     server: HTTPServer, tmp_path: Path
 ) -> None:
@@ -479,16 +476,16 @@ def test_a_sitemap_whose_index_lastmod_is_unchanged_is_not_requested(
     )
     store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
     a1, a2, a3, b1 = (server.url_for(p) for p in ("/a1", "/a2", "/a3", "/b1"))
-    assert _walked(root, store) == [a1, a2, b1]
-    assert _walked(root, store) == []
+    assert _discovered(root, store) == [a1, a2, b1]
+    assert _discovered(root, store) == []
     # today's sitemap, its lastmod too recent to vouch for it, is asked for (a 304); the old one
     # is not asked for at all
     assert (old_answers, today_answers) == (["200"], ["200", "304"])
     # the index gives the old sitemap a later lastmod: it is read, and then left alone again
     old.append(('"o2"', _dated_urlset(server, ("/a1", "2009-11-30"), ("/a3", "2009-12-05"))))
     index[0] = ("/old.xml", "2009-12-05")
-    assert _walked(root, store) == [a1, a3]
-    assert _walked(root, store) == []
+    assert _discovered(root, store) == [a1, a3]
+    assert _discovered(root, store) == []
     assert old_answers == ["200", "200"]
 
 
@@ -502,10 +499,10 @@ def test_an_index_lastmod_its_sitemap_belies_costs_a_request_each_run(
     index = _dated_index(server, ("/month.xml", "2009-12-01"))
     server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
     store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
-    assert _walked(root, store) == [server.url_for("/a1"), server.url_for("/a2")]
+    assert _discovered(root, store) == [server.url_for("/a1"), server.url_for("/a2")]
     month.append(('"m2"', _dated_urlset(server, ("/a2", "2009-12-09"), ("/a3", "2009-12-10"))))
-    assert _walked(root, store) == [server.url_for("/a2"), server.url_for("/a3")]
-    assert _walked(root, store) == []
+    assert _discovered(root, store) == [server.url_for("/a2"), server.url_for("/a3")]
+    assert _discovered(root, store) == []
     assert answers == ["200", "200", "304"]
 
 
@@ -518,16 +515,10 @@ def test_an_unsettled_sitemap_is_read_again_whatever_its_index_lastmod(
     index = _dated_index(server, ("/old.xml", "2009-12-01"))
     server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
     store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
-    from tasks.sources import Sitemap
-
-    with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
-        assert [i.url for i in Sitemap("s", root, fetcher.get, fetcher).items()] == [
-            server.url_for("/a1")
-        ]
-        fetcher.unsettle(server.url_for("/old.xml"))
-        fetcher.keep_validators()
-    assert _walked(root, store) == [server.url_for("/a1")]
-    assert _walked(root, store) == []
+    unsettled = (server.url_for("/old.xml"),)
+    assert _discovered(root, store, unsettle=unsettled) == [server.url_for("/a1")]
+    assert _discovered(root, store) == [server.url_for("/a1")]
+    assert _discovered(root, store) == []
     assert answers == ["200", "200"]
 
 
@@ -548,7 +539,7 @@ def test_sitemaps_last_modified_before_the_window_are_not_read(
         ("/edge.xml", "2009-12-04"),
     )
     server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
-    found = _walked(server.url_for("/index.xml"), tmp_path / "v.sqlite", since="2009-12-05")
+    found = _discovered(server.url_for("/index.xml"), tmp_path / "v.sqlite", since="2009-12-05")
     # the sitemap a day before the window is read: its lastmod's date may be in another zone
     assert found == [server.url_for("/b"), server.url_for("/c")]
     assert old_answers == []
@@ -611,9 +602,7 @@ def test_a_backfill_with_a_wider_window_reads_what_an_earlier_window_left_out(
             }
         )
         with Fetcher(FetchConfig(**FAST), validators=tmp_path / "v.sqlite") as fetcher:
-            found = discover_all(
-                settings, fetcher.get, seen.get, unsettle=fetcher.unsettle, listings=fetcher
-            )
+            found = discover_all(settings, fetcher.get, seen.get, listings=fetcher)
             urls = [e.url for _n, e in found if isinstance(e, Item)]
             fetcher.keep_validators()
         stored = SimpleNamespace(lastmod=None, last_seen="2026-12-04T00:00:00+00:00")
@@ -634,25 +623,15 @@ def test_validators_kept_under_other_settings_are_dropped(
     # a page rejected off topic is judged again when the topic changes, and an item a source's
     # filters left out is taken when they change: neither happened for items of a listing that
     # got a 304, or that its index's lastmod spared
-    from tasks.sources import Sitemap
-
     answers = _serve_counted(
         server, "/s.xml", [('"s1"', _dated_urlset(server, ("/a", "2009-11-30")))]
     )
     index = _dated_index(server, ("/s.xml", "2009-12-01"))
     server.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
     store, root = tmp_path / "v.sqlite", server.url_for("/index.xml")
-
-    def run(scope: str) -> list[str]:
-        with Fetcher(FetchConfig(**FAST), validators=store) as fetcher:
-            fetcher.scope_to(scope)
-            urls = [i.url for i in Sitemap("s", root, fetcher.get, fetcher).items()]
-            fetcher.keep_validators()
-        return urls
-
-    assert run("topic-1") == [server.url_for("/a")]
-    assert run("topic-1") == []
-    assert run("topic-2") == [server.url_for("/a")]
+    assert _discovered(root, store, scope="topic-1") == [server.url_for("/a")]
+    assert _discovered(root, store, scope="topic-1") == []
+    assert _discovered(root, store, scope="topic-2") == [server.url_for("/a")]
     assert answers == ["200", "200"]
 
 
