@@ -666,3 +666,61 @@ def test_the_settle_key_follows_the_settings_that_reject_for_good() -> None:
     assert settle_key(clean, topic, NlpConfig(stall_timeout=1200)) != base
     assert settle_key(CleanConfig(min_text_chars=50), topic, NlpConfig()) != base
     assert settle_key(clean, None, NlpConfig()) != base
+
+
+_STORY = "".join(
+    f"<p>Envoy {n} said the six-party talks would resume in Beijing next month, officials in"
+    f" Seoul told reporters on Thursday after meeting number {n}.</p>"
+    for n in range(6)
+)
+_FILLERS = {  # short lines beside the story: results, an index, a comment thread
+    "table rows": lambda n: (
+        "<table>"
+        + "".join(f"<tr><td>District {i}</td><td>{i * 37 % 9000} votes</td></tr>" for i in range(n))
+        + "</table>"
+    ),
+    "list items": lambda n: (
+        "<ul>"
+        + "".join(f"<li>Archive item number {i} of the talks</li>" for i in range(n))
+        + "</ul>"
+    ),
+    "short divs": lambda n: "".join(
+        f"<div>Comment {i} posted by reader{i}</div>" for i in range(n)
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("filler", "lines", "fallback"),
+    [
+        ("table rows", 400, True),
+        ("list items", 400, True),
+        ("table rows", 6000, False),
+        ("list items", 6000, False),
+        ("short divs", 6000, False),
+    ],
+)
+def test_a_page_of_thousands_of_short_blocks_skips_the_quadratic_fallback(
+    monkeypatch: pytest.MonkeyPatch, filler: str, lines: int, fallback: bool
+) -> None:
+    # jusText, trafilatura's last fallback, looks for each short paragraph's neighbours one by
+    # one: 8,000 table rows took 25 s and 16,000 took 161 s. Over FALLBACK_MAX_BLOCKS block
+    # elements the page gets trafilatura's own extractor only; under it, the fallback as before
+    import trafilatura.external
+
+    from tasks.clean import FALLBACK_MAX_BLOCKS
+
+    revisions: list[int] = []
+    revise = trafilatura.external.revise_paragraph_classification
+
+    def counted(paragraphs: list[object], *args: object) -> None:
+        revisions.append(len(paragraphs))
+        revise(paragraphs, *args)
+
+    monkeypatch.setattr(trafilatura.external, "revise_paragraph_classification", counted)
+    html = f"<html><body>{_FILLERS[filler](lines)}<article>{_STORY}</article></body></html>"
+    item = Item(url="https://news.example/results", source="x", body=html.encode())
+    article = clean_page(page_in_hand(item), CleanConfig())
+    assert "Envoy 5 said the six-party talks would resume" in article.text
+    assert (lines > FALLBACK_MAX_BLOCKS) != fallback
+    assert bool(revisions) == fallback
