@@ -16,8 +16,10 @@ from typing import Any
 import py3langid
 import trafilatura
 from lxml import etree
+from lxml.html import HTMLParser
+from lxml.html import fromstring as html_fromstring
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
+from trafilatura.utils import HTML_PARSER, load_html
 
 from config.schema import CleanConfig, NlpConfig, TopicConfig
 from tasks.records import Article, Item, Page, Reject, StageError
@@ -96,6 +98,18 @@ FALLBACK_MAX_BLOCKS = 5000
 _BLOCK_TAGS = (
     *("p", "div", "li", "td", "th", "tr", "dd", "dt", "br", "table", "ul", "ol", "dl"),
     *("blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "option", "form", "section"),
+)
+# libxml2 stops a parse at 256 levels of nesting (a page of unclosed <font> or <div> tags) and
+# drops the rest of the page: the story after that point was lost, in part or whole. Such a page
+# is parsed again with the limit at libxml2's huge-tree 2,048 (trafilatura's loader options
+# otherwise); the pages of trafilatura_en are at most 29 deep.
+_DEEP_PARSER = HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
 )
 # Run-on inline children (a paragraph of linked or styled words: a tag cloud, a transcript with a
 # span per word) cost trafilatura quadratic time: it strips the tags, which leaves one text node
@@ -801,6 +815,8 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         tree = load_html(page.html[start.start() :])
     if tree is None:
         raise CleanError("unparsable_html", "no HTML tree could be built")
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log):
+        tree = _parsed_deep(page.html[start.start() if start else 0 :], tree)
     merge_inline_runs(tree)
     h1s = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
     doc = trafilatura.bare_extraction(
@@ -854,6 +870,13 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     )
     article.published_date = published_date
     return article
+
+
+def _parsed_deep(html: str, tree: Any) -> Any:
+    try:  # bytes: an XML declaration in a str is refused
+        return html_fromstring(html.encode("utf-8", "replace"), parser=_DEEP_PARSER)
+    except (etree.ParserError, ValueError):
+        return tree
 
 
 def merge_inline_runs(tree: Any) -> int:

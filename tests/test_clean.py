@@ -767,3 +767,25 @@ def test_merge_inline_runs_keeps_the_text_and_what_is_not_inline() -> None:
             assert p[1].tail == " tail end."
         else:
             assert len(kept) == words + 4  # <b>, the spans, <br>, <img>, <i>
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body>" + "<div>" * 300 + _STORY + "</div>" * 300 + "</body></html>",
+        # a template that never closes its tags: each paragraph one level deeper
+        "<html><body>" + "<p><font size=2>Intro line." * 300 + _STORY + "</body></html>",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html><head><title>Talks</title></head><body>'
+        + "<div>" * 300
+        + _STORY
+        + "</div>" * 300
+        + "</body></html>",
+    ],
+)
+def test_a_page_nested_deeper_than_libxml2s_limit_keeps_its_story(page: str) -> None:
+    # libxml2 stops at 256 levels and drops the rest of the page: these were rejected as
+    # empty_extraction or lost the story's end
+    item = Item(url="https://news.example/deep", source="x", body=page.encode())
+    article = clean_page(page_in_hand(item), CleanConfig())
+    assert "Envoy 0 said the six-party talks" in article.text
+    assert "after meeting number 5." in article.text
