@@ -860,6 +860,14 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
     )
 
 
+def _without(quotes: list[Quote], gone: list[Quote]) -> list[Quote]:
+    """`quotes` less the objects in `gone`: by identity, as the quotes of `gone` were taken
+    from `quotes` by their span, so an equal one is there too. Comparing each pair by value
+    (`q not in gone`) made an article of 1,600 quotes spend 3.5 s in dataclass __eq__."""
+    ids = {id(q) for q in gone}
+    return [q for q in quotes if id(q) not in ids]
+
+
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -913,7 +921,7 @@ def _merge_reported(
             # ones, which the clause takes in below
             quoted = inside
             inside = [replace(q, kind="partial") for q in quoted]
-            quotes = [q for q in quotes if q not in quoted] + inside
+            quotes = _without(quotes, quoted) + inside
         blocking = [q for q in inside if q.kind != "partial" or q.start_char < clause.start]
         if blocking and min(q.start_char for q in blocking) > clause.start:
             # "She said that experts had determined her proposals were effective, to which
@@ -964,5 +972,5 @@ def _merge_reported(
         merged = replace(
             base, text=doc_text(doc)[clause.start : end], start_char=clause.start, end_char=end
         )
-        quotes = [q for q in quotes if q not in inside] + [merged]
+        quotes = [*_without(quotes, inside), merged]
     return quotes
