@@ -16,6 +16,7 @@ from bench import (
     report,
     throughput,
     warc_scan,
+    worst_case,
 )
 
 HARNESSES = [  # (what, harness, its arguments)
@@ -30,6 +31,7 @@ HARNESSES = [  # (what, harness, its arguments)
     ("throughput, scaling, incremental, memory, orchestration", throughput.main, []),
     ("nightly discovery over a sitemap index of 1,000 sitemaps", discovery.main, []),
     ("WARC scan with the topic prefilter", warc_scan.main, []),
+    ("worst-case page and text shapes", worst_case.main, []),
     ("memory of a 10k-article run", memory.main, []),
     ("memory of the actors rebuild as the corpus grows", actors.main, []),
     ("memory of the end-of-run report as the corpus grows", report.main, []),
