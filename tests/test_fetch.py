@@ -122,3 +122,24 @@ def test_only_documents_that_list_articles_keep_validators(
     from tasks.fetch import _lists_articles
 
     assert _lists_articles(url, body) is lists_articles
+
+
+def test_robots_txt_is_read_up_to_500_kib(site_dir: tuple[Path, str]) -> None:
+    # RFC 9309 lets a crawler stop at 500 KiB; the standard parser checks each URL against
+    # every rule, so a robots.txt of megabytes cost milliseconds a URL. The rules within the
+    # limit hold, a line cut at it and any after it are not read
+    from tasks.fetch import ROBOTS_MAX_BYTES
+
+    root, base = site_dir
+    rules = "User-agent: *\nDisallow: /private/\n"
+    filler = "".join(f"Disallow: /archive/section-{i}/\n" for i in range(30_000))
+    assert len(rules + filler) > ROBOTS_MAX_BYTES
+    (root / "robots.txt").write_text(rules + filler + "Disallow: /late/\n")
+    with Fetcher(LOOPBACK) as fetcher:
+        assert not fetcher.allowed(f"{base}/private/p.html")
+        assert not fetcher.allowed(f"{base}/archive/section-7/p.html")
+        assert fetcher.allowed(f"{base}/late/p.html")
+        assert fetcher.allowed(f"{base}/archive/section-29999/p.html")
+        read = fetcher._robots(f"{base}/a.html")
+    held = sum(len(entry.rulelines) for entry in [*read.entries, read.default_entry] if entry)
+    assert held < 20_000
