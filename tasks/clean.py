@@ -123,6 +123,7 @@ _INLINE_TAGS = frozenset(
     | {"mark", "abbr", "cite", "q", "time", "strike", "del", "ins", "tt", "code", "kbd"}
     | {"var", "dfn", "bdi", "bdo", "nobr", "label"}
 )
+_ELEMENT_COUNT = etree.XPath("count(//*)")
 _LANG_SAMPLE_CHARS = 2000  # py3langid is accurate on a few sentences; more only costs time
 # English is told without py3langid (1-2 ms a page, a tenth of the flow process's CPU an article in
 # the throughput bench) when its function words make a share of the first words that no other
@@ -817,12 +818,14 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
         raise CleanError("unparsable_html", "no HTML tree could be built")
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log):
         tree = _parsed_deep(page.html[start.start() if start else 0 :], tree)
-    merge_inline_runs(tree)
+    elements = int(_ELEMENT_COUNT(tree))  # in C; most pages are under both limits below
+    if elements > INLINE_RUN_MAX:
+        merge_inline_runs(tree)
     h1s = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
     doc = trafilatura.bare_extraction(
         tree,
         url=page.final_url,
-        fast=_too_many_blocks(tree),
+        fast=elements > FALLBACK_MAX_BLOCKS and _too_many_blocks(tree),
         with_metadata=True,
         include_comments=False,  # reader comments are not the article
         date_extraction_params=_DATE_PARAMS,
