@@ -236,7 +236,8 @@ class NlpConfig(Section):
         "(or its rules, where they run in the workers) before it is stopped: the batch is "
         "retried one article at a time, and an article a worker stalls on alone is rejected "
         "(enrich/stalled). Rules read in the flow's process cannot be stopped: an article whose "
-        "rules take longer is named in an error. Dask workers are not watched.",
+        "rules take longer is named in an error. A Dask worker is killed by its own watchdog "
+        "process and the article ends as one its workers died on (enrich/worker_died).",
     )
     aliases: str | None = Field(
         default=None,

@@ -34,7 +34,13 @@ from flows.reporting import (
     yield_anomalies,
 )
 from tasks.clean import EXTRACTOR_VERSION, clean_batch, load_models, settle_key
-from tasks.enrich import EnrichPool, check_killers, enrich_batch, worker_died
+from tasks.enrich import (
+    EnrichPool,
+    check_killers,
+    enrich_batch,
+    watch_this_worker,
+    worker_died,
+)
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
@@ -95,9 +101,11 @@ def enrich_task(
 
 @task(name="enrich-remote", cache_policy=NONE)
 def enrich_remote_task(
-    articles: list[Article], model: str, aliases: str | None
+    articles: list[Article], model: str, aliases: str | None, stall_timeout: float
 ) -> tuple[list[Enriched], list[Reject], str]:
-    """The same on a Dask worker, which loads the model once per worker process."""
+    """The same on a Dask worker, which loads the model once per worker process and is killed
+    by its watchdog when an article stalls it (`watch_this_worker`)."""
+    watch_this_worker(stall_timeout)
     return enrich_batch(articles, model, aliases)
 
 
@@ -220,6 +228,7 @@ def run_ingest(
         # distributed.scheduler.allowed-failures allows); nothing to catch on the process pool,
         # which retries itself (EnrichPool.enrich)
         deaths = _dask_worker_deaths() if on_dask else ()
+        stall = settings.nlp.stall_timeout
 
         def submit(articles: list[Article]) -> list[Slice]:
             if not on_dask:
@@ -228,7 +237,7 @@ def run_ingest(
             size = -(-len(articles) // max(1, settings.nlp.workers))
             return [
                 # not `opaque`: the annotation does not survive prefect-dask's serialisation
-                (part, enrich_remote_task.submit(part, settings.nlp.model, aliases))
+                (part, enrich_remote_task.submit(part, settings.nlp.model, aliases, stall))
                 for part in (articles[i : i + size] for i in range(0, len(articles), size))
             ]
 
@@ -244,7 +253,7 @@ def run_ingest(
             for article in articles:
                 try:
                     part_enriched, part_rejects, model = enrich_remote_task.submit(
-                        [article], settings.nlp.model, aliases
+                        [article], settings.nlp.model, aliases, stall
                     ).result()
                 except deaths:
                     killers += 1

@@ -14,7 +14,9 @@ import logging
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import types
@@ -30,6 +32,7 @@ from spacy.language import Language
 from spacy.vocab import Vocab
 
 from config.schema import DEFAULT_STALL_TIMEOUT_S, ExtractIn
+from tasks import stallwatch
 from tasks.dates import extract_dates
 from tasks.entities import (
     AliasTable,
@@ -65,31 +68,72 @@ WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THRE
 
 _workers: dict[tuple[str, str | None], tuple[Language, AliasTable]] = {}
 
-# In a pool's worker: the pool's shared progress arrays and this worker's slot in them (see
-# EnrichPool._watch); None in any other process, where progress is not reported.
-_progress: tuple[Any, Any, int] | None = None
+
+class _PoolProgress:
+    """A pool worker's slot in the pool's shared progress arrays (see EnrichPool._watch)."""
+
+    def __init__(self, beats: Any, jobs: Any, slot: int) -> None:
+        self.beats, self.jobs, self.slot = beats, jobs, slot
+
+    def beat(self, job: int) -> None:
+        self.jobs[self.slot] = job
+        self.beats[self.slot] = time.monotonic()
+
+    def rest(self) -> None:
+        self.beats[self.slot] = 0.0  # between jobs: no stall can be seen
 
 
-def _beat(job: int) -> None:
-    """Report progress on a job (a parsed or read article) to the pool's watchdog."""
-    if _progress is not None:
-        beats, jobs, slot = _progress
-        jobs[slot] = job
-        beats[slot] = time.monotonic()
+class _WatchedProgress:
+    """A Dask worker's beat file, read by its stallwatch process (`watch_this_worker`)."""
+
+    def __init__(self, fd: int, stall_timeout: float, watcher: subprocess.Popen[bytes]) -> None:
+        self.fd, self.stall_timeout, self.watcher = fd, stall_timeout, watcher
+
+    def beat(self, job: int) -> None:
+        stallwatch.beat(self.fd, time.monotonic())
+
+    def rest(self) -> None:
+        stallwatch.beat(self.fd, 0.0)
+
+
+# Where this process reports its progress on a job: a pool's worker to the pool's watchdog, a
+# Dask worker to its stallwatch process; None in any other process, where it is not reported.
+_progress: _PoolProgress | _WatchedProgress | None = None
 
 
 def _reported(parsed: Iterator[T], job: int) -> Iterator[T]:
-    """The elements of `parsed`, progress on `job` reported before the first and after each;
-    once they end (or the loop over them does), the worker is reported between jobs."""
-    _beat(job)
+    """The elements of `parsed`, progress on `job` (a parsed or read article) reported before
+    the first and after each; once they end (or the loop over them does), the worker is
+    reported between jobs."""
+    progress = _progress
+    if progress is None:
+        yield from parsed
+        return
+    progress.beat(job)
     try:
         for element in parsed:
-            _beat(job)
+            progress.beat(job)
             yield element
     finally:
-        if _progress is not None:  # between jobs: no stall can be seen
-            beats, _jobs, slot = _progress
-            beats[slot] = 0.0
+        progress.rest()
+
+
+def watch_this_worker(stall_timeout: float) -> None:
+    """Have a watchdog process (tasks.stallwatch, a child of this one) kill this process when a
+    job goes `stall_timeout` seconds without progress: for a Dask worker, which no EnrichPool
+    watches. Its nanny starts a new worker, Dask retries the task elsewhere, and the flow
+    retries a slice its workers died on one article at a time. Started once per process (again
+    when the timeout changes)."""
+    global _progress
+    if isinstance(_progress, _WatchedProgress) and _progress.stall_timeout == stall_timeout:
+        return
+    fd, path = tempfile.mkstemp(prefix="newscorpus-beat-")
+    stallwatch.beat(fd, 0.0)
+    watcher = subprocess.Popen(
+        [sys.executable, stallwatch.__file__, str(os.getpid()), path, str(stall_timeout)],
+        stdin=subprocess.DEVNULL,
+    )
+    _progress = _WatchedProgress(fd, stall_timeout, watcher)
 
 
 @contextmanager
@@ -245,7 +289,7 @@ def _init_worker(
             slot = next((i for i, pid in enumerate(pids) if pid == 0), None)
             if slot is not None:
                 pids[slot] = os.getpid()
-                _progress = (beats, jobs, slot)
+                _progress = _PoolProgress(beats, jobs, slot)
     worker_nlp(model, aliases_path)  # load the model once, when the worker starts
     # An NLP worker holds nothing to save when the pool shuts it down (results go back through
     # the pool's queue as each batch ends), yet a normal exit frees the model object by object:
@@ -442,7 +486,7 @@ class EnrichPool:
 
     def _watch(self) -> None:
         """Stop a worker that has gone stall_timeout seconds without progress on its job (see
-        _beat): the pool breaks, the batch is retried one article at a time (`enrich`), and an
+        _reported): the pool breaks, the batch is retried one article at a time (`enrich`), and an
         article a worker stalls on alone is rejected. A worker loading the model has no job.
 
         Rules read in this process (`extraction_place` 'flow') cannot be stopped: an article

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def _ingest_on_cluster(
-    base_url: str, tmp_path: Path, plugin: WorkerPlugin | None = None
+    base_url: str, tmp_path: Path, plugin: WorkerPlugin | None = None, stall_timeout: float = 600
 ) -> dict[str, Any]:
     """The demo site's first source ingested on a fresh 2-worker LocalCluster (`plugin` on its
     workers); the run's summary."""
@@ -42,7 +42,12 @@ def _ingest_on_cluster(
             client.register_plugin(plugin)
         cfg = demo_config(base_url, str(tmp_path / "data"))
         cfg["sources"] = cfg["sources"][:1]
-        cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 2, "batch_size": 6}
+        cfg["nlp"] = {
+            "aliases": "nk_talks.yaml",
+            "workers": 2,
+            "batch_size": 6,
+            "stall_timeout": stall_timeout,
+        }
         cfg["runner"] = {"kind": "dask", "address": cluster.scheduler_address}
         config = tmp_path / "dask.yaml"
         config.write_text(yaml.safe_dump(cfg))
@@ -99,6 +104,48 @@ def test_an_article_that_kills_its_dask_workers_is_rejected_and_the_run_goes_on(
     ]
     articles = pd.read_parquet(tmp_path / "data" / "articles")
     assert len(articles) == len(MANIFEST["articles"]) - 1 and articles.article_id.is_unique
+
+
+class _StallOnWorkers(WorkerPlugin):
+    """A Dask worker plugin under which the worker hangs on the article at `path`, every time,
+    as on a runaway pattern or a loop in native code."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def setup(self, worker: Any) -> None:
+        import time
+
+        import tasks.enrich
+
+        rows, path = tasks.enrich._rows, self.path
+
+        def rows_or_hang(article: Any, doc: Any, aliases: Any) -> Any:
+            if article.url.endswith(path):
+                time.sleep(3600)
+            return rows(article, doc, aliases)
+
+        tasks.enrich._rows = rows_or_hang
+
+
+def test_an_article_that_stalls_its_dask_workers_is_rejected_and_the_run_goes_on(
+    demo_site, tmp_path: Path
+) -> None:
+    # no watchdog saw a Dask worker: the run waited on the hung task for ever. Now each worker's
+    # own watchdog kills it, and the slice goes one article at a time as after a death
+    import dask
+
+    stuck = MANIFEST["articles"][2]["path"]
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        summary = _ingest_on_cluster(
+            demo_site.base_url, tmp_path, _StallOnWorkers(stuck), stall_timeout=2
+        )
+    assert summary["totals"]["written"] == len(MANIFEST["articles"]) - 1
+    assert summary["totals"]["balanced"]
+    rejects = pd.read_parquet(tmp_path / "data" / "rejects")
+    assert [(r.url.endswith(stuck), r.stage, r.reason) for r in rejects.itertuples()] == [
+        (True, "enrich", "worker_died")
+    ]
 
 
 def test_a_scheduler_that_does_not_answer_stops_the_run_before_any_fetch(

@@ -458,10 +458,12 @@ def _enrich_or_stall(
     articles: list[Any], model: str, aliases_path: str | None, batch_size: int, job: int
 ) -> Any:
     """A worker's job that stops making progress on an article whose text starts STALL."""
-    from tasks.enrich import _beat, enrich_batch
+    import tasks.enrich
+    from tasks.enrich import enrich_batch
 
     if any(a.text.startswith("STALL") for a in articles):
-        _beat(job)  # the article is under way, and stays so
+        assert tasks.enrich._progress is not None
+        tasks.enrich._progress.beat(job)  # the article is under way, and stays so
         time.sleep(600)
     return enrich_batch(articles, model, aliases_path, batch_size, job)
 
@@ -490,6 +492,50 @@ def test_an_article_a_worker_stalls_on_is_rejected_and_the_batch_goes_on() -> No
     assert [(r.url, r.stage, r.reason) for r in rejects] == [
         ("https://news.example/1", "enrich", "stalled")
     ]
+
+
+_WATCHED_WORKER = """
+import sys, time
+from tasks.enrich import _reported, watch_this_worker
+watch_this_worker(1.0)
+for pause in _reported(iter([float(p) for p in sys.argv[1:]]), job=7):
+    time.sleep(pause)
+"""
+
+
+@pytest.mark.parametrize(
+    ("pauses", "killed"),
+    [
+        (["0.3"] * 8 + ["30"], True),  # progress, then an article that stalls it
+        (["0.3"] * 8, False),  # progress all along: left alone, its watchdog gone with it
+    ],
+)
+def test_a_watched_worker_is_killed_by_its_watchdog_when_it_stalls(
+    pauses: list[str], killed: bool
+) -> None:
+    # a Dask worker, which no EnrichPool watches, held the run forever when it hung on an
+    # article; its own watchdog process (tasks.stallwatch) now kills it
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _WATCHED_WORKER, *pauses],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    took = time.monotonic() - started
+    if killed:
+        assert done.returncode == -signal.SIGKILL
+        assert "made no progress" in done.stderr
+        assert took < 25  # the 30 s article was cut short
+    else:
+        assert done.returncode == 0, done.stderr
+        assert "made no progress" not in done.stderr
 
 
 def test_rules_that_take_too_long_in_the_flows_process_name_their_page(
