@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,10 @@ _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # URL against every rule in turn: 200,000 rules (~6 MB) took 12-24 ms a URL, minutes for the
 # URLs of a backfill on that host; 500 KiB holds ~15,000 rules (~1.5 ms).
 ROBOTS_MAX_BYTES = 500 * 1024
-_MAX_RETRY_AFTER_S = 120.0  # a server asking for longer is treated as down for this run
+_MAX_RETRY_AFTER_S = 120.0
+# A listing's validators and lastmod that no run used for this long are of settings given up (a
+# source's old filters, an old topic): dropped, so the store does not grow with each change.
+KEEP_UNUSED_DAYS = 180  # a server asking for longer is treated as down for this run
 
 
 class FetchError(StageError):
@@ -64,36 +67,54 @@ class HttpValidators:
     is committed, so a run killed earlier refetches the documents instead of getting a 304 for
     items it never stored. Each document's are kept under the scope of the source that read it
     (tasks.sources.source_scope: what decides which of its items a run takes) and serve that
-    scope only, so the first run after a source's settings change reads its listings whole.
+    scope only, so the first run after a source's settings change reads its listings whole; two
+    sources that read one listing under different scopes keep a row each. A row no run has used
+    for KEEP_UNUSED_DAYS is dropped (the scopes of settings given up).
     """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        # url -> (etag, last-modified, scope), and url -> (index lastmod, scope)
-        self._pending: dict[str, tuple[str | None, str | None, str]] = {}
-        self._index_lastmods: dict[str, tuple[str | None, str]] = {}  # see keep_index_lastmod
+        # (url, scope) -> (etag, last-modified), and (url, scope) -> index lastmod
+        self._pending: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        self._index_lastmods: dict[tuple[str, str], str | None] = {}  # see keep_index_lastmod
         self._unsettled: set[str] = set()  # see unsettle
+        self._used: set[tuple[str, str]] = set()  # rows that served this run
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
-        # `listings`: feeds and sitemaps of articles only (see _lists_articles). The table
-        # `validators` of earlier versions held robots.txt and sitemap indexes too, whose 304s
-        # hid the sitemaps that changed: it is left unread, so each document is fetched whole
-        # once more
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS listings (url TEXT PRIMARY KEY, etag TEXT, "
-            "last_modified TEXT, index_lastmod TEXT, scope TEXT)"
-        )
+        # feeds and sitemaps of articles only (see _lists_articles). The table `validators` of
+        # earlier versions held robots.txt and sitemap indexes too, whose 304s hid the sitemaps
+        # that changed: it is left unread, so each document is fetched whole once more
+        with self._db:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS scoped_listings (url TEXT, scope TEXT, etag TEXT, "
+                "last_modified TEXT, index_lastmod TEXT, kept TEXT, PRIMARY KEY (url, scope))"
+            )
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        # `listings` of earlier versions held one row a URL: its rows with a scope move over,
+        # those of none (older still) served nothing and go
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if "listings" not in tables:
+            return
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(listings)")}
-        for column in ("index_lastmod", "scope"):  # a store of an earlier version: its rows,
-            if column not in columns:  # of no scope, serve none, and are read whole once
-                self._db.execute(f"ALTER TABLE listings ADD COLUMN {column} TEXT")
+        if {"scope", "index_lastmod"} <= columns:
+            self._db.execute(
+                "INSERT OR IGNORE INTO scoped_listings SELECT url, scope, etag, last_modified, "
+                "index_lastmod, ? FROM listings WHERE scope IS NOT NULL",
+                (date.today().isoformat(),),
+            )
+        self._db.execute("DROP TABLE listings")
 
     def _row(self, url: str, scope: str) -> tuple[Any, ...] | None:
         with self._lock:
             row: tuple[Any, ...] | None = self._db.execute(
-                "SELECT etag, last_modified, index_lastmod FROM listings WHERE url=? AND scope=?",
+                "SELECT etag, last_modified, index_lastmod FROM scoped_listings "
+                "WHERE url=? AND scope=?",
                 (url, scope),
             ).fetchone()
+            if row is not None:
+                self._used.add((url, scope))
         return row
 
     def get(self, url: str, scope: str = "") -> tuple[str | None, str | None] | None:
@@ -104,7 +125,7 @@ class HttpValidators:
     def put(self, url: str, etag: str | None, last_modified: str | None, scope: str = "") -> None:
         """Remember a document's validators (kept only once `save()` is called)."""
         with self._lock:
-            self._pending[url] = (etag, last_modified, scope)
+            self._pending[url, scope] = (etag, last_modified)
 
     def index_lastmod(self, url: str, scope: str = "") -> datetime | None:
         """The lastmod kept for a sitemap under `scope` by an earlier run, or None."""
@@ -115,42 +136,54 @@ class HttpValidators:
         """Remember the lastmod its index gave a sitemap this run read whole (None forgets the
         one kept before); kept only once `save()` is called."""
         with self._lock:
-            self._index_lastmods[url] = (lastmod.isoformat() if lastmod else None, scope)
+            self._index_lastmods[url, scope] = lastmod.isoformat() if lastmod else None
 
     def unsettle(self, url: str) -> None:
-        """Keep no validators for a document this run: the next run fetches it whole."""
+        """Keep no validators for a document this run, under any scope: the next run fetches
+        it whole."""
         with self._lock:
             self._unsettled.add(url)
 
     def save(self) -> None:
         """Store the validators remembered so far, and forget those of unsettled documents."""
+        today = date.today()
         with self._lock, self._db:
-            pending = [(u, *v) for u, v in self._pending.items() if u not in self._unsettled]
-            lastmods = [
-                (u, *v) for u, v in self._index_lastmods.items() if u not in self._unsettled
-            ]
-            # what an earlier run kept under another scope serves this one nothing
+            kept = today.isoformat()
             self._db.executemany(
-                "DELETE FROM listings WHERE url=? AND scope IS NOT ?",
-                [(row[0], row[-1]) for row in pending + lastmods],
+                "INSERT INTO scoped_listings (url, scope, etag, last_modified, kept) "
+                "VALUES (?,?,?,?,?) ON CONFLICT(url, scope) DO UPDATE "
+                "SET etag=excluded.etag, last_modified=excluded.last_modified, kept=excluded.kept",
+                [
+                    (url, scope, *validators, kept)
+                    for (url, scope), validators in self._pending.items()
+                    if url not in self._unsettled
+                ],
             )
             self._db.executemany(
-                "INSERT INTO listings (url, etag, last_modified, scope) VALUES (?,?,?,?) "
-                "ON CONFLICT(url) DO UPDATE "
-                "SET etag=excluded.etag, last_modified=excluded.last_modified",
-                pending,
+                "INSERT INTO scoped_listings (url, scope, index_lastmod, kept) VALUES (?,?,?,?) "
+                "ON CONFLICT(url, scope) DO UPDATE "
+                "SET index_lastmod=excluded.index_lastmod, kept=excluded.kept",
+                [
+                    (url, scope, lastmod, kept)
+                    for (url, scope), lastmod in self._index_lastmods.items()
+                    if url not in self._unsettled
+                ],
             )
             self._db.executemany(
-                "INSERT INTO listings (url, index_lastmod, scope) VALUES (?,?,?) "
-                "ON CONFLICT(url) DO UPDATE SET index_lastmod=excluded.index_lastmod",
-                lastmods,
+                "UPDATE scoped_listings SET kept=? WHERE url=? AND scope=?",
+                [(kept, url, scope) for url, scope in self._used],
             )
             self._db.executemany(
-                "DELETE FROM listings WHERE url=?", [(url,) for url in self._unsettled]
+                "DELETE FROM scoped_listings WHERE url=?", [(url,) for url in self._unsettled]
+            )
+            self._db.execute(
+                "DELETE FROM scoped_listings WHERE kept < ?",
+                ((today - timedelta(days=KEEP_UNUSED_DAYS)).isoformat(),),
             )
             self._pending.clear()
             self._index_lastmods.clear()
             self._unsettled.clear()
+            self._used.clear()
 
     def close(self) -> None:
         """Close the store (validators not saved are dropped)."""

@@ -573,6 +573,37 @@ def test_a_validators_store_of_the_version_before_index_lastmods_is_upgraded(
     store.close()
 
 
+def test_a_validators_store_of_one_row_a_listing_is_upgraded_and_unused_rows_expire(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+    from datetime import date, datetime, timedelta
+
+    from tasks.fetch import KEEP_UNUSED_DAYS, HttpValidators
+
+    path, url = tmp_path / "v.sqlite", "https://n.example/s.xml"
+    with sqlite3.connect(path) as db:  # the version before: one row a URL, under one scope
+        db.execute(
+            "CREATE TABLE listings (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, "
+            "index_lastmod TEXT, scope TEXT)"
+        )
+        db.execute(f"INSERT INTO listings VALUES ('{url}', '\"e\"', NULL, '2009-12-01', 'k')")
+    store = HttpValidators(path)
+    assert store.get(url, "k") == ('"e"', None)
+    assert store.index_lastmod(url, "k") == datetime(2009, 12, 1)
+    store.put(url, '"f"', None, "other")
+    store.save()
+    store.close()
+    # a scope no run has used for KEEP_UNUSED_DAYS is dropped at the next save
+    stale = (date.today() - timedelta(days=KEEP_UNUSED_DAYS + 1)).isoformat()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE scoped_listings SET kept=? WHERE scope='k'", (stale,))
+    store = HttpValidators(path)
+    store.save()
+    assert store.get(url, "k") is None and store.get(url, "other") == ('"f"', None)
+    store.close()
+
+
 def test_a_backfill_with_a_wider_window_reads_what_an_earlier_window_left_out(
     server: HTTPServer, tmp_path: Path
 ) -> None:
@@ -617,12 +648,14 @@ def test_a_backfill_with_a_wider_window_reads_what_an_earlier_window_left_out(
     assert answers == ["200", "200"]
 
 
-def test_validators_kept_under_other_settings_are_dropped(
+def test_validators_kept_under_other_settings_serve_only_those(
     server: HTTPServer, tmp_path: Path
 ) -> None:
     # a page rejected off topic is judged again when the topic changes, and an item a source's
     # filters left out is taken when they change: neither happened for items of a listing that
-    # got a 304, or that its index's lastmod spared
+    # got a 304, or that its index's lastmod spared. Each scope keeps its own row: two sources
+    # that read one index under different filters (a site's politics and world sections) had
+    # each run read every sitemap of it whole, each dropping what the other kept
     answers = _serve_counted(
         server, "/s.xml", [('"s1"', _dated_urlset(server, ("/a", "2009-11-30")))]
     )
@@ -632,6 +665,10 @@ def test_validators_kept_under_other_settings_are_dropped(
     assert _discovered(root, store, scope="topic-1") == [server.url_for("/a")]
     assert _discovered(root, store, scope="topic-1") == []
     assert _discovered(root, store, scope="topic-2") == [server.url_for("/a")]
+    assert answers == ["200", "200"]
+    for _night in range(2):  # both scopes in each run: neither asks for the sitemap again
+        assert _discovered(root, store, scope="topic-1") == []
+        assert _discovered(root, store, scope="topic-2") == []
     assert answers == ["200", "200"]
 
 
