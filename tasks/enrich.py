@@ -84,16 +84,28 @@ class _PoolProgress:
 
 
 class _WatchedProgress:
-    """A Dask worker's beat file, read by its stallwatch process (`watch_this_worker`)."""
+    """A Dask worker's beat file, read by its stallwatch process (`watch_this_worker`). A
+    worker may run tasks in several threads: the file holds the oldest last progress of the
+    jobs under way, so one thread's job ending does not hide another's stall."""
 
     def __init__(self, fd: int, stall_timeout: float, watcher: subprocess.Popen[bytes]) -> None:
         self.fd, self.stall_timeout, self.watcher = fd, stall_timeout, watcher
+        self._lock = threading.Lock()
+        self._last: dict[int, float] = {}  # thread -> its job's last progress
 
     def beat(self, job: int) -> None:
-        stallwatch.beat(self.fd, time.monotonic())
+        self._record(time.monotonic())
 
     def rest(self) -> None:
-        stallwatch.beat(self.fd, 0.0)
+        self._record(None)
+
+    def _record(self, at: float | None) -> None:
+        with self._lock:
+            if at is None:
+                self._last.pop(threading.get_ident(), None)
+            else:
+                self._last[threading.get_ident()] = at
+            stallwatch.beat(self.fd, min(self._last.values(), default=0.0))
 
 
 # Where this process reports its progress on a job: a pool's worker to the pool's watchdog, a

@@ -495,11 +495,19 @@ def test_an_article_a_worker_stalls_on_is_rejected_and_the_batch_goes_on() -> No
 
 
 _WATCHED_WORKER = """
-import sys, time
+import sys, threading, time
 from tasks.enrich import _reported, watch_this_worker
 watch_this_worker(1.0)
-for pause in _reported(iter([float(p) for p in sys.argv[1:]]), job=7):
-    time.sleep(pause)
+def job(pauses):
+    for pause in _reported(iter(pauses), job=7):
+        time.sleep(pause)
+if sys.argv[1] == "threads":  # a Dask worker of two threads: one job stalls, the other ends
+    stuck = threading.Thread(target=job, args=([0.1, 30],), daemon=True)
+    stuck.start()
+    job([0.3] * 4)
+    stuck.join()
+else:
+    job([float(p) for p in sys.argv[1:]])
 """
 
 
@@ -508,6 +516,7 @@ for pause in _reported(iter([float(p) for p in sys.argv[1:]]), job=7):
     [
         (["0.3"] * 8 + ["30"], True),  # progress, then an article that stalls it
         (["0.3"] * 8, False),  # progress all along: left alone, its watchdog gone with it
+        (["threads"], True),  # the other thread's job ending does not hide the stall
     ],
 )
 def test_a_watched_worker_is_killed_by_its_watchdog_when_it_stalls(
