@@ -804,23 +804,7 @@ def _finish(
 def clean_page(page: Page, cfg: CleanConfig) -> Article:
     """Extract the main text and metadata of a fetched page into an Article."""
     item = page.item
-    if not page.html.strip():
-        raise CleanError("empty_page", "no HTML")
-    # trafilatura's loader copes with XML declarations, broken markup and odd encodings
-    tree = load_html(page.html)
-    start = _HTML_START.search(page.html, 1, _PREAMBLE_CHARS) if tree is None else None
-    if start is not None:
-        # the loader takes a page whose first 50 characters do not say "html" and whose root
-        # holds one element for something else than HTML: an XHTML page with an XML declaration
-        # and a doctype, or one after a long comment, that has a body and no head
-        tree = load_html(page.html[start.start() :])
-    if tree is None:
-        raise CleanError("unparsable_html", "no HTML tree could be built")
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log):
-        tree = _parsed_deep(page.html[start.start() if start else 0 :], tree)
-    elements = int(_ELEMENT_COUNT(tree))  # in C; most pages are under both limits below
-    if elements > INLINE_RUN_MAX:
-        merge_inline_runs(tree)
+    tree, elements = _page_tree(page.html)
     h1s = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
     doc = trafilatura.bare_extraction(
         tree,
@@ -873,6 +857,29 @@ def clean_page(page: Page, cfg: CleanConfig) -> Article:
     )
     article.published_date = published_date
     return article
+
+
+def _page_tree(html: str) -> tuple[Any, int]:
+    """The page's tree, ready for trafilatura, and how many elements it has."""
+    if not html.strip():
+        raise CleanError("empty_page", "no HTML")
+    # trafilatura's loader copes with XML declarations, broken markup and odd encodings
+    tree = load_html(html)
+    start = _HTML_START.search(html, 1, _PREAMBLE_CHARS) if tree is None else None
+    if start is not None:
+        # the loader takes a page whose first 50 characters do not say "html" and whose root
+        # holds one element for something else than HTML: an XHTML page with an XML declaration
+        # and a doctype, or one after a long comment, that has a body and no head
+        html = html[start.start() :]
+        tree = load_html(html)
+    if tree is None:
+        raise CleanError("unparsable_html", "no HTML tree could be built")
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log):
+        tree = _parsed_deep(html, tree)  # nested past libxml2's limit (_DEEP_PARSER)
+    elements = int(_ELEMENT_COUNT(tree))  # in C; most pages are under both limits below
+    if elements > INLINE_RUN_MAX:
+        merge_inline_runs(tree)
+    return tree, elements
 
 
 def _parsed_deep(html: str, tree: Any) -> Any:

@@ -89,6 +89,7 @@ class _WatchedProgress:
     jobs under way, so one thread's job ending does not hide another's stall."""
 
     def __init__(self, fd: int, stall_timeout: float, watcher: subprocess.Popen[bytes]) -> None:
+        # the Popen is kept: one collected while its process runs warns (ResourceWarning)
         self.fd, self.stall_timeout, self.watcher = fd, stall_timeout, watcher
         self._lock = threading.Lock()
         self._last: dict[int, float] = {}  # thread -> its job's last progress
@@ -137,8 +138,11 @@ def watch_this_worker(stall_timeout: float) -> None:
     retries a slice its workers died on one article at a time. Started once per process (again
     when the timeout changes)."""
     global _progress
-    if isinstance(_progress, _WatchedProgress) and _progress.stall_timeout == stall_timeout:
-        return
+    if isinstance(_progress, _WatchedProgress):
+        if _progress.stall_timeout == stall_timeout:
+            return
+        stallwatch.beat(_progress.fd, 0.0)  # the old watchdog sees no job from now on
+        os.close(_progress.fd)
     fd, path = tempfile.mkstemp(prefix="newscorpus-beat-")
     stallwatch.beat(fd, 0.0)
     watcher = subprocess.Popen(
