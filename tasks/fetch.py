@@ -44,10 +44,10 @@ _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # URL against every rule in turn: 200,000 rules (~6 MB) took 12-24 ms a URL, minutes for the
 # URLs of a backfill on that host; 500 KiB holds ~15,000 rules (~1.5 ms).
 ROBOTS_MAX_BYTES = 500 * 1024
-_MAX_RETRY_AFTER_S = 120.0
+_MAX_RETRY_AFTER_S = 120.0  # a server asking for longer is treated as down for this run
 # A listing's validators and lastmod that no run used for this long are of settings given up (a
 # source's old filters, an old topic): dropped, so the store does not grow with each change.
-KEEP_UNUSED_DAYS = 180  # a server asking for longer is treated as down for this run
+KEEP_UNUSED_DAYS = 180
 
 
 class FetchError(StageError):
