@@ -143,12 +143,17 @@ def watch_this_worker(stall_timeout: float) -> None:
             return
         stallwatch.beat(_progress.fd, 0.0)  # the old watchdog sees no job from now on
         os.close(_progress.fd)
-    fd, path = tempfile.mkstemp(prefix="newscorpus-beat-")
-    stallwatch.beat(fd, 0.0)
-    watcher = subprocess.Popen(
-        [sys.executable, stallwatch.__file__, str(os.getpid()), path, str(stall_timeout)],
-        stdin=subprocess.DEVNULL,
-    )
+    try:
+        fd, path = tempfile.mkstemp(prefix="newscorpus-beat-")
+        stallwatch.beat(fd, 0.0)
+        watcher = subprocess.Popen(
+            [sys.executable, stallwatch.__file__, str(os.getpid()), path, str(stall_timeout)],
+            stdin=subprocess.DEVNULL,
+        )
+    except OSError as err:  # no temporary directory, no process to spare: enrich unwatched
+        log.warning("no stall watchdog for this NLP worker: %s", err)
+        _progress = None
+        return
     _progress = _WatchedProgress(fd, stall_timeout, watcher)
 
 

@@ -547,6 +547,25 @@ def test_a_watched_worker_is_killed_by_its_watchdog_when_it_stalls(
         assert "made no progress" not in done.stderr
 
 
+def test_a_worker_that_cannot_start_its_watchdog_enriches_unwatched(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a Dask worker with no writable temporary directory failed its enrich task, and the run
+    import logging
+
+    import tasks.enrich
+
+    def no_space(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tasks.enrich, "_progress", None)
+    monkeypatch.setattr(tasks.enrich.tempfile, "mkstemp", no_space)
+    with caplog.at_level(logging.WARNING, logger="tasks.enrich"):
+        tasks.enrich.watch_this_worker(5.0)
+    assert tasks.enrich._progress is None
+    assert "no stall watchdog" in caplog.text
+
+
 def test_rules_that_take_too_long_in_the_flows_process_name_their_page(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
