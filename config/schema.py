@@ -235,8 +235,8 @@ class NlpConfig(Section):
         description="Seconds an NLP worker process may go without finishing an article's parse "
         "(or its rules, where they run in the workers) before it is stopped: the batch is "
         "retried one article at a time, and an article a worker stalls on alone is rejected "
-        "(enrich/stalled). Rules read in the flow's process cannot be stopped: an article whose "
-        "rules take longer is named in an error. A Dask worker is killed by its own watchdog "
+        "(enrich/stalled). Rules read in the flow's process, and the cleaning of a page there, "
+        "cannot be stopped: a page that holds either longer is named in an error. A Dask worker is killed by its own watchdog "
         "process and the article ends as one its workers died on (enrich/worker_died).",
     )
     aliases: str | None = Field(

@@ -82,13 +82,20 @@ def fetch_task(fetcher: Fetcher, items: list[Item]) -> FetchOutcome:
 
 @task(name="clean", cache_policy=NONE)
 def clean_task(
-    outcome: FetchOutcome, settings: Settings, topic: Topic | None, run_ids: set[str]
+    outcome: FetchOutcome,
+    settings: Settings,
+    topic: Topic | None,
+    run_ids: set[str],
+    pool: EnrichPool,
 ) -> tuple[list[Article], list[Reject]]:
-    """Extract and repair the text of a batch, score topic relevance, drop in-run duplicates.
+    """Extract and repair the text of a batch, score topic relevance, drop in-run duplicates;
+    the pool's watchdog names a page whose cleaning holds the run (EnrichPool.cleaning).
 
     Called in the flow's process (never submitted), so `run_ids` is updated in place.
     """
-    return clean_batch(outcome.pages, outcome.passthrough, settings.clean, topic, run_ids)
+    return clean_batch(
+        outcome.pages, outcome.passthrough, settings.clean, topic, run_ids, pool.cleaning
+    )
 
 
 @task(name="enrich", cache_policy=NONE)
@@ -354,7 +361,7 @@ def run_ingest(
             for skip in outcome.skips:
                 summary.counts(skip.source_name).skip(skip.reason)
             articles, clean_rejects = clean_task(
-                opaque(outcome), opaque(settings), opaque(topic), opaque(run_ids)
+                opaque(outcome), opaque(settings), opaque(topic), opaque(run_ids), opaque(pool)
             )
             early = pending_rejects + outcome.rejects + clean_rejects
             for r in outcome.rejects + clean_rejects:

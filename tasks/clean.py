@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Callable
 from datetime import MINYEAR, UTC, date, datetime, timedelta
 from typing import Any
 
@@ -951,19 +952,37 @@ def clean_record(item: Item, cfg: CleanConfig, fetched_at: datetime) -> Article:
     return article
 
 
+def _clean_item(
+    item: Item, page: Page | None, cfg: CleanConfig, topic: Topic | None, now: datetime
+) -> Article | Reject:
+    try:
+        article = clean_page(page, cfg) if page is not None else clean_record(item, cfg, now)
+        if topic is not None:
+            article.relevance, article.relevance_matches = topic.check(article.text)
+    except StageError as err:
+        return err.to_reject(item.url, item.source)
+    except Exception as err:  # stage boundary: one page's failure must not stop the run
+        log.exception("cleaning failed for %s", item.url)
+        detail = f"{type(err).__name__}: {err}"[:500]
+        return Reject(item.url, item.source, "clean", "clean_error", detail)
+    return article
+
+
 def clean_batch(
     pages: list[Page],
     records: list[Item],
     cfg: CleanConfig,
     topic: Topic | None,
     seen_ids: set[str] | None = None,
+    cleaning: Callable[[str | None], None] = lambda _url: None,
 ) -> tuple[list[Article], list[Reject]]:
     """Clean fetched pages and in-hand records; score relevance; reject what fails with a reason.
 
     Two pages that turn out to be the same article (same canonical URL) keep the first. With
     `seen_ids` (the article ids an earlier batch of the run already kept; updated in place),
     that holds across batches too: otherwise a later page declaring an earlier page's canonical
-    URL would be counted as written while its row replaced the earlier one.
+    URL would be counted as written while its row replaced the earlier one. `cleaning` is told
+    each page's URL as its cleaning starts, and None after the last (EnrichPool.cleaning).
     """
     articles: list[Article] = []
     rejects: list[Reject] = []
@@ -972,26 +991,23 @@ def clean_batch(
     work: list[tuple[Item, Page | None]] = [(p.item, p) for p in pages] + [
         (r, None) for r in records
     ]
-    for item, page in work:
-        try:
-            article = clean_page(page, cfg) if page is not None else clean_record(item, cfg, now)
-            if topic is not None:
-                article.relevance, article.relevance_matches = topic.check(article.text)
-        except StageError as err:
-            rejects.append(err.to_reject(item.url, item.source))
-            continue
-        except Exception as err:  # stage boundary: one page's failure must not stop the run
-            log.exception("cleaning failed for %s", item.url)
-            detail = f"{type(err).__name__}: {err}"[:500]
-            rejects.append(Reject(item.url, item.source, "clean", "clean_error", detail))
-            continue
-        if article.article_id in ids:
-            rejects.append(
-                Reject(item.url, item.source, "clean", "duplicate_in_run", article.canonical_url)
-            )
-            continue
-        ids.add(article.article_id)
-        articles.append(article)
+    try:
+        for item, page in work:
+            cleaning(item.url)
+            cleaned = _clean_item(item, page, cfg, topic, now)
+            if isinstance(cleaned, Reject):
+                rejects.append(cleaned)
+            elif cleaned.article_id in ids:
+                rejects.append(
+                    Reject(
+                        item.url, item.source, "clean", "duplicate_in_run", cleaned.canonical_url
+                    )
+                )
+            else:
+                ids.add(cleaned.article_id)
+                articles.append(cleaned)
+    finally:
+        cleaning(None)
     return articles, rejects
 
 

@@ -435,10 +435,10 @@ class EnrichPool:
         self._stalled: set[int] = set()  # jobs the watchdog stopped a worker on
         self._closing = threading.Event()
         self._watchdog: threading.Thread | None = None
-        # the article whose rules this process reads now (URL, since), and the last one the
-        # watchdog reported for taking too long (see _watch)
-        self._reading: tuple[str, float] | None = None
-        self._reported: str | None = None
+        # what this process does now to which page ("rules" or "cleaning", its URL, since), and
+        # the last such the watchdog reported for taking too long (see _watch)
+        self._reading: tuple[str, str, float] | None = None
+        self._reported: tuple[str, str] | None = None
         # the alias table and vocabulary the rules read with in this process, made at the first
         # batch (~0.2 s) and kept for the run only: the next run reads its own alias table
         self._reader: tuple[AliasTable, Vocab] | None = None
@@ -510,21 +510,25 @@ class EnrichPool:
         _reported): the pool breaks, the batch is retried one article at a time (`enrich`), and an
         article a worker stalls on alone is rejected. A worker loading the model has no job.
 
-        Rules read in this process (`extraction_place` 'flow') cannot be stopped: an article
-        whose rules take longer is named in an error, so a stuck run says which page holds it."""
+        What this process does cannot be stopped: the rules read here (`extraction_place`
+        'flow') and the cleaning of a page (`cleaning`). A page that holds either longer is named
+        in an error, so a stuck run says which page holds it."""
         every = min(5.0, self.stall_timeout / 4)
         while not self._closing.wait(every):
             reading = self._reading
-            if reading is not None and reading[0] != self._reported:
-                took = time.monotonic() - reading[1]
+            if reading is not None and reading[:2] != self._reported:
+                what, url, since = reading
+                took = time.monotonic() - since
                 if took > self.stall_timeout:
-                    self._reported = reading[0]
+                    self._reported = (what, url)
                     log.error(
-                        "the rules have read %s for %.0f s in the flow's process, which cannot "
-                        "stop them: if the run does not go on, stop it and exclude the page "
-                        "(the source's exclude) or set nlp.extract_in: workers",
-                        reading[0],
+                        "%s %s for %.0f s in the flow's process, which cannot stop it: if the "
+                        "run does not go on, stop it and exclude the page (the source's "
+                        "exclude)%s",
+                        "the rules have read" if what == "rules" else "cleaning has held",
+                        url,
                         took,
+                        " or set nlp.extract_in: workers" if what == "rules" else "",
                     )
             with self._restarting:
                 pool, progress = self._pool, self._progress
@@ -656,7 +660,12 @@ class EnrichPool:
         return enriched, rejects, model
 
     def _note(self, article: Article | None) -> None:
-        self._reading = (article.url, time.monotonic()) if article is not None else None
+        self._reading = ("rules", article.url, time.monotonic()) if article is not None else None
+
+    def cleaning(self, url: str | None) -> None:
+        """Tell the watchdog the page this process cleans now (None: no page), so one that
+        holds it longer than stall_timeout is named in an error (see _watch)."""
+        self._reading = ("cleaning", url, time.monotonic()) if url is not None else None
 
     def close(self) -> None:
         """Stop the worker processes (and the watchdog)."""

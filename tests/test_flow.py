@@ -594,6 +594,45 @@ def test_rules_that_take_too_long_in_the_flows_process_name_their_page(
     assert len(named) == 1 and articles[1].url in named[0]
 
 
+def test_a_page_whose_cleaning_holds_the_run_is_named(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # cleaning runs in the flow's process, which cannot stop it: a run stuck on one page (a
+    # parser's bug) said nothing of which
+    import logging
+
+    import tasks.clean
+    from config.schema import CleanConfig
+    from tasks.clean import clean_batch
+    from tasks.enrich import EnrichPool
+    from tasks.fetch import page_in_hand
+    from tasks.records import Item
+
+    clean_page = tasks.clean.clean_page
+
+    def slow_on_one(page: Any, cfg: Any) -> Any:
+        if page.item.url.endswith("/stuck"):
+            time.sleep(2.5)
+        return clean_page(page, cfg)
+
+    monkeypatch.setattr(tasks.clean, "clean_page", slow_on_one)
+    body = "<html><body><article>" + "<p>The envoy said talks resume.</p>" * 20
+    pages = [
+        page_in_hand(Item(url=f"https://news.example/{name}", source="s", body=body.encode()))
+        for name in ("a", "stuck", "b")
+    ]
+    with (
+        caplog.at_level(logging.ERROR, logger="tasks.enrich"),
+        EnrichPool("en_core_web_sm", None, 1, stall_timeout=1.0) as pool,
+    ):
+        pool.start()
+        articles, rejects = clean_batch(pages, [], CleanConfig(), None, None, pool.cleaning)
+        assert pool._reading is None  # no page in hand once the batch is cleaned
+    assert len(articles) + len(rejects) == 3  # cleaning went on: nothing was stopped
+    named = [r.getMessage() for r in caplog.records if "cleaning has held" in r.getMessage()]
+    assert len(named) == 1 and "https://news.example/stuck" in named[0]
+
+
 def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
     import gc
 
