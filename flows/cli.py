@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -99,23 +100,56 @@ def demo_config(base_url: str, output: str) -> dict[str, Any]:
     }
 
 
+# The demo site's port when it is free. The port is part of the demo articles' URLs, and so of
+# their ids: a demo run on another port than the last one into the same output wrote each story
+# again, under a new URL (24 articles after a second `make demo`, not 12).
+DEMO_PORT = 8765
+
+
+def _demo_site(config_path: Path) -> Any:
+    """The demo site's server, on the port of the last demo run into the config's output when
+    there was one and it is free, else on DEMO_PORT, else on any free port."""
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    from flows.demo_server import SiteServer
+
+    last = None
+    if config_path.exists():
+        with contextlib.suppress(Exception):  # an unreadable old config: no port to keep
+            old = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+            last = urlsplit(old["sources"][0]["url"]).port
+    for port in [p for p in (last, DEMO_PORT) if p] + [0]:
+        try:
+            site = SiteServer(port=port)
+        except OSError:  # taken
+            continue
+        if last and port != last:
+            console.print(
+                f"port {last} of the last demo run is taken: its stories are written again "
+                f"under new URLs (remove {config_path.parent} first for a fresh demo corpus)"
+            )
+        return site
+    raise AssertionError("port 0 is always free")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     import yaml
 
     from config.schema import CONFIG_DIR, preset_path
-    from flows.demo_server import SiteServer
     from flows.ingest import ingest
 
     output = str(Path(args.output).resolve())
     Path(output).mkdir(parents=True, exist_ok=True)
-    with SiteServer() as site:
+    config_path = Path(output) / "demo-config.yaml"
+    with _demo_site(config_path) as site:
         console.print(f"demo news site serving at {site.base_url} (loopback only)")
         cfg = demo_config(site.base_url, output)
         cfg["nlp"]["aliases"] = str(CONFIG_DIR / "aliases" / "nk_talks.yaml")
         preset = preset_path("nk_talks")
         assert preset is not None
         cfg["topic"] = yaml.safe_load(preset.read_text(encoding="utf-8"))["topic"]
-        config_path = Path(output) / "demo-config.yaml"
         config_path.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
         summary = ingest(str(config_path))
     _print_summary(summary, _tables(output))

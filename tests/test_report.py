@@ -399,6 +399,13 @@ def test_report_on_the_demo_corpus(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]
+    # a second demo into the same output changes nothing: the site is served on the port of the
+    # first, so its stories keep their URLs (each was written again under a new port before)
+    written = pd.read_parquet(data / "articles", columns=["article_id", "url"])
+    again = subprocess.run(run.args, capture_output=True, text=True, timeout=600, check=False)
+    assert again.returncode == 0, again.stderr[-2000:]
+    rerun = pd.read_parquet(data / "articles", columns=["article_id", "url"])
+    assert sorted(rerun.url) == sorted(written.url) and len(rerun) > 0
     result = build_report(str(data), tmp_path / "report")
     page = result.path.read_text(encoding="utf-8")
     articles = pd.read_parquet(data / "articles", columns=["article_id", "source"])
