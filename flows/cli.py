@@ -9,7 +9,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Prefect reads these when it starts its API; quiet and offline defaults unless the user set them.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -22,6 +22,9 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from flows.demo_server import SiteServer
 
 console = Console(stderr=False)
 
@@ -106,7 +109,7 @@ def demo_config(base_url: str, output: str) -> dict[str, Any]:
 DEMO_PORT = 8765
 
 
-def _demo_site(config_path: Path) -> Any:
+def _demo_site(config_path: Path) -> SiteServer:
     """The demo site's server, on the port of the last demo run into the config's output when
     there was one and it is free, else on DEMO_PORT, else on any free port."""
     from urllib.parse import urlsplit
