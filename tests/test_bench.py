@@ -92,7 +92,8 @@ def test_the_worst_case_harness_times_each_shape_at_two_sizes() -> None:
     assert set(out["clean"]) == set(PAGES) and set(out["rules"]) == set(TEXTS)
     for row in [*out["clean"].values(), *out["rules"].values()]:
         assert row["lines"][1] == 2 * row["lines"][0]
-        assert len(row["seconds"]) == 2 and row["growth"] > 0
+        # no bound on the growth here: at 40 lines a shape takes milliseconds, within noise
+        assert len(row["seconds"]) == 2 and min(row["seconds"]) >= 0 and row["growth"] >= 0
     # each page keeps its story, and each text gives quotes or dates to find
     assert all(row["output"] > 1000 for row in out["clean"].values())
     assert all(row["output"] > 0 for name, row in out["rules"].items() if name != "wall of names")
