@@ -497,7 +497,7 @@ def test_an_article_a_worker_stalls_on_is_rejected_and_the_batch_goes_on() -> No
 _WATCHED_WORKER = """
 import sys, threading, time
 from tasks.enrich import _reported, watch_this_worker
-watch_this_worker(1.0)
+watch_this_worker(2.0)  # beats every 0.3 s: a margin for a loaded machine
 def job(pauses):
     for pause in _reported(iter(pauses), job=7):
         time.sleep(pause)
