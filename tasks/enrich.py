@@ -342,6 +342,12 @@ MAX_READER_STRINGS = 250_000
 # deaths, never both. More such articles in one batch than this are not the articles' doing (a
 # worker that cannot even load the model dies on every one), and the run stops.
 MAX_KILLERS_PER_BATCH = 3
+# What the flow's process may be doing to a page when the watchdog names it (EnrichPool._watch):
+# how the error says so, and what else the operator can do
+_HOLDING = {
+    "rules": ("the rules have read", " or set nlp.extract_in: workers"),
+    "cleaning": ("cleaning has held", ""),
+}
 
 
 def worker_died(article: Article, how: str) -> Reject:
@@ -521,14 +527,15 @@ class EnrichPool:
                 took = time.monotonic() - since
                 if took > self.stall_timeout:
                     self._reported = (what, url)
+                    holds, or_else = _HOLDING[what]
                     log.error(
                         "%s %s for %.0f s in the flow's process, which cannot stop it: if the "
                         "run does not go on, stop it and exclude the page (the source's "
                         "exclude)%s",
-                        "the rules have read" if what == "rules" else "cleaning has held",
+                        holds,
                         url,
                         took,
-                        " or set nlp.extract_in: workers" if what == "rules" else "",
+                        or_else,
                     )
             with self._restarting:
                 pool, progress = self._pool, self._progress
@@ -660,12 +667,15 @@ class EnrichPool:
         return enriched, rejects, model
 
     def _note(self, article: Article | None) -> None:
-        self._reading = ("rules", article.url, time.monotonic()) if article is not None else None
+        self._hold("rules", article.url if article is not None else None)
 
     def cleaning(self, url: str | None) -> None:
         """Tell the watchdog the page this process cleans now (None: no page), so one that
         holds it longer than stall_timeout is named in an error (see _watch)."""
-        self._reading = ("cleaning", url, time.monotonic()) if url is not None else None
+        self._hold("cleaning", url)
+
+    def _hold(self, what: str, url: str | None) -> None:
+        self._reading = (what, url, time.monotonic()) if url is not None else None
 
     def close(self) -> None:
         """Stop the worker processes (and the watchdog)."""
