@@ -236,7 +236,9 @@ class NlpConfig(Section):
         "(or its rules, where they run in the workers) before it is stopped: the batch is "
         "retried one article at a time, and an article a worker stalls on alone is rejected "
         "(enrich/stalled). Rules read in the flow's process, and the cleaning of a page there, "
-        "cannot be stopped: a page that holds either longer is named in an error. A Dask worker is killed by its own watchdog "
+        "cannot be stopped: a page that holds either longer is named in an error, and rejected "
+        "by the next run (clean/stalled, enrich/stalled) should this one be stopped. A Dask "
+        "worker is killed by its own watchdog "
         "process and the article ends as one its workers died on (enrich/worker_died).",
     )
     aliases: str | None = Field(

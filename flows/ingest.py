@@ -11,8 +11,9 @@ import gc
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger, task
@@ -42,6 +43,7 @@ from tasks.enrich import (
     worker_died,
 )
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
+from tasks.inhand import InHand, settle_orphans
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
 from tasks.storage import Dataset
@@ -163,6 +165,26 @@ def opaque(value: T) -> T:
     return cast(T, quote(value))
 
 
+def settle_dead_runs(
+    dataset: Dataset,
+    in_hand_dir: Path,
+    run_id: str,
+    settled_under: str,
+    summary: RunSummary,
+    log: Any,
+) -> None:
+    """Reject, and commit at once, the pages that earlier runs held when they died
+    (tasks.inhand): committed before discovery, the rejects settle their URLs, so this run
+    does not fetch them. They are rows of the rejects table, not counts of this run's sources,
+    which did not discover them."""
+    rejects = settle_orphans(in_hand_dir)
+    for r in rejects:
+        log.error("rejected %s (%s/%s): %s", r.url, r.stage, r.reason, r.detail)
+    if rejects:
+        store_task(opaque(dataset), [], opaque(rejects), run_id, "", settled_under)
+        summary.rows["rejects"] = summary.rows.get("rejects", 0) + len(rejects)
+
+
 def run_ingest(
     settings: Settings,
     run_id: str,
@@ -184,6 +206,9 @@ def run_ingest(
         log.warning("recovered %d interrupted commit(s) in %s", recovered, settings.output)
     topic = compile_topic(settings.topic)
     settled_under = settle_key(settings.clean, settings.topic, settings.nlp)
+    in_hand_dir = dataset.state_dir / "in_hand"
+    if not dry_run:  # before discovery, so that it skips what is rejected here
+        settle_dead_runs(dataset, in_hand_dir, run_id, settled_under, summary, log)
     aliases = str(settings.resolve(settings.nlp.aliases)) if settings.nlp.aliases else None
     progress = Progress(total_hint=None)
     speakers: Counter[str] = Counter()
@@ -192,12 +217,14 @@ def run_ingest(
     with (
         Fetcher(settings.fetch, validators=dataset.state_dir / "http_validators.sqlite") as fetcher,
         RawArchive(dataset.fs, dataset.root, run_id) as archive,
+        nullcontext() if dry_run else InHand(in_hand_dir, run_id) as in_hand,
         EnrichPool(
             settings.nlp.model,
             aliases,
             0 if dry_run or settings.runner.kind == "dask" else settings.nlp.workers,
             settings.nlp.extract_in,
             settings.nlp.stall_timeout,
+            in_hand,
         ) as pool,
     ):
         found = (

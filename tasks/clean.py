@@ -974,7 +974,7 @@ def clean_batch(
     cfg: CleanConfig,
     topic: Topic | None,
     seen_ids: set[str] | None = None,
-    cleaning: Callable[[str | None], None] = lambda _url: None,
+    cleaning: Callable[[Item | None], None] = lambda _item: None,
 ) -> tuple[list[Article], list[Reject]]:
     """Clean fetched pages and in-hand records; score relevance; reject what fails with a reason.
 
@@ -982,7 +982,9 @@ def clean_batch(
     `seen_ids` (the article ids an earlier batch of the run already kept; updated in place),
     that holds across batches too: otherwise a later page declaring an earlier page's canonical
     URL would be counted as written while its row replaced the earlier one. `cleaning` is told
-    each page's URL as its cleaning starts, and None after the last (EnrichPool.cleaning).
+    each page's item as its cleaning starts, and None after the last (EnrichPool.cleaning); not
+    when the process is being stopped (KeyboardInterrupt, SystemExit), so the page in hand stays
+    recorded (tasks.inhand).
     """
     articles: list[Article] = []
     rejects: list[Reject] = []
@@ -991,23 +993,19 @@ def clean_batch(
     work: list[tuple[Item, Page | None]] = [(p.item, p) for p in pages] + [
         (r, None) for r in records
     ]
-    try:
-        for item, page in work:
-            cleaning(item.url)
-            cleaned = _clean_item(item, page, cfg, topic, now)
-            if isinstance(cleaned, Reject):
-                rejects.append(cleaned)
-            elif cleaned.article_id in ids:
-                rejects.append(
-                    Reject(
-                        item.url, item.source, "clean", "duplicate_in_run", cleaned.canonical_url
-                    )
-                )
-            else:
-                ids.add(cleaned.article_id)
-                articles.append(cleaned)
-    finally:
-        cleaning(None)
+    for item, page in work:
+        cleaning(item)
+        cleaned = _clean_item(item, page, cfg, topic, now)
+        if isinstance(cleaned, Reject):
+            rejects.append(cleaned)
+        elif cleaned.article_id in ids:
+            rejects.append(
+                Reject(item.url, item.source, "clean", "duplicate_in_run", cleaned.canonical_url)
+            )
+        else:
+            ids.add(cleaned.article_id)
+            articles.append(cleaned)
+    cleaning(None)
     return articles, rejects
 
 

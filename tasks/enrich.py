@@ -42,9 +42,10 @@ from tasks.entities import (
     speaker_actor,
     speaker_actors,
 )
+from tasks.inhand import InHand
 from tasks.nlp import PackedDoc, load_nlp, model_id, pack_doc, parsed_texts, unpack_doc
 from tasks.quotes import extract_quotes
-from tasks.records import Article, Enriched, Reject
+from tasks.records import Article, Enriched, Item, Reject
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -279,18 +280,18 @@ def extract_parsed(
 ) -> tuple[list[Enriched], list[Reject]]:
     """Entities, dates and quotes of Docs that `parse_batch` parsed and packed, read in this
     process over `vocab` (a blank English one will do: see `unpack_doc`). `reading` is told
-    each article as its rules start, and None after the last."""
+    each article as its rules start, and None after the last; not when the process is being
+    stopped (KeyboardInterrupt, SystemExit), so the article in hand stays recorded
+    (tasks.inhand)."""
     enriched: list[Enriched] = []
     rejects: list[Reject] = []
-    try:
-        for article, packed in parsed:
-            reading(article)
-            try:
-                enriched.append(_rows(article, unpack_doc(packed, vocab), aliases))
-            except Exception as err:  # stage boundary: one article's failure must not stop the run
-                rejects.append(_enrich_reject(article, err))
-    finally:
-        reading(None)
+    for article, packed in parsed:
+        reading(article)
+        try:
+            enriched.append(_rows(article, unpack_doc(packed, vocab), aliases))
+        except Exception as err:  # stage boundary: one article's failure must not stop the run
+            rejects.append(_enrich_reject(article, err))
+    reading(None)
     return enriched, rejects
 
 
@@ -345,8 +346,13 @@ MAX_KILLERS_PER_BATCH = 3
 # What the flow's process may be doing to a page when the watchdog names it (EnrichPool._watch):
 # how the error says so, and what else the operator can do
 _HOLDING = {
-    "rules": ("the rules have read", " or set nlp.extract_in: workers"),
+    "rules": ("the rules have read", "; or set nlp.extract_in: workers"),
     "cleaning": ("cleaning has held", ""),
+}
+# what the error says to do about it, with the run's pages in hand recorded (tasks.inhand) or not
+_STOP_IT = {
+    True: "stop it: the next run rejects the page as stalled",
+    False: "stop it and exclude the page (the source's exclude)",
 }
 
 
@@ -427,12 +433,14 @@ class EnrichPool:
         workers: int,
         extract_in: str = "workers",
         stall_timeout: float = DEFAULT_STALL_TIMEOUT_S,
+        in_hand: InHand | None = None,
     ) -> None:
         self.model = model
         self.aliases_path = aliases_path
         self.workers = workers
         self.place = extraction_place(extract_in, workers)
         self.stall_timeout = stall_timeout
+        self.in_hand = in_hand
         self._pool: ProcessPoolExecutor | None = None
         # the current pool's progress arrays, shared with its workers (see _watch): each
         # worker's last progress (monotonic seconds, 0 between jobs), its job and its pid
@@ -441,10 +449,10 @@ class EnrichPool:
         self._stalled: set[int] = set()  # jobs the watchdog stopped a worker on
         self._closing = threading.Event()
         self._watchdog: threading.Thread | None = None
-        # what this process does now to which page ("rules" or "cleaning", its URL, since), and
-        # the last such the watchdog reported for taking too long (see _watch)
-        self._reading: tuple[str, str, float] | None = None
-        self._reported: tuple[str, str] | None = None
+        # what this process does now to which page: "rules" or "cleaning" -> (its URL, since),
+        # each in a thread of its own; and the page of each the watchdog last named (see _watch)
+        self._holding: dict[str, tuple[str, float]] = {}
+        self._named: dict[str, str] = {}
         # the alias table and vocabulary the rules read with in this process, made at the first
         # batch (~0.2 s) and kept for the run only: the next run reads its own alias table
         self._reader: tuple[AliasTable, Vocab] | None = None
@@ -455,11 +463,15 @@ class EnrichPool:
         self._alone = threading.Lock()
 
     def start(self) -> None:
-        """Start the worker processes now (once), so they load spaCy while the caller fetches."""
+        """Start the worker processes now (once), so they load spaCy while the caller fetches,
+        and the watchdog, which also watches this process's cleaning (`cleaning`)."""
         with self._restarting:
             self._start()
 
     def _start(self) -> None:
+        if self._watchdog is None:
+            self._watchdog = threading.Thread(target=self._watch, name="nlp-watchdog", daemon=True)
+            self._watchdog.start()
         if self.workers <= 0 or self._pool is not None:
             return
         # spawn, not fork: the flow process runs threads (Prefect, HTTP) that fork would copy mid-flight
@@ -474,9 +486,6 @@ class EnrichPool:
             initializer=_init_worker,
             initargs=(self.model, self.aliases_path, beats, jobs, pids),
         )
-        if self._watchdog is None:
-            self._watchdog = threading.Thread(target=self._watch, name="nlp-watchdog", daemon=True)
-            self._watchdog.start()
         # Start every worker now, so each loads spaCy while the first batch is fetched and
         # cleaned; otherwise the first batch waits ~3.5 s for the model. The pool starts them
         # inside `submit`; during that call __main__ is a blank module, because spawn re-imports
@@ -518,25 +527,27 @@ class EnrichPool:
 
         What this process does cannot be stopped: the rules read here (`extraction_place`
         'flow') and the cleaning of a page (`cleaning`). A page that holds either longer is named
-        in an error, so a stuck run says which page holds it."""
+        in an error, so a stuck run says which page holds it, and marked as stalled among the
+        pages in hand (`in_hand`), so the next run rejects it should this one be stopped."""
         every = min(5.0, self.stall_timeout / 4)
         while not self._closing.wait(every):
-            reading = self._reading
-            if reading is not None and reading[:2] != self._reported:
-                what, url, since = reading
+            for what, (url, since) in self._holding.copy().items():
                 took = time.monotonic() - since
-                if took > self.stall_timeout:
-                    self._reported = (what, url)
-                    holds, or_else = _HOLDING[what]
-                    log.error(
-                        "%s %s for %.0f s in the flow's process, which cannot stop it: if the "
-                        "run does not go on, stop it and exclude the page (the source's "
-                        "exclude)%s",
-                        holds,
-                        url,
-                        took,
-                        or_else,
-                    )
+                if took <= self.stall_timeout or self._named.get(what) == url:
+                    continue
+                self._named[what] = url
+                if self.in_hand is not None:
+                    self.in_hand.stalled(what, url)
+                holds, or_else = _HOLDING[what]
+                log.error(
+                    "%s %s for %.0f s in the flow's process, which cannot stop it: if the run "
+                    "does not go on, %s%s",
+                    holds,
+                    url,
+                    took,
+                    _STOP_IT[self.in_hand is not None],
+                    or_else,
+                )
             with self._restarting:
                 pool, progress = self._pool, self._progress
             if pool is None or progress is None:
@@ -667,15 +678,22 @@ class EnrichPool:
         return enriched, rejects, model
 
     def _note(self, article: Article | None) -> None:
-        self._hold("rules", article.url if article is not None else None)
+        self._hold(
+            "rules", article.url if article else None, article.source_name if article else ""
+        )
 
-    def cleaning(self, url: str | None) -> None:
+    def cleaning(self, item: Item | None) -> None:
         """Tell the watchdog the page this process cleans now (None: no page), so one that
         holds it longer than stall_timeout is named in an error (see _watch)."""
-        self._hold("cleaning", url)
+        self._hold("cleaning", item.url if item else None, item.source if item else "")
 
-    def _hold(self, what: str, url: str | None) -> None:
-        self._reading = (what, url, time.monotonic()) if url is not None else None
+    def _hold(self, what: str, url: str | None, source_name: str) -> None:
+        if url is None:
+            self._holding.pop(what, None)
+        else:
+            self._holding[what] = (url, time.monotonic())
+        if self.in_hand is not None:
+            self.in_hand.hold(what, url, source_name)
 
     def close(self) -> None:
         """Stop the worker processes (and the watchdog)."""

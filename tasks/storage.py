@@ -524,13 +524,17 @@ _SAFE_PARTITION = re.compile(r"^year=(\d{4}|undated)/month=(\d{1,2}|undated)$")
 # Rejects that stay true while the page and the run's settings (tasks.clean.settle_key) stay the
 # same: their URLs are remembered (`settled`) so later runs do not fetch and reject them again.
 # An article an NLP worker died or stalled on alone, twice or for nlp.stall_timeout, would cost
-# that again each night its feed lists it (a stall: ~20 minutes a run)
+# that again each night its feed lists it (a stall: ~20 minutes a run); a page the flow's process
+# died or stalled on (tasks.inhand) would stop every run that fetched it
 SETTLED_REJECTS = frozenset(
     {
         ("clean", "off_topic"),
         ("clean", "language"),
         ("enrich", "worker_died"),
         ("enrich", "stalled"),
+        ("clean", "run_died"),
+        ("clean", "stalled"),
+        ("enrich", "run_died"),
     }
 )
 

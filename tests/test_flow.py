@@ -627,10 +627,42 @@ def test_a_page_whose_cleaning_holds_the_run_is_named(
     ):
         pool.start()
         articles, rejects = clean_batch(pages, [], CleanConfig(), None, None, pool.cleaning)
-        assert pool._reading is None  # no page in hand once the batch is cleaned
+        assert pool._holding == {}  # no page in hand once the batch is cleaned
     assert len(articles) + len(rejects) == 3  # cleaning went on: nothing was stopped
     named = [r.getMessage() for r in caplog.records if "cleaning has held" in r.getMessage()]
     assert len(named) == 1 and "https://news.example/stuck" in named[0]
+
+
+def test_a_stalled_rules_article_is_named_while_cleaning_goes_on_and_recorded(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # cleaning (the flow's thread) and the rules (the enrich thread) hold pages at once: each
+    # new page cleaned hid the article the rules were stuck on, and a batch cleaned cleared it
+    import logging
+
+    from tasks.enrich import EnrichPool
+    from tasks.inhand import InHand, settle_orphans
+    from tasks.records import Item
+
+    [article] = _bosworth_articles(1)
+    journal = InHand(tmp_path, "run-1")
+    with (
+        caplog.at_level(logging.ERROR, logger="tasks.enrich"),
+        EnrichPool("en_core_web_sm", None, 0, stall_timeout=1.0, in_hand=journal) as pool,
+    ):
+        pool.start()  # the watchdog: it watches this process's pages without workers too
+        pool._note(article)  # the rules read this article, and go on reading it
+        deadline = time.monotonic() + 2.5
+        while time.monotonic() < deadline:  # meanwhile, pages are cleaned one after another
+            pool.cleaning(Item(url=f"https://news.example/{time.monotonic()}", source="s"))
+            time.sleep(0.05)
+        pool.cleaning(None)
+        named = [r.getMessage() for r in caplog.records if "rules have read" in r.getMessage()]
+        assert len(named) == 1 and article.url in named[0]
+        assert "the next run rejects the page as stalled" in named[0]
+        journal.close(finished=False)  # the run is stopped with the article in hand
+    [reject] = settle_orphans(tmp_path)
+    assert (reject.url, reject.stage, reject.reason) == (article.url, "enrich", "stalled")
 
 
 def test_frozen_heap_releases_the_heap_even_when_the_run_fails() -> None:
