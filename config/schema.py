@@ -241,6 +241,15 @@ class NlpConfig(Section):
         "worker is killed by its own watchdog "
         "process and the article ends as one its workers died on (enrich/worker_died).",
     )
+    stop_stalled_run: bool = Field(
+        default=False,
+        description="Stop the run when a page holds the flow's process (its cleaning, or its "
+        "rules read there) longer than stall_timeout: the process stops its NLP workers and "
+        "exits with status 75, and the next run rejects the page (clean/stalled, "
+        "enrich/stalled) and goes on. A nightly run that hung would otherwise hold its "
+        "deployment, and the runs queued behind it, until someone stopped it. Off by default: "
+        "the process that exits may be one that runs other work (a notebook, a test session).",
+    )
     aliases: str | None = Field(
         default=None,
         description="Alias table YAML mapping name variants to canonical actors "

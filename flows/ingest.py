@@ -225,6 +225,7 @@ def run_ingest(
             settings.nlp.extract_in,
             settings.nlp.stall_timeout,
             in_hand,
+            settings.nlp.stop_stalled_run,
         ) as pool,
     ):
         found = (

@@ -25,8 +25,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Any, TypeVar, get_args
+from typing import Any, NoReturn, TypeVar, get_args
 
+import psutil
 import spacy
 from spacy.language import Language
 from spacy.vocab import Vocab
@@ -354,6 +355,9 @@ _STOP_IT = {
     True: "stop it: the next run rejects the page as stalled",
     False: "stop it and exclude the page (the source's exclude)",
 }
+# The status a run's process exits with when it stops itself on a stalled page (nlp.
+# stop_stalled_run): EX_TEMPFAIL of sysexits.h, a failure the next run gets past
+STALLED_RUN_EXIT = 75
 
 
 def worker_died(article: Article, how: str) -> Reject:
@@ -434,6 +438,7 @@ class EnrichPool:
         extract_in: str = "workers",
         stall_timeout: float = DEFAULT_STALL_TIMEOUT_S,
         in_hand: InHand | None = None,
+        stop_stalled_run: bool = False,
     ) -> None:
         self.model = model
         self.aliases_path = aliases_path
@@ -441,6 +446,8 @@ class EnrichPool:
         self.place = extraction_place(extract_in, workers)
         self.stall_timeout = stall_timeout
         self.in_hand = in_hand
+        # exit this process when a page holds it past stall_timeout (_stop_run), with in_hand
+        self.stop_stalled_run = stop_stalled_run and in_hand is not None
         self._pool: ProcessPoolExecutor | None = None
         # the current pool's progress arrays, shared with its workers (see _watch): each
         # worker's last progress (monotonic seconds, 0 between jobs), its job and its pid
@@ -528,7 +535,8 @@ class EnrichPool:
         What this process does cannot be stopped: the rules read here (`extraction_place`
         'flow') and the cleaning of a page (`cleaning`). A page that holds either longer is named
         in an error, so a stuck run says which page holds it, and marked as stalled among the
-        pages in hand (`in_hand`), so the next run rejects it should this one be stopped."""
+        pages in hand (`in_hand`), so the next run rejects it should this one be stopped; with
+        `stop_stalled_run`, this process stops itself (`_stop_run`)."""
         every = min(5.0, self.stall_timeout / 4)
         while not self._closing.wait(every):
             for what, (url, since) in self._holding.copy().items():
@@ -536,9 +544,10 @@ class EnrichPool:
                 if took <= self.stall_timeout or self._named.get(what) == url:
                     continue
                 self._named[what] = url
-                if self.in_hand is not None:
-                    self.in_hand.stalled(what, url)
+                marked = self.in_hand is not None and self.in_hand.stalled(what, url)
                 holds, or_else = _HOLDING[what]
+                if self.stop_stalled_run and marked:  # not when the page was done meanwhile
+                    self._stop_run(f"{holds} {url} for {took:.0f} s in the flow's process")
                 log.error(
                     "%s %s for %.0f s in the flow's process, which cannot stop it: if the run "
                     "does not go on, %s%s",
@@ -568,6 +577,26 @@ class EnrichPool:
                 )
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pids[slot], signal.SIGKILL)
+
+    def _stop_run(self, why: str) -> NoReturn:
+        """End this process, the only way to stop a thread stuck in it: its child processes
+        are killed first (the NLP workers would wait for it for good, and so would the
+        ephemeral Prefect API of a run without PREFECT_API_URL), what is logged is flushed, and
+        the process exits with STALLED_RUN_EXIT. The page is marked as stalled among the pages
+        in hand, so the next run rejects it; what this run committed stays."""
+        log.error(
+            "%s: stopping the run (nlp.stop_stalled_run). Its process exits with status %d; the "
+            "next run rejects the page as stalled and goes on",
+            why,
+            STALLED_RUN_EXIT,
+        )
+        for child in psutil.Process().children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                child.kill()
+        for handler in logging.getLogger().handlers:
+            with contextlib.suppress(Exception):
+                handler.flush()
+        os._exit(STALLED_RUN_EXIT)
 
     def _current(self) -> ProcessPoolExecutor | None:
         with self._restarting:

@@ -75,13 +75,15 @@ class InHand:
                 self._held[what] = Held(what, url, source_name)
             self._write()
 
-    def stalled(self, what: str, url: str) -> None:
-        """Mark the page as having held the process too long, if it still does."""
+    def stalled(self, what: str, url: str) -> bool:
+        """Mark the page as having held the process too long, if it still does (returned)."""
         with self._lock:
             held = self._held.get(what)
-            if held is not None and held.url == url:
-                self._held[what] = replace(held, stalled=True)
-                self._write()
+            if held is None or held.url != url:
+                return False
+            self._held[what] = replace(held, stalled=True)
+            self._write()
+            return True
 
     def close(self, finished: bool) -> None:
         """Release the file: removed when the run `finished`, else left for the next run."""

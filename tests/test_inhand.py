@@ -67,8 +67,8 @@ def test_a_page_that_stalled_its_run_is_rejected_at_the_first_death(
 ) -> None:
     journal = InHand(tmp_path, "run-1")
     journal.hold(what, POISON, "wire")
-    journal.stalled(what, POISON)
-    journal.stalled(what, "https://news.example/other")  # not held: nothing to mark
+    assert journal.stalled(what, POISON)
+    assert not journal.stalled(what, "https://news.example/other")  # not held: nothing to mark
     journal.close(finished=False)
     [reject] = settle_orphans(tmp_path)
     assert (reject.url, reject.stage, reject.reason) == (POISON, stage, "stalled")

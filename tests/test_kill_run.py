@@ -17,9 +17,11 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 import yaml
 from pyarrow import fs as pafs
@@ -43,10 +45,14 @@ KILL_POINTS = [
 
 
 def run_cli(
-    config: Path, kill_at: tuple[str, int] | None = None, python: list[str] | None = None
+    config: Path,
+    kill_at: tuple[str, int] | None = None,
+    python: list[str] | None = None,
+    left: list[int] | None = None,
 ) -> tuple[int, str]:
     """Run `newscorpus run`; with kill_at, SIGKILL its process group at that log line. `python`
-    replaces `-m flows.cli` (a script that ends by calling flows.cli.main)."""
+    replaces `-m flows.cli` (a script that ends by calling flows.cli.main); `left` gets the
+    processes of the run's group still alive 2 s after its process ended."""
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="INFO")
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.Popen(
@@ -76,11 +82,21 @@ def run_cli(
     reader.start()
     try:
         proc.wait(timeout=RUN_TIMEOUT)
+        if left is not None:
+            time.sleep(2)
+            left.extend(p.pid for p in psutil.process_iter() if _group(p.pid) == proc.pid)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # nothing of the run may outlive the test
         reader.join(timeout=30)
     return proc.returncode, "".join(log)
+
+
+def _group(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except ProcessLookupError:
+        return None
 
 
 def table(data: Path, name: str) -> pd.DataFrame:
@@ -171,3 +187,55 @@ def test_a_page_that_kills_the_run_twice_is_rejected_by_the_next(demo_site, tmp_
     assert articles.article_id.is_unique
     assert not any(url.endswith(poison) for url in articles.url)
     assert len(articles) == ARTICLES - 1  # the others, as a run without the page writes
+
+
+# `newscorpus run` whose cleaning of one page (argv[1]) never ends, as a parser's endless loop
+_HANGS_ON_ONE_PAGE = """
+import sys, time
+import tasks.clean
+from flows.cli import main
+clean_page = tasks.clean.clean_page
+stuck = sys.argv.pop(1)
+def hangs_on_one(page, cfg):
+    while page.item.url.endswith(stuck):
+        time.sleep(1)
+    return clean_page(page, cfg)
+tasks.clean.clean_page = hangs_on_one
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_run_stuck_on_a_page_stops_and_the_next_rejects_it(demo_site, tmp_path: Path) -> None:
+    # before, the run waited for the page for good, and so did the runs queued behind it
+    from flows.cli import demo_config
+    from tasks.enrich import STALLED_RUN_EXIT
+
+    data = tmp_path / "data"
+    cfg = demo_config(demo_site.base_url, str(data))
+    cfg["nlp"] = {
+        "aliases": "nk_talks.yaml",
+        "workers": 1,
+        "batch_size": 4,
+        "stall_timeout": 2,
+        "stop_stalled_run": True,
+    }
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    manifest = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
+    stuck = manifest["articles"][3]["path"]
+    hangs = ["-c", _HANGS_ON_ONE_PAGE, stuck]
+
+    left: list[int] = []
+    code, log = run_cli(config, python=hangs, left=left)
+    assert code == STALLED_RUN_EXIT, log[-3000:]
+    assert left == []  # its NLP worker and ephemeral API server did not outlive it
+    assert f"cleaning has held {demo_site.base_url}{stuck}" in log
+    code, log = run_cli(config, python=hangs)  # the page still hangs: it is not fetched
+    assert code == 0, log[-3000:]
+    rejects = table(data, "rejects")
+    stalled = rejects[rejects.reason == "stalled"]
+    assert [(u.endswith(stuck), s) for u, s in zip(stalled.url, stalled.stage, strict=True)] == [
+        (True, "clean")
+    ]
+    articles = table(data, "articles")
+    assert articles.article_id.is_unique and len(articles) == ARTICLES - 1
