@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import psutil
@@ -110,14 +111,7 @@ def table(data: Path, name: str) -> pd.DataFrame:
 def test_sigkill_at_each_stage_then_rerun(
     demo_site, tmp_path: Path, kill_at: tuple[str, int]
 ) -> None:
-    from flows.cli import demo_config
-
-    data = tmp_path / "data"
-    cfg = demo_config(demo_site.base_url, str(data))
-    cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 1, "batch_size": 4}
-    config = tmp_path / "config.yaml"
-    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
-
+    config, data = demo_run_config(demo_site, tmp_path)
     code, log = run_cli(config, kill_at)
     assert code == -signal.SIGKILL, f"the run ended before the kill point:\n{log[-3000:]}"
     committed = set(table(data, "articles").article_id)  # readable right after the kill
@@ -143,99 +137,77 @@ def test_sigkill_at_each_stage_then_rerun(
     assert raw and not any(isinstance(item, Skip) for item in raw)
 
 
-# `newscorpus run` whose process dies while it cleans one page (argv[1]), as a crash in native
-# code or the OOM killer would end it: nothing of Python's runs after
-_DIES_ON_ONE_PAGE = """
-import os, signal, sys
+# `newscorpus run` whose cleaning of one page (argv[1]) goes wrong (argv[2]): its process dies,
+# as by a crash in native code or the OOM killer, or the cleaning never ends, as a parser's
+# endless loop would
+_BAD_ON_ONE_PAGE = """
+import os, signal, sys, time
 import tasks.clean
 from flows.cli import main
 clean_page = tasks.clean.clean_page
-poison = sys.argv.pop(1)
-def dies_on_one(page, cfg):
-    if page.item.url.endswith(poison):
-        os.kill(os.getpid(), signal.SIGKILL)
+page_path, how = sys.argv.pop(1), sys.argv.pop(1)
+def bad_on_one(page, cfg):
+    while page.item.url.endswith(page_path):
+        if how == "dies":
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(1)
     return clean_page(page, cfg)
-tasks.clean.clean_page = dies_on_one
+tasks.clean.clean_page = bad_on_one
 sys.exit(main(sys.argv[1:]))
 """
+# the page that goes wrong: one of the 2nd batch (the first is 1 article)
+BAD_PAGE = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))["articles"][3]["path"]
+
+
+def demo_run_config(site: Any, tmp_path: Path, **nlp: Any) -> tuple[Path, Path]:
+    """A config of the demo site in batches of 4, one NLP worker, and these nlp settings;
+    returns it and the output directory."""
+    from flows.cli import demo_config
+
+    data = tmp_path / "data"
+    cfg = demo_config(site.base_url, str(data))
+    cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 1, "batch_size": 4, **nlp}
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    return config, data
+
+
+def rejected_alone(data: Path, reason: str) -> None:
+    """BAD_PAGE is the one reject for `reason` (in cleaning), and every other page is written."""
+    rejects = table(data, "rejects")
+    rejected = rejects[rejects.reason == reason]
+    assert [
+        (u.endswith(BAD_PAGE), s) for u, s in zip(rejected.url, rejected.stage, strict=True)
+    ] == [(True, "clean")]
+    articles = table(data, "articles")
+    assert articles.article_id.is_unique
+    assert not any(url.endswith(BAD_PAGE) for url in articles.url)
+    assert len(articles) == ARTICLES - 1  # the others, as a run without the page writes
 
 
 def test_a_page_that_kills_the_run_twice_is_rejected_by_the_next(demo_site, tmp_path: Path) -> None:
     # before, each run that fetched the page died on it: a nightly run never got past it
-    from flows.cli import demo_config
-
-    data = tmp_path / "data"
-    cfg = demo_config(demo_site.base_url, str(data))
-    cfg["nlp"] = {"aliases": "nk_talks.yaml", "workers": 1, "batch_size": 4}
-    config = tmp_path / "config.yaml"
-    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
-    manifest = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
-    poison = manifest["articles"][3]["path"]  # one of the 2nd batch (the first is 1 article)
-    dies = ["-c", _DIES_ON_ONE_PAGE, poison]
-
+    config, data = demo_run_config(demo_site, tmp_path)
+    dies = ["-c", _BAD_ON_ONE_PAGE, BAD_PAGE, "dies"]
     for _death in range(2):  # the first death strikes the page, the second rejects it
         code, log = run_cli(config, python=dies)
         assert code == -signal.SIGKILL, log[-3000:]
     code, log = run_cli(config, python=dies)  # the page still kills: it is not fetched
     assert code == 0, log[-3000:]
-    rejects = table(data, "rejects")
-    died = rejects[rejects.reason == "run_died"]
-    assert [(u.endswith(poison), s) for u, s in zip(died.url, died.stage, strict=True)] == [
-        (True, "clean")
-    ]
-    articles = table(data, "articles")
-    assert articles.article_id.is_unique
-    assert not any(url.endswith(poison) for url in articles.url)
-    assert len(articles) == ARTICLES - 1  # the others, as a run without the page writes
-
-
-# `newscorpus run` whose cleaning of one page (argv[1]) never ends, as a parser's endless loop
-_HANGS_ON_ONE_PAGE = """
-import sys, time
-import tasks.clean
-from flows.cli import main
-clean_page = tasks.clean.clean_page
-stuck = sys.argv.pop(1)
-def hangs_on_one(page, cfg):
-    while page.item.url.endswith(stuck):
-        time.sleep(1)
-    return clean_page(page, cfg)
-tasks.clean.clean_page = hangs_on_one
-sys.exit(main(sys.argv[1:]))
-"""
+    rejected_alone(data, "run_died")
 
 
 def test_a_run_stuck_on_a_page_stops_and_the_next_rejects_it(demo_site, tmp_path: Path) -> None:
     # before, the run waited for the page for good, and so did the runs queued behind it
-    from flows.cli import demo_config
     from tasks.enrich import STALLED_RUN_EXIT
 
-    data = tmp_path / "data"
-    cfg = demo_config(demo_site.base_url, str(data))
-    cfg["nlp"] = {
-        "aliases": "nk_talks.yaml",
-        "workers": 1,
-        "batch_size": 4,
-        "stall_timeout": 2,
-        "stop_stalled_run": True,
-    }
-    config = tmp_path / "config.yaml"
-    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
-    manifest = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
-    stuck = manifest["articles"][3]["path"]
-    hangs = ["-c", _HANGS_ON_ONE_PAGE, stuck]
-
+    config, data = demo_run_config(demo_site, tmp_path, stall_timeout=2, stop_stalled_run=True)
+    hangs = ["-c", _BAD_ON_ONE_PAGE, BAD_PAGE, "hangs"]
     left: list[int] = []
     code, log = run_cli(config, python=hangs, left=left)
     assert code == STALLED_RUN_EXIT, log[-3000:]
     assert left == []  # its NLP worker and ephemeral API server did not outlive it
-    assert f"cleaning has held {demo_site.base_url}{stuck}" in log
+    assert f"cleaning has held {demo_site.base_url}{BAD_PAGE}" in log
     code, log = run_cli(config, python=hangs)  # the page still hangs: it is not fetched
     assert code == 0, log[-3000:]
-    rejects = table(data, "rejects")
-    stalled = rejects[rejects.reason == "stalled"]
-    assert [(u.endswith(stuck), s) for u, s in zip(stalled.url, stalled.stage, strict=True)] == [
-        (True, "clean")
-    ]
-    articles = table(data, "articles")
-    assert articles.article_id.is_unique and len(articles) == ARTICLES - 1
+    rejected_alone(data, "stalled")
