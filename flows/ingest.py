@@ -43,7 +43,7 @@ from tasks.enrich import (
     worker_died,
 )
 from tasks.fetch import Fetcher, FetchOutcome, fetch_batch
-from tasks.inhand import InHand, settle_orphans
+from tasks.inhand import InHand, settle_orphans, without_stoppers
 from tasks.records import Article, Enriched, Item, Reject, RunSummary, Skip
 from tasks.sources import discover_all
 from tasks.storage import Dataset
@@ -238,7 +238,7 @@ def run_ingest(
                 fetcher,
             )
             if stream is None
-            else stream(dataset)
+            else without_stoppers(stream(dataset), dataset.settled, settled_under)
         )
         pending_rejects: list[Reject] = []
         items: list[Item] = []

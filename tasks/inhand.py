@@ -19,11 +19,13 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from tasks.records import Reject
+from tasks.records import Item, Reject, Skip
+from tasks.urls import InvalidURL, canonical_url
 
 # How many runs in a row a page must be held at the death of before it is rejected. One is not
 # enough: a run also dies for reasons of its own (stopped by hand, its machine restarted), and
@@ -32,6 +34,9 @@ from tasks.records import Reject
 RUN_DEATHS_TO_REJECT = 2
 # the stage a page is rejected in, by what the process was doing to it
 STAGE_OF = {"cleaning": "clean", "rules": "enrich"}
+# the reasons of the rejects of pages that stopped a process: the flow's (settle_orphans) or an
+# NLP worker's (tasks.enrich: enrich/stalled)
+STOPPED_A_PROCESS = frozenset({"run_died", "stalled"})
 STRIKES = "strikes.json"  # url -> the deaths in a row it was held at
 _LOCK = ".settle.lock"  # one run settles the orphans at a time
 
@@ -135,22 +140,51 @@ def settle_orphans(directory: Path) -> list[Reject]:
         if not died:
             return []
         strikes = _read_strikes(directory / STRIKES)
-        struck: dict[str, int] = {}
-        rejects = []
-        for page in held:
-            deaths = strikes.get(page.url, 0) + 1
-            if page.stalled:
-                detail = "it held the flow's process longer than nlp.stall_timeout, which ended"
-            elif deaths >= RUN_DEATHS_TO_REJECT:
-                detail = f"the flow's process held it when {deaths} runs in a row died"
-            else:
-                struck[page.url] = deaths
+        deaths: dict[str, int] = {}  # of the runs that held each page, these included
+        for page in held:  # runs that died side by side add up too
+            deaths[page.url] = deaths.get(page.url, strikes.get(page.url, 0)) + 1
+        rejects: dict[str, Reject] = {}  # one a page
+        for page in sorted(held, key=lambda p: not p.stalled):  # a stall says the more
+            if page.url in rejects:
                 continue
-            reason = "stalled" if page.stalled else "run_died"
-            detail = f"{page.what}: {detail}"
-            rejects.append(Reject(page.url, page.source_name, STAGE_OF[page.what], reason, detail))
+            if page.stalled:
+                reason, why = "stalled", "it held the flow's process longer than nlp.stall_timeout"
+            elif deaths[page.url] >= RUN_DEATHS_TO_REJECT:
+                reason, why = (
+                    "run_died",
+                    f"the flow's process held it when {deaths[page.url]} runs in a row died",
+                )
+            else:
+                continue
+            stage = STAGE_OF[page.what]
+            rejects[page.url] = Reject(
+                page.url, page.source_name, stage, reason, f"{page.what}: {why}"
+            )
+        struck = {url: n for url, n in deaths.items() if url not in rejects}
         (directory / STRIKES).write_text(json.dumps(struck), encoding="utf-8")
+        return list(rejects.values())
         return rejects
+
+
+def without_stoppers(
+    found: Iterable[tuple[str, Item | Skip | Reject]],
+    settled: Callable[[str], Any],
+    settle_key: str,
+) -> Iterator[tuple[str, Item | Skip | Reject]]:
+    """`found` with the pages settled as having stopped a process under the same settings
+    (`settled`, tasks.storage.Dataset.settled; `settle_key`, tasks.clean.settle_key) skipped as
+    `rejected_before`. The discovery of sources skips every settled page itself; a stream of
+    pages in hand (the raw archive `reprocess` reads) would clean such a page again, and stop
+    again."""
+    for source, entry in found:
+        if isinstance(entry, Item):
+            try:
+                was = settled(canonical_url(entry.url))
+            except InvalidURL:
+                was = None  # the stage that meets it rejects it
+            if was is not None and was.key == settle_key and was.reason in STOPPED_A_PROCESS:
+                entry = Skip(entry.url, source, "rejected_before")
+        yield source, entry
 
 
 @contextlib.contextmanager
@@ -207,4 +241,11 @@ def _read_strikes(path: Path) -> dict[str, int]:
     return {url: n for url, n in value.items() if isinstance(n, int)}
 
 
-__all__ = ["RUN_DEATHS_TO_REJECT", "Held", "InHand", "settle_orphans"]
+__all__ = [
+    "RUN_DEATHS_TO_REJECT",
+    "STOPPED_A_PROCESS",
+    "Held",
+    "InHand",
+    "settle_orphans",
+    "without_stoppers",
+]

@@ -40,6 +40,17 @@ def test_a_page_held_when_two_runs_in_a_row_died_is_rejected(tmp_path: Path) -> 
     assert settle_orphans(tmp_path) == []  # settled once
 
 
+def test_runs_that_died_side_by_side_holding_a_page_add_up(tmp_path: Path) -> None:
+    died_holding(tmp_path, "run-1", ("cleaning", POISON))
+    died_holding(tmp_path, "run-2", ("cleaning", POISON))
+    journal = InHand(tmp_path, "run-3")
+    journal.hold("cleaning", POISON, "wire")
+    journal.stalled("cleaning", POISON)
+    journal.close(finished=False)
+    [reject] = settle_orphans(tmp_path)  # one reject a page, the stall's
+    assert (reject.url, reject.reason) == (POISON, "stalled")
+
+
 def test_a_finished_run_between_two_deaths_clears_the_strike(tmp_path: Path) -> None:
     died_holding(tmp_path, "run-1", ("rules", POISON))
     assert settle_orphans(tmp_path) == []
@@ -122,3 +133,34 @@ def test_a_process_killed_with_a_page_in_hand_leaves_it_recorded(tmp_path: Path)
         assert killed.returncode == -9
         rejects = settle_orphans(tmp_path)
     assert [(r.url, r.reason) for r in rejects] == [(POISON, "run_died")]
+
+
+def test_a_stream_of_pages_in_hand_skips_those_settled_for_stopping_a_process() -> None:
+    # discovery skips settled pages itself; the raw archive that `reprocess` reads did not, so
+    # a page that had stopped a run was cleaned again, and stopped the reprocess
+    from tasks.inhand import without_stoppers
+    from tasks.records import Item, Skip
+    from tasks.storage import SettledEntry
+    from tasks.urls import canonical_url
+
+    base = "https://news.example/"
+    settled = {
+        canonical_url(POISON): SettledEntry("run_died", "key-1", "2026-12-04"),
+        canonical_url(base + "slow"): SettledEntry("stalled", "key-1", "2026-12-04"),
+        canonical_url(base + "sport"): SettledEntry("off_topic", "key-1", "2026-12-04"),
+        canonical_url(base + "before"): SettledEntry("run_died", "key-0", "2026-12-04"),
+    }
+    urls = [POISON, base + "slow", base + "sport", base + "before", base + "new", "not a url"]
+    found = [("archive", Item(url=url, source="archive")) for url in urls]
+    found.append(("archive", Skip(base + "seen", "archive", "seen")))
+    out = [entry for _source, entry in without_stoppers(found, settled.get, "key-1")]
+    assert [(e.url, type(e).__name__) for e in out] == [
+        (POISON, "Skip"),
+        (base + "slow", "Skip"),
+        (base + "sport", "Item"),  # judged again: a reprocess may hold a new extractor's text
+        (base + "before", "Item"),  # settled under other settings
+        (base + "new", "Item"),
+        ("not a url", "Item"),  # left to the stage that rejects it
+        (base + "seen", "Skip"),
+    ]
+    assert {e.reason for e in out if isinstance(e, Skip)} == {"rejected_before", "seen"}

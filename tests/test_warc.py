@@ -160,3 +160,18 @@ def test_ingest_from_warc_then_reprocess_from_the_raw_archive(
         after = pd.read_parquet(tmp_path / "http-data" / "articles")
         assert len(after) == len(before) and after.article_id.is_unique
         assert set(after.run_id) == {again["run_id"]}
+        # a page in hand when two runs in a row died is rejected by the next run, and then
+        # skipped in the archive too: cleaned again, it would stop each reprocess
+        from tasks.inhand import InHand, settle_orphans
+
+        poison = sorted(after.url)[0]
+        in_hand = tmp_path / "http-data" / "_state" / "in_hand"
+        for dead_run in ("dead-1", "dead-2"):
+            if dead_run == "dead-2":
+                assert settle_orphans(in_hand) == []  # what dead-2 did as it started
+            journal = InHand(in_hand, dead_run)
+            journal.hold("cleaning", poison, "site")
+            journal.close(finished=False)
+        last = reprocess(str(tmp_path / "http.yaml"))
+        assert last["totals"]["written"] == first["totals"]["written"] - 1
+        assert last["totals"]["skipped"].get("rejected_before") == 1
