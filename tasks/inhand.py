@@ -9,7 +9,8 @@ a nightly run would never get past it. So a run writes what it holds to a file o
 (`settle_orphans`). A page held when two runs in a row died, or held for longer than
 nlp.stall_timeout when its run died, is rejected (`run_died`, `stalled`); the rejects of
 tasks.storage.SETTLED_REJECTS are remembered, so discovery skips the page until it or the
-settings change.
+settings change (and `reprocess` skips it in the raw archive: `without_stoppers`). With
+nlp.stop_stalled_run, a run a page holds that long stops itself (EnrichPool._stop_run).
 """
 
 from __future__ import annotations
