@@ -539,24 +539,7 @@ class EnrichPool:
         `stop_stalled_run`, this process stops itself (`_stop_run`)."""
         every = min(5.0, self.stall_timeout / 4)
         while not self._closing.wait(every):
-            for what, (url, since) in self._holding.copy().items():
-                took = time.monotonic() - since
-                if took <= self.stall_timeout or self._named.get(what) == url:
-                    continue
-                self._named[what] = url
-                marked = self.in_hand is not None and self.in_hand.stalled(what, url)
-                holds, or_else = _HOLDING[what]
-                if self.stop_stalled_run and marked:  # not when the page was done meanwhile
-                    self._stop_run(f"{holds} {url} for {took:.0f} s in the flow's process")
-                log.error(
-                    "%s %s for %.0f s in the flow's process, which cannot stop it: if the run "
-                    "does not go on, %s%s",
-                    holds,
-                    url,
-                    took,
-                    _STOP_IT[self.in_hand is not None],
-                    or_else,
-                )
+            self._name_held_pages()
             with self._restarting:
                 pool, progress = self._pool, self._progress
             if pool is None or progress is None:
@@ -577,6 +560,28 @@ class EnrichPool:
                 )
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pids[slot], signal.SIGKILL)
+
+    def _name_held_pages(self) -> None:
+        """Name (once), mark as stalled and, with stop_stalled_run, stop the run on each page
+        this process has held longer than stall_timeout (see _watch)."""
+        for what, (url, since) in self._holding.copy().items():
+            took = time.monotonic() - since
+            if took <= self.stall_timeout or self._named.get(what) == url:
+                continue
+            self._named[what] = url
+            marked = self.in_hand is not None and self.in_hand.stalled(what, url)
+            holds, or_else = _HOLDING[what]
+            if self.stop_stalled_run and marked:  # not when the page was done meanwhile
+                self._stop_run(f"{holds} {url} for {took:.0f} s in the flow's process")
+            log.error(
+                "%s %s for %.0f s in the flow's process, which cannot stop it: if the run does "
+                "not go on, %s%s",
+                holds,
+                url,
+                took,
+                _STOP_IT[self.in_hand is not None],
+                or_else,
+            )
 
     def _stop_run(self, why: str) -> NoReturn:
         """End this process, the only way to stop a thread stuck in it: its child processes
