@@ -5,6 +5,7 @@ Layout under `output` (a local directory or s3://bucket/prefix):
     articles/year=2009/month=12/part-<id>.parquet     one table per directory, hive partitions
     entities/ dates/ quotes/  (same partitions and file ids as the article rows they belong to)
     rejects/year=/month=      (month of the run)
+    <table>/.../part-empty.parquet  0 rows: the one file of a table with no rows yet
     _state/index.sqlite       article_id -> partition file, canonical URL seen-index, URLs
                               rejected for good (off topic, language), file sizes
     _log/<commit>.json        commits in flight (roll-forward log)
@@ -49,7 +50,16 @@ from tasks.urls import canonical_url
 
 SCHEMA_VERSION = "2"
 PIPELINE_VERSION = "0.1.0"
-UNDATED = "undated"  # partition value for articles without a publication date
+# The year and month partition of articles without a publication date: a number, so that every
+# reader types `year` and `month` as integers. The word "undated" (before 2026-12-04) made them
+# strings in pandas, DuckDB and Polars once one undated article was stored, and a researcher's
+# `WHERE year = 2009` an error in DuckDB and Polars (and no rows in pandas); Hive's own null,
+# __HIVE_DEFAULT_PARTITION__, fails pandas ("Cannot yet unify dictionaries with nulls").
+UNDATED = "0"
+_LEGACY_UNDATED = "year=undated/month=undated"  # moved to partition_of(None) by `prepare`
+# The 0-row file a table holds while it has no rows (see Dataset.keep_tables_readable): pandas,
+# DuckDB and Polars fail on a table directory with no Parquet file, and take its columns from one
+EMPTY_FILE = "part-empty.parquet"
 ARTICLE_TABLES = ("articles", "entities", "dates", "quotes")
 # The order a file's tables are rewritten in: child tables first, so a reader never sees an
 # article row whose entities, dates or quotes are missing
@@ -518,7 +528,7 @@ class _DuckDBFileSystem(ArrowFSWrapper):
         return path.removeprefix(f"{cls.protocol}://").rstrip("/")
 
 
-_SAFE_PARTITION = re.compile(r"^year=(\d{4}|undated)/month=(\d{1,2}|undated)$")
+_SAFE_PARTITION = re.compile(r"^year=(\d{4}|0|undated)/month=(\d{1,2}|undated)$")
 
 
 # Rejects that stay true while the page and the run's settings (tasks.clean.settle_key) stay the
@@ -601,6 +611,7 @@ class Dataset:
         with self.lock():
             recovered = self.recover()
             self.migrate()
+            self.move_legacy_undated()
         return recovered
 
     def check_writable(self) -> None:
@@ -819,6 +830,85 @@ class Dataset:
             )
         return rewritten
 
+    def move_legacy_undated(self) -> int:
+        """Move the files of undated articles from `year=undated/month=undated` (before
+        2026-12-04) to `partition_of(None)`, and the index with them; returns files moved.
+
+        File by file, one rename each: a reader sees each file in one partition or the other,
+        never both. A run killed midway leaves some files in each place, and the next run's
+        `prepare` moves the rest and then the index. Call under `lock()`.
+        """
+        new = partition_of(None)
+        moved = 0
+        for table in ARTICLE_TABLES:
+            old_dir = self.path(table, _LEGACY_UNDATED)
+            for info in self._list(old_dir):
+                if info.type == pafs.FileType.File and info.path.endswith(".parquet"):
+                    self.fs.create_dir(self.path(table, new), recursive=True)
+                    self.fs.move(info.path, self.path(table, new, info.base_name))
+                    moved += 1
+            if self.fs.get_file_info(old_dir).type == pafs.FileType.Directory:
+                self._drop_empty_dirs(old_dir, self.table_dir(table))
+        stale = self.db.execute(
+            "SELECT 1 FROM files WHERE partition=? UNION SELECT 1 FROM articles WHERE partition=?",
+            (_LEGACY_UNDATED, _LEGACY_UNDATED),
+        ).fetchone()
+        if stale is not None:
+            with self.db:
+                for index in ("articles", "files"):
+                    self.db.execute(
+                        f"UPDATE {index} SET partition=? WHERE partition=?", (new, _LEGACY_UNDATED)
+                    )
+            self._upload_index()
+        return moved
+
+    def keep_tables_readable(self) -> int:
+        """Give every table that has no data file a 0-row file of its schema, and remove that
+        file once the table has data; returns the files written or removed.
+
+        A researcher's `pd.read_parquet(<output>/quotes)`, DuckDB's or Polars'
+        `read_parquet('<output>/quotes/**/*.parquet')` fail on a table with no file (a first run
+        whose articles had no quote, a corpus with no reject yet), and an empty directory would
+        give them no columns. The file sits in the partition of the current month (`actors`,
+        which has no partitions, gets its one file). `compact` calls it at the end of each run
+        that commits; a dry run writes nothing. Call under `lock()`.
+        """
+        changed = 0
+        for table in TABLES:
+            files = self.data_files(table)
+            if table == "actors":
+                if not files:  # rebuild_actors replaces it
+                    self._write_empty(table, self.path("actors", "actors.parquet"))
+                    changed += 1
+                continue
+            empty = [f for f in files if f.rsplit("/", 1)[-1] == EMPTY_FILE]
+            if not files:
+                month = partition_of(datetime.now(UTC))
+                self._write_empty(table, self.path(table, month, EMPTY_FILE))
+                changed += 1
+            elif len(empty) < len(files):
+                for path in empty:  # a reader may see it or not: it has no rows either way
+                    if pq.read_metadata(path, filesystem=self.fs).num_rows == 0:
+                        self.fs.delete_file(path)
+                        self._drop_empty_dirs(path.rsplit("/", 1)[0], self.table_dir(table))
+                        changed += 1
+        return changed
+
+    def _drop_empty_dirs(self, directory: str, stop: str) -> None:
+        # the month and year directories the file leaves empty, up to the table's own
+        while directory.startswith(stop + "/") and not self._list(directory):
+            self.fs.delete_dir(directory)
+            directory = directory.rsplit("/", 1)[0]
+
+    def _write_empty(self, table: str, path: str) -> None:
+        staged = self.path("_staging", f"empty-{uuid.uuid4().hex[:8]}.parquet")
+        self.fs.create_dir(self.path("_staging"), recursive=True)
+        with self.fs.open_output_stream(staged) as sink:
+            schema = _with_metadata(SCHEMAS[table], table)
+            pq.write_table(schema.empty_table(), sink, compression=_PARQUET_COMPRESSION)
+        self.fs.create_dir(path.rsplit("/", 1)[0], recursive=True)
+        self.fs.move(staged, path)
+
     def compact(self) -> int:
         """Merge the small files of each partition (below half the target size) into files of up
         to the target, as many as it takes (a long run leaves thousands of small files in one
@@ -843,6 +933,7 @@ class Dataset:
                 if not merged_now:
                     break
         merged += self._compact_rejects(target)
+        self.keep_tables_readable()
         self._upload_index()
         # the merges' buffers go back to the system: a run that merges every compact_every
         # commits would otherwise keep the largest merge's size in the memory pool
@@ -856,6 +947,8 @@ class Dataset:
         by_partition: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for info in self._table_files("rejects"):
             partition, _, name = info.path[len(root) + 1 :].rpartition("/")
+            if name == EMPTY_FILE:  # no rows to merge; keep_tables_readable removes it
+                continue
             if _SAFE_PARTITION.match(partition) and (info.size or 0) < target // 2:
                 by_partition[partition].append((name.removesuffix(".parquet"), info.size or 0))
         for partition, small in by_partition.items():
@@ -1535,8 +1628,10 @@ def data_dictionary() -> str:
         f"Schema version {SCHEMA_VERSION} (also in each Parquet file's metadata).",
         "",
         "Every table is hive-partitioned `year=YYYY/month=M` by the article's publication date (UTC;",
-        f"`year={UNDATED}/month={UNDATED}` when the article has no date); `rejects` by the month of the run;",
-        "`actors` is one unpartitioned file, rebuilt from `entities` at the end of each run.",
+        f"`year={UNDATED}/month={UNDATED}` when the article has no date, so `year` and `month` read as",
+        "integers: `WHERE year > 0` leaves undated articles out); `rejects` by the month of the run;",
+        "`actors` is one unpartitioned file, rebuilt from `entities` at the end of each run. A table",
+        "with no rows yet holds one 0-row file of its columns (`part-empty.parquet`).",
         "",
     ]
     for name, schema in SCHEMAS.items():

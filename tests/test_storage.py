@@ -12,7 +12,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from tasks.records import Article, Enriched, Reject
-from tasks.storage import SCHEMA_VERSION, SCHEMAS, Dataset, StorageError
+from tasks.storage import (
+    ARTICLE_TABLES,
+    EMPTY_FILE,
+    SCHEMA_VERSION,
+    SCHEMAS,
+    Dataset,
+    StorageError,
+)
 
 
 def article(n: int, published: datetime | None, text: str = "body") -> Enriched:
@@ -62,12 +69,60 @@ def test_commit_writes_partitions_and_undated(tmp_path: Path) -> None:
     assert counts["articles"] == 3 and counts["entities"] == 6
     df = read(tmp_path, "articles")
     assert sorted(df.article_id) == ["a001", "a002", "a003"]
-    assert {(str(r.year), str(r.month)) for r in df.itertuples()} == {
-        ("2009", "12"),
-        ("2010", "1"),
-        ("undated", "undated"),
-    }
-    assert (tmp_path / "articles" / "year=undated" / "month=undated").is_dir()
+    assert {(r.year, r.month) for r in df.itertuples()} == {(2009, 12), (2010, 1), (0, 0)}
+    assert (tmp_path / "articles" / "year=0" / "month=0").is_dir()
+
+
+def test_year_and_month_are_integers_to_every_reader_with_undated_articles(
+    tmp_path: Path,
+) -> None:
+    # the partition of undated articles was `year=undated`: `year` became a string, and
+    # `WHERE year = 2009` failed in DuckDB ("Could not convert string 'undated'") and Polars
+    import duckdb
+    import polars as pl
+
+    Dataset(str(tmp_path)).commit([article(1, DEC), article(2, None)], [], "run-1")
+    glob = f"{tmp_path}/articles/**/*.parquet"
+    sql = f"SELECT article_id FROM read_parquet('{glob}', hive_partitioning=true) WHERE year = 2009"
+    assert duckdb.sql(sql).fetchall() == [("a001",)]
+    by_polars = pl.read_parquet(glob, hive_partitioning=True)
+    assert by_polars.filter(pl.col("year") == 2009)["article_id"].to_list() == ["a001"]
+    by_pandas = read(tmp_path, "articles")
+    assert by_pandas[by_pandas.year == 2009].article_id.tolist() == ["a001"]
+    assert by_pandas.set_index("article_id").loc["a002", "year"] == 0
+
+
+def test_a_dataset_with_the_old_undated_partition_is_moved_and_keeps_upserting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tasks.storage
+
+    with monkeypatch.context() as old_code:
+        old_code.setattr(tasks.storage, "UNDATED", "undated")
+        ds = Dataset(str(tmp_path))
+        ds.commit([article(1, DEC), article(2, None), article(3, None)], [], "run-1")
+        ds.close()
+    assert (tmp_path / "entities" / "year=undated" / "month=undated").is_dir()
+    ds = Dataset(str(tmp_path))
+    ds.prepare()
+    for table in ("articles", "entities"):
+        assert not (tmp_path / table / "year=undated").exists()
+        assert len(list((tmp_path / table / "year=0" / "month=0").glob("*.parquet"))) == 1
+    df = read(tmp_path, "articles")
+    assert sorted(zip(df.article_id, df.year, strict=True)) == [
+        ("a001", 2009),
+        ("a002", 0),
+        ("a003", 0),
+    ]
+    # the index followed the files: a changed undated article replaces its rows, no twin
+    ds.commit([article(2, None, text="changed")], [], "run-2")
+    df = read(tmp_path, "articles")
+    assert sorted(df.article_id) == ["a001", "a002", "a003"]
+    assert df.set_index("article_id").loc["a002", "text"] == "changed 2"
+    assert len(read(tmp_path, "entities")) == 6
+    with ds.lock():
+        assert ds.move_legacy_undated() == 0  # once moved, nothing more to do
+    ds.close()
 
 
 def test_same_input_twice_changes_nothing(tmp_path: Path) -> None:
@@ -663,3 +718,93 @@ def test_near_duplicates_cluster_across_commits_and_the_earliest_is_canonical(
     assert (
         len(df) == 3 and len(read(tmp_path, "entities")) == 6
     )  # the demoted article kept its rows
+
+
+def _read_three_ways(root: Path, table: str) -> list[tuple[int, list[str]]]:
+    """(rows, columns) of a table as a researcher reads it with pandas, DuckDB and Polars."""
+    import duckdb
+    import polars as pl
+
+    glob = f"{root}/{table}/**/*.parquet"
+    by_pandas = pd.read_parquet(root / table)
+    by_duckdb = duckdb.sql(f"SELECT * FROM read_parquet('{glob}', hive_partitioning=true)")
+    by_polars = pl.read_parquet(glob, hive_partitioning=True)
+    return [
+        (len(by_pandas), sorted(by_pandas.columns)),
+        (len(by_duckdb.fetchall()), sorted(by_duckdb.columns)),
+        (by_polars.height, sorted(by_polars.columns)),
+    ]
+
+
+def test_every_table_reads_with_pandas_duckdb_and_polars_while_empty_and_after(
+    tmp_path: Path,
+) -> None:
+    # a table with no Parquet file made every reader fail ("No files found", "expanded paths
+    # were empty"): a first run with no quotes, a corpus with no reject yet
+    root = tmp_path / "corpus"
+    ds = Dataset(str(root))
+    ds.prepare()
+    with ds.lock():  # a run's end (compact calls it): every table has a file of its columns
+        assert ds.keep_tables_readable() == len(SCHEMAS)
+    for table in ("articles", "entities", "dates", "quotes", "rejects"):
+        columns = sorted({*SCHEMAS[table].names, "year", "month"})
+        assert _read_three_ways(root, table) == [(0, columns)] * 3, table
+    assert len(pd.read_parquet(root / "actors").columns) == len(SCHEMAS["actors"])
+
+    ds.commit([article(1, DEC), article(2, None)], [], "run-1")  # entities, no dates or quotes
+    with ds.lock():
+        ds.compact()  # a run's end: the 0-row files of tables that got rows go
+    assert ds.rebuild_actors() == 1
+    counts = {t: {rows for rows, _ in _read_three_ways(root, t)} for t in ARTICLE_TABLES}
+    assert counts == {"articles": {2}, "entities": {4}, "dates": {0}, "quotes": {0}}
+    assert [p.name for p in (root / "entities").rglob("*.parquet")].count(EMPTY_FILE) == 0
+    # no partition directory is left empty by it
+    assert all(any(month.iterdir()) for month in (root / "articles").glob("year=*/month=*"))
+    assert all(any(year.iterdir()) for year in (root / "articles").glob("year=*"))
+    assert [p.name for p in (root / "quotes").rglob("*.parquet")] == [EMPTY_FILE]
+
+    # the first rejects arrive: the reader sees the row, never the 0-row file's absence as an error
+    ds.commit([], [Reject("https://x/1", "wire", "fetch", "http_404")], "run-2")
+    assert {rows for rows, _ in _read_three_ways(root, "rejects")} == {1}
+    with ds.lock():
+        assert ds.compact() == 0  # the 0-row file is not merged into the month's rejects
+    assert [p.name for p in (root / "rejects").rglob("*.parquet")].count(EMPTY_FILE) == 0
+    assert {rows for rows, _ in _read_three_ways(root, "rejects")} == {1}
+    ds.close()
+
+
+def test_a_merged_file_with_rows_is_never_taken_for_the_empty_one(tmp_path: Path) -> None:
+    # keep_tables_readable removes a file by its name only when it has no rows
+    from tasks.storage import reject_row, to_table
+
+    ds = Dataset(str(tmp_path))
+    part = tmp_path / "rejects" / "year=2026" / "month=12"
+    part.mkdir(parents=True)
+    at = datetime(2026, 12, 4, tzinfo=UTC)
+    row = reject_row(Reject("https://x/1", "wire", "fetch", "http_404"), "run-1", at)
+    pq.write_table(to_table("rejects", [row]), part / EMPTY_FILE)
+    pq.write_table(to_table("rejects", []), part / "part-other.parquet")
+    with ds.lock():
+        ds.keep_tables_readable()
+    assert len(pd.read_parquet(tmp_path / "rejects")) == 1
+    ds.close()
+
+
+def test_tables_without_rows_read_on_s3_and_their_empty_files_go(s3_bucket: str) -> None:
+    import pyarrow.dataset as pads
+
+    output = f"s3://{s3_bucket}/corpus"
+    ds = Dataset(output)
+    ds.prepare()
+    with ds.lock():
+        ds.compact()
+    assert len(pd.read_parquet(f"{output}/quotes")) == 0
+    assert list(pd.read_parquet(f"{output}/rejects").columns)[:3] == SCHEMAS["rejects"].names[:3]
+    ds.commit([article(1, DEC)], [], "run-1")
+    with ds.lock():
+        ds.compact()
+    ds.close()
+    names = [f.rsplit("/", 1)[-1] for f in pads.dataset(f"{output}/articles").files]
+    assert EMPTY_FILE not in names and len(names) == 1
+    assert len(pd.read_parquet(f"{output}/articles")) == 1
+    assert len(pd.read_parquet(f"{output}/quotes")) == 0
