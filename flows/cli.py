@@ -1,4 +1,4 @@
-"""The `newscorpus` command line: run, demo, query, config."""
+"""The `newscorpus` command line: run, demo, query, report, compact, verify, serve, config."""
 
 from __future__ import annotations
 
@@ -217,6 +217,24 @@ def cmd_compact(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from config.schema import load_config
+    from tasks.storage import Dataset
+
+    settings = load_config(args.config)
+    dataset = Dataset(settings.output, settings.storage)
+    problems = dataset.verify()
+    for problem in problems:
+        console.print(f"[red]{problem}[/red]")
+    if not problems:
+        console.print(
+            f"ok: {settings.output}: {dataset.article_count()} article(s), each stored once, "
+            "every row in the file the index gives its article"
+        )
+    dataset.close()
+    return 1 if problems else 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from config.schema import ConfigError, Settings, load_config
 
@@ -273,6 +291,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compact.add_argument("--config", required=True, help="config whose output to compact")
     compact.set_defaults(func=cmd_compact)
+    verify = sub.add_parser(
+        "verify",
+        help="check the datasets' invariants (no duplicate, every row where the index says); "
+        "exit 1 on a problem",
+    )
+    verify.add_argument("--config", required=True, help="config whose output to check")
+    verify.set_defaults(func=cmd_verify)
     serve = sub.add_parser(
         "serve",
         help="serve the deployments (nightly schedule, UI runs); starts a local server if needed",

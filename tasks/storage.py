@@ -531,6 +531,48 @@ class _DuckDBFileSystem(ArrowFSWrapper):
 _SAFE_PARTITION = re.compile(r"^year=(\d{4}|0|undated)/month=(\d{1,2}|undated)$")
 
 
+# A data file's partition and file id in its path (Dataset.verify)
+_LOCATION = r"/(year=[^/]+/month=[^/]+)/([^/]+)\.parquet$"
+# Dataset.verify's checks: (table, what the article ids found have, the query that finds them)
+_VERIFY_CHECKS = [
+    (
+        "articles",
+        "stored twice",
+        "SELECT article_id FROM rows_articles GROUP BY 1 HAVING count(*) > 1 ORDER BY 1",
+    ),
+    (
+        "articles",
+        "in the index without their row",
+        "SELECT article_id FROM index_rows ANTI JOIN rows_articles USING (article_id) ORDER BY 1",
+    ),
+    (
+        "articles",
+        "stored where the index does not say (or missing from the index)",
+        "SELECT DISTINCT r.article_id FROM rows_articles r LEFT JOIN index_rows i "
+        "USING (article_id) WHERE i.file IS DISTINCT FROM r.file "
+        "OR i.partition IS DISTINCT FROM r.partition ORDER BY 1",
+    ),
+    *(
+        (
+            child,
+            "with rows but no row in `articles`",
+            "SELECT DISTINCT article_id FROM rows_{table} "
+            "ANTI JOIN rows_articles USING (article_id) ORDER BY 1",
+        )
+        for child in ("entities", "dates", "quotes")
+    ),
+    *(
+        (
+            child,
+            "with rows outside their article's file",
+            "SELECT DISTINCT c.article_id FROM rows_{table} c JOIN rows_articles a "
+            "USING (article_id) WHERE c.file <> a.file OR c.partition <> a.partition ORDER BY 1",
+        )
+        for child in ("entities", "dates", "quotes")
+    ),
+]
+
+
 # Rejects that stay true while the page and the run's settings (tasks.clean.settle_key) stay the
 # same: their URLs are remembered (`settled`) so later runs do not fetch and reject them again.
 # An article an NLP worker died or stalled on alone, twice or for nlp.stall_timeout, would cost
@@ -1057,25 +1099,82 @@ class Dataset:
             )
         return rows
 
+    def verify(self) -> list[str]:
+        """Check the datasets against their invariants (docs/storage.md) and change nothing: no
+        article twice in `articles`, every row of an article in the file the index gives it, no
+        row of an article that `articles` lacks, no article of the index without its row, no
+        commit left in flight. Returns the problems, each with its count and a few article ids
+        (none when the datasets hold). Reads with DuckDB under ACTORS_MEMORY_LIMIT, spilling to
+        disk, under the lock, so that no commit moves rows while it reads."""
+        import duckdb  # only here: the NLP workers import this module too
+
+        problems = []
+        with (
+            tempfile.TemporaryDirectory(prefix="newscorpus-verify-") as spill,
+            self.lock(),
+        ):
+            if any(i.path.endswith(".json") for i in self._list(self.path("_log"))):
+                problems.append(
+                    "_log: a commit is in flight or was cut short; the next run or "
+                    "`newscorpus compact` rolls it forward"
+                )
+            con = duckdb.connect(
+                config={"memory_limit": ACTORS_MEMORY_LIMIT, "temp_directory": spill}
+            )
+            try:
+                index = self.db.execute("SELECT article_id, partition, file FROM articles")
+                names = ("article_id", "partition", "file")
+                columns = list(zip(*index.fetchall(), strict=True)) or [(), (), ()]
+                con.register(
+                    "index_rows",
+                    pa.table(
+                        {n: pa.array(c, pa.string()) for n, c in zip(names, columns, strict=True)}
+                    ),
+                )
+                for table in ARTICLE_TABLES:
+                    self.duckdb_relation(
+                        con, table, ["article_id"], with_filename=True
+                    ).create_view(f"raw_{table}")
+                    con.execute(
+                        f"CREATE VIEW rows_{table} AS SELECT article_id, "
+                        f"regexp_extract(filename, '{_LOCATION}', 1) AS partition, "
+                        f"regexp_extract(filename, '{_LOCATION}', 2) AS file FROM raw_{table}"
+                    )
+                for table, what, sql in _VERIFY_CHECKS:
+                    found = con.sql(sql.format(table=table)).fetchall()
+                    if found:
+                        examples = ", ".join(str(row[0]) for row in found[:5])
+                        problems.append(
+                            f"{table}: {len(found)} article(s) {what} (e.g. {examples})"
+                        )
+            finally:
+                con.close()
+        return problems
+
     def duckdb_relation(
         self,
         con: Any,
         table: str,
         columns: Iterable[str],
         files: list[str] | None = None,
+        with_filename: bool = False,
     ) -> Any:
         """`columns` of a table's Parquet files (`data_files`, or `files`) as a relation of the
         DuckDB connection `con`, read by DuckDB itself: it reads only the columns a query uses,
         and its memory limit holds (the batches of a registered pyarrow dataset stay outside it:
         +551 MB at 100k articles in the actors rebuild). Files of an older schema version lack
         newer columns: a column no file has reads as NULL of its declared type. A table without
-        files is an empty relation of these columns."""
+        files is an empty relation of these columns. `with_filename` adds each row's file path
+        (`filename`)."""
         files = self.data_files(table) if files is None else files
         columns = list(columns)
         nulls = {
             name: f'CAST(NULL AS {_duckdb_type(SCHEMAS[table].field(name).type)}) AS "{name}"'
             for name in columns
         }
+        if with_filename:
+            nulls["filename"] = "CAST(NULL AS VARCHAR) AS filename"
+            columns.append("filename")
         if not files:
             return con.sql(f"SELECT {', '.join(nulls.values())} WHERE false")
         prefix = ""
@@ -1084,7 +1183,10 @@ class Dataset:
                 con.register_filesystem(_DuckDBFileSystem(fs=self.fs))
             prefix = f"{_DuckDBFileSystem.protocol}://"
         found = con.read_parquet(
-            [prefix + path for path in files], union_by_name=True, hive_partitioning=False
+            [prefix + path for path in files],
+            union_by_name=True,
+            hive_partitioning=False,
+            filename=with_filename,
         )
         present = set(found.columns)
         return found.select(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -283,6 +285,7 @@ def test_s3_round_trip_and_upsert(s3_bucket: str, tmp_path: Path) -> None:
     assert ds.rebuild_actors() == 1
     ds.close()
     assert pd.read_parquet(f"{output}/actors").mention_count.tolist() == [4]
+    assert ds.verify() == []  # DuckDB reads the files through the dataset's filesystem
     # pandas and pyarrow read straight from S3 through the AWS environment
     df = pd.read_parquet(f"{output}/articles")
     assert sorted(df.article_id) == ["a001", "a002"]
@@ -357,6 +360,7 @@ def test_sigkill_at_random_points_loses_nothing_committed(tmp_path: Path, seed: 
     df = _check_readable(root)
     assert committed <= set(df.article_id)
     assert not list((root / "_staging").rglob("*.parquet"))
+    assert ds.verify() == []  # every row where the index says, none twice, none orphaned
     # and the next run commits on top without duplicates
     ds.commit([article(1, DEC, text="after")], [], "run-after")
     assert read(root, "articles").article_id.is_unique
@@ -808,3 +812,88 @@ def test_tables_without_rows_read_on_s3_and_their_empty_files_go(s3_bucket: str)
     assert EMPTY_FILE not in names and len(names) == 1
     assert len(pd.read_parquet(f"{output}/articles")) == 1
     assert len(pd.read_parquet(f"{output}/quotes")) == 0
+
+
+def _shuffled_dataset(root: Path) -> Dataset:
+    """A dataset after upserts, a move between partitions, undated articles and a merge."""
+    ds = Dataset(str(root))
+    ds.commit([article(1, DEC), article(2, None), article(3, JAN)], [], "run-1")
+    ds.commit([article(2, DEC, text="dated now"), article(4, DEC)], [], "run-2")
+    ds.commit([article(3, JAN, text="changed")], [], "run-3")
+    with ds.lock():
+        ds.compact()
+    return ds
+
+
+def test_verify_finds_nothing_wrong_in_datasets_that_hold(tmp_path: Path) -> None:
+    ds = _shuffled_dataset(tmp_path)
+    assert ds.verify() == []
+    ds.close()
+
+
+def _copy_a_file(root: Path) -> None:
+    import shutil
+
+    source = next((root / "articles" / "year=2009" / "month=12").glob("part-*.parquet"))
+    shutil.copy(source, source.with_name("part-copied.parquet"))
+
+
+def _delete_a_file(root: Path) -> None:
+    next((root / "articles" / "year=2010" / "month=1").glob("part-*.parquet")).unlink()
+
+
+def _rename_a_file(root: Path) -> None:
+    source = next((root / "articles" / "year=2010" / "month=1").glob("part-*.parquet"))
+    source.rename(source.with_name("part-renamed.parquet"))
+
+
+def _orphan_rows(root: Path) -> None:
+    from tasks.storage import to_table
+
+    row = {**article(9, DEC).entities[0], "article_id": "a999", "run_id": "r", "model": "m"}
+    part = root / "entities" / "year=2009" / "month=12"
+    pq.write_table(to_table("entities", [row]), part / "part-orphan.parquet")
+
+
+def _cut_short_commit(root: Path) -> None:
+    (root / "_log").mkdir(exist_ok=True)
+    (root / "_log" / "20261204T000000-deadbeef.json").write_text("{", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (_copy_a_file, ["articles: 3 article(s) stored twice (e.g. a001, a002, a004)"]),
+        (_delete_a_file, ["articles: 1 article(s) in the index without their row (e.g. a003)"]),
+        (_rename_a_file, ["articles: 1 article(s) stored where the index does not say"]),
+        (_orphan_rows, ["entities: 1 article(s) with rows but no row in `articles` (e.g. a999)"]),
+        (_cut_short_commit, ["_log: a commit is in flight or was cut short"]),
+    ],
+)
+def test_verify_names_each_broken_invariant(
+    damage: Callable[[Path], None], expected: list[str], tmp_path: Path
+) -> None:
+    ds = _shuffled_dataset(tmp_path)
+    damage(tmp_path)
+    found = ds.verify()
+    for want in expected:
+        assert any(problem.startswith(want) for problem in found), found
+    ds.close()
+
+
+def test_the_verify_command_exits_1_on_a_problem(tmp_path: Path, capsys: Any) -> None:
+    import yaml
+
+    from flows.cli import main
+
+    _shuffled_dataset(tmp_path / "data").close()
+    config = tmp_path / "config.yaml"
+    source = {"kind": "urls", "name": "wire", "urls": ["https://news.example/1"]}
+    config.write_text(
+        yaml.safe_dump({"output": str(tmp_path / "data"), "sources": [source]}), encoding="utf-8"
+    )
+    assert main(["verify", "--config", str(config)]) == 0
+    assert "ok:" in capsys.readouterr().out
+    _copy_a_file(tmp_path / "data")
+    assert main(["verify", "--config", str(config)]) == 1
+    assert "stored twice" in capsys.readouterr().out
