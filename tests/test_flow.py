@@ -115,6 +115,9 @@ def test_ingest_demo_site_twice(harness, demo_site, tmp_path: Path) -> None:
     assert second["sources"]["demo-feed"]["skipped"].get("rejected_before") == 1
     assert second["totals"]["rejected"] == {}
     assert {t: len(pd.read_parquet(data / t)) for t in counts} == counts
+    from tasks.storage import Dataset
+
+    assert Dataset(str(data)).verify() == []  # each article once, each row in its file
 
 
 def test_a_topic_change_has_the_sitemap_read_again_and_its_pages_judged_again(
