@@ -164,7 +164,6 @@ def settle_orphans(directory: Path) -> list[Reject]:
         struck = {url: n for url, n in deaths.items() if url not in rejects}
         (directory / STRIKES).write_text(json.dumps(struck), encoding="utf-8")
         return list(rejects.values())
-        return rejects
 
 
 def without_stoppers(

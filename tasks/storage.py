@@ -858,11 +858,7 @@ class Dataset:
                 ):
                     continue
                 data = pq.read_table(info.path, filesystem=self.fs, schema=target)
-                staged = self.path("_staging", f"migrate-{uuid.uuid4().hex[:8]}.parquet")
-                self.fs.create_dir(self.path("_staging"), recursive=True)
-                with self.fs.open_output_stream(staged) as sink:
-                    pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
-                self.fs.move(staged, info.path)
+                self._put(info.path, data)
                 rewritten += 1
         with self.db:
             self.db.execute(
@@ -943,11 +939,14 @@ class Dataset:
             directory = directory.rsplit("/", 1)[0]
 
     def _write_empty(self, table: str, path: str) -> None:
-        staged = self.path("_staging", f"empty-{uuid.uuid4().hex[:8]}.parquet")
+        self._put(path, _with_metadata(SCHEMAS[table], table).empty_table())
+
+    def _put(self, path: str, data: pa.Table) -> None:
+        # written under _staging, then moved into place in one step: a reader never sees it half
+        staged = self.path("_staging", f"put-{uuid.uuid4().hex[:8]}.parquet")
         self.fs.create_dir(self.path("_staging"), recursive=True)
         with self.fs.open_output_stream(staged) as sink:
-            schema = _with_metadata(SCHEMAS[table], table)
-            pq.write_table(schema.empty_table(), sink, compression=_PARQUET_COMPRESSION)
+            pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
         self.fs.create_dir(path.rsplit("/", 1)[0], recursive=True)
         self.fs.move(staged, path)
 
