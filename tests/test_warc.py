@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tasks.records import Item, Page, Skip
-from tasks.warc import RawArchive, WarcFailed, WarcFiles, archived_items
+from tasks.warc import ARCHIVE_GZIP_LEVEL, RawArchive, WarcFailed, WarcFiles, archived_items
 
 SITE = Path(__file__).resolve().parents[1] / "flows" / "demo_site"
 MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
@@ -117,6 +119,54 @@ def test_raw_archive_round_trip(tmp_path: Path) -> None:
     back = [i for i in archived_items(fs, str(tmp_path)) if isinstance(i, Item)]
     assert [i.url for i in back] == [p.final_url for p in pages]
     assert [i.body for i in back] == [p.body for p in pages]
+
+
+def _members(data: bytes) -> list[bytes]:
+    """The gzip members of a .warc.gz, each as written (compressed)."""
+    members = []
+    while data:
+        inflater = zlib.decompressobj(wbits=31)
+        inflater.decompress(data)
+        members.append(data[: len(data) - len(inflater.unused_data)])
+        data = inflater.unused_data
+    return members
+
+
+def test_raw_archive_gzips_each_record_alone_at_the_archive_level(tmp_path: Path) -> None:
+    # one gzip member per record, as WARC readers index them; compressed at ARCHIVE_GZIP_LEVEL,
+    # not warcio's level 9, which cost ~2.7x the CPU for 5 % fewer bytes on real pages
+    rng = random.Random(3)
+    words = [f"word{n}" for n in range(400)]
+    fs = pafs.LocalFileSystem()
+    pages = [
+        Page(
+            Item(url=f"https://news.example/{n}", source="s"),
+            f"https://news.example/{n}",
+            200,
+            {"content-type": "text/html"},
+            (
+                "<html><body>"
+                + " ".join(f"<p>{rng.choice(words)}</p>" for _ in range(5000))
+                + "</body></html>"
+            ).encode(),
+            datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
+        )
+        for n in range(3)
+    ]
+    with RawArchive(fs, str(tmp_path), "run-1") as archive:
+        for page in pages:
+            archive.write(page)
+    (path,) = (tmp_path / "raw" / "fetch_date=2026-01-02").glob("*.warc.gz")
+    members = _members(path.read_bytes())
+    assert len(members) == len(pages)
+    for member, page in zip(members, pages, strict=True):
+        plain = gzip.decompress(member)
+        assert page.body in plain
+        again = zlib.compressobj(ARCHIVE_GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        assert len(member) == len(again.compress(plain) + again.flush())
+    assert [i.body for i in archived_items(fs, str(tmp_path)) if isinstance(i, Item)] == [
+        p.body for p in pages
+    ]
 
 
 @pytest.mark.slow
