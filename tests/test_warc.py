@@ -97,19 +97,21 @@ def test_truncated_warc_fails_after_the_records_it_could_read(
         list(WarcFiles("cc", [str(tmp_path / "missing-*.warc.gz")]).items())
 
 
+def _fetched(n: int, html: str) -> Page:
+    """Page n of news.example, fetched on 2026-01-02."""
+    return Page(
+        Item(url=f"https://news.example/{n}", source="s"),
+        f"https://news.example/{n}",
+        200,
+        {"content-type": "text/html"},
+        html.encode(),
+        datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
+    )
+
+
 def test_raw_archive_round_trip(tmp_path: Path) -> None:
     fs = pafs.LocalFileSystem()
-    pages = [
-        Page(
-            Item(url=f"https://news.example/{n}", source="s"),
-            f"https://news.example/{n}",
-            200,
-            {"content-type": "text/html"},
-            f"<html><body>story {n}</body></html>".encode(),
-            datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
-        )
-        for n in range(5)
-    ]
+    pages = [_fetched(n, f"<html><body>story {n}</body></html>") for n in range(5)]
     with RawArchive(fs, str(tmp_path), "run-1") as archive:
         for page in pages:
             archive.write(page)
@@ -139,19 +141,7 @@ def test_raw_archive_gzips_each_record_alone_at_the_archive_level(tmp_path: Path
     words = [f"word{n}" for n in range(400)]
     fs = pafs.LocalFileSystem()
     pages = [
-        Page(
-            Item(url=f"https://news.example/{n}", source="s"),
-            f"https://news.example/{n}",
-            200,
-            {"content-type": "text/html"},
-            (
-                "<html><body>"
-                + " ".join(f"<p>{rng.choice(words)}</p>" for _ in range(5000))
-                + "</body></html>"
-            ).encode(),
-            datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
-        )
-        for n in range(3)
+        _fetched(n, "".join(f"<p>{rng.choice(words)}</p>" for _ in range(5000))) for n in range(3)
     ]
     with RawArchive(fs, str(tmp_path), "run-1") as archive:
         for page in pages:
