@@ -68,7 +68,11 @@ def parsed(nlp: Any, key: str, texts: list[str]) -> list[Doc]:
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe(texts, batch_size=32))
     CACHE.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    # written aside, then renamed: the test suite's processes (pytest-xdist) may parse the same
+    # texts at once, and one must never read the other's file half written
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    DocBin(store_user_data=False, docs=docs).to_disk(partial)
+    os.replace(partial, path)
     return docs
 
 
