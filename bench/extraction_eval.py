@@ -9,7 +9,9 @@ regressions and compares settings; it cannot show a win over trafilatura.
 
 Also times both extractors on the same pages (median of alternating passes) for the 1.5x budget,
 and scores the metadata the set gives for 116 of its pages (`metadata_scores`): publication date,
-headline and authors, ours against `trafilatura.extract_metadata` with its defaults.
+headline and authors, ours against `trafilatura.extract_metadata` with its defaults. And times
+the raw archive's write of the same pages (`archive_cost`), the flow's other cost that grows with
+the page (the throughput bench's generated pages are ~4 KB; these are ~200 KB).
 Run: `.venv/bin/python -m bench.extraction_eval [--repeat 5]`.
 """
 
@@ -19,14 +21,17 @@ import argparse
 import json
 import re
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import trafilatura
 
 from bench.common import EVAL, write_result
+from tasks.warc import ARCHIVE_GZIP_LEVEL
 
 
 def load() -> list[tuple[str, str, dict[str, Any]]]:
@@ -203,6 +208,42 @@ def run(
     return {name: (outputs[name], times[name]) for name in extractors}
 
 
+def archive_cost(bodies: list[bytes], repeat: int) -> dict[str, float]:
+    """The raw archive's write of these page bodies, as a run writes each fetched page
+    (`tasks.warc.RawArchive`, on local disk): CPU ms a page (median of `repeat` passes) and the
+    archive's size over the bodies' size."""
+    from pyarrow import fs as pafs
+
+    from tasks.records import Item, Page
+    from tasks.warc import RawArchive
+
+    pages = [
+        Page(
+            Item(url=f"https://example.org/{n}", source="eval"),
+            f"https://example.org/{n}",
+            200,
+            {"content-type": "text/html"},
+            body,
+            datetime(2026, 1, 2, tzinfo=UTC),
+        )
+        for n, body in enumerate(bodies)
+    ]
+    passes: list[float] = []
+    size = 0
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.process_time()
+            with RawArchive(pafs.LocalFileSystem(), tmp, "bench") as archive:
+                for page in pages:
+                    archive.write(page)
+            passes.append(time.process_time() - start)
+            size = sum(f.stat().st_size for f in Path(tmp, "raw").rglob("*.warc.gz"))
+    return {
+        "ms_per_page": round(1000 * statistics.median(passes) / max(1, len(pages)), 2),
+        "size_ratio": round(size / max(1, sum(len(b) for b in bodies)), 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     """Compare the extractors and write bench/results/extraction.json."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -241,6 +282,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         pages, {"newscorpus": newscorpus_metadata, "trafilatura_default": trafilatura_metadata}
     )
     print(f"metadata (share of {results['metadata']['pages']} pages right): {results['metadata']}")
+    results["raw_archive"] = archive_cost([html.encode() for _u, html, _i in pages], args.repeat)
+    print(f"raw archive (gzip level {ARCHIVE_GZIP_LEVEL}): {results['raw_archive']}")
     write_result(
         "extraction", {"dataset": "trafilatura_en (trafilatura's development set)", **results}
     )

@@ -97,3 +97,19 @@ def test_the_worst_case_harness_times_each_shape_at_two_sizes() -> None:
     # each page keeps its story, and each text gives quotes or dates to find
     assert all(row["output"] > 1000 for row in out["clean"].values())
     assert all(row["output"] > 0 for name, row in out["rules"].items() if name != "wall of names")
+
+
+def test_the_extraction_harness_times_the_raw_archive_of_its_pages() -> None:
+    import random
+
+    from bench.extraction_eval import archive_cost
+
+    rng = random.Random(1)
+    words = [f"w{n}" for n in range(300)]
+    bodies = [
+        " ".join(f"<p>{rng.choice(words)}</p>" for _ in range(3000)).encode() for _ in range(4)
+    ]
+    cost = archive_cost(bodies, repeat=2)
+    assert cost["ms_per_page"] >= 0
+    # gzipped and with its WARC and HTTP headers: smaller than the pages, never empty
+    assert 0 < cost["size_ratio"] < 1
