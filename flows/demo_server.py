@@ -7,6 +7,7 @@ files so feeds, sitemaps and canonical links point at the live address.
 from __future__ import annotations
 
 import mimetypes
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,6 +29,12 @@ class _Server(ThreadingHTTPServer):
     # of 100 pages take 1 s instead of 0.1 s
     request_queue_size = 128
 
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        # a client that closed its kept-alive connection, or cut a page short, is no error of
+        # the site's: socketserver printed a traceback for each
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 class SiteServer:
     """Serve `root` on loopback in a background thread; use as a context manager."""
@@ -37,6 +44,12 @@ class SiteServer:
         server_root = self.root
 
         class Handler(BaseHTTPRequestHandler):
+            # keep-alive, as news sites serve: the fetcher's pooled connections are reused (a
+            # connection a request cost ~0.8 ms more of CPU on each side); no Nagle delay, or
+            # the body written after the headers waits for the client's delayed ACK (~40 ms)
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+
             def log_message(
                 self, format: str, *args: object
             ) -> None:  # quiet: the demo prints a summary
@@ -48,7 +61,13 @@ class SiteServer:
                 if target.is_dir():
                     target = target / "index.html"
                 if not target.is_relative_to(server_root) or not target.is_file():
-                    self.send_error(404)
+                    # not send_error, which closes the connection: news sites keep it open
+                    body = b"not found"
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
                     return
                 body = target.read_bytes()
                 if target.suffix in _TEXT_SUFFIXES:

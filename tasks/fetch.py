@@ -32,6 +32,11 @@ from config.schema import FetchConfig
 from tasks.records import Item, Page, Reject, Skip, StageError
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# A redirect's or an error's body is read and dropped up to this size, so that its connection goes
+# back to the pool for the host's next request (a robots.txt 404, an http -> https redirect);
+# httpx closes a connection whose response was left unread. A longer body is cut, and its
+# connection closed.
+DRAIN_MAX_BYTES = 64 * 1024
 # Types we accept for discovery documents (feeds, sitemaps, robots.txt) but never as articles;
 # a gzipped sitemap (sitemap.xml.gz, which the sitemaps protocol allows) comes as a gzip file
 _DISCOVERY_TYPES = ("xml", "rss", "atom", "text/plain", "gzip", "octet-stream")
@@ -285,6 +290,15 @@ def decode_html(body: bytes, content_type: str) -> str:
     return body.decode("utf-8", errors="replace")
 
 
+def _drain(response: httpx.Response, deadline: float) -> None:
+    """Read a body we do not keep, up to DRAIN_MAX_BYTES and the fetch's deadline."""
+    size = 0
+    for chunk in response.iter_raw():
+        size += len(chunk)
+        if size > DRAIN_MAX_BYTES or time.monotonic() > deadline:
+            return
+
+
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -405,6 +419,7 @@ class Fetcher:
         with self.client.stream("GET", url, headers=headers) as response:
             ctype = response.headers.get("content-type", "").lower()
             if 300 <= response.status_code < 400 or response.status_code >= 400:
+                _drain(response, deadline)
                 body = b""
             else:
                 allowed = _HTML_TYPES + (_DISCOVERY_TYPES if discovery else ())

@@ -32,6 +32,43 @@ def test_ok_page_and_404(site_dir: tuple[Path, str]) -> None:
         assert err.value.reason == "http_404"
 
 
+def test_a_hosts_pages_share_one_kept_alive_connection(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # the demo and test site closed every connection after one response (HTTP/1.0), so the
+    # fetcher's reuse of a pooled connection was never tried; and the fetcher left the body of
+    # a 404 or a redirect unread, which has httpx close the connection: a host's robots.txt 404
+    # or its http -> https redirects cost a new connection (a TLS handshake) each
+    from flows.demo_server import SiteServer
+
+    for n in range(3):
+        (tmp_path / f"{n}.html").write_text(ARTICLE)
+    (tmp_path / "big.html").write_text(ARTICLE.replace("Hello", "Hello " * 50_000))
+    with SiteServer(tmp_path) as site:
+        accepted: list[object] = []
+        accept = site.httpd.get_request
+
+        def counted() -> tuple[object, object]:
+            accepted.append(1)
+            return accept()
+
+        site.httpd.get_request = counted  # type: ignore[method-assign]
+        cfg = FetchConfig(allow_private_addresses=True, min_delay=0.0, retries=0, max_bytes=10_000)
+        with Fetcher(cfg) as fetcher:  # it reads robots.txt first: a 404 here
+            for n in range(3):
+                page = fetcher.fetch(Item(url=f"{site.base_url}/{n}.html", source="t"))
+                assert "Hello" in page.html
+            with pytest.raises(FetchError, match="404"):
+                fetcher.fetch(Item(url=f"{site.base_url}/missing.html", source="t"))
+            fetcher.fetch(Item(url=f"{site.base_url}/0.html", source="t"))
+            assert len(accepted) == 1
+            with pytest.raises(FetchError, match="too_large"):  # left unread: its connection closed
+                fetcher.fetch(Item(url=f"{site.base_url}/big.html", source="t"))
+            assert "Hello" in fetcher.fetch(Item(url=f"{site.base_url}/1.html", source="t")).html
+        assert len(accepted) == 2
+    assert "Traceback" not in capfd.readouterr().err  # the cut is no error of the site's
+
+
 def test_robots_disallow_is_a_skip(site_dir: tuple[Path, str]) -> None:
     root, base = site_dir
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
