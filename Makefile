@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 export PYTHONDONTWRITEBYTECODE := 1
-# pytest processes (pytest-xdist): the suite took 11.9 min in one and 6.4 min in two on the
+# pytest processes (pytest-xdist): the suite took 11.9 min in one and 7.1-7.3 min in two on the
 # 2-core CI machine (2026-12-04); `make test TEST_WORKERS=0` runs it in this process
 TEST_WORKERS ?= 2
 

@@ -62,12 +62,7 @@ class SiteServer:
                     target = target / "index.html"
                 if not target.is_relative_to(server_root) or not target.is_file():
                     # not send_error, which closes the connection: news sites keep it open
-                    body = b"not found"
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/plain")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+                    self._send(404, "text/plain", b"not found")
                     return
                 body = target.read_bytes()
                 if target.suffix in _TEXT_SUFFIXES:
@@ -80,7 +75,10 @@ class SiteServer:
                 if target.suffix == ".html":
                     # no charset in the header: pages declare their own (one demo page is windows-1252)
                     ctype = "text/html"
-                self.send_response(200)
+                self._send(200, ctype, body)
+
+            def _send(self, status: int, ctype: str, body: bytes) -> None:
+                self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

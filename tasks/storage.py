@@ -944,11 +944,14 @@ class Dataset:
     def _put(self, path: str, data: pa.Table) -> None:
         # written under _staging, then moved into place in one step: a reader never sees it half
         staged = self.path("_staging", f"put-{uuid.uuid4().hex[:8]}.parquet")
-        self.fs.create_dir(self.path("_staging"), recursive=True)
-        with self.fs.open_output_stream(staged) as sink:
-            pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
+        self._write_parquet(staged, data)
         self.fs.create_dir(path.rsplit("/", 1)[0], recursive=True)
         self.fs.move(staged, path)
+
+    def _write_parquet(self, path: str, data: pa.Table) -> None:
+        self.fs.create_dir(path.rsplit("/", 1)[0], recursive=True)
+        with self.fs.open_output_stream(path) as sink:
+            pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
 
     def compact(self) -> int:
         """Merge the small files of each partition (below half the target size) into files of up
@@ -1361,9 +1364,7 @@ class Dataset:
         self, commit: str, table: str, partition: str, file: str, data: pa.Table
     ) -> tuple[str, str]:
         staged = self.path("_staging", commit, table, partition, f"{file}.parquet")
-        self.fs.create_dir(staged.rsplit("/", 1)[0], recursive=True)
-        with self.fs.open_output_stream(staged) as sink:
-            pq.write_table(data, sink, compression=_PARQUET_COMPRESSION)
+        self._write_parquet(staged, data)
         return staged, self.path(table, partition, f"{file}.parquet")
 
     def _assign_clusters(
