@@ -2449,6 +2449,26 @@ SPEAKER_CASES = [
         "it would replace",
         "Bougainvillea",
     ),
+    # a run of coordinated titles whose name sets off a relative clause before the verb
+    (
+        "Former prosecutor and New York City Mayor Rudy Giuliani, who backs Trump, said the "
+        "FBI had acted too late.",
+        "the FBI had acted",
+        "Rudy Giuliani",
+    ),
+    # a closing name set beside the object of a participle inside the subject's phrase
+    (
+        "An unpledged delegate supporting Clinton, Christine Pelosi, said she would back the "
+        "nominee.",
+        "she would back",
+        "Christine Pelosi",
+    ),
+    # ... and one NER ran into an organisation with the place before it
+    (
+        "His best friend at Lehigh, Bruce Turry, said he was always serious about politics.",
+        "he was always",
+        "Bruce Turry",
+    ),
 ]
 
 

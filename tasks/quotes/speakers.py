@@ -848,11 +848,22 @@ def _titled_conjunct(subj: Token) -> Token | None:
     if any(c.dep_ == "det" for c in _children(subj)):
         return None
     conj = next((c for c in _children(subj) if c.dep_ == "conj"), None)
-    if conj is None or conj.ent_type_ != "PERSON" or conj.i != subj.right_edge.i:
+    if conj is None or conj.ent_type_ != "PERSON" or _phrase_end(conj) != subj.right_edge.i:
         return None
     if not _person_word(subj.text):
         return None  # "Todd Rogers and Adan Acevedo" are two people
     return conj
+
+
+def _phrase_end(name: Token) -> int:
+    """The last token of a name's phrase, past a relative clause or an appositive set off after
+    it ("... Mayor Rudy Giuliani, who backs Trump,"): the name itself when nothing is set off."""
+    set_off = [c for c in _children(name) if c.i > name.i and c.dep_ in _SET_OFF_DEPS]
+    if not set_off or name.i + 1 >= len(name.doc) or name.doc[name.i + 1].text != ",":
+        return name.i
+    end = max(c.right_edge.i for c in set_off)
+    after = name.doc[end + 1] if end + 1 < len(name.doc) else None
+    return end + 1 if after is not None and after.text == "," and after.head == name else end
 
 
 def _names_person(words: str, subj: Token, memory: _Speakers) -> bool:
@@ -933,6 +944,14 @@ def _family_name(noun: Token, at: int, memory: _Speakers) -> str | None:
     return name.split()[-1] if name and " " in name else None
 
 
+# a subject's modifier, and the noun inside it that a closing name may be set beside: "His
+# former business partner at Lenox, Lawrence B. Cummings," (prep, pobj), "An unpledged delegate
+# supporting Clinton, Christine Pelosi," (acl, dobj)
+_INNER_PHRASES = {"prep": "pobj", "acl": "dobj"}
+# what a name's phrase may set off after it between commas
+_SET_OFF_DEPS = frozenset(["relcl", "appos", "acl"])
+
+
 def _closing_appos(subj: Token) -> Token | None:
     """A name that closes a subject's phrase, hung by the parser on the noun of a phrase inside
     it: "His former business partner at Lenox, Lawrence B. Cummings, called ..." (on Lenox)."""
@@ -940,14 +959,29 @@ def _closing_appos(subj: Token) -> Token | None:
     last = subj.right_edge.i
     while last > subj.i and tokens[last].is_punct:
         last -= 1
-    for prep in _children(subj):
-        if prep.dep_ != "prep":
+    for modifier in _children(subj):
+        if modifier.dep_ not in _INNER_PHRASES:
             continue
-        for noun in _children(prep):
-            for c in _children(noun) if noun.dep_ == "pobj" else ():
-                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == last:
+        for noun in _children(modifier):
+            for c in _children(noun) if noun.dep_ == _INNER_PHRASES[modifier.dep_] else ():
+                if (
+                    c.dep_ == "appos"
+                    and c.right_edge.i == last
+                    and tokens[c.left_edge.i - 1].text == ","
+                    and (c.ent_type_ == "PERSON" or _first_and_last_name(c))
+                ):
                     return c
     return None
+
+
+def _first_and_last_name(name: Token) -> bool:
+    """A first name and a surname that NER ran into an organisation ("Lehigh, Bruce Turry")."""
+    words = name.doc[name.left_edge.i : name.i + 1]
+    return (
+        len(words) == 2
+        and all(w.pos_ == "PROPN" and w.is_title for w in words)
+        and words[0].lower_ in FIRST_NAMES
+    )
 
 
 def _titled_appos(subj: Token, appos: Token) -> bool:
