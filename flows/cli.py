@@ -210,9 +210,12 @@ def cmd_compact(args: argparse.Namespace) -> int:
 
     settings = load_config(args.config)
     dataset = Dataset(settings.output, settings.storage)
-    dataset.prepare()
-    with dataset.lock():
-        merged = dataset.compact()
+    try:
+        dataset.prepare()
+        with dataset.lock():
+            merged = dataset.compact()
+    finally:
+        dataset.close()
     console.print(f"compacted {settings.output}: {merged} small file(s) merged")
     return 0
 
@@ -223,15 +226,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     settings = load_config(args.config)
     dataset = Dataset(settings.output, settings.storage)
-    problems = dataset.verify()
-    for problem in problems:
-        console.print(f"[red]{problem}[/red]")
-    if not problems:
-        console.print(
-            f"ok: {settings.output}: {dataset.article_count()} article(s), each stored once, "
-            "every row in the file the index gives its article"
-        )
-    dataset.close()
+    try:
+        problems = dataset.verify()
+        for problem in problems:
+            console.print(f"[red]{problem}[/red]")
+        if not problems:
+            console.print(
+                f"ok: {settings.output}: {dataset.article_count()} article(s), each stored "
+                "once, every row in the file the index gives its article"
+            )
+    finally:
+        dataset.close()
     return 1 if problems else 0
 
 

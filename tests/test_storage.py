@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -881,19 +883,53 @@ def test_verify_names_each_broken_invariant(
     ds.close()
 
 
-def test_the_verify_command_exits_1_on_a_problem(tmp_path: Path, capsys: Any) -> None:
+def _config_for(output: Path) -> Path:
+    """A config file beside `output` that writes there."""
     import yaml
 
+    config = output.parent / "config.yaml"
+    source = {"kind": "urls", "name": "wire", "urls": ["https://news.example/1"]}
+    config.write_text(
+        yaml.safe_dump({"output": str(output), "sources": [source]}), encoding="utf-8"
+    )
+    return config
+
+
+def test_the_verify_command_exits_1_on_a_problem(tmp_path: Path, capsys: Any) -> None:
     from flows.cli import main
 
     _shuffled_dataset(tmp_path / "data").close()
-    config = tmp_path / "config.yaml"
-    source = {"kind": "urls", "name": "wire", "urls": ["https://news.example/1"]}
-    config.write_text(
-        yaml.safe_dump({"output": str(tmp_path / "data"), "sources": [source]}), encoding="utf-8"
-    )
+    config = _config_for(tmp_path / "data")
     assert main(["verify", "--config", str(config)]) == 0
     assert "ok:" in capsys.readouterr().out
     _copy_a_file(tmp_path / "data")
     assert main(["verify", "--config", str(config)]) == 1
     assert "stored twice" in capsys.readouterr().out
+
+
+def _open_files_under(root: Path) -> list[str]:
+    """Paths under `root` this process holds open (Linux's /proc/self/fd)."""
+    held = []
+    for fd in Path("/proc/self/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith(str(root)):
+                held.append(target)
+    return held
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_the_compact_command_merges_small_files_and_lets_the_index_go(
+    tmp_path: Path, capsys: Any
+) -> None:
+    from flows.cli import main
+
+    ds = Dataset(str(tmp_path / "data"))
+    ds.commit([article(1, DEC)], [], "run-1")
+    ds.commit([article(2, DEC)], [], "run-2")
+    ds.close()
+    config = _config_for(tmp_path / "data")
+    assert main(["compact", "--config", str(config)]) == 0
+    assert "small file(s) merged" in capsys.readouterr().out
+    assert len(list((tmp_path / "data" / "articles").rglob("*.parquet"))) == 1
+    assert _open_files_under(tmp_path / "data") == []
