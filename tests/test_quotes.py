@@ -2463,6 +2463,19 @@ SPEAKER_CASES = [
         "she would back",
         "Christine Pelosi",
     ),
+    # a participle on a named owner's noun is the owner's stance, not the clause subject's
+    (
+        "Republican candidate Donald Trump will follow Democratic candidate Hillary Clinton's "
+        "Tuesday speech denouncing his economic policies with a speech of his own.",
+        "his economic policies",
+        "Hillary Clinton",
+    ),
+    (
+        "What's more, Trump's decision to skip last week's final Republican debate, complaining "
+        "about being ill-treated by the Fox News sponsors, did not hurt him.",
+        "being ill-treated",
+        "Trump",
+    ),
     # ... and one NER ran into an organisation with the place before it
     (
         "His best friend at Lehigh, Bruce Turry, said he was always serious about politics.",

@@ -474,6 +474,22 @@ def _subject_of(verb: Token) -> Token | None:
         agent_like = head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or bool(
             _PERSON_ROLE.search(head.text)
         )
+        named_owner = next(
+            (c for c in _children(head) if c.dep_ == "poss" and c.pos_ == "PROPN"), None
+        )
+        if (
+            not agent_like
+            and named_owner is not None
+            and all(
+                (t.head == head and t.dep_ in ("compound", "amod"))
+                or (t.head == named_owner and t.dep_ == "case")
+                for t in _tokens(verb.doc)[named_owner.i + 1 : head.i]
+            )
+        ):
+            # "will follow Clinton's speech denouncing his policies": the speech's owner spoke,
+            # not whoever the clause is about; the owner's noun follows the owner (the parser
+            # gave "calling for Fiorina's firing and carrying signs saying ..." the signs)
+            return named_owner
         if not agent_like and head.dep_ == "dobj" and head.head.pos_ == "VERB":
             return _subject_of(head.head) or head
         prep = head.head
