@@ -2476,6 +2476,15 @@ SPEAKER_CASES = [
         "being ill-treated",
         "Trump",
     ),
+    # a "he" later in the text, resolved first (direct quotes come before reports) and to her,
+    # tells nothing of her to the "she" before it
+    (
+        "Sen. Kelly Ayotte has been cautious. She criticized Trump for mocking a soldier's "
+        'family. For that she drew Trump\'s ire - he called her "weak" and said she had "zero '
+        'support" in New Hampshire.',
+        "Trump for mocking",
+        "Kelly Ayotte",
+    ),
     # ... and one NER ran into an organisation with the place before it
     (
         "His best friend at Lehigh, Bruce Turry, said he was always serious about politics.",

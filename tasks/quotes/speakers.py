@@ -255,7 +255,12 @@ class _Speakers:
         self._full: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # what the article tells: "Mr.", "Mrs.", a title
+        # what a resolved "he" or "she" told of a name, at the pronoun's offset: only pronouns
+        # after it may use it, so a pronoun resolved out of text order (quotes are found in
+        # several passes) and wrongly cannot turn away an earlier one ("She criticized Trump.
+        # ... she drew Trump's ire - he called her ...")
+        self.told: dict[str, list[tuple[int, str]]] = {}
         # person mentions, whose titles and appositives holder() reads when first asked
         self._titled: list[tuple[Span, str]] = []
         self._roles: list[tuple[int, str, frozenset[str]]] | None = None
@@ -533,9 +538,20 @@ class _Speakers:
         n = bisect.bisect_right(self._story_breaks, at) - 1
         return self._story_breaks[n] if n >= 0 else 0
 
-    def compatible(self, name: str, gender: str | None) -> bool:
-        known = self.gender.get(name) or _gender(name)
-        return gender not in ("m", "f") or known in (None, gender)
+    def compatible(self, name: str, gender: str | None, at: int | None = None) -> bool:
+        if gender not in ("m", "f"):
+            return True
+        known = self.gender.get(name) or self._told_before(name, at) or _gender(name)
+        return known in (None, gender)
+
+    def tell(self, name: str, gender: str, at: int) -> None:
+        """Record that the pronoun at offset `at`, of `gender`, was resolved to `name`."""
+        self.told.setdefault(name, []).append((at, gender))
+
+    def _told_before(self, name: str, at: int | None) -> str | None:
+        # the first thing a pronoun before `at` told of the name (any, when `at` is None)
+        told = [(offset, g) for offset, g in self.told.get(name, ()) if at is None or offset < at]
+        return min(told)[1] if told else None
 
     def _titles(self) -> list[tuple[int, str, frozenset[str]]]:
         if self._roles is None:
@@ -658,11 +674,11 @@ class _Speakers:
         start = self.story_start(at)
         candidates = sorted(o_n for o_n in self.last_named + self.subjects if start <= o_n[0] < at)
         for offset, name in reversed(candidates):
-            if self.compatible(name, gender) and not self._inside_report(offset, name, gender):
+            if self.compatible(name, gender, at) and not self._inside_report(offset, name, gender):
                 return name
         persons = [(o, n) for o, n in self.persons if start <= o < at]
         for _offset, name in reversed(persons):
-            if self.compatible(name, gender):
+            if self.compatible(name, gender, at):
                 return name
         if gender in ("m", "f"):
             # the full name a surname stands for may be a relative's ("Fiorina" -> "Frank
@@ -670,7 +686,7 @@ class _Speakers:
             unlabelled = [u for u in self.unlabelled if start <= u[0] < at]
             for _offset, written, full in reversed(unlabelled):
                 for name in (full, written):
-                    if self.compatible(name, gender):
+                    if self.compatible(name, gender, at):
                         return name
         return None
 
@@ -722,7 +738,7 @@ def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
         return None
     start, end = _name_span(main)
     name = memory.full(_honorific(main.doc, start) + doc_text(main.doc)[start:end])
-    return name if memory.compatible(name, gender) else None
+    return name if memory.compatible(name, gender, pronoun.idx) else None
 
 
 # subordinators of a clause whose subject a pronoun in the clause beside it refers back to
@@ -779,7 +795,7 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
         return None
     start, end = _name_span(person)
     name = memory.full(_honorific(person.doc, start) + doc_text(person.doc)[start:end])
-    return name if memory.compatible(name, gender) else None
+    return name if memory.compatible(name, gender, pronoun.idx) else None
 
 
 _SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
@@ -1058,7 +1074,7 @@ def _resolve(
         if name is None:
             return None, subj.text, "unknown"
         if gender in ("m", "f"):
-            memory.gender.setdefault(name, gender)  # "she said" tells us about the next "he"
+            memory.tell(name, gender, subj.idx)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
     spoken_for = _spoken_for(subj)
     # ... not a person NER took for a body ("a spokesman for Trump"), nor one who spoke on
