@@ -2485,6 +2485,14 @@ SPEAKER_CASES = [
         "Trump for mocking",
         "Kelly Ayotte",
     ),
+    # the first word of what a sign says is no inverted speaker of "saying", nor then the one
+    # a description after it refers to
+    (
+        "Lori Bernstein held up a sign saying \"Jews Against Trump - Because We've Seen This "
+        "Before.\" The 57-year-old scientist says she doesn't take Holocaust comparisons lightly.",
+        "she doesn't take",
+        "Lori Bernstein",
+    ),
     # ... and one NER ran into an organisation with the place before it
     (
         "His best friend at Lehigh, Bruce Turry, said he was always serious about politics.",

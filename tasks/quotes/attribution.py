@@ -375,6 +375,9 @@ def _subject_of(verb: Token) -> Token | None:
             and child.dep_ in ("dobj", "attr")
             and child.i > verb.i
             and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+            # not the first word of what a sign or a message says: `a sign saying "Jews Against
+            # Trump"` (a mark opens between the verb and the word)
+            and len(_DOUBLE_MARK.findall(doc_text(doc), verb.idx, child.idx)) % 2 == 0
         ):
             return child
     if (
