@@ -2493,6 +2493,17 @@ SPEAKER_CASES = [
         "she doesn't take",
         "Lori Bernstein",
     ),
+    # a quote after an owner's noun of saying is the owner's, not the sentence subject's
+    (
+        'Voters remember Trump\'s promise that "Mexico will pay for the wall."',
+        "Mexico will pay",
+        "Trump",
+    ),
+    (
+        'Critics seized on Romney\'s remark that "corporations are people, my friend."',
+        "corporations are people",
+        "Romney",
+    ),
     # ... and one NER ran into an organisation with the place before it
     (
         "His best friend at Lehigh, Bruce Turry, said he was always serious about politics.",

@@ -947,7 +947,12 @@ def _merge_reported(
         # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
         # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called")
         inner_cue = base.cue_start is not None and base.cue_start > clause.cue.idx
-        if clause.subject is not None and (base.speaker_type == "unknown" or inner_cue):
+        # a quote with no cue of its own has at most the sentence's subject for a speaker, and
+        # takes the clause's cue below: it takes the cue's speaker with it ("Voters remember
+        # Trump's promise that "Mexico will pay for the wall"" is Trump's)
+        if clause.subject is not None and (
+            base.speaker_type == "unknown" or inner_cue or base.cue is None
+        ):
             speaker, speaker_text, speaker_type = _resolve(
                 doc, clause.subject, clause.start, memory
             )
