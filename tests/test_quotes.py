@@ -2504,6 +2504,13 @@ SPEAKER_CASES = [
         "corporations are people",
         "Romney",
     ),
+    # "received the endorsement of X": after "the", the "of" of a backing names who gives it
+    (
+        "Ted Cruz, who badly needs a win in Tuesday's GOP primary in Indiana, received the "
+        "endorsement of Gov. Mike Pence on Friday.",
+        "Ted Cruz, who",
+        "Mike Pence",
+    ),
     # ... and one NER ran into an organisation with the place before it
     (
         "His best friend at Lehigh, Bruce Turry, said he was always serious about politics.",

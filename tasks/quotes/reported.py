@@ -364,9 +364,7 @@ def _stance_clause(noun: Token) -> _Clause | None:
         return None
     # "won the support of minorities", "secured the endorsement of the sheriff": after "the" the
     # "of" of a backing names who gives it, not what it is for
-    by_of = noun.lower_ in _BACKINGS and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in _children(noun)
-    )
+    by_of = _the_backing(noun)
     obj = next(
         (
             g
@@ -633,6 +631,13 @@ def _viewpoint_clause(prep: Token) -> _Clause | None:
     return _Clause(start_t.idx, end_t.idx + len(end_t), prep, prep.idx + len(prep), obj)
 
 
+def _the_backing(noun: Token) -> bool:
+    """A backing after "the" ("the support of minorities"), whose "of" names who gives it."""
+    return noun.lower_ in _BACKINGS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in _children(noun)
+    )
+
+
 def _reaction_clause(verb: Token) -> _Clause | None:
     """`The statement drew sharp criticism from both sides`, `His behavior has angered the
     party's leaders`: the subject is what the reaction is about."""
@@ -641,11 +646,14 @@ def _reaction_clause(verb: Token) -> _Clause | None:
     if subj is None or obj is None or subj.lower_ in ("it", "there", "that", "which", "who"):
         return None
     if verb.lower_ in _RECEIVE and obj.lower_ in _REACTIONS:
+        # "drew criticism from both sides"; after "the", the "of" of a backing names its giver
+        # too ("received the endorsement of Gov. Mike Pence")
+        givers = ("from", "of") if _the_backing(obj) else ("from",)
         holder = next(
             (
                 g
                 for c in [*_children(verb), *_children(obj)]
-                if c.dep_ == "prep" and c.lower_ == "from"
+                if c.dep_ == "prep" and c.lower_ in givers
                 for g in _children(c)
                 if g.dep_ == "pobj"
             ),
