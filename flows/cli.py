@@ -209,13 +209,10 @@ def cmd_compact(args: argparse.Namespace) -> int:
     from tasks.storage import Dataset
 
     settings = load_config(args.config)
-    dataset = Dataset(settings.output, settings.storage)
-    try:
+    with contextlib.closing(Dataset(settings.output, settings.storage)) as dataset:
         dataset.prepare()
         with dataset.lock():
             merged = dataset.compact()
-    finally:
-        dataset.close()
     console.print(f"compacted {settings.output}: {merged} small file(s) merged")
     return 0
 
@@ -225,8 +222,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from tasks.storage import Dataset
 
     settings = load_config(args.config)
-    dataset = Dataset(settings.output, settings.storage)
-    try:
+    with contextlib.closing(Dataset(settings.output, settings.storage)) as dataset:
         problems = dataset.verify()
         for problem in problems:
             console.print(f"[red]{problem}[/red]")
@@ -235,8 +231,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 f"ok: {settings.output}: {dataset.article_count()} article(s), each stored "
                 "once, every row in the file the index gives its article"
             )
-    finally:
-        dataset.close()
     return 1 if problems else 0
 
 
