@@ -45,7 +45,7 @@ from tasks.quotes.lexicon import (
     SPEECH_VERBS,
     _person_word,
 )
-from tasks.quotes.marks import _CLOSING, _DOUBLE_MARK, _MARK
+from tasks.quotes.marks import _CLOSING, _MARK, crosses_quote
 from tasks.quotes.syntax import (
     _after_label,
     _before_parentheses,
@@ -377,7 +377,7 @@ def _subject_of(verb: Token) -> Token | None:
             and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
             # not the first word of what a sign or a message says: `a sign saying "Jews Against
             # Trump"` (a mark opens between the verb and the word)
-            and len(_DOUBLE_MARK.findall(doc_text(doc), verb.idx, child.idx)) % 2 == 0
+            and not crosses_quote(doc_text(doc), verb.idx, child.idx)
         ):
             return child
     if (
@@ -420,7 +420,7 @@ def _subject_of(verb: Token) -> Token | None:
     if (
         verb.dep_ == "conj"
         and verb.head.i < verb.i
-        and len(_DOUBLE_MARK.findall(doc_text(verb.doc), verb.head.idx, verb.idx)) % 2 == 1
+        and crosses_quote(doc_text(verb.doc), verb.head.idx, verb.idx)
     ):
         # `"Dr. Carson invited us to talk about his campaign" the paper's editor responded`: a
         # verb after the quote the parser joined to the quote's own verb does not share its

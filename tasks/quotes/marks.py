@@ -24,6 +24,12 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _DOUBLE_MARK = re.compile("''|[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
 
 
+def crosses_quote(text: str, start: int, end: int) -> bool:
+    """Whether an odd number of double marks lies in text[start:end]: one end inside a quote,
+    the other outside (see _DOUBLE_MARK)."""
+    return len(_DOUBLE_MARK.findall(text, start, end)) % 2 == 1
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One quote of an article; offsets index the article text."""
