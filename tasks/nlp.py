@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_prefix_regex
 from spacy.vocab import Vocab
 
 _TEXT_KEY = "newscorpus.text"  # doc.user_data key of the cached text
@@ -286,6 +287,17 @@ def _with_title_abbreviations(nlp: Language) -> Language:
     return nlp
 
 
+def _with_backtick_quotes(nlp: Language) -> Language:
+    # "``" opens a quote in wire copy and Korean outlets (``...''), as in the Penn Treebank the
+    # model learned from; spaCy's English prefixes split it into two "`" tokens, which the parser
+    # reads as stray punctuation ("called them ``deplorables.''" lost the naming the same
+    # sentence has in straight or curly marks): one token, as "''" already is
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex(["``", *(nlp.Defaults.prefixes or ())]).search
+    tokenizer.add_special_case("``", [{ORTH: "``"}])
+    return nlp
+
+
 def _with_paragraphs(nlp: Language) -> Language:
     if "paragraph_sentences" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
@@ -427,7 +439,9 @@ def _build(name: str) -> Language:
     return _indexed_attribute_rules(
         _with_hyphenated_names(
             _with_straight_apostrophes(
-                _with_paragraphs(_plain_spaces(_with_title_abbreviations(nlp)))
+                _with_paragraphs(
+                    _plain_spaces(_with_backtick_quotes(_with_title_abbreviations(nlp)))
+                )
             )
         )
     )

@@ -1,5 +1,6 @@
 """The model loader: indexed attribute rules (the same matches as spaCy's own AttributeRuler), and
-the text conventions the pipeline reads (spaces, apostrophes, title abbreviations, datelines)."""
+the text conventions the pipeline reads (spaces, apostrophes, backtick quotes, title abbreviations,
+datelines)."""
 
 from __future__ import annotations
 
@@ -124,6 +125,27 @@ def test_typographic_apostrophe_in_a_name_reads_as_the_straight_one(text: str, n
     assert alone and all(e.label_ == "PERSON" for e in alone), [
         (e.text, e.label_) for e in doc.ents
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Seoul accused Pyongyang of ``double-dealing.''", "``"),
+        ("He said, `` We will not tolerate it.''", "``"),
+        ('He said, "We will not tolerate it."', '"'),
+    ],
+)
+def test_a_backtick_pair_opens_a_quote_as_one_mark(text: str, opening: str) -> None:
+    # wire copy and Korean outlets open a quote with "``"; spaCy's prefixes split it in two
+    # "`", which the parser reads as stray punctuation, not as the quote it tags ``
+    doc = load_nlp()(text)
+    mark = next(t for t in doc if t.text.startswith(opening[0]))
+    assert mark.text == opening and mark.tag_ == "``"
+    assert "`" not in [t.text for t in doc]
+
+
+def test_a_single_backtick_is_still_its_own_token() -> None:
+    assert [t.text for t in load_nlp()("the `so-called' reform")][:3] == ["the", "`", "so"]
 
 
 @pytest.mark.parametrize(

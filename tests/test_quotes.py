@@ -488,6 +488,26 @@ def test_the_same_story_in_every_convention_gives_the_same_quotes(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    "template",
+    [
+        "Clinton called half of Donald Trump's supporters {deplorables.}",
+        "The KCNA news agency called the joint drills {a rehearsal for invasion.}",
+        "Its state media last week accused Seoul of {double-dealing} over the talks.",
+    ],
+)
+def test_a_backtick_quote_reads_as_a_curly_one(nlp, template: str) -> None:
+    # ``...'' (wire copy, Korean outlets) is the Penn Treebank's own pair; spaCy split "``" into
+    # two "`" tokens, and "called half of Donald Trump's supporters ``deplorables.''" lost the
+    # naming that the same sentence in curly marks has (a row of "deplorables." alone)
+    curly = quotes_of(nlp, _in_convention(template, "\u201c", "\u201d"))
+    backtick = quotes_of(nlp, _in_convention(template, "``", "''"))
+    assert [(q.kind, q.speaker, _DOUBLE_MARKS.sub("", q.text)) for q in backtick] == [
+        (q.kind, q.speaker, _DOUBLE_MARKS.sub("", q.text)) for q in curly
+    ]
+    assert len(curly) == 1 and curly[0].kind == "partial"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '"Europe is breaking up," said Sanne in \'t Veld, a Dutch member. "It\'s a risk." Nina left.',
