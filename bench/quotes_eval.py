@@ -21,9 +21,13 @@ whose content is discontinuous, and the quotes table keeps the two parts as two 
 figures per row (each part a prediction of its own) are reported beside them under `rows`.
 
 With `--conventions`, dev is scored again with the double marks of its quotes rewritten in each
-convention of news copy (straight, curly, '' of wire copy, ``...'' of Korean outlets): the
+convention of news copy (straight, curly, '' of wire copy, ``...'' of Korean outlets), and in
+single marks as British copy prints them (the outer quote in single marks, a quote nested in it
+in double marks, every apostrophe typed as the closing single mark; curly and straight): the
 same quotes in another convention should score the same; and again with a wire dateline
-("WASHINGTON (AP) -- ") before each lead paragraph, which should change nothing either.
+("WASHINGTON (AP) -- ") before each lead paragraph, which should change nothing either. Texts
+that mix conventions (a straight-quoted block holding curly quotes) are rewritten less cleanly
+in single marks, so part of those conventions' gap is the rewrite's.
 
 Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N] [--conventions]`.
 """
@@ -267,7 +271,8 @@ def _last_name(name: str | None, common: frozenset[str] = frozenset()) -> str | 
         return None
     if len(words) >= 2 and _KOREAN_GIVEN.match(words[-1]) and _NAME_WORD.match(words[-2]):
         return words[-2].lower()
-    return words[-1].strip(".").lower()
+    # O’Neill and O'Neill are one name: the apostrophe is typed either way
+    return words[-1].strip(".").lower().replace("\u2019", "'")
 
 
 # The prepositions after the noun that heads a description: "advisers to Mr. Obama", "the chair
@@ -478,19 +483,49 @@ CONVENTIONS = {
 }
 _DOUBLE_OPENERS = ("``", "''", "\u201c", '"', "\u201e")
 _DOUBLE_CLOSERS = ("''", "\u201d", '"')
+# Single-mark conventions (British copy, Korean outlets' English services): the outer quote in
+# single marks, a quote nested in it in double marks, and every apostrophe typed as the closing
+# single mark is (curly ’ or straight '), so that the extractor must tell the two apart as it
+# must in such copy: convention -> (outer opening, outer closing, inner opening, inner closing)
+SINGLE_CONVENTIONS = {
+    "single": ("\u2018", "\u2019", "\u201c", "\u201d"),
+    "single_straight": ("'", "'", '"', '"'),
+}
+_SINGLE_OPENERS = ("\u2018", "'", "`")
+_SINGLE_CLOSERS = ("\u2019", "'")
+_APOSTROPHE = re.compile("['\u2019]")
 
 
 def _mark_at(text: str, i: int, marks: tuple[str, ...]) -> str | None:
     return next((m for m in marks if text.startswith(m, i)), None)
 
 
-def in_convention(text: str, convention: str) -> tuple[str, Callable[[int], int]]:
-    """The text with the double marks of its quotes (the opening and closing mark, and the
-    opening mark repeated at each paragraph of a quote over paragraphs) in `convention`, and
-    the map from an offset of the text to the same place in the rewritten one."""
+def _nested_in_double(
+    text: str, lo: int, hi: int, inner: tuple[str, str]
+) -> list[tuple[int, int, str]]:
+    """Edits giving the quotes in single marks nested in text[lo:hi] the `inner` double marks."""
     from tasks.quotes import find_quote_marks
 
-    opening, closing = CONVENTIONS[convention]
+    edits = []
+    for a, b in find_quote_marks(text[lo:hi]):
+        first, last = _mark_at(text, lo + a, _SINGLE_OPENERS), text[lo + b - 1]
+        if first is not None and last in _SINGLE_CLOSERS and b - a > 2:
+            edits += [(lo + a, len(first), inner[0]), (lo + b - 1, 1, inner[1])]
+        elif (double := _mark_at(text, lo + a, _DOUBLE_OPENERS)) is not None:
+            # the opening mark repeated at a paragraph of the outer quote: look inside it
+            edits += _nested_in_double(text, lo + a + len(double), lo + b, inner)
+    return edits
+
+
+def in_convention(text: str, convention: str) -> tuple[str, Callable[[int], int]]:
+    """The text with the double marks of its quotes (the opening and closing mark, and the
+    opening mark repeated at each paragraph of a quote over paragraphs) in `convention` (of
+    CONVENTIONS or SINGLE_CONVENTIONS), and the map from an offset of the text to the same
+    place in the rewritten one."""
+    from tasks.quotes import find_quote_marks
+
+    single = SINGLE_CONVENTIONS.get(convention)
+    opening, closing = single[:2] if single else CONVENTIONS[convention]
     edits: list[tuple[int, int, str]] = []  # (offset, length replaced, replacement)
     for lo, hi in find_quote_marks(text):
         first = _mark_at(text, lo, _DOUBLE_OPENERS)
@@ -508,6 +543,13 @@ def in_convention(text: str, convention: str) -> tuple[str, Callable[[int], int]
         )
         if last is not None and hi - len(last) >= lo + len(first):
             edits.append((hi - len(last), len(last), closing))
+        if single:
+            edits += _nested_in_double(text, lo + len(first), hi - len(last or ""), single[2:])
+    if single:  # every other apostrophe or single mark as the convention's closing mark
+        marks = {at for at, _length, _mark in edits}
+        edits += [
+            (m.start(), 1, closing) for m in _APOSTROPHE.finditer(text) if m.start() not in marks
+        ]
     out: list[str] = []
     starts: list[int] = []
     shifts: list[int] = []  # the total shift after each edit
@@ -646,13 +688,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         )
     conventions = {}
     if args.conventions:
-        for name in [*CONVENTIONS, "dateline"]:
+        for name in [*CONVENTIONS, *SINGLE_CONVENTIONS, "dateline"]:
             r = evaluate("dev", args.limit, convention=name)
             conventions[name] = {
                 k: r[k] for k in ("precision", "recall", "f1", "speaker_accuracy", "speaker_scored")
             }
             print(
-                f"dev, {name:8}  P {r['precision']:.4f}  R {r['recall']:.4f}  "
+                f"dev, {name:15}  P {r['precision']:.4f}  R {r['recall']:.4f}  "
                 f"F1 {r['f1']:.4f}  speaker {r['speaker_accuracy']:.4f} (n={r['speaker_scored']})"
             )
     if args.limit is None:

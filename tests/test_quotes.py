@@ -449,14 +449,14 @@ _DOUBLE_MARKS = re.compile("``|''|[\"\u201c\u201d]")
 _CONVENTIONS = [('"', '"'), ("\u201c", "\u201d"), ("''", "''"), ("``", "''")]
 
 
-@pytest.mark.parametrize(("opening", "closing"), _CONVENTIONS)
+@pytest.mark.parametrize(("opening", "closing"), [*_CONVENTIONS, ("\u2018", "\u2019"), ("'", "'")])
 def test_transcript_turns_in_every_convention(nlp, opening: str, closing: str) -> None:
     # a transcript quoted over paragraphs, each turn opening with the mark and only the last
     # closing it: every turn is its own quote, spoken by its label (no mark in the name)
     text = _in_convention(
         "The exchange went as follows:\n\n"
         "{MORALES: Let me start with the budget. Why did the council wait so long?\n\n"
-        "{TAN: Well, look, the numbers were not ready. We had no audit.\n\n"
+        "{TAN: Well, look, the numbers weren't ready. We had no audit.\n\n"
         "{MORALES: Do you really see those two things as equal?\n\n"
         "{TAN: I do, and so does the auditor.}\n\nThe meeting ended at noon.",
         opening,

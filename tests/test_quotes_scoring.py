@@ -7,6 +7,7 @@ import pytest
 
 from bench.quotes_eval import (
     CONVENTIONS,
+    SINGLE_CONVENTIONS,
     GoldQuote,
     _last_name,
     corpus_words,
@@ -71,6 +72,9 @@ from bench.quotes_eval import (
         ("Developers and supporters in Congress", None),
         # ... but an author is: "by" names who made the study
         ("A 2014 study by Loyola Law School professor Justin Levitt", "levitt"),
+        # the apostrophe of a name is typed either way: one name
+        ("James O\u2019Neill", "o'neill"),
+        ("O'Neill", "o'neill"),
     ],
 )
 def test_last_name_of_a_gold_source(source: str, last_name: str | None) -> None:
@@ -183,6 +187,28 @@ def test_quote_marks_rewritten_in_a_convention_keep_the_gold_offsets(convention:
         assert new_text[moved(start) : moved(start + len(words))] == words
     # a span that starts at the opening mark keeps it: the rewritten mark starts there
     assert new_text[moved(text.index("\u201cThe first")) :].startswith(opening + "The first")
+
+
+@pytest.mark.parametrize("convention", sorted(SINGLE_CONVENTIONS))
+def test_single_mark_conventions_swap_the_families_and_type_apostrophes_alike(
+    convention: str,
+) -> None:
+    text = (
+        "Ms. Ruiz said: \u201cThe first part runs on, it's true.\n\n"
+        "\u201cThe second part closes it, as the term \u2018final offer\u2019 does.\u201d\n\n"
+        'Mr. Diaz called it "old-fashioned" and left the Ruizes\u2019 house.'
+    )
+    opening, closing, inner_opening, inner_closing = SINGLE_CONVENTIONS[convention]
+    new_text, moved = in_convention(text, convention)
+    assert new_text == (
+        f"Ms. Ruiz said: {opening}The first part runs on, it{closing}s true.\n\n"
+        f"{opening}The second part closes it, as the term {inner_opening}final offer"
+        f"{inner_closing} does.{closing}\n\n"
+        f"Mr. Diaz called it {opening}old-fashioned{closing} and left the Ruizes{closing} house."
+    )
+    for words in ("The first part", "final offer", "old-fashioned", "house."):
+        start = text.index(words)
+        assert new_text[moved(start) : moved(start + len(words))] == words
 
 
 def test_dateline_goes_before_the_lead_and_offsets_follow() -> None:

@@ -86,8 +86,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 # a paragraph of a transcript quoted whole that opens with its mark and a speaker's label
 # ("\n\n\"PENCE: Well, ..."): a new turn, which the quote that runs on over paragraphs ends at
-# (the mark may be typed as two characters: ``PENCE: or ''PENCE:)
-_QUOTED_TURN = re.compile(r"\n[ \t]*(?P<mark>[\"“]|``|'')(?=" + _TURN.pattern + ")")
+# (the mark may be typed as two characters, ``PENCE: or ''PENCE:, or be the single mark of copy
+# that quotes in single marks, 'PENCE: or ‘PENCE:, or a European one, «PENCE: or „PENCE:)
+_QUOTED_TURN = re.compile(r"\n[ \t]*(?P<mark>``|''|[\"“‘'«„])(?=" + _TURN.pattern + ")")
 
 
 def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
