@@ -524,6 +524,35 @@ def test_an_elided_word_is_no_quote_that_swallows_the_quotes_after_it(text: str)
     assert found[-1].startswith('"It') and found[-1].endswith('"'), found
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Clinton called half of Donald Trump's supporters 'deplorables.'",
+            ["'deplorables.'"],
+        ),
+        (
+            "Trump said that Machado was 'disgusting' and 'a con' in the interview.",
+            ["'disgusting'", "'a con'"],
+        ),
+        # an elided word in marks is no quote
+        ("They played rock 'n' roll until the 'burbs went quiet.", []),
+    ],
+)
+def test_one_word_in_straight_single_marks_is_a_quote(text: str, quoted: list[str]) -> None:
+    # copy in straight single marks (British style) quotes a word as it quotes a sentence
+    assert [text[a:b] for a, b in find_quote_marks(text)] == quoted
+
+
+def test_a_one_word_naming_in_straight_single_marks_is_a_partial_quote(nlp) -> None:
+    text = "Clinton called half of Donald Trump's supporters 'deplorables.' She later regretted it."
+    quotes = quotes_of(nlp, text)
+    # the row may be the word alone: the tagger reads the opening mark after a plural noun as
+    # its possessive ending, and the naming's object is then not found
+    assert [(q.kind, q.speaker) for q in quotes] == [("partial", "Clinton")]
+    assert quotes[0].text.endswith("deplorables.") or quotes[0].text.endswith("'deplorables.'")
+
+
 def test_unbalanced_mark_does_not_stop_the_article(nlp) -> None:
     text = (
         'Ivo Brandt said "this quote never closes.\n'
