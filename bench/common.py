@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import hashlib
 import json
@@ -288,3 +289,12 @@ def corpus_growth(
     result = {"what": what, "runs": runs, "peak_growth_largest_over_smallest": round(growth, 2)}
     write_result(name, result)
     return result
+
+
+def add_dir_option(parser: argparse.ArgumentParser, files: str) -> None:
+    """`--dir FOLDER`: a harness scores the `files` of any folder instead of its splits."""
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help=f"score {files} instead of the splits; prints the figures and writes no result file",
+    )

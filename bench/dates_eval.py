@@ -14,7 +14,8 @@ never inspected one error at a time, only scored in aggregate, so they stay an h
 `--errors` lists errors of `tune` or `study` only.
 
 Run: `.venv/bin/python -m bench.dates_eval [--split tune|study|heldout|both] [--limit N]
-[--errors N]`.
+[--errors N]`, or `--dir FOLDER` to score the TimeML and MEANTIME files of any folder (TempEval-3's
+test set, your own annotations).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from bench.common import EVAL, parsed, prf, write_result
+from bench.common import EVAL, add_dir_option, parsed, prf, write_result
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -194,15 +195,32 @@ def score(docs: list[EvalDoc], predictions: list[list[Any]]) -> dict[str, Any]:
     }
 
 
-def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
-    """Score extract_dates on a split."""
+def load_dir(folder: Path, limit: int | None = None) -> list[EvalDoc]:
+    """The documents of any folder: each TimeML file (*.tml, TempEval-3's format) and each
+    MEANTIME CAT file (*.xml) under it, by path."""
+    files = sorted(folder.rglob("*.tml"))[:limit] + sorted(folder.rglob("*.xml"))[:limit]
+    return [read_tml(f) if f.suffix == ".tml" else read_meantime(f) for f in files]
+
+
+def _predict(docs: list[EvalDoc], key: str, nlp: Any = None) -> list[list[Any]]:
     from tasks.dates import extract_dates
     from tasks.nlp import load_nlp
 
-    nlp = nlp or load_nlp()
+    spacy_docs = parsed(nlp or load_nlp(), key, [d.text for d in docs])
+    return [extract_dates(sd, d.dct) for d, sd in zip(docs, spacy_docs, strict=True)]
+
+
+def evaluate_dir(folder: Path, limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
+    """Score extract_dates on the documents of a folder (see load_dir)."""
+    docs = load_dir(folder, limit)
+    predictions = _predict(docs, f"dates-dir-{folder.name}", nlp)
+    return {"split": str(folder), "documents": len(docs), **score(docs, predictions)}
+
+
+def evaluate(split: str, limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
+    """Score extract_dates on a split."""
     docs = load(split, limit)
-    spacy_docs = parsed(nlp, f"dates-{split}-{limit or 'all'}", [d.text for d in docs])
-    predictions = [extract_dates(sd, d.dct) for d, sd in zip(docs, spacy_docs, strict=True)]
+    predictions = _predict(docs, f"dates-{split}-{limit or 'all'}", nlp)
     result = {"split": split, "documents": len(docs), **score(docs, predictions)}
     by_corpus: dict[str, Any] = {}
     for corpus, part in SPLITS[split]:
@@ -263,7 +281,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--split", choices=["tune", "study", "heldout", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
     parser.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
+    add_dir_option(parser, "the TimeML (*.tml) and MEANTIME (*.xml) files under a folder")
     args = parser.parse_args(argv)
+    if args.dir is not None:
+        result = evaluate_dir(args.dir, args.limit)
+        if not result["documents"]:
+            parser.error(f"no *.tml or *.xml file under {args.dir}")
+        _print(args.dir.name, result)
+        return {args.dir.name: result}
     if not (EVAL / "timebank").is_dir():
         print(f"skipped: {EVAL / 'timebank'} not found")
         return {}
@@ -272,11 +297,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         parser.error(f"--errors lists errors of {' or '.join(_INSPECTABLE)} only")
     results = {split: evaluate(split, args.limit) for split in splits}
     for split, r in results.items():
-        v, s = r["value"], r["span"]
-        print(
-            f"{split:8} docs {r['documents']:4}  value P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}"
-            f"  span F1 {s['f1']:.3f}  type acc {r['type_accuracy']:.3f}  by corpus {r['value_by_corpus']}"
-        )
+        _print(split, r)
     if args.errors:
         for (text, gold, pred), n in errors(splits[0], args.limit).most_common(args.errors):
             print(f"{n:4}  {text!r:40} gold {gold:14} pred {pred}")
@@ -290,6 +311,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             },
         )
     return results
+
+
+def _print(split: str, r: dict[str, Any]) -> None:
+    v, s = r["value"], r["span"]
+    print(
+        f"{split:8} docs {r['documents']:4}  value P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}"
+        f"  span F1 {s['f1']:.3f}  type acc {r['type_accuracy']:.3f}"
+        + (f"  by corpus {r['value_by_corpus']}" if "value_by_corpus" in r else "")
+    )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ only, so mentions are scored up to sentence 5 (or the last sentence with a gold 
   the gold entity of each mention (do mentions of one entity share one actor, and only them?).
 
 Splits: `tune` = airbus + apple, `heldout` = gm + stock.
-Run: `.venv/bin/python -m bench.entities_eval`.
+Run: `.venv/bin/python -m bench.entities_eval`, or `--dir FOLDER` to score the MEANTIME files of any
+folder.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import argparse
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from bench.common import EVAL, parsed, prf, write_result
+from bench.common import EVAL, add_dir_option, parsed, prf, write_result
 
 TYPE_MAP = {
     "PER": {"PERSON"},
@@ -104,18 +106,25 @@ def b_cubed(pairs: list[tuple[str, str]]) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate(split: str, nlp: Any = None, aliases_path: str | None = None) -> dict[str, Any]:
-    """Mention and canonicalisation scores of extract_entities on a split."""
+def evaluate(
+    split: str, nlp: Any = None, aliases_path: str | None = None, folder: Path | None = None
+) -> dict[str, Any]:
+    """Mention and canonicalisation scores of extract_entities on a split, or on the MEANTIME
+    CAT files (*.xml) under `folder`."""
     from tasks.enrich import worker_nlp
     from tasks.entities import extract_entities
 
     nlp_, aliases = worker_nlp("en_core_web_sm", aliases_path)
     nlp = nlp or nlp_
-    files = [
-        f
-        for part in SPLITS[split]
-        for f in sorted((EVAL / "meantime" / "intra-doc_annotation" / part).glob("*.xml"))
-    ]
+    files = (
+        sorted(folder.rglob("*.xml"))
+        if folder is not None
+        else [
+            f
+            for part in SPLITS[split]
+            for f in sorted((EVAL / "meantime" / "intra-doc_annotation" / part).glob("*.xml"))
+        ]
+    )
     docs = [read(f) for f in files]
     spacy_docs = parsed(nlp, f"entities-{split}", [t for t, _g, _u in docs])
     n_gold = n_pred = overlap_tp = exact_tp = 0
@@ -163,21 +172,32 @@ def evaluate(split: str, nlp: Any = None, aliases_path: str | None = None) -> di
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     """Evaluate both splits and write bench/results/entities.json."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.parse_args(argv)
+    add_dir_option(parser, "the MEANTIME CAT files (*.xml) under a folder")
+    args = parser.parse_args(argv)
+    if args.dir is not None:
+        result = evaluate(args.dir.name, folder=args.dir)
+        if not result["documents"]:
+            parser.error(f"no *.xml file under {args.dir}")
+        _print(args.dir.name, result)
+        return {args.dir.name: result}
     if not (EVAL / "meantime").is_dir():
         print(f"skipped: {EVAL / 'meantime'} not found")
         return {}
     results = {split: evaluate(split) for split in SPLITS}
     for split, r in results.items():
-        o, e, c = r["overlap"], r["exact"], r["canonicalisation_b_cubed"]
-        print(
-            f"{split:8} docs {r['documents']:3}  overlap P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}"
-            f"  exact F1 {e['f1']:.3f}  B3 F1 {c['f1']:.3f}  recall by type {r['recall_by_gold_type']}"
-        )
+        _print(split, r)
     write_result(
         "entities", {"dataset": "MEANTIME English intra-doc, NAM mentions", "splits": results}
     )
     return results
+
+
+def _print(split: str, r: dict[str, Any]) -> None:
+    o, e, c = r["overlap"], r["exact"], r["canonicalisation_b_cubed"]
+    print(
+        f"{split:8} docs {r['documents']:3}  overlap P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}"
+        f"  exact F1 {e['f1']:.3f}  B3 F1 {c['f1']:.3f}  recall by type {r['recall_by_gold_type']}"
+    )
 
 
 if __name__ == "__main__":

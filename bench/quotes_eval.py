@@ -29,7 +29,8 @@ same quotes in another convention should score the same; and again with a wire d
 that mix conventions (a straight-quoted block holding curly quotes) are rewritten less cleanly
 in single marks, so part of those conventions' gap is the rewrite's.
 
-Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N] [--conventions]`.
+Run: `.venv/bin/python -m bench.quotes_eval [--split train|dev] [--limit N] [--conventions]`, or
+`--dir FOLDER` to score any folder in PolNeAR's layout (another split, your own annotations).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bench.common import EVAL, parsed, prf, write_result
+from bench.common import EVAL, add_dir_option, parsed, prf, write_result
 from tasks.nlp import FEMALE_NAMES, MALE_NAMES
 
 COVER = 0.30
@@ -412,9 +413,12 @@ def gold_people(
     return frozenset(n for n in names if n) | {person}
 
 
-def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[GoldQuote]]]:
-    """(name, text, gold quotes) of a PolNeAR split."""
-    base = EVAL / "polnear" / split
+def load_split(
+    split: str, limit: int | None, base: Path | None = None
+) -> list[tuple[str, str, list[GoldQuote]]]:
+    """(name, text, gold quotes) of a PolNeAR split, or of any folder `base` in its layout
+    (text/NAME.txt, attributions/NAME_ANNOTATOR.ann in brat standoff)."""
+    base = base or EVAL / "polnear" / split
     anns: dict[str, list[Path]] = defaultdict(list)
     for ann in sorted((base / "attributions").glob("*.ann")):
         anns[ann.stem.rsplit("_", 1)[0]].append(ann)
@@ -597,16 +601,20 @@ def _gold_in_convention(gold: GoldQuote, moved: Callable[[int], int]) -> GoldQuo
 
 
 def evaluate(
-    split: str, limit: int | None = None, nlp: Any = None, convention: str | None = None
+    split: str,
+    limit: int | None = None,
+    nlp: Any = None,
+    convention: str | None = None,
+    base: Path | None = None,
 ) -> dict[str, Any]:
-    """Score extract_quotes on a split, its texts as written, rewritten in a quote-mark
-    convention (see CONVENTIONS) or, with convention "dateline", led by a wire dateline;
-    returns the figures."""
+    """Score extract_quotes on a split (or on the folder `base`, see load_split), its texts as
+    written, rewritten in a quote-mark convention (see CONVENTIONS) or, with convention
+    "dateline", led by a wire dateline; returns the figures."""
     from tasks.nlp import load_nlp
     from tasks.quotes import extract_quotes
 
     nlp = nlp or load_nlp()
-    docs = load_split(split, limit)
+    docs = load_split(split, limit, base)
     if convention is not None:
         rewritten = []
         for name, text, golds in docs:
@@ -669,23 +677,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         action="store_true",
         help="also score dev with its quote marks rewritten in each convention, and with a dateline",
     )
+    add_dir_option(parser, "a folder in PolNeAR's layout (text/*.txt, attributions/*.ann)")
     args = parser.parse_args(argv)
+    if args.dir is not None:
+        if not (args.dir / "text").is_dir() or not (args.dir / "attributions").is_dir():
+            parser.error(f"{args.dir} holds no text/ and attributions/ folders")
+        result = evaluate(args.dir.name, args.limit, base=args.dir)
+        _print(args.dir.name, result)
+        return {args.dir.name: result}
     if not (EVAL / "polnear").is_dir():
         print(f"skipped: {EVAL / 'polnear'} not found")
         return {}
     splits = ["train", "dev"] if args.split == "both" else [args.split]
     results = {split: evaluate(split, args.limit) for split in splits}
     for split, r in results.items():
-        print(
-            f"{split:5}  docs {r['documents']:4}  P {r['precision']:.3f}  R {r['recall']:.3f}  "
-            f"F1 {r['f1']:.3f}  speaker {r['speaker_accuracy']:.3f} (n={r['speaker_scored']})  "
-            f"pred by kind {r['predicted_by_kind']}  precision by kind {r['precision_by_kind']}"
-        )
-        rows = r["rows"]
-        print(
-            f"{split:5}  per row (parts of an utterance apart): P {rows['precision']:.3f}  "
-            f"R {rows['recall']:.3f}  F1 {rows['f1']:.3f}  ({rows['predicted_quotes']} rows)"
-        )
+        _print(split, r)
     conventions = {}
     if args.conventions:
         for name in [*CONVENTIONS, *SINGLE_CONVENTIONS, "dateline"]:
@@ -708,6 +714,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             payload["dev_by_quote_convention"] = conventions
         write_result("quotes", payload)
     return results
+
+
+def _print(split: str, r: dict[str, Any]) -> None:
+    print(
+        f"{split:5}  docs {r['documents']:4}  P {r['precision']:.3f}  R {r['recall']:.3f}  "
+        f"F1 {r['f1']:.3f}  speaker {r['speaker_accuracy']:.3f} (n={r['speaker_scored']})  "
+        f"pred by kind {r['predicted_by_kind']}  precision by kind {r['precision_by_kind']}"
+    )
+    rows = r["rows"]
+    print(
+        f"{split:5}  per row (parts of an utterance apart): P {rows['precision']:.3f}  "
+        f"R {rows['recall']:.3f}  F1 {rows['f1']:.3f}  ({rows['predicted_quotes']} rows)"
+    )
 
 
 if __name__ == "__main__":
