@@ -21,7 +21,7 @@ whose content is discontinuous, and the quotes table keeps the two parts as two 
 figures per row (each part a prediction of its own) are reported beside them under `rows`.
 
 With `--conventions`, dev is scored again with the double marks of its quotes rewritten in each
-convention of news copy (straight, curly, '' of wire copy, ``...'' of Korean outlets), and in
+convention of news copy (straight, curly, '' of wire copy, ``...'' of Korean outlets, «...»), and in
 single marks as British copy prints them (the outer quote in single marks, a quote nested in it
 in double marks, every apostrophe typed as the closing single mark; curly and straight): the
 same quotes in another convention should score the same; and again with a wire dateline
@@ -484,6 +484,7 @@ CONVENTIONS = {
     "curly": ("\u201c", "\u201d"),
     "wire": ("''", "''"),  # the New York Times and wire copy
     "backtick": ("``", "''"),  # Korean outlets, LaTeX-style wire copy
+    "guillemets": ("\u00ab", "\u00bb"),  # some European outlets' English copy
 }
 _DOUBLE_OPENERS = ("``", "''", "\u201c", '"', "\u201e")
 _DOUBLE_CLOSERS = ("''", "\u201d", '"')

@@ -298,6 +298,25 @@ def _with_backtick_quotes(nlp: Language) -> Language:
     return nlp
 
 
+# Quote marks the model rarely saw, each read with the features of the double mark it stands
+# for: guillemets (« », some European outlets' English copy) and the opening single mark (‘, the
+# outer mark of British copy and Korean outlets' English services). The model reads a token
+# through its lexeme's NORM, PREFIX, SUFFIX and SHAPE, and the parse around «...» went astray:
+# "«I would,» Melanie said" made the closing mark the subject of "said". The closing single mark
+# keeps its own: it is also the typographic apostrophe ("voters’"). Lexemes only: the text, and
+# every offset into it, keeps the marks as written.
+_QUOTE_MARK_FEATURES = {"\u00ab": "\u201c", "\u00bb": "\u201d", "\u2018": "\u201c"}
+
+
+def _with_quote_mark_features(nlp: Language) -> Language:
+    vocab = nlp.vocab
+    for mark, learned in _QUOTE_MARK_FEATURES.items():
+        lexeme, model = vocab[mark], vocab[learned]
+        lexeme.norm_, lexeme.shape_ = model.norm_, model.shape_
+        lexeme.prefix_, lexeme.suffix_ = model.prefix_, model.suffix_
+    return nlp
+
+
 def _with_paragraphs(nlp: Language) -> Language:
     if "paragraph_sentences" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
@@ -437,10 +456,12 @@ def _build(name: str) -> Language:
         module = importlib.import_module(name)  # a model package that is importable but not linked
         nlp = module.load(disable=list(DISABLED_COMPONENTS))
     return _indexed_attribute_rules(
-        _with_hyphenated_names(
-            _with_straight_apostrophes(
-                _with_paragraphs(
-                    _plain_spaces(_with_backtick_quotes(_with_title_abbreviations(nlp)))
+        _with_quote_mark_features(
+            _with_hyphenated_names(
+                _with_straight_apostrophes(
+                    _with_paragraphs(
+                        _plain_spaces(_with_backtick_quotes(_with_title_abbreviations(nlp)))
+                    )
                 )
             )
         )

@@ -487,24 +487,34 @@ def test_the_same_story_in_every_convention_gives_the_same_quotes(nlp) -> None:
     assert {speaker for _kind, speaker, _text in rows[0]} == {"Ana Ruiz", "Omar Diaz"}
 
 
+# the marks the same quotes are compared without
+_ANY_DOUBLE_MARK = re.compile("``|''|[\"\u201c\u201d\u00ab\u00bb]")
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("``", "''"), ("\u00ab", "\u00bb")])
 @pytest.mark.parametrize(
     "template",
     [
         "Clinton called half of Donald Trump's supporters {deplorables.}",
         "The KCNA news agency called the joint drills {a rehearsal for invasion.}",
         "Its state media last week accused Seoul of {double-dealing} over the talks.",
+        "{I would,} Melanie said to the TV. {I would, Donald.}",
     ],
 )
-def test_a_backtick_quote_reads_as_a_curly_one(nlp, template: str) -> None:
+def test_backtick_and_guillemet_quotes_read_as_curly_ones(
+    nlp, template: str, opening: str, closing: str
+) -> None:
     # ``...'' (wire copy, Korean outlets) is the Penn Treebank's own pair; spaCy split "``" into
     # two "`" tokens, and "called half of Donald Trump's supporters ``deplorables.''" lost the
-    # naming that the same sentence in curly marks has (a row of "deplorables." alone)
+    # naming that the same sentence in curly marks has (a row of "deplorables." alone).
+    # «...» (some European outlets' English copy) is read with the curly marks' features; before,
+    # "«I would,» Melanie said" made the closing mark the speaker
     curly = quotes_of(nlp, _in_convention(template, "\u201c", "\u201d"))
-    backtick = quotes_of(nlp, _in_convention(template, "``", "''"))
-    assert [(q.kind, q.speaker, _DOUBLE_MARKS.sub("", q.text)) for q in backtick] == [
-        (q.kind, q.speaker, _DOUBLE_MARKS.sub("", q.text)) for q in curly
-    ]
-    assert len(curly) == 1 and curly[0].kind == "partial"
+    other = quotes_of(nlp, _in_convention(template, opening, closing))
+    assert [
+        (q.kind, q.speaker, q.speaker_text, _ANY_DOUBLE_MARK.sub("", q.text)) for q in other
+    ] == [(q.kind, q.speaker, q.speaker_text, _ANY_DOUBLE_MARK.sub("", q.text)) for q in curly]
+    assert curly and all(q.speaker_text and q.speaker_text[0].isalpha() for q in other)
 
 
 @pytest.mark.parametrize(
@@ -551,6 +561,20 @@ def test_a_one_word_naming_in_straight_single_marks_is_a_partial_quote(nlp) -> N
     # its possessive ending, and the naming's object is then not found
     assert [(q.kind, q.speaker) for q in quotes] == [("partial", "Clinton")]
     assert quotes[0].text.endswith("deplorables.") or quotes[0].text.endswith("'deplorables.'")
+
+
+def test_an_opening_single_mark_reads_as_a_curly_double_one(nlp) -> None:
+    # British copy quotes in single marks; the model read the opening ‘ as it reads an
+    # apostrophe's straight mark, and "... in this case,’ Tulsa police Chief Chuck Jordan said"
+    # made "said" a conjunct inside the quote, with "We" its subject
+    template = (
+        "{I will just make this promise to you: We will achieve justice in this case,} "
+        "Tulsa police Chief Chuck Jordan said Monday."
+    )
+    curly = quotes_of(nlp, _in_convention(template, "\u201c", "\u201d"))
+    single = quotes_of(nlp, _in_convention(template, "\u2018", "\u2019"))
+    assert [(q.kind, q.speaker) for q in single] == [(q.kind, q.speaker) for q in curly]
+    assert [q.speaker for q in single] == ["Chuck Jordan"]
 
 
 def test_unbalanced_mark_does_not_stop_the_article(nlp) -> None:

@@ -1025,6 +1025,10 @@ def _resolve(
     """(speaker, speaker_text, speaker_type) for a subject token."""
     if subj is None:
         return None, None, "unknown"
+    if not any(ch.isalnum() for ch in subj.text):
+        # a mark the parser made the subject (a closing guillemet it did not read as one: "«I
+        # would,» Melanie said"), not who spoke
+        return None, None, "unknown"
     tokens = _tokens(doc)
     word = subj.lower_
     if word in ("'s", "’s") and subj.i > 0 and tokens[subj.i - 1].lower_ == "let":
