@@ -421,7 +421,11 @@ def load_split(
     base = base or EVAL / "polnear" / split
     anns: dict[str, list[Path]] = defaultdict(list)
     for ann in sorted((base / "attributions").glob("*.ann")):
-        anns[ann.stem.rsplit("_", 1)[0]].append(ann)
+        # NAME_ANNOTATOR.ann, or NAME.ann where a folder has one annotation per text
+        stem = ann.stem.rsplit("_", 1)[0]
+        if not (base / "text" / f"{stem}.txt").is_file():
+            stem = ann.stem
+        anns[stem].append(ann)
     docs = []
     for stem in sorted(anns):
         text_path = base / "text" / f"{stem}.txt"

@@ -48,6 +48,16 @@ def test_quotes_harness_scores_a_folder_in_polnear_layout(tmp_path: Path, capsys
     assert "mine" in capsys.readouterr().out
 
 
+def test_quotes_harness_reads_an_annotation_named_as_its_text(tmp_path: Path) -> None:
+    folder = _polnear_folder(tmp_path / "mine")
+    (folder / "text" / "talks.txt").rename(folder / "text" / "nk_talks.txt")
+    (folder / "attributions" / "talks_annotator.ann").rename(
+        folder / "attributions" / "nk_talks.ann"
+    )
+    result = quotes_eval.main(["--dir", str(folder)])["mine"]
+    assert (result["documents"], result["gold_quotes"]) == (1, 2)
+
+
 def test_quotes_harness_refuses_a_folder_of_another_layout(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         quotes_eval.main(["--dir", str(tmp_path)])
