@@ -168,6 +168,10 @@ def _nests(text: str, outer: str, i: int, end: int) -> bool:
     return outer in _DOUBLE_OPEN and len(marks) == 2 and all(m in _DOUBLE_CLOSE for m in marks)
 
 
+# one word in straight single marks, with the comma or stop printed inside the closing mark
+_ONE_WORD = re.compile(r"'[A-Za-z][a-z-]{2,}[,.!?]?'")
+
+
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
     """Spans (including the marks) of the top-level quotes of a text, in order.
 
@@ -234,10 +238,6 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
         or _ONE_WORD.fullmatch(text, a, b) is not None
         or (text.startswith("''", a) and text.endswith((".''", "?''", "!''"), a, b) and b - a > 5)
     )
-
-
-# one word in straight single marks, with the comma or stop printed inside the closing mark
-_ONE_WORD = re.compile(r"'[A-Za-z][a-z-]{2,}[,.!?]?'")
 
 
 def _scan_paragraph(

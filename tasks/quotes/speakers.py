@@ -1026,8 +1026,8 @@ def _resolve(
     if subj is None:
         return None, None, "unknown"
     if not any(ch.isalnum() for ch in subj.text):
-        # a mark the parser made the subject (a closing guillemet it did not read as one: "«I
-        # would,» Melanie said"), not who spoke
+        # a mark the parser made the subject (as it did the closing guillemet of "«I would,»
+        # Melanie said" before the model read guillemets as curly marks), not who spoke
         return None, None, "unknown"
     tokens = _tokens(doc)
     word = subj.lower_
