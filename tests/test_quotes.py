@@ -2093,6 +2093,14 @@ SPEAKER_CASES = [
         "the country remained",
         "North Korea",
     ),
+    # ... also where the parser read the verb as a clause on the noun, leaving the sentence no
+    # verb ("editorial called on Friday for ...")
+    (
+        "North Korea's annual New Year editorial called on Friday for an end to hostile"
+        " relations with the United States.",
+        "an end to hostile",
+        "North Korea",
+    ),
     # a statement "carried by" a news agency is the body's that put it out, not the agency's
     (
         "North Korea's Foreign Ministry said on Tuesday in a statement carried by the official"

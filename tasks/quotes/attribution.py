@@ -186,6 +186,18 @@ def _subject_of(verb: Token) -> Token | None:
     if _put_to(verb) is not None:
         return None  # "Hill, asked about ...": whoever asked is not named
     subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    if (
+        not subjects
+        and verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("auxpass", "agent") for c in _children(verb))
+    ):
+        # "North Korea's New Year editorial called on Friday for an end to ...": the parser read
+        # the verb as a clause on the noun and left the sentence no verb; the noun speaks
+        return verb.head
     if not subjects and verb.lower_ in SPEECH_VERBS:
         asked = _asked_then_said(verb)
         if asked is not None:
