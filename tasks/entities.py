@@ -589,6 +589,27 @@ def shared_family_name_at(
     return before[-1] if before else None
 
 
+def _bare_family_names(doc: Doc, people: dict[str, str]) -> list[Span]:
+    """The family names of people the article named that NER left out ("Stephen Bosworth met
+    ... Bosworth told reporters"), each a PERSON span of one proper noun standing alone."""
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    proper = (doc.to_array(POS) == _PROPN).tolist()
+    found = []
+    for i, is_proper in enumerate(proper):
+        # one word standing alone: not part of a longer name NER did not read ("Central Park")
+        if (
+            not is_proper
+            or i in covered
+            or (i > 0 and proper[i - 1])
+            or (i + 1 < len(proper) and proper[i + 1])
+        ):
+            continue
+        token = doc[i]
+        if token.lower_ in people and token.text[:1].isupper():
+            found.append(Span(doc, i, i + 1, label="PERSON"))
+    return found
+
+
 def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     """Actor mentions of one article with canonical names and actor ids, in text order."""
     if not doc.has_annotation("ENT_IOB"):
@@ -612,6 +633,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
 
     spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS or e.label_ == "WORK_OF_ART"]
     people = surname_index(doc, aliases)
+    if people:
+        spans = sorted([*spans, *_bare_family_names(doc, people)], key=lambda e: e.start)
     mentions: list[EntityMention] = []
     for span in spans:
         start, end, text = _trim(span)

@@ -108,6 +108,22 @@ def test_surname_resolves_and_org_label_is_repaired(nlp, aliases) -> None:
     assert ("Bosworth", "Stephen Bosworth") in persons
 
 
+def test_a_surname_ner_left_out_is_a_mention_of_the_person(aliases) -> None:
+    # the small model tags the first "Bosworth" PERSON and leaves the next one out: a family name
+    # of someone the article named, standing alone, is that person's mention
+    from tasks.nlp import load_nlp
+
+    doc = load_nlp()(
+        "North Korean leader Kim Jong-il met U.S. envoy Stephen Bosworth in Pyongyang. Bosworth "
+        "told reporters in Seoul that the talks would resume. Later Bosworth's aide spoke. "
+        "Central Park was quiet."
+    )
+    mentions = [(m.text, m.label, m.canonical) for m in extract_entities(doc, aliases)]
+    assert mentions.count(("Bosworth", "PERSON", "Stephen Bosworth")) == 2
+    # a name NER did not read is no family name alone ("Central Park" is no park of anyone's)
+    assert not any(text in ("Central", "Park") for text, _label, _canonical in mentions)
+
+
 @pytest.mark.parametrize(
     ("text", "surname", "person"),
     [
