@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -360,6 +360,11 @@ def _trim(span: Span) -> tuple[int, int, str]:
     if match and match.start() > 0:
         end -= len(match.group())
         text = text[: match.start()]
+    opening = text.find(" (")
+    if opening > 0 and ")" not in text[opening:]:
+        # NER ran on into the acronym after the name: "The International Crisis Group (ICG"
+        end = start + opening
+        text = text[:opening]
     if text.lower().startswith("the ") and span.label_ in ("GPE", "ORG", "LOC", "NORP", "FAC"):
         pass  # "the State Department" keeps its article in the text; name_key drops it
     title = _TITLES.match(text) if span.label_ == "PERSON" else None
@@ -716,7 +721,37 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 actor_id=actor_id_for(canonical, label),
             )
         )
-    return mentions
+    return _with_defined_acronyms(mentions, doc_text(doc))
+
+
+# an acronym the article defines in parentheses right after a name: "(ICG)", "(D.P.R.K.)"
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&]{1,11})\)")
+_ACRONYM_LABELS = frozenset(["ORG", "GPE", "NORP", "LOC", "FAC"])
+
+
+def _with_defined_acronyms(mentions: list[EntityMention], text: str) -> list[EntityMention]:
+    """Mentions of an acronym the article defines after a name ("the International Crisis
+    Group (ICG) ... the ICG said") given that name's actor: one actor, not two."""
+    defined: dict[str, EntityMention] = {}
+    for mention in mentions:
+        acronym = _DEFINED_ACRONYM.match(text, mention.end_char)
+        if mention.label not in _ACRONYM_LABELS or acronym is None:
+            continue
+        letters = acronym.group(1).replace(".", "")
+        words = re.split(r"[\s-]+", mention.text)
+        if "".join(w[0] for w in words if w[:1].isupper() and w != "The") == letters:
+            defined[letters] = mention
+    if not defined:
+        return mentions
+    out = []
+    for mention in mentions:
+        name = defined.get(mention.text.replace(".", ""))
+        if name is not None and mention.label in _ACRONYM_LABELS and name is not mention:
+            mention = replace(
+                mention, label=name.label, canonical=name.canonical, actor_id=name.actor_id
+            )
+        out.append(mention)
+    return out
 
 
 @dataclass(slots=True)

@@ -124,6 +124,22 @@ def test_a_surname_ner_left_out_is_a_mention_of_the_person(aliases) -> None:
     assert not any(text in ("Central", "Park") for text, _label, _canonical in mentions)
 
 
+def test_an_acronym_defined_after_a_name_is_that_actor() -> None:
+    from tasks.entities import AliasTable
+    from tasks.nlp import load_nlp
+
+    doc = load_nlp()(
+        "The International Crisis Group (ICG) said in a report that the ICG expected no deal. "
+        "WASHINGTON (AP) — The envoys met."
+    )
+    mentions = {m.text: m for m in extract_entities(doc, AliasTable())}
+    # NER ran on into the acronym ("The International Crisis Group (ICG"): the name ends before
+    assert "The International Crisis Group" in mentions
+    assert mentions["ICG"].actor_id == mentions["The International Crisis Group"].actor_id
+    # a dateline's agency is no acronym of the city before it
+    assert "AP" not in mentions or mentions["AP"].canonical == "AP"
+
+
 @pytest.mark.parametrize(
     ("text", "surname", "person"),
     [
