@@ -727,6 +727,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
 # an acronym the article defines in parentheses right after a name: "(ICG)", "(D.P.R.K.)"
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.&]{1,11})\)")
 _ACRONYM_LABELS = frozenset(["ORG", "GPE", "NORP", "LOC", "FAC"])
+_NAME_WORDS = re.compile(r"[\s-]+")  # the words of a name, whose initials an acronym takes
 
 
 def _with_defined_acronyms(mentions: list[EntityMention], text: str) -> list[EntityMention]:
@@ -738,7 +739,7 @@ def _with_defined_acronyms(mentions: list[EntityMention], text: str) -> list[Ent
         if mention.label not in _ACRONYM_LABELS or acronym is None:
             continue
         letters = acronym.group(1).replace(".", "")
-        words = re.split(r"[\s-]+", mention.text)
+        words = _NAME_WORDS.split(mention.text)
         if "".join(w[0] for w in words if w[:1].isupper() and w != "The") == letters:
             defined[letters] = mention
     if not defined:
