@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp import (
     DASHES,
+    DATELINE_LEAD,
     FEMALE_TITLES,
     FIRST_NAMES,
     MALE_TITLES,
@@ -414,6 +415,14 @@ _WEEKDAYS = frozenset(
 )
 
 
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of the dateline that opens its paragraph ("WASHINGTON
+    (AP) — ..."): where the story was filed, never a government speaking."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = DATELINE_LEAD.match(text, line_start)
+    return lead is not None and end <= lead.end()
+
+
 def _after_dateline(token: Token) -> bool:
     """Whether the entity a token is in is a dateline NER ran on into the name after it
     ("CLEVELAND - Donald Trump painted ...", "ROME - Bernie Sanders ..." tagged as one ORG): the
@@ -692,7 +701,11 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             known = aliases.lookup(("the " if with_the else "") + text, label) or aliases.lookup(
                 text, label
             )
-            if (
+            if text.lower() in aliases.capitals and _in_dateline(doc_text(doc), start, end):
+                # "WASHINGTON (AP) — ...": where the story was filed, never a government speaking,
+                # even where the table lists the capital as a name of its country
+                known = None
+            elif (
                 text.lower() in aliases.capitals
                 and aliases.capital_as_government
                 and _is_subject(span)
@@ -706,6 +719,12 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 # one name per actor: "The Washington Post" opening a sentence and "the
                 # Washington Post" inside one (name_key, and so the actor_id, ignores it already)
                 canonical = capital_article(text)
+                if (
+                    label in ("GPE", "LOC")
+                    and text.isupper()
+                    and _in_dateline(doc_text(doc), start, end)
+                ):
+                    canonical = text.title()  # a dateline's "SEOUL" is the city "Seoul"
         if label == "PERSON":
             known = aliases.lookup(canonical, "PERSON")
             if known is not None and known.label == "PERSON":

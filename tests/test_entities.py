@@ -124,6 +124,30 @@ def test_a_surname_ner_left_out_is_a_mention_of_the_person(aliases) -> None:
     assert not any(text in ("Central", "Park") for text, _label, _canonical in mentions)
 
 
+def test_a_dateline_city_is_the_city_not_the_government(aliases) -> None:
+    # the preset lists Washington as a name of the United States and counts a capital that
+    # speaks as its government; where a story was filed is neither
+    from tasks.nlp import load_nlp
+
+    nlp = load_nlp()
+    filed = extract_entities(
+        nlp("Talks resume\n\nWASHINGTON (AP) — The talks resumed on Monday, officials said."),
+        aliases,
+    )
+    assert (filed[0].text, filed[0].label, filed[0].canonical) == (
+        "WASHINGTON",
+        "GPE",
+        "Washington",
+    )
+    speaking = extract_entities(
+        nlp("SEOUL, Dec. 14 (Yonhap) -- Seoul said the talks would resume."), aliases
+    )
+    assert [(m.text, m.canonical) for m in speaking if m.label == "GPE"] == [
+        ("SEOUL", "Seoul"),
+        ("Seoul", "South Korea"),
+    ]
+
+
 def test_an_acronym_defined_after_a_name_is_that_actor() -> None:
     from tasks.entities import AliasTable
     from tasks.nlp import load_nlp
