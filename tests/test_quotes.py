@@ -3436,12 +3436,12 @@ def test_reflexive_after_a_name_is_no_part_of_the_speaker(
             "Trista Best",
             "named",
         ),
-        # ... but a group after a quantifier keeps it
+        # ... but a group after a quantifier keeps it, and is some of a party, no named actor
         (
             "But many Republicans expect that Trump will win.",
+            None,
             "many Republicans",
-            "many Republicans",
-            "named",
+            "description",
         ),
         # a bare capitalised role is a description, not a name
         (
@@ -3539,6 +3539,45 @@ def test_party_member_is_a_description(
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker_type == speaker_type
     assert (quote.speaker or "").endswith(speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_type"),
+    [
+        # a party member the words after the name leave unnamed is an anonymous source, however
+        # the phrase ends (the head word decides, not "familiar")
+        (
+            "A senior Republican familiar with the negotiations said the vote would slip.",
+            "anonymous",
+        ),
+        ("One Democrat familiar with the discussion said the rules would stay.", "anonymous"),
+        # some of a party's or a nation's members are a group described, not a named actor
+        ("Roughly six in 10 Democrats on Long Island said they backed Clinton.", "description"),
+        ("More traditional Republicans in the audience said they were worried.", "description"),
+        ("Both Democrats and independent voters said the economy mattered most.", "description"),
+        (
+            "Muslims and some other religious groups said the ban was unconstitutional.",
+            "description",
+        ),
+    ],
+)
+def test_members_no_name_singles_out_have_no_speaker(nlp, text: str, speaker_type: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (None, speaker_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... while the party, its caucus, or a people named as a whole speak as named actors
+        "Democrats said the bill would fail.",
+        "Senate Democrats said the bill would fail.",
+        "South Koreans said they feared a war.",
+    ],
+)
+def test_a_party_or_people_as_a_whole_is_named(nlp, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_type == "named" and quote.speaker == text.split(" said")[0]
 
 
 @pytest.mark.parametrize(

@@ -1212,9 +1212,12 @@ def _resolve(
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
     )
     # the head word of "the GOP front-runner" is "runner" to the tokenizer: the last word decides
-    # ... before a phrase after the head: "the former secretary of state" is a secretary
+    # ... before a phrase after the head: "the former secretary of state" is a secretary, "a
+    # senior Republican familiar with the talks" a Republican
     prep = next((t for t in subj.subtree if t.dep_ == "prep" and t.i > subj.i), None)
-    head_end = prep.idx - start if prep is not None else len(text)
+    after = next((c for c in _children(subj) if c.i > subj.i and c.dep_ in _POST_MODIFIERS), None)
+    cut = min((t.left_edge.idx if t is after else t.idx for t in (prep, after) if t), default=None)
+    head_end = cut - start if cut is not None else len(text)
     head_words = text[:head_end].split() if 0 < head_end < len(text) else text.split()
     last_word = head_words[-1] if head_words else ""
     role = (
@@ -1254,7 +1257,11 @@ def _resolve(
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
         name = memory.full_at(_honorific(doc, start) + text, start)
         return name, text, "named"
-    if (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN") and not role_only:
+    if (
+        (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN")
+        and not role_only
+        and not _members_group(subj)
+    ):
         org = _described_org(subj, start)
         if org is not None:
             written = _POSSESSIVE.sub("", org.text)
@@ -1550,6 +1557,32 @@ def _of_country(ent: Span, name: str) -> str:
 
 
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "libertarian"])
+# what follows a subject's head word and is not part of the name: "familiar with the talks",
+# "who attended the meeting", "briefed on the plan"
+_POST_MODIFIERS = frozenset(["amod", "acl", "relcl"])
+# before a party's or a nation's members, the words that make them some of its members, not the
+# party: "Both Democrats and ...", "More traditional Republicans", "six in 10 Democrats"
+_GROUP_WORD_POS = frozenset(["NUM", "ADJ", "ADV"])
+
+
+def _members_group(subj: Token) -> bool:
+    """Whether a plural of members ("Democrats", "Muslims") is some of them, not a named body:
+    counted or qualified ("Roughly six in 10 Democrats", "More traditional Republicans", "many
+    Americans"), placed ("Republicans in the audience") or joined to a common noun ("Both
+    Democrats and independent voters", "Muslims and some other religious groups")."""
+    if subj.tag_ not in ("NNS", "NNPS") or not (
+        subj.ent_type_ == "NORP" or subj.lower_.rstrip("s") in _PARTY_MEMBERS
+    ):
+        return False
+    before = [t for t in subj.subtree if t.i < subj.i]
+    return (
+        any(
+            t.pos_ in _GROUP_WORD_POS or (t.pos_ == "DET" and t.lower_ not in ("the", "these"))
+            for t in before
+        )
+        or any(c.dep_ == "prep" and c.i > subj.i for c in _children(subj))
+        or any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in _children(subj))
+    )
 
 
 def _title_gender(ent: Span) -> str | None:
