@@ -6318,3 +6318,27 @@ def test_quotes_taken_into_a_report_are_dropped_by_identity(nlp, monkeypatch) ->
     quotes = extract_quotes(nlp(unit * 100))
     assert len(quotes) >= 100
     assert compared == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name set off after a described source is who speaks, also where the tagger reads
+        # the second part of a Korean given name as an adjective or a noun ("Tai-young")
+        (
+            "A spokesman for the Foreign Ministry, Cho Tai-young, said the talks would resume.",
+            "Cho Tai-young",
+        ),
+        (
+            "An official at the Unification Ministry, Kim Ho-nyeon, said aid would resume.",
+            "Kim Ho-nyeon",
+        ),
+        (
+            "A spokesman for the State Department, Philip Crowley, said the talks would resume.",
+            "Philip Crowley",
+        ),
+    ],
+)
+def test_name_set_off_after_a_described_source_is_named(nlp, text: str, speaker: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, "named")

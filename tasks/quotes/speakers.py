@@ -1136,7 +1136,10 @@ def _resolve(
             c
             for c in _children(subj)
             if c.dep_ == "appos"
-            and c.pos_ == "PROPN"
+            # ... or a name NER found whose head the tagger did not call one: the second part
+            # of a hyphenated Korean given name ("Cho Tai-young", "Kim Ho-nyeon") is tagged ADJ
+            # or NOUN
+            and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
             and not memory.in_quote(c.idx)
             and tokens[c.left_edge.i - 1].text != ":"
         ),
