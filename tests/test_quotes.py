@@ -5910,6 +5910,22 @@ def test_speaker_the_parser_hung_on_the_clause_before_is_not_said(nlp, text: str
     )
 
 
+def test_agency_the_parser_hung_on_the_report_before_it_speaks(nlp) -> None:
+    # the same with no comma before the verb: the wire's closing attribution to an agency,
+    # hung as an appositive on "sanctions", and "said" left with no subject
+    text = (
+        "North Korea is willing to return to the stalled talks if the United Nations lifts its"
+        " sanctions, the North's official Korean Central News Agency (KCNA) said Tuesday."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker, quote.speaker_type) == (
+        "North Korea is willing to return to the stalled talks if the United Nations lifts its"
+        " sanctions",
+        "Korean Central News Agency",
+        "named",
+    )
+
+
 def test_whom_the_reporter_quotes_after_the_attribution_is_not_said(nlp) -> None:
     # the parser hangs "quoting ..." on the sentence, not on "said": it is no part of the words
     text = (

@@ -155,12 +155,16 @@ def _speaker_hung_before(verb: Token) -> Token | None:
     """The person set off by commas right before a verb of saying with no subject, which the
     parser hung on the last noun of the clause before it as an appositive ("The ministry set up
     the fund to help flood victims, a spokeswoman, Kim Min-ji, said on Saturday, and ..."):
-    the speaker, not more of what was said."""
+    the speaker, not more of what was said. Also where the phrase closes the sentence's report
+    without a comma before the verb, which an organisation may end too ("North Korea will
+    return to the talks if the U.N. lifts its sanctions, the North's official Korean Central
+    News Agency (KCNA) said Tuesday")."""
     tokens = _tokens(verb.doc)
-    comma = verb.i - 1
-    if comma < 2 or tokens[comma].text != ",":
+    closing = verb.i < 3 or tokens[verb.i - 1].text != ","
+    end = verb.i - 1 if closing else verb.i - 2
+    if end < 1:
         return None
-    node, found = tokens[comma - 1], None
+    node, found = tokens[end], None
     # the outermost such phrase: "a spokeswoman, Kim Min-ji," hangs the name on the role
     while node.i != node.head.i and node.head.i != verb.i:
         if node.head.i > verb.i or node.left_edge.i == 0:
@@ -171,9 +175,13 @@ def _speaker_hung_before(verb: Token) -> Token | None:
             and node.head.i < node.left_edge.i
             # set off by a comma, or by the closing mark of a quote ending in one
             and (before.text == "," or (before.is_quote and tokens[before.i - 1].text == ","))
-            and node.right_edge.i in (comma - 1, comma)
+            and node.right_edge.i in (end, end + 1)
             and node.pos_ in ("NOUN", "PROPN")
-            and (node.ent_type_ == "PERSON" or _person_word(node.lower_))
+            and (
+                node.ent_type_ == "PERSON"
+                or _person_word(node.lower_)
+                or (closing and node.ent_type_ in ("ORG", "NORP", "GPE"))
+            )
         ):
             found = node
         node = node.head
