@@ -683,14 +683,20 @@ def _quote_closes_between(head: Token, token: Token) -> bool:
 # verbs that report, in the past, what someone said would happen ("said it would shut down")
 _REPORTED_PAST_WORDS = (
     "said told added announced stated warned insisted predicted promised vowed pledged agreed "
-    "reported indicated"
+    "reported indicated asked"
 )
 _REPORTED_PAST = frozenset(_REPORTED_PAST_WORDS.split())
 
 
 def _reported(verb: Token) -> bool:
-    """Whether a clause is what a verb of saying in the past reports ("said it would ...")."""
-    return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lower_ in _REPORTED_PAST
+    """Whether a clause is what a verb of saying in the past reports ("said it would ..."), or
+    asks in a participle's clause ("Asked whether the talks would last beyond Friday, ...")."""
+    saying = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and saying.lower_ in _REPORTED_PAST
+        and (saying.tag_ == "VBD" or (saying.tag_ == "VBN" and saying.dep_ == "advcl"))
+    )
 
 
 # verbs of a state that lasted "until" a time ("was ambassador until December", "served until

@@ -188,6 +188,14 @@ CASES = [
         "DATE",
         "2009-12-14",
     ),
+    # ... and of what was asked, in a participle's clause before the answer
+    (
+        "Asked whether the talks would last beyond Friday, Qin said the schedule was open.",
+        date(2007, 2, 7),
+        "Friday",
+        "DATE",
+        "2007-02-09",
+    ),
     # a phrase after a quotation set off by commas is the narrative's, whatever the tense of
     # the quoted words the parser hangs it on; a partial quote stays in its clause
     (
