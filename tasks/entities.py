@@ -763,12 +763,20 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
 # the words of a government body's name that every country's government has ("Foreign
 # Ministry", "Defense Ministry", "Ministry of Foreign Affairs", "National Assembly"), and the
 # words that end such a name; a name of these words alone is no one body until a country owns it
-_BODY_NAME_WORDS = frozenset(
-    ["foreign", "defense", "defence", "unification", "finance", "trade", "commerce", "interior", "justice", "health", "education", "energy", "industry", "agriculture", "security", "home", "state", "affairs", "public", "strategy", "planning", "economy", "economic", "national", "central", "presidential", "joint", "prime", "minister's", "ministers", "of", "and", "for", "the", "coast", "air", "ministry", "department", "office", "council", "agency", "cabinet", "parliament", "embassy", "army", "navy", "force", "military", "police", "government", "bank", "assembly", "commission", "committee", "guard", "service", "services", "intelligence", "chiefs", "staff"]
+_BODY_WORDS_TEXT = (
+    "foreign defense defence unification finance trade commerce interior justice health "
+    "education energy industry agriculture security home state affairs public strategy "
+    "planning economy economic national central presidential joint prime minister's "
+    "ministers of and for the coast air ministry department office council agency cabinet "
+    "parliament embassy army navy force military police government bank assembly commission "
+    "committee guard service services intelligence chiefs staff "
 )
-_BODY_NAME_HEADS = frozenset(
-    ["ministry", "department", "office", "council", "agency", "cabinet", "parliament", "embassy", "army", "navy", "force", "military", "police", "government", "bank", "assembly", "commission", "committee", "guard", "service", "chiefs"]
+_BODY_HEADS_TEXT = (
+    "ministry department office council agency cabinet parliament embassy army navy force "
+    "military police government bank assembly commission committee guard service chiefs "
 )
+_BODY_NAME_WORDS = frozenset(_BODY_WORDS_TEXT.split())
+_BODY_NAME_HEADS = frozenset(_BODY_HEADS_TEXT.split())
 
 
 def generic_body(name: str) -> bool:
