@@ -6358,3 +6358,23 @@ def test_quotes_taken_into_a_report_are_dropped_by_identity(nlp, monkeypatch) ->
 def test_name_set_off_after_a_described_source_is_named(nlp, text: str, speaker: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.speaker_type) == (speaker, "named")
+
+
+def test_said_adding_before_a_quoted_paragraph_reports_both(nlp) -> None:
+    # the verb nearest the colon leads into the paragraph after it; the one before reports the
+    # words it follows, which were lost when the quote took the sentence's first verb
+    text = (
+        "Wi Sung-lac arrived in Beijing on Monday.\n"
+        "The talks are stalled because the North refuses to budge, he said, adding:\n"
+        '"We need a new approach."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in quotes] == [
+        (
+            "indirect",
+            "The talks are stalled because the North refuses to budge",
+            "said",
+            "Wi Sung-lac",
+        ),
+        ("direct", "We need a new approach.", "adding", "Wi Sung-lac"),
+    ]
