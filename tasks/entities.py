@@ -721,11 +721,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 and _is_subject(span)
             ):
                 known = aliases.capitals[text.lower()]
-            owned = (
-                _country_body(span, text, aliases, bodies)
-                if known is None and label == "ORG"
-                else None
-            )
+            owned = _country_body(span, text, known, aliases, bodies) if label == "ORG" else None
             if owned is not None:
                 canonical = owned
             elif known is not None and (known.label != "PERSON" or label == "PERSON"):
@@ -790,30 +786,43 @@ def generic_body(name: str) -> bool:
     )
 
 
-def _country_body(span: Span, text: str, aliases: AliasTable, bodies: dict[str, str]) -> str | None:
+def _country_body(
+    span: Span, text: str, known: _Actor | None, aliases: AliasTable, bodies: dict[str, str]
+) -> str | None:
     """The canonical name of a government body's generic name: with the country whose
-    possessive comes before it ("China's Foreign Ministry", "South Korea's Defense Ministry";
-    the alias table's name where it lists one), or as the article last gave it a country ("The
-    Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that is no such body or
-    no country owns. Every country has a foreign ministry: one actor for all of them would mix
-    what Beijing and Tokyo said."""
-    if not generic_body(text):
-        return None
-    key = name_key(text, "ORG")
+    possessive comes before it or opens the name ("China's Foreign Ministry", "South Korea's
+    Defense Ministry"; the alias table's name where it lists one), or as the article last gave
+    it a country ("The Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that
+    is no such body, or that no country owns and the table does not know (`known`). Every
+    country has a foreign ministry: one actor for all of them would mix what Beijing and Tokyo
+    said."""
     doc = span.doc
     start = span.start
-    if start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
-        country = _country_span(doc[start - 2])
-        written = f"{country.text}'s {text}"
-        known = aliases.lookup(written, "ORG")
-        if known is not None and known.label == "ORG":
-            bodies[key] = known.canonical
-        else:
-            owner = aliases.lookup(country.text, "GPE")
-            owner_name = owner.canonical if owner is not None else capital_article(country.text)
-            bodies[key] = f"{owner_name}'s {text}"
-        return bodies[key]
-    return bodies.get(key)
+    owned = _OWNED_NAME.match(text)
+    if owned is not None and generic_body(owned.group(1)):
+        # NER (or the table's ruler) took the owner in: "China's Foreign Ministry"
+        owner_text = _POSSESSIVE.sub("", text[: owned.start(1)].rstrip())
+        country_text, body = re.sub(r"^the\s+", "", owner_text), owned.group(1)
+    elif (
+        generic_body(text)
+        and start >= 2
+        and doc[start - 1].lower_ in ("'s", "’s")
+        and doc[start - 2].ent_type_ == "GPE"
+    ):
+        country_text, body = _country_span(doc[start - 2]).text, text
+    else:
+        if known is not None or not generic_body(text):
+            return None
+        return bodies.get(name_key(text, "ORG"))
+    key = name_key(body, "ORG")
+    table = known or aliases.lookup(f"{country_text}'s {body}", "ORG")
+    if table is not None and table.label == "ORG":
+        bodies[key] = table.canonical
+    else:
+        owner = aliases.lookup(country_text, "GPE")
+        owner_name = owner.canonical if owner is not None else capital_article(country_text)
+        bodies[key] = f"{owner_name}'s {body}"
+    return bodies[key]
 
 
 def _country_span(token: Token) -> Span:
