@@ -6360,12 +6360,13 @@ def test_name_set_off_after_a_described_source_is_named(nlp, text: str, speaker:
     assert (quote.speaker, quote.speaker_type) == (speaker, "named")
 
 
-def test_said_adding_before_a_quoted_paragraph_reports_both(nlp) -> None:
+@pytest.mark.parametrize(("leads", "cue"), [("adding", "adding"), ("and went on", "went")])
+def test_said_adding_before_a_quoted_paragraph_reports_both(nlp, leads: str, cue: str) -> None:
     # the verb nearest the colon leads into the paragraph after it; the one before reports the
     # words it follows, which were lost when the quote took the sentence's first verb
     text = (
         "Wi Sung-lac arrived in Beijing on Monday.\n"
-        "The talks are stalled because the North refuses to budge, he said, adding:\n"
+        f"The talks are stalled because the North refuses to budge, he said, {leads}:\n"
         '"We need a new approach."'
     )
     quotes = quotes_of(nlp, text)
@@ -6376,5 +6377,10 @@ def test_said_adding_before_a_quoted_paragraph_reports_both(nlp) -> None:
             "said",
             "Wi Sung-lac",
         ),
-        ("direct", "We need a new approach.", "adding", "Wi Sung-lac"),
+        ("direct", "We need a new approach.", cue, "Wi Sung-lac"),
     ]
+
+
+def test_going_on_is_no_cue_without_the_colon(nlp) -> None:
+    quotes = quotes_of(nlp, 'The talks went on for hours. "It was tiring," Wi Sung-lac said.')
+    assert [(q.text, q.cue) for q in quotes] == [("It was tiring,", "said")]

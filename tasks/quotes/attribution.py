@@ -795,6 +795,10 @@ def _finite(clause: Token) -> bool:
     )
 
 
+# "went on:", "goes on:": a verb that leads into the quote after its colon
+_GO_ON = frozenset(["went", "goes", "go"])
+
+
 def _is_cue(token: Token, cognition: bool = False) -> bool:
     word = token.lower_
     if (
@@ -809,6 +813,16 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
     if word in _RETORT_VERBS:
         # "shot back", "fired back", "hit back": a retort
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in _children(token))
+    if word in _GO_ON:
+        # "..., he said, and went on:" (the quote follows), not "the talks went on for hours"
+        tokens = _tokens(token.doc)
+        return any(
+            c.lower_ == "on"
+            and c.dep_ in ("prt", "advmod", "prep")
+            and c.i + 1 < len(tokens)
+            and tokens[c.i + 1].text == ":"
+            for c in _children(token)
+        )
     return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
 
 
