@@ -1848,6 +1848,13 @@ def test_object_of_a_non_speech_verb_is_not_its_speaker(nlp) -> None:
             "Minister says talks will resume\n\nThe foreign minister said the talks would resume.",
             None,
         ),
+        # ... also a title-case role after its kind or owner, no person "Chinese Envoy"
+        (
+            "Chinese Envoy Says Talks Will Resume\n\nChinese envoy Wu Dawei said on Friday that"
+            " the talks would resume.",
+            "Wu Dawei",
+        ),
+        ("CNN President Says Debate Will Go Ahead\n\nThe debate will go ahead.", None),
     ],
 )
 def test_headline_role_word_is_a_description(nlp, text: str, speaker: str | None) -> None:

@@ -1233,10 +1233,14 @@ def _resolve(
     # the article: "Envoy says deal is 'within reach'" is the envoy's, not a person called Envoy
     headline_role = (
         line_start
-        and " " not in text
         and bool(role)
         and subj.ent_type_ != "PERSON"
-        and text.lower() not in memory.full_names
+        and (
+            (" " not in text and text.lower() not in memory.full_names)
+            # ... and a title-case role after its owner or kind ("Foreign Ministry Spokesman
+            # Says ...", "Chinese Envoy Says ...", "Trump Adviser Says ...")
+            or (_person_word(last_word) and all(w[:1].isupper() for w in name_words))
+        )
     )
     # "North Korea's chief nuclear negotiator": a role a named owner gives is one person's too
     possessed_role = subj.pos_ == "NOUN" and any(
