@@ -6131,16 +6131,25 @@ def test_paragraph_after_a_colon_that_is_no_block_of_speech(nlp, text: str) -> N
     assert not any(q.text == second and q.kind == "direct" for q in quotes_of(nlp, text))
 
 
-def test_briefing_transcript_turns_name_the_spokesman_and_no_reporter(nlp) -> None:
+@pytest.mark.parametrize(
+    ("head", "turn", "speaker"),
+    [
+        ("Sean McCormack, Spokesman", "MR. MCCORMACK", "Sean McCormack"),
+        ("Philip J. Crowley, Assistant Secretary", "MR. CROWLEY", "Philip J. Crowley"),
+    ],
+)
+def test_briefing_transcript_turns_name_the_spokesman_and_no_reporter(
+    nlp, head: str, turn: str, speaker: str
+) -> None:
     # the State Department's briefing transcripts: "QUESTION:" is a reporter no one names;
     # "MR. MCCORMACK:" is the spokesman the transcript named at its head
     text = (
-        "Daily Press Briefing\nSean McCormack, Spokesman\nWashington, DC\n"
+        f"Daily Press Briefing\n{head}\nWashington, DC\n"
         "QUESTION: Do you expect the North Koreans to meet the deadline?\n"
-        "MR. MCCORMACK: Well, we'll see. The agreement is clear about what they need to do.\n"
+        f"{turn}: Well, we'll see. The agreement is clear about what they need to do.\n"
     )
     rows = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text) if q.cue == ":"]
-    assert rows == [(None, "unknown"), ("Sean McCormack", "named")]
+    assert rows == [(None, "unknown"), (speaker, "named")]
 
 
 @pytest.mark.parametrize(

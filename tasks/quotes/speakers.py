@@ -460,6 +460,13 @@ class _Speakers:
     def _full_name(self, name: str) -> str:
         # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
         name = _unglue(name)
+        honorific = _HONORIFIC.match(name.title()) if name.isupper() else None
+        if honorific is not None:
+            # a transcript's speaker label ("MR. CROWLEY:", "MS. PSAKI:"): the person the
+            # article named, else the surname as written
+            bare = name[honorific.end() :].strip()
+            found = self._full_name(name.title())
+            return found if found.lower() != bare.lower() else bare
         # NER runs a name on over a spaced dash ("Deborah Jordan Reynolds - Santilli's
         # girlfriend - told ..."): a name holds no spaced dash
         name = _SPACED_DASH.split(name, maxsplit=1)[0]
