@@ -6400,3 +6400,14 @@ def test_said_adding_before_a_quoted_paragraph_reports_both(nlp, leads: str, cue
 def test_going_on_is_no_cue_without_the_colon(nlp) -> None:
     quotes = quotes_of(nlp, 'The talks went on for hours. "It was tiring," Wi Sung-lac said.')
     assert [(q.text, q.cue) for q in quotes] == [("It was tiring,", "said")]
+
+
+def test_name_closing_a_described_source_before_its_affiliation(nlp) -> None:
+    # NER missed the name, which the parser hung on the noun of the phrase before it
+    # ("Cruz"); two title-case proper nouns set off there are the speaker, not their church
+    text = (
+        "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said"
+        " he had made more than 150 phone calls."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert (quote.speaker, quote.speaker_type) == ("Darran Whiting", "named")

@@ -999,12 +999,13 @@ def _closing_appos(subj: Token) -> Token | None:
 
 
 def _first_and_last_name(name: Token) -> bool:
-    """A first name and a surname that NER ran into an organisation ("Lehigh, Bruce Turry")."""
+    """A first name and a surname that NER ran into an organisation ("Lehigh, Bruce Turry"), or
+    left out ("Darran Whiting of Liberty Baptist Church")."""
     words = name.doc[name.left_edge.i : name.i + 1]
     return (
         len(words) == 2
         and all(w.pos_ == "PROPN" and w.is_title for w in words)
-        and words[0].lower_ in FIRST_NAMES
+        and (words[0].lower_ in FIRST_NAMES or not any(w.ent_type_ for w in words))
     )
 
 
@@ -1170,6 +1171,12 @@ def _resolve(
         family = _family_name(subj, at, memory)  # "his wife, Jane,": Sanders, his surname
         subj = appos  # "A second analyst, Ruben Achterberg of ..., was blunter"
     start, end = _name_span(subj)
+    if (
+        subj.ent_type_ == ""
+        and _first_and_last_name(subj)
+        and any(c.dep_ == "prep" and c.i > subj.i for c in _children(subj))
+    ):
+        end = min(end, subj.idx + len(subj))  # "Darran Whiting of Liberty Baptist Church": the name
     lead = _leading_name(subj, start, memory)
     if lead is not None:
         name_text = doc_text(doc)[lead.start_char : lead.end_char]
