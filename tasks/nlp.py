@@ -254,6 +254,21 @@ def hyphenated_names(doc: Doc) -> Doc:
                 ents[n] = Span(doc, ents[n].start, i + 2, label="PERSON")
                 taken |= {i - 1, i, i + 1}
                 changed = True
+            elif (
+                ents[n].start < i - 3
+                and doc[i - 3].text == ","
+                and doc[i - 2].is_title
+                and last.is_title
+                and _syllable(doc[i - 2])
+                and _syllable(last)
+            ):
+                # NER ran a name before a comma on into the one after it ("the North, Paik
+                # Hak" of "... who follows the North, Paik Hak-soon of the Sejong Institute"):
+                # two names, the second a person's
+                ents[n] = Span(doc, ents[n].start, i - 3, label=ents[n].label_)
+                ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
+                taken |= {i - 1, i, i + 1}
+                changed = True
             continue
         family = doc[i - 2]
         if (

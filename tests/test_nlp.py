@@ -223,6 +223,12 @@ def test_no_sentence_break_without_a_dateline(text: str) -> None:
         # ... or gives the whole name another label (a WORK_OF_ART after a quotation)
         ('"The door is still open," Moon Jae-in said.', "Moon Jae-in"),
         ('"We have nothing more to discuss," Song Min-soon said.', "Song Min-soon"),
+        # ... or runs the name before a comma on into it ("the North, Paik Hak" an ORG)
+        (
+            "One analyst who follows the North, Paik Hak-soon of the Sejong Institute, said the"
+            " talks would resume.",
+            "Paik Hak-soon",
+        ),
     ],
 )
 def test_hyphenated_korean_given_name_is_part_of_the_person(text: str, name: str) -> None:

@@ -6411,3 +6411,12 @@ def test_name_closing_a_described_source_before_its_affiliation(nlp) -> None:
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
     assert (quote.speaker, quote.speaker_type) == ("Darran Whiting", "named")
+
+
+def test_korean_name_ner_ran_into_the_phrase_before_speaks(nlp) -> None:
+    text = (
+        "One analyst who follows the North, Paik Hak-soon of the Sejong Institute, said the talks"
+        " would resume."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == ("Paik Hak-soon", "named")
