@@ -234,14 +234,34 @@ def hyphenated_names(doc: Doc) -> Doc:
     ending = {e.end: n for n, e in enumerate(ents)}
     changed = False
     for i in tails:
+        family, last = doc[i - 2], doc[i - 1]
+        korean = family.is_title and last.is_title and _syllable(family) and _syllable(last)
         n = ending.get(i + 2)
         if n is not None and ents[n].start == i - 2 and ents[n].label_ != "PERSON":
             # the whole name under another label ('"We are ready," Moon Jae-in said': a
             # WORK_OF_ART after a quotation)
-            family, last = doc[i - 2], doc[i - 1]
-            if family.is_title and last.is_title and _syllable(family) and _syllable(last):
+            if korean:
                 ents[n] = Span(doc, i - 2, i + 2, label="PERSON")
                 changed = True
+            continue
+        if (
+            n is not None
+            and ents[n].start < i - 3
+            and doc[i - 3].text == ","
+            and ents[n].label_ != "PERSON"
+            and korean
+        ):
+            # ... or with the name before a comma ("the North, Hyun In-taek" an ORG)
+            ents[n] = Span(doc, ents[n].start, i - 3, label=ents[n].label_)
+            ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
+            changed = True
+            continue
+        n = ending.get(i)
+        if n is not None and ents[n].start == i - 2 and ents[n].label_ != "PERSON" and korean:
+            # ... or the name up to the hyphen under another label ("Paik Hak" an ORG)
+            ents[n] = Span(doc, i - 2, i + 2, label="PERSON")
+            taken |= {i, i + 1}
+            changed = True
             continue
         if i in taken or i + 1 in taken:
             continue

@@ -193,7 +193,13 @@ def _speaker_hung_before(verb: Token) -> Token | None:
 def _subject_of(verb: Token) -> Token | None:
     if _put_to(verb) is not None:
         return None  # "Hill, asked about ...": whoever asked is not named
-    subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    # the hyphen of a name is no subject of its own: the parser makes "-" of "Paik Hak-soon
+    # said" one beside "Hak"
+    subjects = [
+        c
+        for c in _children(verb)
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.is_punct and c.ent_type_ == "PERSON")
+    ]
     if (
         not subjects
         and verb.dep_ == "acl"

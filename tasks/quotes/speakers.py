@@ -998,6 +998,30 @@ def _closing_appos(subj: Token) -> Token | None:
     return None
 
 
+# what may follow a name that closes a subject phrase: its affiliation ("of the Sejong Institute")
+_AFTER_CLOSING_NAME = re.compile(r"(?:\s+of\s[^,]*)?[\s,]*")
+
+
+def _person_closing(doc: Doc, start: int, end: int) -> Span | None:
+    """The person NER found at the end of the phrase doc.text[start:end], set off by a comma
+    ("A professor at Kyungnam University, Cho Tai-young"), with at most an affiliation after
+    it ("..., Yang Moo-jin of the Sejong Institute")."""
+    text = doc_text(doc)
+    if "," not in text[start:end]:
+        return None  # the cheap test first
+    for ent in reversed(doc.ents):
+        if ent.start_char >= end or ent.label_ != "PERSON":
+            continue
+        if ent.start_char <= start:
+            return None
+        if text[start : ent.start_char].rstrip().endswith(",") and _AFTER_CLOSING_NAME.fullmatch(
+            text, ent.end_char, end
+        ):
+            return ent
+        return None
+    return None
+
+
 def _first_and_last_name(name: Token) -> bool:
     """A first name and a surname that NER ran into an organisation ("Lehigh, Bruce Turry"), or
     left out ("Darran Whiting of Liberty Baptist Church")."""
@@ -1294,6 +1318,12 @@ def _resolve(
         # Washington Post" (tasks.entities gives organisations the same capital)
         holder = capital_article(_POSSESSIVE.sub("", _after_title(text)))
         return (holder, text, "named") if holder else (None, text, "unknown")
+    # "A professor at Kyungnam University, Cho Tai-young, said": the name NER found closing
+    # the phrase, set off by a comma, which the parser did not hang on it as an appositive (the
+    # parts of a hyphenated Korean name get heads all over the sentence)
+    closing = _person_closing(doc, desc_start, desc_end)
+    if closing is not None:
+        return memory.full_at(closing.text, closing.start_char), closing.text, "named"
     # "South Korean officials, speaking on condition of anonymity, said": the terms set off
     # between a common-noun subject and its verb (the parser hangs them on the verb)
     verb = subj.head
