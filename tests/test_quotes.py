@@ -6433,3 +6433,21 @@ def test_korean_name_the_parse_scatters_speaks(nlp, text: str) -> None:
     (quote,) = quotes_of(nlp, text)
     name = next(n for n in ("Paik Hak-soon", "Hyun In-taek", "Cho Tai-young") if n in text)
     assert (quote.speaker, quote.speaker_type) == (name, "named")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NER misses the Chinese name after "spokesperson" (not after "spokesman"): the proper
+        # nouns after the role in lower case are the name, without the role and its ministry
+        "Foreign Ministry spokesperson Hong Lei said the talks would resume.",
+        "Foreign Ministry spokesman Hong Lei said the talks would resume.",
+    ],
+)
+def test_name_ner_missed_after_a_role_in_lower_case(nlp, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (
+        "Hong Lei",
+        "Hong Lei",
+        "named",
+    )

@@ -31,6 +31,7 @@ from tasks.quotes.lexicon import (
     _TITLE_MAX_WORDS,
     OBJECT_VERBS,
     SPEECH_VERBS,
+    _person_word,
 )
 
 # spaCy builds a new Token object on every `doc[i]` and every iteration of a Doc (about 9,000 per
@@ -294,6 +295,17 @@ def _missed_name(token: Token) -> Span | None:
             first -= 1
             if doc[first].lower_ in FIRST_NAMES:
                 return doc[first : head.i + 1]
+        # ... or the proper nouns after a role in lower case ("Foreign Ministry spokesperson
+        # Hong Lei", a Chinese name the small model's NER misses there)
+        role = doc[first - 1] if first > 0 else None
+        if (
+            role is not None
+            and first < head.i
+            and role.is_lower
+            and role.head == head
+            and _person_word(role.lower_)
+        ):
+            return doc[first : head.i + 1]
     return None
 
 
