@@ -186,6 +186,16 @@ _TITLE_ABBREVIATIONS = (
 )
 
 
+# title-case words a name follows ("Envoy Wi Sung-lac", "Minister Hyun In-taek"), not part of it
+_TITLE_WORDS_BEFORE_NAMES = (
+    "envoy minister president ambassador secretary chairman chairwoman leader premier spokesman "
+    "spokeswoman spokesperson negotiator official representative diplomat general gen. adm. sen. "
+    "rep. gov. dr. mr. mrs. ms. prof. lawmaker analyst professor director commander marshal vice "
+    "deputy chief counselor"
+)
+_TITLES_BEFORE_NAMES = frozenset(_TITLE_WORDS_BEFORE_NAMES.split())
+
+
 # One syllable of a romanised Korean or Chinese given name ("In", "taek", "Kwang", "shik",
 # "Ying", "bian"): an optional initial, a vowel, an optional final. English words after a hyphen
 # rarely fit it ("era", "led", "style", "based", "backed" do not).
@@ -299,7 +309,8 @@ def hyphenated_names(doc: Doc) -> Doc:
             and family.tag_ == last.tag_ == "NNP"
             and _syllable(family)
             and _syllable(last)
-            and (i == 2 or not doc[i - 3].is_title)  # not the end of a longer name
+            # not the end of a longer name, but maybe after a title ("Envoy Wi Sung-lac")
+            and (i == 2 or not doc[i - 3].is_title or doc[i - 3].lower_ in _TITLES_BEFORE_NAMES)
         ):
             ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
             taken |= {i - 2, i - 1, i, i + 1}

@@ -223,6 +223,9 @@ def test_no_sentence_break_without_a_dateline(text: str) -> None:
         # ... or gives the whole name another label (a WORK_OF_ART after a quotation)
         ('"The door is still open," Moon Jae-in said.', "Moon Jae-in"),
         ('"We have nothing more to discuss," Song Min-soon said.', "Song Min-soon"),
+        # ... or misses it after a title in title case
+        ("Envoy Wi Sung-lac met his counterparts on Monday.", "Wi Sung-lac"),
+        ("Envoy Hyun In-taek met his counterparts on Monday.", "Hyun In-taek"),
         # ... or runs the name before a comma on into it ("the North, Paik Hak" an ORG)
         (
             "One analyst who follows the North, Paik Hak-soon of the Sejong Institute, said the"

@@ -6451,3 +6451,9 @@ def test_name_ner_missed_after_a_role_in_lower_case(nlp, text: str) -> None:
         "Hong Lei",
         "named",
     )
+
+
+def test_family_name_after_a_titled_korean_name_is_the_person(nlp) -> None:
+    text = 'Envoy Wi Sung-lac met his counterparts on Monday. "We are ready," Wi said.'
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == ("Wi Sung-lac", "named")
