@@ -6457,3 +6457,25 @@ def test_family_name_after_a_titled_korean_name_is_the_person(nlp) -> None:
     text = 'Envoy Wi Sung-lac met his counterparts on Monday. "We are ready," Wi said.'
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.speaker_type) == ("Wi Sung-lac", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # the parser swallows the source and its grant of anonymity into the report
+        (
+            "The talks will resume next month, a Chinese diplomat, speaking on condition of"
+            " anonymity, said.",
+            "a Chinese diplomat",
+        ),
+        # ... or hangs the closing mark on the subject, which is no part of the source
+        (
+            '"The talks will resume," officials familiar with the talks said.',
+            "officials familiar with the talks",
+        ),
+    ],
+)
+def test_unnamed_source_after_the_words_is_anonymous(nlp, text: str, speaker_text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+    assert quote.speaker_text.startswith(speaker_text)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at, verb_forms
 from tasks.quotes.lexicon import (
+    _ANONYMOUS,
     _AS_VERBS,
     _BEFORE_WINDOW,
     _CIRCUMSTANCE,
@@ -186,7 +187,24 @@ def _speaker_hung_before(verb: Token) -> Token | None:
             found = node
         node = node.head
     # ... inside the clause the verb reports (the parser swallowed the speaker into it)
-    return found if node.head.i == verb.i and node.dep_ == "ccomp" else None
+    if node.head.i != verb.i or node.dep_ != "ccomp":
+        return None
+    return found or _anonymous_hung_before(verb, end)
+
+
+def _anonymous_hung_before(verb: Token, end: int) -> Token | None:
+    """The source set off before a verb of saying with its grant of anonymity, both swallowed
+    by the clause the verb reports ("The talks will resume, a Chinese diplomat, speaking on
+    condition of anonymity, said": "diplomat" hangs on "resume")."""
+    tokens = _tokens(verb.doc)
+    start = _sent(verb).start
+    commas = [i for i in range(end, start - 1, -1) if tokens[i].text == ","]
+    if len(commas) < 2 or tokens[commas[0] + 1].tag_ != "VBG":
+        return None
+    granting, phrase = tokens[commas[0] + 1 : end + 1], tokens[commas[1] + 1 : commas[0]]
+    if not _ANONYMOUS.search(" ".join(t.text for t in granting)):
+        return None
+    return next((t for t in reversed(phrase) if t.pos_ == "NOUN" and _person_word(t.lower_)), None)
 
 
 @_per_token

@@ -1219,7 +1219,9 @@ def _resolve(
         # that holds them
         start, text = start + owner.end(), text[owner.end() :]
     desc_start, desc_end = _description_span(subj)
-    description = doc_text(doc)[desc_start:desc_end]
+    # (not the closing mark the parser may hang on the subject: '"...," officials familiar with
+    # the talks said')
+    description = doc_text(doc)[desc_start:desc_end].lstrip(_MARKS_AND_SPACE)
     full_text = doc_text(doc)
     line_end = full_text.find("\n", start)
     topic = _HEADLINE_TOPIC.match(full_text[start : len(full_text) if line_end < 0 else line_end])
@@ -1410,6 +1412,9 @@ def _resolve(
         # "The ministry also said ...": the organisation of that kind named last before it
         return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
     return None, text, "description"
+
+
+_MARKS_AND_SPACE = " \t\n\"'“”‘’«»`"  # what a closing quote mark leaves before a subject
 
 
 # the phrases news writes for sources it does not name: "Sources said", "Diplomatic sources",
