@@ -6479,3 +6479,5 @@ def test_unnamed_source_after_the_words_is_anonymous(nlp, text: str, speaker_tex
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
     assert quote.speaker_text.startswith(speaker_text)
+    # ... and no part of the words
+    assert quote.text in ("The talks will resume next month", "The talks will resume,")

@@ -845,10 +845,11 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
     """The indirect quote of a reported clause, its speaker resolved (a direct one for a block
     printed after a colon)."""
     speaker, speaker_text, speaker_type = _resolve(doc, clause.subject, clause.start, memory)
+    end = _before_swallowed_source(doc, clause)
     return Quote(
-        text=doc_text(doc)[clause.start : clause.end],
+        text=doc_text(doc)[clause.start : end],
         start_char=clause.start,
-        end_char=clause.end,
+        end_char=end,
         kind="direct" if clause.verbatim else "indirect",
         speaker=speaker,
         speaker_text=speaker_text,
@@ -859,6 +860,30 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
         paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
         continues=clause.continues,
     )
+
+
+def _before_swallowed_source(doc: Doc, clause: _Clause) -> int:
+    """Where a reported clause's words end when the parser swallowed its source into them, set
+    off at their end with only a participle after it ("The talks will resume next month, a
+    Chinese diplomat, speaking on condition of anonymity, said": the words end at "month")."""
+    subject = clause.subject
+    if subject is None or not clause.start < subject.idx < clause.end:
+        return clause.end
+    tokens = _tokens(doc)
+    first = subject.left_edge.i
+    if first == 0 or tokens[first - 1].text != ",":
+        return clause.end
+    own = {t.i for t in subject.subtree}
+    i = first
+    while i < len(tokens) and tokens[i].idx < clause.end:
+        token = tokens[i]
+        if token.i in own or token.is_punct:
+            i += 1
+        elif token.tag_ == "VBG":
+            i = token.right_edge.i + 1  # "speaking on condition of anonymity"
+        else:
+            return clause.end  # more of what was said, or the attribution itself
+    return tokens[first - 1].idx
 
 
 def _without(quotes: list[Quote], gone: list[Quote]) -> list[Quote]:
