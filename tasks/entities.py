@@ -803,17 +803,12 @@ def _country_body(
         # NER (or the table's ruler) took the owner in: "China's Foreign Ministry"
         owner_text = _POSSESSIVE.sub("", text[: owned.start(1)].rstrip())
         country_text, body = re.sub(r"^the\s+", "", owner_text), owned.group(1)
-    elif (
-        generic_body(text)
-        and start >= 2
-        and doc[start - 1].lower_ in ("'s", "’s")
-        and doc[start - 2].ent_type_ == "GPE"
-    ):
+    elif not generic_body(text):
+        return None
+    elif start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
         country_text, body = _country_span(doc[start - 2]).text, text
     else:
-        if known is not None or not generic_body(text):
-            return None
-        return bodies.get(name_key(text, "ORG"))
+        return None if known is not None else bodies.get(name_key(text, "ORG"))
     key = name_key(body, "ORG")
     table = known or aliases.lookup(f"{country_text}'s {body}", "ORG")
     if table is not None and table.label == "ORG":

@@ -243,6 +243,18 @@ def hyphenated_names(doc: Doc) -> Doc:
     taken = {t for e in ents for t in range(e.start, e.end)}
     ending = {e.end: n for n, e in enumerate(ents)}
     changed = False
+
+    def split_at_comma(n: int, i: int) -> bool:
+        # NER ran a name before a comma on into the Korean name after it, over all of it or up
+        # to the hyphen ("the North, Hyun In-taek", "the North, Paik Hak" of "... who follows
+        # the North, Paik Hak-soon of the Sejong Institute"): two names, the second a person's
+        if ents[n].start >= i - 3 or doc[i - 3].text != ",":
+            return False
+        ents[n] = Span(doc, ents[n].start, i - 3, label=ents[n].label_)
+        ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
+        taken.update((i - 1, i, i + 1))
+        return True
+
     for i in tails:
         family, last = doc[i - 2], doc[i - 1]
         korean = family.is_title and last.is_title and _syllable(family) and _syllable(last)
@@ -254,17 +266,8 @@ def hyphenated_names(doc: Doc) -> Doc:
                 ents[n] = Span(doc, i - 2, i + 2, label="PERSON")
                 changed = True
             continue
-        if (
-            n is not None
-            and ents[n].start < i - 3
-            and doc[i - 3].text == ","
-            and ents[n].label_ != "PERSON"
-            and korean
-        ):
-            # ... or with the name before a comma ("the North, Hyun In-taek" an ORG)
-            ents[n] = Span(doc, ents[n].start, i - 3, label=ents[n].label_)
-            ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
-            changed = True
+        if korean and n is not None and ents[n].label_ != "PERSON" and split_at_comma(n, i):
+            changed = True  # ... or with the name before a comma ("the North, Hyun In-taek")
             continue
         n = ending.get(i)
         if n is not None and ents[n].start == i - 2 and ents[n].label_ != "PERSON" and korean:
@@ -276,39 +279,21 @@ def hyphenated_names(doc: Doc) -> Doc:
         if i in taken or i + 1 in taken:
             continue
         n = ending.get(i)
-        last = doc[i - 1]
-        if n is None and i - 1 not in taken and _syllable(doc[i - 2]):
+        if n is None and i - 1 not in taken and _syllable(family):
             n = ending.get(i - 1)  # or the family name alone ("Hyun" of "Hyun In-taek")
         if n is not None:
             if ents[n].label_ == "PERSON" and last.is_title and _syllable(last):
                 ents[n] = Span(doc, ents[n].start, i + 2, label="PERSON")
                 taken |= {i - 1, i, i + 1}
                 changed = True
-            elif (
-                ents[n].start < i - 3
-                and doc[i - 3].text == ","
-                and doc[i - 2].is_title
-                and last.is_title
-                and _syllable(doc[i - 2])
-                and _syllable(last)
-            ):
-                # NER ran a name before a comma on into the one after it ("the North, Paik
-                # Hak" of "... who follows the North, Paik Hak-soon of the Sejong Institute"):
-                # two names, the second a person's
-                ents[n] = Span(doc, ents[n].start, i - 3, label=ents[n].label_)
-                ents.append(Span(doc, i - 2, i + 2, label="PERSON"))
-                taken |= {i - 1, i, i + 1}
-                changed = True
+            elif korean and split_at_comma(n, i):
+                changed = True  # ... or "the North, Paik Hak" of "the North, Paik Hak-soon"
             continue
-        family = doc[i - 2]
         if (
             i - 2 not in taken
             and i - 1 not in taken
-            and family.is_title
-            and last.is_title
+            and korean
             and family.tag_ == last.tag_ == "NNP"
-            and _syllable(family)
-            and _syllable(last)
             # not the end of a longer name, but maybe after a title ("Envoy Wi Sung-lac")
             and (i == 2 or not doc[i - 3].is_title or doc[i - 3].lower_ in _TITLES_BEFORE_NAMES)
         ):

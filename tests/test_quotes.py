@@ -6414,25 +6414,39 @@ def test_name_closing_a_described_source_before_its_affiliation(nlp) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "speaker"),
     [
         # the parts of a hyphenated Korean name get heads all over the parse, and NER may run
         # the name before a comma into it or label it an organisation: the person speaks
-        "One analyst who follows the North, Paik Hak-soon of the Sejong Institute, said the talks"
-        " would resume.",
-        "One analyst who follows the North, Hyun In-taek of the Sejong Institute, said the talks"
-        " would resume.",
-        "A professor at Kyungnam University, Cho Tai-young, said the talks would resume.",
-        "A professor at Kyungnam University, Paik Hak-soon, said the talks would resume.",
+        (
+            "One analyst who follows the North, Paik Hak-soon of the Sejong Institute, said the"
+            " talks would resume.",
+            "Paik Hak-soon",
+        ),
+        (
+            "One analyst who follows the North, Hyun In-taek of the Sejong Institute, said the"
+            " talks would resume.",
+            "Hyun In-taek",
+        ),
+        (
+            "A professor at Kyungnam University, Cho Tai-young, said the talks would resume.",
+            "Cho Tai-young",
+        ),
+        (
+            "A professor at Kyungnam University, Paik Hak-soon, said the talks would resume.",
+            "Paik Hak-soon",
+        ),
         # ... and the hyphen of "Hak-soon" ("soon" an adverb) is no second subject
-        "Paik Hak-soon said the talks would resume.",
-        "North Korea is ready to talk, Paik Hak-soon of Dongguk University said.",
+        ("Paik Hak-soon said the talks would resume.", "Paik Hak-soon"),
+        (
+            "North Korea is ready to talk, Paik Hak-soon of Dongguk University said.",
+            "Paik Hak-soon",
+        ),
     ],
 )
-def test_korean_name_the_parse_scatters_speaks(nlp, text: str) -> None:
+def test_korean_name_the_parse_scatters_speaks(nlp, text: str, speaker: str) -> None:
     (quote,) = quotes_of(nlp, text)
-    name = next(n for n in ("Paik Hak-soon", "Hyun In-taek", "Cho Tai-young") if n in text)
-    assert (quote.speaker, quote.speaker_type) == (name, "named")
+    assert (quote.speaker, quote.speaker_type) == (speaker, "named")
 
 
 @pytest.mark.parametrize(

@@ -1433,8 +1433,9 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
             # the verb nearest the colon leads into the quote: in "The talks are stalled, he
             # said, adding:" "said" reports the words before it, "adding" the paragraph after
             cues = [t for t in prev if _is_cue(t)]
-            colon_cue = next((t for t in reversed(cues) if _subject_of(t) is not None), None)
-            colon_cue = colon_cue or (cues[0] if cues else None)
+            colon_cue = next(
+                (t for t in reversed(cues) if _subject_of(t) is not None), cues[0] if cues else None
+            )
             colon_subj = _subject_of(colon_cue) if colon_cue is not None else _subject_of(prev.root)
             if colon_subj is not None:
                 cue_end = colon_cue.idx + len(colon_cue) if colon_cue is not None else None

@@ -1009,16 +1009,26 @@ def _person_closing(doc: Doc, start: int, end: int) -> Span | None:
     text = doc_text(doc)
     if "," not in text[start:end]:
         return None  # the cheap test first
-    for ent in reversed(doc.ents):
-        if ent.start_char >= end or ent.label_ != "PERSON":
-            continue
-        if ent.start_char <= start:
-            return None
-        if text[start : ent.start_char].rstrip().endswith(",") and _AFTER_CLOSING_NAME.fullmatch(
-            text, ent.end_char, end
-        ):
-            return ent
+    last = token_at(doc, end - 1)
+    if last is None:
         return None
+    # the last person's token before `end`, read from the tokens' tags (`doc.ents` would build
+    # every entity of the article anew on each call: see _entity_of)
+    tokens = _tokens(doc)
+    i = last.i
+    while i >= 0 and (
+        tokens[i].idx >= end or (tokens[i].idx > start and tokens[i].ent_type_ != "PERSON")
+    ):
+        i -= 1
+    if i < 0 or tokens[i].ent_type_ != "PERSON":
+        return None
+    ent = _entity_of(tokens[i])
+    if (
+        ent.start_char > start
+        and text[start : ent.start_char].rstrip().endswith(",")
+        and _AFTER_CLOSING_NAME.fullmatch(text, ent.end_char, end)
+    ):
+        return ent
     return None
 
 
