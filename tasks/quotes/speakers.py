@@ -1231,7 +1231,7 @@ def _resolve(
     desc_start, desc_end = _description_span(subj)
     # (not the closing mark the parser may hang on the subject: '"...," officials familiar with
     # the talks said')
-    description = doc_text(doc)[desc_start:desc_end].lstrip(_MARKS_AND_SPACE)
+    description = doc_text(doc)[desc_start:desc_end].lstrip(_MARKS_BEFORE_SUBJECT)
     full_text = doc_text(doc)
     line_end = full_text.find("\n", start)
     topic = _HEADLINE_TOPIC.match(full_text[start : len(full_text) if line_end < 0 else line_end])
@@ -1424,7 +1424,9 @@ def _resolve(
     return None, text, "description"
 
 
-_MARKS_AND_SPACE = " \t\n\"'“”‘’«»`"  # what a closing quote mark leaves before a subject
+# what a closing quote mark the parser hung on a subject leaves before its words (not
+# extract._MARKS_AND_SPACE, an opening mark and its space; nor marks._CLOSING, which lacks «»)
+_MARKS_BEFORE_SUBJECT = " \t\n\"'“”‘’«»`"
 
 
 # the phrases news writes for sources it does not name: "Sources said", "Diplomatic sources",
