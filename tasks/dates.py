@@ -137,7 +137,11 @@ _OR_UNITS = r"(?:\s+(?:or|and)\s+(?:even\s+)?(?:days|weeks|months|years|decades)
 # One alternation, longest and most specific patterns first; each group names the rule.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso_datetime", rf"\b{_YEAR}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b"),
-    ("iso_date", rf"\b{_YEAR}-[01]\d-[0-3]\d\b"),
+    # "2009-12-08", and the year-first dates of East Asian copy, "2009/12/08", "2009.12.08"
+    (
+        "iso_date",
+        rf"\b{_YEAR}-[01]\d-[0-3]\d\b|\b{_YEAR}/[01]?\d/[0-3]?\d\b|\b{_YEAR}\.[01]?\d\.[0-3]?\d\b",
+    ),
     ("numeric_date", r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)\b"),
     (
         "time_date",
@@ -234,6 +238,24 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "nth_day",
         r"(?:(?<=\btoday\sis\s)|(?<=\bit\sis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bthis\sis\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\b)",
+    ),
+    # "said on the 9th that ...", "will visit on the 15th.": a day of the month by its number
+    # alone, as East Asian wire copy writes it; only after "on" and before punctuation or a word
+    # that ends the phrase, not "on the 11th Circuit", "on the 20th anniversary"
+    (
+        "day_of_month",
+        r"(?<=\bon\s)the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        r"(?:\s+of\s+(?:this|last|next)\s+month)?"
+        r"(?=\s*[,.;:)]|\s+(?:and|or|to|through|at|in|when|that|as|after|before|but|with|for|"
+        r"from|during|amid|if|because|while)\b)",
+    ),
+    # "talks will resume in the new year": the coming year, near a year's end; the year just
+    # begun, near its start; not "the New Year holiday" (a noun after it), nor New Year's Day
+    (
+        "new_year",
+        r"(?:(?<=\bin\s)|(?<=\binto\s)|(?<=\buntil\s)|(?<=\bafter\s)|(?<=\bsince\s)|"
+        r"(?<=\bby\s))the\s+new\s+year\b"
+        r"(?=\s*[,.;:)]|\s+(?:and|or|to|at|when|as|after|before|but|with|for|if|in|on|amid)\b)",
     ),
     # "a day-long meeting", "a yearlong inquiry": a span of one such unit (TIMEX3 DURATION
     # P1D, P1Y), with no number before it for the `duration` rule to count
@@ -935,8 +957,57 @@ def _h_iso_datetime(t: str, anchor: date | None, tense: str | None) -> Normalise
     return "TIME", t[:16].replace(" ", "T"), "time", False
 
 
-def _h_iso_date(t: str, anchor: date | None, tense: str | None) -> Normalised:
-    return "DATE", t[:10], "day", False
+def _h_iso_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    year, month, day = (int(part) for part in _DATE_SEPARATOR.split(t)[:3])
+    try:
+        return "DATE", date(year, month, day).isoformat(), "day", False
+    except ValueError:
+        return None
+
+
+_DATE_SEPARATOR = re.compile(r"[-/.]")
+_DAY_OF_MONTH = re.compile(r"the\s+(\d+)\D*?(?:\s+of\s+(this|last|next)\s+month)?$", re.IGNORECASE)
+_MONTH_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_shifted(anchor: date, months: int) -> tuple[int, int]:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _h_day_of_month(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "on the 9th": that day of the anchor's month, or of the month before (told in the past,
+    a day after the anchor's) or after (told as ahead, a day before it); "of last month" says."""
+    m = _DAY_OF_MONTH.match(t)
+    if m is None:
+        return None
+    day = int(m.group(1))
+    if anchor is None:
+        return "DATE", f"XXXX-XX-{day:02d}", "day", True
+    if m.group(2):
+        shift = _MONTH_SHIFT[m.group(2).lower()]
+    elif tense == "past" and day > anchor.day:
+        shift = -1
+    elif tense == "future" and day < anchor.day:
+        shift = 1
+    else:
+        shift = 0
+    year, month = _month_shifted(anchor, shift)
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return "DATE", date(year, month, day).isoformat(), "day", True
+
+
+def _h_new_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "in the new year": the next year in the last third of one, this one in its first
+    quarter; between, no year is clearly meant."""
+    if anchor is None:
+        return "DATE", "XXXX", "year", True
+    if anchor.month >= 9:
+        return "DATE", str(anchor.year + 1), "year", True
+    if anchor.month <= 3:
+        return "DATE", str(anchor.year), "year", True
+    return None
 
 
 def _h_numeric_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1778,6 +1849,8 @@ _HANDLERS = {
     "past_units": _h_past_units,
     "unit_long": _h_unit_long,
     "nth_day": _h_nth_day,
+    "day_of_month": _h_day_of_month,
+    "new_year": _h_new_year,
     "weekday_rel": _h_weekday_rel,
     "weekday_set": _h_weekday_set,
     "day_words": _h_day_words,

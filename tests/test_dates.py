@@ -54,6 +54,49 @@ CASES = [
     ("The minister travelled last week.", TUE_2010_01_05, "last week", "DATE", "2009-W53"),
     ("Sales have slowed this week.", FRI_2009_12_11, "this week", "DATE", "2009-W50"),
     ("Exports grew earlier this year.", FRI_2009_12_11, "earlier this year", "DATE", "2009"),
+    # year-first dates of East Asian copy, with slashes or dots
+    (
+        "The meeting was held on 2009/12/08, KCNA said.",
+        FRI_2009_12_11,
+        "2009/12/08",
+        "DATE",
+        "2009-12-08",
+    ),
+    ("The statement of 2009.12.8 was read out.", FRI_2009_12_11, "2009.12.8", "DATE", "2009-12-08"),
+    # a day of the month by its number alone: this month's, the last one's when told in the
+    # past of a later day, the next one's when ahead of an earlier day
+    (
+        "The North said on the 9th that it would return.",
+        FRI_2009_12_11,
+        "the 9th",
+        "DATE",
+        "2009-12-09",
+    ),
+    (
+        "The North said on the 28th that it would return.",
+        FRI_2009_12_11,
+        "the 28th",
+        "DATE",
+        "2009-11-28",
+    ),
+    ("The envoy will visit Tokyo on the 15th.", FRI_2009_12_11, "the 15th", "DATE", "2009-12-15"),
+    ("Bosworth will visit Seoul on the 5th.", FRI_2009_12_11, "the 5th", "DATE", "2010-01-05"),
+    (
+        "The envoy met Kim on the 9th of last month.",
+        FRI_2009_12_11,
+        "the 9th of last month",
+        "DATE",
+        "2009-11-09",
+    ),
+    # "the new year": the coming one near a year's end, the one begun near its start
+    (
+        "The talks will resume in the new year, diplomats said.",
+        FRI_2009_12_11,
+        "the new year",
+        "DATE",
+        "2010",
+    ),
+    ("Exports have risen since the new year.", date(2010, 1, 20), "the new year", "DATE", "2010"),
     # months without a year: tense decides the side of the anchor
     ("Talks stalled in January.", FRI_2009_12_11, "January", "DATE", "2009-01"),
     ("Talks will resume in January.", FRI_2009_12_11, "January", "DATE", "2010-01"),
@@ -1259,6 +1302,11 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "Its chips power many of today's personal computers.",
         "If I were choosing the people of tomorrow, I would keep this board.",
         "The army sent the 1500 reservists home.",  # a count of a plural, not a year
+        "The case was heard on the 11th Circuit Court of Appeals.",  # a court, not a day
+        "They met on the 20th anniversary of the summit.",  # an ordinal of a noun
+        "He sat on the 3rd floor.",
+        "Millions travel during the New Year holiday.",  # the holiday, which has no year here
+        "The file 2009.13.45 was corrupt.",  # no such day
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
