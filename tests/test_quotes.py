@@ -5945,6 +5945,23 @@ def test_whom_the_reporter_quotes_after_the_attribution_is_not_said(nlp) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the participle on the clause, or the clause on the participle
+        "Yonhap reported, citing a government official, that the North had moved a missile.",
+        "The Yonhap news agency reported, quoting a government official, that the North had moved"
+        " a missile.",
+    ],
+)
+def test_whom_the_reporter_quotes_before_a_that_clause_is_not_said(nlp, text: str) -> None:
+    reported = [q for q in quotes_of(nlp, text) if q.cue == "reported"]
+    assert [(q.text, q.speaker_text) for q in reported] == [
+        ("the North had moved a missile", text.split(" reported")[0])
+    ]
+    assert not [q for q in quotes_of(nlp, text) if "North" in q.text and q.cue != "reported"]
+
+
 def test_only_a_report_relays_words(nlp) -> None:
     # a clause reported by any other verb keeps the verbs of saying inside it (PolNeAR annotates
     # few such nested attributions)

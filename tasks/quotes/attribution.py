@@ -1056,6 +1056,15 @@ def _clause_in_adjunct(verb: Token) -> list[Token]:
     truck ..." read as a relative clause), as a one-element list; a true relative clause has no
     subject of its own ("the messages that followed")."""
     for prep in _children(verb):
+        if _quoting_aside(prep, verb):
+            # "reported, quoting a government official, that the North ...": the parser hangs
+            # the clause on the participle, whose object is whom the reporter quotes
+            clause = next(
+                (g for g in _children(prep) if g.dep_ == "ccomp" and _marked_by(g, ("that",))),
+                None,
+            )
+            if clause is not None:
+                return [clause]
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
         for t in prep.subtree:
@@ -1071,6 +1080,18 @@ def _clause_in_adjunct(verb: Token) -> list[Token]:
             ):
                 return [t]
     return []
+
+
+def _quoting_aside(token: Token, verb: Token) -> bool:
+    """Whether `token` is a participle of quoting or citing set off after the verb of saying
+    it modifies ("reported, quoting a government official, ...")."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.lower_ in _QUOTING
+        and token.head == verb
+        and token.i > verb.i
+    )
 
 
 def _that_as_object(clause: Token) -> bool:

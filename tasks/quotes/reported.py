@@ -32,6 +32,7 @@ from tasks.quotes.attribution import (
     _mistagged_verb,
     _own_report,
     _own_subject,
+    _quoting_aside,
     _seen_as,
     _speaker_of,
     _starts_attribution,
@@ -892,12 +893,18 @@ def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -
         ):
             at = c.right_edge.i + 1
     lead = []
+    tokens = _tokens(verb.doc)
     for c in sorted(_children(clause), key=lambda c: c.i):
+        while at < c.left_edge.i and tokens[at].text == ",":
+            at += 1  # "reported, citing a government official, that ...": set off by commas
         if c.left_edge.i != at or c.right_edge.i >= subject.left_edge.i:
             continue
-        if (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS) or (
+        if (
+            (c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)
             # "said Monday the North had agreed": the day it was said, bare
-            c.dep_ in ("npadvmod", "tmod") and c.ent_type_ in ("DATE", "TIME")
+            or (c.dep_ in ("npadvmod", "tmod") and c.ent_type_ in ("DATE", "TIME"))
+            # "reported, citing a government official, that ...": whom the reporter quotes
+            or _source_participle(c)
         ):
             lead.append(c)
             at = c.right_edge.i + 1  # "said in a statement Monday ..."
@@ -1221,6 +1228,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
                     or _that_adverbial(c)
                 ]
+                if _quoting_aside(verb, verb.head) and verb.head.lower_ in SPEECH_VERBS:
+                    # "reported, quoting an official, that ...": the clause is the report's
+                    # (_clause_in_adjunct); the participle's own is whom it quotes
+                    comps = [c for c in comps if c.dep_ != "ccomp"]
             elif (
                 word in _NAMING
                 and pos == "VERB"
