@@ -5813,13 +5813,24 @@ def test_a_crowd_crying_out_is_a_cue(nlp) -> None:
             "the North would return to the talks",
             "Kim Jong Il",
         ),
+        # "According to X, Y said ...": the same report, told first
+        (
+            "According to KCNA, Kim Jong Il said the North would return to the talks.",
+            "the North would return to the talks",
+            "Kim Jong Il",
+        ),
+        (
+            "According to KCNA, the North would return to the talks, Kim Jong Il said.",
+            "the North would return to the talks",
+            "Kim Jong Il",
+        ),
     ],
 )
 def test_words_a_report_relays_are_their_speakers(
     nlp, text: str, relayed: str, speaker: str
 ) -> None:
     quotes = quotes_of(nlp, text)
-    report = next(q for q in quotes if q.cue == "reported")
+    report = next(q for q in quotes if q.cue in ("reported", "According to"))
     assert report.speaker == "KCNA"
     (words,) = [q for q in quotes if q.text == relayed]
     assert words.speaker == speaker and words.kind == "indirect"

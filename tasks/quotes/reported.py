@@ -1106,7 +1106,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         previous = tokens
         # the cheap test first: _according_to wants the word
         acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
-        if acc is not None and not _said_before_according(tokens, acc[0]):
+        according = acc is not None and not _said_before_according(tokens, acc[0])
+        # "According to KCNA, Kim said ...": the report comes first, and the verbs of saying in
+        # what it reports are read too, for the words it relays (extract._relayed)
+        relays = according and acc is not None and acc[0].i == sent.start
+        if acc is not None and according:
             last = max(x.i for x in acc[1].subtree)
             clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
             clause = [t for t in clause if not t.is_punct and not t.is_space]
@@ -1120,13 +1124,17 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         acc[1],
                     )
                 )
-            continue
+            if not relays:
+                continue
+        relayed_from = len(found)
         set_off = _set_off_attribution(joined)
         if set_off is not None:
             found.append(set_off)
+            if relays and acc is not None:
+                _after_according(found, len(found) - 1, acc, tokens)
             continue
         text = doc_text(doc)
-        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        if not relays and (sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws):
             # "Roger Stone: Don't Trust the Voting Machines" -- a headline attribution, or a
             # transcript turn ("TAPPER: ..."), which runs to the end of its paragraph
             para_end = text.find("\n", sent.start_char)
@@ -1587,11 +1595,27 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     _speaker_of(verb, (start_t.idx, end_t.idx + len(end_t))),
                 )
             )
+        if relays and acc is not None:
+            _after_according(found, relayed_from, acc, tokens)
     text = doc_text(doc)
     blocks = _colon_blocks(doc) if ":\n" in text else []
     return [
         _past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc) + blocks
     ]
+
+
+def _after_according(
+    found: list[_Clause], first: int, acc: tuple[Token, Token], tokens: list[Token]
+) -> None:
+    """Start the clauses found[first:] that hold a sentence-opening "according to X" after it:
+    "According to Yonhap, the North moved a missile, officials said" (what the officials said)."""
+    words = next((t for t in tokens if t.i > acc[1].right_edge.i and not t.is_punct), None)
+    if words is None:
+        return
+    for k in range(first, len(found)):
+        clause = found[k]
+        if clause.start <= acc[0].idx < clause.end and clause.start < words.idx < clause.end:
+            found[k] = replace(clause, start=words.idx)
 
 
 def _quoted_as_saying(verb: Token) -> _Clause | None:
