@@ -5836,6 +5836,18 @@ def test_words_a_report_relays_are_their_speakers(
     assert words.speaker == speaker and words.kind == "indirect"
 
 
+def test_words_an_outlet_says_it_relays_are_their_speakers(nlp) -> None:
+    # "..., the agency said" reports as "..., KCNA reported" does; a person's "said" relays none
+    text = "Kim Jong Il told Wang Jiarui that the North would return to the talks, the agency said."
+    rows = [(q.speaker_text, q.text) for q in quotes_of(nlp, text)]
+    assert ("Kim Jong Il", "the North would return to the talks") in rows
+    assert rows[0][0] == "the agency" and rows[0][1].startswith("Kim Jong Il told")
+    text = (
+        "Kim Jong Il told Wang Jiarui that the North would return to the talks, Kim Jong Un said."
+    )
+    assert [q.speaker_text for q in quotes_of(nlp, text)] == ["Kim Jong Un"]
+
+
 @pytest.mark.parametrize(
     ("text", "report", "words", "speaker"),
     [

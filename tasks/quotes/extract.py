@@ -837,20 +837,39 @@ _REPORTING = frozenset(
 _RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim")
 
 
+# "..., the report said", "..., the agency says": a document or a news outlet says what it
+# reports, and the words it relays are their speaker's as with "reported"
+_SAYING = frozenset(["said", "says", "say"])
+_REPORTERS = frozenset(
+    [
+        "report",
+        "dispatch",
+        "statement",
+        "agency",
+        "newspaper",
+        "daily",
+        "broadcast",
+        "television",
+        "radio",
+        "media",
+    ]
+)
+# "According to the survey, 51 percent said ...": a poll's count, no one's words
 _COUNTED = frozenset(["PERCENT", "CARDINAL", "QUANTITY"])
 
 
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
     """Whether a clause is the words a report relays: it lies in one indirect quote cued by
-    "reported", "quoted" or "cited", with its own verb of saying and subject in that quote."""
+    "reported", "quoted", "cited" or "according to" (or said by a report or an outlet), with
+    its own verb of saying and subject in that quote."""
     if len(inside) != 1 or clause.subject is None or clause.subject.ent_type_ in _COUNTED:
-        return (
-            False  # "According to the survey, 51 percent said ...": a poll's count, no one's words
-        )
+        return False
     report = inside[0]
+    cue = (report.cue or "").lower()
+    reporter = (report.speaker_text or "").lower().split()[-1:]
     return (
         report.kind == "indirect"
-        and (report.cue or "").lower() in _REPORTING
+        and (cue in _REPORTING or (cue in _SAYING and bool(reporter) and reporter[0] in _REPORTERS))
         and report.start_char <= clause.start
         and clause.end <= report.end_char
         and report.start_char <= clause.cue.idx < report.end_char
