@@ -339,7 +339,17 @@ def speaker_actor(
     found = known.get(name_key(name, "ORG"))
     if found is not None:
         return found
+    body_of = _BODY_OF.match(name)
+    if body_of is not None and generic_body(body_of.group(1)):
+        # "the Foreign Ministry of the DPRK": the body its country's possessive names
+        return speaker_actor(f"{body_of.group(2)}'s {body_of.group(1)}", known, aliases)
     owner = _OWNED_NAME.match(name)
+    if owner is not None and generic_body(owner.group(1)) and aliases.lookup(name, "ORG") is None:
+        # "DPRK's Foreign Ministry": the body of the country the table names so
+        country = aliases.lookup(_POSSESSIVE.sub("", name[: owner.start(1)].rstrip()), "GPE")
+        written = re.sub(r"^the\s+", "", name[: owner.start(1)].rstrip(), flags=re.IGNORECASE)
+        if country is not None and _POSSESSIVE.sub("", written) != country.canonical:
+            return speaker_actor(f"{country.canonical}'s {owner.group(1)}", known, aliases)
     if owner is not None and aliases.lookup(name, "PERSON") is None:
         # "Russia's Gazprom", "the Washington Post's Ishaan Tharoor": the actor after its
         # owner's possessive, which the article names; not a name every state has, which its
@@ -357,6 +367,11 @@ def speaker_actor(
 
 # a name after its owner's possessive: "The North's Korean Central News Agency"
 _OWNED_NAME = re.compile(r"^.+?(?:'s|’s)\s+([A-Z].*)$")
+# a body and its country after it: "the Foreign Ministry of the DPRK", "the Ministry of Foreign
+# Affairs of China" (the last "of"), the body of two words or more ("Bank of America" is a name)
+_BODY_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?![Tt]he\s)(\S+\s.*)\s+of\s+(?:the\s+)?([A-Z][^\s]*(?:\s+[A-Z]\S*)*)$"
+)
 
 
 def _trim(span: Span) -> tuple[int, int, str]:
@@ -792,7 +807,8 @@ def _country_body(
 ) -> str | None:
     """The canonical name of a government body's generic name: with the country whose
     possessive comes before it or opens the name ("China's Foreign Ministry", "South Korea's
-    Defense Ministry"; the alias table's name where it lists one), or as the article last gave
+    Defense Ministry"; the alias table's name where it lists one), or that follows it ("the
+    Foreign Ministry of the DPRK", "the Ministry of Foreign Affairs of China"), or as the article last gave
     it a country ("The Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that
     is no such body, or that no country owns and the table does not know (`known`). Every
     country has a foreign ministry: one actor for all of them would mix what Beijing and Tokyo
@@ -804,21 +820,49 @@ def _country_body(
         # NER (or the table's ruler) took the owner in: "China's Foreign Ministry"
         owner_text = _POSSESSIVE.sub("", text[: owned.start(1)].rstrip())
         country_text, body = re.sub(r"^the\s+", "", owner_text), owned.group(1)
+    elif (body_of := _BODY_OF.match(text)) is not None and generic_body(body_of.group(1)):
+        # ... or its country after it: "the Ministry of Foreign Affairs of China"
+        country_text, body = body_of.group(2), body_of.group(1)
     elif not generic_body(text):
         return None
     elif start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
         country_text, body = _country_span(doc[start - 2]).text, text
+    elif (country := _country_after(span, text)) is not None:
+        country_text, body = country, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     else:
         return None if known is not None else bodies.get(name_key(text, "ORG"))
     key = name_key(body, "ORG")
-    table = known or aliases.lookup(f"{country_text}'s {body}", "ORG")
+    owner = aliases.lookup(country_text, "GPE")
+    table = (
+        known
+        or aliases.lookup(f"{country_text}'s {body}", "ORG")
+        # "DPRK's Foreign Ministry": the table's name of the country its own way
+        or (owner and aliases.lookup(f"{owner.canonical}'s {body}", "ORG"))
+    )
     if table is not None and table.label == "ORG":
         bodies[key] = table.canonical
     else:
-        owner = aliases.lookup(country_text, "GPE")
         owner_name = owner.canonical if owner is not None else capital_article(country_text)
         bodies[key] = f"{owner_name}'s {body}"
     return bodies[key]
+
+
+def _country_after(span: Span, text: str) -> str | None:
+    """The country named after a body's name: "the Foreign Ministry of the DPRK" (NER may take
+    "of the" in: the name `text` is what _trim left of the span)."""
+    doc = span.doc
+    at = next((t.i for t in span if t.idx >= span.start_char + len(text)), span.end)
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    at += 1
+    if at < len(doc) and doc[at].lower_ == "the":
+        at += 1
+    if at >= len(doc) or doc[at].ent_type_ != "GPE" or doc[at].ent_iob_ != "B":
+        return None
+    end = at + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "GPE":
+        end += 1
+    return doc[at:end].text
 
 
 _OWNED_LABELS = frozenset(["ORG", "PERSON", "FAC", "PRODUCT", "EVENT"])

