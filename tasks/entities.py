@@ -30,6 +30,7 @@ from tasks.nlp import (
     FEMALE_TITLES,
     FIRST_NAMES,
     MALE_TITLES,
+    PERSON_TITLES,
     doc_text,
     given_name_tail,
     name_syllable,
@@ -40,27 +41,9 @@ from tasks.nlp import (
 ACTOR_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
 ALIASES_DIR = Path(__file__).resolve().parents[1] / "config" / "aliases"
 
-# Titles a person's name is written after ("Chancellor Angela Merkel", "Sheriff Joe Arpaio"),
-# beyond the political and diplomatic ones each stage lists itself; the quotes stage strips them
-# from speakers too, so a speaker and the actor it names share one name
-MORE_TITLES = (
-    r"Chancellor|Taoiseach|T[aá]naiste|Sheriff|Coach|Detective|Det|Officer|Sgt|Sergeant|Capt|"
-    r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
-    r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
-    r"Councilman|Councilwoman|Assemblyman|Assemblywoman|Attorney General|"
-    # abbreviations tasks.nlp keeps whole, plurals included ("Sens. Jeff Merkley, ...")
-    r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"
-    r"Treas|Mme|Mlle|"
-    # "Former AG Mukasey": the attorney general, in headlines
-    r"AG"
-)
 _TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|North Korean|South Korean|Chinese|Japanese|Russian|former|then|acting|deputy|vice|chief)\s+)*"
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Gen|General|Gov|Governor|"
-    r"President|Vice President|Ambassador|Envoy|Secretary(?: of State)?|Minister|Foreign Minister|"
-    r"Vice Foreign Minister|Prime Minister|Premier|Chairman|Chairwoman|Leader|Spokesman|Spokeswoman|Spokesperson|"
-    rf"Director|Special Representative|Chief|Judge|Justice|King|Queen|Pope|Rev|{MORE_TITLES})"
-    r"\.?\s+",
+    rf"(?:Justice|{PERSON_TITLES})\.?\s+",
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’|`s)$")
 # a name ends in no preposition, article or conjunction ("Bank of America" holds it inside): a

@@ -759,6 +759,29 @@ _MALE_NAME_WORDS = (
 )
 MALE_NAMES = frozenset(_MALE_NAME_WORDS.split())
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# Titles a person's name is written after ("Sen. Ted Cruz", "Envoy Wi Sung-lac", "Chancellor
+# Angela Merkel"), as a regex alternation: the entities stage strips them from a PERSON's name
+# and the quotes stage from a speaker's, so a speaker and the actor it names share one name.
+# Longer titles first ("Secretary of State" before "Secretary"). Not "Justice", which also
+# begins names of bodies ("the Justice Department said"): the entities stage adds it for a
+# PERSON's name, where it is a title.
+PERSON_TITLES = (
+    r"Vice President|Secretary of State|Vice Foreign Minister|Foreign Minister|Prime Minister|"
+    r"Special Representative|(?:House\s+)?Speaker|Attorney General|"
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|"
+    r"Mayor|Gen|General|Gov|Governor|President|Ambassador|Envoy|Secretary|Minister|Premier|"
+    r"Chairman|Chairwoman|Leader|Spokesman|Spokeswoman|Spokesperson|Director|Chief|Judge|King|"
+    r"Queen|Pope|Rev|"
+    r"Chancellor|Taoiseach|T[aá]naiste|Sheriff|Coach|Detective|Det|Officer|Sgt|Sergeant|Capt|"
+    r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
+    r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
+    r"Councilman|Councilwoman|Assemblyman|Assemblywoman|"
+    # abbreviations this module keeps whole, plurals included ("Sens. Jeff Merkley, ...")
+    r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"
+    r"Treas|Mme|Mlle|"
+    # "Former AG Mukasey": the attorney general, in headlines
+    r"AG"
+)
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
 # Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
 _FEMALE_TITLE_WORDS = (

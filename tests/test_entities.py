@@ -216,6 +216,14 @@ def test_a_surname_stands_for_the_articles_full_name(
     assert surname_index(nlp(text))[surname] == person
 
 
+@pytest.mark.parametrize("title", ["Representative", "Congresswoman", "Mayor", "House Speaker"])
+def test_a_speakers_title_is_no_part_of_the_persons_name(nlp, aliases, title: str) -> None:
+    # the titles the quotes stage strips from a speaker (one list, tasks.nlp.PERSON_TITLES)
+    doc = nlp(f"{title} Ruth Calder arrived on Monday. Calder said the talks would resume.")
+    people = [m for m in extract_entities(doc, aliases) if m.label == "PERSON"]
+    assert people and {m.canonical for m in people} == {"Ruth Calder"}
+
+
 def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:
     doc = nlp("Based on Ambassador Bosworth's report, Stephen Bosworth's visit went well.")
     texts = {m.text for m in extract_entities(doc, aliases) if m.label == "PERSON"}

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.entities import MORE_TITLES
-from tasks.nlp import FEMALE_TITLES, MALE_TITLES, verb_forms
+from tasks.nlp import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, verb_forms
 
 # verbs of saying whose subject may be a thing (a poll, a message, a study)
 _FINDING_BASES = "show find indicate conclude"
@@ -276,14 +275,8 @@ _INDEFINITE = re.compile(
     r"^(?:another|an?|one|some|several|two|three|other|senior|unnamed|a senior)\b", re.IGNORECASE
 )
 _TITLE_WORDS = re.compile(
-    r"^(?:(?:U\.S\.|former|then|acting|deputy|vice|chief|senior)\s+)*(?:Mr|Mrs|Ms|Miss|Dr|Prof|"
-    r"Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Mayor|Gen|General|Gov|"
-    r"Governor|President|Ambassador|Envoy|Secretary|"
-    r"Minister|Prime Minister|Premier|Chairman|Spokesman|Spokeswoman|Spokesperson|Director|Judge|Rev|"
-    # not "Justice" (entities strip it from a PERSON's name), which begins names of bodies
-    # too: "the Justice Department said"
-    rf"(?:House\s+)?Speaker|{MORE_TITLES})"
-    r"\.?\s+(?=[A-Z]|(?:de|van|von|da|di|del|al|bin)\s)"
+    r"^(?:(?:U\.S\.|former|then|acting|deputy|vice|chief|senior)\s+)*"
+    rf"(?:{PERSON_TITLES})\.?\s+(?=[A-Z]|(?:de|van|von|da|di|del|al|bin)\s)"
 )
 # A name after a title at the end of a longer phrase ("the district GOP Chairman Chuck Williams",
 # "former Pennsylvania Gov. and DNC Chairman Ed Rendell")
