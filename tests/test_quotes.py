@@ -3626,6 +3626,25 @@ def test_title_before_a_name_is_no_part_of_the_speaker(nlp, text: str, speaker: 
     assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "speaker_type"),
+    [
+        # the verb of saying opens the sentence, the speaker after it, the quote after a colon
+        ('Said one diplomat: "The talks are dead."', "one diplomat", "anonymous"),
+        ('Said the envoy: "We are patient."', "the envoy", "description"),
+    ],
+)
+def test_a_role_after_a_verb_opening_the_sentence_is_its_speaker(
+    nlp, text: str, speaker_text: str, speaker_type: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker_text, quote.speaker_type) == (
+        "direct",
+        speaker_text,
+        speaker_type,
+    )
+
+
 def test_inverted_verb_and_name_after_the_quote_attribute_it(nlp) -> None:
     (quote,) = quotes_of(nlp, "“This is fantastic!” beamed Donald Hartley of Madison, Ala.")
     assert (quote.speaker, quote.cue) == ("Donald Hartley", "beamed")

@@ -418,7 +418,12 @@ def _subject_of(verb: Token) -> Token | None:
             and not hearer_only
             and child.dep_ in ("dobj", "attr")
             and child.i > verb.i
-            and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+            and (
+                child.ent_type_ == "PERSON"
+                or child.pos_ == "PROPN"
+                # `Said one diplomat: "..."`: a person's role after a verb that opens the sentence
+                or (child.pos_ == "NOUN" and verb.i == verb.sent.start and _person_word(child.text))
+            )
             # not the first word of what a sign or a message says: `a sign saying "Jews Against
             # Trump"` (a mark opens between the verb and the word)
             and not crosses_quote(doc_text(doc), verb.idx, child.idx)
