@@ -3645,6 +3645,26 @@ def test_a_role_after_a_verb_opening_the_sentence_is_its_speaker(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        # words a reported clause gives within quote marks are quoted, not reported
+        (
+            'In the words of one diplomat, "the talks are on life support."',
+            "the talks are on life support",
+            "direct",
+        ),
+        ("In the words of one diplomat, the talks are on life support.", None, "indirect"),
+    ],
+)
+def test_a_reported_clause_in_quote_marks_is_a_quote(
+    nlp, text: str, words: str | None, kind: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == kind
+    assert quote.text == (words or "the talks are on life support")
+
+
 def test_inverted_verb_and_name_after_the_quote_attribute_it(nlp) -> None:
     (quote,) = quotes_of(nlp, "“This is fantastic!” beamed Donald Hartley of Madison, Ala.")
     assert (quote.speaker, quote.cue) == ("Donald Hartley", "beamed")

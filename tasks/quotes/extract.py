@@ -886,7 +886,7 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
         text=doc_text(doc)[clause.start : end],
         start_char=clause.start,
         end_char=end,
-        kind="direct" if clause.verbatim else "indirect",
+        kind="direct" if clause.verbatim else _quoted_kind(doc_text(doc), clause.start, end),
         speaker=speaker,
         speaker_text=speaker_text,
         speaker_type=speaker_type,
@@ -896,6 +896,26 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
         paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
         continues=clause.continues,
     )
+
+
+def _quoted_kind(text: str, start: int, end: int) -> str:
+    """The kind of a reported clause's words: all within one pair of double marks, a direct
+    quote when they make a statement of four words or more that its punctuation ends inside the
+    marks (`In the words of one diplomat, "the talks are on life support."`), else a partial one
+    (`his promise of "free college"`); indirect when not quoted."""
+    before = text[:start].rstrip(" ")
+    after = text[end : end + 3]
+    closing = after.lstrip(".,;:!?")
+    if not (
+        before[-1:]
+        and before[-1] in _DOUBLE_MARKS
+        and closing[:1]
+        and closing[0] in _DOUBLE_MARKS
+        and not any(mark in text[start:end] for mark in _DOUBLE_MARKS)
+    ):
+        return "indirect"
+    statement = after[:1] in (".", ",", "!", "?") and len(text[start:end].split()) >= 4
+    return "direct" if statement else "partial"
 
 
 def _before_swallowed_source(doc: Doc, clause: _Clause) -> int:
