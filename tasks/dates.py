@@ -136,7 +136,11 @@ _OR_UNITS = r"(?:\s+(?:or|and)\s+(?:even\s+)?(?:days|weeks|months|years|decades)
 
 # One alternation, longest and most specific patterns first; each group names the rule.
 _PATTERNS: list[tuple[str, str]] = [
-    ("iso_datetime", rf"\b{_YEAR}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?\b"),
+    # "2009-12-22 11:05", and the time stamps of East Asian wire copy ("2009/12/22 11:05 KST")
+    (
+        "iso_datetime",
+        rf"\b{_YEAR}(?:-\d\d-\d\d|/\d\d/\d\d|\.\d\d\.\d\d)[T ]\d\d:\d\d(?::\d\d)?\b",
+    ),
     # "2009-12-08", and the year-first dates of East Asian copy, "2009/12/08", "2009.12.08"
     (
         "iso_date",
@@ -953,8 +957,9 @@ def _rule_of(text: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def _h_iso_datetime(t: str, anchor: date | None, tense: str | None) -> Normalised:
-    return "TIME", t[:16].replace(" ", "T"), "time", False
+def _h_iso_datetime(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    day = _h_iso_date(t[:10], anchor, tense)
+    return None if day is None else ("TIME", f"{day[1]}T{t[11:16]}", "time", False)
 
 
 def _h_iso_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:

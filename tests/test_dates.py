@@ -63,6 +63,14 @@ CASES = [
         "2009-12-08",
     ),
     ("The statement of 2009.12.8 was read out.", FRI_2009_12_11, "2009.12.8", "DATE", "2009-12-08"),
+    # ... and the time stamp that opens a Korean wire story
+    (
+        "2009/12/22 11:05 KST\nLawmakers were split.",
+        FRI_2009_12_11,
+        "2009/12/22 11:05",
+        "TIME",
+        "2009-12-22T11:05",
+    ),
     # a day of the month by its number alone: this month's, the last one's when told in the
     # past of a later day, the next one's when ahead of an earlier day
     (
@@ -1307,6 +1315,7 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "He sat on the 3rd floor.",
         "Millions travel during the New Year holiday.",  # the holiday, which has no year here
         "The file 2009.13.45 was corrupt.",  # no such day
+        "The stamp 2009-13-45 11:05 was wrong.",
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
