@@ -110,6 +110,21 @@ def test_conventions_and_attribution(nlp, text, prefix, kind, speaker, speaker_t
     assert quote.cue
 
 
+def test_a_pronoun_after_an_unnamed_sources_report_goes_on_with_that_source(nlp) -> None:
+    # "He" opens the next report: the official the sentence before quoted, not Yang, the last
+    # person named; a person named between them is the antecedent again
+    text = (
+        "Yang told her Beijing would keep pressing Pyongyang, according to a State Department"
+        " official.\n\nThe official, who was not authorized to speak publicly, said the call"
+        " lasted 30 minutes. He said Clinton stressed the need for unity."
+    )
+    unity = next(q for q in quotes_of(nlp, text) if q.text.endswith("unity"))
+    assert (unity.speaker, unity.speaker_text, unity.speaker_type) == (None, "He", "anonymous")
+    text = text.replace("The official, who", "The official, who met Yang Jiechi and")
+    unity = next(q for q in quotes_of(nlp, text) if q.text.endswith("unity"))
+    assert unity.speaker_type != "anonymous"
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

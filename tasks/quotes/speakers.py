@@ -784,6 +784,32 @@ def _named_noun(noun: Token) -> Token | None:
     return next((c for c in _children(noun) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
+def _unnamed_source_before(pronoun: Token) -> Token | None:
+    """The unnamed source a pronoun that opens a report goes on with: the subject of the
+    sentence right before it, in its paragraph, when that sentence is a report ("The official
+    ... said the call lasted 30 minutes. He said ...") by a person's role with no name, and no
+    person is named between them."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in SPEECH_VERBS:
+        return None
+    doc = pronoun.doc
+    sent = _sent(pronoun)
+    if pronoun.i != sent.start or sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return None
+    before = _sent(doc[sent.start - 1])
+    verb = before.root
+    if verb.lower_ not in SPEECH_VERBS:
+        return None
+    source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if (
+        source is None
+        or source.pos_ != "NOUN"
+        or not _PERSON_ROLE.search(source.text)
+        or any(t.ent_type_ == "PERSON" for t in doc[source.left_edge.i : sent.start])
+    ):
+        return None
+    return source
+
+
 def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     """The person a subject pronoun refers to inside its own sentence, the named subject of the
     clause it is tied to: a fronted time or concession clause ("While Mr. Cruz shares Mr. Ryan's
@@ -1107,6 +1133,12 @@ def _resolve(
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
+        unnamed = _unnamed_source_before(subj) if gender in ("m", "f") else None
+        if unnamed is not None:
+            # "The official, who was not authorized to speak, said ... He said ...": the source
+            # the sentence before quoted, unnamed, not the last person named before it
+            name, _text, kind = _resolve(doc, unnamed, unnamed.idx, memory)
+            return name, subj.text, "pronoun-resolved" if name is not None else kind
         name = (
             _cataphor(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
