@@ -791,8 +791,8 @@ def _country_body(
     """The canonical name of a government body's generic name: with the country whose
     possessive comes before it or opens the name ("China's Foreign Ministry", "South Korea's
     Defense Ministry"; the alias table's name where it lists one), or that follows it ("the
-    Foreign Ministry of the DPRK", "the Ministry of Foreign Affairs of China"), or as the article last gave
-    it a country ("The Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that
+    Foreign Ministry of the DPRK", "the Ministry of Foreign Affairs of China"), or as the article
+    last gave it a country ("The Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that
     is no such body, or that no country owns and the table does not know (`known`). Every
     country has a foreign ministry: one actor for all of them would mix what Beijing and Tokyo
     said."""
@@ -851,21 +851,34 @@ def _country_after(span: Span, text: str) -> str | None:
 _OWNED_LABELS = frozenset(["ORG", "PERSON", "FAC", "PRODUCT", "EVENT"])
 
 
+def _describing(token: Token) -> bool:
+    """A word in lower case before a name that is no part of it: an adjective or participle
+    ("official", "embattled"), a determiner or possessive other than the article a name may
+    keep ("this White House", "her State Department", "another Great Depression")."""
+    return token.is_lower and (
+        token.pos_ == "ADJ"
+        or token.tag_ == "VBN"
+        or (token.pos_ in ("DET", "PRON") and token.lower_ not in ("the", "a", "an"))
+    )
+
+
 def _owner_apart(span: Span, aliases: AliasTable) -> list[Span]:
     """An entity NER ran on over its owner's possessive ("North Korea's official Korean Central
     News Agency", "the Washington Post's Ishaan Tharoor") as the owned name alone, after the
     owner and the words describing it, and the owner as a mention of its own where the alias
-    table knows it; without an owner, the name after the words describing it. Only where the table knows the owner or words in lower case describe the
-    owned ("official", "state-run"): a possessive is part of many names ("McDonald's Corp.",
-    "Moody's Investors Service"). A government body every country has keeps its owner, who
-    makes it one ("China's Foreign Ministry", see _country_body)."""
+    table knows it; without an owner, the name after the adjectives describing it. Only where
+    the table knows the owner or words in lower case describe the owned ("official"): a
+    possessive is part of many names ("McDonald's Corp.", "Moody's Investors Service"). A
+    government body every country has keeps its owner, who makes it one ("China's Foreign
+    Ministry", see _country_body)."""
     if span.label_ not in _OWNED_LABELS or len(span) < 2:
         return [span]
     doc = span.doc
-    if span[0].is_lower and span[0].lower_ not in ("the", "a", "an") and not span[-1].is_lower:
+    if _describing(span[0]) and not span[-1].is_lower:
         # "its official Korean Central News Agency": the words before the name describe it
+        # (not "al" of "al Qaeda", "bin" of "bin Laden": parts of the name)
         first = span.start
-        while doc[first].is_lower:
+        while _describing(doc[first]):
             first += 1
         return [Span(doc, first, span.end, label=span.label_)]
     mark = next((t.i for t in span[1:-1] if t.tag_ == "POS"), None)

@@ -397,8 +397,9 @@ def test_speaker_named_after_its_owner_joins_the_known_actor(
             "The regime's official Korean Central News Agency said the talks were over.",
             [("Korean Central News Agency", "ORG", "Korean Central News Agency")],
         ),
-        # a possessive inside a name stays in it
+        # a possessive inside a name stays in it, and so do the lower-case parts of a name
         ("McDonald's Corp. said profits rose.", [("McDonald's Corp.", "ORG", "McDonald's Corp.")]),
+        ("Leaders of al Qaeda met.", [("al Qaeda", "ORG", "al Qaeda")]),
     ],
 )
 def test_a_name_after_its_owners_possessive_is_a_mention_apart(

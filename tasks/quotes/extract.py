@@ -866,10 +866,10 @@ def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
         return False
     report = inside[0]
     cue = (report.cue or "").lower()
-    reporter = (report.speaker_text or "").lower().split()[-1:]
+    reporter = (report.speaker_text or "").lower().rpartition(" ")[2]  # its last word
     return (
         report.kind == "indirect"
-        and (cue in _REPORTING or (cue in _SAYING and bool(reporter) and reporter[0] in _REPORTERS))
+        and (cue in _REPORTING or (cue in _SAYING and reporter in _REPORTERS))
         and report.start_char <= clause.start
         and clause.end <= report.end_char
         and report.start_char <= clause.cue.idx < report.end_char

@@ -1110,7 +1110,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         # "According to KCNA, Kim said ...": the report comes first, and the verbs of saying in
         # what it reports are read too, for the words it relays (extract._relayed)
         relays = according and acc is not None and acc[0].i == sent.start
-        if acc is not None and according:
+        if according and acc is not None:
             last = max(x.i for x in acc[1].subtree)
             clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
             clause = [t for t in clause if not t.is_punct and not t.is_space]
