@@ -323,7 +323,11 @@ def speaker_actor(
     if found is not None:
         return found
     body_of = _BODY_OF.match(name)
-    if body_of is not None and generic_body(body_of.group(1)):
+    if (
+        body_of is not None
+        and generic_body(body_of.group(1))
+        and _is_country(body_of.group(2), aliases)
+    ):
         # "the Foreign Ministry of the DPRK": the body its country's possessive names
         return speaker_actor(f"{body_of.group(2)}'s {body_of.group(1)}", known, aliases)
     owner = _OWNED_NAME.match(name)
@@ -803,7 +807,11 @@ def _country_body(
         # NER (or the table's ruler) took the owner in: "China's Foreign Ministry"
         owner_text = _POSSESSIVE.sub("", text[: owned.start(1)].rstrip())
         country_text, body = re.sub(r"^the\s+", "", owner_text), owned.group(1)
-    elif (body_of := _BODY_OF.match(text)) is not None and generic_body(body_of.group(1)):
+    elif (
+        (body_of := _BODY_OF.match(text)) is not None
+        and generic_body(body_of.group(1))
+        and _is_country(body_of.group(2), aliases)
+    ):
         # ... or its country after it: "the Ministry of Foreign Affairs of China"
         country_text, body = body_of.group(2), body_of.group(1)
     elif not generic_body(text):
@@ -828,6 +836,13 @@ def _country_body(
         owner_name = owner.canonical if owner is not None else capital_article(country_text)
         bodies[key] = f"{owner_name}'s {body}"
     return bodies[key]
+
+
+def _is_country(text: str, aliases: AliasTable) -> bool:
+    """Whether the alias table knows `text` as a country ("the DPRK"), not "Staff" of "the
+    Joint Chiefs of Staff" nor "Revenue Services" of "the state Department of Revenue Services"."""
+    known = aliases.lookup(text, "GPE")
+    return known is not None and known.label == "GPE"
 
 
 def _country_after(span: Span, text: str) -> str | None:
@@ -855,7 +870,10 @@ def _describing(token: Token) -> bool:
     """A word in lower case before a name that is no part of it: an adjective or participle
     ("official", "embattled"), a determiner or possessive other than the article a name may
     keep ("this White House", "her State Department", "another Great Depression")."""
-    return token.is_lower and (
+    return (
+        token.is_lower
+        and bool(token.whitespace_)  # not "pro" of "pro-Clinton", "un" of "un-American"
+    ) and (
         token.pos_ == "ADJ"
         or token.tag_ == "VBN"
         or (token.pos_ in ("DET", "PRON") and token.lower_ not in ("the", "a", "an"))

@@ -400,6 +400,7 @@ def test_speaker_named_after_its_owner_joins_the_known_actor(
         # a possessive inside a name stays in it, and so do the lower-case parts of a name
         ("McDonald's Corp. said profits rose.", [("McDonald's Corp.", "ORG", "McDonald's Corp.")]),
         ("Leaders of al Qaeda met.", [("al Qaeda", "ORG", "al Qaeda")]),
+        ("The pro-Clinton group spent more.", [("pro-Clinton", "ORG", "pro-Clinton")]),
     ],
 )
 def test_a_name_after_its_owners_possessive_is_a_mention_apart(
@@ -422,10 +423,12 @@ def test_a_name_after_its_owners_possessive_is_a_mention_apart(
             "North Korean Foreign Ministry",
         ),
         (
-            None,
+            "nk_talks.yaml",
             "The Ministry of Foreign Affairs of China said the talks were over.",
-            "China's Ministry of Foreign Affairs",
+            "Chinese Foreign Ministry",
         ),
+        # ... only of a country the table knows: a name of a body with "of" in it stays as it is
+        (None, "The Joint Chiefs of Staff met on Monday.", "The Joint Chiefs of Staff"),
     ],
 )
 def test_a_body_of_a_country_named_after_it_is_that_countrys(
