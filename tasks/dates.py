@@ -975,11 +975,6 @@ _DAY_OF_MONTH = re.compile(r"the\s+(\d+)\D*?(?:\s+of\s+(this|last|next)\s+month)
 _MONTH_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
-def _month_shifted(anchor: date, months: int) -> tuple[int, int]:
-    index = anchor.year * 12 + anchor.month - 1 + months
-    return index // 12, index % 12 + 1
-
-
 def _h_day_of_month(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     """ "on the 9th": that day of the anchor's month, or of the month before (told in the past,
     a day after the anchor's) or after (told as ahead, a day before it); "of last month" says."""
@@ -997,10 +992,10 @@ def _h_day_of_month(t: str, anchor: date | None, tense: str | None) -> Normalise
         shift = 1
     else:
         shift = 0
-    year, month = _month_shifted(anchor, shift)
-    if day > calendar.monthrange(year, month)[1]:
+    month = _add_months(anchor, shift)
+    if day > calendar.monthrange(month.year, month.month)[1]:
         return None
-    return "DATE", date(year, month, day).isoformat(), "day", True
+    return "DATE", month.replace(day=day).isoformat(), "day", True
 
 
 def _h_new_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
