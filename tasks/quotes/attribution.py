@@ -1087,13 +1087,18 @@ def _clause_in_adjunct(verb: Token) -> list[Token]:
     return []
 
 
+def _source_participle(child: Token) -> bool:
+    """ "citing a military official", "quoting an unnamed source" after a closing attribution:
+    what the reporter did, not more of what was said."""
+    return child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lower_ in _QUOTING
+
+
 def _quoting_aside(token: Token, verb: Token) -> bool:
     """Whether `token` is a participle of quoting or citing set off after the verb of saying
     it modifies ("reported, quoting a government official, ...")."""
     return (
-        token.dep_ == "advcl"
-        and token.tag_ == "VBG"
-        and token.lower_ in _QUOTING
+        _source_participle(token)
+        and token.dep_ == "advcl"
         and token.head == verb
         and token.i > verb.i
     )

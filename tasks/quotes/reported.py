@@ -34,6 +34,7 @@ from tasks.quotes.attribution import (
     _own_subject,
     _quoting_aside,
     _seen_as,
+    _source_participle,
     _speaker_of,
     _starts_attribution,
     _subject_of,
@@ -1872,12 +1873,6 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
 
 # ... and the wire's "..., Yonhap reported." and "..., he added."
 _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "adds"])
-
-
-def _source_participle(child: Token) -> bool:
-    """ "citing a military official", "quoting an unnamed source" after a closing attribution:
-    what the reporter did, not more of what was said."""
-    return child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lower_ in _QUOTING
 
 
 def _clause_taken_for_object(token: Token) -> bool:
