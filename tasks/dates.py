@@ -312,9 +312,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "set",
         rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b",
     ),
+    # not the last group of a telephone number ("0151 702 2071", "(212) 555-2012"): a year is
+    # never written after a group of three digits alone
     (
         "year",
-        rf"(?<![\d.,$#])\b(?:(?:early|mid|late)[- ])?{_YEAR}\b(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|dollars|miles))",
+        rf"(?<![\d.,$#])(?<![^\d]\d{{3}}[ -])\b(?:(?:early|mid|late)[- ])?{_YEAR}\b(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|dollars|miles))",
     ),
     (
         "ref",

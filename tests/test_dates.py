@@ -1316,6 +1316,8 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "Millions travel during the New Year holiday.",  # the holiday, which has no year here
         "The file 2009.13.45 was corrupt.",  # no such day
         "The stamp 2009-13-45 11:05 was wrong.",
+        "Call our travel team on 0151 702 2071 (Textphone).",  # a telephone number
+        "For tickets, call (212) 555-2012.",
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
