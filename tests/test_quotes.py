@@ -6257,6 +6257,75 @@ def test_briefing_transcript_turns_name_the_spokesman_and_no_reporter(
     assert rows == [(None, "unknown"), (speaker, "named")]
 
 
+def test_transcript_turns_are_the_words_as_spoken(nlp) -> None:
+    # a turn of a briefing or interview transcript is verbatim, like a quote in marks; a short
+    # question reads like a title-case line, and is a turn all the same
+    text = (
+        "Daily Press Briefing\nPhilip J. Crowley, Assistant Secretary\nWashington, DC\n"
+        "QUESTION: Did he meet Kim Jong-il?\n"
+        "MR. CROWLEY: He did not. He met with First Vice Foreign Minister Kang Sok Ju.\n"
+        "QUESTION: Is there any plan for a second trip?\n"
+        "MR. CROWLEY: Not at this time, but the ball is in their court.\n"
+    )
+    turns = [(q.speaker_text, q.kind) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert turns == [
+        ("QUESTION", "direct"),
+        ("MR. CROWLEY", "direct"),
+        ("QUESTION", "direct"),
+        ("MR. CROWLEY", "direct"),
+    ]
+
+
+def test_interview_questions_are_the_words_as_spoken(nlp) -> None:
+    text = (
+        "Spokesperson Jiang Yu held a regular press conference on Thursday.\n"
+        "Q: Stephen Bosworth has concluded his visit to the DPRK. What is China's comment?\n"
+        "A: We have noted the relevant reports. China welcomes the contact.\n"
+        "Q: Will the DPRK send an envoy to Beijing?\n"
+        "A: I have nothing specific to announce at present.\n"
+    )
+    kinds = {q.text[:8]: q.kind for q in quotes_of(nlp, text) if q.paragraph in (1, 2, 3, 4)}
+    assert kinds["Stephen "] == kinds["Will the"] == kinds["I have n"] == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here is what you need to know this morning.\nUN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR"
+        " SEX The United Nations has been grappling with so many allegations that its chief"
+        " called them a cancer. [NYT.]",
+        "Crisis talks went on all week.\nTRUMP: WE WILL WIN THE STATE",
+    ],
+)
+def test_a_headline_in_capitals_after_a_label_is_no_transcript_turn(nlp, text: str) -> None:
+    (row,) = [q for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert row.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Philip Crowley said that, as Bosworth said in Seoul, these were exploratory talks.",
+            "as Bosworth said in Seoul, these were exploratory talks",
+        ),
+        (
+            "Crowley told reporters that, as Ambassador Bosworth noted, the talks were useful.",
+            "as Ambassador Bosworth noted, the talks were useful",
+        ),
+    ],
+)
+def test_an_aside_inside_a_report_is_no_report_of_the_whole_sentence(
+    nlp, text: str, words: str
+) -> None:
+    # the "as X said" aside is about the clause the outer speaker reports: it neither takes the
+    # outer speaker's words for its own nor hides the outer report
+    rows = [(q.speaker, q.text) for q in quotes_of(nlp, text)]
+    assert rows[0][0].endswith("Crowley")
+    assert rows[0][1] == words
+    assert not any("Crowley" in quoted for _speaker, quoted in rows)
+
+
 @pytest.mark.parametrize(
     "text",
     [

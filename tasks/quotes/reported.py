@@ -94,6 +94,7 @@ from tasks.quotes.lexicon import (
     _TITLE_AUX,
     _TITLE_MAX_WORDS,
     _TO_WHAT,
+    _TURN,
     _VIEW_NOUNS,
     _VOTING,
     COGNITION_VERBS,
@@ -1156,7 +1157,30 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # "MR. MCCORMACK:" the parser ends a sentence after "MR.": the name is last
                     roots = [t for t in subj if t.dep_ == "ROOT"]
                     head = subj.root if len(roots) < 2 else roots[-1]
-                    found.append(_Clause(start, start + len(rest), colon[0], colon_at + 1, head))
+                    # a transcript's turn ("MR. CROWLEY: ...") records the words as spoken; a
+                    # headline's ("Clinton: ...", "UN: PEACEKEEPERS PAYING ...") may be cut down to fit.
+                    # Not told by _in_title_line: a short turn is title-case too ("QUESTION: Did
+                    # he meet Kim Jong-il?")
+                    turn = _TURN.match(paragraph)
+                    verbatim = (
+                        sent.start_char > 0
+                        and (
+                            (turn is not None and turn.end(1) == headline.end(1))
+                            or headline.group(1) == "Q"  # an interview's question
+                        )
+                        # not a digest's headline: "UN: PEACEKEEPERS PAYING ... “The United ..."
+                        and not rest[:40].isupper()
+                    )
+                    found.append(
+                        _Clause(
+                            start,
+                            start + len(rest),
+                            colon[0],
+                            colon_at + 1,
+                            head,
+                            verbatim=verbatim,
+                        )
+                    )
                     continue
         for verb in tokens:
             word, pos = lowers[verb.i], pos_tags[verb.i]
@@ -1305,6 +1329,14 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # "..., the daily said, quoting an intelligence official": whom the
                         # reporter quotes, wherever the parser hung it, is no part of the words
                         inner |= {g.i for g in t.subtree}
+                host = verb.head
+                if host.dep_ == "ccomp" and host.head.i != verb.i and _is_cue(host.head):
+                    # "Crowley said that, as Bosworth noted, the talks were useful": an aside
+                    # within the clause another speaker reports is about that clause only
+                    inner |= {
+                        t.i for t in tokens if not host.left_edge.i <= t.i <= host.right_edge.i
+                    }
+                    inner |= {c.i for c in _children(host) if c.dep_ == "mark"}
                 around = [
                     t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
                 ]
