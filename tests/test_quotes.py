@@ -6303,6 +6303,33 @@ def test_a_headline_in_capitals_after_a_label_is_no_transcript_turn(nlp, text: s
 
 
 @pytest.mark.parametrize(
+    "grant",
+    [
+        "who spoke on the condition that he not be named because he was discussing diplomatic"
+        " exchanges",
+        "who spoke on the condition of anonymity because he was discussing private talks",
+    ],
+)
+def test_the_reason_for_anonymity_is_no_quote(nlp, grant: str) -> None:
+    # the New York Times' grant of anonymity and its reason are the terms the source spoke on
+    text = (
+        "Envoy Stephen Bosworth returned from Pyongyang on Thursday.\n"
+        f"One senior official, {grant}, said the North Koreans had listened carefully."
+    )
+    rows = [(q.cue, q.speaker_type, q.text) for q in quotes_of(nlp, text)]
+    assert rows == [("said", "anonymous", "the North Koreans had listened carefully")]
+
+
+def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
+    text = (
+        "Obama's Envoy Sees Hope, but Few Promises, in North Korea\n"
+        "The envoy, Stephen W. Bosworth, met senior North Korean officials on Wednesday."
+    )
+    (title,) = [q for q in quotes_of(nlp, text) if q.paragraph == 0]
+    assert (title.speaker, title.speaker_type) == ("Stephen W. Bosworth", "description")
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         (

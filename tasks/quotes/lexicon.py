@@ -268,7 +268,9 @@ _PRONOUNS = {
 _ANONYMOUS = re.compile(
     r"(?=[adnor])\b(anonymity|anonymous(?:ly)?|not authori[sz]ed|declined to be (?:named|identified)|"
     r"(?:asked|asking|asks|requested|requesting|requests) not to be (?:publicly )?"
-    r"(?:named|identified|quoted|cited)|on condition of)\b",
+    r"(?:named|identified|quoted|cited)|on condition of|"
+    # the New York Times' "on the condition that he not be named"
+    r"on the condition (?:of|that \w+ not be (?:publicly )?(?:named|identified|quoted)))\b",
     re.IGNORECASE,
 )
 _INDEFINITE = re.compile(

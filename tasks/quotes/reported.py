@@ -2078,6 +2078,10 @@ def _addressee_only(doc: Doc, clause: _Clause) -> bool:
 
 # what an anonymous source was not authorised to do, after the words that grant anonymity
 _TERMS_VERBS = frozenset(["speak", "discuss", "talk", "comment", "describe", "share"])
+# ... or the reason given for the grant: "on the condition that he not be named because he was
+# discussing diplomatic exchanges"
+_TERMS_REASON = re.compile(r"\s+because\s+(?:he|she|they|it)\s+(?:was|were|is|are)\s+$")
+_REASON_VERBS = verb_forms("speak discuss talk comment describe share")
 
 
 # How close before the cue the words of anonymity stand: they end at most " to " before it
@@ -2096,10 +2100,25 @@ def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
         text, clause.start, clause.end
     ):
         return True
+    # "on the condition that he not be named": the cue is a word of the grant itself
+    if any(
+        m.start() <= clause.cue.idx < m.end()
+        for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - 8), clause.end)
+    ):
+        return True
     # "on condition of anonymity to speak freely about the nominee": why they went unnamed
-    return clause.cue.lower_ in _TERMS_VERBS and any(
+    cue = clause.cue.lower_
+    if cue in _TERMS_VERBS and any(
         m.end() >= clause.cue.idx - _TERMS_GAP
         for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - _TERMS_REACH), clause.cue.idx)
+    ):
+        return True
+    if cue not in _REASON_VERBS:
+        return False
+    reason = _TERMS_REASON.search(text, max(0, clause.cue.idx - _TERMS_REACH), clause.cue.idx)
+    return reason is not None and any(
+        m.end() == reason.start()
+        for m in _ANONYMOUS.finditer(text, max(0, reason.start() - 80), reason.start())
     )
 
 

@@ -150,6 +150,11 @@ _PLACE_OR_BODY_WORDS = (
 _PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split())
 
 
+# a headline's owner before a role: "Obama's ", "North Korea's ", "China’s "
+_OWNER_OPENS_LINE = re.compile(r"(?:^|(?<=\n))[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}['’]s $")
+_OWNER_CHARS = 40
+
+
 def _not_a_person(name: str) -> bool:
     """Whether a proper-noun chain taken for a name is a place or an institution, or a
     dateline in capitals ("DES MOINES, Iowa —")."""
@@ -1313,8 +1318,10 @@ def _resolve(
     )
     # ... of one person: "the two Democratic contenders" name no single speaker; a headline drops
     # the article: "Envoy says deal is 'within reach'" is the envoy's, not a person called Envoy
+    # (the line may open with the role's owner: "Obama's Envoy Sees Hope ...")
+    owner_first = _OWNER_OPENS_LINE.search(full_text, max(0, start - _OWNER_CHARS), start)
     headline_role = (
-        line_start
+        (line_start or owner_first is not None)
         and bool(role)
         and subj.ent_type_ != "PERSON"
         and (
