@@ -3794,6 +3794,14 @@ def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
             "The reverend spoke on Sunday.",
             ["Al Sharpton"],
         ),
+        # a live page's entry out of its order: the words after the label are no one's, and
+        # the report in them is still read
+        (
+            "10:40 a.m.: China's Wu Dawei opened the session.\n"
+            "Earlier: The U.S. delegation, led by Christopher Hill, arrived in Beijing late"
+            ' Monday. Hill said on Sunday that he expected "tough" negotiations.',
+            ["Christopher Hill"],
+        ),
     ],
 )
 def test_a_label_before_a_colon_is_no_speaker(nlp, text: str, speakers: list[str]) -> None:

@@ -480,7 +480,9 @@ _LABEL = re.compile(
     r"so|plus|bottom line|what|when|where|why|how|"
     # wire kinds of story: "INTERVIEW: Hill says ...", "TIMELINE: ...", "Q&A: ..."
     r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
-    r"preview|feature|commentary|fact check|obituary)\b"
+    r"preview|feature|commentary|fact check|obituary|"
+    # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."
+    r"earlier|later|meanwhile|elsewhere|previously|also|now|today|tonight|yesterday)\b"
     # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
     # "STAT OF THE WEEK:", "News Guide:"
     r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|"
