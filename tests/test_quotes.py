@@ -6328,6 +6328,27 @@ def test_the_reason_for_anonymity_is_no_quote(nlp, grant: str) -> None:
     assert rows == [("said", "anonymous", "the North Koreans had listened carefully")]
 
 
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        (
+            "Rodong Sinmun today carries a signed commentary on the talks.\n"
+            "It says that the U.S. should drop its hostile policy toward the DPRK.",
+            "Rodong Sinmun",
+        ),
+        (
+            "KCNA said the talks were useful.\nThe Pentagon issued a report on Tuesday."
+            " It says the North has more missiles than thought.",
+            "The Pentagon",
+        ),
+    ],
+)
+def test_it_after_a_document_is_its_maker(nlp, text: str, maker: str) -> None:
+    # "it" is the document named since anyone last spoke, and speaks for its maker
+    last = quotes_of(nlp, text)[-1]
+    assert (last.speaker_text, last.speaker, last.speaker_type) == ("It", maker, "pronoun-resolved")
+
+
 def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
     text = (
         "Obama's Envoy Sees Hope, but Few Promises, in North Korea\n"

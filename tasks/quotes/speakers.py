@@ -633,6 +633,22 @@ class _Speakers:
         found = [name for offset, name in self._bodies_speaking() if start < offset < before]
         return found[-1] if found else None
 
+    def document_before(self, before: int) -> Token | str | None:
+        """The maker of the document the article named last before an offset, in its paragraph
+        or the one before, when no one has spoken since ("Rodong Sinmun carries a commentary
+        ... It says ..."); None when there is none or the text does not name its maker."""
+        text = doc_text(self._doc)
+        start = text.rfind("\n", 0, before)
+        start = text.rfind("\n", 0, start) if start > 0 else -1
+        named = [(offset, made) for offset, _kind, made in self._documents_made()]
+        named = [(offset, made) for offset, made in named if start < offset < before]
+        if not named:
+            return None
+        last, made = named[-1]
+        if any(last < offset < before for offset, _name in self._bodies_speaking()):
+            return None
+        return made
+
     def spokespeople(self) -> list[int]:
         """Indexes of the tokens "spokesman", "spokeswoman" and "spokesperson" (nouns), found
         when first asked: the spokesperson before each quote is looked up from here."""
@@ -1126,6 +1142,15 @@ def _resolve(
         and subj.head.lower_ in SPEECH_VERBS
         and subj.head.lower_ not in _FINDING_VERBS
     ):
+        # "Rodong Sinmun carries a commentary ... It says ...": the maker of the document
+        # named since anyone last spoke
+        made = memory.document_before(subj.idx)
+        if isinstance(made, str):
+            return made, subj.text, "pronoun-resolved"
+        if isinstance(made, Token):
+            name, _text, kind = _resolve(doc, made, at, memory)
+            if name is not None and kind != "anonymous":
+                return name, subj.text, "pronoun-resolved"
         # "KCNA said ... It added that ...", "Twitter said ... It also said ...": the body
         # that spoke last, in this paragraph or the one before (not "it is clear that ...",
         # nor "it shows ...", which a message or a poll does)
