@@ -5909,6 +5909,20 @@ def test_words_a_report_relays_are_their_speakers(
     assert words.speaker == speaker and words.kind == "indirect"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kim Yong Nam told a visiting Chinese delegation that his country wanted "peace and'
+        ' stability," state media reported.',
+        'According to KCNA, Kim Yong Nam said his country wanted "peace and stability."',
+    ],
+)
+def test_words_a_report_relays_with_a_quoted_phrase_are_their_speakers(nlp, text: str) -> None:
+    # a phrase in marks makes the report and the words partial; the words are still relayed
+    (words,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his country wanted")]
+    assert (words.speaker, words.kind) == ("Kim Yong Nam", "partial")
+
+
 def test_words_an_outlet_says_it_relays_are_their_speakers(nlp) -> None:
     # "..., the agency said" reports as "..., KCNA reported" does; a person's "said" relays none
     text = "Kim Jong Il told Wang Jiarui that the North would return to the talks, the agency said."

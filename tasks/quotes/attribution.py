@@ -1199,6 +1199,11 @@ class _Spans:
         n = bisect.bisect_right(self.starts, offset) - 1  # merged and sorted: one to check
         return n >= 0 and offset < self.spans[n][1]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps the range [start, end)."""
+        n = bisect.bisect_left(self.starts, end) - 1  # the last span that starts before the end
+        return n >= 0 and self.spans[n][1] > start
+
 
 def _in_parentheses(token: Token) -> bool:
     """Whether a token is a parenthesis or inside one on its line ("(D-Wash.)", "(R)")."""

@@ -859,16 +859,17 @@ _COUNTED = frozenset(["PERCENT", "CARDINAL", "QUANTITY"])
 
 
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
-    """Whether a clause is the words a report relays: it lies in one indirect quote cued by
-    "reported", "quoted", "cited" or "according to" (or said by a report or an outlet), with
-    its own verb of saying and subject in that quote."""
+    """Whether a clause is the words a report relays: it lies in one indirect quote (or one
+    with a phrase in quote marks: '... wanted "peace and stability," state media reported')
+    cued by "reported", "quoted", "cited" or "according to" (or said by a report or an outlet),
+    with its own verb of saying and subject in that quote."""
     if len(inside) != 1 or clause.subject is None or clause.subject.ent_type_ in _COUNTED:
         return False
     report = inside[0]
     cue = (report.cue or "").lower()
     reporter = (report.speaker_text or "").lower().rpartition(" ")[2]  # its last word
     return (
-        report.kind == "indirect"
+        report.kind in ("indirect", "partial")
         and (cue in _REPORTING or (cue in _SAYING and reporter in _REPORTERS))
         and report.start_char <= clause.start
         and clause.end <= report.end_char
@@ -985,7 +986,12 @@ def _merge_reported(
             # verb that holds its own speaker is a misparse (a parenthetical attribution, "X,
             # he said, Y", holds its verb too)
             continue
-        if any(q.kind != "indirect" and q.start_char <= cue_idx < q.end_char for q in quotes):
+        if any(q.kind != "indirect" and q.start_char <= cue_idx < q.end_char for q in quotes) and (
+            # (not a partial row's verb outside its marks: 'Kim told them that his country
+            # wanted "peace," state media reported' relays Kim's words)
+            memory.in_quote(cue_idx)
+            or any(q.kind == "direct" and q.start_char <= cue_idx < q.end_char for q in quotes)
+        ):
             continue  # a verb inside a quotation is what was said, not a report of it
         if _circumstance_only(doc, clause.start, clause.end):
             continue  # "writing at Mediaite", "Reporting by X": where, when or by whom, not what
@@ -1019,8 +1025,11 @@ def _merge_reported(
             continue
         if _relayed(clause, inside) and clause.cue.i not in used_cues:
             # "Kim Jong Il told Wang Jiarui that ..., KCNA reported": the words the report relays
-            # are a quote of their own, by the one who said them
-            quotes.append(_indirect(doc, clause, memory, para_starts))
+            # are a quote of their own, by the one who said them (partial with a phrase in marks)
+            relay = _indirect(doc, clause, memory, para_starts)
+            if relay.kind == "indirect" and memory.quote_within(relay.start_char, relay.end_char):
+                relay = replace(relay, kind="partial")
+            quotes.append(relay)
             continue
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue

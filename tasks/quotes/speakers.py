@@ -444,6 +444,10 @@ class _Speakers:
         """Whether an offset lies inside a quotation."""
         return self._quoted.covers(offset)
 
+    def quote_within(self, start: int, end: int) -> bool:
+        """Whether a quotation overlaps the range [start, end)."""
+        return self._quoted.overlaps(start, end)
+
     def full_at(self, name: str, at: int) -> str:
         """full(), but a bare Korean family name several people here share stands for the one
         named last before `at` (see tasks.entities.shared_family_name_at)."""
