@@ -6372,6 +6372,16 @@ def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
     assert (title.speaker, title.speaker_type) == ("Stephen W. Bosworth", "description")
 
 
+def test_a_report_the_parser_made_a_subject_is_no_speaker(nlp) -> None:
+    # the parser made "note" (with its own subject and clause) the subject of "proposed"
+    text = (
+        "But some note that Trump \u2014 even as he says his experience in real-estate tax matters"
+        " makes him uniquely qualified to tackle a tax-code rewrite \u2014 has proposed little in"
+        " the way of reforming the breaks from which he\u2019s benefited."
+    )
+    assert [(q.speaker_text, q.cue) for q in quotes_of(nlp, text)] == [("some", "note")]
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

@@ -980,6 +980,21 @@ def _merge_reported(
             and doc_text(doc)[clause.start : clause.end].lower() not in _ANSWER_TEXTS
         ):
             continue  # too short to be a statement, unless the stance is toward someone named
+        subject = clause.subject
+        if (
+            subject is not None
+            and subject.pos_ == "VERB"
+            and subject.dep_ == "nsubj"
+            # a report of its own: a verb of saying with its subject and its clause (not "Khizr
+            # and Ghazala Khan, the Gold Star parents whose appearance ... created ..., say",
+            # where the tagger took "parents" for a verb)
+            and subject.lower_ in SPEECH_VERBS
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in _children(subject))
+            and any(c.dep_ == "ccomp" for c in _children(subject))
+        ):
+            # "But some note that Trump ... has proposed little": a report the parser made the
+            # subject of the verb after it is no speaker
+            continue
         cue_idx = clause.cue.idx  # once, not for every quote
         if clause.subject is not None and cue_idx < clause.start <= clause.subject.idx < clause.end:
             # "Declared 2016 Presidential Candidates" (a slideshow's title): a clause after its
