@@ -658,6 +658,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     # a government body's generic name -> its country's actor, as the article last gave it
     # ("China's Foreign Ministry ... the Foreign Ministry"), see _country_body
     bodies: dict[str, str] = {}
+    filed_in = dateline_country(doc_text(doc), aliases)
     people = surname_index(doc, aliases)
     if people:
         spans = sorted([*spans, *_bare_family_names(doc, people)], key=lambda e: e.start)
@@ -724,7 +725,11 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 and _is_subject(span)
             ):
                 known = aliases.capitals[text.lower()]
-            owned = _country_body(span, text, known, aliases, bodies) if label == "ORG" else None
+            owned = (
+                _country_body(span, text, known, aliases, bodies, filed_in)
+                if label == "ORG"
+                else None
+            )
             if owned is not None:
                 canonical = owned
             elif known is not None and (known.label != "PERSON" or label == "PERSON"):
@@ -789,15 +794,38 @@ def generic_body(name: str) -> bool:
     )
 
 
+def dateline_country(text: str, aliases: AliasTable) -> _Actor | None:
+    """The country whose capital the story was filed from, by the alias table ("TOKYO, Dec. 11
+    (Kyodo) --" -> Japan), from a dateline in the first lines; None without one."""
+    for line in text.split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
+        lead = DATELINE_LEAD.match(line)
+        if lead is not None:
+            city = _DATELINE_CITY.match(lead.group())
+            return aliases.capitals.get(city.group().lower()) if city is not None else None
+    return None
+
+
+# a dateline opens the story under its headline and byline
+_DATELINE_LINES = 4
+_DATELINE_CITY = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*)*")
+
+
 def _country_body(
-    span: Span, text: str, known: _Actor | None, aliases: AliasTable, bodies: dict[str, str]
+    span: Span,
+    text: str,
+    known: _Actor | None,
+    aliases: AliasTable,
+    bodies: dict[str, str],
+    filed_in: _Actor | None = None,
 ) -> str | None:
     """The canonical name of a government body's generic name: with the country whose
     possessive comes before it or opens the name ("China's Foreign Ministry", "South Korea's
     Defense Ministry"; the alias table's name where it lists one), or that follows it ("the
     Foreign Ministry of the DPRK", "the Ministry of Foreign Affairs of China"), or as the article
-    last gave it a country ("The Foreign Ministry" after "Japan's Foreign Ministry"); None for a name that
-    is no such body, or that no country owns and the table does not know (`known`). Every
+    last gave it a country ("The Foreign Ministry" after "Japan's Foreign Ministry"), or else as
+    the table names that body of the country the story was filed in (`filed_in`: "the Foreign
+    Ministry" under "TOKYO, Dec. 11 (Kyodo) --"); None for a name that is no such body, or that
+    no country owns and the table does not know (`known`). Every
     country has a foreign ministry: one actor for all of them would mix what Beijing and Tokyo
     said."""
     doc = span.doc
@@ -821,7 +849,14 @@ def _country_body(
     elif (country := _country_after(span, text)) is not None:
         country_text, body = country, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     else:
-        return None if known is not None else bodies.get(name_key(text, "ORG"))
+        earlier = bodies.get(name_key(text, "ORG"))
+        if known is not None or earlier is not None or filed_in is None:
+            return None if known is not None else earlier
+        # (only a body the table lists: a Washington story's "Foreign Ministry" is some other
+        # country's, the United States having none)
+        generic = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        home = aliases.lookup(f"{filed_in.canonical}'s {generic}", "ORG")
+        return home.canonical if home is not None and home.label == "ORG" else None
     key = name_key(body, "ORG")
     owner = aliases.lookup(country_text, "GPE")
     table = (

