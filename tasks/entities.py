@@ -262,6 +262,15 @@ def load_aliases(path: str | Path | None) -> AliasTable:
                     # "Chairman Kim" keys as "kim" once the title folds away, and a bare Kim
                     # is any of the talks' many Kims, not Kim Jong-il
                     continue
+                if (
+                    kind == "PERSON"
+                    and actor.label != "PERSON"
+                    and key.replace(" ", "") != name_key(variant, actor.label).replace(" ", "")
+                ):
+                    # a place's initial folds away as a middle initial would: "N. Korea" would
+                    # key as "korea", and a bare "Korea" be North Korea (the place's own key
+                    # still finds the place NER calls a person)
+                    continue
                 if key:  # a variant of punctuation only has no key
                     table.by_key.setdefault(key, actor)
         if actor.capital:

