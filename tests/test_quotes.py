@@ -3083,17 +3083,30 @@ def test_that_clause_parsed_as_adverbial_is_reported(nlp) -> None:
     ]
 
 
-def test_told_an_audience_that_reports_the_clause_only(nlp) -> None:
-    # the parser hangs "that China hoped ..." on "briefing" as a relative clause
-    text = (
-        "Chinese Foreign Ministry spokeswoman Jiang Yu told a regular news briefing that China "
-        "hoped all parties would show flexibility."
-    )
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        # the parser hangs "that China hoped ..." on "briefing" as a relative clause
+        (
+            "Chinese Foreign Ministry spokeswoman Jiang Yu told a regular news briefing that"
+            " China hoped all parties would show flexibility.",
+            "Jiang Yu",
+            "China hoped all parties would show flexibility",
+        ),
+        # ... and "that" as the relative clause's object
+        (
+            "Unification Ministry spokesman Chun Hae-sung told a regular briefing that Seoul was"
+            " studying the statement.",
+            "Chun Hae-sung",
+            "Seoul was studying the statement",
+        ),
+    ],
+)
+def test_told_an_audience_that_reports_the_clause_only(
+    nlp, text: str, speaker: str, words: str
+) -> None:
     (quote,) = quotes_of(nlp, text)
-    assert (quote.speaker, quote.text) == (
-        "Jiang Yu",
-        "China hoped all parties would show flexibility",
-    )
+    assert (quote.speaker, quote.text) == (speaker, words)
 
 
 @pytest.mark.parametrize(
@@ -3950,6 +3963,14 @@ def test_subject_before_a_sentence_break_the_parser_made(nlp) -> None:
         # a view with no holder stays nobody's
         (
             "Lena Park spoke in Ohio on Monday. She is expected to win the primary in June.",
+            "expected",
+            None,
+        ),
+        # ... also where the passive shares its subject with the verb before it
+        (
+            "Chun Hae-sung said Seoul was studying the statement.\nBosworth arrived in Tokyo on"
+            " Thursday. He visited Seoul earlier this month and is expected to travel to Beijing"
+            " late next week.",
             "expected",
             None,
         ),

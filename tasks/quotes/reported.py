@@ -484,6 +484,12 @@ def _view_clause(verb: Token) -> _Clause | None:
     if not (word in _SEEM or (passive and word in _PASSIVE_VIEW) or judged):
         return None
     subj = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    shared_from: Token | None = None
+    if subj is None and verb.dep_ == "conj" and passive and word in _PASSIVE_VIEW:
+        # "He visited Seoul and is expected to travel to Beijing": the subject the passive
+        # shares with the verb before it is what is expected, and holds no view
+        subj = _subject_of(verb.head)
+        shared_from = next((t for t in verb.subtree if t.dep_ != "cc" and not t.is_punct), None)
     pred = next(
         (
             c
@@ -512,6 +518,8 @@ def _view_clause(verb: Token) -> _Clause | None:
         return None  # "No deal was announced", "the sailors were released": an event, no stance
     # "The plan was rejected by the council": what is judged, when nothing else is said of it
     start_t, end_t = _content_bounds(list(subj.subtree))
+    if shared_from is not None:
+        start_t = shared_from
     if pred is not None:
         _, end_t = _content_bounds(list(pred.subtree))
     return _clause_over(start_t, end_t, verb, holder)
@@ -948,7 +956,12 @@ def _that_clause_of(obj: Token) -> Token | None:
             c
             for c in _children(obj)
             if c.dep_ == "relcl"
-            and _marked_by(c, ("that",))
+            and (
+                _marked_by(c, ("that",))
+                # ... or the parser's relative pronoun object ("told a regular briefing that
+                # Seoul was studying the statement")
+                or (c.left_edge.lower_ == "that" and c.left_edge.dep_ == "dobj")
+            )
             and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))
         ),
         None,
