@@ -3778,6 +3778,28 @@ def test_she_after_a_quote_can_be_its_speaker(nlp, source: str) -> None:
     assert [q.speaker for q in quotes_of(nlp, text)][-2:] == [name, name]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the main clause's subject is no one: the person its time clause is about is the topic
+        (
+            "U.S. envoy Stephen Bosworth visited Pyongyang.\nChun Hae-sung told a briefing that"
+            " Seoul was studying the statement.\nThe statement came as Bosworth arrived in Tokyo"
+            " on Thursday. He said the talks had been useful.",
+            "Stephen Bosworth",
+        ),
+        # ... not where the main subject is a person's role
+        (
+            "Mike Pence spoke on Friday.\nThe nominee was speaking in Ohio, hours after Donald"
+            " Trump unleashed a flurry of tweets. He said the media were to blame.",
+            "Mike Pence",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_time_clause_s_person(nlp, text: str, speaker: str) -> None:
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
     text = (
         "Trump spokesman Hope Hicks confirmed that the group was independent.\n\n"

@@ -80,7 +80,23 @@ def _topic(token: Token) -> bool:
         subject = token.head.head.head
         if subject.dep_ in ("nsubj", "nsubjpass") and _closing_appos(subject) == token:
             token = subject
-    return token.dep_ in ("nsubj", "nsubjpass") and _main_clause(token.head)
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if _main_clause(token.head):
+        return True
+    # "The statement came as Bosworth arrived in Tokyo. He said ...": where the main clause's
+    # subject is no one, the person its time clause is about is the sentence's topic
+    verb = token.head
+    if verb.dep_ != "advcl" or not _main_clause(verb.head):
+        return False
+    main_subject = next((c for c in _children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        main_subject is not None
+        and main_subject.pos_ == "NOUN"
+        and not main_subject.ent_type_
+        and not _person_word(main_subject.text)  # "The nominee was speaking ... after Trump ..."
+        and main_subject.lower_ not in _PRONOUNS
+    )
 
 
 def _in_relative_clause_of(token: Token, noun: Token) -> bool:
