@@ -686,6 +686,13 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
+        if (
+            label == "PERSON"
+            and doc_text(doc)[start - 1 : start] == "("
+            and doc_text(doc)[end : end + 1] == ")"
+            and _in_dateline(doc_text(doc), start, end)
+        ):
+            label = "ORG"  # the agency a dateline names: "SEOUL, Dec. 14 (Korea Herald) --"
         if label in ("ORG", "NORP", "PERSON", "GPE") and _I_PRODUCT.search(text):
             label = "PRODUCT"  # "iPod", "the iTunes Music Store": the small model calls them ORGs
         if label == "WORK_OF_ART":

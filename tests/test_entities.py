@@ -500,6 +500,14 @@ def test_a_place_s_initials_are_not_folded_away(text: str, canonicals: list[str]
     assert [m.canonical for m in extract_entities(nlp(text), table_aliases)] == canonicals
 
 
+def test_the_agency_a_dateline_names_is_an_organisation(nlp, aliases) -> None:
+    # NER took the paper in the dateline's parentheses for a person
+    doc = nlp("SEOUL, Dec. 14 (Korea Herald) -- President Lee Myung-bak spoke on Monday.")
+    found = {m.text: m.label for m in extract_entities(doc, aliases)}
+    assert found["Korea Herald"] == "ORG"
+    assert found["Lee Myung-bak"] == "PERSON"
+
+
 def test_merge_actors_is_incremental(nlp, aliases) -> None:
     doc = nlp("Stephen Bosworth met Kim Kye-gwan. Bosworth left.")
     mentions = extract_entities(doc, aliases)
