@@ -894,6 +894,15 @@ REPORTED = [
         None,
         "told",
     ),
+    # ... also where the parser hung the source on the sentence as an aside, and the outlet on
+    # the sentence, not on the source's verb
+    (
+        "The talks were useful, Wi said, according to Yonhap.",
+        "The talks were useful",
+        "Yonhap",
+        "Wi",
+        "said",
+    ),
     # one clause the parser split into two complements of the verb, the first ending in a
     # participle ("most of the rice shipped | was for the army")
     (

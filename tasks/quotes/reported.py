@@ -1091,7 +1091,12 @@ def _said_before_according(tokens: list[Token], according: Token) -> bool:
             subject is not None
             and doc_tokens[subject.left_edge.i - 1].text == ","
             # what was said comes before the source ("On Monday, Trump said ..." is no such)
-            and any(c.dep_ in ("ccomp", "parataxis") and c.i < subject.i for c in _children(verb))
+            and (
+                any(c.dep_ in ("ccomp", "parataxis") and c.i < subject.i for c in _children(verb))
+                # ... or the source is hung on it as an aside ("The talks were useful, Wi said,
+                # according to Yonhap")
+                or (verb.dep_ == "parataxis" and verb.head.i < subject.i)
+            )
         ):
             return True
     return False
@@ -1338,7 +1343,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # subject, which the parser hung on the verb as a second one
                         inner -= {t.i for t in c.subtree}
                 for t in tokens:
-                    if t.i > verb.i and _source_participle(t):
+                    if t.i > verb.i and (
+                        _source_participle(t)
+                        # "..., Wi said, according to Yonhap": where the report was read
+                        or (t.lower_ == "according" and t.dep_ == "prep")
+                    ):
                         # "..., the daily said, quoting an intelligence official": whom the
                         # reporter quotes, wherever the parser hung it, is no part of the words
                         inner |= {g.i for g in t.subtree}
