@@ -3809,6 +3809,30 @@ def test_a_pronoun_after_a_time_clause_s_person(nlp, text: str, speaker: str) ->
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "North Korea fired a short-range missile on Monday.\nThe communist state said the"
+            " launch was a routine drill.",
+            "North Korea",
+        ),
+        (
+            "Saudi Arabia released a memo on Thursday.\nThe kingdom said it had done much to"
+            " fight extremism.",
+            "Saudi Arabia",
+        ),
+        # no country the text was about: nobody's
+        ("The reclusive country said the launch was a routine drill.", None),
+    ],
+)
+def test_a_country_described_is_the_country_the_text_was_about(
+    nlp, text: str, speaker: str | None
+) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "description")
+
+
 def test_spokesman_before_a_name_says_nothing_of_gender(nlp) -> None:
     text = (
         "Trump spokesman Hope Hicks confirmed that the group was independent.\n\n"

@@ -297,6 +297,14 @@ class _Speakers:
         self._speaking_bodies: list[tuple[int, str | None]] | None = None
         self._documents: list[tuple[int, str, Token | str | None]] | None = None
         self._spokespeople: list[int] | None = None  # see spokespeople
+        # countries that were the subject of a clause, for "the communist state" after them
+        self.countries = [
+            (ent.start_char, _POSSESSIVE.sub("", ent.text))
+            for ent in ents
+            if ent.label_ == "GPE"
+            and ent.root.dep_ in ("nsubj", "nsubjpass")
+            and not ent.text.isupper()
+        ]
         # how often NER gave each one-word name a person's label and a place's (not a body's:
         # "Trump" is an ORG in "Trump campaign" in many an article)
         votes: Counter[tuple[str, bool]] = Counter(
@@ -668,6 +676,16 @@ class _Speakers:
         if any(last < offset < before for offset, _name in self._bodies_speaking()):
             return None
         return made
+
+    def country_before(self, before: int) -> str | None:
+        """The country last the subject of a clause before an offset, in its paragraph or the
+        two before; None when there is none."""
+        text = doc_text(self._doc)
+        start = before
+        for _ in range(3):
+            start = text.rfind("\n", 0, start) if start > 0 else -1
+        found = [name for offset, name in self.countries if start < offset < before]
+        return found[-1] if found else None
 
     def spokespeople(self) -> list[int]:
         """Indexes of the tokens "spokesman", "spokeswoman" and "spokesperson" (nouns), found
@@ -1505,7 +1523,17 @@ def _resolve(
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it
         return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
+    if _COUNTRY_DESCRIPTION.fullmatch(text):
+        # "North Korea fired a missile ... The communist state said ...": the country the text
+        # was last about, in this paragraph or the two before
+        return memory.country_before(subj.idx), text, "description"
     return None, text, "description"
+
+
+# "the communist state", "the reclusive country", "the isolated regime": a country described
+_COUNTRY_DESCRIPTION = re.compile(
+    r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,3}(?:country|nation|state|regime|kingdom)"
+)
 
 
 # what a closing quote mark the parser hung on a subject leaves before its words (not
