@@ -323,6 +323,12 @@ def speaker_actors(mentions: Iterable[EntityMention]) -> dict[str, tuple[str, st
     return found
 
 
+# a determiner, words in lower case that describe, and a name: "The impoverished North"
+_DESCRIBED_NAME = re.compile(
+    r"^(the|The)\s+(?:[a-z][\w-]*\s+)+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)$"
+)
+
+
 def speaker_actor(
     name: str, known: dict[str, tuple[str, str]], aliases: AliasTable
 ) -> tuple[str, str]:
@@ -331,6 +337,13 @@ def speaker_actor(
     found = known.get(name_key(name, "ORG"))
     if found is not None:
         return found
+    described = _DESCRIBED_NAME.match(name)
+    if described is not None and aliases.lookup(name, "ORG") is None:
+        # "The impoverished North": the table's "the North", described
+        bare = f"{described.group(1)} {described.group(2)}"
+        known_bare = aliases.lookup(bare, "ORG")
+        if known_bare is not None and known_bare.label != "PERSON":
+            return known_bare.canonical, actor_id_for(known_bare.canonical, known_bare.label)
     body_of = _BODY_OF.match(name)
     if (
         body_of is not None

@@ -373,6 +373,9 @@ def test_bare_korean_family_name_is_the_person_of_that_family_named_last(aliases
         # ... not a name with "of" in it
         ("Bank of America", "Bank of America"),
         ("the Bank of Korea", "the Bank of Korea"),
+        # a name the table knows, described ("the North" of wire copy)
+        ("The impoverished North", "North Korea"),
+        ("the reclusive North", "North Korea"),
     ],
 )
 def test_speaker_named_after_its_owner_joins_the_known_actor(

@@ -3822,6 +3822,11 @@ def test_a_pronoun_after_a_time_clause_s_person(nlp, text: str, speaker: str) ->
             " fight extremism.",
             "Saudi Arabia",
         ),
+        (
+            "North Korea fired a missile on Monday. The Stalinist regime said the launch was"
+            " successful.",
+            "North Korea",
+        ),
         # no country the text was about: nobody's
         ("The reclusive country said the launch was a routine drill.", None),
     ],

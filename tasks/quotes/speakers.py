@@ -1530,9 +1530,10 @@ def _resolve(
     return None, text, "description"
 
 
-# "the communist state", "the reclusive country", "the isolated regime": a country described
+# "the communist state", "the reclusive country", "the Stalinist regime": a country described
+# (its noun in lower case: not "the Islamic State")
 _COUNTRY_DESCRIPTION = re.compile(
-    r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,3}(?:country|nation|state|regime|kingdom)"
+    r"(?i:the)\s+(?:[A-Za-z][\w-]*\s+){0,3}(?:country|nation|state|regime|kingdom)"
 )
 
 
