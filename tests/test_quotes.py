@@ -3827,6 +3827,8 @@ def test_a_pronoun_after_a_time_clause_s_person(nlp, text: str, speaker: str) ->
             " successful.",
             "North Korea",
         ),
+        # a country's side, in the wording of Chinese and North Korean copy
+        ("The DPRK side said the two sides had a candid discussion.", "DPRK"),
         # no country the text was about: nobody's
         ("The reclusive country said the launch was a routine drill.", None),
     ],

@@ -1523,6 +1523,12 @@ def _resolve(
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it
         return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
+    side = _COUNTRY_SIDE.fullmatch(text)
+    if side is not None:
+        # "The DPRK side said ...", "the U.S. side": the country's delegation speaks for it
+        token = token_at(doc, start + side.start(1))
+        if token is not None and token.ent_type_ in ("GPE", "ORG"):  # (NER's "DPRK" may be either)
+            return side.group(1), text, "description"
     if _COUNTRY_DESCRIPTION.fullmatch(text):
         # "North Korea fired a missile ... The communist state said ...": the country the text
         # was last about, in this paragraph or the two before
@@ -1530,6 +1536,9 @@ def _resolve(
     return None, text, "description"
 
 
+# "the DPRK side", "the U.S. side": a country's delegation, in the wording of Chinese and
+# North Korean copy
+_COUNTRY_SIDE = re.compile(r"(?i:the)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+side")
 # "the communist state", "the reclusive country", "the Stalinist regime": a country described
 # (its noun in lower case: not "the Islamic State")
 _COUNTRY_DESCRIPTION = re.compile(
