@@ -168,7 +168,16 @@ _PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split())
 
 # a headline's owner before a role: "Obama's ", "North Korea's ", "China’s "
 _OWNER_OPENS_LINE = re.compile(r"(?:^|(?<=\n))[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}['’]s $")
-_OWNER_CHARS = 40
+_OWNER_CHARS = 40  # three words of a country's or person's name, with room to spare
+
+
+def _paragraphs_back(text: str, before: int, paragraphs: int) -> int:
+    """The offset of the newline before the paragraph `paragraphs` - 1 back from the one `before`
+    lies in (1: its own), -1 at the text's start."""
+    start = before
+    for _ in range(paragraphs):
+        start = text.rfind("\n", 0, start) if start > 0 else -1
+    return start
 
 
 def _not_a_person(name: str) -> bool:
@@ -655,9 +664,7 @@ class _Speakers:
     def speaking_body(self, before: int) -> str | None:
         """The body or country that last said something before an offset, in its paragraph or
         the one before; None when the last one to speak there was not a body."""
-        text = doc_text(self._doc)
-        start = text.rfind("\n", 0, before)
-        start = text.rfind("\n", 0, start) if start > 0 else -1
+        start = _paragraphs_back(doc_text(self._doc), before, 2)
         found = [name for offset, name in self._bodies_speaking() if start < offset < before]
         return found[-1] if found else None
 
@@ -665,9 +672,7 @@ class _Speakers:
         """The maker of the document the article named last before an offset, in its paragraph
         or the one before, when no one has spoken since ("Rodong Sinmun carries a commentary
         ... It says ..."); None when there is none or the text does not name its maker."""
-        text = doc_text(self._doc)
-        start = text.rfind("\n", 0, before)
-        start = text.rfind("\n", 0, start) if start > 0 else -1
+        start = _paragraphs_back(doc_text(self._doc), before, 2)
         named = [(offset, made) for offset, _kind, made in self._documents_made()]
         named = [(offset, made) for offset, made in named if start < offset < before]
         if not named:
@@ -680,10 +685,7 @@ class _Speakers:
     def country_before(self, before: int) -> str | None:
         """The country last the subject of a clause before an offset, in its paragraph or the
         two before; None when there is none."""
-        text = doc_text(self._doc)
-        start = before
-        for _ in range(3):
-            start = text.rfind("\n", 0, start) if start > 0 else -1
+        start = _paragraphs_back(doc_text(self._doc), before, 3)
         found = [name for offset, name in self.countries if start < offset < before]
         return found[-1] if found else None
 
