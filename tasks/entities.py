@@ -680,7 +680,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     # a government body's generic name -> its country's actor, as the article last gave it
     # ("China's Foreign Ministry ... the Foreign Ministry"), see _country_body
     bodies: dict[str, str] = {}
-    filed_in = dateline_country(doc_text(doc), aliases)
+    filed_in = _dateline_country(doc_text(doc), aliases)
     people = surname_index(doc, aliases)
     if people:
         spans = sorted([*spans, *_bare_family_names(doc, people)], key=lambda e: e.start)
@@ -823,7 +823,7 @@ def generic_body(name: str) -> bool:
     )
 
 
-def dateline_country(text: str, aliases: AliasTable) -> _Actor | None:
+def _dateline_country(text: str, aliases: AliasTable) -> _Actor | None:
     """The country whose capital the story was filed from, by the alias table ("TOKYO, Dec. 11
     (Kyodo) --" -> Japan), from a dateline in the first lines; None without one."""
     for line in text.split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
