@@ -878,9 +878,11 @@ def _country_body(
     elif (country := _country_after(span, text)) is not None:
         country_text, body = country, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     else:
+        if known is not None:
+            return None
         earlier = bodies.get(name_key(text, "ORG"))
-        if known is not None or earlier is not None or filed_in is None:
-            return None if known is not None else earlier
+        if earlier is not None or filed_in is None:
+            return earlier
         # (only a body the table lists: a Washington story's "Foreign Ministry" is some other
         # country's, the United States having none)
         generic = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

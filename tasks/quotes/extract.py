@@ -1001,12 +1001,12 @@ def _merge_reported(
             # verb that holds its own speaker is a misparse (a parenthetical attribution, "X,
             # he said, Y", holds its verb too)
             continue
-        if any(q.kind != "indirect" and q.start_char <= cue_idx < q.end_char for q in quotes) and (
-            # (not a partial row's verb outside its marks: 'Kim told them that his country
-            # wanted "peace," state media reported' relays Kim's words)
-            memory.in_quote(cue_idx)
-            or any(q.kind == "direct" and q.start_char <= cue_idx < q.end_char for q in quotes)
-        ):
+        covering = [
+            q.kind for q in quotes if q.kind != "indirect" and q.start_char <= cue_idx < q.end_char
+        ]
+        # (not a partial row's verb outside its marks: 'Kim told them that his country wanted
+        # "peace," state media reported' relays Kim's words)
+        if covering and ("direct" in covering or memory.in_quote(cue_idx)):
             continue  # a verb inside a quotation is what was said, not a report of it
         if _circumstance_only(doc, clause.start, clause.end):
             continue  # "writing at Mediaite", "Reporting by X": where, when or by whom, not what

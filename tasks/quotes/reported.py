@@ -1176,9 +1176,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     roots = [t for t in subj if t.dep_ == "ROOT"]
                     head = subj.root if len(roots) < 2 else roots[-1]
                     # a transcript's turn ("MR. CROWLEY: ...") records the words as spoken; a
-                    # headline's ("Clinton: ...", "UN: PEACEKEEPERS PAYING ...") may be cut down to fit.
-                    # Not told by _in_title_line: a short turn is title-case too ("QUESTION: Did
-                    # he meet Kim Jong-il?")
+                    # headline's ("Clinton: ...", "UN: PEACEKEEPERS PAYING ...") may be cut down
+                    # to fit. Not told by _in_title_line: a short turn is title-case too
+                    # ("QUESTION: Did he meet Kim Jong-il?")
                     turn = _TURN.match(paragraph)
                     verbatim = (
                         sent.start_char > 0
@@ -2099,11 +2099,17 @@ def _addressee_only(doc: Doc, clause: _Clause) -> bool:
 
 
 # what an anonymous source was not authorised to do, after the words that grant anonymity
-_TERMS_VERBS = frozenset(["speak", "discuss", "talk", "comment", "describe", "share"])
-# ... or the reason given for the grant: "on the condition that he not be named because he was
-# discussing diplomatic exchanges"
+_TERMS_BASES = "speak discuss talk comment describe share"
+_TERMS_VERBS = frozenset(_TERMS_BASES.split())
+# ... or the reason given for the grant, in any form of those verbs: "on the condition that he
+# not be named because he was discussing diplomatic exchanges"
 _TERMS_REASON = re.compile(r"\s+because\s+(?:he|she|they|it)\s+(?:was|were|is|are)\s+$")
-_REASON_VERBS = verb_forms("speak discuss talk comment describe share")
+_REASON_VERBS = verb_forms(_TERMS_BASES)
+# how far before its reason a grant may start: the longest, "on the condition that they not be
+# publicly identified", is 53 characters
+_GRANT_CHARS = 80
+# how far before the cue a grant may start and still hold it: "on the " of "on the condition"
+_GRANT_LEAD_CHARS = 8
 
 
 # How close before the cue the words of anonymity stand: they end at most " to " before it
@@ -2118,14 +2124,12 @@ def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
     on, not what it said (0 of 2 on PolNeAR train an attribution); the cue opens the words that
     mark an anonymous source."""
     text = doc_text(doc)
-    if _ANONYMOUS.match(text, clause.cue.idx, clause.end) or _ANONYMOUS.match(
-        text, clause.start, clause.end
-    ):
+    if _ANONYMOUS.match(text, clause.start, clause.end):
         return True
-    # "on the condition that he not be named": the cue is a word of the grant itself
+    # the cue opens the grant, or is a word of it ("on the condition that he not be named")
     if any(
         m.start() <= clause.cue.idx < m.end()
-        for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - 8), clause.end)
+        for m in _ANONYMOUS.finditer(text, max(0, clause.cue.idx - _GRANT_LEAD_CHARS), clause.end)
     ):
         return True
     # "on condition of anonymity to speak freely about the nominee": why they went unnamed
@@ -2140,7 +2144,7 @@ def _anonymity_terms(doc: Doc, clause: _Clause) -> bool:
     reason = _TERMS_REASON.search(text, max(0, clause.cue.idx - _TERMS_REACH), clause.cue.idx)
     return reason is not None and any(
         m.end() == reason.start()
-        for m in _ANONYMOUS.finditer(text, max(0, reason.start() - 80), reason.start())
+        for m in _ANONYMOUS.finditer(text, max(0, reason.start() - _GRANT_CHARS), reason.start())
     )
 
 

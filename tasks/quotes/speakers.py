@@ -1383,12 +1383,14 @@ def _resolve(
     )
     # ... of one person: "the two Democratic contenders" name no single speaker; a headline drops
     # the article: "Envoy says deal is 'within reach'" is the envoy's, not a person called Envoy
-    # (the line may open with the role's owner: "Obama's Envoy Sees Hope ...")
-    owner_first = _OWNER_OPENS_LINE.search(full_text, max(0, start - _OWNER_CHARS), start)
     headline_role = (
-        (line_start or owner_first is not None)
-        and bool(role)
+        bool(role)
         and subj.ent_type_ != "PERSON"
+        # (the line may open with the role's owner: "Obama's Envoy Sees Hope ...")
+        and (
+            line_start
+            or _OWNER_OPENS_LINE.search(full_text, max(0, start - _OWNER_CHARS), start) is not None
+        )
         and (
             (" " not in text and text.lower() not in memory.full_names)
             # ... and a title-case role after its owner or kind ("Foreign Ministry Spokesman
