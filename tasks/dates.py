@@ -1421,6 +1421,12 @@ def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | No
             year = anchor.year
     elif t.startswith(("next", "the coming")) or (tense == "future" and start_month < anchor.month):
         year = anchor.year + 1 if start_month <= anchor.month else anchor.year
+    elif tense != "past" and not t.startswith("this") and start_month + 1 - anchor.month < -6:
+        # present or no tense, a season more than half a year back and less than that ahead:
+        # the coming one ("expect little movement before the spring" in a December article).
+        # Not the other way: "retain that support in the fall" in a January article is the
+        # coming fall too (5 such in PolNeAR train)
+        year = anchor.year + 1
     return "DATE", f"{year}-{code}", "season", True
 
 

@@ -183,6 +183,17 @@ CASES = [
         "2009-Q1",
     ),
     ("Last spring the talks stalled.", FRI_2009_12_11, "Last spring", "DATE", "2009-SP"),
+    # a season with no tense to go by, more than half a year back, is the coming one; one
+    # that far ahead stays ahead
+    (
+        "Most analysts expect little movement before the spring.",
+        FRI_2009_12_11,
+        "the spring",
+        "DATE",
+        "2010-SP",
+    ),
+    ("Exports to the South rise in the fall.", TUE_2010_01_05, "the fall", "DATE", "2010-FA"),
+    ("The talks resumed in the spring.", FRI_2009_12_11, "the spring", "DATE", "2009-SP"),
     # times
     (
         "The meeting began at 10 a.m. Tuesday.",

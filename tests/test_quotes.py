@@ -699,6 +699,41 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # wire copy's bare day after the verb ("said Tuesday Japan will ..."), which the parser ran
+    # into the clause's subject, is when it was said, not what
+    (
+        "Prime Minister Shinzo Abe said Tuesday Japan will not provide energy aid to North Korea"
+        " under the agreement.",
+        "Japan will not provide energy aid",
+        "Tuesday",
+        "Shinzo Abe",
+        "said",
+    ),
+    (
+        "The minister said Monday night the North had agreed to return to the talks.",
+        "the North had agreed",
+        "night",
+        None,
+        "said",
+    ),
+    # an "according to" aside inside a sentence's second clause reports that clause, not the
+    # first (the parser hangs the second clause's subject on the first)
+    (
+        "Vice President Cheney's office had long opposed direct talks with North Korea, and"
+        " Hill's instructions, according to two officials familiar with them, were narrow.",
+        "instructions",
+        "Cheney",
+        None,
+        "according to",
+    ),
+    (
+        "The envoy left Pyongyang on Monday and the talks, according to Yonhap, will resume next"
+        " month.",
+        "the talks",
+        "envoy",
+        "Yonhap",
+        "according to",
+    ),
     # a noun right after "according to" that the tagger reads as an infinitive ("to show
     # insiders", "to campaign aides") still opens the source
     (
@@ -1684,6 +1719,13 @@ REPORTED = [
 
 # constructions that report nothing: (text, cue word that must not cue a quote)
 NOT_REPORTED = [
+    # a byline's credit line is no headline: its "Post" is no verb
+    (
+        "Inside the Deal\n\nBy Glenn Kessler\nWashington Post Staff Writer\n\nHill said it was"
+        " good.",
+        "post",
+    ),
+    ("By Blaine Harden\nWashington Post Foreign Service\n\nHill said it was good.", "post"),
     # a clause the parser hangs, as a complement, on the verb of the clause after it is no
     # report of that verb when it is no verb of saying
     (

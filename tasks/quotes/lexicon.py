@@ -436,6 +436,36 @@ _DASH_BYLINE_BELOW = re.compile(
 # Objects that are amounts, not what a stance is about ("raised $11.9 million")
 _AMOUNTS = frozenset(["MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME"])
 
+# A byline's credit line: the staff role a newspaper gives under the writer's name
+# ("Washington Post Staff Writer", "Associated Press Writer", "Washington Post Foreign
+# Service"), title-case but no headline: its "Post" is no verb
+_CREDIT_LINE = re.compile(
+    r"(?:\b(?:Staff|Associated Press|AP|Special)\s+)?(?:Writers?|Correspondents?|Reporters?"
+    r"|Foreign Service|Editor|Contributor)\s*$"
+)
+
+# A bare day or part of one that wire copy writes right after the verb ("said Tuesday Japan will
+# ...", "said Monday night the North had agreed"), which the parser may run into the reported
+# clause's subject as a compound
+_BARE_DAY_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]
+)
+
 # Prepositions whose phrase says where, when or by whom, never what was said ("writing at
 # Mediaite", "As published in the International New York Times", "Reporting by Amanda Becker")
 _CIRCUMSTANCE_PREPS = frozenset(

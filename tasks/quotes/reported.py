@@ -54,12 +54,14 @@ from tasks.quotes.lexicon import (
     _AUTHORED,
     _BACKINGS,
     _BACKSHIFT_MODALS,
+    _BARE_DAY_WORDS,
     _BELIEVING,
     _CHANNELS,
     _CIRCUMSTANCE,
     _CIRCUMSTANCE_PREPS,
     _CLAUSE_ONLY,
     _COPULAS,
+    _CREDIT_LINE,
     _CUE_NOUNS,
     _CUE_PREPS,
     _FINDING,
@@ -847,6 +849,8 @@ def _title_clauses(doc: Doc) -> list[_Clause]:
         line = m.group()
         if not _title_case(_LINE_WORD.findall(line)):
             continue  # a sentence, which the parser reads well
+        if _CREDIT_LINE.search(line):
+            continue  # a byline's credit line ("Washington Post Staff Writer")
         start = m.start()
         label = _HEADLINE.match(line)
         if label and _LABEL.match(label.group(1)):
@@ -918,9 +922,17 @@ def _without_saying_circumstance(verb: Token, clause: Token, sub: list[Token]) -
         ):
             lead.append(c)
             at = c.right_edge.i + 1  # "said in a statement Monday ..."
-    if not lead:
-        return sub
     drop = {t.i for c in lead for t in c.subtree}
+    # "said Tuesday Japan will not ...": the parser made the day a compound of the subject
+    while (
+        at < subject.i
+        and tokens[at].lower_ in _BARE_DAY_WORDS
+        and tokens[at].dep_ in ("compound", "nmod", "npadvmod")
+    ):
+        drop.add(at)
+        at += 1
+    if not drop:
+        return sub
     kept = [t for t in sub if t.i not in drop]
     while len(kept) > 1 and kept[0].is_punct:
         kept.pop(0)  # "said on Tuesday, it would ...": the comma that closed the phrase
@@ -1072,6 +1084,44 @@ def _reporting_as(verb: Token) -> bool:
     )
 
 
+# what joins two clauses of a sentence, the second of which an "according to" aside may report
+_CLAUSE_JOINS = frozenset(["and", "but", "yet", "while", "whereas", ";"])
+
+
+def _conjunct_start(tokens: list[Token], according: int, last: int) -> int:
+    """Where the clause that an "according to" aside (`according` to `last`) sits in begins. In
+    "The envoy left on Monday, and the talks, according to Yonhap, will resume", it is after the
+    last conjunction with a verb before it and only the next clause's subject between it and
+    the aside, which the predicate follows (the parser often hangs that subject on the first
+    clause); else the sentence's first token."""
+    start = tokens[0].i
+    comma = according - 1  # the comma that sets the aside off
+    after = [t for t in tokens if t.i > last + 1 and t.pos_ != "ADV"][:1]
+    if (
+        comma <= start
+        or tokens[comma - start].text != ","
+        or last + 1 - start >= len(tokens)
+        or tokens[last + 1 - start].text != ","
+        or not after
+        or after[0].tag_ not in _FINITE_TAGS
+    ):
+        return start  # not a subject, an aside set off by commas, and its predicate
+    found = start
+    seen_verb = False
+    for t in tokens[: comma - start]:
+        subject = tokens[t.i + 1 - start : comma - start]
+        if (
+            t.lower_ in _CLAUSE_JOINS
+            and seen_verb
+            and subject
+            and not any(b.pos_ in ("VERB", "AUX") for b in subject)
+        ):
+            found = t.i + 1
+        # a participle too: the parser reads "The talks stalled in March" as a reduced relative
+        seen_verb = seen_verb or t.tag_ in _FINITE_TAGS or t.tag_ == "VBN"
+    return found
+
+
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
     """Whether the clause that "according to" reports was said by a source set off before it
     ("..., the State Department said Thursday, according to Yonhap News"): the nearer source
@@ -1132,7 +1182,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         relays = according and acc is not None and acc[0].i == sent.start
         if according and acc is not None:
             last = max(x.i for x in acc[1].subtree)
-            clause = [t for t in tokens if t.i < acc[0].i or t.i > last]
+            first = _conjunct_start(tokens, acc[0].i, last)
+            clause = [t for t in tokens if first <= t.i < acc[0].i or t.i > last]
             clause = [t for t in clause if not t.is_punct and not t.is_space]
             if clause:
                 found.append(
