@@ -1870,7 +1870,34 @@ def test_transcript_turn_runs_to_the_end_of_its_paragraph(nlp) -> None:
     )
     turn = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will not"))
     assert turn.text.endswith("not next year either.")
-    assert turn.speaker == "MARTIN HOLLOWAY"
+    # the label in capitals, the speaker as names are written
+    assert (turn.speaker, turn.speaker_text) == ("Martin Holloway", "MARTIN HOLLOWAY")
+
+
+def test_broadcast_transcript_turn_with_a_title_and_a_role_is_the_words_as_spoken(nlp) -> None:
+    # NPR's style: a title in lower case, the name in capitals, the role in brackets
+    text = (
+        "Morning Edition: Envoy Returns From North Korea\n"
+        "STEVE INSKEEP, host:\n"
+        "The envoy to North Korea is back. Stephen Bosworth spent three days in Pyongyang.\n"
+        "Ambassador STEPHEN BOSWORTH (Special Representative for North Korea Policy): We had a"
+        " very candid exchange. It is too early to say when the talks will resume.\n"
+        "KELEMEN: Victor Cha, a former Bush administration official, says the North wants more.\n"
+        "Mr. VICTOR CHA (Georgetown University): They always want to be paid for coming back."
+        " That's the pattern."
+    )
+    quotes = quotes_of(nlp, text)
+    turns = {q.speaker: q for q in quotes if q.cue == ":"}
+    bosworth, cha = turns["Stephen Bosworth"], turns["Victor Cha"]
+    assert bosworth.kind == cha.kind == "direct"
+    assert bosworth.text == (
+        "We had a very candid exchange. It is too early to say when the talks will resume."
+    )
+    assert cha.text.endswith("That's the pattern.")
+    # the cue is the colon, not the bracket the tokenizer joins to it
+    assert text[bosworth.cue_start : bosworth.cue_end] == ":"
+    # a programme's name is no speaker of the headline
+    assert "Morning Edition" not in {q.speaker for q in quotes}
 
 
 def test_pronoun_refers_to_the_main_clause_subject_not_the_reported_one(nlp) -> None:
@@ -6874,3 +6901,25 @@ def test_unnamed_source_after_the_words_is_anonymous(nlp, text: str, speaker_tex
     assert quote.speaker_text.startswith(speaker_text)
     # ... and no part of the words
     assert quote.text in ("The talks will resume next month", "The talks will resume,")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the parser hung the first that-clause on the noun of where it was said, and the
+        # quoted words and the second that-clause on the verb: one report of both clauses
+        (
+            "Chief Cabinet Secretary Yasuhisa Shiozaki said at a news conference that Japan had"
+            ' conveyed its position to the other parties "many times" and that they understood'
+            " it.",
+            'Japan had conveyed its position to the other parties "many times" and that they'
+            " understood it",
+        ),
+    ],
+)
+def test_second_that_clause_goes_on_with_a_clause_found_after_the_verb(
+    nlp, text: str, said: str
+) -> None:
+    reports = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert [q.text for q in reports] == [said]
+    assert reports[0].speaker == "Yasuhisa Shiozaki"

@@ -750,11 +750,11 @@ def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     and one reported before it are _said_in_two_parts and _ends_in_quote."""
     if not inside:
         return False
-    if clause.start <= clause.cue.idx < clause.end:
+    if clause.start <= clause.cue_at < clause.end:
         return _said_in_two_parts(doc, clause, inside)
-    if clause.cue.idx < clause.start:
+    if clause.cue_at < clause.start:
         return _ends_in_quote(doc, clause, inside)
-    if clause.cue.idx < clause.end:
+    if clause.cue_at < clause.end:
         return False
     if any(
         c.dep_ in ("nsubj", "nsubjpass") and clause.start <= c.idx < clause.end
@@ -762,7 +762,7 @@ def _quoted_in_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     ) or (clause.subject is not None and clause.start <= clause.subject.idx < clause.end):
         return False  # '"...," Gene Sperling, a top adviser, said': who said it, not what
     if not all(
-        q.kind == "direct" and q.cue_start == clause.cue.idx and q.start_char >= clause.start
+        q.kind == "direct" and q.cue_start == clause.cue_at and q.start_char >= clause.start
         for q in inside
     ):
         return False
@@ -786,7 +786,7 @@ def _ends_in_quote(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
     return (
         all(
             q.kind == "direct"
-            and q.cue_start == clause.cue.idx
+            and q.cue_start == clause.cue_at
             and q.start_char > clause.start
             and text[q.start_char : q.start_char + 1].islower()
             for q in inside
@@ -873,7 +873,7 @@ def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
         and (cue in _REPORTING or (cue in _SAYING and reporter in _REPORTERS))
         and report.start_char <= clause.start
         and clause.end <= report.end_char
-        and report.start_char <= clause.cue.idx < report.end_char
+        and report.start_char <= clause.cue_at < report.end_char
         and clause.cue.lower_ in _RELAYED_VERBS
     )
 
@@ -891,8 +891,8 @@ def _indirect(doc: Doc, clause: _Clause, memory: _Speakers, para_starts: list[in
         speaker=speaker,
         speaker_text=speaker_text,
         speaker_type=speaker_type,
-        cue=doc_text(doc)[clause.cue.idx : clause.cue_end],
-        cue_start=clause.cue.idx,
+        cue=doc_text(doc)[clause.cue_at : clause.cue_end],
+        cue_start=clause.cue_at,
         cue_end=clause.cue_end,
         paragraph=bisect.bisect_right(para_starts, clause.start) - 1,
         continues=clause.continues,
@@ -995,7 +995,7 @@ def _merge_reported(
             # "But some note that Trump ... has proposed little": a report the parser made the
             # subject of the verb after it is no speaker
             continue
-        cue_idx = clause.cue.idx  # once, not for every quote
+        cue_idx = clause.cue_at  # once, not for every quote
         if clause.subject is not None and cue_idx < clause.start <= clause.subject.idx < clause.end:
             # "Declared 2016 Presidential Candidates" (a slideshow's title): a clause after its
             # verb that holds its own speaker is a misparse (a parenthetical attribution, "X,
@@ -1052,7 +1052,7 @@ def _merge_reported(
         base = inside[0]
         # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
         # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called")
-        inner_cue = base.cue_start is not None and base.cue_start > clause.cue.idx
+        inner_cue = base.cue_start is not None and base.cue_start > clause.cue_at
         # a quote with no cue of its own has at most the sentence's subject for a speaker, and
         # takes the clause's cue below: it takes the cue's speaker with it ("Voters remember
         # Trump's promise that "Mexico will pay for the wall"" is Trump's)
@@ -1071,13 +1071,13 @@ def _merge_reported(
         renewed = (
             clause.cue.tag_ == "VBG"
             and base.cue_start is not None
-            and base.cue_start < clause.cue.idx < base.start_char
+            and base.cue_start < clause.cue_at < base.start_char
         )
         if base.cue is None or inner_cue or renewed:
             base = replace(
                 base,
-                cue=doc_text(doc)[clause.cue.idx : clause.cue_end],
-                cue_start=clause.cue.idx,
+                cue=doc_text(doc)[clause.cue_at : clause.cue_end],
+                cue_start=clause.cue_at,
                 cue_end=clause.cue_end,
             )
         merged = replace(

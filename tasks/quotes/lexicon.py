@@ -493,6 +493,13 @@ _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A speaker's turn in a transcript: a capitalised label and a colon ("PENCE: Well, ...")
 _TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
+# A broadcast transcript's turn in NPR's style: a title in lower case, the name in capitals, the
+# speaker's role in brackets ("Ambassador STEPHEN BOSWORTH (Special Representative for North Korea
+# Policy): ...", "Mr. VICTOR CHA (Georgetown University): ..."); a turn has the title or the role
+_TRANSCRIPT_TURN = re.compile(
+    r"^\s*((?:[A-Z][a-z]+\.?\s+)?[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"\s*(\([^()\n]{1,80}\))?\s*:\s+(?=\S)"
+)
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
@@ -514,8 +521,8 @@ _LABEL = re.compile(
     # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."
     r"earlier|later|meanwhile|elsewhere|previously|also|now|today|tonight|yesterday)\b"
     # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
-    # "STAT OF THE WEEK:", "News Guide:"
-    r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|"
+    # "STAT OF THE WEEK:", "News Guide:"; a broadcast's programme: "Morning Edition:"
+    r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|edition|"
     r"of the (?:week|day))$",
     re.IGNORECASE,
 )

@@ -96,6 +96,7 @@ from tasks.quotes.lexicon import (
     _TITLE_AUX,
     _TITLE_MAX_WORDS,
     _TO_WHAT,
+    _TRANSCRIPT_TURN,
     _TURN,
     _VIEW_NOUNS,
     _VOTING,
@@ -322,6 +323,13 @@ class _Clause:
     verbatim: bool = False
     # a paragraph of such a block after its first: it continues the same utterance
     continues: bool = False
+    # where the cue starts inside its token, when not at its start (the ":" of a turn's "):")
+    cue_start: int | None = None
+
+    @property
+    def cue_at(self) -> int:
+        """Where the cue's text starts."""
+        return self.cue.idx if self.cue_start is None else self.cue_start
 
 
 def _clause_over(first: Token, last: Token, cue: Token, subject: Token | None) -> _Clause:
@@ -1211,6 +1219,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             para_end = text.find("\n", sent.start_char)
             paragraph = text[sent.start_char : len(text) if para_end < 0 else para_end]
             headline = _HEADLINE.match(paragraph)
+            transcript = _TRANSCRIPT_TURN.match(paragraph)
+            if transcript is not None and (
+                transcript.group(2) is not None or not transcript.group(1).split()[0].isupper()
+            ):
+                headline = transcript
+            else:
+                transcript = None
             if headline is None and (sent.start_char == 0 or _in_title_line(doc, sent.start_char)):
                 # "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", "Former AG
                 # Mukasey at RNC: ...": a title's speaker, whom or where it was said, a colon
@@ -1235,6 +1250,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         sent.start_char > 0
                         and (
                             (turn is not None and turn.end(1) == headline.end(1))
+                            or transcript is not None
                             or headline.group(1) == "Q"  # an interview's question
                         )
                         # not a digest's headline: "UN: PEACEKEEPERS PAYING ... “The United ..."
@@ -1248,6 +1264,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             colon_at + 1,
                             head,
                             verbatim=verbatim,
+                            # "(Georgetown University):" makes one token of the bracket and colon
+                            cue_start=colon_at,
                         )
                     )
                     continue
@@ -1557,6 +1575,19 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         and c.dep_ in _OBJECT_TAIL
                         and c.lower_ != "with"  # "talked about it with reporters": the hearers
                         and not any(g.ent_type_ in _CIRCUMSTANCE for g in _children(c))
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
+                elif comps[0].dep_ in ("relcl", "acl"):
+                    # "said at a news conference that Japan had conveyed its position "many
+                    # times" and that they understood it": a clause found in the phrase after
+                    # the verb goes on with a second that-clause coordinated with the verb
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.i > comps[0].right_edge.i
+                        and c.dep_ == "conj"
+                        and _marked_by(c, ("that",))
                         for t in c.subtree
                     ]
                     sub.sort(key=lambda t: t.i)

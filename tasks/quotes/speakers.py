@@ -509,6 +509,11 @@ class _Speakers:
             bare = name[honorific.end() :].strip()
             found = self._full_name(name.title())
             return found if found.lower() != bare.lower() else bare
+        bare = _TITLE_WORDS.sub("", name)
+        if bare.isupper() and len(bare.split()) >= 2:
+            # a transcript's label in capitals ("Mr. VICTOR CHA (Georgetown University):",
+            # "STEPHEN BOSWORTH:"): the person the article named, or the name as names are written
+            return self._full_name(bare.title())
         # NER runs a name on over a spaced dash ("Deborah Jordan Reynolds - Santilli's
         # girlfriend - told ..."): a name holds no spaced dash
         name = _SPACED_DASH.split(name, maxsplit=1)[0]
