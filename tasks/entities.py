@@ -390,8 +390,9 @@ def _trim(span: Span) -> tuple[int, int, str]:
     text = span.text
     match = _POSSESSIVE.search(text)
     if match and match.start() > 0:
-        end -= len(match.group())
-        text = text[: match.start()]
+        # "the United Kingdom 's" in tokenized copy: the space before the possessive goes too
+        text = text[: match.start()].rstrip()
+        end = start + len(text)
     opening = text.find(" (")
     if opening > 0 and ")" not in text[opening:]:
         # NER ran on into the acronym after the name: "The International Crisis Group (ICG"

@@ -231,6 +231,16 @@ def test_titles_and_possessives_are_not_part_of_names(nlp, aliases) -> None:
     assert not any(t.endswith("'s") or t.startswith("Ambassador") for t in texts)
 
 
+def test_a_possessive_set_off_by_a_space_leaves_no_space_in_the_name(nlp, aliases) -> None:
+    # tokenized copy (TimeBank, MEANTIME, some wires) writes "the United Kingdom 's"
+    text = "The tanker was chosen by the United Kingdom 's Royal Air Force last year ."
+    doc = nlp(text)
+    found = {m.text: (m.start_char, m.end_char) for m in extract_entities(doc, aliases)}
+    assert "the United Kingdom" in found
+    for name, (start, end) in found.items():
+        assert text[start:end] == name == name.strip()
+
+
 @pytest.mark.parametrize(
     "text",
     [
