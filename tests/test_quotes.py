@@ -2120,6 +2120,16 @@ def test_label_line_is_no_quote(nlp, text: str) -> None:
             "he had spoken",
             "Harry Reid",
         ),
+        # a participle whose verb the parser lost, in a sentence whose subject is a country, is
+        # not the words of the person quoted the paragraph before
+        (
+            '"It is using the missiles as a bargaining chip," said Yang Moo-jin of the University'
+            " of North Korean Studies in Seoul.\n\n"
+            "The North has test-fired missiles several times since walking out of the six-party"
+            " talks in April last year, vowing never to return.",
+            "never to return",
+            None,
+        ),
         # a participle after a comma, parsed as modifying the object, has the clause's subject
         (
             'Mara Lind talked up her "50-state strategy," promising to campaign everywhere.',

@@ -672,6 +672,11 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
     return kept
 
 
+# the entity types of a country or a region, whose words no person named near them speaks (not
+# ORG: NER often tags "Trump" so, and PolNeAR rows of his then lost their speaker)
+_BODY_ENTS = frozenset(["GPE", "LOC"])
+
+
 def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     """A quote whose cue has no subject of its own ("Mrs. Clinton has praised him. But she has
     also ... opposed his trade pact and called for ...", "In addition to stating that ...") is
@@ -703,6 +708,16 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
         # the cue has a subject of its own, which named no one ("His call drew the ire of ..."),
         # or hangs on a verb whose subject is a thing ("Figures reported on Sunday now suggest",
         # parsed with "suggest" a dependent of "reported")
+        return quote
+    if cue is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.i < cue.i
+        and t.ent_type_ in _BODY_ENTS
+        and not quote.start_char <= t.idx < quote.end_char
+        for t in _sent(cue)
+    ):
+        # the sentence's subject is a country the parser lost from the verb ("The North has
+        # test-fired missiles ..., vowing never to return"): no person's words
         return quote
     root = _sent(cue).root if cue is not None else None
     after = (
