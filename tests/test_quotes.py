@@ -6933,3 +6933,24 @@ def test_second_that_clause_goes_on_with_a_clause_found_after_the_verb(
     reports = [q for q in quotes_of(nlp, text) if q.cue == "said"]
     assert [q.text for q in reports] == [said]
     assert reports[0].speaker == "Yasuhisa Shiozaki"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "writers"),
+    [
+        # the wire's reading of the act after the source set off in the sentence is the writer's
+        (
+            "North Korea fired two short-range missiles into the sea off its east coast on"
+            " Saturday, South Korea's military said, in an apparent show of force as efforts to"
+            " revive nuclear disarmament talks stalled.",
+            "North Korea fired two short-range missiles",
+            "apparent show of force",
+        ),
+    ],
+)
+def test_writers_reading_after_a_set_off_source_is_not_what_was_said(
+    nlp, text: str, said: str, writers: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    assert any(q.text.startswith(said) for q in quotes)
+    assert not any(writers in q.text for q in quotes)

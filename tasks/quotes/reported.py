@@ -1160,6 +1160,16 @@ def _said_before_according(tokens: list[Token], according: Token) -> bool:
     return False
 
 
+# what opens the writer's reading of an act after a source set off in the sentence ("..., the
+# military said, in an apparent show of force", "in a move seen as", "in what analysts called",
+# "amid rising tension"): wire copy's context, not the source's words
+_WRITERS_TAIL = re.compile(
+    r"(?:in (?:an? |what )?(?:apparent|possible|clear|latest|further|fresh|rare|move|sign|bid"
+    r"|show|what|appeared|seemed)|amid|apparently)\b",
+    re.IGNORECASE,
+)
+
+
 def _reported_clauses(doc: Doc) -> list[_Clause]:
     """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
     found: list[_Clause] = []
@@ -1431,6 +1441,15 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 around = [
                     t for t in tokens if t.i not in inner and not t.is_punct and not t.is_space
                 ]
+                tail = [t for t in around if t.i > verb.right_edge.i]
+                if (
+                    tail
+                    and tail[0].i > around[0].i
+                    and _WRITERS_TAIL.match(doc_text(doc), tail[0].idx) is not None
+                ):
+                    # "North Korea fired two missiles, the military said, in an apparent show of
+                    # force": the wire's reading of the act after the source is the writer's
+                    around = [t for t in around if t.i < verb.left_edge.i]
                 if around and speaker is not None:
                     found.append(_clause_over(around[0], around[-1], verb, speaker))
                 continue
