@@ -2145,6 +2145,13 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # an unnamed spokesperson speaks for the body named before the noun, also a name with "of"
+    # in it, which the parser makes a nominal modifier
+    (
+        "The missiles flew 120 kilometres, a Joint Chiefs of Staff spokesman said.",
+        "The missiles flew",
+        "Joint Chiefs of Staff",
+    ),
     # a country's government is the country speaking; its military a speaker of its own
     ("Japan's government said it would protest the launch.", "it would protest", "Japan"),
     (

@@ -1967,7 +1967,12 @@ def _spoken_for(subj: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ == "for" and c.i > subj.i
         for g in _children(c)
         if g.dep_ == "pobj"
-    ] + [c for c in _children(subj) if c.dep_ in ("compound", "poss") and c.i < subj.i]
+    ] + [
+        c
+        for c in _children(subj)
+        # "a Joint Chiefs of Staff spokesman": the parser makes a name with "of" a nominal modifier
+        if c.dep_ in ("compound", "poss", "nmod") and c.i < subj.i
+    ]
     return next((b for b in bodies if b.ent_type_ in ("ORG", "GPE") and b.pos_ == "PROPN"), None)
 
 
