@@ -1566,11 +1566,12 @@ _UNNAMED_SOURCE = re.compile(
     r"(?i:the\s+)?(?:(?:[\w-]+\s+)?(?i:sources)(?:\s+(?i:in|at|from|within)\s.*)?$|(?i:sources?|people|persons?|officials?|diplomats?|aides?)"
     r"\s+(?i:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of))"
 )
-# "the official", "the second official", "the other source": one of the unnamed sources again
-# (not "the former top aide to President George W. Bush", a description of someone named)
+# "the official", "the second official", "the other source", "the former official", "the
+# South Korean official": one of the unnamed sources again (matched whole: not "the former top
+# aide to President George W. Bush", a description of someone named)
 _UNNAMED_AGAIN = re.compile(
-    r"(?i:the|that|this)\s+(?:(?i:first|second|third|other|same)\s+)?"
-    r"(?i:official|source|diplomat|aide)"
+    r"(?i:the|that|this)\s+(?:(?:(?i:first|second|third|other|same|former|senior)|[A-Z][\w.-]+)"
+    r"\s+){0,2}(?i:official|source|diplomat|aide)"
 )
 # an unnamed official or source brought in ("citing a military official", "an aide")
 _UNNAMED_BEFORE = re.compile(
