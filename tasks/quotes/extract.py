@@ -713,6 +713,8 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
         t.dep_ in ("nsubj", "nsubjpass")
         and t.i < cue.i
         and t.ent_type_ in _BODY_ENTS
+        # not a person's name NER took for a place ("Kasich, who brags ..., doesn't pretend")
+        and t.lower_ not in memory.full_names
         and not quote.start_char <= t.idx < quote.end_char
         for t in _sent(cue)
     ):

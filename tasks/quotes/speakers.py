@@ -510,9 +510,14 @@ class _Speakers:
             found = self._full_name(name.title())
             return found if found.lower() != bare.lower() else bare
         bare = _TITLE_WORDS.sub("", name)
-        if bare.isupper() and len(bare.split()) >= 2:
+        if (
+            bare.isupper()
+            and len(bare.split()) >= 2
+            and bare.split()[-1].lower() in self.full_names
+        ):
             # a transcript's label in capitals ("Mr. VICTOR CHA (Georgetown University):",
-            # "STEPHEN BOSWORTH:"): the person the article named, or the name as names are written
+            # "STEPHEN BOSWORTH:"): the person the article named (not "USA TODAY", a name as
+            # written)
             return self._full_name(bare.title())
         # NER runs a name on over a spaced dash ("Deborah Jordan Reynolds - Santilli's
         # girlfriend - told ..."): a name holds no spaced dash
