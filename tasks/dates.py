@@ -1972,6 +1972,10 @@ def _named_quarter(found: list[TemporalExpression], since: int) -> tuple[int, in
     return None
 
 
+# the entity types of a name a time word may be part of ("Current TV")
+_NAME_ENTS = frozenset(["ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON", "GPE", "NORP", "LOC"])
+
+
 def _sentence_initial(token: Token | None) -> bool:
     """First word of its sentence, after any opening quotes."""
     if token is None:
@@ -2370,6 +2374,14 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue  # "the long-term value of the company": an adjective, not a time
         if rule == "ref" and raw.lower() in ("recent", "current") and not _modifies_noun(token):
             continue  # "the recent sale", "current market conditions"; not "the current"
+        if (
+            rule == "ref"
+            and raw[:1].isupper()
+            and token is not None
+            and token.ent_type_ in _NAME_ENTS
+            and not _sentence_initial(token)
+        ):
+            continue  # "who work for Current TV": a word of a name, capitalised inside a sentence
         if (
             rule == "year"
             and token is not None

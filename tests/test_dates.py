@@ -1329,6 +1329,7 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "The stamp 2009-13-45 11:05 was wrong.",
         "Call our travel team on 0151 702 2071 (Textphone).",  # a telephone number
         "For tickets, call (212) 555-2012.",
+        "The reporters, Laura Ling and Euna Lee, work for Current TV.",  # a channel's name
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
