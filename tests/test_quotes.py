@@ -6975,3 +6975,16 @@ def test_writers_reading_after_a_set_off_source_is_not_what_was_said(
     quotes = quotes_of(nlp, text)
     assert any(q.text.startswith(said) for q in quotes)
     assert not any(writers in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheong Wa Dae officials said they expected Washington to back the proposal.",
+        "In Seoul, Cheong Wa Dae officials said they expected Washington to back it.",
+    ],
+)
+def test_a_speaker_phrase_keeps_the_name_words_the_parser_hung_on_the_verb(nlp, text: str) -> None:
+    # the parser made "Cheong" and "Wa" dependents of "said"; the phrase names the office whole
+    (report,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert report.speaker_text == "Cheong Wa Dae officials"

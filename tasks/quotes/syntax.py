@@ -353,7 +353,7 @@ def _name_span(token: Token) -> tuple[int, int]:
     # "Even China said", "Only Russia said": a focus adverb on the subject names no one
     while words[0].i < token.i and words[0].lower_ in _FOCUS and words[0].head == token:
         words = words[1:]
-    start_i = words[0].i
+    start_i = _split_name_start(token.doc, words[0].i)
     end_i = words[-1].i
     for t in words:
         if t.i > token.i and (
@@ -410,10 +410,30 @@ def _after_bracketed_label(words: list[Token], token: Token) -> list[Token]:
     return words[close + 1 :]
 
 
+def _split_name_start(doc: Doc, start_i: int) -> int:
+    """Where a phrase opening at `start_i` with a name starts when the parser hung the name's
+    first words elsewhere: "Cheong Wa Dae officials said" ("Cheong", "Wa" a "dep" of "said")."""
+    tokens = _tokens(doc)
+    while (
+        start_i > 0
+        and tokens[start_i].pos_ == "PROPN"
+        and tokens[start_i - 1].pos_ == "PROPN"
+        and tokens[start_i - 1].dep_ == "dep"
+        and tokens[start_i - 1].whitespace_ != ""
+        and tokens[start_i - 1].text[:1].isupper()
+        # not a word the article writes in lower case ("Say Mexico demanded ...")
+        and tokens[start_i - 1].lower_ not in _common_words(doc)
+    ):
+        start_i -= 1
+    return start_i
+
+
 def _description_span(token: Token) -> tuple[int, int]:
     words = _after_bracketed_label(list(token.subtree), token)
     doc = token.doc
     tokens = _tokens(doc)
+    start_i = _split_name_start(doc, words[0].i)
+    words = [tokens[start_i], *words[1:]] if start_i < words[0].i else words
     end_i = words[-1].i
     while end_i > words[0].i and tokens[end_i].is_punct:
         end_i -= 1
