@@ -6988,3 +6988,37 @@ def test_a_speaker_phrase_keeps_the_name_words_the_parser_hung_on_the_verb(nlp, 
     # the parser made "Cheong" and "Wa" dependents of "said"; the phrase names the office whole
     (report,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
     assert report.speaker_text == "Cheong Wa Dae officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words", "agency"),
+    [
+        (
+            "North Korean leader Kim Jong Il told Chinese Premier Wen Jiabao that Pyongyang was"
+            ' willing to hold "multilateral talks, including the six-party talks," depending on'
+            " the outcome of direct talks with Washington, according to North Korea's official"
+            " KCNA news agency.",
+            "Kim Jong Il",
+            'Pyongyang was willing to hold "multilateral talks',
+            "KCNA news agency",
+        ),
+        (
+            "Kim Jong Il met Wang Jiarui on Monday.\nKim said the North's position on"
+            ' denuclearization "remains unchanged," according to the report.',
+            "Kim Jong Il",
+            'the North\'s position on denuclearization "remains unchanged,"',
+            None,
+        ),
+    ],
+)
+def test_a_report_closing_with_according_to_relays_the_quoted_words_of_the_one_it_reports(
+    nlp, text: str, speaker: str, words: str, agency: str | None
+) -> None:
+    # the quoted words are the inner speaker's, in the clause of that speaker's verb; the
+    # agency's report of it all is a row of its own
+    quotes = quotes_of(nlp, text)
+    inner = next(q for q in quotes if q.text.startswith(words))
+    assert inner.speaker == speaker and inner.kind == "partial"
+    outer = next(q for q in quotes if q.cue == "according to")
+    assert outer.start_char < inner.start_char and outer.end_char >= inner.end_char - 1
+    assert (outer.speaker or "").endswith(agency or "") and (agency or not outer.speaker)

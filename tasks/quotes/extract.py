@@ -875,6 +875,22 @@ _REPORTERS = frozenset(
 _COUNTED = frozenset(["PERCENT", "CARDINAL", "QUANTITY"])
 
 
+def _holds_a_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
+    """Whether a report's clause ("according to", "reported") holds one quote whose own verb of
+    saying lies in the clause before it: "Kim told Wen that Pyongyang was willing to hold
+    "multilateral talks," according to KCNA" (the quote is Kim's, the clause KCNA's)."""
+    if len(inside) != 1 or (
+        doc_text(doc)[clause.cue_at : clause.cue_end].lower() not in _REPORTING
+    ):
+        return False
+    quote = inside[0]
+    return (
+        quote.cue_start is not None
+        and clause.start <= quote.cue_start < quote.start_char
+        and (quote.cue or "").lower() in _RELAYED_VERBS
+    )
+
+
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
     """Whether a clause is the words a report relays: it lies in one indirect quote (or one
     with a phrase in quote marks: '... wanted "peace and stability," state media reported')
@@ -983,6 +999,7 @@ def _merge_reported(
     nothing.
     """
     quotes = list(quotes)
+    reports: list[Quote] = []  # reports that hold another's report of a quote (_holds_a_report)
     # the clauses of verbs of saying first, longest first, and of two as long the one with a
     # subject ("The North is expected to ..., officials said": the officials' report, not the
     # passive view nobody holds); a fallback clause after all of them
@@ -1065,6 +1082,16 @@ def _merge_reported(
             continue
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
+        if _holds_a_report(doc, clause, inside):
+            # "Kim told Wen that Pyongyang was willing to hold "multilateral talks," according
+            # to KCNA": the quote is Kim's, in the clause of his own verb; the agency's report
+            # of it all is a row of its own, added once the clauses are read
+            if clause.cue.i not in used_cues:
+                relay = _indirect(doc, clause, memory, para_starts)
+                reports.append(
+                    replace(relay, kind="partial") if relay.kind == "indirect" else relay
+                )
+            continue
         end = max(clause.end, *(q.end_char for q in inside))
         base = inside[0]
         # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
@@ -1101,4 +1128,4 @@ def _merge_reported(
             base, text=doc_text(doc)[clause.start : end], start_char=clause.start, end_char=end
         )
         quotes = [*_without(quotes, inside), merged]
-    return quotes
+    return quotes + reports

@@ -1130,6 +1130,19 @@ def _conjunct_start(tokens: list[Token], according: int, last: int) -> int:
     return found
 
 
+def _reports_before(tokens: list[Token], according: Token) -> bool:
+    """Whether a sentence that an "according to" closes reports someone's words before it, with
+    a verb of saying, its subject and its clause: "Kim told Wen that Pyongyang was willing to
+    hold talks, according to KCNA" (KCNA relays what Kim said)."""
+    root = tokens[0].sent.root
+    return (
+        root.i < according.i
+        and root.lower_ in SPEECH_VERBS
+        and any(c.dep_ == "nsubj" and c.i < root.i for c in _children(root))
+        and any(c.dep_ == "ccomp" and c.i > root.i for c in _children(root))
+    )
+
+
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
     """Whether the clause that "according to" reports was said by a source set off before it
     ("..., the State Department said Thursday, according to Yonhap News"): the nearer source
@@ -1197,7 +1210,16 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         according = acc is not None and not _said_before_according(tokens, acc[0])
         # "According to KCNA, Kim said ...": the report comes first, and the verbs of saying in
         # what it reports are read too, for the words it relays (extract._relayed)
-        relays = according and acc is not None and acc[0].i == sent.start
+        relays = (
+            according
+            and acc is not None
+            and (
+                acc[0].i == sent.start
+                # ... or closing a sentence that reports someone's words: "Kim told Wen that
+                # Pyongyang was willing to hold talks, according to KCNA"
+                or _reports_before(tokens, acc[0])
+            )
+        )
         if according and acc is not None:
             last = max(x.i for x in acc[1].subtree)
             first = _conjunct_start(tokens, acc[0].i, last)
@@ -1763,8 +1785,20 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
 def _after_according(
     found: list[_Clause], first: int, acc: tuple[Token, Token], tokens: list[Token]
 ) -> None:
-    """Start the clauses found[first:] that hold a sentence-opening "according to X" after it:
-    "According to Yonhap, the North moved a missile, officials said" (what the officials said)."""
+    """Cut an "according to X" out of the clauses found[first:] that hold it: one opening the
+    sentence starts them after it ("According to Yonhap, the North moved a missile, officials
+    said": what the officials said), one closing it ends them before it ("Kim said the position
+    remains unchanged, according to the report": what Kim said)."""
+    if acc[0].i != tokens[0].i:
+        before = [t for t in tokens if t.i < acc[0].i and not (t.is_punct or t.is_space)]
+        if not before:
+            return
+        end = before[-1].idx + len(before[-1])
+        for k in range(first, len(found)):
+            clause = found[k]
+            if clause.start < end < acc[0].idx < clause.end:
+                found[k] = replace(clause, end=end)
+        return
     words = next((t for t in tokens if t.i > acc[1].right_edge.i and not t.is_punct), None)
     if words is None:
         return
