@@ -2047,6 +2047,16 @@ def _programme_title(raw: str, token: Token | None) -> bool:
     return bool(_SENTENCE_END.search(sent)) and lower >= len(words) / 2
 
 
+# a word that a number names one of right after it: "Resolution 1874", "resolution 1718",
+# "Flight 1549", "No. 2001" (not a year that dates it)
+_NUMBERED = re.compile(
+    r"\b(?:Resolution|Resolutions|Flight|Route|Highway|Interstate|Room|Article|Section|Chapter"
+    r"|Bill|Item|Gate|Platform|Channel|Decree|No\.|Nos\."
+    r"|Number|Nr\.)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _year_before_noun(token: Token) -> bool:
     """A year NER took for a number, between a determiner and the one thing it dates: "the 2000
     inter-Korean summit", "Pyongyang's 1994 accord" (not "the 2000 troops", a count)."""
@@ -2389,6 +2399,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             and not _year_before_noun(token)
         ):
             continue
+        if rule == "year" and _NUMBERED.search(text, max(0, start - 16), start):
+            continue  # "Resolution 1874", "Flight 1549", "No. 1999": a number, not a year
         if (
             rule == "month_rel"
             and raw.lower().rstrip(".") in ("march", "may", "sun", "sat", "wed")

@@ -1330,6 +1330,9 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "Call our travel team on 0151 702 2071 (Textphone).",  # a telephone number
         "For tickets, call (212) 555-2012.",
         "The reporters, Laura Ling and Euna Lee, work for Current TV.",  # a channel's name
+        "Resolution 1874 bans all arms exports from the North.",  # a number naming one
+        "The council passed resolution 1718 unanimously.",
+        "US Airways Flight 1549 landed in the Hudson.",
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
