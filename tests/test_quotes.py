@@ -7022,3 +7022,26 @@ def test_a_report_closing_with_according_to_relays_the_quoted_words_of_the_one_i
     outer = next(q for q in quotes if q.cue == "according to")
     assert outer.start_char < inner.start_char and outer.end_char >= inner.end_char - 1
     assert (outer.speaker or "").endswith(agency or "") and (agency or not outer.speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # a relative clause with no relative pronoun ends the phrase before its own subject
+        (
+            "The plan would cost about $1.38 trillion a year, according to a report the ministry"
+            " released.",
+            "a report",
+        ),
+        (
+            "Donald Trump has invested in some of the companies he criticizes, according to new"
+            " financial documents he released.",
+            "new financial documents",
+        ),
+    ],
+)
+def test_a_source_phrase_ends_before_a_bare_relative_clause(
+    nlp, text: str, speaker_text: str
+) -> None:
+    (report,) = [q for q in quotes_of(nlp, text) if q.cue == "according to"]
+    assert report.speaker_text == speaker_text

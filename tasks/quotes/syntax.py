@@ -368,7 +368,9 @@ def _name_span(token: Token) -> tuple[int, int]:
             # a name the tagger took for a verb heads no phrase: "Gillibrand on Hillary ..."
             or (token.pos_ == "VERB" and t.text in _NAME_BREAKS)
         ):
-            end_i = t.i - 1
+            # a relative clause with no relative pronoun ends before its subject: "the
+            # document he released", "a report the ministry released"
+            end_i = (t.left_edge.i if t.dep_ in ("relcl", "acl") else t.i) - 1
             break
     for t in words:
         if t.i < token.i and (t.text == ":" or "\n" in t.text_with_ws):
