@@ -2120,6 +2120,20 @@ def test_label_line_is_no_quote(nlp, text: str) -> None:
             "he had spoken",
             "Harry Reid",
         ),
+        # an article and the words describing a person before the surname are no part of the
+        # name ("an angry Hollande"), where the rest is no acronym ("a super PAC")
+        (
+            "French President Francois Hollande met Obama on Monday.\n"
+            '"France will always be France," an angry Hollande retaliated.',
+            "France will always be France",
+            "Francois Hollande",
+        ),
+        (
+            "Stan Greenberg, a Democratic pollster, spoke on Monday.\nCutting Social Security,"
+            " a dynamic Greenberg said, could drive those moderates toward Democrats this fall.",
+            "could drive",
+            "Stan Greenberg",
+        ),
         # a person's name NER took for a place, the subject of such a participle, is the person's
         (
             "John Kasich campaigned in Concord on Monday.\n\nKasich: Now or never.\n\nKasich,"

@@ -1372,7 +1372,11 @@ def _resolve(
             and not surname_of.endswith(_POSSESSIVE.sub("", text))
         )
     ):
-        # a surname NER took for an ORG
+        # a surname NER took for an ORG; "an angry Hollande": the article and the words that
+        # describe the person before the name are no part of it
+        lead = _DESCRIBED_LEAD.match(text)
+        if lead is not None and not text[lead.end() :].isupper():  # not "a super PAC"
+            start, text = start + lead.end(), text[lead.end() :]
         return memory.full_at(_honorific(doc, start) + text, start), text, "named"
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
@@ -1957,6 +1961,10 @@ def _anonymity_granted(subj: Token) -> bool:
     last = subj.right_edge
     end = verb.idx + len(verb) + _ANONYMITY_AFTER_CHARS if verb.i > subj.i else last.idx + len(last)
     return _ANONYMOUS.search(text, start, min(end, len(text))) is not None
+
+
+# an article and lower-case words before a name: "an angry Hollande", "a smiling Kim"
+_DESCRIBED_LEAD = re.compile(r"(?:an?|the)\s+(?:[a-z][a-z-]*\s+)+(?=[A-Z][a-z])")
 
 
 def _spoken_for(subj: Token) -> Token | None:
