@@ -1374,9 +1374,9 @@ def _resolve(
     ):
         # a surname NER took for an ORG; "an angry Hollande": the article and the words that
         # describe the person before the name are no part of it
-        lead = _DESCRIBED_LEAD.match(text)
-        if lead is not None and not text[lead.end() :].isupper():  # not "a super PAC"
-            start, text = start + lead.end(), text[lead.end() :]
+        described = _DESCRIBED_LEAD.match(text)
+        if described is not None and not text[described.end() :].isupper():  # not "a super PAC"
+            start, text = start + described.end(), text[described.end() :]
         return memory.full_at(_honorific(doc, start) + text, start), text, "named"
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
