@@ -7059,3 +7059,14 @@ def test_a_source_phrase_ends_before_a_bare_relative_clause(
 ) -> None:
     (report,) = [q for q in quotes_of(nlp, text) if q.cue == "according to"]
     assert report.speaker_text == speaker_text
+
+
+def test_a_source_set_off_in_a_report_closing_with_according_to_is_relayed(nlp) -> None:
+    # Yonhap reports the sentence; the words are Wi's, set off around his attribution
+    text = (
+        "Wi Sung-lac met Bosworth in Seoul. The talks, Wi said, were useful, according to Yonhap."
+    )
+    quotes = quotes_of(nlp, text)
+    assert any(q.cue == "according to" and q.speaker == "Yonhap" for q in quotes)
+    wi = [q for q in quotes if q.speaker == "Wi Sung-lac"]
+    assert [q.text for q in wi] == ["The talks", "were useful"]

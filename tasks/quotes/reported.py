@@ -1218,6 +1218,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 # ... or closing a sentence that reports someone's words: "Kim told Wen that
                 # Pyongyang was willing to hold talks, according to KCNA"
                 or _reports_before(tokens, acc[0])
+                # ... or closing a sentence with a source set off in it: "The talks, Wi said,
+                # were useful, according to Yonhap" (Yonhap relays what Wi said)
+                or _set_off_attribution(joined) is not None
             )
         )
         if according and acc is not None:
