@@ -1888,6 +1888,8 @@ _WEAK_REFS = {
     "eventually",
     "the past",
 }
+# "last" before a duration, which the tagger may read as the verb ("to last three days")
+_LAST_AS_VERB = re.compile(r"last\s+(?=\S)", re.IGNORECASE)
 _LEADING_PREP = re.compile(
     r"^(?:in|on|since|until|by|at|during|from|before|after)\s+", re.IGNORECASE
 )
@@ -2356,6 +2358,13 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         if prep and rule not in ("ref",):
             start += prep.end()
             raw = text[start:end]
+        verb = _LAST_AS_VERB.match(raw)
+        if verb is not None:
+            first = token_at(doc, start)
+            if first is not None and first.tag_.startswith("VB"):
+                # "expected to last three days": the verb, not "the last three days" before now
+                start += verb.end()
+                raw = text[start:end]
         while (
             raw
             and raw[-1] in ".,;:"

@@ -1360,6 +1360,14 @@ def test_not_temporal(nlp, sentence: str) -> None:
         # two vague units joined are one span, not a second expression for the other unit
         ("Aid workers have waited for weeks or months.", FRI_2009_12_11, ["weeks or months"]),
         ("The talks could last days or even weeks.", FRI_2009_12_11, ["days or even weeks"]),
+        # "last" as the verb before a duration is no part of it
+        ("The talks are expected to last three days.", FRI_2009_12_11, ["three days"]),
+        ("The meeting will last two hours.", FRI_2009_12_11, ["two hours"]),
+        (
+            "In the last three days, the North fired missiles.",
+            FRI_2009_12_11,
+            ["the last three days"],
+        ),
         (
             "Many funds in recent weeks and months have sold bonds.",
             MON_1989_10_30,
