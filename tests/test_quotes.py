@@ -699,6 +699,15 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str) -> None:
 # (text, words the indirect quote must contain, words it must not contain, speaker, cue): one
 # row per attribution pattern beyond "X said that ..."
 REPORTED = [
+    # the hearer the parser made the possessive of the name after it ("her Beijing") is no
+    # part of what was said; the name is its subject
+    (
+        "Yang told her Beijing would keep pressing Pyongyang.",
+        "Beijing would keep pressing",
+        "her",
+        "Yang",
+        "told",
+    ),
     # wire copy's bare day after the verb ("said Tuesday Japan will ..."), which the parser ran
     # into the clause's subject, is when it was said, not what
     (

@@ -194,9 +194,23 @@ def _object_taken_for_subject(verb: Token, comps: list[Token]) -> tuple[Token, T
         (c for c in comps if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < clause.i),
         None,
     )
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _hearer_only(obj):
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _hearer_only(obj) and _hearer_as_possessive(verb, obj) is None:
         return None
     return obj, clause
+
+
+def _hearer_as_possessive(verb: Token, obj: Token) -> Token | None:
+    """The hearer the parser made the possessive of the object after it: "Yang told her Beijing
+    would keep pressing Pyongyang" ("her Beijing" one phrase; "her" is who was told); a name
+    takes no "her" (not "told her husband ...", which may be his)."""
+    if obj.pos_ != "PROPN":
+        return None
+    return next(
+        (c for c in _children(obj) if c.dep_ == "poss" and c.lower_ == "her" and c.i == verb.i + 1),
+        None,
+    )
 
 
 def _subjectless(verb: Token) -> bool:
@@ -1744,6 +1758,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 # the clause runs from the object the parser took from it
                 doc_tokens = _tokens(doc)
                 taken_words = doc_tokens[taken[0].left_edge.i : comps[0].left_edge.i]
+                if _hearer_as_possessive(verb, taken[0]) is not None:
+                    taken_words = taken_words[1:]  # "told her Beijing would ...": her, the hearer
                 sub = sorted(
                     [*taken_words, *(t for t in sub if t.i >= comps[0].left_edge.i)],
                     key=lambda t: t.i,
