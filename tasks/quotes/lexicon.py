@@ -496,8 +496,9 @@ _TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)
 # A broadcast transcript's turn in NPR's style: a title in lower case, the name in capitals, the
 # speaker's role in brackets ("Ambassador STEPHEN BOSWORTH (Special Representative for North Korea
 # Policy): ...", "Mr. VICTOR CHA (Georgetown University): ..."); a turn has the title or the role
+# (not "In CHINA: ...", a word that is no title)
 _TRANSCRIPT_TURN = re.compile(
-    r"^\s*((?:[A-Z][a-z]+\.?\s+)?[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}})"
     r"\s*(\([^()\n]{1,80}\))?\s*:\s+(?=\S)"
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")

@@ -1148,7 +1148,7 @@ def _reports_before(tokens: list[Token], according: Token) -> bool:
     """Whether a sentence that an "according to" closes reports someone's words before it, with
     a verb of saying, its subject and its clause: "Kim told Wen that Pyongyang was willing to
     hold talks, according to KCNA" (KCNA relays what Kim said)."""
-    root = tokens[0].sent.root
+    root = _sent(tokens[0]).root
     return (
         root.i < according.i
         and root.lower_ in SPEECH_VERBS
