@@ -7079,3 +7079,15 @@ def test_a_source_set_off_in_a_report_closing_with_according_to_is_relayed(nlp) 
     assert any(q.cue == "according to" and q.speaker == "Yonhap" for q in quotes)
     wi = [q for q in quotes if q.speaker == "Wi Sung-lac"]
     assert [q.text for q in wi] == ["The talks", "were useful"]
+
+
+def test_an_according_to_inside_what_was_said_is_the_speaker_s_source(nlp) -> None:
+    # the speaker cites the analysis: the words are his, with "according to" inside them, not
+    # a report by the analysis of his words
+    text = (
+        "Win Htein, a member of the NLD's central executive committee, said Tuesday morning that"
+        " according to its analysis, the NLD has won 82 percent of the nationwide vote, but"
+        ' "we are still counting the seats."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert {q.speaker for q in quotes} == {"Win Htein"}

@@ -875,10 +875,11 @@ _REPORTERS = frozenset(
 _COUNTED = frozenset(["PERCENT", "CARDINAL", "QUANTITY"])
 
 
-def _holds_a_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
+def _holds_a_report(doc: Doc, clause: _Clause, inside: list[Quote], clauses: list[_Clause]) -> bool:
     """Whether a report's clause ("according to", "reported") holds one quote whose own verb of
-    saying lies in the clause before it: "Kim told Wen that Pyongyang was willing to hold
-    "multilateral talks," according to KCNA" (the quote is Kim's, the clause KCNA's)."""
+    saying lies in the clause before it, and whose clause was read too: "Kim told Wen that
+    Pyongyang was willing to hold "multilateral talks," according to KCNA" (the quote is Kim's,
+    the clause KCNA's)."""
     if len(inside) != 1 or (
         doc_text(doc)[clause.cue_at : clause.cue_end].lower() not in _REPORTING
     ):
@@ -888,6 +889,12 @@ def _holds_a_report(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
         quote.cue_start is not None
         and clause.start <= quote.cue_start < quote.start_char
         and (quote.cue or "").lower() in _RELAYED_VERBS
+        # ... a clause that does not hold the report's cue ("said that according to its
+        # analysis, the NLD has won ...": the speaker cites the analysis)
+        and any(
+            other.cue_at == quote.cue_start and not other.start <= clause.cue_at < other.end
+            for other in clauses
+        )
     )
 
 
@@ -1082,7 +1089,7 @@ def _merge_reported(
             continue
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
-        if _holds_a_report(doc, clause, inside):
+        if _holds_a_report(doc, clause, inside, clauses):
             # "Kim told Wen that Pyongyang was willing to hold "multilateral talks," according
             # to KCNA": the quote is Kim's, in the clause of his own verb; the agency's report
             # of it all is a row of its own, added once the clauses are read

@@ -1149,12 +1149,29 @@ def _reports_before(tokens: list[Token], according: Token) -> bool:
     a verb of saying, its subject and its clause: "Kim told Wen that Pyongyang was willing to
     hold talks, according to KCNA" (KCNA relays what Kim said)."""
     root = _sent(tokens[0]).root
+    before = _tokens(according.doc)[according.i - 2] if according.i >= 2 else None
     return (
         root.i < according.i
         and root.lower_ in SPEECH_VERBS
         and any(c.dep_ == "nsubj" and c.i < root.i for c in _children(root))
-        and any(c.dep_ == "ccomp" and c.i > root.i for c in _children(root))
+        # the clause's verb before the "according to", which closes it (not "said that
+        # according to its analysis, the NLD has won ...": the analysis is what he cited)
+        and any(c.dep_ == "ccomp" and root.i < c.i < according.i for c in _children(root))
+        # not right after a relative clause set off by a comma, which it vouches for ("...
+        # pledged delegates, which stood at 263, according to the Associated Press")
+        and not (before is not None and _in_relative_clause(before))
     )
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Whether a token lies in a relative clause (its own head chain passes one)."""
+    for _ in range(40):
+        if token.dep_ == "relcl":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
