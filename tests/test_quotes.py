@@ -2176,6 +2176,13 @@ def test_speaker_despite_a_mangled_parse(nlp, text: str, prefix: str, speaker: s
 
 # Round 2 speaker rules: (text, quote prefix, resolved speaker)
 SPEAKER_CASES = [
+    # a pseudo-cleft: the named teller in the bare relative clause on the subject said it
+    (
+        "Donald Trump spoke in Ohio. The thing Trump said most often was that the polls were"
+        " rigged.",
+        "that the polls were rigged",
+        "Donald Trump",
+    ),
     # an unnamed spokesperson speaks for the body named before the noun, also a name with "of"
     # in it, which the parser makes a nominal modifier
     (
@@ -7091,3 +7098,20 @@ def test_an_according_to_inside_what_was_said_is_the_speaker_s_source(nlp) -> No
     )
     quotes = quotes_of(nlp, text)
     assert {q.speaker for q in quotes} == {"Win Htein"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # the phrase ends at a word of saying inside it; the article before that word goes too
+        ("One of the things the report says is that the plan failed.", "One of the things"),
+        (
+            "Early results from the state party showed Cruz had picked up delegates in corners"
+            " of the state.",
+            "Early results",
+        ),
+    ],
+)
+def test_a_speaker_phrase_ends_with_no_dangling_article(nlp, text: str, speaker_text: str) -> None:
+    (report,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert report.speaker_text == speaker_text

@@ -1159,6 +1159,34 @@ def _titled_appos(subj: Token, appos: Token) -> bool:
     )
 
 
+def _cleft_teller(subj: Token) -> Token | None:
+    """The named teller in a bare relative clause of saying on a common-noun subject: "One of the
+    jobs Perez talks about most is ...", "The thing Trump said most often was ..." (Perez, Trump);
+    None elsewhere."""
+    if (
+        subj.pos_ not in ("NOUN", "NUM")
+        or subj.dep_ != "nsubj"
+        or subj.head.lower_ not in ("is", "was")
+    ):
+        return None
+    for clause in subj.subtree:
+        if clause.dep_ != "relcl" or not (
+            clause.lower_ in SPEECH_VERBS or clause.lower_ in _TALK_VERBS
+        ):
+            continue
+        teller = next((c for c in _children(clause) if c.dep_ == "nsubj"), None)
+        if (
+            teller is not None
+            and (teller.ent_type_ == "PERSON" or teller.pos_ == "PROPN")
+            and teller.i < clause.i
+        ):
+            return teller
+    return None
+
+
+_TALK_VERBS = verb_forms("talk speak")
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
@@ -1169,6 +1197,12 @@ def _resolve(
         # a mark the parser made the subject (as it did the closing guillemet of "«I would,»
         # Melanie said" before the model read guillemets as curly marks), not who spoke
         return None, None, "unknown"
+    teller = _cleft_teller(subj)
+    if teller is not None:
+        # "One of the jobs Perez talks about most is that he collected trash": the one who
+        # tells of it, in the bare relative clause on the subject
+        name, _text, kind = _resolve(doc, teller, at, memory)
+        return name, teller.text, kind
     tokens = _tokens(doc)
     word = subj.lower_
     if word in ("'s", "’s") and subj.i > 0 and tokens[subj.i - 1].lower_ == "let":

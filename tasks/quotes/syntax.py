@@ -380,7 +380,11 @@ def _name_span(token: Token) -> tuple[int, int]:
     # ... and what led to the cut ("Microsoft in 2017 announced"), and the dash and line break
     # around a name alone on its line ("\n\n- Sanders.\n\n")
     while end_i > start_i and (
-        tokens[end_i].is_punct or tokens[end_i].is_space or tokens[end_i].pos_ in ("ADP", "CCONJ")
+        tokens[end_i].is_punct
+        or tokens[end_i].is_space
+        or tokens[end_i].pos_ in ("ADP", "CCONJ")
+        # "One of the things the report says": the article of the word that ended the phrase
+        or (tokens[end_i].pos_ == "DET" and tokens[end_i].lower_ in ("the", "a", "an"))
     ):
         end_i -= 1
     while (
