@@ -7115,3 +7115,11 @@ def test_an_according_to_inside_what_was_said_is_the_speaker_s_source(nlp) -> No
 def test_a_speaker_phrase_ends_with_no_dangling_article(nlp, text: str, speaker_text: str) -> None:
     (report,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert report.speaker_text == speaker_text
+
+
+def test_a_section_s_place_before_a_colon_is_no_speaker(nlp) -> None:
+    # "In CHINA:" opens a section of reactions, like "The Latest:"; the sentence after it has
+    # its own speaker
+    text = "Reaction from the region.\nIn CHINA: The ministry said the talks were useful."
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker_text, q.text) for q in quotes] == [("The ministry", "the talks were useful")]

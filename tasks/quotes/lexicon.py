@@ -520,7 +520,9 @@ _LABEL = re.compile(
     r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
     r"preview|feature|commentary|fact check|obituary|"
     # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."
-    r"earlier|later|meanwhile|elsewhere|previously|also|now|today|tonight|yesterday)\b"
+    r"earlier|later|meanwhile|elsewhere|previously|also|now|today|tonight|yesterday|"
+    # a section's place or time: "In CHINA: The ministry said ...", "On Monday: ..."
+    r"(?:in|at|on|from|inside|across|around|after|before)\s+\w+)\b"
     # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
     # "STAT OF THE WEEK:", "News Guide:"; a broadcast's programme: "Morning Edition:"
     r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|edition|"
