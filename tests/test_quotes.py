@@ -7123,3 +7123,16 @@ def test_a_section_s_place_before_a_colon_is_no_speaker(nlp) -> None:
     text = "Reaction from the region.\nIn CHINA: The ministry said the talks were useful."
     quotes = quotes_of(nlp, text)
     assert [(q.speaker_text, q.text) for q in quotes] == [("The ministry", "the talks were useful")]
+
+
+def test_a_speaker_asked_a_question_in_an_aside_is_not_the_asker(nlp) -> None:
+    # the tagger took "asked" for a past tense; set off on the subject, it is a question put
+    # to Lavrov, by someone unnamed
+    text = (
+        "Sergei Lavrov met Yang Jiechi.\nLavrov, asked about the North's decision to restart its"
+        " nuclear plant, said Moscow regretted it."
+    )
+    quotes = quotes_of(nlp, text)
+    asked = next(q for q in quotes if q.cue == "asked")
+    assert asked.speaker is None
+    assert any(q.cue == "said" and q.speaker == "Sergei Lavrov" for q in quotes)

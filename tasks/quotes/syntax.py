@@ -591,7 +591,9 @@ def _question_put(verb: Token) -> bool:
     someone ("was asked about", "Asked which county ...", "when asked what ..."), not by them."""
     if verb.lower_ not in _ASK or any(c.dep_ == "nsubj" for c in _children(verb)):
         return False
-    if verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ != "VBG"):
+        # (a verb of asking on a noun, unless in -ing, is a past participle whatever its tag:
+        # "Lavrov, asked about the North's decision, said ...")
         return True
     # ... also when the tagger took the participle for a past tense: a clause with no subject
     # opening the sentence, or after "when", before its main clause ("Asked whether the North
