@@ -918,15 +918,19 @@ def _heading_country(text: str, at: int, aliases: AliasTable) -> _Actor | None:
     heading = text[text.rfind("\n", 0, line_end) + 1 : line_end].strip()
     if not heading or not heading.isupper() or len(heading.split()) > 3:
         return None
-    country = aliases.lookup(heading.title(), "GPE")
-    return country if country is not None and country.label == "GPE" else None
+    return _country(heading.title(), aliases)
+
+
+def _country(text: str, aliases: AliasTable) -> _Actor | None:
+    """The country the alias table knows `text` as ("the DPRK"); None for "Staff" of "the
+    Joint Chiefs of Staff" or "Revenue Services" of "the state Department of Revenue Services"."""
+    known = aliases.lookup(text, "GPE")
+    return known if known is not None and known.label == "GPE" else None
 
 
 def _is_country(text: str, aliases: AliasTable) -> bool:
-    """Whether the alias table knows `text` as a country ("the DPRK"), not "Staff" of "the
-    Joint Chiefs of Staff" nor "Revenue Services" of "the state Department of Revenue Services"."""
-    known = aliases.lookup(text, "GPE")
-    return known is not None and known.label == "GPE"
+    """Whether the alias table knows `text` as a country (_country)."""
+    return _country(text, aliases) is not None
 
 
 def _country_after(span: Span, text: str) -> str | None:

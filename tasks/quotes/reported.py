@@ -1164,14 +1164,9 @@ def _reports_before(tokens: list[Token], according: Token) -> bool:
 
 
 def _in_relative_clause(token: Token) -> bool:
-    """Whether a token lies in a relative clause (its own head chain passes one)."""
-    for _ in range(40):
-        if token.dep_ == "relcl":
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+    """Whether a token lies in a relative clause (as speakers._in_relative_clause_of, of any
+    noun)."""
+    return token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors)
 
 
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
@@ -1239,6 +1234,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         # the cheap test first: _according_to wants the word
         acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
         according = acc is not None and not _said_before_according(tokens, acc[0])
+        # read once: it decides a closing "according to"'s relay and is a clause of its own
+        set_off = _set_off_attribution(joined)
         # "According to KCNA, Kim said ...": the report comes first, and the verbs of saying in
         # what it reports are read too, for the words it relays (extract._relayed)
         relays = (
@@ -1251,7 +1248,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 or _reports_before(tokens, acc[0])
                 # ... or closing a sentence with a source set off in it: "The talks, Wi said,
                 # were useful, according to Yonhap" (Yonhap relays what Wi said)
-                or _set_off_attribution(joined) is not None
+                or set_off is not None
             )
         )
         if according and acc is not None:
@@ -1272,7 +1269,6 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             if not relays:
                 continue
         relayed_from = len(found)
-        set_off = _set_off_attribution(joined)
         if set_off is not None:
             found.append(set_off)
             if relays and acc is not None:

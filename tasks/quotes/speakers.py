@@ -46,6 +46,7 @@ from tasks.quotes.lexicon import (
     _SCARE_MAX_WORDS,
     _SPACED_DASH,
     _SUBTITLED_MAX_WORDS,
+    _TALK,
     _TITLE_CONTEXT,
     _TITLE_SMALL,
     _TITLE_WORD,
@@ -1170,9 +1171,7 @@ def _cleft_teller(subj: Token) -> Token | None:
     ):
         return None
     for clause in subj.subtree:
-        if clause.dep_ != "relcl" or not (
-            clause.lower_ in SPEECH_VERBS or clause.lower_ in _TALK_VERBS
-        ):
+        if clause.dep_ != "relcl" or not (clause.lower_ in SPEECH_VERBS or clause.lower_ in _TALK):
             continue
         teller = next((c for c in _children(clause) if c.dep_ == "nsubj"), None)
         if (
@@ -1182,9 +1181,6 @@ def _cleft_teller(subj: Token) -> Token | None:
         ):
             return teller
     return None
-
-
-_TALK_VERBS = verb_forms("talk speak")
 
 
 def _resolve(
