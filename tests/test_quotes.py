@@ -125,6 +125,31 @@ def test_a_pronoun_after_an_unnamed_sources_report_goes_on_with_that_source(nlp)
     assert unity.speaker_type != "anonymous"
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # the attribution trails the quoted words: 'X," he said' goes on with the unnamed
+        # delegate as 'He said X' does, not with Wu, the last person named
+        '"The North did not respond," he said.',
+        'The North Korean side "did not respond," he said.',
+    ],
+)
+def test_a_trailing_pronoun_after_an_unnamed_sources_report_is_that_source(
+    nlp, quoted: str
+) -> None:
+    text = (
+        'Chinese envoy Wu Dawei told reporters that the talks will continue. "There are still'
+        ' differences," he said.\n\nA Japanese delegate said Tokyo raised the issue of abducted'
+        f" Japanese citizens. {quoted}"
+    )
+    respond = next(q for q in quotes_of(nlp, text) if "respond" in q.text)
+    assert (respond.speaker, respond.speaker_type) == (None, "anonymous")
+    # a person named before the pronoun in its sentence is its antecedent again
+    text = text.replace(quoted, f"Asked about Kim Kye-gwan, {quoted[0].lower()}{quoted[1:]}")
+    respond = next(q for q in quotes_of(nlp, text) if "respond" in q.text)
+    assert respond.speaker_type != "anonymous"
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

@@ -289,7 +289,7 @@ _NAME_AFTER_TITLE = re.compile(
 )
 # Head nouns of descriptions that can stand for a person named earlier ("the U.S. point man")
 _PERSON_ROLE = re.compile(
-    r"^(?:official|spokes(?:wo)?man|spokesperson|envoy|man|woman|minister|diplomat|negotiator|"
+    r"^(?:official|spokes(?:wo)?man|spokesperson|envoy|man|woman|minister|diplomat|delegate|negotiator|"
     r"president|secretary|ambassador|analyst|expert|lawmaker|senator|leader|chief|adviser|advisor|"
     r"aide|source|representative|director|professor|researcher|general|commander|chairman|"
     r"candidate|governor|mayor|premier|officer|executive|economist|strategist|businessman|"

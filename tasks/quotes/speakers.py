@@ -856,6 +856,10 @@ def _named_noun(noun: Token) -> Token | None:
     return next((c for c in _children(noun) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
+# a closing quotation mark and the comma or dash that sets its attribution off
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,?!-]\s*[\"”’']+\s*$|[\"”’']+\s*[,-]+\s*$")
+
+
 def _unnamed_source_before(pronoun: Token) -> Token | None:
     """The unnamed source a pronoun that opens a report goes on with: the subject of the
     sentence right before it, in its paragraph, when that sentence is a report ("The official
@@ -865,7 +869,15 @@ def _unnamed_source_before(pronoun: Token) -> Token | None:
         return None
     doc = pronoun.doc
     sent = _sent(pronoun)
-    if pronoun.i != sent.start or sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return None
+    if pronoun.i != sent.start and not (
+        # '... the issue. "The North did not respond," he said': an attribution after words
+        # quoted in the sentence, with no one named before it there
+        pronoun.head.i > pronoun.i
+        and _QUOTE_CLOSED_BEFORE.search(doc_text(doc), sent.start_char, pronoun.idx) is not None
+        and not any(t.ent_type_ == "PERSON" for t in doc[sent.start : pronoun.i])
+    ):
         return None
     before = _sent(doc[sent.start - 1])
     verb = before.root
