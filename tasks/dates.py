@@ -2303,6 +2303,11 @@ _CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
+def _time_stamp(text: str, start: int, end: int) -> bool:
+    """Whether a clock time opens its paragraph before a colon ("18:40 GMT: ...")."""
+    return text.startswith(":", end) and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
 def _clock_day(
     got: Normalised, anchor: date | None, start: int, token: Token | None,
     found: list[TemporalExpression],
@@ -2518,7 +2523,14 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             got = _that_part_of_day(got, found)
         elif rule == "time_date" and _CLOCK_ONLY.match(raw):
             dated = _clock_day(got, anchor, start, token, found)
-            if dated is got and anchor is not None and token is not None:
+            if (
+                dated is got
+                and anchor is not None
+                and token is not None
+                # not a live page's time stamp ("18:40 GMT: ... will continue tomorrow"): the
+                # entry's time on the page's day, whatever day its sentence names
+                and not _time_stamp(text, start, end)
+            ):
                 undated.append((len(found), token.sent.end_char))
             got = dated
         kind, value, granularity, relative = got

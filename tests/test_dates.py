@@ -930,6 +930,14 @@ CASES = [
         "TIME",
         "1998-08-08T08:30Z",
     ),
+    # ... but a live page's time stamp is the entry's time on the page's day
+    (
+        "18:40 GMT: Chinese envoy Wu Dawei told reporters that the talks will continue tomorrow.",
+        date(2005, 7, 27),
+        "18:40 GMT",
+        "TIME",
+        "2005-07-27T18:40Z",
+    ),
     # a zone after a clock time is written in capitals: "Sat" of "Saturday" is no zone
     (
         "The vote closed at noon Saturday, officials said.",

@@ -150,6 +150,35 @@ def test_a_trailing_pronoun_after_an_unnamed_sources_report_is_that_source(
     assert respond.speaker_type != "anonymous"
 
 
+@pytest.mark.parametrize("stamp", ["", "14:10 GMT: ", "9:05 a.m. EST: "])
+def test_a_role_and_name_before_a_colon_speak_the_quote_after_it(nlp, stamp: str) -> None:
+    # a live page's entry: the tagger reads "head" as a verb, whose subject was the speaker
+    text = (
+        "North Korea's chief negotiator Kim Kye-gwan arrived an hour late.\n\n"
+        f"{stamp}South Korea's delegation head Chun Yung-woo: \"We expect a difficult day. The"
+        ' North has to show sincerity."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We expect"))
+    assert (quote.speaker, quote.speaker_type, quote.cue) == ("Chun Yung-woo", "named", ":")
+
+
+def test_a_title_naming_two_people_before_its_colon_gives_the_second_no_quote(nlp) -> None:
+    text = (
+        "Donald Trump Praises Breitbart’s Washington Political Editor Matthew Boyle: ‘Very Good"
+        " Reporter.’\n\nBillionaire Donald Trump praised Breitbart News on Tuesday."
+    )
+    assert all(q.speaker != "Matthew Boyle" for q in quotes_of(nlp, text))
+
+
+def test_a_live_pages_time_stamp_is_no_speaker(nlp) -> None:
+    text = (
+        "Welcome to our live coverage of the talks.\n\n18:40 GMT: Chinese envoy Wu Dawei has just"
+        " told reporters that the talks will continue tomorrow."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "continue" in q.text)
+    assert (quote.speaker, quote.speaker_type) == ("Wu Dawei", "named")
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

@@ -18,6 +18,7 @@ from tasks.quotes.lexicon import (
     _AS_VERBS,
     _BEFORE_WINDOW,
     _CIRCUMSTANCE,
+    _CLOCK_LABEL,
     _COPULAS,
     _CUE_PREPS,
     _DASH_BYLINE,
@@ -1502,6 +1503,9 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         lead_subj = _subject_of(verb) if verb is not None else None
         if verb is not None and lead_subj is not None and lead.start <= lead_subj.i < lead.end:
             return _colon_attribution(tokens[colon_i], first, verb, lead_subj)
+    named = _named_before_colon(first, colon_i)
+    if named is not None:
+        return named
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
     after_colon = first.i > 0 and tokens[first.i - 1].text == ":"
     # ... but not a whole sentence before the quote that the parser gave its opening mark ("...
@@ -1523,6 +1527,39 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
                     return _colon_attribution(tokens[first.i - 1], first, root, subj)
                 return _Attribution(None, None, subj)
     return None
+
+
+# the words of a role before a name, at most ("South Korea's delegation head Chun Yung-woo:")
+_ROLE_BEFORE_NAME_MAX = 8
+
+
+def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
+    """ "South Korea's delegation head Chun Yung-woo: "We expect a difficult day."": a paragraph
+    that opens with a person's role and name and a colon before the quote, no verb of saying
+    (the tagger may read the role as a verb: "head"), is that person's."""
+    doc = first.doc
+    tokens = _tokens(doc)
+    if colon_i < 1 or tokens[colon_i].text != ":" or tokens[colon_i - 1].ent_type_ != "PERSON":
+        return None
+    name = _entity_of(tokens[colon_i - 1])
+    if name.end != colon_i or name.root.head.pos_ == "ADP":
+        return None  # not "Hill's reply to Kim Kye-gwan:"
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, name.start_char) + 1
+    label = _CLOCK_LABEL.match(text, para_start)
+    lead_start = label.end() if label is not None else para_start
+    lead = [t for t in tokens[name.start - 1 :: -1] if t.idx >= lead_start] if name.start else []
+    if len(lead) > _ROLE_BEFORE_NAME_MAX or any(
+        "\n" in t.text
+        or (t.pos_ in ("VERB", "AUX") and not _person_word(t.text))
+        or t.ent_type_ == "PERSON"
+        for t in lead
+    ):
+        # a clause, not a role: "Trump Praises Breitbart's Editor Matthew Boyle:" (a title's
+        # verb is tagged as a name, and its subject is another person)
+        return None
+    colon = tokens[colon_i]
+    return _Attribution(colon, colon.idx + 1, name.root)
 
 
 def _opens_or_resumes(first: Token) -> bool:

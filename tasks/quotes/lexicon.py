@@ -531,6 +531,10 @@ _LABEL = re.compile(
 )
 
 
+# a live page's time stamp opening an entry: "18:40 GMT: ", "9:05 a.m. EST: "
+_CLOCK_LABEL = re.compile(r"[ \t]*\d{1,2}[:.]\d\d(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*:\s*")
+
+
 def _person_word(word: str) -> bool:
     """Whether a word is a role or trade that names a person ("spokeswoman", "tycoon")."""
     return bool(_PERSON_ROLE.search(word) or _PERSON_NOUN.search(word))

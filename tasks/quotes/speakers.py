@@ -23,6 +23,7 @@ from tasks.quotes.attribution import _is_cue, _main_clause, _Spans
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AUTHORING,
+    _CLOCK_LABEL,
     _DOCUMENTS,
     _FEMALE_TITLES,
     _FINDING_VERBS,
@@ -1195,6 +1196,15 @@ def _cleft_teller(subj: Token) -> Token | None:
     return None
 
 
+def _clock_label_end(doc: Doc, token: Token) -> int | None:
+    """Where the time stamp that opens a token's paragraph ends, when the token is in it."""
+    if not (token.like_num or token.is_upper):
+        return None
+    text = doc_text(doc)
+    label = _CLOCK_LABEL.match(text, text.rfind("\n", 0, token.idx) + 1)
+    return label.end() if label is not None and token.idx < label.end() else None
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
@@ -1205,6 +1215,14 @@ def _resolve(
         # a mark the parser made the subject (as it did the closing guillemet of "«I would,»
         # Melanie said" before the model read guillemets as curly marks), not who spoke
         return None, None, "unknown"
+    label_end = _clock_label_end(doc, subj)
+    if label_end is not None:
+        # "18:40 GMT: Chinese envoy Wu Dawei has just told reporters ...": a live page's time
+        # stamp the parser made the subject; who spoke is the phrase it hung on the stamp
+        after = next((c for c in _children(subj) if c.dep_ == "appos" and c.idx >= label_end), None)
+        if after is None:
+            return None, None, "unknown"
+        subj = after
     teller = _cleft_teller(subj)
     if teller is not None:
         # "One of the jobs Perez talks about most is that he collected trash": the one who
