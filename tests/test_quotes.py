@@ -179,6 +179,22 @@ def test_a_live_pages_time_stamp_is_no_speaker(nlp) -> None:
     assert (quote.speaker, quote.speaker_type) == ("Wu Dawei", "named")
 
 
+def test_the_one_asked_answers_and_is_the_next_he(nlp) -> None:
+    # the parser hangs "Bosworth" on "Kim Jong Il" inside the question, leaving "said" no subject
+    text = (
+        "Stephen Bosworth testified before the Senate Foreign Relations Committee on Thursday."
+        " Asked by Sen. Jim Webb, D-Va., whether he had met leader Kim Jong Il, Bosworth said no."
+        " He said he met First Vice Foreign Minister Kang Sok Ju."
+    )
+    quotes = quotes_of(nlp, text)
+    asked = next(q for q in quotes if q.cue == "Asked")
+    assert (asked.text, asked.speaker) == ("whether he had met leader Kim Jong Il", "Jim Webb")
+    answer = next(q for q in quotes if q.text == "no")
+    assert (answer.speaker, answer.speaker_text) == ("Stephen Bosworth", "Bosworth")
+    met = next(q for q in quotes if q.text.startswith("he met"))
+    assert (met.speaker, met.speaker_type) == ("Stephen Bosworth", "pronoun-resolved")
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

@@ -166,7 +166,7 @@ def _speaker_hung_before(verb: Token) -> Token | None:
     end = verb.i - 1 if closing else verb.i - 2
     if end < 1:
         return None
-    node, found = tokens[end], None
+    node, found, name = tokens[end], None, None
     # the outermost such phrase: "a spokeswoman, Kim Min-ji," hangs the name on the role
     while node.i != node.head.i and node.head.i != verb.i:
         if node.head.i > verb.i or node.left_edge.i == 0:
@@ -179,14 +179,20 @@ def _speaker_hung_before(verb: Token) -> Token | None:
             and (before.text == "," or (before.is_quote and tokens[before.i - 1].text == ","))
             and node.right_edge.i in (end, end + 1)
             and node.pos_ in ("NOUN", "PROPN")
-            and (
+        ):
+            if (
                 node.ent_type_ == "PERSON"
                 or _person_word(node.lower_)
                 or (closing and node.ent_type_ in ("ORG", "NORP", "GPE"))
-            )
-        ):
-            found = node
+            ):
+                found = node
+            elif node.pos_ == "PROPN" and name is None:
+                name = node  # a name NER did not tag ("Bosworth said")
         node = node.head
+    if node.dep_ == "advcl" and node.lower_ in _PUT_TO and node.i == node.sent.start:
+        # ... inside the question put to the speaker that opens the sentence ("Asked by Sen.
+        # Jim Webb whether he had met Kim Jong Il, Bosworth said no": "Bosworth" hung on "Il")
+        return found or name
     # ... inside the clause the verb reports (the parser swallowed the speaker into it)
     if node.head.i != verb.i or node.dep_ != "ccomp":
         return None

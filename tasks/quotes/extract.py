@@ -496,7 +496,13 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
             if subj.idx < clause.start:
                 memory.reported.append((clause.start, clause.end, subj.lower_))
             continue
-        if subj.ent_type_ != "PERSON":
+        if subj.ent_type_ != "PERSON" and not (
+            # "..., Bosworth said no": the surname of a person the article named, which NER
+            # did not tag here
+            subj.pos_ == "PROPN"
+            and subj.lower_ in memory.full_names
+            and not any(True for _ in subj.children)
+        ):
             continue
         start, end = _name_span(subj)
         name = memory.full_at(_honorific(doc, start) + doc_text(doc)[start:end], start)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from tasks.nlp import DASHES, DATELINE_LEAD, doc_text, token_at, verb_forms
 from tasks.quotes.attribution import (
     _FINITE_TAGS,
+    _PUT_TO,
     _QUOTING,
     _RETORT_VERBS,
     _SENTENCE_STOPS,
@@ -1787,6 +1788,15 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 # "..., a spokeswoman, Kim Min-ji, said": the speaker the parser hung on the
                 # clause's last noun ends what was said
                 sub = [t for t in sub if t.i < hung.left_edge.i]
+            answerer = (
+                _subject_of(verb.head)
+                if verb.dep_ == "advcl" and verb.lower_ in _PUT_TO and verb.i == sent.start
+                else None
+            )
+            if answerer is not None and sub and sub[0].i < answerer.left_edge.i < verb.head.i:
+                # "Asked by Sen. Jim Webb whether he had met Kim Jong Il, Bosworth said no": the
+                # one who answers, whom the parser hung on the question, is no part of it
+                sub = [t for t in sub if t.i < answerer.left_edge.i]
             # "said the move was made ... and said he would resign", "blamed Adler, who has
             # argued that ...": a coordinated or relative verb of saying starts an attribution
             # of its own
