@@ -195,6 +195,17 @@ def test_the_one_asked_answers_and_is_the_next_he(nlp) -> None:
     assert (met.speaker, met.speaker_type) == ("Stephen Bosworth", "pronoun-resolved")
 
 
+def test_a_groups_quoted_words_are_not_the_last_named_speakers(nlp) -> None:
+    text = (
+        'Without the talks, as former Secretary of State Condoleezza Rice once put it, "we would'
+        " be left with only bad options.\"\nThe North's leaders know this. In 2005, they signed a"
+        ' joint statement pledging to abandon "all nuclear weapons and existing nuclear'
+        ' programs." They may not mean it now.'
+    )
+    pledge = next(q for q in quotes_of(nlp, text) if "abandon" in q.text)
+    assert (pledge.speaker, pledge.speaker_text) == (None, "they")
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

@@ -105,6 +105,9 @@ def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_GROUP_PRONOUNS = frozenset(["they", "we", "i", "you"])
+
+
 def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
     marks = _turns(text, find_quote_marks(text))
     quoted = _Spans.of(marks)
@@ -178,7 +181,14 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
                     # report the rest of the clause ("pledged to enact reform, fix the "broken"
                     # system")
                     used_cues.add(att.cue.i)
-        if speaker_type == "unknown" and speaker is None and previous is not None:
+        if (
+            speaker_type == "unknown"
+            and speaker is None
+            and previous is not None
+            # a group's words ("they signed a joint statement pledging to abandon "all nuclear
+            # weapons"") are not the last named speaker's (a group described before may go on)
+            and not ((speaker_text or "").lower() in _GROUP_PRONOUNS and previous.speaker)
+        ):
             prev_para = previous.paragraph
             if paragraph - prev_para <= 1 and (
                 previous.speaker or previous.speaker_type in ("anonymous", "description")
