@@ -78,6 +78,15 @@ CASES = [
         "Hal Moreno",
         "named",
     ),
+    # the hearer before the object the parser took the clause's subject for: the clause keeps
+    # the object's article
+    (
+        'Jim Walsh told me the plan "rewards bad behavior."',
+        'the plan "rewards',
+        "partial",
+        "Jim Walsh",
+        "named",
+    ),
     # according to
     (
         'According to Lina Ortiz, the plan "cannot survive another winter."',

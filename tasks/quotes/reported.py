@@ -1620,7 +1620,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 sub = [t for c in right for t in c.subtree]
                 sub.sort(key=lambda t: t.i)
                 if sub and sub[0].i < comps[0].i and sub[0].dep_ == "dative":
-                    sub = [t for t in sub if t.i >= comps[0].i]
+                    sub = [t for t in sub if t.i >= comps[0].left_edge.i]
                 if not sub:
                     continue
             elif comps[0].dep_ == "xcomp":
