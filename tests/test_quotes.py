@@ -6660,6 +6660,22 @@ def test_it_after_a_document_is_its_maker(nlp, text: str, maker: str) -> None:
     assert (last.speaker_text, last.speaker, last.speaker_type) == ("It", maker, "pronoun-resolved")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "The North walked out of the talks in April and conducted its second nuclear test a"
+            ' month later. It has since said the talks are "dead."',
+            "The North",
+        ),
+        ("China hosted three rounds of the talks. It said the talks would resume.", "China"),
+    ],
+)
+def test_it_after_a_sentence_about_a_country_is_that_country(nlp, text: str, country: str) -> None:
+    last = quotes_of(nlp, text)[-1]
+    assert (last.speaker_text, last.speaker) == ("It", country)
+
+
 def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
     text = (
         "Obama's Envoy Sees Hope, but Few Promises, in North Korea\n"

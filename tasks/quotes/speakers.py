@@ -1267,6 +1267,27 @@ def _resolve(
         speaking = memory.speaking_body(subj.idx)
         if speaking is not None:
             return speaking, subj.text, "pronoun-resolved"
+        sent = _sent(subj)
+        if (
+            subj.i == sent.start
+            and sent.start > 0
+            and "\n" not in tokens[sent.start - 1].text_with_ws
+        ):
+            # "The North walked out of the talks in April. It has since said ...": the country
+            # the sentence before was about, in the same paragraph
+            previous = _sent(tokens[sent.start - 1])
+            about = next(
+                (
+                    c
+                    for c in _children(previous.root)
+                    if c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") and c.tag_ != "NNPS"
+                ),
+                None,
+            )
+            if about is not None:
+                name, _text, kind = _resolve(doc, about, about.idx, memory)
+                if name is not None and kind == "named":
+                    return name, subj.text, "pronoun-resolved"
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
             return memory.interviewee, subj.text, "pronoun-resolved"
