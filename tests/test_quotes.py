@@ -6676,6 +6676,15 @@ def test_it_after_a_sentence_about_a_country_is_that_country(nlp, text: str, cou
     assert (last.speaker_text, last.speaker) == ("It", country)
 
 
+def test_a_quote_the_source_of_according_to_quotes_is_the_one_quoted(nlp) -> None:
+    text = (
+        "Kim Jong-il inspected a military unit, according to the Korean Central News Agency"
+        ' (KCNA), which quoted him as calling for "full combat readiness."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "readiness" in q.text)
+    assert (quote.speaker, quote.speaker_text, quote.cue) == ("Kim Jong-il", "him", "calling")
+
+
 def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
     text = (
         "Obama's Envoy Sees Hope, but Few Promises, in North Korea\n"

@@ -1349,7 +1349,7 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
     if acc is not None and not any(
         _subject_of(c) is not None or _name_after_quote(c) is not None for c in cues
     ):
-        return _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
+        return _quoted_as(first) or _Attribution(acc[0], acc[0].doc[acc[0].i + 1].idx + 2, acc[1])
     # the outermost cue that governs a quote inside a sentence wins ("Khan said Trump was
     # "ignorant" of Islam and criticized him" and "She said Trump favors a "strongman approach""
     # are said's; "calls her "an extremely intelligent woman"" is a stance verb's), else the
@@ -1566,6 +1566,19 @@ def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
         return None
     colon = tokens[colon_i]
     return _Attribution(colon, colon.idx + 1, name.root)
+
+
+def _quoted_as(first: Token) -> _Attribution | None:
+    """ "according to KCNA, which quoted him as calling for "full combat readiness"": the words
+    are the one quoted's, by the verb the report quotes him with, not the report's."""
+    node = first
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "pcomp" and head.lower_ == "as" and head.head.lower_ in _QUOTING:
+            quoted = next((c for c in _children(head.head) if c.dep_ == "dobj"), None)
+            return None if quoted is None else _Attribution(node, node.idx + len(node), quoted)
+        node = head
+    return None
 
 
 def _opens_or_resumes(first: Token) -> bool:
