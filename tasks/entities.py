@@ -384,8 +384,12 @@ _BODY_OF = re.compile(
 
 
 def _trim(span: Span) -> tuple[int, int, str]:
-    while len(span) > 1 and span[-1].is_lower and span[-1].pos_ in NOT_NAME_END_POS:
-        span = span[:-1]  # NER ran on past the name: "Juan Manriquez of [Oakland]"
+    while len(span) > 1 and (
+        (span[-1].is_lower and span[-1].pos_ in NOT_NAME_END_POS) or span[-1].is_space
+    ):
+        # NER ran on past the name: "Juan Manriquez of [Oakland]", or into the blank line
+        # after a headline ("... Offer to the North\n\n")
+        span = span[:-1]
     start, end = span.start_char, span.end_char
     text = span.text
     match = _POSSESSIVE.search(text)

@@ -241,6 +241,18 @@ def test_a_possessive_set_off_by_a_space_leaves_no_space_in_the_name(nlp, aliase
         assert text[start:end] == name == name.strip()
 
 
+def test_a_name_closing_a_headline_leaves_out_the_blank_line_after_it(nlp, aliases) -> None:
+    # NER ran the headline's last name on into the blank line under it
+    text = (
+        "Seoul Weighs a Bolder Offer to the North\n\nSEOUL, South Korea \u2014 South Korea is"
+        " considering a proposal, officials said."
+    )
+    found = {m.text: (m.start_char, m.end_char) for m in extract_entities(nlp(text), aliases)}
+    assert "the North" in found
+    for name, (start, end) in found.items():
+        assert text[start:end] == name == name.strip()
+
+
 @pytest.mark.parametrize(
     "text",
     [
