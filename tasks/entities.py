@@ -34,6 +34,7 @@ from tasks.nlp import (
     doc_text,
     given_name_tail,
     name_syllable,
+    verb_forms,
 )
 
 # Labels that name actors and the things they act on (products, laws); numbers, dates and money
@@ -383,7 +384,42 @@ _BODY_OF = re.compile(
 )
 
 
+# the verbs a title-case headline puts right after its subject ("Obama Says ...", "Ben Carson
+# Defends ...", "Seoul Weighs a Bolder Offer"), in the forms a headline uses: NER runs the name
+# on into them. Only -s and -ing forms: a bare one may end a name ("Stevie Wonder", "Executive
+# Order", "Sandy Hook Promise")
+_HEADLINE_VERBS = frozenset(
+    form
+    for form in verb_forms(
+        "say tell ask seek want weigh urge call vow warn defend refuse respond release slam see"
+        " tweet deny back blast rip hit praise attack accuse reject push plan admit claim insist"
+        " suggest mock demand meet visit return agree offer propose threaten pledge"
+    )
+    if form.endswith(("s", "ing"))
+)
+
+
+def _headline_verb_at(span: Span) -> int | None:
+    """Where a name NER ran on into a title-case headline's verb stops ("Obama [Says]")."""
+    for k in range(1, len(span)):
+        token = span[k]
+        if token.lower_ in _HEADLINE_VERBS and token.is_title and span[k - 1].is_title:
+            line_start = doc_text(span.doc).rfind("\n", 0, span.start_char) + 1
+            line_end = doc_text(span.doc).find("\n", span.end_char)
+            words = _TITLE_LINE_WORD.findall(doc_text(span.doc)[line_start : line_end % 10**9])
+            capitals = sum(w[0].isupper() for w in words)
+            return k if len(words) >= 3 and capitals >= 0.7 * len(words) else None
+    return None
+
+
+_TITLE_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")  # words of four letters or more
+
+
 def _trim(span: Span) -> tuple[int, int, str]:
+    if span.label_ in ("PERSON", "ORG"):
+        cut = _headline_verb_at(span)
+        if cut is not None:
+            span = span[:cut]
     while len(span) > 1 and (
         (span[-1].is_lower and span[-1].pos_ in NOT_NAME_END_POS) or span[-1].is_space
     ):
@@ -484,7 +520,8 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            text = _POSSESSIVE.sub("", _TITLES.sub("", ent.text)).strip()
+            cut = _headline_verb_at(ent)  # "Hillary [Releasing]" in a headline
+            text = _POSSESSIVE.sub("", _TITLES.sub("", (ent[:cut] if cut else ent).text)).strip()
             words = text.split()
             while len(words) > 1 and words[-1][:1].islower():
                 words.pop()  # NER ran on into the next word: "Kate made Meghan cry"
@@ -704,6 +741,13 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
+        if (
+            label == "ORG"
+            and text.lower() in aliases.capitals
+            and end < span.end_char
+            and _headline_verb_at(span) is not None
+        ):
+            label = "GPE"  # "Seoul [Weighs] a Bolder Offer": the city, not an organisation
         if (
             label == "PERSON"
             and doc_text(doc)[start - 1 : start] == "("

@@ -241,6 +241,25 @@ def test_a_possessive_set_off_by_a_space_leaves_no_space_in_the_name(nlp, aliase
         assert text[start:end] == name == name.strip()
 
 
+@pytest.mark.parametrize(
+    ("headline", "name", "canonical"),
+    [
+        ("Ben Carson Defends Himself Again Over His Past", "Ben Carson", "Ben Carson"),
+        ("Gillibrand On Hillary Releasing Her Speech Transcripts", "Hillary", "Hillary Clinton"),
+        ("Seoul Weighs a Bolder Offer to the North", "Seoul", "Seoul"),
+    ],
+)
+def test_a_name_stops_before_its_headlines_verb(
+    nlp, aliases, headline: str, name: str, canonical: str
+) -> None:
+    # NER runs a title-case headline's subject on into its verb ("Ben Carson Defends"), and the
+    # verb then stood in the person's full name for every later "Carson"
+    text = f"{headline}\n\nHillary Clinton and Ben Carson spoke in Seoul on Monday."
+    found = [m for m in extract_entities(nlp(text), aliases) if m.start_char < len(headline)]
+    assert (found[0].text, found[0].canonical) == (name, canonical)
+    assert found[0].label != "ORG"
+
+
 def test_a_name_closing_a_headline_leaves_out_the_blank_line_after_it(nlp, aliases) -> None:
     # NER ran the headline's last name on into the blank line under it
     text = (
