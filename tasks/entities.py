@@ -415,8 +415,41 @@ def _headline_verb_at(span: Span) -> int | None:
 _TITLE_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")  # words of four letters or more
 
 
+# what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
+# Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
+_PERSON_BREAKS = frozenset(["/", ":", "|"])
+_SPACED_BREAKS = frozenset(["-", "--", "\u2013", "\u2014"])  # not a hyphen: "Kang Min-ji"
+
+
+def _person_span(span: Span) -> Span:
+    """A PERSON span without what NER ran on into around the name: an article before it ("a
+    Donald Trump presidency"), a photo credit or label after it, a headline's verb ("Obama
+    Says"), a quotation mark or dash closing it ("Donald Trump '")."""
+    cut = _headline_verb_at(span)
+    if cut is not None:
+        span = span[:cut]
+    cut = next(
+        (
+            k
+            for k in range(1, len(span))
+            if span[k].text in _PERSON_BREAKS
+            or (span[k].text in _SPACED_BREAKS and span[k - 1].whitespace_)
+        ),
+        None,
+    )
+    if cut is not None:
+        span = span[:cut]
+    while len(span) > 1 and (span[-1].is_punct and span[-1].text != "."):
+        span = span[:-1]
+    if len(span) > 2 and span[0].lower_ in ("a", "an") and span[1].is_title:
+        span = span[1:]
+    return span
+
+
 def _trim(span: Span) -> tuple[int, int, str]:
-    if span.label_ in ("PERSON", "ORG"):
+    if span.label_ == "PERSON":
+        span = _person_span(span)
+    elif span.label_ == "ORG":
         cut = _headline_verb_at(span)
         if cut is not None:
             span = span[:cut]
@@ -520,8 +553,7 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            cut = _headline_verb_at(ent)  # "Hillary [Releasing]" in a headline
-            text = _POSSESSIVE.sub("", _TITLES.sub("", (ent[:cut] if cut else ent).text)).strip()
+            text = _POSSESSIVE.sub("", _TITLES.sub("", _person_span(ent).text)).strip()
             words = text.split()
             while len(words) > 1 and words[-1][:1].islower():
                 words.pop()  # NER ran on into the next word: "Kate made Meghan cry"

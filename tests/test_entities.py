@@ -260,6 +260,27 @@ def test_a_name_stops_before_its_headlines_verb(
     assert found[0].label != "ORG"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a photo credit: the photographer, not "/ Reuters"
+        ("Obama met the families on Thursday. Carlos Barria / Reuters", "Carlos Barria"),
+        ("Obama met the families on Thursday. John Moore/Getty Images", "John Moore"),
+        # an article before the name: "a Donald Trump presidency"
+        ("Voters fear what a Donald Trump presidency would bring.", "Donald Trump"),
+        # a closing quotation mark or spaced dash NER took in
+        ("The field includes Donald Trump '' and others.", "Donald Trump"),
+        ("The critics - including Vanita Gupta - objected.", "Vanita Gupta"),
+        # a hyphenated given name keeps its hyphen
+        ("Kang Min-ji, a researcher, spoke on Friday.", "Kang Min-ji"),
+    ],
+)
+def test_a_persons_name_leaves_out_what_ner_ran_on_into(nlp, aliases, text: str, name: str) -> None:
+    people = [m for m in extract_entities(nlp(text), aliases) if m.label == "PERSON"]
+    assert name in [m.text for m in people]
+    assert all(m.text == m.text.strip(" '\"-/") for m in people)
+
+
 def test_a_name_closing_a_headline_leaves_out_the_blank_line_after_it(nlp, aliases) -> None:
     # NER ran the headline's last name on into the blank line under it
     text = (
