@@ -439,9 +439,16 @@ def _person_span(span: Span) -> Span:
     )
     if cut is not None:
         span = span[:cut]
+    return _unwrapped(span)
+
+
+def _unwrapped(span: Span) -> Span:
+    """A name without a quotation mark, dash or slash NER took in after it ("Donald Trump '",
+    "New Hampshire -", "Wall Street Journal/") or an indefinite article before it ("a Mitt
+    Romney", "a Republican Party")."""
     while len(span) > 1 and (span[-1].is_punct and span[-1].text != "."):
         span = span[:-1]
-    if len(span) > 2 and span[0].lower_ in ("a", "an") and span[1].is_title:
+    if len(span) > 1 and span[0].lower_ in ("a", "an") and span[1].is_title:
         span = span[1:]
     return span
 
@@ -449,10 +456,9 @@ def _person_span(span: Span) -> Span:
 def _trim(span: Span) -> tuple[int, int, str]:
     if span.label_ == "PERSON":
         span = _person_span(span)
-    elif span.label_ == "ORG":
-        cut = _headline_verb_at(span)
-        if cut is not None:
-            span = span[:cut]
+    else:
+        cut = _headline_verb_at(span) if span.label_ == "ORG" else None
+        span = _unwrapped(span[:cut] if cut is not None else span)
     while len(span) > 1 and (
         (span[-1].is_lower and span[-1].pos_ in NOT_NAME_END_POS) or span[-1].is_space
     ):

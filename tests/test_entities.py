@@ -281,6 +281,24 @@ def test_a_persons_name_leaves_out_what_ner_ran_on_into(nlp, aliases, text: str,
     assert all(m.text == m.text.strip(" '\"-/") for m in people)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NEW HAMPSHIRE - Voters head to the polls on Tuesday.", "NEW HAMPSHIRE"),
+        ("BRUSSELS - European Union leaders met on Friday to weigh plans.", "BRUSSELS"),
+        ("Republicans have a stake in a Democratic Senate, he said.", "Democratic Senate"),
+        ("A new Wall Street Journal/NBC News poll found Clinton ahead.", "Wall Street Journal"),
+        ("It was the MGM Publicity Machine' at work.", "the MGM Publicity Machine"),
+    ],
+)
+def test_any_name_leaves_out_a_dash_slash_or_article_ner_took_in(
+    nlp, aliases, text: str, name: str
+) -> None:
+    names = [m.text for m in extract_entities(nlp(text), aliases)]
+    assert name in names
+    assert not any(n.endswith(("-", "/", "'")) or n.lower().startswith("a ") for n in names)
+
+
 def test_a_name_closing_a_headline_leaves_out_the_blank_line_after_it(nlp, aliases) -> None:
     # NER ran the headline's last name on into the blank line under it
     text = (
