@@ -6685,6 +6685,20 @@ def test_a_quote_the_source_of_according_to_quotes_is_the_one_quoted(nlp) -> Non
     assert (quote.speaker, quote.speaker_text, quote.cue) == ("Kim Jong-il", "him", "calling")
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        # NER tags the writer's name an ORG after the paper's possessive
+        ("The Washington Post\u2019s Ishaan Tharoor", "Ishaan Tharoor"),
+        # a body of the owner stays the owner's
+        ("China's Foreign Ministry", "China's Foreign Ministry"),
+    ],
+)
+def test_a_person_of_an_outlet_is_the_person(nlp, subject: str, speaker: str) -> None:
+    quote = quotes_of(nlp, f"{subject} wrote that the vote was a rebuke.")[0]
+    assert quote.speaker == speaker
+
+
 def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
     text = (
         "Obama's Envoy Sees Hope, but Few Promises, in North Korea\n"

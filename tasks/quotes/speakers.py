@@ -1521,6 +1521,9 @@ def _resolve(
         and not role_only
         and not _members_group(subj)
     ):
+        owned = _outlets_person(subj)
+        if owned is not None:
+            return memory.full_at(owned, subj.idx), owned, "named"
         org = _described_org(subj, start)
         if org is not None:
             written = _POSSESSIVE.sub("", org.text)
@@ -1903,6 +1906,31 @@ def _role_gender(role: str) -> str | None:
         return "f"
     male = role.endswith(("man", "men")) or role in _MALE_ROLES or role in _MALE_TITLES
     return "m" if male else None
+
+
+# the last words of an organisation's name ("the Post's Editorial Board", "the GOP's National
+# Committee"): a name after an owner's possessive that ends in one is the owner's body
+_ORG_NAME_WORDS = _BODY_WORDS | frozenset(
+    ["party", "group", "center", "centre", "institute", "university", "school", "college", "network", "news", "times", "post", "journal", "magazine", "review", "team", "club", "league", "union", "force", "forces", "army", "navy", "police"]
+)
+
+
+def _outlets_person(subj: Token) -> str | None:
+    """ "The Washington Post's Ishaan Tharoor", "The New Republic's Jeet Heer": a name of two or
+    three capitalised words after an organisation's possessive is a person of it (NER may tag
+    the name ORG), not the phrase; not a body of it ("China's Foreign Ministry")."""
+    owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if owner is None or owner.ent_type_ != "ORG" or subj.pos_ != "PROPN":
+        return None
+    words = [c for c in _children(subj) if c.dep_ == "compound" and c.i > owner.i] + [subj]
+    if not 2 <= len(words) <= 3 or any(
+        not w.is_title or w.lower_ in _ORG_NAME_WORDS or w.ent_type_ in ("GPE", "LOC", "NORP")
+        for w in words
+    ):
+        return None  # not "POLITICO's Battleground States average"
+    if words[-1].i - words[0].i != len(words) - 1:
+        return None
+    return doc_text(subj.doc)[words[0].idx : subj.idx + len(subj)]
 
 
 def _without_descriptor(subj: Token, start: int, text: str) -> str:
