@@ -7206,6 +7206,25 @@ def test_a_source_phrase_ends_before_a_bare_relative_clause(
     assert report.speaker_text == speaker_text
 
 
+def test_a_hyphenated_korean_name_after_according_to_is_no_part_of_the_words(nlp) -> None:
+    # the parser splits "Min-seok" into objects of "to" side by side
+    text = (
+        "The North's military said the talks would discuss ways to ease tension, according to"
+        " ministry spokesman Kim Min-seok."
+    )
+    quotes = quotes_of(nlp, text)
+    report = next(q for q in quotes if q.cue == "according to")
+    assert report.text.endswith("ease tension") and report.speaker == "Kim Min-seok"
+    # ... and the relayed words are the military's ("to ease tension" is a clause bound to
+    # "ways", not a relative clause set off that the report would vouch for alone)
+    said = next(q for q in quotes if q.cue == "said")
+    assert said.text == "the talks would discuss ways to ease tension"
+    opening = quotes_of(
+        nlp, "According to Kang Min-ji, envoys could meet in Seoul as early as May."
+    )
+    assert opening[0].text.startswith("envoys could meet")
+
+
 def test_a_source_set_off_in_a_report_closing_with_according_to_is_relayed(nlp) -> None:
     # Yonhap reports the sentence; the words are Wi's, set off around his attribution
     text = (

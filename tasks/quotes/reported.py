@@ -1159,15 +1159,20 @@ def _reports_before(tokens: list[Token], according: Token) -> bool:
         # according to its analysis, the NLD has won ...": the analysis is what he cited)
         and any(c.dep_ == "ccomp" and root.i < c.i < according.i for c in _children(root))
         # not right after a relative clause set off by a comma, which it vouches for ("...
-        # pledged delegates, which stood at 263, according to the Associated Press")
+        # pledged delegates, which stood at 263, according to the Associated Press"; not "ways
+        # to ease tension, according to ...", a clause bound to its noun)
         and not (before is not None and _in_relative_clause(before))
     )
 
 
 def _in_relative_clause(token: Token) -> bool:
-    """Whether a token lies in a relative clause (as speakers._in_relative_clause_of, of any
-    noun)."""
-    return token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors)
+    """Whether a token lies in a relative clause set off by a comma (as
+    speakers._in_relative_clause_of, of any noun)."""
+    doc_tokens = _tokens(token.doc)
+    return any(
+        a.dep_ == "relcl" and a.left_edge.i > 0 and doc_tokens[a.left_edge.i - 1].text == ","
+        for a in (token, *token.ancestors)
+    )
 
 
 def _said_before_according(tokens: list[Token], according: Token) -> bool:
@@ -1253,7 +1258,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             )
         )
         if according and acc is not None:
-            last = max(x.i for x in acc[1].subtree)
+            # the whole source phrase: the parser may split a hyphenated Korean name into
+            # objects of "to" side by side ("spokesman Kim Min | - | seok")
+            phrase_head = acc[1].head if acc[1].head.lower_ == "to" else acc[1]
+            last = max(x.i for x in phrase_head.subtree)
             first = _conjunct_start(tokens, acc[0].i, last)
             clause = [t for t in tokens if first <= t.i < acc[0].i or t.i > last]
             clause = [t for t in clause if not t.is_punct and not t.is_space]

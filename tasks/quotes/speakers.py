@@ -1911,7 +1911,32 @@ def _role_gender(role: str) -> str | None:
 # the last words of an organisation's name ("the Post's Editorial Board", "the GOP's National
 # Committee"): a name after an owner's possessive that ends in one is the owner's body
 _ORG_NAME_WORDS = _BODY_WORDS | frozenset(
-    ["party", "group", "center", "centre", "institute", "university", "school", "college", "network", "news", "times", "post", "journal", "magazine", "review", "team", "club", "league", "union", "force", "forces", "army", "navy", "police"]
+    [
+        "party",
+        "group",
+        "center",
+        "centre",
+        "institute",
+        "university",
+        "school",
+        "college",
+        "network",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "magazine",
+        "review",
+        "team",
+        "club",
+        "league",
+        "union",
+        "force",
+        "forces",
+        "army",
+        "navy",
+        "police",
+    ]
 )
 
 
