@@ -7206,6 +7206,20 @@ def test_a_source_phrase_ends_before_a_bare_relative_clause(
     assert report.speaker_text == speaker_text
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # the tagger reads "writers" as a verb whose subject is "Associated Press"
+        "Associated Press writers Hyung-jin Kim in Seoul and Matthew Lee in Washington"
+        " contributed to this report.",
+        "Choe Sang-Hun contributed reporting from Seoul.",
+    ],
+)
+def test_a_credit_to_a_storys_contributors_is_no_quote(nlp, credit: str) -> None:
+    text = f"The State Department confirmed the release.\n___\n{credit}"
+    assert [q.cue for q in quotes_of(nlp, text)] == ["confirmed"]
+
+
 def test_a_hyphenated_korean_name_after_according_to_is_no_part_of_the_words(nlp) -> None:
     # the parser splits "Min-seok" into objects of "to" side by side
     text = (

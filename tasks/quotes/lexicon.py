@@ -444,6 +444,14 @@ _CREDIT_LINE = re.compile(
     r"|Foreign Service|Editor|Contributor)\s*$"
 )
 
+# A story's credit to its contributors ("Associated Press writers X in Seoul and Y in Washington
+# contributed to this report.", "Z contributed reporting from Tokyo."): who wrote, not what
+# anyone said (the tagger reads "writers" as a verb)
+_CONTRIBUTORS = re.compile(
+    r"\bcontributed(?:\s+reporting)?(?:\s+(?:to\s+this\s+(?:report|story|article)|from\b)|\s*\.)",
+    re.IGNORECASE,
+)
+
 # A bare day or part of one that wire copy writes right after the verb ("said Tuesday Japan will
 # ...", "said Monday night the North had agreed"), which the parser may run into the reported
 # clause's subject as a compound

@@ -61,6 +61,7 @@ from tasks.quotes.lexicon import (
     _CIRCUMSTANCE,
     _CIRCUMSTANCE_PREPS,
     _CLAUSE_ONLY,
+    _CONTRIBUTORS,
     _COPULAS,
     _CREDIT_LINE,
     _CUE_NOUNS,
@@ -1237,6 +1238,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             else tokens
         )
         previous = tokens
+        if "contributed" in lowers[sent.start : sent.end] and _CONTRIBUTORS.search(
+            doc_text(doc), sent.start_char, sent.end_char
+        ):
+            continue  # a credit line: "Associated Press writers X and Y contributed to this report"
         # the cheap test first: _according_to wants the word
         acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
         according = acc is not None and not _said_before_according(tokens, acc[0])
