@@ -399,8 +399,16 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+# the cheap test first, on the span's text: most names hold no such word
+_HEADLINE_VERB_TITLED = re.compile(
+    r"\s(?:" + "|".join(sorted(w.title() for w in _HEADLINE_VERBS)) + r")\b"
+)
+
+
 def _headline_verb_at(span: Span) -> int | None:
     """Where a name NER ran on into a title-case headline's verb stops ("Obama [Says]")."""
+    if _HEADLINE_VERB_TITLED.search(doc_text(span.doc), span.start_char, span.end_char) is None:
+        return None
     for k in range(1, len(span)):
         token = span[k]
         if token.lower_ in _HEADLINE_VERBS and token.is_title and span[k - 1].is_title:
@@ -419,6 +427,7 @@ _TITLE_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")  # words of four letters o
 # Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
 _SPACED_BREAKS = frozenset(["-", "--", "\u2013", "\u2014"])  # not a hyphen: "Kang Min-ji"
+_BREAK_CHARS = re.compile("[/:|\u2013\u2014]|\\s-")  # the cheap test first, on the text
 
 
 def _person_span(span: Span) -> Span:
@@ -428,17 +437,18 @@ def _person_span(span: Span) -> Span:
     cut = _headline_verb_at(span)
     if cut is not None:
         span = span[:cut]
-    cut = next(
-        (
-            k
-            for k in range(1, len(span))
-            if span[k].text in _PERSON_BREAKS
-            or (span[k].text in _SPACED_BREAKS and span[k - 1].whitespace_)
-        ),
-        None,
-    )
-    if cut is not None:
-        span = span[:cut]
+    if _BREAK_CHARS.search(doc_text(span.doc), span.start_char, span.end_char) is not None:
+        cut = next(
+            (
+                k
+                for k in range(1, len(span))
+                if span[k].text in _PERSON_BREAKS
+                or (span[k].text in _SPACED_BREAKS and span[k - 1].whitespace_)
+            ),
+            None,
+        )
+        if cut is not None:
+            span = span[:cut]
     return _unwrapped(span)
 
 
