@@ -215,6 +215,19 @@ def test_a_groups_quoted_words_are_not_the_last_named_speakers(nlp) -> None:
     assert (pledge.speaker, pledge.speaker_text) == (None, "they")
 
 
+def test_a_she_after_a_relative_named_as_subject_is_that_relative(nlp) -> None:
+    # NER tags "Ivanka Trump" a product in the sentence before the quote; "Trump" alone stands
+    # for Donald Trump, and the last woman who spoke was Carmel Martin
+    text = (
+        "Donald Trump spoke on Monday. Ivanka Trump, the nominee's daughter, designed the plan.\n"
+        '"The plan is discriminating against fathers," said Carmel Martin, a policy analyst.\n'
+        "In a Wall Street Journal essay last week, Ivanka Trump acknowledged their uphill battle."
+        ' "The number of households led by single mothers has doubled," she wrote.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("The number"))
+    assert quote.speaker == "Ivanka Trump"
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

@@ -365,6 +365,13 @@ class _Speakers:
                 and _topic(token)
             ):
                 shared = shared_family_name_at(doc, lowers[token.i], token.idx)
+                given = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if shared is None and given:
+                    # "Ivanka Trump acknowledged ..." (NER: a product) is not "Donald Trump",
+                    # whom "Trump" alone stands for: the full name the article gives elsewhere
+                    written = doc_text(doc)[given[0].idx : token.idx + len(token)]
+                    if written in full_names.values():
+                        shared = written
                 self.subjects.append((token.idx, shared or surname_of))
             elif pos_tags[token.i] == "PROPN" and token.ent_type_ != "PERSON" and _topic(token):
                 # ... or a whole name it missed after a title ("Former Hewlett-Packard CEO Carly
