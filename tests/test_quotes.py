@@ -228,6 +228,26 @@ def test_a_she_after_a_relative_named_as_subject_is_that_relative(nlp) -> None:
     assert quote.speaker == "Ivanka Trump"
 
 
+def test_a_person_introduced_before_a_quote_paragraph_speaks_it(nlp) -> None:
+    # the news convention: name a source with a role, then quote them; not the paragraph's
+    # subject (Obama), nor a name inside the quote
+    text = (
+        "While Obama had a wide array of black artists writing songs about him, that has not"
+        " been happening for Clinton, which is something that concerns Henry Crespo, president"
+        " of the Miami-based Florida Democratic Black Caucus.\n\n\u201cNo one is writing songs"
+        " for Hillary. Obama had will.i.am,\u201d he said."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("No one"))
+    assert quote.speaker == "Henry Crespo"
+    # ... not where a subject after the one introduced is the paragraph's topic
+    text = (
+        "Preceded at the lectern by Joe Arpaio, the Arizona sheriff, Donald Trump launched into a"
+        ' lament.\n\n"We will build a great wall along the southern border!" he said.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will"))
+    assert quote.speaker == "Donald Trump"
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

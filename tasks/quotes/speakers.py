@@ -813,6 +813,63 @@ def _gender(name: str) -> str | None:
     return "m" if first in MALE_NAMES or first in _MALE_TITLES else None
 
 
+# a paragraph's opening quote and the attribution right after it: '"No one is writing songs
+# for Hillary," ' before "he said"
+_QUOTE_THEN_ATTRIBUTION = re.compile(
+    "\\s*(?:\"|\u201c|''|``|\u00ab)[^\"\u201d\u00bb\\n]*(?:\"|\u201d|''|\u00bb)\\s*"
+)
+
+
+def _introduced_before_quote(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The person the paragraph before a quote introduces, by full name and role, where the
+    quote's paragraph opens with it and its "he said" follows: "..., which is something that
+    concerns Henry Crespo, president of the Florida Democratic Black Caucus. / "No one is
+    writing songs for Hillary. Obama had will.i.am," he said." (the news convention of naming
+    a source, then quoting them), not the subject of that paragraph (Obama) nor a name inside
+    the quote. Only a first mention with an appositive that is no clause's subject (a subject
+    is the last one named anyway)."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in SPEECH_VERBS:
+        return None
+    doc = pronoun.doc
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, pronoun.idx) + 1
+    # the paragraph's first words are the quote, and its attribution right after them
+    if not _QUOTE_THEN_ATTRIBUTION.fullmatch(text, para_start, pronoun.idx):
+        return None
+    prev_end = len(text[:para_start].rstrip())
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    names = introduced_names(doc)
+    seen = {name for offset, name in names if offset < prev_start}
+    found, found_at = None, -1
+    for offset, name in names:
+        if not prev_start <= offset < prev_end or name in seen or memory.in_quote(offset):
+            continue
+        token = token_at(doc, offset)
+        head = token
+        while head is not None and head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        if (
+            head is not None
+            and head.ent_type_ == "PERSON"
+            and head.dep_ not in ("nsubj", "nsubjpass")
+            # a role set off after the name ("Henry Crespo, president of ..."), not the next
+            # name of a list the parser read as one ("Marco Rubio, Jeb Bush, ...")
+            and any(
+                c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON"
+                for c in _children(head)
+            )
+        ):
+            found, found_at = memory.full_at(name, offset), offset
+    if found is None or any(found_at < offset < prev_end for offset, _name in memory.subjects):
+        return None  # a subject after it is the paragraph's topic: "Preceded by Arpaio, Trump ..."
+    # a person whose first name or title tells the pronoun's gender ("Henry Crespo" for "he";
+    # not "Terence Crutcher", a victim named before a quote of "she"); a name of unknown gender
+    # was as often a place or a film NER took for a person ("Ho Chi Minh City", "Dirty Dancing")
+    if found is None or (memory.gender.get(found) or _gender(found)) != gender:
+        return None
+    return found
+
+
 def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     """The person a pronoun in a fronted clause looks ahead to: "Ever since she endorsed Mrs.
     Clinton, Ms. Warren has been a powerful surrogate" (the main clause's named subject)."""
@@ -1310,6 +1367,7 @@ def _resolve(
         name = (
             _cataphor(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
+            or _introduced_before_quote(subj, memory, gender)
             or memory.recent(at, gender)
         )
         if name is None and gender in ("m", "f"):
