@@ -6732,6 +6732,31 @@ def test_a_person_of_an_outlet_is_the_person(nlp, subject: str, speaker: str) ->
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_text"),
+    [
+        # "Its" opening a sentence after one about a country: that country's body
+        (
+            "The North later denied making any such promise. Its foreign ministry said in 2008"
+            ' that verification was "never part of the agreement."',
+            "The North's foreign ministry",
+            "Its foreign ministry",
+        ),
+        # a nation's body in lower case, as Reuters writes it, is named as written
+        (
+            'The Chinese foreign ministry urged "all parties" to stay calm and avoid escalation.',
+            "The Chinese foreign ministry",
+            "The Chinese foreign ministry",
+        ),
+    ],
+)
+def test_a_countrys_body_written_in_lower_case_speaks(
+    nlp, text: str, speaker: str, speaker_text: str
+) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert (quote.speaker, quote.speaker_text) == (speaker, speaker_text)
+
+
 def test_a_headline_role_after_its_owner_is_the_one_holder_named(nlp) -> None:
     text = (
         "Obama's Envoy Sees Hope, but Few Promises, in North Korea\n"

@@ -1260,6 +1260,28 @@ def _cleft_teller(subj: Token) -> Token | None:
     return None
 
 
+def _country_of_sentence_before(token: Token, memory: _Speakers) -> str | None:
+    """The country the sentence before a token's sentence, in its paragraph, was about (its
+    subject, a place NER tagged GPE or LOC), resolved as a speaker ("The North")."""
+    tokens = _tokens(token.doc)
+    sent = _sent(token)
+    if sent.start == 0 or "\n" in tokens[sent.start - 1].text_with_ws:
+        return None
+    previous = _sent(tokens[sent.start - 1])
+    about = next(
+        (
+            c
+            for c in _children(previous.root)
+            if c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") and c.tag_ != "NNPS"
+        ),
+        None,
+    )
+    if about is None:
+        return None
+    name, _text, kind = _resolve(token.doc, about, about.idx, memory)
+    return name if kind == "named" else None
+
+
 def _clock_label_end(doc: Doc, token: Token) -> int | None:
     """Where the time stamp that opens a token's paragraph ends, when the token is in it."""
     if not (token.like_num or token.is_upper):
@@ -1331,27 +1353,26 @@ def _resolve(
         speaking = memory.speaking_body(subj.idx)
         if speaking is not None:
             return speaking, subj.text, "pronoun-resolved"
-        sent = _sent(subj)
-        if (
-            subj.i == sent.start
-            and sent.start > 0
-            and "\n" not in tokens[sent.start - 1].text_with_ws
-        ):
+        if subj.i == _sent(subj).start:
             # "The North walked out of the talks in April. It has since said ...": the country
             # the sentence before was about, in the same paragraph
-            previous = _sent(tokens[sent.start - 1])
-            about = next(
-                (
-                    c
-                    for c in _children(previous.root)
-                    if c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") and c.tag_ != "NNPS"
-                ),
-                None,
-            )
+            about = _country_of_sentence_before(subj, memory)
             if about is not None:
-                name, _text, kind = _resolve(doc, about, about.idx, memory)
-                if name is not None and kind == "named":
-                    return name, subj.text, "pronoun-resolved"
+                return about, subj.text, "pronoun-resolved"
+    its_owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if (
+        its_owner is not None
+        and its_owner.lower_ == "its"
+        and subj.lower_ in _BODY_WORDS
+        and its_owner.i == _sent(subj).start
+    ):
+        # "The North later denied making any such promise. Its foreign ministry said ...": the
+        # body of the country the sentence before was about
+        about = _country_of_sentence_before(its_owner, memory)
+        if about is not None:
+            its_body = doc_text(doc)[its_owner.idx + len(its_owner) : subj.idx + len(subj)].strip()
+            its_written = doc_text(doc)[its_owner.idx : subj.idx + len(subj)]
+            return f"{about}'s {its_body}", its_written, "description"
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
             return memory.interviewee, subj.text, "pronoun-resolved"
@@ -1872,15 +1893,24 @@ def _outlet_name(subj: Token) -> str | None:
 # a country's own bodies: "Japan's government said" is Japan speaking; "South Korea's military
 # said" is that country's military, one speaker however many stories quote it
 _STATE_BODIES = frozenset(["government", "military", "army", "navy"])
+_MINISTRIES = frozenset(["ministry", "department", "office", "agency"])
 
 
 def _country_body(subj: Token) -> str | None:
     """The country, or the country's military, a state body of a named country names ("Japan's
     government", "South Korea's military"; "the Chinese government" and "the U.S. military" as
     written, which an alias table may fold into the country); None for any other subject."""
-    if subj.pos_ != "NOUN" or subj.lower_ not in _STATE_BODIES:
+    if subj.pos_ != "NOUN" or subj.lower_ not in _STATE_BODIES | _MINISTRIES:
         return None
     owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
+    if subj.lower_ in _MINISTRIES:
+        # "The Chinese foreign ministry urged ...": a nation's body in lower case, as written
+        # (in capitals NER names it: "The Chinese Foreign Ministry")
+        if owner is not None or not any(
+            c.dep_ == "amod" and c.ent_type_ == "NORP" for c in _children(subj)
+        ):
+            return None
+        return capital_article(doc_text(subj.doc)[subj.left_edge.idx : subj.idx + len(subj)])
     if owner is not None and owner.ent_type_ == "GPE":
         country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
         return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
