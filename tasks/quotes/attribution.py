@@ -1576,6 +1576,15 @@ def _quoted_as(first: Token) -> _Attribution | None:
         head = node.head
         if node.dep_ == "pcomp" and head.lower_ == "as" and head.head.lower_ in _QUOTING:
             quoted = next((c for c in _children(head.head) if c.dep_ == "dobj"), None)
+            if quoted is not None and quoted.pos_ == "PRON":
+                # "its leader Kim Jong-il inspected a unit, according to KCNA, which quoted him
+                # as ...": "him" is the person the sentence named before it
+                named = [
+                    t
+                    for t in _tokens(first.doc)[_sent(quoted).start : quoted.i]
+                    if t.ent_type_ == "PERSON"
+                ]
+                quoted = named[-1] if named else quoted
             return None if quoted is None else _Attribution(node, node.idx + len(node), quoted)
         node = head
     return None
