@@ -3995,6 +3995,16 @@ def test_dash_and_name_on_the_line_below_a_quote_attribute_it(nlp) -> None:
     ]
 
 
+def test_dash_name_and_date_on_the_line_below_a_quote_attribute_it(nlp) -> None:
+    # a pull quote closing a story, its speaker and date on the line below
+    text = (
+        "The envoys will meet again in January.\n\n"
+        '"Denuclearization is not negotiable."\n\u2014 Hillary Clinton, Dec. 9, 2009'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Hillary Clinton", "\u2014")]
+
+
 def test_dash_name_and_colon_before_a_quote_attribute_it(nlp) -> None:
     # a poll round-up: a headline, a dash, the source's name, a colon, the quote
     text = (

@@ -427,10 +427,11 @@ _DASH_BYLINE = re.compile(
     r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*(?=$|\n|,|\()"
 )
 # ... or alone on the line after a quote that ends its paragraph, a hyphen as good as a dash
-# (a fact-check column: '"... pay zero taxes."\n\n- Sanders.')
+# (a fact-check column: '"... pay zero taxes."\n\n- Sanders.'), with a role or date after a
+# comma ('\n— Hillary Clinton, Dec. 9, 2009')
 _DASH_BYLINE_BELOW = re.compile(
     r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*[―—–-][ \t\u00a0]*"
-    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*(?=$|\n)"
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*(?=$|\n|,)"
 )
 
 # Objects that are amounts, not what a stance is about ("raised $11.9 million")
