@@ -3995,6 +3995,17 @@ def test_dash_and_name_on_the_line_below_a_quote_attribute_it(nlp) -> None:
     ]
 
 
+def test_a_quote_a_transcript_turn_quotes_is_the_one_its_verb_names(nlp) -> None:
+    # the turn is Cha's; the words he quotes, after "told me", the diplomat's
+    text = (
+        "Victor Cha spoke to us.\n\nQ: Is there a role for China?\n\nCHA: China is the key."
+        ' Without Beijing, nothing happens. As one Chinese diplomat told me, "We have more'
+        ' influence than you think, and less than you hope."'
+    )
+    rows = [(q.speaker, q.speaker_type, q.cue) for q in quotes_of(nlp, text)]
+    assert rows[-2:] == [("Victor Cha", "named", ":"), (None, "anonymous", "told")]
+
+
 def test_dash_name_and_date_on_the_line_below_a_quote_attribute_it(nlp) -> None:
     # a pull quote closing a story, its speaker and date on the line below
     text = (

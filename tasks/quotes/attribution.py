@@ -1169,6 +1169,15 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
         or len(line.split()) > _HEADLINE_MAX_WORDS
     ):
         return None
+    turn = line[headline.end() : lo - para_start]
+    last_stop = max(turn.rfind(". "), turn.rfind("? "), turn.rfind("! "))
+    if last_stop >= 0 and any(
+        word.strip(",.;:").lower() in SPEECH_VERBS for word in turn[last_stop:].split()
+    ):
+        # "CHA: China is the key. As one Chinese diplomat told me, "We have ..."": a turn's
+        # speaker quoting another, whose verb comes before the quote in its own sentence (not
+        # a title's "Limbaugh: Hillary Asking Moderator To Fact Check Trump 'Reeks of Fear'")
+        return None
     colon_at = line.rfind(":", 0, headline.end())
     before_colon = line[:colon_at].split()
     if before_colon and before_colon[-1].lower() in SPEECH_VERBS:
