@@ -231,8 +231,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "rel_unit",
         # "The day before, China had warned": the day before the one the story last named;
-        # not "the day before the vote", whose day is the event's
-        r"\bthe\s+day\s+(?:before|after)(?=\s*[,.;:!?]|\s*$)|"
+        # not "the day before the vote", whose day is the event's ("launched a rocket the month
+        # before": the month before the one named)
+        r"\bthe\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?]|\s*$)|"
         r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the
@@ -1478,8 +1479,13 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     return None
 
 
-# "the day before" / "the day after" (set off, see the rule) read as their one-word-order twins
-_DAY_BESIDE = {"the day before": "the previous day", "the day after": "the next day"}
+# "the day before" / "the month after" (set off, see the rule) read as their one-word-order
+# twins ("the previous day", "the following month")
+_DAY_BESIDE = {
+    f"the {unit} {side}": f"the {word} {unit}"
+    for unit in ("day", "week", "month", "year")
+    for side, word in (("before", "previous"), ("after", "next" if unit == "day" else "following"))
+}
 
 
 def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:

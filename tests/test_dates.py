@@ -342,6 +342,21 @@ CASES = [
         "DATE",
         "2009-12-31",
     ),
+    # ... and a month or year set off so, next to the one the story last named
+    (
+        "Pyongyang conducted a nuclear test in May 2009, and launched a rocket the month before.",
+        date(2010, 1, 25),
+        "the month before",
+        "DATE",
+        "2009-04",
+    ),
+    (
+        "The North tested a device in October 2006 and agreed to talks the year after.",
+        date(2009, 12, 11),
+        "the year after",
+        "DATE",
+        "2007",
+    ),
     # quarters and halves with a year
     (
         "It earned $2 million in the 1988 third quarter.",
