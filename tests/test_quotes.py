@@ -248,6 +248,12 @@ def test_a_person_introduced_before_a_quote_paragraph_speaks_it(nlp) -> None:
     assert quote.speaker == "Donald Trump"
 
 
+def test_one_of_unnamed_officials_is_anonymous(nlp) -> None:
+    text = 'But US officials were sceptical. "We\'ve heard this before," one told the BBC.'
+    quote = quotes_of(nlp, text)[0]
+    assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (None, "one", "anonymous")
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

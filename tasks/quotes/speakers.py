@@ -1260,6 +1260,23 @@ def _cleft_teller(subj: Token) -> Token | None:
     return None
 
 
+def _one_of_unnamed(one: Token) -> bool:
+    """Whether the sentence before "one"'s, in its paragraph, has for its subject people of a
+    role with no name ("US officials", "diplomats")."""
+    tokens = _tokens(one.doc)
+    sent = _sent(one)
+    if sent.start == 0 or "\n" in tokens[sent.start - 1].text_with_ws:
+        return False
+    previous = _sent(tokens[sent.start - 1])
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ == "NNS"
+        and _PERSON_ROLE.search(c.text) is not None
+        and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        for c in _children(previous.root)
+    )
+
+
 def _country_of_sentence_before(token: Token, memory: _Speakers) -> str | None:
     """The country the sentence before a token's sentence, in its paragraph, was about (its
     subject, a place NER tagged GPE or LOC), resolved as a speaker ("The North")."""
@@ -1309,6 +1326,10 @@ def _resolve(
         if after is None:
             return None, None, "unknown"
         subj = after
+    if subj.lower_ == "one" and not any(True for _ in subj.children) and _one_of_unnamed(subj):
+        # "But US officials were sceptical. 'We've heard this before,' one told the BBC": one of
+        # the unnamed officials the sentence before was about
+        return None, subj.text, "anonymous"
     teller = _cleft_teller(subj)
     if teller is not None:
         # "One of the jobs Perez talks about most is that he collected trash": the one who
