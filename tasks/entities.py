@@ -423,6 +423,9 @@ def _headline_verb_at(span: Span) -> int | None:
 _TITLE_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")  # words of four letters or more
 
 
+# a PERSON span that names no one: no capital letter at all ("gaunt", "election matchup"), a
+# stance ("pro-Clinton", "anti-Obama"), a link
+_NO_PERSON = re.compile(r"^[^A-Z]*$|^(?:pro|anti|non)-|://|^www\.")
 # what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
 # Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
@@ -780,6 +783,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         start, end, text = _trim(span)
         if start >= end or not any(ch.isalnum() for ch in text):
             continue  # emoji and punctuation the NER sometimes tags
+        if span.label_ == "PERSON" and _NO_PERSON.search(text):
+            continue  # "a moron", "lone wolf", "pro-Clinton", a link: words NER took for a name
         if _TIME_ZONE.match(text) and _CLOCK_BEFORE.search(
             doc_text(doc), max(0, start - 12), start
         ):

@@ -299,6 +299,20 @@ def test_any_name_leaves_out_a_dash_slash_or_article_ner_took_in(
     assert not any(n.endswith(("-", "/", "'")) or n.lower().startswith("a ") for n in names)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It could be a lone wolf attack, he said.",
+        "The governor looked gaunt and tired on Tuesday.",
+        "The ad ran on a pro-Clinton channel in Iowa.",
+    ],
+)
+def test_words_ner_took_for_a_persons_name_are_no_person(nlp, aliases, text: str) -> None:
+    doc = nlp(text)
+    people = [m.text for m in extract_entities(doc, aliases) if m.label == "PERSON"]
+    assert people == [], (people, [(e.text, e.label_) for e in doc.ents])
+
+
 def test_a_name_closing_a_headline_leaves_out_the_blank_line_after_it(nlp, aliases) -> None:
     # NER ran the headline's last name on into the blank line under it
     text = (
