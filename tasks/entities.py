@@ -426,6 +426,7 @@ _TITLE_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")  # words of four letters o
 # a PERSON span that names no one: no capital letter at all ("gaunt", "election matchup"), a
 # stance ("pro-Clinton", "anti-Obama"), a link
 _NO_PERSON = re.compile(r"^[^A-Z]*$|^(?:pro|anti|non)-|://|^www\.")
+_MARKUP_OR_HANDLE = re.compile(r'="|^@|://')
 # what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
 # Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
@@ -785,6 +786,14 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             continue  # emoji and punctuation the NER sometimes tags
         if span.label_ == "PERSON" and _NO_PERSON.search(text):
             continue  # "a moron", "lone wolf", "pro-Clinton", a link: words NER took for a name
+        if _MARKUP_OR_HANDLE.search(text) or (
+            span.label_ in ("GPE", "LOC")
+            and not any(ch.isupper() for ch in text)
+            and aliases.lookup(text, span.label_) is None
+        ):
+            # an attribute left from markup ('datetime="2016'), a social handle, or a place in
+            # no capital letter that the table does not know ("us", "weekends")
+            continue
         if _TIME_ZONE.match(text) and _CLOCK_BEFORE.search(
             doc_text(doc), max(0, start - 12), start
         ):

@@ -313,6 +313,21 @@ def test_words_ner_took_for_a_persons_name_are_no_person(nlp, aliases, text: str
     assert people == [], (people, [(e.text, e.label_) for e in doc.ents])
 
 
+def test_markup_handles_and_lower_case_places_are_no_mentions(nlp) -> None:
+    # with no alias table: a place in no capital letter is a common word NER misread
+    text = (
+        'Posted <time datetime="2016-06-29"> June 29. Sources told us the vote was close,'
+        " @Stranahan wrote, and North Korea fired a missile."
+    )
+    doc = nlp(text)
+    names = [m.text for m in extract_entities(doc, load_aliases(None))]
+    assert "North Korea" in names
+    assert not any('="' in n or n.startswith("@") or n == "us" for n in names), (
+        names,
+        [(e.text, e.label_) for e in doc.ents],
+    )
+
+
 def test_a_name_closing_a_headline_leaves_out_the_blank_line_after_it(nlp, aliases) -> None:
     # NER ran the headline's last name on into the blank line under it
     text = (
