@@ -1260,15 +1260,20 @@ def _cleft_teller(subj: Token) -> Token | None:
     return None
 
 
+def _sentence_before(token: Token) -> Span | None:
+    """The sentence before a token's sentence, in its paragraph (None at a paragraph's start)."""
+    tokens = _tokens(token.doc)
+    sent = _sent(token)
+    if sent.start == 0 or "\n" in tokens[sent.start - 1].text_with_ws:
+        return None
+    return _sent(tokens[sent.start - 1])
+
+
 def _one_of_unnamed(one: Token) -> bool:
     """Whether the sentence before "one"'s, in its paragraph, has for its subject people of a
     role with no name ("US officials", "diplomats")."""
-    tokens = _tokens(one.doc)
-    sent = _sent(one)
-    if sent.start == 0 or "\n" in tokens[sent.start - 1].text_with_ws:
-        return False
-    previous = _sent(tokens[sent.start - 1])
-    return any(
+    previous = _sentence_before(one)
+    return previous is not None and any(
         c.dep_ == "nsubj"
         and c.tag_ == "NNS"
         and _PERSON_ROLE.search(c.text) is not None
@@ -1280,11 +1285,9 @@ def _one_of_unnamed(one: Token) -> bool:
 def _country_of_sentence_before(token: Token, memory: _Speakers) -> str | None:
     """The country the sentence before a token's sentence, in its paragraph, was about (its
     subject, a place NER tagged GPE or LOC), resolved as a speaker ("The North")."""
-    tokens = _tokens(token.doc)
-    sent = _sent(token)
-    if sent.start == 0 or "\n" in tokens[sent.start - 1].text_with_ws:
+    previous = _sentence_before(token)
+    if previous is None:
         return None
-    previous = _sent(tokens[sent.start - 1])
     about = next(
         (
             c
@@ -2027,32 +2030,7 @@ def _role_gender(role: str) -> str | None:
 # the last words of an organisation's name ("the Post's Editorial Board", "the GOP's National
 # Committee"): a name after an owner's possessive that ends in one is the owner's body
 _ORG_NAME_WORDS = _BODY_WORDS | frozenset(
-    [
-        "party",
-        "group",
-        "center",
-        "centre",
-        "institute",
-        "university",
-        "school",
-        "college",
-        "network",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "magazine",
-        "review",
-        "team",
-        "club",
-        "league",
-        "union",
-        "force",
-        "forces",
-        "army",
-        "navy",
-        "police",
-    ]
+    ["party", "group", "center", "centre", "institute", "university", "school", "college", "network", "news", "times", "post", "journal", "magazine", "review", "team", "club", "league", "union", "force", "forces", "army", "navy", "police"]
 )
 
 
