@@ -1544,7 +1544,9 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
     return None
 
 
-# the words of a role before a name, at most ("South Korea's delegation head Chun Yung-woo:")
+# the words of a role before a name, at most: "South Korea's delegation head Chun Yung-woo:"
+# has 5 (the possessive a word), "the North's chief nuclear negotiator Kim Kye-gwan:" 6; a
+# clause before a colon runs longer
 _ROLE_BEFORE_NAME_MAX = 8
 
 

@@ -105,6 +105,7 @@ def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# the first person and groups: no single person a pronoun names (speakers._resolve)
 _GROUP_PRONOUNS = frozenset(["they", "we", "i", "you"])
 
 
@@ -511,7 +512,7 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
             # did not tag here
             subj.pos_ == "PROPN"
             and subj.lower_ in memory.full_names
-            and not any(True for _ in subj.children)
+            and subj.n_lefts + subj.n_rights == 0
         ):
             continue
         start, end = _name_span(subj)

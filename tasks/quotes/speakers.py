@@ -1329,7 +1329,7 @@ def _resolve(
         if after is None:
             return None, None, "unknown"
         subj = after
-    if subj.lower_ == "one" and not any(True for _ in subj.children) and _one_of_unnamed(subj):
+    if subj.lower_ == "one" and subj.n_lefts + subj.n_rights == 0 and _one_of_unnamed(subj):
         # "But US officials were sceptical. 'We've heard this before,' one told the BBC": one of
         # the unnamed officials the sentence before was about
         return None, subj.text, "anonymous"
@@ -2030,7 +2030,32 @@ def _role_gender(role: str) -> str | None:
 # the last words of an organisation's name ("the Post's Editorial Board", "the GOP's National
 # Committee"): a name after an owner's possessive that ends in one is the owner's body
 _ORG_NAME_WORDS = _BODY_WORDS | frozenset(
-    ["party", "group", "center", "centre", "institute", "university", "school", "college", "network", "news", "times", "post", "journal", "magazine", "review", "team", "club", "league", "union", "force", "forces", "army", "navy", "police"]
+    [
+        "party",
+        "group",
+        "center",
+        "centre",
+        "institute",
+        "university",
+        "school",
+        "college",
+        "network",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "magazine",
+        "review",
+        "team",
+        "club",
+        "league",
+        "union",
+        "force",
+        "forces",
+        "army",
+        "navy",
+        "police",
+    ]
 )
 
 
