@@ -254,6 +254,18 @@ def test_one_of_unnamed_officials_is_anonymous(nlp) -> None:
     assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (None, "one", "anonymous")
 
 
+def test_a_clause_set_against_a_report_with_while_is_a_report_of_its_own(nlp) -> None:
+    text = (
+        'Christie refers to Trump, his longtime friend, as "Mr. Trump," while Trump refers to'
+        ' the governor as "Chris."'
+    )
+    rows = [(q.speaker, q.text) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("Christie", 'Trump, his longtime friend, as "Mr. Trump,"'),
+        ("Trump", 'the governor as "Chris."'),
+    ]
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

@@ -485,6 +485,10 @@ def _nominal_clause(noun: Token) -> _Clause | None:
     return _clause_over(start_t, end_t, noun, subj)
 
 
+# the marks of a clause set against the one before it ("..., while Trump refers to ...")
+_CONTRAST = ("while", "whereas")
+
+
 def _before_own_report(sub: list[Token], comp: Token, after: int) -> list[Token]:
     """The tokens of what is reported (`comp` and its subtree, `sub`), up to a report of its own
     inside them that starts after index `after` (see _ends_report), without a trailing "and"."""
@@ -1660,6 +1664,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         and c.dep_ in _OBJECT_TAIL
                         and c.lower_ != "with"  # "talked about it with reporters": the hearers
                         and not any(g.ent_type_ in _CIRCUMSTANCE for g in _children(c))
+                        # not another's act set against it ("..., while Trump refers to the
+                        # governor as "Chris"")
+                        and not (c.dep_ == "advcl" and _own_subject(c) and _marked_by(c, _CONTRAST))
                         for t in c.subtree
                     ]
                     sub.sort(key=lambda t: t.i)
