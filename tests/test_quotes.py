@@ -266,6 +266,15 @@ def test_a_clause_set_against_a_report_with_while_is_a_report_of_its_own(nlp) ->
     ]
 
 
+def test_a_tensed_verb_hung_on_an_infinitive_goes_on_with_the_verb_above(nlp) -> None:
+    text = (
+        "Likewise, Trump went after Hillary Clinton for following Obama\u2019s refusal to use the"
+        " term as well and called for her to quit her bid for president."
+    )
+    called = next(q for q in quotes_of(nlp, text) if q.cue == "called")
+    assert called.speaker == "Trump"
+
+
 def test_pronoun_resolves_to_the_last_named_speaker(nlp) -> None:
     text = (
         '"The talks will resume," said Daria Novak, a fictional envoy.\n'

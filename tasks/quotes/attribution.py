@@ -488,6 +488,18 @@ def _subject_of(verb: Token) -> Token | None:
         made = next((c for c in _children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
         if made is not None:
             return made
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and verb.head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(verb.head))
+    ):
+        # "Trump went after Clinton for following Obama's refusal to use the term and called for
+        # her to quit": a tensed verb cannot share an infinitive's "to"; the parser hung it on
+        # one, and it goes on with the tensed verb above (whose subject speaks), not Obama
+        finite = next((a for a in verb.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if finite is not None:
+            return _subject_of(finite)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
