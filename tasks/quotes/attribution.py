@@ -8,7 +8,7 @@ import bisect
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -1577,7 +1577,10 @@ def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
     para_start = text.rfind("\n", 0, name.start_char) + 1
     label = _CLOCK_LABEL.match(text, para_start)
     lead_start = label.end() if label is not None else para_start
-    lead = [t for t in tokens[name.start - 1 :: -1] if t.idx >= lead_start] if name.start else []
+    # the words from the paragraph's start (after a time stamp) to the name, read back from the
+    # name only as far as that start, not over the whole text before it
+    back = (tokens[i] for i in range(name.start - 1, -1, -1))
+    lead = list(takewhile(lambda t: t.idx >= lead_start, back))
     if len(lead) > _ROLE_BEFORE_NAME_MAX or any(
         "\n" in t.text
         or (t.pos_ in ("VERB", "AUX") and not _person_word(t.text))
