@@ -4043,6 +4043,32 @@ def test_dash_name_and_date_on_the_line_below_a_quote_attribute_it(nlp) -> None:
     assert [(q.speaker, q.cue) for q in quotes] == [("Hillary Clinton", "\u2014")]
 
 
+@pytest.mark.parametrize("mark", ["- ", "\u2014 ", "\u2022 ", ""])
+def test_a_list_of_names_each_with_a_role_and_a_quote_gives_each_their_own(nlp, mark) -> None:
+    # a round-up of what each envoy said: the dash of the next item is no byline of the quote
+    # above it, and the paragraph after "said ...:" is no block of the envoys' words
+    envoys = [
+        (
+            "Christopher Hill, United States",
+            "We've made some progress, but not as much as we hoped.",
+        ),
+        ("Kim Kye-gwan, North Korea", "The ball is in the U.S. court."),
+        ("Wu Dawei (China)", "All parties agreed to meet again at an early date."),
+        ("Kenichiro Sasae, Japan", "The abduction issue must be resolved."),
+    ]
+    text = (
+        "Here is what the main envoys said on Saturday, the last day of the round:\n\n"
+        + "\n".join(f'{mark}{who}: "{words}"' for who, words in envoys)
+    )
+    rows = [(q.speaker, q.cue, q.text) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("Christopher Hill", ":", envoys[0][1]),
+        ("Kim Kye-gwan", ":", envoys[1][1]),
+        ("Wu Dawei", ":", envoys[2][1]),
+        ("Kenichiro Sasae", ":", envoys[3][1]),
+    ]
+
+
 def test_dash_name_and_colon_before_a_quote_attribute_it(nlp) -> None:
     # a poll round-up: a headline, a dash, the source's name, a colon, the quote
     text = (

@@ -1568,8 +1568,10 @@ def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
     (the tagger may read the role as a verb: "head"), is that person's."""
     doc = first.doc
     tokens = _tokens(doc)
-    if colon_i < 1 or tokens[colon_i].text != ":" or tokens[colon_i - 1].ent_type_ != "PERSON":
+    if colon_i < 1 or tokens[colon_i].text not in (":", "):"):  # "Wu Dawei (China):"
         return None
+    if tokens[colon_i].text == "):" or tokens[colon_i - 1].ent_type_ != "PERSON":
+        return _named_with_role_before_colon(tokens, colon_i)
     name = _entity_of(tokens[colon_i - 1])
     if name.end != colon_i or name.root.head.pos_ == "ADP":
         return None  # not "Hill's reply to Kim Kye-gwan:"
@@ -1592,6 +1594,45 @@ def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
         return None
     colon = tokens[colon_i]
     return _Attribution(colon, colon.idx + 1, name.root)
+
+
+_LIST_MARKS = frozenset("•*·-–—▪►")
+# Tokens of a role or country after a name at a line's start and before its colon ("Kim
+# Kye-gwan, North Korea:", "Wu Dawei (China):", "Hill, the U.S. envoy:")
+_ROLE_AFTER_NAME_MAX = 6
+
+
+def _named_with_role_before_colon(tokens: Doc | list[Token], colon_i: int) -> _Attribution | None:
+    """ "Kim Kye-gwan, North Korea: "The ball is in the U.S. court."": a line (a list's item,
+    its mark optional) that opens with a person's name, then a role or a country after a comma
+    or in brackets and the colon before the quote, is that person's."""
+    colon = tokens[colon_i]
+    line_start = doc_text(colon.doc).rfind("\n", 0, colon.idx) + 1
+    i = colon_i
+    while i > 0 and tokens[i - 1].idx >= line_start:
+        i -= 1
+    while i < colon_i and (tokens[i].is_space or tokens[i].text in _LIST_MARKS):
+        i += 1
+    if tokens[i].ent_type_ != "PERSON":
+        return None
+    name = _entity_of(tokens[i])  # NER may take the list's mark into the name ("• Kenichiro")
+    if name.start_char < line_start:
+        return None
+    role = tokens[name.end : colon_i]
+    if (
+        not role
+        or role[0].text not in (",", "(")
+        or len(role) > _ROLE_AFTER_NAME_MAX
+        or any(
+            "\n" in t.text
+            or (t.pos_ in ("VERB", "AUX") and not _person_word(t.text))
+            or t.ent_type_ == "PERSON"
+            for t in role
+        )
+    ):
+        return None
+    colon_at = colon.idx + len(colon.text) - 1
+    return _Attribution(colon, colon_at + 1, name.root, colon_at)
 
 
 def _quoted_as(first: Token) -> _Attribution | None:

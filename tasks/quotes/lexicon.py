@@ -414,10 +414,13 @@ _SPACED_DASH = re.compile(r"\s[―—–-]\s")
 _BEFORE_WINDOW = 200
 # A dash, a name and a colon right before the opening mark: a quote led in by its source's name
 # after a headline ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "Gallup's analysis
-# ...", a poll round-up's format)
+# ...", a poll round-up's format), or a list item's dash at the line's start, with a role
+# after a comma or in brackets ("- Christopher Hill, United States: "We've made some
+# progress."", "- Wu Dawei (China): "..."", a round-up of what each envoy said)
 _DASH_LEAD = re.compile(
-    r"\s[―—–-][ \t\u00a0]+((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]*)[ \t\u00a0]*:"
-    r"[ \t\u00a0]*$"
+    r"(?:^|\s)[―—–-][ \t\u00a0]+((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]*)"
+    r"(?:,[^:\n\"“”]{1,40}|[ \t\u00a0]*\([^:\n()]{1,40}\))?[ \t\u00a0]*:[ \t\u00a0]*$",
+    re.MULTILINE,
 )
 # A dash and a name alone after a closing mark, to the end of its line or before a comma or a
 # parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
@@ -428,10 +431,12 @@ _DASH_BYLINE = re.compile(
 )
 # ... or alone on the line after a quote that ends its paragraph, a hyphen as good as a dash
 # (a fact-check column: '"... pay zero taxes."\n\n- Sanders.'), with a role or date after a
-# comma ('\n— Hillary Clinton, Dec. 9, 2009')
+# comma ('\n— Hillary Clinton, Dec. 9, 2009'); not the next item of a list whose line leads in
+# a quote of its own ('\n- Kim Kye-gwan, North Korea: "The ball is in the U.S. court."')
 _DASH_BYLINE_BELOW = re.compile(
     r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*[―—–-][ \t\u00a0]*"
-    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*(?=$|\n|,)"
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*"
+    r"(?=$|\n|,(?![^\n]*:[ \t\u00a0]*[\"“‘«`']))"
 )
 
 # Objects that are amounts, not what a stance is about ("raised $11.9 million")

@@ -771,6 +771,9 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
 
 # a colon that ends its paragraph, and the blank lines after it
 _COLON_BREAK = re.compile(r":[ \t]*\n\s*")
+# a paragraph that leads in a quote of its own with a label and a colon: one item of a list of
+# who said what ("- Christopher Hill, United States: "We've made some progress."")
+_LABELLED_QUOTE = re.compile(r"[^\n\"“:]{1,80}:[ \t\u00a0]*[\"“‘«`']")
 _QUOTE_OPENERS = "\"'“‘`«"
 # what introduces a block of text after a colon: "gave the following answer", "issued the
 # following statement", "The statement reads:"
@@ -815,6 +818,7 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
             or block[0] in _QUOTE_OPENERS
             or len(block.split()) < 4
             or block.endswith(":")  # one of a run of captions, each introducing what follows
+            or _LABELLED_QUOTE.match(block)
         ):
             continue
         colon = token_at(doc, m.start())
