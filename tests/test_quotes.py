@@ -159,6 +159,21 @@ def test_a_trailing_pronoun_after_an_unnamed_sources_report_is_that_source(
     assert respond.speaker_type != "anonymous"
 
 
+def test_he_added_after_words_reported_without_marks_goes_on_with_the_unnamed_source(nlp) -> None:
+    # "Scud" is tagged a person; the "he" of the trailing attribution is the official's
+    text = (
+        "The missiles, believed to be Scud-type, were launched from Kittaeryong, a JCS official"
+        ' said.\n\n"We are closely watching for additional launches," the official said on'
+        " condition of anonymity. The military has raised its alert level, he added."
+    )
+    added = next(q for q in quotes_of(nlp, text) if q.cue == "added")
+    assert (added.text, added.speaker, added.speaker_type) == (
+        "The military has raised its alert level",
+        None,
+        "anonymous",
+    )
+
+
 @pytest.mark.parametrize("stamp", ["", "14:10 GMT: ", "9:05 a.m. EST: "])
 def test_a_role_and_name_before_a_colon_speak_the_quote_after_it(nlp, stamp: str) -> None:
     # a live page's entry: the tagger reads "head" as a verb, whose subject was the speaker

@@ -938,9 +938,19 @@ def _unnamed_source_before(pronoun: Token) -> Token | None:
         return None
     if pronoun.i != sent.start and not (
         # '... the issue. "The North did not respond," he said': an attribution after words
-        # quoted in the sentence, with no one named before it there
+        # quoted in the sentence, with no one named before it there, or after words reported
+        # without marks ("The military has raised its alert level, he added."), none after it
         pronoun.head.i > pronoun.i
-        and _QUOTE_CLOSED_BEFORE.search(doc_text(doc), sent.start_char, pronoun.idx) is not None
+        and (
+            _QUOTE_CLOSED_BEFORE.search(doc_text(doc), sent.start_char, pronoun.idx) is not None
+            or (
+                doc[pronoun.i - 1].text == ","
+                and not any(
+                    c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > pronoun.head.i
+                    for c in _children(pronoun.head)
+                )
+            )
+        )
         and not any(t.ent_type_ == "PERSON" for t in doc[sent.start : pronoun.i])
     ):
         return None
