@@ -4464,6 +4464,23 @@ def test_verb_reporting_a_clause_speaks_for_the_partial_quote_inside(nlp) -> Non
     assert quote.speaker == "Tomas Regalado" and quote.cue == "said"
 
 
+def test_trailing_attribution_speaks_for_the_partial_quote_in_the_clause_before_it(nlp) -> None:
+    # the quoted words hang on "maintains" inside the clause; the media said it all
+    text = (
+        "North Korea will never abandon its nuclear deterrent as long as the United States"
+        ' maintains its "hostile policy," the country\'s official media said Tuesday.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "hostile" in q.text)
+    assert (quote.speaker_text, quote.cue) == ("the country's official media", "said")
+    # not a clause the parser hung on the next clause's verb, which reports nothing
+    text = (
+        "Mr. Sanders advocates tax increases. He calls for a ''Medicare for all'' single-payer"
+        " health care system; Mrs. Clinton aims to build on the Affordable Care Act."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "Medicare" in q.text)
+    assert (quote.speaker, quote.cue) == ("Sanders", "calls")
+
+
 def test_infinitive_after_a_stance_noun_object_is_part_of_the_stance(nlp) -> None:
     text = "Sanders defended his call to raise the federal minimum wage to $15 an hour."
     quote = next(q for q in quotes_of(nlp, text) if q.cue == "defended")

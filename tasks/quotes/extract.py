@@ -871,6 +871,12 @@ _REPORTING = frozenset(
 _RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim")
 
 
+# the verbs of a trailing attribution that speak for a partial quote in the clause before them,
+# whatever verb of that clause the quote hangs on (not "He calls for a ''Medicare for all''
+# system; Mrs. Clinton aims to ...", whose root the parser made "aims")
+_TRAILING_SAYING = _RELAYED_VERBS | verb_forms("add report")
+
+
 # "..., the report said", "..., the agency says": a document or a news outlet says what it
 # reports, and the words it relays are their speaker's as with "reported"
 _SAYING = frozenset(["said", "says", "say"])
@@ -1119,8 +1125,18 @@ def _merge_reported(
         end = max(clause.end, *(q.end_char for q in inside))
         base = inside[0]
         # the verb reporting the clause speaks for the quoted words inside it, not a verb in the
-        # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called")
-        inner_cue = base.cue_start is not None and base.cue_start > clause.cue_at
+        # clause ("Mr. Regalado said, Mr. Trump is seen as ''a bully''", "CNN, Cruz said, called"),
+        # before or after it ("... as long as the United States maintains its "hostile
+        # policy," the country's official media said")
+        inner_cue = base.cue_start is not None and (
+            base.cue_start > clause.cue_at
+            or (
+                clause.cue.dep_ == "ROOT"
+                and clause.cue.lower_ in _TRAILING_SAYING
+                and clause.cue_at >= clause.end
+                and clause.start <= base.cue_start < clause.end
+            )
+        )
         # a quote with no cue of its own has at most the sentence's subject for a speaker, and
         # takes the clause's cue below: it takes the cue's speaker with it ("Voters remember
         # Trump's promise that "Mexico will pay for the wall"" is Trump's)
