@@ -2355,6 +2355,24 @@ SPEAKER_CASES = [
         "The missiles flew",
         "Joint Chiefs of Staff",
     ),
+    # ... and for a nation's body written in lower case, which NER leaves out, as the body's
+    # own subject would be; the spokesman named again speaks for it too
+    (
+        "A spokesman for Japan's foreign ministry said Tokyo had been consulted in advance.",
+        "Tokyo had been",
+        "Japan's foreign ministry",
+    ),
+    (
+        "A Japanese foreign ministry spokesman said Tokyo had been consulted in advance.",
+        "Tokyo had been",
+        "Japanese foreign ministry",
+    ),
+    (
+        "A spokeswoman for the Chinese foreign ministry said Beijing had been consulted. The"
+        " spokeswoman added that talks would go on.",
+        "talks would go on",
+        "The Chinese foreign ministry",
+    ),
     # a country's government is the country speaking; its military a speaker of its own
     ("Japan's government said it would protest the launch.", "it would protest", "Japan"),
     (

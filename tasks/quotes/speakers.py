@@ -1444,7 +1444,10 @@ def _resolve(
         and spoken_for.lower_ not in memory.full_names
         and not _anonymity_granted(subj)
     ):
-        spoken_body, _text, kind = _resolve(doc, spoken_for, at, memory)
+        spoken_body = _nations_body(subj, spoken_for)
+        kind = "named"
+        if spoken_body is None:
+            spoken_body, _text, kind = _resolve(doc, spoken_for, at, memory)
         if spoken_body is not None and kind == "named":
             desc_start, desc_end = _description_span(subj)
             return spoken_body, doc_text(doc)[desc_start:desc_end], "description"
@@ -2250,7 +2253,47 @@ def _spoken_for(subj: Token) -> Token | None:
         # "a Joint Chiefs of Staff spokesman": the parser makes a name with "of" a nominal modifier
         if c.dep_ in ("compound", "poss", "nmod") and c.i < subj.i
     ]
-    return next((b for b in bodies if b.ent_type_ in ("ORG", "GPE") and b.pos_ == "PROPN"), None)
+    return next(
+        (
+            b
+            for b in bodies
+            if (b.ent_type_ in ("ORG", "GPE") and b.pos_ == "PROPN")
+            or _nations_body(subj, b) is not None
+        ),
+        None,
+    )
+
+
+def _nations_body(spokes: Token, body: Token) -> str | None:
+    """The name, as written, of a named nation's body in lower case that a spokesperson speaks
+    for, which NER leaves out: "a spokesman for Japan's foreign ministry", "the Chinese foreign
+    ministry", "a Japanese foreign ministry spokesman" (the parser hangs "Japanese" on the
+    spokesman); None for any other noun."""
+    if not body.is_lower or body.lower_ not in _STATE_BODIES | _MINISTRIES:
+        return None  # (the tagger may take a lower-case "ministry" for a name)
+    nation = next(
+        (
+            c
+            for c in _children(body)
+            if (c.dep_ == "poss" and c.ent_type_ == "GPE")
+            or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+        ),
+        None,
+    )
+    if nation is None and body.dep_ == "compound" and body.head == spokes:
+        nation = next(
+            (
+                c
+                for c in _children(spokes)
+                if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i < body.i
+            ),
+            None,
+        )
+    if nation is None:
+        return None
+    # from the nation's name, not the spokesman's article ("A Japanese foreign ministry ...")
+    start = nation.left_edge.idx if body.dep_ == "compound" else body.left_edge.idx
+    return capital_article(doc_text(body.doc)[start : body.idx + len(body)])
 
 
 # documents a government issues: "a statement from Pyongyang" is the North's, where "a report
@@ -2297,6 +2340,9 @@ def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
             continue  # "the spokesman pointed out": the one introduced before, named again
         if body is None:
             return None  # the last spokesperson before it speaks for no body it names
+        nations = _nations_body(token, body)
+        if nations is not None:
+            return nations
         name, _written, kind = _resolve(doc, body, token.idx, memory)
         return name if kind == "named" else None
     return None
