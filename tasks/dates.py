@@ -2291,6 +2291,31 @@ def _story_weekday(got: Normalised, raw: str, found: list[TemporalExpression]) -
     return got
 
 
+# "September 19 that year", "in March of the following year": a day or month of the year the
+# story last named, not of the anchor's year
+_OF_STORY_YEAR = re.compile(
+    r",?\s+(?:of\s+)?(?P<which>that(?:\s+same)?|the\s+same|the\s+following|the\s+next|"
+    r"the\s+previous|the\s+prior)\s+year\b",
+    re.IGNORECASE,
+)
+_STORY_YEAR_RULES = frozenset(["month_day_year", "month_rel", "month_may", "holiday"])
+
+
+def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression]) -> Normalised:
+    """A day or month put in the year the story last named, or the one after or before it."""
+    offset = (
+        1
+        if which.endswith(("following", "next"))
+        else -1
+        if which.endswith(("previous", "prior"))
+        else 0
+    )
+    for prior in reversed(found):
+        if prior.value[:4].isdigit():
+            return got[0], f"{int(prior.value[:4]) + offset}{got[1][4:]}", got[2], True
+    return got
+
+
 def _year_before(got: Normalised, found: list[TemporalExpression]) -> Normalised:
     """ "Sales fell in January from the same month a year ago": the month the story last
     named, a year before."""
@@ -2358,11 +2383,13 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
     if anchor is None:
         anchor = _dateline(text)
     found: list[TemporalExpression] = []
-    taken: list[tuple[int, int]] = []
+    covered = 0  # the end of the last expression that took in the words after its match
     undated: list[tuple[int, int]] = []  # clock times whose sentence named no day before them
     for m in _SCANNER.finditer(text):
         rule = m.lastgroup
         start, end = m.start(), m.end()
+        if start < covered:
+            continue  # "that year" of "September 19 that year", read with the day
         raw = text[start:end]
         # a leading preposition is context, not part of the expression ("in January")
         prep = _LEADING_PREP.match(raw)
@@ -2513,6 +2540,17 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         if rule == "same_period" and got[2] == "month":
             got = _year_before(got, found)
+        story_year = (
+            _OF_STORY_YEAR.match(text, end)
+            if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)
+            else None
+        )
+        if story_year is not None:
+            in_year = _in_story_year(got, story_year["which"], found)
+            if in_year is not got:
+                got, end = in_year, story_year.end()
+                raw = text[start:end]
+                covered = end
         if (
             rule == "weekday_rel"
             and found
@@ -2552,7 +2590,6 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
                 relative=relative,
             )
         )
-        taken.append((start, end))
         second = _SECOND_DAY.match(text, end) if rule == "month_day_year" else None
         if second is not None and _DAY_VALUE.match(value) and not _YEAR_RX.search(raw):
             other = _same_month_day(value, second.group(1))

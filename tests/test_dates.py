@@ -357,6 +357,30 @@ CASES = [
         "DATE",
         "2007",
     ),
+    # a day or month "that year", "of the following year": in the year the story last named,
+    # not the day's own year by the anchor (the day would take "that year" for its own)
+    (
+        "The envoys met in 2005. The joint statement of September 19 that year promised much.",
+        FRI_2009_12_11,
+        "September 19 that year",
+        "DATE",
+        "2005-09-19",
+    ),
+    (
+        "The North tested a bomb in October 2006. In February of the following year, it agreed"
+        " to shut Yongbyon.",
+        FRI_2009_12_11,
+        "February of the following year",
+        "DATE",
+        "2007-02",
+    ),
+    (
+        "Lee was elected in 2007 and took office on Feb. 25 the next year.",
+        FRI_2009_12_11,
+        "Feb. 25 the next year",
+        "DATE",
+        "2008-02-25",
+    ),
     # quarters and halves with a year
     (
         "It earned $2 million in the 1988 third quarter.",
