@@ -311,7 +311,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b",
+        rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b|\b(?:every|each)\s+(?:(?:spring|summer|autumn|fall|winter)\b|{_HOLIDAY})",
     ),
     # not the last group of a telephone number ("0151 702 2071", "(212) 555-2012"): a year is
     # never written after a group of three digits alone
@@ -1708,6 +1708,16 @@ def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
               "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}  # fmt: skip
     if t in simple:
         return "SET", simple[t], "set", False
+    recurring = re.sub(r"^(?:every|each)\s+", "", t)
+    if recurring in SEASONS:
+        return "SET", f"XXXX-{SEASONS[recurring]}", "set", False  # "every summer"
+    if re.fullmatch(_HOLIDAY, recurring):
+        # "every Christmas": its day in any year, where the day is fixed (not Easter's)
+        name = re.sub(r"^the\s+|\s+(?:day|sunday)$", "", recurring)
+        one, other = _holiday_date(name, 2000), _holiday_date(name, 2001)
+        if one is None or other is None or (one.month, one.day) != (other.month, other.day):
+            return "SET", "XXXX-XX-XX", "set", False
+        return "SET", f"XXXX-{one.month:02d}-{one.day:02d}", "set", False
     month = _month_num(t.split()[-1]) if len(t.split()) == 2 else None
     if month is not None and not re.fullmatch(_WEEKDAY, t.split()[-1]):
         return "SET", f"XXXX-{month:02d}", "set", False  # "each July"

@@ -644,6 +644,16 @@ CASES = [
     # a month with "last/this year"; each July is a set
     ("Prices peaked in July last year.", date(1998, 3, 15), "July last year", "DATE", "1997-07"),
     ("The fair is held each July.", date(1998, 3, 15), "each July", "SET", "XXXX-07"),
+    # every season and every holiday recur too: not the nearest one to the anchor
+    ("Every summer the families meet.", FRI_2009_12_11, "Every summer", "SET", "XXXX-SU"),
+    (
+        "Every Christmas I set a place for him.",
+        FRI_2009_12_11,
+        "Every Christmas",
+        "SET",
+        "XXXX-12-25",
+    ),
+    ("Each Easter the church fills.", FRI_2009_12_11, "Each Easter", "SET", "XXXX-XX-XX"),
     # halves in smaller units
     (
         "The talks lasted two and a half years.",
