@@ -196,6 +196,7 @@ class _Actor:
     canonical: str
     label: str
     capital: str | None
+    country: str | None = None  # a state's own media: whose bodies they quote (see _country_body)
 
 
 @dataclass(slots=True)
@@ -220,7 +221,7 @@ class AliasTable:
         return None
 
 
-_ACTOR_KEYS = {"canonical", "type", "aliases", "capital"}
+_ACTOR_KEYS = {"canonical", "type", "aliases", "capital", "country"}
 
 
 def load_aliases(path: str | Path | None) -> AliasTable:
@@ -252,7 +253,10 @@ def load_aliases(path: str | Path | None) -> AliasTable:
                 f"alias table {p}: actors[{n}] needs `canonical` and only {sorted(_ACTOR_KEYS)}"
             )
         actor = _Actor(
-            str(entry["canonical"]), str(entry.get("type", "PERSON")), entry.get("capital")
+            str(entry["canonical"]),
+            str(entry.get("type", "PERSON")),
+            entry.get("capital"),
+            entry.get("country"),
         )
         variants = [actor.canonical, *[str(a) for a in entry.get("aliases") or []]]
         table.surfaces[actor.canonical] = variants
@@ -1000,8 +1004,12 @@ def _country_body(
         if known is not None:
             return None
         # a factbox's section under a country's name ("CHINA\nThe Foreign Ministry said ..."):
-        # that country's body, whatever body of that name an earlier section gave
-        home_country = _heading_country(doc_text(doc), span.start_char, aliases)
+        # that country's body, whatever body of that name an earlier section gave; so too a
+        # body a state's own media quote ("KCNA quoted a Foreign Ministry spokesman"), wherever
+        # the story was filed
+        home_country = _heading_country(doc_text(doc), span.start_char, aliases) or (
+            _quoting_media_country(span, aliases)
+        )
         earlier = bodies.get(name_key(text, "ORG")) if home_country is None else None
         home_country = home_country or filed_in
         if earlier is not None or home_country is None:
@@ -1025,6 +1033,18 @@ def _country_body(
         owner_name = owner.canonical if owner is not None else capital_article(country_text)
         bodies[key] = f"{owner_name}'s {body}"
     return bodies[key]
+
+
+def _quoting_media_country(span: Span, aliases: AliasTable) -> _Actor | None:
+    """The country whose state media the table names in the span's sentence (its `country`):
+    "the Korean Central News Agency quoted a Foreign Ministry spokesman" is the North's."""
+    for ent in span.sent.ents:
+        if ent.label_ != "ORG" or ent.start == span.start:
+            continue
+        media = aliases.lookup(ent.text, "ORG")
+        if media is not None and media.country is not None:
+            return _country(media.country, aliases)
+    return None
 
 
 def _heading_country(text: str, at: int, aliases: AliasTable) -> _Actor | None:

@@ -567,7 +567,19 @@ def test_a_body_of_a_country_named_after_it_is_that_countrys(
             "Foreign Ministry spokesman Andrei Nesterenko said Moscow was informed.",
             "Russian Foreign Ministry",
         ),
-        # ... unless the story gave it one
+        # ... unless a state's own media quote it: the North's, wherever the story was filed
+        (
+            "TOKYO, Jan. 12 (Kyodo) -- North Korea will not give up its nuclear deterrent.\n"
+            '"It is not a bargaining chip," the Korean Central News Agency quoted a Foreign'
+            " Ministry spokesman as saying.",
+            "North Korean Foreign Ministry",
+        ),
+        (
+            "SEOUL, Dec. 11 (Yonhap) -- Talks may resume.\n"
+            "Xinhua quoted a Foreign Ministry spokeswoman as saying Beijing welcomed the visit.",
+            "Chinese Foreign Ministry",
+        ),
+        # ... or the story gave it one
         (
             "SEOUL, Dec. 11 (Yonhap) -- China's Foreign Ministry welcomed the visit.\n"
             "The Foreign Ministry said the talks should resume.",
