@@ -439,6 +439,10 @@ _LOWER_WORDS = re.compile(r"[a-z][a-z\s.'’-]*")
 # link
 _NO_PERSON = re.compile(rf"^{_LOWER_WORDS.pattern}$|^(?:pro|anti|non)-|://|^www\.")
 _MARKUP_OR_HANDLE = re.compile(r'="|^@|://')
+# no one's name: an honorific alone ("MR." of a transcript's "MR. CROWLEY:", tagged a place),
+# or the label of a transcript's turn before its colon ("QUESTION:", "MODERATOR:")
+_HONORIFIC_ALONE = re.compile(r"(?i:mr|mrs|ms|messrs|dr)\.?")
+_TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|audience)")
 # what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
 # Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
@@ -798,6 +802,10 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             continue  # emoji and punctuation the NER sometimes tags
         if span.label_ == "PERSON" and _NO_PERSON.search(text):
             continue  # "a moron", "lone wolf", "pro-Clinton", a link: words NER took for a name
+        if _HONORIFIC_ALONE.fullmatch(text) or (
+            _TURN_LABEL.fullmatch(text) and doc_text(doc).startswith(":", end)
+        ):
+            continue
         if _MARKUP_OR_HANDLE.search(text) or (
             span.label_ in ("GPE", "LOC")
             and _LOWER_WORDS.fullmatch(text)

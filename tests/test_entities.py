@@ -313,6 +313,21 @@ def test_words_ner_took_for_a_persons_name_are_no_person(nlp, aliases, text: str
     assert people == [], (people, [(e.text, e.label_) for e in doc.ents])
 
 
+def test_a_transcripts_honorifics_and_turn_labels_are_no_mentions(nlp, aliases) -> None:
+    # a briefing transcript: NER tags "MR" a place and "QUESTION" a person
+    text = (
+        "MR. CROWLEY: Good afternoon. Ambassador Bosworth is on his way back from Pyongyang.\n\n"
+        "QUESTION: Did he meet Kim Jong-il?\n\nMR. CROWLEY: He did not."
+    )
+    doc = nlp(text)
+    names = [m.text for m in extract_entities(doc, aliases)]
+    assert "Bosworth" in names and "Kim Jong-il" in names
+    assert not {"MR", "MR.", "QUESTION"} & set(names), (
+        names,
+        [(e.text, e.label_) for e in doc.ents],
+    )
+
+
 def test_markup_handles_and_lower_case_places_are_no_mentions(nlp) -> None:
     # with no alias table: a place in no capital letter is a common word NER misread
     text = (
