@@ -159,6 +159,17 @@ def test_a_trailing_pronoun_after_an_unnamed_sources_report_is_that_source(
     assert respond.speaker_type != "anonymous"
 
 
+def test_he_after_a_bodys_quote_is_the_last_person_not_the_body(nlp) -> None:
+    # the Foreign Ministry spoke last, but a ministry is no "he"
+    text = (
+        "Christopher Hill said Tuesday that North Korea must return to the talks. In Pyongyang,"
+        ' the Foreign Ministry said the North would "never" give up its nuclear deterrent.\n\n'
+        '"We have heard this kind of rhetoric before," he said.'
+    )
+    heard = next(q for q in quotes_of(nlp, text) if q.text.startswith("We have heard"))
+    assert (heard.speaker, heard.speaker_type) == ("Christopher Hill", "pronoun-resolved")
+
+
 def test_he_added_after_words_reported_without_marks_goes_on_with_the_unnamed_source(nlp) -> None:
     # "Scud" is tagged a person; the "he" of the trailing attribution is the official's
     text = (

@@ -762,6 +762,8 @@ class _Speakers:
         start = self.story_start(at)
         candidates = sorted(o_n for o_n in self.last_named + self.subjects if start <= o_n[0] < at)
         for offset, name in reversed(candidates):
+            if gender in ("m", "f") and self._no_person(name):
+                continue  # '... the Foreign Ministry said ... "...," he said': not the ministry
             if self.compatible(name, gender, at) and not self._inside_report(offset, name, gender):
                 return name
         persons = [(o, n) for o, n in self.persons if start <= o < at]
@@ -777,6 +779,16 @@ class _Speakers:
                     if self.compatible(name, gender, at):
                         return name
         return None
+
+    def _no_person(self, name: str) -> bool:
+        # a speaker that is a body ("The Foreign Ministry", "Japan's military") or a country
+        # the text made a subject: no "he" or "she"
+        words = name.lower().split()
+        return bool(words) and (
+            words[0] == "the"
+            or words[-1] in _BODY_WORDS | _STATE_BODIES
+            or any(name == country for _offset, country in self.countries)
+        )
 
 
 def _after_title(name: str) -> str:
