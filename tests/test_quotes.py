@@ -159,6 +159,23 @@ def test_a_trailing_pronoun_after_an_unnamed_sources_report_is_that_source(
     assert respond.speaker_type != "anonymous"
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["By Choe Sang-Hun\n\n", "By Choe Sang-Hun, Staff Writer\n\n", ""],
+)
+def test_the_writer_in_the_byline_is_no_speaker(nlp, credit: str) -> None:
+    # the lead describes the speaker before the story names him; the byline's name is the
+    # writer's, not the envoy's
+    text = (
+        f"U.S. envoy upbeat after talks\n\n{credit}SEOUL, South Korea -- The top American envoy on"
+        " North Korea said Thursday that his talks in Pyongyang had been ''very useful.''\n\n"
+        "(Additional reporting by Jack Kim; Editing by Jeremy Laurence)"
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "useful" in q.text)
+    assert quote.speaker not in ("Choe Sang-Hun", "Jack Kim", "Jeremy Laurence")
+    assert quote.speaker_text == "The top American envoy on North Korea"
+
+
 def test_he_after_a_bodys_quote_is_the_last_person_not_the_body(nlp) -> None:
     # the Foreign Ministry spoke last, but a ministry is no "he"
     text = (

@@ -323,8 +323,11 @@ class _Speakers:
             for e in ents
             if len(e) == 1 and e.label_ in ("PERSON", "GPE", "LOC", "FAC")
         )
+        credits = [m.span() for m in _CREDITS.finditer(doc_text(doc))]
         for _ent, ent in people:
             name = re.sub(r"(?:'s|’s|')$", "", _TITLE_WORDS.sub("", ent.text)).strip()
+            if any(lo <= ent.start_char < hi for lo, hi in credits):
+                continue  # the writer of the story or a reporter credited, whom it never quotes
             if (
                 not name.split()
                 or _not_a_person(name)
@@ -789,6 +792,15 @@ class _Speakers:
             or words[-1] in _BODY_WORDS | _STATE_BODIES
             or any(name == country for _offset, country in self.countries)
         )
+
+
+# a byline ("By Choe Sang-Hun", "By Jane Doe, Staff Writer") and a wire's credits after the story
+# ("(Additional reporting by Jack Kim; Editing by Jeremy Laurence)"): names of its writers
+_CREDITS = re.compile(
+    r"^[ \t]*By[ \t]+[A-Z][\w.'’-]*,?(?:[ \t]+(?:[A-Z][\w.'’-]*|and|in|of),?){0,7}[ \t]*$"
+    r"|\((?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[^)\n]*\)",
+    re.MULTILINE,
+)
 
 
 def _after_title(name: str) -> str:
