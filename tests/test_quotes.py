@@ -159,6 +159,19 @@ def test_a_trailing_pronoun_after_an_unnamed_sources_report_is_that_source(
     assert respond.speaker_type != "anonymous"
 
 
+@pytest.mark.parametrize("mark", ["'", "\u2018"])
+def test_a_headlines_inverted_says_names_its_speaker_after_it(nlp, mark: str) -> None:
+    # in single marks the parser makes the headline's first name the subject of "says", and
+    # "China" its object (or a sentence of its own)
+    close = "'" if mark == "'" else "\u2019"
+    text = (
+        f"North Korea {mark}ready to return{close} to talks, says China\n\nTania Branigan in"
+        " Beijing\n\nNorth Korea is ready to return to the six-party talks."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if "ready to return" in q.text)
+    assert (quote.speaker, quote.cue) == ("China", "says")
+
+
 @pytest.mark.parametrize(
     "credit",
     ["By Choe Sang-Hun\n\n", "By Choe Sang-Hun, Staff Writer\n\n", ""],

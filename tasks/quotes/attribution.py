@@ -139,6 +139,32 @@ def _inverted_speaker(verb: Token) -> Token | None:
     return None
 
 
+_NAME_ENTS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+
+
+def _name_taken_for_object(verb: Token) -> Token | None:
+    """The name after a verb inverted at the end of what it reports, which the parser made the
+    verb's object, or a sentence of its own, and the reported clause's subject the verb's:
+    "North Korea 'ready to return' to talks, says China" (a headline's words in single marks)."""
+    tokens = _tokens(verb.doc)
+    if (
+        verb.i == 0
+        or verb.i + 1 >= len(tokens)
+        or tokens[verb.i - 1].text != ","
+        or verb.lower_ not in _INVERTING
+        or tokens[verb.i + 1].ent_type_ not in _NAME_ENTS
+    ):
+        return None
+    name = _entity_of(tokens[verb.i + 1])
+    root = name.root
+    if not ((root.dep_ == "dobj" and root.head == verb) or root.dep_ == "ROOT"):
+        return None
+    after = tokens[name.end] if name.end < len(tokens) else None
+    if after is not None and "\n" not in after.text and after.text not in _SENTENCE_END:
+        return None  # "..., says China is ready": China is what is said
+    return root
+
+
 def _by_after_as(verb: Token) -> Token | None:
     """The agent of a passive verb of framing that the parser hung inside its "as" phrase ("was
     hailed as a "first step" by diplomats", "by" a child of "step")."""
@@ -284,6 +310,9 @@ def _subject_of(verb: Token) -> Token | None:
         ):
             return last
     if len(subjects) == 1 and subjects[0].i < verb.i:
+        inverted = _name_taken_for_object(verb)
+        if inverted is not None:
+            return inverted
         # `"... last night, Mr. President," Representative Tomas Berg told him`: the parser made
         # the quote's last words the subject and the name after the closing mark their
         # appositive; the name outside the quote is the speaker
