@@ -172,6 +172,20 @@ def test_a_headlines_inverted_says_names_its_speaker_after_it(nlp, mark: str) ->
     assert (quote.speaker, quote.cue) == ("China", "says")
 
 
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("''", "''"), ("\u201c", "\u201d")])
+def test_a_split_quotes_first_words_in_title_case_are_no_title(nlp, opening, closing) -> None:
+    # "The North," alone reads like a title in quotes; the attribution splits one quote
+    text = (
+        f"Talks resumed.\n\n{opening}The North,{closing} Christopher Hill said, {opening}must come"
+        f" back to the table. There is no other way.{closing}"
+    )
+    rows = [(q.text, q.speaker, q.continues) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("The North,", "Christopher Hill", False),
+        ("must come back to the table. There is no other way.", "Christopher Hill", True),
+    ]
+
+
 @pytest.mark.parametrize(
     "credit",
     ["By Choe Sang-Hun\n\n", "By Choe Sang-Hun, Staff Writer\n\n", ""],

@@ -107,6 +107,9 @@ def _turns(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # the first person and groups: no single person a pronoun names (speakers._resolve)
 _GROUP_PRONOUNS = frozenset(["they", "we", "i", "you"])
+# after a quote's closing mark: its attribution, a comma and the same quote going on in lower
+# case ('"The North," Christopher Hill said, "must come back."')
+_SPLIT_QUOTE_AFTER = re.compile(r"[ \t]+[^\"“”\n]{2,60}?,[ \t]*[\"“‘'`]+[a-z]")
 
 
 def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
@@ -136,8 +139,15 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
         stripped = content.strip()
         if len(stripped) < 2 or not any(ch.isalpha() for ch in stripped):
             continue
-        if _is_title(text[max(0, lo - 40) : lo], stripped):
-            continue  # a programme, book or show named in quotes: "NBC's "Meet the Press""
+        if _is_title(text[max(0, lo - 40) : lo], stripped) and not (
+            stripped.endswith(",")
+            and _SPLIT_QUOTE_AFTER.match(text, hi)
+            and not text[max(0, lo - 2) : lo].strip(" \t").rstrip("\n")[-1:].isalnum()
+        ):
+            # a programme, book or show named in quotes: "NBC's "Meet the Press""; not the
+            # first words of a quote that opens its sentence and that its attribution splits
+            # ('"The North," Hill said, "must come back."')
+            continue
         if lo > 0 and text[lo - 1] == "=":
             continue  # an attribute value of embedded markup (<tweet author="@AP">), not speech
         c_lo += len(content) - len(content.lstrip())
