@@ -203,6 +203,20 @@ def test_the_writer_in_the_byline_is_no_speaker(nlp, credit: str) -> None:
     assert quote.speaker_text == "The top American envoy on North Korea"
 
 
+def test_a_summing_up_noun_set_off_after_a_report_is_no_part_of_it(nlp) -> None:
+    # "— a statement Hill called ..." is the writer's; the words in marks after it are Hill's
+    text = (
+        "Christopher Hill met Wu Dawei on Tuesday. In Pyongyang, the Foreign Ministry said the"
+        ' North would "never" give up its nuclear deterrent \u2014 a statement Hill called "not'
+        ' helpful."'
+    )
+    rows = [(q.text, q.speaker, q.cue) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ('the North would "never" give up its nuclear deterrent', "The Foreign Ministry", "said"),
+        ("not helpful.", "Christopher Hill", "called"),
+    ]
+
+
 def test_he_after_a_bodys_quote_is_the_last_person_not_the_body(nlp) -> None:
     # the Foreign Ministry spoke last, but a ministry is no "he"
     text = (

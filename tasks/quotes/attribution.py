@@ -925,7 +925,14 @@ _CONTRAST_MARKS = frozenset(["while", "whereas", "after", "when", "though", "alt
 _SET_OFF = DASHES | frozenset([",", "(", ";"])
 
 
-_ENDS_REPORT_DEPS = frozenset(["conj", "relcl", "advcl", "acl", "prep"])
+_ENDS_REPORT_DEPS = frozenset(["conj", "relcl", "advcl", "acl", "prep", "appos"])
+# nouns that sum up what was said, set off after it ("..., a statement Hill called "not
+# helpful"", "... — a claim the ministry denied")
+_SUMMARY_WORDS = (
+    "statement remark remarks comment comments claim assertion charge accusation threat warning"
+    " stance position demand assessment"
+)
+_SUMMARY_NOUNS = frozenset(_SUMMARY_WORDS.split())
 
 
 # dependents that make a noun phrase or a modifier of one: a clause under them is part of it
@@ -976,6 +983,16 @@ def _ends_report(token: Token, comp: Token) -> bool:
             not own_subject
             or _own_report(token)
             or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in _children(token))
+        )
+    if token.dep_ == "appos":
+        # "said the North would "never" give up its deterrent — a statement Hill called "not
+        # helpful"": a noun set off after what was said that sums it up, with another's view
+        # of it in a clause of its own subject, is the writer's, not the speaker's
+        return (
+            before >= 0
+            and token.doc[before].text in _SET_OFF
+            and token.lower_ in _SUMMARY_NOUNS
+            and any(c.dep_ in ("acl", "relcl") and _own_subject(c) for c in _children(token))
         )
     if token.dep_ == "relcl":
         # "blamed Adler, who has argued that ...": a relative clause set off from its noun is a
@@ -1417,6 +1434,13 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
             node.dep_ == "advcl"
             and _is_cue(node, cognition=True)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(node))
+        )
+        # "... its deterrent — a statement Hill called "not helpful"": so does a verb of
+        # saying with a subject of its own in a clause on a noun
+        and not (
+            node.dep_ in ("acl", "relcl")
+            and _starts_attribution(node)
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in _children(node))
         )
         and node.head.i != node.i
     ):
