@@ -558,6 +558,8 @@ class _Scanner:
 _WORD_STARTS = re.compile(_WORD_START)
 # between a date and the weekday that describes it: "Dec. 18, a Wednesday"
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
+# between the two days of a range: "from Monday to Friday", "Tuesday through Thursday"
+_DAY_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 _SCANNER = _Scanner(_PATTERNS)
 # Publication years an anchor may have: they leave the rules a thousand years either way of it
 # for their arithmetic ("the previous year", "a decade ago"), which past year 1 or 9999 raises
@@ -2569,6 +2571,21 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         ):
             # "Dec. 18, a Wednesday": the weekday is the date it stands beside
             got = (got[0], found[-1].value[:10], got[2], found[-1].relative)
+        if (
+            rule == "weekday_rel"
+            and found
+            and _DAY_VALUE.match(found[-1].value[:10])
+            and found[-1].value[:4].isdigit()
+            and _DAY_VALUE.match(got[1][:10])
+            and _DAY_RANGE_JOIN.fullmatch(text, found[-1].end_char, start)
+            # from a weekday, not "from Sept. 14 to Thursday"
+            and re.search(rf"\b{_WEEKDAY}", found[-1].text, re.IGNORECASE) is not None
+        ):
+            # "from Monday to Friday": the range's end is the first such day on or after its
+            # start, not the one nearest the anchor on its own
+            first = date.fromisoformat(found[-1].value[:10])
+            ahead = (date.fromisoformat(got[1][:10]).weekday() - first.weekday()) % 7
+            got = (got[0], (first + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
         if rule == "rel_unit":
             got = _anaphoric(got, _DAY_BESIDE.get(raw.lower(), raw.lower()), found)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):

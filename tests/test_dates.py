@@ -357,6 +357,22 @@ CASES = [
         "DATE",
         "2007",
     ),
+    # the end of a range of weekdays is on or after its start, not the day nearest the anchor
+    (
+        "Kim will visit Seoul from Monday to Friday, a spokesman said Thursday.",
+        date(2009, 9, 24),
+        "Friday",
+        "DATE",
+        "2009-10-02",
+    ),
+    # ... from a weekday only: "from Sept. 14 to Thursday" ends on the Thursday before the anchor
+    (
+        "It bought 254,200 shares from Sept. 14 to Thursday.",
+        MON_1989_10_30,
+        "Thursday",
+        "DATE",
+        "1989-10-26",
+    ),
     # a day or month "that year", "of the following year": in the year the story last named,
     # not the day's own year by the anchor (the day would take "that year" for its own)
     (
