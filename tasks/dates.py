@@ -2583,9 +2583,9 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         ):
             # "from Monday to Friday": the range's end is the first such day on or after its
             # start, not the one nearest the anchor on its own
-            first = date.fromisoformat(found[-1].value[:10])
-            ahead = (date.fromisoformat(got[1][:10]).weekday() - first.weekday()) % 7
-            got = (got[0], (first + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
+            opens = date.fromisoformat(found[-1].value[:10])
+            ahead = (date.fromisoformat(got[1][:10]).weekday() - opens.weekday()) % 7
+            got = (got[0], (opens + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
         if rule == "rel_unit":
             got = _anaphoric(got, _DAY_BESIDE.get(raw.lower(), raw.lower()), found)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
