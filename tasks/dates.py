@@ -558,6 +558,8 @@ class _Scanner:
 _WORD_STARTS = re.compile(_WORD_START)
 # between a date and the weekday that describes it: "Dec. 18, a Wednesday"
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
+# "Thursday last week", "Monday of next week": that weekday of the week named after it
+_OF_WEEK = re.compile(r"\s+(?:of\s+)?(?P<which>last|next|this)\s+week\b", re.IGNORECASE)
 # between the two days of a range: "from Monday to Friday", "Tuesday through Thursday"
 _DAY_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 _SCANNER = _Scanner(_PATTERNS)
@@ -2552,6 +2554,26 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         if rule == "same_period" and got[2] == "month":
             got = _year_before(got, found)
+        of_week = (
+            _OF_WEEK.match(text, end) if rule == "weekday_rel" and anchor is not None else None
+        )
+        if of_week is not None and anchor is not None and _DAY_VALUE.match(got[1][:10]):
+            shift = {"last": -1, "this": 0, "next": 1}[of_week["which"].lower()]
+            weekday = date.fromisoformat(got[1][:10]).weekday()
+            day = anchor + timedelta(days=weekday - anchor.weekday(), weeks=shift)
+            got, end = (got[0], day.isoformat() + got[1][10:], got[2], True), of_week.end()
+            raw = text[start:end]
+            covered = end
+            if (
+                found
+                and _DAY_VALUE.match(found[-1].value[:10])
+                and found[-1].value[:4].isdigit()
+                and _DAY_RANGE_JOIN.fullmatch(text, found[-1].end_char, start)
+            ):
+                # "Tuesday through Thursday last week": the range's first day is in that week too
+                opens = date.fromisoformat(found[-1].value[:10])
+                moved = day + timedelta(days=opens.weekday() - day.weekday())
+                found[-1] = replace(found[-1], value=moved.isoformat() + found[-1].value[10:])
         story_year = (
             _OF_STORY_YEAR.match(text, end)
             if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)
@@ -2573,6 +2595,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             got = (got[0], found[-1].value[:10], got[2], found[-1].relative)
         if (
             rule == "weekday_rel"
+            and of_week is None
             and found
             and _DAY_VALUE.match(found[-1].value[:10])
             and found[-1].value[:4].isdigit()

@@ -365,6 +365,30 @@ CASES = [
         "DATE",
         "2009-10-02",
     ),
+    # a weekday of the week named after it: that week's day, one expression
+    (
+        "The talks ended Thursday last week.",
+        date(2009, 9, 24),
+        "Thursday last week",
+        "DATE",
+        "2009-09-17",
+    ),
+    (
+        "The envoys met on Tuesday of last week.",
+        date(2009, 9, 24),
+        "Tuesday of last week",
+        "DATE",
+        "2009-09-15",
+    ),
+    ("He arrives Sunday next week.", date(2009, 9, 24), "Sunday next week", "DATE", "2009-10-04"),
+    # ... and the range it ends starts in that week too
+    (
+        "The talks ran Tuesday through Thursday last week.",
+        date(2009, 9, 24),
+        "Tuesday",
+        "DATE",
+        "2009-09-15",
+    ),
     # ... from a weekday only: "from Sept. 14 to Thursday" ends on the Thursday before the anchor
     (
         "It bought 254,200 shares from Sept. 14 to Thursday.",
