@@ -682,6 +682,17 @@ def clause_tense(token: Token | None) -> str | None:
         # "the stock slumped, closing unchanged Friday": a participle has no tense of its own,
         # it takes the one of the clause it hangs on
         return clause_tense(head.head) if head.head.i != head.i else None
+    if (
+        head.tag_ == "VB"
+        and not auxes
+        and head.dep_ == "conj"
+        and head.head.i < head.i
+        and clause_tense(head.head) == "future"
+    ):
+        # "will arrive on Wednesday and leave Friday": a bare verb shares the "will" of the
+        # verb it is coordinated with (a past tense there is a tagger's misreading of a bare
+        # verb: "just cut down on errors and do a good job in the fall")
+        return "future"
     # "will be closed Monday": the parser hangs "will" on "be", not on the participle
     verbs = [head, *auxes, *[c for a in auxes for c in a.children if c.dep_ == "aux"]]
     tags = {v.tag_ for v in verbs}

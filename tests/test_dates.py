@@ -365,6 +365,14 @@ CASES = [
         "DATE",
         "2009-10-02",
     ),
+    # a bare verb coordinated with a "will" shares it: the Friday ahead, not the one before
+    (
+        "Kim will arrive on Saturday and leave Friday.",
+        date(2009, 9, 24),
+        "Friday",
+        "DATE",
+        "2009-09-25",
+    ),
     # a weekday of the week named after it: that week's day, one expression
     (
         "The talks ended Thursday last week.",
