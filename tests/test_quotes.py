@@ -203,6 +203,16 @@ def test_the_writer_in_the_byline_is_no_speaker(nlp, credit: str) -> None:
     assert quote.speaker_text == "The top American envoy on North Korea"
 
 
+def test_it_goes_on_for_the_body_that_spoke_with_a_verb_of_a_stance(nlp) -> None:
+    # "accused" is no verb of saying, but the agency's "it" accuses as it says
+    text = (
+        'KCNA said U.S. military drills with South Korea were "a dangerous prelude to war." It'
+        ' also accused Seoul of "treachery."'
+    )
+    accused = next(q for q in quotes_of(nlp, text) if q.cue == "accused")
+    assert (accused.speaker, accused.speaker_type) == ("KCNA", "pronoun-resolved")
+
+
 def test_a_summing_up_noun_set_off_after_a_report_is_no_part_of_it(nlp) -> None:
     # "— a statement Hill called ..." is the writer's; the words in marks after it are Hill's
     text = (

@@ -1015,6 +1015,12 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
     return name if memory.compatible(name, gender, pronoun.idx) else None
 
 
+# verbs of a stance that a body's "it" goes on with as with a verb of saying ("KCNA said ...
+# It also accused Seoul of "treachery."")
+_STANCES_OF_IT = verb_forms(
+    "accuse blame condemn denounce criticize criticise slam reject dismiss welcome demand"
+    " threaten praise hail"
+)
 _SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 # how far after the verb terms of anonymity still belong to the attribution: "said on
 # condition of anonymity" (26 characters to the term), "said, speaking on condition of"
@@ -1393,7 +1399,7 @@ def _resolve(
         word == "it"
         and subj.pos_ == "PRON"
         and subj.dep_ == "nsubj"
-        and subj.head.lower_ in SPEECH_VERBS
+        and (subj.head.lower_ in SPEECH_VERBS or subj.head.lower_ in _STANCES_OF_IT)
         and subj.head.lower_ not in _FINDING_VERBS
     ):
         # "Rodong Sinmun carries a commentary ... It says ...": the maker of the document
