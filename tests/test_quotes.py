@@ -203,6 +203,16 @@ def test_the_writer_in_the_byline_is_no_speaker(nlp, credit: str) -> None:
     assert quote.speaker_text == "The top American envoy on North Korea"
 
 
+@pytest.mark.parametrize("tag", ["(2nd LD) ", "(URGENT) "])
+def test_a_wire_tag_before_a_headline_is_no_part_of_what_was_said(nlp, tag: str) -> None:
+    text = (
+        f"{tag}N. Korea open to talks, Bosworth says\n\nSEOUL, Dec. 10 (Yonhap) -- U.S. envoy"
+        " Stephen Bosworth said Thursday the North understood the importance of the talks."
+    )
+    says = next(q for q in quotes_of(nlp, text) if q.cue == "says")
+    assert says.text == "N. Korea open to talks"
+
+
 def test_it_goes_on_for_the_body_that_spoke_with_a_verb_of_a_stance(nlp) -> None:
     # "accused" is no verb of saying, but the agency's "it" accuses as it says
     text = (

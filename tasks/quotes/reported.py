@@ -220,6 +220,26 @@ def _subjectless(verb: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in _children(verb))
 
 
+_TAG_MAX_TOKENS = 5  # "(2nd LD)", "(LEAD)", "(UPDATE 2)", "(Yonhap Interview)": 1 to 3 words
+
+
+def _past_wire_tag(first: Token, last_i: int) -> Token:
+    """The first token of what was said after a wire's tag that opens a headline ("(2nd LD) N.
+    Korea open to talks, Bosworth says"): after its closing bracket (`first` when none)."""
+    tokens = _tokens(first.doc)
+    if first.i == 0 or tokens[first.i - 1].text != "(":
+        return first
+    if first.i > 1 and "\n" not in tokens[first.i - 2].text:
+        return first  # a bracket inside a sentence: "the people (via referenda) should be ..."
+    close = next((t for t in tokens[first.i : first.i + _TAG_MAX_TOKENS] if t.text == ")"), None)
+    if close is None or close.i >= last_i:
+        return first
+    start = tokens[close.i + 1]
+    while start.i < last_i and (start.is_punct or start.is_space):
+        start = tokens[start.i + 1]
+    return start
+
+
 def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
     """First and last token of a reported clause, without its "that", edge punctuation and a
     conjunction left dangling at its end ("he's not backing any candidate, and")."""
@@ -234,6 +254,7 @@ def _content_bounds(sub: list[Token]) -> tuple[Token, Token]:
         or (start_t.i == sub[0].i and _object_that(start_t))
     ):
         start_t = tokens[start_t.i + 1]
+    start_t = _past_wire_tag(start_t, sub[-1].i)
     end_t = sub[-1]
     while end_t.i > start_t.i and (
         end_t.is_punct or end_t.is_space or (end_t.dep_ == "cc" and end_t.lower_ in _DANGLING)
@@ -1525,7 +1546,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # force": the wire's reading of the act after the source is the writer's
                     around = [t for t in around if t.i < verb.left_edge.i]
                 if around and speaker is not None:
-                    found.append(_clause_over(around[0], around[-1], verb, speaker))
+                    opens = _past_wire_tag(around[0], around[-1].i)
+                    found.append(_clause_over(opens, around[-1], verb, speaker))
                 continue
             answer = _answer(verb) if not comps and word in SPEECH_VERBS else None
             if answer is not None:
