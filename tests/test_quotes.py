@@ -203,6 +203,12 @@ def test_the_writer_in_the_byline_is_no_speaker(nlp, credit: str) -> None:
     assert quote.speaker_text == "The top American envoy on North Korea"
 
 
+def test_a_datelines_agency_is_no_subject_of_the_word_after_it(nlp) -> None:
+    # the tagger takes "Talks" for a verb and "Yonhap" for its subject
+    text = "(LEAD) Seoul says talks will resume\n\nSEOUL (Yonhap) -- Talks will resume."
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Seoul"]
+
+
 @pytest.mark.parametrize("tag", ["(2nd LD) ", "(URGENT) "])
 def test_a_wire_tag_before_a_headline_is_no_part_of_what_was_said(nlp, tag: str) -> None:
     text = (

@@ -41,6 +41,7 @@ from tasks.quotes.reported import (
     _circumstance_only,
     _Clause,
     _cut_before,
+    _dateline_subject,
     _filed_from,
     _names_someone,
     _office_or_delegates,
@@ -1090,6 +1091,7 @@ def _merge_reported(
             or _office_or_delegates(doc, clause)
             or _anonymity_terms(doc, clause)
             or _filed_from(doc, clause)
+            or _dateline_subject(doc, clause)
         ):
             continue  # "released a statement", "warned Pyongyang", "asked not to be named"
         inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]

@@ -2273,6 +2273,17 @@ _OFFICE = re.compile(
 _FILING = verb_forms("report contribute")
 
 
+def _dateline_subject(doc: Doc, clause: _Clause) -> bool:
+    """Whether a clause's subject is the agency of its paragraph's dateline, before its cue:
+    "SEOUL (Yonhap) -- Talks will resume." (the tagger took "Talks" for a verb)."""
+    subject = clause.subject
+    if subject is None:
+        return False
+    text = doc_text(doc)
+    lead = DATELINE_LEAD.match(text, text.rfind("\n", 0, subject.idx) + 1)
+    return lead is not None and subject.idx < lead.end() <= clause.cue.idx
+
+
 def _filed_from(doc: Doc, clause: _Clause) -> bool:
     """Whether a verb of reporting has only the place filed from after it."""
     return (
