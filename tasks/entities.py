@@ -733,15 +733,44 @@ def shared_family_name_at(
     if key not in _KOREAN_SURNAMES:
         return None
     named = []
+    roles: dict[str, set[str]] = {}
+    text = doc_text(doc)
     for at, name in _introduced_by_family(doc).get(key, ()):
         known = aliases.lookup(name, "PERSON") if aliases is not None else None
-        named.append(
-            (at, known.canonical if known is not None and known.label == "PERSON" else name)
-        )
+        canonical = known.canonical if known is not None and known.label == "PERSON" else name
+        named.append((at, canonical))
+        roles.setdefault(canonical, set()).update(_role_words_around(text, at, at + len(name)))
     if len({name for _at, name in named}) < 2:
         return None
     before = [name for at, name in named if at < offset]
+    # "Mr. Kim, the vice minister, said": the Kim the article gave that role, not the last Kim
+    # named ("Kim Kye-gwan, the vice foreign minister, ... Kim Yong-nam, the head of parliament")
+    described = _role_words_around(text, offset, offset + len(key), before_name=False)
+    fits = {name for name in before if described and described <= roles.get(name, set())}
+    if len(fits) == 1:
+        return fits.pop()
     return before[-1] if before else None
+
+
+# the appositive after a name up to its closing comma ("Kim Kye-gwan, the vice foreign
+# minister, ..."), and the lower-case words of a role before it ("negotiator Kim Kye-gwan")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\n\"“”]{2,60}?)\s*(?:[,.;:]|$)", re.M)
+_ROLE_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})$")
+_NOT_ROLE_WORDS = frozenset(["the", "a", "an", "of", "and", "in", "for", "to", "its", "his", "her"])
+
+
+def _role_words_around(text: str, start: int, end: int, before_name: bool = True) -> set[str]:
+    """Lower-case role words of a name at [start, end): its appositive's, and those of a role
+    in lower case right before it."""
+    words: list[str] = []
+    after = _APPOSITIVE_AFTER.match(text, end)
+    if after is not None:
+        words += after.group(1).lower().split()
+    if before_name:
+        lead = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+        if lead is not None:
+            words += lead.group(1).split()
+    return {w.strip("'’") for w in words if w.isalpha() and w not in _NOT_ROLE_WORDS}
 
 
 def _bare_family_names(doc: Doc, people: dict[str, str]) -> list[Span]:

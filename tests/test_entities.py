@@ -480,6 +480,18 @@ def test_bare_korean_family_name_is_the_person_of_that_family_named_last(aliases
     assert [m.canonical for m in kims] == ["Kim Kye-gwan", "Kim Jong-il"]
 
 
+def test_bare_korean_family_name_with_a_role_is_the_person_given_that_role(aliases) -> None:
+    from tasks.nlp import load_nlp
+
+    text = (
+        "The delegation met Kim Kye-gwan, the vice foreign minister, and Kim Yong-nam, the head"
+        " of parliament. Kim, the vice minister, said the talks were frank. Kim praised them."
+    )
+    kims = [m for m in extract_entities(load_nlp()(text), aliases) if m.text == "Kim"]
+    # the second "Kim" has no role: the Kim named last
+    assert [m.canonical for m in kims] == ["Kim Kye-gwan", "Kim Yong-nam"]
+
+
 @pytest.mark.parametrize(
     ("speaker", "canonical"),
     [

@@ -6725,6 +6725,18 @@ def test_bare_korean_family_name_is_the_one_named_last(nlp) -> None:
     assert speakers == ["Kim Kye-gwan", "Kim Kye-gwan"]
 
 
+def test_bare_korean_family_name_with_a_role_is_the_one_given_that_role(nlp) -> None:
+    # three Kims: "Mr. Kim, the vice minister" is the vice foreign minister, not the Kim named
+    # last (the head of parliament)
+    text = (
+        "Kim Jong-il, the North's leader, did not appear. The U.S. delegation met Kim Kye-gwan,"
+        " the vice foreign minister, and Kim Yong-nam, the head of parliament.\n\n"
+        'Mr. Kim, the vice minister, later told reporters that the talks had been "frank."'
+    )
+    frank = next(q for q in quotes_of(nlp, text) if "frank" in q.text)
+    assert frank.speaker == "Kim Kye-gwan"
+
+
 def test_block_after_a_colon_is_what_was_said_as_printed(nlp) -> None:
     # KCNA prints a spokesman's answer as a paragraph after a colon, with no quote marks
     text = (
