@@ -298,6 +298,14 @@ def test_a_live_pages_time_stamp_is_no_speaker(nlp) -> None:
     assert (quote.speaker, quote.speaker_type) == ("Wu Dawei", "named")
 
 
+@pytest.mark.parametrize("about", ["his critics", "critics who say he gave away too much"])
+def test_asked_then_a_colon_the_answer_is_the_one_asked(nlp, about: str) -> None:
+    # "Asked" is no speaker's name before a colon, and the critics' "say" no cue of the answer
+    text = f'Hill spoke on Sunday.\n\nAsked about {about}, Hill was blunt: "They were not in the room."'
+    answer = next(q for q in quotes_of(nlp, text) if q.text.startswith("They were"))
+    assert (answer.speaker, answer.speaker_type) == ("Hill", "named")
+
+
 def test_the_one_asked_answers_and_is_the_next_he(nlp) -> None:
     # the parser hangs "Bosworth" on "Kim Jong Il" inside the question, leaving "said" no subject
     text = (

@@ -114,6 +114,17 @@ def _asked_then_said(verb: Token) -> Token | None:
     return None
 
 
+def _question_put_before_colon(verb: Token, lo: int) -> bool:
+    """Whether a verb is the question put to the speaker that opens the sentence of a quote led
+    in by a colon: "Asked about his critics, Hill was blunt: "..."" (the quote answers it)."""
+    if verb.lower_ not in _PUT_TO or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "csubj"):
+        return False
+    text = doc_text(verb.doc)
+    return not text[text.rfind("\n", 0, verb.idx) + 1 : verb.idx].strip() and text[
+        verb.idx : lo
+    ].rstrip(" \t\"“'‘`").endswith(":")
+
+
 def _inverted_speaker(verb: Token) -> Token | None:
     """The speaker after a verb inverted after the clause it reports, which the parser made the
     subject of a clause of its own: "He had a voice in decisions, said a former spokesman for
@@ -1244,8 +1255,8 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
         return None
     name = doc.char_span(para_start, para_start + headline.end(1), alignment_mode="expand")
     colon = token_at(doc, para_start + colon_at)
-    if name is None or colon is None:
-        return None
+    if name is None or colon is None or name[0].lower_ in _PUT_TO:
+        return None  # "Asked about his critics, Hill was blunt:": a sentence, not a "Name:"
     return _Attribution(colon, colon.idx + 1, name.root)
 
 
@@ -1394,7 +1405,10 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         # attribution inside the next clause reports that clause
         return own_clause or (cue.dep_ == "parataxis" and cue.head.idx >= hi)
 
-    cues = [t for t in outside if _is_cue(t) and not reports_own(t)]
+    # ... nor is the question put to the speaker before a colon, nor a verb inside it
+    question = next((t for t in outside if _question_put_before_colon(t, lo)), None)
+    asked = range(question.left_edge.i, question.right_edge.i + 1) if question else range(0)
+    cues = [t for t in outside if _is_cue(t) and not reports_own(t) and t.i not in asked]
     if len(cues) > 1 and _opens_or_resumes(first):
         # '"A," Ms. Hughes said, pointing out where the store used to be. "B."', '"A," said
         # Ann Lee, who was there and recalled his temper. "B."': a participle or a verb in a
@@ -1570,19 +1584,24 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         and tokens[colon_i - 1].pos_ != "PROPN"  # "More from Jones: '...'" is Jones's (below)
     ):
         lead = doc[_sent(first).start : colon_i]
-        verb = next(
-            (
-                t
-                for t in lead
-                if t.pos_ in ("VERB", "AUX")
-                and not (lead.start <= t.head.i < lead.end and t.head.i != t.i)
-                and not quoted.covers(t.idx)
-            ),
-            None,
-        )
-        lead_subj = _subject_of(verb) if verb is not None else None
-        if verb is not None and lead_subj is not None and lead.start <= lead_subj.i < lead.end:
-            return _colon_attribution(tokens[colon_i], first, verb, lead_subj)
+        opening = next((t.i for t in lead if not t.is_space), lead.start)
+        for verb in lead:
+            if (
+                verb.pos_ not in ("VERB", "AUX")
+                or (lead.start <= verb.head.i < lead.end and verb.head.i != verb.i)
+                or quoted.covers(verb.idx)
+            ):
+                continue
+            lead_subj = _subject_of(verb)
+            if lead_subj is None and verb.i > opening and tokens[verb.i - 1].ent_type_ == "PERSON":
+                # "..., Hill was blunt:", the name right before the verb, which the parser hung
+                # elsewhere
+                lead_subj = tokens[verb.i - 1]
+            if lead_subj is not None and lead.start <= lead_subj.i < lead.end:
+                return _colon_attribution(tokens[colon_i], first, verb, lead_subj)
+            if verb.i == opening and verb.dep_ in ("advcl", "csubj"):
+                continue  # "Asked about his critics, Hill was blunt:": the clause after it
+            break
     named = _named_before_colon(first, colon_i)
     if named is not None:
         return named
