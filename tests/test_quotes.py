@@ -298,6 +298,16 @@ def test_a_live_pages_time_stamp_is_no_speaker(nlp) -> None:
     assert (quote.speaker, quote.speaker_type) == ("Wu Dawei", "named")
 
 
+def test_a_social_accounts_handle_before_a_colon_speaks_the_post(nlp) -> None:
+    # not Clinton, the last person named
+    text = (
+        'Clinton wrote in a tweet: "Diplomacy is the only path forward."\n\nThe department'
+        ' echoed her message. @StateDept: "We remain committed to the 2005 Joint Statement."'
+    )
+    post = next(q for q in quotes_of(nlp, text) if q.text.startswith("We remain"))
+    assert (post.speaker, post.speaker_type, post.cue) == ("@StateDept", "named", ":")
+
+
 @pytest.mark.parametrize("about", ["his critics", "critics who say he gave away too much"])
 def test_asked_then_a_colon_the_answer_is_the_one_asked(nlp, about: str) -> None:
     # "Asked" is no speaker's name before a colon, and the critics' "say" no cue of the answer

@@ -24,6 +24,7 @@ from tasks.quotes.lexicon import (
     _DASH_BYLINE,
     _DASH_BYLINE_BELOW,
     _DASH_LEAD,
+    _HANDLE,
     _HEADLINE,
     _HEADLINE_MAX_WORDS,
     _HEADLINE_TOPIC,
@@ -1642,6 +1643,10 @@ def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
     tokens = _tokens(doc)
     if colon_i < 1 or tokens[colon_i].text not in (":", "):"):  # "Wu Dawei (China):"
         return None
+    if _HANDLE.fullmatch(tokens[colon_i - 1].text):
+        # '@StateDept: "We remain committed ..."': a social account's post
+        colon = tokens[colon_i]
+        return _Attribution(colon, colon.idx + 1, tokens[colon_i - 1])
     if tokens[colon_i].text == "):" or tokens[colon_i - 1].ent_type_ != "PERSON":
         return _named_with_role_before_colon(tokens, colon_i)
     name = _entity_of(tokens[colon_i - 1])

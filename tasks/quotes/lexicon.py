@@ -439,6 +439,9 @@ _DASH_BYLINE_BELOW = re.compile(
     r"(?=$|\n|,(?![^\n]*:[ \t\u00a0]*[\"“‘«`']))"
 )
 
+# a social account's name, which speaks for its owner: "@StateDept: "We remain committed ...""
+_HANDLE = re.compile(r"@\w{2,30}")
+
 # Objects that are amounts, not what a stance is about ("raised $11.9 million")
 _AMOUNTS = frozenset(["MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME"])
 

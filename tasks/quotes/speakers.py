@@ -28,6 +28,7 @@ from tasks.quotes.lexicon import (
     _FEMALE_TITLES,
     _FINDING_VERBS,
     _GLUED,
+    _HANDLE,
     _HEADLINE_TOPIC,
     _HEADLINE_VERBS,
     _HONORIFIC,
@@ -1361,6 +1362,8 @@ def _resolve(
         # a mark the parser made the subject (as it did the closing guillemet of "«I would,»
         # Melanie said" before the model read guillemets as curly marks), not who spoke
         return None, None, "unknown"
+    if _HANDLE.fullmatch(subj.text):
+        return subj.text, subj.text, "named"  # a social account: "@StateDept: "...""
     label_end = _clock_label_end(doc, subj)
     if label_end is not None:
         # "18:40 GMT: Chinese envoy Wu Dawei has just told reporters ...": a live page's time
