@@ -254,6 +254,17 @@ def test_he_after_a_bodys_quote_is_the_last_person_not_the_body(nlp) -> None:
     assert (heard.speaker, heard.speaker_type) == ("Christopher Hill", "pronoun-resolved")
 
 
+def test_he_after_another_unnamed_officials_stance_is_that_official(nlp) -> None:
+    # "Another official disagreed.": no verb of saying, but the next "he said" is that official
+    text = (
+        '"They want the aid, not the talks," said one senior administration official, who spoke'
+        ' on condition of anonymity.\n\nAnother official disagreed. He said the North "has'
+        ' shown more flexibility than at any time since 2007."'
+    )
+    shown = next(q for q in quotes_of(nlp, text) if "flexibility" in q.text)
+    assert (shown.speaker, shown.speaker_type) == (None, "anonymous")
+
+
 def test_he_added_after_words_reported_without_marks_goes_on_with_the_unnamed_source(nlp) -> None:
     # "Scud" is tagged a person; the "he" of the trailing attribution is the official's
     text = (

@@ -44,6 +44,7 @@ from tasks.quotes.lexicon import (
     _PERSON_ROLE,
     _POLL_NOUNS,
     _POSSESSIVE,
+    _PREP_CUES,
     _PRONOUNS,
     _SCARE_MAX_WORDS,
     _SPACED_DASH,
@@ -981,8 +982,8 @@ def _unnamed_source_before(pronoun: Token) -> Token | None:
         return None
     before = _sent(doc[sent.start - 1])
     verb = before.root
-    if verb.lower_ not in SPEECH_VERBS:
-        return None
+    if verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
+        return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if (
         source is None
