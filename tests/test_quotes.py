@@ -4226,6 +4226,18 @@ def test_a_list_of_names_each_with_a_role_and_a_quote_gives_each_their_own(nlp, 
     ]
 
 
+def test_dash_and_a_bodys_statement_after_a_pull_quote_attribute_it(nlp) -> None:
+    # a box of what each side said: the second is the ministry's, not Clinton's going on
+    text = (
+        "What they said\n\n"
+        '"The door remains open." \u2014 Hillary Clinton, U.S. Secretary of State\n\n'
+        '"We will never give up our nuclear deterrent." \u2014 North Korean Foreign Ministry'
+        " statement"
+    )
+    rows = [(q.speaker, q.cue) for q in quotes_of(nlp, text)]
+    assert rows == [("Hillary Clinton", "\u2014"), ("North Korean Foreign Ministry", "\u2014")]
+
+
 def test_dash_name_and_colon_before_a_quote_attribute_it(nlp) -> None:
     # a poll round-up: a headline, a dash, the source's name, a colon, the quote
     text = (

@@ -427,7 +427,11 @@ _DASH_LEAD = re.compile(
 # ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
 _DASH_BYLINE = re.compile(
     r"[ \t\u00a0]{0,2}[―—–][ \t\u00a0]*"
-    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*(?=$|\n|,|\()"
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)"
+    # ... a body's document or spokesperson after its name ('— North Korean Foreign Ministry
+    # statement')
+    r"(?:[ \t\u00a0]+(?:statement|spokesman|spokeswoman|spokesperson|official))?"
+    r"\.?[ \t\u00a0]*(?=$|\n|,|\()"
 )
 # ... or alone on the line after a quote that ends its paragraph, a hyphen as good as a dash
 # (a fact-check column: '"... pay zero taxes."\n\n- Sanders.'), with a role or date after a
