@@ -254,6 +254,16 @@ def test_he_after_a_bodys_quote_is_the_last_person_not_the_body(nlp) -> None:
     assert (heard.speaker, heard.speaker_type) == ("Christopher Hill", "pronoun-resolved")
 
 
+def test_a_speaker_described_by_age_is_the_person_the_story_was_about(nlp) -> None:
+    text = (
+        "Kim Hyun-hee knows the North better than most. The former agent now lives under police"
+        ' protection in the South.\n\n"People think the regime will collapse," the 47-year-old'
+        ' says. "It will not."'
+    )
+    rows = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert rows == [("Kim Hyun-hee", "description"), ("Kim Hyun-hee", "description")]
+
+
 def test_he_after_another_unnamed_officials_stance_is_that_official(nlp) -> None:
     # "Another official disagreed.": no verb of saying, but the next "he said" is that official
     text = (

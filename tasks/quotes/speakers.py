@@ -1775,6 +1775,12 @@ def _resolve(
             # envoy to the talks said Friday ..."): the one holder of the role named after it
             name = memory.sole_holder(role_word, len(full_text), words)
         return (name, text, "description") if name else (None, text, "description")
+    age = _AGE_DESCRIPTION.fullmatch(text)
+    if age is not None:
+        # "the 47-year-old says": the person the story was just about (a woman or a man by the
+        # noun after the age, when there is one)
+        aged = _role_gender(age.group(1).lower()) if age.group(1) else None
+        return memory.recent(min(at, subj.left_edge.idx), aged), text, "description"
     named_body = _outlet_name(subj) or _country_body(subj)
     if named_body is not None:
         return named_body, text, "named"
@@ -1795,6 +1801,8 @@ def _resolve(
     return None, text, "description"
 
 
+# "the 47-year-old", "the 61-year-old grandmother": a person by age
+_AGE_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+([a-z]+))?")
 # "the DPRK side", "the U.S. side": a country's delegation, in the wording of Chinese and
 # North Korean copy
 _COUNTRY_SIDE = re.compile(r"(?i:the)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+side")
