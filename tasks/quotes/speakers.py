@@ -1068,7 +1068,12 @@ def _roles_of(ent: Span) -> frozenset[str]:
             words.extend(t for t in child.subtree if t.i <= child.i)
     if root.dep_ == "appos" and root.head.i < ent.start:
         words.extend(t for t in root.head.subtree if t.i <= root.head.i)
-    return frozenset(_role_word(t.text) for t in words if _role_token(t))
+    roles = {_role_word(t.text) for t in words if _role_token(t)}
+    # ... and a title NER (or an alias table) took into the name ("President Obama")
+    title = _TITLE_WORDS.match(ent.text)
+    if title is not None:
+        roles.update(_role_word(word) for word in title.group().split())
+    return frozenset(roles)
 
 
 def _role_token(token: Token) -> bool:
