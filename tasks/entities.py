@@ -443,6 +443,10 @@ _MARKUP_OR_HANDLE = re.compile(r'="|^@|://')
 # or the label of a transcript's turn before its colon ("QUESTION:", "MODERATOR:")
 _HONORIFIC_ALONE = re.compile(r"(?i:mr|mrs|ms|messrs|dr)\.?")
 _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|audience)")
+# ... or that opens with an interview's "Q." or "A." at a line's start ("Q. Will the North ...")
+_TURN_LETTER = re.compile(r"[QA]\.\s")
+# social platforms and web companies NER tags as people ("took to Twitter on Monday")
+_PLATFORMS = frozenset(["twitter", "facebook", "youtube", "instagram", "weibo", "google"])
 # what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
 # Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
@@ -831,8 +835,10 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             continue  # emoji and punctuation the NER sometimes tags
         if span.label_ == "PERSON" and _NO_PERSON.search(text):
             continue  # "a moron", "lone wolf", "pro-Clinton", a link: words NER took for a name
-        if _HONORIFIC_ALONE.fullmatch(text) or (
-            _TURN_LABEL.fullmatch(text) and doc_text(doc).startswith(":", end)
+        if (
+            _HONORIFIC_ALONE.fullmatch(text)
+            or (_TURN_LABEL.fullmatch(text) and doc_text(doc).startswith(":", end))
+            or (_TURN_LETTER.match(text) and doc_text(doc)[start - 1 : start] in ("", "\n"))
         ):
             continue
         if _MARKUP_OR_HANDLE.search(text) or (
@@ -852,6 +858,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
+        if label == "PERSON" and text.lower() in _PLATFORMS:
+            label = "ORG"  # "Clinton took to Twitter": a company NER often takes for a person
         if (
             label == "ORG"
             and text.lower() in aliases.capitals

@@ -328,6 +328,22 @@ def test_a_transcripts_honorifics_and_turn_labels_are_no_mentions(nlp, aliases) 
     )
 
 
+def test_a_platform_ner_takes_for_a_person_is_an_organisation(nlp, aliases) -> None:
+    text = "Hillary Clinton took to Twitter on Monday, and Trump answered on Facebook."
+    labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}
+    assert labels.get("Twitter", "ORG") == "ORG" and labels.get("Facebook", "ORG") == "ORG"
+    assert labels["Hillary Clinton"] == "PERSON"
+
+
+def test_an_interviews_q_and_a_letters_are_no_name(nlp, aliases) -> None:
+    text = (
+        "Wi Sung-lac spoke to the JoongAng Daily on Friday.\n\nQ. Will the North return to the"
+        " talks this year?\n\nA. I believe so."
+    )
+    names = [m.text for m in extract_entities(nlp(text), aliases)]
+    assert "Wi Sung-lac" in names and not any(n.startswith(("Q.", "A.")) for n in names)
+
+
 def test_markup_handles_and_lower_case_places_are_no_mentions(nlp) -> None:
     # with no alias table: a place in no capital letter is a common word NER misread
     text = (

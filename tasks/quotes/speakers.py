@@ -165,7 +165,9 @@ _PLACE_OR_BODY_WORDS = (
     "street avenue road square watch party post news times journal group center centre "
     "institute university college school church court house committee council foundation fund "
     "bank company association union network media press research project club department "
-    "agency office board review magazine tribune herald gazette"
+    "agency office board review magazine tribune herald gazette "
+    # social platforms NER tags as people ("took to Twitter"): no antecedent of a "he"
+    "twitter facebook youtube instagram weibo google"
 )
 _PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split())
 
