@@ -1678,6 +1678,7 @@ _LIST_MARKS = frozenset("•*·-–—▪►")
 # Kye-gwan, North Korea:", "Wu Dawei (China):", "Hill, the U.S. envoy:"); 8 holds a comma and
 # a title of seven words ("Kang Sok-ju, North Korean first vice foreign minister:")
 _ROLE_AFTER_NAME_MAX = 8
+_LINE_LEAD_MAX = _ROLE_AFTER_NAME_MAX + 8  # a list's mark, a name of up to six tokens, its role
 
 
 def _named_with_role_before_colon(tokens: Doc | list[Token], colon_i: int) -> _Attribution | None:
@@ -1687,8 +1688,11 @@ def _named_with_role_before_colon(tokens: Doc | list[Token], colon_i: int) -> _A
     colon = tokens[colon_i]
     line_start = doc_text(colon.doc).rfind("\n", 0, colon.idx) + 1
     i = colon_i
-    while i > 0 and tokens[i - 1].idx >= line_start:
+    # back to the line's start, as far as a name and its role reach (not over a long paragraph)
+    while i > 0 and tokens[i - 1].idx >= line_start and colon_i - i <= _LINE_LEAD_MAX:
         i -= 1
+    if i > 0 and tokens[i - 1].idx >= line_start:
+        return None
     while i < colon_i and (tokens[i].is_space or tokens[i].text in _LIST_MARKS):
         i += 1
     if tokens[i].ent_type_ != "PERSON":

@@ -793,7 +793,8 @@ class _Speakers:
         words = name.lower().split()
         return bool(words) and (
             words[0] == "the"
-            or words[-1] in _BODY_WORDS | _STATE_BODIES
+            or words[-1] in _BODY_WORDS
+            or words[-1] in _STATE_BODIES
             or any(name == country for _offset, country in self.countries)
         )
 
@@ -1980,6 +1981,7 @@ def _outlet_name(subj: Token) -> str | None:
 # said" is that country's military, one speaker however many stories quote it
 _STATE_BODIES = frozenset(["government", "military", "army", "navy"])
 _MINISTRIES = frozenset(["ministry", "department", "office", "agency"])
+_NATIONS_BODIES = _STATE_BODIES | _MINISTRIES  # a nation's bodies in lower case (_nations_body)
 
 
 def _country_body(subj: Token) -> str | None:
@@ -2318,7 +2320,7 @@ def _nations_body(spokes: Token, body: Token) -> str | None:
     for, which NER leaves out: "a spokesman for Japan's foreign ministry", "the Chinese foreign
     ministry", "a Japanese foreign ministry spokesman" (the parser hangs "Japanese" on the
     spokesman); None for any other noun."""
-    if not body.is_lower or body.lower_ not in _STATE_BODIES | _MINISTRIES:
+    if not body.is_lower or body.lower_ not in _NATIONS_BODIES:
         return None  # (the tagger may take a lower-case "ministry" for a name)
     nation = next(
         (
