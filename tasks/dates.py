@@ -562,6 +562,7 @@ _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
 _OF_WEEK = re.compile(r"\s+(?:of\s+)?(?P<which>last|next|this)\s+week\b", re.IGNORECASE)
 # between the two days of a range: "from Monday to Friday", "Tuesday through Thursday"
 _DAY_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}", re.IGNORECASE)  # a range that starts on a weekday
 _SCANNER = _Scanner(_PATTERNS)
 # Publication years an anchor may have: they leave the rules a thousand years either way of it
 # for their arithmetic ("the previous year", "a decade ago"), which past year 1 or 9999 raises
@@ -2580,6 +2581,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
                 and _DAY_VALUE.match(found[-1].value[:10])
                 and found[-1].value[:4].isdigit()
                 and _DAY_RANGE_JOIN.fullmatch(text, found[-1].end_char, start)
+                and _WEEKDAY_WORD.search(found[-1].text) is not None
             ):
                 # "Tuesday through Thursday last week": the range's first day is in that week too
                 opens = date.fromisoformat(found[-1].value[:10])
@@ -2613,7 +2615,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             and _DAY_VALUE.match(got[1][:10])
             and _DAY_RANGE_JOIN.fullmatch(text, found[-1].end_char, start)
             # from a weekday, not "from Sept. 14 to Thursday"
-            and re.search(rf"\b{_WEEKDAY}", found[-1].text, re.IGNORECASE) is not None
+            and _WEEKDAY_WORD.search(found[-1].text) is not None
         ):
             # "from Monday to Friday": the range's end is the first such day on or after its
             # start, not the one nearest the anchor on its own
