@@ -389,13 +389,20 @@ CASES = [
         "2009-09-15",
     ),
     ("He arrives Sunday next week.", date(2009, 9, 24), "Sunday next week", "DATE", "2009-10-04"),
-    # ... and the range it ends starts in that week too
+    # ... and the range it ends starts in that week too, when it starts on a weekday
     (
         "The talks ran Tuesday through Thursday last week.",
         date(2009, 9, 24),
         "Tuesday",
         "DATE",
         "2009-09-15",
+    ),
+    (
+        "It bought shares from Sept. 10 through Thursday last week.",
+        date(2009, 9, 24),
+        "Sept. 10",
+        "DATE",
+        "2009-09-10",
     ),
     # ... from a weekday only: "from Sept. 14 to Thursday" ends on the Thursday before the anchor
     (
