@@ -712,6 +712,9 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
     return people
 
 
+_ROLES_KEY = (
+    "newscorpus.introduced_roles"  # doc.user_data: offset -> role words (_introduced_roles)
+)
 _FAMILY_KEY = "newscorpus.introduced_by_family"  # doc.user_data cache
 
 
@@ -743,7 +746,7 @@ def shared_family_name_at(
         known = aliases.lookup(name, "PERSON") if aliases is not None else None
         canonical = known.canonical if known is not None and known.label == "PERSON" else name
         named.append((at, canonical))
-        roles.setdefault(canonical, set()).update(_role_words_around(text, at, at + len(name)))
+        roles.setdefault(canonical, set()).update(_introduced_roles(doc, at, name))
     if len({name for _at, name in named}) < 2:
         return None
     before = [name for at, name in named if at < offset]
@@ -761,6 +764,16 @@ def shared_family_name_at(
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\n\"“”]{2,60}?)\s*(?:[,.;:]|$)", re.M)
 _ROLE_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})$")
 _NOT_ROLE_WORDS = frozenset(["the", "a", "an", "of", "and", "in", "for", "to", "its", "his", "her"])
+
+
+def _introduced_roles(doc: Doc, at: int, name: str) -> set[str]:
+    """_role_words_around a name introduced at `at`, read once per Doc: each bare family name
+    asks for the roles of every name of its family."""
+    cache = doc.user_data.setdefault(_ROLES_KEY, {})
+    if at not in cache:
+        # a list, as the rest of user_data, which a DocBin may carry
+        cache[at] = sorted(_role_words_around(doc_text(doc), at, at + len(name)))
+    return set(cast(list[str], cache[at]))
 
 
 def _role_words_around(text: str, start: int, end: int, before_name: bool = True) -> set[str]:
