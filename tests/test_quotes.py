@@ -203,6 +203,17 @@ def test_the_writer_in_the_byline_is_no_speaker(nlp, credit: str) -> None:
     assert quote.speaker_text == "The top American envoy on North Korea"
 
 
+def test_without_saying_is_no_report_and_no_part_of_the_one_before(nlp) -> None:
+    text = (
+        "U.S. envoy Stephen Bosworth held talks with Kang Sok-ju on Wednesday, the North's"
+        " official media said, without saying whether the North had agreed to return to the"
+        " talks."
+    )
+    rows = [(q.text, q.cue) for q in quotes_of(nlp, text)]
+    assert ("U.S. envoy Stephen Bosworth held talks with Kang Sok-ju on Wednesday", "said") in rows
+    assert not any(cue == "saying" or "without" in words for words, cue in rows)
+
+
 def test_a_datelines_agency_is_no_subject_of_the_word_after_it(nlp) -> None:
     # the tagger takes "Talks" for a verb and "Yonhap" for its subject
     text = "(LEAD) Seoul says talks will resume\n\nSEOUL (Yonhap) -- Talks will resume."

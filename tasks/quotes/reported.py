@@ -1240,7 +1240,10 @@ def _said_before_according(tokens: list[Token], according: Token) -> bool:
 # "amid rising tension"): wire copy's context, not the source's words
 _WRITERS_TAIL = re.compile(
     r"(?:in (?:an? |what )?(?:apparent|possible|clear|latest|further|fresh|rare|move|sign|bid"
-    r"|show|what|appeared|seemed)|amid|apparently)\b",
+    r"|show|what|appeared|seemed)|amid|apparently"
+    # "..., the North's media said, without saying whether ...": what the source left unsaid
+    r"|without (?:saying|giving|elaborating|providing|specifying|explaining|citing|offering"
+    r"|commenting|naming|mentioning|detailing))\b",
     re.IGNORECASE,
 )
 
@@ -1398,6 +1401,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 continue
             if pos not in _CLAUSE_POS and not verb.tag_.startswith("VB"):
                 continue  # every branch below wants a noun or a verb
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+                continue  # "said, without saying whether ...": nothing said
             if verb.i in tag_names:
                 continue  # the name of an embedded markup tag (<tweet author="...">), not a verb
             if (
