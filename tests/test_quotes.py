@@ -230,6 +230,16 @@ def test_a_wire_tag_before_a_headline_is_no_part_of_what_was_said(nlp, tag: str)
     assert says.text == "N. Korea open to talks"
 
 
+def test_it_said_goes_on_for_the_agency_not_for_a_subject_inside_its_report(nlp) -> None:
+    # "the proposal showed ..." is inside the agency's report: the agency spoke last
+    text = (
+        'The official KCNA news agency said the proposal showed Seoul\'s "confrontational"'
+        ' stance. "The puppet group should not expect any dialogue," it said.'
+    )
+    puppet = next(q for q in quotes_of(nlp, text) if q.text.startswith("The puppet"))
+    assert (puppet.speaker, puppet.speaker_type) == ("KCNA news agency", "pronoun-resolved")
+
+
 def test_it_goes_on_for_the_body_that_spoke_with_a_verb_of_a_stance(nlp) -> None:
     # "accused" is no verb of saying, but the agency's "it" accuses as it says
     text = (

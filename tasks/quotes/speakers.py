@@ -640,8 +640,29 @@ class _Speakers:
         if self._speaking_bodies is None:
             self._speaking_bodies = []
             for token in _tokens(self._doc):
-                if token.dep_ == "nsubj" and token.lower_ != "it" and _is_cue(token.head):
-                    ent = _entity_of(token) if token.ent_type_ in ("ORG", "GPE") else None
+                if (
+                    token.dep_ == "nsubj"
+                    and token.lower_ != "it"
+                    and _is_cue(token.head)
+                    # not a report inside one ("KCNA said the proposal showed ..."): the
+                    # reporter spoke
+                    and not (token.head.dep_ == "ccomp" and _is_cue(token.head.head))
+                ):
+                    # the body's name, or the name on its noun ("The official KCNA news
+                    # agency said")
+                    named = (
+                        token
+                        if token.ent_type_ in ("ORG", "GPE")
+                        else next(
+                            (
+                                c
+                                for c in _children(token)
+                                if c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG"
+                            ),
+                            None,
+                        )
+                    )
+                    ent = _entity_of(named) if named is not None else None
                     name = (
                         capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
                     )
