@@ -31,6 +31,7 @@ from tasks.nlp import (
     FIRST_NAMES,
     MALE_TITLES,
     PERSON_TITLES,
+    PLATFORMS,
     doc_text,
     given_name_tail,
     name_syllable,
@@ -447,8 +448,6 @@ _HONORIFIC_ALONE = re.compile(r"(?i:mr|mrs|ms|messrs|dr)\.?")
 _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|audience)")
 # ... or that opens with an interview's "Q." or "A." at a line's start ("Q. Will the North ...")
 _TURN_LETTER = re.compile(r"[QA]\.\s")
-# social platforms and web companies NER tags as people ("took to Twitter on Monday")
-_PLATFORMS = frozenset(["twitter", "facebook", "youtube", "instagram", "weibo", "google"])
 # what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
 # Reuters"), a label's colon ("Luciana Lopez: Saying"), a spaced dash
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
@@ -873,7 +872,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
-        if label == "PERSON" and text.lower() in _PLATFORMS:
+        if label == "PERSON" and text.lower() in PLATFORMS:
             label = "ORG"  # "Clinton took to Twitter": a company NER often takes for a person
         if (
             label == "ORG"

@@ -759,6 +759,9 @@ _MALE_NAME_WORDS = (
 )
 MALE_NAMES = frozenset(_MALE_NAME_WORDS.split())
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# Social platforms and web companies NER tags as people ("Clinton took to Twitter"): the
+# entities stage labels them organisations, and the quotes stage takes none for a person
+PLATFORMS = frozenset(["twitter", "facebook", "youtube", "instagram", "weibo", "google"])
 # Titles a person's name is written after ("Sen. Ted Cruz", "Envoy Wi Sung-lac", "Chancellor
 # Angela Merkel"), as a regex alternation: the entities stage strips them from a PERSON's name
 # and the quotes stage from a speaker's, so a speaker and the actor it names share one name.

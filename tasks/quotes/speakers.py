@@ -18,7 +18,15 @@ from tasks.entities import (
     shared_family_name_at,
     surname_index,
 )
-from tasks.nlp import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, doc_text, token_at, verb_forms
+from tasks.nlp import (
+    FEMALE_NAMES,
+    FIRST_NAMES,
+    MALE_NAMES,
+    PLATFORMS,
+    doc_text,
+    token_at,
+    verb_forms,
+)
 from tasks.quotes.attribution import _is_cue, _main_clause, _Spans
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
@@ -165,11 +173,10 @@ _PLACE_OR_BODY_WORDS = (
     "street avenue road square watch party post news times journal group center centre "
     "institute university college school church court house committee council foundation fund "
     "bank company association union network media press research project club department "
-    "agency office board review magazine tribune herald gazette "
-    # social platforms NER tags as people ("took to Twitter"): no antecedent of a "he"
-    "twitter facebook youtube instagram weibo google"
+    "agency office board review magazine tribune herald gazette"
 )
-_PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split())
+# ... and a platform NER tags as a person ("took to Twitter"), no antecedent of a "he"
+_PLACE_OR_BODY = frozenset(_PLACE_OR_BODY_WORDS.split()) | PLATFORMS
 
 
 # a headline's owner before a role: "Obama's ", "North Korea's ", "China’s "
@@ -984,7 +991,8 @@ def _unnamed_source_before(pronoun: Token) -> Token | None:
         return None
     doc = pronoun.doc
     sent = _sent(pronoun)
-    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+    before = _sentence_before(pronoun)
+    if before is None:
         return None
     if pronoun.i != sent.start and not (
         # '... the issue. "The North did not respond," he said': an attribution after words
@@ -1004,7 +1012,6 @@ def _unnamed_source_before(pronoun: Token) -> Token | None:
         and not any(t.ent_type_ == "PERSON" for t in doc[sent.start : pronoun.i])
     ):
         return None
-    before = _sent(doc[sent.start - 1])
     verb = before.root
     if verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
