@@ -2342,6 +2342,23 @@ def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression])
     return got
 
 
+def _weekday_range_start(found: list[TemporalExpression], text: str, start: int) -> date | None:
+    """The day a range of weekdays starts on, when the expression at `start` ends one: the last
+    one found is a weekday's date joined to it by "to", "through" or a dash ("from Monday to
+    Friday"; not "from Sept. 14 to Thursday")."""
+    if not found:
+        return None
+    last = found[-1]
+    if (
+        _DAY_VALUE.match(last.value[:10])
+        and last.value[:4].isdigit()
+        and _DAY_RANGE_JOIN.fullmatch(text, last.end_char, start)
+        and _WEEKDAY_WORD.search(last.text) is not None
+    ):
+        return date.fromisoformat(last.value[:10])
+    return None
+
+
 def _year_before(got: Normalised, found: list[TemporalExpression]) -> Normalised:
     """ "Sales fell in January from the same month a year ago": the month the story last
     named, a year before."""
@@ -2576,15 +2593,9 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             got, end = (got[0], day.isoformat() + got[1][10:], got[2], True), of_week.end()
             raw = text[start:end]
             covered = end
-            if (
-                found
-                and _DAY_VALUE.match(found[-1].value[:10])
-                and found[-1].value[:4].isdigit()
-                and _DAY_RANGE_JOIN.fullmatch(text, found[-1].end_char, start)
-                and _WEEKDAY_WORD.search(found[-1].text) is not None
-            ):
+            opens = _weekday_range_start(found, text, start)
+            if opens is not None:
                 # "Tuesday through Thursday last week": the range's first day is in that week too
-                opens = date.fromisoformat(found[-1].value[:10])
                 moved = day + timedelta(days=opens.weekday() - day.weekday())
                 found[-1] = replace(found[-1], value=moved.isoformat() + found[-1].value[10:])
         story_year = (
@@ -2606,20 +2617,14 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         ):
             # "Dec. 18, a Wednesday": the weekday is the date it stands beside
             got = (got[0], found[-1].value[:10], got[2], found[-1].relative)
-        if (
-            rule == "weekday_rel"
-            and of_week is None
-            and found
-            and _DAY_VALUE.match(found[-1].value[:10])
-            and found[-1].value[:4].isdigit()
-            and _DAY_VALUE.match(got[1][:10])
-            and _DAY_RANGE_JOIN.fullmatch(text, found[-1].end_char, start)
-            # from a weekday, not "from Sept. 14 to Thursday"
-            and _WEEKDAY_WORD.search(found[-1].text) is not None
-        ):
+        opens = (
+            _weekday_range_start(found, text, start)
+            if rule == "weekday_rel" and of_week is None and _DAY_VALUE.match(got[1][:10])
+            else None
+        )
+        if opens is not None:
             # "from Monday to Friday": the range's end is the first such day on or after its
             # start, not the one nearest the anchor on its own
-            opens = date.fromisoformat(found[-1].value[:10])
             ahead = (date.fromisoformat(got[1][:10]).weekday() - opens.weekday()) % 7
             got = (got[0], (opens + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
         if rule == "rel_unit":
