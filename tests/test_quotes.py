@@ -250,6 +250,21 @@ def test_it_goes_on_for_the_body_that_spoke_with_a_verb_of_a_stance(nlp) -> None
     assert (accused.speaker, accused.speaker_type) == ("KCNA", "pronoun-resolved")
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_it_goes_on_for_a_body_no_entity_names_in_the_paragraph_before(nlp, gap: str) -> None:
+    # "the North's foreign ministry" is no entity; a blank line between the paragraphs is no
+    # paragraph of its own, so "it" in the next one still goes on for the ministry
+    text = (
+        '"There is no need to have the six-party talks any more," the North\'s foreign ministry'
+        f' said in a statement.{gap}The North "will never participate in such talks," it said.'
+    )
+    never = next(q for q in quotes_of(nlp, text) if "never participate" in q.text)
+    assert (never.speaker, never.speaker_type) == (
+        "the North's foreign ministry",
+        "pronoun-resolved",
+    )
+
+
 def test_a_summing_up_noun_set_off_after_a_report_is_no_part_of_it(nlp) -> None:
     # "— a statement Hill called ..." is the writer's; the words in marks after it are Hill's
     text = (
@@ -3300,6 +3315,31 @@ def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:
     )
     quote = next(q for q in quotes_of(nlp, text) if "record on taxes" in q.text)
     assert quote.speaker == "Peter Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "In his memoir, Bill Clinton recalls the trip. Kim Jong-il, he writes, "
+            '"was in good humor and clearly in charge."',
+            "good humor",
+            "Bill Clinton",
+        ),
+        (
+            "Obama spoke to reporters later. Trump, he said, "
+            '"is not fit to be president," and never was.',
+            "not fit",
+            "Obama",
+        ),
+    ],
+)
+def test_pronoun_set_inside_its_report_is_no_name_in_that_report(
+    nlp, text: str, quoted: str, speaker: str
+) -> None:
+    # "X, he said, "..."": the one who speaks is never the X the words are about
+    quote = next(q for q in quotes_of(nlp, text) if quoted in q.text)
+    assert quote.speaker == speaker
 
 
 @pytest.mark.parametrize(

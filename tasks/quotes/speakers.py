@@ -188,7 +188,10 @@ def _paragraphs_back(text: str, before: int, paragraphs: int) -> int:
     """The offset of the newline before the paragraph `paragraphs` - 1 back from the one `before`
     lies in (1: its own), -1 at the text's start."""
     start = before
-    for _ in range(paragraphs):
+    for n in range(paragraphs):
+        if n:  # a blank line between paragraphs is no paragraph of its own
+            while start > 0 and text[start - 1] in "\n\r \t":
+                start -= 1
         start = text.rfind("\n", 0, start) if start > 0 else -1
     return start
 
@@ -316,7 +319,7 @@ class _Speakers:
         self._anonymity = [m.start() for m in _ANONYMOUS.finditer(doc_text(doc))]
         # indexes for "it" going on for a body and for a document named again, built when a
         # quote first asks (see _bodies_speaking, _documents_made)
-        self._speaking_bodies: list[tuple[int, str | None]] | None = None
+        self._speaking_bodies: list[tuple[int, str | Token | None]] | None = None
         self._documents: list[tuple[int, str, Token | str | None]] | None = None
         self._spokespeople: list[int] | None = None  # see spokespeople
         # countries that were the subject of a clause, for "the communist state" after them
@@ -641,9 +644,10 @@ class _Speakers:
             self._roles = [(ent.start_char, name, _roles_of(ent)) for ent, name in self._titled]
         return self._roles
 
-    def _bodies_speaking(self) -> list[tuple[int, str | None]]:
+    def _bodies_speaking(self) -> list[tuple[int, str | Token | None]]:
         """(offset, name) of each subject of a verb of saying but "it", the name only for a
-        body or a country, for the "it" that goes on speaking for the last one."""
+        body or a country, for the "it" that goes on speaking for the last one; for a body no
+        entity names ("the North's foreign ministry said"), its noun, resolved when asked."""
         if self._speaking_bodies is None:
             self._speaking_bodies = []
             for token in _tokens(self._doc):
@@ -670,9 +674,11 @@ class _Speakers:
                         )
                     )
                     ent = _entity_of(named) if named is not None else None
-                    name = (
+                    name: str | Token | None = (
                         capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
                     )
+                    if name is None and token.lower_ in _BODY_WORDS:
+                        name = token
                     self._speaking_bodies.append((token.idx, name))
         return self._speaking_bodies
 
@@ -715,9 +721,10 @@ class _Speakers:
         ]
         return found[-1] if found else None
 
-    def speaking_body(self, before: int) -> str | None:
+    def speaking_body(self, before: int) -> str | Token | None:
         """The body or country that last said something before an offset, in its paragraph or
-        the one before; None when the last one to speak there was not a body."""
+        the one before (its noun when no entity names it); None when the last one to speak
+        there was not a body."""
         start = _paragraphs_back(doc_text(self._doc), before, 2)
         found = [name for offset, name in self._bodies_speaking() if start < offset < before]
         return found[-1] if found else None
@@ -1455,6 +1462,8 @@ def _resolve(
         # that spoke last, in this paragraph or the one before (not "it is clear that ...",
         # nor "it shows ...", which a message or a poll does)
         speaking = memory.speaking_body(subj.idx)
+        if isinstance(speaking, Token):
+            speaking = _resolve(doc, speaking, at, memory)[0]
         if speaking is not None:
             return speaking, subj.text, "pronoun-resolved"
         if subj.i == _sent(subj).start:
@@ -1483,6 +1492,10 @@ def _resolve(
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
+        if subj.head.dep_ == "parataxis" and subj.head.head.left_edge.i < subj.i:
+            # "Kim Jong-il, he writes, "was in good humor"": a pronoun set inside the clause it
+            # reports never means a name in that clause (he is Clinton, the memoir's writer)
+            at = min(at, subj.head.head.left_edge.idx)
         unnamed = _unnamed_source_before(subj) if gender in ("m", "f") else None
         if unnamed is not None:
             # "The official, who was not authorized to speak, said ... He said ...": the source
