@@ -446,6 +446,16 @@ _MARKUP_OR_HANDLE = re.compile(r'="|^@|://')
 # or the label of a transcript's turn before its colon ("QUESTION:", "MODERATOR:")
 _HONORIFIC_ALONE = re.compile(r"(?i:mr|mrs|ms|messrs|dr)\.?")
 _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|audience)")
+# a transcript's turn labelled with a name in capitals, its title or role before the colon
+# ("AMB. HILL:", "RENEE MONTAGNE, host:", "Ambassador STEPHEN BOSWORTH (Special ...):")
+_NAME_TURN = re.compile(
+    rf"^[ \t]*(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
+    r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3})"
+    r"(?P<role>\s*\([^()\n]{1,80}\)|,\s*(?i:host|co-?host|anchor|moderator|announcer))?"
+    r"\s*:[ \t]",
+    re.MULTILINE,
+)
+_TITLE_ALONE = re.compile(rf"(?i:{PERSON_TITLES})\.?")
 # ... or that opens with an interview's "Q." or "A." at a line's start ("Q. Will the North ...")
 _TURN_LETTER = re.compile(r"[QA]\.\s")
 # what ends a person's name inside NER's span: a photo credit's slash ("Carlos Barria /
@@ -453,6 +463,24 @@ _TURN_LETTER = re.compile(r"[QA]\.\s")
 _PERSON_BREAKS = frozenset(["/", ":", "|"])
 _SPACED_BREAKS = frozenset(["-", "--", "\u2013", "\u2014"])  # not a hyphen: "Kang Min-ji"
 _BREAK_CHARS = re.compile("[/:|\u2013\u2014]|\\s-")  # the cheap test first, on the text
+
+
+def transcript_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each transcript turn whose label names a person: a name in
+    capitals with a title before it or a role after it, or one that opens with a first name
+    ("AMB. HILL:", "RENEE MONTAGNE, host:", "MARTIN HOLLOWAY:"), not an outlet asking ("USA
+    TODAY:"). A full name is given in title case ("Renee Montagne"), one word as written."""
+    names = []
+    for turn in _NAME_TURN.finditer(text) if ":" in text else ():
+        name = turn.group("name")
+        if turn.group("title") or turn.group("role") or name.split()[0].lower() in FIRST_NAMES:
+            if len(name.split()) > 1:
+                name = _MC.sub(lambda m: "Mc" + m.group(1).upper(), name.title())
+            names.append((turn.start("name"), turn.end("name"), name))
+    return names
+
+
+_MC = re.compile(r"\bMc([a-z])")  # "Mccain" of "MCCAIN".title() -> "McCain"
 
 
 def _person_span(span: Span) -> Span:
@@ -843,6 +871,18 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         spans = sorted([*spans, *_bare_family_names(doc, people)], key=lambda e: e.start)
     spans = [part for span in spans for part in _owner_apart(span, aliases)]
     mentions: list[EntityMention] = []
+    # the names of a transcript's turns: people, whatever NER made of them ("AMB", "HILL"),
+    # and people where NER saw nothing ("MR. CROWLEY:")
+    turns = transcript_names(doc_text(doc))
+    turn_names = [(lo, hi) for lo, hi, _name in turns]
+    full_turn_names = {name.split()[-1].lower(): name for _lo, _hi, name in turns if " " in name}
+    if turns:
+        unseen = [
+            doc.char_span(lo, hi, label="PERSON")
+            for lo, hi, _name in turns
+            if not any(e.start_char < hi and lo < e.end_char for e in spans)
+        ]
+        spans = sorted([*spans, *(u for u in unseen if u is not None)], key=lambda e: e.start)
     for span in spans:
         start, end, text = _trim(span)
         if start >= end or not any(ch.isalnum() for ch in text):
@@ -872,6 +912,14 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
+        if turn_names and any(lo <= start and end <= hi for lo, hi in turn_names):
+            label = "PERSON"
+        elif (
+            turn_names
+            and _TITLE_ALONE.fullmatch(text)
+            and any(start < lo <= end + 2 for lo, _hi in turn_names)
+        ):
+            continue  # the title of a turn's name ("AMB" of "AMB. HILL:")
         if label == "PERSON" and text.lower() in PLATFORMS:
             label = "ORG"  # "Clinton took to Twitter": a company NER often takes for a person
         if (
@@ -918,6 +966,9 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             canonical = shared_family_name_at(doc, single, start, aliases) or people[single]
         elif label == "PERSON":
             canonical = text
+            if text.isupper() and turns:
+                # a transcript's label: "AMB. HILL" is HILL, as written
+                canonical = next((n for lo, hi, n in turns if lo <= start and end <= hi), text)
             known = aliases.lookup(text, label)
             if known is not None:
                 canonical = known.canonical
@@ -957,6 +1008,9 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                     and _in_dateline(doc_text(doc), start, end)
                 ):
                     canonical = text.title()  # a dateline's "SEOUL" is the city "Seoul"
+        if label == "PERSON" and full_turn_names and canonical.isupper():
+            # "RENEE MONTAGNE, host:" then "MONTAGNE:", "Bush" after "President GEORGE W. BUSH:"
+            canonical = full_turn_names.get(canonical.split()[-1].lower(), canonical)
         if label == "PERSON":
             known = aliases.lookup(canonical, "PERSON")
             if known is not None and known.label == "PERSON":

@@ -328,6 +328,31 @@ def test_a_transcripts_honorifics_and_turn_labels_are_no_mentions(nlp, aliases) 
     )
 
 
+def test_a_transcripts_turn_labels_name_people(nlp, aliases) -> None:
+    # NER tags "AMB" and "HILL" organisations, "RENEE MONTAGNE" one or nothing, "CROWLEY"
+    # nothing; "USA TODAY:" is an outlet asking, not a person
+    text = (
+        "Philip J. Crowley, Assistant Secretary\n\n"
+        "RENEE MONTAGNE, host: Talks resumed today in Beijing.\n\n"
+        "MR. CROWLEY: Good afternoon.\n\n"
+        "AMB. HILL: We will see what they bring.\n\n"
+        "President GEORGE W. BUSH: The goal is a peninsula free of nuclear weapons.\n\n"
+        "USA TODAY: Will the talks end this week?\n\n"
+        "That was President Bush speaking last month."
+    )
+    found = [(m.text, m.label, m.canonical) for m in extract_entities(nlp(text), aliases)]
+    people = {(written, canonical) for written, label, canonical in found if label == "PERSON"}
+    assert {
+        ("RENEE MONTAGNE", "Renee Montagne"),
+        ("CROWLEY", "Philip Crowley"),  # as the alias table names him
+        ("HILL", "HILL"),
+        ("GEORGE W. BUSH", "George W. Bush"),
+        ("Bush", "George W. Bush"),
+    } <= people, found
+    assert not any(written in ("AMB", "AMB.", "USA TODAY") for written, _c in people), found
+    assert not any(label == "ORG" and written == "HILL" for written, label, _c in found), found
+
+
 def test_a_platform_ner_takes_for_a_person_is_an_organisation(nlp, aliases) -> None:
     text = "Hillary Clinton took to Twitter on Monday, and Trump answered on Facebook."
     labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}

@@ -2238,8 +2238,33 @@ def test_transcript_turn_runs_to_the_end_of_its_paragraph(nlp) -> None:
     )
     turn = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will not"))
     assert turn.text.endswith("not next year either.")
-    # a label in capitals the article names no one by stays as written ("USA TODAY" too)
-    assert turn.speaker == "MARTIN HOLLOWAY"
+    # a person's full name in capitals is the name in title case; one word the article names
+    # no one by, or an outlet ("USA TODAY"), stays as written
+    assert turn.speaker == "Martin Holloway"
+
+
+def test_transcript_labels_with_a_title_or_a_role_name_the_person(nlp) -> None:
+    text = (
+        "NPR Morning Edition: Six-party talks resume\n\n"
+        "RENEE MONTAGNE, host: Talks resumed in Beijing today. Louisa, what are the hopes?\n\n"
+        "LOUISA LIM: Well, Renee, they are pretty low.\n\n"
+        "MONTAGNE: And what is the North saying?\n\n"
+        "SEN. JOHN MCCAIN: It is saying very little, as usual.\n\n"
+        "MCCAIN: That is all I will say.\n\n"
+        "AMB. HILL: We will see.\n\n"
+        "USA TODAY: Will the talks end this week?\n\n"
+        "Christopher Hill, the U.S. envoy, left on Friday."
+    )
+    rows = [(q.speaker, q.speaker_text) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert rows == [
+        ("Renee Montagne", "RENEE MONTAGNE"),
+        ("LOUISA LIM", "LOUISA LIM"),  # no first name we know, no title, no role
+        ("Renee Montagne", "MONTAGNE"),
+        ("John McCain", "JOHN MCCAIN"),
+        ("John McCain", "MCCAIN"),
+        ("Christopher Hill", "HILL"),
+        ("USA TODAY", "USA TODAY"),
+    ]
 
 
 def test_broadcast_transcript_turn_with_a_title_and_a_role_is_the_words_as_spoken(nlp) -> None:

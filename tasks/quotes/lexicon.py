@@ -516,11 +516,13 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
 # A broadcast transcript's turn in NPR's style: a title in lower case, the name in capitals, the
 # speaker's role in brackets ("Ambassador STEPHEN BOSWORTH (Special Representative for North Korea
-# Policy): ...", "Mr. VICTOR CHA (Georgetown University): ..."); a turn has the title or the role
-# (not "In CHINA: ...", a word that is no title)
+# Policy): ...", "Mr. VICTOR CHA (Georgetown University): ...") or after a comma ("RENEE
+# MONTAGNE, host: ..."); a turn has the title or the role (not "In CHINA: ...", a word that is
+# no title)
 _TRANSCRIPT_TURN = re.compile(
     rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}})"
-    r"\s*(\([^()\n]{1,80}\))?\s*:\s+(?=\S)"
+    r"\s*(\([^()\n]{1,80}\)|,\s*(?i:host|co-?host|anchor|moderator|announcer|byline))?"
+    r"\s*:\s+(?=\S)"
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(

@@ -97,6 +97,7 @@ from tasks.quotes.lexicon import (
     _TALK,
     _TITLE_AUX,
     _TITLE_MAX_WORDS,
+    _TITLE_WORDS,
     _TO_WHAT,
     _TRANSCRIPT_TURN,
     _TURN,
@@ -1349,6 +1350,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # "MR. MCCORMACK:" the parser ends a sentence after "MR.": the name is last
                     roots = [t for t in subj if t.dep_ == "ROOT"]
                     head = subj.root if len(roots) < 2 else roots[-1]
+                    if head.i < subj[-1].i and _TITLE_WORDS.match(subj.text.title()):
+                        # "SEN. JOHN MCCAIN:", "AMB. HILL:": the parser made the title the
+                        # label's head; the name ends the label
+                        head = subj[-1]
                     # a transcript's turn ("MR. CROWLEY: ...") records the words as spoken; a
                     # headline's ("Clinton: ...", "UN: PEACEKEEPERS PAYING ...") may be cut down
                     # to fit. Not told by _in_title_line: a short turn is title-case too

@@ -17,6 +17,7 @@ from tasks.entities import (
     introduced_names,
     shared_family_name_at,
     surname_index,
+    transcript_names,
 )
 from tasks.nlp import (
     FEMALE_NAMES,
@@ -297,6 +298,10 @@ class _Speakers:
             if not _not_a_person(name)
         }
         self.full_names.update(_first_named(doc, self.full_names))
+        for _start, _end, label in transcript_names(doc_text(doc)):
+            if " " in label:
+                # "RENEE MONTAGNE, host: ..." then "MONTAGNE: ...": the one the first label named
+                self.full_names.setdefault(label.split()[-1].lower(), label)
         self._introduced = {name for _offset, name in introduced_names(doc)}
         # full() of each name asked, which depends on full_names only (fixed from here on)
         self._full: dict[str, str] = {}
@@ -528,10 +533,11 @@ class _Speakers:
     def _full_name(self, name: str) -> str:
         # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
         name = _unglue(name)
-        honorific = _HONORIFIC.match(name.title()) if name.isupper() else None
+        titled = name.title() if name.isupper() else ""
+        honorific = _HONORIFIC.match(titled) or _TITLE_WORDS.match(titled)
         if honorific is not None:
-            # a transcript's speaker label ("MR. CROWLEY:", "MS. PSAKI:"): the person the
-            # article named, else the surname as written
+            # a transcript's speaker label ("MR. CROWLEY:", "MS. PSAKI:", "AMB. HILL:",
+            # "SECRETARY RICE:"): the person the article named, else the surname as written
             bare = name[honorific.end() :].strip()
             found = self._full_name(name.title())
             return found if found.lower() != bare.lower() else bare
