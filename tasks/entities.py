@@ -455,6 +455,14 @@ _NAME_TURN = re.compile(
     r"\s*:[ \t]",
     re.MULTILINE,
 )
+# the marks a wire story ends or breaks with and a press release's heading, which NER tags
+# (the mark as NER's text -> the text around it that makes it one)
+_WIRE_MARKS = {
+    "END": "(END)",
+    "MORE": "(MORE)",
+    "Immediate Release": "For Immediate Release",
+    "IMMEDIATE RELEASE": "FOR IMMEDIATE RELEASE",
+}
 _TITLE_ALONE = re.compile(rf"(?i:{PERSON_TITLES})\.?")
 # ... or that opens with an interview's "Q." or "A." at a line's start ("Q. Will the North ...")
 _TURN_LETTER = re.compile(r"[QA]\.\s")
@@ -907,6 +915,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             doc_text(doc), max(0, start - 12), start
         ):
             continue
+        if text in _WIRE_MARKS and _WIRE_MARKS[text] in doc_text(doc)[max(0, start - 4) : end + 1]:
+            continue  # a wire's "(END)" or "(MORE)", a release's "For Immediate Release"
         if text.lower() in _PORTFOLIOS and _PORTFOLIO_OF.search(
             doc_text(doc), max(0, start - 24), start
         ):

@@ -328,6 +328,19 @@ def test_a_transcripts_honorifics_and_turn_labels_are_no_mentions(nlp, aliases) 
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, April 14 (Yonhap) -- The Security Council on Monday adopted a statement.\n\n(END)",
+        "THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release\nJune 26, 2008\n\n"
+        "The President welcomes the declaration.",
+    ],
+)
+def test_a_wires_end_mark_and_a_releases_heading_are_no_mentions(nlp, aliases, text) -> None:
+    names = [m.text for m in extract_entities(nlp(text), aliases)]
+    assert not {"END", "Immediate Release"} & set(names), names
+
+
 def test_a_transcripts_turn_labels_name_people(nlp, aliases) -> None:
     # NER tags "AMB" and "HILL" organisations, "RENEE MONTAGNE" one or nothing, "CROWLEY"
     # nothing; "USA TODAY:" is an outlet asking, not a person
