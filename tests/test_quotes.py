@@ -539,6 +539,21 @@ def test_partial_quote_spans_its_reported_clause(nlp) -> None:
     assert quotes[0].text.startswith("the visit was") and "quite positive" in quotes[0].text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hill told reporters that he expected to travel to Beijing "soon."',
+        "Hill told reporters after the hearing that he expected to travel to Beijing "
+        '"in the next week or so."',
+    ],
+)
+def test_partial_quote_that_ends_a_reported_clause_is_part_of_it(nlp, text: str) -> None:
+    # the parser hangs the quoted words on "told", after the clause: one row all the same
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("partial", "Hill", "told")]
+    assert quotes[0].text.startswith("he expected to travel") and quotes[0].text.endswith('."')
+
+
 def test_quote_without_cue_continues_the_previous_speaker(nlp) -> None:
     text = '"We are ready," said Pavel Istrati, a fictional negotiator. "The other side is not."'
     quotes = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]

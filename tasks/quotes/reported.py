@@ -348,6 +348,11 @@ def _split_items(verb: Token, comp: Token) -> list[Token]:
     return items
 
 
+# what the parser makes of quoted words that end a reported clause when it hangs them on the
+# verb of saying
+_QUOTED_TAIL = frozenset(["advmod", "prep", "npadvmod", "dobj", "acomp", "attr", "advcl"])
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     start: int
@@ -1765,6 +1770,24 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                                 )
                             )
                         )
+                        for t in c.subtree
+                    ]
+                    sub.sort(key=lambda t: t.i)
+                if comps[0].dep_ in ("ccomp", "relcl", "acl") and sub:
+                    # "told reporters that he expected to travel to Beijing "in the next week
+                    # or so."": quoted words that end the clause, which the parser hangs on the
+                    # verb of saying
+                    last = max(t.i for t in sub)
+                    sub += [
+                        t
+                        for c in verb.rights
+                        if c.dep_ in _QUOTED_TAIL
+                        and c.left_edge.i == last + 2
+                        and verb.doc[last + 1].is_quote
+                        # an opening mark, not an apostrophe or a closing mark ("Roberts’
+                        # 2012 opinion", "aren’t “monolithic,” with some ...")
+                        and verb.doc[last].whitespace_ != ""
+                        and verb.doc[last + 1].whitespace_ == ""
                         for t in c.subtree
                     ]
                     sub.sort(key=lambda t: t.i)
