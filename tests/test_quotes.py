@@ -463,6 +463,26 @@ def test_one_of_unnamed_officials_is_anonymous(nlp) -> None:
     assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (None, "one", "anonymous")
 
 
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        (
+            "U.S. officials, speaking on condition of anonymity, said Washington would wait. One"
+            ' of them said the North was "playing games."',
+            "One of them",
+        ),
+        (
+            "Two U.S. officials said Washington would wait. One of the officials said the North"
+            ' was "playing games."',
+            "One of the officials",
+        ),
+    ],
+)
+def test_one_of_them_after_unnamed_officials_is_anonymous(nlp, text: str, one: str) -> None:
+    games = next(q for q in quotes_of(nlp, text) if "playing games" in q.text)
+    assert (games.speaker, games.speaker_text, games.speaker_type) == (None, one, "anonymous")
+
+
 def test_a_clause_set_against_a_report_with_while_is_a_report_of_its_own(nlp) -> None:
     text = (
         'Christie refers to Trump, his longtime friend, as "Mr. Trump," while Trump refers to'
@@ -3345,6 +3365,25 @@ def test_irregular_form_of_a_verb_of_finding_is_a_cue(nlp) -> None:
 def test_quoted_name_in_title_case_is_not_a_quote(nlp) -> None:
     text = 'Lena Park, the host of "Madam Secretary Tonight," told viewers the plan would fail.'
     assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize("paper", ["the paper", "the newspaper", "the daily"])
+def test_the_paper_is_the_outlet_that_spoke_last(nlp, paper: str) -> None:
+    text = (
+        "The state-run China Daily said in an editorial Monday that the talks had laid a"
+        f' foundation for peace. "All parties should cherish the progress," {paper} said.'
+    )
+    cherish = next(q for q in quotes_of(nlp, text) if q.text.startswith("All parties"))
+    assert (cherish.speaker, cherish.speaker_text) == ("China Daily", paper)
+
+
+def test_an_unresolved_she_does_not_go_on_with_the_last_named_man(nlp) -> None:
+    text = (
+        '"It is like watching the same movie again," said John Park, a taxi driver. His'
+        ' passenger, a university student, disagreed. "Talks are better than nothing," she said.'
+    )
+    talks = next(q for q in quotes_of(nlp, text) if q.text.startswith("Talks"))
+    assert talks.speaker is None and talks.speaker_text == "she"
 
 
 def test_person_named_inside_a_quote_is_not_the_next_pronoun(nlp) -> None:

@@ -200,6 +200,10 @@ def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
             # a group's words ("they signed a joint statement pledging to abandon "all nuclear
             # weapons"") are not the last named speaker's (a group described before may go on)
             and not ((speaker_text or "").lower() in _GROUP_PRONOUNS and previous.speaker)
+            # nor is an unresolved "she said" the last named speaker's: a name the pronoun could
+            # mean would have resolved it ("said John Park. His passenger disagreed. "...," she
+            # said")
+            and not ((speaker_text or "").lower() in ("he", "she") and previous.speaker)
         ):
             prev_para = previous.paragraph
             if paragraph - prev_para <= 1 and (

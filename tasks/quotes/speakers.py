@@ -1360,6 +1360,22 @@ def _sentence_before(token: Token) -> Span | None:
     return _sent(tokens[sent.start - 1])
 
 
+def _bare(token: Token) -> bool:
+    return token.n_lefts + token.n_rights == 0
+
+
+def _of_group(one: Token) -> bool:
+    """Whether "one" is "one of them" or one of people of a role ("one of the officials")."""
+    of = [c for c in _children(one)]
+    if len(of) != 1 or of[0].lower_ != "of":
+        return False
+    group = next((c for c in _children(of[0]) if c.dep_ == "pobj"), None)
+    return group is not None and (
+        group.lower_ in ("them", "those")
+        or (group.tag_ == "NNS" and _PERSON_ROLE.search(group.text) is not None)
+    )
+
+
 def _one_of_unnamed(one: Token) -> bool:
     """Whether the sentence before "one"'s, in its paragraph, has for its subject people of a
     role with no name ("US officials", "diplomats")."""
@@ -1422,10 +1438,11 @@ def _resolve(
         if after is None:
             return None, None, "unknown"
         subj = after
-    if subj.lower_ == "one" and subj.n_lefts + subj.n_rights == 0 and _one_of_unnamed(subj):
+    if subj.lower_ == "one" and (_bare(subj) or _of_group(subj)) and _one_of_unnamed(subj):
         # "But US officials were sceptical. 'We've heard this before,' one told the BBC": one of
         # the unnamed officials the sentence before was about
-        return None, subj.text, "anonymous"
+        one_of = doc_text(doc)[subj.idx : subj.right_edge.idx + len(subj.right_edge)]
+        return None, one_of, "anonymous"
     teller = _cleft_teller(subj)
     if teller is not None:
         # "One of the jobs Perez talks about most is that he collected trash": the one who
@@ -1843,6 +1860,10 @@ def _resolve(
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it
         return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
+    if _PAPER_DESCRIPTION.fullmatch(text):
+        # "China Daily said ... "...," the paper said": the body that spoke last
+        spoke = memory.speaking_body(subj.idx)
+        return (spoke if isinstance(spoke, str) else None), text, "description"
     side = _COUNTRY_SIDE.fullmatch(text)
     if side is not None:
         # "The DPRK side said ...", "the U.S. side": the country's delegation speaks for it
@@ -1856,6 +1877,8 @@ def _resolve(
     return None, text, "description"
 
 
+# "the paper", "the newspaper", "the daily": the outlet the story quoted last
+_PAPER_DESCRIPTION = re.compile(r"(?i:the|this)\s+(?i:news)?(?i:paper|daily)")
 # "the 47-year-old", "the 61-year-old grandmother": a person by age
 _AGE_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+([a-z]+))?")
 # "the DPRK side", "the U.S. side": a country's delegation, in the wording of Chinese and
