@@ -559,6 +559,20 @@ def test_partial_quote_spans_its_reported_clause(nlp) -> None:
     assert quotes[0].text.startswith("the visit was") and "quite positive" in quotes[0].text
 
 
+def test_a_verb_in_the_tense_of_reported_speech_goes_on_with_the_report(nlp) -> None:
+    # "had promised" (and "should worry") is what Hill reported, not Hill's next act
+    text = 'Hill said the North was "serious" and had promised to return to the talks.'
+    rows = [(q.kind, q.speaker, q.cue, q.text) for q in quotes_of(nlp, text)]
+    assert rows == [
+        (
+            "partial",
+            "Hill",
+            "said",
+            'the North was "serious" and had promised to return to the talks',
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -16,6 +16,7 @@ from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at, verb_forms
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AS_VERBS,
+    _BACKSHIFT_MODALS,
     _BEFORE_WINDOW,
     _CIRCUMSTANCE,
     _CLOCK_LABEL,
@@ -919,8 +920,18 @@ def _starts_attribution(verb: Token) -> bool:
     """Whether a verb inside a reported clause reports a stance of its own ("says she will not
     vote for him and considers him a racist", "rejected the notion, saying that ...")."""
     word = verb.lower_
-    return verb.pos_ == "VERB" and (
-        _is_cue(verb, cognition=True) or word in OBJECT_VERBS or word in _AS_VERBS
+    return (
+        verb.pos_ == "VERB"
+        and (_is_cue(verb, cognition=True) or word in OBJECT_VERBS or word in _AS_VERBS)
+        # "told AFP that China was "very concerned" and had urged restraint": a verb in the
+        # tense of reported speech (a past perfect, a "would") goes on with what was reported
+        and not (
+            verb.dep_ == "conj"
+            and any(
+                c.dep_ == "aux" and (c.lower_ in ("had", "'d") or c.lower_ in _BACKSHIFT_MODALS)
+                for c in _children(verb)
+            )
+        )
     )
 
 
