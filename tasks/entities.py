@@ -970,9 +970,21 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         if (
             single is not None
             and single in people
-            and label in ("PERSON", "ORG", "LOC", "GPE", "FAC")
+            and (
+                label in ("PERSON", "ORG", "LOC", "GPE", "FAC")
+                # a product only for the surname, not in capitals, of a full name ("ATOLL"
+                # after "Midway Atoll", "Twitter" after "Wilayat Twitter" are no one)
+                or (
+                    label == "PRODUCT"
+                    and not text.isupper()
+                    and single not in PLATFORMS
+                    and people[single].split()[-1].lower() == single
+                )
+            )
         ):
-            label = "PERSON"  # "Bosworth" tagged ORG/LOC after the article named Stephen Bosworth
+            # "Bosworth" tagged ORG/LOC after the article named Stephen Bosworth, "Shiozaki" a
+            # product after it named Yasuhisa Shiozaki
+            label = "PERSON"
             canonical = shared_family_name_at(doc, single, start, aliases) or people[single]
         elif label == "PERSON":
             canonical = text
@@ -981,7 +993,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 canonical = next((n for lo, hi, n in turns if lo <= start and end <= hi), text)
             known = aliases.lookup(text, label)
             if known is not None:
-                canonical = known.canonical
+                # the table's kind, too: "JoongAng Ilbo", a paper NER took for a person
+                canonical, label = known.canonical, known.label
         else:
             with_the = doc_text(doc)[max(0, start - 4) : start].lower() == "the "
             known = aliases.lookup(("the " if with_the else "") + text, label) or aliases.lookup(

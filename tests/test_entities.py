@@ -341,6 +341,25 @@ def test_a_wires_end_mark_and_a_releases_heading_are_no_mentions(nlp, aliases, t
     assert not {"END", "Immediate Release"} & set(names), names
 
 
+def test_a_paper_ner_takes_for_a_person_is_the_organisation_the_table_names(nlp, aliases) -> None:
+    text = (
+        "South Korea's JoongAng Ilbo was less upbeat, and the conservative Yomiuri called on"
+        " Tokyo to stand firm."
+    )
+    found = {m.text: (m.label, m.canonical) for m in extract_entities(nlp(text), aliases)}
+    assert found["JoongAng Ilbo"] == ("ORG", "JoongAng Ilbo"), found
+    assert found["Yomiuri"] == ("ORG", "Yomiuri Shimbun"), found
+
+
+def test_a_surname_ner_takes_for_a_product_is_the_person_named_before(nlp, aliases) -> None:
+    text = (
+        'Chief Cabinet Secretary Yasuhisa Shiozaki spoke on Wednesday. "Our position has not'
+        " changed,\" Shiozaki, the government's top spokesman, told a regular news conference."
+    )
+    found = [(m.text, m.label, m.canonical) for m in extract_entities(nlp(text), aliases)]
+    assert ("Shiozaki", "PERSON", "Yasuhisa Shiozaki") in found, found
+
+
 def test_a_transcripts_turn_labels_name_people(nlp, aliases) -> None:
     # NER tags "AMB" and "HILL" organisations, "RENEE MONTAGNE" one or nothing, "CROWLEY"
     # nothing; "USA TODAY:" is an outlet asking, not a person
