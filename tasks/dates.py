@@ -662,6 +662,20 @@ def _duration(n: float | None, unit: str) -> str:
 _EXPECTING = verb_forms("expect anticipate plan hope predict forecast project intend")
 
 
+# verbs of agreeing and promising: a deadline they set ("by December") lies ahead of them
+_COMMITTING = verb_forms("agree promise pledge vow commit undertake")
+
+
+def _deadline(token: Token, verb: Token) -> bool:
+    """Whether a time is the object of "by" under a verb ("agreed to disable it by Dec. 31")."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.lower_ == "by" and ancestor.pos_ == "ADP":
+            return True
+    return False
+
+
 def clause_tense(token: Token | None) -> str | None:
     """past | future | present for the clause governing a token (None when unknown)."""
     if token is None:
@@ -709,6 +723,8 @@ def clause_tense(token: Token | None) -> str | None:
         return None
     if head.lower_ in _EXPECTING:
         return None  # "she expected a plenary session by March": what was expected lies ahead
+    if head.lower_ in _COMMITTING and _deadline(token, head):
+        return None  # "had agreed to a declaration by mid-December": a deadline lies ahead
     if tags & {"VBD"} or ("VBN" in tags and words & {"has", "have", "had", "was", "were"}):
         return "past"
     if head.tag_ == "VBN" and not words & {"is", "are", "be", "will"}:

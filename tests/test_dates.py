@@ -116,6 +116,29 @@ CASES = [
         "DATE",
         "2010-03",
     ),
+    # a deadline an agreement or a promise set lies ahead of it, whatever its tense; the day
+    # of the agreement does not
+    (
+        "Sources said the North had agreed in principle to a declaration by mid-December.",
+        date(2007, 10, 4),
+        "mid-December",
+        "DATE",
+        "2007-12",
+    ),
+    (
+        "Pyongyang pledged to disable the reactor by Dec. 31, the envoys said.",
+        date(2007, 10, 4),
+        "Dec. 31",
+        "DATE",
+        "2007-12-31",
+    ),
+    (
+        "The North agreed in July to disable the reactor.",
+        date(2007, 10, 4),
+        "July",
+        "DATE",
+        "2007-07",
+    ),
     (
         "Analysts had expected exports to rise in March, but they fell.",
         date(2010, 5, 20),
