@@ -2077,6 +2077,8 @@ def _title_of_name(raw: str, token: Token | None) -> bool:
             if not (t.is_punct or t.text[:1].isupper()):
                 return False
         return False
+    if prev.text in ("'s", "’s") and token.i > 1:
+        prev = token.doc[token.i - 2]  # a network's programme: ABC's This Week
     return prev.pos_ == "PROPN" and prev.text.isupper() and len(prev.text) > 1
 
 
@@ -2532,6 +2534,10 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue  # "a quarterly dividend": an adjective; "reports daily" is a set
         if rule in ("day_words", "rel_unit") and _title_of_name(raw, token):
             continue  # "USA Today", ABC's "This Week": a newspaper, a programme
+        if rule == "weekday_rel" and raw == "Sunday" and text[max(0, start - 5) : start] == "News ":
+            # "Fox News Sunday", "CBS News Sunday Morning": a programme (a Sunday's only: "NBC
+            # News Monday reported" is a day)
+            continue
         if rule == "day_words" and _era_today(raw, text, start, end):
             continue  # "in today's world", "the people of tomorrow": an age, not a day
         if rule == "time_date" and re.match(r"high\s+$", text[max(0, start - 5) : start], re.I):

@@ -1450,6 +1450,9 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "The senator told USA Today that he would run.",  # a newspaper
         'Baker, speaking on ABC News\' "This Week," said the request was valid.',  # a programme
         'Gonzalez said on CBS\'s "60 Minutes" that the boy was being abused.',  # a programme
+        'Rice said in an interview on "Fox News Sunday" that the deal was firm.',
+        "Rice said on Fox News Sunday that the deal was firm.",
+        "Rice said on ABC's This Week that the deal was firm.",
         "Protesters gathered for the annual March for Life on Capitol Hill.",  # an event
         "Rights belong to mothers in today's world, where paternity can be proved.",  # an age
         "The case of Elian is for today's youth what the blockade was for theirs.",
