@@ -3391,6 +3391,22 @@ def test_the_paper_is_the_outlet_that_spoke_last(nlp, paper: str) -> None:
     assert (cherish.speaker, cherish.speaker_text) == ("China Daily", paper)
 
 
+def test_a_block_after_a_line_that_only_introduces_it_runs_over_its_paragraphs(nlp) -> None:
+    # KCNA's way with a spokesman's answer: "He said:" on a line of its own, then the answer in
+    # plain paragraphs, up to one with an attribution of its own
+    text = (
+        "A spokesman for the Foreign Ministry of the DPRK answered a question raised by KCNA on"
+        " Friday.\n\nHe said:\n\nThe U.S. officials are talking about verification as if the"
+        " DPRK were a criminal.\n\nThe DPRK will take its own steps in its own way.\n\n"
+        "Meanwhile, Rodong Sinmun says the talks are over."
+    )
+    rows = [(q.text[:20], q.speaker, q.continues) for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert rows == [
+        ("The U.S. officials a", "The Foreign Ministry of the DPRK", False),
+        ("The DPRK will take i", "The Foreign Ministry of the DPRK", True),
+    ]
+
+
 def test_an_unresolved_she_does_not_go_on_with_the_last_named_man(nlp) -> None:
     text = (
         '"It is like watching the same movie again," said John Park, a taxi driver. His'

@@ -830,6 +830,10 @@ def _block_cue(sent: Span) -> Token | None:
     return None
 
 
+# words of a line that only introduces a block below it: "He said:", "The spokesman said:"
+_INTRO_LINE_MAX_WORDS = 4
+
+
 def _colon_blocks(doc: Doc) -> list[_Clause]:
     """A paragraph introduced by the colon ending the paragraph before it, with no quote marks
     of its own: the block a statement or an answer is printed as ("A spokesman for the DPRK
@@ -864,8 +868,13 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
         # attribution of its own ("Meanwhile, Rodong Sinmun says ...") or marks; a tweet or a
         # remark after "said:" is one paragraph, and the story resumes after it (taken on after
         # any cue, 9 paragraphs on PolNeAR: 3 were the writer's narrative, 1 lost a match)
-        if cue.lower_ not in _BLOCK_VERBS:
-            continue
+        intro = text[text.rfind("\n", 0, cue.idx) + 1 : start].split()
+        # ... as does one after a line that only introduces it ("He said:", KCNA's way with a
+        # spokesman's answer)
+        if cue.lower_ not in _BLOCK_VERBS and (
+            len(intro) > _INTRO_LINE_MAX_WORDS or cue.lower_.startswith(("tweet", "post"))
+        ):
+            continue  # (a tweet is one paragraph however it is introduced)
         for para in _PARAGRAPH.finditer(text, end):
             words = para.group().split()
             if (
