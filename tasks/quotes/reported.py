@@ -870,15 +870,19 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
         # any cue, 9 paragraphs on PolNeAR: 3 were the writer's narrative, 1 lost a match)
         intro = text[text.rfind("\n", 0, cue.idx) + 1 : start].split()
         # ... as does one after a line that only introduces it ("He said:", KCNA's way with a
-        # spokesman's answer)
-        if cue.lower_ not in _BLOCK_VERBS and (
+        # spokesman's answer), up to a paragraph that names the speaker ("Hill said: ...
+        # Hill served as ambassador ...": the story resumes)
+        by_line = cue.lower_ not in _BLOCK_VERBS
+        if by_line and (
             len(intro) > _INTRO_LINE_MAX_WORDS or cue.lower_.startswith(("tweet", "post"))
         ):
             continue  # (a tweet is one paragraph however it is introduced)
+        named = speaker.text if speaker is not None and speaker.pos_ == "PROPN" else None
         for para in _PARAGRAPH.finditer(text, end):
             words = para.group().split()
             if (
-                para.group()[0] in _QUOTE_OPENERS
+                (by_line and named is not None and named in words)
+                or para.group()[0] in _QUOTE_OPENERS
                 or len(words) < 4
                 or para.group().endswith(":")
                 or _attributed(doc, para.start(), para.end())
