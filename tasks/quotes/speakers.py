@@ -1360,16 +1360,12 @@ def _sentence_before(token: Token) -> Span | None:
     return _sent(tokens[sent.start - 1])
 
 
-def _bare(token: Token) -> bool:
-    return token.n_lefts + token.n_rights == 0
-
-
 def _of_group(one: Token) -> bool:
     """Whether "one" is "one of them" or one of people of a role ("one of the officials")."""
-    of = [c for c in _children(one)]
-    if len(of) != 1 or of[0].lower_ != "of":
+    children = _children(one)
+    if len(children) != 1 or children[0].lower_ != "of":
         return False
-    group = next((c for c in _children(of[0]) if c.dep_ == "pobj"), None)
+    group = next((c for c in _children(children[0]) if c.dep_ == "pobj"), None)
     return group is not None and (
         group.lower_ in ("them", "those")
         or (group.tag_ == "NNS" and _PERSON_ROLE.search(group.text) is not None)
@@ -1438,7 +1434,11 @@ def _resolve(
         if after is None:
             return None, None, "unknown"
         subj = after
-    if subj.lower_ == "one" and (_bare(subj) or _of_group(subj)) and _one_of_unnamed(subj):
+    if (
+        subj.lower_ == "one"
+        and (subj.n_lefts + subj.n_rights == 0 or _of_group(subj))
+        and _one_of_unnamed(subj)
+    ):
         # "But US officials were sceptical. 'We've heard this before,' one told the BBC": one of
         # the unnamed officials the sentence before was about
         one_of = doc_text(doc)[subj.idx : subj.right_edge.idx + len(subj.right_edge)]
