@@ -463,6 +463,15 @@ def test_one_of_unnamed_officials_is_anonymous(nlp) -> None:
     assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (None, "one", "anonymous")
 
 
+def test_the_source_is_never_the_outlet_that_quoted_it(nlp) -> None:
+    text = (
+        "Yonhap reported that Seoul expected the declaration within weeks. The agency quoted the"
+        " source as saying the North was serious this time."
+    )
+    serious = next(q for q in quotes_of(nlp, text) if q.cue == "saying")
+    assert (serious.speaker, serious.speaker_type) == (None, "anonymous")
+
+
 @pytest.mark.parametrize(
     ("text", "one"),
     [

@@ -1804,6 +1804,10 @@ def _resolve(
         ):
             return None, text, "anonymous"
         role_word = _role_word(last_word)
+        if unnamed_again and role_word == "source":
+            # "Yonhap quoted the source as saying ...": a source is one the story does not
+            # name, never the outlet or the person that spoke before
+            return None, text, "anonymous"
         if (
             unnamed_again
             and _UNNAMED_BEFORE.search(doc_text(doc), 0, subj.idx) is not None
