@@ -463,6 +463,15 @@ def test_one_of_unnamed_officials_is_anonymous(nlp) -> None:
     assert (quote.speaker, quote.speaker_text, quote.speaker_type) == (None, "one", "anonymous")
 
 
+def test_the_agency_is_the_body_that_spoke_last_when_no_name_says_agency(nlp) -> None:
+    text = (
+        'The State Department said Tuesday that it would release more of the emails. "We have'
+        ' worked diligently to meet the goal," the agency said.'
+    )
+    worked = next(q for q in quotes_of(nlp, text) if q.text.startswith("We have"))
+    assert (worked.speaker, worked.speaker_text) == ("The State Department", "the agency")
+
+
 def test_the_source_is_never_the_outlet_that_quoted_it(nlp) -> None:
     text = (
         "Yonhap reported that Seoul expected the declaration within weeks. The agency quoted the"

@@ -1862,8 +1862,15 @@ def _resolve(
         return named_body, text, "named"
     body = _BODY_DESCRIPTION.fullmatch(text)
     if body is not None:
-        # "The ministry also said ...": the organisation of that kind named last before it
-        return _body_named_before(memory, body.group(1).lower(), subj.idx), text, "description"
+        # "The ministry also said ...": the organisation of that kind named last before it;
+        # "the agency" may be one whose name says no "agency" ("Yonhap reported ... The agency
+        # quoted ..."): the body that spoke last
+        kind = body.group(1).lower()
+        found = _body_named_before(memory, kind, subj.idx)
+        if found is None and kind == "agency":
+            spoke = memory.speaking_body(subj.idx)
+            found = spoke if isinstance(spoke, str) else None
+        return found, text, "description"
     if _PAPER_DESCRIPTION.fullmatch(text):
         # "China Daily said ... "...," the paper said": the body that spoke last
         spoke = memory.speaking_body(subj.idx)
