@@ -735,6 +735,11 @@ class _Speakers:
         found = [name for offset, name in self._bodies_speaking() if start < offset < before]
         return found[-1] if found else None
 
+    def named_body_that_spoke(self, before: int) -> str | None:
+        """speaking_body() when an entity names it ("the paper", "the agency" stand for it)."""
+        spoke = self.speaking_body(before)
+        return spoke if isinstance(spoke, str) else None
+
     def document_before(self, before: int) -> Token | str | None:
         """The maker of the document the article named last before an offset, in its paragraph
         or the one before, when no one has spoken since ("Rodong Sinmun carries a commentary
@@ -1868,13 +1873,11 @@ def _resolve(
         kind = body.group(1).lower()
         found = _body_named_before(memory, kind, subj.idx)
         if found is None and kind == "agency":
-            spoke = memory.speaking_body(subj.idx)
-            found = spoke if isinstance(spoke, str) else None
+            found = memory.named_body_that_spoke(subj.idx)
         return found, text, "description"
     if _PAPER_DESCRIPTION.fullmatch(text):
         # "China Daily said ... "...," the paper said": the body that spoke last
-        spoke = memory.speaking_body(subj.idx)
-        return (spoke if isinstance(spoke, str) else None), text, "description"
+        return memory.named_body_that_spoke(subj.idx), text, "description"
     side = _COUNTRY_SIDE.fullmatch(text)
     if side is not None:
         # "The DPRK side said ...", "the U.S. side": the country's delegation speaks for it
