@@ -882,7 +882,6 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
     # the names of a transcript's turns: people, whatever NER made of them ("AMB", "HILL"),
     # and people where NER saw nothing ("MR. CROWLEY:")
     turns = transcript_names(doc_text(doc))
-    turn_names = [(lo, hi) for lo, hi, _name in turns]
     full_turn_names = {name.split()[-1].lower(): name for _lo, _hi, name in turns if " " in name}
     if turns:
         unseen = [
@@ -922,12 +921,14 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = span.label_
-        if turn_names and any(lo <= start and end <= hi for lo, hi in turn_names):
+        # the name of a transcript's turn this mention is, if any ("HILL" of "AMB. HILL:")
+        turn = next((n for lo, hi, n in turns if lo <= start and end <= hi), None)
+        if turn is not None:
             label = "PERSON"
         elif (
-            turn_names
+            turns
             and _TITLE_ALONE.fullmatch(text)
-            and any(start < lo <= end + 2 for lo, _hi in turn_names)
+            and any(start < lo <= end + 2 for lo, _hi, _n in turns)
         ):
             continue  # the title of a turn's name ("AMB" of "AMB. HILL:")
         if label == "PERSON" and text.lower() in PLATFORMS:
@@ -988,9 +989,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             canonical = shared_family_name_at(doc, single, start, aliases) or people[single]
         elif label == "PERSON":
             canonical = text
-            if text.isupper() and turns:
-                # a transcript's label: "AMB. HILL" is HILL, as written
-                canonical = next((n for lo, hi, n in turns if lo <= start and end <= hi), text)
+            if text.isupper() and turn is not None:
+                canonical = turn  # a transcript's label: "AMB. HILL" is HILL, as written
             known = aliases.lookup(text, label)
             if known is not None:
                 # the table's kind, too: "JoongAng Ilbo", a paper NER took for a person
