@@ -32,6 +32,7 @@ from tasks.nlp import (
     MALE_TITLES,
     PERSON_TITLES,
     PLATFORMS,
+    TURN_ROLES,
     doc_text,
     given_name_tail,
     name_syllable,
@@ -451,7 +452,7 @@ _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|aud
 _NAME_TURN = re.compile(
     rf"^[ \t]*(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
     r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3})"
-    r"(?P<role>\s*\([^()\n]{1,80}\)|,\s*(?i:host|co-?host|anchor|moderator|announcer))?"
+    rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES}))?"
     r"\s*:[ \t]",
     re.MULTILINE,
 )
@@ -477,14 +478,25 @@ def transcript_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each transcript turn whose label names a person: a name in
     capitals with a title before it or a role after it, or one that opens with a first name
     ("AMB. HILL:", "RENEE MONTAGNE, host:", "MARTIN HOLLOWAY:"), not an outlet asking ("USA
-    TODAY:"). A full name is given in title case ("Renee Montagne"), one word as written."""
+    TODAY:"), and a surname alone once a label gave the full name ("MONTAGNE:"). A full name is
+    given in title case ("Renee Montagne"), one word as written."""
+    turns = list(_NAME_TURN.finditer(text)) if ":" in text else []
     names = []
-    for turn in _NAME_TURN.finditer(text) if ":" in text else ():
+    for turn in turns:
         name = turn.group("name")
         if turn.group("title") or turn.group("role") or name.split()[0].lower() in FIRST_NAMES:
             if len(name.split()) > 1:
                 name = _MC.sub(lambda m: "Mc" + m.group(1).upper(), name.title())
             names.append((turn.start("name"), turn.end("name"), name))
+    surnames = {name.split()[-1].upper() for _lo, _hi, name in names if " " in name}
+    if surnames:
+        named = {lo for lo, _hi, _name in names}
+        names += [
+            (turn.start("name"), turn.end("name"), turn.group("name"))
+            for turn in turns
+            if turn.group("name") in surnames and turn.start("name") not in named
+        ]
+        names.sort()
     return names
 
 

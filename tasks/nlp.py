@@ -785,6 +785,11 @@ PERSON_TITLES = (
     # "Former AG Mukasey": the attorney general, in headlines
     r"AG"
 )
+# The roles a broadcast transcript writes after a speaker's name and a comma, as a regex
+# alternation ("RENEE MONTAGNE, host:", NPR's reporter "JOHN RUWITCH, byline:"): one list for
+# the entities stage, which finds the people a transcript names, and the quotes stage, which
+# finds where each turn's words start.
+TURN_ROLES = r"host|co-?host|anchor|moderator|announcer|byline"
 # Words before a name that give its gender the way a first name does ("Grandpa Bern", "Queen
 # Elizabeth", "Sister Souljah"); not first names, so names are never trimmed to them
 _FEMALE_TITLE_WORDS = (

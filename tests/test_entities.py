@@ -385,6 +385,21 @@ def test_a_transcripts_turn_labels_name_people(nlp, aliases) -> None:
     assert not any(label == "ORG" and written == "HILL" for written, label, _c in found), found
 
 
+def test_an_npr_reporters_byline_turn_and_a_surname_turn_name_people(nlp, aliases) -> None:
+    # NPR labels its reporter's turn "NAME, byline:"; a later turn gives the surname alone. NER
+    # tags neither "RUWITCH" nor "KELLY" here
+    text = (
+        "DAVID GREENE, host: The North has walked out.\n\n"
+        "RUWITCH, byline: The six-party talks broke up on Friday.\n\n"
+        "MARY LOUISE KELLY, byline: The envoys flew home.\n\n"
+        "KELLY: Nobody expected that."
+    )
+    found = [(m.text, m.label, m.canonical) for m in extract_entities(nlp(text), aliases)]
+    assert ("RUWITCH", "PERSON", "RUWITCH") in found, found
+    assert ("MARY LOUISE KELLY", "PERSON", "Mary Louise Kelly") in found, found
+    assert ("KELLY", "PERSON", "Mary Louise Kelly") in found, found
+
+
 def test_a_platform_ner_takes_for_a_person_is_an_organisation(nlp, aliases) -> None:
     text = "Hillary Clinton took to Twitter on Monday, and Trump answered on Facebook."
     labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.nlp import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, verb_forms
+from tasks.nlp import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, TURN_ROLES, verb_forms
 
 # verbs of saying whose subject may be a thing (a poll, a message, a study)
 _FINDING_BASES = "show find indicate conclude"
@@ -521,7 +521,7 @@ _TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)
 # no title)
 _TRANSCRIPT_TURN = re.compile(
     rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}})"
-    r"\s*(\([^()\n]{1,80}\)|,\s*(?i:host|co-?host|anchor|moderator|announcer|byline))?"
+    rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES}))?"
     r"\s*:\s+(?=\S)"
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
