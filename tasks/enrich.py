@@ -209,7 +209,7 @@ def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
     dates = [_as_row(t) for t in extract_dates(doc, article.published_date)]
     quotes = []
     utterance_id = ""
-    for q in extract_quotes(doc):
+    for q in extract_quotes(doc, article.authors):
         row = _as_row(q)
         row["quote_id"] = quote_id_for(article.article_id, q.start_char, q.end_char)
         if not q.continues:

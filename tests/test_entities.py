@@ -865,11 +865,21 @@ def test_a_government_body_every_country_has_is_its_countrys_actor(nlp, aliases)
 
 def test_the_speaker_that_is_a_countrys_body_joins_its_actor(nlp, aliases) -> None:
     doc = nlp("China's Foreign Ministry said on Tuesday that the talks would resume next month.")
-    article = SimpleNamespace(article_id="a", published_date=date(2009, 12, 8))
+    article = SimpleNamespace(article_id="a", published_date=date(2009, 12, 8), authors=[])
     rows = _rows(article, doc, aliases)
     ministry = next(m for m in rows.entities if m["label"] == "ORG")
     (quote,) = rows.quotes
     assert (quote["speaker"], quote["speaker_id"]) == (ministry["canonical"], ministry["actor_id"])
+
+
+def test_the_i_of_an_article_is_the_writer_its_metadata_names(nlp, aliases) -> None:
+    # trafilatura moves the byline out of the text into the article's authors
+    doc = nlp("I told Christopher Hill on Friday that the deal would not survive the winter.")
+    article = SimpleNamespace(
+        article_id="a", published_date=date(2009, 12, 8), authors=["Richard A. Moreland"]
+    )
+    (quote,) = _rows(article, doc, aliases).quotes
+    assert (quote["speaker"], quote["speaker_text"]) == ("Richard A. Moreland", "I")
 
 
 @pytest.mark.parametrize(

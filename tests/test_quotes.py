@@ -4616,6 +4616,71 @@ def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None
     assert [(q.speaker, q.speaker_text) for q in questions] == [(None, "Q"), (None, "Q")]
 
 
+def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
+    text = (
+        "What Pyongyang Told Us\n\n"
+        "By Richard A. Moreland\n\n"
+        "When I sat across from Kim Kye-gwan in 2005, he told me that his country would give up"
+        ' its weapons. I told him that sequencing was everything. "I have no doubt," Kim'
+        ' replied, "that Washington will move first."'
+    )
+    rows = [(q.text[:10], q.speaker, q.speaker_text) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("his countr", "Kim Kye-gwan", "he"),  # "he told me"
+        ("sequencing", "Richard A. Moreland", "I"),
+        # the "I" inside Kim's own words is his, as the quote is
+        ("I have no ", "Kim Kye-gwan", "Kim"),
+        ("that Washi", "Kim Kye-gwan", "Kim"),
+    ], rows
+
+
+def test_the_i_of_a_story_is_the_writer_its_metadata_names(nlp) -> None:
+    # trafilatura takes the byline out of the text into the authors: the enrich stage passes
+    # them on; two writers, or an outlet, name no one "I" could be
+    text = "I told the envoy that the deal would not survive the winter. He disagreed."
+
+    def speaker(writers):
+        return extract_quotes(nlp(text), writers)[0].speaker
+
+    assert speaker(["Jane Doe"]) == "Jane Doe"
+    assert speaker([]) is None
+    assert speaker(["Jane Doe", "John Roe"]) is None
+    assert speaker(["Reuters"]) is None
+
+
+def test_a_transcript_turn_labelled_with_a_role_names_no_one(nlp) -> None:
+    text = (
+        "Press Conference by the Deputy Press Secretary, 16 March 2007\n\n"
+        "Deputy Press Secretary: Mr. Tomohiko Taniguchi\n\n"
+        "Press Secretary: Good afternoon. The talks resume in Beijing on Monday.\n\n"
+        "Q: Will Japan raise the abduction issue?\n\n"
+        "MODERATOR: Next question, please.\n\n"
+        "MR. TANIGUCHI: Yes, certainly."
+    )
+    rows = [(q.text[:12], q.speaker, q.speaker_text, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert ("Good afterno", None, "Press Secretary", "description") in rows, rows
+    assert ("Next questio", None, "MODERATOR", "description") in rows, rows
+    assert ("Yes, certain", "Tomohiko Taniguchi", "TANIGUCHI", "named") in rows, rows
+    # the heading that says who holds the role is no one's words
+    assert not any(row[0].startswith("Mr. Tomohiko") for row in rows), rows
+
+
+def test_a_reminder_with_an_aside_before_its_that_clause_is_what_was_said(nlp) -> None:
+    # the parser hangs the comma before "that" on the clause and takes it for an adverbial one
+    text = (
+        "Kim Kye-gwan met the envoys on Friday. He reminded me, with some irritation, that his"
+        " government had already blown up a cooling tower on live television."
+    )
+    rows = [(q.cue, q.text, q.speaker) for q in quotes_of(nlp, text)]
+    assert rows == [
+        (
+            "reminded",
+            "his government had already blown up a cooling tower on live television",
+            "Kim Kye-gwan",
+        )
+    ], rows
+
+
 def test_answers_of_a_transcript_are_the_words_of_the_person_interviewed(nlp) -> None:
     # China's foreign ministry prints its briefings as questions and answers: each answer is
     # the spokesperson's, and the reports inside it stay rows of their own

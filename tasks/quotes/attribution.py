@@ -1132,8 +1132,11 @@ def _own_subject(clause: Token) -> bool:
 def _that_adverbial(clause: Token) -> bool:
     """Whether a clause the parser took for an adverbial one opens with "that" and has a subject
     of its own: a that-clause after a phrase between it and its verb ("tweeted in the early
-    morning hours that Machado was ..."), what was said."""
+    morning hours that Machado was ..."), what was said; the parser may hang the comma before
+    "that" on it ("reminded me, with some irritation, that his government had ...")."""
     first = clause.left_edge
+    if first.is_punct and first.i < clause.i:
+        first = first.nbor()
     return (
         clause.dep_ == "advcl"
         and first.lower_ == "that"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -72,14 +73,16 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
-    """All quotes of one article (direct, partial, indirect), in text order."""
+def extract_quotes(doc: Doc, writers: Sequence[str] = ()) -> list[Quote]:
+    """All quotes of one article (direct, partial, indirect), in text order. `writers` are the
+    article's authors from its metadata: the "I" of an op-ed or a letter is its one writer (a
+    byline in the text serves where they are not given)."""
     text = doc_text(doc)
     if not text.strip() or not doc.has_annotation("DEP"):
         return []
     doc.user_data[_CACHE_KEY] = _DocCache(doc)
     try:
-        return _extract_quotes(doc, text)
+        return _extract_quotes(doc, text, writers)
     finally:
         # Token objects left in user_data would go wherever the Doc goes
         doc.user_data.pop(_CACHE_KEY, None)
@@ -113,11 +116,11 @@ _GROUP_PRONOUNS = frozenset(["they", "we", "i", "you"])
 _SPLIT_QUOTE_AFTER = re.compile(r"[ \t]+[^\"“”\n]{2,60}?,[ \t]*[\"“‘'`]+[a-z]")
 
 
-def _extract_quotes(doc: Doc, text: str) -> list[Quote]:
+def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     marks = _turns(text, find_quote_marks(text))
     quoted = _Spans.of(marks)
     para_starts = _paragraph_starts(text)
-    memory = _Speakers(doc, quoted)
+    memory = _Speakers(doc, quoted, writers)
     clauses = _reported_clauses(doc)
     _remember_reporters(doc, clauses, memory)
     quotes: list[Quote] = []

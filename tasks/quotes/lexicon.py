@@ -18,7 +18,7 @@ _SPEECH_BASES = (
     "urge caution complain concede confirm reveal report write tweet post quip joke boast "
     "continue observe point testify testify allege estimate recount acknowledge reiterate repeat "
     "announce conclude counter retort scoff lament proclaim shout yell exclaim bark muse marvel interject "
-    "speculate assure signal chant retweet email charge cry"
+    "speculate assure signal chant retweet email charge cry remind"
 )
 _COGNITION_BASES = "believe think hope expect fear feel know worry wonder doubt guess reckon"
 SPEECH_VERBS = verb_forms(_SPEECH_BASES)

@@ -1363,8 +1363,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
                 subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
                 rest = paragraph[headline.end() :].rstrip()
-                if colon is not None and subj is not None and len(rest.split()) >= 2:
-                    start = sent.start_char + headline.end()
+                start = sent.start_char + headline.end()
+                if (
+                    colon is not None
+                    and subj is not None
+                    and len(rest.split()) >= 2
+                    and not _name_only(doc, start, start + len(rest))
+                ):
                     # "MR. MCCORMACK:" the parser ends a sentence after "MR.": the name is last
                     roots = [t for t in subj if t.dep_ == "ROOT"]
                     head = subj.root if len(roots) < 2 else roots[-1]
@@ -2196,6 +2201,13 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
 
 # ... and the wire's "..., Yonhap reported." and "..., he added."
 _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "adds"])
+
+
+def _name_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words after a label's colon only name someone: a transcript's heading
+    ("Deputy Press Secretary: Mr. Tomohiko Taniguchi"), which says who holds the role."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.pos_ == "PROPN" or t.is_punct for t in span)
 
 
 def _clause_taken_for_object(token: Token) -> bool:

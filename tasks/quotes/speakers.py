@@ -23,6 +23,7 @@ from tasks.nlp import (
     FEMALE_NAMES,
     FIRST_NAMES,
     MALE_NAMES,
+    PERSON_TITLES,
     PLATFORMS,
     doc_text,
     token_at,
@@ -63,6 +64,8 @@ from tasks.quotes.lexicon import (
     _TITLE_SMALL,
     _TITLE_WORD,
     _TITLE_WORDS,
+    _TRANSCRIPT_TURN,
+    _TURN,
     _UNLABELLED_PERSON_ENTS,
     SPEECH_VERBS,
     _person_word,
@@ -286,7 +289,7 @@ _STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
-    def __init__(self, doc: Doc, quoted: _Spans) -> None:
+    def __init__(self, doc: Doc, quoted: _Spans, writers: Sequence[str] = ()) -> None:
         ents = doc.ents  # builds every Span anew: read once
         people = _person_names(ents)
         # the organisations "the ministry" or "the committee" may refer to
@@ -500,6 +503,8 @@ class _Speakers:
         self.last_anonymous: str | None = None
         # an interview printed as a transcript: the "I" of its answers is the person interviewed
         self.answers, self.interviewee = _interview(doc, self.persons)
+        # the "I" of the story's own words (an op-ed's, a letter's): its one writer
+        self.writer = _one_writer(writers) or _one_writer(_byline_names(doc_text(doc)))
 
     def in_answer(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.answers)
@@ -852,6 +857,60 @@ _CREDITS = re.compile(
     r"|\((?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[^)\n]*\)",
     re.MULTILINE,
 )
+
+
+# a byline of its own line near the top ("By Richard A. Moreland", "By Jane Doe, Staff
+# Writer"): the writer's name before any comma
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][^,\n]{2,60}?)[ \t]*(?:,[^\n]*)?$", re.MULTILINE)
+_BYLINE_WITHIN = 600  # characters from the top: the headline, a kicker, the byline
+_WRITER_WORD = re.compile(r"[A-Z][\w.'’-]*")
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names of the writers the story's byline gives ("By A and B": two)."""
+    byline = _BYLINE.search(text, 0, _BYLINE_WITHIN)
+    return re.split(r"\s+and\s+|\s*&\s*", byline.group(1)) if byline is not None else []
+
+
+def _one_writer(writers: Sequence[str]) -> str | None:
+    """The writer's name when a story has one, a person's (two to four names, not "Reuters",
+    "Staff" or "Foreign Ministry Spokesperson's Office")."""
+    if len(writers) != 1:
+        return None
+    words = writers[0].split()
+    if not 2 <= len(words) <= 4 or not all(_WRITER_WORD.fullmatch(w) for w in words):
+        return None
+    return None if _not_a_person(writers[0]) else writers[0]
+
+
+def _in_writers_words(pronoun: Token, memory: _Speakers) -> bool:
+    """Whether a first-person pronoun is the story's own voice: not inside a quotation, nor in
+    a transcript's turn, whose "I" is the turn's speaker ("HILL: I told them ...")."""
+    if memory.in_quote(pronoun.idx):
+        return False
+    text = doc_text(pronoun.doc)
+    paragraph = text[text.rfind("\n", 0, pronoun.idx) + 1 : pronoun.idx + len(pronoun)]
+    return not (
+        _TURN.match(paragraph) or _TRANSCRIPT_TURN.match(paragraph) or _QUESTION.match(paragraph)
+    )
+
+
+# a transcript turn's label made of roles and titles only, to its colon
+_ROLE_WORDS = (
+    r"the|deputy|press|assistant|senior|acting|chief|host|co-?host|moderator|anchor|announcer|"
+    rf"narrator|interpreter|translator|chair|official|unidentified|male|female|{PERSON_TITLES}"
+)
+_ROLE_LABEL = re.compile(rf"[ \t]*(?i:{_ROLE_WORDS})\.?(?:[ \t]+(?i:{_ROLE_WORDS})\.?)*[ \t]*:")
+
+
+def _role_label(doc: Doc, subj: Token) -> str | None:
+    """The label of the turn whose role-only label holds `subj` ("Deputy Press Secretary")."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, subj.idx) + 1
+    label = _ROLE_LABEL.match(text, line)
+    if label is None or subj.idx >= label.end() - 1:
+        return None
+    return text[line : label.end() - 1].strip()
 
 
 def _after_title(name: str) -> str:
@@ -1431,6 +1490,11 @@ def _resolve(
         return None, None, "unknown"
     if _HANDLE.fullmatch(subj.text):
         return subj.text, subj.text, "named"  # a social account: "@StateDept: "...""
+    role_label = _role_label(doc, subj)
+    if role_label is not None:
+        # "Press Secretary: ...", "MODERATOR: ...", "THE PRESIDENT: ...": a turn the transcript
+        # labels with a role, which names no one
+        return None, role_label, "description"
     label_end = _clock_label_end(doc, subj)
     if label_end is not None:
         # "18:40 GMT: Chinese envoy Wu Dawei has just told reporters ...": a live page's time
@@ -1517,6 +1581,10 @@ def _resolve(
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
             return memory.interviewee, subj.text, "pronoun-resolved"
+        if word in ("i", "my") and memory.writer and _in_writers_words(subj, memory):
+            # "I told him that sequencing was everything": the writer of an op-ed, a column, a
+            # letter, not the last person named
+            return memory.writer, subj.text, "pronoun-resolved"
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
