@@ -4616,6 +4616,25 @@ def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None
     assert [(q.speaker, q.speaker_text) for q in questions] == [(None, "Q"), (None, "Q")]
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker_type"),
+    [
+        ("U.S. officials", "anonymous"),
+        ("Administration officials have", "anonymous"),
+        ("Diplomats", "anonymous"),
+        ("Officials in Seoul", "anonymous"),
+        ("A U.S. official", "anonymous"),  # as the singular was
+        # a group the phrase after it defines is described, not kept back
+        ("Elected officials from both parties", "description"),
+        ("The officials", "description"),
+    ],
+)
+def test_unnamed_officials_in_the_plural_are_anonymous(nlp, subject, speaker_type) -> None:
+    text = f"The talks ended on Friday. {subject} said the North had agreed to return."
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (None, speaker_type)
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -1862,6 +1862,7 @@ def _resolve(
             and subj.lower_ not in _DOCUMENTS
         )
         or (subj.pos_ == "NOUN" and _UNNAMED_SOURCE.match(description))
+        or _unnamed_officials(subj)
     ):
         memory.last_anonymous = description
         return None, description, "anonymous"
@@ -1995,6 +1996,27 @@ _UNNAMED_AGAIN = re.compile(
 _UNNAMED_BEFORE = re.compile(
     r"\b(?i:an?|another|one)\s+(?:[\w.-]+\s+){0,3}(?i:official|source|diplomat|aide)\b"
 )
+# officials news does not name, in the plural without an article: "U.S. officials said",
+# "Administration officials have stated", "Diplomats said" (as "a U.S. official" and "two
+# senior officials" are)
+_UNNAMED_PLURALS = frozenset(["officials", "diplomats", "aides", "negotiators", "insiders"])
+
+
+def _unnamed_officials(subj: Token) -> bool:
+    """Whether a subject is unnamed officials in the plural with no article or owner, nor a
+    phrase after it that makes them a group ("elected officials from both parties", "officials
+    with the committee"), but a place ("Officials in Seoul")."""
+    return (
+        subj.pos_ == "NOUN"
+        and subj.lower_ in _UNNAMED_PLURALS
+        and not any(
+            c.dep_ in ("det", "poss", "appos", "case")
+            or (c.i > subj.i and not c.is_punct and not (c.dep_ == "prep" and c.lower_ == "in"))
+            for c in _children(subj)
+        )
+    )
+
+
 # "the ministry", "the committee": a body the article named before ("the Unification Ministry")
 _BODY_NOUNS = (
     "ministry department agency committee commission council bureau office embassy court "
