@@ -4635,6 +4635,22 @@ def test_unnamed_officials_in_the_plural_are_anonymous(nlp, subject, speaker_typ
     assert (quote.speaker, quote.speaker_type) == (None, speaker_type)
 
 
+def test_the_unnamed_official_named_again_with_its_ministry_is_anonymous(nlp) -> None:
+    # the direct quote is resolved before the report that brings the official in: the words of
+    # the description, not the order of resolution, tell it is the same unnamed official
+    text = (
+        "Chun Yung-woo said Monday that the talks should set a deadline.\n\n"
+        "A unification ministry official said the oil would be delivered by early next month."
+        '\n\n"We are working with the shipping companies," the unification ministry official'
+        " said.\n\nSources inside the country said residents were told it was a victory."
+    )
+    rows = [(q.speaker, q.speaker_text, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert rows[2:] == [
+        (None, "the unification ministry official", "anonymous"),
+        (None, "Sources inside the country", "anonymous"),
+    ], rows
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -1982,15 +1982,15 @@ _MARKS_BEFORE_SUBJECT = " \t\n\"'“”‘’«»`"
 # the phrases news writes for sources it does not name: "Sources said", "Diplomatic sources",
 # "people familiar with the matter", "officials briefed on the talks", "sources close to him"
 _UNNAMED_SOURCE = re.compile(
-    r"(?i:the\s+)?(?:(?:[\w-]+\s+)?(?i:sources)(?:\s+(?i:in|at|from|within)\s.*)?$|(?i:sources?|people|persons?|officials?|diplomats?|aides?)"
+    r"(?i:the\s+)?(?:(?:[\w-]+\s+)?(?i:sources)(?:\s+(?i:in|at|from|within|inside)\s.*)?$|(?i:sources?|people|persons?|officials?|diplomats?|aides?)"
     r"\s+(?i:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of))"
 )
 # "the official", "the second official", "the other source", "the former official", "the
-# South Korean official": one of the unnamed sources again (matched whole: not "the former top
-# aide to President George W. Bush", a description of someone named)
+# South Korean official", "the unification ministry official": one of the unnamed sources again
+# (matched whole: not "the former top aide to President George W. Bush", a description of
+# someone named)
 _UNNAMED_AGAIN = re.compile(
-    r"(?i:the|that|this)\s+(?:(?:(?i:first|second|third|other|same|former|senior)|[A-Z][\w.-]+)"
-    r"\s+){0,2}(?i:official|source|diplomat|aide)"
+    r"(?i:the|that|this)\s+(?:[\w.-]+\s+){0,3}(?i:official|source|diplomat|aide)"
 )
 # an unnamed official or source brought in ("citing a military official", "an aide")
 _UNNAMED_BEFORE = re.compile(
