@@ -4651,6 +4651,18 @@ def test_the_unnamed_official_named_again_with_its_ministry_is_anonymous(nlp) ->
     ], rows
 
 
+def test_the_spokesman_or_press_service_of_a_body_named_before_speaks_for_it(nlp) -> None:
+    text = (
+        "In a statement, the Russian Foreign Ministry said Moscow welcomed the results. The"
+        " ministry's spokesman said Losyukov would report to Igor Ivanov on Monday. Ivanov will"
+        " meet him on Tuesday, according to the ministry's press service."
+    )
+    spokesman, press_service = quotes_of(nlp, text)[1:]
+    for quote in (spokesman, press_service):
+        assert quote.speaker.removeprefix("The ") == "Russian Foreign Ministry", quote
+        assert quote.speaker_type == "description"
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -1625,7 +1625,10 @@ def _resolve(
     ):
         spoken_body = _nations_body(subj, spoken_for)
         kind = "named"
-        if spoken_body is None:
+        if spoken_body is None and spoken_for.is_lower and spoken_for.lower_ in _BODY_WORDS:
+            # "the ministry's spokesman": the ministry named before
+            spoken_body = _body_named_before(memory, spoken_for.lower_, spoken_for.idx)
+        elif spoken_body is None:
             spoken_body, _text, kind = _resolve(doc, spoken_for, at, memory)
         if spoken_body is not None and kind == "named":
             desc_start, desc_end = _description_span(subj)
@@ -2462,7 +2465,7 @@ def _spoken_for(subj: Token) -> Token | None:
     """The body an unnamed spokesperson speaks for: "A spokesman for the North's Foreign
     Ministry said", "a Pentagon spokeswoman said" (an organisation or a state; not a person's
     spokesman, who speaks for that person and is not that person, see _AGENT_ROLES)."""
-    if subj.pos_ != "NOUN" or subj.lower_ not in _SPOKES_NOUNS:
+    if subj.pos_ != "NOUN" or not (subj.lower_ in _SPOKES_NOUNS or _press_office(subj)):
         return None
     if any(c.dep_ == "appos" for c in _children(subj)):
         return None  # "A spokesman for the ministry, Kim Yong Hyon, said": the person named
@@ -2484,9 +2487,23 @@ def _spoken_for(subj: Token) -> Token | None:
             for b in bodies
             if (b.ent_type_ in ("ORG", "GPE") and b.pos_ == "PROPN")
             or _nations_body(subj, b) is not None
+            # "the ministry's spokesman": the body the article named before
+            or (b.lower_ in _BODY_WORDS and _BODY_DESCRIPTION.fullmatch(_words_to(b)) is not None)
         ),
         None,
     )
+
+
+def _press_office(noun: Token) -> bool:
+    """ "press service", "press office": a body's voice, as its spokesman is."""
+    return noun.lower_ in ("service", "office") and any(
+        c.lower_ == "press" and c.dep_ in ("compound", "amod") for c in _children(noun)
+    )
+
+
+def _words_to(token: Token) -> str:
+    """The words of a token's phrase up to and with it ("the ministry" of "the ministry's")."""
+    return doc_text(token.doc)[token.left_edge.idx : token.idx + len(token)]
 
 
 def _nations_body(spokes: Token, body: Token) -> str | None:
