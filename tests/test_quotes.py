@@ -4663,6 +4663,23 @@ def test_the_spokesman_or_press_service_of_a_body_named_before_speaks_for_it(nlp
         assert quote.speaker_type == "description"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Chinese delegation said the North would shut the reactor.", "Chinese delegation"),
+        ("North Korea's delegation said the North would shut the reactor.", "North Korea's"),
+        (
+            "According to a statement issued by the Chinese delegation, the North would shut"
+            " the reactor.",
+            "Chinese delegation",
+        ),
+    ],
+)
+def test_a_nations_delegation_to_the_talks_is_a_speaker(nlp, sentence, speaker) -> None:
+    (quote,) = quotes_of(nlp, sentence)
+    assert quote.speaker is not None and quote.speaker.startswith(speaker), quote
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -2156,7 +2156,8 @@ def _outlet_name(subj: Token) -> str | None:
 
 # a country's own bodies: "Japan's government said" is Japan speaking; "South Korea's military
 # said" is that country's military, one speaker however many stories quote it
-_STATE_BODIES = frozenset(["government", "military", "army", "navy"])
+# (a delegation to talks: "the North Korean delegation said", "North Korea's delegation")
+_STATE_BODIES = frozenset(["government", "military", "army", "navy", "delegation"])
 _MINISTRIES = frozenset(["ministry", "department", "office", "agency"])
 _NATIONS_BODIES = _STATE_BODIES | _MINISTRIES  # a nation's bodies in lower case (_nations_body)
 
@@ -2372,6 +2373,8 @@ def _author_of(subj: Token) -> Token | None:
                 return obj
         elif obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
             return obj
+        elif _country_body(obj) is not None:
+            return obj  # "a statement issued by the Chinese delegation"
     return None
 
 
