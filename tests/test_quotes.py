@@ -4680,6 +4680,18 @@ def test_a_nations_delegation_to_the_talks_is_a_speaker(nlp, sentence, speaker) 
     assert quote.speaker is not None and quote.speaker.startswith(speaker), quote
 
 
+def test_a_source_after_the_closing_mark_with_a_relative_clause_is_the_speaker(nlp) -> None:
+    # the parser makes "source" the object of the quote's last verb and leaves "told" without a
+    # subject: the speaker was no one, or the hearer
+    text = (
+        '"The reactor was only resting, not given up," a source in North Hamgyong province, who'
+        " asked not to be named for security reasons, told RFA's Korean Service."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous"), quote
+    assert quote.speaker_text.startswith("a source in North Hamgyong province"), quote
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

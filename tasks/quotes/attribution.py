@@ -210,12 +210,19 @@ def _speaker_hung_before(verb: Token) -> Token | None:
     while node.i != node.head.i and node.head.i != verb.i:
         if node.head.i > verb.i or node.left_edge.i == 0:
             return None
-        before = tokens[node.left_edge.i - 1]
+        first = node.left_edge
+        if first.is_quote and first.i < node.i:
+            first = tokens[first.i + 1]  # the closing mark the parser hung on the phrase
+        before = tokens[first.i - 1]
+        after_quote = before.is_quote and tokens[before.i - 1].text == ","
         if (
-            node.dep_ == "appos"
-            and node.head.i < node.left_edge.i
+            # ... or whatever the parser made it, right after the closing mark of a quote that
+            # ends in a comma ('"...," a source in the province, who declined to be named,
+            # said': "source" the object of the quote's last verb)
+            (node.dep_ == "appos" or after_quote)
+            and node.head.i < first.i
             # set off by a comma, or by the closing mark of a quote ending in one
-            and (before.text == "," or (before.is_quote and tokens[before.i - 1].text == ","))
+            and (before.text == "," or after_quote)
             and node.right_edge.i in (end, end + 1)
             and node.pos_ in ("NOUN", "PROPN")
         ):
