@@ -4692,6 +4692,14 @@ def test_a_source_after_the_closing_mark_with_a_relative_clause_is_the_speaker(n
     assert quote.speaker_text.startswith("a source in North Hamgyong province"), quote
 
 
+def test_closing_credits_in_the_passive_are_no_report(nlp) -> None:
+    text = (
+        "Officials said the talks ended.\n\nReported by Jung Min-ho for RFA's Korean Service."
+        " Translated by Kim Ha-na. Written in English by Daniel Park."
+    )
+    assert [q.cue for q in quotes_of(nlp, text)] == ["said"]
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -465,6 +465,12 @@ _CONTRIBUTORS = re.compile(
     re.IGNORECASE,
 )
 
+# ... and a story's closing credits in the passive ("Reported by Jung Min-ho for RFA's Korean
+# Service. Translated by Kim Ha-na. Written in English by Daniel Park.")
+_CREDITED = re.compile(
+    r"(?:Reported|Translated|Written(?:\s+in\s+English)?|Edited|Produced|Compiled)\s+by\s+[A-Z]"
+)
+
 # A bare day or part of one that wire copy writes right after the verb ("said Tuesday Japan will
 # ...", "said Monday night the North had agreed"), which the parser may run into the reported
 # clause's subject as a compound

@@ -64,6 +64,7 @@ from tasks.quotes.lexicon import (
     _CONTRIBUTORS,
     _COPULAS,
     _CREDIT_LINE,
+    _CREDITED,
     _CUE_NOUNS,
     _CUE_PREPS,
     _FINDING,
@@ -1293,6 +1294,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             doc_text(doc), sent.start_char, sent.end_char
         ):
             continue  # a credit line: "Associated Press writers X and Y contributed to this report"
+        if _CREDITED.match(doc_text(doc), sent.start_char):
+            continue  # "Reported by Jung Min-ho for RFA's Korean Service."
         # the cheap test first: _according_to wants the word
         acc = _according_to(tokens) if "according" in lowers[sent.start : sent.end] else None
         according = acc is not None and not _said_before_according(tokens, acc[0])
