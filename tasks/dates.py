@@ -1962,6 +1962,9 @@ _YEAR_RX = re.compile(_YEAR)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
 
 
+_SECOND_DAY_YEAR = re.compile(rf",\s*({_YEAR})\b")  # the year after the second day
+
+
 def _same_month_day(value: str, day: str) -> str | None:
     """ "2000-04-24" and "25th": "2000-04-25" (None for a day the month lacks)."""
     try:
@@ -2683,9 +2686,25 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         second = _SECOND_DAY.match(text, end) if rule == "month_day_year" else None
         if second is not None and _DAY_VALUE.match(value) and not _YEAR_RX.search(raw):
             other = _same_month_day(value, second.group(1))
+            year = _SECOND_DAY_YEAR.match(text, second.end(1))
+            second_end = second.end(1)
+            if other is not None and year is not None:
+                # "between Feb. 8 and 13, 2007": the year closing the second day is both days'
+                found[-1] = replace(
+                    found[-1], value=year[1] + value[4:], anchor=None, relative=False
+                )
+                other, second_end = year[1] + other[4:], year.end()
+                covered = second_end
             if other is not None:
-                found.append(replace(found[-1], text=second.group(1), start_char=second.start(1),
-                                     end_char=second.end(1), value=other))  # fmt: skip
+                found.append(
+                    replace(
+                        found[-1],
+                        text=text[second.start(1) : second_end],
+                        start_char=second.start(1),
+                        end_char=second_end,
+                        value=other,
+                    )
+                )
     for i, sent_end in undated:
         # "at about 10:40 local time (0740 GMT) on Friday": the day comes after the clock time
         later = next(
@@ -2694,4 +2713,57 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         )
         if later is not None:
             found[i] = replace(found[i], value=later.value + found[i].value[10:])
-    return found
+    return _range_ends(found, text)
+
+
+# between the two ends of a range of dates ("26 July to 7 August 2005", "Feb. 8 and March 2")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*")
+# ... and a bare first day before the second end, which carries the month and the year ("from
+# 13 to 19 September 2005", "between 8 and 13 February 2007", "8-13 February 2007")
+_RANGE_FIRST_DAY = re.compile(
+    r"(?:\b(?:from|between)\s+([0-3]?\d)\s*(?:-|–|to|through|and)|(?<![\d.,:])\b([0-3]?\d)\s*[-–])\s*$",
+    re.IGNORECASE,
+)
+_MONTH_OR_DAY_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+def _range_ends(found: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """A range's ends as the year its second end names: the first end takes that year (the one
+    before, when its month comes later: "Dec. 28 to Jan. 3, 2008"), not the anchor's ("from 26
+    July to 7 August 2005" in a story of 2012), and a bare first day is a date of its own, in
+    the second end's month ("from 13 to 19 September 2005": "13" is 2005-09-13)."""
+    out: list[TemporalExpression] = []
+    for i, expression in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if (
+            after is not None
+            and expression.relative
+            and not after.relative
+            and _MONTH_OR_DAY_VALUE.match(expression.value)
+            and _MONTH_OR_DAY_VALUE.match(after.value)
+            and _RANGE_JOIN.fullmatch(text, expression.end_char, after.start_char)
+        ):
+            year = int(after.value[:4]) - (expression.value[5:7] > after.value[5:7])
+            expression = replace(
+                expression, value=f"{year}{expression.value[4:]}", anchor=None, relative=False
+            )
+        first_day = (
+            _RANGE_FIRST_DAY.search(text, max(0, expression.start_char - 16), expression.start_char)
+            if _DAY_VALUE.match(expression.value) and expression.text[:1].isdigit()
+            else None
+        )
+        if first_day is not None:
+            day = int(first_day.group(1) or first_day.group(2))
+            at = first_day.start(1) if first_day.group(1) else first_day.start(2)
+            if 1 <= day < int(expression.value[8:10]) and not (out and out[-1].end_char > at):
+                out.append(
+                    replace(
+                        expression,
+                        text=str(day),
+                        start_char=at,
+                        end_char=at + len(str(day)),
+                        value=f"{expression.value[:8]}{day:02d}",
+                    )
+                )
+        out.append(expression)
+    return out

@@ -1533,6 +1533,45 @@ def test_only_these_expressions(nlp, sentence: str, anchor: date, expressions: l
     assert [t.text for t in extract_dates(nlp(sentence), anchor)] == expressions
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the first end takes the year the second names, not the anchor's
+        (
+            "The round was held from 26 July to 7 August 2005.",
+            [("26 July", "2005-07-26"), ("7 August 2005", "2005-08-07")],
+        ),
+        (
+            "It ran from July 26 to Aug. 7, 2005.",
+            [("July 26", "2005-07-26"), ("Aug. 7, 2005", "2005-08-07")],
+        ),
+        # ... the year before, when its month comes later
+        (
+            "It ran from Dec. 28 to Jan. 3, 2008.",
+            [("Dec. 28", "2007-12-28"), ("Jan. 3, 2008", "2008-01-03")],
+        ),
+        # a bare first day is a date of its own, in the second end's month and year
+        (
+            "It ran from 13 to 19 September 2005.",
+            [("13", "2005-09-13"), ("19 September 2005", "2005-09-19")],
+        ),
+        (
+            "Talks between 8 and 13 February 2007 produced a deal.",
+            [("8", "2007-02-08"), ("13 February 2007", "2007-02-13")],
+        ),
+        ("It ran 8-13 February 2007.", [("8", "2007-02-08"), ("13 February 2007", "2007-02-13")]),
+        # the year after a second day of the month is both days'
+        (
+            "Talks were held between Feb. 8 and 13, 2007.",
+            [("Feb. 8", "2007-02-08"), ("13, 2007", "2007-02-13")],
+        ),
+    ],
+)
+def test_a_range_of_dates_takes_the_year_its_end_names(nlp, sentence, expected) -> None:
+    found = [(t.text, t.value) for t in extract_dates(nlp(sentence), date(2012, 1, 10))]
+    assert found == expected
+
+
 def test_clock_time_without_anchor_takes_the_date_line(nlp) -> None:
     text = "April 27, 2005. The take-off, at 08:30 UTC, was apparently normal."
     found = {t.text: t.value for t in extract_dates(nlp(text), None)}
