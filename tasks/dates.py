@@ -95,6 +95,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 _QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)\b")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 # a number in digits, with thousands separators or a decimal part ("10,000 years", "2.5 days")
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -245,11 +246,16 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?<=\btoday\sis\s)|(?<=\bit\sis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bthis\sis\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\b)",
     ),
     # "said on the 9th that ...", "will visit on the 15th.": a day of the month by its number
-    # alone, as East Asian wire copy writes it; only after "on" and before punctuation or a word
-    # that ends the phrase, not "on the 11th Circuit", "on the 20th anniversary"
+    # alone, as East Asian wire copy writes it; only after "on" (or "until", "by", "scheduled
+    # for", "this coming Monday, ...") and before punctuation or a word that ends the phrase,
+    # not "on the 11th Circuit", "on the 20th anniversary"
     (
         "day_of_month",
-        r"(?<=\bon\s)the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        r"(?:(?<=\bon\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bsince\s)"
+        r"|(?<=\bscheduled\sfor\s)|(?<=\bset\sfor\s)|(?<=\bplanned\sfor\s)"
+        + "".join(f"|(?<=\\b{day},\\s)" for day in _WEEKDAY_NAMES)
+        + r")"
+        r"the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
         r"(?:\s+of\s+(?:this|last|next)\s+month)?"
         r"(?=\s*[,.;:)]|\s+(?:and|or|to|through|at|in|when|that|as|after|before|but|with|for|"
         r"from|during|amid|if|because|while)\b)",

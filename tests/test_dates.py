@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -1570,6 +1571,29 @@ def test_only_these_expressions(nlp, sentence: str, anchor: date, expressions: l
 def test_a_range_of_dates_takes_the_year_its_end_names(nlp, sentence, expected) -> None:
     found = [(t.text, t.value) for t in extract_dates(nlp(sentence), date(2012, 1, 10))]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a day of the month by its ordinal alone, in the anchor's month or the one the tense
+        # points to (a story of Friday 16 March 2007)
+        ("The session will open this coming Monday, the 19th.", ("the 19th", "2007-03-19")),
+        ("The North skipped the session scheduled for the 8th.", ("the 8th", "2007-03-08")),
+        ("The headquarters will meet again on the 26th.", ("the 26th", "2007-03-26")),
+        ("The freeze holds until the 25th.", ("the 25th", "2007-03-25")),
+        ("The envoys met on the 20th, and talks stalled.", ("the 20th", "2007-02-20")),
+        ("The envoys will meet on the 2nd, officials said.", ("the 2nd", "2007-04-02")),
+        # an ordinal of something else
+        ("The 8th round will open soon.", None),
+        ("He was the 8th to sign.", None),
+        ("In the 19th century, Korea was closed.", None),
+    ],
+)
+def test_a_day_of_the_month_by_its_ordinal_alone(nlp, sentence, expected) -> None:
+    found = [(t.text, t.value) for t in extract_dates(nlp(sentence), date(2007, 3, 16))]
+    ordinals = [f for f in found if re.fullmatch(r"the \d+\w\w", f[0])]
+    assert ordinals == ([expected] if expected else []), found
 
 
 def test_clock_time_without_anchor_takes_the_date_line(nlp) -> None:
