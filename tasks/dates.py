@@ -294,7 +294,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_rel",
-        r"\b(?:(?:last|next|this|this\s+past)\s+|(?:early|mid|late)[- ])?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+        r"\b(?:(?:last|next|this|this\s+past|that)\s+|(?:early|mid|late)[- ])?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
     ),
     (
         "month_may",
@@ -2487,6 +2487,16 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         token = token_at(doc, start)
         if (
+            rule == "month_rel"
+            and raw[:5].lower() == "that "
+            and token is not None
+            and token.dep_ != "det"
+        ):
+            # "said that January was cold": the conjunction, not the month's determiner
+            start += len(token.text_with_ws)
+            raw = text[start:end]
+            token = token_at(doc, start)
+        if (
             rule == "ref"
             and raw.lower() == "now"
             and (
@@ -2634,6 +2644,9 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)
             else None
         )
+        if rule == "month_rel" and raw[:5].lower() == "that ":
+            # "the reactor went cold that July": the July of the year the story tells of
+            got = _in_story_year(got, "that", found)
         if story_year is not None:
             in_year = _in_story_year(got, story_year["which"], found)
             if in_year is not got:

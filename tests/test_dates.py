@@ -1596,6 +1596,16 @@ def test_a_day_of_the_month_by_its_ordinal_alone(nlp, sentence, expected) -> Non
     assert ordinals == ([expected] if expected else []), found
 
 
+def test_that_month_is_the_month_of_the_year_the_story_tells_of(nlp) -> None:
+    text = (
+        "In January 2007, in Berlin, Kim told Hill that Yongbyon could be shut down. The"
+        " reactor went cold that July. Officials said that March would bring talks."
+    )
+    found = [(t.text, t.value) for t in extract_dates(nlp(text), date(2009, 5, 31))]
+    # "that March" after "said" is the conjunction and a March by tense, not the story's year
+    assert found == [("January 2007", "2007-01"), ("that July", "2007-07"), ("March", "2010-03")]
+
+
 def test_clock_time_without_anchor_takes_the_date_line(nlp) -> None:
     text = "April 27, 2005. The take-off, at 08:30 UTC, was apparently normal."
     found = {t.text: t.value for t in extract_dates(nlp(text), None)}
