@@ -4700,6 +4700,21 @@ def test_closing_credits_in_the_passive_are_no_report(nlp) -> None:
     assert [q.cue for q in quotes_of(nlp, text)] == ["said"]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Six-Party Talks Resume in Beijing After Long Pause",
+        "Nuclear Talks Stall Over Sampling Dispute",
+        # a label that tells a time names no speaker
+        "Ten Years On: A Process Without an End",
+        "Day Three: Envoys Trade Barbs Over Sampling",
+    ],
+)
+def test_a_headline_of_the_talks_or_of_a_time_has_no_speaker(nlp, headline) -> None:
+    text = f"{headline}\n\nThe talks resumed in Beijing on Monday after a long pause."
+    assert quotes_of(nlp, text) == []
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -772,6 +772,14 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
             continue
         if words[n - 1].pos_ in ("DET", "ADP") or words[n - 1].lower_ in ("of", "the", "a"):
             continue  # "The Claims of ...", "in Support of": a noun, not a verb
+        if (
+            word in ("talks", "talk")
+            and words[n - 1].ent_type_ != "PERSON"
+            and any(t.lower_ == word and t.pos_ == "NOUN" for t in doc[span.end :])
+        ):
+            # "Six-Party Talks Resume", "Nuclear Talks Stall" over a story of "the talks": the
+            # noun, not "Obama Talks Tough"
+            continue
         subject = words[:n]
         while subject and (
             subject[-1].lower_ in _TITLE_AUX
@@ -1360,7 +1368,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 # "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", "Former AG
                 # Mukasey at RNC: ...": a title's speaker, whom or where it was said, a colon
                 headline = _HEADLINE_ADDRESSED.match(paragraph)
-            if headline and not _LABEL.match(headline.group(1)):
+            if (
+                headline
+                and not _LABEL.match(headline.group(1))
+                and not _TIME_LABEL.search(headline.group(1))
+            ):
                 name_end = sent.start_char + headline.end(1)
                 colon_at = sent.start_char + paragraph.rfind(":", 0, headline.end())
                 colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
@@ -2204,6 +2216,14 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
 
 # ... and the wire's "..., Yonhap reported." and "..., he added."
 _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "adds"])
+
+
+# a headline's label that tells a time, not a speaker ("Ten Years On: ...", "Six Years Later:
+# ...", "Day Three: ...", "2009: ..."): a number or a unit of time among its words
+_TIME_LABEL = re.compile(
+    r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"hundred|years?|months?|weeks?|days?|hours?|decades?)\b)"
+)
 
 
 def _name_only(doc: Doc, start: int, end: int) -> bool:
