@@ -500,6 +500,9 @@ def transcript_names(text: str) -> list[tuple[int, int, str]]:
     return names
 
 
+_LEADING_THE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
+_NAMED_BARE = frozenset(["GPE", "LOC", "FAC", "EVENT", "LAW"])  # canonical names without "the"
+_CLOCK_LEAD = re.compile(r"\d{1,2}[:.]\d\d\b")  # a span that opens with a clock time
 _MC = re.compile(r"\bMc([a-z])")  # "Mccain" of "MCCAIN".title() -> "McCain"
 
 
@@ -906,6 +909,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         start, end, text = _trim(span)
         if start >= end or not any(ch.isalnum() for ch in text):
             continue  # emoji and punctuation the NER sometimes tags
+        if _CLOCK_LEAD.match(text):
+            continue  # "11:00 Beijing" of "11:00 Beijing time": a time, not a body
         if span.label_ == "PERSON" and _NO_PERSON.search(text):
             continue  # "a moron", "lone wolf", "pro-Clinton", a link: words NER took for a name
         if (
@@ -1035,8 +1040,12 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 continue  # "the North" with no alias table: too vague to count as an actor
             else:
                 # one name per actor: "The Washington Post" opening a sentence and "the
-                # Washington Post" inside one (name_key, and so the actor_id, ignores it already)
-                canonical = capital_article(text)
+                # Washington Post" inside one (name_key, and so the actor_id, ignores it already);
+                # a place, an event or a law goes without it ("the Korean Peninsula" and
+                # "Korean Peninsula" are one "Korean Peninsula")
+                canonical = (
+                    _LEADING_THE.sub("", text) if label in _NAMED_BARE else capital_article(text)
+                )
                 if (
                     label in ("GPE", "LOC")
                     and text.isupper()

@@ -400,6 +400,39 @@ def test_an_npr_reporters_byline_turn_and_a_surname_turn_name_people(nlp, aliase
     assert ("KELLY", "PERSON", "Mary Louise Kelly") in found, found
 
 
+def test_a_place_an_event_or_a_law_is_named_without_its_article(nlp) -> None:
+    # without a table: "the Middle East" and "Middle East" are one "Middle East", where an
+    # organisation keeps its capital article ("The Washington Post")
+    text = (
+        "The Middle East was calm. Envoys met in the Middle East on Monday, and the Washington"
+        " Post reported that the Affordable Care Act was not discussed."
+    )
+    found = {(m.label, m.canonical) for m in extract_entities(nlp(text), load_aliases(None))}
+    assert ("LOC", "Middle East") in found, found
+    assert not any(canonical.startswith("The Middle") for _label, canonical in found), found
+    assert ("ORG", "The Washington Post") in found, found
+
+
+def test_a_clock_time_ner_runs_into_a_place_is_no_organisation(nlp, aliases) -> None:
+    text = "The closing plenary, scheduled for 11:00 Beijing time, began late."
+    names = [m.text for m in extract_entities(nlp(text), aliases)]
+    assert not any(name.startswith("11:00") for name in names), names
+
+
+def test_the_nk_preset_knows_the_bank_the_peninsula_and_the_framework(nlp, aliases) -> None:
+    text = (
+        "The funds frozen at Banco Delta Asia stalled the talks on the Korean Peninsula, as KEDO"
+        " and the 1994 Agreed Framework had done before."
+    )
+    found = {(m.label, m.canonical) for m in extract_entities(nlp(text), aliases)}
+    assert {
+        ("ORG", "Banco Delta Asia"),
+        ("LOC", "Korean Peninsula"),
+        ("ORG", "Korean Peninsula Energy Development Organization"),
+        ("LAW", "Agreed Framework"),
+    } <= found, found
+
+
 def test_a_platform_ner_takes_for_a_person_is_an_organisation(nlp, aliases) -> None:
     text = "Hillary Clinton took to Twitter on Monday, and Trump answered on Facebook."
     labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}
