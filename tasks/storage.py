@@ -190,7 +190,16 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("start_char", pa.int32(), False, {"doc": "Offset into articles.text."}),
             pa.field("end_char", pa.int32(), False, {"doc": "End offset (exclusive)."}),
             pa.field("sentence", pa.int32(), False, {"doc": "0-based sentence index."}),
-            pa.field("canonical", pa.string(), True, {"doc": "Resolved actor name."}),
+            pa.field(
+                "canonical",
+                pa.string(),
+                True,
+                {
+                    "doc": 'Resolved actor name (an organisation keeps a capital article, "The '
+                    'Washington Post"; a place, an event or a law has none, "Korean '
+                    'Peninsula").'
+                },
+            ),
             pa.field("actor_id", pa.string(), True, {"doc": "Stable id of the canonical actor."}),
             pa.field("run_id", pa.string(), False, {"doc": "Run that wrote this row."}),
             pa.field("model", pa.string(), False, {"doc": "spaCy pipeline and version."}),
@@ -265,7 +274,11 @@ SCHEMAS: dict[str, pa.Schema] = {
                 "speaker",
                 pa.string(),
                 True,
-                {"doc": "Resolved canonical speaker name (null: anonymous/unknown)."},
+                {
+                    "doc": 'Resolved canonical speaker name (null: anonymous/unknown; the "I" '
+                    "of an op-ed or a letter outside its quotes is its one writer, from the "
+                    "byline or the metadata)."
+                },
             ),
             pa.field(
                 "speaker_id",
@@ -285,7 +298,7 @@ SCHEMAS: dict[str, pa.Schema] = {
                     ' `description`: the speaker was described, not named ("the envoy"; "a'
                     ' Pentagon spokeswoman", whose speaker is the body she speaks for; "a new'
                     ' poll"); `anonymous`: a person whose name the story keeps back ("an'
-                    ' official", "sources familiar with the talks").'
+                    ' official", "U.S. officials", "sources familiar with the talks").'
                 },
             ),
             pa.field(
