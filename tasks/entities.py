@@ -1070,7 +1070,30 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
                 actor_id=actor_id_for(canonical, label),
             )
         )
-    return _with_defined_acronyms(mentions, doc_text(doc))
+    return _one_name_per_person(_with_defined_acronyms(mentions, doc_text(doc)))
+
+
+def _one_name_per_person(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A person's mentions without a middle name under the full name the article gives them
+    with one: "Charles Pritchard" is "Charles L. Pritchard" (name_key folds middle initials,
+    so they were one actor with two names); not where it gives two ("George W. Bush" and
+    "George H.W. Bush", whom name_key folds together too: "George Bush" stays as it is)."""
+    middled: dict[str, set[str]] = {}  # actor id -> its canonical names with a middle name
+    for mention in mentions:
+        if mention.label == "PERSON" and _middle(mention.canonical):
+            middled.setdefault(mention.actor_id, set()).add(mention.canonical)
+    out = []
+    for mention in mentions:
+        fuller = middled.get(mention.actor_id, set()) if mention.label == "PERSON" else set()
+        if len(fuller) == 1 and not _middle(mention.canonical):
+            mention = replace(mention, canonical=next(iter(fuller)))
+        out.append(mention)
+    return out
+
+
+def _middle(name: str) -> str:
+    """The middle names or initials of a full name, without periods ("H.W." -> "HW")."""
+    return "".join(name.split()[1:-1]).replace(".", "")
 
 
 # the words of a government body's name that every country's government has ("Foreign

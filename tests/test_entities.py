@@ -433,6 +433,19 @@ def test_the_nk_preset_knows_the_bank_the_peninsula_and_the_framework(nlp, alias
     } <= found, found
 
 
+def test_a_name_without_its_middle_initial_takes_the_full_one(nlp, aliases) -> None:
+    text = (
+        "Charles L. Pritchard, a former envoy, spoke first. Later, Charles Pritchard said the"
+        " talks had failed. George W. Bush and George H.W. Bush were both named; so was George"
+        " Bush."
+    )
+    found = [(m.text, m.canonical) for m in extract_entities(nlp(text), aliases)]
+    assert ("Charles Pritchard", "Charles L. Pritchard") in found, found
+    # two middle names for one folded name: the bare one stays as written
+    assert ("George Bush", "George Bush") in found, found
+    assert ("George H.W. Bush", "George H.W. Bush") in found, found
+
+
 def test_a_platform_ner_takes_for_a_person_is_an_organisation(nlp, aliases) -> None:
     text = "Hillary Clinton took to Twitter on Monday, and Trump answered on Facebook."
     labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}
