@@ -4715,6 +4715,23 @@ def test_a_headline_of_the_talks_or_of_a_time_has_no_speaker(nlp, headline) -> N
     assert quotes_of(nlp, text) == []
 
 
+def test_a_first_name_alone_and_the_i_of_a_turn_name_the_person_of_the_transcript(nlp) -> None:
+    text = (
+        "Brookings event transcript\n\n"
+        "MR. POLLACK: Welcome. With us are Ambassador Christopher Hill and Victor Cha.\n\n"
+        'AMBASSADOR HILL: When we signed the statement, Kim Kye-gwan said to me, "This is the'
+        ' first time." I believe he meant it.\n\n'
+        "DR. CHA: I'd add one thing. Chris used to say, \"We are buying down the threat one step"
+        ' at a time," and I think that was right.'
+    )
+    rows = {q.cue: (q.speaker, q.speaker_text) for q in quotes_of(nlp, text)}
+    # the quote inside Hill's turn is Kim's, by its own verb, not the turn's
+    assert rows["said"] == ("Kim Kye-gwan", "Kim Kye-gwan"), rows
+    assert rows["believe"] == ("Christopher Hill", "I"), rows
+    assert rows["say"] == ("Christopher Hill", "Chris"), rows
+    assert rows["think"] == ("Victor Cha", "I"), rows
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -1269,6 +1269,10 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
         # speaker quoting another, whose verb comes before the quote in its own sentence (not
         # a title's "Limbaugh: Hillary Asking Moderator To Fact Check Trump 'Reeks of Fear'")
         return None
+    if last_stop < 0 and any(word.strip(",.;:") in SPEECH_VERBS for word in turn.split()):
+        # ... also in the turn's first sentence ("HILL: Kim Kye-gwan said to me, "This is the
+        # first time.""): a verb in lower case, which a title would capitalise
+        return None
     colon_at = line.rfind(":", 0, headline.end())
     before_colon = line[:colon_at].split()
     if before_colon and before_colon[-1].lower() in SPEECH_VERBS:

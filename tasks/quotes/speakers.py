@@ -584,7 +584,7 @@ class _Speakers:
                 name = " ".join(parts)
                 break
         if len(parts) == 1:
-            found = self.full_names.get(parts[0].lower(), name)
+            found = self.full_names.get(parts[0].lower()) or self._by_first_name(name)
         elif len(parts) == 2 and parts[-1][0].isupper():
             found = self.full_names.get(parts[-1].lower(), name)
             first = found.split()[0].lower() if found.split() else ""
@@ -615,6 +615,17 @@ class _Speakers:
                 )
         # the index keeps a title NER put inside the name ("Representative Carl Hooper")
         return _without_title(found)
+
+    def _by_first_name(self, name: str) -> str:
+        """The one person the article named in full whose first name a first name alone is,
+        or stands for ("Chris used to say" after "Christopher Hill"); the name as written
+        when it is no first name, or several such people were named."""
+        word = name.lower()
+        if word not in FIRST_NAMES and word not in _NICKNAMES:
+            return name
+        forms = {word, _NICKNAMES.get(word, word)}
+        people = {full for full in self.full_names.values() if full.split()[0].lower() in forms}
+        return people.pop() if len(people) == 1 else name
 
     def _verbal(self) -> frozenset[str]:
         """The words the article uses as verbs or adverbs and never writes in lower case as
@@ -883,6 +894,18 @@ def _one_writer(writers: Sequence[str]) -> str | None:
     return None if _not_a_person(writers[0]) else writers[0]
 
 
+def _turn_label(token: Token) -> Token | None:
+    """The last word of the label of the transcript turn a token's paragraph is ("HILL" of
+    "AMBASSADOR HILL: ..."), when it is one."""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    paragraph = text[start : token.idx + len(token)]
+    label = _TRANSCRIPT_TURN.match(paragraph) or _TURN.match(paragraph)
+    if label is None or start + label.end(1) > token.idx:
+        return None
+    return token_at(token.doc, start + label.end(1) - 1)
+
+
 def _in_writers_words(pronoun: Token, memory: _Speakers) -> bool:
     """Whether a first-person pronoun is the story's own voice: not inside a quotation, nor in
     a transcript's turn, whose "I" is the turn's speaker ("HILL: I told them ...")."""
@@ -911,6 +934,18 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
     if label is None or subj.idx >= label.end() - 1:
         return None
     return text[line : label.end() - 1].strip()
+
+
+# the short forms of first names people are called by among colleagues ("Chris, I agree"):
+# short form -> the first name written in full
+_NICKNAMES = {
+    "chris": "christopher", "bill": "william", "bob": "robert", "jim": "james",
+    "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard",
+    "joe": "joseph", "dan": "daniel", "steve": "stephen", "sam": "samuel", "tony": "anthony",
+    "nick": "nicholas", "ed": "edward", "jon": "jonathan", "andy": "andrew", "dave": "david",
+    "pat": "patrick", "ken": "kenneth", "larry": "lawrence", "vic": "victor", "alex": "alexander",
+    "liz": "elizabeth", "kate": "katherine", "sue": "susan", "condi": "condoleezza",
+}  # fmt: skip
 
 
 def _after_title(name: str) -> str:
@@ -1581,6 +1616,12 @@ def _resolve(
     if word in _PRONOUNS and subj.pos_ == "PRON":
         if word in ("i", "my") and memory.interviewee and memory.in_answer(subj.idx):
             return memory.interviewee, subj.text, "pronoun-resolved"
+        turn = _turn_label(subj) if word in ("i", "my") else None
+        if turn is not None and not memory.in_quote(subj.idx):
+            # "AMBASSADOR HILL: ... I believe he meant it": the turn's speaker
+            name, _text, kind = _resolve(doc, turn, turn.idx, memory)
+            if name is not None and kind == "named":
+                return name, subj.text, "pronoun-resolved"
         if word in ("i", "my") and memory.writer and _in_writers_words(subj, memory):
             # "I told him that sequencing was everything": the writer of an op-ed, a column, a
             # letter, not the last person named
