@@ -4732,6 +4732,26 @@ def test_a_first_name_alone_and_the_i_of_a_turn_name_the_person_of_the_transcrip
     assert rows["think"] == ("Victor Cha", "I"), rows
 
 
+def test_a_white_house_reporters_turn_without_a_colon_is_a_question(nlp) -> None:
+    text = (
+        "Press Gaggle by Tony Fratto\n\n"
+        "MR. FRATTO: Good morning, everybody. I'll take your questions.\n\n"
+        "Q Tony, can you tell us more about the letter? Why write to him now?\n\n"
+        "MR. FRATTO: Sure. The President wanted to be very clear.\n\n"
+        "Q Thanks, Tony."
+    )
+    rows = [(q.text, q.speaker, q.speaker_text) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("Good morning, everybody. I'll take your questions.", "Tony Fratto", "MR. FRATTO"),
+        ("Tony, can you tell us more about the letter? Why write to him now?", None, "Q"),
+        ("Sure. The President wanted to be very clear.", "Tony Fratto", "MR. FRATTO"),
+        ("Thanks, Tony.", None, "Q"),
+    ], rows
+    # a paragraph that opens with "Q" elsewhere is no turn
+    other = quotes_of(nlp, "Q Street was busy.\n\nQ Tony said the talks would resume.")
+    assert not any(q.speaker_text == "Q" for q in other), other
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

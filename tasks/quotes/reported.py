@@ -1364,6 +1364,25 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 headline = transcript
             else:
                 transcript = None
+            bare_q = _BARE_Q.match(paragraph) if headline is None and transcript is None else None
+            q_label = token_at(doc, sent.start_char) if bare_q is not None else None
+            if bare_q is not None and q_label is not None and _briefing(doc):
+                # the White House's "Q Tony, can you tell us ...?": a reporter's turn with no
+                # colon, in a transcript whose spokesman's turns have one ("MR. FRATTO: ...")
+                start = sent.start_char + bare_q.end()
+                rest = paragraph[bare_q.end() :].rstrip()
+                found.append(
+                    _Clause(
+                        start,
+                        start + len(rest),
+                        q_label,
+                        sent.start_char + 1,
+                        q_label,
+                        verbatim=True,
+                        cue_start=sent.start_char,
+                    )
+                )
+                continue
             if headline is None and (sent.start_char == 0 or _in_title_line(doc, sent.start_char)):
                 # "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", "Former AG
                 # Mukasey at RNC: ...": a title's speaker, whom or where it was said, a colon
@@ -2216,6 +2235,18 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
 
 # ... and the wire's "..., Yonhap reported." and "..., he added."
 _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "adds"])
+
+
+_BARE_Q = re.compile(r"Q[ \t]+(?=[A-Z])")  # a reporter's turn with no colon (White House)
+_BRIEFER_TURN = re.compile(r"^[ \t]*(?:MR|MS|MRS|DR)\.[ \t]+[A-Z][A-Z'’-]+:", re.MULTILINE)
+_BRIEFING_KEY = "newscorpus.quotes.briefing"  # doc.user_data cache of _briefing
+
+
+def _briefing(doc: Doc) -> bool:
+    """Whether a text is a briefing's transcript: its briefer's turns are labelled "MR. X:"."""
+    if _BRIEFING_KEY not in doc.user_data:
+        doc.user_data[_BRIEFING_KEY] = _BRIEFER_TURN.search(doc_text(doc)) is not None
+    return bool(doc.user_data[_BRIEFING_KEY])
 
 
 # a headline's label that tells a time, not a speaker ("Ten Years On: ...", "Six Years Later:
