@@ -4752,6 +4752,19 @@ def test_a_white_house_reporters_turn_without_a_colon_is_a_question(nlp) -> None
     assert not any(q.speaker_text == "Q" for q in other), other
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("North Korea's state media said the talks were over.", "North Korea's state media"),
+        ("Chinese state media said the talks would resume.", "Chinese state media"),
+        ("The North's state media warned that the talks were over.", "The North's state media"),
+    ],
+)
+def test_a_nations_state_media_is_a_speaker(nlp, sentence, speaker) -> None:
+    (quote,) = quotes_of(nlp, sentence)
+    assert quote.speaker == speaker, quote
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

@@ -2198,7 +2198,7 @@ def _outlet_name(subj: Token) -> str | None:
 # a country's own bodies: "Japan's government said" is Japan speaking; "South Korea's military
 # said" is that country's military, one speaker however many stories quote it
 # (a delegation to talks: "the North Korean delegation said", "North Korea's delegation")
-_STATE_BODIES = frozenset(["government", "military", "army", "navy", "delegation"])
+_STATE_BODIES = frozenset(["government", "military", "army", "navy", "delegation", "media"])
 _MINISTRIES = frozenset(["ministry", "department", "office", "agency"])
 _NATIONS_BODIES = _STATE_BODIES | _MINISTRIES  # a nation's bodies in lower case (_nations_body)
 
@@ -2218,9 +2218,17 @@ def _country_body(subj: Token) -> str | None:
         ):
             return None
         return capital_article(doc_text(subj.doc)[subj.left_edge.idx : subj.idx + len(subj)])
+    body = subj.lower_
+    if body == "media":
+        # "the North's state media", "Chinese official media": the kind of media is its name
+        kinds = [c.lower_ for c in _children(subj) if c.lower_ in ("state", "official")]
+        body = " ".join([*kinds, body])
     if owner is not None and owner.ent_type_ == "GPE":
         country = _POSSESSIVE.sub("", _entity_of(owner).text).strip()
-        return country if subj.lower_ == "government" else f"{country}'s {subj.lower_}"
+        return country if body == "government" else f"{country}'s {body}"
+    if owner is not None and owner.lower_ in ("north", "south") and body != "government":
+        # "the North's state media": as written, as "the North's foreign ministry" is
+        return capital_article(doc_text(subj.doc)[owner.left_edge.idx : subj.idx + len(subj)])
     modifier = next(
         (
             c
@@ -2232,7 +2240,7 @@ def _country_body(subj: Token) -> str | None:
     if modifier is None or owner is not None:
         return None
     nation = _entity_of(modifier)
-    return f"{_POSSESSIVE.sub('', nation.text).strip()} {subj.lower_}"
+    return f"{_POSSESSIVE.sub('', nation.text).strip()} {body}"
 
 
 def _of_country(ent: Span, name: str) -> str:
