@@ -844,6 +844,8 @@ def _infinitive_ahead(token: Token | None) -> bool:
         return False
     if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
         return False
+    if head.lower_ == "do" and not any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        return False  # "as it agreed to do in October": the month of the agreeing, not ahead
     outer = head.head
     for _ in range(3):
         if outer.pos_ in ("VERB", "AUX") or outer.head.i == outer.i:
@@ -2035,6 +2037,23 @@ def _named_quarter(found: list[TemporalExpression], since: int) -> tuple[int, in
 _NAME_ENTS = frozenset(["ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON", "GPE", "NORP", "LOC"])
 
 
+# agreements and statements a date names ("the February 13 agreement"): made on that date,
+# so before the story that names them by it
+_DONE_DEALS = frozenset(
+    ["agreement", "deal", "accord", "accords", "pact", "statement", "declaration", "framework"]
+)
+
+
+def _names_a_done_deal(token: Token | None) -> bool:
+    """Whether a date stands before an agreement it names ("the October 3 agreement")."""
+    if token is None:
+        return False
+    head = token.head if token.dep_ != "ROOT" else token
+    while head.dep_ in ("compound", "nmod", "npadvmod", "nummod") and head.head is not head:
+        head = head.head
+    return head.lower_ in _DONE_DEALS and head.i > token.i and head.i - token.i <= 4
+
+
 def _sentence_initial(token: Token | None) -> bool:
     """First word of its sentence, after any opening quotes."""
     if token is None:
@@ -2364,9 +2383,12 @@ def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression])
         else 0
     )
     for prior in reversed(found):
-        if prior.value[:4].isdigit():
+        if _YEAR_VALUE.match(prior.value):  # a year, not a decade's "198" ("the 1980s")
             return got[0], f"{int(prior.value[:4]) + offset}{got[1][4:]}", got[2], True
     return got
+
+
+_YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 
 
 def _weekday_range_start(found: list[TemporalExpression], text: str, start: int) -> date | None:
@@ -2599,6 +2621,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         if rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense != "future":
                 tense = "past"  # "Wednesday's ruling": a day already reported
+        elif rule in ("month_rel", "month_may", "month_day_year") and _names_a_done_deal(token):
+            tense = "past"  # "the October 3 agreement", "the February deal": made already
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
             or (rule in ("weekday_rel", "time_date") and _scheduled_ahead(token))

@@ -1606,6 +1606,45 @@ def test_that_month_is_the_month_of_the_year_the_story_tells_of(nlp) -> None:
     assert found == [("January 2007", "2007-01"), ("that July", "2007-07"), ("March", "2010-03")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # an agreement a date names was made before the story
+        (
+            "Washington should honor its commitments under the October 3 agreement.",
+            date(2008, 6, 26),
+            "October 3",
+            "2007-10-03",
+        ),
+        (
+            "They are ready to carry out the February agreement.",
+            date(2007, 6, 24),
+            "February",
+            "2007-02",
+        ),
+        # "as it agreed to do in October": the month it agreed in, not one ahead
+        (
+            "The North must declare its programs by the end of the year, as it agreed to do in"
+            " October.",
+            date(2007, 12, 7),
+            "October",
+            "2007-10",
+        ),
+        # "that year" is the story's last year, not a decade it named after it
+        (
+            "North Korea admitted in 2002 to abducting Japanese in the 1970s and 1980s, and five"
+            " returned to Japan in October that year.",
+            date(2007, 10, 4),
+            "October that year",
+            "2002-10",
+        ),
+    ],
+)
+def test_dates_the_story_tells_of(nlp, sentence, anchor, expression, value) -> None:
+    found = {t.text: t.value for t in extract_dates(nlp(sentence), anchor)}
+    assert found.get(expression) == value, found
+
+
 def test_clock_time_without_anchor_takes_the_date_line(nlp) -> None:
     text = "April 27, 2005. The take-off, at 08:30 UTC, was apparently normal."
     found = {t.text: t.value for t in extract_dates(nlp(text), None)}
