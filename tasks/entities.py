@@ -30,6 +30,7 @@ from tasks.nlp import (
     FEMALE_TITLES,
     FIRST_NAMES,
     MALE_TITLES,
+    NICKNAMES,
     PERSON_TITLES,
     PLATFORMS,
     TURN_ROLES,
@@ -458,6 +459,10 @@ _NAME_TURN = re.compile(
 )
 # the marks a wire story ends or breaks with and a press release's heading, which NER tags
 # (the mark as NER's text -> the text around it that makes it one)
+# a transcript's stage directions in brackets, which NER tags people ("(Laughter.)")
+_STAGE_DIRECTIONS = frozenset(
+    ["Laughter", "Applause", "Crosstalk", "Inaudible", "Cheers", "Boos", "Pause", "Silence"]
+)
 _WIRE_MARKS = {
     "END": "(END)",
     "MORE": "(MORE)",
@@ -761,7 +766,17 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
         # ... never an abbreviation ("U.N. Charter", "AP Poll")
         if len(parts) == 2 and parts[0].isalpha() and not parts[0].isupper():
             people.setdefault(parts[0].lower(), full)
+    for full in fulls:
+        # "Chris" for the one Christopher the article named (a short form is never a surname)
+        first = full.split()[0].lower()
+        for short in _SHORT_FORMS.get(first, ()):
+            people.setdefault(short, full)
     return people
+
+
+_SHORT_FORMS: dict[str, list[str]] = {}  # a first name -> the short forms of it (NICKNAMES)
+for _short, _formal in NICKNAMES.items():
+    _SHORT_FORMS.setdefault(_formal, []).append(_short)
 
 
 _ROLES_KEY = (
@@ -931,6 +946,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             doc_text(doc), max(0, start - 12), start
         ):
             continue
+        if text in _STAGE_DIRECTIONS and doc_text(doc)[start - 1 : start] == "(":
+            continue  # "(Laughter.)", "(Applause)"
         if text in _WIRE_MARKS and _WIRE_MARKS[text] in doc_text(doc)[max(0, start - 4) : end + 1]:
             continue  # a wire's "(END)" or "(MORE)", a release's "For Immediate Release"
         if text.lower() in _PORTFOLIOS and _PORTFOLIO_OF.search(

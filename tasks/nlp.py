@@ -759,6 +759,17 @@ _MALE_NAME_WORDS = (
 )
 MALE_NAMES = frozenset(_MALE_NAME_WORDS.split())
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+# The short forms of first names people are called by among colleagues ("Chris, I agree"),
+# short form -> the first name written in full: the quotes stage resolves "Chris used to say"
+# and the entities stage the mention "Chris" to the one Christopher the article named
+NICKNAMES = {
+    "chris": "christopher", "bill": "william", "bob": "robert", "jim": "james",
+    "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard",
+    "joe": "joseph", "dan": "daniel", "steve": "stephen", "sam": "samuel", "tony": "anthony",
+    "nick": "nicholas", "ed": "edward", "jon": "jonathan", "andy": "andrew", "dave": "david",
+    "pat": "patrick", "ken": "kenneth", "larry": "lawrence", "vic": "victor", "alex": "alexander",
+    "liz": "elizabeth", "kate": "katherine", "sue": "susan", "condi": "condoleezza",
+}  # fmt: skip
 # Social platforms and web companies NER tags as people ("Clinton took to Twitter"): the
 # entities stage labels them organisations, and the quotes stage takes none for a person
 PLATFORMS = frozenset(["twitter", "facebook", "youtube", "instagram", "weibo", "google"])

@@ -446,6 +446,17 @@ def test_a_name_without_its_middle_initial_takes_the_full_one(nlp, aliases) -> N
     assert ("George H.W. Bush", "George H.W. Bush") in found, found
 
 
+def test_a_short_first_name_is_the_person_and_stage_directions_are_no_one(nlp, aliases) -> None:
+    text = (
+        "MR. POLLACK: With us is Ambassador Christopher Hill.\n\n"
+        "DR. CHA: Chris used to say the process mattered. (Laughter.)\n\n"
+        "AMBASSADOR HILL: I still do. (Applause.)"
+    )
+    found = [(m.text, m.label, m.canonical) for m in extract_entities(nlp(text), aliases)]
+    assert ("Chris", "PERSON", "Christopher Hill") in found, found
+    assert not any(text in ("Laughter", "Applause") for text, _l, _c in found), found
+
+
 def test_a_platform_ner_takes_for_a_person_is_an_organisation(nlp, aliases) -> None:
     text = "Hillary Clinton took to Twitter on Monday, and Trump answered on Facebook."
     labels = {m.text: m.label for m in extract_entities(nlp(text), aliases)}

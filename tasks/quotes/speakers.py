@@ -23,6 +23,7 @@ from tasks.nlp import (
     FEMALE_NAMES,
     FIRST_NAMES,
     MALE_NAMES,
+    NICKNAMES,
     PERSON_TITLES,
     PLATFORMS,
     doc_text,
@@ -621,9 +622,9 @@ class _Speakers:
         or stands for ("Chris used to say" after "Christopher Hill"); the name as written
         when it is no first name, or several such people were named."""
         word = name.lower()
-        if word not in FIRST_NAMES and word not in _NICKNAMES:
+        if word not in FIRST_NAMES and word not in NICKNAMES:
             return name
-        forms = {word, _NICKNAMES.get(word, word)}
+        forms = {word, NICKNAMES.get(word, word)}
         people = {full for full in self.full_names.values() if full.split()[0].lower() in forms}
         return people.pop() if len(people) == 1 else name
 
@@ -934,18 +935,6 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
     if label is None or subj.idx >= label.end() - 1:
         return None
     return text[line : label.end() - 1].strip()
-
-
-# the short forms of first names people are called by among colleagues ("Chris, I agree"):
-# short form -> the first name written in full
-_NICKNAMES = {
-    "chris": "christopher", "bill": "william", "bob": "robert", "jim": "james",
-    "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard",
-    "joe": "joseph", "dan": "daniel", "steve": "stephen", "sam": "samuel", "tony": "anthony",
-    "nick": "nicholas", "ed": "edward", "jon": "jonathan", "andy": "andrew", "dave": "david",
-    "pat": "patrick", "ken": "kenneth", "larry": "lawrence", "vic": "victor", "alex": "alexander",
-    "liz": "elizabeth", "kate": "katherine", "sue": "susan", "condi": "condoleezza",
-}  # fmt: skip
 
 
 def _after_title(name: str) -> str:
