@@ -4765,6 +4765,20 @@ def test_a_nations_state_media_is_a_speaker(nlp, sentence, speaker) -> None:
     assert quote.speaker == speaker, quote
 
 
+def test_a_named_persons_epithet_after_an_unnamed_official_is_that_person(nlp) -> None:
+    # "the veteran diplomat" repeats no words an unnamed source was brought in with
+    text = (
+        "Talks may resume next year, a senior administration official said on Friday.\n"
+        '"We are not going to have talks for the sake of talks," the official said.\n'
+        "The comments came a day after Stephen Bosworth, the U.S. point man on North Korea,"
+        " returned from Pyongyang. The veteran diplomat told reporters that the two sides had"
+        ' reached "a common understanding."'
+    )
+    rows = {q.speaker_text: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert rows["the official"] == (None, "anonymous"), rows
+    assert rows["The veteran diplomat"] == ("Stephen Bosworth", "description"), rows
+
+
 def test_the_i_of_an_op_ed_is_its_writer(nlp) -> None:
     text = (
         "What Pyongyang Told Us\n\n"

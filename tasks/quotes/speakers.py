@@ -1900,7 +1900,9 @@ def _resolve(
         memory.last_anonymous = description
         return None, description, "anonymous"
     if definite:
-        unnamed_again = _UNNAMED_AGAIN.fullmatch(text) is not None
+        unnamed_again = _UNNAMED_AGAIN.fullmatch(text) is not None or _brought_in_unnamed(
+            doc, text, subj.idx
+        )
         if (
             memory.last_anonymous is not None
             and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
@@ -2019,16 +2021,33 @@ _UNNAMED_SOURCE = re.compile(
     r"\s+(?i:familiar\s+with|briefed\s+on|close\s+to|with\s+(?:direct\s+)?knowledge\s+of))"
 )
 # "the official", "the second official", "the other source", "the former official", "the
-# South Korean official", "the unification ministry official": one of the unnamed sources again
-# (matched whole: not "the former top aide to President George W. Bush", a description of
-# someone named)
+# South Korean official": one of the unnamed sources again (matched whole: not "the former top
+# aide to President George W. Bush", a description of someone named)
 _UNNAMED_AGAIN = re.compile(
-    r"(?i:the|that|this)\s+(?:[\w.-]+\s+){0,3}(?i:official|source|diplomat|aide)"
+    r"(?i:the|that|this)\s+(?:(?:(?i:first|second|third|other|same|former|senior)|[A-Z][\w.-]+)"
+    r"\s+){0,2}(?i:official|source|diplomat|aide)"
+)
+# ... or in the words it was brought in with ("A unification ministry official said ... the
+# unification ministry official said"), not a named person's epithet ("the veteran diplomat")
+_THE_SAME_UNNAMED = re.compile(
+    r"(?i:the|that|this)\s+((?:[\w.-]+\s+){1,3}(?i:official|source|diplomat|aide))"
 )
 # an unnamed official or source brought in ("citing a military official", "an aide")
 _UNNAMED_BEFORE = re.compile(
     r"\b(?i:an?|another|one)\s+(?:[\w.-]+\s+){0,3}(?i:official|source|diplomat|aide)\b"
 )
+
+
+def _brought_in_unnamed(doc: Doc, text: str, at: int) -> bool:
+    """Whether "the unification ministry official" repeats the words an unnamed source was
+    brought in with before `at` ("A unification ministry official said ...")."""
+    same = _THE_SAME_UNNAMED.fullmatch(text)
+    if same is None:
+        return False
+    words = re.escape(same.group(1)).replace("\\ ", r"\s+")
+    return re.search(rf"\b(?i:an?|another)\s+{words}\b", doc_text(doc)[:at]) is not None
+
+
 # officials news does not name, in the plural without an article: "U.S. officials said",
 # "Administration officials have stated", "Diplomats said" (as "a U.S. official" and "two
 # senior officials" are)
