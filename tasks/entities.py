@@ -457,12 +457,12 @@ _NAME_TURN = re.compile(
     r"\s*:[ \t]",
     re.MULTILINE,
 )
-# the marks a wire story ends or breaks with and a press release's heading, which NER tags
-# (the mark as NER's text -> the text around it that makes it one)
 # a transcript's stage directions in brackets, which NER tags people ("(Laughter.)")
 _STAGE_DIRECTIONS = frozenset(
     ["Laughter", "Applause", "Crosstalk", "Inaudible", "Cheers", "Boos", "Pause", "Silence"]
 )
+# the marks a wire story ends or breaks with and a press release's heading, which NER tags
+# (the mark as NER's text -> the text around it that makes it one)
 _WIRE_MARKS = {
     "END": "(END)",
     "MORE": "(MORE)",

@@ -4823,6 +4823,10 @@ def test_a_transcript_turn_labelled_with_a_role_names_no_one(nlp) -> None:
     rows = [(q.text[:12], q.speaker, q.speaker_text, q.speaker_type) for q in quotes_of(nlp, text)]
     assert ("Good afterno", None, "Press Secretary", "description") in rows, rows
     assert ("Next questio", None, "MODERATOR", "description") in rows, rows
+    briefing = quotes_of(
+        nlp, "Background briefing.\n\nSENIOR ADMINISTRATION OFFICIAL: We expect it soon."
+    )
+    assert [(q.speaker, q.speaker_type) for q in briefing] == [(None, "anonymous")], briefing
     assert ("Yes, certain", "Tomohiko Taniguchi", "TANIGUCHI", "named") in rows, rows
     # the heading that says who holds the role is no one's words
     assert not any(row[0].startswith("Mr. Tomohiko") for row in rows), rows

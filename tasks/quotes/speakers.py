@@ -910,18 +910,16 @@ def _turn_label(token: Token) -> Token | None:
 def _in_writers_words(pronoun: Token, memory: _Speakers) -> bool:
     """Whether a first-person pronoun is the story's own voice: not inside a quotation, nor in
     a transcript's turn, whose "I" is the turn's speaker ("HILL: I told them ...")."""
-    if memory.in_quote(pronoun.idx):
+    if memory.in_quote(pronoun.idx) or _turn_label(pronoun) is not None:
         return False
     text = doc_text(pronoun.doc)
-    paragraph = text[text.rfind("\n", 0, pronoun.idx) + 1 : pronoun.idx + len(pronoun)]
-    return not (
-        _TURN.match(paragraph) or _TRANSCRIPT_TURN.match(paragraph) or _QUESTION.match(paragraph)
-    )
+    return not _QUESTION.match(text, text.rfind("\n", 0, pronoun.idx) + 1)  # an interviewer's
 
 
 # a transcript turn's label made of roles and titles only, to its colon
 _ROLE_WORDS = (
     r"the|deputy|press|assistant|senior|acting|chief|host|co-?host|moderator|anchor|announcer|"
+    r"administration|"
     rf"narrator|interpreter|translator|chair|official|unidentified|male|female|{PERSON_TITLES}"
 )
 _ROLE_LABEL = re.compile(rf"[ \t]*(?i:{_ROLE_WORDS})\.?(?:[ \t]+(?i:{_ROLE_WORDS})\.?)*[ \t]*:")
@@ -1517,8 +1515,10 @@ def _resolve(
     role_label = _role_label(doc, subj)
     if role_label is not None:
         # "Press Secretary: ...", "MODERATOR: ...", "THE PRESIDENT: ...": a turn the transcript
-        # labels with a role, which names no one
-        return None, role_label, "description"
+        # labels with a role, which names no one; "SENIOR ADMINISTRATION OFFICIAL:", a briefer
+        # the transcript keeps unnamed
+        kind = "anonymous" if role_label.lower().endswith("official") else "description"
+        return None, role_label, kind
     label_end = _clock_label_end(doc, subj)
     if label_end is not None:
         # "18:40 GMT: Chinese envoy Wu Dawei has just told reporters ...": a live page's time
