@@ -1,0 +1,42 @@
+"""Quality gate on the hand-annotated North Korea talks stories in tests/golden/nk_stories:
+quotes found, their speakers and date values stay at or above floors pinned just under the
+figures measured on 2026-12-05 19:22 (bench/results/nk_stories.json: quote recall 0.994,
+precision 0.787, speaker accuracy 0.847, date value-F1 0.886), so a change that loses about two
+quotes, four speakers or four dates of them fails here. A change that raises a figure should
+raise its floor with it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.nk_stories_eval import STORIES, load, score
+
+FLOORS = {"quote_recall": 0.98, "quote_precision": 0.77, "speaker": 0.835, "date_f1": 0.875}
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    return score(load())
+
+
+def test_every_gold_text_is_in_its_story() -> None:
+    # the JSON holds texts, not offsets: each must be found in the story it annotates
+    for path in sorted(STORIES.glob("story*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        missing = [g["text"] for g in gold["quotes"] + gold["dates"] if g["text"] not in text]
+        assert not missing, f"{path.name}: {missing}"
+
+
+def test_the_stories_hold_their_floors(figures: dict) -> None:
+    scores = {
+        "quote_recall": figures["quotes"]["recall"],
+        "quote_precision": figures["quotes"]["precision"],
+        "speaker": figures["speaker_accuracy"],
+        "date_f1": figures["date_value"]["f1"],
+    }
+    below = {k: (scores[k], floor) for k, floor in FLOORS.items() if scores[k] < floor}
+    assert not below, f"below the pinned floor (score, floor): {below}"
+    assert figures["stories"] == 24 and figures["gold_quotes"] == 328
