@@ -2239,14 +2239,12 @@ _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "
 
 _BARE_Q = re.compile(r"Q[ \t]+(?=[A-Z])")  # a reporter's turn with no colon (White House)
 _BRIEFER_TURN = re.compile(r"^[ \t]*(?:MR|MS|MRS|DR)\.[ \t]+[A-Z][A-Z'’-]+:", re.MULTILINE)
-_BRIEFING_KEY = "newscorpus.quotes.briefing"  # doc.user_data cache of _briefing
 
 
 def _briefing(doc: Doc) -> bool:
-    """Whether a text is a briefing's transcript: its briefer's turns are labelled "MR. X:"."""
-    if _BRIEFING_KEY not in doc.user_data:
-        doc.user_data[_BRIEFING_KEY] = _BRIEFER_TURN.search(doc_text(doc)) is not None
-    return bool(doc.user_data[_BRIEFING_KEY])
+    """Whether a text is a briefing's transcript: its briefer's turns are labelled "MR. X:"
+    (asked only at a paragraph that opens "Q ", so searched each time, not kept on the Doc)."""
+    return _BRIEFER_TURN.search(doc_text(doc)) is not None
 
 
 # a headline's label that tells a time, not a speaker ("Ten Years On: ...", "Six Years Later:

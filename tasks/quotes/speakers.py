@@ -713,7 +713,6 @@ class _Speakers:
         if self._documents is None:
             self._documents = []
             last: dict[str, Token | str | None] = {}
-            text = doc_text(self._doc)
             lowers, pos_tags = _lowers(self._doc), _pos_tags(self._doc)
             for token in _tokens(self._doc):
                 if lowers[token.i] not in _DOCUMENTS or pos_tags[token.i] != "NOUN":
@@ -725,9 +724,7 @@ class _Speakers:
                     or _maker_named_before(token)
                     or _issuer(token)
                 )
-                if made is None and _THE_DOCUMENT.fullmatch(
-                    text[token.left_edge.idx : token.idx + len(token)]
-                ):
+                if made is None and _THE_DOCUMENT.fullmatch(_words_to(token)):
                     made = last.get(kind)
                 last[kind] = made
                 self._documents.append((token.idx, kind, made))
@@ -1689,7 +1686,7 @@ def _resolve(
     # ... not a person NER took for a body ("a new Trump poll" is about him)
     if maker is not None and maker.split()[-1].lower() not in memory.full_names:
         return maker, maker, "named"
-    named_again = doc_text(doc)[subj.left_edge.idx : subj.idx + len(subj)]
+    named_again = _words_to(subj)
     if subj.pos_ == "NOUN" and _THE_DOCUMENT.fullmatch(named_again):
         # "The poll also found ...": the maker of the poll the article named before
         earlier = memory.document_maker(subj.lower_, subj.idx)
@@ -2225,7 +2222,7 @@ def _country_body(subj: Token) -> str | None:
             c.dep_ == "amod" and c.ent_type_ == "NORP" for c in _children(subj)
         ):
             return None
-        return capital_article(doc_text(subj.doc)[subj.left_edge.idx : subj.idx + len(subj)])
+        return capital_article(_words_to(subj))
     body = subj.lower_
     if body == "media":
         # "the North's state media", "Chinese official media": the kind of media is its name
