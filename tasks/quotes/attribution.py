@@ -1262,16 +1262,13 @@ def _headline_attribution(doc: Doc, lo: int) -> _Attribution | None:
         return None
     turn = line[headline.end() : lo - para_start]
     last_stop = max(turn.rfind(". "), turn.rfind("? "), turn.rfind("! "))
-    if last_stop >= 0 and any(
-        word.strip(",.;:").lower() in SPEECH_VERBS for word in turn[last_stop:].split()
-    ):
-        # "CHA: China is the key. As one Chinese diplomat told me, "We have ..."": a turn's
-        # speaker quoting another, whose verb comes before the quote in its own sentence (not
-        # a title's "Limbaugh: Hillary Asking Moderator To Fact Check Trump 'Reeks of Fear'")
-        return None
-    if last_stop < 0 and any(word.strip(",.;:") in SPEECH_VERBS for word in turn.split()):
-        # ... also in the turn's first sentence ("HILL: Kim Kye-gwan said to me, "This is the
-        # first time.""): a verb in lower case, which a title would capitalise
+    # "CHA: China is the key. As one Chinese diplomat told me, "We have ..."": a turn's speaker
+    # quoting another, whose verb comes before the quote in its own sentence; in the turn's
+    # first sentence ("HILL: Kim Kye-gwan said to me, "This is the first time."") only a verb in
+    # lower case, which a title would capitalise (not a title's "Limbaugh: Hillary Asking
+    # Moderator To Fact Check Trump 'Reeks of Fear'")
+    words = [word.strip(",.;:") for word in turn[max(last_stop, 0) :].split()]
+    if any((word.lower() if last_stop >= 0 else word) in SPEECH_VERBS for word in words):
         return None
     colon_at = line.rfind(":", 0, headline.end())
     before_colon = line[:colon_at].split()
