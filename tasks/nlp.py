@@ -760,8 +760,8 @@ _MALE_NAME_WORDS = (
 MALE_NAMES = frozenset(_MALE_NAME_WORDS.split())
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 # The short forms of first names people are called by among colleagues ("Chris, I agree"),
-# short form -> the first name written in full: the quotes stage resolves "Chris used to say"
-# and the entities stage the mention "Chris" to the one Christopher the article named
+# short form -> the first name written in full: the entities stage's surname index keys the
+# one Christopher the article named by "chris", for its mentions and the quotes' speakers
 NICKNAMES = {
     "chris": "christopher", "bill": "william", "bob": "robert", "jim": "james",
     "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard",

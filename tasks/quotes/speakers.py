@@ -23,7 +23,6 @@ from tasks.nlp import (
     FEMALE_NAMES,
     FIRST_NAMES,
     MALE_NAMES,
-    NICKNAMES,
     PERSON_TITLES,
     PLATFORMS,
     doc_text,
@@ -618,14 +617,14 @@ class _Speakers:
         return _without_title(found)
 
     def _by_first_name(self, name: str) -> str:
-        """The one person the article named in full whose first name a first name alone is,
-        or stands for ("Chris used to say" after "Christopher Hill"); the name as written
-        when it is no first name, or several such people were named."""
+        """The one person the article named in full whose first name a first name alone is
+        ("Donald" for Donald J. Trump); the name as written when it is no first name, or
+        several such people were named. A short form ("Chris" for Christopher Hill) comes
+        through full_names, whose surname index (tasks.entities) keys it."""
         word = name.lower()
-        if word not in FIRST_NAMES and word not in NICKNAMES:
+        if word not in FIRST_NAMES:
             return name
-        forms = {word, NICKNAMES.get(word, word)}
-        people = {full for full in self.full_names.values() if full.split()[0].lower() in forms}
+        people = {full for full in self.full_names.values() if full.split()[0].lower() == word}
         return people.pop() if len(people) == 1 else name
 
     def _verbal(self) -> frozenset[str]:
