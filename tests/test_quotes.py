@@ -4664,6 +4664,23 @@ def test_the_spokesman_or_press_service_of_a_body_named_before_speaks_for_it(nlp
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # an entity names the body: the owner of "the ministry's statement" is that body
+        "North Korea's Foreign Ministry said on Monday that the talks were dead. The ministry's"
+        " statement said the North would not return.",
+        # no entity names it ("foreign ministry" in lower case): the body that spoke before
+        "China's foreign ministry said on Monday that the talks were dead.\n\nThe ministry added"
+        " that the North would not return.",
+    ],
+)
+def test_the_ministry_and_its_statement_are_the_body_that_spoke_before(nlp, text) -> None:
+    first, second = quotes_of(nlp, text)
+    assert first.speaker is not None and "ministry" in first.speaker.lower(), first
+    assert (second.speaker, second.speaker_type) == (first.speaker, "description"), second
+
+
+@pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
         ("The Chinese delegation said the North would shut the reactor.", "Chinese delegation"),

@@ -1663,8 +1663,10 @@ def _resolve(
     if author is not None:
         name, written, kind = _resolve(doc, author, at, memory)
         # "issued by the North's foreign ministry" names the body as the subject "The North's
-        # foreign ministry said" does
-        return (capital_article(name) if name else name), written, kind
+        # foreign ministry said" does (a body's description that names none: the document
+        # stays the speaker as written, "The campaign's statement")
+        if name is not None or not (author.is_lower and author.lower_ in _BODY_WORDS):
+            return (capital_article(name) if name else name), written, kind
     source = _document_source(subj)
     if source is not None:
         # "a statement from the North's foreign ministry, carried by KCNA, said": whom the
@@ -1965,7 +1967,8 @@ def _resolve(
     named_body = _outlet_name(subj) or _country_body(subj)
     if named_body is not None:
         return named_body, text, "named"
-    body = _BODY_DESCRIPTION.fullmatch(text)
+    # (and its owner: "The ministry's statement said")
+    body = _BODY_DESCRIPTION.fullmatch(_POSSESSIVE.sub("", text))
     if body is not None:
         # "The ministry also said ...": the organisation of that kind named last before it;
         # "the agency" may be one whose name says no "agency" ("Yonhap reported ... The agency
@@ -1974,6 +1977,8 @@ def _resolve(
         found = _body_named_before(memory, kind, subj.idx)
         if found is None and kind == "agency":
             found = memory.named_body_that_spoke(subj.idx)
+        if found is None:
+            found = _body_that_spoke(doc, memory, kind, subj.idx)
         return found, text, "description"
     if _PAPER_DESCRIPTION.fullmatch(text):
         # "China Daily said ... "...," the paper said": the body that spoke last
@@ -2073,6 +2078,17 @@ _BODY_NOUNS = (
 )  # not "party" or "government": a story of two parties or countries names them loosely
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
 _BODY_WORDS = frozenset(_BODY_NOUNS.split())
+
+
+def _body_that_spoke(doc: Doc, memory: _Speakers, noun: str, before: int) -> str | None:
+    """The body no entity names that spoke last before an offset, in its paragraph or the one
+    before, when its noun is this one: "China's foreign ministry said ... The ministry added"."""
+    spoke = memory.speaking_body(before)
+    if not isinstance(spoke, Token) or spoke.lower_ != noun:
+        return None
+    # ("The ministry added" after it is that body again: its name, found the same way)
+    name, _text, kind = _resolve(doc, spoke, spoke.idx, memory)
+    return name if kind in ("named", "description") else None
 
 
 def _body_named_before(memory: _Speakers, noun: str, before: int) -> str | None:
@@ -2654,7 +2670,10 @@ def _utterance_owner(subj: Token) -> Token | None:
         return None
     owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
     if owner is None or not (
-        owner.lower_ in ("his", "her") or owner.ent_type_ in ("PERSON", "ORG", "GPE")
+        owner.lower_ in ("his", "her")
+        or owner.ent_type_ in ("PERSON", "ORG", "GPE")
+        # "The ministry's statement said": the body named before
+        or (owner.lower_ in _BODY_WORDS and _BODY_DESCRIPTION.fullmatch(_words_to(owner)))
     ):
         return None
     return owner
