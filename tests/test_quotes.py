@@ -4651,6 +4651,21 @@ def test_the_unnamed_official_named_again_with_its_ministry_is_anonymous(nlp) ->
     ], rows
 
 
+def test_a_pronoun_after_a_sentence_about_an_unnamed_role_is_not_the_last_name(nlp) -> None:
+    # the sentence before tells of "The President", whom the article does not name: "He" is
+    # the President, not Hill, the last person named
+    text = (
+        "Christopher Hill met Kim Kye-gwan in Berlin on Tuesday.\n\nThe President spoke to"
+        " reporters at the White House on Wednesday. He said the talks had made progress."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == (None, "unknown"), quote
+    # a role the article names is that person, as before
+    text = text.replace("The President spoke to", "The envoy spoke to")
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Christopher Hill", quote
+
+
 def test_the_spokesman_or_press_service_of_a_body_named_before_speaks_for_it(nlp) -> None:
     text = (
         "In a statement, the Russian Foreign Ministry said Moscow welcomed the results. The"

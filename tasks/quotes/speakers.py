@@ -1077,11 +1077,12 @@ def _named_noun(noun: Token) -> Token | None:
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,?!-]\s*[\"”’']+\s*$|[\"”’']+\s*[,-]+\s*$")
 
 
-def _unnamed_source_before(pronoun: Token) -> Token | None:
+def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | None:
     """The unnamed source a pronoun that opens a report goes on with: the subject of the
     sentence right before it, in its paragraph, when that sentence is a report ("The official
     ... said the call lasted 30 minutes. He said ...") by a person's role with no name, and no
-    person is named between them."""
+    person is named between them; with `any_verb`, whatever that sentence tells of the role
+    ("The President spoke to reporters ... He said")."""
     if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in SPEECH_VERBS:
         return None
     doc = pronoun.doc
@@ -1108,12 +1109,14 @@ def _unnamed_source_before(pronoun: Token) -> Token | None:
     ):
         return None
     verb = before.root
-    if verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
+    if not any_verb and verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if (
         source is None
-        or source.pos_ != "NOUN"
+        # (a role in capitals is tagged a name: "The President")
+        or not (source.pos_ == "NOUN" or (any_verb and source.pos_ == "PROPN"))
+        or source.ent_type_ == "PERSON"
         or not _PERSON_ROLE.search(source.text)
         or any(t.ent_type_ == "PERSON" for t in doc[source.left_edge.i : sent.start])
     ):
@@ -1624,6 +1627,14 @@ def _resolve(
             # the sentence before quoted, unnamed, not the last person named before it
             name, _text, kind = _resolve(doc, unnamed, unnamed.idx, memory)
             return name, subj.text, "pronoun-resolved" if name is not None else kind
+        told_of = _unnamed_source_before(subj, any_verb=True) if gender in ("m", "f") else None
+        if told_of is not None:
+            # "The President spoke to reporters ... He said": whom the role names, or no one
+            # (not the last person named, who is not the one the sentence was about)
+            name, _text, kind = _resolve(doc, told_of, told_of.idx, memory)
+            if name is not None and kind != "anonymous":
+                return name, subj.text, "pronoun-resolved"
+            return None, subj.text, "anonymous" if kind == "anonymous" else "unknown"
         name = (
             _cataphor(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
