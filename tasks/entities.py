@@ -452,7 +452,7 @@ _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|aud
 # ("AMB. HILL:", "RENEE MONTAGNE, host:", "Ambassador STEPHEN BOSWORTH (Special ...):")
 _NAME_TURN = re.compile(
     rf"^[ \t]*(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
-    r"(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z.'’-]*){0,3})"
+    rf"(?P<name>(?:Ma?c)?[A-Z][A-Z'’-]+(?:\s+(?:Ma?c)?[A-Z][A-Z.'’-]*){{0,3}})"
     rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES}))?"
     r"\s*:[ \t]",
     re.MULTILINE,

@@ -53,6 +53,11 @@ DISABLED_COMPONENTS = ("lemmatizer",)
 _lock = threading.Lock()
 
 
+# A word of a name in capitals, as a transcript's speaker label writes it ("HILL", "O'NEILL"),
+# with the lower-case "c" of a Scottish or Irish prefix ("McCORMACK", "MacARTHUR")
+CAPS_NAME_WORD = r"(?:Ma?c)?[A-Z][A-Z.'’-]+"
+
+
 # A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York
 # (AFP) –", AP's "SEOUL, South Korea (AP) —" and "ALBANY, N.Y. (AP) —", Xinhua's and KCNA's
 # "PYONGYANG, February 13 (KCNA) --", TASS's "MOSCOW, October 10 /ITAR-TASS/."): where the story

@@ -298,7 +298,8 @@ SCHEMAS: dict[str, pa.Schema] = {
                     ' `description`: the speaker was described, not named ("the envoy"; "a'
                     ' Pentagon spokeswoman", whose speaker is the body she speaks for; "a new'
                     ' poll"); `anonymous`: a person whose name the story keeps back ("an'
-                    ' official", "U.S. officials", "sources familiar with the talks").'
+                    ' official", "U.S. officials", "sources familiar with the talks"; a'
+                    ' transcript\'s "QUESTION:" or "Q:", a reporter it does not name).'
                 },
             ),
             pa.field(

@@ -4651,6 +4651,21 @@ def test_the_unnamed_official_named_again_with_its_ministry_is_anonymous(nlp) ->
     ], rows
 
 
+def test_the_president_is_not_the_last_person_named_when_titled_with_another_office(
+    nlp,
+) -> None:
+    # "Ambassador Hill" holds another office: "The President" is no one the article named
+    text = (
+        "Ambassador Christopher Hill delivered the letter in Pyongyang on Wednesday. The"
+        " President said that North Korea must declare all of its nuclear programs."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is None, quote
+    # a role that is no office ("the diplomat") is still the last person named
+    (quote,) = quotes_of(nlp, text.replace("The President said", "The diplomat said"))
+    assert quote.speaker == "Christopher Hill", quote
+
+
 def test_a_pronoun_after_a_sentence_about_an_unnamed_role_is_not_the_last_name(nlp) -> None:
     # the sentence before tells of "The President", whom the article does not name: "He" is
     # the President, not Hill, the last person named
@@ -4759,9 +4774,14 @@ def test_a_first_name_alone_and_the_i_of_a_turn_name_the_person_of_the_transcrip
     rows = {q.cue: (q.speaker, q.speaker_text) for q in quotes_of(nlp, text)}
     # the quote inside Hill's turn is Kim's, by its own verb, not the turn's
     assert rows["said"] == ("Kim Kye-gwan", "Kim Kye-gwan"), rows
-    assert rows["believe"] == ("Christopher Hill", "I"), rows
     assert rows["say"] == ("Christopher Hill", "Chris"), rows
-    assert rows["think"] == ("Victor Cha", "I"), rows
+    # the turns are whole, their speakers' own "I believe", "I think" in them, no rows of their
+    # own (the "I" of a turn, the turn's speaker, is what an "I" in a report there resolves to)
+    turns = [(q.speaker, q.text) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert [speaker for speaker, _text in turns[1:]] == ["Christopher Hill", "Victor Cha"]
+    assert turns[1][1].endswith("I believe he meant it."), turns
+    assert turns[2][1].endswith("I think that was right."), turns
+    assert "believe" not in rows and "think" not in rows, rows
 
 
 def test_a_white_house_reporters_turn_without_a_colon_is_a_question(nlp) -> None:
@@ -7350,21 +7370,50 @@ def test_paragraph_after_a_colon_that_is_no_block_of_speech(nlp, text: str) -> N
     ("head", "turn", "speaker"),
     [
         ("Sean McCormack, Spokesman", "MR. MCCORMACK", "Sean McCormack"),
+        # the State Department's own spelling: the "c" of "Mc" in lower case
+        ("Sean McCormack, Spokesman", "MR. McCORMACK", "Sean McCormack"),
         ("Philip J. Crowley, Assistant Secretary", "MR. CROWLEY", "Philip J. Crowley"),
     ],
 )
 def test_briefing_transcript_turns_name_the_spokesman_and_no_reporter(
     nlp, head: str, turn: str, speaker: str
 ) -> None:
-    # the State Department's briefing transcripts: "QUESTION:" is a reporter no one names;
-    # "MR. MCCORMACK:" is the spokesman the transcript named at its head
+    # the State Department's briefing transcripts: "QUESTION:" is a reporter whose name the
+    # transcript keeps back; "MR. MCCORMACK:" is the spokesman it named at its head
     text = (
         f"Daily Press Briefing\n{head}\nWashington, DC\n"
         "QUESTION: Do you expect the North Koreans to meet the deadline?\n"
         f"{turn}: Well, we'll see. The agreement is clear about what they need to do.\n"
     )
-    rows = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text) if q.cue == ":"]
-    assert rows == [(None, "unknown"), (speaker, "named")]
+    rows = [(q.speaker, q.speaker_type, q.kind) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert rows == [(None, "anonymous", "direct"), (speaker, "named", "direct")]
+
+
+def test_a_transcript_turn_is_whole_and_holds_the_reports_of_others_it_makes(nlp) -> None:
+    # the turn is its speaker's words as spoken, all of them; a quote or a report of another
+    # speaker inside it is a row of its own; the turn speaker's own "I think" is not
+    text = (
+        "Daily Press Briefing\nSean McCormack, Spokesman\nWashington, DC\n\n"
+        'QUESTION: Sean, last week Kim Kye-gwan called the North\'s deterrent "not negotiable,"'
+        " and Pyongyang wants sanctions lifted first. Is there any point?\n\n"
+        "MR. McCORMACK: Look, I think those comments are for the press. When they met, Kim"
+        ' Kye-gwan said to Chris, "This is the first time." Chris Hill told you last week that'
+        " we are not going to negotiate with ourselves, and he was right.\n"
+    )
+    rows = [
+        (q.kind, q.speaker, q.speaker_type, text[q.start_char : q.end_char].split()[0])
+        for q in quotes_of(nlp, text)
+    ]
+    assert rows == [
+        ("direct", None, "anonymous", "Sean,"),
+        ("partial", "Kim Kye-gwan", "named", "the"),
+        ("indirect", "Pyongyang", "named", "sanctions"),
+        ("direct", "Sean McCormack", "named", "Look,"),
+        ("direct", "Kim Kye-gwan", "named", "This"),
+        ("indirect", "Chris Hill", "named", "we"),
+    ], rows
+    turn = next(q for q in quotes_of(nlp, text) if q.text.startswith("Look"))
+    assert turn.text.endswith("and he was right."), turn
 
 
 def test_transcript_turns_are_the_words_as_spoken(nlp) -> None:

@@ -1032,6 +1032,11 @@ def _without(quotes: list[Quote], gone: list[Quote]) -> list[Quote]:
     return [q for q in quotes if id(q) not in ids]
 
 
+# a turn whose words are mostly one quote in marks is that quote ("TRUMP: "We will win.""): the
+# quote's row stands for it
+_TURN_QUOTED = 0.8
+
+
 def _merge_reported(
     doc: Doc,
     quotes: list[Quote],
@@ -1048,6 +1053,7 @@ def _merge_reported(
     """
     quotes = list(quotes)
     reports: list[Quote] = []  # reports that hold another's report of a quote (_holds_a_report)
+    turns: set[int] = set()  # (ids of) the rows of transcript turns, which hold others' rows
     # the clauses of verbs of saying first, longest first, and of two as long the one with a
     # subject ("The North is expected to ..., officials said": the officials' report, not the
     # passive view nobody holds); a fallback clause after all of them
@@ -1084,7 +1090,9 @@ def _merge_reported(
             # he said, Y", holds its verb too)
             continue
         covering = [
-            q.kind for q in quotes if q.kind != "indirect" and q.start_char <= cue_idx < q.end_char
+            q.kind
+            for q in quotes
+            if q.kind != "indirect" and q.start_char <= cue_idx < q.end_char and id(q) not in turns
         ]
         # (not a partial row's verb outside its marks: 'Kim told them that his country wanted
         # "peace," state media reported' relays Kim's words)
@@ -1101,7 +1109,26 @@ def _merge_reported(
             or _dateline_subject(doc, clause)
         ):
             continue  # "released a statement", "warned Pyongyang", "asked not to be named"
-        inside = [q for q in quotes if q.start_char < clause.end and clause.start < q.end_char]
+        inside = [
+            q
+            for q in quotes
+            if q.start_char < clause.end and clause.start < q.end_char and id(q) not in turns
+        ]
+        if (
+            clause.turn
+            and clause.cue.i not in used_cues
+            and all(
+                q.end_char - q.start_char < _TURN_QUOTED * (clause.end - clause.start)
+                for q in inside
+            )
+        ):
+            # a transcript's turn is its speaker's words as spoken, whole ("QUESTION: ... Kim
+            # called the deterrent "not negotiable," ..."); what it quotes or reports of others
+            # are rows of their own inside it (not a turn that is one quote in marks)
+            turn = _indirect(doc, clause, memory, para_starts)
+            quotes.append(turn)
+            turns.add(id(turn))
+            continue
         if _quoted_in_report(doc, clause, inside):
             # PolNeAR annotates the whole sentence as what was said: the quotes become partial
             # ones, which the clause takes in below
@@ -1149,6 +1176,8 @@ def _merge_reported(
         # policy," the country's official media said")
         inner_cue = base.cue_start is not None and (
             base.cue_start > clause.cue_at
+            # a quote a turn's label attributes, in a report the turn makes ("QUESTION: Kim
+            # called it "not negotiable"")
             or (
                 clause.cue.dep_ == "ROOT"
                 and clause.cue.lower_ in _TRAILING_SAYING
@@ -1187,4 +1216,56 @@ def _merge_reported(
             base, text=doc_text(doc)[clause.start : end], start_char=clause.start, end_char=end
         )
         quotes = [*_without(quotes, inside), merged]
+    if turns:
+        rows = [q for q in quotes if id(q) in turns]
+        quotes = _reports_take_their_quotes(
+            doc, [q for q in quotes if not _turns_own_report(q, rows)], rows
+        )
     return quotes + reports
+
+
+def _reports_take_their_quotes(doc: Doc, quotes: list[Quote], turns: list[Quote]) -> list[Quote]:
+    """A quote in marks that a turn's label took for its speaker ("QUESTION: Kim called the
+    deterrent "not negotiable""), right after a report the turn makes of another, is that
+    report's words: one partial row by the report's speaker."""
+    text = doc_text(doc)
+    out = list(quotes)
+    for quote in quotes:
+        if quote.kind != "partial" or quote.cue != ":":
+            continue
+        report = next(
+            (
+                r
+                for r in out
+                if r.kind == "indirect"
+                and r.end_char <= quote.start_char
+                and not text[r.end_char : quote.start_char].strip(" \"'\u201c\u2018`")
+                and any(t.start_char <= r.start_char < t.end_char for t in turns)
+            ),
+            None,
+        )
+        if report is not None:
+            joined = replace(
+                report,
+                kind="partial",
+                text=text[report.start_char : quote.end_char],
+                end_char=quote.end_char,
+            )
+            out = [joined if r is report else r for r in out if r is not quote]
+    return out
+
+
+def _turns_own_report(quote: Quote, turns: list[Quote]) -> bool:
+    """Whether an indirect row inside a transcript's turn is not a report of another the turn
+    names: the turn speaker's own words ("I think ...", in the turn already), no one's ("They
+    want ..."), or a pronoun's, which in a dialogue may mean anyone in it ("He wants a
+    revolution" asked of Biden is Sanders's). Only others named have rows of their own there
+    ("Chris Hill told you last week that ...")."""
+    return quote.kind == "indirect" and any(
+        t is not quote
+        # (in it, or taking in its label: "Q: Trump supporters are reflecting, the polls tell us")
+        and quote.start_char < t.end_char
+        and t.start_char < quote.end_char
+        and (quote.speaker_type != "named" or quote.speaker == t.speaker)
+        for t in turns
+    )

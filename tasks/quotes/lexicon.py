@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from tasks.nlp import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, TURN_ROLES, verb_forms
+from tasks.nlp import (
+    CAPS_NAME_WORD,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    PERSON_TITLES,
+    TURN_ROLES,
+    verb_forms,
+)
 
 # verbs of saying whose subject may be a thing (a poll, a message, a study)
 _FINDING_BASES = "show find indicate conclude"
@@ -519,14 +526,14 @@ _TITLE_AUX = frozenset(_TITLE_AUX_WORDS.split())
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A speaker's turn in a transcript: a capitalised label and a colon ("PENCE: Well, ...")
-_TURN = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)")
+_TURN = re.compile(rf"({CAPS_NAME_WORD}(?: {CAPS_NAME_WORD}){{0,2}}):[ \t]+(?=\S)")
 # A broadcast transcript's turn in NPR's style: a title in lower case, the name in capitals, the
 # speaker's role in brackets ("Ambassador STEPHEN BOSWORTH (Special Representative for North Korea
 # Policy): ...", "Mr. VICTOR CHA (Georgetown University): ...") or after a comma ("RENEE
 # MONTAGNE, host: ..."); a turn has the title or the role (not "In CHINA: ...", a word that is
 # no title)
 _TRANSCRIPT_TURN = re.compile(
-    rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}})"
+    rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?{CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})"
     rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES}))?"
     r"\s*:\s+(?=\S)"
 )

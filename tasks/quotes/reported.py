@@ -369,6 +369,8 @@ class _Clause:
     continues: bool = False
     # where the cue starts inside its token, when not at its start (the ":" of a turn's "):")
     cue_start: int | None = None
+    # a transcript's turn ("MR. McCORMACK: ..."), its speaker's words whole
+    turn: bool = False
 
     @property
     def cue_at(self) -> int:
@@ -1380,6 +1382,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         q_label,
                         verbatim=True,
                         cue_start=sent.start_char,
+                        turn=True,
                     )
                 )
                 continue
@@ -1436,9 +1439,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             verbatim=verbatim,
                             # "(Georgetown University):" makes one token of the bracket and colon
                             cue_start=colon_at,
+                            turn=verbatim,
                         )
                     )
-                    continue
+                    if not verbatim:
+                        continue
+                    # (a turn's first sentence may report another's words: "QUESTION: Kim
+                    # called the deterrent "not negotiable." ...", read on below)
         for verb in tokens:
             word, pos = lowers[verb.i], pos_tags[verb.i]
             if word == "in":

@@ -807,6 +807,17 @@ class _Speakers:
         }
         return names.pop() if len(names) == 1 else None
 
+    def holds_another_office(self, name: str, office: str, at: int) -> bool:
+        """Whether the article gave a person the title of another office before `at`, never
+        this one ("Ambassador Hill" is not "the President"); False for a role that is no
+        office ("the billionaire businessman")."""
+        if office not in _OFFICES:
+            return False
+        roles = frozenset().union(
+            *(r for offset, n, r in self._titles() if offset < at and n == name)
+        )
+        return office not in roles and not roles.isdisjoint(_OFFICES)
+
     def _inside_report(self, offset: int, name: str, gender: str | None) -> bool:
         # "McLenney said Clinton doesn't show consistency ... "...," she said": the person a
         # report is about is not whom the next pronoun means while its reporter could be
@@ -1554,9 +1565,11 @@ def _resolve(
             subj.i > 0 and tokens[subj.i - 1].text == "-" and not tokens[subj.i - 1].whitespace_
         )
     ):
-        return None, subj.text, "unknown"  # a transcript's "Q: ..." (the interviewer): no name
+        # a transcript's "Q: ..." (the interviewer): a reporter whose name the transcript keeps
+        # back, as a briefing's "QUESTION: ..." is
+        return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
-        return None, subj.text, "unknown"  # a briefing's "QUESTION: ...": a reporter unnamed
+        return None, subj.text, "anonymous"
     if (
         word == "it"
         and subj.pos_ == "PRON"
@@ -1961,9 +1974,11 @@ def _resolve(
             # not whoever spoke last: "Trump's campaign manager" is not Trump
             name = memory.sole_holder(role_word, before, words)
         else:
-            name = memory.sole_holder(role_word, before, words) or memory.recent(
-                before, _role_gender(role_word)
-            )
+            name = memory.sole_holder(role_word, before, words)
+            if name is None:
+                name = memory.recent(before, _role_gender(role_word))
+                if name is not None and memory.holds_another_office(name, role_word, before):
+                    name = None  # "Ambassador Hill delivered the letter. The President wanted"
         if name is None and not any(offset < before for offset, _name in memory.persons):
             # a lead that describes its speaker before the story names anyone ("The top U.S.
             # envoy to the talks said Friday ..."): the one holder of the role named after it
@@ -2089,6 +2104,23 @@ _BODY_NOUNS = (
 )  # not "party" or "government": a story of two parties or countries names them loosely
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
 _BODY_WORDS = frozenset(_BODY_NOUNS.split())
+
+
+# offices a title gives, one holder to a story's country or body: "the President" is not the
+# last person named when the article titled them with another ("Ambassador Hill")
+_OFFICES = frozenset(
+    [
+        "president",
+        "ambassador",
+        "senator",
+        "governor",
+        "mayor",
+        "minister",
+        "premier",
+        "chancellor",
+        "judge",
+    ]
+)
 
 
 def _body_that_spoke(doc: Doc, memory: _Speakers, noun: str, before: int) -> str | None:
