@@ -53,13 +53,20 @@ def load() -> list[Story]:
     return stories
 
 
-def _spans(text: str, items: list[dict[str, str]]) -> list[tuple[int, int]]:
-    """Each gold item's offsets: its text's next occurrence after the one before of the same
-    text (the JSON holds no offsets; a repeated string is annotated once per occurrence)."""
+def _spans(text: str, items: list[dict[str, str]], nested: bool) -> list[tuple[int, int]]:
+    """Each gold item's offsets (the JSON holds none): its text's next occurrence after the one
+    before of the same text (a repeated string is annotated once per occurrence) and, as the
+    items are listed in text order, not before the item before it: from its start where items
+    nest (a quote inside a transcript's turn), else after its end (a date: "December 18th" after
+    "Monday, December 18th" is a later one, not the one inside it)."""
     last: dict[str, int] = {}
-    spans = []
+    spans: list[tuple[int, int]] = []
     for item in items:
-        start = text.find(item["text"], last.get(item["text"], -1) + 1)
+        after_same = last.get(item["text"], -1) + 1
+        after_previous = (spans[-1][0] if nested else spans[-1][1]) if spans else 0
+        start = text.find(item["text"], max(after_same, after_previous))
+        if start < 0:  # (an item out of order)
+            start = text.find(item["text"], after_same)
         if start < 0:
             start = text.find(item["text"])
         last[item["text"]] = start
@@ -87,7 +94,9 @@ def score(stories: list[Story]) -> dict[str, Any]:
         preds = extract_quotes(doc)
         predicted += len(preds)
         used: set[int] = set()
-        for item, (lo, hi) in zip(story.quotes, _spans(text, story.quotes), strict=True):
+        for item, (lo, hi) in zip(
+            story.quotes, _spans(text, story.quotes, nested=True), strict=True
+        ):
             gold_quotes += 1
             covers = [
                 ((min(hi, p.end_char) - max(lo, p.start_char)) / max(1, hi - lo), i)
@@ -108,7 +117,9 @@ def score(stories: list[Story]) -> dict[str, Any]:
         values = extract_dates(doc, story.anchor)
         date_preds += len(values)
         taken: set[int] = set()
-        for item, (lo, hi) in zip(story.dates, _spans(text, story.dates), strict=True):
+        for item, (lo, hi) in zip(
+            story.dates, _spans(text, story.dates, nested=False), strict=True
+        ):
             gold_dates += 1
             if lo < 0:
                 continue
