@@ -453,8 +453,9 @@ _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|aud
 _NAME_TURN = re.compile(
     rf"^[ \t]*(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
     rf"(?P<name>(?:Ma?c)?[A-Z][A-Z'’-]+(?:\s+(?:Ma?c)?[A-Z][A-Z.'’-]*){{0,3}})"
-    rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES}))?"
-    r"\s*:[ \t]",
+    rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|[ \t]+reporting)?"
+    # (NPR sets "STEVE INSKEEP, host:" and "LOUISA LIM reporting:" on a line of their own)
+    r"[ \t]*:(?:[ \t]|$)",
     re.MULTILINE,
 )
 # a transcript's stage directions in brackets, which NER tags people ("(Laughter.)")
@@ -812,6 +813,8 @@ def shared_family_name_at(
     for at, name in _introduced_by_family(doc).get(key, ()):
         known = aliases.lookup(name, "PERSON") if aliases is not None else None
         canonical = known.canonical if known is not None and known.label == "PERSON" else name
+        if canonical.isupper():
+            canonical = canonical.title()  # a transcript's label: "LOUISA LIM" is "Louisa Lim"
         named.append((at, canonical))
         roles.setdefault(canonical, set()).update(_introduced_roles(doc, at, name))
     if len({name for _at, name in named}) < 2:

@@ -4666,6 +4666,63 @@ def test_the_president_is_not_the_last_person_named_when_titled_with_another_off
     assert quote.speaker == "Christopher Hill", quote
 
 
+def test_a_nations_ministry_after_a_time_phrase_is_that_ministry(nlp) -> None:
+    # NER names no organisation after "The next morning,": the ministry is the nation's, as
+    # written, and "It" goes on for it
+    text = (
+        "The euphoria lasted less than a day. The next morning, North Korea\u2019s foreign"
+        " ministry declared that it would not dismantle anything. It accused Washington of"
+        " \u201cmoving the goalposts\u201d."
+    )
+    declared, accused = quotes_of(nlp, text)
+    assert declared.speaker == "North Korea\u2019s foreign ministry", declared
+    assert accused.speaker == declared.speaker, accused
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker_type"),
+    [
+        ("Analysts said the failure was not a surprise.", "anonymous"),
+        ("Diplomats from two of the delegations said Beijing had floated the idea.", "anonymous"),
+        ("Officials here say the next few weeks will show.", "anonymous"),
+        # a group the phrase after it defines is no unnamed source
+        ("Elected officials from both parties said the deal was bad.", "description"),
+    ],
+)
+def test_unnamed_analysts_and_officials_in_the_plural_are_anonymous(
+    nlp, sentence, speaker_type
+) -> None:
+    (quote,) = quotes_of(nlp, sentence)
+    assert (quote.speaker, quote.speaker_type) == (None, speaker_type), quote
+
+
+def test_a_broadcast_transcripts_label_on_a_line_of_its_own_opens_a_turn(nlp) -> None:
+    # NPR's transcripts set "NAME, host:" and "NAME reporting:" on a line of their own, the
+    # turn in the paragraphs below, up to the next label or a stage direction in brackets
+    text = (
+        "MORNING EDITION\nFebruary 13, 2007\n\nSTEVE INSKEEP, host:\n\nThis is MORNING EDITION"
+        " from NPR News. I'm Steve Inskeep.\n\nNorth Korea has agreed to shut its reactor. NPR's"
+        " Louisa Lim is in Beijing.\n\nLOUISA LIM reporting:\n\nWell, Steve, the North has 60"
+        " days to shut down its reactor at Yongbyon.\n\n(Soundbite of press conference)\n\n"
+        "Unidentified Man: Mr. Hill, how is this different from the deal in 1994?\n\n"
+        "INSKEEP: And what are the North Koreans saying?\n\nLIM: They are calling it a"
+        " temporary suspension."
+    )
+    rows = [
+        (q.speaker, q.speaker_type, q.continues, q.text[:12])
+        for q in quotes_of(nlp, text)
+        if q.cue == ":"
+    ]
+    assert rows == [
+        ("Steve Inskeep", "named", False, "This is MORN"),
+        ("Steve Inskeep", "named", True, "North Korea "),
+        ("Louisa Lim", "named", False, "Well, Steve,"),
+        (None, "anonymous", False, "Mr. Hill, ho"),
+        ("Steve Inskeep", "named", False, "And what are"),
+        ("Louisa Lim", "named", False, "They are cal"),
+    ], rows
+
+
 def test_a_pronoun_after_a_sentence_about_an_unnamed_role_is_not_the_last_name(nlp) -> None:
     # the sentence before tells of "The President", whom the article does not name: "He" is
     # the President, not Hill, the last person named

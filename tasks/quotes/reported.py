@@ -10,7 +10,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DASHES, DATELINE_LEAD, doc_text, token_at, verb_forms
+from tasks.nlp import (
+    CAPS_NAME_WORD,
+    DASHES,
+    DATELINE_LEAD,
+    PERSON_TITLES,
+    TURN_ROLES,
+    doc_text,
+    token_at,
+    verb_forms,
+)
 from tasks.quotes.attribution import (
     _FINITE_TAGS,
     _PUT_TO,
@@ -841,6 +850,60 @@ def _block_cue(sent: Span) -> Token | None:
     return None
 
 
+# a broadcast transcript's speaker label on a line of its own, the turn in the paragraphs below
+# it (NPR's "STEVE INSKEEP, host:", "LOUISA LIM reporting:")
+# (with a title or a role: not a section's "PREVIOUSLY:" or "SHORT READS:")
+_LABEL_LINE = re.compile(
+    rf"[ \t]*((?:{PERSON_TITLES})\.?[ \t]+{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{0,3}}"
+    rf"(?=[ \t]*:)|{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{0,3}}"
+    rf"(?=,[ \t]*(?i:{TURN_ROLES})[ \t]*:|[ \t]+reporting[ \t]*:))"
+    rf"(?:,[ \t]*(?i:{TURN_ROLES})|[ \t]+reporting)?[ \t]*:[ \t]*$"
+)
+# a line in brackets that a broadcast transcript sets between turns ("(Soundbite of press
+# conference)")
+_STAGE_LINE = re.compile(r"[ \t]*\([^()\n]{1,80}\)[ \t]*$")
+
+
+def _turn_starts(paragraph: str) -> bool:
+    """Whether a paragraph starts a new turn, or is a stage direction between turns."""
+    return any(
+        p.match(paragraph) is not None for p in (_LABEL_LINE, _STAGE_LINE, _TRANSCRIPT_TURN, _TURN)
+    )
+
+
+def _label_turns(doc: Doc) -> list[_Clause]:
+    """The turns of a broadcast transcript whose speaker's label stands on a line of its own:
+    the paragraphs below it, up to the next turn or stage direction, the labelled speaker's."""
+    text = doc_text(doc)
+    found = []
+    for line in _PARAGRAPH.finditer(text):
+        label = _LABEL_LINE.match(line.group())
+        if label is None or _LABEL.match(label.group(1)):
+            continue
+        subj = token_at(doc, line.start() + label.end(1) - 1)
+        colon_at = line.start() + line.group().rindex(":")
+        colon = token_at(doc, colon_at)
+        if subj is None or colon is None:
+            continue
+        for n, para in enumerate(_PARAGRAPH.finditer(text, line.end())):
+            if _turn_starts(para.group()):
+                break
+            found.append(
+                _Clause(
+                    para.start(),
+                    para.end(),
+                    colon,
+                    colon_at + 1,
+                    subj,
+                    verbatim=True,
+                    continues=n > 0,
+                    cue_start=colon_at,
+                    turn=True,
+                )
+            )
+    return found
+
+
 # words of a line that only introduces a block below it: "He said:", "The spokesman said:"
 _INTRO_LINE_MAX_WORDS = 4
 
@@ -861,6 +924,8 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
             or len(block.split()) < 4
             or block.endswith(":")  # one of a run of captions, each introducing what follows
             or _LABELLED_QUOTE.match(block)
+            # a transcript's label line ("LOUISA LIM reporting:"): its turn (_label_turns)
+            or _LABEL_LINE.match(text[text.rfind("\n", 0, m.start()) + 1 : m.start() + 1])
         ):
             continue
         colon = token_at(doc, m.start())
@@ -892,7 +957,8 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
         for para in _PARAGRAPH.finditer(text, end):
             words = para.group().split()
             if (
-                (by_line and named is not None and named in words)
+                _turn_starts(para.group())  # (a transcript's next speaker)
+                or (by_line and named is not None and named in words)
                 or para.group()[0] in _QUOTE_OPENERS
                 or len(words) < 4
                 or para.group().endswith(":")
@@ -1956,7 +2022,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         if relays and acc is not None:
             _after_according(found, relayed_from, acc, tokens)
     text = doc_text(doc)
-    blocks = _colon_blocks(doc) if ":\n" in text else []
+    blocks = _colon_blocks(doc) + _label_turns(doc) if ":\n" in text else []
     return [
         _past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc) + blocks
     ]

@@ -927,7 +927,8 @@ def _in_writers_words(pronoun: Token, memory: _Speakers) -> bool:
 _ROLE_WORDS = (
     r"the|deputy|press|assistant|senior|acting|chief|host|co-?host|moderator|anchor|announcer|"
     r"administration|"
-    rf"narrator|interpreter|translator|chair|official|unidentified|male|female|{PERSON_TITLES}"
+    rf"narrator|interpreter|translator|chair|official|unidentified|male|female|man|woman|voice|"
+    rf"{PERSON_TITLES}"
 )
 _ROLE_LABEL = re.compile(rf"[ \t]*(?i:{_ROLE_WORDS})\.?(?:[ \t]+(?i:{_ROLE_WORDS})\.?)*[ \t]*:")
 
@@ -1527,7 +1528,13 @@ def _resolve(
         # "Press Secretary: ...", "MODERATOR: ...", "THE PRESIDENT: ...": a turn the transcript
         # labels with a role, which names no one; "SENIOR ADMINISTRATION OFFICIAL:", a briefer
         # the transcript keeps unnamed
-        kind = "anonymous" if role_label.lower().endswith("official") else "description"
+        # (NPR's "Unidentified Man:" is a voice the broadcast does not name)
+        kind = (
+            "anonymous"
+            if role_label.lower().endswith("official")
+            or role_label.lower().startswith("unidentified")
+            else "description"
+        )
         return None, role_label, kind
     label_end = _clock_label_end(doc, subj)
     if label_end is not None:
@@ -2078,7 +2085,12 @@ def _brought_in_unnamed(doc: Doc, text: str, at: int) -> bool:
 # officials news does not name, in the plural without an article: "U.S. officials said",
 # "Administration officials have stated", "Diplomats said" (as "a U.S. official" and "two
 # senior officials" are)
-_UNNAMED_PLURALS = frozenset(["officials", "diplomats", "aides", "negotiators", "insiders"])
+_UNNAMED_PLURALS = frozenset(
+    ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources"]
+)
+# where unnamed officials are from, which makes them no group of their own: "Diplomats from two
+# of the delegations", "officials from the embassy" (not "officials from both parties")
+_POSTS = frozenset(["delegation", "delegations", "embassy", "embassies", "mission", "ministry"])
 
 
 def _unnamed_officials(subj: Token) -> bool:
@@ -2090,10 +2102,21 @@ def _unnamed_officials(subj: Token) -> bool:
         and subj.lower_ in _UNNAMED_PLURALS
         and not any(
             c.dep_ in ("det", "poss", "appos", "case")
-            or (c.i > subj.i and not c.is_punct and not (c.dep_ == "prep" and c.lower_ == "in"))
+            or (
+                c.i > subj.i
+                and not c.is_punct
+                and not (c.dep_ == "prep" and c.lower_ == "in")
+                and not (c.dep_ == "advmod" and c.lower_ in ("here", "there"))  # "Officials here"
+                and not (c.dep_ == "prep" and c.lower_ == "from" and _from_a_post(c))
+            )
             for c in _children(subj)
         )
     )
+
+
+def _from_a_post(prep: Token) -> bool:
+    """Whether "from ..." names a country's delegation, embassy or mission, or a place."""
+    return any(t.lower_ in _POSTS or t.ent_type_ == "GPE" for t in prep.subtree if t.i > prep.i)
 
 
 # "the ministry", "the committee": a body the article named before ("the Unification Ministry")
@@ -2274,6 +2297,10 @@ def _country_body(subj: Token) -> str | None:
         return None
     owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
     if subj.lower_ in _MINISTRIES:
+        if owner is not None and (owner.ent_type_ == "GPE" or owner.lower_ in ("north", "south")):
+            # "North Korea's foreign ministry declared": the nation's body as written, where NER
+            # left it no name of its own (as it does after "The next morning,")
+            return capital_article(doc_text(subj.doc)[owner.left_edge.idx : subj.idx + len(subj)])
         # "The Chinese foreign ministry urged ...": a nation's body in lower case, as written
         # (in capitals NER names it: "The Chinese Foreign Ministry")
         if owner is not None or not any(
