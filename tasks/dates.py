@@ -2391,6 +2391,27 @@ def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression])
 _YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 
 
+def _after_a_year_told_of(
+    found: list[TemporalExpression], token: Token | None, anchor: date | None, tense: str | None
+) -> bool:
+    """Whether a bare month told in the past follows a year written out earlier in its sentence,
+    before the anchor's year."""
+    if not found or token is None or anchor is None or tense != "past":
+        return False
+    last = found[-1]
+    if not (
+        _YEAR_VALUE.fullmatch(last.value) is not None
+        and not last.relative
+        and int(last.value) < anchor.year
+        and last.start_char >= token.sent.start_char
+    ):
+        return False
+    # ... in the sentence's own telling, not a clause about something else ("The talks, which
+    # began in 2003, last met in December": the December before the anchor)
+    year = token.doc.char_span(last.start_char, last.end_char, alignment_mode="expand")
+    return year is not None and not any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors)
+
+
 def _weekday_range_start(found: list[TemporalExpression], text: str, start: int) -> date | None:
     """The day a range of weekdays starts on, when the expression at `start` ends one: the last
     one found is a weekday's date joined to it by "to", "through" or a dash ("from Monday to
@@ -2671,6 +2692,10 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         if rule == "month_rel" and raw[:5].lower() == "that ":
             # "the reactor went cold that July": the July of the year the story tells of
             got = _in_story_year(got, "that", found)
+        elif rule == "month_rel" and _after_a_year_told_of(found, token, anchor, tense):
+            # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":
+            # the July of the year the sentence tells of, not the one before the anchor
+            got = _in_story_year(got, "", found)
         if story_year is not None:
             in_year = _in_story_year(got, story_year["which"], found)
             if in_year is not got:

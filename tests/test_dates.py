@@ -1607,6 +1607,26 @@ def test_that_month_is_the_month_of_the_year_the_story_tells_of(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a month told in the past after a year written out in its sentence is in that year
+        (
+            "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed"
+            " that Yongbyon had been shut.",
+            "2007-07",
+        ),
+        # ... not after a year in a clause about something else
+        ("The talks, which began in 2003, last met in December in Beijing.", "2009-12"),
+        # ... nor in another sentence: the month before the anchor
+        ("In 2007 the talks resumed. In July inspectors confirmed the shutdown.", "2010-07"),
+    ],
+)
+def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, value) -> None:
+    found = extract_dates(nlp(sentence), date(2010, 9, 14))
+    assert [t.value for t in found if t.text in ("July", "December")] == [value], found
+
+
+@pytest.mark.parametrize(
     ("sentence", "anchor", "expression", "value"),
     [
         # an agreement a date names was made before the story
