@@ -4696,6 +4696,34 @@ def test_unnamed_analysts_and_officials_in_the_plural_are_anonymous(
     assert (quote.speaker, quote.speaker_type) == (None, speaker_type), quote
 
 
+def test_a_hearings_turn_goes_on_over_the_paragraphs_below_it_up_to_the_next_turn(nlp) -> None:
+    # a prepared statement read into the record runs over paragraphs with no label of their own;
+    # "Mr. Secretary," is whom the senator speaks to, not who said what he reports
+    text = (
+        "HEARING OF THE SENATE FOREIGN RELATIONS COMMITTEE\n\n"
+        "SEN. BIDEN: Mr. Secretary, the floor is yours.\n\n"
+        "MR. McCORMACK: Thank you, Mr. Chairman. The disablement is well advanced.\n\n"
+        "The declaration is another matter. It was neither complete nor correct.\n\n"
+        "SEN. LUGAR: Mr. Secretary, the North Korean foreign ministry said last month that"
+        " Pyongyang had handed over its declaration. What is your response?\n\n"
+        "Q: Is there a deadline?\n\n"
+        "MR. McCORMACK: No. We will take the time it takes.\n\n"
+        "The hearing ended at noon."
+    )
+    rows = [(q.speaker, q.continues, q.text[:16]) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert rows == [
+        ("Biden", False, "Mr. Secretary, t"),
+        ("McCormack", False, "Thank you, Mr. C"),
+        ("McCormack", True, "The declaration "),
+        ("Lugar", False, "Mr. Secretary, t"),
+        (None, False, "Is there a deadl"),
+        # the last turn does not run on into what follows the transcript
+        ("McCormack", False, "No. We will take"),
+    ], rows
+    (report,) = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert report.speaker is not None and "ministry" in report.speaker, report
+
+
 def test_a_broadcast_transcripts_label_on_a_line_of_its_own_opens_a_turn(nlp) -> None:
     # NPR's transcripts set "NAME, host:" and "NAME reporting:" on a line of their own, the
     # turn in the paragraphs below, up to the next label or a stage direction in brackets

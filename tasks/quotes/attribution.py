@@ -260,6 +260,25 @@ def _anonymous_hung_before(verb: Token, end: int) -> Token | None:
     return next((t for t in reversed(phrase) if t.pos_ == "NOUN" and _person_word(t.lower_)), None)
 
 
+# a title of address with no name: "Mr. Secretary", "Mr. Chairman", "Madam Speaker", "Senator"
+_VOCATIVE = re.compile(
+    r"(?:(?:Mr|Madam|Madame|Mrs|Ms)\.?\s+)?(?:Secretary|Chairman|Chairwoman|President|Speaker|"
+    r"Ambassador|Senator|Minister|Prime Minister|Vice President)"
+)
+
+
+def _vocative(subject: Token) -> bool:
+    """Whether a subject is a title of address set off by its comma ("Mr. Secretary, the
+    North Korean foreign ministry said ..."): whom the speaker speaks to, not the speaker."""
+    doc = subject.doc
+    words = doc_text(doc)[subject.left_edge.idx : subject.idx + len(subject)]
+    return (
+        subject.i + 1 < len(doc)
+        and doc[subject.i + 1].text == ","
+        and _VOCATIVE.fullmatch(words) is not None
+    )
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
     if _put_to(verb) is not None:
@@ -297,6 +316,11 @@ def _subject_of(verb: Token) -> Token | None:
         hung = _speaker_hung_before(verb)
         if hung is not None:
             return hung
+    if len(subjects) == 1 and _vocative(subjects[0]):
+        # ... or of one, the speaker hung on it: "Mr. Secretary, the ministry said"
+        spoke = next((c for c in _children(subjects[0]) if c.dep_ == "appos"), None)
+        if spoke is not None:
+            return spoke
     if len(subjects) > 1:
         # the words a quote ends in are no subject of the verb after it: the subject between
         # the closing mark and the verb is ("... I hold in the highest esteem Sen. John
@@ -307,6 +331,8 @@ def _subject_of(verb: Token) -> Token | None:
             text[last.idx : verb.idx]
         ):
             return last
+        if _vocative(subjects[0]):
+            return subjects[1]
         # "Vatican spokesman the Rev. Federico Lombardi told ...", parsed as two subjects: the
         # name is the speaker; of two names ("... from Rubio to, now, Cruz, Wilkin said") the
         # one next to the verb is, the other ends the clause reported

@@ -864,11 +864,38 @@ _LABEL_LINE = re.compile(
 _STAGE_LINE = re.compile(r"[ \t]*\([^()\n]{1,80}\)[ \t]*$")
 
 
+# an interview's question or answer ("Q: ...", "A. ...", "Q -- ...") and the White House's
+# reporter's turn ("Q Tony, ...")
+_QA_TURN = re.compile(r"[ \t]*[QA](?:[:.]|[ \t]*(?:--|[—–-]))?[ \t]+\S")
+
+
 def _turn_starts(paragraph: str) -> bool:
     """Whether a paragraph starts a new turn, or is a stage direction between turns."""
     return any(
-        p.match(paragraph) is not None for p in (_LABEL_LINE, _STAGE_LINE, _TRANSCRIPT_TURN, _TURN)
+        p.match(paragraph) is not None
+        # ("Mr. Taniguchi: ...", a label in title case)
+        for p in (_LABEL_LINE, _STAGE_LINE, _TRANSCRIPT_TURN, _TURN, _QA_TURN, _HEADLINE)
     )
+
+
+# the most paragraphs a turn goes on over below its label's (a prepared statement read into a
+# hearing's record runs to a few)
+_TURN_PARAGRAPHS_MAX = 6
+
+
+def _turn_goes_on(text: str, end: int) -> list[tuple[int, int]]:
+    """The paragraphs after a transcript's turn that carry no label of their own, when the
+    next turn's label follows them: the same speaker goes on ("ASSISTANT SECRETARY HILL: ...
+    / The declaration is another matter. ... / SEN. LUGAR: ..."). None when no turn follows
+    (the story may resume after a transcript quoted in it), or after too many."""
+    paragraphs: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text, end):
+        if _turn_starts(para.group()):
+            return paragraphs
+        if len(paragraphs) == _TURN_PARAGRAPHS_MAX or para.group()[0] in _QUOTE_OPENERS:
+            return []
+        paragraphs.append((para.start(), para.end()))
+    return []
 
 
 def _label_turns(doc: Doc) -> list[_Clause]:
@@ -1510,6 +1537,20 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     if not verbatim:
                         continue
+                    for para_start, para_end in _turn_goes_on(text, start + len(rest)):
+                        found.append(
+                            _Clause(
+                                para_start,
+                                para_end,
+                                colon[0],
+                                colon_at + 1,
+                                head,
+                                verbatim=True,
+                                continues=True,
+                                cue_start=colon_at,
+                                turn=True,
+                            )
+                        )
                     # (a turn's first sentence may report another's words: "QUESTION: Kim
                     # called the deterrent "not negotiable." ...", read on below)
         for verb in tokens:

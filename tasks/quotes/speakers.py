@@ -538,14 +538,16 @@ class _Speakers:
     def _full_name(self, name: str) -> str:
         # a name glued to the closing mark of a quote before it ("paranoia,”Clinton said")
         name = _unglue(name)
-        titled = name.title() if name.isupper() else ""
+        capitals = name.isupper() or all(w.isupper() or _CAPS_MC.fullmatch(w) for w in name.split())
+        titled = name.title() if capitals else ""
         honorific = _HONORIFIC.match(titled) or _TITLE_WORDS.match(titled)
         if honorific is not None:
             # a transcript's speaker label ("MR. CROWLEY:", "MS. PSAKI:", "AMB. HILL:",
             # "SECRETARY RICE:"): the person the article named, else the surname as written
             bare = name[honorific.end() :].strip()
             found = self._full_name(name.title())
-            return found if found.lower() != bare.lower() else bare
+            # (a surname no one was named with: as a name is written, "SEN. BIDEN" is "Biden")
+            return found if found.lower() != bare.lower() else _name_case(bare)
         bare = _TITLE_WORDS.sub("", name)
         if (
             bare.isupper()
@@ -613,6 +615,8 @@ class _Speakers:
                     ),
                     name,
                 )
+        if found == name and _CAPS_MC.fullmatch(name):
+            return _name_case(name)  # a label's "McCORMACK" no one was named with: "McCormack"
         # the index keeps a title NER put inside the name ("Representative Carl Hooper")
         return _without_title(found)
 
@@ -941,6 +945,20 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
     if label is None or subj.idx >= label.end() - 1:
         return None
     return text[line : label.end() - 1].strip()
+
+
+def _name_case(name: str) -> str:
+    """A name in capitals as a name is written ("BIDEN" -> "Biden", "McCORMACK" ->
+    "McCormack"); any other name as it is."""
+    if not name.isupper() and not _CAPS_MC.fullmatch(name):
+        return name
+    return " ".join(
+        m.group(1) + m.group(2).capitalize() if (m := _CAPS_MC.fullmatch(w)) else w.title()
+        for w in name.split()
+    )
+
+
+_CAPS_MC = re.compile(r"(Ma?c)([A-Z][A-Z'’-]+)")
 
 
 def _after_title(name: str) -> str:
