@@ -4696,6 +4696,22 @@ def test_unnamed_analysts_and_officials_in_the_plural_are_anonymous(
     assert (quote.speaker, quote.speaker_type) == (None, speaker_type), quote
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has hosted every session since 2003, and one Chinese scholar who asked not to be"
+        " named said Beijing was running out of patience. The scholar warned that Washington"
+        " might be tempted to deal with Pyongyang alone.",
+        'Carly Fiorina ran the merger. "She was engaging," said one former executive who'
+        " requested anonymity. Every Friday, the former HP executive told The Post, Fiorina would"
+        " lead a meeting.",
+    ],
+)
+def test_the_noun_an_anonymous_source_was_brought_in_with_stays_anonymous(nlp, text) -> None:
+    last = quotes_of(nlp, text)[-1]
+    assert (last.speaker, last.speaker_type) == (None, "anonymous"), last
+
+
 def test_a_hearings_turn_goes_on_over_the_paragraphs_below_it_up_to_the_next_turn(nlp) -> None:
     # a prepared statement read into the record runs over paragraphs with no label of their own;
     # "Mr. Secretary," is whom the senator speaks to, not who said what he reports

@@ -1946,13 +1946,21 @@ def _resolve(
     ):
         memory.last_anonymous = description
         return None, description, "anonymous"
+    if (
+        subj.pos_ == "NOUN"
+        and text.lower().startswith(("the ", "this ", "that "))
+        and _introduced_anonymous(doc, last_word, subj.idx)
+    ):
+        # "one Chinese scholar who asked not to be named said ... The scholar warned": a source
+        # brought in with the same noun and the terms of anonymity
+        return None, text, "anonymous"
     if definite:
         unnamed_again = _UNNAMED_AGAIN.fullmatch(text) is not None or _brought_in_unnamed(
             doc, text, subj.idx
         )
         if (
             memory.last_anonymous is not None
-            and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
+            and (re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I))
         ) or (
             # "the official" after anonymity was granted, or as it is ("..., the source said,
             # requesting anonymity because ...")
@@ -2088,6 +2096,20 @@ _THE_SAME_UNNAMED = re.compile(
 _UNNAMED_BEFORE = re.compile(
     r"\b(?i:an?|another|one)\s+(?:[\w.-]+\s+){0,3}(?i:official|source|diplomat|aide)\b"
 )
+
+
+def _introduced_anonymous(doc: Doc, noun: str, at: int) -> bool:
+    """Whether a source was brought in before `at` with this noun and the terms of anonymity
+    right after it ("one Chinese scholar who asked not to be named")."""
+    if not noun.isalpha() or len(noun) < 3:
+        return False
+    text = doc_text(doc)
+    for m in re.finditer(
+        rf"\b(?:an?|one|another)\s+(?:[\w.-]+\s+){{0,3}}{noun}\b", text[:at], re.I
+    ):
+        if _ANONYMOUS.search(text, m.end(), min(m.end() + _ANONYMITY_AFTER_CHARS, at)):
+            return True
+    return False
 
 
 def _brought_in_unnamed(doc: Doc, text: str, at: int) -> bool:
