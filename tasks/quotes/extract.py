@@ -1176,8 +1176,6 @@ def _merge_reported(
         # policy," the country's official media said")
         inner_cue = base.cue_start is not None and (
             base.cue_start > clause.cue_at
-            # a quote a turn's label attributes, in a report the turn makes ("QUESTION: Kim
-            # called it "not negotiable"")
             or (
                 clause.cue.dep_ == "ROOT"
                 and clause.cue.lower_ in _TRAILING_SAYING

@@ -1960,7 +1960,7 @@ def _resolve(
         )
         if (
             memory.last_anonymous is not None
-            and (re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I))
+            and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
         ) or (
             # "the official" after anonymity was granted, or as it is ("..., the source said,
             # requesting anonymity because ...")
