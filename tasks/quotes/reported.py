@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -883,11 +884,28 @@ def _turn_starts(paragraph: str) -> bool:
 _TURN_PARAGRAPHS_MAX = 6
 
 
+# the turns a text has when it is a transcript, not a story quoting a few turns of one (on
+# PolNeAR, a paragraph after the second of three turns was the writer's comment)
+_TRANSCRIPT_TURNS_MIN = 4
+
+
+@lru_cache(maxsize=4)
+def _turns_in(text: str) -> int:
+    """How many paragraphs of a text open a speaker's turn."""
+    return sum(
+        1
+        for para in _PARAGRAPH.finditer(text)
+        if any(p.match(para.group()) for p in (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE))
+    )
+
+
 def _turn_goes_on(text: str, end: int) -> list[tuple[int, int]]:
     """The paragraphs after a transcript's turn that carry no label of their own, when the
     next turn's label follows them: the same speaker goes on ("ASSISTANT SECRETARY HILL: ...
     / The declaration is another matter. ... / SEN. LUGAR: ..."). None when no turn follows
     (the story may resume after a transcript quoted in it), or after too many."""
+    if _turns_in(text) < _TRANSCRIPT_TURNS_MIN:
+        return []  # an excerpt quoted in a story, whose writer's words may follow it
     paragraphs: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text, end):
         if _turn_starts(para.group()):
