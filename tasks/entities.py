@@ -25,6 +25,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp import (
+    CAPS_ROLE,
     DASHES,
     DATELINE_LEAD,
     FEMALE_TITLES,
@@ -453,7 +454,7 @@ _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|aud
 _NAME_TURN = re.compile(
     rf"^[ \t]*(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
     rf"(?P<name>(?:Ma?c)?[A-Z][A-Z'’-]+(?:\s+(?:Ma?c)?[A-Z][A-Z.'’-]*){{0,3}})"
-    rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|[ \t]+reporting)?"
+    rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|[ \t]+reporting|{CAPS_ROLE})?"
     # (NPR sets "STEVE INSKEEP, host:" and "LOUISA LIM reporting:" on a line of their own)
     r"[ \t]*:(?:[ \t]|$)",
     re.MULTILINE,

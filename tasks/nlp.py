@@ -56,6 +56,10 @@ _lock = threading.Lock()
 # A word of a name in capitals, as a transcript's speaker label writes it ("HILL", "O'NEILL"),
 # with the lower-case "c" of a Scottish or Irish prefix ("McCORMACK", "MacARTHUR")
 CAPS_NAME_WORD = r"(?:Ma?c)?[A-Z][A-Z.'’-]+"
+# A television transcript's role in capitals after the name, with what the speaker is doing in
+# brackets ("WOLF BLITZER, CNN ANCHOR:", "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT
+# (voice-over):", "GORDON CHANG, AUTHOR, "NUCLEAR SHOWDOWN":")
+CAPS_ROLE = r",[ \t]*[A-Z][A-Z0-9 .,'’\"“”&/-]{1,80}?(?:[ \t]*\([^()\n]{1,40}\))?"
 
 
 # A wire dateline opening a paragraph ("WASHINGTON —", "SEOUL, Jan. 4 (Yonhap) --", "New York

@@ -4740,6 +4740,30 @@ def test_a_hearings_turn_goes_on_over_the_paragraphs_below_it_up_to_the_next_tur
     assert report.speaker is not None and "ministry" in report.speaker, report
 
 
+def test_a_television_transcripts_label_gives_a_role_in_capitals_after_the_name(nlp) -> None:
+    # CNN's labels: the name, the role in capitals, what the speaker is doing in brackets
+    text = (
+        "THE SITUATION ROOM\n\n"
+        "WOLF BLITZER, CNN ANCHOR: Happening now, North Korea hands over its declaration.\n\n"
+        "(BEGIN VIDEOTAPE)\n\n"
+        "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT (voice-over): The document was"
+        " delivered to Chinese diplomats in Beijing.\n\n"
+        "CHRISTOPHER HILL, ASSISTANT SECRETARY OF STATE (voice-over): We're not taking any of"
+        " this on faith.\n\n"
+        "(END VIDEOTAPE)\n\n"
+        'GORDON CHANG, AUTHOR, "NUCLEAR SHOWDOWN": Thanks, Wolf.\n\n'
+        "BLITZER: Is it progress?"
+    )
+    rows = [(q.speaker, q.kind, q.text[:12]) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert rows == [
+        ("Wolf Blitzer", "direct", "Happening no"),
+        ("Elise Labott", "direct", "The document"),
+        ("Christopher Hill", "direct", "We're not ta"),
+        ("Gordon Chang", "direct", "Thanks, Wolf"),
+        ("Wolf Blitzer", "direct", "Is it progre"),
+    ], rows
+
+
 def test_a_broadcast_transcripts_label_on_a_line_of_its_own_opens_a_turn(nlp) -> None:
     # NPR's transcripts set "NAME, host:" and "NAME reporting:" on a line of their own, the
     # turn in the paragraphs below, up to the next label or a stage direction in brackets

@@ -8,6 +8,7 @@ import re
 
 from tasks.nlp import (
     CAPS_NAME_WORD,
+    CAPS_ROLE,
     FEMALE_TITLES,
     MALE_TITLES,
     PERSON_TITLES,
@@ -534,7 +535,7 @@ _TURN = re.compile(rf"({CAPS_NAME_WORD}(?: {CAPS_NAME_WORD}){{0,2}}):[ \t]+(?=\S
 # no title)
 _TRANSCRIPT_TURN = re.compile(
     rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?{CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})"
-    rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES}))?"
+    rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|{CAPS_ROLE})?"
     r"\s*:\s+(?=\S)"
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")

@@ -918,6 +918,29 @@ def _turn_label(token: Token) -> Token | None:
     return token_at(token.doc, start + label.end(1) - 1)
 
 
+def _labelled_name(token: Token) -> str | None:
+    """The name in capitals, of two words or more, of a transcript turn's label that holds a
+    token and gives a role in capitals after the name ("WOLF BLITZER, CNN ANCHOR:")."""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    # (the pattern opens with "^": matched on the paragraph's head, not at an offset)
+    label = _TRANSCRIPT_TURN.match(text[start : start + _LABEL_CHARS_MAX])
+    if (
+        label is None
+        or label.group(2) is None
+        or not label.group(2).startswith(",")
+        or not start <= token.idx < start + label.end(2)
+    ):
+        return None
+    name = _TITLE_WORDS.sub("", label.group(1).title()).strip()
+    if len(name.split()) < 2:
+        return None
+    return label.group(1)[len(label.group(1)) - len(name) :]
+
+
+_LABEL_CHARS_MAX = 200  # a turn's label is read in the first characters of its paragraph
+
+
 def _in_writers_words(pronoun: Token, memory: _Speakers) -> bool:
     """Whether a first-person pronoun is the story's own voice: not inside a quotation, nor in
     a transcript's turn, whose "I" is the turn's speaker ("HILL: I told them ...")."""
@@ -1541,6 +1564,11 @@ def _resolve(
         return None, None, "unknown"
     if _HANDLE.fullmatch(subj.text):
         return subj.text, subj.text, "named"  # a social account: "@StateDept: "...""
+    labelled = _labelled_name(subj)
+    if labelled is not None:
+        # "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT (voice-over):": a television
+        # transcript's name before its role, whatever the parser made the label's head
+        return memory.full_at(_name_case(labelled), subj.idx), labelled, "named"
     role_label = _role_label(doc, subj)
     if role_label is not None:
         # "Press Secretary: ...", "MODERATOR: ...", "THE PRESIDENT: ...": a turn the transcript
