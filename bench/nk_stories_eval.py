@@ -1,5 +1,5 @@
 """Quotes and dates measured on the hand-annotated North Korea talks stories in
-tests/golden/nk_stories (36 stories in the genres the first users read: wire copy, transcripts of
+tests/golden/nk_stories (48 stories in the genres the first users read: wire copy, transcripts of
 briefings and events, op-eds and letters, KCNA, chronologies, date-heavy stories).
 
 Each story's JSON gives its anchor (publication date), every attributed statement (the content

@@ -1,8 +1,8 @@
 """Quality gate on the hand-annotated North Korea talks stories in tests/golden/nk_stories:
 quotes found, their speakers and date values stay at or above floors pinned just under the
-figures measured on 2026-12-05 21:20 over the 36 stories (bench/results/nk_stories.json: quote
-recall 0.995, precision 0.811, speaker accuracy 0.917, date value-F1 0.887), so a change that
-loses about five quotes, five speakers or five dates of them fails here. A change that raises a
+figures measured on 2026-12-05 21:25 over the 48 stories (bench/results/nk_stories.json: quote
+recall 0.996, precision 0.811, speaker accuracy 0.902, date value-F1 0.883), so a change that
+loses about five quotes, eight speakers or eight dates of them fails here. A change that raises a
 figure should raise its floor with it."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from bench.nk_stories_eval import STORIES, load, score
 
-FLOORS = {"quote_recall": 0.985, "quote_precision": 0.80, "speaker": 0.91, "date_f1": 0.88}
+FLOORS = {"quote_recall": 0.99, "quote_precision": 0.80, "speaker": 0.89, "date_f1": 0.875}
 
 
 @pytest.fixture(scope="module")
@@ -39,4 +39,4 @@ def test_the_stories_hold_their_floors(figures: dict) -> None:
     }
     below = {k: (scores[k], floor) for k, floor in FLOORS.items() if scores[k] < floor}
     assert not below, f"below the pinned floor (score, floor): {below}"
-    assert figures["stories"] == 36 and figures["gold_quotes"] == 580
+    assert figures["stories"] == 48 and figures["gold_quotes"] == 810
