@@ -2383,7 +2383,10 @@ def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression])
         else 0
     )
     for prior in reversed(found):
-        if _YEAR_VALUE.match(prior.value):  # a year, not a decade's "198" ("the 1980s")
+        # a year, not a decade's "198" ("the 1980s"), written out: not one a day or month took
+        # from the anchor ("in the first quarter of 2007, produced the Feb. 13 agreement, under
+        # which the North shut the reactor that July": 2007)
+        if _YEAR_VALUE.match(prior.value) and not prior.relative:
             return got[0], f"{int(prior.value[:4]) + offset}{got[1][4:]}", got[2], True
     return got
 
@@ -2529,11 +2532,15 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
             continue
         token = token_at(doc, start)
+        month = token_at(doc, start + 5) if rule == "month_rel" else None
         if (
             rule == "month_rel"
             and raw[:5].lower() == "that "
             and token is not None
             and token.dep_ != "det"
+            # (not a month that is no subject: "Koizumi's visit to Pyongyang that September",
+            # which the parser may not call "that" the determiner of)
+            and (month is None or month.dep_ in ("nsubj", "nsubjpass"))
         ):
             # "said that January was cold": the conjunction, not the month's determiner
             start += len(token.text_with_ws)

@@ -1607,6 +1607,34 @@ def test_that_month_is_the_month_of_the_year_the_story_tells_of(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # "that" before a month that is no subject is its determiner, whatever the parser says
+        (
+            "North Korea returned five abductees in October 2002, following Koizumi's visit to"
+            " Pyongyang that September.",
+            date(2007, 3, 10),
+            "that September",
+            "2002-09",
+        ),
+        # the year the story tells of is one written out, not one a day took from the anchor
+        (
+            "The talks, in the first quarter of 2007, produced the Feb. 13 agreement, under which"
+            " the North shut down its Yongbyon reactor that July.",
+            date(2008, 8, 27),
+            "that July",
+            "2007-07",
+        ),
+        # ... and a month that is a subject after "that" is the conjunction's
+        ("Officials said that March would bring talks.", date(2007, 3, 10), "March", "2007-03"),
+    ],
+)
+def test_that_month_in_a_story_of_other_years(nlp, sentence, anchor, expression, value) -> None:
+    found = {t.text: t.value for t in extract_dates(nlp(sentence), anchor)}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
     ("sentence", "value"),
     [
         # a month told in the past after a year written out in its sentence is in that year
