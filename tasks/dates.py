@@ -2044,6 +2044,19 @@ _DONE_DEALS = frozenset(
 )
 
 
+def _made_before(got: Normalised, anchor: date) -> Normalised:
+    """A day or month an agreement was made on, on or before the anchor: the nearest such day
+    may lie ahead ("the September 19 joint statement" in a story of August 28 is last
+    September's, not next month's)."""
+    value = got[1]
+    if _DAY_VALUE.match(value[:10]) and value[:4].isdigit():
+        if date.fromisoformat(value[:10]) > anchor:
+            return got[0], f"{int(value[:4]) - 1}{value[4:]}", got[2], got[3]
+    elif re.fullmatch(r"\d{4}-\d\d", value) and value > anchor.isoformat()[:7]:
+        return got[0], f"{int(value[:4]) - 1}{value[4:]}", got[2], got[3]
+    return got
+
+
 def _names_a_done_deal(token: Token | None) -> bool:
     """Whether a date stands before an agreement it names ("the October 3 agreement")."""
     if token is None:
@@ -2646,11 +2659,13 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             # "on Monday and Tuesday nights": the first day shares the plural, a set as well
             rule, reading = "weekday_set", f"{raw} {shared.group(1)}"
         tense = clause_tense(token)
+        done_deal = False
         if rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense != "future":
                 tense = "past"  # "Wednesday's ruling": a day already reported
         elif rule in ("month_rel", "month_may", "month_day_year") and _names_a_done_deal(token):
             tense = "past"  # "the October 3 agreement", "the February deal": made already
+            done_deal = True
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
             or (rule in ("weekday_rel", "time_date") and _scheduled_ahead(token))
@@ -2676,6 +2691,8 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
             continue
         if rule == "same_period" and got[2] == "month":
             got = _year_before(got, found)
+        if done_deal and anchor is not None and not _YEAR_RX.search(raw):
+            got = _made_before(got, anchor)
         of_week = (
             _OF_WEEK.match(text, end) if rule == "weekday_rel" and anchor is not None else None
         )

@@ -1634,6 +1634,14 @@ def test_that_month_in_a_story_of_other_years(nlp, sentence, anchor, expression,
     assert found.get(expression) == value, found
 
 
+def test_an_agreement_a_date_names_was_made_on_or_before_the_anchor(nlp) -> None:
+    # the nearest September 19 to a story of August 28 lies ahead, but a statement it names
+    # was made already: the one before
+    text = "The U.S. violated the September 19 joint statement, Kim said on Sept. 12."
+    found = {t.text: t.value for t in extract_dates(nlp(text), date(2008, 8, 28))}
+    assert found == {"September 19": "2007-09-19", "Sept. 12": "2008-09-12"}, found
+
+
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [
