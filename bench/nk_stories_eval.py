@@ -124,7 +124,7 @@ def score(stories: list[Story]) -> dict[str, Any]:
             ):
                 right += 1
         matched_preds += len(used)
-        values = extract_dates(doc, story.anchor)
+        values = extract_dates(doc, story.anchor, aliases.agreements)
         date_preds += len(values)
         taken: set[int] = set()
         for item, (lo, hi) in zip(

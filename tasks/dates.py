@@ -19,7 +19,7 @@ import itertools
 import re
 import re._constants as _c  # the parsed form of our own rules, to index them by their start
 import re._parser as _parser
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -2044,12 +2044,17 @@ _DONE_DEALS = frozenset(
 )
 
 
-def _made_before(got: Normalised, anchor: date) -> Normalised:
-    """A day or month an agreement was made on, on or before the anchor: the nearest such day
-    may lie ahead ("the September 19 joint statement" in a story of August 28 is last
-    September's, not next month's)."""
+def _made_before(
+    got: Normalised, anchor: date, agreements: Mapping[tuple[int, int], date]
+) -> Normalised:
+    """A day or month an agreement was made on, on or before the anchor: the day of a known
+    agreement of that month and day, else the last such day (the nearest may lie ahead: "the
+    September 19 joint statement" in a story of August 28 is no later than last September's)."""
     value = got[1]
     if _DAY_VALUE.match(value[:10]) and value[:4].isdigit():
+        made = agreements.get((int(value[5:7]), int(value[8:10])))
+        if made is not None and made <= anchor:
+            return got[0], made.isoformat() + value[10:], got[2], got[3]
         if date.fromisoformat(value[:10]) > anchor:
             return got[0], f"{int(value[:4]) - 1}{value[4:]}", got[2], got[3]
     elif re.fullmatch(r"\d{4}-\d\d", value) and value > anchor.isoformat()[:7]:
@@ -2504,8 +2509,14 @@ def _dateline(text: str) -> date | None:
 _ABBREVIATION_END = re.compile(r"\b(?!(?:may|june|july)\.)[A-Za-z]{3,4}\.$", re.IGNORECASE)
 
 
-def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
-    """All temporal expressions of one article, in text order, normalised against `anchor`."""
+def extract_dates(
+    doc: Doc, anchor: date | None, agreements: Mapping[tuple[int, int], date] | None = None
+) -> list[TemporalExpression]:
+    """All temporal expressions of one article, in text order, normalised against `anchor`.
+
+    `agreements` gives the day each agreement of the story was made on, by month and day (an
+    alias table's, tasks.entities): a date naming one takes its year ("the September 19 joint
+    statement" is 2005-09-19 in a story of 2008)."""
     text = doc_text(doc)
     if anchor is not None and anchor.year not in _ANCHOR_YEARS:
         anchor = None  # a placeholder: Go's zero time 0001-01-01, a "never" 9999-12-31
@@ -2692,7 +2703,7 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[TemporalExpression]:
         if rule == "same_period" and got[2] == "month":
             got = _year_before(got, found)
         if done_deal and anchor is not None and not _YEAR_RX.search(raw):
-            got = _made_before(got, anchor)
+            got = _made_before(got, anchor, agreements or {})
         of_week = (
             _OF_WEEK.match(text, end) if rule == "weekday_rel" and anchor is not None else None
         )

@@ -206,7 +206,7 @@ def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
     mentions = extract_entities(doc, aliases)
     entities = [_as_row(m) for m in mentions]
     actors = speaker_actors(mentions)
-    dates = [_as_row(t) for t in extract_dates(doc, article.published_date)]
+    dates = [_as_row(t) for t in extract_dates(doc, article.published_date, aliases.agreements)]
     quotes = []
     utterance_id = ""
     for q in extract_quotes(doc, article.authors):

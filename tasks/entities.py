@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -214,6 +214,9 @@ class AliasTable:
     capitals: dict[str, _Actor] = field(default_factory=dict)
     capital_as_government: bool = False
     state_media: bool = False  # whether an actor has a `country` (_quoting_media_country)
+    # the day each agreement of the preset's story was made, by its month and day: the year a
+    # date naming one ("the September 19 joint statement") is in (tasks.dates)
+    agreements: dict[tuple[int, int], date] = field(default_factory=dict)
 
     def lookup(self, text: str, label: str) -> _Actor | None:
         """The known actor a surface form names, if any."""
@@ -243,9 +246,15 @@ def load_aliases(path: str | Path | None) -> AliasTable:
         raise AliasError(
             f"alias table {p}: {err.strerror}; fix nlp.aliases in the config"
         ) from None
-    unknown = set(data) - {"options", "actors"}
+    unknown = set(data) - {"options", "actors", "agreements"}
     if unknown:
         raise AliasError(f"alias table {p}: unknown key(s) {sorted(unknown)}")
+    for n, made in enumerate(data.get("agreements") or []):
+        if not isinstance(made, date):
+            raise AliasError(
+                f"alias table {p}: agreements[{n}] must be a date (YYYY-MM-DD), not {made!r}"
+            )
+        table.agreements[(made.month, made.day)] = made
     options = data.get("options") or {}
     if set(options) - {"capital_as_government"}:
         raise AliasError(

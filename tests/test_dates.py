@@ -1642,6 +1642,19 @@ def test_an_agreement_a_date_names_was_made_on_or_before_the_anchor(nlp) -> None
     assert found == {"September 19": "2007-09-19", "Sept. 12": "2008-09-12"}, found
 
 
+def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
+    # the talks' preset knows the days of their agreements: "the September 19 joint statement"
+    # in a story of 2008 is the one of 2005; a day it does not know is the last such day
+    known = {(9, 19): date(2005, 9, 19), (2, 13): date(2007, 2, 13)}
+    text = "The U.S. violated the September 19 joint statement and the March 3 accord."
+    found = {t.text: t.value for t in extract_dates(nlp(text), date(2008, 8, 28), known)}
+    assert found == {"September 19": "2005-09-19", "March 3": "2008-03-03"}, found
+    # ... not a date that names no agreement
+    text = "The envoys will meet on September 19."
+    found = {t.text: t.value for t in extract_dates(nlp(text), date(2008, 8, 28), known)}
+    assert found == {"September 19": "2008-09-19"}, found
+
+
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [

@@ -867,6 +867,16 @@ def test_alias_table_rejects_unknown_keys(tmp_path) -> None:
         load_aliases(bad)
 
 
+def test_an_alias_tables_agreements_are_days_and_nothing_else(tmp_path) -> None:
+    # the preset's agreements, by month and day, for the dates stage
+    table = load_aliases("nk_talks.yaml")
+    assert table.agreements[(9, 19)] == date(2005, 9, 19)
+    bad = tmp_path / "a.yaml"
+    bad.write_text("agreements:\n  - September 19\n")
+    with pytest.raises(AliasError, match="agreements\\[0\\] must be a date"):
+        load_aliases(bad)
+
+
 def test_an_alias_tables_actor_ruler_stays_in_a_pipeline_of_its_own(tmp_path) -> None:
     from tasks.enrich import worker_nlp
     from tasks.nlp import load_nlp
