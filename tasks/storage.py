@@ -267,7 +267,10 @@ SCHEMAS: dict[str, pa.Schema] = {
                 False,
                 {
                     "doc": "direct (in quote marks, or a block printed after a colon; a "
-                    "statement given in full, one row a paragraph), partial or indirect."
+                    "statement given in full, one row a paragraph), partial or indirect. A "
+                    "transcript's turn is a direct row of its speaker's, one a paragraph; a "
+                    "quote or report of another named person inside it is a row of its own "
+                    "that lies within the turn's (count words by row with that in mind)."
                 },
             ),
             pa.field(
