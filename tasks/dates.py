@@ -95,7 +95,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 _QUARTER_ORDINAL = re.compile(r"\b(first|second|third|fourth)\b")
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAMES = tuple(name for name in WEEKDAYS if name.endswith("day"))  # written out
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 # a number in digits, with thousands separators or a decimal part ("10,000 years", "2.5 days")
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -2051,13 +2051,14 @@ def _made_before(
     agreement of that month and day, else the last such day (the nearest may lie ahead: "the
     September 19 joint statement" in a story of August 28 is no later than last September's)."""
     value = got[1]
-    if _DAY_VALUE.match(value[:10]) and value[:4].isdigit():
+    day = _DAY_VALUE.match(value[:10]) is not None and value[:4].isdigit()
+    if day:
         made = agreements.get((int(value[5:7]), int(value[8:10])))
         if made is not None and made <= anchor:
             return got[0], made.isoformat() + value[10:], got[2], got[3]
-        if date.fromisoformat(value[:10]) > anchor:
-            return got[0], f"{int(value[:4]) - 1}{value[4:]}", got[2], got[3]
-    elif re.fullmatch(r"\d{4}-\d\d", value) and value > anchor.isoformat()[:7]:
+    # (ISO days and months compare as strings do)
+    when = value[:10] if day else value if re.fullmatch(r"\d{4}-\d\d", value) else None
+    if when is not None and when > anchor.isoformat()[: len(when)]:
         return got[0], f"{int(value[:4]) - 1}{value[4:]}", got[2], got[3]
     return got
 
