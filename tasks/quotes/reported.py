@@ -870,12 +870,16 @@ _STAGE_LINE = re.compile(r"[ \t]*\([^()\n]{1,80}\)[ \t]*$")
 _QA_TURN = re.compile(r"[ \t]*[QA](?:[:.]|[ \t]*(?:--|[—–-]))?[ \t]+\S")
 
 
+# the labels that open a speaker's turn
+_TURN_OPENERS = (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE)
+
+
 def _turn_starts(paragraph: str) -> bool:
     """Whether a paragraph starts a new turn, or is a stage direction between turns."""
     return any(
         p.match(paragraph) is not None
         # ("Mr. Taniguchi: ...", a label in title case)
-        for p in (_LABEL_LINE, _STAGE_LINE, _TRANSCRIPT_TURN, _TURN, _QA_TURN, _HEADLINE)
+        for p in (*_TURN_OPENERS, _STAGE_LINE, _HEADLINE)
     )
 
 
@@ -893,9 +897,7 @@ _TRANSCRIPT_TURNS_MIN = 4
 def _turns_in(text: str) -> int:
     """How many paragraphs of a text open a speaker's turn."""
     return sum(
-        1
-        for para in _PARAGRAPH.finditer(text)
-        if any(p.match(para.group()) for p in (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE))
+        1 for para in _PARAGRAPH.finditer(text) if any(p.match(para.group()) for p in _TURN_OPENERS)
     )
 
 
@@ -916,6 +918,24 @@ def _turn_goes_on(text: str, end: int) -> list[tuple[int, int]]:
     return []
 
 
+def _turn_clause(
+    start: int, end: int, cue: Token, cue_at: int, speaker: Token, continues: bool = False
+) -> _Clause:
+    """A transcript turn's words from start to end, its label's speaker's, cued at `cue_at` (the
+    label's colon, or the "Q" of a turn without one)."""
+    return _Clause(
+        start,
+        end,
+        cue,
+        cue_at + 1,
+        speaker,
+        verbatim=True,
+        continues=continues,
+        cue_start=cue_at,
+        turn=True,
+    )
+
+
 def _label_turns(doc: Doc) -> list[_Clause]:
     """The turns of a broadcast transcript whose speaker's label stands on a line of its own:
     the paragraphs below it, up to the next turn or stage direction, the labelled speaker's."""
@@ -933,19 +953,7 @@ def _label_turns(doc: Doc) -> list[_Clause]:
         for n, para in enumerate(_PARAGRAPH.finditer(text, line.end())):
             if _turn_starts(para.group()):
                 break
-            found.append(
-                _Clause(
-                    para.start(),
-                    para.end(),
-                    colon,
-                    colon_at + 1,
-                    subj,
-                    verbatim=True,
-                    continues=n > 0,
-                    cue_start=colon_at,
-                    turn=True,
-                )
-            )
+            found.append(_turn_clause(para.start(), para.end(), colon, colon_at, subj, n > 0))
     return found
 
 
@@ -1485,16 +1493,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 start = sent.start_char + bare_q.end()
                 rest = paragraph[bare_q.end() :].rstrip()
                 found.append(
-                    _Clause(
-                        start,
-                        start + len(rest),
-                        q_label,
-                        sent.start_char + 1,
-                        q_label,
-                        verbatim=True,
-                        cue_start=sent.start_char,
-                        turn=True,
-                    )
+                    _turn_clause(start, start + len(rest), q_label, sent.start_char, q_label)
                 )
                 continue
             if headline is None and (sent.start_char == 0 or _in_title_line(doc, sent.start_char)):
@@ -1557,17 +1556,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         continue
                     for para_start, para_end in _turn_goes_on(text, start + len(rest)):
                         found.append(
-                            _Clause(
-                                para_start,
-                                para_end,
-                                colon[0],
-                                colon_at + 1,
-                                head,
-                                verbatim=True,
-                                continues=True,
-                                cue_start=colon_at,
-                                turn=True,
-                            )
+                            _turn_clause(para_start, para_end, colon[0], colon_at, head, True)
                         )
                     # (a turn's first sentence may report another's words: "QUESTION: Kim
                     # called the deterrent "not negotiable." ...", read on below)
