@@ -2368,7 +2368,7 @@ def _country_body(subj: Token) -> str | None:
         if owner is not None and (owner.ent_type_ == "GPE" or owner.lower_ in ("north", "south")):
             # "North Korea's foreign ministry declared": the nation's body as written, where NER
             # left it no name of its own (as it does after "The next morning,")
-            return capital_article(doc_text(subj.doc)[owner.left_edge.idx : subj.idx + len(subj)])
+            return _owned_as_written(owner, subj)
         # "The Chinese foreign ministry urged ...": a nation's body in lower case, as written
         # (in capitals NER names it: "The Chinese Foreign Ministry")
         if owner is not None or not any(
@@ -2386,7 +2386,7 @@ def _country_body(subj: Token) -> str | None:
         return country if body == "government" else f"{country}'s {body}"
     if owner is not None and owner.lower_ in ("north", "south") and body != "government":
         # "the North's state media": as written, as "the North's foreign ministry" is
-        return capital_article(doc_text(subj.doc)[owner.left_edge.idx : subj.idx + len(subj)])
+        return _owned_as_written(owner, subj)
     modifier = next(
         (
             c
@@ -2399,6 +2399,12 @@ def _country_body(subj: Token) -> str | None:
         return None
     nation = _entity_of(modifier)
     return f"{_POSSESSIVE.sub('', nation.text).strip()} {body}"
+
+
+def _owned_as_written(owner: Token, body: Token) -> str:
+    """A body with its owner, as written from the owner's first word ("North Korea's foreign
+    ministry", "the North's state media")."""
+    return capital_article(doc_text(body.doc)[owner.left_edge.idx : body.idx + len(body)])
 
 
 def _of_country(ent: Span, name: str) -> str:
