@@ -144,6 +144,25 @@ def test_a_backtick_pair_opens_a_quote_as_one_mark(text: str, opening: str) -> N
     assert "`" not in [t.text for t in doc]
 
 
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ('to different audiences,"Marta Quill said', ["audiences", ",", '"', "Marta"]),
+        ("a further insult.\u201dFormer senator Ruth Adler", ["insult", ".", "\u201d", "Former"]),
+        ('they were wrong?"The ministry said', ["wrong", "?", '"', "The"]),
+        ('a 5"x7" print', ["5", '"', "x7", '"']),
+    ],
+)
+def test_a_quote_mark_printed_without_a_space_is_a_token_of_its_own(
+    text: str, tokens: list[str]
+) -> None:
+    # spaCy's infixes split the period or comma off and left the mark glued to the next word
+    # ('"Marta'), which the parser read as one noun: the speaker was lost
+    words = [t.text for t in load_nlp()(text)]
+    at = words.index(tokens[0])
+    assert words[at : at + len(tokens)] == tokens, words
+
+
 def test_a_single_backtick_is_still_its_own_token() -> None:
     assert [t.text for t in load_nlp()("the `so-called' reform")][:3] == ["the", "`", "so"]
 
