@@ -3005,6 +3005,36 @@ SPEAKER_CASES = [
         "He also had a voice",
         "Oleg Voloshyn",
     ),
+    # an inverted verb and its speaker set off inside the sentence they report, the speaker
+    # read as the subject of what follows: the sentence around them is what was said
+    (
+        "Any clear reading of the envoy's moves, said Tomas Reyes, an expert on Korea at the "
+        "Hudson Institute in Washington, would see this as a public retreat.",
+        "Any clear reading",
+        "Tomas Reyes",
+    ),
+    (
+        "Every vote counts, said Ruth Adler, who teaches constitutional law at Georgetown "
+        "University, and the court knows it.",
+        "Every vote counts",
+        "Ruth Adler",
+    ),
+    # a name right after a subjectless verb of saying that is the subject of what was said is
+    # no inverted speaker; the one named before the verb is
+    (
+        "Mr. Lindqvist, whose latest start-up, Brandwise, uses big data to help brands find "
+        "suppliers, said Mr. Okafor was a candidate very much in the spirit of Silicon Valley: "
+        '"He\'s a start-up kind of guy. He has a lot of ideas."',
+        "He's a start-up",
+        "Lindqvist",
+    ),
+    # a closing mark printed with no space before the speaker's name
+    (
+        '"Trump says different things to different audiences,"Marta Quill, who is chairman of '
+        "Our Principles PAC said in a statement.",
+        "Trump says different",
+        "Marta Quill",
+    ),
     # a role a named owner gives ("Donald Trump's campaign chairman") is the one person the
     # story gave it, never the owner who spoke last
     (

@@ -127,17 +127,23 @@ def _question_put_before_colon(verb: Token, lo: int) -> bool:
     ].rstrip(" \t\"“'‘`").endswith(":")
 
 
+def _inverted_after_comma(verb: Token, room: int) -> bool:
+    """Whether a verb that inverts ("said", "says") follows a comma, with `room` tokens after it."""
+    tokens = _tokens(verb.doc)
+    return (
+        0 < verb.i < len(tokens) - room
+        and tokens[verb.i - 1].text == ","
+        and verb.lower_ in _INVERTING
+    )
+
+
 def _inverted_speaker(verb: Token) -> Token | None:
     """The speaker after a verb inverted after the clause it reports, which the parser made the
     subject of a clause of its own: "He had a voice in decisions, said a former spokesman for
     the ministry, Oleg Voloshyn, who also ran as a candidate" (spokesman the subject of "ran"'s
     clause, hung on "said" as what was said)."""
-    tokens = _tokens(verb.doc)
-    if (
-        verb.i == 0
-        or tokens[verb.i - 1].text != ","
-        or verb.lower_ not in _INVERTING
-        or not any(c.dep_ == "ccomp" and c.i < verb.i for c in _children(verb))
+    if not _inverted_after_comma(verb, 0) or not any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in _children(verb)
     ):
         return None
     for clause in _children(verb):
@@ -152,6 +158,42 @@ def _inverted_speaker(verb: Token) -> Token | None:
     return None
 
 
+def _inverted_aside(verb: Token) -> tuple[Token, int] | None:
+    """(speaker, index of the comma that closes the aside) where an inverted verb of saying and
+    its speaker, set off by commas, stand inside the sentence they report, which the parser
+    read with the speaker as the subject of what follows: "Any clear reading of his acts, said
+    Michael Kofman, an expert on Russia, would see a retreat" (Kofman the subject of "see"),
+    "Every vote counts, said Lee Epstein, who teaches law, and the court knows it"."""
+    if not _inverted_after_comma(verb, 2):
+        return None
+    tokens = _tokens(verb.doc)
+    first = tokens[verb.i + 1]
+    if first.ent_type_ == "PERSON":
+        speaker = _entity_of(first).root
+    elif first.pos_ == "DET" and first.head.pos_ == "NOUN" and _person_word(first.head.text):
+        speaker = first.head  # "said a former official, who asked not to be named, ..."
+    else:
+        return None
+    clause = speaker.head
+    if (
+        speaker.dep_ != "nsubj"
+        or clause.dep_ not in ("ccomp", "conj")
+        or clause.head != verb
+        or clause.i < speaker.i
+    ):
+        return None
+    # the aside is the name and what describes it, not a conjunct the parser hung on it ("...,
+    # and the court knows it")
+    joined = {t.i for c in _children(speaker) if c.dep_ in ("cc", "conj") for t in c.subtree}
+    aside = [t for t in speaker.subtree if t.i not in joined]
+    last = max(t.i for t in aside)
+    if tokens[last].text != ",":
+        last += 1
+    if last >= clause.i or tokens[last].text != "," or tokens[speaker.i + 1].text != ",":
+        return None  # not set off by commas ("..., said Kim Jong Un would ...")
+    return speaker, last
+
+
 _NAME_ENTS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 
 
@@ -160,13 +202,7 @@ def _name_taken_for_object(verb: Token) -> Token | None:
     verb's object, or a sentence of its own, and the reported clause's subject the verb's:
     "North Korea 'ready to return' to talks, says China" (a headline's words in single marks)."""
     tokens = _tokens(verb.doc)
-    if (
-        verb.i == 0
-        or verb.i + 1 >= len(tokens)
-        or tokens[verb.i - 1].text != ","
-        or verb.lower_ not in _INVERTING
-        or tokens[verb.i + 1].ent_type_ not in _NAME_ENTS
-    ):
+    if not _inverted_after_comma(verb, 1) or tokens[verb.i + 1].ent_type_ not in _NAME_ENTS:
         return None
     name = _entity_of(tokens[verb.i + 1])
     root = name.root
@@ -283,6 +319,9 @@ def _vocative(subject: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     if _put_to(verb) is not None:
         return None  # "Hill, asked about ...": whoever asked is not named
+    aside = _inverted_aside(verb)
+    if aside is not None:
+        return aside[0]  # "Any reading, said Kofman, an expert, would ...": not "reading"
     # the hyphen of a name is no subject of its own: the parser makes "-" of "Paik Hak-soon
     # said" one beside "Hak"
     subjects = [
@@ -646,6 +685,20 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _reported_subject(name: Token, verb: Token) -> bool:
+    """Whether a name right after a verb of saying with no subject is the subject of the clause
+    the verb reports, not an inverted speaker: "..., said Mr. Trump was a candidate" (a speaker
+    after the verb is set off: "said Mr. Slinker, a founder," or ends the sentence)."""
+    clause = name.head
+    return (
+        name.dep_ in ("nsubj", "nsubjpass")
+        and clause.dep_ == "ccomp"
+        and clause.head == verb
+        and clause.i > name.i
+        and not _tokens(name.doc)[name.i + 1].is_punct
+    )
+
+
 def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
     """The subject of a verb of saying, or the name the parser failed to attach to it.
 
@@ -696,7 +749,11 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             ),
             None,
         )
-        if closing is not None and closing.i == run_end - 1:
+        if (
+            closing is not None
+            and closing.i == run_end - 1
+            and not _reported_subject(closing, verb)
+        ):
             return closing
         while (
             nxt < bound
@@ -705,7 +762,7 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
             and tokens[nxt].ent_type_ not in _NOT_SPEAKER_ENTS  # "said Monday that ..."
         ):
             nxt += 1
-        if nxt > first_name:
+        if nxt > first_name and not _reported_subject(tokens[nxt - 1], verb):
             return tokens[nxt - 1]
         if verb.i > 0 and (
             tokens[verb.i - 1].is_quote

@@ -36,6 +36,7 @@ from tasks.quotes.attribution import (
     _finite,
     _hearer,
     _hearer_only,
+    _inverted_aside,
     _inverted_speaker,
     _is_cue,
     _lead_in,
@@ -83,6 +84,7 @@ from tasks.quotes.lexicon import (
     _HEADLINE_ADDRESSED,
     _HEARER,
     _IN_FAVOR,
+    _INVERTING,
     _LABEL,
     _NAMING,
     _NOT_SPEAKER_ENTS,
@@ -1620,6 +1622,18 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             if trailing is not None:
                 found.append(trailing)
                 continue
+            aside = _inverted_aside(verb) if word in _INVERTING else None
+            if aside is not None:
+                # "Any clear reading, said Michael Kofman, an expert, would see a retreat": the
+                # sentence around the inverted verb and its speaker is what was said
+                around = [
+                    t
+                    for t in joined
+                    if not verb.i - 1 <= t.i <= aside[1] and not t.is_punct and not t.is_space
+                ]
+                if around and around[0].i < verb.i < around[-1].i:
+                    found.append(_clause_over(around[0], around[-1], verb, aside[0]))
+                    continue
             if _is_cue(verb, cognition=True):
                 comps = [
                     c
