@@ -3028,6 +3028,13 @@ SPEAKER_CASES = [
         "He's a start-up",
         "Lindqvist",
     ),
+    # a fronted "as" phrase that is no person is not the speaker, as "As Akhil Amar put it" is
+    (
+        "As a part of his plea, Tomas Reyes, 44, said that he hacked nearly 100 accounts from "
+        "his home overseas.",
+        "he hacked",
+        "Tomas Reyes",
+    ),
     # a closing mark printed with no space before the speaker's name
     (
         '"Trump says different things to different audiences,"Marta Quill, who is chairman of '

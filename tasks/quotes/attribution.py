@@ -567,7 +567,12 @@ def _subject_of(verb: Token) -> Token | None:
     as_said = next(
         (g for c in verb.lefts if c.lower_ == "as" for g in _children(c) if g.dep_ == "pobj"), None
     )
-    if as_said is not None and _is_cue(verb):
+    if (
+        as_said is not None
+        and _is_cue(verb)
+        # not what it was done as: "As a part of his plea, Marcel Lazar, 44, said ..."
+        and (as_said.pos_ == "PROPN" or as_said.ent_type_ or _person_word(as_said.text))
+    ):
         return as_said  # "As Akhil Amar, a law professor, put it, ...": the name hung on "as"
     content = verb.head
     if (
