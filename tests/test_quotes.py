@@ -5083,6 +5083,32 @@ def test_answers_of_a_transcript_are_the_words_of_the_person_interviewed(nlp) ->
     assert any(q.cue == "hopes" and q.speaker == "China" for q in quotes)
 
 
+def test_an_answer_goes_on_over_the_unlabelled_paragraphs_before_the_next_question(nlp) -> None:
+    # an edited interview prints a long answer over several paragraphs, only the first labelled;
+    # the paragraph after the last answer may be the writer's again
+    text = (
+        "Q&A with Vice President Ellen Varga.\n\n"
+        "Vice President Ellen Varga spoke with reporters on the flight home. Here is the edited "
+        "transcript of the interview.\n\n"
+        "Q: You have been talking about how the country is on the upswing.\n\n"
+        "A: It is a big mistake. Everybody is making it.\n\n"
+        "Are there problems? Yeah. My staff cautioned me, but I said we have to change the "
+        "culture.\n\n"
+        "Q: Are you surprised?\n\n"
+        "A: I am surprised.\n\n"
+        "Varga flew home that night."
+    )
+    quotes = quotes_of(nlp, text)
+    answer = [(q.text[:18], q.continues) for q in quotes if q.kind == "direct" and q.speaker]
+    assert answer == [
+        ("It is a big mistak", False),
+        ("Are there problems", True),
+        ("I am surprised.", False),
+    ], [(q.text, q.speaker) for q in quotes]
+    said = next(q for q in quotes if q.cue == "said")
+    assert (said.speaker, said.speaker_type) == ("Ellen Varga", "pronoun-resolved")
+
+
 def test_a_capital_letter_ending_a_hyphenated_name_is_no_transcript_label(nlp) -> None:
     # "Q" alone labels an interviewer; the "X" of "Wealth-X" ends the firm's name
     text = "Bourse-X says its trading volume has tripled over the last three years."

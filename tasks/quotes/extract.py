@@ -334,13 +334,13 @@ def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote
         return []
     found = []
     for start, end in memory.answers:
+        # a paragraph an answer goes on over has no label: the same utterance continues
         label = _ANSWER_LABEL.match(text, start)
-        if label is None:
-            continue
+        begin = start if label is None else label.end()
         found.append(
             Quote(
-                text=text[label.end() : end],
-                start_char=label.end(),
+                text=text[begin:end],
+                start_char=begin,
                 end_char=end,
                 kind="direct",
                 speaker=memory.interviewee,
@@ -350,6 +350,7 @@ def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote
                 cue_start=None,
                 cue_end=None,
                 paragraph=bisect.bisect_right(para_starts, start) - 1,
+                continues=label is None,
             )
         )
     return found

@@ -415,6 +415,9 @@ _UNCUED_MIN_WORDS = 8
 
 # Tokens of the sentence after a quote searched for its attribution ("... ?" he asked her.)
 _TRAILING_CUE_WINDOW = 6
+# the most paragraphs a transcript's turn, or an interview's answer, goes on over below its label's
+# (a prepared statement read into a hearing's record runs to a few)
+_TURN_PARAGRAPHS_MAX = 6
 _SPACED_DASH = re.compile(r"\s[―—–-]\s")
 # How far before a quote mark its paragraph is read for the patterns here ("so-called", "U.S.",
 # "- Jones:"), which want its last few words: reading the whole paragraph for each of its quotes

@@ -114,6 +114,7 @@ from tasks.quotes.lexicon import (
     _TO_WHAT,
     _TRANSCRIPT_TURN,
     _TURN,
+    _TURN_PARAGRAPHS_MAX,
     _VIEW_NOUNS,
     _VOTING,
     COGNITION_VERBS,
@@ -883,11 +884,6 @@ def _turn_starts(paragraph: str) -> bool:
         # ("Mr. Taniguchi: ...", a label in title case)
         for p in (*_TURN_OPENERS, _STAGE_LINE, _HEADLINE)
     )
-
-
-# the most paragraphs a turn goes on over below its label's (a prepared statement read into a
-# hearing's record runs to a few)
-_TURN_PARAGRAPHS_MAX = 6
 
 
 # the turns a text has when it is a transcript, not a story quoting a few turns of one (on

@@ -66,6 +66,7 @@ from tasks.quotes.lexicon import (
     _TITLE_WORDS,
     _TRANSCRIPT_TURN,
     _TURN,
+    _TURN_PARAGRAPHS_MAX,
     _UNLABELLED_PERSON_ENTS,
     SPEECH_VERBS,
     _person_word,
@@ -259,19 +260,31 @@ def _interview(
     doc: Doc, persons: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, int]], str | None]:
     """(answer paragraphs, the person interviewed) of a question-and-answer transcript: two
-    answers and a question at least, and the person the headline or introduction names first."""
+    answers and a question at least, and the person the headline or introduction names first.
+    An answer goes on over the unlabelled paragraphs after it when the next question or answer
+    follows them ("A: It's a big mistake. ... / Are there problems? Yeah. ... / Q: ...")."""
     text = doc_text(doc)
     if "\nA" not in text:
         return [], None  # the cheap test first: no paragraph opens with an "A"
     answers: list[tuple[int, int]] = []
     questions = 0
     first: int | None = None  # where the transcript starts
+    after_answer: list[tuple[int, int]] | None = None  # paragraphs since the last answer
     for para in _PARAGRAPH.finditer(text):
+        labelled = _ANSWER.match(para.group()) or _QUESTION.match(para.group())
+        if labelled and after_answer:
+            answers.extend(after_answer)
         if _ANSWER.match(para.group()):
             answers.append(para.span())
+            after_answer = []
         elif _QUESTION.match(para.group()):
             questions += 1
+            after_answer = None
         else:
+            if after_answer is not None:
+                # ... not over the writer's own quoting, nor too far
+                stops = len(after_answer) == _TURN_PARAGRAPHS_MAX or para.group()[0] in "\"“'‘`"
+                after_answer = None if stops else [*after_answer, para.span()]
             continue
         if first is None:
             first = para.start()
