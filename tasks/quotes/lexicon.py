@@ -418,6 +418,8 @@ _TRAILING_CUE_WINDOW = 6
 # the most paragraphs a transcript's turn, or an interview's answer, goes on over below its label's
 # (a prepared statement read into a hearing's record runs to a few)
 _TURN_PARAGRAPHS_MAX = 6
+# the marks a paragraph that opens with a quote opens it with (no turn's or answer's own words)
+_QUOTE_OPENERS = "\"'“‘`«"
 _SPACED_DASH = re.compile(r"\s[―—–-]\s")
 # How far before a quote mark its paragraph is read for the patterns here ("so-called", "U.S.",
 # "- Jones:"), which want its last few words: reading the whole paragraph for each of its quotes

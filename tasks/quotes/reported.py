@@ -99,6 +99,7 @@ from tasks.quotes.lexicon import (
     _PRONOUNS,
     _PUT,
     _QUESTION_MARKS,
+    _QUOTE_OPENERS,
     _REACTIONS,
     _RECEIVE,
     _SEEM,
@@ -825,7 +826,6 @@ _COLON_BREAK = re.compile(r":[ \t]*\n\s*")
 # a paragraph that leads in a quote of its own with a label and a colon: one item of a list of
 # who said what ("- Christopher Hill, United States: "We've made some progress."")
 _LABELLED_QUOTE = re.compile(r"[^\n\"“:]{1,80}:[ \t\u00a0]*[\"“‘«`']")
-_QUOTE_OPENERS = "\"'“‘`«"
 # what introduces a block of text after a colon: "gave the following answer", "issued the
 # following statement", "The statement reads:"
 _BLOCK_VERBS = verb_forms("give issue release make read") | frozenset(["gave", "given", "made"])

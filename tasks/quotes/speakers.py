@@ -56,6 +56,7 @@ from tasks.quotes.lexicon import (
     _POSSESSIVE,
     _PREP_CUES,
     _PRONOUNS,
+    _QUOTE_OPENERS,
     _SCARE_MAX_WORDS,
     _SPACED_DASH,
     _SUBTITLED_MAX_WORDS,
@@ -267,28 +268,29 @@ def _interview(
     if "\nA" not in text:
         return [], None  # the cheap test first: no paragraph opens with an "A"
     answers: list[tuple[int, int]] = []
-    questions = 0
+    labelled = questions = 0
     first: int | None = None  # where the transcript starts
     after_answer: list[tuple[int, int]] | None = None  # paragraphs since the last answer
     for para in _PARAGRAPH.finditer(text):
-        labelled = _ANSWER.match(para.group()) or _QUESTION.match(para.group())
-        if labelled and after_answer:
-            answers.extend(after_answer)
-        if _ANSWER.match(para.group()):
-            answers.append(para.span())
-            after_answer = []
-        elif _QUESTION.match(para.group()):
-            questions += 1
-            after_answer = None
-        else:
+        answer = _ANSWER.match(para.group()) is not None
+        if not answer and _QUESTION.match(para.group()) is None:
             if after_answer is not None:
                 # ... not over the writer's own quoting, nor too far
-                stops = len(after_answer) == _TURN_PARAGRAPHS_MAX or para.group()[0] in "\"“'‘`"
+                stops = len(after_answer) == _TURN_PARAGRAPHS_MAX
+                stops = stops or para.group()[0] in _QUOTE_OPENERS
                 after_answer = None if stops else [*after_answer, para.span()]
             continue
+        answers.extend(after_answer or [])  # a question or an answer follows them
+        if answer:
+            answers.append(para.span())
+            labelled += 1
+            after_answer = []
+        else:
+            questions += 1
+            after_answer = None
         if first is None:
             first = para.start()
-    if first is None or len(answers) < 2 or not questions:
+    if first is None or labelled < 2 or not questions:
         return [], None
     named = [name for offset, name in persons if offset < first]
     return (answers, named[0]) if named else ([], None)
