@@ -3028,6 +3028,23 @@ SPEAKER_CASES = [
         "He's a start-up",
         "Lindqvist",
     ),
+    # a "he" after a report whose speaker is set off inside it is that speaker's, not the
+    # person the report is about
+    (
+        "Donald Trump spoke in Ohio on Sunday. Like Mr. Trump's attacks on Judge Curiel, Mr. "
+        "Harlan said, Mr. Trump's jabs at the Khans were entirely unacceptable. \"This is going "
+        'to a place where we have never gone before," he said.',
+        "This is going",
+        "Harlan",
+    ),
+    # ... and a "she" after a report according to a writing by someone is that writer's
+    (
+        "Hillary Clinton spoke in Iowa. The site will cover the campaign, according to a post "
+        'from Maria Lindqvist. "We will not only be covering the ways the campaign is unique," '
+        "she wrote.",
+        "We will not only",
+        "Maria Lindqvist",
+    ),
     # a fronted "as" phrase that is no person is not the speaker, as "As Akhil Amar put it" is
     (
         "As a part of his plea, Tomas Reyes, 44, said that he hacked nearly 100 accounts from "
