@@ -3037,6 +3037,15 @@ SPEAKER_CASES = [
         "This is going",
         "Harlan",
     ),
+    # the owner named in a description set off by dashes after the subject is no topic
+    (
+        "Maria Lopez has a plan. Tomas Reyes — Bill Dawson's former White House chief of staff — "
+        "offered a slogan straight out of the 1990s when I asked him how she would mount a "
+        "defense.\n\n"
+        '"She will fight for the American people and their families," he said.',
+        "She will fight",
+        "Tomas Reyes",
+    ),
     # ... and a "she" after a report according to a writing by someone is that writer's
     (
         "Hillary Clinton spoke in Iowa. The site will cover the campaign, according to a post "

@@ -91,6 +91,13 @@ def _topic(token: Token) -> bool:
     """Whether a name token is the subject of a main clause, or the possessor of that subject
     ("Carson's endorsement came with caveats. He may add ..." is about Carson)."""
     if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < token.head.left_edge.i
+            for c in _children(token.head.head)
+        ):
+            # "John Podesta — Bill Clinton's former chief of staff — offered": the parser made
+            # the description set off after the subject a second subject; its owner is no topic
+            return False
         token = token.head
     elif token.dep_ == "appos" and token.head.dep_ == "pobj":
         # "His former business partner at Lenox, Lawrence B. Cummings, called ...": the name that
