@@ -3037,6 +3037,13 @@ SPEAKER_CASES = [
         "This is going",
         "Harlan",
     ),
+    # a name opening a clause after a dash, which the parser joined to the clause before it
+    (
+        "And it wasn’t a one-off or an accident — Tomas Reyes, a spokesman for Ryan, told "
+        "POLITICO that the House speaker gave Priebus a heads up about his declaration.",
+        "the House speaker gave",
+        "Tomas Reyes",
+    ),
     # the owner named in a description set off by dashes after the subject is no topic
     (
         "Maria Lopez has a plan. Tomas Reyes — Bill Dawson's former White House chief of staff — "

@@ -619,6 +619,10 @@ def _subject_of(verb: Token) -> Token | None:
         finite = next((a for a in verb.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
         if finite is not None:
             return _subject_of(finite)
+    if verb.dep_ == "conj":
+        dashed = _name_after_dash(verb)
+        if dashed is not None:
+            return dashed
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
@@ -687,6 +691,28 @@ def _subject_of(verb: Token) -> Token | None:
             # "comments Clinton made during a speech attacking Trump": whoever spoke
             return _subject_of(prep.head) or head
         return head
+    return None
+
+
+_DASH_SUBJECT_MAX = 20  # tokens from a dash to the verb: a name and an appositive or two
+_CLAUSE_DASHES = frozenset(DASHES - {"-"})  # not a hyphen ("one-off", "Kye-gwan")
+
+
+def _name_after_dash(verb: Token) -> Token | None:
+    """The name that opens a clause after a dash, with only its appositive between it and the
+    verb, where the parser joined the verb to the clause before the dash: "And it wasn't an
+    accident — Brendan Buck, a spokesman for Ryan, told POLITICO that ..." (not "it")."""
+    tokens = _tokens(verb.doc)
+    start = _sent(verb).start
+    for i in range(verb.i - 1, max(start, verb.i - _DASH_SUBJECT_MAX) - 1, -1):
+        token = tokens[i]
+        if token.text in _CLAUSE_DASHES:
+            first = tokens[i + 1] if i + 1 < verb.i else None
+            if first is None or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+                return None
+            return _entity_of(first).root
+        if token.pos_ in ("VERB", "AUX") or token.is_quote:
+            return None  # a clause of its own, or a quote, between
     return None
 
 
