@@ -3037,6 +3037,14 @@ SPEAKER_CASES = [
         "This is going",
         "Harlan",
     ),
+    # a participle after a comma says what the person of the clause right before it says,
+    # where the main clause's subject is no one
+    (
+        "It was a show of unity in the party, as Mrs. Lindqvist echoed the criticism, saying "
+        "Mr. Okafor ''reminds us every day that he's not in it for the American people.''",
+        "Mr. Okafor",
+        "Lindqvist",
+    ),
     # a name opening a clause after a dash, which the parser joined to the clause before it
     (
         "And it wasn’t a one-off or an accident — Tomas Reyes, a spokesman for Ryan, told "

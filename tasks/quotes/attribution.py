@@ -623,6 +623,10 @@ def _subject_of(verb: Token) -> Token | None:
         dashed = _name_after_dash(verb)
         if dashed is not None:
             return dashed
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        beside = _participle_after_clause(verb)
+        if beside is not None:
+            return beside
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
@@ -692,6 +696,34 @@ def _subject_of(verb: Token) -> Token | None:
             return _subject_of(prep.head) or head
         return head
     return None
+
+
+def _participle_after_clause(verb: Token) -> Token | None:
+    """The person subject of the clause right before a participle after a comma, where both
+    hang on a main clause whose subject is no person: "It was a show of unity, as Mrs. Clinton
+    echoed the criticism, saying Mr. Trump ..." (Clinton says it, not "It")."""
+    tokens = _tokens(verb.doc)
+    if verb.i < 2 or tokens[verb.i - 1].text != ",":
+        return None
+    main_subject = next((c for c in _children(verb.head) if c.dep_ in ("nsubj", "expl")), None)
+    if main_subject is None or main_subject.ent_type_ == "PERSON":
+        return None
+    if main_subject.pos_ != "PRON" and (
+        main_subject.pos_ != "NOUN" or _person_word(main_subject.text)
+    ):
+        return None
+    clause = next(
+        (
+            c
+            for c in _children(verb.head)
+            if c.dep_ == "advcl" and c.i < verb.i and c.right_edge.i == verb.i - 2
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    subject = next((c for c in _children(clause) if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.ent_type_ == "PERSON" else None
 
 
 _DASH_SUBJECT_MAX = 20  # tokens from a dash to the verb: a name and an appositive or two
