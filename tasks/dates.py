@@ -2057,7 +2057,8 @@ def _made_before(
         if made is not None and made <= anchor:
             return got[0], made.isoformat() + value[10:], got[2], got[3]
     # (ISO days and months compare as strings do)
-    when = value[:10] if day else value if re.fullmatch(r"\d{4}-\d\d", value) else None
+    # (a month's value: a day's is read above)
+    when = value[:10] if day else value if _MONTH_OR_DAY_VALUE.match(value) else None
     if when is not None and when > anchor.isoformat()[: len(when)]:
         return got[0], f"{int(value[:4]) - 1}{value[4:]}", got[2], got[3]
     return got
@@ -2557,10 +2558,10 @@ def extract_dates(
         if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
             continue
         token = token_at(doc, start)
-        month = token_at(doc, start + 5) if rule == "month_rel" else None
+        that_month = rule == "month_rel" and raw[:5].lower() == "that "
+        month = token_at(doc, start + 5) if that_month else None
         if (
-            rule == "month_rel"
-            and raw[:5].lower() == "that "
+            that_month
             and token is not None
             and token.dep_ != "det"
             # (not a month that is no subject: "Koizumi's visit to Pyongyang that September",
