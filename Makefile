@@ -7,8 +7,11 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 export PYTHONDONTWRITEBYTECODE := 1
 # pytest processes (pytest-xdist): the suite took 11.9 min in one and 7.1-7.3 min in two on the
-# 2-core CI machine (2026-12-04); `make test TEST_WORKERS=0` runs it in this process
-TEST_WORKERS ?= 2
+# 2-core CI machine (2026-12-04). It has grown since, and much of it waits on real servers,
+# subprocesses and watchdogs rather than computing: on 2026-12-06, on 2 cores of a slow hour,
+# 828 s in two processes (1.25 cores busy) and 705 s in four. `make test TEST_WORKERS=0` runs
+# it in this process
+TEST_WORKERS ?= 4
 
 .DEFAULT_GOAL := help
 .PHONY: help venv demo test test-fast lint format typecheck golden bench lock audit clean
