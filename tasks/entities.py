@@ -413,6 +413,10 @@ _HEADLINE_VERBS = frozenset(
         "say tell ask seek want weigh urge call vow warn defend refuse respond release slam see"
         " tweet deny back blast rip hit praise attack accuse reject push plan admit claim insist"
         " suggest mock demand meet visit return agree offer propose threaten pledge"
+        # what else a headline's subject does ("Trump Makes Campaign Announcement", "Clinton
+        # Wades In", "Glenn Beck Just Responded"): no name ends in these -s or -ing forms
+        " make take give get win lose lead join sign endorse announce reveal unveil launch"
+        " drop wade hold raise"
     )
     if form.endswith(("s", "ing"))
 )

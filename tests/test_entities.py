@@ -247,6 +247,9 @@ def test_a_possessive_set_off_by_a_space_leaves_no_space_in_the_name(nlp, aliase
         ("Ben Carson Defends Himself Again Over His Past", "Ben Carson", "Ben Carson"),
         ("Gillibrand On Hillary Releasing Her Speech Transcripts", "Hillary", "Hillary Clinton"),
         ("Seoul Weighs a Bolder Offer to the North", "Seoul", "Seoul"),
+        ("Carson Makes Campaign Announcement For Speech In Iowa", "Carson", "Ben Carson"),
+        ("Clinton Wades In: Urges Britain To Remain In Union", "Clinton", "Hillary Clinton"),
+        ("Hillary Clinton Wins Backing Of Key Union Leaders", "Hillary Clinton", "Hillary Clinton"),
     ],
 )
 def test_a_name_stops_before_its_headlines_verb(
