@@ -407,7 +407,7 @@ _BODY_OF = re.compile(
 # Defends ...", "Seoul Weighs a Bolder Offer"), in the forms a headline uses: NER runs the name
 # on into them. Only -s and -ing forms: a bare one may end a name ("Stevie Wonder", "Executive
 # Order", "Sandy Hook Promise")
-_HEADLINE_VERBS = frozenset(
+HEADLINE_VERB_FORMS = frozenset(
     form
     for form in verb_forms(
         "say tell ask seek want weigh urge call vow warn defend refuse respond release slam see"
@@ -426,7 +426,7 @@ _TITLE_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")  # words of four letters o
 _TITLE_SHARE = 0.7
 # the cheap test first, on the span's text: most names hold no such word
 _HEADLINE_VERB_TITLED = re.compile(
-    r"\s(?:" + "|".join(sorted(w.title() for w in _HEADLINE_VERBS)) + r")\b"
+    r"\s(?:" + "|".join(sorted(w.title() for w in HEADLINE_VERB_FORMS)) + r")\b"
 )
 
 
@@ -436,7 +436,7 @@ def _headline_verb_at(span: Span) -> int | None:
         return None
     for k in range(1, len(span)):
         token = span[k]
-        if token.lower_ in _HEADLINE_VERBS and token.is_title and span[k - 1].is_title:
+        if token.lower_ in HEADLINE_VERB_FORMS and token.is_title and span[k - 1].is_title:
             text = doc_text(span.doc)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)

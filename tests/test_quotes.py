@@ -3227,6 +3227,13 @@ SPEAKER_CASES = [
         "‘We Will Fight",
         "Donald Trump",
     ),
+    # ... also at a verb of doing that the entities stage ends a headline's name before
+    (
+        "Clinton Wades In: Urges Britain to Remain In European Union.\n\nWhite House hopeful "
+        "Hillary Clinton has waded into the debate on the vote.",
+        "Urges Britain",
+        "Hillary Clinton",
+    ),
     # a bare "Name verb." after a question the parser ended the sentence at reports the quote,
     # whatever the verb
     (
