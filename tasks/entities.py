@@ -414,7 +414,7 @@ HEADLINE_VERB_FORMS = frozenset(
         " tweet deny back blast rip hit praise attack accuse reject push plan admit claim insist"
         " suggest mock demand meet visit return agree offer propose threaten pledge"
         # what else a headline's subject does ("Trump Makes Campaign Announcement", "Clinton
-        # Wades In", "Glenn Beck Just Responded"): no name ends in these -s or -ing forms
+        # Wades In", "Billy Bush Joins ..."): names seldom end in these -s or -ing forms
         " make take give get win lose lead join sign endorse announce reveal unveil launch"
         " drop wade hold raise"
     )

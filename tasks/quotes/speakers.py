@@ -601,7 +601,7 @@ class _Speakers:
                 and (
                     parts[n].lower() in _HEADLINE_VERBS
                     # ... or at one of the other verbs the entities stage ends a headline's
-                    # name before ("Trump Makes Campaign Announcement", "Clinton Wades In")
+                    # name before ("Clinton Wades In: Urges Britain ...")
                     or parts[n].lower() in HEADLINE_VERB_FORMS
                     # ... or at a word the article uses as a verb or an adverb, and as nothing
                     # else ("Trump Just Announced Who ...": "Just" is tagged an adverb there)
