@@ -51,6 +51,7 @@ from tasks.quotes.reported import (
 )
 from tasks.quotes.speakers import (
     _ANSWER_LABEL,
+    _author_of,
     _honorific,
     _is_title,
     _not_a_person,
@@ -528,9 +529,8 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
             if subj.idx < clause.start:
                 memory.reported.append((clause.start, clause.end, subj.lower_))
             continue
-        if subj.pos_ == "NOUN":
-            # "according to a post from Arianna Huffington": the writing's author reports
-            subj = _author_of(subj) or subj
+        # "according to a post from Arianna Huffington": the writing's author reports
+        subj = _author_of(subj) or subj
         if subj.ent_type_ != "PERSON" and not (
             # "..., Bosworth said no": the surname of a person the article named, which NER
             # did not tag here
@@ -550,21 +550,6 @@ def _remember_reporters(doc: Doc, clauses: list[_Clause], memory: _Speakers) -> 
         ):
             continue
         memory.subjects.append((subj.idx, name))
-
-
-def _author_of(noun: Token) -> Token | None:
-    """The person a noun of writing or speech is from or by ("a post from Arianna Huffington",
-    "a statement by Kim"), when NER names one."""
-    return next(
-        (
-            g
-            for c in _children(noun)
-            if c.dep_ == "prep" and c.lower_ in ("from", "by")
-            for g in _children(c)
-            if g.dep_ == "pobj" and g.ent_type_ == "PERSON"
-        ),
-        None,
-    )
 
 
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
