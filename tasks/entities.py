@@ -661,10 +661,36 @@ def _after_dateline(token: Token) -> bool:
 _GENDERED_TITLES = FEMALE_TITLES | MALE_TITLES
 
 
+# the labels the small model puts on a person's full name now and then ("Carly Fiorina" ORG 30
+# times in PolNeAR, "Marco Rubio" FAC, "Ivanka Trump" PRODUCT); not DATE ("Chad Day") or LAW
+_MISREAD_PERSON_LABELS = frozenset(["ORG", "PRODUCT", "FAC", "GPE", "LOC", "WORK_OF_ART"])
+# last words of the bodies, places and works a given name starts ("Christopher Newport
+# University", "Walter Energy", "Whitney Museum", "Sean Hannity Show")
+_NOT_A_PERSONS_WORD = frozenset(
+    ["university", "college", "school", "academy", "institute", "foundation", "fund", "museum", "gallery", "library", "center", "centre", "hall", "house", "church", "ministries", "ministry", "corporation", "corp", "inc", "co", "company", "group", "partners", "associates", "bank", "energy", "motors", "airlines", "media", "news", "times", "post", "journal", "network", "show", "video", "hour", "radio", "tv", "press", "county", "city", "town", "state", "street", "avenue", "road", "park", "square", "bridge", "island", "river", "lake", "mountain", "award", "prize", "act", "law"]
+)
+# "Al Qaeda", "Al Jazeera", "El Nuevo Herald": an Arabic or Spanish article, not "Al" Gore
+_ARTICLE_NAMES = frozenset(["al", "el"])
+
+
+def misread_person(ent: Span) -> bool:
+    """Whether an entity the NER labelled a body, a place or a work is a person's full name: two
+    or three title-case proper nouns led by a given name ("Carly Fiorina" tagged ORG), none of
+    them a word of a body's or place's name."""
+    return (
+        ent.label_ in _MISREAD_PERSON_LABELS
+        and 2 <= len(ent) <= 3
+        and ent[0].lower_ in FIRST_NAMES
+        and ent[0].lower_ not in _ARTICLE_NAMES
+        and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+        and not any(t.lower_ in _NOT_A_PERSONS_WORD for t in ent)
+    )
+
+
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or misread_person(ent):
             text = _POSSESSIVE.sub("", _TITLES.sub("", _person_span(ent).text)).strip()
             words = text.split()
             while len(words) > 1 and words[-1][:1].islower():
@@ -971,7 +997,7 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             doc_text(doc), max(0, start - 24), start
         ):
             continue
-        label = span.label_
+        label = "PERSON" if misread_person(span) else span.label_
         # the name of a transcript's turn this mention is, if any ("HILL" of "AMB. HILL:")
         turn = next((n for lo, hi, n in turns if lo <= start and end <= hi), None)
         if turn is not None:

@@ -264,6 +264,33 @@ def test_a_name_stops_before_its_headlines_verb(
 
 
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a person's full name the small model labels a body, and the surname after it
+        (
+            "Former Hewlett-Packard chief executive Carly Fiorina dropped out of the race on"
+            " Wednesday. Fiorina had struggled in New Hampshire, and her husband Frank Fiorina"
+            " joined her on stage.",
+            "PERSON",
+        ),
+        ("Republican presidential candidate Carly Fiorina said she would not debate.", "PERSON"),
+        ("Fox News host Sean Hannity interviewed Trump on Tuesday.", "PERSON"),
+        # ... not a body or a place a given name starts, nor an Arabic article
+        ("Students at Christopher Newport University cheered.", "ORG"),
+        ("Al Qaeda claimed the attack, Al Jazeera reported.", "ORG"),
+    ],
+)
+def test_a_full_name_ner_took_for_a_body_is_a_person(nlp, aliases, text: str, label: str) -> None:
+    mentions = extract_entities(nlp(text), aliases)
+    named = [m for m in mentions if m.text.split()[0] in ("Carly", "Sean", "Christopher", "Al")]
+    assert named and {m.label for m in named} == {label}
+    if "her husband" in text:
+        # the surname alone is the candidate the article named first, not her husband
+        fiorina = [m for m in mentions if m.text in ("Fiorina", "Carly Fiorina")]
+        assert [m.canonical for m in fiorina] == ["Carly Fiorina", "Carly Fiorina"]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # a photo credit: the photographer, not "/ Reuters"

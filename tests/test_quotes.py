@@ -3318,6 +3318,15 @@ SPEAKER_CASES = [
         "he was always",
         "Bruce Turry",
     ),
+    # a surname stands for the person first named in full, whom NER labelled a body, not for a
+    # relative named after her
+    (
+        "Former Hewlett-Packard chief executive Carly Fiorina defended her record in Iowa on"
+        ' Tuesday. Her husband, Frank Fiorina, sat in the front row.\n\n"We did the right thing'
+        ' for the company," Fiorina said.',
+        "We did the right thing",
+        "Carly Fiorina",
+    ),
 ]
 
 
