@@ -4981,6 +4981,20 @@ def test_a_headline_of_the_talks_or_of_a_time_has_no_speaker(nlp, headline) -> N
     assert quotes_of(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Trump Makes Campaign Announcement For Speech Against Crooked Hillary",
+        "Warren Wins Backing Of Key Union Leaders In Ohio",
+    ],
+)
+def test_a_headline_whose_verb_is_one_of_doing_reports_nothing(nlp, headline) -> None:
+    # the noun after the verb ("Campaign", "Backing") may be a cue word elsewhere; the title's
+    # verb came before it, so the title reports nothing, and "Trump Makes" is no speaker
+    text = f"{headline}\n\nThe candidate will speak in New York on Wednesday morning."
+    assert [q for q in quotes_of(nlp, text) if q.start_char < len(headline)] == []
+
+
 def test_a_first_name_alone_and_the_i_of_a_turn_name_the_person_of_the_transcript(nlp) -> None:
     text = (
         "Brookings event transcript\n\n"

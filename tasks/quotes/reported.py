@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from tasks.entities import HEADLINE_VERB_FORMS
 from tasks.nlp import (
     CAPS_NAME_WORD,
     DASHES,
@@ -796,6 +797,10 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
             # "Six-Party Talks Resume", "Nuclear Talks Stall" over a story of "the talks": the
             # noun, not "Obama Talks Tough"
             continue
+        if any(t.lower_ in HEADLINE_VERB_FORMS for t in words[1:n]):
+            # the title's verb came before, one of doing: "Trump Makes Campaign Announcement
+            # For Speech ..." has no "Campaign" said
+            return None
         subject = words[:n]
         while subject and (
             subject[-1].lower_ in _TITLE_AUX
