@@ -3318,6 +3318,13 @@ SPEAKER_CASES = [
         "he was always",
         "Bruce Turry",
     ),
+    # a verb of saying the tagger took for a plural noun, with the name before it a compound
+    (
+        "Trump estimates that he spent between $45 million and $50 million to date for his"
+        " presidential campaign.",
+        "that he spent",
+        "Trump",
+    ),
     # a surname stands for the person first named in full, whom NER labelled a body, not for a
     # relative named after her
     (

@@ -2228,6 +2228,20 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
             continue
         holder = head.head if head.dep_ == "acomp" else head
         subject = _speaker_of(holder) if holder.pos_ in ("VERB", "AUX") else None
+        if holder.pos_ == "NOUN" and holder.lower_ in SPEECH_VERBS:
+            # "Trump estimates that ...": a verb of saying the tagger took for a plural noun,
+            # and the name before it, its subject, for a compound of it
+            subject = next(
+                (
+                    c
+                    for c in _children(holder)
+                    if c.dep_ == "compound"
+                    and c.i == holder.i - 1
+                    and c.is_title
+                    and c.ent_type_ in _AUTHORS
+                ),
+                None,
+            )
         if subject is not None and holder.pos_ == "AUX":
             # "His message has long been that ...", "Their fear is that ...": the owner of the
             # view is the one who holds it
