@@ -3318,6 +3318,14 @@ SPEAKER_CASES = [
         "he was always",
         "Bruce Turry",
     ),
+    # a name an existential sentence brings in is the topic a "he" after it refers to
+    (
+        "Barack Obama himself has made comments supportive of Clinton's bid.\n\nThen there's"
+        ' Axelrod.\n\n"Kind of bewildering as to why her folks are laying out her debate'
+        ' strategy a week out," he wrote last October.',
+        "Kind of bewildering",
+        "Axelrod",
+    ),
     # a verb of saying the tagger took for a plural noun, with the name before it a compound
     (
         "Trump estimates that he spent between $45 million and $50 million to date for his"

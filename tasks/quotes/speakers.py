@@ -106,6 +106,9 @@ def _topic(token: Token) -> bool:
         subject = token.head.head.head
         if subject.dep_ in ("nsubj", "nsubjpass") and _closing_appos(subject) == token:
             token = subject
+    if token.dep_ == "attr" and any(c.dep_ == "expl" for c in _children(token.head)):
+        # "Then there's Axelrod. "...," he wrote": a name a sentence brings in is its topic
+        return _main_clause(token.head)
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if _main_clause(token.head):
