@@ -3326,6 +3326,22 @@ SPEAKER_CASES = [
         "Kind of bewildering",
         "Axelrod",
     ),
+    # a first name set off after a relative subject renames it, and the family's surname
+    # completes it
+    (
+        "Roy Hermann, a retiree, said he would vote for Johnson. Emma Pelletier, 16, held a sign"
+        ' that read "15%!" Her father, Brad, 39, worried that voters limit the news they'
+        ' read.\n\n"People are afraid of wasting their votes," he surmised.',
+        "People are afraid",
+        "Brad Pelletier",
+    ),
+    (
+        "Jeff Weaver, the campaign manager, called that preposterous. Hillary Clinton's husband,"
+        ' Bill, hurled the kitchen sink at Sanders in a speech on Sunday.\n\n"I have to be'
+        ' careful what I say," he said on Monday.',
+        "I have to be careful",
+        "Bill Clinton",
+    ),
     # a verb of saying the tagger took for a plural noun, with the name before it a compound
     (
         "Trump estimates that he spent between $45 million and $50 million to date for his"

@@ -100,6 +100,15 @@ def _topic(token: Token) -> bool:
             # the description set off after the subject a second subject; its owner is no topic
             return False
         token = token.head
+    elif (
+        token.dep_ == "appos"
+        and token.head.dep_ in ("nsubj", "nsubjpass")
+        and token.left_edge.i > 0
+        and token.doc[token.left_edge.i - 1].text == ","
+    ):
+        # "Her father, Brad, 39, worried ...": a name set off after the subject renames it (not
+        # "The gossip site Gawker set a trap for Donald Trump ... he fell for it")
+        token = token.head
     elif token.dep_ == "appos" and token.head.dep_ == "pobj":
         # "His former business partner at Lenox, Lawrence B. Cummings, called ...": the name that
         # closes the subject's phrase is the subject
@@ -335,6 +344,9 @@ class _Speakers:
         # full() of each name asked, which depends on full_names only (fixed from here on)
         self._full: dict[str, str] = {}
         self.persons: list[tuple[int, str]] = []  # (offset, full name) of person mentions
+        self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
+        # what a named person reports (start, end, reporter): its subjects are not the topic
+        self.reported: list[tuple[int, int, str]] = []
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
         self.gender: dict[str, str] = {}  # what the article tells: "Mr.", "Mrs.", a title
         # what a resolved "he" or "she" told of a name, at the pronoun's offset: only pronouns
@@ -394,6 +406,12 @@ class _Speakers:
             honorific = _honorific(doc, ent.start_char)
             gender = {"Mr. ": "m", "Mrs. ": "f"}.get(honorific) or _title_gender(ent)
             full = self.full_at(honorific + name, ent.start_char)
+            if " " not in full and ent.root.dep_ == "appos":
+                # "Clinton's husband, Bill,", "his wife, Jane,": the family's surname completes
+                # the first name
+                family = _family_name(ent.root.head, ent.start_char, self)
+                if family is not None:
+                    full = f"{full} {family}"
             self.persons.append((ent.start_char, full))
             self._titled.append((ent, full))
             if any(_topic(t) for t in ent):
@@ -523,9 +541,6 @@ class _Speakers:
                         # the name NER took for an ORG: the description tells a person, whom
                         # the next "he" refers to like any named subject
                         self.subjects.append((token.idx, self.full(name)))
-        self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
-        # what a named person reports (start, end, reporter): its subjects are not the topic
-        self.reported: list[tuple[int, int, str]] = []
         self.last_anonymous: str | None = None
         # an interview printed as a transcript: the "I" of its answers is the person interviewed
         self.answers, self.interviewee = _interview(doc, self.persons)
