@@ -3342,6 +3342,13 @@ SPEAKER_CASES = [
         "I have to be careful",
         "Bill Clinton",
     ),
+    # a speech noun's source named after a noun set off in its "from" phrase
+    (
+        "Harry Hurt III wrote a book about Mr. Trump. The biggest bombshell was an allegation"
+        " from his first wife, Ivana Trump, that Mr. Trump had raped her.",
+        "Mr. Trump had raped her",
+        "Ivana Trump",
+    ),
     # a verb of saying the tagger took for a plural noun, with the name before it a compound
     (
         "Trump estimates that he spent between $45 million and $50 million to date for his"

@@ -510,11 +510,15 @@ def _nominal_clause(noun: Token) -> _Clause | None:
         # one it comes from, named after the noun
         subj = next(
             (
-                g
+                named
                 for c in _children(noun)
                 if c.dep_ == "prep" and c.lower_ in _FROM_WHOM and c.i < comp.i
                 for g in _children(c)
-                if g.dep_ == "pobj" and g.ent_type_ in _AUTHORS
+                if g.dep_ == "pobj"
+                # ... or by the name set off after a noun there ("an allegation from his first
+                # wife, Ivana Trump, that ...")
+                for named in (g, *(a for a in _children(g) if a.dep_ == "appos"))
+                if named.ent_type_ in _AUTHORS
             ),
             None,
         )
