@@ -3368,6 +3368,16 @@ SPEAKER_CASES = [
 ]
 
 
+def test_a_relatives_first_name_with_no_one_named_before_keeps_the_article(nlp) -> None:
+    # "his wife, Jane,": her family's surname is asked of the persons read so far, of whom there
+    # are none here; the article's quotes are still found, hers by the first name as written
+    text = 'His wife, Jane, said the campaign would go on. "We are not done," she said.'
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("the campaign would go on", "Jane"),
+        ("We are not done,", "Jane"),
+    ]
+
+
 @pytest.mark.parametrize(("text", "prefix", "speaker"), SPEAKER_CASES)
 def test_speaker_rules(nlp, text: str, prefix: str, speaker: str | None) -> None:
     quotes = quotes_of(nlp, text)

@@ -347,6 +347,9 @@ class _Speakers:
         self.last_named: list[tuple[int, str]] = []  # speakers so far (offset, name)
         # what a named person reports (start, end, reporter): its subjects are not the topic
         self.reported: list[tuple[int, int, str]] = []
+        # proper-noun subjects NER gave no PERSON label (filled below); recent() reads all of these
+        # lists, and the person mentions ask it for a relative's family ("his wife, Jane,")
+        self.unlabelled: list[tuple[int, str, str]] = []  # (offset, as written, full name)
         self.subjects: list[tuple[int, str]] = []  # person mentions that are grammatical subjects
         self.gender: dict[str, str] = {}  # what the article tells: "Mr.", "Mrs.", a title
         # what a resolved "he" or "she" told of a name, at the pronoun's offset: only pronouns
@@ -503,7 +506,6 @@ class _Speakers:
         ]
         # proper-noun subjects NER gave no PERSON label ("Fiorina, 61, declined ...", tagged ORG;
         # "Ivanka Trump strode ...", PRODUCT): a "he" or "she" with no one else to refer to
-        self.unlabelled: list[tuple[int, str, str]] = []  # (offset, as written, full name)
         for token in _tokens(doc):
             # a "he" or "she" that its own sentence resolves ("When Clinton challenges Sanders
             # ..., she is making ...") keeps that person the topic: the next sentence's "she" is
