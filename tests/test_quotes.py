@@ -3356,6 +3356,15 @@ SPEAKER_CASES = [
         "that he spent",
         "Trump",
     ),
+    # ... or the name tagged a verb ("trump") and the noun its object
+    (
+        "Donald Trump said at a rally in Michigan that Hillary Clinton once described the"
+        " Trans-Pacific Partnership as the gold standard of trade deals. Clinton now says she"
+        " opposes the deal.\n\nTrump charges that countries that stand to benefit from the deal"
+        " donated millions of dollars to the Clinton Foundation.",
+        "countries that stand",
+        "Donald Trump",
+    ),
     # a surname stands for the person first named in full, whom NER labelled a body, not for a
     # relative named after her
     (

@@ -528,6 +528,8 @@ def _nominal_clause(noun: Token) -> _Clause | None:
             head = head.head
         if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
             subj = _subject_of(head)
+    if subj is None:
+        subj = _name_before_mistagged_verb(noun)  # "Trump charges that ..."
     # "the notion that a shakeup is coming, explaining that ...": a report of its own after the
     # clause ends it, as it ends a verb's (the parser hangs the participle on the clause)
     start_t, end_t = _content_bounds(_before_own_report(list(comp.subtree), comp, comp.i))
@@ -2217,6 +2219,7 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
                         found.append(clause)
                 continue
             owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
+            owner = owner or _name_before_mistagged_verb(noun)
             clause = _fallback_clause(comp, noun, owner, min_words=3)
             if clause is not None:
                 found.append(clause)
@@ -2232,20 +2235,8 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
             continue
         holder = head.head if head.dep_ == "acomp" else head
         subject = _speaker_of(holder) if holder.pos_ in ("VERB", "AUX") else None
-        if holder.pos_ == "NOUN" and holder.lower_ in SPEECH_VERBS:
-            # "Trump estimates that ...": a verb of saying the tagger took for a plural noun,
-            # and the name before it, its subject, for a compound of it
-            subject = next(
-                (
-                    c
-                    for c in _children(holder)
-                    if c.dep_ == "compound"
-                    and c.i == holder.i - 1
-                    and c.is_title
-                    and c.ent_type_ in _AUTHORS
-                ),
-                None,
-            )
+        if holder.pos_ == "NOUN":
+            subject = _name_before_mistagged_verb(holder)
         if subject is not None and holder.pos_ == "AUX":
             # "His message has long been that ...", "Their fear is that ...": the owner of the
             # view is the one who holds it
@@ -2293,6 +2284,21 @@ def _cleft(head: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in _children(head))
         and not any(c.dep_ in ("acomp", "attr", "oprd") for c in _children(head))
     )
+
+
+def _name_before_mistagged_verb(noun: Token) -> Token | None:
+    """The name right before a verb of saying the tagger took for a plural noun, whose subject
+    it is: "Trump estimates that ..." (the name made a compound of the noun), "Trump charges
+    that ..." (the name made a verb, "trump", and the noun its object)."""
+    if noun.lower_ not in SPEECH_VERBS or noun.tag_ != "NNS" or noun.i == 0:
+        return None
+    name = noun.doc[noun.i - 1]
+    if not name.is_title:
+        return None
+    opens = bool(name.is_sent_start)  # the sentence's subject, where no name was tagged one
+    if name.dep_ == "compound" and name.head == noun:
+        return name if name.ent_type_ in _AUTHORS or (opens and noun.dep_ == "ROOT") else None
+    return name if noun.dep_ == "dobj" and noun.head == name and opens else None
 
 
 def _fallback_clause(
