@@ -3387,6 +3387,19 @@ def test_a_relatives_first_name_with_no_one_named_before_keeps_the_article(nlp) 
     ]
 
 
+def test_an_it_that_names_its_own_documents_maker_ends(nlp) -> None:
+    # "In a joint statement with ..., it said": the statement's maker is this "it", which asked
+    # for the maker of the document before it, itself, until the stack ran out (the article was
+    # rejected)
+    text = (
+        "Qantas plans daily flights between Sydney and Bombay, the airline announced Friday. In a"
+        " joint statement with Tourism Minister Andrew Thomson, it said two new flights would"
+        " leave Bombay on Monday."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.cue for q in quotes] == ["announced", "said"]
+
+
 @pytest.mark.parametrize(("text", "prefix", "speaker"), SPEAKER_CASES)
 def test_speaker_rules(nlp, text: str, prefix: str, speaker: str | None) -> None:
     quotes = quotes_of(nlp, text)

@@ -1681,7 +1681,9 @@ def _resolve(
         made = memory.document_before(subj.idx)
         if isinstance(made, str):
             return made, subj.text, "pronoun-resolved"
-        if isinstance(made, Token):
+        if isinstance(made, Token) and made.i < subj.i:
+            # (a maker before the pronoun only: "In a joint statement with ..., it said" names
+            # the statement's maker by this very "it", which would ask for itself again)
             name, _text, kind = _resolve(doc, made, at, memory)
             if name is not None and kind != "anonymous":
                 return name, subj.text, "pronoun-resolved"
