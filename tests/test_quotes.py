@@ -3318,6 +3318,15 @@ SPEAKER_CASES = [
         "he was always",
         "Bruce Turry",
     ),
+    # the person of a time clause the parser hung on the time ("that spring when ...") is the
+    # topic where the main clause's subject is no one
+    (
+        "Steve Huhn, a former vice president, said the deal was a mistake.\n\nOne big obstacle"
+        " disappeared that spring when Michael Capellas, her counterpart at struggling Compaq,"
+        " called with an enticing offer. In a merger, he said, the HP brand would survive.",
+        "the HP brand",
+        "Michael Capellas",
+    ),
     # a name an existential sentence brings in is the topic a "he" after it refers to
     (
         "Barack Obama himself has made comments supportive of Clinton's bid.\n\nThen there's"

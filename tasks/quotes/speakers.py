@@ -125,9 +125,22 @@ def _topic(token: Token) -> bool:
     # "The statement came as Bosworth arrived in Tokyo. He said ...": where the main clause's
     # subject is no one, the person its time clause is about is the sentence's topic
     verb = token.head
-    if verb.dep_ != "advcl" or not _main_clause(verb.head):
+    if verb.dep_ == "advcl":
+        main = verb.head
+    elif (
+        verb.dep_ == "relcl"
+        and verb.head.ent_type_ in ("DATE", "TIME")
+        and verb.head.dep_ == "npadvmod"
+        and any(c.lower_ == "when" for c in _children(verb))
+    ):
+        # "... disappeared that spring when Michael Capellas called": the parser hangs the time
+        # clause on the time it tells
+        main = verb.head.head
+    else:
         return False
-    main_subject = next((c for c in _children(verb.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not _main_clause(main):
+        return False
+    main_subject = next((c for c in _children(main) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         main_subject is not None
         and main_subject.pos_ == "NOUN"
