@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.entities import HEADLINE_VERB_FORMS
 from tasks.nlp import (
     CAPS_NAME_WORD,
     CAPS_ROLE,
@@ -315,8 +316,9 @@ _PERSON_NOUN = re.compile(
     r"imam|cleric|coach|veteran|widow|chairwoman|commissioner|prosecutor|sheriff|member)$",
     re.IGNORECASE,
 )
-# capitalised verbs a title-case headline puts after a name ("Trump Addresses ...")
-_HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS
+# capitalised verbs a title-case headline puts after a name ("Trump Addresses ..."), and the
+# other verbs the entities stage ends a headline's name before ("Clinton Wades In: ...")
+_HEADLINE_VERBS = SPEECH_VERBS | OBJECT_VERBS | _PREP_CUES | COGNITION_VERBS | HEADLINE_VERB_FORMS
 # Words before a name that give its gender the way a first name does (tasks.nlp)
 _FEMALE_TITLES = FEMALE_TITLES
 _MALE_TITLES = MALE_TITLES

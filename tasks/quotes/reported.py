@@ -2218,8 +2218,9 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
                     if clause is not None:
                         found.append(clause)
                 continue
-            owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
-            owner = owner or _name_before_mistagged_verb(noun)
+            owner = next(
+                (c for c in _children(noun) if c.dep_ == "poss"), None
+            ) or _name_before_mistagged_verb(noun)
             clause = _fallback_clause(comp, noun, owner, min_words=3)
             if clause is not None:
                 found.append(clause)
@@ -2234,9 +2235,12 @@ def _that_clauses(doc: Doc) -> list[_Clause]:
         if _cleft(head):
             continue
         holder = head.head if head.dep_ == "acomp" else head
-        subject = _speaker_of(holder) if holder.pos_ in ("VERB", "AUX") else None
-        if holder.pos_ == "NOUN":
-            subject = _name_before_mistagged_verb(holder)
+        subject = (
+            _speaker_of(holder)
+            if holder.pos_ in ("VERB", "AUX")
+            # "Trump estimates that ...": a verb of saying tagged a plural noun
+            else _name_before_mistagged_verb(holder)
+        )
         if subject is not None and holder.pos_ == "AUX":
             # "His message has long been that ...", "Their fear is that ...": the owner of the
             # view is the one who holds it

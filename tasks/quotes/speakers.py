@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from tasks.entities import (
-    HEADLINE_VERB_FORMS,
     capital_article,
     generic_body,
     introduced_names,
@@ -633,9 +632,6 @@ class _Speakers:
                 and parts[n][:1].isupper()
                 and (
                     parts[n].lower() in _HEADLINE_VERBS
-                    # ... or at one of the other verbs the entities stage ends a headline's
-                    # name before ("Clinton Wades In: Urges Britain ...")
-                    or parts[n].lower() in HEADLINE_VERB_FORMS
                     # ... or at a word the article uses as a verb or an adverb, and as nothing
                     # else ("Trump Just Announced Who ...": "Just" is tagged an adverb there)
                     or parts[n].lower() in self._verbal()
