@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from xml.etree import ElementTree
 
 import psutil
 from spacy.tokens import Doc, DocBin
@@ -75,6 +76,28 @@ def parsed(nlp: Any, key: str, texts: list[str]) -> list[Doc]:
     DocBin(store_user_data=False, docs=docs).to_disk(partial)
     os.replace(partial, path)
     return docs
+
+
+def meantime_tokens(root: ElementTree.Element) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A MEANTIME CAT document's text, its tokens joined by spaces and its sentences by newlines,
+    and each token id's (start, end) offsets in it."""
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    length = 0
+    sentence = None
+    for tok in root.iter("token"):
+        if sentence is not None and tok.get("sentence") != sentence:
+            parts.append("\n")
+            length += 1
+        elif parts:
+            parts.append(" ")
+            length += 1
+        sentence = tok.get("sentence")
+        word = tok.text or ""
+        offsets[tok.get("t_id", "")] = (length, length + len(word))
+        parts.append(word)
+        length += len(word)
+    return "".join(parts), offsets
 
 
 def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, float]:

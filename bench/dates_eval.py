@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from bench.common import EVAL, add_dir_option, parsed, prf, write_result
+from bench.common import EVAL, add_dir_option, meantime_tokens, parsed, prf, write_result
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -104,22 +104,7 @@ def read_tml(path: Path) -> EvalDoc:
 def read_meantime(path: Path) -> EvalDoc:
     """Tokens joined by spaces (sentences by newlines) and TIMEX3s anchored to those tokens."""
     root = ElementTree.parse(path).getroot()
-    offsets: dict[str, tuple[int, int]] = {}
-    parts: list[str] = []
-    length = 0
-    sentence = None
-    for tok in root.iter("token"):
-        if sentence is not None and tok.get("sentence") != sentence:
-            parts.append("\n")
-            length += 1
-        elif parts:
-            parts.append(" ")
-            length += 1
-        sentence = tok.get("sentence")
-        word = tok.text or ""
-        offsets[tok.get("t_id", "")] = (length, length + len(word))
-        parts.append(word)
-        length += len(word)
+    text, offsets = meantime_tokens(root)
     gold: list[GoldTimex] = []
     dct = None
     for timex in root.iter("TIMEX3"):
@@ -139,7 +124,6 @@ def read_meantime(path: Path) -> EvalDoc:
                     timex.get("value", ""),
                 )
             )
-    text = "".join(parts)
     # MEANTIME annotated the title, the date line and the first sentences of each article,
     # not the rest: score up to sentence 5 or the last sentence holding a gold timex
     last_line = max([5, *(text[: g.end].count("\n") for g in gold)])

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from bench.common import EVAL, add_dir_option, parsed, prf, write_result
+from bench.common import EVAL, add_dir_option, meantime_tokens, parsed, prf, write_result
 
 TYPE_MAP = {
     "PER": {"PERSON"},
@@ -47,23 +47,7 @@ class GoldMention:
 def read(path: Any) -> tuple[str, list[GoldMention], int]:
     """(text, gold name mentions, end of the annotated region)."""
     root = ElementTree.parse(path).getroot()
-    offsets: dict[str, tuple[int, int]] = {}
-    parts: list[str] = []
-    length = 0
-    sentence = None
-    for tok in root.iter("token"):
-        if sentence is not None and tok.get("sentence") != sentence:
-            parts.append("\n")
-            length += 1
-        elif parts:
-            parts.append(" ")
-            length += 1
-        sentence = tok.get("sentence")
-        word = tok.text or ""
-        offsets[tok.get("t_id", "")] = (length, length + len(word))
-        parts.append(word)
-        length += len(word)
-    text = "".join(parts)
+    text, offsets = meantime_tokens(root)
     entities = {e.get("m_id"): e.get("ent_type", "") for e in root.iter("ENTITY")}
     refers: dict[str, str] = {}
     for rel in root.iter("REFERS_TO"):
