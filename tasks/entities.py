@@ -118,6 +118,56 @@ _KOREAN_SURNAMES = frozenset(
         "sung",
     ]
 )
+# Japanese family names: Japanese outlets (Kyodo, NHK, the Foreign Ministry's English pages since
+# 2019) write "Machimura Nobutaka" where the wire writes "Nobutaka Machimura"; the common names
+# and those of officials in the talks' news (given_name_first)
+_JAPANESE_SURNAMES = frozenset(
+    [
+        "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura",
+        "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue",
+        "kimura", "hayashi", "shimizu", "yamazaki", "mori", "ikeda", "hashimoto", "yamashita",
+        "ishikawa", "nakajima", "maeda", "fujita", "ogawa", "goto", "okada", "hasegawa",
+        "murakami", "kondo", "ishii", "saito", "sakamoto", "endo", "aoki", "fujii", "nishimura",
+        "fukuda", "ota", "miura", "fujiwara", "okamoto", "matsuda", "nakagawa", "nakano",
+        "harada", "ono", "tamura", "takeuchi", "kaneko", "wada", "nakayama", "ishida", "ueda",
+        "morita", "hara", "shibata", "sakai", "kudo", "yokoyama", "miyazaki", "miyamoto",
+        "uchida", "takagi", "ando", "taniguchi", "ohno", "maruyama", "imai", "takada",
+        "fujimoto", "takeda", "murata", "ueno", "sugiyama", "masuda", "sugawara", "hirano",
+        "otsuka", "chiba", "kubo", "matsui", "iwasaki", "sakurai", "kinoshita", "noguchi",
+        "matsuo", "nomura", "kikuchi", "sano", "onishi", "sugimoto", "arai", "abe", "aso",
+        "koizumi", "machimura", "sasae", "komura", "koumura", "nakasone", "hatoyama", "noda",
+        "maehara", "kishida", "suga", "motegi", "kono", "kan", "yachi", "saiki", "akiba",
+        "ihara", "funakoshi", "kanasugi", "shiozaki", "yabunaka", "fujisaki", "obuchi", "ozawa",
+        "ishiba", "ishihara", "kawaguchi", "hosoda", "amari", "yosano", "tanigaki", "kamikawa",
+        "nishimiya",
+    ]
+)  # fmt: skip
+# one syllable of Hepburn romanisation after another (a doubled consonant, "Hattori", or a
+# syllabic n between), and a Japanese given name's ending that English first names lack
+_HEPBURN_WORD = re.compile(
+    r"(?:(?:([kstpgdbhmrz])(?=\1))?(?:sh|ch|ts|[kgsztdnhbpmrwfj]y?|y)?[aeiou]|n)+"
+)
+_JAPANESE_GIVEN_END = re.compile(r"(?:zo|ji|shi|ro|ichi|hiko|hiro|taka|nori|yuki|suke|hei|ko)$")
+
+
+def given_name_first(name: str) -> str:
+    """A Japanese name written family name first ("Machimura Nobutaka", "Sasae Kenichiro") in
+    the order English-language copy gives it, given name first; any other name as it is."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    family, given = words[0].lower(), words[1].lower()
+    if (
+        family in _JAPANESE_SURNAMES
+        and given not in _JAPANESE_SURNAMES
+        and len(given) >= 4
+        and _HEPBURN_WORD.fullmatch(given) is not None
+        and (given not in FIRST_NAMES or _JAPANESE_GIVEN_END.search(given) is not None)
+    ):
+        return f"{words[1]} {words[0]}"
+    return name
+
+
 _HYPHENATED_GIVEN = re.compile(r"\b([A-Z][a-z]{1,5}-[a-z]{2,5})\s+\Z")
 # A time zone after a clock time ("2009/12/22 11:05 KST", Yonhap's stamp on every story; "10 a.m.
 # EST"), which NER tags ORG: no actor
@@ -155,7 +205,7 @@ def name_key(name: str, label: str = "PERSON") -> str:
     if label != "PERSON":
         text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
         return re.sub(r"\s+", " ", _NON_NAME.sub("", text.replace(".", ""))).strip().lower()
-    text = _TITLES.sub("", text)
+    text = given_name_first(_TITLES.sub("", text).strip())
     tokens = [t for t in re.split(r"\s+", text.replace(".", ". ")) if t]
     initials = [t for t in tokens if re.fullmatch(r"[A-Za-z]\.?", t)]
     if len(initials) < len(tokens):  # middle initials fold away; a name of initials stays
@@ -328,6 +378,8 @@ def canonical_actor(name: str, label: str, aliases: AliasTable) -> tuple[str, st
     if known is not None:
         return known.canonical, actor_id_for(known.canonical, known.label)
     clean = _POSSESSIVE.sub("", _TITLES.sub("", name.strip())).strip()
+    if label == "PERSON":
+        clean = given_name_first(clean)
     return clean, actor_id_for(clean, label)
 
 
@@ -835,6 +887,8 @@ def _family_name(full: str) -> str:
         and all(name_syllable(part) for word in words[1:] for part in word.split("-"))
     ):
         return words[0].lower()
+    if given_name_first(full) != full:
+        return words[0].lower()  # "Machimura Nobutaka": a Japanese name, family name first
     return full.replace("-", " ").split()[-1].lower()
 
 
@@ -1179,6 +1233,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
             known = aliases.lookup(canonical, "PERSON")
             if known is not None and known.label == "PERSON":
                 canonical = known.canonical
+            else:
+                canonical = given_name_first(canonical)
         mentions.append(
             EntityMention(
                 text=doc_text(doc)[start:end],

@@ -45,6 +45,10 @@ def nlp(aliases):
         (["Kim Jong-il", "Kim Jong Il", "Kim Jongil", "KIM JONG-IL"], "PERSON"),
         (["Stephen Bosworth", "Stephen W. Bosworth", "Mr. Stephen Bosworth"], "PERSON"),
         (["Jong-il Kim", "Kim Jong-il"], "PERSON"),
+        # a Japanese name in either order: Kyodo's and the wire's
+        (["Machimura Nobutaka", "Nobutaka Machimura", "Mr. Nobutaka Machimura"], "PERSON"),
+        (["Sasae Kenichiro", "Kenichiro Sasae"], "PERSON"),
+        (["Abe Shinzo", "Shinzo Abe"], "PERSON"),
     ],
 )
 def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
@@ -73,6 +77,16 @@ def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
         ("the Blue House", "ORG", "Cheong Wa Dae"),
         ("Chinese government", "ORG", "China"),
         ("Some Unknown Person", "PERSON", "Some Unknown Person"),
+        # a Japanese name written family name first is given in the wire's order ...
+        ("Machimura Nobutaka", "PERSON", "Nobutaka Machimura"),
+        ("Prime Minister Koizumi Junichiro", "PERSON", "Junichiro Koizumi"),
+        ("Aso Taro", "PERSON", "Taro Aso"),
+        # ... and no other name is turned round: an English given name after a Japanese
+        # family name, a given name no Japanese one, a Korean name, a name given first already
+        ("Mori Kate", "PERSON", "Mori Kate"),
+        ("Abe Foxman", "PERSON", "Abe Foxman"),
+        ("Kim Kye-gwan", "PERSON", "Kim Kye-gwan"),
+        ("Taro Aso", "PERSON", "Taro Aso"),
     ],
 )
 def test_alias_table_maps_variants(aliases, name: str, label: str, canonical: str) -> None:
@@ -967,6 +981,27 @@ def test_the_speaker_that_is_a_countrys_body_joins_its_actor(nlp, aliases) -> No
     ministry = next(m for m in rows.entities if m["label"] == "ORG")
     (quote,) = rows.quotes
     assert (quote["speaker"], quote["speaker_id"]) == (ministry["canonical"], ministry["actor_id"])
+
+
+def test_a_japanese_name_written_family_name_first_is_one_actor_with_the_wires(
+    nlp, aliases
+) -> None:
+    # Kyodo's order, then the family name alone: the person the wire calls Nobutaka Machimura,
+    # and the quote's speaker the same actor
+    doc = nlp(
+        "Chief Cabinet Secretary Machimura Nobutaka told a news conference that Tokyo welcomed "
+        "the accord. Machimura said the government would decide next week on its sanctions."
+    )
+    article = SimpleNamespace(article_id="a", published_date=date(2007, 10, 4), authors=[])
+    rows = _rows(article, doc, aliases)
+    people = {(m["text"], m["canonical"]) for m in rows.entities if m["label"] == "PERSON"}
+    assert people == {
+        ("Machimura Nobutaka", "Nobutaka Machimura"),
+        ("Machimura", "Nobutaka Machimura"),
+    }
+    assert {q["speaker"] for q in rows.quotes} == {"Nobutaka Machimura"}
+    wire = canonical_actor("Nobutaka Machimura", "PERSON", aliases)
+    assert {q["speaker_id"] for q in rows.quotes} == {wire[1]}
 
 
 def test_the_i_of_an_article_is_the_writer_its_metadata_names(nlp, aliases) -> None:
