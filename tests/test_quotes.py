@@ -7832,12 +7832,22 @@ def test_the_reason_for_anonymity_is_no_quote(nlp, grant: str) -> None:
             " It says the North has more missiles than thought.",
             "The Pentagon",
         ),
+        # the phrase of the document hung on the subject, and an "it" that goes on speaking
+        (
+            "Rodong Sinmun today in a signed commentary noted that the U.S. had itself to blame."
+            ' "The U.S. is seriously mistaken," the commentary said. It went on: "For half a'
+            ' century the U.S. has pursued a hostile policy."',
+            "Rodong Sinmun",
+        ),
     ],
 )
 def test_it_after_a_document_is_its_maker(nlp, text: str, maker: str) -> None:
     # "it" is the document named since anyone last spoke, and speaks for its maker
     last = quotes_of(nlp, text)[-1]
     assert (last.speaker_text, last.speaker, last.speaker_type) == ("It", maker, "pronoun-resolved")
+    # ... and the document named again ("the commentary said") speaks for the same maker
+    again = [q.speaker for q in quotes_of(nlp, text) if q.speaker_text == "the commentary"]
+    assert again == ([maker] if "the commentary" in text else [])
 
 
 @pytest.mark.parametrize(

@@ -1260,6 +1260,14 @@ _STANCES_OF_IT = verb_forms(
     "accuse blame condemn denounce criticize criticise slam reject dismiss welcome demand"
     " threaten praise hail"
 )
+_GO = frozenset(["go", "goes", "going", "went", "gone"])
+
+
+def _goes_on(verb: Token) -> bool:
+    """Whether a verb is "go on", speaking on ("It went on: ...")."""
+    return verb.lower_ in _GO and any(c.dep_ == "prt" and c.lower_ == "on" for c in _children(verb))
+
+
 _SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 # how far after the verb terms of anonymity still belong to the attribution: "said on
 # condition of anonymity" (26 characters to the term), "said, speaking on condition of"
@@ -1682,7 +1690,11 @@ def _resolve(
         word == "it"
         and subj.pos_ == "PRON"
         and subj.dep_ == "nsubj"
-        and (subj.head.lower_ in SPEECH_VERBS or subj.head.lower_ in _STANCES_OF_IT)
+        and (
+            subj.head.lower_ in SPEECH_VERBS
+            or subj.head.lower_ in _STANCES_OF_IT
+            or _goes_on(subj.head)  # "It went on: ..."
+        )
         and subj.head.lower_ not in _FINDING_VERBS
     ):
         # "Rodong Sinmun carries a commentary ... It says ...": the maker of the document
@@ -2670,7 +2682,18 @@ def _issuer(document: Token) -> Token | None:
     statement", "Keller filed a lawsuit", "she said in a statement" (a person, a body or a
     pronoun)."""
     verb = document.head
-    if document.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+    if (
+        document.dep_ == "pobj"
+        and verb.lower_ == "in"
+        and verb.head.dep_ == "nsubj"
+        and verb.head.head.pos_ == "VERB"
+    ):
+        # "Rodong Sinmun today in a signed commentary noted ...": the parser hangs the phrase
+        # on the subject, not on the verb of saying
+        verb = verb.head.head
+        if not _is_cue(verb):
+            return None
+    elif document.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
         verb = verb.head  # "said in a statement"
         if not _is_cue(verb):
             return None
