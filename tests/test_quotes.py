@@ -5076,6 +5076,16 @@ def test_a_headline_whose_verb_is_one_of_doing_reports_nothing(nlp, headline) ->
     assert [q for q in quotes_of(nlp, text) if q.start_char < len(headline)] == []
 
 
+@pytest.mark.parametrize(
+    "line", ["Lim is in Beijing. Thanks, Louisa.", "NPR's Louisa Lim in Beijing. Thanks, Louisa."]
+)
+def test_a_line_of_two_short_sentences_is_no_headline(nlp, line: str) -> None:
+    # a broadcast's sign-off is title case enough to be read as a headline; the name that ends
+    # its first sentence is no subject of the "Thanks" that opens the second
+    text = f"The talks resumed in Beijing on Monday after a long pause.\n\n{line}"
+    assert quotes_of(nlp, text) == []
+
+
 def test_a_first_name_alone_and_the_i_of_a_turn_name_the_person_of_the_transcript(nlp) -> None:
     text = (
         "Brookings event transcript\n\n"

@@ -807,7 +807,10 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
             # the title's verb came before, one of doing: "Trump Makes Campaign Announcement
             # For Speech ..." has no "Campaign" said
             return None
-        subject = words[:n]
+        # the words of the cue's own sentence: a line of two ("Lim is in Beijing. Thanks,
+        # Louisa.", a broadcast's sign-off) names no subject of the second in the first
+        ended = [t.i for t in span if t.i < cue.i and t.text in (".", "?", "!")]
+        subject = [t for t in words[:n] if not ended or t.i > ended[-1]]
         while subject and (
             subject[-1].lower_ in _TITLE_AUX
             or subject[-1].dep_ == "neg"
