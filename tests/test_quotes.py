@@ -7766,6 +7766,24 @@ def test_a_transcript_turn_is_whole_and_holds_the_reports_of_others_it_makes(nlp
     assert turn.text.endswith("and he was right."), turn
 
 
+def test_a_turn_holds_the_statements_of_unnamed_sources_it_reports(nlp) -> None:
+    # a correspondent's turn reports what unnamed officials and diplomats said: their statements
+    # are rows of their own, as in a story; an object, or no one in particular, is not
+    text = (
+        "INSKEEP: What happens next?\n"
+        "LIM: After four years of talks, diplomats here say this is the best chance yet. Chinese"
+        " officials say the next round will open on March 19.\n"
+        "INSKEEP: Why should anybody believe it is different now?\n"
+    )
+    reports = [
+        (q.speaker_type, q.speaker_text, q.text) for q in quotes_of(nlp, text) if q.cue != ":"
+    ]
+    assert reports == [
+        ("anonymous", "diplomats here", "this is the best chance yet"),
+        ("anonymous", "Chinese officials", "the next round will open on March 19"),
+    ], reports
+
+
 def test_transcript_turns_are_the_words_as_spoken(nlp) -> None:
     # a turn of a briefing or interview transcript is verbatim, like a quote in marks; a short
     # question reads like a title-case line, and is a turn all the same

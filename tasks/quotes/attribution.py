@@ -361,6 +361,16 @@ def _subject_of(verb: Token) -> Token | None:
         if spoke is not None:
             return spoke
     if len(subjects) > 1:
+        # a transcript turn's label is no subject of a verb in its first sentence ("LIM: After
+        # four years of talks, diplomats here say ..."): the parser may make it one
+        tokens = _tokens(verb.doc)
+        unlabelled = [
+            c
+            for c in subjects
+            if c.right_edge.i + 1 >= len(tokens) or tokens[c.right_edge.i + 1].text != ":"
+        ]
+        if len(unlabelled) == 1:
+            return unlabelled[0]
         # the words a quote ends in are no subject of the verb after it: the subject between
         # the closing mark and the verb is ("... I hold in the highest esteem Sen. John
         # McCain," Trump said; "Happy Cinco de Mayo!," he tweeted)

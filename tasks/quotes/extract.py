@@ -1222,7 +1222,7 @@ def _merge_reported(
     if turns:
         rows = [q for q in quotes if id(q) in turns]
         quotes = _reports_take_their_quotes(
-            doc, [q for q in quotes if not _turns_own_report(q, rows)], rows
+            doc, [q for q in quotes if not _turns_own_report(doc, q, rows)], rows
         )
     return quotes + reports
 
@@ -1258,17 +1258,39 @@ def _reports_take_their_quotes(doc: Doc, quotes: list[Quote], turns: list[Quote]
     return out
 
 
-def _turns_own_report(quote: Quote, turns: list[Quote]) -> bool:
+def _turns_own_report(doc: Doc, quote: Quote, turns: list[Quote]) -> bool:
     """Whether an indirect row inside a transcript's turn is not a report of another the turn
     names: the turn speaker's own words ("I think ...", in the turn already), no one's ("They
     want ..."), or a pronoun's, which in a dialogue may mean anyone in it ("He wants a
-    revolution" asked of Biden is Sanders's). Only others named have rows of their own there
-    ("Chris Hill told you last week that ...")."""
+    revolution" asked of Biden is Sanders's). Others named have rows of their own there
+    ("Chris Hill told you last week that ..."), and so do an unnamed source's or a described
+    group's statements ("Chinese officials say the next round will open on March 19")."""
+    others = quote.speaker_type == "named" or (
+        quote.speaker_type in ("anonymous", "description")
+        and (quote.speaker_text or "").lower() not in _ANYONE
+        and _a_statement(doc, quote)
+    )
     return quote.kind == "indirect" and any(
         t is not quote
         # (in it, or taking in its label: "Q: Trump supporters are reflecting, the polls tell us")
         and quote.start_char < t.end_char
         and t.start_char < quote.end_char
-        and (quote.speaker_type != "named" or quote.speaker == t.speaker)
+        and (not others or quote.speaker == t.speaker)
         for t in turns
+    )
+
+
+# no one in particular: "Why should anybody believe it is different now?"
+_ANYONE = frozenset(["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone"])
+
+
+def _a_statement(doc: Doc, quote: Quote) -> bool:
+    """Whether a row's words are a clause with a subject of its own ("the next round will open
+    ..."), not an object or an infinitive ("to be named", "that regime")."""
+    span = doc.char_span(quote.start_char, quote.end_char, alignment_mode="expand")
+    if span is None or span[0].tag_ in ("WDT", "WP", "WRB"):
+        return False  # "what the talks achieved": a question's object
+    root = span.root
+    return root.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in _children(root)
     )
