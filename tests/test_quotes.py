@@ -760,6 +760,11 @@ def test_state_media_described_without_a_name(agency: str) -> None:
         "Government sources in Seoul said the aid would be delayed.",
         "The envoys will meet next week, according to people briefed on the talks.",
         "Officials familiar with the talks said the envoys would meet in Beijing.",
+        # a word that stands alone for people the story does not name
+        "Others argue that the North may not be ready to negotiate at all.",
+        "Several pointed out that the North had ignored the deadline.",
+        "Some say the North will never give up its weapons.",
+        "'It was brutal,' said another.",
     ],
 )
 def test_sources_news_does_not_name_are_anonymous(nlp, text: str) -> None:

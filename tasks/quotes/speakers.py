@@ -1938,6 +1938,10 @@ def _resolve(
         if described is not None and not text[described.end() :].isupper():  # not "a super PAC"
             start, text = start + described.end(), text[described.end() :]
         return memory.full_at(_honorific(doc, start) + text, start), text, "named"
+    if subj.lower_ in _UNNAMED_PEOPLE and not any(c.dep_ == "prep" for c in _children(subj)):
+        # "Others argue ...", "said another", "Several pointed out ...": people the story does
+        # not name (not "some of his aides", a group it does)
+        return None, text, "anonymous"
     is_name = subj.ent_type_ in ("PERSON",) or (
         subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
     )
@@ -2219,6 +2223,8 @@ def _brought_in_unnamed(doc: Doc, text: str, at: int) -> bool:
     return re.search(rf"\b(?i:an?|another)\s+{words}\b", doc_text(doc)[:at]) is not None
 
 
+# words that stand alone for people a story does not name: "Others argue", "said another"
+_UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "most"])
 # officials news does not name, in the plural without an article: "U.S. officials said",
 # "Administration officials have stated", "Diplomats said" (as "a U.S. official" and "two
 # senior officials" are)
