@@ -4804,6 +4804,12 @@ def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None
         ("Diplomats", "anonymous"),
         ("Officials in Seoul", "anonymous"),
         ("A U.S. official", "anonymous"),  # as the singular was
+        # the unnamed on either side of a question
+        ("Critics", "anonymous"),
+        ("Supporters", "anonymous"),
+        ("Delegates", "anonymous"),
+        ("PRC contacts", "anonymous"),
+        ("The critics", "description"),
         # a group the phrase after it defines is described, not kept back
         ("Elected officials from both parties", "description"),
         ("The officials", "description"),

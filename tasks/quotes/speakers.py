@@ -2230,6 +2230,9 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 # senior officials" are)
 _UNNAMED_PLURALS = frozenset(
     ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources"]
+    # ... and the unnamed on either side of a question ("Critics say ...", "Supporters argue
+    # ...", "Delegates said ...", "PRC contacts had told Chun ...")
+    + ["critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts"]
 )
 # where unnamed officials are from, which makes them no group of their own: "Diplomats from two
 # of the delegations", "officials from the embassy" (not "officials from both parties")
