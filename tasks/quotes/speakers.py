@@ -2228,12 +2228,12 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 # officials news does not name, in the plural without an article: "U.S. officials said",
 # "Administration officials have stated", "Diplomats said" (as "a U.S. official" and "two
 # senior officials" are)
+# ... and the unnamed on either side of a question ("Critics say ...", "Supporters argue ...",
+# "Delegates said ...", "PRC contacts had told Chun ...")
 _UNNAMED_PLURALS = frozenset(
-    ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources"]
-    # ... and the unnamed on either side of a question ("Critics say ...", "Supporters argue
-    # ...", "Delegates said ...", "PRC contacts had told Chun ...")
-    + ["critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts"]
-)
+    ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources",
+     "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts"]
+)  # fmt: skip
 # where unnamed officials are from, which makes them no group of their own: "Diplomats from two
 # of the delegations", "officials from the embassy" (not "officials from both parties")
 _POSTS = frozenset(["delegation", "delegations", "embassy", "embassies", "mission", "ministry"])
