@@ -4821,6 +4821,18 @@ def test_unnamed_officials_in_the_plural_are_anonymous(nlp, subject, speaker_typ
     assert (quote.speaker, quote.speaker_type) == (None, speaker_type)
 
 
+def test_they_after_unnamed_sources_is_them(nlp) -> None:
+    # "they" goes on for the unnamed analysts who spoke in the sentence before; not for people
+    # named as others since ("the senators", whom "they" means next)
+    text = (
+        "Analysts said the failure was not a surprise. With Barack Obama due to be sworn in,"
+        " Pyongyang has little reason to make concessions, they said. Clinton met the senators"
+        " on Tuesday. They said the bill would pass."
+    )
+    rows = [(q.speaker_text, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert rows == [("Analysts", "anonymous"), ("they", "anonymous"), ("They", "unknown")]
+
+
 def test_the_unnamed_official_named_again_with_its_ministry_is_anonymous(nlp) -> None:
     # the direct quote is resolved before the report that brings the official in: the words of
     # the description, not the order of resolution, tell it is the same unnamed official

@@ -1749,6 +1749,9 @@ def _resolve(
             # "I told him that sequencing was everything": the writer of an op-ed, a column, a
             # letter, not the last person named
             return memory.writer, subj.text, "pronoun-resolved"
+        if word == "they" and _unnamed_before_they(subj):
+            # "Analysts said the failure was no surprise. ..., they said": the unnamed again
+            return None, subj.text, "anonymous"
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
@@ -2237,6 +2240,31 @@ _UNNAMED_PLURALS = frozenset(
 # where unnamed officials are from, which makes them no group of their own: "Diplomats from two
 # of the delegations", "officials from the embassy" (not "officials from both parties")
 _POSTS = frozenset(["delegation", "delegations", "embassy", "embassies", "mission", "ministry"])
+
+
+def _unnamed_before_they(they: Token) -> bool:
+    """Whether the last people a "they" may mean, in its sentence or the one before, are people
+    the story does not name who spoke ("Analysts said the failure was no surprise. ...,
+    Pyongyang has little reason to ..., they said"); not when others came between ("Clinton
+    met the senators. They said ...")."""
+    tokens = _tokens(they.doc)
+    own = _sent(they).start
+    first = _sent(tokens[own - 1]).start if own > 0 else own
+    for token in reversed(tokens[first : they.i]):
+        if "\n" in token.text_with_ws:
+            return False  # the paragraph before: another's "they"
+        if token.lower_ == "they" or not (
+            token.tag_ in ("NNS", "NNPS") or token.lower_ in _UNNAMED_PEOPLE
+        ):
+            continue
+        if token.i >= own and not (token.dep_ in ("nsubj", "nsubjpass") and _is_cue(token.head)):
+            continue  # in its own sentence, what "they" report ("... make concessions, they said")
+        return (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and _is_cue(token.head)
+            and (_unnamed_officials(token) or token.lower_ in _UNNAMED_PEOPLE)
+        )
+    return False
 
 
 def _unnamed_officials(subj: Token) -> bool:
