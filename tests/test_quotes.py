@@ -7902,6 +7902,29 @@ def test_it_after_a_document_is_its_maker(nlp, text: str, maker: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        (
+            "Hillary Clinton spoke in New York on Thursday. Investors should manage for the long"
+            " term, according to a speech Mrs. Clinton delivered at New York University.",
+            "Hillary Clinton",
+        ),
+        (
+            "South Korea's Foreign Ministry announced the plan. A statement the ministry released"
+            " on Monday said the talks were over.",
+            "South Korea's Foreign Ministry",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_its_relative_clause_says_made_it(
+    nlp, text: str, maker: str
+) -> None:
+    # "a speech Mrs. Clinton delivered": the document is the object of the clause after it
+    last = quotes_of(nlp, text)[-1]
+    assert last.speaker == maker
+
+
+@pytest.mark.parametrize(
     ("text", "country"),
     [
         (

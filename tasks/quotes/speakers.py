@@ -779,6 +779,7 @@ class _Speakers:
                 made = (
                     _author_of(token)
                     or _utterance_owner(token)
+                    or _maker_in_relative(token)
                     or _maker_named_before(token)
                     or _issuer(token)
                 )
@@ -1809,6 +1810,13 @@ def _resolve(
             desc_start, desc_end = _description_span(subj)
             return spoken_body, doc_text(doc)[desc_start:desc_end], "description"
     author = _author_of(subj) or _utterance_owner(subj)
+    made_by = _maker_in_relative(subj) if author is None else None
+    if made_by is not None:
+        name, _written, _kind = _resolve(doc, made_by, at, memory)
+        if name is not None:
+            # the document as written, up to the clause that says who made it
+            ends = min(c.left_edge.idx for c in _children(subj) if c.dep_ == "relcl")
+            return name, doc_text(doc)[subj.left_edge.idx : ends].rstrip(), "description"
     if author is not None:
         name, written, kind = _resolve(doc, author, at, memory)
         # "issued by the North's foreign ministry" names the body as the subject "The North's
@@ -2920,6 +2928,32 @@ def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
             return nations
         name, _written, kind = _resolve(doc, body, token.idx, memory)
         return name if kind == "named" else None
+    return None
+
+
+# what makes a speech or a statement besides writing or putting it out: "a speech Mrs. Clinton
+# delivered", "remarks he made", "the testimony she gave"
+_DELIVERING = verb_forms("deliver give make")
+
+
+def _maker_in_relative(subj: Token) -> Token | None:
+    """Who made a document or utterance, as the subject of the relative clause after it whose
+    object it is: "a speech Mrs. Clinton delivered at New York University", "a statement the
+    ministry released", "the letter she wrote" (a person, an organisation or "he"/"she")."""
+    if subj.pos_ != "NOUN" or subj.lower_ not in _DOCUMENTS:
+        return None
+    for verb in _children(subj):
+        if verb.dep_ != "relcl" or not (verb.lower_ in _AUTHORING or verb.lower_ in _DELIVERING):
+            continue
+        if any(c.dep_ == "dobj" for c in _children(verb)):
+            return None  # "a speech that made headlines": the speech did something
+        maker = next((c for c in _children(verb) if c.dep_ == "nsubj"), None)
+        if maker is not None and (
+            maker.lower_ in ("he", "she")
+            or maker.ent_type_ in ("PERSON", "ORG", "GPE")
+            or maker.lower_ in _BODY_WORDS  # "the ministry", named before
+        ):
+            return maker
     return None
 
 
