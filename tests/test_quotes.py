@@ -3134,6 +3134,13 @@ SPEAKER_CASES = [
         "I Think",
         "Gillibrand",
     ),
+    # ... also where the quote after the colon is a partial one in the line's own words
+    (
+        "Obama on Climate Change: The Trends Are 'Terrifying.'\n\nABSTRACT.\n\nMore than"
+        " anything, Mr. Obama said, the climate worries him.",
+        "Terrifying",
+        "Obama",
+    ),
     # "she" skips a man whose first name is male
     (
         "Diane Vance arrived in Chicago on Monday.\n\n"

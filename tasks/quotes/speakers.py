@@ -1919,6 +1919,9 @@ def _resolve(
     line_end = full_text.find("\n", start)
     topic = _HEADLINE_TOPIC.match(full_text[start : len(full_text) if line_end < 0 else line_end])
     line_start = start == 0 or full_text[start - 1] == "\n"
+    if topic is not None and line_start and text.startswith(topic.group(1) + " "):
+        # "Obama on Climate Change: The Trends Are 'Terrifying'": the name before its topic
+        text = topic.group(1)
     headline_name = bool(_NAME_WORD.match(text)) and (
         (subj.i + 1 < len(doc) and tokens[subj.i + 1].text == ":")
         # "Gillibrand on Hillary ...: '...'": the name that opens its line
