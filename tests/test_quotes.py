@@ -3141,6 +3141,14 @@ SPEAKER_CASES = [
         "Terrifying",
         "Obama",
     ),
+    # a recording shows the person right before its participle speaking, not the clause's
+    # subject ("The ad")
+    (
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might"
+        " ask?”",
+        "Why aren",
+        "Hillary Clinton",
+    ),
     # "she" skips a man whose first name is male
     (
         "Diane Vance arrived in Chicago on Monday.\n\n"

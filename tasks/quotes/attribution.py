@@ -315,8 +315,34 @@ def _vocative(subject: Token) -> bool:
     )
 
 
+# what shows someone speaking: "footage of Hillary Clinton asking, ...", "a video of Trump saying"
+_RECORDINGS = frozenset(
+    ["footage", "video", "videos", "clip", "clips", "recording", "recordings", "tape", "audio"]
+)
+
+
+def _shown_speaking(verb: Token) -> Token | None:
+    """The person a recording shows speaking, right before its participle ("The ad uses footage
+    of Hillary Clinton asking, ..."), which the parser hangs on the clause's verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl", "acl") or verb.i == 0:
+        return None
+    person = _tokens(verb.doc)[verb.i - 1]
+    of = person.head
+    if (
+        person.ent_type_ == "PERSON"
+        and person.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lower_ in _RECORDINGS
+    ):
+        return person
+    return None
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
+    shown = _shown_speaking(verb)
+    if shown is not None:
+        return shown
     if _put_to(verb) is not None:
         return None  # "Hill, asked about ...": whoever asked is not named
     aside = _inverted_aside(verb)
