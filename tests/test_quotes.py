@@ -7929,6 +7929,12 @@ def test_it_after_a_document_is_its_maker(nlp, text: str, maker: str) -> None:
             " on Monday said the talks were over.",
             "South Korea's Foreign Ministry",
         ),
+        # "he" after the words reported: the person they name before it
+        (
+            "Donald Trump has invested in some of the companies he criticizes, according to new"
+            " financial documents he released.",
+            "Donald Trump",
+        ),
     ],
 )
 def test_a_document_speaks_for_whoever_its_relative_clause_says_made_it(

@@ -1812,7 +1812,7 @@ def _resolve(
     author = _author_of(subj) or _utterance_owner(subj)
     made_by = _maker_in_relative(subj) if author is None else None
     if made_by is not None:
-        name, _written, _kind = _resolve(doc, made_by, at, memory)
+        name, _written, _kind = _resolve(doc, made_by, made_by.idx, memory)
         if name is not None:
             # the document as written, up to the clause that says who made it
             ends = min(c.left_edge.idx for c in _children(subj) if c.dep_ == "relcl")
