@@ -7929,6 +7929,12 @@ def test_it_after_a_document_is_its_maker(nlp, text: str, maker: str) -> None:
             " on Monday said the talks were over.",
             "South Korea's Foreign Ministry",
         ),
+        # ... a verb of delivering in its irregular past
+        (
+            "Hillary Clinton spoke in Ohio on Monday. The plan is bad for workers, according to"
+            " remarks Mrs. Clinton made at a rally.",
+            "Hillary Clinton",
+        ),
         # "he" after the words reported: the person they name before it
         (
             "Donald Trump has invested in some of the companies he criticizes, according to new"

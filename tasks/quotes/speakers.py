@@ -2936,7 +2936,7 @@ def _spoken_for_before(doc: Doc, at: int, memory: _Speakers) -> str | None:
 
 # what makes a speech or a statement besides writing or putting it out: "a speech Mrs. Clinton
 # delivered", "remarks he made", "the testimony she gave"
-_DELIVERING = verb_forms("deliver give make")
+_DELIVERING = verb_forms("deliver give make") | frozenset(["gave", "given", "made"])
 
 
 def _maker_in_relative(subj: Token) -> Token | None:
