@@ -1265,12 +1265,14 @@ def _turns_own_report(doc: Doc, quote: Quote, turns: list[Quote]) -> bool:
     revolution" asked of Biden is Sanders's). Others named have rows of their own there
     ("Chris Hill told you last week that ..."), and so do an unnamed source's or a described
     group's statements ("Chinese officials say the next round will open on March 19")."""
+    if quote.kind != "indirect":
+        return False
     others = quote.speaker_type == "named" or (
         quote.speaker_type in ("anonymous", "description")
         and (quote.speaker_text or "").lower() not in _ANYONE
         and _a_statement(doc, quote)
     )
-    return quote.kind == "indirect" and any(
+    return any(
         t is not quote
         # (in it, or taking in its label: "Q: Trump supporters are reflecting, the polls tell us")
         and quote.start_char < t.end_char
