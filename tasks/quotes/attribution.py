@@ -420,7 +420,6 @@ def _subject_of(verb: Token) -> Token | None:
         # subject of the verb; the subject right before the verb speaks (NER need not know it).
         # Not a list ("voters in Alabama, Georgia and Virginia said"): the set-off closes
         first, last = subjects[0], subjects[-1]
-        tokens = _tokens(verb.doc)
         after = tokens[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
         if (
             first.right_edge.i < last.left_edge.i

@@ -1815,7 +1815,7 @@ def _resolve(
         name, _written, _kind = _resolve(doc, made_by, made_by.idx, memory)
         if name is not None:
             # the document as written, up to the clause that says who made it
-            ends = min(c.left_edge.idx for c in _children(subj) if c.dep_ == "relcl")
+            ends = made_by.head.left_edge.idx
             return name, doc_text(doc)[subj.left_edge.idx : ends].rstrip(), "description"
     if author is not None:
         name, written, kind = _resolve(doc, author, at, memory)
@@ -2268,13 +2268,10 @@ def _unnamed_before_they(they: Token) -> bool:
             token.tag_ in ("NNS", "NNPS") or token.lower_ in _UNNAMED_PEOPLE
         ):
             continue
-        if token.i >= own and not (token.dep_ in ("nsubj", "nsubjpass") and _is_cue(token.head)):
+        spoke = token.dep_ in ("nsubj", "nsubjpass") and _is_cue(token.head)
+        if token.i >= own and not spoke:
             continue  # in its own sentence, what "they" report ("... make concessions, they said")
-        return (
-            token.dep_ in ("nsubj", "nsubjpass")
-            and _is_cue(token.head)
-            and (_unnamed_officials(token) or token.lower_ in _UNNAMED_PEOPLE)
-        )
+        return spoke and (_unnamed_officials(token) or token.lower_ in _UNNAMED_PEOPLE)
     return False
 
 
