@@ -38,9 +38,9 @@ from tasks.dates import extract_dates
 from tasks.entities import (
     AliasTable,
     add_actor_ruler,
+    dataset_speaker,
     extract_entities,
     load_aliases,
-    speaker_actor,
     speaker_actors,
 )
 from tasks.inhand import InHand
@@ -215,8 +215,9 @@ def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
         if not q.continues:
             utterance_id = row["quote_id"]
         row["utterance_id"] = utterance_id
-        if q.speaker:
-            row["speaker"], row["speaker_id"] = speaker_actor(q.speaker, actors, aliases)
+        actor = dataset_speaker(q.speaker, q.speaker_text, q.speaker_type, actors, aliases)
+        if actor is not None:
+            row["speaker"], row["speaker_id"] = actor
         quotes.append(row)
     return Enriched(article=article, entities=entities, dates=dates, quotes=quotes)
 

@@ -446,6 +446,27 @@ def speaker_actor(
     return canonical_actor(name, "PERSON", aliases)
 
 
+def dataset_speaker(
+    speaker: str | None,
+    speaker_text: str | None,
+    speaker_type: str,
+    known: dict[str, tuple[str, str]],
+    aliases: AliasTable,
+) -> tuple[str, str] | None:
+    """(canonical name, actor_id) a quote row stores as its speaker: its resolved speaker's actor
+    (speaker_actor), else the actor the alias table lists its description under, as written
+    ("the six parties", in lower case, which NER leaves untagged); None for a description the
+    table does not know ("the ministry"), which stays unresolved."""
+    if speaker:
+        return speaker_actor(speaker, known, aliases)
+    if speaker_type != "description" or not speaker_text:
+        return None
+    actor = aliases.lookup(speaker_text, "ORG")
+    if actor is None or actor.label == "PERSON":
+        return None  # a person's alias is a name, which the quotes stage resolves itself
+    return actor.canonical, actor_id_for(actor.canonical, actor.label)
+
+
 # a name after its owner's possessive: "The North's Korean Central News Agency"
 _OWNED_NAME = re.compile(r"^.+?(?:'s|’s)\s+([A-Z].*)$")
 # a body and its country after it: "the Foreign Ministry of the DPRK", "the Ministry of Foreign

