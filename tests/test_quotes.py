@@ -2733,6 +2733,25 @@ SPEAKER_CASES = [
         "The North's Foreign Ministry",
     ),
     ("A Pentagon spokeswoman said the drills would go ahead.", "the drills", "Pentagon"),
+    # ... "of" it, as KCNA's English writes it; and a unit of a body speaks for it
+    (
+        "A spokesman of the DPRK Foreign Ministry said the talks would resume.",
+        "the talks would",
+        "The DPRK Foreign Ministry",
+    ),
+    (
+        "Radiation levels remain normal, the regional department of the Emergencies Ministry"
+        " said on Wednesday.",
+        "Radiation levels",
+        "The Emergencies Ministry",
+    ),
+    (
+        "The Asia bureau of the State Department said the envoy would travel to Seoul.",
+        "the envoy would",
+        "The State Department",
+    ),
+    # ... not a unit of nothing named
+    ("The department of health said the virus was spreading.", "the virus", None),
     (
         "Donald Trump spoke in Ohio on Monday.\n\nA spokesman for Trump said the report was false.",
         "the report was false",

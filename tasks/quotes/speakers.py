@@ -2806,14 +2806,18 @@ def _spoken_for(subj: Token) -> Token | None:
     """The body an unnamed spokesperson speaks for: "A spokesman for the North's Foreign
     Ministry said", "a Pentagon spokeswoman said" (an organisation or a state; not a person's
     spokesman, who speaks for that person and is not that person, see _AGENT_ROLES)."""
-    if subj.pos_ != "NOUN" or not (subj.lower_ in _SPOKES_NOUNS or _press_office(subj)):
+    unit = subj.lower_ in _BODY_UNITS
+    if subj.pos_ != "NOUN" or not (unit or subj.lower_ in _SPOKES_NOUNS or _press_office(subj)):
         return None
     if any(c.dep_ == "appos" for c in _children(subj)):
         return None  # "A spokesman for the ministry, Kim Yong Hyon, said": the person named
     bodies = [
         g
         for c in _children(subj)
-        if c.dep_ == "prep" and c.lower_ == "for" and c.i > subj.i
+        # "a spokesman for the ministry", "a spokesman of the DPRK Foreign Ministry" (KCNA's
+        # English), "the press department of the Russian Foreign Ministry": a unit of a body
+        # speaks for it, as its spokesman does, not for whatever it is "for"
+        if c.dep_ == "prep" and c.lower_ in (("of",) if unit else ("for", "of")) and c.i > subj.i
         for g in _children(c)
         if g.dep_ == "pobj"
     ] + [
@@ -2833,6 +2837,11 @@ def _spoken_for(subj: Token) -> Token | None:
         ),
         None,
     )
+
+
+# the units of a body that speak for it in wire copy: "the regional department of the
+# Emergencies Ministry said", "the Asia bureau of the State Department"
+_BODY_UNITS = frozenset(["department", "bureau", "division", "directorate", "section"])
 
 
 def _press_office(noun: Token) -> bool:
