@@ -391,7 +391,15 @@ def speaker_actors(mentions: Iterable[EntityMention]) -> dict[str, tuple[str, st
     for m in mentions:
         if m.label != "PERSON":
             for surface in (m.text, m.canonical):
-                found.setdefault(name_key(surface, "ORG"), (m.canonical, m.actor_id))
+                key = name_key(surface, "ORG")
+                earlier = found.get(key)
+                # a name the stage left as written in one place and took for another actor in
+                # another is that actor when it speaks: "in Tokyo" is the city, "Tokyo says"
+                # the government (the table's capital), and a city does not speak
+                if earlier is None or (
+                    name_key(earlier[0], "ORG") == key and name_key(m.canonical, "ORG") != key
+                ):
+                    found[key] = (m.canonical, m.actor_id)
     return found
 
 

