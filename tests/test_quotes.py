@@ -7907,6 +7907,33 @@ def test_transcript_turns_are_the_words_as_spoken(nlp) -> None:
     ]
 
 
+def test_a_title_case_turn_of_a_transcript_is_verbatim_and_holds_others_reports(nlp) -> None:
+    # Japan's Foreign Ministry labels its spokesman's turns "Mr. Taniguchi:": in a text of turns
+    # that is a turn, as "MR. McCORMACK:" is, and a report of another person inside it is a
+    # row of its own; one such label in a story is a headline's "Name:" and stays one
+    transcript = (
+        "Press Conference by the Deputy Press Secretary, 16 March 2007\n\n"
+        "Q: Will Japan raise the abduction issue again in Beijing next week?\n\n"
+        "Mr. Taniguchi: Yes, certainly. As Foreign Minister Aso said yesterday, the abduction"
+        " issue is the most important issue for Japan.\n\n"
+        "Q: When will the working group meet again?\n\n"
+        "Mr. Taniguchi: No date has been set. We will consult with the North Korean side.\n"
+    )
+    rows = [(q.kind, q.speaker, q.text.split()[0]) for q in quotes_of(nlp, transcript)]
+    assert rows == [
+        ("direct", None, "Will"),
+        ("direct", "Taniguchi", "Yes,"),
+        ("indirect", "Aso", "the"),
+        ("direct", None, "When"),
+        ("direct", "Taniguchi", "No"),
+    ], rows
+    story = (
+        "The envoys met in Beijing on Monday.\n\nMr. Taniguchi: Yes, certainly. The issue is the"
+        " most important issue for Japan, he said later.\n"
+    )
+    assert [(q.kind, q.cue) for q in quotes_of(nlp, story)] == [("indirect", ":")]
+
+
 def test_interview_questions_are_the_words_as_spoken(nlp) -> None:
     text = (
         "Spokesperson Jiang Yu held a regular press conference on Thursday.\n"

@@ -887,8 +887,12 @@ _STAGE_LINE = re.compile(r"[ \t]*\([^()\n]{1,80}\)[ \t]*$")
 _QA_TURN = re.compile(r"[ \t]*[QA](?:[:.]|[ \t]*(?:--|[—–-]))?[ \t]+\S")
 
 
+# a turn's label in title case, a title and a name: "Mr. Taniguchi: ...", "Ms. Lee: ..."
+_TITLED_TURN = re.compile(
+    r"[ \t]*((?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]+\S"
+)
 # the labels that open a speaker's turn
-_TURN_OPENERS = (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE)
+_TURN_OPENERS = (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN)
 
 
 def _turn_starts(paragraph: str) -> bool:
@@ -1541,11 +1545,20 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # to fit. Not told by _in_title_line: a short turn is title-case too
                     # ("QUESTION: Did he meet Kim Jong-il?")
                     turn = _TURN.match(paragraph)
+                    titled = _TITLED_TURN.match(paragraph)
                     verbatim = (
                         sent.start_char > 0
                         and (
                             (turn is not None and turn.end(1) == headline.end(1))
                             or transcript is not None
+                            # "Mr. Taniguchi: ..." of a press conference's transcript (Japan's
+                            # Foreign Ministry): a label in title case is a turn only in a
+                            # text of turns, as a headline's "Name:" is not
+                            or (
+                                titled is not None
+                                and titled.end(1) == headline.end(1)
+                                and _turns_in(text) >= _TRANSCRIPT_TURNS_MIN
+                            )
                             or headline.group(1) == "Q"  # an interview's question
                         )
                         # not a digest's headline: "UN: PEACEKEEPERS PAYING ... “The United ..."
