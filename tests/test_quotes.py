@@ -801,22 +801,34 @@ def test_alias_table_names_a_party_under_a_description() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "speaker_type"),
     [
-        "Diplomatic sources said the envoys would meet in Beijing next week.",
-        "Government sources in Seoul said the aid would be delayed.",
-        "The envoys will meet next week, according to people briefed on the talks.",
-        "Officials familiar with the talks said the envoys would meet in Beijing.",
+        ("Diplomatic sources said the envoys would meet in Beijing next week.", "anonymous"),
+        ("Government sources in Seoul said the aid would be delayed.", "anonymous"),
+        ("The envoys will meet next week, according to people briefed on the talks.", "anonymous"),
+        ("Officials familiar with the talks said the envoys would meet in Beijing.", "anonymous"),
         # a word that stands alone for people the story does not name
-        "Others argue that the North may not be ready to negotiate at all.",
-        "Several pointed out that the North had ignored the deadline.",
-        "Some say the North will never give up its weapons.",
-        "'It was brutal,' said another.",
+        ("Others argue that the North may not be ready to negotiate at all.", "anonymous"),
+        ("Several pointed out that the North had ignored the deadline.", "anonymous"),
+        ("Some say the North will never give up its weapons.", "anonymous"),
+        ("'It was brutal,' said another.", "anonymous"),
+        # people named only by their being there
+        (
+            "According to people who have sat across the table from him, it was vintage Kim.",
+            "anonymous",
+        ),
+        ("Those who attended the meeting said the envoy walked out.", "anonymous"),
+        ("People who took part in the talks said the mood was tense.", "anonymous"),
+        ("People who were in the room said Kim was furious.", "anonymous"),
+        # people of a place or a kind are described, not unnamed sources
+        ("People in Seoul said they were tired of the talks.", "description"),
+        ("People who live near the border said they feared war.", "description"),
+        ("The people who attended the rally said nothing had changed.", "description"),
     ],
 )
-def test_sources_news_does_not_name_are_anonymous(nlp, text: str) -> None:
+def test_sources_news_does_not_name_are_anonymous(nlp, text: str, speaker_type: str) -> None:
     (quote,) = quotes_of(nlp, text)
-    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+    assert (quote.speaker, quote.speaker_type) == (None, speaker_type)
 
 
 @pytest.mark.parametrize(

@@ -2058,6 +2058,7 @@ def _resolve(
         )
         or (subj.pos_ == "NOUN" and _UNNAMED_SOURCE.match(description))
         or _unnamed_officials(subj)
+        or _unnamed_by_access(subj)
     ):
         memory.last_anonymous = description
         return None, description, "anonymous"
@@ -2293,6 +2294,45 @@ def _unnamed_officials(subj: Token) -> bool:
             )
             for c in _children(subj)
         )
+    )
+
+
+# people a story keeps unnamed by what they were present at: "people who have sat across the
+# table from him", "those who attended the meeting", "people who were in the room"
+_UNNAMED_BY_ACCESS = frozenset(["people", "persons", "those"])
+_ACCESS_VERBS = verb_forms("attend participate sit witness") | frozenset(["sat"])
+_COPULA_FORMS = frozenset(["was", "were", "is", "are", "been"])
+
+
+def _unnamed_by_access(subj: Token) -> bool:
+    """Whether a subject is people named only by a relative clause that says they were there
+    ("According to people who have sat across the table from him", "people who took part in
+    the talks said"), as an unnamed source is; not people of a place or a kind ("people who
+    live in Seoul")."""
+    if subj.lower_ not in _UNNAMED_BY_ACCESS or any(
+        c.dep_ in ("det", "poss") for c in _children(subj)
+    ):
+        return False
+    for clause in _children(subj):
+        if clause.dep_ != "relcl" or clause.i < subj.i:
+            continue
+        words = {c.lower_ for c in _children(clause)}
+        if (
+            clause.lower_ in _ACCESS_VERBS
+            or (clause.lower_ in ("took", "take", "taken") and "part" in words)
+            or (clause.lower_ in _COPULA_FORMS and ("present" in words or _in_the_room(clause)))
+        ):
+            return True
+    return False
+
+
+def _in_the_room(verb: Token) -> bool:
+    """Whether a verb has "in the room" (or "in the meeting") after it."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lower_ in ("room", "meeting", "talks") for g in _children(c))
+        for c in _children(verb)
     )
 
 
