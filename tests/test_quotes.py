@@ -2804,6 +2804,20 @@ SPEAKER_CASES = [
         "the United States remained",
         "White House",
     ),
+    # a document a body took a stance in is the body's ("welcomed ... in a message")
+    (
+        "The State Department welcomed the handover in a brief message posted on its account."
+        '\n\n"An important step toward denuclearization," the message said.',
+        "An important step",
+        "The State Department",
+    ),
+    # ... not one a person appeared in, which someone else made
+    (
+        "Senator Warren appeared in a campaign ad on Monday.\n\n"
+        '"She will fight for you," the ad said.',
+        "She will fight",
+        None,
+    ),
     # an editorial or a commentary is its possessor's word
     (
         "North Korea's annual New Year editorial said the country remained committed to a"

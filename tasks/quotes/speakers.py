@@ -69,6 +69,7 @@ from tasks.quotes.lexicon import (
     _TURN,
     _TURN_PARAGRAPHS_MAX,
     _UNLABELLED_PERSON_ENTS,
+    OBJECT_VERBS,
     SPEECH_VERBS,
     _person_word,
 )
@@ -2780,7 +2781,9 @@ def _issuer(document: Token) -> Token | None:
             return None
     elif document.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
         verb = verb.head  # "said in a statement"
-        if not _is_cue(verb):
+        # ... or took a stance in it: "welcomed the handover in a brief message" (not "appeared
+        # in an ad", which someone else made)
+        if not _is_cue(verb) and verb.lower_ not in OBJECT_VERBS:
             return None
     elif document.dep_ != "dobj" or verb.lower_ not in _AUTHORING:
         return None
