@@ -7914,6 +7914,40 @@ def test_a_turn_holds_the_statements_of_unnamed_sources_it_reports(nlp) -> None:
     ], reports
 
 
+def test_a_turn_labelled_with_a_bracket_is_no_subject_of_what_it_reports(nlp) -> None:
+    # "LABOTT (on camera):" (the tokenizer makes one token of the bracket and the colon) is no
+    # subject of "say"; the unnamed people a turn reports have rows of their own, also where the
+    # parser hangs their clause's subject on its auxiliary ("the administration | is")
+    text = (
+        "BLITZER: Let's go to Elise Labott.\n"
+        "LABOTT: Under the deal, Washington will also lift some trade restrictions that go back"
+        " to the Korean War. But on Capitol Hill, some Republicans say the administration is"
+        " rewarding bad behavior.\n"
+        "LABOTT (on camera): Officials here say the real test comes in the next 45 days. Wolf?\n"
+        "BLITZER: Thanks, Elise.\n"
+    )
+    reports = [
+        (q.speaker, q.speaker_type, q.speaker_text, q.text)
+        for q in quotes_of(nlp, text)
+        if q.cue != ":"
+    ]
+    assert reports == [
+        (None, "description", "some Republicans", "the administration is rewarding bad behavior"),
+        (None, "anonymous", "Officials here", "the real test comes in the next 45 days"),
+    ], reports
+
+
+def test_a_version_of_a_story_is_a_document_not_an_unnamed_source(nlp) -> None:
+    for text in (
+        "Correction: An earlier version of this story incorrectly indicated that Mark Wynn"
+        " intended to become a delegate.",
+        "According to an archived version of the foundation's website from 2010, the title"
+        " sponsor was the highest level of sponsorship that year.",
+    ):
+        (quote,) = quotes_of(nlp, text)
+        assert (quote.speaker, quote.speaker_type) == (None, "description"), text
+
+
 def test_transcript_turns_are_the_words_as_spoken(nlp) -> None:
     # a turn of a briefing or interview transcript is verbatim, like a quote in marks; a short
     # question reads like a title-case line, and is a turn all the same

@@ -393,7 +393,9 @@ def _subject_of(verb: Token) -> Token | None:
         unlabelled = [
             c
             for c in subjects
-            if c.right_edge.i + 1 >= len(tokens) or tokens[c.right_edge.i + 1].text != ":"
+            # ("LABOTT (on camera): ...": the tokenizer makes one token of the bracket and colon)
+            if not c.right_edge.text.endswith(":")
+            and (c.right_edge.i + 1 >= len(tokens) or tokens[c.right_edge.i + 1].text != ":")
         ]
         if len(unlabelled) == 1:
             return unlabelled[0]

@@ -1293,6 +1293,8 @@ def _a_statement(doc: Doc, quote: Quote) -> bool:
     if span is None or span[0].tag_ in ("WDT", "WP", "WRB"):
         return False  # "what the talks achieved": a question's object
     root = span.root
+    # (the parser may hang the subject on the auxiliary: "the administration | is | rewarding")
+    heads = [root, *(c for c in _children(root) if c.dep_ in ("aux", "auxpass"))]
     return root.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in _children(root)
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for head in heads for c in _children(head)
     )

@@ -195,7 +195,7 @@ _POLLS_AT_LARGE = frozenset(["polls", "surveys", "studies"])
 _AUTHORED_WORDS = (
     "report reports analysis review lawsuit suit complaint article paper memo letter audit "
     "investigation book ad ads filing count tally estimate estimates projection projections "
-    "forecast calculation examination document documents"
+    "forecast calculation examination document documents version versions"
 )
 _AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
 # what a person says or writes, whose possessor is its speaker ("His speech cited ...", not
