@@ -71,7 +71,8 @@ DATELINE_LEAD = re.compile(
     # the country or state after a city in capitals, before the agency ("(AP)")
     r"(?:, (?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?|(?:[A-Z]\.){2,3})(?= \(| ?(?:--|[—–])))?"
     r"|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?= \())"
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    # ... and Kyodo's name after the date, in no brackets ("BEIJING, Feb. 10 Kyodo - ")
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?(?: [A-Z][a-z]+(?= ?(?:--|[—–]| - )))?)?"
     r"(?:(?: \([^()\n]{1,30}\))?"
     # a hyphen only set off by a space ("WASHINGTON - "): "AFL-CIO" is a name
     r"(?: ?(?:--|[—–]) ?| - ?)"

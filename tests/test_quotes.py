@@ -2804,6 +2804,16 @@ SPEAKER_CASES = [
         "the United States remained",
         "White House",
     ),
+    # a closing "said" the parser made a conjunct of the root, its speaker hung on the clause's
+    # last noun; the "as" clause after it says when, not what ("as the talks continued")
+    (
+        "Japan will not take part in energy aid to North Korea unless progress is made on the"
+        " issue of Japanese nationals abducted by Pyongyang, Japan's chief negotiator Kenichiro"
+        " Sasae said Saturday, as the six-party talks on the North's nuclear programs continued"
+        " in Beijing.",
+        "Japan will not take part",
+        "Kenichiro Sasae",
+    ),
     # a document a body took a stance in is the body's ("welcomed ... in a message")
     (
         "The State Department welcomed the handover in a brief message posted on its account."
@@ -4371,6 +4381,12 @@ def test_weekday_after_the_verb_is_not_the_speaker(
         (
             "PYONGYANG, February 13 (KCNA) -- The talks made progress, a spokesman said.",
             "The talks made progress",
+        ),
+        # Kyodo's name follows the date with no brackets
+        (
+            "BEIJING, Feb. 10 Kyodo - Japan will not take part in energy aid unless progress is"
+            " made, Sasae said Saturday.",
+            "Japan will not take part",
         ),
         # no dateline: an abbreviation, or a name set off by dashes, stays in what was said
         (
@@ -7912,6 +7928,21 @@ def test_a_turn_holds_the_statements_of_unnamed_sources_it_reports(nlp) -> None:
         ("anonymous", "diplomats here", "this is the best chance yet"),
         ("anonymous", "Chinese officials", "the next round will open on March 19"),
     ], reports
+
+
+def test_an_unnamed_source_later_in_the_text_makes_no_description_before_it_anonymous(
+    nlp,
+) -> None:
+    text = (
+        "Russia believes the talks remain the only realistic mechanism, Russian Deputy Foreign"
+        " Minister Alexander Alekseyev said on Wednesday.\n\n"
+        "The Russian diplomat stressed that Moscow did not intend to shield the DPRK.\n\n"
+        "Alekseyev is due to travel to Beijing next week, a source in the Russian Foreign"
+        " Ministry told Itar-Tass."
+    )
+    rows = {q.text[:12]: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert rows["Moscow did n"] == ("Alexander Alekseyev", "description"), rows
+    assert rows["Alekseyev is"] == (None, "anonymous"), rows
 
 
 def test_a_turn_labelled_with_a_bracket_is_no_subject_of_what_it_reports(nlp) -> None:

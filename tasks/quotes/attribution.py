@@ -228,14 +228,15 @@ def _by_after_as(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_hung_before(verb: Token) -> Token | None:
+def _speaker_hung_before(verb: Token, in_conjunct: bool = False) -> Token | None:
     """The person set off by commas right before a verb of saying with no subject, which the
     parser hung on the last noun of the clause before it as an appositive ("The ministry set up
     the fund to help flood victims, a spokeswoman, Kim Min-ji, said on Saturday, and ..."):
     the speaker, not more of what was said. Also where the phrase closes the sentence's report
     without a comma before the verb, which an organisation may end too ("North Korea will
     return to the talks if the U.N. lifts its sanctions, the North's official Korean Central
-    News Agency (KCNA) said Tuesday")."""
+    News Agency (KCNA) said Tuesday"). With `in_conjunct`, also where the parser made the verb
+    a conjunct of the clause the phrase hangs in (see reported._trailing_report)."""
     tokens = _tokens(verb.doc)
     closing = verb.i < 3 or tokens[verb.i - 1].text != ","
     end = verb.i - 1 if closing else verb.i - 2
@@ -275,6 +276,11 @@ def _speaker_hung_before(verb: Token) -> Token | None:
         # ... inside the question put to the speaker that opens the sentence ("Asked by Sen.
         # Jim Webb whether he had met Kim Jong Il, Bosworth said no": "Bosworth" hung on "Il")
         return found or name
+    if in_conjunct and verb.dep_ == "conj" and node.i == verb.head.i:
+        # ... inside the clause the verb was made a conjunct of ("Japan will not take part in
+        # the aid ..., Japan's chief negotiator Kenichiro Sasae said Saturday"): a person or a
+        # body only, not any name ("of Chester, Mass., said")
+        return found
     # ... inside the clause the verb reports (the parser swallowed the speaker into it)
     if node.head.i != verb.i or node.dep_ != "ccomp":
         return None

@@ -48,6 +48,7 @@ from tasks.quotes.attribution import (
     _quoting_aside,
     _seen_as,
     _source_participle,
+    _speaker_hung_before,
     _speaker_of,
     _starts_attribution,
     _subject_of,
@@ -1294,6 +1295,8 @@ def _reporting_as(verb: Token) -> bool:
     """Whether a clause opens with the "as" of a report ("as the Post reported"), not with an
     "as" of time or degree ("as soon as all parties agree")."""
     tokens = _tokens(verb.doc)
+    if verb.lower_ in _ASPECTUAL:
+        return False  # "..., Sasae said, as the talks continued in Beijing": a time
     return any(
         c.dep_ == "mark"
         and c.lower_ == "as"
@@ -2377,6 +2380,11 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     subjects = sorted(
         (c for c in _children(verb) if c.dep_ == "nsubj"), key=lambda c: (c.i > verb.i, -c.i)
     )
+    if not subjects and verb.dep_ == "conj":
+        # "..., Japan's chief negotiator Kenichiro Sasae said Saturday": the parser hung the
+        # speaker on the clause's last noun and made the verb a conjunct of its root
+        hung = _speaker_hung_before(verb, in_conjunct=True)
+        subjects = [hung] if hung is not None else []
     if not words or not subjects or subjects[0].tag_ in ("WP", "WDT"):
         return None
     subject = subjects[0]
@@ -2393,7 +2401,7 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
     for c in _children(verb):
         if c.i < first or c == subject:
             continue
-        if c.dep_ not in _TRAILING_DEPS and not _source_participle(c):
+        if c.dep_ not in _TRAILING_DEPS and not _source_participle(c) and not _time_after(c):
             return None
         if c.dep_ in ("dobj", "dative", "prep") and not _hearer_only(c):
             # "..., he told them that ...", "..., she said the same": a report of its own
@@ -2409,8 +2417,19 @@ def _trailing_report(verb: Token, tokens: list[Token]) -> _Clause | None:
         content[-1].idx + len(content[-1]),
         verb,
         verb.idx + len(verb),
-        _speaker_of(verb),
+        _speaker_of(verb) if subject.head.i == verb.i else subject,
     )
+
+
+def _time_after(clause: Token) -> bool:
+    """Whether a clause after an attribution tells when it was made ("..., Sasae said, as the
+    talks continued in Beijing"; "..., she said, after meeting Kim"): no more of what was said."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in _children(clause)
+    )
+
+
+_TIME_MARKS = frozenset(["as", "after", "before", "while", "when"])
 
 
 # ... and the wire's "..., Yonhap reported." and "..., he added."

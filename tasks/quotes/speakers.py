@@ -556,7 +556,8 @@ class _Speakers:
                         # the name NER took for an ORG: the description tells a person, whom
                         # the next "he" refers to like any named subject
                         self.subjects.append((token.idx, self.full(name)))
-        self.last_anonymous: str | None = None
+        # where unnamed sources were resolved so far (quotes are not resolved in text order)
+        self.anonymous_at: list[int] = []
         # an interview printed as a transcript: the "I" of its answers is the person interviewed
         self.answers, self.interviewee = _interview(doc, self.persons)
         # the "I" of the story's own words (an op-ed's, a letter's): its one writer
@@ -2061,7 +2062,7 @@ def _resolve(
         or _unnamed_officials(subj)
         or _unnamed_by_access(subj)
     ):
-        memory.last_anonymous = description
+        memory.anonymous_at.append(subj.idx)
         return None, description, "anonymous"
     if (
         subj.pos_ == "NOUN"
@@ -2076,7 +2077,8 @@ def _resolve(
             doc, text, subj.idx
         )
         if (
-            memory.last_anonymous is not None
+            # (an unnamed source before it in the text, not one resolved before it)
+            any(at < subj.idx for at in memory.anonymous_at)
             and re.search(r"\b(official|source|diplomat|aide)s?\b", text, re.I)
         ) or (
             # "the official" after anonymity was granted, or as it is ("..., the source said,
