@@ -2493,6 +2493,30 @@ def test_headline_role_word_is_a_description(nlp, text: str, speaker: str | None
             "The top U.S. envoy to the six-party talks",
             "Christopher Hill",
         ),
+        # ... else wire copy's delayed identification: the person whose name opens the next
+        # paragraph as its subject, though no role is given with the name
+        (
+            "TOKYO (AP) - Japan's chief negotiator at the nuclear talks said Monday that Tokyo "
+            "would not pay for energy aid.\n\nKenji Sawamura, speaking ahead of the talks, told "
+            'reporters that Japan was "not an obstacle" to a deal.',
+            "Japan's chief negotiator at the nuclear talks",
+            "Kenji Sawamura",
+        ),
+        (
+            "BEIJING, July 12 (AFP) - The six nations agreed on a verification plan, but the North "
+            "Korean envoy said that disarmament would slow.\n\nRi Chol-ho told reporters at the "
+            "close of the talks that his country had kept its word.",
+            "the North Korean envoy",
+            "Ri Chol-ho",
+        ),
+        # ... not a person the next paragraph opens with who is no subject
+        (
+            "BEIJING, July 12 (AFP) - The six nations agreed on a verification plan, but the North "
+            "Korean envoy said that disarmament would slow.\n\nRi Chol-ho's deputy told "
+            "reporters at the close of the talks that his country had kept its word.",
+            "the North Korean envoy",
+            None,
+        ),
     ],
 )
 def test_description_runs_to_its_end_and_is_resolved_by_its_head(
@@ -6940,6 +6964,14 @@ SPEAKER_RESOLUTION = [
         "recounted that the donors had regretted their choice.",
         "recounted",
         "Tandon",
+    ),
+    # ... where the description holds a place's "City, State" (AP style), whose commas set off
+    # no name: the name is before the description, not the state
+    (
+        "Jonah Perlow, a Hollywood, Fla., rabbi helping to organize the boycott, said he and "
+        "other rabbis were alarmed about the candidate's rhetoric.",
+        "said",
+        "Jonah Perlow",
     ),
     # no subject parsed: a name set off as the appositive of a description right before the
     # verb, not the person named earlier in the sentence

@@ -805,6 +805,21 @@ def _reported_subject(name: Token, verb: Token) -> bool:
     )
 
 
+def _last_break(tokens: Doc | list[Token], lo: int, hi: int) -> Token | None:
+    """The last comma or quote mark among tokens[lo:hi]."""
+    return next((t for t in reversed(tokens[lo:hi]) if t.text in (",", "“", "”", '"')), None)
+
+
+def _state_of_city(tokens: Doc | list[Token], i: int) -> bool:
+    """Whether tokens[i] is the state of a "City, State" pair ("Hollywood, Fla.")."""
+    return (
+        i >= 2
+        and tokens[i].ent_type_ == "GPE"
+        and tokens[i - 1].text == ","
+        and tokens[i - 2].ent_type_ == "GPE"
+    )
+
+
 def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
     """The subject of a verb of saying, or the name the parser failed to attach to it.
 
@@ -911,10 +926,14 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     # "In a message to Clinton, Tanden, head of the Center for American Progress, recounted":
     # the name before an appositive set off by commas right before the verb
     if back > sent_start and tokens[back].text == ",":
-        comma = next(
-            (t for t in reversed(tokens[sent_start:back]) if t.text in (",", "“", "”", '"')),
-            None,
-        )
+        comma = _last_break(tokens, sent_start, back)
+        if comma is not None and comma.text == "," and _state_of_city(tokens, comma.i - 1):
+            # "Jeffrey Salkin, a Hollywood, Fla., rabbi ..., said": the commas of a place's
+            # "City, State" in the description (AP style) set off no name; the name is before it
+            city = tokens[comma.i - 3]
+            while city.i > sent_start and city.ent_iob_ == "I":
+                city = tokens[city.i - 1]
+            comma = _last_break(tokens, sent_start, city.i)
         name = tokens[comma.i - 1] if comma is not None and comma.text == "," else None
         # an age set off by commas is given only for a person ("Ramos, 58, told AFP"), whatever
         # label NER put on the name before it

@@ -2135,6 +2135,11 @@ def _resolve(
             # a lead that describes its speaker before the story names anyone ("The top U.S.
             # envoy to the talks said Friday ..."): the one holder of the role named after it
             name = memory.sole_holder(role_word, len(full_text), words)
+            if name is None:
+                # wire copy's delayed identification: the lead describes ("the North Korean
+                # envoy warned ..."), the next paragraph opens with the name ("Kim Kye-gwan
+                # told reporters ...")
+                name = _named_next(doc, memory, subj.idx)
         return (name, text, "description") if name else (None, text, "description")
     age = _AGE_DESCRIPTION.fullmatch(text)
     if age is not None:
@@ -2172,6 +2177,23 @@ def _resolve(
         # was last about, in this paragraph or the two before
         return memory.country_before(subj.idx), text, "description"
     return None, text, "description"
+
+
+def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
+    """The person whose name, as the subject, opens the paragraph after the one holding `at`."""
+    text = doc_text(doc)
+    end = text.find("\n", at)
+    if end < 0:
+        return None
+    opening = len(text) - len(text[end:].lstrip())
+    name = next((n for offset, n in memory.persons if offset == opening), None)
+    first = token_at(doc, opening)
+    if name is None or first is None or first.ent_type_ != "PERSON":
+        return None
+    head = first
+    while head.head.i != head.i and head.head.ent_iob_ == "I" and head.head.i < head.i + 4:
+        head = head.head  # to the name's last word, which the parser makes the subject
+    return name if head.dep_ in ("nsubj", "nsubjpass") else None
 
 
 # "the paper", "the newspaper", "the daily": the outlet the story quoted last
