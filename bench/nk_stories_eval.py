@@ -82,7 +82,7 @@ def score(stories: list[Story]) -> dict[str, Any]:
     """Quote recall, precision, speaker accuracy and date value-F1 over the stories."""
     from tasks.dates import extract_dates
     from tasks.enrich import worker_nlp
-    from tasks.entities import dataset_speaker, extract_entities, speaker_actor, speaker_actors
+    from tasks.entities import dataset_speakers, extract_entities, speaker_actor, speaker_actors
     from tasks.quotes import extract_quotes
     from tasks.textrepair import repair_text
 
@@ -96,10 +96,7 @@ def score(stories: list[Story]) -> dict[str, Any]:
         # each speaker as the dataset stores it: the article's actor of that name, the alias
         # table applied ("Kim Kye Gwan" is Kim Kye-gwan), as the enrich stage does
         actors = speaker_actors(extract_entities(doc, aliases))
-        stored = [
-            dataset_speaker(p.speaker, p.speaker_text, p.speaker_type, actors, aliases)
-            for p in preds
-        ]
+        stored = dataset_speakers(preds, actors, aliases, text)
         speakers = [actor[0] if actor else None for actor in stored]
         predicted += len(preds)
         used: set[int] = set()

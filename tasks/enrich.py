@@ -38,13 +38,21 @@ from tasks.dates import extract_dates
 from tasks.entities import (
     AliasTable,
     add_actor_ruler,
-    dataset_speaker,
+    dataset_speakers,
     extract_entities,
     load_aliases,
     speaker_actors,
 )
 from tasks.inhand import InHand
-from tasks.nlp import PackedDoc, load_nlp, model_id, pack_doc, parsed_texts, unpack_doc
+from tasks.nlp import (
+    PackedDoc,
+    doc_text,
+    load_nlp,
+    model_id,
+    pack_doc,
+    parsed_texts,
+    unpack_doc,
+)
 from tasks.quotes import extract_quotes
 from tasks.records import Article, Enriched, Item, Reject
 
@@ -209,13 +217,14 @@ def _rows(article: Article, doc: Any, aliases: AliasTable) -> Enriched:
     dates = [_as_row(t) for t in extract_dates(doc, article.published_date, aliases.agreements)]
     quotes = []
     utterance_id = ""
-    for q in extract_quotes(doc, article.authors):
+    found = extract_quotes(doc, article.authors)
+    speakers = dataset_speakers(found, actors, aliases, doc_text(doc))
+    for q, actor in zip(found, speakers, strict=True):
         row = _as_row(q)
         row["quote_id"] = quote_id_for(article.article_id, q.start_char, q.end_char)
         if not q.continues:
             utterance_id = row["quote_id"]
         row["utterance_id"] = utterance_id
-        actor = dataset_speaker(q.speaker, q.speaker_text, q.speaker_type, actors, aliases)
         if actor is not None:
             row["speaker"], row["speaker_id"] = actor
         quotes.append(row)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -473,6 +473,44 @@ def dataset_speaker(
     if actor is None or actor.label == "PERSON":
         return None  # a person's alias is a name, which the quotes stage resolves itself
     return actor.canonical, actor_id_for(actor.canonical, actor.label)
+
+
+def dataset_speakers(
+    quotes: Sequence[Any],
+    known: dict[str, tuple[str, str]],
+    aliases: AliasTable,
+    text: str,
+) -> list[tuple[str, str] | None]:
+    """dataset_speaker of each of an article's quote rows; besides, a body the story names by
+    its kind alone is, in a story filed from a capital, that country's (wire copy's convention:
+    "SEOUL (Yonhap) -- ..., according to the foreign ministry" is South Korea's, "the
+    government" South Korea), where the alias table lists such a body, and "the ministry" after
+    it that ministry. A story with no dateline leaves them unresolved."""
+    stored = [
+        dataset_speaker(q.speaker, q.speaker_text, q.speaker_type, known, aliases) for q in quotes
+    ]
+    home = _dateline_country(text, aliases)
+    if home is None or home.capital is None:
+        return stored
+    ministry: _Actor | None = None  # the last one resolved, for "the ministry" after it
+    for i in sorted(range(len(quotes)), key=lambda i: quotes[i].start_char):
+        q = quotes[i]
+        if stored[i] is not None or q.speaker_type != "description" or not q.speaker_text:
+            continue
+        kind = re.sub(r"^the\s+", "", q.speaker_text.strip(), flags=re.IGNORECASE)
+        actor: _Actor | None = None
+        if kind.lower() == "government":
+            actor = home
+        elif kind.lower() == "ministry":
+            actor = ministry
+        elif generic_body(kind):
+            # as the table names that body of the country: "Seoul's Foreign Ministry"
+            actor = aliases.lookup(f"{home.capital}'s {kind}", "ORG")
+            if actor is not None and "ministry" in kind.lower().split():
+                ministry = actor
+        if actor is not None:
+            stored[i] = (actor.canonical, actor_id_for(actor.canonical, actor.label))
+    return stored
 
 
 # a name after its owner's possessive: "The North's Korean Central News Agency"
@@ -1342,8 +1380,9 @@ def _dateline_country(text: str, aliases: AliasTable) -> _Actor | None:
     return None
 
 
-# a dateline opens the story under its headline and byline
-_DATELINE_LINES = 4
+# a dateline opens the story under its headline and byline, each line maybe followed by a
+# blank one (as the clean stage sets paragraphs apart): "Title / / By X / / SEOUL (Yonhap) --"
+_DATELINE_LINES = 6
 _DATELINE_CITY = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*)*")
 
 

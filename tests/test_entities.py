@@ -15,6 +15,7 @@ from tasks.entities import (
     add_actor_ruler,
     canonical_actor,
     dataset_speaker,
+    dataset_speakers,
     extract_entities,
     introduced_names,
     load_aliases,
@@ -1054,3 +1055,60 @@ def test_dataset_speaker_resolves_descriptions_the_alias_table_lists(
 ) -> None:
     found = dataset_speaker(speaker, speaker_text, speaker_type, {}, aliases)
     assert (found[0] if found else None) == canonical
+
+
+_HOME_STORY = (
+    "S. Korea's envoy leaves for Beijing\n\nBy Park Ji-hoon\n\n{dateline}South Korea's chief "
+    "negotiator left for Beijing on Wednesday.\n\nThe talks will open Thursday, according to "
+    "the foreign ministry.\n\nHe will meet his Chinese counterpart, the ministry said.\n\nThe "
+    "government said it would ship fuel on schedule."
+)
+
+
+def _description_rows(text: str, *written: str) -> list[SimpleNamespace]:
+    """Quote rows of descriptions left unresolved, each at its first place in the text."""
+    return [
+        SimpleNamespace(
+            speaker=None, speaker_text=w, speaker_type="description", start_char=text.index(w)
+        )
+        for w in written
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "ministry", "government"),
+    [
+        # filed from a capital the table knows: that country's ministry and government, and
+        # "the ministry" after the one named by its kind is the same
+        ("SEOUL, Sept. 26 (Yonhap) -- ", "South Korean Foreign Ministry", "South Korea"),
+        ("TOKYO (AP) — ", "Japanese Foreign Ministry", "Japan"),
+        # ... from a place that is no capital in the table, or with no dateline: unresolved
+        ("GENEVA (AP) — ", None, None),
+        ("", None, None),
+    ],
+)
+def test_dataset_speakers_read_a_body_named_by_its_kind_in_the_datelines_country(
+    aliases, dateline: str, ministry: str | None, government: str | None
+) -> None:
+    text = _HOME_STORY.format(dateline=dateline)
+    rows = _description_rows(text, "the foreign ministry", "the ministry", "The government")
+    found = [s[0] if s else None for s in dataset_speakers(rows, {}, aliases, text)]
+    assert found == [ministry, ministry, government]
+
+
+def test_dataset_speakers_leave_the_ministry_unresolved_before_any_ministry_is_named(
+    aliases,
+) -> None:
+    # "the ministry" first: which of the capital's ministries is not said; "the defense
+    # ministry" is one the table does not list; a resolved speaker stays as it is
+    text = _HOME_STORY.format(dateline="SEOUL (Yonhap) -- ").replace(
+        "the foreign ministry", "the defense ministry"
+    )
+    rows = _description_rows(text, "the ministry", "the defense ministry")
+    rows.append(
+        SimpleNamespace(
+            speaker="Kim Kye Gwan", speaker_text="Kim", speaker_type="named", start_char=0
+        )
+    )
+    found = [s[0] if s else None for s in dataset_speakers(rows, {}, aliases, text)]
+    assert found == [None, None, "Kim Kye-gwan"]
