@@ -348,11 +348,20 @@ _GLUED_QUOTES = (
     r'(?<=[\w.,?!;:])["“”](?=[A-Za-z])',
     r'(?<=[a-z])[.,?!;:](?=["“”][A-Za-z])',
 )
+# A footnote's number after a sentence's or a clause's end (a CRS report's or Wikipedia's
+# "...late fuel deliveries.[14] Assistant Secretary of State Christopher Hill testified ..."):
+# spaCy splits the closing bracket off and leaves "deliveries.[14" one token, so the sentence
+# runs on into the next and the parser hangs the next speaker's report on the verb before. The
+# mark and the bracket are tokens of their own
+_FOOTNOTE_MARKS = (
+    r"(?<=[A-Za-z0-9)\"”’'])[.,;:](?=\[\d)",
+    r"(?<=[.,;:\"”’'])\[(?=\d)",
+)
 
 
 def _with_glued_quotes(nlp: Language) -> Language:
     tokenizer: Any = nlp.tokenizer
-    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]
+    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES, *_FOOTNOTE_MARKS]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 

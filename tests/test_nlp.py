@@ -163,6 +163,24 @@ def test_a_quote_mark_printed_without_a_space_is_a_token_of_its_own(
     assert words[at : at + len(tokens)] == tokens, words
 
 
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("late fuel deliveries.[14] Assistant Secretary", ["deliveries", ".", "[", "14", "]"]),
+        ('an incomplete one."[15] North Korea', ["one", ".", '"', "[", "15", "]"]),
+        ("the declaration,[3] he said", ["declaration", ",", "[", "3", "]"]),
+        # a bracket that holds no footnote's number stays as spaCy splits it
+        ("the law [of 1998] said", ["law", "[", "of", "1998", "]"]),
+    ],
+)
+def test_a_footnotes_number_is_no_part_of_the_word_before(text: str, tokens: list[str]) -> None:
+    # spaCy left "deliveries.[14" one token: the sentence ran on into the next, and the parser
+    # hung the next speaker's report on the verb before
+    words = [t.text for t in load_nlp()(text)]
+    at = words.index(tokens[0])
+    assert words[at : at + len(tokens)] == tokens, words
+
+
 def test_a_single_backtick_is_still_its_own_token() -> None:
     assert [t.text for t in load_nlp()("the `so-called' reform")][:3] == ["the", "`", "so"]
 

@@ -138,6 +138,22 @@ def test_conventions_and_attribution(nlp, text, prefix, kind, speaker, speaker_t
     assert quote.cue
 
 
+def test_a_footnotes_number_ends_the_report_before_it(nlp) -> None:
+    # a CRS report's footnotes: the next sentence's speaker is no part of the report before,
+    # and the number is no part of what either said
+    text = (
+        "Administration officials have stated that the remaining work had been slowed by "
+        "complaints about late fuel deliveries.[14] Assistant Secretary of State Rolf Amberg "
+        'testified on February 6, 2008, that the declaration was "the key to the next phase."[15]'
+        " The talks resumed in July."
+    )
+    rows = quotes_of(nlp, text)
+    slowed = next(q for q in rows if "slowed" in q.text)
+    key = next(q for q in rows if "the key to the next phase" in q.text)
+    assert (slowed.speaker_type, key.speaker) == ("anonymous", "Rolf Amberg")
+    assert not [q for q in rows if "[1" in q.text or "Amberg" in q.text]
+
+
 def test_a_pronoun_after_an_unnamed_sources_report_goes_on_with_that_source(nlp) -> None:
     # "He" opens the next report: the official the sentence before quoted, not Yang, the last
     # person named; a person named between them is the antecedent again
