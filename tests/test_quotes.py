@@ -138,6 +138,29 @@ def test_conventions_and_attribution(nlp, text, prefix, kind, speaker, speaker_t
     assert quote.cue
 
 
+def test_a_quote_in_a_relative_clause_is_said_by_that_clauses_subject(nlp) -> None:
+    # the deal's description is the officials' words, not the country's that agreed to it;
+    # each is a row of its own
+    text = (
+        "North Korea agreed to shut down its reactor in a deal that American officials "
+        'described as "the first real step" towards disarming the regime.'
+    )
+    rows = quotes_of(nlp, text)
+    step = next(q for q in rows if "the first real step" in q.text and q.cue == "described")
+    agreed = next(q for q in rows if q.cue == "agreed")
+    assert (step.speaker, step.speaker_type) == (None, "anonymous")
+    assert (agreed.speaker, agreed.kind) == ("North Korea", "indirect")
+
+
+def test_a_quote_in_a_relative_clause_of_the_same_speaker_is_one_row(nlp) -> None:
+    text = (
+        "Sanders said he would introduce his own bill after having slammed an effort that "
+        'Sanders said would make "a terrible situation even worse."'
+    )
+    rows = [q for q in quotes_of(nlp, text) if "terrible" in q.text]
+    assert [(q.kind, q.speaker) for q in rows] == [("partial", "Sanders")]
+
+
 def test_a_footnotes_number_ends_the_report_before_it(nlp) -> None:
     # a CRS report's footnotes: the next sentence's speaker is no part of the report before,
     # and the number is no part of what either said

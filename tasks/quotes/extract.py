@@ -20,6 +20,7 @@ from tasks.quotes.lexicon import (
     _BEFORE_WINDOW,
     _LABEL,
     _MID_SENTENCE,
+    _NAMING,
     _RUNS_ON,
     _SCARE_MAX_TERM_WORDS,
     _TERM_BEFORE,
@@ -944,6 +945,25 @@ def _holds_a_report(doc: Doc, clause: _Clause, inside: list[Quote], clauses: lis
     )
 
 
+def _said_in_relative_clause(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
+    """Whether a clause holds one quote whose own verb of saying, inside the clause, heads a
+    relative clause with a subject of its own ("a deal that American officials described as
+    'the first real step'")."""
+    if len(inside) != 1 or inside[0].cue_start is None or inside[0].speaker_type == "unknown":
+        return False
+    if inside[0].cue_start == clause.cue_at or not clause.start <= inside[0].cue_start < clause.end:
+        return False
+    cue = token_at(doc, inside[0].cue_start)
+    return (
+        cue is not None
+        and cue.dep_ == "relcl"
+        and (cue.lower_ in SPEECH_VERBS or cue.lower_ in _NAMING)
+        # ... the quote in it
+        and cue.left_edge.idx <= inside[0].start_char < cue.right_edge.idx + len(cue.right_edge)
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in _children(cue))
+    )
+
+
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
     """Whether a clause is the words a report relays: it lies in one indirect quote (or one
     with a phrase in quote marks: '... wanted "peace and stability," state media reported')
@@ -1163,6 +1183,16 @@ def _merge_reported(
             continue
         if any(q.kind != "partial" or q.start_char < clause.start for q in inside):
             continue
+        if _said_in_relative_clause(doc, clause, inside):
+            # "agreed to shut down its reactor in a deal that American officials described as
+            # 'the first real step'": the quote is the relative clause's subject's, not the
+            # report's speaker's; each is a row of its own (one row where both are one speaker:
+            # "an effort that Sanders said would make "a terrible situation even worse"")
+            report = _indirect(doc, clause, memory, para_starts)
+            if report.speaker is None or report.speaker != inside[0].speaker:
+                if clause.cue.i not in used_cues:
+                    reports.append(report)
+                continue
         if _holds_a_report(doc, clause, inside, clauses):
             # "Kim told Wen that Pyongyang was willing to hold "multilateral talks," according
             # to KCNA": the quote is Kim's, in the clause of his own verb; the agency's report
