@@ -2655,6 +2655,14 @@ def test_headline_word_before_a_name_is_no_part_of_it(nlp) -> None:
         "for the theater.",
         # a slideshow's title the parser reads as a verb and a clause holding its own subject
         "The bill passed the House on Tuesday.\n\nDeclared 2016 Presidential Candidates.",
+        # the fields of a cable's or a hearing transcript's head
+        "C O N F I D E N T I A L SEOUL 004211\n\nSUBJECT: ROK ENVOY ON SIX-PARTY SESSION: NEXT "
+        "ROUND UNCERTAIN\n\nClassified By: Ambassador Alan Vershaw. Reasons 1.4 (b/d).",
+        "HEARING OF THE SENATE FOREIGN RELATIONS COMMITTEE\n\nSUBJECT: STATUS OF THE SIX-PARTY "
+        "TALKS\n\nWITNESS: ROLF AMBERG, ASSISTANT SECRETARY OF STATE\n\nLOCATION: 419 DIRKSEN "
+        "SENATE OFFICE BUILDING, WASHINGTON, D.C.",
+        # a briefing's closing line: "concluded" in the passive is an end, not a finding
+        "The bill passed the House on Tuesday.\n\n(The briefing was concluded at 1:02 p.m.)",
     ],
 )
 def test_label_line_is_no_quote(nlp, text: str) -> None:

@@ -554,6 +554,9 @@ _LABEL = re.compile(
     # page furniture: "Disclaimer: The content is solely ...", "Read: Two disasters are ..."
     r"disclaimer|disclosures?|definitions?|background|summary|ingredients|directions|keywords|"
     r"tags|course|cuisine|read(?:\s+(?:also|more))?|"
+    # the fields of a diplomatic cable's or a hearing transcript's head: "SUBJECT: NORTH KOREA:
+    # STATUS OF THE SIX-PARTY TALKS", "WITNESS: CHRISTOPHER HILL, ...", "Classified By: ..."
+    r"subject|witness(?:es)?|location|venue|ref|reasons?|(?:classified\s+)?by|participants|"
     # credits: "Contributing: Nicole Gaudiano." closes a USA Today story, "BYLINE: Amber Phillips."
     r"contributing|byline|paid notice|"
     # headline kickers: "BOOM: Trump Just Fired ...", "Revealed: What ISIS Propaganda ..."

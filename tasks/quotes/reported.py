@@ -553,6 +553,10 @@ def _before_own_report(sub: list[Token], comp: Token, after: int) -> list[Token]
     return sub
 
 
+# "concluded" in the passive: a meeting ended, unless a finding follows ("it was concluded that")
+_CONCLUDED = verb_forms("conclude")
+
+
 def _view_clause(verb: Token) -> _Clause | None:
     """`Trump is expected to win`, `Clinton seemed to waver`: a subject and its predicate under a
     verb of appearance or a passive verb of belief; the holder is the agent, if any."""
@@ -565,6 +569,8 @@ def _view_clause(verb: Token) -> _Clause | None:
     judged = passive and word not in _HEARER and (word in OBJECT_VERBS or word in SPEECH_VERBS)
     if not (word in _SEEM or (passive and word in _PASSIVE_VIEW) or judged):
         return None
+    if passive and word in _CONCLUDED and not any(c.dep_ == "ccomp" for c in _children(verb)):
+        return None  # "The briefing was concluded at 1:02 p.m.": ended, no finding
     subj = next((c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     shared_from: Token | None = None
     if subj is None and verb.dep_ == "conj" and passive and word in _PASSIVE_VIEW:
