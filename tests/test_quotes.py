@@ -2566,7 +2566,17 @@ def test_description_runs_to_its_end_and_is_resolved_by_its_head(
 
 
 @pytest.mark.parametrize(
-    "label", ["The Latest", "INTERVIEW", "Interview", "TIMELINE", "Q&A", "Special Report"]
+    "label",
+    [
+        "The Latest",
+        "INTERVIEW",
+        "Interview",
+        "AP Interview",
+        "Yonhap Interview",
+        "TIMELINE",
+        "Q&A",
+        "Special Report",
+    ],
 )
 def test_headline_label_is_not_part_of_the_speaker(nlp, label: str) -> None:
     text = f"{label}: Marta Quill tells voters she will stay in the race until June."

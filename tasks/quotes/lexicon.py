@@ -573,7 +573,8 @@ _LABEL = re.compile(
     # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
     # "STAT OF THE WEEK:", "News Guide:"; a broadcast's programme: "Morning Edition:"
     r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|edition|"
-    r"of the (?:week|day))$",
+    # ... or an agency's kind of story: "AP Interview:", "Yonhap Interview:"
+    r"interview|of the (?:week|day))$",
     re.IGNORECASE,
 )
 
