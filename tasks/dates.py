@@ -223,7 +223,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"\b(?:(?:this|last|next|the|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
+        rf"\b(?:(?:this|last|next|the|that|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
     ),
     (
         "ago",
@@ -2558,7 +2558,7 @@ def extract_dates(
         if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
             continue
         token = token_at(doc, start)
-        that_month = rule == "month_rel" and raw[:5].lower() == "that "
+        that_month = rule in ("month_rel", "season") and raw[:5].lower() == "that "
         month = token_at(doc, start + 5) if that_month else None
         if (
             that_month
@@ -2726,8 +2726,9 @@ def extract_dates(
             if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)
             else None
         )
-        if rule == "month_rel" and raw[:5].lower() == "that ":
-            # "the reactor went cold that July": the July of the year the story tells of
+        if rule in ("month_rel", "season") and raw[:5].lower() == "that ":
+            # "the reactor went cold that July", "had taken over the bureau that spring": the
+            # July or the spring of the year the story tells of
             got = _in_story_year(got, "that", found)
         elif rule == "month_rel" and _after_a_year_told_of(found, token, anchor, tense):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":

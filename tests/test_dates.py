@@ -1707,6 +1707,21 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "October that year",
             "2002-10",
         ),
+        # "that spring", "that fall": the season of the year the story tells of, as "that July"
+        (
+            "The fourth round opened on July 26, 2005. Hill, who had taken over the bureau that "
+            "spring, called it a success.",
+            date(2008, 8, 27),
+            "that spring",
+            "2005-SP",
+        ),
+        (
+            "North Korea tested a nuclear device in October 2006. For a few weeks that fall, he "
+            "thought the talks were over.",
+            date(2010, 9, 14),
+            "that fall",
+            "2006-FA",
+        ),
     ],
 )
 def test_dates_the_story_tells_of(nlp, sentence, anchor, expression, value) -> None:
