@@ -235,6 +235,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # not "the day before the vote", whose day is the event's ("launched a rocket the month
         # before": the month before the one named)
         r"\bthe\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?]|\s*$)|"
+        # "said the next day that ...": the verb's clause, not "the day that" of a relative one
+        r"\bthe\s+(?:next|following)\s+day(?=\s+that\b)|"
         r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the

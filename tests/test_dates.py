@@ -1707,6 +1707,22 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "October that year",
             "2002-10",
         ),
+        # "said the next day that ...": the day after the one the story named, not "the day
+        # that" of a relative clause
+        (
+            "The accord was reached on Sept. 19, 2005. North Korea said the next day that it "
+            "would not dismantle its program.",
+            date(2007, 2, 14),
+            "the next day",
+            "2005-09-20",
+        ),
+        (
+            "The accord was reached on Sept. 19, 2005. It was the day that the talks nearly "
+            "collapsed.",
+            date(2007, 2, 14),
+            "the day",
+            None,
+        ),
         # "that spring", "that fall": the season of the year the story tells of, as "that July"
         (
             "The fourth round opened on July 26, 2005. Hill, who had taken over the bureau that "
