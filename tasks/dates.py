@@ -303,6 +303,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # capitalised: "this may have an impact" is the modal verb
         r"\b(?:last|next|this|early|mid|late)\s+(?-i:May)\b|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bof )|(?<=\bfrom ))(?-i:May)\b",
     ),
+    # "half a year", "half an hour", "more than half a century": half the unit, not the unit
+    ("half_unit", r"\bhalf\s+an?\s+(?:year|month|day|hour|minute|decade|century)\b"),
     (
         "duration",
         rf"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|coming|first|previous|final|following)\s+)?{_NUM_WORD_COMPOUND}{_AND_A_HALF}?{_UNIT_ADJ}[- ]{_UNIT}(?:[- ]long|[- ]old|\s+and\s+a\s+half)?\b(?!-(?:earlier|ago)\b)",
@@ -1706,6 +1708,15 @@ def _h_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | 
     return "DURATION", _duration(_num(m.group(1)), m.group(2)), "duration", False
 
 
+# half of a unit: "half a year" P6M, "half a century" P50Y (TimeML writes no fractions)
+_HALF_OF = {"year": "P6M", "month": "P15D", "day": "PT12H", "hour": "PT30M", "minute": "PT30S",
+            "decade": "P5Y", "century": "P50Y"}  # fmt: skip
+
+
+def _h_half_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    return "DURATION", _HALF_OF[t.split()[-1]], "duration", False
+
+
 _HALF_UNIT = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
 
 
@@ -1922,6 +1933,7 @@ _HANDLERS = {
     "day_words": _h_day_words,
     "month_rel": _h_month_rel,
     "month_may": _h_month_rel,
+    "half_unit": _h_half_unit,
     "duration": _h_duration,
     "bare_unit_duration": _h_bare_unit_duration,
     "set": _h_set,

@@ -238,6 +238,10 @@ CASES = [
         "P2Y",
     ),
     ("It took a decade.", FRI_2009_12_11, "a decade", "DURATION", "P10Y"),
+    # half a unit is half of it, not the unit
+    ("It will take at least half a year.", FRI_2009_12_11, "half a year", "DURATION", "P6M"),
+    ("It lasted more than half a century.", FRI_2009_12_11, "half a century", "DURATION", "P50Y"),
+    ("They met for half an hour.", FRI_2009_12_11, "half an hour", "DURATION", "PT30M"),
     # references and sets
     ("The North is now ready.", FRI_2009_12_11, "now", "DATE", "PRESENT_REF"),
     ("The two sides recently met.", FRI_2009_12_11, "recently", "DATE", "PAST_REF"),
