@@ -2791,6 +2791,16 @@ def extract_dates(
                 undated.append((len(found), token.sent.end_char))
             got = dated
         kind, value, granularity, relative = got
+        if (
+            found
+            and found[-1].text.lower() == "the week"
+            and text[found[-1].end_char : start] == " of "
+            and _DAY_VALUE.match(value)
+        ):
+            # "the week of January 22": that day's week, one expression
+            week = found.pop()
+            start, raw = week.start_char, text[week.start_char : end]
+            kind, value, granularity = "DATE", _week(date.fromisoformat(value[:10])), "week"
         found.append(
             TemporalExpression(
                 text=raw,

@@ -238,6 +238,14 @@ CASES = [
         "P2Y",
     ),
     ("It took a decade.", FRI_2009_12_11, "a decade", "DURATION", "P10Y"),
+    # "the week of January 22": that day's week, one expression
+    (
+        "They were considering the week of January 22 for the session.",
+        FRI_2009_12_11,
+        "the week of January 22",
+        "DATE",
+        "2010-W03",
+    ),
     # half a unit is half of it, not the unit
     ("It will take at least half a year.", FRI_2009_12_11, "half a year", "DURATION", "P6M"),
     ("It lasted more than half a century.", FRI_2009_12_11, "half a century", "DURATION", "P50Y"),
