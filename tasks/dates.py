@@ -235,8 +235,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # not "the day before the vote", whose day is the event's ("launched a rocket the month
         # before": the month before the one named)
         r"\bthe\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?]|\s*$)|"
-        # "said the next day that ...": the verb's clause, not "the day that" of a relative one
-        r"\bthe\s+(?:next|following)\s+day(?=\s+that\b)|"
+        # "said the next day that ...", "confirmed earlier in the day that ...": the verb's
+        # clause, not "the day that" of a relative one
+        r"\b(?:the\s+(?:next|following)|(?:earlier|later)\s+in\s+the)\s+day(?=\s+that\b)|"
         r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the
@@ -2335,7 +2336,9 @@ _GRAIN = {"day": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-(?:W\d\d$|\d\d-\d\d)", "mon
           "year": r"\d{4}"}  # fmt: skip
 
 
-def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> Normalised:
+def _anaphoric(
+    got: Normalised, raw: str, found: list[TemporalExpression], anchor: date | None = None
+) -> Normalised:
     """ "that year", "the following month", "the same day": relative to the date the story
     last named at that granularity (narrative time), not to the publication date."""
     m = _ANAPHORIC.match(raw)
@@ -2351,6 +2354,8 @@ def _anaphoric(got: Normalised, raw: str, found: list[TemporalExpression]) -> No
         hit = grain.match(prior.value)
         if hit is None or (unit == "year" and not prior.value[:4].isdigit()):
             continue
+        if raw.startswith("earlier") and anchor is not None and hit.group() > anchor.isoformat():
+            continue  # "earlier in the day" is no day ahead of the story's ("leaves on Tuesday")
         offset = 1 if m["next"] else -1 if m["prev"] else 0
         base = hit.group()
         if unit == "day":
@@ -2773,7 +2778,7 @@ def extract_dates(
             ahead = (date.fromisoformat(got[1][:10]).weekday() - opens.weekday()) % 7
             got = (got[0], (opens + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
         if rule == "rel_unit":
-            got = _anaphoric(got, _DAY_BESIDE.get(raw.lower(), raw.lower()), found)
+            got = _anaphoric(got, _DAY_BESIDE.get(raw.lower(), raw.lower()), found, anchor)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
         elif rule == "day_words" and raw.lower().startswith("that "):

@@ -1728,6 +1728,14 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "the next day",
             "2005-09-20",
         ),
+        # "confirmed earlier in the day that ...": the story's day, not a day ahead it named
+        (
+            "Chun, who will leave for Beijing on Tuesday, said the talks should set a deadline. "
+            "The IAEA confirmed earlier in the day that its inspectors had verified the shutdown.",
+            date(2007, 7, 16),
+            "earlier in the day",
+            "2007-07-16",
+        ),
         (
             "The accord was reached on Sept. 19, 2005. It was the day that the talks nearly "
             "collapsed.",
