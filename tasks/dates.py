@@ -227,7 +227,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"\b{_NUM_WORD_COMPOUND}{_AND_A_HALF}?\s+{_UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|before|later|from\s+now|hence)\b",
+        rf"\b{_NUM_WORD_COMPOUND}{_AND_A_HALF}?\s+{_UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago(?:\s+(?:today|this\s+(?:week|month)))?|earlier|before|later|from\s+now|hence)\b",
     ),
     (
         "rel_unit",
@@ -1480,6 +1480,10 @@ _EVENT_SIGNAL = re.compile(r"\s+(?:later|before|after)$")  # "three days later"
 _DAY_EARLIER = re.compile(r"\b(?:days?|hours?)\s+earlier$")
 
 
+# "ago today", "ago this month": an anniversary, at the grain named
+_AGO_ON = re.compile(r"\s+ago\s+(today|this\s+(?:week|month))$")
+
+
 def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if "half" in t or "1/2" in t:
         return _h_half_duration(t, anchor, tense)
@@ -1487,6 +1491,32 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
         # "three days later", "two days before the vote": a span from an event of the story,
         # not from the publication date (TimeBank: DURATION, the signal word aside)
         return _h_duration(_EVENT_SIGNAL.sub("", t), anchor, tense)
+    on = _AGO_ON.search(t)
+    m = re.match(rf"({_NUM_WORD_COMPOUND})\s+({_UNIT})", t) if on is not None else None
+    n = _num(m.group(1)) if m is not None else None
+    if on is not None and m is not None and n is not None and anchor is not None:
+        # "Ten years ago today", "A week ago today", "Five years ago this month": the day (or
+        # the week, the month) that many units before the anchor's, at that grain
+        months = {"month": 1, "year": 12, "decade": 120}.get(m.group(2).rstrip("s"))
+        days = {"day": 1, "week": 7}.get(m.group(2).rstrip("s"))
+        try:
+            if months is not None:
+                then = _add_months(anchor, -int(n) * months)
+            elif days is not None:
+                then = anchor - timedelta(days=int(n) * days)
+            else:
+                then = None
+        except (OverflowError, ValueError):  # before year 1
+            then = None
+        if then is not None:
+            grain = on.group(1).split()[-1]
+            if grain == "today":
+                return "DATE", then.isoformat(), "day", True
+            if grain == "week":
+                return "DATE", _week(then), "week", True
+            return "DATE", f"{then.year}-{then.month:02d}", "month", True
+    if on is not None:
+        t = t[: on.start()] + " ago"
     if _DAY_EARLIER.search(t):
         # "closed higher Tuesday after falling 3% a day earlier": a day or hours back from an
         # event the sentence names, not from the publication date (TimeBank: P1D, as "later")

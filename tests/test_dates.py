@@ -246,6 +246,28 @@ CASES = [
         "DATE",
         "2010-W03",
     ),
+    # an anniversary: the day (the month) that many units back, at the grain named
+    (
+        "Ten years ago today, the talks opened.",
+        FRI_2009_12_11,
+        "Ten years ago today",
+        "DATE",
+        "1999-12-11",
+    ),
+    (
+        "A week ago today, the test was held.",
+        FRI_2009_12_11,
+        "A week ago today",
+        "DATE",
+        "2009-12-04",
+    ),
+    (
+        "Five years ago this month, the deal was signed.",
+        FRI_2009_12_11,
+        "Five years ago this month",
+        "DATE",
+        "2004-12",
+    ),
     # half a unit is half of it, not the unit
     ("It will take at least half a year.", FRI_2009_12_11, "half a year", "DURATION", "P6M"),
     ("It lasted more than half a century.", FRI_2009_12_11, "half a century", "DURATION", "P50Y"),
