@@ -2519,9 +2519,17 @@ _CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
+# what sets a live page's time stamp off from its entry: "18:40 GMT: ...", "8:55 a.m. — ..."
+_STAMP_END = re.compile(r":|\s*(?:--|[—–]|-\s)")
+
+
 def _time_stamp(text: str, start: int, end: int) -> bool:
-    """Whether a clock time opens its paragraph before a colon ("18:40 GMT: ...")."""
-    return text.startswith(":", end) and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    """Whether a clock time opens its paragraph before a colon or a dash ("18:40 GMT: ...",
+    "8:55 a.m. — Envoys are arriving ...")."""
+    return (
+        _STAMP_END.match(text, end) is not None
+        and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    )
 
 
 def _clock_day(

@@ -1100,6 +1100,13 @@ CASES = [
         "TIME",
         "2005-07-27T18:40Z",
     ),
+    (
+        "8:55 a.m. — Envoys are arriving for the last day of this round, which opened on Monday.",
+        date(2008, 12, 11),
+        "8:55 a.m.",
+        "TIME",
+        "2008-12-11T08:55",
+    ),
     # a zone after a clock time is written in capitals: "Sat" of "Saturday" is no zone
     (
         "The vote closed at noon Saturday, officials said.",
