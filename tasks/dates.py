@@ -238,7 +238,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # "said the next day that ...", "confirmed earlier in the day that ...": the verb's
         # clause, not "the day that" of a relative one
         r"\b(?:the\s+(?:next|following)|(?:earlier|later)\s+in\s+the)\s+day(?=\s+that\b)|"
-        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
+        r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:very\s+)?(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the
     # day of an ongoing event counted in a present copula whose subject is the present ("today",
@@ -2356,6 +2356,7 @@ def _modifies_noun(token: Token | None) -> bool:
     )
 
 
+_VERY = re.compile(r"(?<=\bthe )very\s+", re.IGNORECASE)
 _ANAPHORIC = re.compile(
     r"^(?:(?:earlier|later)\s+in\s+)?"  # "later in the day": the day the story tells of
     r"(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
@@ -2723,7 +2724,8 @@ def extract_dates(
             and re.match(r"\s+[a-z]", text[end : end + 3], re.I)
         ):
             continue  # "a second A380": an ordinal
-        reading = raw
+        # "the very next day" is "the next day"
+        reading = _VERY.sub("", raw) if rule == "rel_unit" else raw
         shared = _SHARED_SET.match(text, end) if rule == "weekday_rel" else None
         if shared:
             # "on Monday and Tuesday nights": the first day shares the plural, a set as well
@@ -2816,7 +2818,8 @@ def extract_dates(
             ahead = (date.fromisoformat(got[1][:10]).weekday() - opens.weekday()) % 7
             got = (got[0], (opens + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
         if rule == "rel_unit":
-            got = _anaphoric(got, _DAY_BESIDE.get(raw.lower(), raw.lower()), found, anchor)
+            said = reading.lower()
+            got = _anaphoric(got, _DAY_BESIDE.get(said, said), found, anchor)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
         elif rule == "day_words" and raw.lower().startswith("that "):

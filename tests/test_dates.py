@@ -1757,6 +1757,14 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "the next day",
             "2005-09-20",
         ),
+        # "the very next day" is the next day
+        (
+            "The statement was signed on Sept. 19, 2005. The very next day, the ministry said "
+            "it would not dismantle anything.",
+            date(2009, 5, 31),
+            "The very next day",
+            "2005-09-20",
+        ),
         # "confirmed earlier in the day that ...": the story's day, not a day ahead it named
         (
             "Chun, who will leave for Beijing on Tuesday, said the talks should set a deadline. "
