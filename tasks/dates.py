@@ -2387,6 +2387,11 @@ def _anaphoric(
             continue
         if raw.startswith("earlier") and anchor is not None and hit.group() > anchor.isoformat():
             continue  # "earlier in the day" is no day ahead of the story's ("leaves on Tuesday")
+        if unit == "year" and prior.relative and prior.granularity in ("day", "time", "week"):
+            # "The first round ran from Aug. 27 to 29, 2003 ... (said in an interview Monday)
+            # ... Two more rounds were held the following year": the year the story told of,
+            # not the week of its reporting
+            continue
         offset = 1 if m["next"] else -1 if m["prev"] else 0
         base = hit.group()
         if unit == "day":

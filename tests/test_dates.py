@@ -1757,6 +1757,15 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "the next day",
             "2005-09-20",
         ),
+        # "the following year" follows the year the story told of, not the week of a report
+        # it quoted in between
+        (
+            'The first round ran from Aug. 27 to 29, 2003. "We were lucky," Kelly said in an '
+            "interview Monday. Two more rounds were held the following year.",
+            date(2008, 8, 27),
+            "the following year",
+            "2004",
+        ),
         # "the very next day" is the next day
         (
             "The statement was signed on Sept. 19, 2005. The very next day, the ministry said "
