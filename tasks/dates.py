@@ -736,6 +736,14 @@ def clause_tense(token: Token | None) -> str | None:
         return None  # "she expected a plenary session by March": what was expected lies ahead
     if head.lower_ in _COMMITTING and _deadline(token, head):
         return None  # "had agreed to a declaration by mid-December": a deadline lies ahead
+    if (
+        words & {"has", "have"}
+        and not tags & {"VBD"}
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once") for c in head.children)
+    ):
+        # "If the reactor has not been shut down by June 30, ...": a condition's perfect looks
+        # ahead to a deadline, not back
+        return "present"
     if tags & {"VBD"} or ("VBN" in tags and words & {"has", "have", "had", "was", "were"}):
         return "past"
     if head.tag_ == "VBN" and not words & {"is", "are", "be", "will"}:

@@ -1766,6 +1766,14 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "the following year",
             "2004",
         ),
+        # a condition's perfect looks ahead to its deadline
+        (
+            "If the reactor has not been shut down by June 30, I suspect the talks will not "
+            "survive the summer.",
+            date(2007, 4, 16),
+            "June 30",
+            "2007-06-30",
+        ),
         # "the very next day" is the next day
         (
             "The statement was signed on Sept. 19, 2005. The very next day, the ministry said "
