@@ -2860,6 +2860,17 @@ def extract_dates(
             week = found.pop()
             start, raw = week.start_char, text[week.start_char : end]
             kind, value, granularity = "DATE", _week(date.fromisoformat(value[:10])), "week"
+        elif (
+            found
+            and _DAY_VALUE.match(value)
+            and raw.lower().startswith("the ")
+            and text[found[-1].end_char : start] == ", "
+            and WEEKDAYS.get(found[-1].text.lower().rstrip("."))
+            == date.fromisoformat(value).weekday()
+        ):
+            # "by Friday, the 22nd": the weekday is the date it stands beside, one expression
+            named_day = found.pop()
+            start, raw = named_day.start_char, text[named_day.start_char : end]
         found.append(
             TemporalExpression(
                 text=raw,

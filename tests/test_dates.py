@@ -268,6 +268,14 @@ CASES = [
         "DATE",
         "2004-12",
     ),
+    # "Friday, the 22nd": the weekday beside its date is that date, one expression
+    (
+        "We will take stock by Friday, the 22nd.",
+        date(2006, 12, 11),
+        "Friday, the 22nd",
+        "DATE",
+        "2006-12-22",
+    ),
     # half a unit is half of it, not the unit
     ("It will take at least half a year.", FRI_2009_12_11, "half a year", "DURATION", "P6M"),
     ("It lasted more than half a century.", FRI_2009_12_11, "half a century", "DURATION", "P50Y"),
