@@ -2474,21 +2474,24 @@ def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression])
     return got
 
 
+_RELATIVE_MONTH = re.compile(r"(?:last|next|this)\b", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 
 
 def _after_a_year_told_of(
     found: list[TemporalExpression], token: Token | None, anchor: date | None, tense: str | None
 ) -> bool:
-    """Whether a bare month told in the past follows a year written out earlier in its sentence,
-    before the anchor's year."""
+    """Whether a bare month told in the past follows a year (or a date of one) written out
+    earlier in its sentence, before the anchor's year ("opened on July 26, 2005, ran for 13 days
+    and resumed in September": 2005)."""
     if not found or token is None or anchor is None or tense != "past":
         return False
-    last = found[-1]
+    # the last date told before it, past a span ("ran for 13 days")
+    last = next((f for f in reversed(found) if f.type == "DATE"), found[-1])
     if not (
-        _YEAR_VALUE.fullmatch(last.value) is not None
+        _YEAR_VALUE.match(last.value) is not None
         and not last.relative
-        and int(last.value) < anchor.year
+        and int(last.value[:4]) < anchor.year
         and last.start_char >= token.sent.start_char
     ):
         return False
@@ -2802,7 +2805,11 @@ def extract_dates(
             # "the reactor went cold that July", "had taken over the bureau that spring": the
             # July or the spring of the year the story tells of
             got = _in_story_year(got, "that", found)
-        elif rule == "month_rel" and _after_a_year_told_of(found, token, anchor, tense):
+        elif (
+            rule == "month_rel"
+            and not _RELATIVE_MONTH.match(raw)  # "last June" is the anchor's
+            and _after_a_year_told_of(found, token, anchor, tense)
+        ):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":
             # the July of the year the sentence tells of, not the one before the anchor
             got = _in_story_year(got, "", found)

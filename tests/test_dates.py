@@ -1774,6 +1774,20 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "Friday, the 22nd",
             "2006-12-22",
         ),
+        # a bare month after a date written out in its sentence is in that date's year, past a
+        # span told between them; "last June" stays the anchor's
+        (
+            "The fourth round opened on July 26, 2005, ran for 13 days and resumed in September.",
+            date(2008, 8, 27),
+            "September",
+            "2005-09",
+        ),
+        (
+            "The North shut the reactor in 2007 and blew up its cooling tower last June.",
+            date(2009, 4, 14),
+            "last June",
+            "2008-06",
+        ),
         # a condition's perfect looks ahead to its deadline
         (
             "If the reactor has not been shut down by June 30, I suspect the talks will not "
