@@ -1,7 +1,7 @@
 """Quality gate on the hand-annotated North Korea talks stories in tests/golden/nk_stories:
 quotes found, their speakers and date values stay at or above floors pinned just under the
-figures measured on 2026-12-06 13:10 over the 48 stories (bench/results/nk_stories.json: quote
-recall 0.998, precision 0.814, speaker accuracy 0.960, date value-F1 0.905), so a change that
+figures measured on 2026-12-06 13:35 over the 48 stories (bench/results/nk_stories.json: quote
+recall 0.998, precision 0.814, speaker accuracy 0.960, date value-F1 0.908), so a change that
 loses about five quotes, eight speakers or ten dates of them fails here. A change that raises a
 figure should raise its floor with it."""
 
@@ -13,7 +13,7 @@ import pytest
 
 from bench.nk_stories_eval import STORIES, load, score
 
-FLOORS = {"quote_recall": 0.99, "quote_precision": 0.80, "speaker": 0.95, "date_f1": 0.895}
+FLOORS = {"quote_recall": 0.99, "quote_precision": 0.80, "speaker": 0.95, "date_f1": 0.898}
 
 
 @pytest.fixture(scope="module")
