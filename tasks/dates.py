@@ -636,23 +636,26 @@ def _fmt_num(n: float | None) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
+# half of a unit, by its code and whether it is a time's ("M" is a month's and a minute's)
+_HALVES = {
+    ("Y", False): (6, "M", False),
+    ("M", False): (15, "D", False),
+    ("W", False): (3.5, "D", False),
+    ("D", False): (12, "H", True),
+    ("H", True): (30, "M", True),
+    ("M", True): (30, "S", True),
+}
+
+
 def _duration(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centurie", "century")
     if unit == "centurie":
         unit = "century"
     code, is_time = UNITS.get(unit, ("D", False))
-    if n is not None and n == 0.5:
-        # half a year -> P6M, half an hour -> PT30M
-        half = {
-            "Y": (6, "M", False),
-            "D": (12, "H", True),
-            "H": (30, "M", True),
-            "M": (15, "D", False),
-            "W": (3.5, "D", False),
-        }
-        if code in half:
-            value, code, is_time = half[code]
-            return f"P{'T' if is_time else ''}{_fmt_num(value)}{code}"
+    if n is not None and n == 0.5 and (code, is_time) in _HALVES:
+        # half a year -> P6M, half an hour -> PT30M, half a minute -> PT30S
+        value, code, is_time = _HALVES[(code, is_time)]
+        return f"P{'T' if is_time else ''}{_fmt_num(value)}{code}"
     if code == "DE" and n is not None:
         return f"P{_fmt_num(n * 10)}Y"
     if code == "CE" and n is not None:
@@ -1747,13 +1750,9 @@ def _h_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | 
     return "DURATION", _duration(_num(m.group(1)), m.group(2)), "duration", False
 
 
-# half of a unit: "half a year" P6M, "half a century" P50Y (TimeML writes no fractions)
-_HALF_OF = {"year": "P6M", "month": "P15D", "day": "PT12H", "hour": "PT30M", "minute": "PT30S",
-            "decade": "P5Y", "century": "P50Y"}  # fmt: skip
-
-
 def _h_half_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    return "DURATION", _HALF_OF[t.split()[-1]], "duration", False
+    # "half a year" P6M, "half a century" P50Y (TimeML writes no fractions)
+    return "DURATION", _duration(0.5, t.split()[-1]), "duration", False
 
 
 _HALF_UNIT = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}

@@ -272,6 +272,7 @@ CASES = [
     ("It will take at least half a year.", FRI_2009_12_11, "half a year", "DURATION", "P6M"),
     ("It lasted more than half a century.", FRI_2009_12_11, "half a century", "DURATION", "P50Y"),
     ("They met for half an hour.", FRI_2009_12_11, "half an hour", "DURATION", "PT30M"),
+    ("The hush lasted half a minute.", FRI_2009_12_11, "half a minute", "DURATION", "PT30S"),
     # references and sets
     ("The North is now ready.", FRI_2009_12_11, "now", "DATE", "PRESENT_REF"),
     ("The two sides recently met.", FRI_2009_12_11, "recently", "DATE", "PAST_REF"),
