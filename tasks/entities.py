@@ -197,13 +197,17 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("’", "'")
 
 
+# a leading "the", in any case: "the Foreign Ministry", "The foreign ministry"
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)  # pure, and called for every mention of every article
 def name_key(name: str, label: str = "PERSON") -> str:
     """Normalised form of a name: case, accents, periods, middle initials, Korean spellings folded."""
     text = _fold(name).strip()
     text = _POSSESSIVE.sub("", text)
     if label != "PERSON":
-        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        text = _THE.sub("", text)
         return re.sub(r"\s+", " ", _NON_NAME.sub("", text.replace(".", ""))).strip().lower()
     text = given_name_first(_TITLES.sub("", text).strip())
     tokens = [t for t in re.split(r"\s+", text.replace(".", ". ")) if t]
@@ -436,7 +440,7 @@ def speaker_actor(
     if owner is not None and generic_body(owner.group(1)) and aliases.lookup(name, "ORG") is None:
         # "DPRK's Foreign Ministry": the body of the country the table names so
         country = aliases.lookup(_POSSESSIVE.sub("", name[: owner.start(1)].rstrip()), "GPE")
-        written = re.sub(r"^the\s+", "", name[: owner.start(1)].rstrip(), flags=re.IGNORECASE)
+        written = _THE.sub("", name[: owner.start(1)].rstrip())
         if country is not None and _POSSESSIVE.sub("", written) != country.canonical:
             return speaker_actor(f"{country.canonical}'s {owner.group(1)}", known, aliases)
     if owner is not None and aliases.lookup(name, "PERSON") is None:
@@ -497,7 +501,7 @@ def dataset_speakers(
         q = quotes[i]
         if stored[i] is not None or q.speaker_type != "description" or not q.speaker_text:
             continue
-        kind = re.sub(r"^the\s+", "", q.speaker_text.strip(), flags=re.IGNORECASE)
+        kind = _THE.sub("", q.speaker_text.strip())
         actor: _Actor | None = None
         if kind.lower() == "government":
             actor = home
@@ -1423,7 +1427,7 @@ def _country_body(
     elif start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].ent_type_ == "GPE":
         country_text, body = _country_span(doc[start - 2]).text, text
     elif (country := _country_after(span, text)) is not None:
-        country_text, body = country, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        country_text, body = country, _THE.sub("", text)
     else:
         if known is not None:
             return None
@@ -1440,7 +1444,7 @@ def _country_body(
             return earlier
         # (only a body the table lists: a Washington story's "Foreign Ministry" is some other
         # country's, the United States having none)
-        generic = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        generic = _THE.sub("", text)
         home = aliases.lookup(f"{home_country.canonical}'s {generic}", "ORG")
         return home.canonical if home is not None and home.label == "ORG" else None
     key = name_key(body, "ORG")
