@@ -359,7 +359,8 @@ _FOOTNOTE_MARKS = (
 )
 
 
-def _with_glued_quotes(nlp: Language) -> Language:
+def _with_split_marks(nlp: Language) -> Language:
+    # quote marks printed without a space, and footnote numbers, split from the word before
     tokenizer: Any = nlp.tokenizer
     infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES, *_FOOTNOTE_MARKS]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
@@ -529,9 +530,7 @@ def _build(name: str) -> Language:
                 _with_straight_apostrophes(
                     _with_paragraphs(
                         _plain_spaces(
-                            _with_glued_quotes(
-                                _with_backtick_quotes(_with_title_abbreviations(nlp))
-                            )
+                            _with_split_marks(_with_backtick_quotes(_with_title_abbreviations(nlp)))
                         )
                     )
                 )
