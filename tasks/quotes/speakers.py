@@ -2190,10 +2190,7 @@ def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
     first = token_at(doc, opening)
     if name is None or first is None or first.ent_type_ != "PERSON":
         return None
-    head = first
-    while head.head.i != head.i and head.head.ent_iob_ == "I" and head.head.i < head.i + 4:
-        head = head.head  # to the name's last word, which the parser makes the subject
-    return name if head.dep_ in ("nsubj", "nsubjpass") else None
+    return name if _entity_of(first).root.dep_ in ("nsubj", "nsubjpass") else None
 
 
 # "the paper", "the newspaper", "the daily": the outlet the story quoted last
