@@ -289,6 +289,9 @@ CASES = [
     # like "the past month" (unlike "the last decade", see below)
     ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DURATION", "P10Y"),
     ("The board meets every month.", FRI_2009_12_11, "every month", "SET", "P1M"),
+    # a unit of the clock recurs as the calendar's do
+    ("Measurements were being taken every hour.", FRI_2009_12_11, "every hour", "SET", "PT1H"),
+    ("The guards change every other hour.", FRI_2009_12_11, "every other hour", "SET", "PT2H"),
     # weekdays: to-infinitives and deadlines look ahead, possessives and past perfects back
     ("The talks are set to resume Monday.", TUE_2010_01_05, "Monday", "DATE", "2010-01-11"),
     ("Envoys planned to leave on Thursday.", date(2009, 12, 29), "Thursday", "DATE", "2009-12-31"),
@@ -1835,6 +1838,19 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "that fall",
             "2006-FA",
         ),
+        # a decade in the apostrophe's short form: after another decade, or with its part
+        (
+            "Tokyo wants an account of the Japanese abducted in the 1970s and '80s.",
+            date(2007, 2, 13),
+            "'80s",
+            "198",
+        ),
+        (
+            "Kim first dealt with the Americans in the late '90s.",
+            date(2008, 7, 13),
+            "the late '90s",
+            "199",
+        ),
     ],
 )
 def test_dates_the_story_tells_of(nlp, sentence, anchor, expression, value) -> None:
@@ -1928,7 +1944,7 @@ def test_arbitrary_text_never_raises_and_offsets_hold(nlp, text: str, anchor: da
 
 DATE_WORDS = ["the", "last", "next", "this", "week", "year", "years", "ago", "Jan.", "January",
               "May", "may", "3", "1989", "'90s", "mid-", "early", "Monday", "Thursday's", "now",
-              "three", "quarter", "fiscal", "a", "day", "p.m.", "10:30", "12/25/09", "-", " ",
+              "three", "and", "1970s", "'80s", "quarter", "fiscal", "a", "day", "p.m.", "10:30", "12/25/09", "-", " ",
               ", ", ".", "\n", "É", "٣", "_", "'", "5", "pm", "noon", ":", "\xa0", "ſ",
               "\u212a", "Sept", "GMT", "\t"]  # fmt: skip
 
