@@ -2534,6 +2534,7 @@ _SHARED_SET = re.compile(
 )
 _CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+_DAY_THEN_CLOCK = re.compile(r",?[ \t]+|,")  # between a day and the clock time that follows it
 
 
 # what sets a live page's time stamp off from its entry: "18:40 GMT: ...", "8:55 a.m. — ..."
@@ -2867,6 +2868,22 @@ def extract_dates(
             week = found.pop()
             start, raw = week.start_char, text[week.start_char : end]
             kind, value, granularity = "DATE", _week(date.fromisoformat(value[:10])), "week"
+        elif (
+            rule == "time_date"
+            and _CLOCK_ONLY.match(raw)
+            and found
+            and _DAY_VALUE.match(found[-1].value)
+            and value[:10] == found[-1].value
+            and _DAY_THEN_CLOCK.fullmatch(text, found[-1].end_char, start)
+        ):
+            # "Friday, March 16, 2007, 4:00 p.m.": a head line's day and its clock time are one
+            # TIME, as TimeBank's "1998-11-20 19:30" is (not when "at" sets the clock apart)
+            named_day = found.pop()
+            start, raw, relative = (
+                named_day.start_char,
+                text[named_day.start_char : end],
+                named_day.relative,
+            )
         elif (
             found
             and _DAY_VALUE.match(value)

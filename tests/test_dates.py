@@ -1851,6 +1851,19 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "the late '90s",
             "199",
         ),
+        # a head line's day and the clock time after it are one TIME; "at" keeps them apart
+        (
+            "Friday, March 16, 2007, 4:00 p.m.\nPress Secretary: Good afternoon.",
+            date(2007, 3, 16),
+            "Friday, March 16, 2007, 4:00 p.m.",
+            "2007-03-16T16:00",
+        ),
+        (
+            "The briefing began on Dec. 27, 2006, at 10:30 a.m. in Seoul.",
+            date(2006, 12, 28),
+            "10:30 a.m.",
+            "2006-12-27T10:30",
+        ),
     ],
 )
 def test_dates_the_story_tells_of(nlp, sentence, anchor, expression, value) -> None:
