@@ -332,7 +332,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters){_OR_UNITS}?|recent|current|lately|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the near future|the future|the (?:near|short|long|longer|medium)[- ]term|future|as soon as possible|soon|shortly|later|eventually|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters){_OR_UNITS}?|the moment|this time|the time being|for now)\b",
+        rf"\b(?:now|nowadays|currently|presently|at present|at the moment|these days|right now|today's|recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters){_OR_UNITS}?|recent|current|lately|formerly|previously|once|in the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|the past(?!\s+(?:{_NUM_WORD_COMPOUND}\s+)?{_UNIT})|earlier|in the future|the (?:very\s+)?near future|the future|the (?:near|short|long|longer|medium)[- ]term|future|as soon as possible|soon|shortly|later|eventually|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters){_OR_UNITS}?|the moment|this time|the time being|for now)\b",
     ),
 ]
 # Every rule starts at a word boundary before a word character, or at an apostrophe that opens a
@@ -1871,8 +1871,11 @@ def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if _COMING_UNITS.match(t):
         # "in the coming days", "in coming months", "for coming quarters": the time ahead
         return "DATE", "FUTURE_REF", "ref", False
-    value = _REFS.get(t)
+    value = _REFS.get(_VERY_NEAR.sub("near", t))  # "the very near future" is the near future
     return ("DATE", value, "ref", False) if value else None
+
+
+_VERY_NEAR = re.compile(r"very\s+near")
 
 
 def _last_completed_quarter(anchor: date) -> tuple[int, int]:

@@ -289,6 +289,13 @@ CASES = [
     # like "the past month" (unlike "the last decade", see below)
     ("Output doubled in the past decade.", FRI_2009_12_11, "the past decade", "DURATION", "P10Y"),
     ("The board meets every month.", FRI_2009_12_11, "every month", "SET", "P1M"),
+    (
+        "He expects the reactor to be shut in the very near future.",
+        FRI_2009_12_11,
+        "the very near future",
+        "DATE",
+        "FUTURE_REF",
+    ),
     # a unit of the clock recurs as the calendar's do
     ("Measurements were being taken every hour.", FRI_2009_12_11, "every hour", "SET", "PT1H"),
     ("The guards change every other hour.", FRI_2009_12_11, "every other hour", "SET", "PT2H"),
