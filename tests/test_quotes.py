@@ -3875,6 +3875,26 @@ def test_quote_said_in_two_parts_around_its_attribution_goes_on_after_it(nlp) ->
     ]
 
 
+def test_quote_after_a_clause_that_goes_on_speaking_continues_that_clause(nlp) -> None:
+    # '"A," he said, adding B. "C"': C is what was added, one utterance with B; "pointing out"
+    # is no speaking, so C goes on with A as before
+    text = (
+        "“Be very careful, because it could be rough out there,” Tomas Berg said, adding a plug "
+        "for himself as governor. “And who can fix things better than me?”\n\n"
+        "“The pharmacy was here,” Ms. Lind said, pointing out where it used to be. “Now it is "
+        "gone.”"
+    )
+    rows = [(q.text, q.continues) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("Be very careful, because it could be rough out there,", False),
+        ("a plug for himself as governor", False),
+        ("And who can fix things better than me?", True),
+        ("The pharmacy was here,", False),
+        ("Now it is gone.", True),
+        ("where it used to be", False),
+    ]
+
+
 def test_quote_in_lower_case_after_a_set_off_attribution_goes_on_with_the_words_before(
     nlp,
 ) -> None:
