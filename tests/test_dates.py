@@ -1858,6 +1858,14 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "the late '90s",
             "199",
         ),
+        # a clock time whose day comes after it, past a break the parser makes at "a.m."
+        (
+            "The underground test was carried out at 10:35 a.m. local time (05:35 Moscow time) on "
+            "Monday, the ministry said.",
+            date(2006, 10, 11),
+            "10:35 a.m.",
+            "2006-10-09T10:35",
+        ),
         # a head line's day and the clock time after it are one TIME; "at" keeps them apart
         (
             "Friday, March 16, 2007, 4:00 p.m.\nPress Secretary: Good afternoon.",
