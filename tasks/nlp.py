@@ -106,7 +106,18 @@ def paragraph_sentences(doc: Doc) -> Doc:
     for i in starts:
         if i < len(doc) and doc[i].text[:1].isupper():
             _start_after_dateline(doc, i)
+    # "at 10:35 a.m. local time on Monday": the parser ends a sentence at the abbreviation of a
+    # clock time, cutting the time from its day and a quote from its attribution; a lower-case
+    # word after it goes on with the sentence
+    clocks = np.isin(doc.to_array(ORTH)[:-1], [doc.vocab.strings[m] for m in _CLOCK_MARKS])
+    for i in clocks.nonzero()[0].tolist():
+        following = doc[i + 1]
+        if following.text[:1].islower() and following.is_sent_start is not True:
+            following.is_sent_start = False
     return doc
+
+
+_CLOCK_MARKS = ("a.m.", "p.m.", "A.M.", "P.M.")
 
 
 def _start_after_dateline(doc: Doc, first: int) -> None:

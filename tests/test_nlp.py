@@ -208,6 +208,27 @@ def test_abbreviated_title_keeps_its_period_and_its_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "starts"),
+    [
+        # the parser ended the sentence at "a.m.", cutting the clock time from its day
+        (
+            "The test was carried out at 10:35 a.m. local time (05:35 Moscow time) on Monday.",
+            "local",
+            False,
+        ),
+        ("The briefing ended at 4 p.m. sharp, the ministry said.", "sharp", False),
+        # a capital after the abbreviation may open the next sentence
+        ("They met at 9 a.m. The talks ended on Friday.", "The", True),
+    ],
+)
+def test_a_clock_times_abbreviation_ends_no_sentence_before_a_lower_case_word(
+    text: str, word: str, starts: bool
+) -> None:
+    doc = load_nlp()(text)
+    assert bool(next(t for t in doc if t.text == word).is_sent_start) is starts
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("Talks resume.\n\nSEOUL, Dec. 11 (Yonhap) -- The ministry said the talks resume.", "The"),
