@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from tasks.nlp import doc_text, token_at, verb_forms
 
@@ -2540,15 +2540,6 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 _DAY_THEN_CLOCK = re.compile(r",?[ \t]+|,")  # between a day and the clock time that follows it
 
 
-def _run_on_end(sent: Span) -> int:
-    """Where a sentence ends, read on over the parser's breaks before a lower-case word ("at
-    10:35 a.m. | local time ... on Monday": it ends sentences at "a.m.")."""
-    doc = sent.doc
-    while sent.end < len(doc) and doc[sent.end].text[:1].islower():
-        sent = doc[sent.end].sent
-    return sent.end_char
-
-
 # what sets a live page's time stamp off from its entry: "18:40 GMT: ...", "8:55 a.m. — ..."
 _STAMP_END = re.compile(r":|\s*(?:--|[—–]|-\s)")
 
@@ -2867,7 +2858,7 @@ def extract_dates(
                 # entry's time on the page's day, whatever day its sentence names
                 and not _time_stamp(text, start, end)
             ):
-                undated.append((len(found), _run_on_end(token.sent)))
+                undated.append((len(found), token.sent.end_char))
             got = dated
         kind, value, granularity, relative = got
         if (

@@ -626,8 +626,8 @@ def _resumes_next_paragraph(doc: Doc, first: Quote, second: Quote, gap: str) -> 
 
 # the cue of a clause beside an attribution that goes on speaking: a quote after its object is
 # what was added ('"A," Trump said, adding a plug for himself. "B?"': PolNeAR's content of
-# "adding" is the plug and B; train +4 quotes found, dev unchanged; any speech verb's -ing
-# form: dev -1)
+# "adding" is the plug and B). PolNeAR train +2 quotes found, dev unchanged; with any speech
+# verb's -ing form, dev -1
 _GOING_ON = frozenset(
     ["adding", "noting", "explaining", "continuing", "insisting", "arguing", "warning", "saying"]
 )
@@ -647,9 +647,10 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
     the cue itself (`"A," Ms. Hughes said, pointing out where the pharmacy used to be. "B."`,
     `said when asked about ...`) is reported beside the quote: it stays a row of its own, moved
     after the second part so that the parts of the utterance are adjacent rows (utterance_id
-    joins each part to the row before it); when that clause goes on speaking (`"A," he said,
-    adding a plug for himself. "B?"`), the second part goes on with it instead. A direct quote not resuming one may go on with the
-    reported speech right before it (_quotes_the_report). Last, a row that shares its cue,
+    joins each part to the row before it); when that clause goes on speaking and names what it
+    says (`"A," he said, adding a plug for himself. "B?"`), the second part goes on with it
+    instead. A direct quote not resuming one may go on with the reported speech right before it
+    (_quotes_the_report). Last, a row that shares its cue,
     speaker and paragraph with the row before it is part of the same attribution (`said Sanders
     had been "a tremendously important part of my caucus," and that Democrats would need to
     "depend on Bernie"`: one cue, one attribution in PolNeAR) when the row before is a partial
