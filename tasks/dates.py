@@ -2537,6 +2537,34 @@ _SHARED_SET = re.compile(
 )
 _CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+# what looks ahead to an event on a weekday: "going into Thursday's session", "ahead of the
+# opening plenary on Monday morning"
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|going\s+into|in\s+the\s+run-up\s+to|in\s+preparation\s+for|in\s+advance\s+of)"
+    r"\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _after_the_day_before(
+    got: Normalised, found: list[TemporalExpression], token: Token
+) -> Normalised:
+    """A weekday looked ahead to from a day its sentence named before it is the first such
+    weekday after that day ("met on Saturday ahead of Monday's opening": the Monday after)."""
+    prior = found[-1] if found else None
+    if (
+        prior is None
+        or not _DAY_VALUE.match(got[1][:10])
+        or not _DAY_VALUE.match(prior.value[:10])
+        or prior.start_char < token.sent.start_char
+    ):
+        return got
+    base = date.fromisoformat(prior.value[:10])
+    weekday = date.fromisoformat(got[1][:10]).weekday()
+    day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    return got[0], day.isoformat() + got[1][10:], got[2], True
+
+
 _DAY_THEN_CLOCK = re.compile(r",?[ \t]+|,")  # between a day and the clock time that follows it
 
 
@@ -2752,7 +2780,10 @@ def extract_dates(
             rule, reading = "weekday_set", f"{raw} {shared.group(1)}"
         tense = clause_tense(token)
         done_deal = False
-        if rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
+        looks_ahead = rule == "weekday_rel" and _AHEAD_OF.search(text, max(0, start - 48), start)
+        if looks_ahead:
+            tense = "future"  # "ahead of Thursday's session": the session is still to come
+        elif rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense != "future":
                 tense = "past"  # "Wednesday's ruling": a day already reported
         elif rule in ("month_rel", "month_may", "month_day_year") and _names_a_done_deal(token):
@@ -2781,6 +2812,8 @@ def extract_dates(
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
         if got is None:
             continue
+        if looks_ahead and token is not None:
+            got = _after_the_day_before(got, found, token)
         if rule == "same_period" and got[2] == "month":
             got = _year_before(got, found)
         if done_deal and anchor is not None and not _YEAR_RX.search(raw):

@@ -1866,6 +1866,26 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
             "10:35 a.m.",
             "2006-10-09T10:35",
         ),
+        # a weekday looked ahead to: still to come, or the first after a day named before it
+        (
+            "The two men, he said, share a common approach going into Thursday's session.",
+            date(2007, 2, 5),
+            "Thursday",
+            "2007-02-08",
+        ),
+        (
+            "He expects to be in Beijing by Sunday evening, ahead of the opening plenary on "
+            "Monday morning.",
+            date(2006, 12, 11),
+            "Monday morning",
+            "2006-12-18TMO",
+        ),
+        (
+            "Delegates met on Saturday ahead of Monday's opening session.",
+            date(2007, 2, 6),
+            "Monday",
+            "2007-02-05",
+        ),
         # a head line's day and the clock time after it are one TIME; "at" keeps them apart
         (
             "Friday, March 16, 2007, 4:00 p.m.\nPress Secretary: Good afternoon.",
