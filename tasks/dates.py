@@ -2551,18 +2551,9 @@ def _after_the_day_before(
 ) -> Normalised:
     """A weekday looked ahead to from a day its sentence named before it is the first such
     weekday after that day ("met on Saturday ahead of Monday's opening": the Monday after)."""
-    prior = found[-1] if found else None
-    if (
-        prior is None
-        or not _DAY_VALUE.match(got[1][:10])
-        or not _DAY_VALUE.match(prior.value[:10])
-        or prior.start_char < token.sent.start_char
-    ):
+    if not found or found[-1].start_char < token.sent.start_char:
         return got
-    base = date.fromisoformat(prior.value[:10])
-    weekday = date.fromisoformat(got[1][:10]).weekday()
-    day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
-    return got[0], day.isoformat() + got[1][10:], got[2], True
+    return _story_weekday(got, "the following", found[-1:])
 
 
 _DAY_THEN_CLOCK = re.compile(r",?[ \t]+|,")  # between a day and the clock time that follows it
