@@ -1755,9 +1755,6 @@ def _h_half_unit(t: str, anchor: date | None, tense: str | None) -> Normalised |
     return "DURATION", _duration(0.5, t.split()[-1]), "duration", False
 
 
-_HALF_UNIT = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
-
-
 def _h_half_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     """ "two and a half years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a half";
     "two and a half years ago" -> the month then."""
@@ -1779,15 +1776,17 @@ def _h_half_duration(t: str, anchor: date | None, tense: str | None) -> Normalis
         return "DATE", f"{d.year}-{d.month:02d}", "month", True
     whole = _duration(n, unit)  # "P2Y", "PT5H"
     parts = re.fullmatch(r"P(T?)(\d+)([A-Z]+)", whole)
-    key = parts and parts.group(1) + parts.group(3)
-    if parts is None or key not in _HALF_UNIT:
-        return "DURATION", _duration(None if n is None else n + 0.5, unit), "duration", False
-    return (
-        "DURATION",
-        whole + _HALF_UNIT[key].lstrip("T" if parts.group(1) else ""),
-        "duration",
-        False,
+    # the half in the next smaller unit (_HALVES); half a week has none (ISO writes no W with D)
+    half = (
+        _HALVES.get((parts.group(3), parts.group(1) == "T"))
+        if parts is not None and parts.group(3) != "W"
+        else None
     )
+    if parts is None or half is None:
+        return "DURATION", _duration(None if n is None else n + 0.5, unit), "duration", False
+    value, code, is_time = half
+    time_mark = "T" if is_time and not parts.group(1) else ""  # "P2DT12H"
+    return "DURATION", f"{whole}{time_mark}{_fmt_num(value)}{code}", "duration", False
 
 
 def _h_bare_unit_duration(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
