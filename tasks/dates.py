@@ -2483,9 +2483,10 @@ _YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 def _after_a_year_told_of(
     found: list[TemporalExpression], token: Token | None, anchor: date | None, tense: str | None
 ) -> bool:
-    """Whether a bare month told in the past follows a year (or a date of one) written out
-    earlier in its sentence, before the anchor's year ("opened on July 26, 2005, ran for 13 days
-    and resumed in September": 2005)."""
+    """Whether a bare month or a month's day told in the past follows a year (or a date of one)
+    written out earlier in its sentence, before the anchor's year ("opened on July 26, 2005, ran
+    for 13 days and resumed in September": 2005; "In July 2006, it fired missiles; on October 9,
+    it detonated a device": 2006)."""
     if not found or token is None or anchor is None or tense != "past":
         return False
     # the last date told before it, past a span ("ran for 13 days")
@@ -2833,8 +2834,11 @@ def extract_dates(
             # July or the spring of the year the story tells of
             got = _in_story_year(got, "that", found)
         elif (
-            rule == "month_rel"
+            rule in ("month_rel", "month_day_year", "day_month_year")
             and not _RELATIVE_MONTH.match(raw)  # "last June" is the anchor's
+            and not _YEAR_RX.search(raw)
+            # "the February 13 agreement" names a deal of its own year, not of the year before
+            and (rule == "month_rel" or not _before_noun(doc, text, end))
             and _after_a_year_told_of(found, token, anchor, tense)
         ):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":

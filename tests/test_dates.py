@@ -1720,11 +1720,26 @@ def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
         ("The talks, which began in 2003, last met in December in Beijing.", "2009-12"),
         # ... nor in another sentence: the month before the anchor
         ("In 2007 the talks resumed. In July inspectors confirmed the shutdown.", "2010-07"),
+        # a month's day after a month of a year written out in its sentence
+        (
+            "In July 2006, Pyongyang fired seven missiles into the sea; on October 9, it"
+            " detonated a nuclear device.",
+            "2006-10-09",
+        ),
+        ("The talks resumed on July 18, 2007, and on 20 July the envoys agreed.", "2007-07-20"),
+        # ... not a day that names a deal ("the October 3 agreement"), nor one in another
+        # sentence
+        (
+            "North Korea broke the promises it made in 2005 and the October 3 agreement.",
+            "2009-10-03",
+        ),
+        ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2010-10-09"),
     ],
 )
 def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, value) -> None:
     found = extract_dates(nlp(sentence), date(2010, 9, 14))
-    assert [t.value for t in found if t.text in ("July", "December")] == [value], found
+    months = ("July", "December", "October 9", "20 July", "October 3")
+    assert [t.value for t in found if t.text in months] == [value], found
 
 
 @pytest.mark.parametrize(
