@@ -1774,6 +1774,9 @@ def _h_half_duration(t: str, anchor: date | None, tense: str | None) -> Normalis
         months = int(n * 12 + 6 if unit.startswith("year") else n) * (-1 if back else 1)
         d = _add_months(anchor, months)
         return "DATE", f"{d.year}-{d.month:02d}", "month", True
+    if unit.lower().startswith(("decade", "centur")):
+        # a decade's or a century's half is whole years: "two and a half decades" P25Y
+        return "DURATION", _duration(None if n is None else n + 0.5, unit), "duration", False
     whole = _duration(n, unit)  # "P2Y", "PT5H"
     parts = re.fullmatch(r"P(T?)(\d+)([A-Z]+)", whole)
     # the half in the next smaller unit (_HALVES); half a week has none (ISO writes no W with D)

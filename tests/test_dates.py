@@ -794,6 +794,14 @@ CASES = [
         "DURATION",
         "PT1M30S",
     ),
+    # ... but a decade's half is whole years
+    (
+        "The dispute has run for two and a half decades.",
+        FRI_2009_12_11,
+        "two and a half decades",
+        "DURATION",
+        "P25Y",
+    ),
     (
         "The plant opened two and a half years ago.",
         FRI_2009_12_11,
