@@ -2488,8 +2488,7 @@ def _after_a_year_told_of(
 ) -> bool:
     """Whether a bare month or a month's day told in the past follows a year (or a date of one)
     written out earlier in its sentence, before the anchor's year ("opened on July 26, 2005, ran
-    for 13 days and resumed in September": 2005; "In July 2006, it fired missiles; on October 9,
-    it detonated a device": 2006)."""
+    for 13 days and resumed in September": 2005; a month's day, see _day_after_the_date_told)."""
     if not found or token is None or anchor is None or tense != "past":
         return False
     # the last date told before it, past a span ("ran for 13 days")
@@ -2505,6 +2504,26 @@ def _after_a_year_told_of(
     # began in 2003, last met in December": the December before the anchor)
     year = token.doc.char_span(last.start_char, last.end_char, alignment_mode="expand")
     return year is not None and not any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors)
+
+
+def _day_after_the_date_told(
+    got: Normalised, found: list[TemporalExpression], anchor: date
+) -> Normalised:
+    """A month's day after the date _after_a_year_told_of found: the first such day on or after
+    it ("In July 2006, it fired missiles; on October 9, it detonated a device": 2006-10-09; "after
+    the talks broke down in December 2008, the North said on Jan. 12": 2009-01-12), kept as it
+    was when that day would be after the anchor."""
+    if not _DAY_VALUE.match(got[1][:10]):
+        return got
+    told = next((f for f in reversed(found) if f.type == "DATE"), found[-1]).value
+    month = int(told[5:7]) if told[5:7].isdigit() else 1
+    since = date(int(told[:4]), month, int(told[8:10]) if told[8:10].isdigit() else 1)
+    day = _safe_date(since.year, int(got[1][5:7]), int(got[1][8:10]))
+    if day < since:
+        day = _safe_date(since.year + 1, day.month, int(got[1][8:10]))
+    if day > anchor:
+        return got
+    return got[0], day.isoformat() + got[1][10:], got[2], True
 
 
 def _weekday_range_start(found: list[TemporalExpression], text: str, start: int) -> date | None:
@@ -2846,7 +2865,10 @@ def extract_dates(
         ):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":
             # the July of the year the sentence tells of, not the one before the anchor
-            got = _in_story_year(got, "", found)
+            if rule == "month_rel":
+                got = _in_story_year(got, "", found)
+            elif anchor is not None:
+                got = _day_after_the_date_told(got, found, anchor)
         if story_year is not None:
             in_year = _in_story_year(got, story_year["which"], found)
             if in_year is not got:

@@ -1742,11 +1742,29 @@ def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
             "2009-10-03",
         ),
         ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2010-10-09"),
+        # ... the first such day after that date, not one before it in that date's year
+        (
+            "After the talks broke down in December 2009, the North said on Jan. 12 that it"
+            " would return.",
+            "2010-01-12",
+        ),
+        ("In March 2008 the North fired missiles, and on Feb. 2 it tested one.", "2009-02-02"),
+        # ... but never one after the anchor: the day then reads as it would alone
+        ("In December 2009 the talks stalled, and on Nov. 30 the envoys met.", "2009-11-30"),
     ],
 )
 def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, value) -> None:
     found = extract_dates(nlp(sentence), date(2010, 9, 14))
-    months = ("July", "December", "October 9", "20 July", "October 3")
+    months = (
+        "July",
+        "December",
+        "October 9",
+        "20 July",
+        "October 3",
+        "Jan. 12",
+        "Feb. 2",
+        "Nov. 30",
+    )
     assert [t.value for t in found if t.text in months] == [value], found
 
 
