@@ -2488,7 +2488,7 @@ def _after_a_year_told_of(
 ) -> bool:
     """Whether a bare month or a month's day told in the past follows a year (or a date of one)
     written out earlier in its sentence, before the anchor's year ("opened on July 26, 2005, ran
-    for 13 days and resumed in September": 2005; a month's day, see _day_after_the_date_told)."""
+    for 13 days and resumed in September": 2005; see _after_the_date_told)."""
     if not found or token is None or anchor is None or tense != "past":
         return False
     # the last date told before it, past a span ("ran for 13 days")
@@ -2506,24 +2506,31 @@ def _after_a_year_told_of(
     return year is not None and not any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors)
 
 
-def _day_after_the_date_told(
+def _after_the_date_told(
     got: Normalised, found: list[TemporalExpression], anchor: date
 ) -> Normalised:
-    """A month's day after the date _after_a_year_told_of found: the first such day on or after
-    it ("In July 2006, it fired missiles; on October 9, it detonated a device": 2006-10-09; "after
-    the talks broke down in December 2008, the North said on Jan. 12": 2009-01-12), kept as it
-    was when that day would be after the anchor."""
-    if not _DAY_VALUE.match(got[1][:10]):
-        return got
+    """A bare month or a month's day after the date _after_a_year_told_of found: the first such
+    month or day on or after it ("opened on July 26, 2005, ... and resumed in September":
+    2005-09; "In July 2006, it fired missiles; on October 9, it detonated a device": 2006-10-09;
+    "after the talks broke down in December 2008, the North said in January": 2009-01), kept as
+    it was when that one would be after the anchor."""
     told = next((f for f in reversed(found) if f.type == "DATE"), found[-1]).value
     month = int(told[5:7]) if told[5:7].isdigit() else 1
     since = date(int(told[:4]), month, int(told[8:10]) if told[8:10].isdigit() else 1)
-    day = _safe_date(since.year, int(got[1][5:7]), int(got[1][8:10]))
-    if day < since:
-        day = _safe_date(since.year + 1, day.month, int(got[1][8:10]))
-    if day > anchor:
+    if _DAY_VALUE.match(got[1][:10]):
+        day = int(got[1][8:10])
+        first = _safe_date(since.year, int(got[1][5:7]), day)
+        if first < since:
+            first = _safe_date(since.year + 1, first.month, day)
+        value = first.isoformat()
+    elif re.fullmatch(r"\d{4}-\d\d", got[1]):
+        first = date(since.year + (int(got[1][5:7]) < since.month), int(got[1][5:7]), 1)
+        value = first.isoformat()[:7]
+    else:
         return got
-    return got[0], day.isoformat() + got[1][10:], got[2], True
+    if first > anchor:
+        return got
+    return got[0], value + got[1][10:], got[2], True
 
 
 def _weekday_range_start(found: list[TemporalExpression], text: str, start: int) -> date | None:
@@ -2861,14 +2868,12 @@ def extract_dates(
             and not _YEAR_RX.search(raw)
             # "the February 13 agreement" names a deal of its own year, not of the year before
             and (rule == "month_rel" or not _before_noun(doc, text, end))
+            and anchor is not None
             and _after_a_year_told_of(found, token, anchor, tense)
         ):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":
             # the July of the year the sentence tells of, not the one before the anchor
-            if rule == "month_rel":
-                got = _in_story_year(got, "", found)
-            elif anchor is not None:
-                got = _day_after_the_date_told(got, found, anchor)
+            got = _after_the_date_told(got, found, anchor)
         if story_year is not None:
             in_year = _in_story_year(got, story_year["which"], found)
             if in_year is not got:

@@ -1728,6 +1728,12 @@ def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
         ("The talks, which began in 2003, last met in December in Beijing.", "2009-12"),
         # ... nor in another sentence: the month before the anchor
         ("In 2007 the talks resumed. In July inspectors confirmed the shutdown.", "2010-07"),
+        # ... the first such month after a month of that year, not one before it
+        (
+            "After the talks broke down in December 2008, the North said in January that it"
+            " would return.",
+            "2009-01",
+        ),
         # a month's day after a month of a year written out in its sentence
         (
             "In July 2006, Pyongyang fired seven missiles into the sea; on October 9, it"
@@ -1758,6 +1764,7 @@ def test_a_month_after_a_year_in_its_sentence_is_in_that_year(nlp, sentence, val
     months = (
         "July",
         "December",
+        "January",
         "October 9",
         "20 July",
         "October 3",
