@@ -2506,6 +2506,9 @@ def _after_a_year_told_of(
     return year is not None and not any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors)
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
 def _after_the_date_told(
     got: Normalised, found: list[TemporalExpression], anchor: date
 ) -> Normalised:
@@ -2523,7 +2526,7 @@ def _after_the_date_told(
         if first < since:
             first = _safe_date(since.year + 1, first.month, day)
         value = first.isoformat()
-    elif re.fullmatch(r"\d{4}-\d\d", got[1]):
+    elif _MONTH_VALUE.fullmatch(got[1]):
         first = date(since.year + (int(got[1][5:7]) < since.month), int(got[1][5:7]), 1)
         value = first.isoformat()[:7]
     else:
