@@ -1774,15 +1774,16 @@ def _h_half_duration(t: str, anchor: date | None, tense: str | None) -> Normalis
         months = int(n * 12 + 6 if unit.startswith("year") else n) * (-1 if back else 1)
         d = _add_months(anchor, months)
         return "DATE", f"{d.year}-{d.month:02d}", "month", True
-    if unit.lower().startswith(("decade", "centur")):
-        # a decade's or a century's half is whole years: "two and a half decades" P25Y
-        return "DURATION", _duration(None if n is None else n + 0.5, unit), "duration", False
     whole = _duration(n, unit)  # "P2Y", "PT5H"
     parts = re.fullmatch(r"P(T?)(\d+)([A-Z]+)", whole)
-    # the half in the next smaller unit (_HALVES); half a week has none (ISO writes no W with D)
+    # the half in the next smaller unit (_HALVES); half a week has none (ISO writes no W with D),
+    # and a decade's or a century's half is whole years ("two and a half decades" P25Y, not the
+    # half of its P20Y's years)
     half = (
         _HALVES.get((parts.group(3), parts.group(1) == "T"))
-        if parts is not None and parts.group(3) != "W"
+        if parts is not None
+        and parts.group(3) != "W"
+        and not unit.lower().startswith(("decade", "centur"))
         else None
     )
     if parts is None or half is None:
@@ -2483,14 +2484,14 @@ _RELATIVE_MONTH = re.compile(r"(?:last|next|this)\b", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 
 
-def _after_a_year_told_of(
-    found: list[TemporalExpression], token: Token | None, anchor: date | None, tense: str | None
-) -> bool:
-    """Whether a bare month or a month's day told in the past follows a year (or a date of one)
-    written out earlier in its sentence, before the anchor's year ("opened on July 26, 2005, ran
-    for 13 days and resumed in September": 2005; see _after_the_date_told)."""
-    if not found or token is None or anchor is None or tense != "past":
-        return False
+def _date_told_before(
+    found: list[TemporalExpression], token: Token | None, anchor: date, tense: str | None
+) -> TemporalExpression | None:
+    """The year (or the date of one) written out earlier in the sentence of a bare month or a
+    month's day told in the past, before the anchor's year ("opened on July 26, 2005, ran for 13
+    days and resumed in September": July 26, 2005; see _after_the_date_told); None if none."""
+    if not found or token is None or tense != "past":
+        return None
     # the last date told before it, past a span ("ran for 13 days")
     last = next((f for f in reversed(found) if f.type == "DATE"), found[-1])
     if not (
@@ -2499,35 +2500,38 @@ def _after_a_year_told_of(
         and int(last.value[:4]) < anchor.year
         and last.start_char >= token.sent.start_char
     ):
-        return False
+        return None
     # ... in the sentence's own telling, not a clause about something else ("The talks, which
     # began in 2003, last met in December": the December before the anchor)
     year = token.doc.char_span(last.start_char, last.end_char, alignment_mode="expand")
-    return year is not None and not any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors)
+    if year is None or any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors):
+        return None
+    return last
 
 
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
 
-def _after_the_date_told(
-    got: Normalised, found: list[TemporalExpression], anchor: date
-) -> Normalised:
-    """A bare month or a month's day after the date _after_a_year_told_of found: the first such
-    month or day on or after it ("opened on July 26, 2005, ... and resumed in September":
+def _after_the_date_told(got: Normalised, told: str, anchor: date) -> Normalised:
+    """A bare month or a month's day after the date `told` (_date_told_before's value): the first
+    such month or day on or after it ("opened on July 26, 2005, ... and resumed in September":
     2005-09; "In July 2006, it fired missiles; on October 9, it detonated a device": 2006-10-09;
     "after the talks broke down in December 2008, the North said in January": 2009-01), kept as
     it was when that one would be after the anchor."""
-    told = next((f for f in reversed(found) if f.type == "DATE"), found[-1]).value
-    month = int(told[5:7]) if told[5:7].isdigit() else 1
-    since = date(int(told[:4]), month, int(told[8:10]) if told[8:10].isdigit() else 1)
+    since = date(
+        int(told[:4]),
+        int(told[5:7]) if told[5:7].isdigit() else 1,
+        int(told[8:10]) if told[8:10].isdigit() else 1,
+    )
+    month = int(got[1][5:7]) if got[1][5:7].isdigit() else 0
     if _DAY_VALUE.match(got[1][:10]):
         day = int(got[1][8:10])
-        first = _safe_date(since.year, int(got[1][5:7]), day)
+        first = _safe_date(since.year, month, day)
         if first < since:
-            first = _safe_date(since.year + 1, first.month, day)
+            first = _safe_date(since.year + 1, month, day)
         value = first.isoformat()
     elif _MONTH_VALUE.fullmatch(got[1]):
-        first = date(since.year + (int(got[1][5:7]) < since.month), int(got[1][5:7]), 1)
+        first = date(since.year + (month < since.month), month, 1)
         value = first.isoformat()[:7]
     else:
         return got
@@ -2872,11 +2876,11 @@ def extract_dates(
             # "the February 13 agreement" names a deal of its own year, not of the year before
             and (rule == "month_rel" or not _before_noun(doc, text, end))
             and anchor is not None
-            and _after_a_year_told_of(found, token, anchor, tense)
+            and (told := _date_told_before(found, token, anchor, tense)) is not None
         ):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":
             # the July of the year the sentence tells of, not the one before the anchor
-            got = _after_the_date_told(got, found, anchor)
+            got = _after_the_date_told(got, told.value, anchor)
         if story_year is not None:
             in_year = _in_story_year(got, story_year["which"], found)
             if in_year is not got:
