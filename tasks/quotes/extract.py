@@ -704,7 +704,8 @@ def _link_parts(doc: Doc, quotes: list[Quote], text: str) -> list[Quote]:
             speaker_text=prev.speaker_text,
             speaker_type=prev.speaker_type,
         )
-        going_on = token_at(doc, beside[-1].cue_start) if beside and beside[-1].cue_start else None
+        cue_at = beside[-1].cue_start if beside else None
+        going_on = token_at(doc, cue_at) if cue_at is not None else None
         if (
             going_on is not None
             and going_on.lower_ in _GOING_ON
