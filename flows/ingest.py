@@ -29,7 +29,6 @@ from flows.reporting import (
     append_history,
     highlights,
     load_history,
-    preload_report,
     publish,
     publish_report,
     yield_anomalies,
@@ -301,9 +300,6 @@ def run_ingest(
             return enriched, rejects, model
 
         def finish_oldest() -> None:
-            # a wait on the NLP workers (never on a dry run): this process idles, so the report's
-            # plotting stack imports now; at the start it slowed the first batch and the workers'
-            preload_report()
             slices, early_rejects = in_flight.popleft()
             enriched: list[Enriched] = []
             enrich_rejects: list[Reject] = []

@@ -4,8 +4,8 @@ Researchers studying the talks mostly ask "who was quoted, how often, saying wha
 answers the first questions without SQL. DuckDB reads the datasets' Parquet files itself (local,
 or s3:// through the storage layer's filesystem) and aggregates them in a streaming way, spilling
 to disk past its memory limit: `articles.text` is never selected. Charts are drawn with
-matplotlib on a non-interactive canvas (no pyplot, no display), saved as SVG files next to
-report.html and embedded in it as data: URIs, so the page needs no network.
+pygal (tasks.charts), saved as SVG files next to report.html and embedded in it as data:
+URIs, so the page needs no network.
 Everything that comes from the data is HTML-escaped; only http(s) URLs become links.
 """
 
@@ -13,29 +13,32 @@ from __future__ import annotations
 
 import base64
 import html
-import io
-import math
 import re
 import tempfile
-import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import duckdb
-import matplotlib
-import matplotlib.dates as mdates
-from matplotlib.axis import Axis
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import PowerNorm
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from tasks.charts import (
+    ROW_PIXELS,
+    Bar,
+    DateLine,
+    Graph,
+    HorizontalStackedBar,
+    StackedBar,
+    chart,
+    count_axis,
+    cut,
+    dot_matrix,
+    log_axis,
+    render_svg,
+    x_labels,
+)
 from tasks.storage import ARTICLE_TABLES, SCHEMAS, Dataset
 
 # How much each chart shows: enough to read on a laptop screen (about 1100 px of width).
@@ -54,7 +57,6 @@ VOLUME_GRAINS = ((62, "day"), (730, "week"), (40 * 365, "month"))
 MAX_TIME_COLUMNS = 48  # heat map columns before months are grouped into quarters or years
 MAX_YEAR_ROWS = 30  # rows of the mentioned year x month heat map
 QUOTE_CHARS = 400  # a longer quote is cut in the table (the full text is in the dataset)
-LABEL_CHARS = 32  # a longer name is cut in chart labels
 # reads of the files when a merge replaced some of them meanwhile (see build_report)
 READ_ATTEMPTS = 3
 # DuckDB spills its temporary tables, joins and aggregates to disk beyond this, so a large corpus
@@ -77,18 +79,6 @@ CHARTS = (
 )
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _KINDS = ("direct", "partial", "indirect")
-# matplotlib's default cycle (Tableau 10): distinct, and fair to most colour-blind readers
-_PALETTE = [f"C{i}" for i in range(10)]
-_RC: dict[str, Any] = {
-    "svg.fonttype": "none",  # text stays text: small files, and the browser finds CJK glyphs
-    "svg.hashsalt": "newscorpus",  # stable element ids, so the same data gives the same file
-    "text.parse_math": False,  # a "$" in a speaker's name must not start TeX
-    "font.size": 10,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 11,
-    "axes.titleweight": "bold",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,34 +238,15 @@ def _bin_label(d: date, grain: str) -> str:
 # ---- drawing ------------------------------------------------------------------------------
 
 
-def _short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _ticks(ax: Any, labels: Sequence[str], max_ticks: int = 16) -> None:
-    """Label every k-th bar so the x axis stays readable however many bins there are."""
-    every = max(1, -(-len(labels) // max_ticks))
-    positions = list(range(0, len(labels), every))
-    ax.set_xticks(positions, [labels[i] for i in positions], rotation=45, ha="right")
-
-
 class _Charts:
-    """Saves figures as SVG files in the report folder and returns their <figure> markup."""
+    """Renders charts as SVG files in the report folder and returns their <figure> markup."""
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
 
-    def figure(self, width: float, height: float) -> Figure:
-        fig = Figure(figsize=(width, height))  # no layout engine: embed() calls _fit
-        FigureCanvasAgg(fig)  # a headless canvas: no pyplot, no GUI backend
-        return fig
-
-    def embed(self, fig: Figure, name: str, caption: str) -> str:
+    def embed(self, graph: Graph, name: str, caption: str) -> str:
         assert name in CHARTS, name  # so the next report knows to remove it
-        _fit(fig)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-        data = buf.getvalue()
+        data = render_svg(graph, name)
         path = self.out_dir / f"{name}.svg"
         path.write_bytes(data)
         uri = "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
@@ -283,144 +254,6 @@ class _Charts:
             f'<figure><img src="{uri}" alt="{_e(caption)}">'
             f"<figcaption>{_e(caption)} (<code>{_e(path.name)}</code>)</figcaption></figure>"
         )
-
-
-# Margins are estimated from the characters of each text, not measured: constrained layout
-# measured every text to lay a chart out, then drawing measured them again, and that was half of
-# the report's time (demo report 1.55 -> 0.78 s, best of 5 alternating runs). The estimate errs
-# wide, a little white space but no clipped label: test_chart_texts_fit_in_their_figures
-# measures every chart of a corpus with long, wide names.
-_PT = 1 / 72  # inches per point
-_PAD = 0.1  # inches of white space around a chart, and between the plot and a colorbar
-_LINE = 1.25  # height of a line of text in em (DejaVu Sans: ascent + descent = 1.17 em)
-_TICK = 7 * _PT  # tick mark and the gap to its label, 3.5 pt each (matplotlib's defaults)
-_CBAR = 0.15  # colorbar width in inches
-
-
-def _em(char: str) -> float:
-    """Advance width of a DejaVu Sans glyph in em, rounded up to the widest of its class.
-
-    Against the font's real widths of the demo corpus' names, dates, source names and of W-heavy,
-    M-heavy and upper-case labels, a label's sum is 1-15% over (median 10%) and never under.
-    """
-    if char in "MWmw…" or ord(char) >= 0x1100:  # CJK is a full em in any fallback font
-        return 1.0
-    if char.isupper():
-        return 0.8
-    if char in " .,:;'|()[]-fijlrt":
-        return 0.42
-    return 0.64
-
-
-def _size(text: Text) -> float:
-    """Font size in inches."""
-    return text.get_fontproperties().get_size_in_points() * _PT
-
-
-def _extent(texts: Iterable[Text]) -> tuple[float, float]:
-    """Width and height in inches of the box around the largest of these (rotated) texts."""
-    width = height = 0.0
-    for t in texts:
-        if t.get_text():
-            w, h = sum(map(_em, t.get_text())) * _size(t), _line(t)
-            angle = math.radians(t.get_rotation())
-            sin, cos = abs(math.sin(angle)), abs(math.cos(angle))
-            width = max(width, w * cos + h * sin)
-            height = max(height, w * sin + h * cos)
-    return width, height
-
-
-def _line(text: Text) -> float:
-    """Height in inches of a one-line text; 0 if it is empty."""
-    return _LINE * _size(text) if text.get_text() else 0.0
-
-
-def _label(axis: Axis) -> float:
-    """Inches an axis label takes beside its tick labels; 0 without one."""
-    return axis.labelpad * _PT + _line(axis.label) if axis.label.get_text() else 0.0
-
-
-def _offset(axis: Axis) -> float:
-    """Inches an axis' offset text takes (3 pt from the tick labels); 0 without one."""
-    # the formatter has it once the tick labels are made; the axis only shows it when drawn
-    if not axis.get_major_formatter().get_offset():
-        return 0.0
-    return 3 * _PT + _LINE * _size(axis.get_offset_text())
-
-
-def _fit(fig: Figure) -> None:
-    """Set a finished chart's margins from what it holds; place its legend or colorbar.
-
-    A chart is one axes with a title at the top, tick labels (x ones maybe rotated and right
-    aligned), maybe axis labels, and maybe a figure legend or a colorbar on its right.
-    """
-    ax, *cbar = fig.axes  # the colorbar's axes comes second (see _heatmap)
-    fig_w, fig_h = fig.get_size_inches()
-    x_labels = ax.get_xticklabels(which="both")
-    x_w, x_h = _extent(x_labels)
-    y_labels = [t for t in ax.get_yticklabels(which="both") if t.get_text()]
-    y_w, y_h = _extent(y_labels)
-    # a rotated label is right-aligned on its tick, an upright one centred; either tick may
-    # sit at the edge of the plot
-    rotated = any(t.get_rotation() for t in x_labels)
-    left = _PAD + max(_label(ax.yaxis) + y_w + _TICK, x_w if rotated else x_w / 2)
-    right = _PAD + (0 if rotated else x_w / 2)
-    bottom = _PAD + _TICK + x_h + _label(ax.xaxis) + _offset(ax.xaxis)  # "2010-Feb" of dates
-    top = _PAD + _offset(ax.yaxis)  # the "1e6" of large counts
-    if any(ax.get_title(loc) for loc in ("left", "center", "right")):
-        top += 6 * _PT + _LINE * _size(ax.title)  # axes.titlepad is 6 pt
-    for legend in fig.legends:
-        # handle length 2 em, handle-text gap 0.8 em, border pads 0.4 em, off the plot 0.5 em
-        size = legend.prop.get_size_in_points() * _PT
-        right = max(right, _PAD + _extent(legend.get_texts())[0] + 4.1 * size)
-    if cbar:
-        right = max(right, _PAD + _PAD + _CBAR + _TICK + _extent(cbar[0].get_yticklabels())[0])
-    # a chart too short for its labels grows rather than squash its plot below one line per y
-    # label (a few long names under a heat map); one too narrow keeps a sliver of plot
-    fig_h = max(fig_h, bottom + top + len(y_labels) * y_h)
-    fig.set_size_inches(fig_w, fig_h)
-    sx = min(1.0, 0.9 * fig_w / (left + right))
-    x0, x1 = left * sx / fig_w, 1 - right * sx / fig_w
-    y0, y1 = bottom / fig_h, 1 - top / fig_h
-    fig.subplots_adjust(left=x0, right=x1, bottom=y0, top=y1)
-    for legend in fig.legends:  # level with the plot's top: clear of a title wider than it
-        legend.set_bbox_to_anchor((x1, y1))
-    if cbar:  # as tall as 60% of the plot, centred beside it
-        height = y1 - y0
-        cbar[0].set_position((x1 + _PAD / fig_w, y0 + 0.2 * height, _CBAR / fig_w, 0.6 * height))
-
-
-def _legend(fig: Figure) -> None:
-    # beside the plot, not over it: bars fill the whole axes on a tiny corpus (_fit places it)
-    fig.legend(loc="upper left", frameon=False, fontsize=8)
-
-
-def _heatmap(
-    fig: Figure,
-    matrix: list[list[int]],
-    rows: Sequence[str],
-    cols: Sequence[str],
-    title: str,
-    col_ticks: int = 24,
-) -> None:
-    ax = fig.add_subplot()
-    peak = max((v for row in matrix for v in row), default=0)
-    # square-root colours: one dominant speaker or actor must not wash out all other cells
-    norm = PowerNorm(0.5, vmin=0, vmax=max(peak, 1))
-    image = ax.imshow(matrix, aspect="auto", cmap="Blues", interpolation="nearest", norm=norm)
-    ax.set_yticks(range(len(rows)), [_short(r) for r in rows])
-    _ticks(ax, [_short(c) for c in cols], col_ticks)
-    ax.set_title(title, loc="left")
-    if len(rows) * len(cols) <= 400:  # numbers in the cells while they still fit
-        for i, row in enumerate(matrix):
-            for j, v in enumerate(row):
-                if v:
-                    color = "white" if v > peak * 0.4 else "#222"
-                    ax.text(j, i, str(v), ha="center", va="center", fontsize=8, color=color)
-    bar = fig.colorbar(image, cax=fig.add_axes((0, 0, 1, 1)))  # _fit places it
-    # counts: no 0.5 ticks; as many as fit the bar's height (ten crowd a short heat map's)
-    bar.locator = MaxNLocator(nbins="auto", integer=True)
-    bar.update_ticks()
 
 
 # ---- HTML helpers -------------------------------------------------------------------------
@@ -484,25 +317,17 @@ def _volume(con: duckdb.DuckDBPyConnection, charts: _Charts, undated: int) -> _S
         for day, src, n in counts:
             key = src if src in series else "other"
             series.setdefault(key, [0] * len(bins))[index[_trunc(day, grain)]] += n
-        fig = charts.figure(10, 3.8)
-        ax = fig.add_subplot()
-        bottom = [0] * len(bins)
-        for i, (src, values) in enumerate(series.items()):
-            ax.bar(
-                range(len(bins)),
-                values,
-                bottom=bottom,
-                label=_short(src),
-                color=_PALETTE[i % len(_PALETTE)],
-                width=0.85,
-            )
-            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        _ticks(ax, [_bin_label(b, grain) for b in bins])
-        ax.set_ylabel(f"articles per {grain}")
-        ax.set_title(f"Articles published per {grain}, by source", loc="left")
-        _legend(fig)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        sec.body.append(charts.embed(fig, "volume", f"Articles published per {grain} by source"))
+        graph = chart(
+            StackedBar,
+            f"Articles published per {grain}, by source",
+            420,
+            y_title=f"articles per {grain}",
+        )
+        x_labels(graph, [_bin_label(b, grain) for b in bins])
+        for src, values in series.items():
+            graph.add(src, [v or None for v in values])
+        graph.y_labels = count_axis(max(map(sum, zip(*series.values(), strict=True))))
+        sec.body.append(charts.embed(graph, "volume", f"Articles published per {grain} by source"))
     else:
         sec.body.append(_note("No article has a publication date: no volume over time to draw."))
     if undated:
@@ -548,21 +373,18 @@ def _speakers(con: duckdb.DuckDBPyConnection, charts: _Charts, quotes: int) -> l
         heat_sec.body.append(_note("No quote has a resolved speaker: nothing to chart."))
         return [top_sec, heat_sec]
     shown = top[:TOP_SPEAKERS]
-    fig = charts.figure(10, 1.2 + 0.32 * len(shown))
-    ax = fig.add_subplot()
-    # numeric positions, not categories: two names cut to the same label stay two bars
-    positions = range(len(shown))
-    left = [0] * len(shown)
+    graph = chart(
+        HorizontalStackedBar,
+        "Most quoted speakers, by kind of quote",
+        150 + ROW_PIXELS * len(shown),
+        x_title="quotes",
+    )
+    # the most quoted on top: pygal draws the first label at the bottom
+    graph.x_labels = [cut(r[0]) for r in reversed(shown)]
     for k, kind in enumerate(_KINDS):
-        values = [r[2 + k] for r in reversed(shown)]
-        ax.barh(positions, values, left=left, label=kind, color=_PALETTE[k])
-        left = [a + b for a, b in zip(left, values, strict=True)]
-    ax.set_yticks(positions, [_short(r[0]) for r in reversed(shown)])
-    ax.set_xlabel("quotes")
-    ax.set_title("Most quoted speakers, by kind of quote", loc="left")
-    _legend(fig)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    top_sec.body.append(charts.embed(fig, "speakers", "Most quoted speakers by kind of quote"))
+        graph.add(kind, [r[2 + k] or None for r in reversed(shown)])
+    graph.y_labels = count_axis(max(r[1] for r in shown))
+    top_sec.body.append(charts.embed(graph, "speakers", "Most quoted speakers by kind of quote"))
     top_sec.body.append(_speaker_trend(con, charts, [r[0] for r in top[:TREND_SPEAKERS]]))
     top_sec.body.append(
         _table(
@@ -587,36 +409,32 @@ def _speaker_trend(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[
     # the whole publication span, so a speaker who fell silent is seen as flat to the end
     span = con.execute("SELECT min(day), max(day) FROM arts").fetchone() or ()
     days = sorted({d for _, d, _ in rows} | {d for d in span if d is not None})
-    fig = charts.figure(10, 3.6)
-    ax = fig.add_subplot()
+    graph = chart(
+        DateLine,
+        "Top speakers over time (cumulative quotes by publication date)",
+        400,
+        y_title="quotes so far",
+        x_label_rotation=30,
+        x_value_formatter=date.isoformat,
+        show_dots=len(days) == 1,  # one day: a point, as a line has no length
+        dots_size=4,
+        stroke_style={"width": 2},
+    )
     per: dict[str, dict[date, int]] = defaultdict(dict)
     for speaker, day, n in rows:
         per[speaker][day] = n
-    for i, name in enumerate(names):
+    peak = 0
+    for name in names:
         if name not in per:
             continue
-        total, xs, ys = 0, [], []
+        total, points = 0, []
         for d in days:
             total += per[name].get(d, 0)
-            xs.append(d)
-            ys.append(total)
-        ax.step(
-            xs,
-            ys,
-            where="post",
-            label=_short(name),
-            color=_PALETTE[i % len(_PALETTE)],
-            marker="o" if len(days) == 1 else None,  # one day: a point, as a line has no length
-        )
-    ax.set_ylim(bottom=0)  # counts so far: from nothing
-    ax.set_ylabel("quotes so far")
-    ax.set_title("Top speakers over time (cumulative quotes by publication date)", loc="left")
-    _legend(fig)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    locator = mdates.AutoDateLocator()
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    return charts.embed(fig, "speakers_over_time", "Cumulative quotes of the top speakers")
+            points.append((d, total))
+        peak = max(peak, total)
+        graph.add(name, points)
+    graph.y_labels = count_axis(peak)  # counts so far: from nothing
+    return charts.embed(graph, "speakers_over_time", "Cumulative quotes of the top speakers")
 
 
 def _speaker_heatmap(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[str]) -> str:
@@ -638,15 +456,13 @@ def _speaker_heatmap(con: duckdb.DuckDBPyConnection, charts: _Charts, names: lis
     where = {n: i for i, n in enumerate(present)}
     for speaker, day, n in rows:
         matrix[where[speaker]][index[_trunc(day, grain)]] += n
-    fig = charts.figure(10, 1.4 + 0.3 * len(present))
-    _heatmap(
-        fig,
+    graph = dot_matrix(
+        f"Quotes per speaker and {grain} of publication",
         matrix,
         present,
         [_bin_label(b, grain) for b in bins],
-        f"Quotes per speaker and {grain} of publication",
     )
-    return charts.embed(fig, "speaker_months", f"Quotes per speaker and {grain}")
+    return charts.embed(graph, "speaker_months", f"Quotes per speaker and {grain}")
 
 
 def _actors(con: duckdb.DuckDBPyConnection, charts: _Charts) -> list[_Section]:
@@ -663,20 +479,17 @@ def _actors(con: duckdb.DuckDBPyConnection, charts: _Charts) -> list[_Section]:
         pair_sec.body.append(msg)
         return [top_sec, pair_sec]
     shown = top[:TOP_ACTORS]
-    fig = charts.figure(10, 1.2 + 0.3 * len(shown))
-    ax = fig.add_subplot()
-    labels = sorted({r[2] for r in shown})
-    colors = {lab: _PALETTE[i % len(_PALETTE)] for i, lab in enumerate(labels)}
-    seen: set[str] = set()
-    for i, r in enumerate(reversed(shown)):
-        ax.barh(i, r[3], color=colors[r[2]], label=r[2] if r[2] not in seen else "_nolegend_")
-        seen.add(r[2])
-    ax.set_yticks(range(len(shown)), [_short(r[1]) for r in reversed(shown)])
-    ax.set_xlabel("articles mentioning the actor")
-    ax.set_title("Most mentioned actors (colour: entity type)", loc="left")
-    _legend(fig)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    top_sec.body.append(charts.embed(fig, "actors", "Most mentioned actors"))
+    graph = chart(
+        HorizontalStackedBar,
+        "Most mentioned actors (colour: entity type)",
+        150 + ROW_PIXELS * len(shown),
+        x_title="articles mentioning the actor",
+    )
+    graph.x_labels = [cut(r[1]) for r in reversed(shown)]  # the most mentioned on top
+    for label in sorted({r[2] for r in shown}):  # one series per type: its colour and legend
+        graph.add(label, [r[3] if r[2] == label else None for r in reversed(shown)])
+    graph.y_labels = count_axis(max(r[3] for r in shown))
+    top_sec.body.append(charts.embed(graph, "actors", "Most mentioned actors"))
     top_sec.body.append(
         _table(["actor", "type", "articles", "mentions"], [r[1:] for r in shown], {2, 3})
     )
@@ -698,10 +511,9 @@ def _actors(con: duckdb.DuckDBPyConnection, charts: _Charts) -> list[_Section]:
         [together.get((a, b), together.get((b, a), 0)) if a != b else 0 for b in matrix_ids]
         for a in matrix_ids
     ]
-    fig = charts.figure(10, 2.0 + 0.38 * len(matrix_ids))
     labels_m = [names[a] for a in matrix_ids]
-    _heatmap(fig, matrix, labels_m, labels_m, "Articles mentioning both actors", col_ticks=40)
-    pair_sec.body.append(charts.embed(fig, "co_mentions", "Actor co-mentions within articles"))
+    graph = dot_matrix("Articles mentioning both actors", matrix, labels_m, labels_m, max_labels=40)
+    pair_sec.body.append(charts.embed(graph, "co_mentions", "Actor co-mentions within articles"))
     pair_sec.body.append(
         _table(
             ["actor", "actor", "articles mentioning both"],
@@ -793,37 +605,31 @@ def _mentioned_dates(con: duckdb.DuckDBPyConnection, charts: _Charts) -> _Sectio
         if m:
             cells[(y, m)] += n
     years = sorted({y for c in per_year.values() for y in c})
-    fig = charts.figure(10, 3.4)
-    ax = fig.add_subplot()
+    title = "Years mentioned in the text"
     published = con.execute("SELECT min(year(day)), max(year(day)) FROM arts").fetchone()
     if published and published[0] is not None:
         # the contrast the section is about: what the articles discuss against when they ran
-        ax.axvspan(
-            published[0] - 0.5, published[1] + 0.5, color="#dde1e7", label="years of publication"
-        )
-    bottom = [0] * len(years)
-    for k, precision in enumerate(("day", "month", "year")):
-        values = [per_year[precision][y] for y in years]
-        ax.bar(years, values, bottom=bottom, label=f"{precision} precision", color=_PALETTE[k])
-        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
-    ax.set_ylabel("mentions")
-    ax.set_title("Years mentioned in the text", loc="left")
-    _legend(fig)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    sec.body.append(charts.embed(fig, "mentioned_years", "Years mentioned in the text"))
+        span = published[0] if published[0] == published[1] else f"{published[0]}-{published[1]}"
+        title += f" (the articles were published in {span})"
+    # every year from the first to the last mentioned: a gap in the timeline shows as one
+    all_years = list(range(years[0], years[-1] + 1)) if len(years) < 300 else years
+    graph = chart(StackedBar, title, 380, y_title="mentions")
+    x_labels(graph, [str(y) for y in all_years], 30)
+    for precision in ("day", "month", "year"):
+        graph.add(f"{precision} precision", [per_year[precision][y] or None for y in all_years])
+    graph.y_labels = count_axis(max(sum(c[y] for c in per_year.values()) for y in years))
+    sec.body.append(charts.embed(graph, "mentioned_years", "Years mentioned in the text"))
     if cells:
         by_year = Counter[int]()
         for (y, _), n in cells.items():
             by_year[y] += n
         kept = sorted(y for y, _ in by_year.most_common(MAX_YEAR_ROWS))
         matrix = [[cells.get((y, m), 0) for m in range(1, 13)] for y in kept]
-        fig = charts.figure(10, 1.4 + 0.3 * len(kept))
         months = [date(2000, m, 1).strftime("%b") for m in range(1, 13)]
-        _heatmap(
-            fig, matrix, [str(y) for y in kept], months, "Months mentioned (day or month precision)"
+        graph = dot_matrix(
+            "Months mentioned (day or month precision)", matrix, [str(y) for y in kept], months
         )
-        sec.body.append(charts.embed(fig, "mentioned_months", "Months mentioned in the text"))
+        sec.body.append(charts.embed(graph, "mentioned_months", "Months mentioned in the text"))
         if len(kept) < len(by_year):
             sec.body.append(
                 _note(f"Showing the {len(kept)} most mentioned of {len(by_year)} years.")
@@ -867,18 +673,26 @@ def _clusters(con: duckdb.DuckDBPyConnection, charts: _Charts, articles: int) ->
             f"more than one member, accounting for {copies} near-duplicate article(s)."
         )
     )
-    fig = charts.figure(10, 3.0)
-    ax = fig.add_subplot()
-    ax.bar([str(s) for s, _ in sizes], [n for _, n in sizes], color=_PALETTE[0])
-    ax.set_xlabel("articles in the cluster")
-    ax.set_ylabel("clusters")
-    if max(n for _, n in sizes) > 50:
-        ax.set_yscale("log")
-        # plain numbers: the log axis writes its ticks as TeX ($10^{3}$), which this report
-        # prints as it is (text.parse_math is off so that a "$" in a name stays a "$")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
-    ax.set_title("Cluster sizes", loc="left")
-    sec.body.append(charts.embed(fig, "cluster_sizes", "Near-duplicate cluster sizes"))
+    peak = max(n for _, n in sizes)
+    logarithmic = peak > 50  # thousands of single articles beside a few large clusters
+    graph = chart(
+        Bar,
+        "Cluster sizes",
+        320,
+        x_title="articles in the cluster",
+        y_title="clusters",
+        show_legend=False,
+        logarithmic=logarithmic,
+        # a log axis' bars rise from pygal's zero: below 1, so a count of 1 is a bar too
+        zero=0.5 if logarithmic else 0,
+    )
+    x_labels(graph, [str(s) for s, _ in sizes])
+    graph.add("clusters", [n for _, n in sizes])
+    if logarithmic:
+        graph.y_labels = log_axis(peak)
+    else:
+        graph.y_labels = count_axis(peak)
+    sec.body.append(charts.embed(graph, "cluster_sizes", "Near-duplicate cluster sizes"))
     largest = _rows(
         con,
         """WITH c AS (SELECT cluster_id, count(*) AS size, count(DISTINCT src) AS sources
@@ -968,15 +782,6 @@ def _window(since: date | None, until: date | None) -> str:
     )
 
 
-@contextmanager
-def _style() -> Iterator[None]:
-    with matplotlib.rc_context(cast(Any, _RC)), warnings.catch_warnings():
-        # a name in a script the font lacks (Hangul) or a crowded layout only warns; a report
-        # must not fail on it (and the test suite turns warnings into errors)
-        warnings.simplefilter("ignore", UserWarning)
-        yield
-
-
 def _contents(
     con: duckdb.DuckDBPyConnection,
     out_dir: Path,
@@ -1026,13 +831,12 @@ def _contents(
             "Run an ingest (newscorpus run) or widen the date window."
         )
     else:
-        with _style():
-            sections.append(_volume(con, charts, undated))
-            sections.extend(_speakers(con, charts, quotes))
-            sections.extend(_actors(con, charts))
-            sections.append(_latest_quotes(con, quotes))
-            sections.append(_mentioned_dates(con, charts))
-            sections.append(_clusters(con, charts, articles))
+        sections.append(_volume(con, charts, undated))
+        sections.extend(_speakers(con, charts, quotes))
+        sections.extend(_actors(con, charts))
+        sections.append(_latest_quotes(con, quotes))
+        sections.append(_mentioned_dates(con, charts))
+        sections.append(_clusters(con, charts, articles))
     return headline, sections, message
 
 
