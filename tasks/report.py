@@ -416,7 +416,7 @@ def _speaker_trend(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[
         y_title="quotes so far",
         x_label_rotation=30,
         x_value_formatter=date.isoformat,
-        show_dots=len(days) == 1,  # one day: a point, as a line has no length
+        show_dots=len(days) == 1,  # one day: dots mark the counts its one upright step reaches
         dots_size=4,
         stroke_style={"width": 2},
     )
@@ -427,10 +427,15 @@ def _speaker_trend(con: duckdb.DuckDBPyConnection, charts: _Charts, names: list[
     for name in names:
         if name not in per:
             continue
-        total, points = 0, []
+        # steps: a count holds until the next day with quotes, then rises on that day (a line
+        # drawn from day to day would have the quotes come in between)
+        total = 0
+        points = [(days[0], 0)]
         for d in days:
-            total += per[name].get(d, 0)
-            points.append((d, total))
+            if per[name].get(d):
+                total += per[name][d]
+                points += [(d, points[-1][1]), (d, total)]
+        points.append((days[-1], total))
         peak = max(peak, total)
         graph.add(name, points)
     graph.y_labels = count_axis(peak)  # counts so far: from nothing
