@@ -648,9 +648,7 @@ _HALVES = {
 
 
 def _duration(n: float | None, unit: str) -> str:
-    unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centurie", "century")
-    if unit == "centurie":
-        unit = "century"
+    unit = unit.lower().rstrip("s").replace("centurie", "century")  # "centuries" less its "s"
     code, is_time = UNITS.get(unit, ("D", False))
     if n is not None and n == 0.5 and (code, is_time) in _HALVES:
         # half a year -> P6M, half an hour -> PT30M, half a minute -> PT30S
@@ -1858,6 +1856,7 @@ _REFS = {
 
 _RECENT_UNITS = re.compile(r"(?:in )?recent (\w+)")
 _COMING_UNITS = re.compile(r"(?:in )?(?:the )?coming ")
+_VERY_NEAR = re.compile(r"very\s+near")
 
 
 def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1876,9 +1875,6 @@ def _h_ref(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
         return "DATE", "FUTURE_REF", "ref", False
     value = _REFS.get(_VERY_NEAR.sub("near", t))  # "the very near future" is the near future
     return ("DATE", value, "ref", False) if value else None
-
-
-_VERY_NEAR = re.compile(r"very\s+near")
 
 
 def _last_completed_quarter(anchor: date) -> tuple[int, int]:
