@@ -177,6 +177,25 @@ def test_a_footnotes_number_ends_the_report_before_it(nlp) -> None:
     assert not [q for q in rows if "[1" in q.text or "Amberg" in q.text]
 
 
+def test_an_endnote_cites_titles_and_sources_it_quotes_no_one(nlp) -> None:
+    # an analysis with endnotes: a title in a note's quote marks is no quote (it went to the last
+    # speaker before it), nor is "response to" in a note's source a report; the body's are
+    text = (
+        "Joel Wit has said the talks could resume. \"Informal contacts are the realistic path,\" "
+        "he said.[2]\n\n"
+        "Notes\n\n"
+        '[1] Siegfried S. Hecker, "A Return Trip to North Korea\'s Yongbyon Nuclear Complex," '
+        "Center for International Security and Cooperation, Stanford University, November 20, "
+        "2010.\n\n"
+        '[2] "Initial Actions for the Implementation of the Joint Statement," February 13, 2007.'
+        "\n\n[3] State Department response to CRS inquiry, May 2008.\n"
+    )
+    rows = quotes_of(nlp, text)
+    assert [q.speaker for q in rows if "realistic path" in q.text] == ["Joel Wit"]
+    notes = text.index("Notes")
+    assert [q.text for q in rows if q.start_char > notes] == []
+
+
 def test_a_pronoun_after_an_unnamed_sources_report_goes_on_with_that_source(nlp) -> None:
     # "He" opens the next report: the official the sentence before quoted, not Yang, the last
     # person named; a person named between them is the antecedent again

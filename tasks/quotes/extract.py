@@ -71,6 +71,10 @@ from tasks.quotes.syntax import (
 )
 
 
+def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= offset < hi for lo, hi in spans)
+
+
 def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
@@ -116,6 +120,11 @@ _GROUP_PRONOUNS = frozenset(["they", "we", "i", "you"])
 # after a quote's closing mark: its attribution, a comma and the same quote going on in lower
 # case ('"The North," Christopher Hill said, "must come back."')
 _SPLIT_QUOTE_AFTER = re.compile(r"[ \t]+[^\"“”\n]{2,60}?,[ \t]*[\"“‘'`]+[a-z]")
+# An endnote or footnote of an op-ed or a report ("[3] Siegfried S. Hecker, "A Return Trip to
+# North Korea's Yongbyon Nuclear Complex," Center for ..., November 20, 2010."): a paragraph that
+# opens with a bracketed number and gives a year cites a source; the title in its marks is no
+# quote and "State Department response to CRS inquiry" no report
+_NOTE = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]+(?=[^\n]*\b(?:1[5-9]|20)\d\d\b)[^\n]*", re.MULTILINE)
 
 
 def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
@@ -123,7 +132,8 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     quoted = _Spans.of(marks)
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, quoted, writers)
-    clauses = _reported_clauses(doc)
+    notes = [m.span() for m in _NOTE.finditer(text)] if "[" in text else []
+    clauses = [c for c in _reported_clauses(doc) if not _in_spans(c.start, notes)]
     _remember_reporters(doc, clauses, memory)
     quotes: list[Quote] = []
     used_cues: set[int] = set()
@@ -156,6 +166,8 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
             continue
         if lo > 0 and text[lo - 1] == "=":
             continue  # an attribute value of embedded markup (<tweet author="@AP">), not speech
+        if _in_spans(lo, notes):
+            continue  # a title a note cites (_NOTE)
         c_lo += len(content) - len(content.lstrip())
         c_hi -= len(content) - len(content.rstrip())
         paragraph = bisect.bisect_right(para_starts, lo) - 1
