@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import logging
 import re
@@ -39,6 +40,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 from spacy.vocab import Vocab
 
 _TEXT_KEY = "newscorpus.text"  # doc.user_data key of the cached text
+_STARTS_KEY = "newscorpus.token_starts"  # ... and of its tokens' character offsets
 
 log = logging.getLogger(__name__)
 
@@ -706,9 +708,19 @@ def unpack_doc(packed: PackedDoc, vocab: Vocab) -> Doc:
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
-    """The token covering character offset `char` (or the next one after whitespace), if any."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    """The token covering character offset `char`, if any (none on a token's trailing space).
+
+    What `doc.char_span(char, char + 1, alignment_mode="expand")` gives, by bisection over the
+    tokens' offsets, read once per Doc: the rules ask ~110 times an article, and each char_span
+    built a Span (~0.3 ms an article in all)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    token = doc[i]
+    return token if char < token.idx + len(token) else None
 
 
 def model_id(nlp: Language) -> str:

@@ -371,3 +371,17 @@ def test_rows_read_from_an_unpacked_doc_are_the_rows_of_the_parsed_one() -> None
     here = _rows(record, unpack_doc(pack_doc(doc), spacy.blank("en").vocab), aliases)
     assert there.quotes and there.dates and there.entities
     assert (here.quotes, here.dates, here.entities) == (there.quotes, there.dates, there.entities)
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, _PACKED_TEXT, '"Hi," he said.\n\n  x  '])
+def test_token_at_is_the_token_char_span_expands_to(stock: Language, text: str) -> None:
+    # token_at bisects the tokens' offsets instead of building a Span: the same token at every
+    # offset, none on a trailing space, before the text or past its end
+    from tasks.nlp import token_at
+
+    doc = stock(text)
+    for char in range(-2, len(text) + 3):
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        expected = span[0].i if span is not None and len(span) else None
+        token = token_at(doc, char)
+        assert (token.i if token is not None else None) == expected, (text, char)
