@@ -56,6 +56,8 @@ TOP_DAYS = 15  # rows of the most mentioned days table
 VOLUME_GRAINS = ((62, "day"), (730, "week"), (40 * 365, "month"))
 MAX_TIME_COLUMNS = 48  # heat map columns before months are grouped into quarters or years
 MAX_YEAR_ROWS = 30  # rows of the mentioned year x month heat map
+# the mentioned years' chart has a column for every year of a span up to this long
+MAX_YEAR_SPAN = 100
 QUOTE_CHARS = 400  # a longer quote is cut in the table (the full text is in the dataset)
 # reads of the files when a merge replaced some of them meanwhile (see build_report)
 READ_ATTEMPTS = 3
@@ -614,10 +616,12 @@ def _mentioned_dates(con: duckdb.DuckDBPyConnection, charts: _Charts) -> _Sectio
     published = con.execute("SELECT min(year(day)), max(year(day)) FROM arts").fetchone()
     if published and published[0] is not None:
         # the contrast the section is about: what the articles discuss against when they ran
-        span = published[0] if published[0] == published[1] else f"{published[0]}-{published[1]}"
-        title += f" (the articles were published in {span})"
-    # every year from the first to the last mentioned: a gap in the timeline shows as one
-    all_years = list(range(years[0], years[-1] + 1)) if len(years) < 300 else years
+        run = published[0] if published[0] == published[1] else f"{published[0]}-{published[1]}"
+        title += f" (the articles were published in {run})"
+    # every year from the first to the last mentioned, so a gap in the timeline shows as one;
+    # over a longer span (a "1066" among the 2000s) only the years mentioned
+    continuous = years[-1] - years[0] < MAX_YEAR_SPAN
+    all_years = list(range(years[0], years[-1] + 1)) if continuous else years
     graph = chart(StackedBar, title, 380, y_title="mentions")
     x_labels(graph, [str(y) for y in all_years], 30)
     for precision in ("day", "month", "year"):

@@ -460,6 +460,23 @@ def test_chart_labels_are_cut_and_charts_keep_the_page_width(
             assert [t for t in labels if t.endswith("…") and WIDE[:10].lower() in t.lower()], name
 
 
+def test_mentioned_years_far_apart_are_columns_of_their_own(tmp_path: Path) -> None:
+    # a year a thousand years before the others is a column beside them, not the first of a
+    # thousand empty ones (a span of a few decades shows its empty years, see MAX_YEAR_SPAN)
+    story = STORIES[0]
+    old = replace(
+        story,
+        paragraphs=[*story.paragraphs, "Not since 1066 had a crossing been so closely watched."],
+        dates=[*story.dates, ("1066", "1066", "year", False)],
+    )
+    write_corpus(tmp_path / "ds", [old])
+    result = build_report(str(tmp_path / "ds"), tmp_path / "out")
+    svg = (result.path.parent / "mentioned_years.svg").read_text(encoding="utf-8")
+    years = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if re.fullmatch(r"\d{4}", t)]
+    mentioned = sorted({v[:4] for _, v, _, _ in old.dates if re.match(r"\d{4}", v)})
+    assert sorted(years) == mentioned and "1066" in years
+
+
 def test_log_scale_cluster_counts_are_plain_numbers(tmp_path: Path) -> None:
     # 60 singleton clusters: the count axis turns logarithmic, and its ticks must not be TeX
     root = tmp_path / "ds"
