@@ -181,7 +181,7 @@ def test_an_endnote_cites_titles_and_sources_it_quotes_no_one(nlp) -> None:
     # an analysis with endnotes: a title in a note's quote marks is no quote (it went to the last
     # speaker before it), nor is "response to" in a note's source a report; the body's are
     text = (
-        "Joel Wit has said the talks could resume. \"Informal contacts are the realistic path,\" "
+        'Joel Wit has said the talks could resume. "Informal contacts are the realistic path," '
         "he said.[2]\n\n"
         "Notes\n\n"
         '[1] Siegfried S. Hecker, "A Return Trip to North Korea\'s Yongbyon Nuclear Complex," '
