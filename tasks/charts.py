@@ -77,6 +77,9 @@ _STYLE = Style(
 )
 # pygal stamps each file with the day it drew it: taken out, so the same data gives the same file
 _RENDER_STAMP = re.compile(rb"<!--Generated with pygal.*?-->")
+# ... and gives it a script of the chart's whole config for its tooltips, which no chart of the
+# report runs: a file of the report holds no script (its text is XML-escaped, so no "</script>")
+_SCRIPT = re.compile(rb"<script\b[^>]*?(?:/>|>.*?</script>)", re.DOTALL)
 
 
 def chart(kind: type[Graph], title: str, height: float, **options: Any) -> Graph:
@@ -168,6 +171,7 @@ def dot_matrix(
 
 
 def render_svg(graph: Graph, name: str) -> bytes:
-    """The chart's SVG, the same bytes for the same data: its element ids come from `name`."""
+    """The chart's SVG, the same bytes for the same data (its element ids come from `name`), with
+    no script."""
     graph.uuid = name  # pygal's default is a random one
-    return _RENDER_STAMP.sub(b"", graph.render())
+    return _SCRIPT.sub(b"", _RENDER_STAMP.sub(b"", graph.render()))
