@@ -163,8 +163,6 @@ def dot_matrix(
         print_values=len(rows) * len(cols) <= MAX_CELL_NUMBERS,
     )
     x_labels(graph, [cut(c) for c in cols], max_labels)
-    if len(cols) <= 12 and longest <= 4:  # month names stand upright
-        graph.x_label_rotation = 0
     for name, row in zip(rows, matrix, strict=True):
         graph.add(cut(name), [v or None for v in row])
     return graph
