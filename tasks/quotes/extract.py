@@ -71,10 +71,6 @@ from tasks.quotes.syntax import (
 )
 
 
-def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(lo <= offset < hi for lo, hi in spans)
-
-
 def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
@@ -132,8 +128,8 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     quoted = _Spans.of(marks)
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, quoted, writers)
-    notes = [m.span() for m in _NOTE.finditer(text)] if "[" in text else []
-    clauses = [c for c in _reported_clauses(doc) if not _in_spans(c.start, notes)]
+    notes = _Spans.of([m.span() for m in _NOTE.finditer(text)] if "[" in text else [])
+    clauses = [c for c in _reported_clauses(doc) if not notes.covers(c.start)]
     _remember_reporters(doc, clauses, memory)
     quotes: list[Quote] = []
     used_cues: set[int] = set()
@@ -166,7 +162,7 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
             continue
         if lo > 0 and text[lo - 1] == "=":
             continue  # an attribute value of embedded markup (<tweet author="@AP">), not speech
-        if _in_spans(lo, notes):
+        if notes.covers(lo):
             continue  # a title a note cites (_NOTE)
         c_lo += len(content) - len(content.lstrip())
         c_hi -= len(content) - len(content.rstrip())
