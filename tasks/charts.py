@@ -23,8 +23,8 @@ __all__ = [
     "DateLine",
     "Dot",
     "Graph",
-    "HorizontalStackedBar",
     "StackedBar",
+    "bar_rows",
     "chart",
     "count_axis",
     "cut",
@@ -139,6 +139,23 @@ def x_labels(graph: Graph, labels: Sequence[str], max_labels: int = MAX_X_LABELS
         graph.show_minor_x_labels = False
     many_or_long = len(labels) > 12 or any(len(label) > 8 for label in labels)
     graph.x_label_rotation = 45 if many_or_long else 0
+
+
+def bar_rows(
+    title: str,
+    axis_title: str,
+    names: Sequence[str],
+    series: dict[str, Sequence[int | None]],
+) -> Graph:
+    """Horizontal bars, one row per name, top to bottom as given (pygal draws its first row at
+    the bottom), each row's `series` values stacked; a series' name is its legend entry."""
+    graph = chart(HorizontalStackedBar, title, 150 + ROW_PIXELS * len(names), x_title=axis_title)
+    graph.x_labels = [cut(name) for name in reversed(names)]
+    for label, values in series.items():
+        graph.add(label, [v or None for v in reversed(values)])
+    rows = zip(*series.values(), strict=True)
+    graph.y_labels = count_axis(max((sum(v or 0 for v in row) for row in rows), default=0))
+    return graph
 
 
 def dot_matrix(

@@ -25,15 +25,13 @@ from typing import Any
 import duckdb
 
 from tasks.charts import (
-    ROW_PIXELS,
     Bar,
     DateLine,
     Graph,
-    HorizontalStackedBar,
     StackedBar,
+    bar_rows,
     chart,
     count_axis,
-    cut,
     dot_matrix,
     log_axis,
     render_svg,
@@ -375,17 +373,12 @@ def _speakers(con: duckdb.DuckDBPyConnection, charts: _Charts, quotes: int) -> l
         heat_sec.body.append(_note("No quote has a resolved speaker: nothing to chart."))
         return [top_sec, heat_sec]
     shown = top[:TOP_SPEAKERS]
-    graph = chart(
-        HorizontalStackedBar,
+    graph = bar_rows(
         "Most quoted speakers, by kind of quote",
-        150 + ROW_PIXELS * len(shown),
-        x_title="quotes",
+        "quotes",
+        [r[0] for r in shown],  # the most quoted on top
+        {kind: [r[2 + k] for r in shown] for k, kind in enumerate(_KINDS)},
     )
-    # the most quoted on top: pygal draws the first label at the bottom
-    graph.x_labels = [cut(r[0]) for r in reversed(shown)]
-    for k, kind in enumerate(_KINDS):
-        graph.add(kind, [r[2 + k] or None for r in reversed(shown)])
-    graph.y_labels = count_axis(max(r[1] for r in shown))
     top_sec.body.append(charts.embed(graph, "speakers", "Most quoted speakers by kind of quote"))
     top_sec.body.append(_speaker_trend(con, charts, [r[0] for r in top[:TREND_SPEAKERS]]))
     top_sec.body.append(
@@ -486,16 +479,16 @@ def _actors(con: duckdb.DuckDBPyConnection, charts: _Charts) -> list[_Section]:
         pair_sec.body.append(msg)
         return [top_sec, pair_sec]
     shown = top[:TOP_ACTORS]
-    graph = chart(
-        HorizontalStackedBar,
+    graph = bar_rows(
         "Most mentioned actors (colour: entity type)",
-        150 + ROW_PIXELS * len(shown),
-        x_title="articles mentioning the actor",
+        "articles mentioning the actor",
+        [r[1] for r in shown],  # the most mentioned on top
+        # one series per type: its colour and legend entry
+        {
+            label: [r[3] if r[2] == label else None for r in shown]
+            for label in sorted({r[2] for r in shown})
+        },
     )
-    graph.x_labels = [cut(r[1]) for r in reversed(shown)]  # the most mentioned on top
-    for label in sorted({r[2] for r in shown}):  # one series per type: its colour and legend
-        graph.add(label, [r[3] if r[2] == label else None for r in reversed(shown)])
-    graph.y_labels = count_axis(max(r[3] for r in shown))
     top_sec.body.append(charts.embed(graph, "actors", "Most mentioned actors"))
     top_sec.body.append(
         _table(["actor", "type", "articles", "mentions"], [r[1:] for r in shown], {2, 3})
