@@ -6763,6 +6763,16 @@ def test_indirect_question_the_parser_took_for_a_condition_is_what_was_asked(
             "would cost the Treasury $3 billion.",
             "Joint Committee on Taxation",
         ),
+        # findings in the plural, and a name set after its kind
+        (
+            "Calculations by Ilona Marsh of the Carver Institute show that wages in the county "
+            "lag behind rents.",
+            "Ilona Marsh",
+        ),
+        (
+            "A projection by the consulting firm Oxford Economics says growth will slow next year.",
+            "Oxford Economics",
+        ),
         # ... and a report from a body is the body's
         (
             "Sales of electric cars are growing 60 percent a year, according to a recent report "

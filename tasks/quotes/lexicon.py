@@ -196,6 +196,8 @@ _AUTHORED_WORDS = (
     "report reports analysis review lawsuit suit complaint article paper memo letter audit "
     "investigation book ad ads filing count tally estimate estimates projection projections "
     "forecast calculation examination document documents version versions"
+    # plurals of the findings a maker puts out: "calculations by Amy Glasmeier show ..."
+    " calculations analyses reviews audits investigations tallies counts forecasts"
 )
 _AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
 # what a person says or writes, whose possessor is its speaker ("His speech cited ...", not

@@ -2757,6 +2757,9 @@ def _author_of(subj: Token) -> Token | None:
         obj = next((g for g in _children(by) if g.dep_ == "pobj"), None)
         if obj is None:
             continue
+        if obj.pos_ == "NOUN":
+            # "by the consulting firm Oxford Economics": the name set after its kind
+            obj = next((c for c in _children(obj) if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
         if by.lower_ == "from":
             if obj.ent_type_ in ("ORG", "PERSON"):
                 return obj
