@@ -6804,6 +6804,58 @@ def test_document_by_a_named_author_speaks_for_the_author(nlp, text: str, speake
     assert found[0].speaker_type == "named"
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "main"),
+    [
+        (
+            'The White House welcomed the announcement, with spokesman Tom Keller calling it "a '
+            'positive development."',
+            "a positive development",
+            "Tom Keller",
+            "The White House",
+        ),
+        (
+            "The campaign denied it happened, with Ada Lowe taking to Twitter to call the "
+            'reporter "totally delusional."',
+            "totally delusional",
+            "Ada Lowe",
+            None,
+        ),
+        (
+            'Critics attacked the plan, with Senator Ruth Varga calling it "a disgrace."',
+            "a disgrace",
+            "Ruth Varga",
+            None,
+        ),
+    ],
+)
+def test_a_quote_in_a_with_clause_of_its_own_subject_is_that_subjects(
+    nlp, text: str, words: str, speaker: str, main: str | None
+) -> None:
+    # "..., with X calling it "..."": the clause after "with" has a subject of its own, who
+    # said the quoted words; the verb the clause hangs on reports only its own object
+    rows = quotes_of(nlp, text)
+    quoted = [q for q in rows if words in q.text]
+    assert len(quoted) == 1 and (quoted[0].speaker or "").endswith(speaker)
+    assert quoted[0].kind == "partial"
+    others = [q for q in rows if q is not quoted[0]]
+    assert all(words not in q.text for q in others)
+    if main is not None:
+        assert any(q.speaker == main for q in others)
+
+
+def test_a_camel_case_name_the_tagger_took_for_a_plural_speaks(nlp) -> None:
+    # the tagger reads "RealClearPolitics" as a plural noun; a word of capitalised parts run
+    # together is a name all the same
+    text = (
+        "Polling averages show the mayor with a narrow lead, with RealClearPolitics showing "
+        "her ahead 3 points."
+    )
+    showing = [q for q in quotes_of(nlp, text) if q.cue == "showing"]
+    assert showing and showing[0].speaker == "RealClearPolitics"
+    assert showing[0].speaker_type == "named"
+
+
 def test_according_to_before_a_paragraph_break_keeps_its_source(nlp) -> None:
     # an abbreviation's period before the break: the parser gives "to" no object
     text = (

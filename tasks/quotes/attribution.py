@@ -51,6 +51,7 @@ from tasks.quotes.lexicon import (
 )
 from tasks.quotes.marks import _CLOSING, _MARK, crosses_quote
 from tasks.quotes.syntax import (
+    _absolute_clause,
     _after_label,
     _before_parentheses,
     _cannot_speak,
@@ -1687,6 +1688,10 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
             and _starts_attribution(node)
             and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in _children(node))
         )
+        # "The White House welcomed it, with spokesman Tony Snow calling it "a positive
+        # development"": a clause after "with" that has a subject of its own is that subject's
+        # (the parser makes its verb the preposition's complement), not the sentence's
+        and not (node.dep_ == "pcomp" and _absolute_clause(node.head))
         and node.head.i != node.i
     ):
         node = node.head  # up to the clause the quote is part of, not to a coordinated one

@@ -130,6 +130,7 @@ from tasks.quotes.syntax import (
     _LINE_WORD,
     _LONGEST_SENTENCE,
     _SUBORDINATORS,
+    _absolute_clause,
     _children,
     _has_contracted,
     _in_title_line,
@@ -1870,7 +1871,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 right = [
                     c
                     for c in verb.rights
-                    if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
+                    if (
+                        c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr")
+                        and not _absolute_clause(c)
+                    )
                     # "shows Ted Cruz 16 points ahead of Trump", "has her well behind": a
                     # standing said of the object (not "ahead of next week's primary": a time)
                     or (

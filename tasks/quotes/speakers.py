@@ -331,6 +331,8 @@ def _interview(
 
 # A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
 # a story of its own. Not "***" or "---", which features also use between scenes of one story
+# a word of capitalised parts run together: a brand's or an outlet's name ("FiveThirtyEight")
+_CAMEL_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 _STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
 
 
@@ -2016,7 +2018,13 @@ def _resolve(
         name = memory.full_at(_honorific(doc, start) + text, start)
         return name, text, "named"
     if (
-        (subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.pos_ == "PROPN")
+        (
+            subj.ent_type_ in ("ORG", "GPE", "NORP")
+            or subj.pos_ == "PROPN"
+            # "with RealClearPolitics showing her ahead": a name in camel case is one, whatever
+            # the tagger (which took that one for a plural noun)
+            or _CAMEL_NAME.fullmatch(subj.text) is not None
+        )
         and not role_only
         and not _members_group(subj)
     ):

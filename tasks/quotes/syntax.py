@@ -602,3 +602,13 @@ def _question_put(verb: Token) -> bool:
     return verb.dep_ == "advcl" and (
         verb.is_sent_start or (before is not None and before.lower_ in ("when", "once", "after"))
     )
+
+
+def _absolute_clause(prep: Token) -> bool:
+    """Whether a "with" phrase is a clause of its own subject ("welcomed the announcement, with
+    spokesman Tony Snow calling it ..."): what that subject does, not what the verb it hangs on
+    says of its object."""
+    return prep.lower_ in ("with", "without") and any(
+        g.dep_ == "pcomp" and any(s.dep_ in ("nsubj", "nsubjpass") for s in _children(g))
+        for g in _children(prep)
+    )
