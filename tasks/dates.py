@@ -893,11 +893,15 @@ def _scheduled_ahead(token: Token | None) -> bool:
     "negotiators are meeting again Monday", "the funeral is set for Saturday". News tells what
     happened in the past tense; a finite present with a named day is an arrangement ahead (not a
     reporting verb, "officials say Monday", nor a gerund, "closing unchanged Friday")."""
+    if token is not None and token.dep_ in ("amod", "advmod") and token.head.i > token.i:
+        token = token.head  # "is expected late Thursday": the day, not the word before it
     if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod"):
         return False  # "Super Tuesday brings", "his Tuesday wins": a subject, a modifier
     head = token.head  # the verb itself, or through a preposition ("on Friday", "for Saturday")
     if head.pos_ == "ADP" and head.lower_ in ("on", "for", "by", "until", "till"):
         head = head.head
+    if head.pos_ == "ADJ" and head.lower_ in _SCHEDULING and head.dep_ == "acomp":
+        head = head.head  # "the report is due Thursday": the copula the day hangs on through "due"
     if head.pos_ not in ("VERB", "AUX") or head.i == token.i:
         return False  # "the bombing Friday", "clues to the attack on Friday": an event's day
     # after the cheap tests: token.sent scans the whole Doc

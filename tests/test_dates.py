@@ -1049,6 +1049,10 @@ CASES = [
     ("Albright is expected in Nairobi on Sunday.", WED_1998_08_12, "Sunday", "DATE", "1998-08-16"),
     ("The president flies home Sunday.", WED_1998_08_12, "Sunday", "DATE", "1998-08-16"),
     ("Negotiators are meeting again Monday.", WED_1998_08_12, "Monday", "DATE", "1998-08-17"),
+    # ... through a word before the day, and through "due"
+    ("The vote is expected late Monday.", WED_1998_08_12, "late Monday", "DATE", "1998-08-17"),
+    ("The report is due Tuesday.", WED_1998_08_12, "Tuesday", "DATE", "1998-08-18"),
+    ("The report was due Tuesday.", WED_1998_08_12, "Tuesday", "DATE", "1998-08-11"),
     (
         "The bodies are due to be flown home Thursday.",
         WED_1998_08_12,
