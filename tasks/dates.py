@@ -964,6 +964,12 @@ def _resolve_weekday(weekday: int, anchor: date, tense: str | None, modifier: st
     if modifier == "next":
         return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
     if modifier == "this":
+        # the day of the anchor's week, unless the tense says it has come or is still to come:
+        # "will meet this Thursday" in a Friday story is the coming Thursday
+        if tense == "future" and delta < 0:
+            delta += 7
+        elif tense == "past" and delta > 0:
+            delta -= 7
         return anchor + timedelta(days=delta)
     if delta == 0:
         return anchor

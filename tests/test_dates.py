@@ -1053,6 +1053,10 @@ CASES = [
     ("The vote is expected late Monday.", WED_1998_08_12, "late Monday", "DATE", "1998-08-17"),
     ("The report is due Tuesday.", WED_1998_08_12, "Tuesday", "DATE", "1998-08-18"),
     ("The report was due Tuesday.", WED_1998_08_12, "Tuesday", "DATE", "1998-08-11"),
+    # "this Monday" is the anchor's week's, unless the tense says the day is still to come
+    ("The board will vote this Monday.", WED_1998_08_12, "this Monday", "DATE", "1998-08-17"),
+    ("The board voted this Monday.", WED_1998_08_12, "this Monday", "DATE", "1998-08-10"),
+    ("The board votes this Friday.", WED_1998_08_12, "this Friday", "DATE", "1998-08-14"),
     (
         "The bodies are due to be flown home Thursday.",
         WED_1998_08_12,
