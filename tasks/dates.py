@@ -1412,8 +1412,11 @@ def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | N
 
 
 def _h_half_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    year = _year_of(t) or _named_year(t, anchor) or (anchor.year if anchor else None)
+    named = _year_of(t) or _named_year(t, anchor)
+    year = named or (anchor.year if anchor else None)
     half = 1 if "first" in t else 2
+    if named is None and anchor is not None and tense == "past" and half > (anchor.month + 5) // 6:
+        year = anchor.year - 1  # "slowed in the second half" told in May: last year's, as a quarter
     return "DATE", f"{year if year else 'XXXX'}-H{half}", "half", _year_of(t) is None
 
 

@@ -609,6 +609,16 @@ CASES = [
         "1989-H2",
     ),
     ("Merieux has until mid-November to reply.", MON_1989_10_30, "mid-November", "DATE", "1989-11"),
+    # a half told in the past before it began is last year's, as a quarter is
+    ("Growth slowed in the second half.", date(1998, 3, 3), "the second half", "DATE", "1997-H2"),
+    (
+        "Growth will slow in the second half.",
+        date(1998, 3, 3),
+        "the second half",
+        "DATE",
+        "1998-H2",
+    ),
+    ("Growth slowed in the first half.", date(1998, 9, 3), "the first half", "DATE", "1998-H1"),
     (
         "It will not change for a couple of years.",
         FRI_2009_12_11,
