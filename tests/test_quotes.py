@@ -5678,6 +5678,37 @@ def test_short_quote_with_no_cue_is_a_slogan_not_speech(nlp) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
 
 
+def test_a_short_quote_paragraph_after_a_quote_goes_on_with_its_speaker(nlp) -> None:
+    # a sentence in double marks that is a paragraph of its own, right after a paragraph with a
+    # direct quote, is the speaker going on, however short: not a slogan
+    text = (
+        '"We are prepared to move forward," Ellen Marsh said.\n\n'
+        '"The choice is theirs."\n\n'
+        "Officials in Seoul said the talks would resume next month."
+    )
+    going_on = [q for q in quotes_of(nlp, text) if q.text == "The choice is theirs."]
+    assert len(going_on) == 1 and going_on[0].kind == "direct"
+    assert going_on[0].speaker == "Ellen Marsh"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "'All Bets Are Off.'",  # a subheading, printed in single marks
+        '"Nooooo!"',  # the crowd's one-word answer, not the speaker going on
+    ],
+)
+def test_a_subheading_or_a_crowds_cry_after_a_quote_is_no_quote(nlp, line: str) -> None:
+    text = (
+        '"Do we give up and go home?" Ellen Marsh asked the crowd.\n\n'
+        f"{line}\n\n"
+        "The rally ended an hour later."
+    )
+    assert [q.text for q in quotes_of(nlp, text) if q.kind == "direct"] == [
+        "Do we give up and go home?"
+    ]
+
+
 def test_passive_event_with_no_agent_or_predicate_is_not_a_stance(nlp) -> None:
     text = "No formal deal between the two parties was ever announced."
     assert not quotes_of(nlp, text)
