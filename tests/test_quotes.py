@@ -5709,6 +5709,18 @@ def test_a_subheading_or_a_crowds_cry_after_a_quote_is_no_quote(nlp, line: str) 
     ]
 
 
+def test_a_role_of_several_words_before_a_name_is_that_persons(nlp) -> None:
+    # "New Jersey Gov. Peter Brandt": "New" hangs on the name through "Jersey" and "Gov.", so
+    # "the New Jersey governor", and the "he" after it, is Brandt, not the governor named first
+    text = (
+        "Ohio Gov. John Marsh, speaking at a forum with New Jersey Gov. Peter Brandt, said the "
+        'plan was "dead on arrival."\n\n'
+        'The New Jersey governor agreed. "There is nothing left to negotiate," he said.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("There is nothing"))
+    assert quote.speaker == "Peter Brandt"
+
+
 def test_passive_event_with_no_agent_or_predicate_is_not_a_stance(nlp) -> None:
     text = "No formal deal between the two parties was ever announced."
     assert not quotes_of(nlp, text)

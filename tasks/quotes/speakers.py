@@ -1307,12 +1307,10 @@ def _roles_of(ent: Span) -> frozenset[str]:
     doc = ent.doc
     root = ent.root
     inside = range(ent.start, ent.end)
-    # the title words right before the name that modify it ("presidential" via "candidate")
-    words = [
-        t
-        for t in doc[max(0, ent.start - 6) : ent.start]
-        if t.head.i in inside or (t.head.i < ent.start and t.head.head.i in inside)
-    ]
+    # the title words right before the name that modify it, through the words between ("South"
+    # via "Korean" via "President" in "South Korean President Lee Myung-bak")
+    window = max(0, ent.start - 6)
+    words = [t for t in doc[window : ent.start] if _modifies_within(t, window, inside)]
     for child in _children(root):
         if child.dep_ == "appos" and child.i > root.i:
             words.extend(t for t in child.subtree if t.i <= child.i)
@@ -1324,6 +1322,14 @@ def _roles_of(ent: Span) -> frozenset[str]:
     if title is not None:
         roles.update(_role_word(word) for word in title.group().split())
     return frozenset(roles)
+
+
+def _modifies_within(token: Token, window: int, inside: range) -> bool:
+    """Whether a word before a name hangs on the name through words between them only."""
+    head = token.head
+    while head.i != token.i and window <= head.i < inside.start:
+        token, head = head, head.head
+    return head.i in inside
 
 
 def _role_token(token: Token) -> bool:
