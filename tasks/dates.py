@@ -1140,6 +1140,8 @@ def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised |
     day = _day_value(rest, anchor, tense)
     if day is None:
         return None
+    if t.startswith("midnight") and rest.strip():
+        hour = 24  # "midnight Friday" ends Friday: TIMEX3 writes its end T24:00
     minutes = f":{minute:02d}" if minute or (m and m.group(2)) else ":00"
     zone = "Z" if re.search(r"\b(?:utc|gmt)\b", t) else ""  # TIMEX3 marks UTC times with Z
     return "TIME", f"{day[0]}T{hour:02d}{minutes}{zone}", "time", day[1]

@@ -705,14 +705,23 @@ CASES = [
         "2008-09-17T16:08Z",
     ),
     ("At 0800 UTC the banks acted.", date(2008, 9, 18), "0800 UTC", "TIME", "2008-09-18T08:00Z"),
-    # a time on a day with its year: the year written, not the anchor's
+    # a time on a day with its year: the year written, not the anchor's; the midnight of a named
+    # day is the one that ends it (TIMEX3's T24:00), the midnight alone the one that began the day
     (
         "The deadline passed at midnight on Dec. 31, 2008.",
         FRI_2009_12_11,
         "midnight on Dec. 31, 2008",
         "TIME",
-        "2008-12-31T00:00",
+        "2008-12-31T24:00",
     ),
+    (
+        "Rebels must disarm by midnight Tuesday.",
+        WED_1998_08_12,
+        "midnight Tuesday",
+        "TIME",
+        "1998-08-18T24:00",
+    ),
+    ("The deadline passed at midnight.", WED_1998_08_12, "midnight", "TIME", "1998-08-12T00:00"),
     # results stories: the year-ago figure is the same quarter a year before, the fiscal
     # quarter the story named if it named one; "the latest period" is the quarter reported
     (
