@@ -5721,6 +5721,28 @@ def test_a_role_of_several_words_before_a_name_is_that_persons(nlp) -> None:
     assert quote.speaker == "Peter Brandt"
 
 
+def test_a_pronoun_does_not_mean_a_name_after_it(nlp) -> None:
+    # "He" is resolved when the clause it reports is, from the clause's start; a speaker the
+    # text names between the pronoun and that clause (here, as the parser may make the name the
+    # pronoun hints at the speaker of a quote after it) is no antecedent of the pronoun
+    from tasks.quotes.attribution import _Spans
+    from tasks.quotes.speakers import _resolve, _Speakers
+    from tasks.quotes.syntax import _CACHE_KEY, _DocCache
+
+    text = (
+        "Ted Marsh spent the week in Concord. He only hinted at Dan Brandt by mentioning the "
+        "need for a tougher border."
+    )
+    doc = nlp(text)
+    doc.user_data[_CACHE_KEY] = _DocCache(doc)
+    memory = _Speakers(doc, _Spans.of([]))
+    he = next(t for t in doc if t.text == "He")
+    clause_start = text.index("the need")
+    memory.last_named.append((text.index("Dan Brandt"), "Dan Brandt"))
+    speaker, written, kind = _resolve(doc, he, clause_start, memory)
+    assert (speaker, written, kind) == ("Ted Marsh", "He", "pronoun-resolved")
+
+
 def test_passive_event_with_no_agent_or_predicate_is_not_a_stance(nlp) -> None:
     text = "No formal deal between the two parties was ever announced."
     assert not quotes_of(nlp, text)

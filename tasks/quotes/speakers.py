@@ -1766,6 +1766,10 @@ def _resolve(
         if word in ("i", "we", "they", "their", "my", "our"):
             return None, subj.text, "unknown"  # first person and groups: no single person to name
         gender = _PRONOUNS[word]
+        # a name after the pronoun is no antecedent of it ("He only hinted at Donald Trump by
+        # ... saying that ...": not Trump, named before the clause the pronoun reports), except
+        # as a cataphor (_cataphor), which looks after it itself
+        at = min(at, subj.idx)
         if subj.head.dep_ == "parataxis" and subj.head.head.left_edge.i < subj.i:
             # "Kim Jong-il, he writes, "was in good humor"": a pronoun set inside the clause it
             # reports never means a name in that clause (he is Clinton, the memoir's writer)
