@@ -5743,6 +5743,43 @@ def test_a_pronoun_does_not_mean_a_name_after_it(nlp) -> None:
     assert (speaker, written, kind) == ("Ted Marsh", "He", "pronoun-resolved")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "said"),
+    [
+        # the parser hangs the phrase set off before "that" on the clause
+        (
+            "Ruth Varga told reporters on Tuesday, after a two-hour meeting with her "
+            "counterpart, that the talks had been useful.",
+            "told",
+            "Ruth Varga",
+            "the talks had been useful",
+        ),
+        (
+            "The official said, speaking on condition of anonymity, that the talks had been "
+            "useful.",
+            "said",
+            None,
+            "the talks had been useful",
+        ),
+        # ... or the clause on the verb of a clause set off before it
+        (
+            "Tom Keller arrived in Seoul on Monday. He said, after Obama spoke with Lee, that "
+            "the talks would resume next month.",
+            "said",
+            "Tom Keller",
+            "the talks would resume next month",
+        ),
+    ],
+)
+def test_what_was_said_after_an_aside_begins_at_that(
+    nlp, text: str, cue: str, speaker: str | None, said: str
+) -> None:
+    # "said, <aside>, that ...": the aside is when or how it was said; what was said is the
+    # that-clause, and the verb of saying before the aside reports it
+    rows = [q for q in quotes_of(nlp, text) if q.text == said]
+    assert len(rows) == 1 and rows[0].cue == cue and rows[0].speaker == speaker
+
+
 def test_passive_event_with_no_agent_or_predicate_is_not_a_stance(nlp) -> None:
     text = "No formal deal between the two parties was ever announced."
     assert not quotes_of(nlp, text)

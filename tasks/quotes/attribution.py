@@ -1345,6 +1345,24 @@ def _own_subject(clause: Token) -> bool:
     )
 
 
+def that_after_comma(clause: Token) -> Token | None:
+    """The "that" opening a clause right after a comma, when the parser hung a phrase set off
+    before it on the clause ("said, speaking on condition of anonymity, that ..."): where what
+    was said begins."""
+    doc = clause.doc
+    return next(
+        (
+            c
+            for c in _children(clause)
+            if c.lower_ == "that"
+            and c.dep_ in ("mark", "advmod")
+            and clause.left_edge.i < c.i < clause.i
+            and doc[c.i - 1].text == ","
+        ),
+        None,
+    )
+
+
 def _that_adverbial(clause: Token) -> bool:
     """Whether a clause the parser took for an adverbial one opens with "that" and has a subject
     of its own: a that-clause after a phrase between it and its verb ("tweeted in the early
@@ -1353,6 +1371,10 @@ def _that_adverbial(clause: Token) -> bool:
     first = clause.left_edge
     if first.is_punct and first.i < clause.i:
         first = first.nbor()
+    if first.lower_ != "that":
+        # "told reporters, after a meeting with his counterpart, that the talks ...": the
+        # parser hung the phrase set off before "that" on the clause
+        first = that_after_comma(clause) or first
     return (
         clause.dep_ == "advcl"
         and first.lower_ == "that"
@@ -1362,12 +1384,39 @@ def _that_adverbial(clause: Token) -> bool:
     )
 
 
+def _said_across_aside(aside: Token, verb: Token) -> Token | None:
+    """The that-clause after an adverbial clause set off between a verb of saying and it ("He
+    said, after Obama spoke with Lee, that the talks would resume"), which the parser hangs on
+    the aside's verb: what the verb of saying reports."""
+    if not (
+        aside.dep_ == "advcl"
+        and aside.head == verb
+        and aside.i > verb.i
+        and verb.lower_ in SPEECH_VERBS
+        and aside.doc[aside.left_edge.i - 1].text == ","
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in _children(aside)
+            if c.dep_ == "ccomp"
+            and c.left_edge.lower_ == "that"
+            and aside.doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
+
+
 def _clause_in_adjunct(verb: Token) -> list[Token]:
     """The that-clause the parser hung on the noun of a phrase after a verb of saying ("said in
     one of a series of Twitter messages that the truck was carrying arms": "messages that the
     truck ..." read as a relative clause), as a one-element list; a true relative clause has no
     subject of its own ("the messages that followed")."""
     for prep in _children(verb):
+        aside = _said_across_aside(prep, verb)
+        if aside is not None:
+            return [aside]
         if _quoting_aside(prep, verb):
             # "reported, quoting a government official, that the North ...": the parser hangs
             # the clause on the participle, whose object is whom the reporter quotes

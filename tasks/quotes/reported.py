@@ -46,6 +46,7 @@ from tasks.quotes.attribution import (
     _own_report,
     _own_subject,
     _quoting_aside,
+    _said_across_aside,
     _seen_as,
     _source_participle,
     _speaker_hung_before,
@@ -54,6 +55,7 @@ from tasks.quotes.attribution import (
     _subject_of,
     _that_adverbial,
     _that_as_object,
+    that_after_comma,
 )
 from tasks.quotes.lexicon import (
     _AFFECT,
@@ -1688,9 +1690,12 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
                     or _that_adverbial(c)
                 ]
-                if _quoting_aside(verb, verb.head) and verb.head.lower_ in SPEECH_VERBS:
-                    # "reported, quoting an official, that ...": the clause is the report's
-                    # (_clause_in_adjunct); the participle's own is whom it quotes
+                if (
+                    _quoting_aside(verb, verb.head) and verb.head.lower_ in SPEECH_VERBS
+                ) or _said_across_aside(verb, verb.head) is not None:
+                    # "reported, quoting an official, that ...", "said, after Obama spoke with
+                    # Lee, that ...": the clause is the report's (_clause_in_adjunct); the
+                    # participle's own is whom it quotes, the aside's verb reports nothing
                     comps = [c for c in comps if c.dep_ != "ccomp"]
             elif (
                 word in _NAMING
@@ -2105,6 +2110,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             sub = _before_own_report(sub, comps[0], verb.i)
             if comps[0].dep_ == "ccomp":
                 sub = _without_saying_circumstance(verb, comps[0], sub)
+            opens = that_after_comma(comps[0]) if comps[0].dep_ in ("ccomp", "advcl") else None
+            if opens is not None and sub and sub[0].i < opens.i:
+                # "said, speaking on condition of anonymity, that ...", "told reporters, after a
+                # meeting with his counterpart, that ...": what was said begins at "that"
+                sub = [t for t in sub if t.i >= opens.i]
             start_t, end_t = _content_bounds(sub)
             if comps[0].dep_ in ("pobj", "dobj") and end_t.i >= comps[0].i:
                 end_t = _colon_tail(_list_tail(end_t))
