@@ -2110,11 +2110,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             sub = _before_own_report(sub, comps[0], verb.i)
             if comps[0].dep_ == "ccomp":
                 sub = _without_saying_circumstance(verb, comps[0], sub)
-            opens = that_after_comma(comps[0]) if comps[0].dep_ in ("ccomp", "advcl") else None
-            if opens is not None and sub and sub[0].i < opens.i:
+            that = that_after_comma(comps[0]) if comps[0].dep_ in ("ccomp", "advcl") else None
+            if that is not None and sub and sub[0].i < that.i:
                 # "said, speaking on condition of anonymity, that ...", "told reporters, after a
                 # meeting with his counterpart, that ...": what was said begins at "that"
-                sub = [t for t in sub if t.i >= opens.i]
+                sub = [t for t in sub if t.i >= that.i]
             start_t, end_t = _content_bounds(sub)
             if comps[0].dep_ in ("pobj", "dobj") and end_t.i >= comps[0].i:
                 end_t = _colon_tail(_list_tail(end_t))
