@@ -5780,6 +5780,14 @@ def test_what_was_said_after_an_aside_begins_at_that(
     assert len(rows) == 1 and rows[0].cue == cue and rows[0].speaker == speaker
 
 
+def test_a_quote_a_contrasting_clause_names_is_that_clauses_subjects(nlp) -> None:
+    # "..., while Kim called it "sincere"": the clause has a subject of its own, who named the
+    # meeting so; the verb of saying the clause hangs on reports only its own clause
+    text = 'Ruth Varga said the meeting was useful, while Tom Keller called it "sincere."'
+    named = [q for q in quotes_of(nlp, text) if "sincere" in q.text]
+    assert len(named) == 1 and named[0].speaker == "Tom Keller" and named[0].cue == "called"
+
+
 def test_passive_event_with_no_agent_or_predicate_is_not_a_stance(nlp) -> None:
     text = "No formal deal between the two parties was ever announced."
     assert not quotes_of(nlp, text)

@@ -35,6 +35,7 @@ from tasks.quotes.lexicon import (
     _INVERTING,
     _LABEL,
     _MANGLED_SUBJECT_DEPS,
+    _NAMING,
     _NOT_NAMES,
     _NOT_SPEAKER_ENTS,
     _OBJECT_CONTROL,
@@ -1132,6 +1133,17 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
     return word in SPEECH_VERBS or (cognition and word in COGNITION_VERBS)
 
 
+def _names_it(verb: Token) -> bool:
+    """Whether a verb names its object with words of its own ("called it "sincere"", "labeled
+    him a liar"): a verb of naming with an object and what it is named."""
+    return (
+        verb.lower_ in _NAMING
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in _children(verb))
+        and any(c.dep_ == "oprd" for c in _children(verb))
+    )
+
+
 def _starts_attribution(verb: Token) -> bool:
     """Whether a verb inside a reported clause reports a stance of its own ("says she will not
     vote for him and considers him a racist", "rejected the notion, saying that ...")."""
@@ -1727,7 +1739,8 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         # does not (a participle, "..., explaining that "..."", reports for it)
         and not (
             node.dep_ == "advcl"
-            and _is_cue(node, cognition=True)
+            # (or one that names what it says: "..., while Kim called it "sincere"")
+            and (_is_cue(node, cognition=True) or _names_it(node))
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(node))
         )
         # "... its deterrent — a statement Hill called "not helpful"": so does a verb of
