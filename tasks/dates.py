@@ -879,6 +879,7 @@ _SAME_PAST = {"cut", "set", "put", "hit", "hurt", "let", "cost", "shut", "quit",
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 # "the funeral is set for Saturday", "Albright is expected in Nairobi on Sunday"
 _SCHEDULING = {"set", "scheduled", "expected", "planned", "slated", "due"}
+_DAY_WORDS = {"today", "tomorrow", "yesterday", "tonight", "day"}  # "today is Tuesday": no event
 
 
 def _sent_text(token: Token) -> str:
@@ -895,7 +896,7 @@ def _scheduled_ahead(token: Token | None) -> bool:
     reporting verb, "officials say Monday", nor a gerund, "closing unchanged Friday")."""
     if token is not None and token.dep_ in ("amod", "advmod") and token.head.i > token.i:
         token = token.head  # "is expected late Thursday": the day, not the word before it
-    if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod"):
+    if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod", "attr"):
         return False  # "Super Tuesday brings", "his Tuesday wins": a subject, a modifier
     head = token.head  # the verb itself, or through a preposition ("on Friday", "for Saturday")
     if head.pos_ == "ADP" and head.lower_ in ("on", "for", "by", "until", "till"):
@@ -911,7 +912,17 @@ def _scheduled_ahead(token: Token | None) -> bool:
     word = head.lower_
     if not auxes and head.tag_ in ("VBZ", "VBP"):
         if word in ("is", "are", "'s", "'re"):  # "the bodies are due home Thursday"
-            return any(c.lower_ in _SCHEDULING for c in head.children)
+            if any(c.lower_ in _SCHEDULING for c in head.children):
+                return True
+            # "the vote is Tuesday", "the election is on Tuesday": an event's day, still to
+            # come (not "today is Tuesday", nor "the vote is close on Tuesday")
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and subject.lower_ not in _DAY_WORDS
+                and not any(c.dep_ in ("acomp", "attr") and c != token for c in head.children)
+            )
         return (
             word not in _REPORTING
             and word not in _SAME_PAST

@@ -1072,6 +1072,11 @@ CASES = [
     ("The vote is expected late Monday.", WED_1998_08_12, "late Monday", "DATE", "1998-08-17"),
     ("The report is due Tuesday.", WED_1998_08_12, "Tuesday", "DATE", "1998-08-18"),
     ("The report was due Tuesday.", WED_1998_08_12, "Tuesday", "DATE", "1998-08-11"),
+    # an event's day after a present copula lies ahead; the day a "today is" names does not
+    ("The deadline is Friday.", WED_1998_08_12, "Friday", "DATE", "1998-08-14"),
+    ('"The vote is Monday," she said.', WED_1998_08_12, "Monday", "DATE", "1998-08-17"),
+    ("The election is on Monday.", WED_1998_08_12, "Monday", "DATE", "1998-08-17"),
+    ("The vote was Monday.", WED_1998_08_12, "Monday", "DATE", "1998-08-10"),
     # "this Monday" is the anchor's week's, unless the tense says the day is still to come
     ("The board will vote this Monday.", WED_1998_08_12, "this Monday", "DATE", "1998-08-17"),
     ("The board voted this Monday.", WED_1998_08_12, "this Monday", "DATE", "1998-08-10"),
