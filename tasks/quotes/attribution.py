@@ -1357,7 +1357,7 @@ def _own_subject(clause: Token) -> bool:
     )
 
 
-def that_after_comma(clause: Token) -> Token | None:
+def _that_after_comma(clause: Token) -> Token | None:
     """The "that" opening a clause right after a comma, when the parser hung a phrase set off
     before it on the clause ("said, speaking on condition of anonymity, that ..."): where what
     was said begins."""
@@ -1386,7 +1386,7 @@ def _that_adverbial(clause: Token) -> bool:
     if first.lower_ != "that":
         # "told reporters, after a meeting with his counterpart, that the talks ...": the
         # parser hung the phrase set off before "that" on the clause
-        first = that_after_comma(clause) or first
+        first = _that_after_comma(clause) or first
     return (
         clause.dep_ == "advcl"
         and first.lower_ == "that"

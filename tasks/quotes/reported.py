@@ -54,8 +54,8 @@ from tasks.quotes.attribution import (
     _starts_attribution,
     _subject_of,
     _that_adverbial,
+    _that_after_comma,
     _that_as_object,
-    that_after_comma,
 )
 from tasks.quotes.lexicon import (
     _AFFECT,
@@ -2110,7 +2110,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             sub = _before_own_report(sub, comps[0], verb.i)
             if comps[0].dep_ == "ccomp":
                 sub = _without_saying_circumstance(verb, comps[0], sub)
-            that = that_after_comma(comps[0]) if comps[0].dep_ in ("ccomp", "advcl") else None
+            that = _that_after_comma(comps[0]) if comps[0].dep_ in ("ccomp", "advcl") else None
             if that is not None and sub and sub[0].i < that.i:
                 # "said, speaking on condition of anonymity, that ...", "told reporters, after a
                 # meeting with his counterpart, that ...": what was said begins at "that"

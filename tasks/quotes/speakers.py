@@ -329,10 +329,10 @@ def _interview(
     return (answers, named[0]) if named else ([], None)
 
 
-# A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
-# a story of its own. Not "***" or "---", which features also use between scenes of one story
 # a word of capitalised parts run together: a brand's or an outlet's name ("FiveThirtyEight")
 _CAMEL_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+# A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
+# a story of its own. Not "***" or "---", which features also use between scenes of one story
 _STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
 
 
