@@ -888,6 +888,17 @@ def test_sources_news_does_not_name_are_anonymous(nlp, text: str, speaker_type: 
             None,
             "anonymous",
         ),
+        # ... or who keeps the name back ("declined to give his name"): the terms are no quote
+        (
+            "A Pentagon spokesman (who declined to give his name) said the talks would resume.",
+            None,
+            "anonymous",
+        ),
+        (
+            '"The talks will resume," said a Pentagon spokesman, who would not give his name.',
+            None,
+            "anonymous",
+        ),
     ],
 )
 def test_spokesperson_granted_anonymity_speaks_for_no_body(nlp, text, speaker, speaker_type):

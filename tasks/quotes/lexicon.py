@@ -277,7 +277,10 @@ _PRONOUNS = {
 # (the look-ahead at the first letters lets `re` skip to them: a scan of an article took 0.21
 # ms without it, 0.10 with it)
 _ANONYMOUS = re.compile(
-    r"(?=[adnor])\b(anonymity|anonymous(?:ly)?|not authori[sz]ed|declined to be (?:named|identified)|"
+    r"(?=[adnorw])\b(anonymity|anonymous(?:ly)?|not authori[sz]ed|declined to be (?:named|identified)|"
+    # "the envoy (who declined to give his name) said", "would not give her full name"
+    r"(?:declined to|would not|did not|refused to) (?:give|provide|disclose) (?:his|her|their) "
+    r"(?:full |last )?names?|without giving (?:his|her|their) (?:full |last )?names?|"
     r"(?:asked|asking|asks|requested|requesting|requests) not to be (?:publicly )?"
     r"(?:named|identified|quoted|cited)|on condition of|"
     # the New York Times' "on the condition that he not be named"
