@@ -3026,7 +3026,7 @@ def extract_dates(
         )
         if later is not None:
             found[i] = replace(found[i], value=later.value + found[i].value[10:])
-    return _range_ends(found, text)
+    return _quarter_ended(_range_ends(found, text), text)
 
 
 # between the two ends of a range of dates ("26 July to 7 August 2005", "Feb. 8 and March 2")
@@ -3038,6 +3038,35 @@ _RANGE_FIRST_DAY = re.compile(
     re.IGNORECASE,
 )
 _MONTH_OR_DAY_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+# "the quarter ended Sept. 30", "the quarter ending March 31": the words between a quarter and
+# the day it ends on
+_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?", re.IGNORECASE)
+_UNNAMED_QUARTER = re.compile(r"(?:the\s+)?(?:latest\s+|last\s+|current\s+)?quarter", re.IGNORECASE)
+
+
+def _quarter_ended(found: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """A quarter the text names by the day it ends on is the three months up to that day: the
+    calendar quarter of their middle month ("the quarter ended Sept. 30" is Q3, "the quarter
+    ended July 31" Q2, as TimeBank annotates a fiscal one), not the latest quarter before the
+    anchor. A quarter named by its number ("the fourth quarter ended Aug. 26") keeps it."""
+    out = list(found)
+    for i, quarter in enumerate(found[:-1]):
+        day = found[i + 1]
+        if (
+            quarter.granularity != "quarter"
+            or not _UNNAMED_QUARTER.fullmatch(quarter.text)
+            or not _DAY_VALUE.match(day.value)
+            or not day.value[:4].isdigit()
+            or not _ENDED_ON.fullmatch(text, quarter.end_char, day.start_char)
+        ):
+            continue
+        year, month = int(day.value[:4]), int(day.value[5:7]) - 1  # the middle of the three
+        if month == 0:
+            year, month = year - 1, 12
+        out[i] = replace(quarter, value=f"{year}-Q{(month - 1) // 3 + 1}")
+    return out
 
 
 def _range_ends(found: list[TemporalExpression], text: str) -> list[TemporalExpression]:

@@ -609,6 +609,22 @@ CASES = [
         "1989-H2",
     ),
     ("Merieux has until mid-November to reply.", MON_1989_10_30, "mid-November", "DATE", "1989-11"),
+    # a quarter named by the day it ends on is the three months up to that day
+    (
+        "Profit fell in the quarter ended Sept. 30.",
+        MON_1989_10_30,
+        "the quarter",
+        "DATE",
+        "1989-Q3",
+    ),
+    ("Sales rose in the quarter ended July 31.", MON_1989_10_30, "the quarter", "DATE", "1989-Q2"),
+    (
+        "Net income for the quarter ending Dec. 31 is expected to fall.",
+        MON_1989_10_30,
+        "the quarter",
+        "DATE",
+        "1989-Q4",
+    ),
     # a half told in the past before it began is last year's, as a quarter is
     ("Growth slowed in the second half.", date(1998, 3, 3), "the second half", "DATE", "1997-H2"),
     (
