@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pygal
@@ -24,6 +24,7 @@ __all__ = [
     "Dot",
     "Graph",
     "StackedBar",
+    "bar_columns",
     "bar_rows",
     "chart",
     "count_axis",
@@ -139,6 +140,24 @@ def x_labels(graph: Graph, labels: Sequence[str], max_labels: int = MAX_X_LABELS
         graph.show_minor_x_labels = False
     many_or_long = len(labels) > 12 or any(len(label) > 8 for label in labels)
     graph.x_label_rotation = 45 if many_or_long else 0
+
+
+def bar_columns(
+    title: str,
+    height: float,
+    axis_title: str,
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[int]],
+    max_labels: int = MAX_X_LABELS,
+) -> Graph:
+    """Stacked columns, one per label, left to right as given, each column's `series` values
+    stacked; a series' name is its legend entry."""
+    graph = chart(StackedBar, title, height, y_title=axis_title)
+    x_labels(graph, labels, max_labels)
+    for label, values in series.items():
+        graph.add(label, [v or None for v in values])
+    graph.y_labels = count_axis(max(map(sum, zip(*series.values(), strict=True))))
+    return graph
 
 
 def bar_rows(

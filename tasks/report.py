@@ -28,7 +28,7 @@ from tasks.charts import (
     Bar,
     DateLine,
     Graph,
-    StackedBar,
+    bar_columns,
     bar_rows,
     chart,
     count_axis,
@@ -317,16 +317,13 @@ def _volume(con: duckdb.DuckDBPyConnection, charts: _Charts, undated: int) -> _S
         for day, src, n in counts:
             key = src if src in series else "other"
             series.setdefault(key, [0] * len(bins))[index[_trunc(day, grain)]] += n
-        graph = chart(
-            StackedBar,
+        graph = bar_columns(
             f"Articles published per {grain}, by source",
             420,
-            y_title=f"articles per {grain}",
+            f"articles per {grain}",
+            [_bin_label(b, grain) for b in bins],
+            series,
         )
-        x_labels(graph, [_bin_label(b, grain) for b in bins])
-        for src, values in series.items():
-            graph.add(src, [v or None for v in values])
-        graph.y_labels = count_axis(max(map(sum, zip(*series.values(), strict=True))))
         sec.body.append(charts.embed(graph, "volume", f"Articles published per {grain} by source"))
     else:
         sec.body.append(_note("No article has a publication date: no volume over time to draw."))
@@ -615,11 +612,14 @@ def _mentioned_dates(con: duckdb.DuckDBPyConnection, charts: _Charts) -> _Sectio
     # over a longer span (a "1066" among the 2000s) only the years mentioned
     continuous = years[-1] - years[0] < MAX_YEAR_SPAN
     all_years = list(range(years[0], years[-1] + 1)) if continuous else years
-    graph = chart(StackedBar, title, 380, y_title="mentions")
-    x_labels(graph, [str(y) for y in all_years], 30)
-    for precision in ("day", "month", "year"):
-        graph.add(f"{precision} precision", [per_year[precision][y] or None for y in all_years])
-    graph.y_labels = count_axis(max(sum(c[y] for c in per_year.values()) for y in years))
+    graph = bar_columns(
+        title,
+        380,
+        "mentions",
+        [str(y) for y in all_years],
+        {f"{p} precision": [per_year[p][y] for y in all_years] for p in ("day", "month", "year")},
+        max_labels=30,
+    )
     sec.body.append(charts.embed(graph, "mentioned_years", "Years mentioned in the text"))
     if cells:
         by_year = Counter[int]()
