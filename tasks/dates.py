@@ -3062,10 +3062,8 @@ def _quarter_ended(found: list[TemporalExpression], text: str) -> list[TemporalE
             or not _ENDED_ON.fullmatch(text, quarter.end_char, day.start_char)
         ):
             continue
-        year, month = int(day.value[:4]), int(day.value[5:7]) - 1  # the middle of the three
-        if month == 0:
-            year, month = year - 1, 12
-        out[i] = replace(quarter, value=f"{year}-Q{(month - 1) // 3 + 1}")
+        middle = _add_months(date.fromisoformat(day.value[:10]), -1)  # of the three months
+        out[i] = replace(quarter, value=f"{middle.year}-Q{_quarter(middle)}")
     return out
 
 
