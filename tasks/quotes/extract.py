@@ -244,7 +244,9 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
             and cue_text is None
             and len(stripped.split()) < _UNCUED_MIN_WORDS
             and (previous is None or previous.paragraph != paragraph)
-            and not _quote_paragraph_going_on(text, para_starts, previous, lo, hi, stripped)
+            and not _quote_paragraph_going_on(
+                text, para_starts, paragraph, previous, lo, hi, stripped
+            )
         ):
             # a short quote nobody is said to say, not continuing a quote before it: a slogan,
             # title or subheading ("'A healthy environment.'", the hit play "Eclipsed.")
@@ -283,18 +285,24 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
 
 
 def _quote_paragraph_going_on(
-    text: str, para_starts: list[int], previous: Quote | None, lo: int, hi: int, words: str
+    text: str,
+    para_starts: list[int],
+    line: int,
+    previous: Quote | None,
+    lo: int,
+    hi: int,
+    words: str,
 ) -> bool:
     """Whether a quote is a paragraph of its own, a whole sentence, right after the paragraph of
     a direct quote: the speaker going on ('"We are prepared to move forward," Clinton said.' then
-    '"The choice is theirs."'), however short, not a slogan or a title."""
+    '"The choice is theirs."'), however short, not a slogan or a title. `line` is the quote's
+    (its index in `para_starts`)."""
     if previous is None or previous.kind != "direct" or words[-1:] not in (".", "?", "!"):
         return False
     if len(words.split()) < 2:
         return False  # a crowd's "Nooooo!" between a speaker's questions
     if text[lo] not in '"\u201c`':
         return False  # a line in single marks is a subheading ("'All Bets Are Off.'")
-    line = bisect.bisect_right(para_starts, lo) - 1
     line_end = para_starts[line + 1] if line + 1 < len(para_starts) else len(text)
     if text[para_starts[line] : lo].strip() or text[hi:line_end].strip():
         return False  # words before the opening mark or after the closing one
