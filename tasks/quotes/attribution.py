@@ -1135,12 +1135,12 @@ def _is_cue(token: Token, cognition: bool = False) -> bool:
 
 def _names_it(verb: Token) -> bool:
     """Whether a verb names its object with words of its own ("called it "sincere"", "labeled
-    him a liar"): a verb of naming with an object and what it is named."""
+    him a liar"): a verb of naming with an object and what it is named, both after it."""
     return (
         verb.lower_ in _NAMING
         and verb.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in _children(verb))
-        and any(c.dep_ == "oprd" for c in _children(verb))
+        and any(c.dep_ == "oprd" and c.i > verb.i for c in _children(verb))
+        and any(c.dep_ == "dobj" and c.i > verb.i for c in _children(verb))
     )
 
 

@@ -43,6 +43,7 @@ from tasks.quotes.attribution import (
     _lead_in,
     _marked_by,
     _mistagged_verb,
+    _names_it,
     _own_report,
     _own_subject,
     _quoting_aside,
@@ -90,7 +91,6 @@ from tasks.quotes.lexicon import (
     _IN_FAVOR,
     _INVERTING,
     _LABEL,
-    _NAMING,
     _NOT_SPEAKER_ENTS,
     _OBJECT_TAIL,
     _OPEN_STANCES,
@@ -1697,12 +1697,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # Lee, that ...": the clause is the report's (_clause_in_adjunct); the
                     # participle's own is whom it quotes, the aside's verb reports nothing
                     comps = [c for c in comps if c.dep_ != "ccomp"]
-            elif (
-                word in _NAMING
-                and pos == "VERB"
-                and any(c.dep_ == "oprd" and c.i > verb.i for c in _children(verb))
-                and any(c.dep_ == "dobj" and c.i > verb.i for c in _children(verb))
-            ):
+            elif _names_it(verb):
                 # "called half of Trump's supporters "deplorables"", "labeled him a liar": whom
                 # one names and the name, even an amount of them
                 comps = [c for c in _children(verb) if c.dep_ == "dobj" and c.i > verb.i]
