@@ -322,7 +322,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|hour|minute|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b|\b(?:every|each)\s+(?:(?:spring|summer|autumn|fall|winter)\b|{_HOLIDAY})",
+        rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|(?-i:May)|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|hour|minute|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b|\b(?:every|each)\s+(?:(?:spring|summer|autumn|fall|winter)\b|{_HOLIDAY})",
     ),
     # not the last group of a telephone number ("0151 702 2071", "(212) 555-2012"): a year is
     # never written after a group of three digits alone
@@ -842,11 +842,15 @@ def _nearest_weekday(raw: str, anchor: date) -> str:
 
 def _infinitive_ahead(token: Token | None) -> bool:
     """The expression belongs to a to-infinitive ("is set to resume Monday", "planned to leave
-    Thursday"): a day or month named there lies ahead, unless a past perfect governs it ("had
-    been due to expire Friday")."""
+    Thursday", with a subject of its own "expect earnings to recover by October"): a day or month
+    named there lies ahead, unless a past perfect governs it ("had been due to expire Friday")."""
     head = token
     for _ in range(40):
-        if head is None or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+        if head is None or head.dep_ == "ROOT":
+            break
+        # "to recover in the fiscal year beginning Oct. 1": a participle after a noun has no
+        # time of its own, it takes the one of the clause its noun is in
+        if head.pos_ in ("VERB", "AUX") and (head.tag_ != "VBG" or head.dep_ != "acl"):
             break
         head = head.head
     passive = (
@@ -854,7 +858,7 @@ def _infinitive_ahead(token: Token | None) -> bool:
         and head.tag_ == "VBN"
         and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in head.children)
     )  # "are due to be flown home Thursday"
-    if head is None or (head.tag_ != "VB" and not passive) or head.dep_ != "xcomp":
+    if head is None or (head.tag_ != "VB" and not passive) or head.dep_ not in ("xcomp", "ccomp"):
         return False
     if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
         return False
@@ -890,8 +894,9 @@ def _sent_text(token: Token) -> str:
 
 
 def _scheduled_ahead(token: Token | None) -> bool:
-    """A day named by a present-tense clause that schedules it: "the Senate votes Friday",
-    "negotiators are meeting again Monday", "the funeral is set for Saturday". News tells what
+    """A day or month named by a present-tense clause that schedules it: "the Senate votes
+    Friday", "negotiators are meeting again Monday", "the funeral is set for Saturday", "the new
+    rules take effect Oct. 1", "the law takes effect in January". News tells what
     happened in the past tense; a finite present with a named day is an arrangement ahead (not a
     reporting verb, "officials say Monday", nor a gerund, "closing unchanged Friday")."""
     if token is not None and token.dep_ in ("amod", "advmod") and token.head.i > token.i:
@@ -899,7 +904,7 @@ def _scheduled_ahead(token: Token | None) -> bool:
     if token is None or token.dep_ not in ("npadvmod", "pobj", "tmod", "attr"):
         return False  # "Super Tuesday brings", "his Tuesday wins": a subject, a modifier
     head = token.head  # the verb itself, or through a preposition ("on Friday", "for Saturday")
-    if head.pos_ == "ADP" and head.lower_ in ("on", "for", "by", "until", "till"):
+    if head.pos_ == "ADP" and head.lower_ in ("on", "in", "from", "for", "by", "until", "till"):
         head = head.head
     if head.pos_ == "ADJ" and head.lower_ in _SCHEDULING and head.dep_ == "acomp":
         head = head.head  # "the report is due Thursday": the copula the day hangs on through "due"
@@ -2840,7 +2845,10 @@ def extract_dates(
             done_deal = True
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
-            or (rule in ("weekday_rel", "time_date") and _scheduled_ahead(token))
+            or (
+                rule in ("weekday_rel", "time_date", "month_day_year", "month_rel", "month_may")
+                and _scheduled_ahead(token)
+            )
             or (
                 _DEADLINE.search(text, max(0, start - 24), start)
                 and not (tense == "past" and _state_until(token))
@@ -3026,7 +3034,7 @@ def extract_dates(
         )
         if later is not None:
             found[i] = replace(found[i], value=later.value + found[i].value[10:])
-    return _quarter_ended(_range_ends(found, text), text)
+    return _period_ended(_range_ends(found, text), text)
 
 
 # between the two ends of a range of dates ("26 July to 7 August 2005", "Feb. 8 and March 2")
@@ -3043,27 +3051,41 @@ _MONTH_OR_DAY_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
 # "the quarter ended Sept. 30", "the quarter ending March 31": the words between a quarter and
 # the day it ends on
 _ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?", re.IGNORECASE)
-_UNNAMED_QUARTER = re.compile(r"(?:the\s+)?(?:latest\s+|last\s+|current\s+)?quarter", re.IGNORECASE)
+# a period named by no number or name of its own: "the quarter", "the latest week"
+_UNNAMED_PERIOD = re.compile(
+    r"(?:the\s+)?(?:latest\s+|last\s+|current\s+)?(quarter|week|month)", re.IGNORECASE
+)
 
 
-def _quarter_ended(found: list[TemporalExpression], text: str) -> list[TemporalExpression]:
-    """A quarter the text names by the day it ends on is the three months up to that day: the
-    calendar quarter of their middle month ("the quarter ended Sept. 30" is Q3, "the quarter
-    ended July 31" Q2, as TimeBank annotates a fiscal one), not the latest quarter before the
-    anchor. A quarter named by its number ("the fourth quarter ended Aug. 26") keeps it."""
+def _period_ended(found: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """A period the text names by the day it ends on is the one up to that day, not the latest
+    before the anchor. A quarter is the calendar quarter of its three months' middle one ("the
+    quarter ended Sept. 30" is Q3, "the quarter ended July 31" Q2, as TimeBank annotates a fiscal
+    one); a week is the ISO week of its middle day ("the week ended March 16", a Saturday, is
+    that week, not the anchor's); a month is the month of its middle day ("the month ended Feb.
+    28"). A quarter named by its number ("the fourth quarter ended Aug. 26") keeps it."""
     out = list(found)
-    for i, quarter in enumerate(found[:-1]):
+    for i, period in enumerate(found[:-1]):
         day = found[i + 1]
+        unnamed = _UNNAMED_PERIOD.fullmatch(period.text)
         if (
-            quarter.granularity != "quarter"
-            or not _UNNAMED_QUARTER.fullmatch(quarter.text)
+            unnamed is None
+            or period.granularity != unnamed.group(1).lower()
             or not _DAY_VALUE.match(day.value)
             or not day.value[:4].isdigit()
-            or not _ENDED_ON.fullmatch(text, quarter.end_char, day.start_char)
+            or not _ENDED_ON.fullmatch(text, period.end_char, day.start_char)
         ):
             continue
-        middle = _add_months(date.fromisoformat(day.value[:10]), -1)  # of the three months
-        out[i] = replace(quarter, value=f"{middle.year}-Q{_quarter(middle)}")
+        end = date.fromisoformat(day.value[:10])
+        if period.granularity == "quarter":
+            middle = _add_months(end, -1)
+            value = f"{middle.year}-Q{_quarter(middle)}"
+        elif period.granularity == "week":
+            value = _week(end - timedelta(days=3))
+        else:
+            middle = end - timedelta(days=14)
+            value = f"{middle.year}-{middle.month:02d}"
+        out[i] = replace(period, value=value)
     return out
 
 

@@ -301,6 +301,20 @@ CASES = [
     ("The guards change every other hour.", FRI_2009_12_11, "every other hour", "SET", "PT2H"),
     # weekdays: to-infinitives and deadlines look ahead, possessives and past perfects back
     ("The talks are set to resume Monday.", TUE_2010_01_05, "Monday", "DATE", "2010-01-11"),
+    # a day more than two months off that a present tense schedules lies ahead, as a weekday
+    # does ("the Senate votes Friday"): not the October five and a half months back
+    ("The new rules take effect Oct. 1.", date(2013, 3, 22), "Oct. 1", "DATE", "2013-10-01"),
+    ("The session opens on Jan. 10.", date(2013, 3, 22), "Jan. 10", "DATE", "2014-01-10"),
+    ("The new law takes effect in January.", date(2013, 3, 22), "January", "DATE", "2014-01"),
+    # a to-infinitive with its own subject looks ahead too, and a participle after a noun
+    # ("the fiscal year beginning Oct. 1") takes the time of the clause its noun is in
+    (
+        "Analysts expect earnings to recover in the fiscal year beginning Oct. 1.",
+        date(2013, 3, 22),
+        "Oct. 1",
+        "DATE",
+        "2013-10-01",
+    ),
     ("Envoys planned to leave on Thursday.", date(2009, 12, 29), "Thursday", "DATE", "2009-12-31"),
     ("The offer had been due to expire Friday.", MON_1989_10_30, "Friday", "DATE", "1989-10-27"),
     ("Markets were kept closed until Friday.", date(2008, 9, 18), "Friday", "DATE", "2008-09-19"),
@@ -625,6 +639,16 @@ CASES = [
         "DATE",
         "1989-Q4",
     ),
+    # a week or a month named by the day it ends on is the one up to that day, not the anchor's
+    (
+        "Jobless claims for the week ended March 16 rose to 336,000.",
+        date(2013, 3, 22),
+        "the week",
+        "DATE",
+        "2013-W11",
+    ),
+    ("Sales for the week ending March 9 fell.", date(2013, 3, 22), "the week", "DATE", "2013-W10"),
+    ("Sales in the month ended Feb. 28 rose.", date(2013, 3, 22), "the month", "DATE", "2013-02"),
     # a half told in the past before it began is last year's, as a quarter is
     ("Growth slowed in the second half.", date(1998, 3, 3), "the second half", "DATE", "1997-H2"),
     (
@@ -803,6 +827,8 @@ CASES = [
     # a month with "last/this year"; each July is a set
     ("Prices peaked in July last year.", date(1998, 3, 15), "July last year", "DATE", "1997-07"),
     ("The fair is held each July.", date(1998, 3, 15), "each July", "SET", "XXXX-07"),
+    # "May" recurs only as the month's name: "every may" is no English, the modal never follows
+    ("The annual meeting is held every May.", date(2013, 3, 22), "every May", "SET", "XXXX-05"),
     # every season and every holiday recur too: not the nearest one to the anchor
     ("Every summer the families meet.", FRI_2009_12_11, "Every summer", "SET", "XXXX-SU"),
     (
