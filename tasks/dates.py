@@ -150,7 +150,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric_date", r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)\b"),
     (
         "time_date",
-        rf"\b{_TIME_OF_DAY}{_ZONE}(?:\s*,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
+        rf"\b{_TIME_OF_DAY}{_ZONE}(?:\s*,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?))?",
     ),
     (
         "month_day_range",
@@ -1104,7 +1104,7 @@ def _h_numeric_date(t: str, anchor: date | None, tense: str | None) -> Normalise
 
 def _day_value(t: str, anchor: date | None, tense: str | None) -> tuple[str, bool] | None:
     """Value of the day part of a TIME expression (today, Monday, Nov. 6...)."""
-    if "yesterday" in t:
+    if "yesterday" in t or "last night" in t:
         return (_shift(anchor, -1), True)
     if "tomorrow" in t:
         return (_shift(anchor, 1), True)

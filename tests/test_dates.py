@@ -762,6 +762,28 @@ CASES = [
         "1998-08-18T24:00",
     ),
     ("The deadline passed at midnight.", WED_1998_08_12, "midnight", "TIME", "1998-08-12T00:00"),
+    # a clock time with "tonight", "last night" or "this morning" is one expression of that day
+    (
+        "The ban will be lifted at midnight tonight.",
+        WED_1998_08_12,
+        "midnight tonight",
+        "TIME",
+        "1998-08-12T24:00",
+    ),
+    (
+        "The fire broke out at 11 p.m. last night.",
+        WED_1998_08_12,
+        "11 p.m. last night",
+        "TIME",
+        "1998-08-11T23:00",
+    ),
+    (
+        "The minister arrived at 8 a.m. this morning.",
+        WED_1998_08_12,
+        "8 a.m. this morning",
+        "TIME",
+        "1998-08-12T08:00",
+    ),
     # results stories: the year-ago figure is the same quarter a year before, the fiscal
     # quarter the story named if it named one; "the latest period" is the quarter reported
     (
