@@ -1880,6 +1880,9 @@ def _resolve(
             # of a hyphenated Korean given name ("Cho Tai-young", "Kim Ho-nyeon") is tagged ADJ
             # or NOUN
             and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            # "The governor, a Republican, told": a member of a party or a people the article
+            # puts after a description is no name of the speaker
+            and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in _children(c))
             and not memory.in_quote(c.idx)
             and tokens[c.left_edge.i - 1].text != ":"
         ),
