@@ -578,6 +578,24 @@ def test_one_of_them_after_unnamed_officials_is_anonymous(nlp, text: str, one: s
     assert (games.speaker, games.speaker_text, games.speaker_type) == (None, one, "anonymous")
 
 
+@pytest.mark.parametrize("break_", ["\n", "\n\n"])
+def test_one_of_them_opening_the_next_paragraph_is_anonymous_and_goes_on(nlp, break_) -> None:
+    # the group is the last sentence of the paragraph before; a pronoun after the one goes on
+    # with that one
+    text = (
+        "Several diplomats, speaking on condition of anonymity, said the talks had stalled."
+        f'{break_}"They are buying time," one of them said.{break_}One of the diplomats said'
+        ' the North was stalling. "It will not last," he said.'
+    )
+    rows = [(q.text, q.speaker, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert rows == [
+        ("the talks had stalled", None, "anonymous"),
+        ("They are buying time,", None, "anonymous"),
+        ("the North was stalling", None, "anonymous"),
+        ("It will not last,", None, "anonymous"),
+    ]
+
+
 def test_a_clause_set_against_a_report_with_while_is_a_report_of_its_own(nlp) -> None:
     text = (
         'Christie refers to Trump, his longtime friend, as "Mr. Trump," while Trump refers to'

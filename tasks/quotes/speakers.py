@@ -1225,13 +1225,15 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
     if not any_verb and verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if source is None or any(t.ent_type_ == "PERSON" for t in doc[source.left_edge.i : sent.start]):
+        return None
+    if source.lower_ == "one" and _of_group(source):
+        return source  # "One of the diplomats said ... "...," he said": that one goes on
     if (
-        source is None
         # (a role in capitals is tagged a name: "The President")
-        or not (source.pos_ == "NOUN" or (any_verb and source.pos_ == "PROPN"))
+        not (source.pos_ == "NOUN" or (any_verb and source.pos_ == "PROPN"))
         or source.ent_type_ == "PERSON"
         or not _PERSON_ROLE.search(source.text)
-        or any(t.ent_type_ == "PERSON" for t in doc[source.left_edge.i : sent.start])
     ):
         return None
     return source
@@ -1585,15 +1587,25 @@ def _of_group(one: Token) -> bool:
 
 
 def _one_of_unnamed(one: Token) -> bool:
-    """Whether the sentence before "one"'s, in its paragraph, has for its subject people of a
-    role with no name ("US officials", "diplomats")."""
+    """Whether the sentence before "one"'s has for its subject people of a role with no name
+    ("US officials", "diplomats"): in its paragraph, or the last of the paragraph before when
+    "one" speaks in its paragraph's first sentence (`"...," one of them said.` after a paragraph
+    on the aides who spoke on condition of anonymity)."""
     previous = _sentence_before(one)
+    if previous is None:
+        start = _sent(one).start
+        previous = _sent(_tokens(one.doc)[start - 1]) if start > 0 else None
     return previous is not None and any(
-        c.dep_ == "nsubj"
-        and c.tag_ == "NNS"
-        and _PERSON_ROLE.search(c.text) is not None
-        and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        (
+            c.tag_ == "NNS"
+            and _PERSON_ROLE.search(c.text) is not None
+            and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        )
+        # ... or one of them already: "One of the diplomats said ..." after `"...," one of
+        # them said.` speaks for the same unnamed group
+        or (c.lower_ == "one" and _of_group(c) and _one_of_unnamed(c))
         for c in _children(previous.root)
+        if c.dep_ == "nsubj"
     )
 
 
