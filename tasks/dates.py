@@ -2108,6 +2108,42 @@ _NOT_QUARTERS = re.compile(
 )
 
 
+# "the first six months", "the first half": the half a year's first months make
+_FIRST_HALF = re.compile(r"(?:the\s+)?first\s+(?:six\s+months|half)", re.IGNORECASE)
+
+
+def _period_compared(
+    found: list[TemporalExpression], token: Token, anchor: date
+) -> Normalised | None:
+    """ "the same period last year", "the year-earlier period" after a period other than a
+    quarter named before it in the sentence: that period a year before ("sales in October rose
+    from the same period last year" is last October; after "the first six months of this year",
+    last year's first half) or, after months that make no calendar unit ("the first nine
+    months"), as many months again, as TimeBank annotates it (P9M). None when the sentence names
+    no such period before it, or a quarter (see _in_context)."""
+    start = token.sent.start_char
+    prior = [e for e in found if start <= e.start_char < token.idx]
+    if not prior:
+        return None
+    named = prior[-1]
+    if named.granularity == "year" and named.value[:4].isdigit() and len(prior) >= 2:
+        if _FIRST_HALF.fullmatch(prior[-2].text):
+            # "the first six months of this year": the first half of that year
+            return "DATE", f"{int(named.value[:4]) - 1}-H1", "half", True
+        return None
+    if _FIRST_HALF.fullmatch(named.text):
+        # the first half of the year the story is in, or of the one before in its first half
+        year = anchor.year if anchor.month > 6 else anchor.year - 1
+        return "DATE", f"{year - 1}-H1", "half", True
+    if named.type == "DURATION" and re.fullmatch(r"P\d+M", named.value):
+        return "DURATION", named.value, "duration", False
+    m = re.fullmatch(r"(\d{4})-(\d\d|H[12])", named.value)
+    if m is not None:
+        granularity = "month" if m[2].isdigit() else "half"
+        return "DATE", f"{int(m[1]) - 1}-{m[2]}", granularity, True
+    return None
+
+
 def _named_quarter(found: list[TemporalExpression], since: int) -> tuple[int, int] | None:
     """(year, quarter) of the last specific quarter named from `since` on, not a year-ago one."""
     for prior in reversed(found):
@@ -2291,6 +2327,10 @@ def _in_context(
         return got
     if rule == "same_period" and "month" in raw.split()[:3]:
         return got  # a month, whatever the story reports
+    if rule in ("same_period", "year_ago_period") and "period" in raw.split():
+        compared = _period_compared(found, token, anchor)
+        if compared is not None:
+            return compared
     year_ago = rule in ("year_ago_period", "same_period") or raw in (
         "a year ago",
         "a year earlier",

@@ -1092,6 +1092,38 @@ CASES = [
         "DATE",
         "1988-Q3",
     ),
+    # ... and after a month, a half or months of no calendar unit named before it in the
+    # sentence, that period a year before (TimeBank keeps "the first nine months" as P9M)
+    (
+        "Sales in October rose 5% from the same period last year.",
+        date(2008, 11, 12),
+        "the same period last year",
+        "DATE",
+        "2007-10",
+    ),
+    (
+        "Sales fell 18% in the first six months of this year compared with the same period "
+        "last year.",
+        date(2008, 11, 12),
+        "the same period last year",
+        "DATE",
+        "2007-H1",
+    ),
+    (
+        "Sales in the first half rose 3% from the year-earlier period.",
+        date(2008, 11, 12),
+        "the year-earlier period",
+        "DATE",
+        "2007-H1",
+    ),
+    (
+        "Net for the first nine months rose to $5 million from $4 million in the year-earlier "
+        "period.",
+        date(1989, 10, 27),
+        "the year-earlier period",
+        "DURATION",
+        "P9M",
+    ),
     # plural weekdays are sets, and a weekday coordinated with one shares its plural
     ("The museum is closed on Sundays.", date(1998, 3, 3), "Sundays", "SET", "XXXX-WXX-7"),
     (
