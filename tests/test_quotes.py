@@ -3746,6 +3746,23 @@ def test_titles_of_works_are_not_quotes(nlp, text: str, title: str) -> None:
     assert not any(q.text.startswith(title) for q in quotes)
 
 
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # the parser reads the show's title as a clause ("Face" a verb) or hangs the clause on
+        # the show: what was told is the that-clause alone
+        (
+            'Mara Lind told CBS\'s "Face the Nation" that she had no regrets about the vote.',
+            "she had no regrets about the vote",
+        ),
+        ('Mara Lind told "Face the Nation" that she had no regrets.', "she had no regrets"),
+        ('Mara Lind told NBC\'s "Today" show that she had "no regrets."', 'she had "no regrets."'),
+    ],
+)
+def test_a_show_told_is_no_part_of_what_was_told(nlp, text: str, told: str) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(nlp, text)] == [("Mara Lind", told)]
+
+
 def test_a_quote_after_a_possessive_that_is_speech_is_kept(nlp) -> None:
     text = "Ms. Lind's answer was blunt: “we will not pay for this wall, not now and not ever.”"
     quotes = quotes_of(nlp, text)

@@ -128,6 +128,7 @@ from tasks.quotes.lexicon import (
     _person_word,
 )
 from tasks.quotes.marks import _DOUBLE_OPEN, find_quote_marks
+from tasks.quotes.speakers import _is_title
 from tasks.quotes.syntax import (
     _LINE_WORD,
     _LONGEST_SENTENCE,
@@ -143,6 +144,47 @@ from tasks.quotes.syntax import (
     _title_case,
     _tokens,
 )
+
+
+def _quoted_title(comp: Token) -> bool:
+    """Whether what the parser made a verb's clause is a title in quote marks, with its owner,
+    before the verb's clause ("told CBS's "Face the Nation" that ...": the programme told, read
+    as the verb "Face"), not what was said ("He said "The Hispanics"", with no clause after)."""
+    doc = comp.doc
+    if not any(c.dep_ == "ccomp" and c.i > comp.right_edge.i for c in _children(comp.head)):
+        return False
+    # (the parser hangs the marks on the title or on the verb before it)
+    left, right = comp.left_edge.i, comp.right_edge.i
+    tokens = list(_tokens(doc)[max(0, left - 1) : min(len(doc), right + 2)])
+    marks = [t for t in tokens if t.tag_ in ("``", "''")]
+    if (
+        len(marks) != 2
+        or marks[0].tag_ != "``"
+        or not left - 1 <= marks[0].i < comp.i
+        or not right <= marks[1].i <= right + 1
+    ):
+        return False
+    if any(left <= t.i < marks[0].i and t.dep_ not in ("poss", "case", "det") for t in tokens):
+        return False  # only an owner before the title: "CBS's", "the"
+    text = doc_text(doc)
+    inside = text[marks[0].idx + len(marks[0]) : marks[1].idx]
+    return _is_title(text[max(0, marks[0].idx - 40) : marks[0].idx], inside)
+
+
+def _clause_on_hearer(comp: Token) -> Token:
+    """The that-clause the parser hung on a verb's object instead of the verb ("told NBC's
+    "Today" show that she had "no regrets"": what was told, not the show with it), else the
+    complement itself."""
+    if comp.dep_ != "dobj":
+        return comp
+    return next(
+        (
+            c
+            for c in _children(comp)
+            if c.dep_ in ("ccomp", "advcl") and c.i > comp.i and _marked_by(c, ("that",))
+        ),
+        comp,
+    )
 
 
 def _records_show(show: Token) -> _Clause | None:
@@ -1690,6 +1732,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     or (c.dep_ == "advcl" and word in _ASK and _marked_by(c, _QUESTION_MARKS))
                     or _that_adverbial(c)
                 ]
+                comps = [_clause_on_hearer(c) for c in comps if not _quoted_title(c)]
                 if (
                     _quoting_aside(verb, verb.head) and verb.head.lower_ in SPEECH_VERBS
                 ) or _said_across_aside(verb, verb.head) is not None:
