@@ -3691,6 +3691,8 @@ def test_closed_quote_is_not_the_next_speakers_who_reports_a_clause_of_his_own(
             "It's time",
             "Mitch McConnell",
         ),
+        # ... or no clause: a remark's noun and its owner ("Trump's response:")
+        ("Mara Lind's response: \"I don't care what they say.\"", "I don't care", "Mara Lind"),
     ],
 )
 def test_clause_before_a_colon_in_the_quotes_sentence_speaks(
@@ -3744,6 +3746,14 @@ def test_titles_of_works_are_not_quotes(nlp, text: str, title: str) -> None:
     quotes = quotes_of(nlp, text)
     assert not any(q.kind != "indirect" and q.text.strip(" ,.") == title for q in quotes)
     assert not any(q.text.startswith(title) for q in quotes)
+
+
+def test_a_remark_named_with_a_pronoun_owner_is_the_antecedents(nlp) -> None:
+    text = (
+        'Reporters asked Mara Lind whether she would veto the bill. Her answer: "Absolutely not."'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("Absolutely"))
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Mara Lind", "answer")
 
 
 @pytest.mark.parametrize(

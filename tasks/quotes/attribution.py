@@ -1900,7 +1900,7 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
             if verb.i == opening and verb.dep_ in ("advcl", "csubj"):
                 continue  # "Asked about his critics, Hill was blunt:": the clause after it
             break
-    named = _named_before_colon(first, colon_i)
+    named = _named_before_colon(first, colon_i) or _remark_before_colon(first, colon_i)
     if named is not None:
         return named
     # no speech verb: the subject of the sentence speaks ("The official was confident ... '...'")
@@ -1930,6 +1930,31 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
 # has 5 (the possessive a word), "the North's chief nuclear negotiator Kim Kye-gwan:" 6; a
 # clause before a colon runs longer
 _ROLE_BEFORE_NAME_MAX = 8
+
+
+# nouns of what someone says that a colon can introduce: "Trump's response: "...""
+_REMARK_NOUN_WORDS = (
+    "response reply answer retort message verdict reaction comment explanation advice warning "
+    "assessment prediction promise pledge argument words"
+)
+_REMARK_NOUNS = frozenset(_REMARK_NOUN_WORDS.split())
+
+
+def _remark_before_colon(first: Token, colon_i: int) -> _Attribution | None:
+    """ "Trump's response: "I don't care."", "His answer: "Absolutely not."": a sentence that is
+    only someone's remark, named by its noun with its owner before a colon, is the owner's."""
+    tokens = _tokens(first.doc)
+    if colon_i < 2 or tokens[colon_i].text != ":":
+        return None
+    noun = tokens[colon_i - 1]
+    if noun.lower_ not in _REMARK_NOUNS or noun.pos_ != "NOUN":
+        return None
+    owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
+    start = _sent(noun).start
+    lead = [t for t in tokens[start:colon_i] if not t.is_space and not t.is_quote]
+    if owner is None or not lead or any(t.i < noun.left_edge.i for t in lead):
+        return None  # the remark opens its sentence: not "He gave Trump's response: ..."
+    return _Attribution(noun, noun.idx + len(noun), owner)
 
 
 def _named_before_colon(first: Token, colon_i: int) -> _Attribution | None:
