@@ -3748,6 +3748,24 @@ def test_titles_of_works_are_not_quotes(nlp, text: str, title: str) -> None:
     assert not any(q.text.startswith(title) for q in quotes)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'Mara Lind said the economy was "on the mend," a phrase she has used often.',
+            'the economy was "on the mend,"',
+        ),
+        ('Mara Lind called the judge "biased", an error she repeated.', 'the judge "biased"'),
+        (
+            'Mara Lind said the vote was "rigged," which her rivals denied.',
+            'the vote was "rigged,"',
+        ),
+    ],
+)
+def test_the_writers_comment_after_words_quoted_is_no_part_of_them(nlp, text, said) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == [said]
+
+
 def test_a_remark_named_with_a_pronoun_owner_is_the_antecedents(nlp) -> None:
     text = (
         'Reporters asked Mara Lind whether she would veto the bill. Her answer: "Absolutely not."'

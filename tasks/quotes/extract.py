@@ -120,6 +120,12 @@ _SPLIT_QUOTE_AFTER = re.compile(r"[ \t]+[^\"“”\n]{2,60}?,[ \t]*[\"“‘'`]+
 # North Korea's Yongbyon Nuclear Complex," Center for ..., November 20, 2010."): a paragraph that
 # opens with a bracketed number and gives a year cites a source; the title in its marks is no
 # quote and "State Department response to CRS inquiry" no report
+# the writer's comment set off after words quoted at the end of a reported clause ("called the
+# plan "self-deportation," which is like ...", "the judge as "Spanish," an error ..."): the words
+# reported end at the closing mark (PolNeAR's annotators end them there)
+_COMMENT_ON_QUOTED = re.compile(
+    r"[\w.!?](?:,(?:\"|”|'')(?=[ \t]+(?:which|an?)[ \t])|(?:\"|”|'')(?=,[ \t]+(?:which|an?)[ \t]))"
+)
 _NOTE = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]+(?=[^\n]*\b(?:1[5-9]|20)\d\d\b)[^\n]*", re.MULTILINE)
 
 
@@ -281,7 +287,21 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     quotes.sort(key=lambda q: q.start_char)
     linked = _link_parts(doc, quotes, text)
     parts = [part for q in linked for part in _around_set_off_attribution(doc, q)]
-    return [_with_quotation_marks(_with_balanced_marks(q, text), text, marks) for q in parts]
+    return [
+        _with_quotation_marks(_with_balanced_marks(_before_comment(q, text), text), text, marks)
+        for q in parts
+    ]
+
+
+def _before_comment(quote: Quote, text: str) -> Quote:
+    """A partial or indirect row without the writer's comment set off after the words it quotes
+    at its end (see _COMMENT_ON_QUOTED)."""
+    if quote.kind == "direct":
+        return quote
+    comment = _COMMENT_ON_QUOTED.search(text, quote.start_char, quote.end_char)
+    if comment is None:
+        return quote
+    return replace(quote, text=text[quote.start_char : comment.end()], end_char=comment.end())
 
 
 def _quote_paragraph_going_on(
