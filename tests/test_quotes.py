@@ -579,6 +579,25 @@ def test_one_of_them_after_unnamed_officials_is_anonymous(nlp, text: str, one: s
 
 
 @pytest.mark.parametrize("break_", ["\n", "\n\n"])
+def test_a_pronoun_opening_the_paragraph_after_an_unnamed_sources_report_is_that_source(
+    nlp, break_
+) -> None:
+    # not the person named before the source ("Hill met Kim ..."); not a plural source for
+    # "she" ("aides say Ivanka ... she said" is Ivanka's)
+    text = (
+        "Mara Lind met Ann Ross on Monday. A South Korean diplomat, who requested anonymity, said"
+        f' the North had not changed its position.{break_}"They are testing us," he said.'
+    )
+    testing = next(q for q in quotes_of(nlp, text) if q.text.startswith("They are"))
+    assert (testing.speaker, testing.speaker_type) == (None, "anonymous")
+    text = (
+        f'Aides say Mara Lind also advises the campaign on trade.{break_}"We will win," she said.'
+    )
+    win = next(q for q in quotes_of(nlp, text) if q.text.startswith("We will"))
+    assert win.speaker == "Mara Lind"
+
+
+@pytest.mark.parametrize("break_", ["\n", "\n\n"])
 def test_one_of_them_opening_the_next_paragraph_is_anonymous_and_goes_on(nlp, break_) -> None:
     # the group is the last sentence of the paragraph before; a pronoun after the one goes on
     # with that one

@@ -1201,6 +1201,13 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
     doc = pronoun.doc
     sent = _sent(pronoun)
     before = _sentence_before(pronoun)
+    across = False
+    if before is None and sent.start > 0 and not any_verb:
+        # the quote paragraph right after the source's report ("A diplomat, who requested
+        # anonymity, said ... \n\n "They are testing us," he said."): the last sentence of the
+        # paragraph before
+        before = _sent(_tokens(doc)[sent.start - 1])
+        across = True
     if before is None:
         return None
     if pronoun.i != sent.start and not (
@@ -1229,6 +1236,8 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
         return None
     if source.lower_ == "one" and _of_group(source):
         return source  # "One of the diplomats said ... "...," he said": that one goes on
+    if across and (source.tag_ == "NNS") != (pronoun.lower_ == "they"):
+        return None  # "aides say Ivanka Trump advises ... \n\n "...," she said": not the aides
     if (
         # (a role in capitals is tagged a name: "The President")
         not (source.pos_ == "NOUN" or (any_verb and source.pos_ == "PROPN"))
