@@ -2131,8 +2131,9 @@ def _period_compared(
             # "the first six months of this year": the first half of that year
             return "DATE", f"{int(named.value[:4]) - 1}-H1", "half", True
         return None
-    if _FIRST_HALF.fullmatch(named.text):
-        # the first half of the year the story is in, or of the one before in its first half
+    if named.type == "DURATION" and _FIRST_HALF.fullmatch(named.text):
+        # "the first six months": of the year the story is in, or of the one before in its
+        # first half ("the first half" has a value of its own, below)
         year = anchor.year if anchor.month > 6 else anchor.year - 1
         return "DATE", f"{year - 1}-H1", "half", True
     if named.type == "DURATION" and re.fullmatch(r"P\d+M", named.value):

@@ -120,13 +120,13 @@ _SPLIT_QUOTE_AFTER = re.compile(r"[ \t]+[^\"“”\n]{2,60}?,[ \t]*[\"“‘'`]+
 # North Korea's Yongbyon Nuclear Complex," Center for ..., November 20, 2010."): a paragraph that
 # opens with a bracketed number and gives a year cites a source; the title in its marks is no
 # quote and "State Department response to CRS inquiry" no report
+_NOTE = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]+(?=[^\n]*\b(?:1[5-9]|20)\d\d\b)[^\n]*", re.MULTILINE)
 # the writer's comment set off after words quoted at the end of a reported clause ("called the
 # plan "self-deportation," which is like ...", "the judge as "Spanish," an error ..."): the words
 # reported end at the closing mark (PolNeAR's annotators end them there)
 _COMMENT_ON_QUOTED = re.compile(
     r"[\w.!?](?:,(?:\"|”|'')(?=[ \t]+(?:which|an?)[ \t])|(?:\"|”|'')(?=,[ \t]+(?:which|an?)[ \t]))"
 )
-_NOTE = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]+(?=[^\n]*\b(?:1[5-9]|20)\d\d\b)[^\n]*", re.MULTILINE)
 
 
 def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
