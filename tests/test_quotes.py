@@ -3785,6 +3785,19 @@ def test_the_writers_comment_after_words_quoted_is_no_part_of_them(nlp, text, sa
     assert [q.text for q in quotes_of(nlp, text)] == [said]
 
 
+def test_a_pronoun_in_the_event_someone_held_is_the_holders(nlp) -> None:
+    # "in which he continued ..." in the news conference the subject held: not the speaker
+    # the paragraph before was about
+    text = (
+        "Tom Berg spoke in the morning.\n\nThe governor spoke hours after John Park, who has"
+        " been leading in polls here, held a news conference nearby in which he continued his"
+        ' assault on Mr. Berg, saying the state was not "safe."'
+    )
+    assert {(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)} == {
+        ("John Park", "pronoun-resolved")
+    }
+
+
 def test_a_remark_named_with_a_pronoun_owner_is_the_antecedents(nlp) -> None:
     text = (
         'Reporters asked Mara Lind whether she would veto the bill. Her answer: "Absolutely not."'

@@ -1263,6 +1263,18 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
             person = _clause_person(clause, pronoun.i) or person
     if person is None and verb.dep_ == "advcl" and verb.i > verb.head.i and _linked(verb):
         person = _clause_person(verb.head, pronoun.i)
+    if (
+        person is None
+        and verb.dep_ == "relcl"
+        and verb.head.dep_ == "dobj"
+        and any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(w.lower_ == "which" for w in _children(p))
+            for p in _children(verb)
+        )
+    ):
+        # "Park held a news conference in which he continued his assault on Mr. Berg": the one
+        # who held, sent or posted the thing the words are in, not a name spoken of before
+        person = _clause_person(verb.head.head, pronoun.i)
     if person is None or memory.in_quote(person.idx):
         return None
     start, end = _name_span(person)
