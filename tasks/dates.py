@@ -842,7 +842,7 @@ def _nearest_weekday(raw: str, anchor: date) -> str:
 
 def _infinitive_ahead(token: Token | None) -> bool:
     """The expression belongs to a to-infinitive ("is set to resume Monday", "planned to leave
-    Thursday", with a subject of its own "expect earnings to recover by October"): a day or month
+    Thursday", with a subject of its own "expect the talks to resume in January"): a day or month
     named there lies ahead, unless a past perfect governs it ("had been due to expire Friday")."""
     head = token
     for _ in range(40):
