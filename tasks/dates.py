@@ -211,7 +211,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # not "the second half of March": part of a month (or a game) is no half year
         rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}|(?:last|this|next)\s+year))?\b(?!\s+of\b)",
     ),
-    ("fiscal_year", rf"\bfiscal(?:\s+year)?\s+(?:{_YEAR}|'?\d\d)\b"),
+    # "fiscal 2014", "FY2014", "FY 14": the fiscal year is its year, as TimeBank writes it
+    ("fiscal_year", rf"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?:{_YEAR}|'?\d\d)\b"),
     (
         "decade",
         r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[6-9]|20)\d0'?s\b|\b(?:the\s+)?(?:(?:early|mid|late)[- ])?'\d0s\b|\bthe\s+[2-9]0s\b|(?<=0s\sand\s)(?:'\d|[2-9])0s\b|\bthe\s+(?:(?:early|mid|late)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",

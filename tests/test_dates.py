@@ -649,6 +649,9 @@ CASES = [
     ),
     ("Sales for the week ending March 9 fell.", date(2013, 3, 22), "the week", "DATE", "2013-W10"),
     ("Sales in the month ended Feb. 28 rose.", date(2013, 3, 22), "the month", "DATE", "2013-02"),
+    # a fiscal year written "FY" is its year, as "fiscal 2014" is
+    ("The budget for FY2014 includes new spending.", date(2013, 3, 22), "FY2014", "DATE", "2014"),
+    ("Profit in FY13 rose.", date(2013, 3, 22), "FY13", "DATE", "2013"),
     # a half told in the past before it began is last year's, as a quarter is
     ("Growth slowed in the second half.", date(1998, 3, 3), "the second half", "DATE", "1997-H2"),
     (
