@@ -2114,16 +2114,16 @@ _FIRST_HALF = re.compile(r"(?:the\s+)?first\s+(?:six\s+months|half)", re.IGNOREC
 
 
 def _period_compared(
-    found: list[TemporalExpression], token: Token, anchor: date
+    found: list[TemporalExpression], start: int, at: int, anchor: date
 ) -> Normalised | None:
     """ "the same period last year", "the year-earlier period" after a period other than a
     quarter named before it in the sentence: that period a year before ("sales in October rose
     from the same period last year" is last October; after "the first six months of this year",
     last year's first half) or, after months that make no calendar unit ("the first nine
     months"), as many months again, as TimeBank annotates it (P9M). None when the sentence names
-    no such period before it, or a quarter (see _in_context)."""
-    start = token.sent.start_char
-    prior = [e for e in found if start <= e.start_char < token.idx]
+    no such period between `start` (the sentence's) and `at` (the expression's), or a quarter
+    (see _in_context)."""
+    prior = [e for e in found if start <= e.start_char < at]
     if not prior:
         return None
     named = prior[-1]
@@ -2329,10 +2329,6 @@ def _in_context(
         return got
     if rule == "same_period" and "month" in raw.split()[:3]:
         return got  # a month, whatever the story reports
-    if rule in ("same_period", "year_ago_period") and "period" in raw.split():
-        compared = _period_compared(found, token, anchor)
-        if compared is not None:
-            return compared
     year_ago = rule in ("year_ago_period", "same_period") or raw in (
         "a year ago",
         "a year earlier",
@@ -2342,6 +2338,10 @@ def _in_context(
     if not year_ago and rule != "period":
         return got
     sent = token.sent
+    if rule in ("same_period", "year_ago_period") and "period" in raw.split():
+        compared = _period_compared(found, sent.start_char, token.idx, anchor)
+        if compared is not None:
+            return compared
     text = doc_text(token.doc)
     context = text[sent.start_char : sent.end_char].lower()
     before = sent

@@ -1202,11 +1202,11 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
     sent = _sent(pronoun)
     before = _sentence_before(pronoun)
     across = False
-    if before is None and sent.start > 0 and not any_verb:
+    if before is None and not any_verb:
         # the quote paragraph right after the source's report ("A diplomat, who requested
         # anonymity, said ... \n\n "They are testing us," he said."): the last sentence of the
         # paragraph before
-        before = _sent(_tokens(doc)[sent.start - 1])
+        before = _sentence_before(pronoun, across_paragraphs=True)
         across = True
     if before is None:
         return None
@@ -1586,11 +1586,13 @@ def _cleft_teller(subj: Token) -> Token | None:
     return None
 
 
-def _sentence_before(token: Token) -> Span | None:
-    """The sentence before a token's sentence, in its paragraph (None at a paragraph's start)."""
+def _sentence_before(token: Token, across_paragraphs: bool = False) -> Span | None:
+    """The sentence before a token's sentence, in its paragraph (None at a paragraph's start),
+    or with `across_paragraphs` the last one of the paragraph before there (None at the text's
+    start)."""
     tokens = _tokens(token.doc)
     sent = _sent(token)
-    if sent.start == 0 or "\n" in tokens[sent.start - 1].text_with_ws:
+    if sent.start == 0 or (not across_paragraphs and "\n" in tokens[sent.start - 1].text_with_ws):
         return None
     return _sent(tokens[sent.start - 1])
 
@@ -1612,10 +1614,7 @@ def _one_of_unnamed(one: Token) -> bool:
     ("US officials", "diplomats"): in its paragraph, or the last of the paragraph before when
     "one" speaks in its paragraph's first sentence (`"...," one of them said.` after a paragraph
     on the aides who spoke on condition of anonymity)."""
-    previous = _sentence_before(one)
-    if previous is None:
-        start = _sent(one).start
-        previous = _sent(_tokens(one.doc)[start - 1]) if start > 0 else None
+    previous = _sentence_before(one, across_paragraphs=True)
     return previous is not None and any(
         (
             c.tag_ == "NNS"
