@@ -679,6 +679,19 @@ _EXPECTING = verb_forms("expect anticipate plan hope predict forecast project in
 _COMMITTING = verb_forms("agree promise pledge vow commit undertake")
 
 
+# prepositions after which a gerund says what someone was judged for ("guilty of", "fined for",
+# "charged with")
+_JUDGED_FOR = frozenset({"of", "for", "with"})
+
+
+def _judged_in_past(governor: Token) -> bool:
+    """Whether a preposition hangs on a verb in the simple past or passive, or on an adjective
+    such a verb governs ("was convicted of", "were found guilty of"), not on a noun ("plans
+    for") nor a verb in progress."""
+    verb = governor.head if governor.pos_ == "ADJ" else governor
+    return verb.tag_ in ("VBD", "VBN") and clause_tense(verb) == "past"
+
+
 def _deadline(token: Token, verb: Token) -> bool:
     """Whether a time is the object of "by" under a verb ("agreed to disable it by Dec. 31")."""
     for ancestor in token.ancestors:
@@ -710,6 +723,17 @@ def clause_tense(token: Token | None) -> str | None:
         # "the stock slumped, closing unchanged Friday": a participle has no tense of its own,
         # it takes the one of the clause it hangs on
         return clause_tense(head.head) if head.head.i != head.i else None
+    if (
+        head.tag_ == "VBG"
+        and not auxes
+        and head.dep_ == "pcomp"
+        and head.head.lower_ in _JUDGED_FOR
+        and _judged_in_past(head.head.head)
+    ):
+        # "were found guilty on Sunday of raping a girl in August": what someone was convicted,
+        # fined or praised for lay before it; a verb in progress keeps its own reading ("were
+        # preparing for hosting the summit in May" may look ahead)
+        return "past"
     if (
         head.tag_ == "VB"
         and not auxes
@@ -2077,8 +2101,13 @@ _DAY_MONTH_RULES = {
     "month_may",
     "time_date",
     "month_day_year",
+    "month_day_range",
     "quarter",
 }
+# rules whose day or month a present-tense clause can schedule ahead (see _scheduled_ahead)
+_SCHEDULABLE = frozenset(
+    ["weekday_rel", "time_date", "month_day_year", "month_day_range", "month_rel", "month_may"]
+)
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
 _RATE_UNITS = {"a year", "a month", "a week", "a day", "a night", "an hour", "a minute",
                "a quarter"}  # fmt: skip
@@ -2882,15 +2911,14 @@ def extract_dates(
         elif rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense != "future":
                 tense = "past"  # "Wednesday's ruling": a day already reported
-        elif rule in ("month_rel", "month_may", "month_day_year") and _names_a_done_deal(token):
+        elif rule in ("month_rel", "month_may", "month_day_year", "month_day_range") and (
+            _names_a_done_deal(token)
+        ):
             tense = "past"  # "the October 3 agreement", "the February deal": made already
             done_deal = True
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
-            or (
-                rule in ("weekday_rel", "time_date", "month_day_year", "month_rel", "month_may")
-                and _scheduled_ahead(token)
-            )
+            or (rule in _SCHEDULABLE and _scheduled_ahead(token))
             or (
                 _DEADLINE.search(text, max(0, start - 24), start)
                 and not (tense == "past" and _state_until(token))

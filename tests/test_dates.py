@@ -306,6 +306,38 @@ CASES = [
     ("The new rules take effect Oct. 1.", date(2013, 3, 22), "Oct. 1", "DATE", "2013-10-01"),
     ("The session opens on Jan. 10.", date(2013, 3, 22), "Jan. 10", "DATE", "2014-01-10"),
     ("The new law takes effect in January.", date(2013, 3, 22), "January", "DATE", "2014-01"),
+    # a range of days is scheduled as one day is
+    ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
+    # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
+    # progress or a noun ("plans for") keeps the nearest month
+    (
+        "Two players were found guilty on Sunday of raping a girl in August.",
+        date(2013, 3, 22),
+        "August",
+        "DATE",
+        "2012-08",
+    ),
+    (
+        "The company was fined for polluting the river in June.",
+        date(2013, 3, 22),
+        "June",
+        "DATE",
+        "2012-06",
+    ),
+    (
+        "Officials were preparing for hosting the summit in May.",
+        date(2013, 3, 22),
+        "May",
+        "DATE",
+        "2013-05",
+    ),
+    (
+        "The city announced plans for building a bridge in June.",
+        date(2013, 3, 22),
+        "June",
+        "DATE",
+        "2013-06",
+    ),
     # a to-infinitive with its own subject looks ahead too, and a participle after a noun
     # ("the fiscal year beginning Oct. 1") takes the time of the clause its noun is in
     (
