@@ -114,7 +114,7 @@ _TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d
 # read case-blind, "Sat" of "noon Saturday" and "tha" of "10 a.m. that day" were zones and cut
 # the span short
 _ZONE = r"(?:\s+(?-i:[A-Z]{2,4}T|GMT|UTC)\b)?"
-_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b"
+_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b|black\s+friday\b|cyber\s+monday\b"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -1319,6 +1319,8 @@ def _holiday_date(name: str, year: int) -> date | None:
             return date(year, month, day)
     if name.startswith("thanksgiving"):
         return _nth_weekday(year, 11, 3, 4)
+    if name.startswith(("black friday", "cyber monday")):  # the shopping days after Thanksgiving
+        return _nth_weekday(year, 11, 3, 4) + timedelta(days=1 if name[0] == "b" else 4)
     if name.startswith("election"):
         return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)  # Tuesday after 1st Monday
     if name.startswith("labor"):

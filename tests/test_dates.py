@@ -725,6 +725,21 @@ CASES = [
         "1998-11-03",
     ),
     ("Pilgrims arrived for Easter.", date(2008, 3, 28), "Easter", "DATE", "2008-03-23"),
+    # the shopping days after Thanksgiving, not the weekday of the anchor's week
+    (
+        "Shoppers crowded stores on Black Friday.",
+        date(2013, 3, 22),
+        "Black Friday",
+        "DATE",
+        "2012-11-23",
+    ),
+    (
+        "Online sales on Cyber Monday rose 30 percent.",
+        date(2013, 1, 4),
+        "Cyber Monday",
+        "DATE",
+        "2012-11-26",
+    ),
     # fiscal and calendar years
     ("Net income for the year ended June 30 fell.", MON_1989_10_30, "the year", "DURATION", "P1Y"),
     (
