@@ -9183,3 +9183,34 @@ def test_a_speaker_asked_a_question_in_an_aside_is_not_the_asker(nlp) -> None:
     asked = next(q for q in quotes if q.cue == "asked")
     assert asked.speaker is None
     assert any(q.cue == "said" and q.speaker == "Sergei Lavrov" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative's first name set beside the noun with no comma, which NER labels a product
+        # or misses: the pronoun after it is that relative, with the family's surname
+        (
+            "Mr. Varga's daughter Ivanka introduced her father at the rally.\n\n"
+            '"My father never quits," she said.',
+            "Ivanka Varga",
+        ),
+        (
+            "Mr. Okafor's wife Melania spoke on Monday night. "
+            '"He will never let you down," she said.',
+            "Melania Okafor",
+        ),
+        # not the father the son is named by
+        (
+            "Mr. Okafor's son Tiberius spoke on Monday night. "
+            '"He will never let you down," he said.',
+            "Tiberius Okafor",
+        ),
+    ],
+)
+def test_a_relatives_first_name_beside_the_noun_is_the_pronouns_antecedent(
+    nlp, text: str, speaker: str
+) -> None:
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)] == [
+        (speaker, "pronoun-resolved")
+    ]

@@ -606,3 +606,10 @@ _PREDICATE_OPENER_WORDS = (
     "remains remained"
 )
 _PREDICATE_OPENERS = frozenset(_PREDICATE_OPENER_WORDS.split())
+
+# "his wife, Jane,", "Trump's daughter Ivanka": a relative named by a first name only
+_KIN_WORDS = (
+    "wife husband son daughter brother sister mother father niece nephew grandson granddaughter"
+)
+KIN = frozenset(_KIN_WORDS.split())
+MALE_KIN = frozenset(["husband", "son", "brother", "father", "nephew", "grandson"])

@@ -69,6 +69,8 @@ from tasks.quotes.lexicon import (
     _TURN,
     _TURN_PARAGRAPHS_MAX,
     _UNLABELLED_PERSON_ENTS,
+    KIN,
+    MALE_KIN,
     OBJECT_VERBS,
     SPEECH_VERBS,
     _person_word,
@@ -104,10 +106,14 @@ def _topic(token: Token) -> bool:
         token.dep_ == "appos"
         and token.head.dep_ in ("nsubj", "nsubjpass")
         and token.left_edge.i > 0
-        and token.doc[token.left_edge.i - 1].text == ","
+        and (
+            token.doc[token.left_edge.i - 1].text == ","
+            or (token.left_edge.i == token.head.i + 1 and token.head.lower_ in KIN)
+        )
     ):
-        # "Her father, Brad, 39, worried ...": a name set off after the subject renames it (not
-        # "The gossip site Gawker set a trap for Donald Trump ... he fell for it")
+        # "Her father, Brad, 39, worried ...", "Mr. Trump's daughter Ivanka introduced ...": a
+        # name set off after the subject, or a relative's first name, renames it (not "The gossip
+        # site Gawker set a trap for Donald Trump ... he fell for it")
         token = token.head
     elif token.dep_ == "appos" and token.head.dep_ == "pobj":
         # "His former business partner at Lenox, Lawrence B. Cummings, called ...": the name that
@@ -465,7 +471,14 @@ class _Speakers:
                 # Fiorina named ...")
                 missed = _missed_name(token)
                 if missed is not None:
-                    self.subjects.append((missed.start_char, self.full(missed.text)))
+                    full = self.full(missed.text)
+                    kin = token.head.lower_ if token.dep_ == "appos" else ""
+                    if " " not in full and kin in KIN:
+                        # "Mr. Trump's daughter Ivanka" (NER: a product) is Ivanka Trump, a she
+                        family = _family_name(token.head, token.idx, self)
+                        full = f"{full} {family}" if family else full
+                        self.gender.setdefault(full, "m" if kin in MALE_KIN else "f")
+                    self.subjects.append((missed.start_char, full))
         for offset, introduced in introduced_names(doc):
             name = _trim(introduced, trimmed)
             if _not_a_person(name):
@@ -1433,29 +1446,10 @@ def _leading_name(subj: Token, start: int, memory: _Speakers) -> Span | None:
     return None
 
 
-# "his wife, Jane,", "Trump's daughter, Ivanka,": a relative named by a first name only
-_KIN = frozenset(
-    [
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "mother",
-        "father",
-        "niece",
-        "nephew",
-        "grandson",
-        "granddaughter",
-    ]
-)
-
-
 def _family_name(noun: Token, at: int, memory: _Speakers) -> str | None:
     """The surname of the person whose relative a noun names ("his wife" after Bernie Sanders:
     Sanders), for the first name set beside it."""
-    if noun.lower_ not in _KIN:
+    if noun.lower_ not in KIN:
         return None
     owner = next((c for c in _children(noun) if c.dep_ == "poss"), None)
     if owner is None:
@@ -1466,6 +1460,8 @@ def _family_name(noun: Token, at: int, memory: _Speakers) -> str | None:
         name = memory.full(_POSSESSIVE.sub("", doc_text(owner.doc)[slice(*_name_span(owner))]))
     else:
         return None
+    if name and " " not in name and _honorific(owner.doc, owner.idx):
+        return name  # "Mr. Trump's daughter Ivanka": a surname after a courtesy title
     return name.split()[-1] if name and " " in name else None
 
 

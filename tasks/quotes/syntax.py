@@ -29,6 +29,7 @@ from tasks.quotes.lexicon import (
     _TITLE_AUX,
     _TITLE_CASE_SHARE,
     _TITLE_MAX_WORDS,
+    KIN,
     OBJECT_VERBS,
     SPEECH_VERBS,
     _person_word,
@@ -306,6 +307,13 @@ def _missed_name(token: Token) -> Span | None:
             and _person_word(role.lower_)
         ):
             return doc[first : head.i + 1]
+        if (
+            head.dep_ == "appos"
+            and role is not None
+            and role.i == head.head.i
+            and role.lower_ in KIN
+        ):
+            return doc[first : head.i + 1]  # "his daughter Ivanka": a relative's first name
     return None
 
 
