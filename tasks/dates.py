@@ -290,7 +290,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_words",
-        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last|that)\s+{_POD}|(?:mid|early|late)[- ]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?)\b",
+        rf"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:yesterday|today|tomorrow)(?:\s+{_POD})?|tonight|(?:this|last|that|the\s+(?:next|following))\s+{_POD}|(?:mid|early|late)[- ]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?)\b",
     ),
     (
         "month_of_year",
@@ -1774,7 +1774,7 @@ def _h_day_words(t: str, anchor: date | None, tense: str | None) -> Normalised |
         offset = 2
     elif re.search(r"\byesterday\b", t) or t == "last night":
         offset = -1
-    elif re.search(r"\btomorrow\b", t):
+    elif re.search(r"\btomorrow\b", t) or t.startswith(("the next", "the following")):
         offset = 1
     day = _shift(anchor, offset)
     pod = None
@@ -2526,11 +2526,15 @@ def _anaphoric(
     return got
 
 
-def _that_part_of_day(got: Normalised, found: list[TemporalExpression]) -> Normalised:
-    """ "that night", "later that morning": a part of the day the story last named."""
+def _that_part_of_day(
+    got: Normalised, found: list[TemporalExpression], days_after: int = 0
+) -> Normalised:
+    """ "that night", "later that morning", "the following morning": a part of the day the story
+    last named, or of the day after it."""
     for prior in reversed(found):
         if _DAY_VALUE.match(prior.value[:10]) and prior.value[:4].isdigit():
-            return got[0], prior.value[:10] + got[1][10:], got[2], True
+            day = date.fromisoformat(prior.value[:10]) + timedelta(days=days_after)
+            return got[0], day.isoformat() + got[1][10:], got[2], True
     return got
 
 
@@ -3012,8 +3016,8 @@ def extract_dates(
             got = _anaphoric(got, _DAY_BESIDE.get(said, said), found, anchor)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
-        elif rule == "day_words" and raw.lower().startswith("that "):
-            got = _that_part_of_day(got, found)
+        elif rule == "day_words" and raw.lower().startswith(("that ", "the ")):
+            got = _that_part_of_day(got, found, 1 if raw.lower().startswith("the ") else 0)
         elif rule == "time_date" and _CLOCK_ONLY.match(raw):
             dated = _clock_day(got, anchor, start, token, found)
             if (

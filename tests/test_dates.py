@@ -1342,6 +1342,21 @@ CASES = [
         "TIME",
         "1998-09-07TNI",
     ),
+    # ... or of the day after it, or after the anchor when the story named none
+    (
+        "Rebels attacked the town on March 3. The following night, they withdrew.",
+        date(2013, 3, 22),
+        "The following night",
+        "TIME",
+        "2013-03-04TNI",
+    ),
+    (
+        "The next morning, the streets were empty.",
+        date(2013, 3, 22),
+        "The next morning",
+        "TIME",
+        "2013-03-23TMO",
+    ),
     # "a week" after a preposition is a span, even after an ordinal (not "$5 a week")
     (
         "For the second time in a week, Americans were urged to avoid travel.",
