@@ -9214,3 +9214,21 @@ def test_a_relatives_first_name_beside_the_noun_is_the_pronouns_antecedent(
     assert [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)] == [
         (speaker, "pronoun-resolved")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "he" in a free relative under the main verb is its subject, here a name after titles
+        # the parser hangs inside the subject ("strategist" tagged a verb): not the speaker of
+        # the quote before
+        '"It\'s the same attack," press secretary Tom Reyes said on Monday.\n\nSpeaking to '
+        "MSNBC's \"Andrea Mitchell Reports,\" Lind's chief pollster and strategist Joel Marsh on "
+        "Monday lashed out at what he characterized as an increasingly nasty campaign.",
+        '"It\'s the same attack," press secretary Tom Reyes said on Monday.\n\nChief strategist '
+        "Joel Marsh lashed out at what he characterized as a nasty campaign.",
+    ],
+)
+def test_a_pronoun_in_what_the_subject_characterized_is_the_subjects(nlp, text: str) -> None:
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "characterized")
+    assert (row.speaker, row.speaker_type) == ("Joel Marsh", "pronoun-resolved")

@@ -1185,9 +1185,26 @@ def _clause_person(clause: Token, before: int) -> Token | None:
         # "Rep. Joe Wilson, the congressman who gained attention when he yelled ...": the
         # relative pronoun stands for the noun the clause describes, or the name beside it
         subj = _named_noun(clause.head)
+    if subj is not None and subj.ent_type_ != "PERSON":
+        subj = _closing_name(subj)
     if subj is None or subj.i >= before or subj.ent_type_ != "PERSON":
         return None
     return subj
+
+
+_CLAUSE_DEPS = frozenset(["relcl", "acl", "advcl", "ccomp", "xcomp"])
+
+
+def _closing_name(subj: Token) -> Token | None:
+    """The name that ends a subject of titles alone, which the parser hung inside it: "Clinton's
+    chief pollster and strategist Joel Benenson" (the name an object of "strategist"); not a
+    name in a phrase with a verb or a preposition ("the man who shot Reagan", "a friend of
+    Hillary Clinton")."""
+    last = subj.right_edge
+    phrase = subj.doc[subj.left_edge.i : last.i + 1]
+    if last.ent_type_ != "PERSON" or any(t.pos_ == "ADP" or t.dep_ in _CLAUSE_DEPS for t in phrase):
+        return None  # (a clause, not a verb: the tagger reads "strategist" as one)
+    return last
 
 
 def _named_noun(noun: Token) -> Token | None:
@@ -1287,6 +1304,17 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
     ):
         # "Park held a news conference in which he continued his assault on Mr. Berg": the one
         # who held, sent or posted the thing the words are in, not a name spoken of before
+        person = _clause_person(verb.head.head, pronoun.i)
+    if (
+        person is None
+        and verb.dep_ == "pcomp"
+        and verb.head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "dobj" and c.lower_ == "what" for c in _children(verb))
+        and not any(t.ent_type_ == "PERSON" for t in pronoun.doc[verb.head.head.i + 1 : pronoun.i])
+    ):
+        # "Benenson lashed out at what he characterized as a nasty campaign": the subject who
+        # characterized it (not with a person between: "Ryan mocked Trump for what he called
+        # a rigged election" may be Trump's word)
         person = _clause_person(verb.head.head, pronoun.i)
     if person is None or memory.in_quote(person.idx):
         return None
