@@ -9232,3 +9232,14 @@ def test_a_relatives_first_name_beside_the_noun_is_the_pronouns_antecedent(
 def test_a_pronoun_in_what_the_subject_characterized_is_the_subjects(nlp, text: str) -> None:
     row = next(q for q in quotes_of(nlp, text) if q.cue == "characterized")
     assert (row.speaker, row.speaker_type) == ("Joel Marsh", "pronoun-resolved")
+
+
+def test_a_fronted_participle_hung_on_the_quotes_verb_is_the_reporters(nlp) -> None:
+    # the parser hangs "Emphasizing" on the quote's "going" and makes "said" a parataxis: the
+    # one who says it emphasized it, not the quote's "we"
+    text = (
+        "Emphasizing the urgency of the matter, Trump said, “If we do not get tough and smart "
+        "real fast, we are not going to have a country anymore.”"
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "Emphasizing")
+    assert (row.speaker, row.speaker_type) == ("Trump", "named")

@@ -672,6 +672,19 @@ def _subject_of(verb: Token) -> Token | None:
         beside = _participle_after_clause(verb)
         if beside is not None:
             return beside
+        reporter = next(
+            (
+                c
+                for c in _children(verb.head)
+                if c.dep_ == "parataxis" and verb.i < c.i < verb.head.i and c.lower_ in SPEECH_VERBS
+            ),
+            None,
+        )
+        if reporter is not None:
+            # "Emphasizing the urgency, Trump said, "If we do not get tough ... we are not going
+            # to ...": the parser hung the participle on the quote's verb; the one who says it
+            # emphasized it, not the quote's "we"
+            return _subject_of(reporter)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     head = verb.head
