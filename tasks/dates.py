@@ -206,6 +206,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "quarter",
         rf"\b(?:the\s+)?(?:(?:{_YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]|(?:last|final|latest|current|next|previous)[- ]|{_YEAR}\s+)(?:fiscal[- ])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|(?:last|this|next)\s+year))?\b",
     ),
+    # "Q4 2012", "1Q13", "H2 2012", "the Q3": a quarter or half in the codes of business copy,
+    # in capitals (a bare "Q3" may be a car, so only after "the" without a year)
+    (
+        "quarter_code",
+        r"(?-i:(?:Q[1-4]|[1-4]Q|H[12])(?:\s*\d{4}|['’]?\d\d)|(?:the|The)\s+Q[1-4])\b",
+    ),
     (
         "half_year",
         # not "the second half of March": part of a month (or a game) is no half year
@@ -1456,6 +1462,22 @@ def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | N
     return "DATE", f"{y}-Q{q}", "quarter", True
 
 
+_QUARTER_CODE = re.compile(r"(?:the\s+)?(?:([QH])([1-4])|([1-4])Q)\s*['’]?(\d{4}|\d\d)?", re.I)
+
+
+def _h_quarter_code(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    m = _QUARTER_CODE.fullmatch(t)
+    if m is None:
+        return None
+    letter, number = (m.group(1) or "Q").upper(), int(m.group(2) or m.group(3))
+    if m.group(4) is None:  # "the Q3": as "the third quarter"
+        return _h_quarter(
+            f"the {('first', 'second', 'third', 'fourth')[number - 1]} quarter", anchor, tense
+        )
+    year = int(m.group(4)) if len(m.group(4)) == 4 else 2000 + int(m.group(4))
+    return "DATE", f"{year}-{letter}{number}", "quarter" if letter == "Q" else "half", False
+
+
 def _h_half_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     named = _year_of(t) or _named_year(t, anchor)
     year = named or (anchor.year if anchor else None)
@@ -2012,6 +2034,7 @@ _HANDLERS = {
     "month_year": _h_month_year,
     "holiday": _h_holiday,
     "quarter": _h_quarter,
+    "quarter_code": _h_quarter_code,
     "year_phrase": _h_year_phrase,
     "spelled_year": _h_spelled_year,
     "century": _h_century,

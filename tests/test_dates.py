@@ -306,6 +306,12 @@ CASES = [
     ("The new rules take effect Oct. 1.", date(2013, 3, 22), "Oct. 1", "DATE", "2013-10-01"),
     ("The session opens on Jan. 10.", date(2013, 3, 22), "Jan. 10", "DATE", "2014-01-10"),
     ("The new law takes effect in January.", date(2013, 3, 22), "January", "DATE", "2014-01"),
+    # the quarter and half codes of business copy; a bare "Q3" only after "the" (a car's name)
+    ("Revenue rose in Q4 2012.", date(2013, 3, 22), "Q4 2012", "DATE", "2012-Q4"),
+    ("Earnings fell in 1Q13.", date(2013, 3, 22), "1Q13", "DATE", "2013-Q1"),
+    ("Sales in Q1'13 beat forecasts.", date(2013, 3, 22), "Q1'13", "DATE", "2013-Q1"),
+    ("Growth slowed in H2 2012.", date(2013, 3, 22), "H2 2012", "DATE", "2012-H2"),
+    ("Profit rose in the Q3, it said.", date(2013, 3, 22), "the Q3", "DATE", "2012-Q3"),
     # a range of days is scheduled as one day is
     ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
     # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
@@ -1684,6 +1690,9 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
     "sentence",
     [
         "Foreign Minister Jan Kavan signed the treaty.",  # a name, not January
+        "He drives an Audi Q3.",  # a car, not a quarter
+        "The H1N1 virus spread quickly.",
+        "Output in Q4 20 percent higher.",  # no two-digit year after a space
         "Thousands joined the march.",  # a noun, not March
         "Iraq imports about three-quarters of its food.",  # a fraction
         "Funds hold more than a quarter of the market.",
