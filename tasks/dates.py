@@ -924,6 +924,26 @@ def _sent_text(token: Token) -> str:
     return doc_text(token.doc)[sent.start_char : sent.end_char]
 
 
+# verbs of a scheduled event whose present tense the tagger may read as a plural noun after a
+# subject it takes for a compound ("The Senate votes Friday")
+_SCHEDULED_VERB_WORDS = (
+    "votes meets opens closes starts begins ends resumes returns travels visits heads plays hosts"
+    " holds leaves arrives rules decides testifies convenes reconvenes debates hears launches"
+)
+_SCHEDULED_VERBS = frozenset(_SCHEDULED_VERB_WORDS.split())
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """Whether a sentence's root is a plural noun that is its verb, the subject hung on it as a
+    compound: "The Senate votes Friday on the bill", "The council votes on Tuesday"."""
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "NNS"
+        and token.lower_ in _SCHEDULED_VERBS
+        and any(c.dep_ == "compound" and c.i == token.i - 1 for c in token.children)
+    )
+
+
 def _scheduled_ahead(token: Token | None) -> bool:
     """A day or month named by a present-tense clause that schedules it: "the Senate votes
     Friday", "negotiators are meeting again Monday", "the funeral is set for Saturday", "the new
@@ -939,11 +959,14 @@ def _scheduled_ahead(token: Token | None) -> bool:
         head = head.head
     if head.pos_ == "ADJ" and head.lower_ in _SCHEDULING and head.dep_ == "acomp":
         head = head.head  # "the report is due Thursday": the copula the day hangs on through "due"
-    if head.pos_ not in ("VERB", "AUX") or head.i == token.i:
+    noun_read = _verb_read_as_noun(head)
+    if (head.pos_ not in ("VERB", "AUX") and not noun_read) or head.i == token.i:
         return False  # "the bombing Friday", "clues to the attack on Friday": an event's day
     # after the cheap tests: token.sent scans the whole Doc
     if not _SENTENCE_END.search(_sent_text(token)):
         return False  # a headline tells the past in the present: "Stocks tumble on Monday"
+    if noun_read:
+        return True  # "The Senate votes Friday on the bill", the tagger's "votes" a noun
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     word = head.lower_
     if not auxes and head.tag_ in ("VBZ", "VBP"):

@@ -312,6 +312,10 @@ CASES = [
     ("Sales in Q1'13 beat forecasts.", date(2013, 3, 22), "Q1'13", "DATE", "2013-Q1"),
     ("Growth slowed in H2 2012.", date(2013, 3, 22), "H2 2012", "DATE", "2012-H2"),
     ("Profit rose in the Q3, it said.", date(2013, 3, 22), "the Q3", "DATE", "2012-Q3"),
+    # ... and so is a present the tagger read as a plural noun after a subject it took for a
+    # compound
+    ("The Senate votes Friday on the bill.", date(2013, 3, 20), "Friday", "DATE", "2013-03-22"),
+    ("The council votes on Tuesday.", date(2013, 3, 20), "Tuesday", "DATE", "2013-03-26"),
     # a range of days is scheduled as one day is
     ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
     # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
