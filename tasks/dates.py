@@ -1913,8 +1913,10 @@ def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
         if one is None or other is None or (one.month, one.day) != (other.month, other.day):
             return "SET", "XXXX-XX-XX", "set", False
         return "SET", f"XXXX-{one.month:02d}-{one.day:02d}", "set", False
-    month = _month_num(t.split()[-1]) if len(t.split()) == 2 else None
-    if month is not None and not re.fullmatch(_WEEKDAY, t.split()[-1]):
+    last = t.split()[-1]
+    # a whole month's name: "decade" starts as "Dec." does
+    month = _month_num(last) if len(t.split()) == 2 and re.fullmatch(_MONTH, last, re.I) else None
+    if month is not None and not re.fullmatch(_WEEKDAY, last):
         return "SET", f"XXXX-{month:02d}", "set", False  # "each July"
     wd = re.fullmatch(_WEEKDAY, t.split()[-1])
     if wd and WEEKDAYS.get(wd.group().rstrip(".")) is not None:
@@ -1924,7 +1926,7 @@ def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if m:
         return "SET", _duration(_num(m.group(1)), m.group(2)), "set", False
     unit = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
-            "hour": "PT1H", "minute": "PT1M",
+            "decade": "P10Y", "hour": "PT1H", "minute": "PT1M",
             "morning": "TMO", "night": "TNI", "evening": "TEV"}.get(word)  # fmt: skip
     if unit is None:
         return None
@@ -2158,7 +2160,7 @@ _SCHEDULABLE = frozenset(
 )
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
 _RATE_UNITS = {"a year", "a month", "a week", "a day", "a night", "an hour", "a minute",
-               "a quarter"}  # fmt: skip
+               "a quarter", "a decade"}  # fmt: skip
 
 
 def _is_rate(raw: str, token: Token | None) -> bool:

@@ -280,6 +280,8 @@ CASES = [
     ("The agency publishes a report every week.", FRI_2009_12_11, "every week", "SET", "P1W"),
     ("The council meets every Monday.", FRI_2009_12_11, "every Monday", "SET", "XXXX-WXX-1"),
     ("Inspectors report daily.", FRI_2009_12_11, "daily", "SET", "P1D"),
+    # "once a decade" is a frequency too, and "decade" no December
+    ("Such storms happen once a decade.", FRI_2009_12_11, "a decade", "SET", "P10Y"),
     # two years ago
     ("He left two years ago.", FRI_2009_12_11, "two years ago", "DATE", "2007"),
     # "recent" and "current" before a noun
