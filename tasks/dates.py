@@ -114,7 +114,7 @@ _TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d
 # read case-blind, "Sat" of "noon Saturday" and "tha" of "10 a.m. that day" were zones and cut
 # the span short
 _ZONE = r"(?:\s+(?-i:[A-Z]{2,4}T|GMT|UTC)\b)?"
-_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b|black\s+friday\b|cyber\s+monday\b"
+_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter\s+monday\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b|black\s+friday\b|cyber\s+monday\b|(?:st\.?\s+)?patrick's\s+day\b|mother's\s+day\b|father's\s+day\b|presidents'?\s+day\b|martin\s+luther\s+king(?:\s+jr\.?)?\s+day\b|columbus\s+day\b|bastille\s+day\b"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -933,6 +933,13 @@ _SCHEDULED_VERB_WORDS = (
 _SCHEDULED_VERBS = frozenset(_SCHEDULED_VERB_WORDS.split())
 
 
+def _name_head(token: Token | None) -> Token | None:
+    """The last word of a name its first word opens ("Election Day", "New Year's Day")."""
+    while token is not None and token.dep_ in ("compound", "poss") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
 def _verb_read_as_noun(token: Token) -> bool:
     """Whether a sentence's root is a plural noun that is its verb, the subject hung on it as a
     compound: "The Senate votes Friday on the bill", "The council votes on Tuesday"."""
@@ -1339,7 +1346,11 @@ def _easter(year: int) -> date:
 _FIXED_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1),
                    "new year's eve": (12, 31), "independence day": (7, 4), "fourth of july": (7, 4),
                    "veterans day": (11, 11), "halloween": (10, 31), "valentine's day": (2, 14),
-                   "boxing day": (12, 26)}  # fmt: skip
+                   "boxing day": (12, 26), "patrick's day": (3, 17), "bastille day": (7, 14)}  # fmt: skip
+# holidays on the n-th weekday of a month (US): name -> (month, weekday, n)
+_NTH_WEEKDAY_HOLIDAYS = {"mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+                         "presidents": (2, 0, 3), "martin luther king": (1, 0, 3),
+                         "columbus day": (10, 0, 2)}  # fmt: skip
 
 
 def _holiday_date(name: str, year: int) -> date | None:
@@ -1356,6 +1367,11 @@ def _holiday_date(name: str, year: int) -> date | None:
         return _nth_weekday(year, 9, 0, 1)
     if name.startswith("memorial"):
         return _nth_weekday(year, 5, 0, -1)
+    for key, (month, weekday, n) in _NTH_WEEKDAY_HOLIDAYS.items():
+        if name.startswith(key):
+            return _nth_weekday(year, month, weekday, n)
+    if name.startswith("easter monday"):
+        return _easter(year) + timedelta(days=1)
     if name.startswith("easter"):
         return _easter(year)
     if name.startswith("good friday"):
@@ -2153,10 +2169,19 @@ _DAY_MONTH_RULES = {
     "month_day_year",
     "month_day_range",
     "quarter",
+    "holiday",
 }
 # rules whose day or month a present-tense clause can schedule ahead (see _scheduled_ahead)
 _SCHEDULABLE = frozenset(
-    ["weekday_rel", "time_date", "month_day_year", "month_day_range", "month_rel", "month_may"]
+    [
+        "weekday_rel",
+        "time_date",
+        "month_day_year",
+        "month_day_range",
+        "month_rel",
+        "month_may",
+        "holiday",
+    ]
 )
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
 _RATE_UNITS = {"a year", "a month", "a week", "a day", "a night", "an hour", "a minute",
@@ -2972,7 +2997,10 @@ def extract_dates(
             done_deal = True
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
-            or (rule in _SCHEDULABLE and _scheduled_ahead(token))
+            or (
+                rule in _SCHEDULABLE
+                and _scheduled_ahead(_name_head(token) if rule == "holiday" else token)
+            )
             or (
                 _DEADLINE.search(text, max(0, start - 24), start)
                 and not (tense == "past" and _state_until(token))

@@ -737,6 +737,44 @@ CASES = [
         "1998-11-03",
     ),
     ("Pilgrims arrived for Easter.", date(2008, 3, 28), "Easter", "DATE", "2008-03-23"),
+    # more holidays: fixed days, the n-th weekday of a month (US), Easter's Monday
+    (
+        "Banks are closed on Easter Monday.",
+        date(2013, 3, 22),
+        "Easter Monday",
+        "DATE",
+        "2013-04-01",
+    ),
+    (
+        "Parades were held on St. Patrick's Day.",
+        date(2013, 3, 22),
+        "St. Patrick's Day",
+        "DATE",
+        "2013-03-17",
+    ),
+    (
+        "Flowers sell well before Mother's Day.",
+        date(2013, 3, 22),
+        "Mother's Day",
+        "DATE",
+        "2013-05-12",
+    ),
+    (
+        "The march was held on Martin Luther King Day.",
+        date(2013, 3, 22),
+        "Martin Luther King Day",
+        "DATE",
+        "2013-01-21",
+    ),
+    (
+        "The attack happened on Bastille Day.",
+        date(2013, 3, 22),
+        "Bastille Day",
+        "DATE",
+        "2012-07-14",
+    ),
+    # a present tense schedules a holiday ahead, as it does a day
+    ("The campaign ends on Election Day.", date(2013, 3, 22), "Election Day", "DATE", "2013-11-05"),
     # the shopping days after Thanksgiving, not the weekday of the anchor's week
     (
         "Shoppers crowded stores on Black Friday.",
