@@ -1186,6 +1186,7 @@ def _shift(anchor: date | None, days: int) -> str:
 
 
 _NOON = ("noon", "midday", "mid-day")
+_EVENING_WORDS = re.compile(r"\b(?:last\s+night|tonight|this\s+evening)\b")
 
 
 def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
@@ -1203,6 +1204,8 @@ def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised |
             hour += 12
         if suffix == "am" and hour == 12:
             hour = 0
+        if not suffix and 6 <= hour < 12 and _EVENING_WORDS.search(t):
+            hour += 12  # "at 9:15 last night", "at 11:30 tonight": the evening's hour
         if hour > 23 or minute > 59:
             return None
     else:

@@ -877,6 +877,14 @@ CASES = [
         "TIME",
         "1998-08-11T23:00",
     ),
+    # ... and an hour without a.m. or p.m. is the evening's
+    (
+        "The shooting happened at about 9:15 last night.",
+        WED_1998_08_12,
+        "9:15 last night",
+        "TIME",
+        "1998-08-11T21:15",
+    ),
     (
         "The minister arrived at 8 a.m. this morning.",
         WED_1998_08_12,
