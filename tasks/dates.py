@@ -215,7 +215,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "half_year",
         # not "the second half of March": part of a month (or a game) is no half year
-        rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{_YEAR}|(?:last|this|next)\s+year))?\b(?!\s+of\b)",
+        rf"\b(?:the\s+)?(?:first|second|latter|last)[\s-]half(?:\s+of\s+(?:the\s+year|{_YEAR}|(?:last|this|next)\s+year))?\b(?!\s+of\b)",
     ),
     # "fiscal 2014", "FY2014", "FY 14": the fiscal year is its year, as TimeBank writes it
     ("fiscal_year", rf"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?:{_YEAR}|'?\d\d)\b"),

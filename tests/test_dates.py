@@ -313,6 +313,8 @@ CASES = [
     ("Earnings fell in 1Q13.", date(2013, 3, 22), "1Q13", "DATE", "2013-Q1"),
     ("Sales in Q1'13 beat forecasts.", date(2013, 3, 22), "Q1'13", "DATE", "2013-Q1"),
     ("Growth slowed in H2 2012.", date(2013, 3, 22), "H2 2012", "DATE", "2012-H2"),
+    # a half written as a compound adjective, as "third-quarter" is
+    ("Second-half sales rose 8 percent.", date(2012, 9, 7), "Second-half", "DATE", "2012-H2"),
     ("Profit rose in the Q3, it said.", date(2013, 3, 22), "the Q3", "DATE", "2012-Q3"),
     # ... and so is a present the tagger read as a plural noun after a subject it took for a
     # compound
