@@ -940,6 +940,25 @@ def _name_head(token: Token | None) -> Token | None:
     return token
 
 
+# past verbs of a plan, whose month may lie ahead ("was scheduled in April" may be the coming
+# April); a past report's own month is past ("said in April")
+_LOOKING_AHEAD_PAST = frozenset(["scheduled", "planned", "set", "expected", "slated", "due"])
+
+
+def _event_in_past(token: Token | None) -> bool:
+    """Whether a month is the time of a simple past event its "in" hangs on ("In April, the
+    launch failed", "said in April"), not of a plan or a noun ("notified companies of a cutback
+    in September")."""
+    if token is None or token.head.lower_ not in ("in", "during") or token.head.pos_ != "ADP":
+        return False
+    verb = token.head.head
+    return (
+        verb.tag_ == "VBD"
+        and verb.lower_ not in _LOOKING_AHEAD_PAST
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _verb_read_as_noun(token: Token) -> bool:
     """Whether a sentence's root is a plural noun that is its verb, the subject hung on it as a
     compound: "The Senate votes Friday on the bill", "The council votes on Tuesday"."""
@@ -3020,6 +3039,19 @@ def extract_dates(
         elif rule == "weekday_rel" and tense in ("past", None) and anchor and _planned(token):
             tense = _nearest_weekday(raw, anchor)
         got = normalize(reading, anchor, tense, rule)
+        if (
+            got is not None
+            and rule in ("month_rel", "month_may")
+            and tense == "past"
+            and anchor is not None
+            and anchor.month < 12
+            and got[1] == f"{anchor.year}-{anchor.month + 1:02d}"
+            and _event_in_past(token)
+        ):
+            # "In April, the launch failed", told in March: the event was last April (the
+            # month after the anchor's stays the coming one after a report or a plan,
+            # _resolve_month)
+            got = (got[0], f"{anchor.year - 1}-{anchor.month + 1:02d}", got[2], got[3])
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
         if got is None:

@@ -320,6 +320,24 @@ CASES = [
     # compound
     ("The Senate votes Friday on the bill.", date(2013, 3, 20), "Friday", "DATE", "2013-03-22"),
     ("The council votes on Tuesday.", date(2013, 3, 20), "Tuesday", "DATE", "2013-03-26"),
+    # the month after the anchor's, as the time of a simple past event or report, is last
+    # year's; as what a report or plan looks to, or a noun's time, the coming one
+    ("In April, the launch failed.", date(2013, 3, 22), "April", "DATE", "2012-04"),
+    (
+        "Officials said in April that talks would resume.",
+        date(2013, 3, 22),
+        "April",
+        "DATE",
+        "2012-04",
+    ),
+    (
+        "The company notified customers of a price rise in April.",
+        date(2013, 3, 22),
+        "April",
+        "DATE",
+        "2013-04",
+    ),
+    ("He said the plant would open in April.", date(2013, 3, 22), "April", "DATE", "2013-04"),
     # a range of days is scheduled as one day is
     ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
     # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
