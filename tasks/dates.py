@@ -945,11 +945,14 @@ def _name_head(token: Token | None) -> Token | None:
 _LOOKING_AHEAD_PAST = frozenset(["scheduled", "planned", "set", "expected", "slated", "due"])
 
 
-def _event_in_past(token: Token | None) -> bool:
+_DATELINE_SLACK = timedelta(days=7)
+
+
+def _event_in_past(token: Token | None, preps: tuple[str, ...] = ("in", "during")) -> bool:
     """Whether a month is the time of a simple past event its "in" hangs on ("In April, the
     launch failed", "said in April"), not of a plan or a noun ("notified companies of a cutback
     in September")."""
-    if token is None or token.head.lower_ not in ("in", "during") or token.head.pos_ != "ADP":
+    if token is None or token.head.lower_ not in preps or token.head.pos_ != "ADP":
         return False
     verb = token.head.head
     return (
@@ -3052,6 +3055,20 @@ def extract_dates(
             # month after the anchor's stays the coming one after a report or a plan,
             # _resolve_month)
             got = (got[0], f"{anchor.year - 1}-{anchor.month + 1:02d}", got[2], got[3])
+        if (
+            got is not None
+            and rule == "month_day_year"
+            and tense == "past"
+            and anchor is not None
+            and _DAY_VALUE.fullmatch(got[1])
+            and got[1] > (anchor + _DATELINE_SLACK).isoformat()
+            and not _YEAR_RX.search(raw)
+            and _event_in_past(token, ("on",))
+        ):
+            # "The talks ended on May 5", told in March: last May (the nearest day within two
+            # months is for a day a report or plan tells of; a week's slack for a late anchor)
+            day = date.fromisoformat(got[1])
+            got = (got[0], _safe_date(day.year - 1, day.month, day.day).isoformat(), *got[2:])
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
         if got is None:

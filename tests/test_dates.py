@@ -338,6 +338,9 @@ CASES = [
         "2013-04",
     ),
     ("He said the plant would open in April.", date(2013, 3, 22), "April", "DATE", "2013-04"),
+    # ... and so is a day more than a week after the anchor that a past event's "on" names
+    ("The talks ended on May 5.", date(2013, 3, 22), "May 5", "DATE", "2012-05-05"),
+    ("The talks will end on May 5.", date(2013, 3, 22), "May 5", "DATE", "2013-05-05"),
     # a range of days is scheduled as one day is
     ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
     # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
