@@ -3064,9 +3064,12 @@ def extract_dates(
             and got[1] > (anchor + _DATELINE_SLACK).isoformat()
             and not _YEAR_RX.search(raw)
             and _event_in_past(token, ("on",))
+            and token is not None
+            and token.head.head.lower_ not in _REPORTED_PAST
         ):
             # "The talks ended on May 5", told in March: last May (the nearest day within two
-            # months is for a day a report or plan tells of; a week's slack for a late anchor)
+            # months stays for a report's own day, "said on Sept. 12" in a story of Aug. 28, and
+            # for a day a report or plan tells of; a week's slack for a late anchor)
             day = date.fromisoformat(got[1])
             got = (got[0], _safe_date(day.year - 1, day.month, day.day).isoformat(), *got[2:])
         if got is not None and anchor is not None and token is not None:

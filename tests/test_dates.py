@@ -2024,7 +2024,8 @@ def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
             "North Korea broke the promises it made in 2005 and the October 3 agreement.",
             "2009-10-03",
         ),
-        ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2010-10-09"),
+        # (the past tense puts the day after the anchor a year back)
+        ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2009-10-09"),
         # ... the first such day after that date, not one before it in that date's year
         (
             "After the talks broke down in December 2009, the North said on Jan. 12 that it"
