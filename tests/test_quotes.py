@@ -5125,6 +5125,21 @@ def test_the_i_of_an_interview_transcript_is_the_person_interviewed(nlp) -> None
     assert [(q.speaker, q.speaker_text) for q in questions] == [(None, "Q"), (None, "Q")]
 
 
+def test_the_answers_of_a_transcript_naming_no_one_are_rows_of_an_unknown_speaker(nlp) -> None:
+    # words said all the same: no row at all lost them
+    text = (
+        "Q: What is your message to Pyongyang?\n\n"
+        "A: Come back to the table.\n\n"
+        "Q: And if they don't?\n\n"
+        "A: Then the pressure will increase."
+    )
+    answers = [q for q in quotes_of(nlp, text) if q.text.startswith(("Come back", "Then the"))]
+    assert [(q.kind, q.speaker, q.speaker_type) for q in answers] == [
+        ("direct", None, "unknown"),
+        ("direct", None, "unknown"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("subject", "speaker_type"),
     [

@@ -391,9 +391,8 @@ def _with_balanced_marks(quote: Quote, text: str) -> Quote:
 
 def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote]:
     """The answers of a question-and-answer transcript ("A: The talks are going smoothly."), as
-    the words of the person it interviews; the reports inside an answer stay rows of their own."""
-    if memory.interviewee is None:
-        return []
+    the words of the person it interviews (unknown when the text names no one before it); the
+    reports inside an answer stay rows of their own."""
     found = []
     for start, end in memory.answers:
         # a paragraph an answer goes on over has no label: the same utterance continues
@@ -407,7 +406,7 @@ def _answers(text: str, memory: _Speakers, para_starts: list[int]) -> list[Quote
                 kind="direct",
                 speaker=memory.interviewee,
                 speaker_text=None,
-                speaker_type="named",
+                speaker_type="named" if memory.interviewee else "unknown",
                 cue=None,
                 cue_start=None,
                 cue_end=None,

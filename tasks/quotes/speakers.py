@@ -300,7 +300,8 @@ def _interview(
     doc: Doc, persons: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, int]], str | None]:
     """(answer paragraphs, the person interviewed) of a question-and-answer transcript: two
-    answers and a question at least, and the person the headline or introduction names first.
+    answers and a question at least, and the person the headline or introduction names first
+    (None when it names no one).
     An answer goes on over the unlabelled paragraphs after it when the next question or answer
     follows them ("A: It's a big mistake. ... / Are there problems? Yeah. ... / Q: ...")."""
     text = doc_text(doc)
@@ -332,7 +333,9 @@ def _interview(
     if first is None or labelled < 2 or not questions:
         return [], None
     named = [name for offset, name in persons if offset < first]
-    return (answers, named[0]) if named else ([], None)
+    # a transcript that names no one before it: its answers are still words said, by a person
+    # the text does not name
+    return answers, named[0] if named else None
 
 
 # a word of capitalised parts run together: a brand's or an outlet's name ("FiveThirtyEight")
