@@ -242,6 +242,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # not "the day before the vote", whose day is the event's ("launched a rocket the month
         # before": the month before the one named)
         r"\bthe\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?]|\s*$)|"
+        # "the week before last": two weeks back
+        r"\bthe\s+(?:week|month|year|weekend)\s+before\s+last\b|"
         # "said the next day that ...", "confirmed earlier in the day that ...": the verb's
         # clause, not "the day that" of a relative one
         r"\b(?:the\s+(?:next|following)|(?:earlier|later)\s+in\s+the)\s+day(?=\s+that\b)|"
@@ -1718,7 +1720,7 @@ _DAY_BESIDE = {
 
 def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     t = _DAY_BESIDE.get(t, t)
-    unit = t.split()[-1]
+    unit = t.split()[1] if t.endswith("before last") else t.split()[-1]
     if unit == "day":
         # "the day", "that same day": the day of the report (or of the narrative, see
         # _anaphoric); "the next day", "the previous day": one day on
@@ -1773,11 +1775,15 @@ def _h_rel_unit(t: str, anchor: date | None, tense: str | None) -> Normalised | 
             True,
         )
     offset = 0
-    if (
+    if t.endswith("before last"):
+        offset = -2
+    elif (
         t.startswith(("last", "the last", "the previous", "the prior", "the preceding"))
         or "past" in t.split()[:2]
     ):
         offset = -1
+    elif unit == "weekend" and t.startswith(("the coming", "this coming")) and anchor.weekday() < 5:
+        offset = 0  # "the coming weekend" told on a weekday: the one that ends this week
     elif t.startswith(("next", "the next", "the following", "the coming")):
         offset = 1
     if unit == "week":

@@ -341,6 +341,22 @@ CASES = [
     # ... and so is a day more than a week after the anchor that a past event's "on" names
     ("The talks ended on May 5.", date(2013, 3, 22), "May 5", "DATE", "2012-05-05"),
     ("The talks will end on May 5.", date(2013, 3, 22), "May 5", "DATE", "2013-05-05"),
+    # "the week before last" is two weeks back; "the coming weekend" told on a weekday is the
+    # one that ends the anchor's week
+    (
+        "The decision came the week before last.",
+        date(2013, 3, 22),
+        "the week before last",
+        "DATE",
+        "2013-W10",
+    ),
+    (
+        "Rain is forecast for the coming weekend.",
+        date(2013, 3, 22),
+        "the coming weekend",
+        "DATE",
+        "2013-W12-WE",
+    ),
     # a range of days is scheduled as one day is
     ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
     # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
