@@ -232,6 +232,16 @@ _PATTERNS: list[tuple[str, str]] = [
         "season",
         rf"\b(?:(?:this|last|next|the|that|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
     ),
+    # "the first Monday in October", "the last Friday of the month": that day of that month
+    (
+        "nth_weekday",
+        rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+{_WEEKDAY}\s+(?:of|in)\s+(?:{_MONTH}(?:\s*,?\s*{_YEAR})?|(?:the|this|next|last)\s+month)\b",
+    ),
+    # "the last week of March": the ISO week most of whose days are that week of the month
+    (
+        "week_of_month",
+        rf"\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+{_MONTH}(?:\s*,?\s*{_YEAR})?\b",
+    ),
     (
         "ago",
         rf"\b{_NUM_WORD_COMPOUND}{_AND_A_HALF}?\s+{_UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago(?:\s+(?:today|this\s+(?:week|month)))?|earlier|before|later|from\s+now|hence)\b",
@@ -263,7 +273,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # not "on the 11th Circuit", "on the 20th anniversary"
     (
         "day_of_month",
-        r"(?:(?<=\bon\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bsince\s)"
+        r"(?:(?<=\bon\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\bdue\s)"
         r"|(?<=\bscheduled\sfor\s)|(?<=\bset\sfor\s)|(?<=\bplanned\sfor\s)"
         + "".join(f"|(?<=\\b{day},\\s)" for day in _WEEKDAY_NAMES)
         + r")"
@@ -937,7 +947,11 @@ _SCHEDULED_VERBS = frozenset(_SCHEDULED_VERB_WORDS.split())
 
 def _name_head(token: Token | None) -> Token | None:
     """The last word of a name its first word opens ("Election Day", "New Year's Day")."""
-    while token is not None and token.dep_ in ("compound", "poss") and token.head.i > token.i:
+    while (
+        token is not None
+        and token.dep_ in ("compound", "poss", "det", "amod")
+        and token.head.i > token.i
+    ):
         token = token.head
     return token
 
@@ -1544,6 +1558,55 @@ def _h_quarter_code(t: str, anchor: date | None, tense: str | None) -> Normalise
     return "DATE", f"{year}-{letter}{number}", "quarter" if letter == "Q" else "half", False
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def _month_named(t: str, anchor: date | None, tense: str | None) -> tuple[int, int] | None:
+    """(year, month) a phrase ends in: a month and its year, or one read by tense, or "the/this/
+    next/last month"."""
+    rel = re.search(r"\b(the|this|next|last)\s+month$", t)
+    if rel is not None:
+        if anchor is None:
+            return None
+        d = _add_months(anchor, _MONTH_SHIFT.get(rel.group(1), 0))
+        return d.year, d.month
+    m = re.search(rf"(?:of|in)\s+({_MONTH})", t)
+    month = _month_num(m.group(1)) if m else None
+    if month is None:
+        return None
+    year = _year_of(t[m.end() :]) if m else None
+    if year is None:
+        if anchor is None:
+            return None
+        year = _resolve_month(month, anchor, tense)
+    return year, month
+
+
+def _h_nth_weekday(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    words = t.split()
+    words = words[1:] if words[0] == "the" else words
+    weekday = WEEKDAYS.get(words[1].rstrip("."))
+    at = _month_named(t, anchor, tense)
+    if weekday is None or at is None:
+        return ("DATE", _UNRESOLVED_DAY, "day", True) if weekday is not None else None
+    day = _nth_weekday(at[0], at[1], weekday, _NTH[words[0]])
+    return "DATE", day.isoformat(), "day", _year_of(t) is None
+
+
+def _h_week_of_month(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    words = t.split()
+    n = _NTH[words[1] if words[0] == "the" else words[0]]
+    at = _month_named(t, anchor, tense)
+    if at is None:
+        return "DATE", "XXXX-WXX", "week", True
+    year, month = at
+    if n > 0:  # the week holding the 4th, 11th ... of the month holds most of its days there
+        day = date(year, month, 4 + 7 * (n - 1))
+    else:
+        day = date(year, month, calendar.monthrange(year, month)[1] - 3)
+    return "DATE", _week(day), "week", _year_of(t) is None
+
+
 def _h_half_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     named = _year_of(t) or _named_year(t, anchor)
     year = named or (anchor.year if anchor else None)
@@ -2107,6 +2170,8 @@ _HANDLERS = {
     "holiday": _h_holiday,
     "quarter": _h_quarter,
     "quarter_code": _h_quarter_code,
+    "nth_weekday": _h_nth_weekday,
+    "week_of_month": _h_week_of_month,
     "year_phrase": _h_year_phrase,
     "spelled_year": _h_spelled_year,
     "century": _h_century,
@@ -2201,6 +2266,8 @@ _DAY_MONTH_RULES = {
     "month_day_range",
     "quarter",
     "holiday",
+    "nth_weekday",
+    "day_of_month",
 }
 # rules whose day or month a present-tense clause can schedule ahead (see _scheduled_ahead)
 _SCHEDULABLE = frozenset(
@@ -2212,6 +2279,7 @@ _SCHEDULABLE = frozenset(
         "month_rel",
         "month_may",
         "holiday",
+        "nth_weekday",
     ]
 )
 _FREQUENCY = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.IGNORECASE)
@@ -3030,7 +3098,9 @@ def extract_dates(
             _infinitive_ahead(token)
             or (
                 rule in _SCHEDULABLE
-                and _scheduled_ahead(_name_head(token) if rule == "holiday" else token)
+                and _scheduled_ahead(
+                    _name_head(token) if rule in ("holiday", "nth_weekday") else token
+                )
             )
             or (
                 _DEADLINE.search(text, max(0, start - 24), start)

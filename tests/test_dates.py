@@ -357,6 +357,45 @@ CASES = [
         "DATE",
         "2013-W12-WE",
     ),
+    # the n-th weekday of a month, and the n-th week of one (the ISO week most of whose days
+    # are in it: the last week of March 2009 is W13, as MEANTIME annotates it)
+    (
+        "The court opens its term on the first Monday in October.",
+        date(2013, 3, 22),
+        "the first Monday in October",
+        "DATE",
+        "2013-10-07",
+    ),
+    (
+        "Meetings are held on the last Friday of the month.",
+        date(2013, 3, 22),
+        "the last Friday of the month",
+        "DATE",
+        "2013-03-29",
+    ),
+    (
+        "Car sales rebounded in the last week of March.",
+        date(2009, 4, 1),
+        "the last week of March",
+        "DATE",
+        "2009-W13",
+    ),
+    (
+        "The audit begins the first week of April.",
+        date(2013, 3, 22),
+        "the first week of April",
+        "DATE",
+        "2013-W14",
+    ),
+    # a day of the month by its ordinal: a deadline lies ahead, and "due" names one too
+    ("Forms must be filed by the 15th.", date(2013, 3, 22), "the 15th", "DATE", "2013-04-15"),
+    (
+        "Rent is due the 1st of next month.",
+        date(2013, 3, 22),
+        "the 1st of next month",
+        "DATE",
+        "2013-04-01",
+    ),
     # a range of days is scheduled as one day is
     ("The summit is set for Dec. 8-10.", date(2013, 3, 22), "Dec. 8-10", "DATE", "2013-12-08"),
     # a gerund after "guilty of", "fined for" tells what lay before a past verdict; a verb in
