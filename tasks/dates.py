@@ -978,6 +978,18 @@ def _event_in_past(token: Token | None, preps: tuple[str, ...] = ("in", "during"
     )
 
 
+def _will_happen(token: Token | None) -> bool:
+    """Whether a day is the time of what a "will" says is to happen ("will take place between
+    March 4 and 8"), its preposition hanging on that verb."""
+    if token is None or token.head.pos_ != "ADP" or token.head.lower_ not in _ON_DAY_PREPS:
+        return False
+    verb = token.head.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
+_ON_DAY_PREPS = frozenset(["on", "between", "from", "until", "till", "through"])
+
+
 def _verb_read_as_noun(token: Token) -> bool:
     """Whether a sentence's root is a plural noun that is its verb, the subject hung on it as a
     compound: "The Senate votes Friday on the bill", "The council votes on Tuesday"."""
@@ -3148,6 +3160,19 @@ def extract_dates(
             # for a day a report or plan tells of; a week's slack for a late anchor)
             day = date.fromisoformat(got[1])
             got = (got[0], _safe_date(day.year - 1, day.month, day.day).isoformat(), *got[2:])
+        if (
+            got is not None
+            and rule == "month_day_year"
+            and tense == "future"
+            and anchor is not None
+            and _DAY_VALUE.fullmatch(got[1])
+            and got[1] < (anchor - _DATELINE_SLACK).isoformat()
+            and not _YEAR_RX.search(raw)
+            and _will_happen(token)
+        ):
+            # "Voting will take place between March 4 and 8", told on March 22: next year's
+            day = date.fromisoformat(got[1])
+            got = (got[0], _safe_date(day.year + 1, day.month, day.day).isoformat(), *got[2:])
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
         if got is None:

@@ -341,6 +341,9 @@ CASES = [
     # ... and so is a day more than a week after the anchor that a past event's "on" names
     ("The talks ended on May 5.", date(2013, 3, 22), "May 5", "DATE", "2012-05-05"),
     ("The talks will end on May 5.", date(2013, 3, 22), "May 5", "DATE", "2013-05-05"),
+    # ... as a day more than a week before it that a "will" names is next year's
+    ("The talks will end on March 4.", date(2013, 3, 22), "March 4", "DATE", "2014-03-04"),
+    ("The talks will end on March 18.", date(2013, 3, 22), "March 18", "DATE", "2013-03-18"),
     # "the week before last" is two weeks back; "the coming weekend" told on a weekday is the
     # one that ends the anchor's week
     (
