@@ -971,11 +971,13 @@ def _event_in_past(token: Token | None, preps: tuple[str, ...] = ("in", "during"
     if token is None or token.head.lower_ not in preps or token.head.pos_ != "ADP":
         return False
     verb = token.head.head
-    return (
-        verb.tag_ == "VBD"
-        and verb.lower_ not in _LOOKING_AHEAD_PAST
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lower_ in _LOOKING_AHEAD_PAST:
+        return False
+    if not auxes:
+        return verb.tag_ == "VBD"
+    # a past perfect or a past passive ("had visited Japan in April", "was released in April")
+    return verb.tag_ == "VBN" and auxes[0] in ("had", "was", "were")
 
 
 def _will_happen(token: Token | None) -> bool:

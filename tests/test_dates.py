@@ -338,6 +338,8 @@ CASES = [
         "2013-04",
     ),
     ("He said the plant would open in April.", date(2013, 3, 22), "April", "DATE", "2013-04"),
+    ("The minister had visited Japan in April.", date(2013, 3, 22), "April", "DATE", "2012-04"),
+    ("The report was released in April.", date(2013, 3, 22), "April", "DATE", "2012-04"),
     # ... and so is a day more than a week after the anchor that a past event's "on" names
     ("The talks ended on May 5.", date(2013, 3, 22), "May 5", "DATE", "2012-05-05"),
     ("The talks will end on May 5.", date(2013, 3, 22), "May 5", "DATE", "2013-05-05"),
