@@ -938,11 +938,10 @@ def _sent_text(token: Token) -> str:
 
 # verbs of a scheduled event whose present tense the tagger may read as a plural noun after a
 # subject it takes for a compound ("The Senate votes Friday")
-_SCHEDULED_VERB_WORDS = (
-    "votes meets opens closes starts begins ends resumes returns travels visits heads plays hosts"
-    " holds leaves arrives rules decides testifies convenes reconvenes debates hears launches"
+_SCHEDULED_VERBS = verb_forms(
+    "vote meet open close start begin end resume return travel visit head play host hold leave"
+    " arrive rule decide testify convene reconvene debate hear launch"
 )
-_SCHEDULED_VERBS = frozenset(_SCHEDULED_VERB_WORDS.split())
 
 
 def _name_head(token: Token | None) -> Token | None:
@@ -993,13 +992,17 @@ _ON_DAY_PREPS = frozenset(["on", "between", "from", "until", "till", "through"])
 
 
 def _verb_read_as_noun(token: Token) -> bool:
-    """Whether a sentence's root is a plural noun that is its verb, the subject hung on it as a
-    compound: "The Senate votes Friday on the bill", "The council votes on Tuesday"."""
+    """Whether a sentence's root is a noun that is its verb, the subject hung on it as a
+    compound or a subject: "The Senate votes Friday on the bill", "The talks, which began
+    Monday, end Saturday" ("end" tagged a noun)."""
     return (
         token.dep_ == "ROOT"
-        and token.tag_ == "NNS"
+        and token.tag_ in ("NN", "NNS")
         and token.lower_ in _SCHEDULED_VERBS
-        and any(c.dep_ == "compound" and c.i == token.i - 1 for c in token.children)
+        and any(
+            (c.dep_ == "compound" and c.i == token.i - 1) or c.dep_ == "nsubj"
+            for c in token.children
+        )
     )
 
 

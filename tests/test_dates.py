@@ -320,6 +320,13 @@ CASES = [
     # compound
     ("The Senate votes Friday on the bill.", date(2013, 3, 20), "Friday", "DATE", "2013-03-22"),
     ("The council votes on Tuesday.", date(2013, 3, 20), "Tuesday", "DATE", "2013-03-26"),
+    (
+        "The talks, which began Monday, end Saturday.",
+        date(2013, 3, 22),
+        "Saturday",
+        "DATE",
+        "2013-03-23",
+    ),
     # the month after the anchor's, as the time of a simple past event or report, is last
     # year's; as what a report or plan looks to, or a noun's time, the coming one
     ("In April, the launch failed.", date(2013, 3, 22), "April", "DATE", "2012-04"),
