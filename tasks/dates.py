@@ -936,8 +936,8 @@ def _sent_text(token: Token) -> str:
     return doc_text(token.doc)[sent.start_char : sent.end_char]
 
 
-# verbs of a scheduled event whose present tense the tagger may read as a plural noun after a
-# subject it takes for a compound ("The Senate votes Friday")
+# verbs of a scheduled event whose present tense the tagger may read as a noun ("The Senate
+# votes Friday", "The talks ... end Saturday")
 _SCHEDULED_VERBS = verb_forms(
     "vote meet open close start begin end resume return travel visit head play host hold leave"
     " arrive rule decide testify convene reconvene debate hear launch"
@@ -945,7 +945,8 @@ _SCHEDULED_VERBS = verb_forms(
 
 
 def _name_head(token: Token | None) -> Token | None:
-    """The last word of a name its first word opens ("Election Day", "New Year's Day")."""
+    """The head word of a phrase its first word opens ("Election Day", "New Year's Day", "the
+    first Monday in October")."""
     while (
         token is not None
         and token.dep_ in ("compound", "poss", "det", "amod")
@@ -979,6 +980,9 @@ def _event_in_past(token: Token | None, preps: tuple[str, ...] = ("in", "during"
     return verb.tag_ == "VBN" and auxes[0] in ("had", "was", "were")
 
 
+_ON_DAY_PREPS = frozenset(["on", "between", "from", "until", "till", "through"])
+
+
 def _will_happen(token: Token | None) -> bool:
     """Whether a day is the time of what a "will" says is to happen ("will take place between
     March 4 and 8"), its preposition hanging on that verb."""
@@ -988,7 +992,44 @@ def _will_happen(token: Token | None) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
-_ON_DAY_PREPS = frozenset(["on", "between", "from", "until", "till", "through"])
+def _year_by_tense(
+    got: Normalised,
+    rule: str | None,
+    raw: str,
+    tense: str | None,
+    anchor: date,
+    token: Token | None,
+) -> Normalised:
+    """A month or day without a year moved a year by the verb its preposition hangs on, where
+    the nearest reading cannot be: a past event's or report's month right after the anchor's
+    ("In April, the launch failed", told in March: last April; not a plan's nor what a report
+    says, "said the plant would open in April"); a past event's day more than a week ahead ("The
+    talks ended on May 5": last May; not a report's own day, "said on Sept. 12" in a story of
+    Aug. 28); a "will"'s day more than a week behind ("Voting will take place between March 4
+    and 8", told on March 22: next year's). A week's slack for an anchor a few days off."""
+    value = got[1]
+    if (
+        rule in ("month_rel", "month_may")
+        and tense == "past"
+        and anchor.month < 12
+        and value == f"{anchor.year}-{anchor.month + 1:02d}"
+        and _event_in_past(token)
+    ):
+        return got[0], f"{anchor.year - 1}-{anchor.month + 1:02d}", got[2], got[3]
+    if rule != "month_day_year" or not _DAY_VALUE.fullmatch(value) or _YEAR_RX.search(raw):
+        return got
+    day = date.fromisoformat(value)
+    if (
+        tense == "past"
+        and day > anchor + _DATELINE_SLACK
+        and _event_in_past(token, ("on",))
+        and token is not None
+        and token.head.head.lower_ not in _REPORTED_PAST
+    ):
+        return got[0], _safe_date(day.year - 1, day.month, day.day).isoformat(), *got[2:]
+    if tense == "future" and day < anchor - _DATELINE_SLACK and _will_happen(token):
+        return got[0], _safe_date(day.year + 1, day.month, day.day).isoformat(), *got[2:]
+    return got
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -1571,8 +1612,9 @@ def _h_quarter_code(t: str, anchor: date | None, tense: str | None) -> Normalise
         return _h_quarter(
             f"the {('first', 'second', 'third', 'fourth')[number - 1]} quarter", anchor, tense
         )
-    year = int(m.group(4)) if len(m.group(4)) == 4 else 2000 + int(m.group(4))
-    return "DATE", f"{year}-{letter}{number}", "quarter" if letter == "Q" else "half", False
+    short = len(m.group(4)) == 2  # "Q4'98" in 1999 copy is 1998, in 2013 copy "1Q13" 2013
+    year = _two_digit_year(m.group(4), anchor) if short else int(m.group(4))
+    return "DATE", f"{year}-{letter}{number}", "quarter" if letter == "Q" else "half", short
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
@@ -1589,9 +1631,9 @@ def _month_named(t: str, anchor: date | None, tense: str | None) -> tuple[int, i
         return d.year, d.month
     m = re.search(rf"(?:of|in)\s+({_MONTH})", t)
     month = _month_num(m.group(1)) if m else None
-    if month is None:
+    if m is None or month is None:
         return None
-    year = _year_of(t[m.end() :]) if m else None
+    year = _year_of(t[m.end() :])
     if year is None:
         if anchor is None:
             return None
@@ -3135,49 +3177,8 @@ def extract_dates(
         elif rule == "weekday_rel" and tense in ("past", None) and anchor and _planned(token):
             tense = _nearest_weekday(raw, anchor)
         got = normalize(reading, anchor, tense, rule)
-        if (
-            got is not None
-            and rule in ("month_rel", "month_may")
-            and tense == "past"
-            and anchor is not None
-            and anchor.month < 12
-            and got[1] == f"{anchor.year}-{anchor.month + 1:02d}"
-            and _event_in_past(token)
-        ):
-            # "In April, the launch failed", told in March: the event was last April (the
-            # month after the anchor's stays the coming one after a report or a plan,
-            # _resolve_month)
-            got = (got[0], f"{anchor.year - 1}-{anchor.month + 1:02d}", got[2], got[3])
-        if (
-            got is not None
-            and rule == "month_day_year"
-            and tense == "past"
-            and anchor is not None
-            and _DAY_VALUE.fullmatch(got[1])
-            and got[1] > (anchor + _DATELINE_SLACK).isoformat()
-            and not _YEAR_RX.search(raw)
-            and _event_in_past(token, ("on",))
-            and token is not None
-            and token.head.head.lower_ not in _REPORTED_PAST
-        ):
-            # "The talks ended on May 5", told in March: last May (the nearest day within two
-            # months stays for a report's own day, "said on Sept. 12" in a story of Aug. 28, and
-            # for a day a report or plan tells of; a week's slack for a late anchor)
-            day = date.fromisoformat(got[1])
-            got = (got[0], _safe_date(day.year - 1, day.month, day.day).isoformat(), *got[2:])
-        if (
-            got is not None
-            and rule == "month_day_year"
-            and tense == "future"
-            and anchor is not None
-            and _DAY_VALUE.fullmatch(got[1])
-            and got[1] < (anchor - _DATELINE_SLACK).isoformat()
-            and not _YEAR_RX.search(raw)
-            and _will_happen(token)
-        ):
-            # "Voting will take place between March 4 and 8", told on March 22: next year's
-            day = date.fromisoformat(got[1])
-            got = (got[0], _safe_date(day.year + 1, day.month, day.day).isoformat(), *got[2:])
+        if got is not None and anchor is not None:
+            got = _year_by_tense(got, rule, raw, tense, anchor, token)
         if got is not None and anchor is not None and token is not None:
             got = _in_context(got, raw.lower(), rule, anchor, tense, token, found)
         if got is None:
