@@ -9258,3 +9258,12 @@ def test_a_fronted_participle_hung_on_the_quotes_verb_is_the_reporters(nlp) -> N
     )
     row = next(q for q in quotes_of(nlp, text) if q.cue == "Emphasizing")
     assert (row.speaker, row.speaker_type) == ("Trump", "named")
+
+
+def test_a_report_hedged_with_reportedly_is_the_speakers(nlp) -> None:
+    # "reportedly" before a verb of saying with its subject hedges the report; the words are
+    # still the subject's (a hearsay row of no one's over the whole sentence lost who said it)
+    text = "Mr. Kim reportedly said the North was ready to talk."
+    assert [(q.speaker, q.cue, q.text) for q in quotes_of(nlp, text)] == [
+        ("Kim", "said", "the North was ready to talk")
+    ]

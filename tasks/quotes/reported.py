@@ -2406,6 +2406,8 @@ def _hearsay_clause(adverb: Token) -> _Clause | None:
     verb = adverb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in _children(verb)):
+        return None  # "Kim reportedly said the North was ready": Kim's words, read as any report
     stop = min(
         (c.left_edge.i for c in verb.rights if c.dep_ == "conj" and _own_subject(c)),
         default=verb.right_edge.i + 1,
