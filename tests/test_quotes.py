@@ -9267,3 +9267,17 @@ def test_a_report_hedged_with_reportedly_is_the_speakers(nlp) -> None:
     assert [(q.speaker, q.cue, q.text) for q in quotes_of(nlp, text)] == [
         ("Kim", "said", "the North was ready to talk")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a commentary or editorial "in" a paper is the paper's, as one "by" or "from" a body is
+        ('A commentary in Rodong Sinmun said the South was "playing with fire."', "Rodong Sinmun"),
+        ('"The plan is reckless," said an editorial in The New York Times.', "The New York Times"),
+        # not a place, a language or a month
+        ('A statement in Arabic said the group was "victorious."', None),
+    ],
+)
+def test_a_piece_in_a_paper_speaks_for_the_paper(nlp, text: str, speaker: str | None) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]

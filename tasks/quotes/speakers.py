@@ -2830,7 +2830,11 @@ def _author_of(subj: Token) -> Token | None:
             for g in _children(c)
         ),
     ]:
-        if by.dep_ not in ("prep", "agent") or by.lower_ not in ("by", "from") or by.i < subj.i:
+        if by.dep_ not in ("prep", "agent") or by.i < subj.i:
+            continue
+        if by.lower_ not in ("by", "from") and not (
+            by.lower_ == "in" and by.head == subj and subj.lower_ in _PUBLISHED
+        ):
             continue
         if by.head == subj and any(t.text == "," for t in tokens[subj.i : by.i]):
             continue  # "One message, apparently referring to air strikes by the United States"
@@ -2840,7 +2844,14 @@ def _author_of(subj: Token) -> Token | None:
         if obj.pos_ == "NOUN":
             # "by the consulting firm Oxford Economics": the name set after its kind
             obj = next((c for c in _children(obj) if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
-        if by.lower_ == "from":
+        if by.lower_ == "in":
+            # "a commentary in Rodong Sinmun", "an editorial in The New York Times": the paper
+            # that ran it (not "a report in Iowa", "a statement in Arabic", "a story in March")
+            if obj.ent_type_ in ("ORG", "WORK_OF_ART") or (
+                obj.pos_ == "PROPN" and obj.ent_type_ in ("", "PERSON")
+            ):
+                return obj
+        elif by.lower_ == "from":
             if obj.ent_type_ in ("ORG", "PERSON"):
                 return obj
         elif obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON"):
@@ -2850,6 +2861,10 @@ def _author_of(subj: Token) -> Token | None:
     return None
 
 
+# documents a paper runs: "a commentary in Rodong Sinmun" is the paper's
+_PUBLISHED = frozenset(
+    ["commentary", "editorial", "article", "column", "op-ed", "essay", "piece", "report", "story"]
+)
 _CARRY = verb_forms("carry")
 
 
