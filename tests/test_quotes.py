@@ -9281,3 +9281,13 @@ def test_a_report_hedged_with_reportedly_is_the_speakers(nlp) -> None:
 )
 def test_a_piece_in_a_paper_speaks_for_the_paper(nlp, text: str, speaker: str | None) -> None:
     assert [q.speaker for q in quotes_of(nlp, text)] == [speaker]
+
+
+def test_it_quoting_goes_on_for_the_body_of_the_sentence_before(nlp) -> None:
+    # "It quoted ..." after a body's report (even one that did not say something) is the body's
+    text = (
+        "The KCNA report did not say when the test took place. It quoted a scientist as saying "
+        'the device was "lighter and smaller."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "quoted")
+    assert (row.speaker, row.speaker_type) == ("KCNA", "pronoun-resolved")

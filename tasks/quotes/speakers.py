@@ -1327,10 +1327,10 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
 
 
 # verbs of a stance that a body's "it" goes on with as with a verb of saying ("KCNA said ...
-# It also accused Seoul of "treachery."")
+# It also accused Seoul of "treachery."", "It quoted a scientist as saying ...")
 _STANCES_OF_IT = verb_forms(
     "accuse blame condemn denounce criticize criticise slam reject dismiss welcome demand"
-    " threaten praise hail"
+    " threaten praise hail quote cite"
 )
 _GO = frozenset(["go", "goes", "going", "went", "gone"])
 
