@@ -9291,3 +9291,20 @@ def test_it_quoting_goes_on_for_the_body_of_the_sentence_before(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.cue == "quoted")
     assert (row.speaker, row.speaker_type) == ("KCNA", "pronoun-resolved")
+
+
+def test_a_conjunction_before_according_to_is_no_part_of_what_it_reports(nlp) -> None:
+    text = 'But according to one person who attended the meeting, he was "visibly angry."'
+    assert [(q.cue, q.text) for q in quotes_of(nlp, text)] == [
+        ("according to", 'he was "visibly angry."')
+    ]
+
+
+def test_one_of_people_unnamed_is_anonymous(nlp) -> None:
+    # "people briefed on the matter" name no role, and are unnamed sources all the same
+    text = (
+        "Two people briefed on the matter said Mr. Kim had agreed to the plan. "
+        '"It\'s done," one of them said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("It's done"))
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")

@@ -1523,6 +1523,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             first = _conjunct_start(tokens, acc[0].i, last)
             clause = [t for t in tokens if first <= t.i < acc[0].i or t.i > last]
             clause = [t for t in clause if not t.is_punct and not t.is_space]
+            if all(t.pos_ in ("CCONJ", "ADV") for t in clause if t.i < acc[0].i):
+                # "But according to one person who attended, he was ...": a conjunction or an
+                # adverb before the aside is no part of what it reports
+                clause = [t for t in clause if t.i > last]
             if clause:
                 found.append(
                     _Clause(

@@ -1645,7 +1645,8 @@ def _one_of_unnamed(one: Token) -> bool:
     return previous is not None and any(
         (
             c.tag_ == "NNS"
-            and _PERSON_ROLE.search(c.text) is not None
+            # ("Two people briefed on the matter said ...": people of no role, unnamed too)
+            and (_PERSON_ROLE.search(c.text) is not None or c.lower_ in ("people", "persons"))
             and not any(t.ent_type_ == "PERSON" for t in c.subtree)
         )
         # ... or one of them already: "One of the diplomats said ..." after `"...," one of
