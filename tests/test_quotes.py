@@ -9308,3 +9308,12 @@ def test_one_of_people_unnamed_is_anonymous(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.text.startswith("It's done"))
     assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+def test_a_spokesman_the_next_sentence_names_is_that_person(nlp) -> None:
+    text = (
+        '"We have no plans to meet," a State Department spokesman said. The spokesman, Tom '
+        'Reyes, added that the door was "open."'
+    )
+    first = next(q for q in quotes_of(nlp, text) if q.text.startswith("We have"))
+    assert (first.speaker, first.speaker_type) == ("Tom Reyes", "description")

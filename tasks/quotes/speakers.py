@@ -1624,6 +1624,26 @@ def _sentence_before(token: Token, across_paragraphs: bool = False) -> Span | No
     return _sent(tokens[sent.start - 1])
 
 
+def _spokesperson_named_next(subj: Token) -> Token | None:
+    """The name the next sentence of the paragraph gives an unnamed spokesperson, set off after
+    the same noun as its subject: '"...," a State Department spokesman said. The spokesman,
+    Sean McCormack, added ...'."""
+    if subj.lower_ not in _SPOKES_NOUNS or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in _children(subj)
+    ):
+        return None
+    tokens = _tokens(subj.doc)
+    sent = _sent(subj)
+    if sent.end >= len(tokens) or "\n" in tokens[sent.end - 1].text_with_ws:
+        return None
+    for t in _sent(tokens[sent.end]):
+        if t.lower_ == subj.lower_ and t.dep_ in ("nsubj", "nsubjpass"):
+            return next(
+                (c for c in _children(t) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+            )
+    return None
+
+
 def _of_group(one: Token) -> bool:
     """Whether "one" is "one of them" or one of people of a role ("one of the officials")."""
     children = _children(one)
@@ -1865,6 +1885,12 @@ def _resolve(
         if gender in ("m", "f"):
             memory.tell(name, gender, subj.idx)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
+    named_next = _spokesperson_named_next(subj)
+    if named_next is not None:
+        name, _text, kind = _resolve(doc, named_next, named_next.idx, memory)
+        if name is not None and kind == "named":
+            desc_start, desc_end = _description_span(subj)
+            return name, doc_text(doc)[desc_start:desc_end], "description"
     spoken_for = _spoken_for(subj)
     # ... not a person NER took for a body ("a spokesman for Trump"), nor one who spoke on
     # condition of anonymity, who does not speak for the body on the record
