@@ -1005,8 +1005,9 @@ def _year_by_tense(
     ("In April, the launch failed", told in March: last April; not a plan's nor what a report
     says, "said the plant would open in April"); a past event's day more than a week ahead ("The
     talks ended on May 5": last May; not a report's own day, "said on Sept. 12" in a story of
-    Aug. 28); a "will"'s day more than a week behind ("Voting will take place between March 4
-    and 8", told on March 22: next year's). A week's slack for an anchor a few days off."""
+    Aug. 28); a "will"'s or a schedule's day more than a week behind ("Voting will take place
+    between March 4 and 8", told on March 22: next year's; "The summit is set for Dec. 8-10",
+    told on Jan. 3). A week's slack for an anchor a few days off."""
     value = got[1]
     if (
         rule in ("month_rel", "month_may")
@@ -1016,7 +1017,11 @@ def _year_by_tense(
         and _event_in_past(token)
     ):
         return got[0], f"{anchor.year - 1}-{anchor.month + 1:02d}", got[2], got[3]
-    if rule != "month_day_year" or not _DAY_VALUE.fullmatch(value) or _YEAR_RX.search(raw):
+    if (
+        rule not in ("month_day_year", "month_day_range")
+        or not _DAY_VALUE.fullmatch(value)
+        or _YEAR_RX.search(raw)
+    ):
         return got
     day = date.fromisoformat(value)
     if (
@@ -1027,7 +1032,11 @@ def _year_by_tense(
         and token.head.head.lower_ not in _REPORTED_PAST
     ):
         return got[0], _safe_date(day.year - 1, day.month, day.day).isoformat(), *got[2:]
-    if tense == "future" and day < anchor - _DATELINE_SLACK and _will_happen(token):
+    if (
+        tense == "future"
+        and day < anchor - _DATELINE_SLACK
+        and (_will_happen(token) or _scheduled_ahead(token))
+    ):
         return got[0], _safe_date(day.year + 1, day.month, day.day).isoformat(), *got[2:]
     return got
 

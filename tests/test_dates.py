@@ -353,6 +353,9 @@ CASES = [
     # ... as a day more than a week before it that a "will" names is next year's
     ("The talks will end on March 4.", date(2013, 3, 22), "March 4", "DATE", "2014-03-04"),
     ("The talks will end on March 18.", date(2013, 3, 22), "March 18", "DATE", "2013-03-18"),
+    # ... and so is one a present schedules, across the new year
+    ("The summit is set for Dec. 8-10.", date(2013, 1, 3), "Dec. 8-10", "DATE", "2013-12-08"),
+    ("The vote was set for Dec. 20.", date(2013, 1, 3), "Dec. 20", "DATE", "2012-12-20"),
     # "the week before last" is two weeks back; "the coming weekend" told on a weekday is the
     # one that ends the anchor's week
     (
