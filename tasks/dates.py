@@ -109,7 +109,7 @@ _UNIT_ADJ = (
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|nights?|weekends?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_TIME_OF_DAY = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|mid-?day\b|midnight)"
+_TIME_OF_DAY = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|mid-?day\b|midnight)"
 # a time zone after a clock time ("10 a.m. EST"), in capitals even inside an IGNORECASE pattern:
 # read case-blind, "Sat" of "noon Saturday" and "tha" of "10 a.m. that day" were zones and cut
 # the span short
@@ -1292,19 +1292,25 @@ def _shift(anchor: date | None, days: int) -> str:
 
 _NOON = ("noon", "midday", "mid-day")
 _EVENING_WORDS = re.compile(r"\b(?:last\s+night|tonight|this\s+evening)\b")
+# a clock time: "10:30", "10 a.m.", and the British dot written only with am or pm, "10.30am"
+_CLOCK = re.compile(
+    r"(?P<hour>\d{1,2})(?:(?::|\.(?=\d\d\s*[ap]\.?m))(?P<minute>\d\d))?"
+    r"\s*(?P<half>a\.m\.|p\.m\.|am|pm)?"
+)
 
 
 def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     # "0800 UTC" reads as 08:00
     t = re.sub(r"^([0-2]\d)([0-5]\d)(?=\s*(?:gmt|utc))", r"\1:\2", t)
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", t)
+    # ("10.30am": the British dot, written only with am or pm)
+    m = _CLOCK.match(t)
     if t.startswith(_NOON):
         hour, minute = 12, 0  # "midday" is noon (TIMEX3 T12:00)
     elif t.startswith("midnight"):
         hour, minute = 0, 0
     elif m:
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        suffix = (m.group(3) or "").replace(".", "")
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        suffix = (m["half"] or "").replace(".", "")
         if suffix == "pm" and hour < 12:
             hour += 12
         if suffix == "am" and hour == 12:
@@ -1327,7 +1333,7 @@ def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised |
         return None
     if t.startswith("midnight") and rest.strip():
         hour = 24  # "midnight Friday" ends Friday: TIMEX3 writes its end T24:00
-    minutes = f":{minute:02d}" if minute or (m and m.group(2)) else ":00"
+    minutes = f":{minute:02d}" if minute or (m and m["minute"]) else ":00"
     zone = "Z" if re.search(r"\b(?:utc|gmt)\b", t) else ""  # TIMEX3 marks UTC times with Z
     return "TIME", f"{day[0]}T{hour:02d}{minutes}{zone}", "time", day[1]
 

@@ -970,6 +970,8 @@ CASES = [
         "TIME",
         "1998-08-11T23:00",
     ),
+    # the British clock's dot, written with am or pm ("10.30am"); not "rose 10.30 points"
+    ("The meeting starts at 10.30am.", WED_1998_08_12, "10.30am", "TIME", "1998-08-12T10:30"),
     # ... and an hour without a.m. or p.m. is the evening's
     (
         "The shooting happened at about 9:15 last night.",
@@ -1836,6 +1838,7 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
     [
         "Foreign Minister Jan Kavan signed the treaty.",  # a name, not January
         "He drives an Audi Q3.",  # a car, not a quarter
+        "Shares rose 10.30 points.",  # a figure, not a clock time
         "The H1N1 virus spread quickly.",
         "Output in Q4 20 percent higher.",  # no two-digit year after a space
         "Thousands joined the march.",  # a noun, not March
