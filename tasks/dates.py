@@ -109,7 +109,7 @@ _UNIT_ADJ = (
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|nights?|weekends?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_TIME_OF_DAY = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|noon|mid-?day\b|midnight)"
+_TIME_OF_DAY = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC)\b)|(?<=\bat\s)[0-2]\d[0-5]\d(?=\s+(?:local\s+time|hours)\b)|noon|mid-?day\b|midnight)"
 # a time zone after a clock time ("10 a.m. EST"), in capitals even inside an IGNORECASE pattern:
 # read case-blind, "Sat" of "noon Saturday" and "tha" of "10 a.m. that day" were zones and cut
 # the span short
@@ -1300,8 +1300,8 @@ _CLOCK = re.compile(
 
 
 def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    # "0800 UTC" reads as 08:00
-    t = re.sub(r"^([0-2]\d)([0-5]\d)(?=\s*(?:gmt|utc))", r"\1:\2", t)
+    # "0800 UTC", and "at 1530 local time" (the words after the match), read as 08:00, 15:30
+    t = re.sub(r"^([0-2]\d)([0-5]\d)(?=\s*(?:gmt|utc)|$)", r"\1:\2", t)
     # ("10.30am": the British dot, written only with am or pm)
     m = _CLOCK.match(t)
     if t.startswith(_NOON):

@@ -972,6 +972,15 @@ CASES = [
     ),
     # the British clock's dot, written with am or pm ("10.30am"); not "rose 10.30 points"
     ("The meeting starts at 10.30am.", WED_1998_08_12, "10.30am", "TIME", "1998-08-12T10:30"),
+    # a four-figure clock time "at" before "local time" or "hours", as before GMT
+    ("The law was passed in 2013 local time.", WED_1998_08_12, "2013", "DATE", "2013"),
+    (
+        "The statement was released at 1530 local time.",
+        WED_1998_08_12,
+        "1530",
+        "TIME",
+        "1998-08-12T15:30",
+    ),
     # ... and an hour without a.m. or p.m. is the evening's
     (
         "The shooting happened at about 9:15 last night.",
