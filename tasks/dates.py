@@ -956,11 +956,6 @@ def _name_head(token: Token | None) -> Token | None:
     return token
 
 
-# past verbs of a plan, whose month may lie ahead ("was scheduled in April" may be the coming
-# April); a past report's own month is past ("said in April")
-_LOOKING_AHEAD_PAST = frozenset(["scheduled", "planned", "set", "expected", "slated", "due"])
-
-
 _DATELINE_SLACK = timedelta(days=7)
 
 
@@ -972,8 +967,8 @@ def _event_in_past(token: Token | None, preps: tuple[str, ...] = ("in", "during"
         return False
     verb = token.head.head
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.lower_ in _LOOKING_AHEAD_PAST:
-        return False
+    if verb.lower_ in _SCHEDULING:
+        return False  # a plan's month may lie ahead: "was scheduled in April" (not "said in April")
     if not auxes:
         return verb.tag_ == "VBD"
     # a past perfect or a past passive ("had visited Japan in April", "was released in April")
@@ -1302,7 +1297,6 @@ _CLOCK = re.compile(
 def _h_time_date(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     # "0800 UTC", and "at 1530 local time" (the words after the match), read as 08:00, 15:30
     t = re.sub(r"^([0-2]\d)([0-5]\d)(?=\s*(?:gmt|utc)|$)", r"\1:\2", t)
-    # ("10.30am": the British dot, written only with am or pm)
     m = _CLOCK.match(t)
     if t.startswith(_NOON):
         hour, minute = 12, 0  # "midday" is noon (TIMEX3 T12:00)
