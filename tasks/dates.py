@@ -1837,6 +1837,9 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
         return "DATE", str(year)[:3], "decade", True
     if unit in ("hour", "minute", "second"):
         return "DATE", anchor.isoformat(), "day", True
+    if unit == "quarter":  # "a quarter ago": the anchor's quarter less as many
+        n_quarter = anchor.year * 4 + _quarter(anchor) - 1 + k
+        return "DATE", f"{n_quarter // 4}-Q{n_quarter % 4 + 1}", "quarter", True
     return None
 
 
@@ -2403,6 +2406,10 @@ def _period_compared(
             # "the first six months of this year": the first half of that year
             return "DATE", f"{int(named.value[:4]) - 1}-H1", "half", True
         return None
+    if named.granularity == "year" and named.value[:4].isdigit():
+        # "Sales so far this year are up from the same period last year": the year to date
+        # compared, in the year before (a quarter the story reports is read in _in_context)
+        return "DATE", str(int(named.value[:4]) - 1), "year", True
     if named.type == "DURATION" and _FIRST_HALF.fullmatch(named.text):
         # "the first six months": of the year the story is in, or of the one before in its
         # first half ("the first half" has a value of its own, below)
@@ -2714,11 +2721,11 @@ _VERY = re.compile(r"(?<=\bthe )very\s+", re.IGNORECASE)
 _ANAPHORIC = re.compile(
     r"^(?:(?:earlier|later)\s+in\s+)?"  # "later in the day": the day the story tells of
     r"(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
-    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|week|month|year)$"
+    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|week|month|quarter|year)$"
 )
 # a week follows from a day or a week the story named
 _GRAIN = {"day": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-(?:W\d\d$|\d\d-\d\d)", "month": r"\d{4}-\d\d",
-          "year": r"\d{4}"}  # fmt: skip
+          "quarter": r"\d{4}-Q[1-4]$", "year": r"\d{4}"}  # fmt: skip
 
 
 def _anaphoric(
@@ -2760,9 +2767,58 @@ def _anaphoric(
         elif unit == "month":
             d = _add_months(date(int(base[:4]), int(base[5:7]), 1), offset)
             value = f"{d.year}-{d.month:02d}"
+        elif unit == "quarter":
+            n = int(base[:4]) * 4 + int(base[6]) - 1 + offset  # "the previous quarter"
+            value = f"{n // 4}-Q{n % 4 + 1}"
         else:
             value = str(int(base) + offset)
         return got[0], value, got[2], True
+    return got
+
+
+_EARLIER = re.compile(
+    rf"^(?:the\s+)?({_NUM_WORD_COMPOUND})\s+(year|quarter|month|week)s?\s+earlier$"
+)
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+
+
+def _earlier_than_told(
+    got: Normalised, raw: str, found: list[TemporalExpression], since: int
+) -> Normalised:
+    """ "He moved to Seoul in 1998. Two years earlier, he had defected": that many units before
+    the date the story last named from `since` on (the sentence before), as TIMEX3 anchors it,
+    not before the publication date. A quarter of a results story is read in _in_context."""
+    m = _EARLIER.match(raw)
+    if m is None or got[0] != "DATE" or got[2] not in ("year", "quarter", "month", "week"):
+        return got
+    n, unit = _num(m.group(1)), m.group(2)
+    if (got[2] == "quarter") != (unit == "quarter"):
+        return got  # "a year earlier" of a results story: the quarter (_in_context)
+    for prior in reversed(found):
+        if prior.start_char < since:
+            break
+        if unit == "quarter" and n is not None and re.fullmatch(r"\d{4}-Q[1-4]", prior.value):
+            quarters = int(prior.value[:4]) * 4 + int(prior.value[6]) - 1 - int(n)
+            return "DATE", f"{quarters // 4}-Q{quarters % 4 + 1}", "quarter", True
+        base = _YEAR_MONTH_DAY.match(prior.value) if prior.type == "DATE" else None
+        if base is None or n is None:
+            continue
+        year, month, day = base.group(1), base.group(2), base.group(3)
+        if unit == "year":
+            if month is None or day is not None:  # of a day, the year only
+                return "DATE", str(int(year) - int(n)), "year", True
+            return "DATE", f"{int(year) - int(n)}-{month}", "month", True
+        if unit == "month" and month is not None:
+            then = _add_months(date(int(year), int(month), 1), -int(n))
+            return "DATE", f"{then.year}-{then.month:02d}", "month", True
+        if unit == "week" and day is not None:
+            return (
+                "DATE",
+                _week(date.fromisoformat(prior.value) - timedelta(weeks=int(n))),
+                "week",
+                True,
+            )
+        return got
     return got
 
 
@@ -3258,11 +3314,16 @@ def extract_dates(
             # start, not the one nearest the anchor on its own
             ahead = (date.fromisoformat(got[1][:10]).weekday() - opens.weekday()) % 7
             got = (got[0], (opens + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
-        if rule == "rel_unit":
+        if rule == "rel_unit" or (rule == "quarter" and raw.lower() == "the previous quarter"):
+            # ("the previous quarter" is read with the quarters: the last one reported)
             said = reading.lower()
             got = _anaphoric(got, _DAY_BESIDE.get(said, said), found, anchor)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
+        elif rule == "ago" and token is not None and raw.lower().endswith("earlier"):
+            sent = token.sent
+            told_from = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+            got = _earlier_than_told(got, raw.lower(), found, told_from)
         elif rule == "day_words" and raw.lower().startswith(("that ", "the ")):
             got = _that_part_of_day(got, found, 1 if raw.lower().startswith("the ") else 0)
         elif rule == "time_date" and _CLOCK_ONLY.match(raw):

@@ -1321,6 +1321,76 @@ CASES = [
         "DATE",
         "2007-H1",
     ),
+    # "N units earlier" counts back from the date the story last named (TIMEX3's anchor), in
+    # the sentence or the one before, at that date's grain; without one, from the anchor
+    (
+        "He moved to Seoul in 1998. Two years earlier, he had defected from the North.",
+        date(2013, 3, 22),
+        "Two years earlier",
+        "DATE",
+        "1996",
+    ),
+    (
+        "The talks collapsed in December 2008. A year earlier, the North had agreed to disable "
+        "Yongbyon.",
+        date(2013, 3, 22),
+        "A year earlier",
+        "DATE",
+        "2007-12",
+    ),
+    (
+        "Inflation was 2.1 percent in January, up from 1.9 percent a month earlier.",
+        date(2013, 3, 22),
+        "a month earlier",
+        "DATE",
+        "2012-12",
+    ),
+    (
+        "Prices rose in the week ended March 15, after falling a week earlier.",
+        date(2013, 3, 22),
+        "a week earlier",
+        "DATE",
+        "2013-W10",
+    ),
+    (
+        "Unemployment averaged 7.9 percent in the fourth quarter, down from 8.1 percent a "
+        "quarter earlier.",
+        date(2013, 3, 22),
+        "a quarter earlier",
+        "DATE",
+        "2012-Q3",
+    ),
+    (
+        "Growth has slowed since a quarter ago.",
+        date(2013, 3, 22),
+        "a quarter ago",
+        "DATE",
+        "2012-Q4",
+    ),
+    # "the previous quarter" is the one before the quarter the story named
+    (
+        "Profit in the third quarter rose 5 percent from the previous quarter.",
+        date(2013, 3, 22),
+        "the previous quarter",
+        "DATE",
+        "2012-Q2",
+    ),
+    (
+        "The company earned $3 million in the quarter, compared with $2 million in the "
+        "preceding quarter.",
+        date(2013, 3, 22),
+        "the preceding quarter",
+        "DATE",
+        "2012-Q3",
+    ),
+    # ... after the year to date alone, the year before (not the quarter last reported)
+    (
+        "Sales so far this year are up 4 percent, compared with the same period last year.",
+        date(2013, 3, 22),
+        "the same period last year",
+        "DATE",
+        "2012",
+    ),
     (
         "Sales in the first half rose 3% from the year-earlier period.",
         date(2008, 11, 12),
