@@ -591,7 +591,7 @@ _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
 # "Thursday last week", "Monday of next week": that weekday of the week named after it
 _OF_WEEK = re.compile(r"\s+(?:of\s+)?(?P<which>last|next|this)\s+week\b", re.IGNORECASE)
 # between the two days of a range: "from Monday to Friday", "Tuesday through Thursday"
-_DAY_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
+_DAY_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s*", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}", re.IGNORECASE)  # a range that starts on a weekday
 _SCANNER = _Scanner(_PATTERNS)
 # Publication years an anchor may have: they leave the rules a thousand years either way of it
@@ -925,7 +925,8 @@ _SAME_PAST = {"cut", "set", "put", "hit", "hurt", "let", "cost", "shut", "quit",
               "cast", "burst", "split", "shed", "read", "beat", "bid", "broadcast", "forecast"}  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 # "the funeral is set for Saturday", "Albright is expected in Nairobi on Sunday"
-_SCHEDULING = {"set", "scheduled", "expected", "planned", "slated", "due"}
+_SCHEDULING = {"set", "scheduled", "expected", "planned", "slated", "due", "forecast", "forecasted",
+               "predicted", "projected"}  # fmt: skip
 _DAY_WORDS = {"today", "tomorrow", "yesterday", "tonight", "day"}  # "today is Tuesday": no event
 
 

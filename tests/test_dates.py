@@ -1383,6 +1383,21 @@ CASES = [
         "DATE",
         "2012-Q3",
     ),
+    # a forecast schedules a day as a plan does; a weekday "into" another opens a range
+    (
+        "Snow is forecast for Wednesday into Thursday morning.",
+        date(2013, 3, 22),
+        "Wednesday",
+        "DATE",
+        "2013-03-27",
+    ),
+    (
+        "Snow is forecast for Wednesday into Thursday morning.",
+        date(2013, 3, 22),
+        "Thursday morning",
+        "TIME",
+        "2013-03-28TMO",
+    ),
     # ... after the year to date alone, the year before (not the quarter last reported)
     (
         "Sales so far this year are up 4 percent, compared with the same period last year.",
