@@ -321,7 +321,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month_may",
         # capitalised: "this may have an impact" is the modal verb
-        r"\b(?:last|next|this|early|mid|late)\s+(?-i:May)\b|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bof )|(?<=\bfrom ))(?-i:May)\b",
+        r"\b(?:last|next|this|early|mid|late)\s+(?-i:May)\b|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bof )|(?<=\bfrom ))(?-i:May)\b"
+        # "pushed back to May", "postponed to May" (not "spoke to May", a name)
+        r"|(?:(?<=\bback to )|(?<=\bforward to )|(?<=\bponed to )|(?<=\blayed to )|(?<=\bmoved to ))(?-i:May)\b(?!\s+[A-Z])",
     ),
     # "half a year", "half an hour", "more than half a century": half the unit, not the unit
     ("half_unit", r"\bhalf\s+an?\s+(?:year|month|day|hour|minute|decade|century)\b"),
@@ -858,6 +860,14 @@ def _state_until(token: Token | None) -> bool:
             return False
         prep = prep.head
     return prep.lower_ in _UNTIL and prep.head.lower_ in _LASTED
+
+
+def _perfect(token: Token | None) -> bool:
+    """The verb the expression's preposition hangs on is in a past perfect ("had been moved to
+    Thursday"): what it set may be behind the story by now."""
+    if token is None or token.head.pos_ != "ADP":
+        return False
+    return any(c.lower_ in ("had", "'d") for c in token.head.head.children if c.dep_ == "aux")
 
 
 # verbs that put an event on a day ("planned a rally on Saturday", "scheduled talks for Monday")
@@ -2297,7 +2307,17 @@ _LEADING_PREP = re.compile(
 
 
 # "until Friday", "as early as Tuesday": a deadline or a first possible day lies ahead
-_DEADLINE = re.compile(r"\b(?:until|till|effective|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$")
+_DEADLINE = re.compile(
+    r"\b(?:(?:until|till)(?:\s+after)?|effective|as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$"
+)
+# "the meeting was moved to Thursday", "pushed back to May", "rescheduled for June": a new date
+# set for what was put off or brought forward lies ahead, even told in the past tense (not "had
+# been moved to Thursday", see _put_off_to)
+_PUT_OFF_TO = re.compile(
+    r"\b(?:postponed|delayed|deferred|rescheduled|moved|shifted|pushed\s+back|put\s+off|"
+    r"brought\s+forward|moved\s+up|moved\s+back|pushed)\s+(?:to|for)\s+$",
+    re.IGNORECASE,
+)
 # "pay down the loan by February", "loans through January": the month a deadline falls in
 _BY_MONTH = re.compile(r"\b(?:by|through|before)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 # "the accession was planned for early March", "the vote was scheduled for January": the plan
@@ -3232,6 +3252,7 @@ def extract_dates(
                 and not (tense == "past" and _state_until(token))
             )
             or (tense != "past" and _BY_MONTH.search(text, max(0, start - 9), start))
+            or (_PUT_OFF_TO.search(text, max(0, start - 24), start) and not _perfect(token))
         ):
             tense = "future"
         elif (

@@ -1383,6 +1383,31 @@ CASES = [
         "DATE",
         "2012-Q3",
     ),
+    # a new date for what was put off or brought forward lies ahead, told in the past ("had
+    # been moved to Thursday" may be behind the story by now); "until after" is a deadline
+    ("The meeting was moved to Thursday.", date(2013, 3, 22), "Thursday", "DATE", "2013-03-28"),
+    ("The launch was pushed back to May.", date(2013, 3, 22), "May", "DATE", "2013-05"),
+    (
+        "The summit, originally planned for March, was rescheduled for June.",
+        date(2013, 3, 22),
+        "June",
+        "DATE",
+        "2013-06",
+    ),
+    (
+        "The vote, which had been moved to Thursday, passed easily.",
+        date(2013, 3, 22),
+        "Thursday",
+        "DATE",
+        "2013-03-21",
+    ),
+    (
+        "The vote was postponed until after Easter.",
+        date(2013, 3, 22),
+        "Easter",
+        "DATE",
+        "2013-03-31",
+    ),
     # a forecast schedules a day as a plan does; a weekday "into" another opens a range
     (
         "Snow is forecast for Wednesday into Thursday morning.",
@@ -1976,6 +2001,8 @@ def test_without_anchor_relative_values_stay_unresolved(nlp, sentence: str, valu
         "Resolution 1874 bans all arms exports from the North.",  # a number naming one
         "The council passed resolution 1718 unanimously.",
         "US Airways Flight 1549 landed in the Hudson.",
+        "The family moved to May Street.",  # a street after a verb that puts dates off
+        "Officials spoke to May about the deal.",  # a name
     ],
 )
 def test_not_temporal(nlp, sentence: str) -> None:
