@@ -9310,6 +9310,16 @@ def test_one_of_people_unnamed_is_anonymous(nlp) -> None:
     assert (row.speaker, row.speaker_type) == (None, "anonymous")
 
 
+def test_the_other_of_unnamed_sources_is_anonymous(nlp) -> None:
+    text = (
+        "Two U.S. officials, who spoke on condition of anonymity, said the images showed new "
+        'activity. One of them said it was "consistent with a test." The other said it was too '
+        "early to tell."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("it was too early"))
+    assert (row.speaker, row.speaker_text, row.speaker_type) == (None, "The other", "anonymous")
+
+
 def test_a_spokesman_the_next_sentence_names_is_that_person(nlp) -> None:
     text = (
         '"We have no plans to meet," a State Department spokesman said. The spokesman, Tom '

@@ -1745,13 +1745,13 @@ def _resolve(
             return None, None, "unknown"
         subj = after
     if (
-        subj.lower_ == "one"
-        and (subj.n_lefts + subj.n_rights == 0 or _of_group(subj))
-        and _one_of_unnamed(subj)
-    ):
+        (subj.lower_ == "one" and (subj.n_lefts + subj.n_rights == 0 or _of_group(subj)))
+        # ... or "the other" of them: "One of them said ... The other said ..."
+        or (subj.lower_ == "other" and [c.lower_ for c in _children(subj)] == ["the"])
+    ) and _one_of_unnamed(subj):
         # "But US officials were sceptical. 'We've heard this before,' one told the BBC": one of
         # the unnamed officials the sentence before was about
-        one_of = doc_text(doc)[subj.idx : subj.right_edge.idx + len(subj.right_edge)]
+        one_of = doc_text(doc)[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge)]
         return None, one_of, "anonymous"
     teller = _cleft_teller(subj)
     if teller is not None:
