@@ -9320,6 +9320,16 @@ def test_the_other_of_unnamed_sources_is_anonymous(nlp) -> None:
     assert (row.speaker, row.speaker_text, row.speaker_type) == (None, "The other", "anonymous")
 
 
+def test_a_name_set_off_before_a_title_the_parser_made_the_subject(nlp) -> None:
+    # the parser hangs "Ban Ki-moon" on the quote mark and makes "secretary-general" the subject
+    text = (
+        '"There is no military solution," Ban Ki-moon, the U.N. secretary-general, told the '
+        "General Assembly."
+    )
+    [row] = quotes_of(nlp, text)
+    assert (row.speaker, row.speaker_type) == ("Ban Ki-moon", "named")
+
+
 def test_a_spokesman_the_next_sentence_names_is_that_person(nlp) -> None:
     text = (
         '"We have no plans to meet," a State Department spokesman said. The spokesman, Tom '

@@ -1644,6 +1644,26 @@ def _spokesperson_named_next(subj: Token) -> Token | None:
     return None
 
 
+def _name_before_title(subj: Token, memory: _Speakers) -> Token | None:
+    """ "Ban Ki-moon, the U.N. secretary-general, told the assembly": the name set off before
+    a title the parser took for the subject, the name hung elsewhere (on the quote mark)."""
+    if subj.pos_ != "NOUN" or subj.left_edge.i < 2:
+        return None
+    tokens = _tokens(subj.doc)
+    comma, name = tokens[subj.left_edge.i - 1], tokens[subj.left_edge.i - 2]
+    last = subj.right_edge.i  # the closing comma, which the parser may hang on the title
+    closing = tokens[last] if tokens[last].text == "," else tokens[min(last + 1, len(tokens) - 1)]
+    if (
+        comma.text != ","
+        or closing.text != ","
+        or name.ent_type_ != "PERSON"
+        or name.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+        or memory.in_quote(name.idx)
+    ):
+        return None
+    return name
+
+
 def _of_group(one: Token) -> bool:
     """Whether "one" is "one of them" or one of people of a role ("one of the officials")."""
     children = _children(one)
@@ -1957,23 +1977,27 @@ def _resolve(
     # "host Chuck Todd", "A second analyst, Ruben Achterberg of ...": the name beside a title or
     # description (not what follows a headline's "Name:", in quotes or not, which the parser may
     # hang on the name: "Reid: 'Never underestimate Trump'", "Milbank: Republicans ...")
-    appos = next(
-        (
-            c
-            for c in _children(subj)
-            if c.dep_ == "appos"
-            # ... or a name NER found whose head the tagger did not call one: the second part
-            # of a hyphenated Korean given name ("Cho Tai-young", "Kim Ho-nyeon") is tagged ADJ
-            # or NOUN
-            and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
-            # "The governor, a Republican, told": a member of a party or a people the article
-            # puts after a description is no name of the speaker
-            and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in _children(c))
-            and not memory.in_quote(c.idx)
-            and tokens[c.left_edge.i - 1].text != ":"
-        ),
-        None,
-    ) or _closing_appos(subj)
+    appos = (
+        next(
+            (
+                c
+                for c in _children(subj)
+                if c.dep_ == "appos"
+                # ... or a name NER found whose head the tagger did not call one: the second part
+                # of a hyphenated Korean given name ("Cho Tai-young", "Kim Ho-nyeon") is tagged ADJ
+                # or NOUN
+                and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+                # "The governor, a Republican, told": a member of a party or a people the article
+                # puts after a description is no name of the speaker
+                and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in _children(c))
+                and not memory.in_quote(c.idx)
+                and tokens[c.left_edge.i - 1].text != ":"
+            ),
+            None,
+        )
+        or _closing_appos(subj)
+        or _name_before_title(subj, memory)
+    )
     titled = _titled_conjunct(subj)
     if titled is not None:
         subj = titled  # "GOP presidential contender and former neurosurgeon Ben Carson said"
