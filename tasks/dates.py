@@ -2394,6 +2394,13 @@ def _is_rate(raw: str, token: Token | None) -> bool:
 
 
 # a results story's quarter, not a fraction ("a quarter of the vote") or a quarterback
+# what a quarter's figures are called after its name ("fourth-quarter results", "third-quarter
+# net income", "first-quarter GDP"): the figures of a quarter begun, reported at or after its end
+_RESULTS_OF_QUARTER = re.compile(
+    r"[\s-]+(?:(?:net|operating|pretax|pre-tax|gross|core|domestic)\s+)?(?:results|earnings|"
+    r"profits?|loss(?:es)?|sales|revenues?|income|GDP|output|figures)\b",
+    re.IGNORECASE,
+)
 _QUARTERLY = re.compile(
     r"\bquarter(?!back|s?\s+of\s+(?:a|an|the|its|their|all|his|her|our|those|these)\b)"
     r"|\b(?:third|second|first|fourth|latest)[- ]period\b"
@@ -3234,6 +3241,18 @@ def extract_dates(
         elif rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense != "future":
                 tense = "past"  # "Wednesday's ruling": a day already reported
+        elif (
+            rule == "quarter"
+            and tense != "past"
+            and anchor is not None
+            and _quarter(anchor) == 1
+            and re.match(r"(?:the\s+)?(?:fourth|4th)\b", raw, re.IGNORECASE)
+            and _RESULTS_OF_QUARTER.match(text, end)
+        ):
+            # "will report fourth-quarter results on Feb. 5", told in January: the figures of
+            # the quarter just ended, whatever the tense of their report (a later quarter's may
+            # be forecast: "expects third-quarter profit to fall", told in April)
+            tense = "past"
         elif rule in ("month_rel", "month_may", "month_day_year", "month_day_range") and (
             _names_a_done_deal(token)
         ):

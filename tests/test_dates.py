@@ -1383,6 +1383,22 @@ CASES = [
         "DATE",
         "2012-Q3",
     ),
+    # the fourth quarter's figures, told in January, are of the quarter just ended, whatever
+    # the tense; a plan for the fourth quarter is this year's
+    (
+        "The company will report fourth-quarter results on Feb. 5.",
+        date(2013, 1, 4),
+        "fourth-quarter",
+        "DATE",
+        "2012-Q4",
+    ),
+    (
+        "The plant will open in the fourth quarter.",
+        date(2013, 1, 4),
+        "the fourth quarter",
+        "DATE",
+        "2013-Q4",
+    ),
     # a new date for what was put off or brought forward lies ahead, told in the past ("had
     # been moved to Thursday" may be behind the story by now); "until after" is a deadline
     ("The meeting was moved to Thursday.", date(2013, 3, 22), "Thursday", "DATE", "2013-03-28"),
