@@ -9320,6 +9320,25 @@ def test_the_other_of_unnamed_sources_is_anonymous(nlp) -> None:
     assert (row.speaker, row.speaker_text, row.speaker_type) == (None, "The other", "anonymous")
 
 
+def test_a_spokesperson_named_in_the_next_paragraph_by_the_same_noun(nlp) -> None:
+    text = (
+        'The United States urged North Korea to "refrain from provocative actions," a State '
+        'Department spokeswoman said.\n\n"We call on the DPRK to comply," spokeswoman Jen Psaki '
+        "told reporters."
+    )
+    first = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert (first.speaker, first.speaker_type) == ("Jen Psaki", "description")
+
+
+def test_another_bodys_spokesperson_next_is_not_the_unnamed_one(nlp) -> None:
+    text = (
+        '"We are monitoring the situation," a State Department spokesman said.\n\n"We have '
+        'seen the reports," Pentagon spokesman John Kirby said.'
+    )
+    first = next(q for q in quotes_of(nlp, text) if q.text.startswith("We are"))
+    assert first.speaker != "John Kirby"
+
+
 def test_a_name_set_off_before_a_title_the_parser_made_the_subject(nlp) -> None:
     # the parser hangs "Ban Ki-moon" on the quote mark and makes "secretary-general" the subject
     text = (

@@ -1634,13 +1634,27 @@ def _spokesperson_named_next(subj: Token) -> Token | None:
         return None
     tokens = _tokens(subj.doc)
     sent = _sent(subj)
-    if sent.end >= len(tokens) or "\n" in tokens[sent.end - 1].text_with_ws:
+    if sent.end >= len(tokens):
         return None
+    # ... or in the next paragraph's first sentence, with the noun before the name: '"...," a
+    # State Department spokeswoman said.' then '"...," spokeswoman Jen Psaki told reporters.'
+    # (not another body's: "Pentagon spokesman John Kirby")
+    body = {t.lower_ for t in _tokens(subj.doc)[subj.left_edge.i : subj.i]}
     for t in _sent(tokens[sent.end]):
-        if t.lower_ == subj.lower_ and t.dep_ in ("nsubj", "nsubjpass"):
+        if t.lower_ != subj.lower_:
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") and "\n" not in tokens[sent.end - 1].text_with_ws:
             return next(
                 (c for c in _children(t) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
             )
+        name = t.head
+        if (
+            t.dep_ == "compound"
+            and name.ent_type_ == "PERSON"
+            and name.dep_ in ("nsubj", "nsubjpass")
+            and all(w.lower_ in body for w in tokens[name.left_edge.i : t.i] if w.dep_ != "det")
+        ):
+            return name
     return None
 
 
