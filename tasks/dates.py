@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp import doc_text, token_at, verb_forms
 
@@ -2811,7 +2811,7 @@ _YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 
 
 def _earlier_than_told(
-    got: Normalised, raw: str, found: list[TemporalExpression], since: int
+    got: Normalised, raw: str, found: list[TemporalExpression], since: int, doc: Doc
 ) -> Normalised:
     """ "He moved to Seoul in 1998. Two years earlier, he had defected": that many units before
     the date the story last named from `since` on (the sentence before), as TIMEX3 anchors it,
@@ -2825,6 +2825,9 @@ def _earlier_than_told(
     for prior in reversed(found):
         if prior.start_char < since:
             break
+        span = doc.char_span(prior.start_char, prior.end_char, alignment_mode="expand")
+        if span is not None and any(t.dep_ == "relcl" for t in span.root.ancestors):
+            continue  # "the statement of 2005 crowned talks that had begun in 2003": the 2005
         if unit == "quarter" and n is not None and re.fullmatch(r"\d{4}-Q[1-4]", prior.value):
             quarters = int(prior.value[:4]) * 4 + int(prior.value[6]) - 1 - int(n)
             return "DATE", f"{quarters // 4}-Q{quarters % 4 + 1}", "quarter", True
@@ -2922,11 +2925,24 @@ def _date_told_before(
         return None
     # the last date told before it, past a span ("ran for 13 days")
     last = next((f for f in reversed(found) if f.type == "DATE"), found[-1])
+    sent = token.sent
+    if last.start_char < sent.start_char and sent.start > 0:
+        # ... or, with none in its own sentence, the last year written out in the sentence
+        # before, in the same paragraph: a story told in order ("In 2005, Kim's counterpart
+        # was Hill. The two men first met in July": July 2005)
+        before = token.doc[sent.start - 1]
+        if "\n" in before.text_with_ws:
+            return None
+        told = _frame_of(before.sent, [f for f in found if f.start_char >= before.sent.start_char])
+        if told is None:
+            return None
+        last = told
+    elif last.start_char < sent.start_char:
+        return None
     if not (
         _YEAR_VALUE.match(last.value) is not None
         and not last.relative
         and int(last.value[:4]) < anchor.year
-        and last.start_char >= token.sent.start_char
     ):
         return None
     # ... in the sentence's own telling, not a clause about something else ("The talks, which
@@ -2935,6 +2951,32 @@ def _date_told_before(
     if year is None or any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors):
         return None
     return last
+
+
+# what may open a sentence before a time that frames it: "Instead, in the spring of 2007, ..."
+_FRAME_OPENER = re.compile(
+    r"(?:(?:but|and|instead|then|later|still|yet|finally|eventually|meanwhile|by contrast)\s*,?\s+)?"
+    r"(?:in|on|by|during|after|until)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _frame_of(sent: Span, told: list[TemporalExpression]) -> TemporalExpression | None:
+    """The date that opens a sentence and frames it ("In 2005, Kim's counterpart was Hill, who
+    had taken the job that spring"), when no later date of the sentence's own telling moves
+    the story on ("On May 22, 1995, he was made a general, and the following year ...")."""
+    if not told or told[0].type != "DATE":
+        return None
+    text = doc_text(sent.doc)
+    if not _FRAME_OPENER.fullmatch(text, sent.start_char, told[0].start_char):
+        return None
+    if not text.startswith(",", told[0].end_char):
+        return None  # an adverbial set off by its comma, not "In 2005 it tested"
+    for later in told[1:]:
+        span = sent.doc.char_span(later.start_char, later.end_char, alignment_mode="expand")
+        if span is None or not any(t.dep_ in ("relcl", "acl") for t in span.root.ancestors):
+            return None
+    return told[0]
 
 
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
@@ -3364,7 +3406,7 @@ def extract_dates(
         elif rule == "ago" and token is not None and raw.lower().endswith("earlier"):
             sent = token.sent
             told_from = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-            got = _earlier_than_told(got, raw.lower(), found, told_from)
+            got = _earlier_than_told(got, raw.lower(), found, told_from, token.doc)
         elif rule == "day_words" and raw.lower().startswith(("that ", "the ")):
             got = _that_part_of_day(got, found, 1 if raw.lower().startswith("the ") else 0)
         elif rule == "time_date" and _CLOCK_ONLY.match(raw):

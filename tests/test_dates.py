@@ -1383,6 +1383,50 @@ CASES = [
         "DATE",
         "2012-Q3",
     ),
+    # ... not from a date of a relative clause, which tells of something else
+    (
+        "The statement of Sept. 19, 2005, crowned talks that had begun in August 2003. Two "
+        "years earlier, the first round had ended in failure.",
+        date(2009, 9, 18),
+        "Two years earlier",
+        "DATE",
+        "2003",
+    ),
+    # a bare month told in the past after a sentence a year frames ("In 2005, ...", "Instead,
+    # in the spring of 2007, ...") is in that year; not after a year the sentence moved on
+    # from, nor one it names in passing
+    (
+        "In 2005, his counterpart was Christopher Hill, who had taken the job that spring. The "
+        "two men first met in Beijing in July.",
+        date(2010, 10, 3),
+        "July",
+        "DATE",
+        "2005-07",
+    ),
+    (
+        "Instead, in the spring of 2007, the frozen money held everything up. The funds reached "
+        "the North in June.",
+        date(2009, 9, 18),
+        "June",
+        "DATE",
+        "2007-06",
+    ),
+    (
+        "On May 22, 1995, he was made a general, and the following year he became attache. "
+        "However, cited by the police in December, he was ordered home.",
+        date(1998, 4, 18),
+        "December",
+        "DATE",
+        "1997-12",
+    ),
+    (
+        "The North has kept the joint statement of 2005. It handed over its declaration on "
+        "June 26.",
+        date(2008, 8, 28),
+        "June 26",
+        "DATE",
+        "2008-06-26",
+    ),
     # the fourth quarter's figures, told in January, are of the quarter just ended, whatever
     # the tense; a plan for the fourth quarter is this year's
     (
@@ -2234,8 +2278,10 @@ def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
             "North Korea broke the promises it made in 2005 and the October 3 agreement.",
             "2009-10-03",
         ),
-        # (the past tense puts the day after the anchor a year back)
-        ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2009-10-09"),
+        # ... or in the sentence before, when a year set off by its comma opens and frames it
+        ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2006-10-09"),
+        # (without such a frame, the past tense puts the day after the anchor a year back)
+        ("Pyongyang fired missiles in July 2006. On October 9, it tested a bomb.", "2009-10-09"),
         # ... the first such day after that date, not one before it in that date's year
         (
             "After the talks broke down in December 2009, the North said on Jan. 12 that it"
