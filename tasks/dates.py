@@ -2982,6 +2982,9 @@ def _frame_of(sent: Span, told: list[TemporalExpression]) -> TemporalExpression 
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
 
+_RECENT_DAY = timedelta(days=60)  # as _month_day_year's nearest day: two months
+
+
 def _after_the_date_told(got: Normalised, told: str, anchor: date) -> Normalised:
     """A bare month or a month's day after the date `told` (_date_told_before's value): the first
     such month or day on or after it ("opened on July 26, 2005, ... and resumed in September":
@@ -3000,6 +3003,16 @@ def _after_the_date_told(got: Normalised, told: str, anchor: date) -> Normalised
         if first < since:
             first = _safe_date(since.year + 1, month, day)
         value = first.isoformat()
+        alone = date.fromisoformat(got[1][:10])
+        if (
+            timedelta(0) <= anchor - alone <= _RECENT_DAY
+            and first - since > _RECENT_DAY
+            and alone.year > since.year + 1
+        ):
+            # "did not stop its first test in October 2006 or its second on May 25", told on
+            # June 15, 2009: a day of the last weeks, not one soon after the date told, is
+            # news of them, years after it
+            return got
     elif _MONTH_VALUE.fullmatch(got[1]):
         first = date(since.year + (month < since.month), month, 1)
         value = first.isoformat()[:7]

@@ -1427,6 +1427,14 @@ CASES = [
         "DATE",
         "2008-06-26",
     ),
+    # ... but a day of the last two months, years after the year told, is news of them
+    (
+        "Sanctions did not stop the North's first test in October 2006 or its second on May 25.",
+        date(2009, 6, 15),
+        "May 25",
+        "DATE",
+        "2009-05-25",
+    ),
     # the fourth quarter's figures, told in January, are of the quarter just ended, whatever
     # the tense; a plan for the fourth quarter is this year's
     (
