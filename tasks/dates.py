@@ -592,6 +592,8 @@ _WORD_STARTS = re.compile(_WORD_START)
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a\s+|an\s+)?")
 # "Thursday last week", "Monday of next week": that weekday of the week named after it
 _OF_WEEK = re.compile(r"\s+(?:of\s+)?(?P<which>last|next|this)\s+week\b", re.IGNORECASE)
+# a weekday and its day of the month set off after it: "next Tuesday, the 14th"
+_WEEKDAY_THE_NTH = re.compile(r",\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
 # between the two days of a range: "from Monday to Friday", "Tuesday through Thursday"
 _DAY_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s*", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}", re.IGNORECASE)  # a range that starts on a weekday
@@ -3365,6 +3367,19 @@ def extract_dates(
                 # "Tuesday through Thursday last week": the range's first day is in that week too
                 moved = day + timedelta(days=opens.weekday() - day.weekday())
                 found[-1] = replace(found[-1], value=moved.isoformat() + found[-1].value[10:])
+        the_nth = _WEEKDAY_THE_NTH.match(text, end) if rule == "weekday_rel" else None
+        if the_nth is not None and _DAY_VALUE.match(got[1][:10]):
+            # "next Tuesday, the 14th": the Tuesday that is the 14th, within weeks of the one read
+            # (the day of the month stays an expression of its own, as the stories' annotators
+            # mostly keep a weekday and its day apart)
+            day = date.fromisoformat(got[1][:10])
+            same = [
+                day + timedelta(weeks=k)
+                for k in (0, -1, 1, 2, -2)
+                if (day + timedelta(weeks=k)).day == int(the_nth["day"])
+            ]
+            if same:
+                got = (got[0], same[0].isoformat() + got[1][10:], got[2], got[3])
         story_year = (
             _OF_STORY_YEAR.match(text, end)
             if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)

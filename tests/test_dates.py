@@ -1435,6 +1435,14 @@ CASES = [
         "DATE",
         "2009-05-25",
     ),
+    # a weekday with its day of the month set off after it is that day
+    (
+        "The envoys will meet again next Tuesday, the 14th, in Beijing.",
+        date(2008, 10, 6),
+        "next Tuesday",
+        "DATE",
+        "2008-10-14",
+    ),
     # the fourth quarter's figures, told in January, are of the quarter just ended, whatever
     # the tense; a plan for the fourth quarter is this year's
     (
