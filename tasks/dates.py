@@ -887,6 +887,20 @@ def _planned(token: Token | None) -> bool:
     return verb.lower_ in _PLANNING and verb.pos_ == "VERB" and verb.i < token.head.i
 
 
+# what is scheduled for a day and named after it: "Thursday's plenary", "Friday's vote"
+_EVENT_AHEAD = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:plenary|session|meeting|summit|talks|vote|deadline|hearing|election|"
+    r"debate|game|match|visit|trip|launch|auction|opening|ceremony|rally|funeral|conference)\b",
+    re.IGNORECASE,
+)
+
+
+def _tomorrows(raw: str, anchor: date) -> bool:
+    """Whether a bare weekday names the day after the anchor."""
+    weekday = WEEKDAYS.get(re.split(r"\W", raw.lower())[0].rstrip("."))
+    return weekday is not None and (weekday - anchor.weekday()) % 7 == 1
+
+
 def _nearest_weekday(raw: str, anchor: date) -> str:
     """The tense that picks the nearer of the two days a weekday may name around the anchor."""
     weekday = WEEKDAYS.get(re.split(r"\W", raw.lower())[0].rstrip("."))
@@ -3296,7 +3310,13 @@ def extract_dates(
         if looks_ahead:
             tense = "future"  # "ahead of Thursday's session": the session is still to come
         elif rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
-            if tense != "future":
+            if tense == "future":
+                pass
+            elif anchor and _tomorrows(raw, anchor) and _EVENT_AHEAD.match(text, end + 2):
+                # "Thursday's plenary", told on a Wednesday: a meeting the day after the
+                # story's, to come (not "After Monday's test", told on a Sunday)
+                tense = "future"
+            else:
                 tense = "past"  # "Wednesday's ruling": a day already reported
         elif (
             rule == "quarter"

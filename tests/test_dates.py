@@ -1435,6 +1435,22 @@ CASES = [
         "DATE",
         "2009-05-25",
     ),
+    # a meeting named after the day after the story's is to come; another event so named is
+    # a day reported
+    (
+        "The envoy said his attendance at Thursday's plenary depended on the bank.",
+        date(2007, 3, 21),
+        "Thursday",
+        "DATE",
+        "2007-03-22",
+    ),
+    (
+        "After Monday's underground test, I am no longer certain.",
+        date(2009, 5, 31),
+        "Monday",
+        "DATE",
+        "2009-05-25",
+    ),
     # a weekday with its day of the month set off after it is that day
     (
         "The envoys will meet again next Tuesday, the 14th, in Beijing.",
