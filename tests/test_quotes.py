@@ -9339,6 +9339,33 @@ def test_another_bodys_spokesperson_next_is_not_the_unnamed_one(nlp) -> None:
     assert first.speaker != "John Kirby"
 
 
+def test_a_lead_negotiator_is_the_envoy_the_story_names_with_that_country(nlp) -> None:
+    # "negotiator", "envoy" and "delegate" name one office of the talks; the next paragraph's
+    # name is North Korea's envoy, not the U.S. one
+    text = (
+        "North Korea's envoy stayed away from the talks Wednesday, and the chief U.S. "
+        "negotiator warned that the delay was hurting.\n\nKim Kye-gwan, North Korea's vice "
+        "foreign minister, skipped a meeting of delegation heads.\n\nThe U.S. envoy, "
+        "Christopher Hill, said the problem was technical."
+    )
+    warned = next(q for q in quotes_of(nlp, text) if q.cue == "warned")
+    assert warned.speaker == "Christopher Hill"
+
+
+def test_a_reports_full_text_after_its_dateline_has_its_own_spokesman(nlp) -> None:
+    # the dateline opens another story: its spokesman is not the one the story before named
+    text = (
+        'Unification Ministry spokesman Kim Ho-nyeon said the government "regrets" the '
+        "North's position.\n\nThe following is the full text of the KCNA report.\n\n"
+        "Pyongyang, January 13 (KCNA) -- A spokesman for the DPRK Foreign Ministry said that "
+        'the DPRK will never give up its nuclear deterrent.\n\n"What needs verifying is the '
+        'U.S. nuclear threat," he said.\n\nThe spokesman stressed that the goal was the '
+        "denuclearization of the whole peninsula."
+    )
+    rows = [q for q in quotes_of(nlp, text) if q.cue != "said" or q.kind == "direct"]
+    assert [q.speaker for q in rows] == ["The DPRK Foreign Ministry"] * 2
+
+
 def test_a_name_set_off_before_a_title_the_parser_made_the_subject(nlp) -> None:
     # the parser hangs "Ban Ki-moon" on the quote mark and makes "secretary-general" the subject
     text = (

@@ -342,7 +342,14 @@ def _interview(
 _CAMEL_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 # A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
 # a story of its own. Not "***" or "---", which features also use between scenes of one story
-_STORY_BREAK = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
+_STORY_BREAK = re.compile(
+    r"^[ \t]*_{3,}\.?[ \t]*$"
+    # ... or a wire dateline opening a paragraph after the first, as a report's full text
+    # quoted after the story that reports it ("Pyongyang, January 13 (KCNA) -- ...")
+    r"|(?<=\n)[A-Z][A-Za-z .'-]{1,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?"
+    r"[ \t]+\([A-Za-z -]{2,30}\)[ \t]*(?=--|—|–)",
+    re.MULTILINE,
+)
 
 
 class _Speakers:
@@ -871,8 +878,11 @@ class _Speakers:
     def holder(self, role: str, at: int) -> str | None:
         """The last person before `at` the article gave the role ("Judge Berman", "Trump, the
         Republican front-runner") a description names ("the judge", "the front-runner")."""
+        # (a spokesman of an earlier story is no spokesman of this one: a report's full text
+        # after the story on it speaks for its own, unnamed)
+        start = self.story_start(at)
         for offset, name, roles in reversed(self._titles()):
-            if offset < at and role in roles:
+            if start <= offset < at and role in roles:
                 return name
         return None
 
@@ -1361,9 +1371,15 @@ _ROLE_ABBREVIATIONS = {
 }
 
 
+# the talks' one office under its several names: "the chief U.S. negotiator" is "the U.S. envoy,
+# Christopher Hill", "North Korea's chief delegate" its envoy
+_ROLE_SYNONYMS = {"negotiator": "envoy", "delegate": "envoy", "emissary": "envoy"}
+
+
 def _role_word(word: str) -> str:
     word = _POSSESSIVE.sub("", word.lower()).strip(".,")
-    return _ROLE_ABBREVIATIONS.get(word, word)
+    word = _ROLE_ABBREVIATIONS.get(word, word)
+    return _ROLE_SYNONYMS.get(word, word)
 
 
 def _roles_of(ent: Span) -> frozenset[str]:
