@@ -9339,6 +9339,26 @@ def test_another_bodys_spokesperson_next_is_not_the_unnamed_one(nlp) -> None:
     assert first.speaker != "John Kirby"
 
 
+def test_a_participle_inside_a_report_speaks_for_the_clause_it_hangs_on(nlp) -> None:
+    text = (
+        "Yoon Tae-hee is a researcher in Seoul. She noted that the North conducted its second "
+        'nuclear test in May, weeks after declaring that it would "never again" take part in '
+        "the talks."
+    )
+    rows = {q.cue: q for q in quotes_of(nlp, text)}
+    assert rows["noted"].speaker == "Yoon Tae-hee"
+    assert rows["declaring"].speaker == "The North"
+
+
+def test_a_participle_the_parser_hung_inside_a_report_on_a_thing_stays_the_reporters(nlp) -> None:
+    text = (
+        'Trump said the court\'s deadlock has "kept us safe" on Twitter before claiming that open '
+        'borders are "tearing American families apart."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "claiming")
+    assert row.speaker == "Trump"
+
+
 def test_a_lead_negotiator_is_the_envoy_the_story_names_with_that_country(nlp) -> None:
     # "negotiator", "envoy" and "delegate" name one office of the talks; the next paragraph's
     # name is North Korea's envoy, not the U.S. one

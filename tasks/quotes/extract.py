@@ -1045,6 +1045,22 @@ def _said_in_relative_clause(doc: Doc, clause: _Clause, inside: list[Quote]) -> 
     )
 
 
+_SPEAKER_ENTS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+
+
+def _in_report_of(doc: Doc, cue: Token, quote: Quote) -> bool:
+    """Whether `cue` lies inside the clause the quote's own cue verb reported (its ccomp)."""
+    reporter = token_at(doc, quote.cue_start) if quote.cue_start is not None else None
+    if reporter is None:
+        return False
+    child = cue
+    while child.head.i != child.i:
+        if child.head.i == reporter.i:
+            return child.dep_ == "ccomp" and child.i != cue.i
+        child = child.head
+    return False
+
+
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
     """Whether a clause is the words a report relays: it lies in one indirect quote (or one
     with a phrase in quote marks: '... wanted "peace and stability," state media reported')
@@ -1319,6 +1335,24 @@ def _merge_reported(
             and base.cue_start is not None
             and base.cue_start < clause.cue_at < base.start_char
         )
+        if (
+            renewed
+            and clause.subject is not None
+            # a speaker, not a thing the parser hung the participle on ("said the deadlock has
+            # "kept us safe" on Twitter before claiming that ...": the deadlock claims nothing)
+            and (clause.subject.ent_type_ in _SPEAKER_ENTS or clause.subject.pos_ == "PROPN")
+            and clause.cue.lower_ != "according"
+            and _in_report_of(doc, clause.cue, base)
+        ):
+            # "She noted that the North tested in May, weeks after declaring that it would
+            # "never again" take part": a participle inside what the quote's verb reported
+            # speaks for the clause it hangs on (the North), not the reporter
+            speaker, speaker_text, speaker_type = _resolve(
+                doc, clause.subject, clause.start, memory
+            )
+            base = replace(
+                base, speaker=speaker, speaker_text=speaker_text, speaker_type=speaker_type
+            )
         if base.cue is None or inner_cue or renewed:
             base = replace(
                 base,
