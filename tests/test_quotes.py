@@ -9339,6 +9339,17 @@ def test_another_bodys_spokesperson_next_is_not_the_unnamed_one(nlp) -> None:
     assert first.speaker != "John Kirby"
 
 
+def test_a_lead_description_is_the_name_that_speaks_the_next_paragraphs_quote(nlp) -> None:
+    # wire copy's delayed identification, where the next paragraph opens with the quote
+    text = (
+        "SEOUL, July 11 (Reuters) - South Korea's unification minister said on Tuesday that "
+        "Seoul would press Pyongyang to return to the talks.\n\n'We are ready to hear what the "
+        "North has to say,' Lee Jong-seok told reporters in Seoul."
+    )
+    lead = next(q for q in quotes_of(nlp, text) if q.text.startswith("Seoul would"))
+    assert (lead.speaker, lead.speaker_type) == ("Lee Jong-seok", "description")
+
+
 def test_a_participle_inside_a_report_speaks_for_the_clause_it_hangs_on(nlp) -> None:
     text = (
         "Yoon Tae-hee is a researcher in Seoul. She noted that the North conducted its second "

@@ -2341,14 +2341,34 @@ def _resolve(
 
 
 def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
-    """The person whose name, as the subject, opens the paragraph after the one holding `at`."""
+    """The person whose name, as the subject, opens the paragraph after the one holding `at`,
+    or speaks the quote that opens it."""
     text = doc_text(doc)
     end = text.find("\n", at)
     if end < 0:
         return None
     opening = len(text) - len(text[end:].lstrip())
-    name = next((n for offset, n in memory.persons if offset == opening), None)
     first = token_at(doc, opening)
+    if first is not None and first.is_quote:
+        # ... or the name that speaks the quote opening it: "'We are ready,' Lee Jong-seok
+        # told reporters" after "South Korea's unification minister said ..."
+        sent = _sent(first)
+        speaker = next(
+            (
+                t
+                for t in sent
+                if t.ent_type_ == "PERSON"
+                and t.dep_ in ("nsubj", "nsubjpass")
+                and _is_cue(t.head)
+                and not memory.in_quote(t.idx)
+            ),
+            None,
+        )
+        if speaker is None:
+            return None
+        first = _tokens(doc)[_entity_of(speaker).start]
+        opening = first.idx
+    name = next((n for offset, n in memory.persons if offset == opening), None)
     if name is None or first is None or first.ent_type_ != "PERSON":
         return None
     return name if _entity_of(first).root.dep_ in ("nsubj", "nsubjpass") else None
