@@ -9350,6 +9350,19 @@ def test_a_lead_description_is_the_name_that_speaks_the_next_paragraphs_quote(nl
     assert (lead.speaker, lead.speaker_type) == ("Lee Jong-seok", "description")
 
 
+def test_a_stance_ends_before_the_attribution_closing_its_sentence(nlp) -> None:
+    # the parser makes "said" a clause of "hopes": the spokesman reports the whole stance
+    text = (
+        "China hopes all parties to the six-party talks will implement the second-phase actions "
+        "agreed on earlier this month in a comprehensive and balanced manner, Foreign Ministry "
+        "spokesman Liu Jianchao said here Thursday."
+    )
+    rows = quotes_of(nlp, text)
+    said = next(q for q in rows if q.cue == "said")
+    assert said.speaker == "Liu Jianchao"
+    assert said.text.startswith("China hopes") and said.text.endswith("balanced manner")
+
+
 def test_a_participle_inside_a_report_speaks_for_the_clause_it_hangs_on(nlp) -> None:
     text = (
         "Yoon Tae-hee is a researcher in Seoul. She noted that the North conducted its second "

@@ -135,7 +135,9 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, quoted, writers)
     notes = _Spans.of([m.span() for m in _NOTE.finditer(text)] if "[" in text else [])
-    clauses = [c for c in _reported_clauses(doc) if not notes.covers(c.start)]
+    clauses = _before_closing_reports(
+        [c for c in _reported_clauses(doc) if not notes.covers(c.start)]
+    )
     _remember_reporters(doc, clauses, memory)
     quotes: list[Quote] = []
     used_cues: set[int] = set()
@@ -1059,6 +1061,33 @@ def _in_report_of(doc: Doc, cue: Token, quote: Quote) -> bool:
             return child.dep_ == "ccomp" and child.i != cue.i
         child = child.head
     return False
+
+
+def _before_closing_reports(clauses: list[_Clause]) -> list[_Clause]:
+    """A clause that runs on over the attribution closing its sentence ("China hopes all
+    parties will implement the deal, spokesman Liu Jianchao said here Thursday", the parser
+    making "said" a clause of "hopes") ends where what that attribution reports ends: the
+    stance is inside the spokesman's words, not around them."""
+    closing = [b for b in clauses if b.cue_at >= b.end]
+    if not closing:
+        return clauses
+    out = []
+    for a in clauses:
+        for b in closing:
+            if (
+                a is not b
+                and b.start <= a.cue_at
+                and a.start < b.end < a.end
+                and b.cue_at < a.end
+                # the parser's misreading: the closing verb a clause of the stance's verb
+                and b.cue.dep_ == "ccomp"
+                and b.cue.head.i == a.cue.i
+                and b.subject is not None
+                and b.subject.ent_type_ in ("PERSON", "ORG")
+            ):
+                a = replace(a, end=b.end)
+        out.append(a)
+    return out
 
 
 def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
