@@ -9350,6 +9350,29 @@ def test_a_lead_description_is_the_name_that_speaks_the_next_paragraphs_quote(nl
     assert (lead.speaker, lead.speaker_type) == ("Lee Jong-seok", "description")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a wire agency by name relays as "the agency" does
+        (
+            "KCNA said Kim told the Chinese envoy that the North was ready to return to the talks.",
+            "told",
+            "Kim",
+        ),
+        # a wish put into words in a readout is relayed as words said are
+        (
+            "The statement said Wu also expressed the hope that the DPRK and Japan would make "
+            "progress on normalizing relations.",
+            "expressed",
+            "Wu",
+        ),
+    ],
+)
+def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speaker) -> None:
+    rows = {q.cue: q for q in quotes_of(nlp, text)}
+    assert rows[cue].speaker == speaker and rows["said"].speaker != speaker
+
+
 def test_a_stance_ends_before_the_attribution_closing_its_sentence(nlp) -> None:
     # the parser makes "said" a clause of "hopes": the spokesman reports the whole stance
     text = (

@@ -975,7 +975,8 @@ _REPORTING = frozenset(
         "according to",
     ]
 )
-_RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim")
+# ("expressed the hope that ...": a wish put into words, in the diplomatic readouts)
+_RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim express")
 
 
 # the verbs of a trailing attribution that speak for a partial quote in the clause before them,
@@ -999,6 +1000,14 @@ _REPORTERS = frozenset(
         "television",
         "radio",
         "media",
+        # the wire agencies by name ("KCNA said Kim told the envoy that ...")
+        "kcna",
+        "xinhua",
+        "yonhap",
+        "kyodo",
+        "interfax",
+        "itar-tass",
+        "tass",
     ]
 )
 # "According to the survey, 51 percent said ...": a poll's count, no one's words
