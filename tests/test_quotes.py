@@ -9373,6 +9373,15 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     assert rows[cue].speaker == speaker and rows["said"].speaker != speaker
 
 
+def test_a_pledge_coordinated_inside_what_a_report_relays_is_its_subjects(nlp) -> None:
+    text = (
+        "The official news agency reported that the DPRK Foreign Ministry had welcomed the "
+        "agreement and pledged to implement it faithfully."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "pledged")
+    assert "Ministry" in (row.speaker or "")
+
+
 def test_a_stance_ends_before_the_attribution_closing_its_sentence(nlp) -> None:
     # the parser makes "said" a clause of "hopes": the spokesman reports the whole stance
     text = (

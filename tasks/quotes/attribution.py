@@ -346,6 +346,10 @@ def _shown_speaking(verb: Token) -> Token | None:
     return None
 
 
+# the verbs of a report that relays what others did and said
+_RELAYING = frozenset(["reported", "reports", "reporting", "quoted", "quotes"])
+
+
 @_per_token
 def _subject_of(verb: Token) -> Token | None:
     shown = _shown_speaking(verb)
@@ -635,7 +639,12 @@ def _subject_of(verb: Token) -> Token | None:
     ):
         # "He said his attacks have given his campaign momentum and said that Trump ...", "Rand
         # Paul said Rubio's plan would ... and called him ...": the parser hung the second verb
-        # on what the first one reported; both are the speaker's
+        # on what the first one reported; both are the speaker's. Not in what a report relays:
+        # "KCNA reported that the ministry had welcomed the deal and pledged to implement it"
+        # is the ministry's pledge
+        relayed = _subject_of(content) if content.head.lower_ in _RELAYING else None
+        if relayed is not None and relayed.pos_ in ("PROPN", "NOUN"):
+            return relayed
         return _subject_of(content.head)
     if (
         verb.dep_ == "conj"
