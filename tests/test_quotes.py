@@ -9373,6 +9373,16 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     assert rows[cue].speaker == speaker and rows["said"].speaker != speaker
 
 
+def test_added_goes_on_with_the_unnamed_source_past_the_names_it_reported(nlp) -> None:
+    text = (
+        "A Chinese diplomat who was in Beijing at the time said Kim had warned Hill the night "
+        'before that the statement was "only words." He added that Hill had not taken the '
+        "warning seriously."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "added")
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
 def test_a_pledge_coordinated_inside_what_a_report_relays_is_its_subjects(nlp) -> None:
     text = (
         "The official news agency reported that the DPRK Foreign Ministry had welcomed the "

@@ -1275,7 +1275,18 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
     if not any_verb and verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if source is None or any(t.ent_type_ == "PERSON" for t in doc[source.left_edge.i : sent.start]):
+    # (people named in what the source reported are no new subject of "added", which goes on
+    # with the last report: "A diplomat said Kim had warned Hill ... He added ..." is the
+    # diplomat's; "Officials said Obama's plan ... He announced ..." is Obama's)
+    reported = (
+        {t.i for c in _children(verb) if c.dep_ == "ccomp" and c.i > verb.i for t in c.subtree}
+        if pronoun.head.lower_ in ("added", "adds", "continued", "continues")
+        else set()
+    )
+    if source is None or any(
+        t.ent_type_ == "PERSON" and t.i not in reported
+        for t in doc[source.left_edge.i : sent.start]
+    ):
         return None
     if source.lower_ == "one" and _of_group(source):
         return source  # "One of the diplomats said ... "...," he said": that one goes on
