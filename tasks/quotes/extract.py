@@ -976,7 +976,9 @@ _REPORTING = frozenset(
     ]
 )
 # ("expressed the hope that ...": a wish put into words, in the diplomatic readouts)
-_RELAYED_VERBS = verb_forms("say tell state declare warn insist stress claim express")
+_RELAYED_VERBS = verb_forms(
+    "say tell state declare warn insist stress claim express reply respond answer"
+)
 
 
 # the verbs of a trailing attribution that speak for a partial quote in the clause before them,
