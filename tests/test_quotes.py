@@ -9380,6 +9380,17 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     assert rows[cue].speaker == speaker and outer.speaker != speaker
 
 
+def test_he_after_the_writer_told_an_unnamed_person_is_that_person(nlp) -> None:
+    # the writer's "I" is no "he": the one told, unnamed, answers
+    text = (
+        "In the autumn of 2006, I told a senior Chinese diplomat that Japan would never pay for "
+        "fuel oil. He said that Japan would then have to decide whether it wanted to sit at the "
+        "table."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
 def test_added_goes_on_with_the_unnamed_source_past_the_names_it_reported(nlp) -> None:
     text = (
         "A Chinese diplomat who was in Beijing at the time said Kim had warned Hill the night "

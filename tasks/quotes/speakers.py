@@ -1290,6 +1290,17 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
         return None
     if source.lower_ == "one" and _of_group(source):
         return source  # "One of the diplomats said ... "...," he said": that one goes on
+    if (
+        source.lower_ in ("i", "we")
+        and pronoun.lower_ in ("he", "she")
+        # the writer's own "I", not a speaker's inside a quote
+        and not any(t.is_quote for t in before)
+    ):
+        # "I told a senior Chinese diplomat that ... He said ...": the writer is no "he"; the
+        # one the writer spoke to, unnamed, is
+        source = next(
+            (c for c in _children(verb) if c.dep_ in ("dobj", "dative") and c.i > verb.i), source
+        )
     if across and (source.tag_ == "NNS") != (pronoun.lower_ == "they"):
         return None  # "aides say Ivanka Trump advises ... \n\n "...," she said": not the aides
     if (
