@@ -3143,6 +3143,29 @@ def _dateline(text: str) -> date | None:
 _ABBREVIATION_END = re.compile(r"\b(?!(?:may|june|july)\.)[A-Za-z]{3,4}\.$", re.IGNORECASE)
 
 
+# a chronology's entry: a paragraph that opens with a full date and a dash or a colon ("Oct. 9,
+# 2006: North Korea conducts its first nuclear test. ... Talks held Dec. 18-22 ...")
+_ENTRY_DATE = re.compile(
+    rf"^[ \t]*({_MONTH}\s+{_DAYNUM}(?:\s*[-–]\s*{_DAYNUM})?,?\s+{_YEAR})\s*(?:—|–|--?|:)[ \t]",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ENTRIES_MIN = 2  # one such paragraph may be a story's own; two or more make a chronology
+
+
+def _chronology_entries(text: str) -> list[tuple[int, int, date]]:
+    """(start, end, day) of what each entry of a chronology tells after its date: told against
+    that day, not the publication date ("Feb. 13, 2007 -- ... The deadline passes in April":
+    April 2007, in a list published in 2008)."""
+    entries = []
+    for m in _ENTRY_DATE.finditer(text):
+        got = _h_month_day_year(m.group(1).lower(), None, None)
+        if got is None or not _DAY_VALUE.match(got[1]) or not got[1][:4].isdigit():
+            continue
+        end = text.find("\n", m.end())
+        entries.append((m.end(1), len(text) if end < 0 else end, date.fromisoformat(got[1][:10])))
+    return entries if len(entries) >= _ENTRIES_MIN else []
+
+
 def extract_dates(
     doc: Doc, anchor: date | None, agreements: Mapping[tuple[int, int], date] | None = None
 ) -> list[TemporalExpression]:
@@ -3159,11 +3182,15 @@ def extract_dates(
     found: list[TemporalExpression] = []
     covered = 0  # the end of the last expression that took in the words after its match
     undated: list[tuple[int, int]] = []  # clock times whose sentence named no day before them
+    story_anchor = anchor
+    entries = _chronology_entries(text)
     for m in _SCANNER.finditer(text):
         rule = m.lastgroup
         start, end = m.start(), m.end()
         if start < covered:
             continue  # "that year" of "September 19 that year", read with the day
+        # a chronology's entry tells its story against its own date (_chronology_entries)
+        anchor = next((day for lo, hi, day in entries if lo <= start < hi), story_anchor)
         raw = text[start:end]
         # a leading preposition is context, not part of the expression ("in January")
         prep = _LEADING_PREP.match(raw)
@@ -3305,6 +3332,16 @@ def extract_dates(
             # "on Monday and Tuesday nights": the first day shares the plural, a set as well
             rule, reading = "weekday_set", f"{raw} {shared.group(1)}"
         tense = clause_tense(token)
+        if (
+            anchor is not story_anchor
+            and (rule in _DAY_MONTH_RULES or rule == "season")
+            and not (token is not None and any(t.dep_ == "relcl" for t in token.ancestors))
+        ):
+            # what a chronology's entry tells after its date happened on or after that date,
+            # whatever its tense ("Oct. 9, 2006: ... Talks held Dec. 18-22 ..."); a relative
+            # clause may look back ("Sept. 19, 2005 -- At the end of a round that ran over the
+            # summer, ...")
+            tense = "future"
         done_deal = False
         looks_ahead = rule == "weekday_rel" and _AHEAD_OF.search(text, max(0, start - 48), start)
         if looks_ahead:

@@ -2278,6 +2278,33 @@ def test_an_agreement_the_preset_knows_is_the_day_it_was_made(nlp) -> None:
     assert found == {"September 19": "2008-09-19"}, found
 
 
+def test_a_chronologys_entries_are_told_against_their_own_dates(nlp) -> None:
+    text = (
+        "Following are key dates in the standoff:\n\n"
+        "Jan. 10, 2003 — North Korea announces that it is pulling out of the treaty. By summer, "
+        "China has persuaded it to accept six-party talks.\n\n"
+        "Sept. 19, 2005 — At the end of a round that ran over the summer, North Korea agrees to "
+        "abandon its nuclear programs.\n\n"
+        "Oct. 9, 2006: North Korea conducts its first nuclear test. Talks held Dec. 18-22 in "
+        "Beijing end without agreement.\n\n"
+        "Feb. 13, 2007 — Six nations agree on a deal. The deadline passes in April; the reactor "
+        "is shut in mid-July."
+    )
+    found = [(t.text, t.value) for t in extract_dates(nlp(text), date(2008, 10, 11))]
+    for expected in [
+        ("summer", "2003-SU"),
+        ("the summer", "2005-SU"),
+        ("Dec. 18-22", "2006-12-18"),
+        ("April", "2007-04"),
+        ("mid-July", "2007-07"),
+    ]:
+        assert expected in found, found
+    # one such paragraph in a story is the story's own, told against its date
+    alone = "Oct. 9, 2006: the North tested a bomb. Talks were held in December."
+    found = {t.text: t.value for t in extract_dates(nlp(alone), date(2008, 10, 11))}
+    assert found["December"] == "2007-12"
+
+
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [
