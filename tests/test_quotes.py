@@ -6,6 +6,7 @@ import re
 import sys
 from collections import Counter
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9378,6 +9379,14 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     rows = {q.cue: q for q in quotes_of(nlp, text)}
     outer = rows.get("said") or rows["According to"]
     assert rows[cue].speaker == speaker and outer.speaker != speaker
+
+
+def test_the_one_asked_a_yes_or_no_question_answers_in_the_next_sentence(nlp) -> None:
+    # the hearing story of the golden set, whose "He" was Lugar, the last man named as a subject
+    stories = Path(__file__).parent / "golden" / "nk_stories"
+    text = (stories / "story216.txt").read_text(encoding="utf-8")
+    row = next(q for q in quotes_of(nlp, text) if q.text == "it would not")
+    assert row.speaker == "Christopher Hill"
 
 
 def test_he_after_the_writer_told_an_unnamed_person_is_that_person(nlp) -> None:

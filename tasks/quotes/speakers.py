@@ -29,7 +29,7 @@ from tasks.nlp import (
     token_at,
     verb_forms,
 )
-from tasks.quotes.attribution import _is_cue, _main_clause, _Spans
+from tasks.quotes.attribution import _is_cue, _main_clause, _marked_by, _Spans
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AUTHORING,
@@ -1662,6 +1662,29 @@ def _sentence_before(token: Token, across_paragraphs: bool = False) -> Span | No
     return _sent(tokens[sent.start - 1])
 
 
+def _answerer(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """ "Lugar asked Hill whether the administration would accept the deal. He said it would
+    not.": the one asked a yes-or-no question answers, in the sentence right after it."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in ("said", "replied", "answered"):
+        return None
+    if pronoun.i != _sent(pronoun).start:
+        return None
+    before = _sentence_before(pronoun)
+    if before is None or before.root.lower_ not in ("asked", "asks"):
+        return None
+    asked = next((c for c in _children(before.root) if c.dep_ == "dobj"), None)
+    question = any(
+        c.dep_ in ("ccomp", "advcl") and _marked_by(c, ("whether", "if"))
+        for c in _children(before.root)
+    )
+    if asked is None or asked.ent_type_ != "PERSON" or not question:
+        return None
+    name, _text, kind = _resolve(pronoun.doc, asked, asked.idx, memory)
+    if name is None or kind not in ("named", "pronoun-resolved"):
+        return None
+    return name if memory.compatible(name, gender, pronoun.idx) else None
+
+
 def _spokesperson_named_next(subj: Token) -> Token | None:
     """The name the next sentence of the paragraph gives an unnamed spokesperson, set off after
     the same noun as its subject: '"...," a State Department spokesman said. The spokesman,
@@ -1942,6 +1965,7 @@ def _resolve(
             return None, subj.text, "anonymous" if kind == "anonymous" else "unknown"
         name = (
             _cataphor(subj, memory, gender)
+            or _answerer(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
             or _introduced_before_quote(subj, memory, gender)
             or memory.recent(at, gender)
