@@ -80,6 +80,7 @@ def test_name_variants_share_a_key(variants: list[str], label: str) -> None:
         ("Chinese government", "ORG", "China"),
         # a people of the talks speaks for its side ("The North Koreans said they would ...")
         ("North Koreans", "NORP", "North Korea"),
+        ("the Foreign Ministry in Pyongyang", "ORG", "North Korean Foreign Ministry"),
         ("Some Unknown Person", "PERSON", "Some Unknown Person"),
         # a Japanese name written family name first is given in the wire's order ...
         ("Machimura Nobutaka", "PERSON", "Nobutaka Machimura"),

@@ -9381,6 +9381,15 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     assert rows[cue].speaker == speaker and outer.speaker != speaker
 
 
+def test_the_command_is_the_command_named_before(nlp) -> None:
+    text = (
+        "U.S. Northern Command says the first stage fell into the Sea of Japan. "
+        '"No object entered orbit," the command said in a statement.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert row.speaker == "U.S. Northern Command"
+
+
 def test_the_one_asked_a_yes_or_no_question_answers_in_the_next_sentence(nlp) -> None:
     # the hearing story of the golden set, whose "He" was Lugar, the last man named as a subject
     stories = Path(__file__).parent / "golden" / "nk_stories"

@@ -2594,7 +2594,7 @@ def _from_a_post(prep: Token) -> bool:
 _BODY_NOUNS = (
     "ministry department agency committee commission council bureau office embassy court "
     "campaign company union association federation foundation institute fund bank board "
-    "administration"
+    "administration command"
 )  # not "party" or "government": a story of two parties or countries names them loosely
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
 _BODY_WORDS = frozenset(_BODY_NOUNS.split())
