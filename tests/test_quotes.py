@@ -9381,6 +9381,21 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     assert rows[cue].speaker == speaker and outer.speaker != speaker
 
 
+def test_a_wire_headline_names_its_source_after_a_colon(nlp) -> None:
+    text = (
+        "Japan to keep sanctions until abduction issue is settled: Shiozaki\n\nTOKYO, April 19 "
+        "Kyodo - Japan will not ease its sanctions, Chief Cabinet Secretary Yasuhisa Shiozaki "
+        "said Thursday."
+    )
+    head = next(q for q in quotes_of(nlp, text) if q.cue == ":")
+    assert (head.text, head.speaker) == (
+        "Japan to keep sanctions until abduction issue is settled",
+        "Yasuhisa Shiozaki",
+    )
+    # a label after the colon that names no one is no source
+    assert not quotes_of(nlp, "Key dates in the standoff: Timeline\n\nThe talks began in 2003.")
+
+
 def test_the_command_is_the_command_named_before(nlp) -> None:
     text = (
         "U.S. Northern Command says the first stage fell into the Sea of Japan. "

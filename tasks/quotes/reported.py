@@ -1467,6 +1467,11 @@ _WRITERS_TAIL = re.compile(
 )
 
 
+# a headline that names its source last, after a colon (Kyodo's, Yonhap's): "N. Korea to
+# return to talks: Yonhap", "Japan to keep sanctions until abduction issue is settled: Shiozaki"
+_SOURCE_LAST = re.compile(r"(\S[^:\n]{10,}?\S)\s*:\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*")
+
+
 def _reported_clauses(doc: Doc) -> list[_Clause]:
     """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
     found: list[_Clause] = []
@@ -1551,6 +1556,30 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             # transcript turn ("TAPPER: ..."), which runs to the end of its paragraph
             para_end = text.find("\n", sent.start_char)
             paragraph = text[sent.start_char : len(text) if para_end < 0 else para_end]
+            source_last = _SOURCE_LAST.fullmatch(paragraph) if sent.start_char == 0 else None
+            if source_last is not None:
+                # "Japan to keep sanctions until abduction issue is settled: Shiozaki": the wire
+                # headline's source after its words and a colon
+                title_colon = token_at(doc, source_last.end(1))
+                title_source = doc.char_span(
+                    source_last.start(2), source_last.end(2), alignment_mode="expand"
+                )
+                if (
+                    title_colon is not None
+                    and title_source is not None
+                    and title_source.root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                ):
+                    found.append(
+                        _Clause(
+                            source_last.start(1),
+                            source_last.end(1),
+                            title_colon,
+                            source_last.end(1) + 1,
+                            title_source.root,
+                            cue_start=source_last.end(1),
+                        )
+                    )
+                    continue
             headline = _HEADLINE.match(paragraph)
             transcript = _TRANSCRIPT_TURN.match(paragraph)
             if transcript is not None and (
