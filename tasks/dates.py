@@ -2936,7 +2936,8 @@ def _date_told_before(
 ) -> TemporalExpression | None:
     """The year (or the date of one) written out earlier in the sentence of a bare month or a
     month's day told in the past, before the anchor's year ("opened on July 26, 2005, ran for 13
-    days and resumed in September": July 26, 2005; see _after_the_date_told); None if none."""
+    days and resumed in September": July 26, 2005; see _after_the_date_told), or framing the
+    sentence before (_frame_of); None if none."""
     if not found or token is None or tense != "past":
         return None
     # the last date told before it, past a span ("ran for 13 days")
