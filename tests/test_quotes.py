@@ -9381,6 +9381,19 @@ def test_words_a_report_relays_are_a_row_of_their_speaker(nlp, text, cue, speake
     assert rows[cue].speaker == speaker and outer.speaker != speaker
 
 
+def test_he_after_a_person_a_who_clause_describes_goes_on_with_that_person(nlp) -> None:
+    # "worker" is no role the rules know; the "who" clause says it is a person, here the
+    # anonymous worker brought in before
+    text = (
+        '"You cannot run a factory like this," said a South Korean worker who asked not to be '
+        "identified.\n\nKaesong's manager, Bae Jung-ho, said the firms were losing money.\n\n"
+        "The worker who had complained about the gate climbed into a minibus. "
+        '"See you tomorrow," he said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("See you"))
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
 def test_a_wire_headline_names_its_source_after_a_colon(nlp) -> None:
     text = (
         "Japan to keep sanctions until abduction issue is settled: Shiozaki\n\nTOKYO, April 19 "

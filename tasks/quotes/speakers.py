@@ -1303,11 +1303,17 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
         )
     if across and (source.tag_ == "NNS") != (pronoun.lower_ == "they"):
         return None  # "aides say Ivanka Trump advises ... \n\n "...," she said": not the aides
+    # ... or any noun a "who" clause says is a person: "The worker who had complained about the
+    # gate climbed into a minibus. "See you tomorrow," he said"
+    by_who = any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in _children(c))
+        for c in _children(source)
+    )
     if (
         # (a role in capitals is tagged a name: "The President")
         not (source.pos_ == "NOUN" or (any_verb and source.pos_ == "PROPN"))
         or source.ent_type_ == "PERSON"
-        or not _PERSON_ROLE.search(source.text)
+        or not (_PERSON_ROLE.search(source.text) or (by_who and source.pos_ == "NOUN"))
     ):
         return None
     return source
