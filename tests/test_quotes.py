@@ -9394,6 +9394,13 @@ def test_he_after_a_person_a_who_clause_describes_goes_on_with_that_person(nlp) 
     assert (row.speaker, row.speaker_type) == (None, "anonymous")
 
 
+def test_a_body_before_a_colon_speaks_itself_not_its_country(nlp) -> None:
+    # the possessor speaks for a thing ("Clinton's response was: ..."), not for a body
+    text = 'North Korea\'s Foreign Ministry was blunt: "Sampling is not part of the agreement."'
+    [row] = quotes_of(nlp, text)
+    assert row.speaker == "North Korea's Foreign Ministry"
+
+
 def test_a_wire_headline_names_its_source_after_a_colon(nlp) -> None:
     text = (
         "Japan to keep sanctions until abduction issue is settled: Shiozaki\n\nTOKYO, April 19 "

@@ -1626,7 +1626,9 @@ def _colon_attribution(colon: Token, first: Token, verb: Token, subj: Token) -> 
     cue = colon.head
     if cue.pos_ not in ("VERB", "AUX") or cue.i > first.i:
         cue = verb
-    owner = next((c for c in _children(subj) if c.dep_ == "poss"), subj)
+    # (a body that speaks is its own speaker: "North Korea's Foreign Ministry was blunt: ...")
+    speaks = subj.ent_type_ in ("ORG", "PERSON") or subj.pos_ == "PROPN"
+    owner = subj if speaks else next((c for c in _children(subj) if c.dep_ == "poss"), subj)
     return _Attribution(cue, cue.idx + len(cue), owner)
 
 
