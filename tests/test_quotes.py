@@ -9394,6 +9394,23 @@ def test_he_after_a_person_a_who_clause_describes_goes_on_with_that_person(nlp) 
     assert (row.speaker, row.speaker_type) == (None, "anonymous")
 
 
+def test_a_description_the_story_gave_an_owner_before_is_the_owners(nlp) -> None:
+    text = (
+        "The Russian Foreign Ministry said the talks would open on Monday.\n\n"
+        "Lavrov discussed the talks with Rice on Tuesday, the ministry's press service said. "
+        'According to the press service, Lavrov told Rice that Russia would "work '
+        'constructively."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "According to")
+    assert row.speaker == "The Russian Foreign Ministry"
+    # ... not a time's: "Tuesday's New York primary", then "the New York primary"
+    text = (
+        "Tuesday's New York primary will be closely watched. Analysts said the New York primary "
+        "was seen as deciding the nominees."
+    )
+    assert all(q.speaker != "Tuesday" for q in quotes_of(nlp, text))
+
+
 def test_a_body_before_a_colon_speaks_itself_not_its_country(nlp) -> None:
     # the possessor speaks for a thing ("Clinton's response was: ..."), not for a body
     text = 'North Korea\'s Foreign Ministry was blunt: "Sampling is not part of the agreement."'

@@ -2389,7 +2389,34 @@ def _resolve(
         # "North Korea fired a missile ... The communist state said ...": the country the text
         # was last about, in this paragraph or the two before
         return memory.country_before(subj.idx), text, "description"
+    owner_before = _owner_named_before(doc, text, subj.idx)
+    if owner_before is not None:
+        # "the ministry's press service said ... According to the press service, ...": whose
+        # the story said it was, the last time it named it so
+        name, _owner_text, kind = _resolve(doc, owner_before, owner_before.idx, memory)
+        if name is not None and kind in ("named", "description"):
+            return name, text, "description"
     return None, text, "description"
+
+
+def _owner_named_before(doc: Doc, text: str, at: int) -> Token | None:
+    """The possessor of the last "X's <words>" before `at` whose words are a description's
+    ("the press service" after "the ministry's press service")."""
+    words = re.fullmatch(r"(?i:the)\s+(\w[\w\s-]*\w)", text)
+    if words is None or len(words.group(1).split()) < 2:
+        return None  # one word ("the service") may mean another's
+    phrase = re.escape(words.group(1)).replace("\\ ", r"\s+")
+    found = None
+    for m in re.finditer(rf"(\w+)(?:'s|’s)\s+{phrase}\b", doc_text(doc)[:at]):
+        found = m
+    if found is None:
+        return None
+    owner = token_at(doc, found.start(1))
+    if owner is None or not (
+        owner.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or owner.lower_ in _BODY_WORDS
+    ):
+        return None  # not a time's ("Tuesday's New York primary ... the New York primary")
+    return owner
 
 
 def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
