@@ -634,6 +634,12 @@ def _quarter(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+def _quarter_shifted(year: int, quarter: int, by: int) -> str:
+    """The TIMEX3 value of the quarter `by` quarters after (before, when negative) the one given."""
+    n = year * 4 + quarter - 1 + by
+    return f"{n // 4}-Q{n % 4 + 1}"
+
+
 def _num(text: str) -> float | None:
     t = text.lower().strip()
     if t in VAGUE_NUMBERS:
@@ -895,15 +901,20 @@ _EVENT_AHEAD = re.compile(
 )
 
 
+def _weekday_of(raw: str) -> int | None:
+    """The weekday (Monday 0) an expression opens with, if any."""
+    return WEEKDAYS.get(re.split(r"\W", raw.lower())[0].rstrip("."))
+
+
 def _tomorrows(raw: str, anchor: date) -> bool:
     """Whether a bare weekday names the day after the anchor."""
-    weekday = WEEKDAYS.get(re.split(r"\W", raw.lower())[0].rstrip("."))
+    weekday = _weekday_of(raw)
     return weekday is not None and (weekday - anchor.weekday()) % 7 == 1
 
 
 def _nearest_weekday(raw: str, anchor: date) -> str:
     """The tense that picks the nearer of the two days a weekday may name around the anchor."""
-    weekday = WEEKDAYS.get(re.split(r"\W", raw.lower())[0].rstrip("."))
+    weekday = _weekday_of(raw)
     if weekday is None:
         return "past"
     return "future" if (weekday - anchor.weekday()) % 7 in (1, 2, 3) else "past"
@@ -1628,12 +1639,8 @@ def _h_quarter(t: str, anchor: date | None, tense: str | None) -> Normalised | N
         return "DATE", f"{year}-Q{q}", "quarter", relative
     if anchor is None:
         return "DATE", "XXXX-QX", "quarter", True
-    q, y = _quarter(anchor), anchor.year
-    if word in ("last", "previous", "latest", "final") and word != "final":
-        q, y = (q - 1, y) if q > 1 else (4, y - 1)
-    elif word == "next":
-        q, y = (q + 1, y) if q < 4 else (1, y + 1)
-    return "DATE", f"{y}-Q{q}", "quarter", True
+    by = -1 if word in ("last", "previous", "latest") else 1 if word == "next" else 0
+    return "DATE", _quarter_shifted(anchor.year, _quarter(anchor), by), "quarter", True
 
 
 _QUARTER_CODE = re.compile(r"(?:the\s+)?(?:([QH])([1-4])|([1-4])Q)\s*['’]?(\d{4}|\d\d)?", re.I)
@@ -1865,8 +1872,7 @@ def _h_ago(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     if unit in ("hour", "minute", "second"):
         return "DATE", anchor.isoformat(), "day", True
     if unit == "quarter":  # "a quarter ago": the anchor's quarter less as many
-        n_quarter = anchor.year * 4 + _quarter(anchor) - 1 + k
-        return "DATE", f"{n_quarter // 4}-Q{n_quarter % 4 + 1}", "quarter", True
+        return "DATE", _quarter_shifted(anchor.year, _quarter(anchor), k), "quarter", True
     return None
 
 
@@ -2812,8 +2818,7 @@ def _anaphoric(
             d = _add_months(date(int(base[:4]), int(base[5:7]), 1), offset)
             value = f"{d.year}-{d.month:02d}"
         elif unit == "quarter":
-            n = int(base[:4]) * 4 + int(base[6]) - 1 + offset  # "the previous quarter"
-            value = f"{n // 4}-Q{n % 4 + 1}"
+            value = _quarter_shifted(int(base[:4]), int(base[6]), offset)  # "the previous quarter"
         else:
             value = str(int(base) + offset)
         return got[0], value, got[2], True
@@ -2841,12 +2846,12 @@ def _earlier_than_told(
     for prior in reversed(found):
         if prior.start_char < since:
             break
-        span = doc.char_span(prior.start_char, prior.end_char, alignment_mode="expand")
-        if span is not None and any(t.dep_ == "relcl" for t in span.root.ancestors):
+        above = _clauses_above(doc, prior)
+        if above is not None and "relcl" in above:
             continue  # "the statement of 2005 crowned talks that had begun in 2003": the 2005
         if unit == "quarter" and n is not None and re.fullmatch(r"\d{4}-Q[1-4]", prior.value):
-            quarters = int(prior.value[:4]) * 4 + int(prior.value[6]) - 1 - int(n)
-            return "DATE", f"{quarters // 4}-Q{quarters % 4 + 1}", "quarter", True
+            quarter = _quarter_shifted(int(prior.value[:4]), int(prior.value[6]), -int(n))
+            return "DATE", quarter, "quarter", True
         base = _YEAR_MONTH_DAY.match(prior.value) if prior.type == "DATE" else None
         if base is None or n is None:
             continue
@@ -2964,10 +2969,20 @@ def _date_told_before(
         return None
     # ... in the sentence's own telling, not a clause about something else ("The talks, which
     # began in 2003, last met in December": the December before the anchor)
-    year = token.doc.char_span(last.start_char, last.end_char, alignment_mode="expand")
-    if year is None or any(t.dep_ in ("relcl", "acl") for t in year.root.ancestors):
+    above = _clauses_above(token.doc, last)
+    if above is None or above & _RELATIVE_CLAUSES:
         return None
     return last
+
+
+_RELATIVE_CLAUSES = frozenset(["relcl", "acl"])
+
+
+def _clauses_above(doc: Doc, expression: TemporalExpression) -> frozenset[str] | None:
+    """The dependency labels of the words an expression hangs under ("relcl": it is told in a
+    relative clause); None when no span of tokens covers it."""
+    span = doc.char_span(expression.start_char, expression.end_char, alignment_mode="expand")
+    return None if span is None else frozenset(t.dep_ for t in span.root.ancestors)
 
 
 # what may open a sentence before a time that frames it: "Instead, in the spring of 2007, ..."
@@ -2990,8 +3005,8 @@ def _frame_of(sent: Span, told: list[TemporalExpression]) -> TemporalExpression 
     if not text.startswith(",", told[0].end_char):
         return None  # an adverbial set off by its comma, not "In 2005 it tested"
     for later in told[1:]:
-        span = sent.doc.char_span(later.start_char, later.end_char, alignment_mode="expand")
-        if span is None or not any(t.dep_ in ("relcl", "acl") for t in span.root.ancestors):
+        above = _clauses_above(sent.doc, later)
+        if above is None or not above & _RELATIVE_CLAUSES:
             return None
     return told[0]
 
