@@ -42,8 +42,10 @@ from tasks.quotes.lexicon import (
     _PERSON_ROLE,
     _PREP_CUES,
     _PUT,
+    _RELAYING,
     _SAID_IN,
     _SENTENCE_END,
+    _SPEAKER_ENTS,
     _TRAILING_CUE_WINDOW,
     COGNITION_VERBS,
     OBJECT_VERBS,
@@ -196,15 +198,12 @@ def _inverted_aside(verb: Token) -> tuple[Token, int] | None:
     return speaker, last
 
 
-_NAME_ENTS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
-
-
 def _name_taken_for_object(verb: Token) -> Token | None:
     """The name after a verb inverted at the end of what it reports, which the parser made the
     verb's object, or a sentence of its own, and the reported clause's subject the verb's:
     "North Korea 'ready to return' to talks, says China" (a headline's words in single marks)."""
     tokens = _tokens(verb.doc)
-    if not _inverted_after_comma(verb, 1) or tokens[verb.i + 1].ent_type_ not in _NAME_ENTS:
+    if not _inverted_after_comma(verb, 1) or tokens[verb.i + 1].ent_type_ not in _SPEAKER_ENTS:
         return None
     name = _entity_of(tokens[verb.i + 1])
     root = name.root
@@ -344,10 +343,6 @@ def _shown_speaking(verb: Token) -> Token | None:
     ):
         return person
     return None
-
-
-# the verbs of a report that relays what others did and said
-_RELAYING = frozenset(["reported", "reports", "reporting", "quoted", "quotes"])
 
 
 @_per_token

@@ -21,8 +21,10 @@ from tasks.quotes.lexicon import (
     _LABEL,
     _MID_SENTENCE,
     _NAMING,
+    _RELAYING,
     _RUNS_ON,
     _SCARE_MAX_TERM_WORDS,
+    _SPEAKER_ENTS,
     _TERM_BEFORE,
     _TURN,
     _UNCUED_MIN_WORDS,
@@ -961,13 +963,8 @@ def _said_in_two_parts(doc: Doc, clause: _Clause, inside: list[Quote]) -> bool:
 # another, and a wider rule (any verb of saying inside any reported clause) added ~2,000 train
 # predictions and took train F1 from 0.804 to 0.764
 # "According to KCNA, Kim said ..." relays Kim's words as "..., KCNA reported" does
-_REPORTING = frozenset(
+_REPORTING = _RELAYING | frozenset(
     [
-        "reported",
-        "reports",
-        "reporting",
-        "quoted",
-        "quotes",
         "quoting",
         "cited",
         "cites",
@@ -1056,9 +1053,6 @@ def _said_in_relative_clause(doc: Doc, clause: _Clause, inside: list[Quote]) -> 
         and cue.left_edge.idx <= inside[0].start_char < cue.right_edge.idx + len(cue.right_edge)
         and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in _children(cue))
     )
-
-
-_SPEAKER_ENTS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 
 
 def _in_report_of(doc: Doc, cue: Token, quote: Quote) -> bool:

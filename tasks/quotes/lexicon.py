@@ -393,6 +393,10 @@ _MANGLED_SUBJECT_DEPS = frozenset(["compound", "npadvmod", "dep", "nmod", "advmo
 # Subjects a mangled parse gives a verb of saying that cannot speak: a date or time ("Saturday
 # at the state convention Sen. Elizabeth Warren said ...")
 _NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME"])
+# NER labels of a name that may speak: a person, a body, a country, a people
+_SPEAKER_ENTS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+# the verbs of a report that relays what others did and said ("KCNA reported that ...")
+_RELAYING = frozenset(["reported", "reports", "reporting", "quoted", "quotes"])
 # NER labels a person's name gets by mistake now and then (none: "Walz approaches ...")
 _UNLABELLED_PERSON_ENTS = frozenset(["", "ORG", "PRODUCT", "WORK_OF_ART"])
 _REFLEXIVES = frozenset(["himself", "herself", "themselves", "itself", "myself", "ourselves"])

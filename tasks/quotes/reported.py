@@ -108,6 +108,7 @@ from tasks.quotes.lexicon import (
     _RECEIVE,
     _SEEM,
     _SET_OFF_CUES,
+    _SPEAKER_ENTS,
     _STANCE_ADJS,
     _STANCE_NOUNS,
     _STANCE_PREPS,
@@ -1567,7 +1568,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 if (
                     title_colon is not None
                     and title_source is not None
-                    and title_source.root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                    and title_source.root.ent_type_ in _SPEAKER_ENTS
                 ):
                     found.append(
                         _Clause(

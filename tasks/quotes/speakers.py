@@ -59,6 +59,7 @@ from tasks.quotes.lexicon import (
     _QUOTE_OPENERS,
     _SCARE_MAX_WORDS,
     _SPACED_DASH,
+    _SPEAKER_ENTS,
     _SUBTITLED_MAX_WORDS,
     _TALK,
     _TITLE_CONTEXT,
@@ -1706,7 +1707,7 @@ def _spokesperson_named_next(subj: Token) -> Token | None:
     # ... or in the next paragraph's first sentence, with the noun before the name: '"...," a
     # State Department spokeswoman said.' then '"...," spokeswoman Jen Psaki told reporters.'
     # (not another body's: "Pentagon spokesman John Kirby")
-    body = {t.lower_ for t in _tokens(subj.doc)[subj.left_edge.i : subj.i]}
+    body = {t.lower_ for t in tokens[subj.left_edge.i : subj.i]}
     for t in _sent(tokens[sent.end]):
         if t.lower_ != subj.lower_:
             continue
@@ -2412,9 +2413,7 @@ def _owner_named_before(doc: Doc, text: str, at: int) -> Token | None:
     if found is None:
         return None
     owner = token_at(doc, found.start(1))
-    if owner is None or not (
-        owner.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or owner.lower_ in _BODY_WORDS
-    ):
+    if owner is None or not (owner.ent_type_ in _SPEAKER_ENTS or owner.lower_ in _BODY_WORDS):
         return None  # not a time's ("Tuesday's New York primary ... the New York primary")
     return owner
 
