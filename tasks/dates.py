@@ -230,7 +230,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"\b(?:(?:this|last|next|the|that|early|late|this\s+past|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
+        rf"\b(?:(?:this|last|next|the|that|early|late|this\s+past|the\s+coming|the\s+(?:following|next))\s+(?:spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter))(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?\b|\bfall\s+(?:of\s+)?{_YEAR}\b",
     ),
     # "the first Monday in October", "the last Friday of the month": that day of that month
     (
@@ -257,6 +257,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # "said the next day that ...", "confirmed earlier in the day that ...": the verb's
         # clause, not "the day that" of a relative one
         r"\b(?:the\s+(?:next|following)|(?:earlier|later)\s+in\s+the)\s+day(?=\s+that\b)|"
+        # "Rice said the same day that ...", but not "on the same day that he resigned"
+        r"(?<!\bon\s)\b(?:the|that)\s+same\s+day(?=\s+that\b)|"
         r"\b(?:(?:earlier|later)\s+(?:this|in\s+the)\s+|the\s+(?:very\s+)?(?:past|last|previous|prior|preceding|coming|next|following)\s+|(?:this|last|next|the\s+same|that(?:\s+same)?|the)\s+(?:past\s+)?)(?:week|month|year|decade|century|weekend|quarter|day(?!-)(?!\s+(?:of|before|after|when|that|or|and)\b))\b(?!-(?:to|over|on)-)(?!-long\b)",
     ),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the
@@ -824,7 +826,11 @@ _REPORTED_PAST = frozenset(_REPORTED_PAST_WORDS.split())
 
 def _reported(verb: Token) -> bool:
     """Whether a clause is what a verb of saying in the past reports ("said it would ..."), or
-    asks in a participle's clause ("Asked whether the talks would last beyond Friday, ...")."""
+    asks in a participle's clause ("Asked whether the talks would last beyond Friday, ...");
+    a verb coordinated in it too ("said Wu had met them on Monday and would circulate a draft
+    on Wednesday")."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
     saying = verb.head
     return (
         verb.dep_ == "ccomp"
@@ -949,7 +955,15 @@ def _infinitive_ahead(token: Token | None) -> bool:
         if outer.pos_ in ("VERB", "AUX") or outer.head.i == outer.i:
             break
         outer = outer.head
+    if outer.lower_ in _UNDER_WAY and outer.tag_ == "VBD":
+        return False  # "Things began to move in January": what began, went on or stopped, did
     return not any(c.lower_ == "had" for c in outer.children)
+
+
+# verbs of a course already under way: told in the past, an infinitive after them is no plan
+_UNDER_WAY = frozenset(
+    ["began", "started", "continued", "ceased", "stopped", "kept", "came", "happened"]
+)
 
 
 # a present tense of these reports the day it was said, not a day ahead ("officials say Monday")
@@ -1785,7 +1799,9 @@ def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | No
         year = anchor.year - 1 if start_month >= anchor.month else anchor.year
         if t.startswith("this past") and start_month < anchor.month:
             year = anchor.year
-    elif t.startswith(("next", "the coming")) or (tense == "future" and start_month < anchor.month):
+    elif t.startswith(("next", "the coming", "the following", "the next")) or (
+        tense == "future" and start_month < anchor.month
+    ):
         year = anchor.year + 1 if start_month <= anchor.month else anchor.year
     elif tense != "past" and not t.startswith("this") and start_month + 1 - anchor.month < -6:
         # present or no tense, a season more than half a year back and less than that ahead:
@@ -2342,6 +2358,9 @@ _PUT_OFF_TO = re.compile(
 )
 # "pay down the loan by February", "loans through January": the month a deadline falls in
 _BY_MONTH = re.compile(r"\b(?:by|through|before)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+# "has boycotted the talks since November", told in October: a time already begun, on or before
+# the anchor (the month after the anchor's is otherwise the coming one, see _resolve_month)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 # "the accession was planned for early March", "the vote was scheduled for January": the plan
 # is told in the past, the month it names is the nearest one (often ahead), not the last before
 _PLANNED_FOR = re.compile(
@@ -2932,6 +2951,27 @@ def _in_story_year(got: Normalised, which: str, found: list[TemporalExpression])
     return got
 
 
+# "the following spring", "the next summer": the season after the date the story last wrote out
+_SEASON_AFTER = re.compile(r"the\s+(?:following|next)\s+\w+$", re.IGNORECASE)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_after_told(got: Normalised, told: list[TemporalExpression]) -> Normalised:
+    """ "took part in the first round in August 2003 ... by the following spring": the first such
+    season after the last date written out with its year in this sentence or the one before
+    (2004-SP); after a year alone, the next year's ("left in 1998 and returned the following
+    summer"). As it was when none is."""
+    for prior in reversed(told):
+        if prior.relative or not _YEAR_VALUE.match(prior.value):
+            continue
+        year = int(prior.value[:4])
+        month = int(prior.value[5:7]) if prior.value[5:7].isdigit() else None
+        if month is None or month >= _SEASON_START[got[1][-2:]]:
+            year += 1
+        return got[0], f"{year}{got[1][4:]}", got[2], True
+    return got
+
+
 _RELATIVE_MONTH = re.compile(r"(?:last|next|this)\b", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 
@@ -2945,6 +2985,8 @@ def _date_told_before(
     sentence before (_frame_of); None if none."""
     if not found or token is None or tense != "past":
         return None
+    if _last_time(token):
+        return None  # "began in 2003 and last met in December": the December before the anchor
     # the last date told before it, past a span ("ran for 13 days")
     last = next((f for f in reversed(found) if f.type == "DATE"), found[-1])
     sent = token.sent
@@ -2976,6 +3018,21 @@ def _date_told_before(
 
 
 _RELATIVE_CLAUSES = frozenset(["relcl", "acl"])
+
+
+def _last_time(token: Token) -> bool:
+    """Whether the verb a date hangs on is told as the latest time ("last met", "most recently
+    met")."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    # (the parser may make "last" the subject: "began in 2003 and last met in December")
+    return any(
+        c.lower_ in ("last", "recently") and (c.dep_ == "advmod" or c.i == verb.i - 1)
+        for c in verb.children
+    )
 
 
 def _clauses_above(doc: Doc, expression: TemporalExpression) -> frozenset[str] | None:
@@ -3425,6 +3482,13 @@ def extract_dates(
             got = _year_before(got, found)
         if done_deal and anchor is not None and not _YEAR_RX.search(raw):
             got = _made_before(got, anchor, agreements or {})
+        elif (
+            anchor is not None
+            and rule in _DAY_MONTH_RULES
+            and not _YEAR_RX.search(raw)
+            and _SINCE.search(text, max(0, start - 12), start)
+        ):
+            got = _made_before(got, anchor, {})
         of_week = (
             _OF_WEEK.match(text, end) if rule == "weekday_rel" and anchor is not None else None
         )
@@ -3462,6 +3526,16 @@ def extract_dates(
             # "the reactor went cold that July", "had taken over the bureau that spring": the
             # July or the spring of the year the story tells of
             got = _in_story_year(got, "that", found)
+        elif rule == "season" and _SEASON_AFTER.match(raw) and token is not None:
+            sent = token.sent
+            before = token.doc[sent.start - 1] if sent.start > 0 else None
+            # the sentence before too, in the same paragraph
+            told_from = (
+                before.sent.start_char
+                if before is not None and "\n" not in before.text_with_ws
+                else sent.start_char
+            )
+            got = _season_after_told(got, [f for f in found if f.start_char >= told_from])
         elif (
             rule in ("month_rel", "month_day_year", "day_month_year")
             and not _RELATIVE_MONTH.match(raw)  # "last June" is the anchor's

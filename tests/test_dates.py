@@ -2657,3 +2657,71 @@ def test_parsed_texts_remember_the_text_spacy_keeps(nlp, texts: list[str]) -> No
     docs = list(parsed_texts(nlp, texts, batch_size=2))
     assert [doc_text(d) for d in docs] == [plain_spaces(t) for t in texts] == [d.text for d in docs]
     assert [len(d.text) for d in docs] == [len(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # a verb coordinated in what was reported shares its report: "would" looks ahead
+        (
+            "Liu said Wu had held separate meetings late on Monday and would circulate a"
+            " revised draft on Wednesday.",
+            date(2008, 12, 9),
+            "Wednesday",
+            "2008-12-10",
+        ),
+        # "since November", told in October: a time already begun, last November
+        (
+            "North Korea has boycotted the talks since November.",
+            date(2006, 10, 20),
+            "November",
+            "2005-11",
+        ),
+        # "said the same day that ...": the day the story last named
+        (
+            "Tang met Kim in Pyongyang on Thursday, China said. In Seoul, Rice said the same day"
+            " that the door to the talks remained open.",
+            date(2006, 10, 20),
+            "the same day",
+            "2006-10-19",
+        ),
+        # what began (went on, stopped) to happen, did: no plan ahead
+        (
+            "Things began to move in January, when Hill met Kim in Berlin.",
+            date(2007, 2, 5),
+            "January",
+            "2007-01",
+        ),
+        # "last met in December": the latest December, not the one after a year told before
+        (
+            "The talks began in 2003 and last met in December in Beijing.",
+            date(2009, 4, 14),
+            "December",
+            "2008-12",
+        ),
+        # "the following spring": the spring after the date last written out
+        (
+            'The negotiator took part in the first round in August 2003. "We thought we would'
+            ' have a framework by the following spring."',
+            date(2007, 2, 5),
+            "the following spring",
+            "2004-SP",
+        ),
+        (
+            "He left Seoul in 1998 and returned the following summer.",
+            date(2007, 2, 5),
+            "the following summer",
+            "1999-SU",
+        ),
+    ],
+)
+def test_dates_of_the_blind_stories_219_226(nlp, sentence, anchor, expression, value) -> None:
+    found = extract_dates(nlp(sentence), anchor)
+    assert [t.value for t in found if t.text == expression] == [value], found
+
+
+def test_the_same_day_of_a_relative_clause_is_no_date(nlp) -> None:
+    found = extract_dates(
+        nlp("He resigned on the same day that the report came out."), date(2006, 10, 20)
+    )
+    assert found == []

@@ -5613,6 +5613,24 @@ def test_answers_of_a_transcript_are_the_words_of_the_person_interviewed(nlp) ->
     assert any(q.cue == "hopes" and q.speaker == "China" for q in quotes)
 
 
+def test_the_person_interviewed_is_not_the_writer_the_byline_names(nlp) -> None:
+    # a newspaper's printed interview: the byline names the writer before the introduction
+    # names the person interviewed, whose words the answers are
+    text = (
+        "[INTERVIEW] Hill sees North meeting reactor deadline\n\n"
+        "By Park Seung-hee, Washington correspondent\n\n"
+        "WASHINGTON -- Christopher Hill, the chief U.S. negotiator, spoke to the JoongAng Daily "
+        "on Tuesday in his office.\n\n"
+        "Q: Is the April 14 deadline still realistic?\n\n"
+        "A: It is. Shutting down the reactor is not technically difficult.\n\n"
+        "Q: Will you go to Pyongyang?\n\n"
+        "A: I'd be glad to go if it helps move things forward."
+    )
+    quotes = quotes_of(nlp, text)
+    answers = [(q.text[:8], q.speaker) for q in quotes if q.text.startswith(("It is", "I'd"))]
+    assert answers == [("It is. S", "Christopher Hill"), ("I'd be g", "Christopher Hill")]
+
+
 def test_an_answer_goes_on_over_the_unlabelled_paragraphs_before_the_next_question(nlp) -> None:
     # an edited interview prints a long answer over several paragraphs, only the first labelled;
     # the paragraph after the last answer may be the writer's again
@@ -9329,6 +9347,54 @@ def test_a_spokesperson_named_in_the_next_paragraph_by_the_same_noun(nlp) -> Non
     )
     first = next(q for q in quotes_of(nlp, text) if q.cue == "said")
     assert (first.speaker, first.speaker_type) == ("Jen Psaki", "description")
+
+
+def test_a_spokesperson_named_where_the_next_paragraphs_quote_closes(nlp) -> None:
+    # the quote that opens the next paragraph runs over two sentences before its attribution;
+    # a word of rank ("acting") before the noun is no other body
+    text = (
+        'A South Korean Foreign Ministry spokesman said the decision was "deeply regrettable"'
+        ' and that Seoul would consult Washington.\n\n"The six-party talks remain the only '
+        'realistic framework. North Korea has nothing to gain by isolating itself," spokesman '
+        "Moon Tae-young told a briefing.\n\n"
+        'A State Department spokesman said Washington "remains committed" to the talks.\n\n'
+        '"The door remains open," acting spokesman Robert Wood told reporters.'
+    )
+    said = [q.speaker for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert said == ["Moon Tae-young", "Robert Wood"]
+
+
+def test_a_source_described_then_named_by_the_same_words_is_that_person(nlp) -> None:
+    # delayed identification in a feature: the same description, "the" and a name set off
+    text = (
+        '"Nobody at that table expected the process to take this long," said a former South '
+        'Korean negotiator who took part in the first round in August 2003. "We thought we '
+        'would have a framework by the following spring."\n\n'
+        "The former negotiator, Lee Jong-kwan, now at a state-run institute, said the statement"
+        " had come undone within weeks."
+    )
+    speakers = {q.text[:10]: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers == {
+        "Nobody at ": "Lee Jong-kwan",
+        "We thought": "Lee Jong-kwan",
+        "the statem": "Lee Jong-kwan",
+    }
+    # ... not another role's name ("The talks, Kim Sook said, ...")
+    other = '"We are ready," said a senior official. The envoy, Kim Sook, added that talks resume.'
+    first = next(q for q in quotes_of(nlp, other) if q.text.startswith("We are"))
+    assert first.speaker is None
+
+
+def test_it_that_called_a_statement_an_insult_is_the_body_that_spoke(nlp) -> None:
+    text = (
+        'The North\'s Foreign Ministry said Pyongyang would "restore" the facilities. It called'
+        ' the council\'s statement "an unbearable insult" to the Korean people.'
+    )
+    called = next(q for q in quotes_of(nlp, text) if q.cue == "called")
+    assert (called.speaker, called.speaker_type) == (
+        "The North's Foreign Ministry",
+        "pronoun-resolved",
+    )
 
 
 def test_another_bodys_spokesperson_next_is_not_the_unnamed_one(nlp) -> None:

@@ -333,7 +333,15 @@ def _interview(
             first = para.start()
     if first is None or labelled < 2 or not questions:
         return [], None
-    named = [name for offset, name in persons if offset < first]
+    # not the writer the byline names ("By Park Seung-hee, Washington correspondent"): the
+    # person interviewed is the one the introduction names
+    credits = [m.span() for m in _CREDITS.finditer(text, 0, first)]
+    credits += [m.span() for m in _BYLINE.finditer(text, 0, min(first, _BYLINE_WITHIN))]
+    named = [
+        name
+        for offset, name in persons
+        if offset < first and not any(lo <= offset < hi for lo, hi in credits)
+    ]
     # a transcript that names no one before it: its answers are still words said, by a person
     # the text does not name
     return answers, named[0] if named else None
@@ -1369,7 +1377,7 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
 # It also accused Seoul of "treachery."", "It quoted a scientist as saying ...")
 _STANCES_OF_IT = verb_forms(
     "accuse blame condemn denounce criticize criticise slam reject dismiss welcome demand"
-    " threaten praise hail quote cite"
+    " threaten praise hail quote cite call describe label brand"
 )
 _GO = frozenset(["go", "goes", "going", "went", "gone"])
 
@@ -1692,23 +1700,56 @@ def _answerer(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     return name if memory.compatible(name, gender, pronoun.idx) else None
 
 
-def _spokesperson_named_next(subj: Token) -> Token | None:
+def _spokesperson_named_next(subj: Token, memory: _Speakers) -> Token | None:
     """The name the next sentence of the paragraph gives an unnamed spokesperson, set off after
     the same noun as its subject: '"...," a State Department spokesman said. The spokesman,
     Sean McCormack, added ...'."""
-    if subj.lower_ not in _SPOKES_NOUNS or not any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in _children(subj)
-    ):
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _children(subj)):
+        return None
+    # another role only when the next sentence names it as its subject, after "the" and the
+    # words before it ('"...," said a former South Korean negotiator. / The former negotiator,
+    # Lee Jong-kwan, said ...')
+    spokes = subj.lower_ in _SPOKES_NOUNS
+    if not spokes and not _PERSON_ROLE.match(subj.lower_):
         return None
     tokens = _tokens(subj.doc)
     sent = _sent(subj)
     if sent.end >= len(tokens):
         return None
+    if not spokes:
+        # the next sentence of the writer's own: past a quote the speaker goes on with, to the
+        # next paragraph's first
+        at = sent.end
+        while at < len(tokens):
+            following = _sent(tokens[at])
+            new_paragraph = "\n" in tokens[at - 1].text_with_ws
+            wordless = not any(t.is_alpha for t in following)  # a closing mark and a break
+            if not wordless and (new_paragraph or not memory.in_quote(following[0].idx + 1)):
+                break
+            at = following.end
+        else:
+            return None
+        return next(
+            (_named_again(subj, t, following) for t in following if t.lower_ == subj.lower_), None
+        )
     # ... or in the next paragraph's first sentence, with the noun before the name: '"...," a
     # State Department spokeswoman said.' then '"...," spokeswoman Jen Psaki told reporters.'
     # (not another body's: "Pentagon spokesman John Kirby")
     body = {t.lower_ for t in tokens[subj.left_edge.i : subj.i]}
-    for t in _sent(tokens[sent.end]):
+    following = _sent(tokens[sent.end])
+    if "\n" in tokens[sent.end - 1].text_with_ws:
+        # the next paragraph's first sentence, or the one its opening quote closes in ('"The
+        # talks remain the only framework. The North has nothing to gain," spokesman Moon
+        # Tae-young told a briefing.')
+        end = following.end
+        while (
+            end < len(tokens)
+            and "\n" not in tokens[end - 1].text_with_ws
+            and (memory.in_quote(tokens[end - 1].idx))
+        ):
+            end = _sent(tokens[end]).end
+        following = subj.doc[following.start : end]
+    for t in following:
         if t.lower_ != subj.lower_:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and "\n" not in tokens[sent.end - 1].text_with_ws:
@@ -1720,10 +1761,29 @@ def _spokesperson_named_next(subj: Token) -> Token | None:
             t.dep_ == "compound"
             and name.ent_type_ == "PERSON"
             and name.dep_ in ("nsubj", "nsubjpass")
-            and all(w.lower_ in body for w in tokens[name.left_edge.i : t.i] if w.dep_ != "det")
+            # ("acting spokesman Robert Wood": a word of rank is no other body)
+            and all(
+                w.lower_ in body
+                for w in tokens[name.left_edge.i : t.i]
+                if w.dep_ not in ("det", "amod")
+            )
         ):
             return name
     return None
+
+
+def _named_again(subj: Token, again: Token, sentence: Span) -> Token | None:
+    """The name set off after `again` ("The former negotiator, Lee Jong-kwan, said"), the subject
+    of its sentence opening with "The" and the words before `subj`'s noun."""
+    if again.dep_ not in ("nsubj", "nsubjpass") or again.left_edge.i != sentence.start:
+        return None
+    words = [t.lower_ for t in again.doc[again.left_edge.i : again.i]]
+    before = {t.lower_ for t in subj.doc[subj.left_edge.i : subj.i]}
+    if not words or words[0] != "the" or not set(words[1:]) <= before:
+        return None
+    return next(
+        (c for c in _children(again) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+    )
 
 
 def _name_before_title(subj: Token, memory: _Speakers) -> Token | None:
@@ -1988,7 +2048,7 @@ def _resolve(
         if gender in ("m", "f"):
             memory.tell(name, gender, subj.idx)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
-    named_next = _spokesperson_named_next(subj)
+    named_next = _spokesperson_named_next(subj, memory)
     if named_next is not None:
         name, _text, kind = _resolve(doc, named_next, named_next.idx, memory)
         if name is not None and kind == "named":
