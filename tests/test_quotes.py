@@ -9623,3 +9623,57 @@ def test_a_spokesman_the_next_sentence_names_is_that_person(nlp) -> None:
     )
     first = next(q for q in quotes_of(nlp, text) if q.text.startswith("We have"))
     assert (first.speaker, first.speaker_type) == ("Tom Reyes", "description")
+
+
+def test_pronouns_go_on_with_an_unnamed_source_brought_in_before(nlp) -> None:
+    # a headline's group is no person ("Traders" the story writes as "a trader"); "she" after
+    # an inverted attribution to an unnamed trader, "he" after "A resident ... said", and "the
+    # trader" later, are those unnamed sources, not the last person named
+    text = (
+        "North Korean Traders Squeezed as China Tightens Border Checks\n\n"
+        '"Every truck is opened now," said a North Korean trader in Dandong who asked not to be '
+        "named. She said some of her shipments had been held at the bridge.\n\n"
+        'A resident of Sinuiju reached by phone said rice prices had jumped. "People are buying '
+        'whatever they can," he said.\n\n'
+        'In Seoul, Secretary of State Condoleezza Rice said the door remained open. "The world '
+        'changed on October 9," she told reporters.\n\n'
+        'Back in Dandong, the trader said she planned to wait out the inspections. "For now we '
+        'sit and wait," she said.'
+    )
+    quotes = quotes_of(nlp, text)
+    kinds = {q.text[:12]: (q.speaker, q.speaker_type) for q in quotes}
+    for start in ("some of her s", "People are b", "she planned ", "For now we s"):
+        key = next(k for k in kinds if start.startswith(k) or k.startswith(start[:12]))
+        assert kinds[key] == (None, "anonymous"), (start, kinds)
+    assert kinds["The world ch"] == ("Condoleezza Rice", "pronoun-resolved")
+
+
+def test_a_name_after_the_closing_mark_and_before_its_title_speaks(nlp) -> None:
+    # the parser made the name the object of the quote's verb and "said" a conjunct of it
+    text = (
+        "A member of the North Korean delegation rejected the criticism. 'We have already agreed"
+        " to verification,' Hyun Hak-bong, the delegation's deputy head, said as he left the "
+        "North Korean embassy on Tuesday morning. 'Sampling was never part of it.'"
+    )
+    speakers = {q.text[:10]: q.speaker for q in quotes_of(nlp, text) if q.kind == "direct"}
+    assert speakers == {"We have al": "Hyun Hak-bong", "Sampling w": "Hyun Hak-bong"}
+
+
+def test_he_after_an_unnamed_source_is_not_a_name_inside_his_quote(nlp) -> None:
+    text = (
+        "State Department spokesman Sean McCormack said on Wednesday that the U.S. would wait."
+        "\n\nA senior South Korean official told me in Seoul last week that the slowdown was "
+        '"aimed at Washington\'s calendar." "They know the Bush administration has five months '
+        'left," he said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("They know"))
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+def test_as_she_put_it_speaks_the_quote_past_the_writers_question(nlp) -> None:
+    text = (
+        "As Hill put it to me last month, when I asked whether the verification fight could sink"
+        ' the deal: "The North Koreans always push right up to the edge."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert (row.speaker, row.cue) == ("Hill", "put")

@@ -131,6 +131,28 @@ def _question_put_before_colon(verb: Token, lo: int) -> bool:
     ].rstrip(" \t\"“'‘`").endswith(":")
 
 
+def _asked_when(verb: Token, lo: int) -> bool:
+    """Whether a verb is a time clause ("when I asked whether ...") of a cue before it, right
+    before the colon that leads in a quote at `lo`."""
+    # (a question with an asker of its own: not "when asked about it", nor a time clause with
+    # a cue of its own, "said as the heckler yelled: ...")
+    if (
+        verb.dep_ != "advcl"
+        or verb.lower_ not in _PUT_TO
+        or not any(c.dep_ == "nsubj" for c in _children(verb))
+    ):
+        return False
+    # (the cue before it in the sentence: its head, or a clause beside it, as the parser hangs
+    # both on the quote's verb: "As Hill put it, when I asked ...: "...")
+    if not any(_is_cue(t) for t in _tokens(verb.doc)[_sent(verb).start : verb.left_edge.i]):
+        return False
+    if not any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in _children(verb)):
+        return False
+    text = doc_text(verb.doc)
+    end = verb.right_edge.idx + len(verb.right_edge)
+    return text[end:lo].strip(" \t\"“'‘`") == ":"
+
+
 def _inverted_after_comma(verb: Token, room: int) -> bool:
     """Whether a verb that inverts ("said", "says") follows a comma, with `room` tokens after it."""
     tokens = _tokens(verb.doc)
@@ -288,6 +310,34 @@ def _speaker_hung_before(verb: Token, in_conjunct: bool = False) -> Token | None
     return found or _anonymous_hung_before(verb, end)
 
 
+def _named_after_quote(verb: Token) -> Token | None:
+    """The name right after a quote's closing mark and its comma, set off with a title before a
+    verb of saying the parser left without a subject ("'We have agreed,' Hyun Hak-bong, the
+    delegation's deputy head, said as he left": the name made the object of "agreed", "said" a
+    conjunct of it)."""
+    tokens = _tokens(verb.doc)
+    if verb.dep_ != "conj" or verb.i < 4 or tokens[verb.i - 1].text != ",":
+        return None
+    start = _sent(verb).start
+    mark = next(
+        (
+            i
+            for i in range(verb.i - 2, start, -1)
+            if tokens[i].is_quote and tokens[i - 1].text == ","
+        ),
+        None,
+    )
+    if mark is None or tokens[mark + 1].ent_iob_ != "B" or tokens[mark + 1].ent_type_ != "PERSON":
+        return None
+    last = mark + 1
+    while last + 1 < verb.i and tokens[last + 1].ent_iob_ == "I":
+        last += 1
+    # the name, then its title set off by commas, then the verb
+    if tokens[last + 1].text != "," or any(tokens[i].is_quote for i in range(last + 1, verb.i)):
+        return None
+    return tokens[last]
+
+
 def _anonymous_hung_before(verb: Token, end: int) -> Token | None:
     """The source set off before a verb of saying with its grant of anonymity, both swallowed
     by the clause the verb reports ("The talks will resume, a Chinese diplomat, speaking on
@@ -388,6 +438,9 @@ def _subject_of(verb: Token) -> Token | None:
         hung = _speaker_hung_before(verb)
         if hung is not None:
             return hung
+        named = _named_after_quote(verb)
+        if named is not None:
+            return named
     if len(subjects) == 1 and _vocative(subjects[0]):
         # ... or of one, the speaker hung on it: "Mr. Secretary, the ministry said"
         spoke = next((c for c in _children(subjects[0]) if c.dep_ == "appos"), None)
@@ -1719,6 +1772,10 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
 
     # ... nor is the question put to the speaker before a colon, nor a verb inside it
     question = next((t for t in outside if _question_put_before_colon(t, lo)), None)
+    if question is None:
+        # ... nor the writer's question in a time clause of the cue before the colon: "As Hill
+        # put it to me last month, when I asked whether the fight could sink the deal: "...""
+        question = next((t for t in outside if _asked_when(t, lo)), None)
     asked = range(question.left_edge.i, question.right_edge.i + 1) if question else range(0)
     cues = [t for t in outside if _is_cue(t) and not reports_own(t) and t.i not in asked]
     if len(cues) > 1 and _opens_or_resumes(first):

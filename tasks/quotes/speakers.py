@@ -79,6 +79,7 @@ from tasks.quotes.lexicon import (
 from tasks.quotes.marks import _PARAGRAPH
 from tasks.quotes.syntax import (
     _children,
+    _common_words,
     _description_span,
     _entity_of,
     _lowers,
@@ -240,6 +241,12 @@ def _paragraphs_back(text: str, before: int, paragraphs: int) -> int:
                 start -= 1
         start = text.rfind("\n", 0, start) if start > 0 else -1
     return start
+
+
+def _common_plural(word: str, common: frozenset[str]) -> bool:
+    """Whether a title-case word is the plural of a noun the story writes in lower case."""
+    lower = word.lower()
+    return lower.endswith("s") and (lower in common or lower[:-1] in common)
 
 
 def _not_a_person(name: str) -> bool:
@@ -583,6 +590,9 @@ class _Speakers:
                     1 <= len(words) <= 3
                     and all(w[:1].isupper() for w in words)
                     and not _not_a_person(name)
+                    # not a headline's group ("North Korean Traders Squeezed ..."), a plural
+                    # the story writes in lower case elsewhere ("a trader in Dandong")
+                    and not _common_plural(words[-1], _common_words(doc))
                 ):
                     self.unlabelled.append((token.idx, name, self.full(name)))
                     if len(words) >= 2 and _described_as_person(token):
@@ -1262,28 +1272,39 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
         across = True
     if before is None:
         return None
-    if pronoun.i != sent.start and not (
-        # '... the issue. "The North did not respond," he said': an attribution after words
-        # quoted in the sentence, with no one named before it there, or after words reported
-        # without marks ("The military has raised its alert level, he added."), none after it
-        pronoun.head.i > pronoun.i
-        and (
-            _QUOTE_CLOSED_BEFORE.search(doc_text(doc), sent.start_char, pronoun.idx) is not None
-            or (
-                doc[pronoun.i - 1].text == ","
-                and not any(
-                    c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > pronoun.head.i
-                    for c in _children(pronoun.head)
+    if (
+        pronoun.i != sent.start
+        and not (
+            # '... the issue. "The North did not respond," he said': an attribution after words
+            # quoted in the sentence, with no one named before it there, or after words reported
+            # without marks ("The military has raised its alert level, he added."), none after it
+            pronoun.head.i > pronoun.i
+            and (
+                _QUOTE_CLOSED_BEFORE.search(doc_text(doc), sent.start_char, pronoun.idx) is not None
+                or (
+                    doc[pronoun.i - 1].text == ","
+                    and not any(
+                        c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > pronoun.head.i
+                        for c in _children(pronoun.head)
+                    )
                 )
             )
+            # (a name inside the quote is no one the pronoun may mean: '"They know the Bush
+            # administration has five months left," he said')
+            and not any(
+                t.ent_type_ == "PERSON" and not _between_marks(t, sent.start, pronoun.i)
+                for t in doc[sent.start : pronoun.i]
+            )
         )
-        and not any(t.ent_type_ == "PERSON" for t in doc[sent.start : pronoun.i])
     ):
         return None
     verb = before.root
     if not any_verb and verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if source is None and _QUOTE_CLOSED_BEFORE.search(doc_text(doc), before.start_char, verb.idx):
+        # '"Every truck is opened now," said a trader in Dandong who asked not to be named.'
+        source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i > verb.i), None)
     # (people named in what the source reported are no new subject of "added", which goes on
     # with the last report: "A diplomat said Kim had warned Hill ... He added ..." is the
     # diplomat's; "Officials said Obama's plan ... He announced ..." is Obama's)
@@ -1318,14 +1339,38 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
         c.dep_ == "relcl" and any(g.lower_ == "who" for g in _children(c))
         for c in _children(source)
     )
+    # ... or any noun brought in as one of its kind that a "he" or "she" goes on with: "A
+    # resident of Sinuiju reached by phone said ... "...," he said"
+    # ... and "the trader" after "a trader ... who asked not to be named"
+    # (who said or told it, not what "shows" or "finds": "A video of the episode shows her ...")
+    one_of_kind = (
+        pronoun.lower_ in ("he", "she")
+        and verb.lower_ in _PERSON_SAID
+        and (
+            any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in _children(source))
+            or _introduced_anonymous(doc, source.lower_, source.idx)
+        )
+    )
     if (
         # (a role in capitals is tagged a name: "The President")
         not (source.pos_ == "NOUN" or (any_verb and source.pos_ == "PROPN"))
         or source.ent_type_ == "PERSON"
-        or not (_PERSON_ROLE.search(source.text) or (by_who and source.pos_ == "NOUN"))
+        or not (
+            _PERSON_ROLE.search(source.text) or ((by_who or one_of_kind) and source.pos_ == "NOUN")
+        )
     ):
         return None
     return source
+
+
+def _between_marks(token: Token, start: int, end: int) -> bool:
+    """Whether a token lies between the first and the last quote mark of tokens start..end."""
+    marks = [t.i for t in token.doc[start:end] if t.is_quote]
+    return len(marks) >= 2 and marks[0] < token.i < marks[-1]
+
+
+# verbs of saying that only a person (or a body) does, not a document or a finding
+_PERSON_SAID = verb_forms("say tell add explain recall insist warn complain admit reply answer")
 
 
 def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
@@ -2564,9 +2609,17 @@ def _introduced_anonymous(doc: Doc, noun: str, at: int) -> bool:
     for m in re.finditer(
         rf"\b(?:an?|one|another)\s+(?:[\w.-]+\s+){{0,3}}{noun}\b", text[:at], re.I
     ):
-        if _ANONYMOUS.search(text, m.end(), min(m.end() + _ANONYMITY_AFTER_CHARS, at)):
+        # (within its sentence, past a place: "a trader in Dandong who asked not to be named")
+        stop = text.find(". ", m.end(), at)
+        end = min(m.end() + _INTRODUCED_ANONYMITY_CHARS, at, len(text) if stop < 0 else stop)
+        if _ANONYMOUS.search(text, m.end(), end):
             return True
     return False
+
+
+# how far after the noun that brings a source in its terms of anonymity still belong to it:
+# "a North Korean trader in Dandong who asked not to be named" (37 characters to the term's end)
+_INTRODUCED_ANONYMITY_CHARS = 60
 
 
 def _brought_in_unnamed(doc: Doc, text: str, at: int) -> bool:
