@@ -749,6 +749,15 @@ def clause_tense(token: Token | None) -> str | None:
         # the narrative's
         return clause_tense(head.head)
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if (
+        head.tag_ in ("VBN", "VBD")
+        and not auxes
+        and head.dep_ in ("ccomp", "xcomp", "oprd")
+        and head.head.lower_ in _WANTING
+    ):
+        # "we want this phase finished by the end of the year": what is wanted done lies ahead
+        # of a present wish; of a past one, ahead of the wish, not of the story
+        return "future" if head.head.tag_ in ("VBP", "VBZ") else None
     if head.tag_ == "VBG" and not auxes and head.dep_ in ("advcl", "conj", "acl", "xcomp"):
         # "the stock slumped, closing unchanged Friday": a participle has no tense of its own,
         # it takes the one of the clause it hangs on
@@ -807,6 +816,10 @@ def clause_tense(token: Token | None) -> str | None:
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None
+
+
+# verbs of wanting something done: "want the reactor shut by Friday"
+_WANTING = frozenset(["want", "wants", "wanted", "need", "needs", "needed", "expect", "expects"])
 
 
 def _quote_closes_between(head: Token, token: Token) -> bool:

@@ -2725,3 +2725,12 @@ def test_the_same_day_of_a_relative_clause_is_no_date(nlp) -> None:
         nlp("He resigned on the same day that the report came out."), date(2006, 10, 20)
     )
     assert found == []
+
+
+def test_what_is_wanted_done_by_a_date_lies_ahead(nlp) -> None:
+    # "want this phase finished by the end of the year", told in February: this year's end
+    found = extract_dates(
+        nlp("We want this phase finished by the end of the year, and so do the Chinese."),
+        date(2008, 2, 7),
+    )
+    assert [(t.text, t.value) for t in found] == [("the end of the year", "2008")]

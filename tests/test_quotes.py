@@ -9677,3 +9677,41 @@ def test_as_she_put_it_speaks_the_quote_past_the_writers_question(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert (row.speaker, row.cue) == ("Hill", "put")
+
+
+def test_who_replies_to_a_question_is_not_who_asked_it(nlp) -> None:
+    # a hearing's exchanges: "he replied" after a member's question is the witness, the one
+    # who replied before or the one the question names as its subject
+    text = (
+        "Hill replied that no such decision had been made.\n\n"
+        "Rep. Brad Sherman, D-Calif., asked whether the administration had set a new deadline. "
+        "He said North Korea was trying to run out the clock.\n\n"
+        '"I don\'t think deadlines that we announce publicly have served us very well," he '
+        "replied.\n\n"
+        '"That\'s what we were told last year," Sherman said.\n\n'
+        "Rep. Dana Rohrabacher, R-Calif., asked whether Hill had confronted his counterpart. He "
+        'replied that he had raised the issue "in very direct terms."'
+    )
+    speakers = {q.text[:10]: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["North Kore"] == "Brad Sherman"
+    assert speakers["I don't th"] == "Hill"
+    assert speakers["he had rai"] == "Hill"
+
+
+def test_a_description_is_the_name_set_beside_the_same_words_before(nlp) -> None:
+    text = (
+        "In Seoul, the presidential office, Cheong Wa Dae, issued a statement of its own.\n\n"
+        '"The government will do its utmost," the office said.\n\n'
+        "The cause was pancreatic cancer, his daughter, Anne Bremmer Castillo, said.\n\n"
+        '"He used to say that patience matters most," his daughter said.'
+    )
+    speakers = {q.text[:10]: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["The govern"] == "Cheong Wa Dae"
+    assert speakers["He used to"] == "Anne Bremmer Castillo"
+    # ... not a name the parser hung on the noun from further on, nor another's company
+    other = (
+        "The lawyers also pointed to two former hopefuls, John McCain and George Romney. "
+        '"They were eligible," the lawyers said.'
+    )
+    row = next(q for q in quotes_of(nlp, other) if q.text.startswith("They were"))
+    assert row.speaker is None

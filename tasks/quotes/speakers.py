@@ -1745,6 +1745,71 @@ def _answerer(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     return name if memory.compatible(name, gender, pronoun.idx) else None
 
 
+_REPLYING = frozenset(["replied", "replies", "answered", "answers", "responded", "responds"])
+
+
+def _replier(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """ "Rep. Sherman asked whether the administration had set a deadline. He said ... / "...,"
+    he replied": one who replies to a question, in the three sentences after it, is not the one
+    who asked it, but the person the question is about as its subject ("asked whether Hill had
+    confronted ...") or, else, the one who replied before ("Hill replied that ...")."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in _REPLYING:
+        return None
+    doc = pronoun.doc
+    tokens = _tokens(doc)
+    at, question, clause = _sent(pronoun).start, None, None
+    for _ in range(3):
+        if at == 0:
+            break
+        before = _sent(tokens[at - 1])
+        root = before.root
+        clause = next(
+            (
+                c
+                for c in _children(root)
+                if c.dep_ in ("ccomp", "advcl") and _marked_by(c, ("whether", "if"))
+            ),
+            None,
+        )
+        if root.lower_ in ("asked", "asks") and clause is not None:
+            question = root
+            break
+        at = before.start
+    if question is None or clause is None or any(c.dep_ == "dobj" for c in _children(question)):
+        return None  # (one asked by name answers: _answerer)
+    asker = next((c for c in _children(question) if c.dep_ == "nsubj"), None)
+    if asker is None:
+        return None
+    asked_by = _resolve(doc, asker, asker.idx, memory)[0]
+    about = next((c for c in _children(clause) if c.dep_ == "nsubj" and _named(c)), None)
+    candidates = [about] if about is not None else []
+    replied = next(
+        (
+            c
+            for t in reversed(tokens[: question.i])
+            if t.lower_ in _REPLYING and t.pos_ == "VERB"
+            for c in _children(t)
+            if c.dep_ == "nsubj" and _named(c)
+        ),
+        None,
+    )
+    if replied is not None:
+        candidates.append(replied)
+    for candidate in candidates:
+        name = _resolve(doc, candidate, candidate.idx, memory)[0]
+        if name is not None and name != asked_by and memory.compatible(name, gender, pronoun.idx):
+            return name
+    return None
+
+
+def _named(token: Token) -> bool:
+    """Whether a token may be a person's name (NER's, or a proper noun it took for no place:
+    "Hill", which it may tag an ORG)."""
+    return token.ent_type_ == "PERSON" or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+    )
+
+
 def _spokesperson_named_next(subj: Token, memory: _Speakers) -> Token | None:
     """The name the next sentence of the paragraph gives an unnamed spokesperson, set off after
     the same noun as its subject: '"...," a State Department spokesman said. The spokesman,
@@ -2078,6 +2143,7 @@ def _resolve(
         name = (
             _cataphor(subj, memory, gender)
             or _answerer(subj, memory, gender)
+            or _replier(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
             or _introduced_before_quote(subj, memory, gender)
             or memory.recent(at, gender)
@@ -2459,6 +2525,8 @@ def _resolve(
                 # envoy warned ..."), the next paragraph opens with the name ("Kim Kye-gwan
                 # told reporters ...")
                 name = _named_next(doc, memory, subj.idx)
+        if name is None:
+            name = _apposed_name(doc, subj, memory)
         return (name, text, "description") if name else (None, text, "description")
     age = _AGE_DESCRIPTION.fullmatch(text)
     if age is not None:
@@ -2481,6 +2549,8 @@ def _resolve(
             found = memory.named_body_that_spoke(subj.idx)
         if found is None:
             found = _body_that_spoke(doc, memory, kind, subj.idx)
+        if found is None:
+            found = _apposed_name(doc, subj, memory)
         return found, text, "description"
     if _PAPER_DESCRIPTION.fullmatch(text):
         # "China Daily said ... "...," the paper said": the body that spoke last
@@ -2502,7 +2572,53 @@ def _resolve(
         name, _owner_text, kind = _resolve(doc, owner_before, owner_before.idx, memory)
         if name is not None and kind in ("named", "description"):
             return name, text, "description"
-    return None, text, "description"
+    return _apposed_name(doc, subj, memory), text, "description"
+
+
+def _apposed_name(doc: Doc, subj: Token, memory: _Speakers) -> str | None:
+    """ "the presidential office, Cheong Wa Dae, issued a statement ... the office said": the
+    name the story set beside the same noun the last time it wrote it."""
+    apposed = _apposed_before(subj)
+    if apposed is None:
+        return None
+    name, _apposed_text, kind = _resolve(doc, apposed, apposed.idx, memory)
+    return name if kind == "named" else None
+
+
+def _apposed_before(subj: Token) -> Token | None:
+    """The name set off after the last earlier use of a definite description's noun ("the
+    presidential office, Cheong Wa Dae," before "the office"), when no other use came between."""
+    # ("his daughter, Anne Bremmer Castillo, said" before "his daughter said": the same word)
+    determiner = next(
+        (
+            c.lower_
+            for c in _children(subj)
+            if c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "their")
+        ),
+        None,
+    )
+    if determiner is None:
+        return None
+    tokens = _tokens(subj.doc)
+    for t in reversed(tokens[: subj.left_edge.i]):
+        if t.lower_ != subj.lower_ or t.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ == determiner for c in _children(t)):
+            return None
+        return next(
+            (
+                c
+                for c in _children(t)
+                # (set off right after it: "the office, Cheong Wa Dae,", not a name the parser
+                # hung on it from further on)
+                if c.dep_ == "appos"
+                and c.left_edge.i == t.i + 2
+                and tokens[t.i + 1].text == ","
+                and c.ent_type_ in _SPEAKER_ENTS
+            ),
+            None,
+        )
+    return None
 
 
 def _owner_named_before(doc: Doc, text: str, at: int) -> Token | None:
