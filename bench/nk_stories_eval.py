@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import prf, write_result
+from bench.quotes_eval import _SUFFIX
 
 STORIES = Path(__file__).resolve().parents[1] / "tests" / "golden" / "nk_stories"
 COVER = 0.3  # a gold quote is found when a prediction covers more than this share of it
@@ -75,6 +76,8 @@ def _spans(text: str, items: list[dict[str, str]], nested: bool) -> list[tuple[i
 
 
 def _last_name(name: str | None) -> str:
+    # (a generation's suffix is no last name: "Joseph R. Biden Jr." is Biden, as quotes_eval reads it)
+    name = _SUFFIX.sub("", name) if name else name
     return name.replace("'s", "").split()[-1].lower() if name and name.split() else ""
 
 

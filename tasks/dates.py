@@ -748,6 +748,15 @@ def clause_tense(token: Token | None) -> str | None:
         # the phrase after a quotation on the quoted verb, whose tense is the speaker's, not
         # the narrative's
         return clause_tense(head.head)
+    if head.i > token.i and _quote_closes_between(token, head):
+        # ... and the other way: '"I'll let the voters decide that in November," he said',
+        # "November" hung on "said": the tense of the quoted verb above it
+        quoted = next(
+            (a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and a.i < token.i),
+            None,
+        )
+        if quoted is not None:
+            return clause_tense(quoted)
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if (
         head.tag_ in ("VBN", "VBD")
@@ -776,8 +785,11 @@ def clause_tense(token: Token | None) -> str | None:
     if (
         head.tag_ == "VB"
         and not auxes
-        and head.dep_ == "conj"
-        and head.head.i < head.i
+        and (
+            (head.dep_ == "conj" and head.head.i < head.i)
+            # "will let the voters decide": a bare verb after the one it completes
+            or (head.dep_ in ("ccomp", "xcomp") and head.head.i < head.i)
+        )
         and clause_tense(head.head) == "future"
     ):
         # "will arrive on Wednesday and leave Friday": a bare verb shares the "will" of the
@@ -3236,12 +3248,21 @@ _ENTRY_DATE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _ENTRIES_MIN = 2  # one such paragraph may be a story's own; two or more make a chronology
+# ... and an entry without its year: "Jan. 16-18: Hill and Kim met in Berlin" (a year in review)
+_ENTRY_DAY = re.compile(
+    rf"^[ \t]*({_MONTH}\s+{_DAYNUM})(?:\s*[-–]\s*{_DAYNUM})?\s*(?:—|–|--?|:)[ \t]",
+    re.IGNORECASE | re.MULTILINE,
+)
+# what an entry without its year tells to come: a schedule's, not a review's
+_ENTRY_AHEAD = re.compile(r"\b(?:will|is\s+(?:due|scheduled|expected|set))\b", re.IGNORECASE)
 
 
-def _chronology_entries(text: str) -> list[tuple[int, int, date]]:
+def _chronology_entries(text: str, anchor: date | None) -> list[tuple[int, int, date]]:
     """(start, end, day) of what each entry of a chronology tells after its date: told against
     that day, not the publication date ("Feb. 13, 2007 -- ... The deadline passes in April":
-    April 2007, in a list published in 2008)."""
+    April 2007, in a list published in 2008). An entry without its year is of the last such day
+    on or before the anchor ("Jan. 16-18: ... met", in a review of the year on Dec. 28), unless
+    it tells what will come; its date's own start is the entry's start."""
     entries = []
     for m in _ENTRY_DATE.finditer(text):
         got = _h_month_day_year(m.group(1).lower(), None, None)
@@ -3249,6 +3270,18 @@ def _chronology_entries(text: str) -> list[tuple[int, int, date]]:
             continue
         end = text.find("\n", m.end())
         entries.append((m.end(1), len(text) if end < 0 else end, date.fromisoformat(got[1][:10])))
+    for m in _ENTRY_DAY.finditer(text):
+        if anchor is None:
+            break
+        got = _h_month_day_year(m.group(1).lower(), anchor, "past")
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if got is None or not _DAY_VALUE.match(got[1]) or _ENTRY_AHEAD.search(text, m.end(), end):
+            continue
+        day = date.fromisoformat(got[1][:10])
+        if day > anchor:
+            day = _safe_date(day.year - 1, day.month, day.day)
+        entries.append((m.start(1), end, day))
     return entries if len(entries) >= _ENTRIES_MIN else []
 
 
@@ -3269,7 +3302,7 @@ def extract_dates(
     covered = 0  # the end of the last expression that took in the words after its match
     undated: list[tuple[int, int]] = []  # clock times whose sentence named no day before them
     story_anchor = anchor
-    entries = _chronology_entries(text)
+    entries = _chronology_entries(text, anchor)
     for m in _SCANNER.finditer(text):
         rule = m.lastgroup
         start, end = m.start(), m.end()
@@ -3535,7 +3568,11 @@ def extract_dates(
             if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)
             else None
         )
-        if rule in ("month_rel", "season") and raw[:5].lower() == "that ":
+        last_entry = max((e for e in entries if e[0] < start), default=None)
+        if rule in ("month_rel", "season") and raw[:5].lower() == "that " and last_entry:
+            # "That summer, ..." in a chronology: the year of its last entry ("June 21: ...")
+            got = (got[0], f"{last_entry[2].year}{got[1][4:]}", got[2], True)
+        elif rule in ("month_rel", "season") and raw[:5].lower() == "that ":
             # "the reactor went cold that July", "had taken over the bureau that spring": the
             # July or the spring of the year the story tells of
             got = _in_story_year(got, "that", found)
@@ -3610,6 +3647,10 @@ def extract_dates(
                 undated.append((len(found), token.sent.end_char))
             got = dated
         kind, value, granularity, relative = got
+        entry_day = next((day for lo, _hi, day in entries if lo == start), None)
+        if entry_day is not None and _DAY_VALUE.match(value) and not _YEAR_RX.search(raw):
+            # the date of a chronology's entry without its year is the entry's own day
+            value = entry_day.isoformat() + value[10:]
         if (
             found
             and found[-1].text.lower() == "the week"

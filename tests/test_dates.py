@@ -2734,3 +2734,34 @@ def test_what_is_wanted_done_by_a_date_lies_ahead(nlp) -> None:
         date(2008, 2, 7),
     )
     assert [(t.text, t.value) for t in found] == [("the end of the year", "2008")]
+
+
+def test_a_chronology_without_years_is_of_the_days_before_the_story(nlp) -> None:
+    # a review of the year published on Dec. 28: its entries are the year's own days, not the
+    # nearest ones ahead; "That summer" is the year of the entries before it
+    text = (
+        "2007 in review: how the talks moved\n\n"
+        "Jan. 16-18: Hill and Kim met for three days in Berlin.\n\n"
+        "Feb. 13: The parties agreed that the North would shut its reactor.\n\n"
+        "April 14: The 60-day deadline passed with the reactor still running.\n\n"
+        "Hill visited Pyongyang, the most senior U.S. official to travel there since 2002.\n\n"
+        "That summer, the reactor went quiet."
+    )
+    found = {t.text: t.value for t in extract_dates(nlp(text), date(2007, 12, 28))}
+    assert found["Jan. 16-18"] == "2007-01-16"
+    assert found["Feb. 13"] == "2007-02-13"
+    assert found["April 14"] == "2007-04-14"
+    assert found["That summer"] == "2007-SU"
+    # ... and a schedule's entries, which tell what will come, are the days ahead
+    schedule = "Jan. 16: Talks will resume in Beijing.\n\nFeb. 13: The envoys will meet again."
+    ahead = {t.text: t.value for t in extract_dates(nlp(schedule), date(2007, 12, 28))}
+    assert ahead["Jan. 16"] == "2008-01-16"
+
+
+def test_a_date_in_a_quote_hung_on_the_attribution_keeps_the_quotes_tense(nlp) -> None:
+    # the parser hangs "in November" on "said" after the quote: the quote's "will let ...
+    # decide" looks ahead
+    found = extract_dates(
+        nlp('"I will let the voters decide that in November," he said.'), date(2008, 6, 28)
+    )
+    assert [(t.text, t.value) for t in found] == [("November", "2008-11")]

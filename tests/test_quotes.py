@@ -9715,3 +9715,54 @@ def test_a_description_is_the_name_set_beside_the_same_words_before(nlp) -> None
     )
     row = next(q for q in quotes_of(nlp, other) if q.text.startswith("They were"))
     assert row.speaker is None
+
+
+def test_who_after_a_place_is_the_person_from_there(nlp) -> None:
+    text = (
+        '"I like that he would talk to them," said Mary Dolan, 58, a retired teacher from '
+        "O'Fallon who said she had voted Republican in 2000 and 2004."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("she had voted"))
+    assert row.speaker == "Mary Dolan"
+
+
+def test_he_after_a_question_put_to_the_subject_is_the_subject(nlp) -> None:
+    text = (
+        "Obama, asked by Blitzer whether he regretted his answer from the summer, did not back "
+        'down. "I would give the same answer tomorrow," he said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert (row.speaker, row.speaker_type) == ("Obama", "pronoun-resolved")
+
+
+def test_as_promised_is_no_attribution(nlp) -> None:
+    # "as promised" names no one who promised: the sentence is North Korea's announcement
+    text = (
+        "It was not until Aug. 26 that North Korea announced it had halted disablement, saying "
+        "Washington had failed to remove it from the terrorism list as promised."
+    )
+    rows = [(q.cue, q.speaker) for q in quotes_of(nlp, text)]
+    assert ("announced", "North Korea") in rows and all(cue != "promised" for cue, _ in rows)
+
+
+def test_the_ministry_is_the_ministry_of_named_before(nlp) -> None:
+    # "the Ministry of Foreign Affairs and Trade" is "the ministry" later; an unnamed "ministry
+    # official" does not make the ministry anonymous
+    text = (
+        "The next round has been postponed, the Ministry of Foreign Affairs and Trade said "
+        "yesterday.\n\nChina did not give a reason, according to the ministry.\n\nA ministry "
+        "official who requested anonymity said Seoul was not worried.\n\nMr. Chun will leave for "
+        "Washington on Thursday, the ministry said."
+    )
+    rows = {q.text[:10]: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert rows["China did "][0] == "The Ministry of Foreign Affairs and Trade"
+    assert rows["Mr. Chun w"] == ("The Ministry of Foreign Affairs and Trade", "description")
+
+
+def test_a_surname_before_a_generations_suffix_is_the_full_name(nlp) -> None:
+    text = (
+        "Sen. Joseph R. Biden Jr. of Delaware said the real test would come next year. "
+        '"Shutting down a reactor is the easy part," Biden said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert row.speaker == "Joseph R. Biden Jr."

@@ -562,6 +562,23 @@ def _subject_of(verb: Token) -> Token | None:
                 # now the Senate majority leader, who in 2010 said ...": the one so described
                 head = verb.head
                 if (
+                    child.lower_ == "who"
+                    and head.dep_ == "pobj"
+                    # (a place, or a body one comes from: not "the rise of Sanders, who")
+                    and (
+                        head.ent_type_ in ("GPE", "LOC", "FAC")
+                        or (head.ent_type_ == "ORG" and head.head.lower_ == "from")
+                    )
+                    and head.head.lower_ in ("from", "of", "in")
+                    and head.head.head.pos_ == "NOUN"
+                    and head.head.head.dep_ == "appos"
+                ):
+                    # "Mary Dolan, 58, a retired teacher from O'Fallon who said ...": no place
+                    # is a "who", the person the place is said of is
+                    head = head.head.head
+                    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+                        return head.head
+                if (
                     head.dep_ == "appos"
                     and head.pos_ == "NOUN"
                     and head.head.pos_ == "PROPN"

@@ -1807,7 +1807,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     continue  # without such a clause nothing below is found: the subject last
             else:
                 continue
-            as_clause = verb.dep_ == "advcl" and _reporting_as(verb)
+            # (a report names who made it: "as the Post reported", "as reported by the Post";
+            # not "had failed to remove it from the list as promised")
+            as_clause = (
+                verb.dep_ == "advcl"
+                and _reporting_as(verb)
+                and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in _children(verb))
+            )
             if (
                 # "The solution, the partner told them, was simple": whom it was told to is no
                 # part of what was said

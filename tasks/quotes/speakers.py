@@ -29,7 +29,7 @@ from tasks.nlp import (
     token_at,
     verb_forms,
 )
-from tasks.quotes.attribution import _is_cue, _main_clause, _marked_by, _Spans
+from tasks.quotes.attribution import _PUT_TO, _is_cue, _main_clause, _marked_by, _Spans
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AUTHORING,
@@ -368,6 +368,10 @@ _STORY_BREAK = re.compile(
 )
 
 
+# a generation's suffix after a surname: "Joseph R. Biden Jr.", "Martin Luther King III"
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
@@ -383,6 +387,11 @@ class _Speakers:
             if not _not_a_person(name)
         }
         self.full_names.update(_first_named(doc, self.full_names))
+        for name in list(self.full_names.values()):
+            words = name.split()
+            if len(words) >= 3 and words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
+                # "Joseph R. Biden Jr." is the "Biden" said later
+                self.full_names.setdefault(words[-2].rstrip(",").lower(), name)
         for _start, _end, label in transcript_names(doc_text(doc)):
             if " " in label:
                 # "RENEE MONTAGNE, host: ..." then "MONTAGNE: ...": the one the first label named
@@ -1802,6 +1811,47 @@ def _replier(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     return None
 
 
+def _subject_put_to_before(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """ "Obama, asked by Blitzer whether he regretted his answer, did not back down. "...," he
+    said": the named subject of the sentence before, not the one who put the question to it in
+    a participle's clause, named after it."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in SPEECH_VERBS:
+        return None
+    before = _sentence_before(pronoun)
+    if before is None:
+        return None
+    subject = next(
+        (c for c in _children(before.root) if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"),
+        None,
+    )
+    if subject is None:
+        return None
+    put = next(
+        (
+            c
+            for c in _children(subject)
+            if c.dep_ == "acl" and c.lower_ in _PUT_TO and c.tag_ == "VBN"
+        ),
+        None,
+    )
+    if put is None:
+        return None
+    inside = range(put.left_edge.i, put.right_edge.i + 1)
+    others = [
+        t
+        for t in before
+        if t.ent_type_ == "PERSON"
+        and t.i not in inside
+        and t.i not in range(subject.left_edge.i, subject.i + 1)
+    ]
+    if others:
+        return None
+    name, _text, kind = _resolve(pronoun.doc, subject, subject.idx, memory)
+    if name is None or kind != "named" or not memory.compatible(name, gender, pronoun.idx):
+        return None
+    return name
+
+
 def _named(token: Token) -> bool:
     """Whether a token may be a person's name (NER's, or a proper noun it took for no place:
     "Hill", which it may tag an ORG)."""
@@ -2144,6 +2194,7 @@ def _resolve(
             _cataphor(subj, memory, gender)
             or _answerer(subj, memory, gender)
             or _replier(subj, memory, gender)
+            or _subject_put_to_before(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
             or _introduced_before_quote(subj, memory, gender)
             or memory.recent(at, gender)
@@ -2725,6 +2776,9 @@ def _introduced_anonymous(doc: Doc, noun: str, at: int) -> bool:
     for m in re.finditer(
         rf"\b(?:an?|one|another)\s+(?:[\w.-]+\s+){{0,3}}{noun}\b", text[:at], re.I
     ):
+        following = _NEXT_WORD.match(text, m.end())
+        if following is not None and _PERSON_ROLE.match(following.group(1).lower()):
+            continue  # "a ministry official who requested anonymity": the official is unnamed
         # (within its sentence, past a place: "a trader in Dandong who asked not to be named")
         stop = text.find(". ", m.end(), at)
         end = min(m.end() + _INTRODUCED_ANONYMITY_CHARS, at, len(text) if stop < 0 else stop)
@@ -2733,6 +2787,7 @@ def _introduced_anonymous(doc: Doc, noun: str, at: int) -> bool:
     return False
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 # how far after the noun that brings a source in its terms of anonymity still belong to it:
 # "a North Korean trader in Dandong who asked not to be named" (37 characters to the term's end)
 _INTRODUCED_ANONYMITY_CHARS = 60
@@ -2904,14 +2959,15 @@ def _bodies(ents: Sequence[Span]) -> list[tuple[int, str, str]]:
     for ent in ents:
         if ent.label_ == "ORG":
             name = _POSSESSIVE.sub("", ent.text)
-            if len(name.split()) >= 2:
-                found.append(
-                    (
-                        ent.end_char,
-                        name.split()[-1].lower(),
-                        _of_country(ent, capital_article(name)),
-                    )
-                )
+            words = name.split()
+            if len(words) >= 2:
+                full = _of_country(ent, capital_article(name))
+                found.append((ent.end_char, words[-1].lower(), full))
+                # ... and the noun before its "of": "the ministry" after "the Ministry of
+                # Foreign Affairs and Trade"
+                of = next((i for i, w in enumerate(words) if w == "of"), 0)
+                if of >= 1 and words[of - 1][:1].isupper():
+                    found.append((ent.end_char, words[of - 1].lower(), full))
     return found
 
 
