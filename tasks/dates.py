@@ -742,6 +742,10 @@ def clause_tense(token: Token | None) -> str | None:
             return "past"  # "since January": a January before the anchor
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
             break
+        if head.tag_ == "NNS" and any(c.dep_ == "prt" for c in head.children):
+            # "who held a summit in October and steps down in February": a verb with its
+            # particle the tagger read as a plural noun, in the present (the nearest month)
+            return None
         head = head.head
     if head.i < token.i and head.head.i != head.i and _quote_closes_between(head, token):
         # "had told him, "We will never give up," during a meeting in July": the parser hangs
@@ -771,6 +775,10 @@ def clause_tense(token: Token | None) -> str | None:
         # "the stock slumped, closing unchanged Friday": a participle has no tense of its own,
         # it takes the one of the clause it hangs on
         return clause_tense(head.head) if head.head.i != head.i else None
+    if head.tag_ == "VBG" and not auxes and head.dep_ == "pcomp" and head.head.lower_ == "by":
+        # "had done its share by handing over the records in May": the means keeps the time of
+        # what it was the means of
+        return clause_tense(head.head.head) if head.head.head.i != head.head.i else None
     if (
         head.tag_ == "VBG"
         and not auxes
@@ -2382,6 +2390,7 @@ _PUT_OFF_TO = re.compile(
     re.IGNORECASE,
 )
 # "pay down the loan by February", "loans through January": the month a deadline falls in
+_SEE_YOU = re.compile(r"\bsee\s+you\s+(?:on\s+|next\s+)?$", re.IGNORECASE)
 _BY_MONTH = re.compile(r"\b(?:by|through|before)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 # "has boycotted the talks since November", told in October: a time already begun, on or before
 # the anchor (the month after the anchor's is otherwise the coming one, see _resolve_month)
@@ -3465,6 +3474,8 @@ def extract_dates(
         looks_ahead = rule == "weekday_rel" and _AHEAD_OF.search(text, max(0, start - 48), start)
         if looks_ahead:
             tense = "future"  # "ahead of Thursday's session": the session is still to come
+        elif rule == "weekday_rel" and _SEE_YOU.search(text, max(0, start - 16), start):
+            tense = "future"  # "See you on Thursday": a day to come
         elif rule == "weekday_rel" and text[end : end + 2] in ("'s", "’s"):
             if tense == "future":
                 pass

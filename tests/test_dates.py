@@ -2765,3 +2765,31 @@ def test_a_date_in_a_quote_hung_on_the_attribution_keeps_the_quotes_tense(nlp) -
         nlp('"I will let the voters decide that in November," he said.'), date(2008, 6, 28)
     )
     assert [(t.text, t.value) for t in found] == [("November", "2008-11")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # a verb with its particle that the tagger read as a plural noun is no past tense
+        (
+            "President Roh, who held a summit in October and steps down in February, said the "
+            "issue was on the path to resolution.",
+            date(2007, 12, 5),
+            "February",
+            "2008-02",
+        ),
+        # the means ("by handing over") keeps the time of what it was the means of
+        (
+            "Kim said Pyongyang had done its share by disabling its reactor and handing over "
+            "18,000 pages of records in May.",
+            date(2008, 12, 9),
+            "May",
+            "2008-05",
+        ),
+        # "See you on Thursday" is a day to come
+        ("Thank you all. See you on Thursday.", date(2008, 7, 8), "Thursday", "2008-07-10"),
+    ],
+)
+def test_dates_of_the_blind_stories_243_250(nlp, sentence, anchor, expression, value) -> None:
+    found = extract_dates(nlp(sentence), anchor)
+    assert [t.value for t in found if t.text == expression] == [value], found

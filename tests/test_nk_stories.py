@@ -1,7 +1,7 @@
 """Quality gate on the hand-annotated North Korea talks stories in tests/golden/nk_stories:
 quotes found, their speakers and date values stay at or above floors pinned just under the
-figures measured on 2026-12-07 06:25 over the 88 stories (bench/results/nk_stories.json: quote
-recall 0.997, precision 0.824, speaker accuracy 0.950, date value-F1 0.912), so a change that
+figures measured on 2026-12-07 06:50 over the 96 stories (bench/results/nk_stories.json: quote
+recall 0.996, precision 0.820, speaker accuracy 0.944, date value-F1 0.906), so a change that
 loses about five quotes, ten speakers or fifteen dates of them fails here. A change that raises a
 figure should raise its floor with it."""
 
@@ -13,7 +13,7 @@ import pytest
 
 from bench.nk_stories_eval import STORIES, load, score
 
-FLOORS = {"quote_recall": 0.99, "quote_precision": 0.82, "speaker": 0.94, "date_f1": 0.90}
+FLOORS = {"quote_recall": 0.99, "quote_precision": 0.815, "speaker": 0.935, "date_f1": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -39,4 +39,4 @@ def test_the_stories_hold_their_floors(figures: dict) -> None:
     }
     below = {k: (scores[k], floor) for k, floor in FLOORS.items() if scores[k] < floor}
     assert not below, f"below the pinned floor (score, floor): {below}"
-    assert figures["stories"] == 88 and figures["gold_quotes"] == 1590
+    assert figures["stories"] == 96 and figures["gold_quotes"] == 1767

@@ -9766,3 +9766,54 @@ def test_a_surname_before_a_generations_suffix_is_the_full_name(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert row.speaker == "Joseph R. Biden Jr."
+
+
+def test_a_wires_four_digit_time_stamp_is_no_speaker(nlp) -> None:
+    text = (
+        "LIVE: North Korea says it has carried out nuclear test\n\n"
+        "1340 GMT: U.S. Ambassador John Bolton, arriving at U.N. headquarters in New York, says the "
+        'Security Council must respond "quickly and firmly" to the test.\n\n'
+        "1210 GMT: Russian President Vladimir Putin tells his cabinet that Russia condemns the "
+        "test."
+    )
+    speakers = {q.cue: q.speaker for q in quotes_of(nlp, text) if q.cue in ("says", "tells")}
+    assert speakers == {"says": "John Bolton", "tells": "Vladimir Putin"}
+
+
+def test_an_npr_reporters_turn_is_the_reporters(nlp) -> None:
+    text = (
+        "MICHELE NORRIS, host: North Korea says it is walking away from the talks.\n\n"
+        "KATE ELLISON reporting: The statement came from North Korea's Foreign Ministry and was "
+        "read out on state television.\n\n"
+        "Mr. KIM SOOK (South Korean Envoy): We will not chase after them.\n\n"
+        "NORRIS: Kate, is there any sign the North might come back?\n\n"
+        "ELLISON: It doesn't look that way, Michele."
+    )
+    turn = next(q for q in quotes_of(nlp, text) if q.text.startswith("The statement came"))
+    assert (turn.speaker, turn.speaker_type) == ("Kate Ellison", "named")
+
+
+def test_the_unnamed_source_and_the_named_one_a_column_asked(nlp) -> None:
+    # "He told me" goes on with the official the writer asked, and so does the "he" after it;
+    # "he said" after "Han Seung-woo, an engineer at KAIST, who told me ..." is Han
+    text = (
+        "By Lee Hyun-joo\n\n"
+        'Ronald Reagan liked to say "trust, but verify" about the Soviets.\n\n'
+        "I asked a senior Foreign Ministry official last week why Seoul should believe this. He "
+        'told me that the difference was China. "Beijing is now the chair," he said.\n\n'
+        "I put the question on Tuesday to Han Seung-woo, a nuclear engineer at KAIST, who told me "
+        'that sampling is the only test. "Records can be rewritten. Soil cannot," he said.'
+    )
+    rows = {q.text[:10]: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert rows["Beijing is"] == (None, "anonymous")
+    assert rows["sampling i"][0] == "Han Seung-woo"
+    assert rows["Records ca"] == ("Han Seung-woo", "pronoun-resolved")
+
+
+def test_a_countrys_delegation_speaks_for_it(nlp) -> None:
+    row = next(
+        q
+        for q in quotes_of(nlp, "The DPRK delegation said it is ready to discuss all issues.")
+        if q.cue == "said"
+    )
+    assert (row.speaker, row.speaker_type) == ("DPRK", "description")

@@ -567,9 +567,9 @@ def _subject_of(verb: Token) -> Token | None:
                     # (a place, or a body one comes from: not "the rise of Sanders, who")
                     and (
                         head.ent_type_ in ("GPE", "LOC", "FAC")
-                        or (head.ent_type_ == "ORG" and head.head.lower_ == "from")
+                        or (head.ent_type_ == "ORG" and head.head.lower_ in ("from", "at"))
                     )
-                    and head.head.lower_ in ("from", "of", "in")
+                    and head.head.lower_ in ("from", "of", "in", "at")
                     and head.head.head.pos_ == "NOUN"
                     and head.head.head.dep_ == "appos"
                 ):

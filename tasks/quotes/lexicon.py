@@ -551,7 +551,7 @@ _TURN = re.compile(rf"({CAPS_NAME_WORD}(?: {CAPS_NAME_WORD}){{0,2}}):[ \t]+(?=\S
 # no title)
 _TRANSCRIPT_TURN = re.compile(
     rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?{CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})"
-    rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|{CAPS_ROLE})?"
+    rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|\s+reporting|{CAPS_ROLE})?"
     r"\s*:\s+(?=\S)"
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
@@ -589,7 +589,11 @@ _LABEL = re.compile(
 
 
 # a live page's time stamp opening an entry: "18:40 GMT: ", "9:05 a.m. EST: "
-_CLOCK_LABEL = re.compile(r"[ \t]*\d{1,2}[:.]\d\d(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?\s*:\s*")
+# (or a wire's four digits with their zone: "1340 GMT: ...", not a chronology's "2007: ...")
+_CLOCK_LABEL = re.compile(
+    r"[ \t]*(?:\d{1,2}[:.]\d\d(?:\s*[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?|[0-2]\d[0-5]\d\s+[A-Z]{2,4})"
+    r"\s*:\s*"
+)
 
 
 def _person_word(word: str) -> bool:

@@ -1624,7 +1624,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     # "MR. MCCORMACK:" the parser ends a sentence after "MR.": the name is last
                     roots = [t for t in subj if t.dep_ == "ROOT"]
                     head = subj.root if len(roots) < 2 else roots[-1]
-                    if head.i < subj[-1].i and _TITLE_WORDS.match(subj.text.title()):
+                    if head.i < subj[-1].i and (
+                        _TITLE_WORDS.match(subj.text.title())
+                        # "KATE ELLISON reporting:": a first name the tagger took for a word
+                        or (transcript is not None and head.pos_ != "PROPN")
+                    ):
                         # "SEN. JOHN MCCAIN:", "AMB. HILL:": the parser made the title the
                         # label's head; the name ends the label
                         head = subj[-1]

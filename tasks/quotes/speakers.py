@@ -29,7 +29,14 @@ from tasks.nlp import (
     token_at,
     verb_forms,
 )
-from tasks.quotes.attribution import _PUT_TO, _is_cue, _main_clause, _marked_by, _Spans
+from tasks.quotes.attribution import (
+    _PUT_TO,
+    _is_cue,
+    _main_clause,
+    _marked_by,
+    _Spans,
+    _subject_of,
+)
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AUTHORING,
@@ -1042,7 +1049,8 @@ def _labelled_name(token: Token) -> str | None:
     if (
         label is None
         or label.group(2) is None
-        or not label.group(2).startswith(",")
+        # (or "KATE ELLISON reporting:", NPR's reporter)
+        or not (label.group(2).startswith(",") or label.group(2).strip() == "reporting")
         or not start <= token.idx < start + label.end(2)
     ):
         return None
@@ -1261,7 +1269,7 @@ def _named_noun(noun: Token) -> Token | None:
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,?!-]\s*[\"”’']+\s*$|[\"”’']+\s*[,-]+\s*$")
 
 
-def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | None:
+def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 0) -> Token | None:
     """The unnamed source a pronoun that opens a report goes on with: the subject of the
     sentence right before it, in its paragraph, when that sentence is a report ("The official
     ... said the call lasted 30 minutes. He said ...") by a person's role with no name, and no
@@ -1327,6 +1335,13 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False) -> Token | No
         for t in doc[source.left_edge.i : sent.start]
     ):
         return None
+    if source.lower_ == pronoun.lower_ and source.i < pronoun.i and not across:
+        # 'He told me that the difference was China. "...," he said': the same unnamed source
+        # the pronoun before went on with (a few sentences back at most: a run of "he said"
+        # reads each sentence once)
+        if depth >= _CHAIN_SENTENCES_MAX:
+            return None
+        return _unnamed_source_before(source, any_verb, depth + 1)
     if source.lower_ == "one" and _of_group(source):
         return source  # "One of the diplomats said ... "...," he said": that one goes on
     if (
@@ -1754,6 +1769,7 @@ def _answerer(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     return name if memory.compatible(name, gender, pronoun.idx) else None
 
 
+_CHAIN_SENTENCES_MAX = 3  # how far back a pronoun's source is sought through pronouns or quotes
 _REPLYING = frozenset(["replied", "replies", "answered", "answers", "responded", "responds"])
 
 
@@ -1844,9 +1860,45 @@ def _subject_put_to_before(pronoun: Token, memory: _Speakers, gender: str) -> st
         and t.i not in inside
         and t.i not in range(subject.left_edge.i, subject.i + 1)
     ]
-    if others:
+    return None if others else _named_for(pronoun, subject, memory, gender)
+
+
+def _who_told_before(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """'I put the question to Han Seung-woo, a nuclear engineer at KAIST, who told me that
+    ... "...," he said': the one a "who" clause of the sentence before says spoke, when no
+    other person is named there but the writer."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.lower_ not in SPEECH_VERBS:
         return None
-    name, _text, kind = _resolve(pronoun.doc, subject, subject.idx, memory)
+    before = _sentence_before(pronoun)
+    # (past the sentences of the quote the pronoun closes: '"Records can be rewritten. Soil
+    # cannot," he said')
+    for _ in range(_CHAIN_SENTENCES_MAX):
+        if before is None or not memory.in_quote(next((t.idx for t in before if t.is_alpha), 0)):
+            break
+        before = _sentence_before(before[0])
+    if before is None:
+        return None
+    told = [
+        t
+        for t in before
+        if t.dep_ == "relcl"
+        and t.lower_ in SPEECH_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in _children(t))
+    ]
+    if len(told) != 1:
+        return None
+    speaker = _subject_of(told[0])
+    if speaker is None or speaker.lower_ == "who":
+        return None
+    people = {t.i for t in before if t.ent_type_ == "PERSON"} - {
+        t.i for t in before[speaker.left_edge.i - before.start : speaker.i + 1 - before.start]
+    }
+    return None if people else _named_for(pronoun, speaker, memory, gender)
+
+
+def _named_for(pronoun: Token, token: Token, memory: _Speakers, gender: str) -> str | None:
+    """The name a token resolves to, when a name and one the pronoun may mean."""
+    name, _text, kind = _resolve(pronoun.doc, token, token.idx, memory)
     if name is None or kind != "named" or not memory.compatible(name, gender, pronoun.idx):
         return None
     return name
@@ -2195,6 +2247,7 @@ def _resolve(
             or _answerer(subj, memory, gender)
             or _replier(subj, memory, gender)
             or _subject_put_to_before(subj, memory, gender)
+            or _who_told_before(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
             or _introduced_before_quote(subj, memory, gender)
             or memory.recent(at, gender)
@@ -2728,9 +2781,11 @@ def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
 _PAPER_DESCRIPTION = re.compile(r"(?i:the|this)\s+(?i:news)?(?i:paper|daily)")
 # "the 47-year-old", "the 61-year-old grandmother": a person by age
 _AGE_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+([a-z]+))?")
-# "the DPRK side", "the U.S. side": a country's delegation, in the wording of Chinese and
-# North Korean copy
-_COUNTRY_SIDE = re.compile(r"(?i:the)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+side")
+# "the DPRK side", "the U.S. side" (the wording of Chinese and North Korean copy), "the DPRK
+# delegation": a country's delegation, which speaks for it
+_COUNTRY_SIDE = re.compile(
+    r"(?i:the)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:side|delegation)"
+)
 # "the communist state", "the reclusive country", "the Stalinist regime": a country described
 # (its noun in lower case: not "the Islamic State")
 _COUNTRY_DESCRIPTION = re.compile(
