@@ -9817,3 +9817,10 @@ def test_a_countrys_delegation_speaks_for_it(nlp) -> None:
         if q.cue == "said"
     )
     assert (row.speaker, row.speaker_type) == ("DPRK", "description")
+
+
+def test_critics_who_say_are_unnamed(nlp) -> None:
+    # the relative clause that makes them speak does not make them a group the story names
+    text = "Rice brushed aside critics who say the administration has given away too much."
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "say")
+    assert (row.speaker, row.speaker_text, row.speaker_type) == (None, "critics", "anonymous")

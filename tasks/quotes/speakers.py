@@ -2552,6 +2552,12 @@ def _resolve(
         or _unnamed_by_access(subj)
     ):
         memory.anonymous_at.append(subj.idx)
+        saying = next(
+            (c for c in _children(subj) if c.dep_ == "relcl" and c.lower_ in SPEECH_VERBS), None
+        )
+        if saying is not None and saying.left_edge.idx > desc_start:
+            # "critics who say ...": the source as written is "critics", not what they say
+            description = doc_text(doc)[desc_start : saying.left_edge.idx].rstrip(" ,")
         return None, description, "anonymous"
     if (
         subj.pos_ == "NOUN"
@@ -2911,6 +2917,8 @@ def _unnamed_officials(subj: Token) -> bool:
                 and not (c.dep_ == "prep" and c.lower_ == "in")
                 and not (c.dep_ == "advmod" and c.lower_ in ("here", "there"))  # "Officials here"
                 and not (c.dep_ == "prep" and c.lower_ == "from" and _from_a_post(c))
+                # (the clause that makes them speak: "brushed aside critics who say ...")
+                and not (c.dep_ == "relcl" and c.lower_ in SPEECH_VERBS)
             )
             for c in _children(subj)
         )
