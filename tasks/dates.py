@@ -1824,7 +1824,7 @@ def _h_season(t: str, anchor: date | None, tense: str | None) -> Normalised | No
         return "DATE", f"{named}-{code}", "season", True
     if anchor is None:
         return "DATE", f"XXXX-{code}", "season", True
-    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    start_month = _SEASON_START[code]
     year = anchor.year
     if t.startswith(("last", "this past")) or (
         tense == "past" and not t.startswith("this") and start_month > anchor.month

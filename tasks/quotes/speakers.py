@@ -1806,7 +1806,7 @@ def _replier(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     if asker is None:
         return None
     asked_by = _resolve(doc, asker, asker.idx, memory)[0]
-    about = next((c for c in _children(clause) if c.dep_ == "nsubj" and _named(c)), None)
+    about = next((c for c in _children(clause) if c.dep_ == "nsubj" and _may_be_name(c)), None)
     candidates = [about] if about is not None else []
     replied = next(
         (
@@ -1814,7 +1814,7 @@ def _replier(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
             for t in reversed(tokens[: question.i])
             if t.lower_ in _REPLYING and t.pos_ == "VERB"
             for c in _children(t)
-            if c.dep_ == "nsubj" and _named(c)
+            if c.dep_ == "nsubj" and _may_be_name(c)
         ),
         None,
     )
@@ -1904,7 +1904,7 @@ def _named_for(pronoun: Token, token: Token, memory: _Speakers, gender: str) -> 
     return name
 
 
-def _named(token: Token) -> bool:
+def _may_be_name(token: Token) -> bool:
     """Whether a token may be a person's name (NER's, or a proper noun it took for no place:
     "Hill", which it may tag an ORG)."""
     return token.ent_type_ == "PERSON" or (
