@@ -2389,8 +2389,9 @@ _PUT_OFF_TO = re.compile(
     r"brought\s+forward|moved\s+up|moved\s+back|pushed)\s+(?:to|for)\s+$",
     re.IGNORECASE,
 )
-# "pay down the loan by February", "loans through January": the month a deadline falls in
+# "See you on Thursday", "see you next Monday": a day to come
 _SEE_YOU = re.compile(r"\bsee\s+you\s+(?:on\s+|next\s+)?$", re.IGNORECASE)
+# "pay down the loan by February", "loans through January": the month a deadline falls in
 _BY_MONTH = re.compile(r"\b(?:by|through|before)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 # "has boycotted the talks since November", told in October: a time already begun, on or before
 # the anchor (the month after the anchor's is otherwise the coming one, see _resolve_month)
@@ -3266,6 +3267,12 @@ _ENTRY_DAY = re.compile(
 _ENTRY_AHEAD = re.compile(r"\b(?:will|is\s+(?:due|scheduled|expected|set))\b", re.IGNORECASE)
 
 
+def _line_end(text: str, at: int) -> int:
+    """Where the line (a paragraph) holding `at` ends."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _chronology_entries(text: str, anchor: date | None) -> list[tuple[int, int, date]]:
     """(start, end, day) of what each entry of a chronology tells after its date: told against
     that day, not the publication date ("Feb. 13, 2007 -- ... The deadline passes in April":
@@ -3277,14 +3284,12 @@ def _chronology_entries(text: str, anchor: date | None) -> list[tuple[int, int, 
         got = _h_month_day_year(m.group(1).lower(), None, None)
         if got is None or not _DAY_VALUE.match(got[1]) or not got[1][:4].isdigit():
             continue
-        end = text.find("\n", m.end())
-        entries.append((m.end(1), len(text) if end < 0 else end, date.fromisoformat(got[1][:10])))
+        entries.append((m.end(1), _line_end(text, m.end()), date.fromisoformat(got[1][:10])))
     for m in _ENTRY_DAY.finditer(text):
         if anchor is None:
             break
         got = _h_month_day_year(m.group(1).lower(), anchor, "past")
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        end = _line_end(text, m.end())
         if got is None or not _DAY_VALUE.match(got[1]) or _ENTRY_AHEAD.search(text, m.end(), end):
             continue
         day = date.fromisoformat(got[1][:10])
@@ -3579,14 +3584,15 @@ def extract_dates(
             if rule in _STORY_YEAR_RULES and got[1][:4].isdigit() and not _YEAR_RX.search(raw)
             else None
         )
-        last_entry = max((e for e in entries if e[0] < start), default=None)
-        if rule in ("month_rel", "season") and raw[:5].lower() == "that " and last_entry:
-            # "That summer, ..." in a chronology: the year of its last entry ("June 21: ...")
-            got = (got[0], f"{last_entry[2].year}{got[1][4:]}", got[2], True)
-        elif rule in ("month_rel", "season") and raw[:5].lower() == "that ":
-            # "the reactor went cold that July", "had taken over the bureau that spring": the
-            # July or the spring of the year the story tells of
-            got = _in_story_year(got, "that", found)
+        if rule in ("month_rel", "season") and raw[:5].lower() == "that ":
+            last_entry = max((e for e in entries if e[0] < start), default=None)
+            if last_entry is not None:
+                # "That summer, ..." in a chronology: the year of its last entry ("June 21: ...")
+                got = (got[0], f"{last_entry[2].year}{got[1][4:]}", got[2], True)
+            else:
+                # "the reactor went cold that July", "had taken over the bureau that spring":
+                # the July or the spring of the year the story tells of
+                got = _in_story_year(got, "that", found)
         elif rule == "season" and _SEASON_AFTER.match(raw) and token is not None:
             sent = token.sent
             before = token.doc[sent.start - 1] if sent.start > 0 else None

@@ -1289,6 +1289,7 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
         across = True
     if before is None:
         return None
+    quoted = _between_marks(doc, sent.start, pronoun.i)
     if (
         pronoun.i != sent.start
         and not (
@@ -1309,8 +1310,7 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
             # (a name inside the quote is no one the pronoun may mean: '"They know the Bush
             # administration has five months left," he said')
             and not any(
-                t.ent_type_ == "PERSON" and not _between_marks(t, sent.start, pronoun.i)
-                for t in doc[sent.start : pronoun.i]
+                t.ent_type_ == "PERSON" and t.i not in quoted for t in doc[sent.start : pronoun.i]
             )
         )
     ):
@@ -1387,10 +1387,10 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
     return source
 
 
-def _between_marks(token: Token, start: int, end: int) -> bool:
-    """Whether a token lies between the first and the last quote mark of tokens start..end."""
-    marks = [t.i for t in token.doc[start:end] if t.is_quote]
-    return len(marks) >= 2 and marks[0] < token.i < marks[-1]
+def _between_marks(doc: Doc, start: int, end: int) -> range:
+    """The token indices between the first and the last quote mark of tokens start..end."""
+    marks = [t.i for t in doc[start:end] if t.is_quote]
+    return range(marks[0] + 1, marks[-1]) if len(marks) >= 2 else range(0)
 
 
 # verbs of saying that only a person (or a body) does, not a document or a finding
@@ -1754,19 +1754,29 @@ def _answerer(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     if pronoun.i != _sent(pronoun).start:
         return None
     before = _sentence_before(pronoun)
-    if before is None or before.root.lower_ not in ("asked", "asks"):
+    if before is None or _yes_no_question(before.root) is None:
         return None
     asked = next((c for c in _children(before.root) if c.dep_ == "dobj"), None)
-    question = any(
-        c.dep_ in ("ccomp", "advcl") and _marked_by(c, ("whether", "if"))
-        for c in _children(before.root)
-    )
-    if asked is None or asked.ent_type_ != "PERSON" or not question:
+    if asked is None or asked.ent_type_ != "PERSON":
         return None
     name, _text, kind = _resolve(pronoun.doc, asked, asked.idx, memory)
     if name is None or kind not in ("named", "pronoun-resolved"):
         return None
     return name if memory.compatible(name, gender, pronoun.idx) else None
+
+
+def _yes_no_question(verb: Token) -> Token | None:
+    """The "whether" or "if" clause of "asked" ("Lugar asked Hill whether ..."), if any."""
+    if verb.lower_ not in ("asked", "asks"):
+        return None
+    return next(
+        (
+            c
+            for c in _children(verb)
+            if c.dep_ in ("ccomp", "advcl") and _marked_by(c, ("whether", "if"))
+        ),
+        None,
+    )
 
 
 _CHAIN_SENTENCES_MAX = 3  # how far back a pronoun's source is sought through pronouns or quotes
@@ -1787,17 +1797,9 @@ def _replier(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
         if at == 0:
             break
         before = _sent(tokens[at - 1])
-        root = before.root
-        clause = next(
-            (
-                c
-                for c in _children(root)
-                if c.dep_ in ("ccomp", "advcl") and _marked_by(c, ("whether", "if"))
-            ),
-            None,
-        )
-        if root.lower_ in ("asked", "asks") and clause is not None:
-            question = root
+        clause = _yes_no_question(before.root)
+        if clause is not None:
+            question = before.root
             break
         at = before.start
     if question is None or clause is None or any(c.dep_ == "dobj" for c in _children(question)):
