@@ -9824,3 +9824,59 @@ def test_critics_who_say_are_unnamed(nlp) -> None:
     text = "Rice brushed aside critics who say the administration has given away too much."
     row = next(q for q in quotes_of(nlp, text) if q.cue == "say")
     assert (row.speaker, row.speaker_text, row.speaker_type) == (None, "critics", "anonymous")
+
+
+def test_a_question_labelled_with_the_askers_name_in_brackets_is_the_askers(nlp) -> None:
+    # a press conference's transcript names each reporter in the question's label ("Q (Name,
+    # outlet):"): the question is that reporter's, not an anonymous "Q", and a report inside it
+    # stays a row of its own
+    text = (
+        "Transcript: President Roh Moo-hyun's Press Conference on the Beijing Agreement\n\n"
+        "(Presidential spokesman Han Sang-woo moderated.)\n\n"
+        "SPOKESMAN HAN: The President will take your questions.\n\n"
+        "PRESIDENT ROH: Good morning. I believe we have turned a corner.\n\n"
+        "Q (Kim Ji-hoon, KBS): Mr. President, the opposition says Seoul is paying the bill. How "
+        "do you respond?\n\n"
+        "PRESIDENT ROH: The cost of the first shipment is small.\n\n"
+        "QUESTION (Park Eun-young, MBC): Is the President planning to visit Washington?\n\n"
+        "SPOKESMAN HAN: No trip has been scheduled."
+    )
+    turns = [(q.speaker, q.text[:12]) for q in quotes_of(nlp, text) if q.cue == ":"]
+    assert turns == [
+        ("Han Sang-woo", "The Presiden"),
+        ("Roh Moo-hyun", "Good morning"),
+        ("Kim Ji-hoon", "Mr. Presiden"),
+        ("Roh Moo-hyun", "The cost of "),
+        ("Park Eun-young", "Is the Presi"),
+        ("Han Sang-woo", "No trip has "),
+    ]
+    quotes = quotes_of(nlp, text)
+    assert not any(q.speaker_text == "Transcript" for q in quotes)  # a page's label, no source
+    assert any(q.cue == "says" and q.text.startswith("Seoul is paying") for q in quotes)
+
+
+def test_a_broadcast_scripts_recorded_cut_is_the_labelled_speakers(nlp) -> None:
+    # a radio script sets each recorded cut under a bracketed label ("[ACTUALITY: HILL]"): the
+    # cut is the labelled speaker's, and the correspondent's turn before it ends there; the
+    # anchor who introduces herself ("I'm Dana Whitfield") speaks her turns by name
+    text = (
+        "North Korea Hands Over Its Nuclear Declaration\n\n"
+        "ANCHOR: This is VOA News. I'm Dana Whitfield. North Korea has handed over its "
+        "declaration. Kurt Achin reports from Seoul.\n\n"
+        "ACHIN: The chief U.S. envoy, Christopher Hill, said the declaration was only a "
+        "beginning.\n\n"
+        "[ACTUALITY: HILL] We have a declaration, and that's a good thing.\n\n"
+        "ACHIN: In Seoul, South Korea's envoy, Kim Sook, welcomed the declaration.\n\n"
+        "[ACTUALITY: KIM SOOK (VOICE OF INTERPRETER)] The declaration opens the door to the "
+        "third phase.\n\n"
+        "ANCHOR: That was Kurt Achin in Seoul."
+    )
+    turns = [(q.speaker, q.text[:12]) for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert turns == [
+        ("Dana Whitfield", "This is VOA "),
+        ("Kurt Achin", "The chief U."),
+        ("Christopher Hill", "We have a de"),
+        ("Kurt Achin", "In Seoul, So"),
+        ("Kim Sook", "The declarat"),
+        ("Dana Whitfield", "That was Kur"),
+    ]

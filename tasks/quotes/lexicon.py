@@ -554,6 +554,20 @@ _TRANSCRIPT_TURN = re.compile(
     rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|\s+reporting|{CAPS_ROLE})?"
     r"\s*:\s+(?=\S)"
 )
+# A reporter's question whose label names the asker in brackets, as a press conference's
+# transcript prints it: "Q (Kim Ji-hoon, KBS): ...", "QUESTION (Michael Brennan, AP): ..."; group
+# 3 is the name, before the bracket's first comma
+_ASKED_TURN = re.compile(
+    r"^\s*(Q|QUESTION|REPORTER)\s*(\(\s*([A-Z][^()\n,]{1,60}?)\s*(?:,[^()\n]{0,60})?\))\s*:\s+(?=\S)"
+)
+# A broadcast script's cut of a speaker's recorded words, labelled in brackets before them:
+# "[ACTUALITY: HILL] We have a declaration ...", "(SOUNDBITE: KIM SOOK (VOICE OF INTERPRETER))
+# ..."; group 3 is the speaker's name in capitals
+_CUT_TURN = re.compile(
+    r"^\s*[\[(]((?i:actuality|act|soundbite|sound bite|sot|bite|clip|audio|insert|tape))"
+    rf"(\s*:\s*({CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})(?:\s*\([^()\n]{{1,60}}\))?\s*[\])])"
+    r"\s*(?=\S)"
+)
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
     r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
@@ -574,7 +588,7 @@ _LABEL = re.compile(
     r"so|plus|bottom line|what|when|where|why|how|"
     # wire kinds of story: "INTERVIEW: Hill says ...", "TIMELINE: ...", "Q&A: ..."
     r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
-    r"preview|feature|commentary|fact check|obituary|"
+    r"preview|feature|commentary|fact check|obituary|transcript|"
     # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."
     r"earlier|later|meanwhile|elsewhere|previously|also|now|today|tonight|yesterday|"
     # a section's place or time: "In CHINA: The ministry said ...", "On Monday: ..."

@@ -67,6 +67,7 @@ from tasks.quotes.lexicon import (
     _ANSWERS,
     _AS_VERBS,
     _ASK,
+    _ASKED_TURN,
     _ASPECTUAL,
     _AUTHORED,
     _BACKINGS,
@@ -83,6 +84,7 @@ from tasks.quotes.lexicon import (
     _CREDITED,
     _CUE_NOUNS,
     _CUE_PREPS,
+    _CUT_TURN,
     _FINDING,
     _HAVE,
     _HEADLINE,
@@ -945,7 +947,7 @@ _TITLED_TURN = re.compile(
     r"[ \t]*((?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]+\S"
 )
 # the labels that open a speaker's turn
-_TURN_OPENERS = (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN)
+_TURN_OPENERS = (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN)
 
 
 def _turn_starts(paragraph: str) -> bool:
@@ -1582,7 +1584,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                     )
                     continue
             headline = _HEADLINE.match(paragraph)
-            transcript = _TRANSCRIPT_TURN.match(paragraph)
+            transcript = (
+                _ASKED_TURN.match(paragraph)
+                or _CUT_TURN.match(paragraph)
+                or _TRANSCRIPT_TURN.match(paragraph)
+            )
             if transcript is not None and (
                 transcript.group(2) is not None or not transcript.group(1).split()[0].isupper()
             ):
@@ -1632,6 +1638,9 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # "SEN. JOHN MCCAIN:", "AMB. HILL:": the parser made the title the
                         # label's head; the name ends the label
                         head = subj[-1]
+                    asker = _asker(doc, transcript, sent.start_char)
+                    if asker is not None:
+                        head = asker  # "Q (Kim Ji-hoon, KBS):" is Kim Ji-hoon's question
                     # a transcript's turn ("MR. CROWLEY: ...") records the words as spoken; a
                     # headline's ("Clinton: ...", "UN: PEACEKEEPERS PAYING ...") may be cut down
                     # to fit. Not told by _in_title_line: a short turn is title-case too
@@ -2541,6 +2550,21 @@ _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "
 
 
 _BARE_Q = re.compile(r"Q[ \t]+(?=[A-Z])")  # a reporter's turn with no colon (White House)
+
+
+def _asker(doc: Doc, label: re.Match[str] | None, offset: int) -> Token | None:
+    """The first token of the name a question's label gives in brackets ("Q (Kim Ji-hoon,
+    KBS):") or a broadcast cut's ("[ACTUALITY: HILL]"), or None (no such label, or no name
+    before the bracket's first comma)."""
+    if label is None or label.re not in (_ASKED_TURN, _CUT_TURN):
+        return None
+    start = offset + label.start(3)
+    span = doc.char_span(start, offset + label.end(3), alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return span[0]
+
+
 _BRIEFER_TURN = re.compile(r"^[ \t]*(?:MR|MS|MRS|DR)\.[ \t]+[A-Z][A-Z'’-]+:", re.MULTILINE)
 
 

@@ -8,6 +8,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,8 +40,10 @@ from tasks.quotes.attribution import (
 )
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
+    _ASKED_TURN,
     _AUTHORING,
     _CLOCK_LABEL,
+    _CUT_TURN,
     _DOCUMENTS,
     _FEMALE_TITLES,
     _FINDING_VERBS,
@@ -1092,6 +1095,28 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
     return text[line : label.end() - 1].strip()
 
 
+# a broadcast's host introducing themselves in a turn ("This is VOA News. I'm Dana Whitfield."),
+# read in the first characters of the turns under a host's role label
+_SELF_INTRODUCED = re.compile(r"\bI['’]m ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b")
+_HOST_ROLES = frozenset(["anchor", "host", "presenter", "newsreader", "moderator"])
+_INTRODUCTION_CHARS_MAX = 300
+
+
+@lru_cache(maxsize=16)
+def _self_introduced(text: str, role_label: str) -> str | None:
+    """The name a host's turn gives its speaker ("I'm Dana Whitfield") under a role label
+    ("ANCHOR:"), in the first turn under that label that gives one, or None (read once a text
+    and label: a transcript's every turn under the label asks)."""
+    if role_label.lower() not in _HOST_ROLES:
+        return None
+    turns = re.finditer(rf"^[ \t]*{re.escape(role_label)}[ \t]*:(.*)$", text, re.MULTILINE)
+    for turn in turns:
+        introduced = _SELF_INTRODUCED.search(turn.group(1)[:_INTRODUCTION_CHARS_MAX])
+        if introduced is not None:
+            return introduced.group(1)
+    return None
+
+
 def _name_case(name: str) -> str:
     """A name in capitals as a name is written ("BIDEN" -> "Biden", "McCORMACK" ->
     "McCormack"); any other name as it is."""
@@ -2099,6 +2124,14 @@ def _resolve(
         # "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT (voice-over):": a television
         # transcript's name before its role, whatever the parser made the label's head
         return memory.full_at(_name_case(labelled), subj.idx), labelled, "named"
+    line = doc_text(doc).rfind("\n", 0, subj.idx) + 1
+    head = doc_text(doc)[line : line + _LABEL_CHARS_MAX]
+    asker = _ASKED_TURN.match(head) or _CUT_TURN.match(head)
+    if asker is not None and line + asker.start(3) <= subj.idx < line + asker.end(3):
+        # "Q (Kim Ji-hoon, KBS): ...": the reporter the question's label names; "[ACTUALITY:
+        # HILL] ...": the speaker a broadcast's recorded cut is labelled with
+        name = asker.group(3) if asker.re is _ASKED_TURN else _name_case(asker.group(3))
+        return memory.full_at(name, subj.idx), asker.group(3), "named"
     role_label = _role_label(doc, subj)
     if role_label is not None:
         # "Press Secretary: ...", "MODERATOR: ...", "THE PRESIDENT: ...": a turn the transcript
@@ -2111,6 +2144,10 @@ def _resolve(
             or role_label.lower().startswith("unidentified")
             else "description"
         )
+        host = _self_introduced(doc_text(doc), role_label)
+        if host is not None:
+            # "ANCHOR: This is VOA News. I'm Dana Whitfield. ...": the host named themselves
+            return memory.full_at(host, subj.idx), role_label, "named"
         return None, role_label, kind
     label_end = _clock_label_end(doc, subj)
     if label_end is not None:
