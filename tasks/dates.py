@@ -3031,8 +3031,14 @@ def _date_told_before(
         # was Hill. The two men first met in July": July 2005)
         before = token.doc[sent.start - 1]
         if "\n" in before.text_with_ws:
-            return None
-        told = _frame_of(before.sent, [f for f in found if f.start_char >= before.sent.start_char])
+            # ... or, opening its paragraph, the date that framed the paragraph before when no
+            # other date was told after it ("In September 2005, the parties issued their first
+            # joint statement. ... \n\n The statement was adopted on Sept. 19.": 2005)
+            told = _paragraph_framed_before(before, found)
+        else:
+            told = _frame_of(
+                before.sent, [f for f in found if f.start_char >= before.sent.start_char]
+            )
         if told is None:
             return None
         last = told
@@ -3040,7 +3046,9 @@ def _date_told_before(
         return None
     if not (
         _YEAR_VALUE.match(last.value) is not None
-        and not last.relative
+        # (or a year the story told of before: "The following year brought the gravest
+        # setbacks: ... on October 9, it conducted its first nuclear test": 2006)
+        and (not last.relative or _STORY_YEAR_WORDS.fullmatch(last.text) is not None)
         and int(last.value[:4]) < anchor.year
     ):
         return None
@@ -3083,6 +3091,25 @@ _FRAME_OPENER = re.compile(
     r"(?:in|on|by|during|after|until)\s+$",
     re.IGNORECASE,
 )
+
+
+# a year named by the year the story told of before it
+_STORY_YEAR_WORDS = re.compile(
+    r"(?:the\s+(?:following|next|previous|prior)|that(?:\s+same)?)\s+year", re.IGNORECASE
+)
+
+
+def _paragraph_framed_before(
+    last_token: Token, found: list[TemporalExpression]
+) -> TemporalExpression | None:
+    """The date that frames the first sentence of the paragraph whose last token is given
+    (_frame_of), when no date is told after that sentence; None otherwise."""
+    first = last_token.sent
+    while first.start > 0 and "\n" not in last_token.doc[first.start - 1].text_with_ws:
+        first = last_token.doc[first.start - 1].sent
+    if any(f.start_char >= first.end_char for f in found):
+        return None
+    return _frame_of(first, [f for f in found if f.start_char >= first.start_char])
 
 
 def _frame_of(sent: Span, told: list[TemporalExpression]) -> TemporalExpression | None:

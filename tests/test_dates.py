@@ -2341,6 +2341,24 @@ def test_a_chronologys_entries_are_told_against_their_own_dates(nlp) -> None:
         ("In July 2006, Pyongyang fired missiles. On October 9, it tested a bomb.", "2006-10-09"),
         # (without such a frame, the past tense puts the day after the anchor a year back)
         ("Pyongyang fired missiles in July 2006. On October 9, it tested a bomb.", "2009-10-09"),
+        # ... or in the paragraph before, whose first sentence it framed, when no date was told
+        # after it
+        (
+            "In July 2006, Pyongyang fired seven missiles. The Security Council met at once.\n\n"
+            "On October 9, it tested a bomb.",
+            "2006-10-09",
+        ),
+        (
+            "In July 2006, Pyongyang fired seven missiles. The Council met in 2007.\n\n"
+            "On October 9, it tested a bomb.",
+            "2009-10-09",
+        ),
+        # ... or a year the story told of before it ("the following year")
+        (
+            "The talks began in 2005. The following year brought setbacks: on October 9, the"
+            " North tested a bomb.",
+            "2006-10-09",
+        ),
         # ... the first such day after that date, not one before it in that date's year
         (
             "After the talks broke down in December 2009, the North said on Jan. 12 that it"

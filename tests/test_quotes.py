@@ -5178,6 +5178,22 @@ def test_they_after_unnamed_sources_is_them(nlp) -> None:
     assert rows == [("Analysts", "anonymous"), ("they", "anonymous"), ("They", "unknown")]
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        # counted, not named
+        "Some U.S. officials said privately that the issue would be left for the next "
+        "administration.",
+        # what they reported holds a plural that is no people ("the talks")
+        "Diplomats in Beijing said the talks had stalled.",
+    ],
+)
+def test_they_after_unnamed_sources_counted_or_reporting_things_is_them(nlp, first: str) -> None:
+    text = f"{first} They said Hill had been given little room to compromise."
+    rows = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert rows == [(None, "anonymous"), (None, "anonymous")]
+
+
 def test_the_unnamed_official_named_again_with_its_ministry_is_anonymous(nlp) -> None:
     # the direct quote is resolved before the report that brings the official in: the words of
     # the description, not the order of resolution, tell it is the same unnamed official

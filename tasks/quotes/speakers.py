@@ -2937,8 +2937,33 @@ def _unnamed_before_they(they: Token) -> bool:
         spoke = token.dep_ in ("nsubj", "nsubjpass") and _is_cue(token.head)
         if token.i >= own and not spoke:
             continue  # in its own sentence, what "they" report ("... make concessions, they said")
-        return spoke and (_unnamed_officials(token) or token.lower_ in _UNNAMED_PEOPLE)
+        if not spoke and not _may_be_people(token):
+            continue  # what the unnamed reported: "Diplomats said the talks had stalled. They said"
+        return spoke and (
+            _unnamed_officials(token) or token.lower_ in _UNNAMED_PEOPLE or _some_unnamed(token)
+        )
     return False
+
+
+# the words that count unnamed officials without naming them: "Some U.S. officials said ..."
+_UNNAMED_COUNTS = frozenset(["some", "several", "many", "other", "most", "few", "two", "three"])
+
+
+def _may_be_people(token: Token) -> bool:
+    """Whether a plural may be people a "they" means (officials, senators, Americans), not a
+    thing ("the talks")."""
+    return (
+        token.lower_ in _UNNAMED_PLURALS
+        or token.ent_type_ in ("NORP", "PERSON")
+        or _PERSON_ROLE.search(token.lower_.rstrip("s")) is not None
+    )
+
+
+def _some_unnamed(subj: Token) -> bool:
+    """Whether a subject is unnamed officials counted, not named ("Some U.S. officials")."""
+    return subj.lower_ in _UNNAMED_PLURALS and any(
+        c.dep_ in ("det", "nummod", "amod") and c.lower_ in _UNNAMED_COUNTS for c in _children(subj)
+    )
 
 
 def _unnamed_officials(subj: Token) -> bool:
