@@ -9896,3 +9896,27 @@ def test_a_broadcast_scripts_recorded_cut_is_the_labelled_speakers(nlp) -> None:
         ("Kim Sook", "The declarat"),
         ("Dana Whitfield", "That was Kur"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("later", "speaker"),
+    [
+        # the lead's source named in the story below it, by the same noun and nation
+        (
+            "The Chinese ambassador, Wang Guangya, said his government opposed the test.",
+            "Wang Guangya",
+        ),
+        # ... not another nation's
+        ("The Japanese ambassador, Kenzo Oshima, said his government wanted more.", None),
+    ],
+)
+def test_a_nations_role_in_the_lead_is_the_one_the_story_names_later(
+    nlp, later: str, speaker: str | None
+) -> None:
+    text = (
+        "The Security Council voted on Saturday to impose sanctions, but China's ambassador told "
+        "the council that Beijing would not inspect cargo.\n\n"
+        f"The vote came after five days of talks. {later}"
+    )
+    (lead,) = [q for q in quotes_of(nlp, text) if q.speaker_text == "China's ambassador"]
+    assert lead.speaker == speaker

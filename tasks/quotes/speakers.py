@@ -1939,6 +1939,69 @@ def _may_be_name(token: Token) -> bool:
     )
 
 
+# a nation as its name or its people's word gives it ("South Korea's", "South Korean"): the
+# first letters of each word, but for the names whose people's word is another
+_NATION_KEYS = {"american": "u.s.", "united": "u.s.", "us": "u.s.", "french": "fran", "dutch": "neth"}
+_NATION_KEY_CHARS = 4
+# words NER gives a group's label that name no nation: "the Democratic nominee"
+_NOT_NATIONS = frozenset(
+    ["democratic", "democrat", "republican", "conservative", "liberal", "labour", "socialist",
+     "communist", "muslim", "christian", "catholic", "jewish", "islamist"]
+)  # fmt: skip
+
+
+def _nation_of(role: Token) -> tuple[str, frozenset[str]] | None:
+    """The nation a role is said to be of ("China's ambassador", "the Chinese ambassador",
+    "South Korea's chief negotiator"), as the first letters of its words, and the role's other
+    modifiers ("chief"); None when no nation is named."""
+    nation = next(
+        (
+            c
+            for c in _children(role)
+            if (c.dep_ == "poss" and c.ent_type_ == "GPE")
+            or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+        ),
+        None,
+    )
+    if nation is None or nation.lower_ in _NOT_NATIONS:
+        return None
+    words = [t.lower_ for t in role.doc[nation.left_edge.i : nation.i + 1] if t.is_alpha]
+    key = "".join(_NATION_KEYS.get(w, w[:_NATION_KEY_CHARS]) for w in words)
+    others = frozenset(
+        c.lower_
+        for c in _children(role)
+        if c.dep_ in ("amod", "compound") and c.i < role.i and c.i != nation.i
+    )
+    return key, others
+
+
+def _nations_role_named_later(subj: Token) -> Token | None:
+    """The name a later sentence gives a nation's role a report left unnamed, by the same noun,
+    nation and words before it, set off before the name or standing as its title: "China's
+    ambassador told the council ..." then "The Chinese ambassador, Wang Guangya, told ..." (a
+    lead's source, named in the story below it; of several nations' ambassadors, the nation
+    tells which)."""
+    if subj.pos_ != "NOUN" or _PERSON_ROLE.match(subj.lower_) is None:
+        return None
+    if any(c.dep_ == "appos" for c in _children(subj)):
+        return None  # named where it stands
+    nation = _nation_of(subj)
+    if nation is None:
+        return None
+    tokens = _tokens(subj.doc)
+    for t in tokens[_sent(subj).end :]:
+        if t.lower_ != subj.lower_ or _nation_of(t) != nation:
+            continue
+        named = next(
+            (c for c in _children(t) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        )
+        if named is None and t.dep_ == "compound" and t.head.ent_type_ == "PERSON":
+            named = t.head  # "Chinese Ambassador Wang Guangya"
+        if named is not None:
+            return named
+    return None
+
+
 def _spokesperson_named_next(subj: Token, memory: _Speakers) -> Token | None:
     """The name the next sentence of the paragraph gives an unnamed spokesperson, set off after
     the same noun as its subject: '"...," a State Department spokesman said. The spokesman,
@@ -2302,7 +2365,7 @@ def _resolve(
         if gender in ("m", "f"):
             memory.tell(name, gender, subj.idx)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
-    named_next = _spokesperson_named_next(subj, memory)
+    named_next = _spokesperson_named_next(subj, memory) or _nations_role_named_later(subj)
     if named_next is not None:
         name, _text, kind = _resolve(doc, named_next, named_next.idx, memory)
         if name is not None and kind == "named":
