@@ -9920,3 +9920,26 @@ def test_a_nations_role_in_the_lead_is_the_one_the_story_names_later(
     )
     (lead,) = [q for q in quotes_of(nlp, text) if q.speaker_text == "China's ambassador"]
     assert lead.speaker == speaker
+
+
+def test_a_columns_lower_case_byline_names_its_writer(nlp) -> None:
+    # "by Shin Dong-woo" under a column's headline: the column's "I" is the writer's
+    text = (
+        "[OPINION] Three years on, the table stands empty\n\nby Shin Dong-woo\n\n"
+        "I told a minister that Seoul, at least, was willing to pay."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == ("Shin Dong-woo", "pronoun-resolved")
+
+
+def test_the_unnamed_source_goes_on_in_the_quote_paragraph_after_his_report(nlp) -> None:
+    # "He told me ..." closes a paragraph about an unnamed diplomat; the quote paragraph after
+    # it, "he said", is the same diplomat's, not the last person the story named
+    text = (
+        "Kim Yong-il led the North's delegation in 2003.\n\n"
+        "I asked a senior diplomat at the Foreign Ministry last week whether the talks were dead."
+        ' He told me they were "in a coma, not in the grave."\n\n'
+        '"We have not given up, but we are running out of ideas," he said.'
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We have not"))
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")

@@ -1008,7 +1008,10 @@ _CREDITS = re.compile(
 
 # a byline of its own line near the top ("By Richard A. Moreland", "By Jane Doe, Staff
 # Writer"): the writer's name before any comma
-_BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][^,\n]{2,60}?)[ \t]*(?:,[^\n]*)?$", re.MULTILINE)
+# (in any case: "by Shin Dong-woo" under a column's headline, "BY AMBER PHILLIPS")
+_BYLINE = re.compile(
+    r"^[ \t]*(?:By|by|BY)[ \t]+([A-Z][^,\n]{2,60}?)[ \t]*(?:,[^\n]*)?$", re.MULTILINE
+)
 _BYLINE_WITHIN = 600  # characters from the top: the headline, a kicker, the byline
 _WRITER_WORD = re.compile(r"[A-Z][\w.'’-]*")
 
@@ -1360,10 +1363,11 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
         for t in doc[source.left_edge.i : sent.start]
     ):
         return None
-    if source.lower_ == pronoun.lower_ and source.i < pronoun.i and not across:
+    if source.lower_ == pronoun.lower_ and source.i < pronoun.i:
         # 'He told me that the difference was China. "...," he said': the same unnamed source
         # the pronoun before went on with (a few sentences back at most: a run of "he said"
-        # reads each sentence once)
+        # reads each sentence once), in its paragraph or the one before ('I asked a senior
+        # diplomat ... He told me they were "in a coma." \n\n "...," he said')
         if depth >= _CHAIN_SENTENCES_MAX:
             return None
         return _unnamed_source_before(source, any_verb, depth + 1)
@@ -1768,7 +1772,12 @@ def _sentence_before(token: Token, across_paragraphs: bool = False) -> Span | No
     sent = _sent(token)
     if sent.start == 0 or (not across_paragraphs and "\n" in tokens[sent.start - 1].text_with_ws):
         return None
-    return _sent(tokens[sent.start - 1])
+    before = _sent(tokens[sent.start - 1])
+    if across_paragraphs and before.start > 0 and not any(t.is_alpha for t in before):
+        # a closing mark the parser split off with the paragraph break after it ('He told me
+        # they were "in a coma." \n\n'): the sentence it closes
+        before = _sent(tokens[before.start - 1])
+    return before
 
 
 def _answerer(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
@@ -1941,7 +1950,13 @@ def _may_be_name(token: Token) -> bool:
 
 # a nation as its name or its people's word gives it ("South Korea's", "South Korean"): the
 # first letters of each word, but for the names whose people's word is another
-_NATION_KEYS = {"american": "u.s.", "united": "u.s.", "us": "u.s.", "french": "fran", "dutch": "neth"}
+_NATION_KEYS = {
+    "american": "u.s.",
+    "united": "u.s.",
+    "us": "u.s.",
+    "french": "fran",
+    "dutch": "neth",
+}
 _NATION_KEY_CHARS = 4
 # words NER gives a group's label that name no nation: "the Democratic nominee"
 _NOT_NATIONS = frozenset(
