@@ -22,7 +22,7 @@ import re._parser as _parser
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -137,6 +137,9 @@ _OR_UNITS = r"(?:\s+(?:or|and)\s+(?:even\s+)?(?:days|weeks|months|years|decades)
 
 # One alternation, longest and most specific patterns first; each group names the rule.
 _PATTERNS: list[tuple[str, str]] = [
+    # a live page's time stamp, four figures opening an entry ("0712: Diplomats in Beijing
+    # say ...", "1140 President Bush announces ..."): read so only on a page of them (_live_page)
+    ("live_stamp", r"[0-2]\d[0-5]\d(?=:[ \t]|[ \t]+(?-i:(?!GMT\b|UTC\b)[A-Z]))"),
     # "2009-12-22 11:05", and the time stamps of East Asian wire copy ("2009/12/22 11:05 KST")
     (
         "iso_datetime",
@@ -2316,6 +2319,7 @@ _HANDLERS = {
     "iso_date": _h_iso_date,
     "numeric_date": _h_numeric_date,
     "time_date": _h_time_date,
+    "live_stamp": _h_time_date,
     "month_day_range": _h_month_day_range,
     "month_day_year": _h_month_day_year,
     "day_month_year": _h_day_month_year,
@@ -3233,6 +3237,24 @@ _DAY_THEN_CLOCK = re.compile(r",?[ \t]+|,")  # between a day and the clock time 
 _STAMP_END = re.compile(r":|\s*(?:--|[—–]|-\s)")
 
 
+# a paragraph opening with four figures that may be a clock time, and the entries a live page
+# has at least, one of them no year (before 1600), to be read as one
+_FOUR_FIGURE_STAMP = re.compile(r"^[ \t]*([0-2]\d[0-5]\d)(?=:[ \t]|[ \t]+[A-Z])", re.MULTILINE)
+_LIVE_PAGE_STAMPS_MIN = 3
+
+
+@lru_cache(maxsize=8)
+def _live_page(text: str) -> bool:
+    """Whether a text is a live page whose entries open with four-figure time stamps ("0712:
+    ...", "1012 GMT: ..."), not a chronology's years ("2003: ...")."""
+    stamps = [int(m.group(1)) for m in _FOUR_FIGURE_STAMP.finditer(text)]
+    return len(stamps) >= _LIVE_PAGE_STAMPS_MIN and any(stamp < 1600 for stamp in stamps)
+
+
+def _opens_line(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
 def _time_stamp(text: str, start: int, end: int) -> bool:
     """Whether a clock time opens its paragraph before a colon or a dash ("18:40 GMT: ...",
     "8:55 a.m. — Envoys are arriving ...")."""
@@ -3374,6 +3396,10 @@ def extract_dates(
             raw = text[start:end]
         if not raw.strip():
             continue
+        if rule == "live_stamp" and not (_opens_line(text, start) and _live_page(text)):
+            rule = _rule_of(raw)  # a year ("2003: The first round opens"), not a clock time
+            if rule is None:
+                continue
         if rule in _WEAK_RULES and raw.lower() in _WEAK_REFS:
             continue
         token = token_at(doc, start)

@@ -2811,3 +2811,28 @@ def test_a_date_in_a_quote_hung_on_the_attribution_keeps_the_quotes_tense(nlp) -
 def test_dates_of_the_blind_stories_243_250(nlp, sentence, anchor, expression, value) -> None:
     found = extract_dates(nlp(sentence), anchor)
     assert [t.value for t in found if t.text == expression] == [value], found
+
+
+def test_a_live_pages_four_figure_stamps_are_clock_times_of_its_day(nlp) -> None:
+    # entries opening with "0712:" or "1140 " on a page of them (one before 1600, no year) are
+    # clock times of the page's day; a chronology's "2003:" stays a year
+    page = (
+        "North Korea hands over its declaration - as it happened\n\nAll times GMT.\n\n"
+        "0712: Diplomats in Beijing say the document is expected within hours.\n\n"
+        "0935: China's foreign ministry confirms it has been received.\n\n"
+        "1140 President Bush announces he is lifting sanctions.\n\n"
+        "1230 GMT: Japan's prime minister speaks to reporters."
+    )
+    found = extract_dates(nlp(page), date(2008, 6, 26))
+    assert [(t.text, t.type, t.value) for t in found if t.type == "TIME"] == [
+        ("0712", "TIME", "2008-06-26T07:12"),
+        ("0935", "TIME", "2008-06-26T09:35"),
+        ("1140", "TIME", "2008-06-26T11:40"),
+        ("1230 GMT", "TIME", "2008-06-26T12:30Z"),
+    ]
+    chronology = (
+        "TIMELINE - The six-party talks\n\n2003: The first round opens in Beijing.\n\n"
+        "2005: The parties issue a joint statement.\n\n2006: The North tests a bomb."
+    )
+    found = extract_dates(nlp(chronology), date(2009, 4, 14))
+    assert [t.value for t in found] == ["2003", "2005", "2006"]
