@@ -114,7 +114,7 @@ _TIME_OF_DAY = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\
 # read case-blind, "Sat" of "noon Saturday" and "tha" of "10 a.m. that day" were zones and cut
 # the span short
 _ZONE = r"(?:\s+(?-i:[A-Z]{2,4}T|GMT|UTC)\b)?"
-_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter\s+monday\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b|black\s+friday\b|cyber\s+monday\b|(?:st\.?\s+)?patrick's\s+day\b|mother's\s+day\b|father's\s+day\b|presidents'?\s+day\b|martin\s+luther\s+king(?:\s+jr\.?)?\s+day\b|columbus\s+day\b|bastille\s+day\b"
+_HOLIDAY = r"christmas(?:\s+(?:day|eve))?\b|new\s+year's\s+(?:day|eve)\b|thanksgiving(?:\s+day)?\b|election\s+day\b|independence\s+day\b|(?:the\s+)?fourth\s+of\s+july\b|labor\s+day\b|memorial\s+day\b|veterans\s+day\b|halloween\b|valentine's\s+day\b|easter\s+monday\b|easter(?:\s+sunday)?\b|good\s+friday\b|boxing\s+day\b|black\s+friday\b|cyber\s+monday\b|(?:st\.?\s+)?patrick's\s+day\b|mother's\s+day\b|father's\s+day\b|presidents'?\s+day\b|martin\s+luther\s+king(?:\s+jr\.?)?\s+day\b|columbus\s+day\b|bastille\s+day\b|(?:the\s+)?lunar\s+new\s+year(?:'s)?(?:\s+(?:holidays?|day))?\b|(?:the\s+)?spring\s+festival\b|chinese\s+new\s+year\b|seollal\b"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -1549,7 +1549,24 @@ _NTH_WEEKDAY_HOLIDAYS = {"mother's day": (5, 6, 2), "father's day": (6, 6, 3),
                          "columbus day": (10, 0, 2)}  # fmt: skip
 
 
+# the first day of the lunar year, Korea's Seollal and China's Spring Festival (the Chinese
+# calendar's new moon; a table, as no rule gives it): year -> (month, day)
+_LUNAR_NEW_YEAR = {
+    1990: (1, 27), 1991: (2, 15), 1992: (2, 4), 1993: (1, 23), 1994: (2, 10), 1995: (1, 31),
+    1996: (2, 19), 1997: (2, 7), 1998: (1, 28), 1999: (2, 16), 2000: (2, 5), 2001: (1, 24),
+    2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9), 2006: (1, 29), 2007: (2, 18),
+    2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3), 2012: (1, 23), 2013: (2, 10),
+    2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28), 2018: (2, 16), 2019: (2, 5),
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+    2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+}  # fmt: skip
+_LUNAR_NEW_YEAR_NAMES = ("lunar new year", "spring festival", "chinese new year", "seollal")
+
+
 def _holiday_date(name: str, year: int) -> date | None:
+    if name.startswith(_LUNAR_NEW_YEAR_NAMES):
+        first = _LUNAR_NEW_YEAR.get(year)
+        return date(year, *first) if first is not None else None
     for key, (month, day) in _FIXED_HOLIDAYS.items():
         if name.startswith(key) or name.endswith(key):
             return date(year, month, day)

@@ -2836,3 +2836,30 @@ def test_a_live_pages_four_figure_stamps_are_clock_times_of_its_day(nlp) -> None
     )
     found = extract_dates(nlp(chronology), date(2009, 4, 14))
     assert [t.value for t in found] == ["2003", "2005", "2006"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # the first day of the lunar year, the nearest one the tense points to
+        (
+            "A meeting could be held as early as the Lunar New Year holiday.",
+            date(2007, 11, 20),
+            "2008-02-07",
+        ),
+        (
+            "The next round opens on March 19, after the Spring Festival.",
+            date(2007, 2, 15),
+            "2007-02-18",
+        ),
+        (
+            "Families in Seoul celebrated Seollal with their relatives.",
+            date(2009, 3, 2),
+            "2009-01-26",
+        ),
+        ("Trade slowed over Chinese New Year 2005.", date(2007, 2, 15), "2005-02-09"),
+    ],
+)
+def test_the_lunar_new_year_is_its_day(nlp, sentence: str, anchor: date, value: str) -> None:
+    found = extract_dates(nlp(sentence), anchor)
+    assert [t.value for t in found if not t.value.startswith(("2007-03", "XXXX"))] == [value]
