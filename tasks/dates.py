@@ -3712,7 +3712,9 @@ def extract_dates(
         if rule == "rel_unit" or (rule == "quarter" and raw.lower() == "the previous quarter"):
             # ("the previous quarter" is read with the quarters: the last one reported)
             said = reading.lower()
-            got = _anaphoric(got, _DAY_BESIDE.get(said, said), found, anchor)
+            # (not a date that names a deal: "the Feb. 13 agreement ... earlier in the day")
+            undealt = [f for f in found if not _names_a_done_deal(token_at(doc, f.start_char))]
+            got = _anaphoric(got, _DAY_BESIDE.get(said, said), undealt, anchor)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
         elif rule == "ago" and token is not None and raw.lower().endswith("earlier"):

@@ -2863,3 +2863,16 @@ def test_a_live_pages_four_figure_stamps_are_clock_times_of_its_day(nlp) -> None
 def test_the_lunar_new_year_is_its_day(nlp, sentence: str, anchor: date, value: str) -> None:
     found = extract_dates(nlp(sentence), anchor)
     assert [t.value for t in found if not t.value.startswith(("2007-03", "XXXX"))] == [value]
+
+
+def test_the_day_a_story_tells_of_is_no_day_a_deal_is_named_by(nlp) -> None:
+    # "earlier in the day" is the story's day, not the day "the Feb. 13 agreement" was made on
+    text = (
+        "Seoul said disablement under the Feb. 13 agreement was on track. The vice minister, "
+        "speaking to lawmakers earlier in the day, said the talks would move on."
+    )
+    found = extract_dates(nlp(text), date(2007, 11, 20))
+    assert [(t.text, t.value) for t in found] == [
+        ("Feb. 13", "2007-02-13"),
+        ("earlier in the day", "2007-11-20"),
+    ]
