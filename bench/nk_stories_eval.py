@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,16 +64,22 @@ def _spans(text: str, items: list[dict[str, str]], nested: bool) -> list[tuple[i
     last: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     for item in items:
-        after_same = last.get(item["text"], -1) + 1
+        # (a quote over paragraphs is annotated as the story prints it, its blank line and all;
+        # the clean stage's repair keeps one line break between paragraphs)
+        needle = item["text"] if item["text"] in text else _BLANK_LINES.sub("\n", item["text"])
+        after_same = last.get(needle, -1) + 1
         after_previous = (spans[-1][0] if nested else spans[-1][1]) if spans else 0
-        start = text.find(item["text"], max(after_same, after_previous))
+        start = text.find(needle, max(after_same, after_previous))
         if start < 0:  # (an item out of order)
-            start = text.find(item["text"], after_same)
+            start = text.find(needle, after_same)
         if start < 0:
-            start = text.find(item["text"])
-        last[item["text"]] = start
-        spans.append((start, start + len(item["text"])))
+            start = text.find(needle)
+        last[needle] = start
+        spans.append((start, start + len(needle)))
     return spans
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 
 
 def _last_name(name: str | None) -> str:

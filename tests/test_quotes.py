@@ -9943,3 +9943,21 @@ def test_the_unnamed_source_goes_on_in_the_quote_paragraph_after_his_report(nlp)
     )
     quote = next(q for q in quotes_of(nlp, text) if q.text.startswith("We have not"))
     assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+
+
+def test_a_readers_comment_signed_after_its_quote_is_the_signers(nlp) -> None:
+    # a live page's readers' comments: each quote signed with a name and a place after its
+    # closing mark is the signer's, not the official quoted in the entry before
+    text = (
+        "1230 GMT: Japan's Prime Minister Yasuo Fukuda speaks to reporters. \"We will not "
+        'accept any settlement that leaves the abduction issue unresolved," he says.\n\n'
+        '1320: More of your comments: "My grandparents were born in the North and never saw '
+        'their home again." Min-jung Lee, Busan. "Fourteen years of talking and the bomb still '
+        'exists. I will believe it when the inspectors say so." Daniel Osei, London'
+    )
+    rows = [(q.speaker, q.text[:8]) for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert rows == [
+        ("Yasuo Fukuda", "We will "),
+        ("Min-jung Lee", "My grand"),
+        ("Daniel Osei", "Fourteen"),
+    ]

@@ -72,6 +72,13 @@ from tasks.quotes.syntax import (
     _tokens,
 )
 
+# a quote's signature after its closing mark, a name and a place: '"..." Richard Hale, Columbus',
+# ending its paragraph or before the next quote
+_SIGNED = re.compile(
+    r"[ \t]+(?:[—–-][ \t]*)?([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}),[ \t]+"
+    r"[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2}\.?(?=[ \t]*(?:\n|$|[\"“]))"
+)
+
 
 def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -216,6 +223,12 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
                     # report the rest of the clause ("pledged to enact reform, fix the "broken"
                     # system")
                     used_cues.add(att.cue.i)
+        signed = _SIGNED.match(text, hi) if kind == "direct" and cue_text is None else None
+        if signed is not None:
+            # a reader's comment on a live page, signed after its closing mark ('"Fourteen years
+            # of talking and the bomb still exists." Daniel Osei, London'): the signer's words
+            speaker_text = signed.group(1)
+            speaker, speaker_type = memory.full_at(speaker_text, lo), "named"
         if (
             speaker_type == "unknown"
             and speaker is None
