@@ -161,6 +161,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # "last Oct. 23", "next March 5" (AP style): the day before or after the anchor, whatever
     # the distance, not "last Oct." and a stray number
+    # "Sept. 19 last year", "19 September this year": a day of the year before or of this one
+    (
+        "day_of_year",
+        rf"\b(?:{_MONTH}\s+{_DAYNUM}|{_DAYNUM}\s+(?:of\s+)?{_MONTH})\s*,?\s+(?:of\s+)?(?:last|this|next)\s+year\b",
+    ),
     (
         "month_day_year",
         rf"\b(?:{_DAY_MODIFIER}\s+)?(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAYNUM}(?:\s*,?\s+{_YEAR})?\b",
@@ -2326,7 +2331,24 @@ def _h_month_of_year(t: str, anchor: date | None, tense: str | None) -> Normalis
     return "DATE", f"{anchor.year + shift}-{month:02d}", "month", True
 
 
+def _h_day_of_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    """ "Sept. 19 last year", "19 September this year"."""
+    words = [w for w in re.split(r"[\s,]+", t) if w and w != "of"]
+    month = next((m for w in words[:2] if (m := _month_num(w)) is not None), None)
+    day = next((int(d[0]) for w in words[:2] if (d := re.match(r"\d+", w))), None)
+    if month is None or day is None:
+        return None
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", "day", True
+    year = anchor.year + {"last": -1, "this": 0, "next": 1}[words[-2]]
+    try:
+        return "DATE", date(year, month, day).isoformat(), "day", True
+    except ValueError:
+        return None
+
+
 _HANDLERS = {
+    "day_of_year": _h_day_of_year,
     "month_of_year": _h_month_of_year,
     "period": _h_period,
     "year_ago_period": _h_year_ago_period,

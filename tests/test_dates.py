@@ -2876,3 +2876,22 @@ def test_the_day_a_story_tells_of_is_no_day_a_deal_is_named_by(nlp) -> None:
         ("Feb. 13", "2007-02-13"),
         ("earlier in the day", "2007-11-20"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "The joint statement was signed on Sept. 19 last year.",
+            "Sept. 19 last year",
+            "2005-09-19",
+        ),
+        ("It was agreed on 13 February this year.", "13 February this year", "2006-02-13"),
+        ("They will meet again on March 3 next year.", "March 3 next year", "2007-03-03"),
+    ],
+)
+def test_a_day_of_last_this_or_next_year_is_one_date(
+    nlp, sentence: str, text: str, value: str
+) -> None:
+    found = extract_dates(nlp(sentence), date(2006, 8, 28))
+    assert [(t.text, t.value) for t in found] == [(text, value)]
