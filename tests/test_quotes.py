@@ -9961,3 +9961,24 @@ def test_a_readers_comment_signed_after_its_quote_is_the_signers(nlp) -> None:
         ("Min-jung Lee", "My grand"),
         ("Daniel Osei", "Fourteen"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser hangs the name on the department that ends the title
+        (
+            "The U.S. assistant secretary of State, Hill, claimed on Monday that the delay was "
+            'caused by "technical problems" in the banking procedures.',
+            "Hill",
+        ),
+        ("The secretary of Defense, Robert Gates, said the troops would stay.", "Robert Gates"),
+        # (a description set off after the title is no name)
+        (
+            "The director of the Korea Institute, a longtime critic, said the talks had failed.",
+            None,
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_title_of_a_department_names_it(nlp, text: str, speaker) -> None:
+    assert quotes_of(nlp, text)[0].speaker == speaker

@@ -1284,6 +1284,28 @@ def _closing_name(subj: Token) -> Token | None:
     return last
 
 
+def _name_after_title_of(subj: Token) -> Token | None:
+    """The name set off after a title that ends in its department ("The U.S. assistant
+    secretary of State, Hill, claimed ..."), which the parser hangs on the department."""
+    if subj.pos_ != "NOUN":
+        return None
+    of = next((c for c in _children(subj) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    office = next((c for c in _children(of) if c.dep_ == "pobj"), None) if of else None
+    if office is None or office.pos_ != "PROPN":
+        return None
+    return next(
+        (
+            c
+            for c in _children(office)
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and c.i > office.i
+            and subj.doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
+
+
 def _named_noun(noun: Token) -> Token | None:
     """A noun that is a person's name, or the name it stands in apposition with."""
     if noun.ent_type_ == "PERSON":
@@ -2472,6 +2494,7 @@ def _resolve(
         )
         or _closing_appos(subj)
         or _name_before_title(subj, memory)
+        or _name_after_title_of(subj)
     )
     titled = _titled_conjunct(subj)
     if titled is not None:
