@@ -9982,3 +9982,27 @@ def test_a_readers_comment_signed_after_its_quote_is_the_signers(nlp) -> None:
 )
 def test_a_name_set_off_after_a_title_of_a_department_names_it(nlp, text: str, speaker) -> None:
     assert quotes_of(nlp, text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the country the clause reacts to said it, in the clause after "after"
+        (
+            "Governments around the world condemned North Korea on Monday after it said it had "
+            "carried out its first nuclear test.",
+            "North Korea",
+        ),
+        # (not the object of a clause whose "as it had promised" is its subject's)
+        (
+            "The United States failed to take North Korea off its list on Monday as it had "
+            "promised.",
+            None,
+        ),
+    ],
+)
+def test_it_said_in_a_clause_after_is_the_body_the_clause_before_is_about(
+    nlp, text: str, speaker
+) -> None:
+    rows = [q for q in quotes_of(nlp, text) if q.speaker_text == "it"]
+    assert [q.speaker for q in rows] in ([speaker], [] if speaker is None else [speaker])

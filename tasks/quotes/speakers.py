@@ -1284,6 +1284,26 @@ def _closing_name(subj: Token) -> Token | None:
     return last
 
 
+def _body_of_governing_clause(it: Token) -> Token | None:
+    """The country or body the clause an "it said" clause hangs on has as its subject or
+    object before the pronoun ("Governments condemned North Korea on Monday after it said it
+    had carried out a test": North Korea)."""
+    verb = it.head
+    if verb.dep_ != "advcl" or verb.head.i > it.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _AFTER_WHAT_IT_SAID for c in _children(verb)):
+        return None  # not "as it had promised", whose "it" is the subject's
+    roles = {c.dep_: c for c in _children(verb.head) if c.i < it.i}
+    subject, obj = roles.get("nsubj"), roles.get("dobj")
+    if subject is not None and subject.ent_type_ in ("GPE", "ORG", "PERSON"):
+        return subject if subject.ent_type_ != "PERSON" else None
+    return obj if obj is not None and obj.ent_type_ in ("GPE", "ORG") else None
+
+
+# the conjunctions of a clause of what a body said that the clause before reacts to
+_AFTER_WHAT_IT_SAID = frozenset(["after", "when", "because", "since", "once"])
+
+
 def _name_after_title_of(subj: Token) -> Token | None:
     """The name set off after a title that ends in its department ("The U.S. assistant
     secretary of State, Hill, claimed ..."), which the parser hangs on the department."""
@@ -2326,6 +2346,11 @@ def _resolve(
             about = _country_of_sentence_before(subj, memory)
             if about is not None:
                 return about, subj.text, "pronoun-resolved"
+        governing = _body_of_governing_clause(subj)
+        if governing is not None:
+            name, _text, kind = _resolve(doc, governing, at, memory)
+            if name is not None and kind == "named":
+                return name, subj.text, "pronoun-resolved"
     its_owner = next((c for c in _children(subj) if c.dep_ == "poss"), None)
     if (
         its_owner is not None
