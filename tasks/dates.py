@@ -101,7 +101,11 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _DIGITS_ONLY = re.compile(_DIGITS)
 _NUM_WORD = rf"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|single|couple of|a couple of|a few|few|several|some|many|{_DIGITS})"
-_NUM_WORD_COMPOUND = rf"(?:{_NUM_WORD}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+# ("twenty-one", "thirty five": a ten and a unit; not "an incomplete one six months late")
+_NUM_WORD_COMPOUND = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    rf"(?:one|two|three|four|five|six|seven|eight|nine)\b|{_NUM_WORD})"
+)
 # "eight trading days", "six straight days", "20 more years": counted, the adjective aside
 _UNIT_ADJ = (
     r"(?:\s+(?:trading|business|working|straight|consecutive|more|additional|further|extra))?"

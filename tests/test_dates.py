@@ -2895,3 +2895,16 @@ def test_a_day_of_last_this_or_next_year_is_one_date(
 ) -> None:
     found = extract_dates(nlp(sentence), date(2006, 8, 28))
     assert [(t.text, t.value) for t in found] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # "one" is the declaration, not a count before "six"
+        ("We received an incomplete one six months late.", "P6M"),
+        ("The talks lasted twenty-one days.", "P21D"),
+        ("It took thirty five years.", "P35Y"),
+    ],
+)
+def test_a_count_of_words_is_a_ten_and_a_unit_only(nlp, sentence: str, value: str) -> None:
+    assert [t.value for t in extract_dates(nlp(sentence), date(2008, 6, 26))] == [value]
