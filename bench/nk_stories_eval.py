@@ -64,9 +64,9 @@ def _spans(text: str, items: list[dict[str, str]], nested: bool) -> list[tuple[i
     last: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     for item in items:
-        # (a quote over paragraphs is annotated as the story prints it, its blank line and all;
-        # the clean stage's repair keeps one line break between paragraphs)
-        needle = item["text"] if item["text"] in text else _BLANK_LINES.sub("\n", item["text"])
+        # (annotated as the story prints it, the text found as the clean stage's repair hands it
+        # on: a quote over paragraphs with one line break between them, ``...'' as ''...'')
+        needle = item["text"] if item["text"] in text else _repaired(item["text"])
         after_same = last.get(needle, -1) + 1
         after_previous = (spans[-1][0] if nested else spans[-1][1]) if spans else 0
         start = text.find(needle, max(after_same, after_previous))
@@ -80,6 +80,12 @@ def _spans(text: str, items: list[dict[str, str]], nested: bool) -> list[tuple[i
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+
+
+def _repaired(words: str) -> str:
+    from tasks.textrepair import repair_text
+
+    return repair_text(_BLANK_LINES.sub("\n", words))
 
 
 def _last_name(name: str | None) -> str:

@@ -10006,3 +10006,21 @@ def test_it_said_in_a_clause_after_is_the_body_the_clause_before_is_about(
 ) -> None:
     rows = [q for q in quotes_of(nlp, text) if q.speaker_text == "it"]
     assert [q.speaker for q in rows] in ([speaker], [] if speaker is None else [speaker])
+
+
+def test_a_printed_interviews_questions_are_whom_its_introduction_says_asked(nlp) -> None:
+    # "X spoke ... with Y": X asks, Y answers; with no such introduction "Q" stays unnamed
+    intro = (
+        "Ledger staff writer Rachel Okafor spoke by phone on Thursday with Daniel Hurwitz, a "
+        "senior fellow at the Center for Pacific Security Studies, about what comes next."
+    )
+    turns = (
+        "\n\nQ: Should we take the walkout at face value?\n\nA: Not entirely. They have walked "
+        "out before.\n\nQ: Why now?\n\nA: Partly because they warned us in March."
+    )
+    asked = [q.speaker for q in quotes_of(nlp, intro + turns) if q.speaker_text == "Q"]
+    assert asked == ["Rachel Okafor", "Rachel Okafor"]
+    unsaid = [
+        q.speaker for q in quotes_of(nlp, "By Rachel Okafor" + turns) if q.speaker_text == "Q"
+    ]
+    assert unsaid == [None, None]

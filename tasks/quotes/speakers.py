@@ -364,6 +364,24 @@ def _interview(
     return answers, named[0] if named else None
 
 
+# who asks a printed interview's questions, as its introduction says: "Ledger staff writer
+# Rachel Okafor spoke by phone on Thursday with Daniel Hurwitz ..."
+_INTERVIEWER = re.compile(
+    r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]+(?:spoke|talked|sat[ \t]+down|met)\b"
+    r"[^.\n]{0,60}?\bwith\b"
+)
+_INTRODUCTION_CHARS = 1500  # a printed interview's introduction, before its first question
+
+
+def _interviewer(text: str, interviewee: str | None) -> str | None:
+    """The person a printed interview's introduction says spoke with the one interviewed."""
+    for m in _INTERVIEWER.finditer(text, 0, _INTRODUCTION_CHARS):
+        name = m.group(1)
+        if interviewee is None or name.split()[-1] not in interviewee:
+            return name
+    return None
+
+
 # a word of capitalised parts run together: a brand's or an outlet's name ("FiveThirtyEight")
 _CAMEL_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 # A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
@@ -625,6 +643,9 @@ class _Speakers:
         self.answers, self.interviewee = _interview(doc, self.persons)
         # the "I" of the story's own words (an op-ed's, a letter's): its one writer
         self.writer = _one_writer(writers) or _one_writer(_byline_names(doc_text(doc)))
+        # ... and who asks its questions: the one its introduction says spoke with the person
+        # interviewed; a byline alone does not say who asked (an editor, a panel, the writer)
+        self.interviewer = _interviewer(doc_text(doc), self.interviewee) if self.answers else None
 
     def in_answer(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.answers)
@@ -2306,7 +2327,10 @@ def _resolve(
         )
     ):
         # a transcript's "Q: ..." (the interviewer): a reporter whose name the transcript keeps
-        # back, as a briefing's "QUESTION: ..." is
+        # back, as a briefing's "QUESTION: ..." is, unless a printed interview's introduction
+        # names who asks
+        if subj.text == "Q" and memory.interviewer is not None:
+            return memory.interviewer, subj.text, "named"
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
         return None, subj.text, "anonymous"
