@@ -1002,7 +1002,29 @@ def _infinitive_ahead(token: Token | None) -> bool:
         outer = outer.head
     if outer.lower_ in _UNDER_WAY and outer.tag_ == "VBD":
         return False  # "Things began to move in January": what began, went on or stopped, did
+    if _owed_before(head):
+        return False
     return not any(c.lower_ == "had" for c in outer.children)
+
+
+# what was owed or set for a day, told in the past: "was supposed to", "were due to"
+_OWED = frozenset(["supposed", "due"])
+
+
+def _owed_before(token: Token | None) -> bool:
+    """Whether a date's clause says what was owed by it, told in the past ("were supposed to
+    hand it over by December 31", "was due to resume Monday"): a day the story looks back on,
+    as "had been due to expire Friday" is."""
+    for _ in range(6):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.lower_ in _OWED and (
+            token.head.lower_ in ("was", "were")  # "was due to", the adjective
+            or any(c.lower_ in ("was", "were") for c in token.children)  # "were supposed to"
+        ):
+            return True
+    return False
 
 
 # verbs of a course already under way: told in the past, an infinitive after them is no plan
@@ -3603,6 +3625,8 @@ def extract_dates(
         ):
             tense = "past"  # "the October 3 agreement", "the February deal": made already
             done_deal = True
+        elif rule in _DAY_MONTH_RULES and _owed_before(token):
+            tense = "past"  # "were supposed to hand it over by December 31": a day gone by
         elif rule in _DAY_MONTH_RULES and (
             _infinitive_ahead(token)
             or (

@@ -2908,3 +2908,19 @@ def test_a_day_of_last_this_or_next_year_is_one_date(
 )
 def test_a_count_of_words_is_a_ten_and_a_unit_only(nlp, sentence: str, value: str) -> None:
     assert [t.value for t in extract_dates(nlp(sentence), date(2008, 6, 26))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # what was owed by a day, told in the past: the day gone by
+        ("Under the deal, the North was supposed to hand it over by December 31st.", "2007-12-31"),
+        ("The North was due to hand it over by December 31.", "2007-12-31"),
+        ("The talks were due to resume on Monday.", "2008-06-23"),
+        # ... told in the present, the day ahead
+        ("The North is supposed to hand it over by December 31.", "2008-12-31"),
+        ("The talks are due to resume on Monday.", "2008-06-30"),
+    ],
+)
+def test_what_was_owed_by_a_day_told_in_the_past_is_due_a_day_gone_by(nlp, sentence, value) -> None:
+    assert [t.value for t in extract_dates(nlp(sentence), date(2008, 6, 26))] == [value]
