@@ -10024,3 +10024,23 @@ def test_a_printed_interviews_questions_are_whom_its_introduction_says_asked(nlp
         q.speaker for q in quotes_of(nlp, "By Rachel Okafor" + turns) if q.speaker_text == "Q"
     ]
     assert unsaid == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser ends the report at a participle that tells of its subject ("groups set up
+        # under the deal") and hangs the clause's own verb, after its auxiliary, on "said"
+        (
+            "Diplomats said working groups set up under the deal would meet within 30 days.",
+            "working groups set up under the deal would meet within 30 days",
+        ),
+        (
+            "Trump speculated that the men detained could be part of the Islamic State.",
+            "the men detained could be part of the Islamic State",
+        ),
+    ],
+)
+def test_a_report_runs_on_past_a_participle_to_its_own_verb(nlp, text: str, content: str) -> None:
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert quote.text == content

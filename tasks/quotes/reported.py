@@ -2066,10 +2066,16 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             # second, right after the first, without a subject of its own
                             or (
                                 c.dep_ == "ccomp"
-                                # its verb comes first ("were close to ..."), and no "and" in
-                                # the first ran on into the subject of a second clause
-                                # ("... mishandled the inquiry and Democrats accused ...")
-                                and c.left_edge.i == c.i == comps[0].right_edge.i + 1
+                                # its verb comes first ("were close to ...", or its auxiliaries
+                                # before it: "said working groups set up under the deal would
+                                # meet ..."), and no "and" in the first ran on into the subject
+                                # of a second clause ("... mishandled the inquiry and Democrats
+                                # accused ...")
+                                and c.left_edge.i == comps[0].right_edge.i + 1
+                                and all(
+                                    t.dep_ in ("aux", "auxpass", "neg")
+                                    for t in c.doc[c.left_edge.i : c.i]
+                                )
                                 and not any(
                                     t.dep_ == "cc" and t.i > comps[0].i for t in comps[0].subtree
                                 )
