@@ -10044,3 +10044,15 @@ def test_a_printed_interviews_questions_are_whom_its_introduction_says_asked(nlp
 def test_a_report_runs_on_past_a_participle_to_its_own_verb(nlp, text: str, content: str) -> None:
     (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert quote.text == content
+
+
+def test_a_nations_role_named_later_by_its_capital_and_a_rank_alike(nlp) -> None:
+    # "South Korea's top nuclear envoy" of the lead is "Chun Yung-woo, Seoul's chief nuclear
+    # envoy," below it: a capital for its country, "top" for "chief"
+    text = (
+        "South Korea's top nuclear envoy said on Tuesday that North Korea is on track to finish "
+        "disabling its nuclear facilities.\n\n"
+        "Chun Yung-woo, Seoul's chief nuclear envoy, told reporters the work was going well."
+    )
+    lead = quotes_of(nlp, text)[0]
+    assert (lead.speaker, lead.speaker_text) == ("Chun Yung-woo", "South Korea's top nuclear envoy")

@@ -2013,13 +2013,12 @@ def _may_be_name(token: Token) -> bool:
 
 # a nation as its name or its people's word gives it ("South Korea's", "South Korean"): the
 # first letters of each word, but for the names whose people's word is another
-_NATION_KEYS = {
-    "american": "u.s.",
-    "united": "u.s.",
-    "us": "u.s.",
-    "french": "fran",
-    "dutch": "neth",
-}
+_NATION_KEYS = {"american": "u.s.", "united": "u.s.", "us": "u.s.", "french": "fran", "dutch": "neth",
+                # a capital for its country, as wire copy writes "Seoul's chief envoy"
+                "washington": "u.s.", "seoul": "soutkore", "pyongyang": "nortkore",
+                "beijing": "chin", "tokyo": "japa", "moscow": "russ"}  # fmt: skip
+# the words that rank a role alike: "South Korea's top nuclear envoy" is "Seoul's chief ..."
+_RANK_WORDS = {"top": "chief", "senior": "chief", "lead": "chief", "main": "chief"}
 _NATION_KEY_CHARS = 4
 # words NER gives a group's label that name no nation: "the Democratic nominee"
 _NOT_NATIONS = frozenset(
@@ -2046,7 +2045,7 @@ def _nation_of(role: Token) -> tuple[str, frozenset[str]] | None:
     words = [t.lower_ for t in role.doc[nation.left_edge.i : nation.i + 1] if t.is_alpha]
     key = "".join(_NATION_KEYS.get(w, w[:_NATION_KEY_CHARS]) for w in words)
     others = frozenset(
-        c.lower_
+        _RANK_WORDS.get(c.lower_, c.lower_)
         for c in _children(role)
         if c.dep_ in ("amod", "compound") and c.i < role.i and c.i != nation.i
     )
@@ -2073,8 +2072,9 @@ def _nations_role_named_later(subj: Token) -> Token | None:
         named = next(
             (c for c in _children(t) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
         )
-        if named is None and t.dep_ == "compound" and t.head.ent_type_ == "PERSON":
-            named = t.head  # "Chinese Ambassador Wang Guangya"
+        if named is None and t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
+            # "Chinese Ambassador Wang Guangya", "Chun Yung-woo, Seoul's chief nuclear envoy,"
+            named = t.head
         if named is not None:
             return named
     return None
