@@ -10050,9 +10050,11 @@ def test_a_nations_role_named_later_by_its_capital_and_a_rank_alike(nlp) -> None
     # "South Korea's top nuclear envoy" of the lead is "Chun Yung-woo, Seoul's chief nuclear
     # envoy," below it: a capital for its country, "top" for "chief"
     text = (
-        "South Korea's top nuclear envoy said on Tuesday that North Korea is on track to finish "
-        "disabling its nuclear facilities.\n\n"
-        "Chun Yung-woo, Seoul's chief nuclear envoy, told reporters the work was going well."
+        "N. Korea on track to finish disablement by year-end: Seoul envoy\n\nBy Lee Joon-ho\n\n"
+        "SEOUL, Nov. 20 (Yonhap) -- North Korea is on track to finish disabling its main nuclear "
+        "facilities by the end of this year, South Korea's top nuclear envoy said Tuesday.\n\n"
+        '"The disablement work is going more smoothly than we expected," Chun Yung-woo, '
+        "Seoul's chief nuclear envoy, told reporters at the foreign ministry."
     )
     lead = quotes_of(nlp, text)[0]
     assert (lead.speaker, lead.speaker_text) == ("Chun Yung-woo", "South Korea's top nuclear envoy")
