@@ -1123,7 +1123,7 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
 # read in the first characters of the turns under a host's role label
 _SELF_INTRODUCED = re.compile(r"\bI['’]m ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b")
 _HOST_ROLES = frozenset(["anchor", "host", "presenter", "newsreader", "moderator"])
-_INTRODUCTION_CHARS_MAX = 300
+_HOST_TURN_CHARS = 300  # where a host's turn says who the host is
 
 
 @lru_cache(maxsize=16)
@@ -1135,7 +1135,7 @@ def _self_introduced(text: str, role_label: str) -> str | None:
         return None
     turns = re.finditer(rf"^[ \t]*{re.escape(role_label)}[ \t]*:(.*)$", text, re.MULTILINE)
     for turn in turns:
-        introduced = _SELF_INTRODUCED.search(turn.group(1)[:_INTRODUCTION_CHARS_MAX])
+        introduced = _SELF_INTRODUCED.search(turn.group(1)[:_HOST_TURN_CHARS])
         if introduced is not None:
             return introduced.group(1)
     return None
@@ -1306,19 +1306,25 @@ def _closing_name(subj: Token) -> Token | None:
 
 
 def _body_of_governing_clause(it: Token) -> Token | None:
-    """The country or body the clause an "it said" clause hangs on has as its subject or
-    object before the pronoun ("Governments condemned North Korea on Monday after it said it
+    """The country or body the clause an "it said" clause hangs on has as its object or
+    subject before the pronoun ("Governments condemned North Korea on Monday after it said it
     had carried out a test": North Korea)."""
     verb = it.head
     if verb.dep_ != "advcl" or verb.head.i > it.i:
         return None
     if not any(c.dep_ == "mark" and c.lower_ in _AFTER_WHAT_IT_SAID for c in _children(verb)):
         return None  # not "as it had promised", whose "it" is the subject's
+    # the one reacted to before the one reacting ("condemned North Korea after it said"), then
+    # the subject ("Pyongyang walked out after it said ...")
     roles = {c.dep_: c for c in _children(verb.head) if c.i < it.i}
-    subject, obj = roles.get("nsubj"), roles.get("dobj")
-    if subject is not None and subject.ent_type_ in ("GPE", "ORG", "PERSON"):
-        return subject if subject.ent_type_ != "PERSON" else None
-    return obj if obj is not None and obj.ent_type_ in ("GPE", "ORG") else None
+    return next(
+        (
+            roles[dep]
+            for dep in ("dobj", "nsubj")
+            if dep in roles and roles[dep].ent_type_ in ("GPE", "ORG")
+        ),
+        None,
+    )
 
 
 # the conjunctions of a clause of what a body said that the clause before reacts to
