@@ -1002,8 +1002,6 @@ def _infinitive_ahead(token: Token | None) -> bool:
         outer = outer.head
     if outer.lower_ in _UNDER_WAY and outer.tag_ == "VBD":
         return False  # "Things began to move in January": what began, went on or stopped, did
-    if _owed_before(head):
-        return False
     return not any(c.lower_ == "had" for c in outer.children)
 
 
@@ -3323,10 +3321,7 @@ def _opens_line(text: str, start: int) -> bool:
 def _time_stamp(text: str, start: int, end: int) -> bool:
     """Whether a clock time opens its paragraph before a colon or a dash ("18:40 GMT: ...",
     "8:55 a.m. — Envoys are arriving ...")."""
-    return (
-        _STAMP_END.match(text, end) is not None
-        and not text[text.rfind("\n", 0, start) + 1 : start].strip()
-    )
+    return _STAMP_END.match(text, end) is not None and _opens_line(text, start)
 
 
 def _clock_day(
