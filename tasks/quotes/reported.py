@@ -1638,9 +1638,11 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # "SEN. JOHN MCCAIN:", "AMB. HILL:": the parser made the title the
                         # label's head; the name ends the label
                         head = subj[-1]
-                    asker = _asker(doc, transcript, sent.start_char)
-                    if asker is not None:
-                        head = asker  # "Q (Kim Ji-hoon, KBS):" is Kim Ji-hoon's question
+                    bracketed = _bracketed_speaker(doc, transcript, sent.start_char)
+                    if bracketed is not None:
+                        # "Q (Kim Ji-hoon, KBS):" is Kim Ji-hoon's question, "[ACTUALITY: HILL]"
+                        # Hill's recorded words
+                        head = bracketed
                     # a transcript's turn ("MR. CROWLEY: ...") records the words as spoken; a
                     # headline's ("Clinton: ...", "UN: PEACEKEEPERS PAYING ...") may be cut down
                     # to fit. Not told by _in_title_line: a short turn is title-case too
@@ -2558,7 +2560,7 @@ _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "
 _BARE_Q = re.compile(r"Q[ \t]+(?=[A-Z])")  # a reporter's turn with no colon (White House)
 
 
-def _asker(doc: Doc, label: re.Match[str] | None, offset: int) -> Token | None:
+def _bracketed_speaker(doc: Doc, label: re.Match[str] | None, offset: int) -> Token | None:
     """The first token of the name a question's label gives in brackets ("Q (Kim Ji-hoon,
     KBS):") or a broadcast cut's ("[ACTUALITY: HILL]"), or None (no such label, or no name
     before the bracket's first comma)."""

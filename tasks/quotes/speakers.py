@@ -1068,11 +1068,17 @@ def _turn_label(token: Token) -> Token | None:
 
 def _labelled_name(token: Token) -> str | None:
     """The name in capitals, of two words or more, of a transcript turn's label that holds a
-    token and gives a role in capitals after the name ("WOLF BLITZER, CNN ANCHOR:")."""
+    token and gives a role in capitals after the name ("WOLF BLITZER, CNN ANCHOR:"), or the
+    name a label gives in brackets: the reporter of "Q (Kim Ji-hoon, KBS): ...", the speaker of
+    a broadcast's recorded cut "[ACTUALITY: HILL] ..."."""
     text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
-    # (the pattern opens with "^": matched on the paragraph's head, not at an offset)
-    label = _TRANSCRIPT_TURN.match(text[start : start + _LABEL_CHARS_MAX])
+    # (the patterns open with "^": matched on the paragraph's head, not at an offset)
+    head = text[start : start + _LABEL_CHARS_MAX]
+    bracketed = _ASKED_TURN.match(head) or _CUT_TURN.match(head)
+    if bracketed is not None and start + bracketed.start(3) <= token.idx < start + bracketed.end(3):
+        return bracketed.group(3)
+    label = _TRANSCRIPT_TURN.match(head)
     if (
         label is None
         or label.group(2) is None
@@ -2075,12 +2081,11 @@ def _nations_role_named_later(subj: Token) -> Token | None:
     for t in tokens[_sent(subj).end :]:
         if t.lower_ != subj.lower_ or _nation_of(t) != nation:
             continue
-        named = next(
-            (c for c in _children(t) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        # "The Chinese ambassador, Wang Guangya,", "Chun Yung-woo, Seoul's chief nuclear
+        # envoy,", or the title of "Chinese Ambassador Wang Guangya"
+        named = _named_noun(t) or (
+            t.head if t.dep_ == "compound" and t.head.ent_type_ == "PERSON" else None
         )
-        if named is None and t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
-            # "Chinese Ambassador Wang Guangya", "Chun Yung-woo, Seoul's chief nuclear envoy,"
-            named = t.head
         if named is not None:
             return named
     return None
@@ -2269,16 +2274,9 @@ def _resolve(
     labelled = _labelled_name(subj)
     if labelled is not None:
         # "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT (voice-over):": a television
-        # transcript's name before its role, whatever the parser made the label's head
+        # transcript's name before its role, whatever the parser made the label's head; "Q
+        # (Kim Ji-hoon, KBS):", "[ACTUALITY: HILL]": the name in the label's brackets
         return memory.full_at(_name_case(labelled), subj.idx), labelled, "named"
-    line = doc_text(doc).rfind("\n", 0, subj.idx) + 1
-    head = doc_text(doc)[line : line + _LABEL_CHARS_MAX]
-    asker = _ASKED_TURN.match(head) or _CUT_TURN.match(head)
-    if asker is not None and line + asker.start(3) <= subj.idx < line + asker.end(3):
-        # "Q (Kim Ji-hoon, KBS): ...": the reporter the question's label names; "[ACTUALITY:
-        # HILL] ...": the speaker a broadcast's recorded cut is labelled with
-        name = asker.group(3) if asker.re is _ASKED_TURN else _name_case(asker.group(3))
-        return memory.full_at(name, subj.idx), asker.group(3), "named"
     role_label = _role_label(doc, subj)
     if role_label is not None:
         # "Press Secretary: ...", "MODERATOR: ...", "THE PRESIDENT: ...": a turn the transcript
