@@ -759,6 +759,11 @@ def clause_tense(token: Token | None) -> str | None:
             # particle the tagger read as a plural noun, in the present (the nearest month)
             return None
         head = head.head
+    if _told_on(token, head):
+        # "Japan said on Tuesday it will impose sanctions": the parser hangs the day on the
+        # reported verb, but set between the verb of saying and the report's subject it tells
+        # when it was said
+        return clause_tense(head.head)
     if head.i < token.i and head.head.i != head.i and _quote_closes_between(head, token):
         # "had told him, "We will never give up," during a meeting in July": the parser hangs
         # the phrase after a quotation on the quoted verb, whose tense is the speaker's, not
@@ -867,6 +872,18 @@ _REPORTED_PAST_WORDS = (
     "reported indicated asked"
 )
 _REPORTED_PAST = frozenset(_REPORTED_PAST_WORDS.split())
+
+
+def _told_on(token: Token, verb: Token) -> bool:
+    """Whether a token hung on a reported verb lies between the verb of saying in the past
+    that reports it and the report's subject ("said on Friday the talks would resume")."""
+    saying = verb.head
+    if not (verb.dep_ == "ccomp" and saying.i < token.i < verb.i):
+        return False
+    if saying.lower_ not in _REPORTED_PAST or saying.tag_ != "VBD":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and token.i < subject.left_edge.i
 
 
 def _reported(verb: Token) -> bool:

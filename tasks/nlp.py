@@ -309,6 +309,11 @@ def hyphenated_names(doc: Doc) -> Doc:
                 ents[n] = Span(doc, ents[n].start, i + 2, label="PERSON")
                 taken |= {i - 1, i, i + 1}
                 changed = True
+            elif korean and ents[n].start == i - 2:
+                # the family name alone under another label ("Han" a NORP, of "Han Chol-min")
+                ents[n] = Span(doc, i - 2, i + 2, label="PERSON")
+                taken |= {i - 1, i, i + 1}
+                changed = True
             elif korean and split_at_comma(n, i):
                 changed = True  # ... or "the North, Paik Hak" of "the North, Paik Hak-soon"
             continue

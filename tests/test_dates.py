@@ -2924,3 +2924,22 @@ def test_a_count_of_words_is_a_ten_and_a_unit_only(nlp, sentence: str, value: st
 )
 def test_what_was_owed_by_a_day_told_in_the_past_is_due_a_day_gone_by(nlp, sentence, value) -> None:
     assert [t.value for t in extract_dates(nlp(sentence), date(2008, 6, 26))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the day between "said" and the report's subject tells when it was said, though the
+        # parser hangs it on the reported verb, whatever that verb's tense
+        ("He said on Friday the talks would resume.", "2009-05-22"),
+        ("Japan said on Tuesday it will impose sanctions.", "2009-05-26"),
+        (
+            "The statement came after Seoul said on Tuesday it would join the initiative.",
+            "2009-05-26",
+        ),
+        # ... and after the report's subject, the reported verb's own day
+        ("He said the talks would resume on Friday.", "2009-05-29"),
+    ],
+)
+def test_a_day_set_right_after_said_is_when_it_was_said(nlp, sentence: str, value: str) -> None:
+    assert [t.value for t in extract_dates(nlp(sentence), date(2009, 5, 27))] == [value]

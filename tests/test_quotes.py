@@ -10058,3 +10058,42 @@ def test_a_nations_role_named_later_by_its_capital_and_a_rank_alike(nlp) -> None
     )
     lead = quotes_of(nlp, text)[0]
     assert (lead.speaker, lead.speaker_text) == ("Chun Yung-woo", "South Korea's top nuclear envoy")
+
+
+def test_a_wire_interviews_spelt_out_labels_are_its_question_and_answer_turns(nlp) -> None:
+    # "Question: ..." and "Answer: ..." as "Q:" and "A:"; the introduction's "gave an interview
+    # to X" names who asks
+    text = (
+        "MOSCOW, March 3 (Itar-Tass) -- Deputy Foreign Minister Grigory Karasin gave an interview "
+        "to Itar-Tass political observer Nikolai Voronin on Monday before leaving for Beijing.\n\n"
+        "Question: What does Moscow expect from the new round?\n\n"
+        "Answer: We expect a document, even a short one. Nobody expects miracles.\n\n"
+        "Question: Will the working groups meet before summer?\n\n"
+        "Answer: I think they will, perhaps in May."
+    )
+    rows = quotes_of(nlp, text)
+    asked = [q.speaker for q in rows if q.text.startswith(("What does", "Will the"))]
+    answered = [q.speaker for q in rows if q.text.startswith(("We expect", "I think they"))]
+    assert asked == ["Nikolai Voronin", "Nikolai Voronin"]
+    assert answered == ["Grigory Karasin", "Grigory Karasin"]
+    assert not [q for q in rows if q.speaker in ("Question", "Answer")]
+
+
+def test_a_person_introduced_before_a_quote_is_its_he_when_his_paragraph_says_he(nlp) -> None:
+    # "Ri Song-chol" tells no gender, but the paragraph that introduces him goes on with "he":
+    # the quote's "he" after it is his, not the last speaker's (Kelly)
+    text = (
+        "State Department spokesman Ian Kelly said on Tuesday that Washington would not discuss "
+        "a peace treaty first.\n\n"
+        "I had dinner in Geneva with Ri Song-chol, a senior counselor at the North's mission, "
+        "and he spoke openly.\n\n"
+        '"We will not disarm first," he told me.'
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.speaker_text == "he"]
+    assert quote.speaker == "Ri Song-chol"
+
+
+def test_a_korean_name_whose_family_name_ner_took_for_a_people_is_a_person(nlp) -> None:
+    # NER labels "Han" of "Han Chol-min" a NORP (the Han Chinese): the whole name is a person's
+    doc = nlp("When I met Han Chol-min in Singapore, he was unusually direct.")
+    assert [(e.text, e.label_) for e in doc.ents if "Han" in e.text] == [("Han Chol-min", "PERSON")]

@@ -570,7 +570,7 @@ _CUT_TURN = re.compile(
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(
-    r"^(?:the|a|an|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
+    r"^(?:the|a|an|answer|this|latest|update[sd]?|breaking|exclusive|watch|analysis|opinion|editorial|"
     r"live|video|photos?|factbox|explainer|note|editor['’]?s note|corrections?|clarifications?|"
     r"related|"
     r"sources?|credits?|via|images?|graphic|chart|map|data|"  # "Source: CDC, ..." under a chart

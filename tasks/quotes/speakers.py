@@ -309,8 +309,9 @@ def _first_named(doc: Doc, known: dict[str, str]) -> dict[str, str]:
 
 # An interview printed as questions and answers: "Q: ..." (USA Today's lost its colon: "QWhat
 # would have happened?") and "A: ..." paragraphs
-_QUESTION = re.compile(r"Q(?:[:.]\s*|\s*[—–-]\s*|(?=[A-Z]))\S")
-_ANSWER_LABEL = re.compile(r"A(?:[:.]|\s*[—–-])\s+")
+# (or spelt out, as a wire's interview prints them: "Question: ...", "Answer: ...")
+_QUESTION = re.compile(r"Q(?:uestion:\s*|[:.]\s*|\s*[—–-]\s*|(?=[A-Z]))\S")
+_ANSWER_LABEL = re.compile(r"A(?:nswer:|[:.]|\s*[—–-])\s+")
 _ANSWER = re.compile(_ANSWER_LABEL.pattern + r"\S")
 
 
@@ -370,15 +371,29 @@ _INTERVIEWER = re.compile(
     r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]+(?:spoke|talked|sat[ \t]+down|met)\b"
     r"[^.\n]{0,60}?\bwith\b"
 )
+# ... or that the one interviewed gave the interview to: "Losyukov ... gave an interview to
+# Itar-Tass diplomatic correspondent Yelena Morozova" (the first name of two words or three)
+_INTERVIEWED_BY = re.compile(
+    r"\b(?:gave|granted)[ \t]+an[ \t]+interview[ \t]+to\b[^.\n]{0,60}?"
+    r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})\b"
+)
 _INTRODUCTION_CHARS = 1500  # a printed interview's introduction, before its first question
 
 
+def _opens_paragraph(token: Token) -> bool:
+    """Whether a token is the first word of its paragraph."""
+    text = doc_text(token.doc)
+    return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
+
+
 def _interviewer(text: str, interviewee: str | None) -> str | None:
-    """The person a printed interview's introduction says spoke with the one interviewed."""
-    for m in _INTERVIEWER.finditer(text, 0, _INTRODUCTION_CHARS):
-        name = m.group(1)
-        if interviewee is None or name.split()[-1] not in interviewee:
-            return name
+    """The person a printed interview's introduction says spoke with the one interviewed, or
+    was given the interview."""
+    for pattern in (_INTERVIEWER, _INTERVIEWED_BY):
+        for m in pattern.finditer(text, 0, _INTRODUCTION_CHARS):
+            name = m.group(1)
+            if interviewee is None or name.split()[-1] not in interviewee:
+                return name
     return None
 
 
@@ -1247,9 +1262,31 @@ def _introduced_before_quote(pronoun: Token, memory: _Speakers, gender: str) -> 
     # a person whose first name or title tells the pronoun's gender ("Henry Crespo" for "he";
     # not "Terence Crutcher", a victim named before a quote of "she"); a name of unknown gender
     # was as often a place or a film NER took for a person ("Ho Chi Minh City", "Dirty Dancing")
-    if found is None or (memory.gender.get(found) or _gender(found)) != gender:
+    known = memory.gender.get(found) or _gender(found)
+    if known is None and _pronoun_subject_after(doc, found_at, prev_end, gender):
+        # "When I met Han Chol-min, a counselor ..., he was unusually direct": the paragraph's
+        # own "he" after the name tells its gender
+        known = gender
+    if known != gender:
         return None
     return found
+
+
+def _pronoun_subject_after(doc: Doc, start: int, end: int, gender: str) -> bool:
+    """Whether a subject pronoun of `gender` follows `start` before `end`, with no person named
+    between them."""
+    tokens = _tokens(doc)
+    first = token_at(doc, start)
+    if first is None:
+        return False
+    for token in tokens[first.i + 1 :]:
+        if token.idx >= end:
+            return False
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            return False
+        if token.dep_ == "nsubj" and _PRONOUNS.get(token.lower_) == gender:
+            return True
+    return False
 
 
 def _cataphor(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
@@ -2337,6 +2374,11 @@ def _resolve(
             return memory.interviewer, subj.text, "named"
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
+        return None, subj.text, "anonymous"
+    if word == "question" and _QUESTION.match(doc_text(doc), subj.idx) and _opens_paragraph(subj):
+        # a wire interview's "Question: ..." is its "Q: ...": who asks, as the introduction says
+        if memory.interviewer is not None:
+            return memory.interviewer, subj.text, "named"
         return None, subj.text, "anonymous"
     if (
         word == "it"
