@@ -339,6 +339,50 @@ def _with_hyphenated_names(nlp: Language) -> Language:
     return nlp
 
 
+# labels NER gives a person's name after a title now and then ("spokeswoman Emiko Tanabe" an ORG)
+_TITLED_MISREAD = frozenset(["ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"])
+# words of a body's or a place's name, which may follow a title word too ("Chairman Mao Memorial
+# Hall", "President Kennedy Center"): no person's name
+_BODY_NAME_TEXT = (
+    "ministry agency office department council committee commission bureau embassy university "
+    "institute party news times post daily herald journal house hall center centre city province "
+    "island"
+)
+_BODY_NAME_WORDS = frozenset(_BODY_NAME_TEXT.split())
+
+
+@Language.component("titled_names")
+def titled_names(doc: Doc) -> Doc:
+    """A name of two or three title-case proper nouns right after a person's title ("Foreign
+    Ministry spokeswoman Emiko Tanabe", "envoy Akitaka Saiki") is a person's, whatever label NER
+    gave it."""
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if (
+            ent.label_ in _TITLED_MISREAD
+            and 2 <= len(ent) <= 3
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in _TITLES_BEFORE_NAMES
+            and doc[ent.start - 1].pos_ in ("NOUN", "PROPN")
+            and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+            and not any(t.lower_ in _BODY_NAME_WORDS for t in ent)
+        ):
+            ents[n] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _with_titled_names(nlp: Language) -> Language:
+    if "titled_names" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        # after the Korean names are whole: "Envoy Wi Sung-lac" is one name to read
+        after = "hyphenated_names" if "hyphenated_names" in nlp.pipe_names else "ner"
+        nlp.add_pipe("titled_names", after=after)
+    return nlp
+
+
 def _with_title_abbreviations(nlp: Language) -> Language:
     tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable)
     for title in _TITLE_ABBREVIATIONS.split():
@@ -542,19 +586,10 @@ def _build(name: str) -> Language:
     except OSError:
         module = importlib.import_module(name)  # a model package that is importable but not linked
         nlp = module.load(disable=list(DISABLED_COMPONENTS))
-    return _indexed_attribute_rules(
-        _with_quote_mark_features(
-            _with_hyphenated_names(
-                _with_straight_apostrophes(
-                    _with_paragraphs(
-                        _plain_spaces(
-                            _with_split_marks(_with_backtick_quotes(_with_title_abbreviations(nlp)))
-                        )
-                    )
-                )
-            )
-        )
-    )
+    staged = _with_split_marks(_with_backtick_quotes(_with_title_abbreviations(nlp)))
+    staged = _with_straight_apostrophes(_with_paragraphs(_plain_spaces(staged)))
+    staged = _with_titled_names(_with_hyphenated_names(staged))
+    return _indexed_attribute_rules(_with_quote_mark_features(staged))
 
 
 _load = lru_cache(maxsize=4)(_build)

@@ -385,3 +385,13 @@ def test_token_at_is_the_token_char_span_expands_to(stock: Language, text: str) 
         expected = span[0].i if span is not None and len(span) else None
         token = token_at(doc, char)
         assert (token.i if token is not None else None) == expected, (text, char)
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_ner_labelled_it() -> None:
+    # NER labels "Emiko Tanabe" an ORG after "Foreign Ministry spokeswoman"; the ministry stays one
+    doc = load_nlp()(
+        "Foreign Ministry spokeswoman Emiko Tanabe said Tokyo had asked Beijing for help."
+    )
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Emiko Tanabe"] == "PERSON"
+    assert labels["Foreign Ministry"] == "ORG"

@@ -10097,3 +10097,31 @@ def test_a_korean_name_whose_family_name_ner_took_for_a_people_is_a_person(nlp) 
     # NER labels "Han" of "Han Chol-min" a NORP (the Han Chinese): the whole name is a person's
     doc = nlp("When I met Han Chol-min in Singapore, he was unusually direct.")
     assert [(e.text, e.label_) for e in doc.ents if "Han" in e.text] == [("Han Chol-min", "PERSON")]
+
+
+def test_a_nations_people_word_in_a_description_is_its_name_in_a_title(nlp) -> None:
+    # "The American envoy" is "U.S. envoy Stephen Bosworth", not Japan's delegate who spoke
+    # last; and the "he" of a second clause the envoy reports is the envoy too
+    text = (
+        "U.S. envoy Stephen Bosworth met reporters at his hotel on Monday.\n\n"
+        "Japan's chief delegate, Akitaka Saiki, said Tokyo would not pay for the fuel until the "
+        "abduction issue was settled.\n\n"
+        '"Our position has not changed," he said.\n\n'
+        "The American envoy said he would fly to Seoul on Wednesday, and that he expected the "
+        "Chinese to name a date for the next round by the end of the month."
+    )
+    rows = quotes_of(nlp, text)
+    (envoy,) = [q for q in rows if q.speaker_text == "The American envoy"]
+    (expected,) = [q for q in rows if q.text.startswith("the Chinese to name")]
+    assert (envoy.speaker, expected.speaker) == ("Stephen Bosworth", "Stephen Bosworth")
+
+
+def test_the_description_after_a_titled_name_ner_misread_is_that_person(nlp) -> None:
+    # NER labels "Emiko Tanabe" an ORG: "the spokeswoman" after it is hers, not the ministry's
+    text = (
+        "Foreign Ministry spokeswoman Emiko Tanabe said Tokyo had asked Beijing and Moscow to "
+        'back a tougher resolution. "Without them, no resolution will have teeth," the '
+        "spokeswoman said."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.speaker_text == "the spokeswoman"]
+    assert quote.speaker == "Emiko Tanabe"

@@ -1217,6 +1217,27 @@ _QUOTE_THEN_ATTRIBUTION = re.compile(
 )
 
 
+def _described_reporter(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The person a description names, who reports the clause a subject pronoun opens: "The
+    American envoy said he would visit Tokyo, and that he expected ..." (the envoy, not the last
+    person named before the description)."""
+    if pronoun.dep_ != "nsubj":
+        return None
+    verb = pronoun.head
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.i > pronoun.i or saying.lower_ not in SPEECH_VERBS:
+        return None
+    reporter = next((c for c in _children(saying) if c.dep_ == "nsubj"), None)
+    if reporter is None or reporter.pos_ != "NOUN":
+        return None
+    name, _text, kind = _resolve(pronoun.doc, reporter, reporter.idx, memory)
+    if kind != "description" or name is None or not memory.compatible(name, gender, pronoun.idx):
+        return None
+    return name
+
+
 def _introduced_before_quote(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
     """The person the paragraph before a quote introduces, by full name and role, where the
     quote's paragraph opens with it and its "he said" follows: "..., which is something that
@@ -1623,9 +1644,18 @@ _ROLE_ABBREVIATIONS = {
 _ROLE_SYNONYMS = {"negotiator": "envoy", "delegate": "envoy", "emissary": "envoy"}
 
 
+# a nation in a role as its name or its people's word, one way: "the American envoy" is "U.S.
+# envoy Christopher Hill", "the Chinese ambassador" "China's ambassador"
+_ROLE_NATIONS = {
+    "american": "u.s", "america": "u.s", "us": "u.s", "chinese": "china", "japanese": "japan",
+    "russian": "russia", "korean": "korea", "british": "britain",
+}  # fmt: skip
+
+
 def _role_word(word: str) -> str:
     word = _POSSESSIVE.sub("", word.lower()).strip(".,")
     word = _ROLE_ABBREVIATIONS.get(word, word)
+    word = _ROLE_NATIONS.get(word, word)
     return _ROLE_SYNONYMS.get(word, word)
 
 
@@ -2483,6 +2513,7 @@ def _resolve(
             or _subject_put_to_before(subj, memory, gender)
             or _who_told_before(subj, memory, gender)
             or _sentence_antecedent(subj, memory, gender)
+            or _described_reporter(subj, memory, gender)
             or _introduced_before_quote(subj, memory, gender)
             or memory.recent(at, gender)
         )
