@@ -10125,3 +10125,14 @@ def test_the_description_after_a_titled_name_ner_misread_is_that_person(nlp) -> 
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.speaker_text == "the spokeswoman"]
     assert quote.speaker == "Emiko Tanabe"
+
+
+def test_the_name_opening_the_sentence_speaks_where_the_parser_broke_it(nlp) -> None:
+    # "Song Min-soon": the parser reads "soon" as the adverb and leaves "says" no subject; the
+    # name set off before the verb by its description speaks, not "Pyongyang's" in the report
+    text = (
+        "Song Min-soon, South Korea's deputy foreign minister, says Pyongyang's position is "
+        "'a first offer, not a final one', and that the envoys will meet again in December."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.text[:20]) == ("Song Min-soon", "Pyongyang's position")

@@ -251,6 +251,26 @@ def _by_after_as(verb: Token) -> Token | None:
     return None
 
 
+def _opening_name(verb: Token) -> Token | None:
+    """The person's name that opens the sentence of a verb of saying the parser left with no
+    subject, right before it or set off before it by a description between commas ("Song
+    Min-soon, South Korea's chief delegate, says ...": the parser broke the name at its hyphen
+    and hung the pieces elsewhere)."""
+    sent = _sent(verb)
+    person = next((e for e in sent.ents if e.start == sent.start), None)
+    if person is None or person.label_ != "PERSON" or person.end > verb.i:
+        return None
+    between = _tokens(verb.doc)[person.end : verb.i]
+    if between and not (
+        len(between) >= 3
+        and between[0].text == ","
+        and between[-1].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between[1:-1])
+    ):
+        return None
+    return person.root
+
+
 def _speaker_hung_before(verb: Token, in_conjunct: bool = False) -> Token | None:
     """The person set off by commas right before a verb of saying with no subject, which the
     parser hung on the last noun of the clause before it as an appositive ("The ministry set up
@@ -441,6 +461,9 @@ def _subject_of(verb: Token) -> Token | None:
         named = _named_after_quote(verb)
         if named is not None:
             return named
+        opening = _opening_name(verb)
+        if opening is not None:
+            return opening
     if len(subjects) == 1 and _vocative(subjects[0]):
         # ... or of one, the speaker hung on it: "Mr. Secretary, the ministry said"
         spoke = next((c for c in _children(subjects[0]) if c.dep_ == "appos"), None)
