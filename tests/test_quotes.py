@@ -10136,3 +10136,15 @@ def test_the_name_opening_the_sentence_speaks_where_the_parser_broke_it(nlp) -> 
     )
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.text[:20]) == ("Song Min-soon", "Pyongyang's position")
+
+
+def test_the_first_name_a_question_turn_opens_with_is_whom_it_addresses(nlp) -> None:
+    # "QUESTION: Ian, the ministry said ...": the reporter speaks to the spokesman, whose name
+    # is no subject of the report the question relays
+    text = (
+        "MR. KELLY: Good afternoon.\n\n"
+        "QUESTION: Ian, the Chinese Foreign Ministry said on Monday that the round would open "
+        "next week. Is that your understanding?"
+    )
+    (report,) = [q for q in quotes_of(nlp, text) if q.text.startswith("the round would")]
+    assert report.speaker_text == "the Chinese Foreign Ministry"

@@ -385,10 +385,17 @@ def _vocative(subject: Token) -> bool:
     North Korean foreign ministry said ..."): whom the speaker speaks to, not the speaker."""
     doc = subject.doc
     words = doc_text(doc)[subject.left_edge.idx : subject.idx + len(subject)]
+    if subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
+        return False
+    if _VOCATIVE.fullmatch(words) is not None:
+        return True
+    # ... or the first name a question turn opens with ("QUESTION: Sean, the ministry said
+    # ...": the reporter addresses the spokesman)
     return (
-        subject.i + 1 < len(doc)
-        and doc[subject.i + 1].text == ","
-        and _VOCATIVE.fullmatch(words) is not None
+        subject.left_edge.i == subject.i
+        and subject.lower_ in FIRST_NAMES
+        and subject.i > 0
+        and doc[subject.i - 1].text == ":"
     )
 
 
