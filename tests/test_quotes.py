@@ -10148,3 +10148,14 @@ def test_the_first_name_a_question_turn_opens_with_is_whom_it_addresses(nlp) -> 
     )
     (report,) = [q for q in quotes_of(nlp, text) if q.text.startswith("the round would")]
     assert report.speaker_text == "the Chinese Foreign Ministry"
+
+
+def test_the_noun_after_which_says_it(nlp) -> None:
+    # "the launch, which the North says put a satellite into orbit": the North says it, not
+    # the launch the relative pronoun stands for
+    text = (
+        "The council adopted a statement on Monday condemning the April 5 launch, which the "
+        "North says put a communications satellite into orbit."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "says"]
+    assert quote.speaker_text == "the North"

@@ -500,6 +500,10 @@ def _subject_of(verb: Token) -> Token | None:
             return last
         if _vocative(subjects[0]):
             return subjects[1]
+        if len(subjects) == 2 and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            # "the launch, which the North says put a satellite into orbit": the relative
+            # pronoun is the subject of what is said, the noun after it says it
+            return subjects[1]
         # "Vatican spokesman the Rev. Federico Lombardi told ...", parsed as two subjects: the
         # name is the speaker; of two names ("... from Rubio to, now, Cruz, Wilkin said") the
         # one next to the verb is, the other ends the clause reported
