@@ -10159,3 +10159,17 @@ def test_the_noun_after_which_says_it(nlp) -> None:
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.cue == "says"]
     assert quote.speaker_text == "the North"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page's stamps and a wire's credits are no one's words
+        "Published: September 21 2005 02:00 | Last updated: September 21 2005 02:00",
+        "Last Modified: 15 Apr 2009 10:14 GMT",
+        "Seoul shares closed higher on Wednesday.\n\n(Additional reporting by Li Wen in "
+        "BEIJING, Pavel Sokolov in MOSCOW and Anne Whitcomb in WASHINGTON; Editing by Mark Elder)",
+    ],
+)
+def test_page_stamps_and_wire_credits_quote_no_one(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []

@@ -492,7 +492,10 @@ _CONTRIBUTORS = re.compile(
 # ... and a story's closing credits in the passive ("Reported by Jung Min-ho for RFA's Korean
 # Service. Translated by Kim Ha-na. Written in English by Daniel Park.")
 _CREDITED = re.compile(
-    r"(?:Reported|Translated|Written(?:\s+in\s+English)?|Edited|Produced|Compiled)\s+by\s+[A-Z]"
+    r"\s*(?:(?:Reported|Translated|Written(?:\s+in\s+English)?|Edited|Produced|Compiled)"
+    r"\s+by\s+[A-Z]"
+    # ... or a wire's credits in brackets: "(Additional reporting by Li Wen in BEIJING; ...)"
+    r"|\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+)"
 )
 
 # A bare day or part of one that wire copy writes right after the verb ("said Tuesday Japan will
@@ -582,6 +585,8 @@ _LABEL = re.compile(
     r"subject|witness(?:es)?|location|venue|ref|reasons?|(?:classified\s+)?by|participants|"
     # credits: "Contributing: Nicole Gaudiano." closes a USA Today story, "BYLINE: Amber Phillips."
     r"contributing|byline|paid notice|"
+    # a page's stamps: "Published: September 21 2005 02:00", "Last Modified: 15 Apr 2009 10:14"
+    r"(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified)|"
     # headline kickers: "BOOM: Trump Just Fired ...", "Revealed: What ISIS Propaganda ..."
     r"wow|boom|busted|revealed|(?:just\s+)?leaked|just in|bombshell|"
     # an answer's lead-in or an event notice's fields: "So: ...", "Bottom line: ...", "When: ..."

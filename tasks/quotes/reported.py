@@ -1122,8 +1122,8 @@ def _title_clauses(doc: Doc) -> list[_Clause]:
         line = m.group()
         if not _title_case(_LINE_WORD.findall(line)):
             continue  # a sentence, which the parser reads well
-        if _CREDIT_LINE.search(line):
-            continue  # a byline's credit line ("Washington Post Staff Writer")
+        if _CREDIT_LINE.search(line) or _CREDITED.match(line):
+            continue  # a byline's credit line ("Washington Post Staff Writer"), a wire's credits
         start = m.start()
         label = _HEADLINE.match(line)
         if label and _LABEL.match(label.group(1)):
