@@ -10173,3 +10173,23 @@ def test_the_noun_after_which_says_it(nlp) -> None:
 )
 def test_page_stamps_and_wire_credits_quote_no_one(nlp, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_a_leads_description_is_the_name_opening_the_next_paragraph_before_a_far_holder(
+    nlp,
+) -> None:
+    # "The special envoy" of the lead is Bosworth, whom the next paragraph names,
+    # not China's chief delegate the story gives the role (an envoy) paragraphs below (the
+    # paragraphs one line break apart, as the clean stage hands them on)
+    later = "The two sides have met five times since 2003 without a written accord. " * 20
+    text = (
+        "Senators press envoy on stalled N. Korea talks\n"
+        "The special envoy for North Korea told senators yesterday that his visit "
+        "to Pyongyang had produced a common understanding.\n"
+        "Stephen Bosworth, testifying before the committee, said the sanctions would stay.\n"
+        + later
+        + "\nVice Foreign Minister Wu Dawei, China's chief delegate, said China would urge "
+        "the North to return."
+    )
+    (lead,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his visit")]
+    assert lead.speaker == "Stephen Bosworth"

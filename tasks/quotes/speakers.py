@@ -971,6 +971,13 @@ class _Speakers:
         }
         return names.pop() if len(names) == 1 else None
 
+    def titled_from(self, name: str, role: str) -> int:
+        """Where the article first gives a person the role (its length when it never does)."""
+        return min(
+            (offset for offset, n, roles in self._titles() if n == name and role in roles),
+            default=len(doc_text(self._doc)),
+        )
+
     def holds_another_office(self, name: str, office: str, at: int) -> bool:
         """Whether the article gave a person the title of another office before `at`, never
         this one ("Ambassador Hill" is not "the President"); False for a role that is no
@@ -2893,14 +2900,15 @@ def _resolve(
                 if name is not None and memory.holds_another_office(name, role_word, before):
                     name = None  # "Ambassador Hill delivered the letter. The President wanted"
         if name is None and not any(offset < before for offset, _name in memory.persons):
-            # a lead that describes its speaker before the story names anyone ("The top U.S.
-            # envoy to the talks said Friday ..."): the one holder of the role named after it
+            # a lead that describes its speaker before the story names anyone: the one holder
+            # of the role named soon after it ("The top U.S. envoy to the talks said Friday
+            # ..." / "The U.S. envoy, Christopher Hill, said ..."), else wire copy's delayed
+            # identification, the next paragraph opening with the name ("the North Korean
+            # envoy warned ..." / "Kim Kye-gwan told reporters ..."), else a holder further on
+            # (one far below may be another nation's envoy: "China's chief delegate")
             name = memory.sole_holder(role_word, len(full_text), words)
-            if name is None:
-                # wire copy's delayed identification: the lead describes ("the North Korean
-                # envoy warned ..."), the next paragraph opens with the name ("Kim Kye-gwan
-                # told reporters ...")
-                name = _named_next(doc, memory, subj.idx)
+            if name is None or memory.titled_from(name, role_word) - subj.idx > _LEAD_NAMED_WITHIN:
+                name = _named_next(doc, memory, subj.idx) or name
         if name is None:
             name = _apposed_name(doc, subj, memory)
         return (name, text, "description") if name else (None, text, "description")
@@ -3269,6 +3277,10 @@ _BODY_NOUNS = (
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
 _BODY_WORDS = frozenset(_BODY_NOUNS.split())
 
+
+# characters after a lead's description within which the story names the one holder of its role
+# (the second or third paragraph of wire copy; story308's holder 20 paragraphs down was another's)
+_LEAD_NAMED_WITHIN = 1500
 
 # offices a title gives, one holder to a story's country or body: "the President" is not the
 # last person named when the article titled them with another ("Ambassador Hill")
