@@ -351,27 +351,74 @@ _BODY_NAME_TEXT = (
 _BODY_NAME_WORDS = frozenset(_BODY_NAME_TEXT.split())
 
 
+# a romanised Chinese given name of one or two syllables written as one word ("Xuelin",
+# "Yinhong"), after a family name NER took alone for a people or a place ("Han" a NORP)
+_PINYIN_GIVEN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|iao|ian|uai|uan|ang|eng|ing|ong|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|"
+    r"ui|un|uo|[aeiou])(?:ng|n)?){1,2}",
+    re.IGNORECASE,
+)
+
+
+def _titled_name(doc: Doc, ent: Span) -> bool:
+    """Whether an entity NER gave another label is a name of two or three title-case proper
+    nouns right after a person's title ("Foreign Ministry spokeswoman Emiko Tanabe" an ORG)."""
+    return (
+        2 <= len(ent) <= 3
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in _TITLES_BEFORE_NAMES
+        and doc[ent.start - 1].pos_ in ("NOUN", "PROPN")
+        and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+        and not any(t.lower_ in _BODY_NAME_WORDS for t in ent)
+    )
+
+
+def _family_name_alone(doc: Doc, ent: Span, persons: dict[int, int]) -> bool:
+    """Whether a one-word entity NER gave another label is a Chinese family name before its
+    given name, which no entity holds or a person's of its own ("Han Xuelin, director of ...":
+    "Han" a NORP; "Han Xuelin said": "Xuelin" a PERSON). `persons`: one-word PERSON entities
+    by token, the other tokens of entities by -1."""
+    if len(ent) != 1 or ent.end >= len(doc) or not _syllable(ent[0]):
+        return False
+    given = doc[ent.end]
+    return (
+        persons.get(given.i, 0) >= 0
+        and given.is_title
+        and given.pos_ == "PROPN"
+        and bool(ent[0].whitespace_)
+        and _PINYIN_GIVEN.fullmatch(given.text) is not None
+    )
+
+
 @Language.component("titled_names")
 def titled_names(doc: Doc) -> Doc:
-    """A name of two or three title-case proper nouns right after a person's title ("Foreign
-    Ministry spokeswoman Emiko Tanabe", "envoy Akitaka Saiki") is a person's, whatever label NER
-    gave it."""
+    """A person's name NER gave another label: two or three title-case proper nouns right after
+    a person's title ("spokeswoman Emiko Tanabe" an ORG), or a Chinese family name and its given
+    name of which NER labelled the family name alone ("Han Xuelin": "Han" a NORP)."""
     ents = list(doc.ents)
+    # each entity's tokens: a one-word person's by its entity's number, any other's by -1
+    persons = {
+        t: n if e.label_ == "PERSON" and len(e) == 1 else -1
+        for n, e in enumerate(ents)
+        for t in range(e.start, e.end)
+    }
+    gone: set[int] = set()  # given names' one-word entities taken into a whole name
     changed = False
     for n, ent in enumerate(ents):
-        if (
-            ent.label_ in _TITLED_MISREAD
-            and 2 <= len(ent) <= 3
-            and ent.start > 0
-            and doc[ent.start - 1].lower_ in _TITLES_BEFORE_NAMES
-            and doc[ent.start - 1].pos_ in ("NOUN", "PROPN")
-            and all(t.is_title and t.pos_ == "PROPN" for t in ent)
-            and not any(t.lower_ in _BODY_NAME_WORDS for t in ent)
-        ):
+        if ent.label_ not in _TITLED_MISREAD:
+            continue
+        if _titled_name(doc, ent):
             ents[n] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
+        elif _family_name_alone(doc, ent, persons):
+            ents[n] = Span(doc, ent.start, ent.end + 1, label="PERSON")
+            if ent.end in persons:
+                gone.add(persons[ent.end])
+            persons[ent.end] = -1
+            changed = True
     if changed:
-        doc.ents = ents
+        doc.ents = [e for n, e in enumerate(ents) if n not in gone]
     return doc
 
 

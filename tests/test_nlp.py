@@ -395,3 +395,27 @@ def test_a_name_after_a_persons_title_is_a_person_whatever_ner_labelled_it() -> 
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Emiko Tanabe"] == "PERSON"
     assert labels["Foreign Ministry"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # NER labels the family name "Han" alone a NORP (the Han Chinese); with its romanised
+        # given name after it, the two are a person's name
+        (
+            "Han Xuelin, director of Korean studies at a Shanghai institute, said the demands "
+            "were a bargaining position.",
+            "Han Xuelin",
+            "PERSON",
+        ),
+        # ... or the given name alone a person ("Xuelin")
+        ("Han Xuelin said the talks would resume.", "Han Xuelin", "PERSON"),
+        # ... not a people's word before another ("the Han Chinese"), nor a body's name
+        ("The Han Chinese majority said nothing.", "Han", "NORP"),
+        ("Korean Air said the flights would resume on Monday.", "Korean Air", "ORG"),
+    ],
+)
+def test_a_chinese_family_name_ner_labelled_alone_takes_its_given_name(
+    text: str, name: str, label: str
+) -> None:
+    assert {e.text: e.label_ for e in load_nlp()(text).ents}[name] == label
