@@ -10193,3 +10193,17 @@ def test_a_leads_description_is_the_name_opening_the_next_paragraph_before_a_far
     )
     (lead,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his visit")]
     assert lead.speaker == "Stephen Bosworth"
+
+
+def test_a_leads_description_is_named_after_a_title_in_the_next_paragraph(nlp) -> None:
+    # the byline ("Lin Meiyu in Beijing") names no one the lead could mean, and the next
+    # paragraph opens with the name after its title ("Vice-Foreign Minister Kim Kye-gwan")
+    text = (
+        "Pyongyang puts sanctions first as talks resume\n"
+        "Lin Meiyu in Beijing\n"
+        "North Korea's chief negotiator told the opening session of the talks yesterday that "
+        "his country would discuss its nuclear programme only after sanctions were lifted.\n"
+        "Vice-Foreign Minister Kim Kye-gwan devoted most of his speech to the frozen accounts."
+    )
+    (lead,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his country")]
+    assert lead.speaker == "Kim Kye-gwan"

@@ -92,6 +92,7 @@ from tasks.quotes.syntax import (
     _common_words,
     _description_span,
     _entity_of,
+    _in_title_line,
     _lowers,
     _missed_name,
     _name_span,
@@ -2899,8 +2900,11 @@ def _resolve(
                 name = memory.recent(before, _role_gender(role_word))
                 if name is not None and memory.holds_another_office(name, role_word, before):
                     name = None  # "Ambassador Hill delivered the letter. The President wanted"
-        if name is None and not any(offset < before for offset, _name in memory.persons):
-            # a lead that describes its speaker before the story names anyone: the one holder
+        if name is None and not any(
+            offset < before and not _in_head_line(doc, offset) for offset, _name in memory.persons
+        ):
+            # a lead that describes its speaker before the story names anyone (a headline or a
+            # byline may have named someone: "Lin Meiyu in Beijing"): the one holder
             # of the role named soon after it ("The top U.S. envoy to the talks said Friday
             # ..." / "The U.S. envoy, Christopher Hill, said ..."), else wire copy's delayed
             # identification, the next paragraph opening with the name ("the North Korean
@@ -3023,6 +3027,34 @@ def _owner_named_before(doc: Doc, text: str, at: int) -> Token | None:
     return owner
 
 
+_HEAD_LINE_WORDS_MAX = 6  # a byline's or a dateline's line: "Lin Meiyu in Beijing"
+
+
+def _in_head_line(doc: Doc, offset: int) -> bool:
+    """Whether an offset lies in a headline, a subhead or a short line of a story's head (a
+    byline), not in its prose."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end < 0 else end]
+    return len(line.split()) <= _HEAD_LINE_WORDS_MAX or _in_title_line(doc, offset)
+
+
+_TITLE_BEFORE_NAME_MAX = 4  # words of a title opening a paragraph ("Deputy Foreign Minister")
+
+
+def _person_after_title(first: Token) -> Token | None:
+    """The first token of the person's name a title of title-case words leads up to, from the
+    title's first word ("Vice-Foreign Minister Kim Kye-gwan"); None when none does."""
+    tokens = _tokens(first.doc)
+    for token in tokens[first.i : first.i + _TITLE_BEFORE_NAME_MAX + 1]:
+        if token.ent_type_ == "PERSON":
+            return token
+        if not (token.is_title or token.text == "-") or token.ent_type_ in ("GPE", "NORP"):
+            return None
+    return None
+
+
 def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
     """The person whose name, as the subject, opens the paragraph after the one holding `at`,
     or speaks the quote that opens it."""
@@ -3051,6 +3083,11 @@ def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
             return None
         first = _tokens(doc)[_entity_of(speaker).start]
         opening = first.idx
+    elif first is not None and first.ent_type_ != "PERSON":
+        # ... or after its title: "Vice-Foreign Minister Kim Kye-gwan devoted most of his speech"
+        titled = _person_after_title(first)
+        if titled is not None:
+            first, opening = titled, titled.idx
     name = next((n for offset, n in memory.persons if offset == opening), None)
     if name is None or first is None or first.ent_type_ != "PERSON":
         return None
