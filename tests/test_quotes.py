@@ -10207,3 +10207,28 @@ def test_a_leads_description_is_named_after_a_title_in_the_next_paragraph(nlp) -
     )
     (lead,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his country")]
     assert lead.speaker == "Kim Kye-gwan"
+
+
+def test_the_name_closing_a_long_subject_is_the_subject_wherever_the_parser_hung_it(nlp) -> None:
+    # "The man who has spent more time ... than any other American, Christopher Hill, was ...":
+    # the parser hangs "Hill" on "American"; the description after it is Hill, not Kim
+    text = (
+        "Kim Kye-gwan arrived in Beijing on Monday.\n"
+        "The man who has spent more time across the table from Kim Kye-gwan than any other "
+        "American, Christopher Hill, was reduced to pacing the hotel lobby. \"I've learned more "
+        'about wire transfers than I ever wanted to know," the assistant secretary of state '
+        "told reporters."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("I've learned")]
+    assert quote.speaker == "Christopher Hill"
+
+
+def test_a_name_renaming_one_of_two_subjects_is_no_subject(nlp) -> None:
+    # "Clinton and her husband, former President Bill Clinton, attended": Bill Clinton renames
+    # the second of two subjects, so the "she" after it stays Hillary Clinton's
+    text = (
+        "Hillary Clinton and her husband, former President Bill Clinton, attended the wedding "
+        'in 2005. "It was fun," she said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Hillary Clinton"

@@ -134,6 +134,10 @@ def _topic(token: Token) -> bool:
         subject = token.head.head.head
         if subject.dep_ in ("nsubj", "nsubjpass") and _closing_appos(subject) == token:
             token = subject
+        else:
+            token = _closing_name_of_subject(token) or token
+    elif token.dep_ == "appos":
+        token = _closing_name_of_subject(token) or token
     if token.dep_ == "attr" and any(c.dep_ == "expl" for c in _children(token.head)):
         # "Then there's Axelrod. "...," he wrote": a name a sentence brings in is its topic
         return _main_clause(token.head)
@@ -1825,6 +1829,28 @@ def _closing_appos(subj: Token) -> Token | None:
                 ):
                     return c
     return None
+
+
+def _closing_name_of_subject(name: Token) -> Token | None:
+    """The subject whose long phrase a person's name set off by commas closes, wherever the
+    parser hung the name inside it: "The man who has spent more time across the table from Kim
+    than any other American, Christopher Hill, was reduced to ..." (on "American")."""
+    tokens = _tokens(name.doc)
+    if name.ent_type_ != "PERSON" or tokens[name.left_edge.i - 1].text != ",":
+        return None
+    subject = None
+    for ancestor in name.ancestors:
+        if ancestor.dep_ == "conj":
+            return None  # "Clinton and her husband, Bill Clinton, attended": one of two subjects
+        if ancestor.dep_ in ("nsubj", "nsubjpass"):
+            subject = ancestor
+            break
+    if subject is None:
+        return None
+    last = subject.right_edge.i
+    while last > subject.i and tokens[last].is_punct:
+        last -= 1
+    return subject if name.right_edge.i == last else None
 
 
 # what may follow a name that closes a subject phrase: its affiliation ("of the Sejong Institute")
