@@ -10232,3 +10232,27 @@ def test_a_name_renaming_one_of_two_subjects_is_no_subject(nlp) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a nation's role right after the sentence whose subject was a person names that person
+        (
+            "Kim Kye-gwan stepped out of the car smiling. North Korea's chief negotiator shook "
+            "hands with his hosts and told reporters that his government was ready.",
+            "Kim Kye-gwan",
+        ),
+        # ... not a state's or a party's role ("Colorado's delegation chairman")
+        (
+            "Jeff Sessions spoke first. Colorado's delegation chairman announced that the state "
+            "would cast its votes for Cruz.",
+            None,
+        ),
+    ],
+)
+def test_a_nations_role_right_after_a_persons_sentence_names_that_person(
+    nlp, text: str, speaker
+) -> None:
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert quote.speaker == speaker

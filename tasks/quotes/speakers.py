@@ -1831,6 +1831,24 @@ def _closing_appos(subj: Token) -> Token | None:
     return None
 
 
+# the roles a nation gives one person at a time, which name again the person just named
+# ("North Korea's chief negotiator"), not a state's or a party's ("Colorado's delegation chairman")
+_NATIONS_ROLES = frozenset(["envoy", "minister", "ambassador", "president", "premier", "leader"])
+
+
+def _subject_of_sentence_before(subj: Token, memory: _Speakers) -> str | None:
+    """The one person who is a subject of the sentence right before a subject's own, in its
+    paragraph."""
+    sent = _sent(subj)
+    if sent.start == 0:
+        return None
+    before = _sent(_tokens(subj.doc)[sent.start - 1])
+    if "\n" in doc_text(subj.doc)[before.end_char : sent.start_char + 1]:
+        return None
+    names = {n for offset, n in memory.subjects if before.start_char <= offset < before.end_char}
+    return names.pop() if len(names) == 1 else None
+
+
 def _closing_name_of_subject(name: Token) -> Token | None:
     """The subject whose long phrase a person's name set off by commas closes, wherever the
     parser hung the name inside it: "The man who has spent more time across the table from Kim
@@ -2920,6 +2938,11 @@ def _resolve(
         elif possessed_role:
             # not whoever spoke last: "Trump's campaign manager" is not Trump
             name = memory.sole_holder(role_word, before, words)
+            if name is None and role_word in _NATIONS_ROLES and _nation_of(subj) is not None:
+                # ... but a nation's role right after a person was the sentence's subject names
+                # that person again: "Kim Kye-gwan stepped out smiling. North Korea's chief
+                # negotiator shook hands ..."
+                name = _subject_of_sentence_before(subj, memory)
         else:
             name = memory.sole_holder(role_word, before, words)
             if name is None:
