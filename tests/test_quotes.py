@@ -10256,3 +10256,15 @@ def test_a_nations_role_right_after_a_persons_sentence_names_that_person(
 ) -> None:
     (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert quote.speaker == speaker
+
+
+def test_a_nation_before_a_surname_tells_two_of_that_name_apart(nlp) -> None:
+    # two Kims: "The North Korean Kim" is the one titled "His North Korean counterpart"
+    text = (
+        "South Korea's chief envoy, Kim Sook, said the talks had stalled.\n"
+        "His North Korean counterpart, Vice Foreign Minister Kim Kye-gwan, spoke only briefly.\n"
+        "The North Korean Kim has told Hill privately that his government could live with the "
+        "Chinese wording, according to the diplomat."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his government")]
+    assert quote.speaker == "Kim Kye-gwan"

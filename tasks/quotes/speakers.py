@@ -976,6 +976,21 @@ class _Speakers:
         }
         return names.pop() if len(names) == 1 else None
 
+    def surname_of_nation(self, text: str) -> str | None:
+        """The one person of a surname the article gave the nation a phrase adds to it ("The
+        North Korean Kim" of two Kims, one titled "His North Korean counterpart")."""
+        phrase = _NATION_SURNAME.fullmatch(text)
+        if phrase is None:
+            return None
+        nation = {_role_word(w) for w in phrase.group(1).split()}
+        surname = phrase.group(2).lower()
+        names = {
+            name
+            for _offset, name, roles in self._titles()
+            if surname in name.lower().replace("-", " ").split() and nation <= roles
+        }
+        return names.pop() if len(names) == 1 else None
+
     def titled_from(self, name: str, role: str) -> int:
         """Where the article first gives a person the role (its length when it never does)."""
         return min(
@@ -2754,6 +2769,9 @@ def _resolve(
         described = _DESCRIBED_LEAD.match(text)
         if described is not None and not text[described.end() :].isupper():  # not "a super PAC"
             start, text = start + described.end(), text[described.end() :]
+        of_nation = memory.surname_of_nation(text)
+        if of_nation is not None:
+            return of_nation, text, "named"
         return memory.full_at(_honorific(doc, start) + text, start), text, "named"
     if subj.lower_ in _UNNAMED_PEOPLE and not any(c.dep_ == "prep" for c in _children(subj)):
         # "Others argue ...", "said another", "Several pointed out ...": people the story does
@@ -3363,6 +3381,9 @@ _BODY_NOUNS = (
 _BODY_DESCRIPTION = re.compile(rf"(?i:the|this|that)\s+({'|'.join(_BODY_NOUNS.split())})")
 _BODY_WORDS = frozenset(_BODY_NOUNS.split())
 
+
+# a surname after the nation that tells two of that name apart: "the North Korean Kim"
+_NATION_SURNAME = re.compile(r"(?i:the)\s+((?:[A-Z][a-z]+\s+){1,2})([A-Z][\w'’-]+)")
 
 # characters after a lead's description within which the story names the one holder of its role
 # (the second or third paragraph of wire copy; story308's holder 20 paragraphs down was another's)
