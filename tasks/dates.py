@@ -3096,7 +3096,11 @@ _YEAR_VALUE = re.compile(r"\d{4}(?![\dX])")
 
 
 def _date_told_before(
-    found: list[TemporalExpression], token: Token | None, anchor: date, tense: str | None
+    found: list[TemporalExpression],
+    token: Token | None,
+    anchor: date,
+    tense: str | None,
+    month: str = "",
 ) -> TemporalExpression | None:
     """The year (or the date of one) written out earlier in the sentence of a bare month or a
     month's day told in the past, before the anchor's year ("opened on July 26, 2005, ran for 13
@@ -3120,9 +3124,8 @@ def _date_told_before(
             # joint statement. ... \n\n The statement was adopted on Sept. 19.": 2005)
             told = _paragraph_framed_before(before, found)
         else:
-            told = _frame_of(
-                before.sent, [f for f in found if f.start_char >= before.sent.start_char]
-            )
+            in_before = [f for f in found if f.start_char >= before.sent.start_char]
+            told = _frame_of(before.sent, in_before) or _same_month_told(in_before, month)
         if told is None:
             return None
         last = told
@@ -3145,6 +3148,17 @@ def _date_told_before(
 
 
 _RELATIVE_CLAUSES = frozenset(["relcl", "acl"])
+
+
+def _same_month_told(told: list[TemporalExpression], month: str) -> TemporalExpression | None:
+    """The one month of a year written out in the sentence before, when it is the month of a
+    bare day after it ("in early October 2006 the analyst told colleagues ... The North carried
+    out the test on Oct. 9": 2006); not one of a list ("Earlier rounds were held in August 2003,
+    February 2004 and June 2004. North Korea declared in February ...")."""
+    months = [f for f in told if not f.relative and _MONTH_VALUE.match(f.value)]
+    if len(months) != 1 or not month or months[0].value[5:7] != month:
+        return None
+    return months[0]
 
 
 def _last_time(token: Token) -> bool:
@@ -3742,7 +3756,7 @@ def extract_dates(
             # "the February 13 agreement" names a deal of its own year, not of the year before
             and (rule == "month_rel" or not _before_noun(doc, text, end))
             and anchor is not None
-            and (told := _date_told_before(found, token, anchor, tense)) is not None
+            and (told := _date_told_before(found, token, anchor, tense, got[1][5:7])) is not None
         ):
             # "Hill flew to Asia almost every month in 2007, and in July inspectors confirmed":
             # the July of the year the sentence tells of, not the one before the anchor

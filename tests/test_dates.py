@@ -2943,3 +2943,26 @@ def test_what_was_owed_by_a_day_told_in_the_past_is_due_a_day_gone_by(nlp, sente
 )
 def test_a_day_set_right_after_said_is_when_it_was_said(nlp, sentence: str, value: str) -> None:
     assert [t.value for t in extract_dates(nlp(sentence), date(2009, 5, 27))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the one month of a year written out in the sentence before is the bare day's
+        (
+            "Yoon recalled that in early October 2006 the analyst told colleagues the North "
+            "would test a device. The North carried out the test on Oct. 9.",
+            "2006-10-09",
+        ),
+        # ... not one month of a list of them: the February before the anchor
+        (
+            "Earlier rounds were held in August 2003, February 2004 and June 2004. North Korea "
+            "declared in February that it possessed nuclear weapons.",
+            "2009-02",
+        ),
+    ],
+)
+def test_a_bare_day_takes_the_year_of_its_month_told_just_before(
+    nlp, sentence: str, value: str
+) -> None:
+    assert extract_dates(nlp(sentence), date(2009, 6, 22))[-1].value == value
