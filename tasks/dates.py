@@ -1019,7 +1019,15 @@ def _infinitive_ahead(token: Token | None) -> bool:
         outer = outer.head
     if outer.lower_ in _UNDER_WAY and outer.tag_ == "VBD":
         return False  # "Things began to move in January": what began, went on or stopped, did
-    return not any(c.lower_ == "had" for c in outer.children)
+    for _ in range(3):
+        if any(c.lower_ == "had" for c in outer.children):
+            return False
+        if outer.tag_ != "VBG" or outer.head.i == outer.i:
+            break
+        # ... through the participle the infinitive hangs on ("had spent weeks persuading
+        # Pyongyang to return after the October 9 test": the test was before, as the spending)
+        outer = outer.head
+    return True
 
 
 # what was owed or set for a day, told in the past: "was supposed to", "were due to"

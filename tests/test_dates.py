@@ -2966,3 +2966,22 @@ def test_a_bare_day_takes_the_year_of_its_month_told_just_before(
     nlp, sentence: str, value: str
 ) -> None:
     assert extract_dates(nlp(sentence), date(2009, 6, 22))[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a past perfect over the participle the infinitive hangs on: the day lies behind
+        (
+            "Diplomats said officials had spent weeks persuading Pyongyang to return to the "
+            "table after the October 9 test, and that patience was wearing thin.",
+            "2006-10-09",
+        ),
+        # ... in the present, ahead
+        ("Officials are persuading Pyongyang to return to the table in January.", "2007-01"),
+    ],
+)
+def test_an_infinitive_under_a_past_perfect_participle_looks_back(
+    nlp, sentence: str, value: str
+) -> None:
+    assert extract_dates(nlp(sentence), date(2006, 12, 19))[-1].value == value
