@@ -1006,7 +1006,13 @@ def _infinitive_ahead(token: Token | None) -> bool:
         and head.tag_ == "VBN"
         and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in head.children)
     )  # "are due to be flown home Thursday"
-    if head is None or (head.tag_ != "VB" and not passive) or head.dep_ not in ("xcomp", "ccomp"):
+    if head is None or (head.tag_ != "VB" and not passive):
+        return False
+    if head.dep_ in ("acl", "relcl") and passive:
+        # "The talks, to be held from Wednesday to Friday, bring together ...": what is to be
+        # done to a thing lies ahead
+        return any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children)
+    if head.dep_ not in ("xcomp", "ccomp"):
         return False
     if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
         return False

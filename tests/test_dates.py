@@ -2985,3 +2985,15 @@ def test_an_infinitive_under_a_past_perfect_participle_looks_back(
     nlp, sentence: str, value: str
 ) -> None:
     assert extract_dates(nlp(sentence), date(2006, 12, 19))[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # what is "to be held", "to be signed" on a day lies ahead, set off after its noun
+        ("The talks, to be held on Wednesday, bring together six countries.", "2003-08-27"),
+        ("The accord, to be signed on Friday, was drafted by China.", "2003-08-29"),
+    ],
+)
+def test_a_thing_to_be_done_on_a_day_is_done_ahead(nlp, sentence: str, value: str) -> None:
+    assert extract_dates(nlp(sentence), date(2003, 8, 26))[0].value == value
