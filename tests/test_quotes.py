@@ -10268,3 +10268,21 @@ def test_a_nation_before_a_surname_tells_two_of_that_name_apart(nlp) -> None:
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("his government")]
     assert quote.speaker == "Kim Kye-gwan"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # unnamed people in the plural are sources kept anonymous: envoys, scholars, economists,
+        # and critics whose "of" names what they criticise, not a body they belong to
+        ("Envoys said North Korea refused to put the promise in writing.", "Envoys"),
+        (
+            "Chinese scholars point out that the two sides have struck a deal before.",
+            "Chinese scholars",
+        ),
+        ("Critics of the deal say the episode shows who sets the pace.", "Critics of the deal"),
+    ],
+)
+def test_unnamed_people_in_the_plural_are_anonymous_sources(nlp, text: str, source: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type, quote.speaker_text) == (None, "anonymous", source)

@@ -3251,8 +3251,11 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 # "Delegates said ...", "PRC contacts had told Chun ...")
 _UNNAMED_PLURALS = frozenset(
     ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources",
-     "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts"]
+     "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts",
+     "envoys", "scholars", "academics", "specialists", "economists"]
 )  # fmt: skip
+# ... whose "of" names what they take a stand on, not a body they belong to: "Critics of the deal"
+_STANCE_PLURALS = frozenset(["critics", "supporters", "opponents", "skeptics"])
 # where unnamed officials are from, which makes them no group of their own: "Diplomats from two
 # of the delegations", "officials from the embassy" (not "officials from both parties")
 _POSTS = frozenset(["delegation", "delegations", "embassy", "embassies", "mission", "ministry"])
@@ -3320,6 +3323,7 @@ def _unnamed_officials(subj: Token) -> bool:
                 and not (c.dep_ == "prep" and c.lower_ == "in")
                 and not (c.dep_ == "advmod" and c.lower_ in ("here", "there"))  # "Officials here"
                 and not (c.dep_ == "prep" and c.lower_ == "from" and _from_a_post(c))
+                and not (c.dep_ == "prep" and c.lower_ == "of" and subj.lower_ in _STANCE_PLURALS)
                 # (the clause that makes them speak: "brushed aside critics who say ...")
                 and not (c.dep_ == "relcl" and c.lower_ in SPEECH_VERBS)
             )
