@@ -10281,6 +10281,12 @@ def test_a_nation_before_a_surname_tells_two_of_that_name_apart(nlp) -> None:
             "Chinese scholars",
         ),
         ("Critics of the deal say the episode shows who sets the pace.", "Critics of the deal"),
+        # ... and with the kind of people they include, none of them named
+        (
+            "Critics, including several former Bush administration officials, say the episode "
+            "shows who sets the pace.",
+            "Critics, including several former Bush administration officials",
+        ),
     ],
 )
 def test_unnamed_people_in_the_plural_are_anonymous_sources(nlp, text: str, source: str) -> None:

@@ -3324,12 +3324,20 @@ def _unnamed_officials(subj: Token) -> bool:
                 and not (c.dep_ == "advmod" and c.lower_ in ("here", "there"))  # "Officials here"
                 and not (c.dep_ == "prep" and c.lower_ == "from" and _from_a_post(c))
                 and not (c.dep_ == "prep" and c.lower_ == "of" and subj.lower_ in _STANCE_PLURALS)
+                # ("Critics, including several former officials, say": no one named either)
+                and not (c.dep_ == "prep" and c.lower_ == "including" and not _names_in(c))
                 # (the clause that makes them speak: "brushed aside critics who say ...")
                 and not (c.dep_ == "relcl" and c.lower_ in SPEECH_VERBS)
             )
             for c in _children(subj)
         )
     )
+
+
+def _names_in(phrase: Token) -> bool:
+    """Whether a prepositional phrase's object is a person's name ("including Sen. Marco Rubio",
+    not "including several former Bush administration officials")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ == "PERSON" for c in _children(phrase))
 
 
 # people a story keeps unnamed by what they were present at: "people who have sat across the
