@@ -10292,3 +10292,20 @@ def test_a_nation_before_a_surname_tells_two_of_that_name_apart(nlp) -> None:
 def test_unnamed_people_in_the_plural_are_anonymous_sources(nlp, text: str, source: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.speaker_type, quote.speaker_text) == (None, "anonymous", source)
+
+
+def test_a_pronoun_in_an_unnamed_sources_relative_clause_and_quote_run_is_that_source(nlp) -> None:
+    # "as he put it" inside the relative clause on "One senior official" is the official, and so
+    # is the "He added" after a quote sentence of the official's own
+    text = (
+        "Mr. Hill said the talks had failed.\n\n"
+        "One senior administration official, who spoke on condition of anonymity because, as he "
+        'put it, nobody wanted to be seen "arguing through the newspapers," said the North had '
+        "refused to sign.\n\n"
+        '"They kept going back to the same line," the official said. "We went around that track '
+        'for three hours." He added, "At some point you have to stop walking in circles."'
+    )
+    rows = quotes_of(nlp, text)
+    put = [q for q in rows if q.speaker_text == "he" and q.cue == "put"]
+    added = [q for q in rows if q.text.startswith("At some point")]
+    assert [(q.speaker, q.speaker_type) for q in put + added] == [(None, "anonymous")] * 2

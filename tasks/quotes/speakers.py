@@ -1468,6 +1468,10 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
     doc = pronoun.doc
     sent = _sent(pronoun)
     before = _sentence_before(pronoun)
+    if before is not None and _quote_only(before):
+        # '"...," the official said. "We went around that track." He added, "..."': the
+        # source's quote goes on in a sentence of its own before the pronoun
+        before = _sentence_before(before[0])
     across = False
     if before is None and not any_verb:
         # the quote paragraph right after the source's report ("A diplomat, who requested
@@ -1971,6 +1975,31 @@ def _cleft_teller(subj: Token) -> Token | None:
         ):
             return teller
     return None
+
+
+def _relative_clause_owner(pronoun: Token) -> Token | None:
+    """The person's noun a relative clause holding a subject pronoun is on ("an official who
+    spoke ... because, as he put it, ..."), when the clause's own subject is the relative
+    pronoun."""
+    for ancestor in pronoun.ancestors:
+        if ancestor.dep_ != "relcl":
+            continue
+        owner = ancestor.head
+        if not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in _children(ancestor)):
+            return None
+        if owner.pos_ == "NOUN" and _person_word(owner.lower_):
+            return owner
+        return None
+    return None
+
+
+_QUOTE_ENDS = "\"'”’»"  # the closing marks a sentence of quoted words ends with
+
+
+def _quote_only(sent: Span) -> bool:
+    """Whether a sentence is all words in marks, with no attribution of its own."""
+    text = sent.text.strip()
+    return len(text) > 2 and text[0] in _QUOTE_OPENERS and text[-1] in _QUOTE_ENDS
 
 
 def _sentence_before(token: Token, across_paragraphs: bool = False) -> Span | None:
@@ -2573,6 +2602,15 @@ def _resolve(
             if name is not None and kind != "anonymous":
                 return name, subj.text, "pronoun-resolved"
             return None, subj.text, "anonymous" if kind == "anonymous" else "unknown"
+        clause_owner = _relative_clause_owner(subj) if gender in ("m", "f") else None
+        if clause_owner is not None:
+            # "One senior official — who spoke on condition of anonymity because, as he put it,
+            # ... — said": a pronoun inside a relative clause on a person is that person
+            name, _text, kind = _resolve(doc, clause_owner, clause_owner.idx, memory)
+            if kind == "anonymous":
+                return None, subj.text, "anonymous"
+            if name is not None and memory.compatible(name, gender, subj.idx):
+                return name, subj.text, "pronoun-resolved"
         name = (
             _cataphor(subj, memory, gender)
             or _answerer(subj, memory, gender)
