@@ -759,6 +759,10 @@ def clause_tense(token: Token | None) -> str | None:
             # particle the tagger read as a plural noun, in the present (the nearest month)
             return None
         head = head.head
+    if _ahead_of(token, head):
+        # "uneasy about the issue ahead of local elections in June": what lies ahead of the
+        # telling
+        return "future"
     if _told_on(token, head):
         # "Japan said on Tuesday it will impose sanctions": the parser hangs the day on the
         # reported verb, but set between the verb of saying and the report's subject it tells
@@ -872,6 +876,17 @@ _REPORTED_PAST_WORDS = (
     "reported indicated asked"
 )
 _REPORTED_PAST = frozenset(_REPORTED_PAST_WORDS.split())
+
+
+def _ahead_of(token: Token, verb: Token) -> bool:
+    """Whether a token hangs, below its verb, in an "ahead of" phrase ("ahead of local elections
+    in June")."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.lower_ == "of" and ancestor.head.lower_ == "ahead":
+            return True
+    return False
 
 
 def _told_on(token: Token, verb: Token) -> bool:

@@ -2997,3 +2997,25 @@ def test_an_infinitive_under_a_past_perfect_participle_looks_back(
 )
 def test_a_thing_to_be_done_on_a_day_is_done_ahead(nlp, sentence: str, value: str) -> None:
     assert extract_dates(nlp(sentence), date(2003, 8, 26))[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # what lies "ahead of" the telling is ahead, though told in the past
+        (
+            "Traders said many had chosen to square positions ahead of the weekend.",
+            date(1989, 10, 30),
+            "1989-W44-WE",
+        ),
+        (
+            "He said the party leadership was uneasy ahead of the elections in June.",
+            date(2009, 12, 14),
+            "2010-06",
+        ),
+    ],
+)
+def test_a_time_ahead_of_which_something_is_told_lies_ahead(
+    nlp, sentence: str, anchor: date, value: str
+) -> None:
+    assert extract_dates(nlp(sentence), anchor)[-1].value == value
