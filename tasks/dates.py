@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import doc_text, token_at, verb_forms
+from tasks.nlp import doc_text, opens_line, token_at, verb_forms
 
 MONTHS = {
     name: n
@@ -1023,13 +1023,13 @@ def _infinitive_ahead(token: Token | None) -> bool:
     )  # "are due to be flown home Thursday"
     if head is None or (head.tag_ != "VB" and not passive):
         return False
+    if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
+        return False
     if head.dep_ in ("acl", "relcl") and passive:
         # "The talks, to be held from Wednesday to Friday, bring together ...": what is to be
         # done to a thing lies ahead
-        return any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children)
+        return True
     if head.dep_ not in ("xcomp", "ccomp"):
-        return False
-    if not any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children):
         return False
     if head.lower_ == "do" and not any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         return False  # "as it agreed to do in October": the month of the agreeing, not ahead
@@ -3374,14 +3374,10 @@ def _live_page(text: str) -> bool:
     return len(stamps) >= _LIVE_PAGE_STAMPS_MIN and any(stamp < 1600 for stamp in stamps)
 
 
-def _opens_line(text: str, start: int) -> bool:
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
-
-
 def _time_stamp(text: str, start: int, end: int) -> bool:
     """Whether a clock time opens its paragraph before a colon or a dash ("18:40 GMT: ...",
     "8:55 a.m. — Envoys are arriving ...")."""
-    return _STAMP_END.match(text, end) is not None and _opens_line(text, start)
+    return _STAMP_END.match(text, end) is not None and opens_line(text, start)
 
 
 def _clock_day(
@@ -3516,7 +3512,7 @@ def extract_dates(
             raw = text[start:end]
         if not raw.strip():
             continue
-        if rule == "live_stamp" and not (_opens_line(text, start) and _live_page(text)):
+        if rule == "live_stamp" and not (opens_line(text, start) and _live_page(text)):
             rule = _rule_of(raw)  # a year ("2003: The first round opens"), not a clock time
             if rule is None:
                 continue

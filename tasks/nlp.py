@@ -810,6 +810,11 @@ def token_at(doc: Doc, char: int) -> Token | None:
     return token if char < token.idx + len(token) else None
 
 
+def opens_line(text: str, offset: int) -> bool:
+    """Whether only blanks come before an offset on its line (a paragraph's first word)."""
+    return not text[text.rfind("\n", 0, offset) + 1 : offset].strip()
+
+
 def model_id(nlp: Language) -> str:
     """`name-version` of a loaded pipeline, recorded with every enriched row."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"

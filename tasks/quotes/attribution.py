@@ -12,7 +12,7 @@ from itertools import islice, takewhile
 
 from spacy.tokens import Doc, Token
 
-from tasks.nlp import DASHES, FIRST_NAMES, doc_text, token_at, verb_forms
+from tasks.nlp import DASHES, FIRST_NAMES, doc_text, opens_line, token_at, verb_forms
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AS_VERBS,
@@ -126,9 +126,7 @@ def _question_put_before_colon(verb: Token, lo: int) -> bool:
     if verb.lower_ not in _PUT_TO or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "csubj"):
         return False
     text = doc_text(verb.doc)
-    return not text[text.rfind("\n", 0, verb.idx) + 1 : verb.idx].strip() and text[
-        verb.idx : lo
-    ].rstrip(" \t\"“'‘`").endswith(":")
+    return opens_line(text, verb.idx) and text[verb.idx : lo].rstrip(" \t\"“'‘`").endswith(":")
 
 
 def _asked_when(verb: Token, lo: int) -> bool:
@@ -384,9 +382,9 @@ def _vocative(subject: Token) -> bool:
     """Whether a subject is a title of address set off by its comma ("Mr. Secretary, the
     North Korean foreign ministry said ..."): whom the speaker speaks to, not the speaker."""
     doc = subject.doc
-    words = doc_text(doc)[subject.left_edge.idx : subject.idx + len(subject)]
     if subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ",":
         return False
+    words = doc_text(doc)[subject.left_edge.idx : subject.idx + len(subject)]
     if _VOCATIVE.fullmatch(words) is not None:
         return True
     # ... or the first name a question turn opens with ("QUESTION: Sean, the ministry said

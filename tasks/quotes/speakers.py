@@ -27,6 +27,7 @@ from tasks.nlp import (
     PERSON_TITLES,
     PLATFORMS,
     doc_text,
+    opens_line,
     token_at,
     verb_forms,
 )
@@ -383,12 +384,6 @@ _INTERVIEWED_BY = re.compile(
     r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})\b"
 )
 _INTRODUCTION_CHARS = 1500  # a printed interview's introduction, before its first question
-
-
-def _opens_paragraph(token: Token) -> bool:
-    """Whether a token is the first word of its paragraph."""
-    text = doc_text(token.doc)
-    return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
 
 
 def _interviewer(text: str, interviewee: str | None) -> str | None:
@@ -1828,13 +1823,20 @@ _INNER_PHRASES = {"prep": "pobj", "acl": "dobj"}
 _SET_OFF_DEPS = frozenset(["relcl", "appos", "acl"])
 
 
+def _last_word_of(head: Token) -> int:
+    """The index of the last word of a token's phrase, before the punctuation that closes it."""
+    tokens = _tokens(head.doc)
+    last = head.right_edge.i
+    while last > head.i and tokens[last].is_punct:
+        last -= 1
+    return last
+
+
 def _closing_appos(subj: Token) -> Token | None:
     """A name that closes a subject's phrase, hung by the parser on the noun of a phrase inside
     it: "His former business partner at Lenox, Lawrence B. Cummings, called ..." (on Lenox)."""
     tokens = _tokens(subj.doc)
-    last = subj.right_edge.i
-    while last > subj.i and tokens[last].is_punct:
-        last -= 1
+    last = _last_word_of(subj)
     for modifier in _children(subj):
         if modifier.dep_ not in _INNER_PHRASES:
             continue
@@ -1858,11 +1860,8 @@ _NATIONS_ROLES = frozenset(["envoy", "minister", "ambassador", "president", "pre
 def _subject_of_sentence_before(subj: Token, memory: _Speakers) -> str | None:
     """The one person who is a subject of the sentence right before a subject's own, in its
     paragraph."""
-    sent = _sent(subj)
-    if sent.start == 0:
-        return None
-    before = _sent(_tokens(subj.doc)[sent.start - 1])
-    if "\n" in doc_text(subj.doc)[before.end_char : sent.start_char + 1]:
+    before = _sentence_before(subj)
+    if before is None:
         return None
     names = {n for offset, n in memory.subjects if before.start_char <= offset < before.end_char}
     return names.pop() if len(names) == 1 else None
@@ -1884,10 +1883,7 @@ def _closing_name_of_subject(name: Token) -> Token | None:
             break
     if subject is None:
         return None
-    last = subject.right_edge.i
-    while last > subject.i and tokens[last].is_punct:
-        last -= 1
-    return subject if name.right_edge.i == last else None
+    return subject if name.right_edge.i == _last_word_of(subject) else None
 
 
 # what may follow a name that closes a subject phrase: its affiliation ("of the Sejong Institute")
@@ -2501,7 +2497,11 @@ def _resolve(
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
         return None, subj.text, "anonymous"
-    if word == "question" and _QUESTION.match(doc_text(doc), subj.idx) and _opens_paragraph(subj):
+    if (
+        word == "question"
+        and _QUESTION.match(doc_text(doc), subj.idx)
+        and opens_line(doc_text(doc), subj.idx)
+    ):
         # a wire interview's "Question: ..." is its "Q: ...": who asks, as the introduction says
         if memory.interviewer is not None:
             return memory.interviewer, subj.text, "named"
