@@ -10309,3 +10309,25 @@ def test_a_pronoun_in_an_unnamed_sources_relative_clause_and_quote_run_is_that_s
     put = [q for q in rows if q.speaker_text == "he" and q.cue == "put"]
     added = [q for q in rows if q.text.startswith("At some point")]
     assert [(q.speaker, q.speaker_type) for q in put + added] == [(None, "anonymous")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # two titles joined by "and" before one name: a bare singular noun is no subject of its
+        # own, but the first of the person's titles
+        (
+            "The North would return to the talks, said lobbyist and GOP strategist Charlie "
+            "Black, Hill's former business partner.",
+            "Charlie Black",
+        ),
+        ("Author and former diplomat Jane Miller said the talks would fail.", "Jane Miller"),
+        # a noun with its article is a subject of its own
+        ("The envoy and Jane Miller said the talks would fail.", None),
+    ],
+)
+def test_two_titles_joined_by_and_before_a_name_are_that_persons(
+    nlp, text: str, speaker: str | None
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == speaker

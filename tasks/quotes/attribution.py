@@ -566,6 +566,10 @@ def _subject_of(verb: Token) -> Token | None:
             )
         ):
             return beside
+    if len(subjects) == 1:
+        titled = _titles_of_one(subjects[0])
+        if titled is not None:
+            return titled
     if subjects and subjects[0].dep_ == "nsubjpass":
         # "Rubio was asked by moderator Gerard Baker": the agent of a passive speaks
         agent = next(
@@ -939,6 +943,23 @@ def _state_of_city(tokens: Doc | list[Token], i: int) -> bool:
         and tokens[i - 1].text == ","
         and tokens[i - 2].ent_type_ == "GPE"
     )
+
+
+def _titles_of_one(subj: Token) -> Token | None:
+    """The person named after two titles joined by "and" ("said lobbyist and GOP strategist
+    Charlie Black"): a singular common noun with no determiner is no subject of its own, but a
+    title of the name it is coordinated with."""
+    if subj.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in _children(subj)):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in _children(subj)):
+        return None
+    conj = next((c for c in _children(subj) if c.dep_ == "conj"), None)
+    if conj is None or conj.ent_type_ != "PERSON":
+        return None
+    # the second title stands before the name ("... strategist Charlie Black"), which a bare
+    # name joined to a noun lacks ("Ru bio and Murphy", a typo)
+    between = _tokens(subj.doc)[subj.i + 1 : conj.i]
+    return conj if any(t.tag_ == "NN" and t.is_lower for t in between) else None
 
 
 def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | None:
