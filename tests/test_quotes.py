@@ -10331,3 +10331,30 @@ def test_two_titles_joined_by_and_before_a_name_are_that_persons(
 ) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == speaker
+
+
+def test_a_person_inside_anothers_report_is_no_source_introduced_for_the_next_quote(nlp) -> None:
+    # "Wi said he would travel ... to meet Wu Dawei, China's top nuclear negotiator": Wu is
+    # what Wi reports on, so the "he" of the quote paragraph after it goes on with Wi
+    text = (
+        "Wi Sung-lac told Reuters in an interview that the sanctions must bite first.\n\n"
+        "Wi said he would travel to Beijing next week to meet Wu Dawei, China's top nuclear "
+        "negotiator. He said Beijing, the North's main benefactor, was taking the resolution "
+        "seriously.\n\n"
+        '"Chinese officials tell me they will implement it fully, and I believe them," he said.'
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("Chinese officials")]
+    assert quote.speaker == "Wi Sung-lac"
+
+
+def test_in_the_interview_he_is_the_one_who_gave_the_interview(nlp) -> None:
+    # a paragraph on others between the interview's report and "In the interview, he said"
+    text = (
+        "SEOUL, June 17 (Reuters) - Wi Sung-lac told Reuters in an interview that the North's "
+        "second nuclear test had changed the calculations of its partners.\n\n"
+        'In Washington, State Department spokesman P.J. Crowley said on Tuesday the "onus is '
+        'on North Korea" to show it was serious.\n\n'
+        "In the interview, he said the first real test of the resolution would come at sea."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("the first real test")]
+    assert quote.speaker == "Wi Sung-lac"

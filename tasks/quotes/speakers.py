@@ -1284,6 +1284,10 @@ def _introduced_before_quote(pronoun: Token, memory: _Speakers, gender: str) -> 
     for offset, name in names:
         if not prev_start <= offset < prev_end or name in seen or memory.in_quote(offset):
             continue
+        if any(lo <= offset < hi for lo, hi, _reporter in memory.reported):
+            # "Wi said he would travel to Beijing to meet Wu Dawei, China's top negotiator":
+            # a person another reports on is no source introduced to be quoted
+            continue
         token = token_at(doc, offset)
         head = token
         while head is not None and head.dep_ == "compound" and head.head.i != head.i:
@@ -2166,6 +2170,30 @@ def _who_told_before(pronoun: Token, memory: _Speakers, gender: str) -> str | No
     return None if people else _named_for(pronoun, speaker, memory, gender)
 
 
+def _interviewee(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """'In the interview, he said ...': the one the story said gave the interview ("Wi Sung-lac
+    told Reuters in an interview that ..."), whoever was named since."""
+    if pronoun.dep_ != "nsubj":
+        return None
+    if not any(
+        p.dep_ == "prep"
+        and p.lower_ == "in"
+        and any(
+            o.lower_ == "interview" and any(d.lower_ in ("the", "that") for d in _children(o))
+            for o in _children(p)
+        )
+        for p in _children(pronoun.head)
+    ):
+        return None
+    for token in reversed(_tokens(pronoun.doc)[: _sent(pronoun).start]):
+        if token.lower_ == "interview" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            given_by = _subject_of(token.head.head)
+            if given_by is None or memory.in_quote(given_by.idx):
+                return None
+            return _named_for(pronoun, given_by, memory, gender)
+    return None
+
+
 def _named_for(pronoun: Token, token: Token, memory: _Speakers, gender: str) -> str | None:
     """The name a token resolves to, when a name and one the pronoun may mean."""
     name, _text, kind = _resolve(pronoun.doc, token, token.idx, memory)
@@ -2620,6 +2648,7 @@ def _resolve(
             or _sentence_antecedent(subj, memory, gender)
             or _described_reporter(subj, memory, gender)
             or _introduced_before_quote(subj, memory, gender)
+            or _interviewee(subj, memory, gender)
             or memory.recent(at, gender)
         )
         if name is None and gender in ("m", "f"):
