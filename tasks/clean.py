@@ -24,6 +24,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import HTML_PARSER, load_html
 
 from config.schema import CleanConfig, NlpConfig, TopicConfig
+from tasks.nlp import name_case_word
 from tasks.records import Article, Item, Page, Reject, StageError
 from tasks.textrepair import repair_text
 from tasks.topic import Topic
@@ -390,11 +391,7 @@ def _name_case(name: str) -> str:
         if _INITIALS.match(word):
             words.append(word.upper())
             continue
-        parts = word.split("-")
-        if len(parts) == 2 and all(len(p) <= 4 for p in parts):
-            words.append(parts[0].capitalize() + "-" + parts[1].lower())
-        else:
-            words.append("-".join(p.capitalize() for p in parts))
+        words.append(name_case_word(word))
     return " ".join(words)
 
 

@@ -37,6 +37,7 @@ from tasks.nlp import (
     TURN_ROLES,
     doc_text,
     given_name_tail,
+    name_case_word,
     name_syllable,
     verb_forms,
 )
@@ -629,7 +630,10 @@ def transcript_names(text: str) -> list[tuple[int, int, str]]:
         name = turn.group("name")
         if turn.group("title") or turn.group("role") or name.split()[0].lower() in FIRST_NAMES:
             if len(name.split()) > 1:
-                name = _MC.sub(lambda m: "Mc" + m.group(1).upper(), name.title())
+                name = _MC.sub(
+                    lambda m: "Mc" + m.group(1).upper(),
+                    " ".join(name_case_word(word) for word in name.split()),
+                )
             names.append((turn.start("name"), turn.end("name"), name))
     surnames = {name.split()[-1].upper() for _lo, _hi, name in names if " " in name}
     if surnames:

@@ -810,6 +810,16 @@ def token_at(doc: Doc, char: int) -> Token | None:
     return token if char < token.idx + len(token) else None
 
 
+def name_case_word(word: str) -> str:
+    """A word of a name written in capitals as the name is written: "JANE" -> "Jane", a Korean
+    given name of two short syllables "SUNG-HOON" -> "Sung-hoon", "OKAFOR-REYES" ->
+    "Okafor-Reyes"."""
+    parts = word.split("-")
+    if len(parts) == 2 and all(0 < len(p) <= 4 for p in parts):
+        return parts[0].capitalize() + "-" + parts[1].lower()
+    return "-".join(p.capitalize() for p in parts)
+
+
 def opens_line(text: str, offset: int) -> bool:
     """Whether only blanks come before an offset on its line (a paragraph's first word)."""
     return not text[text.rfind("\n", 0, offset) + 1 : offset].strip()

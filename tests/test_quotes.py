@@ -10358,3 +10358,39 @@ def test_in_the_interview_he_is_the_one_who_gave_the_interview(nlp) -> None:
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("the first real test")]
     assert quote.speaker == "Wi Sung-lac"
+
+
+def test_instant_view_comments_are_their_labels_commentators(nlp) -> None:
+    # a Reuters "INSTANT VIEW": each commentator's name and roles in capitals on a line of its
+    # own, their comments below it, in quote marks or not; a described source stays unnamed, and
+    # the wire's credits after the last comment are nobody's comment
+    text = (
+        "INSTANT VIEW-N.Korea agrees to shut reactor under six-party deal\n\n"
+        "BEIJING, Feb 13 (Reuters) - North Korea agreed on Tuesday to shut down its main "
+        "nuclear reactor within 60 days in exchange for energy aid.\n\n"
+        "Following are comments from analysts and diplomats:\n\n"
+        "DANIEL MERCER, SENIOR FELLOW, PACIFIC SECURITY FORUM, WASHINGTON:\n\n"
+        '"This is the most important thing to come out of the six-party process since it '
+        'began in 2003."\n\n'
+        "KIM SUNG-HOON, PROFESSOR OF NORTH KOREAN STUDIES, HANBIT UNIVERSITY, SEOUL:\n\n"
+        "The deal shows Washington has finally decided to negotiate rather than wait for the "
+        "North to collapse.\n\n"
+        "YOKO HARADA, SENIOR RESEARCHER, TOKYO INSTITUTE FOR ASIAN AFFAIRS:\n\n"
+        '"Japan is the odd one out today," she said.\n\n'
+        "WESTERN DIPLOMAT IN BEIJING, WHO ASKED NOT TO BE NAMED:\n\n"
+        '"There were moments on Monday night when we thought the whole thing would fall '
+        'apart over the numbers."\n\n'
+        "(Reporting by Tom Mallory in Beijing; Editing by Neil Fraser)"
+    )
+    rows = quotes_of(nlp, text)
+    said = {q.text[:12]: (q.speaker, q.speaker_type) for q in rows}
+    assert not any(q.text.startswith("(Reporting") for q in rows)
+    assert {
+        key: said.get(key)
+        for key in ("This is the ", "The deal sho", "Japan is the", "There were m")
+    } == {
+        "This is the ": ("Daniel Mercer", "named"),
+        "The deal sho": ("Kim Sung-hoon", "named"),
+        "Japan is the": ("Yoko Harada", "pronoun-resolved"),
+        "There were m": (None, "anonymous"),
+    }

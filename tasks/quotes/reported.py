@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from tasks.entities import HEADLINE_VERB_FORMS
 from tasks.nlp import (
     CAPS_NAME_WORD,
+    CAPS_ROLE,
     DASHES,
     DATELINE_LEAD,
     PERSON_TITLES,
@@ -926,11 +927,14 @@ def _block_cue(sent: Span) -> Token | None:
 # a broadcast transcript's speaker label on a line of its own, the turn in the paragraphs below
 # it (NPR's "STEVE INSKEEP, host:", "LOUISA LIM reporting:")
 # (with a title or a role: not a section's "PREVIOUSLY:" or "SHORT READS:")
+# (or a Reuters "INSTANT VIEW"'s commentator, the name and the roles after it in capitals:
+# "DANIEL MERCER, SENIOR FELLOW, PACIFIC SECURITY FORUM, WASHINGTON:")
 _LABEL_LINE = re.compile(
     rf"[ \t]*((?:{PERSON_TITLES})\.?[ \t]+{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{0,3}}"
     rf"(?=[ \t]*:)|{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{0,3}}"
-    rf"(?=,[ \t]*(?i:{TURN_ROLES})[ \t]*:|[ \t]+reporting[ \t]*:))"
-    rf"(?:,[ \t]*(?i:{TURN_ROLES})|[ \t]+reporting)?[ \t]*:[ \t]*$"
+    rf"(?=,[ \t]*(?i:{TURN_ROLES})[ \t]*:|[ \t]+reporting[ \t]*:)"
+    rf"|{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{1,3}}(?={CAPS_ROLE}[ \t]*:[ \t]*$))"
+    rf"(?:,[ \t]*(?i:{TURN_ROLES})|[ \t]+reporting|{CAPS_ROLE})?[ \t]*:[ \t]*$"
 )
 # a line in brackets that a broadcast transcript sets between turns ("(Soundbite of press
 # conference)")
@@ -1022,8 +1026,12 @@ def _label_turns(doc: Doc) -> list[_Clause]:
         if subj is None or colon is None:
             continue
         for n, para in enumerate(_PARAGRAPH.finditer(text, line.end())):
-            if _turn_starts(para.group()):
-                break
+            if _turn_starts(para.group()) or _CREDITED.match(para.group()):
+                break  # (nor the wire's credits after the last turn)
+            if para.group()[0] in _QUOTE_OPENERS:
+                # a commentator's words in quote marks ("INSTANT VIEW"): quotes of their own,
+                # whose speaker the label before them names (_Speakers.subjects)
+                continue
             found.append(_turn_clause(para.start(), para.end(), colon, colon_at, subj, n > 0))
     return found
 

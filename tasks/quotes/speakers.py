@@ -27,6 +27,7 @@ from tasks.nlp import (
     PERSON_TITLES,
     PLATFORMS,
     doc_text,
+    name_case_word,
     opens_line,
     token_at,
     verb_forms,
@@ -44,6 +45,7 @@ from tasks.quotes.lexicon import (
     _ASKED_TURN,
     _AUTHORING,
     _CLOCK_LABEL,
+    _COMMENTATOR_LINE,
     _CUT_TURN,
     _DOCUMENTS,
     _FEMALE_TITLES,
@@ -520,6 +522,14 @@ class _Speakers:
                 self.subjects.append((ent.start_char, full))
             if gender is not None:
                 self.gender[full] = gender
+        for commentator in _COMMENTATOR_LINE.finditer(doc_text(doc)):
+            # "YOKO HARADA, SENIOR RESEARCHER, ...:" above her comments: the subject their
+            # quotes and her "she said" go on with (not a described one: "WESTERN DIPLOMAT")
+            written = _name_case(commentator.group(1))
+            if not any(_PERSON_ROLE.match(word) for word in written.split()):
+                self.subjects.append(
+                    (commentator.start(1), self.full_at(written, commentator.start(1)))
+                )
         # NER misses or mislabels a bare surname now and then ("Bosworth said ..."): a proper-noun
         # subject that is the surname of a person named in the article counts too
         full_names = self.full_names
@@ -1190,7 +1200,7 @@ def _name_case(name: str) -> str:
     if not name.isupper() and not _CAPS_MC.fullmatch(name):
         return name
     return " ".join(
-        m.group(1) + m.group(2).capitalize() if (m := _CAPS_MC.fullmatch(w)) else w.title()
+        m.group(1) + m.group(2).capitalize() if (m := _CAPS_MC.fullmatch(w)) else name_case_word(w)
         for w in name.split()
     )
 
@@ -2459,6 +2469,9 @@ def _resolve(
     if _HANDLE.fullmatch(subj.text):
         return subj.text, subj.text, "named"  # a social account: "@StateDept: "...""
     labelled = _labelled_name(subj)
+    if labelled is not None and any(_PERSON_ROLE.match(word) for word in labelled.split()):
+        # "WESTERN DIPLOMAT IN BEIJING, WHO ASKED NOT TO BE NAMED:": a source described, unnamed
+        return None, labelled, "anonymous"
     if labelled is not None:
         # "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT (voice-over):": a television
         # transcript's name before its role, whatever the parser made the label's head; "Q
