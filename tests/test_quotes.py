@@ -10394,3 +10394,17 @@ def test_instant_view_comments_are_their_labels_commentators(nlp) -> None:
         "Japan is the": ("Yoko Harada", "pronoun-resolved"),
         "There were m": (None, "anonymous"),
     }
+
+
+def test_the_president_of_two_is_the_one_whose_title_named_no_nation(nlp) -> None:
+    # a Seoul story's "the president" is President Lee, not "Chinese President Hu Jintao" nor
+    # the spokesman named last
+    text = (
+        "SEOUL, July 12 (Yonhap) -- President Lee Myung-bak told Chinese President Hu Jintao by "
+        "telephone Saturday that the talks must quickly produce an agreement, spokesman Lee "
+        "Dong-kwan said.\n\n"
+        '"We need to know exactly what happened. The truth must come first," the president '
+        "said at the meeting, according to the spokesman."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("We need")]
+    assert quote.speaker == "Lee Myung-bak"

@@ -974,12 +974,18 @@ class _Speakers:
         """The one person before `at` the article gave the role and all of `words` ("Mayor Bill
         de Blasio" for "the mayor"); None when it gave them to several ("Sen. Marco Rubio" and
         "Sen. Ted Cruz" for "the senator")."""
-        names = {
-            name
-            for offset, name, roles in self._titles()
-            if offset < at and role in roles and words <= roles
-        }
-        return names.pop() if len(names) == 1 else None
+        held: dict[str, frozenset[str]] = {}
+        for offset, name, roles in self._titles():
+            if offset < at and role in roles and words <= roles:
+                held[name] = held.get(name, frozenset()) | roles
+        if len(held) > 1 and words.isdisjoint(_TITLE_NATIONS):
+            # "President Lee Myung-bak told Chinese President Hu Jintao ...; the president said":
+            # of several holders, the one whose title named no nation (the home country's)
+            plain = [name for name, roles in held.items() if roles.isdisjoint(_TITLE_NATIONS)]
+            return plain[0] if len(plain) == 1 else None
+        if len(held) > 1:
+            return None
+        return next(iter(held), None)
 
     def surname_of_nation(self, text: str) -> str | None:
         """The one person of a surname the article gave the nation a phrase adds to it ("The
@@ -1690,6 +1696,12 @@ _ROLE_NATIONS = {
     "american": "u.s", "america": "u.s", "us": "u.s", "chinese": "china", "japanese": "japan",
     "russian": "russia", "korean": "korea", "british": "britain",
 }  # fmt: skip
+
+
+# the nations a title may name, as _role_word gives them ("Chinese President Hu Jintao")
+_TITLE_NATIONS = frozenset(_ROLE_NATIONS.values()) | frozenset(
+    ["north", "south", "korea", "britain", "france", "germany", "india", "iran", "taiwan"]
+)
 
 
 def _role_word(word: str) -> str:
