@@ -10408,3 +10408,30 @@ def test_the_president_of_two_is_the_one_whose_title_named_no_nation(nlp) -> Non
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("We need")]
     assert quote.speaker == "Lee Myung-bak"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a round-up's dash line after the quote, a title of several words before the name
+        (
+            "\"We've had agreements with North Korea before. What matters is what happens on "
+            'the ground."\n— Secretary of State Condoleezza Rice, speaking to reporters at the '
+            "United Nations, Sept. 21",
+            "Condoleezza Rice",
+        ),
+        # ... or the line above the quote, naming its speaker with no verb and ending in a colon
+        (
+            '"This is a win-win situation."\n— Christopher Hill, U.S. envoy, on Monday\n\n'
+            "Kim Kye-gwan, North Korea's vice foreign minister, on the light-water reactor, at the "
+            'closing session Monday:\n"We have said from the beginning that the reactor is the '
+            'foundation."',
+            "Kim Kye-gwan",
+        ),
+    ],
+)
+def test_a_round_ups_lines_name_the_speaker_of_the_quote_beside_them(
+    nlp, text: str, speaker: str
+) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(("We've", "We have")))
+    assert quote.speaker == speaker

@@ -35,6 +35,7 @@ from tasks.quotes.lexicon import (
     _INVERTING,
     _LABEL,
     _MANGLED_SUBJECT_DEPS,
+    _NAME_LEAD_LINE,
     _NAMING,
     _NOT_NAMES,
     _NOT_SPEAKER_ENTS,
@@ -1808,6 +1809,14 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         named = _named_by(doc, led_in, text.index(":", led_in.end(1)))
         if named is not None:
             return named
+    line_before = _NAME_LEAD_LINE.search(text, text.rfind("\n", 0, max(0, lo - 1)) + 1, lo)
+    if line_before is not None:
+        colon_at = text.rindex(":", 0, line_before.end())
+        lead = doc.char_span(line_before.start(), colon_at, alignment_mode="expand")
+        if lead is not None and not any(t.pos_ in ("VERB", "AUX") for t in lead):
+            named = _named_by(doc, line_before, colon_at)
+            if named is not None:
+                return named
     byline = _DASH_BYLINE.match(text, hi) or _DASH_BYLINE_BELOW.match(text, hi)
     if byline is not None:
         dash_at = hi + len(byline.group(0)) - len(byline.group(0).lstrip(" \t\u00a0\n"))

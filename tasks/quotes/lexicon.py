@@ -454,12 +454,20 @@ _DASH_LEAD = re.compile(
     r"(?:,[^:\n\"“”]{1,40}|[ \t\u00a0]*\([^:\n()]{1,40}\))?[ \t\u00a0]*:[ \t\u00a0]*$",
     re.MULTILINE,
 )
+# A line that names the speaker of the quote below it and ends in a colon, with no verb: a
+# round-up's "Kim Kye-gwan, North Korea's chief delegate, on the reactor, Monday:" above the
+# quote on the next line; group 1 is the name
+_NAME_LEAD_LINE = re.compile(
+    r"^((?:[A-Z][\w'’.-]*[ \t\u00a0]+){1,3}[A-Z][\w'’-]*),[^\n\"“”:]{1,200}:[ \t\u00a0]*\n[ \t\u00a0]*$",
+    re.MULTILINE,
+)
 # A dash and a name alone after a closing mark, to the end of its line or before a comma or a
 # parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
 # ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
 _DASH_BYLINE = re.compile(
     r"[ \t\u00a0]{0,2}[―—–][ \t\u00a0]*"
-    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)"
+    # (a title of several words before the name: "— Secretary of State Condoleezza Rice")
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+(?:(?:of|for)[ \t\u00a0]+)?){0,5}[A-Z][\w'’-]*)"
     # ... a body's document or spokesperson after its name ('— North Korean Foreign Ministry
     # statement')
     r"(?:[ \t\u00a0]+(?:statement|spokesman|spokeswoman|spokesperson|official))?"
@@ -471,7 +479,7 @@ _DASH_BYLINE = re.compile(
 # a quote of its own ('\n- Kim Kye-gwan, North Korea: "The ball is in the U.S. court."')
 _DASH_BYLINE_BELOW = re.compile(
     r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*[―—–-][ \t\u00a0]*"
-    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)\.?[ \t\u00a0]*"
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+(?:(?:of|for)[ \t\u00a0]+)?){0,5}[A-Z][\w'’-]*)\.?[ \t\u00a0]*"
     r"(?=$|\n|,(?![^\n]*:[ \t\u00a0]*[\"“‘«`']))"
 )
 
