@@ -10435,3 +10435,17 @@ def test_a_round_ups_lines_name_the_speaker_of_the_quote_beside_them(
 ) -> None:
     quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(("We've", "We have")))
     assert quote.speaker == speaker
+
+
+def test_a_book_reviews_writer_is_its_reviewer_not_the_books_author(nlp) -> None:
+    # the head of a review gives the book's author a byline of its own; "Reviewed by" names
+    # the writer, whose "I" speaks in the review
+    text = (
+        "Inside the long table\n\n"
+        "SIX CHAIRS, ONE TABLE: A Negotiator's Memoir\nBy Margaret Lindqvist\n"
+        "Harbor Street Press, 368 pp., $28\n\nReviewed by Thomas Bellamy\n\n"
+        "Lindqvist spent four years at the talks. I found her account more persuasive than "
+        "the memoirs of the hawks, and I said so to her publisher."
+    )
+    said = [q.speaker for q in quotes_of(nlp, text) if q.speaker_text == "I"]
+    assert said and set(said) == {"Thomas Bellamy"}

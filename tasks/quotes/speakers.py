@@ -1090,9 +1090,16 @@ _BYLINE_WITHIN = 600  # characters from the top: the headline, a kicker, the byl
 _WRITER_WORD = re.compile(r"[A-Z][\w.'’-]*")
 
 
+# a book review's writer, whose head gives the book's author as a byline of its own ("SIX
+# CHAIRS, ONE TABLE / By Margaret Lindqvist / ... / Reviewed by Thomas Bellamy")
+_REVIEWED_BY = re.compile(
+    r"^[ \t]*Reviewed[ \t]+by[ \t]+([A-Z][^,\n]{2,60}?)[ \t]*(?:,[^\n]*)?$", re.M
+)
+
+
 def _byline_names(text: str) -> list[str]:
     """The names of the writers the story's byline gives ("By A and B": two)."""
-    byline = _BYLINE.search(text, 0, _BYLINE_WITHIN)
+    byline = _REVIEWED_BY.search(text, 0, _BYLINE_WITHIN) or _BYLINE.search(text, 0, _BYLINE_WITHIN)
     return re.split(r"\s+and\s+|\s*&\s*", byline.group(1)) if byline is not None else []
 
 
