@@ -10449,3 +10449,45 @@ def test_a_book_reviews_writer_is_its_reviewer_not_the_books_author(nlp) -> None
     )
     said = [q.speaker for q in quotes_of(nlp, text) if q.speaker_text == "I"]
     assert said and set(said) == {"Thomas Bellamy"}
+
+
+def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
+    # Hansard: a member's label gives the constituency and party in brackets, a minister's the
+    # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's
+    # "Hon. Members" are no one named
+    text = (
+        "House of Commons: Oral Answers to Questions - North Korea\n\n"
+        "1. Mr. Andrew Mackinlay (Thurrock) (Lab): What assessment she has made of the nuclear "
+        "test announced by North Korea on Monday.\n\n"
+        "The Minister for Trade (Ian McCartney): Our own seismic data are consistent with an "
+        "underground explosion on Monday morning.\n\n"
+        "The Government condemn the test without reservation.\n\n"
+        "Mr. William Hague (Richmond, Yorks) (Con): The whole House will share the Minister's "
+        "condemnation of this reckless act.\n\n"
+        "Hon. Members: Hear, hear.\n\n"
+        "Mr. Mike Gapes (Ilford, South) (Lab/Co-op): My right hon. Friend will know that members "
+        "of the committee visited Beijing in the spring."
+    )
+    said = {q.text[:12]: (q.speaker, q.speaker_type) for q in quotes_of(nlp, text)}
+    assert {
+        key: said.get(key) for key in said if key[:4] in ("What", "Our ", "The ", "Hear", "My r")
+    } == {
+        "What assessm": ("Andrew Mackinlay", "named"),
+        "Our own seis": ("Ian McCartney", "named"),
+        "The Governme": ("Ian McCartney", "named"),
+        "The whole Ho": ("William Hague", "named"),
+        "Hear, hear.": (None, "anonymous"),
+        "My right hon": ("Mike Gapes", "named"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1994 the House was told that it would freeze the North Korean programme for good.",
+        "Reporters were told that the talks would resume on Monday.",
+    ],
+)
+def test_the_subject_of_a_passive_told_is_the_one_told_not_the_speaker(nlp, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_text) == (None, None)

@@ -946,6 +946,10 @@ def _state_of_city(tokens: Doc | list[Token], i: int) -> bool:
     )
 
 
+# verbs of telling whose passive subject is the one told ("reporters were told that ...")
+_TOLD_PASSIVE = frozenset(["told", "informed", "assured", "briefed", "reminded", "advised"])
+
+
 def _titles_of_one(subj: Token) -> Token | None:
     """The person named after two titles joined by "and" ("said lobbyist and GOP strategist
     Charlie Black"): a singular common noun with no determiner is no subject of its own, but a
@@ -980,6 +984,14 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     if _put_to(verb) is not None:
         return None  # "Abe, asked about the abductions, said ...": the one asked did not ask
     subj = _subject_of(verb)
+    if (
+        subj is not None
+        and subj.dep_ == "nsubjpass"
+        and subj.head.i == verb.i
+        and verb.lower_ in _TOLD_PASSIVE
+        and not any(c.dep_ == "agent" for c in _children(verb))
+    ):
+        return None  # "In 1994 the House was told that ...": the one told, by someone unnamed
     if subj is not None and _cannot_speak(subj):
         # a date or dateline the parser made the subject: the subject it hung on the dateline
         # ("SEOUL, Dec. 14 (PWS) -- Seoul-based analysts said", analysts an apposition of

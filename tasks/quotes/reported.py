@@ -950,8 +950,21 @@ _QA_TURN = re.compile(r"[ \t]*[QA](?:[:.]|[ \t]*(?:--|[—–-]))?[ \t]+\S")
 _TITLED_TURN = re.compile(
     r"[ \t]*((?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]+\S"
 )
+# a parliament's record (Hansard): a member's turn labelled with the name, the constituency and
+# party in brackets ("1. Mr. Andrew Mackinlay (Thurrock) (Lab): ..."), or a minister's with the
+# office and the name in brackets ("The Minister for Trade (Ian McCartney): ..."); group 1 is
+# the name
+_MEMBER_TURN = re.compile(
+    r"[ \t]*(?:\d{1,3}\.[ \t]+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord)\.?[ \t]+)?"
+    r"([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3})[ \t]+\([^()\n]{2,40}\)"
+    r"(?:[ \t]+\([A-Z][\w/ -]{1,12}\))?:[ \t]+(?=\S)"
+    r"|[ \t]*The[ \t]+(?:[A-Z][\w'’-]*|of|for|and|the)(?:[ \t]+(?:[A-Z][\w'’-]*|of|for|and|the)){0,10}"
+    r"[ \t]+\(([A-Z][a-z][\w'’.-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3})\):[ \t]+(?=\S)"
+)
 # the labels that open a speaker's turn
-_TURN_OPENERS = (_TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN)
+_TURN_OPENERS = (
+    _TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN, _MEMBER_TURN
+)  # fmt: skip
 
 
 def _turn_starts(paragraph: str) -> bool:
@@ -1033,6 +1046,28 @@ def _label_turns(doc: Doc) -> list[_Clause]:
                 # whose speaker the label before them names (_Speakers.subjects)
                 continue
             found.append(_turn_clause(para.start(), para.end(), colon, colon_at, subj, n > 0))
+    return found
+
+
+def _member_turns(doc: Doc) -> list[_Clause]:
+    """The turns of a parliament's record whose labels name the member in full, with the
+    constituency or the office in brackets (_MEMBER_TURN): the words after the label and the
+    unlabelled paragraphs after it, the member's."""
+    text = doc_text(doc)
+    found = []
+    for para in _PARAGRAPH.finditer(text):
+        label = _MEMBER_TURN.match(para.group())
+        if label is None:
+            continue
+        group = 1 if label.group(1) is not None else 2
+        speaker = token_at(doc, para.start() + label.end(group) - 1)
+        colon_at = para.start() + para.group().rindex(":", 0, label.end())
+        colon = token_at(doc, colon_at)
+        if speaker is None or colon is None:
+            continue
+        found.append(_turn_clause(para.start() + label.end(), para.end(), colon, colon_at, speaker))
+        for start, end in _turn_goes_on(text, para.end()):
+            found.append(_turn_clause(start, end, colon, colon_at, speaker, True))
     return found
 
 
@@ -2238,6 +2273,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             _after_according(found, relayed_from, acc, tokens)
     text = doc_text(doc)
     blocks = _colon_blocks(doc) + _label_turns(doc) if ":\n" in text else []
+    if "): " in text:
+        blocks += _member_turns(doc)
     return [
         _past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc) + blocks
     ]

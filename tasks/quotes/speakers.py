@@ -1170,6 +1170,8 @@ _ROLE_WORDS = (
     r"the|deputy|press|assistant|senior|acting|chief|host|co-?host|moderator|anchor|announcer|"
     r"administration|"
     rf"narrator|interpreter|translator|chair|official|unidentified|male|female|man|woman|voice|"
+    # (a parliament's record: "Hon. Members: Hear, hear.")
+    rf"hon|members|"
     rf"{PERSON_TITLES}"
 )
 _ROLE_LABEL = re.compile(rf"[ \t]*(?i:{_ROLE_WORDS})\.?(?:[ \t]+(?i:{_ROLE_WORDS})\.?)*[ \t]*:")
@@ -2504,7 +2506,7 @@ def _resolve(
         # (NPR's "Unidentified Man:" is a voice the broadcast does not name)
         kind = (
             "anonymous"
-            if role_label.lower().endswith("official")
+            if role_label.lower().endswith(("official", "members"))
             or role_label.lower().startswith("unidentified")
             else "description"
         )
