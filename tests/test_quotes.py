@@ -10491,3 +10491,15 @@ def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
 def test_the_subject_of_a_passive_told_is_the_one_told_not_the_speaker(nlp, text: str) -> None:
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.speaker_text) == (None, None)
+
+
+def test_a_date_before_the_colon_that_leads_into_a_quote_names_no_one(nlp) -> None:
+    # "... in January:" ends the clause whose subject speaks, as "Lindqvist was blunt:" does
+    text = (
+        "A State Department official, speaking on condition of anonymity, said last week that "
+        "the manuscript had gone through review.\n\n"
+        'Lindqvist ends with advice for whoever inherits the file in January: "Sit longer than '
+        'they do. Eat what they serve."'
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("Sit longer")]
+    assert quote.speaker == "Lindqvist"

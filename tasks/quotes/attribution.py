@@ -946,6 +946,8 @@ def _state_of_city(tokens: Doc | list[Token], i: int) -> bool:
     )
 
 
+# what a proper noun before a colon may be that names no one: "... the file in January:"
+_NOT_NAME_ENTS = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"])
 # verbs of telling whose passive subject is the one told ("reporters were told that ...")
 _TOLD_PASSIVE = frozenset(["told", "informed", "assured", "briefed", "reminded", "advised"])
 
@@ -2046,7 +2048,8 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         colon_i > 0
         and tokens[colon_i].text == ":"
         and _sent(tokens[colon_i]) == _sent(first)
-        and tokens[colon_i - 1].pos_ != "PROPN"  # "More from Jones: '...'" is Jones's (below)
+        # "More from Jones: '...'" is Jones's (below); not "... the file in January:", a date
+        and (tokens[colon_i - 1].pos_ != "PROPN" or tokens[colon_i - 1].ent_type_ in _NOT_NAME_ENTS)
     ):
         lead = doc[_sent(first).start : colon_i]
         opening = next((t.i for t in lead if not t.is_space), lead.start)
