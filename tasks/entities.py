@@ -1055,7 +1055,21 @@ def shared_family_name_at(
     fits = {name for name in before if described and described <= roles.get(name, set())}
     if len(fits) == 1:
         return fits.pop()
+    # "... Lee told Hu, according to the spokesman", "Lee was quoted as saying by his
+    # spokesman": the spokesman who relays the words is not the Lee who spoke them
+    sentence_end = _SENTENCE_END_AFTER.search(text, offset)
+    relayed_by = set(
+        _SPOKES.findall(text, offset, sentence_end.start() if sentence_end else len(text))
+    )
+    if relayed_by:
+        others = [name for name in before if not roles.get(name, set()) & relayed_by]
+        if others and len(others) < len(before):
+            return others[-1]
     return before[-1] if before else None
+
+
+_SENTENCE_END_AFTER = re.compile(r"[.!?][\"”’']?(?:\s|$)")
+_SPOKES = re.compile(r"\b(spokesman|spokeswoman|spokesperson)\b")
 
 
 # the appositive after a name up to its closing comma ("Kim Kye-gwan, the vice foreign

@@ -10503,3 +10503,19 @@ def test_a_date_before_the_colon_that_leads_into_a_quote_names_no_one(nlp) -> No
     )
     (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("Sit longer")]
     assert quote.speaker == "Lindqvist"
+
+
+def test_the_spokesman_who_relays_a_family_names_words_is_not_who_spoke_them(nlp) -> None:
+    # two Lees: the president and his spokesman; "Lee ..., according to the spokesman" and
+    # "Lee was quoted as saying by his spokesman" are the president's
+    text = (
+        "SEOUL, July 12 (Yonhap) -- President Lee Myung-bak told Chinese President Hu Jintao by "
+        "telephone Saturday that the talks must produce an agreement, spokesman Lee Dong-kwan "
+        "said.\n\n"
+        '"North Korea must understand that dialogue and provocation cannot go together," Lee '
+        "told Hu, according to the spokesman.\n\n"
+        '"The government will deal with this incident sternly," Lee was quoted as saying by his '
+        "spokesman."
+    )
+    said = [q.speaker for q in quotes_of(nlp, text) if q.text.startswith(("North", "The gov"))]
+    assert said == ["Lee Myung-bak", "Lee Myung-bak"]
