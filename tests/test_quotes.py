@@ -10519,3 +10519,17 @@ def test_the_spokesman_who_relays_a_family_names_words_is_not_who_spoke_them(nlp
     )
     said = [q.speaker for q in quotes_of(nlp, text) if q.text.startswith(("North", "The gov"))]
     assert said == ["Lee Myung-bak", "Lee Myung-bak"]
+
+
+def test_the_spokesperson_is_the_spokesman_the_briefing_named(nlp) -> None:
+    # the UN's summaries call "Stephane Dujarric, Spokesman for Secretary-General Kofi Annan"
+    # "the Spokesperson"; a spokeswoman's office is the same role
+    text = (
+        "The following is a summary of today's press briefing by Stephane Dujarric, Spokesman "
+        "for Secretary-General Kofi Annan.\n\n"
+        "Security Council\n\n"
+        "The Spokesperson said that the Security Council was holding closed consultations this "
+        "morning on the launches."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker, quote.speaker_type) == ("Stephane Dujarric", "description")

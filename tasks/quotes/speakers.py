@@ -1696,7 +1696,11 @@ _ROLE_ABBREVIATIONS = {
 
 # the talks' one office under its several names: "the chief U.S. negotiator" is "the U.S. envoy,
 # Christopher Hill", "North Korea's chief delegate" its envoy
-_ROLE_SYNONYMS = {"negotiator": "envoy", "delegate": "envoy", "emissary": "envoy"}
+_ROLE_SYNONYMS = {
+    "negotiator": "envoy", "delegate": "envoy", "emissary": "envoy",
+    # (the UN's "Spokesperson" is "Stephane Dujarric, Spokesman for the Secretary-General")
+    "spokesperson": "spokesman", "spokeswoman": "spokesman",
+}  # fmt: skip
 
 
 # a nation in a role as its name or its people's word, one way: "the American envoy" is "U.S.
