@@ -10533,3 +10533,29 @@ def test_the_spokesperson_is_the_spokesman_the_briefing_named(nlp) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker, quote.speaker_type) == ("Stephane Dujarric", "description")
+
+
+def test_a_wires_highlights_are_the_commentators_the_line_above_names(nlp) -> None:
+    # Reuters' "HIGHLIGHTS": bullets without a subject ("* Says ...", "* On X: "..."") under the
+    # line naming whose comments they are; a second block names another commentator
+    text = (
+        "BEIJING, Sept 19 (Reuters) - Following are highlights of comments by U.S. negotiator "
+        "Christopher Hill at a news conference in Beijing on Monday:\n\n"
+        '* Says the agreement is "a win-win situation" for all six countries\n\n'
+        "* Says North Korea committed to abandoning all nuclear weapons\n\n"
+        '* On uranium enrichment: "When we say all existing nuclear programmes, we mean all of '
+        'them."\n\n'
+        "* Declines to say when the next round will start, but says delegates agreed to return "
+        "in November\n\n"
+        "Highlights of comments by North Korean negotiator Kim Kye-gwan:\n\n"
+        "* Says North Korea will return to the NPT only after the reactor is provided"
+    )
+    said = [(q.text[:16], q.speaker) for q in quotes_of(nlp, text) if q.kind != "partial"]
+    for opening, speaker in [
+        ("the agreement is", "Christopher Hill"),
+        ("North Korea comm", "Christopher Hill"),
+        ("When we say all ", "Christopher Hill"),
+        ("delegates agreed", "Christopher Hill"),
+        ("North Korea will", "Kim Kye-gwan"),
+    ]:
+        assert (opening, speaker) in said

@@ -18,6 +18,7 @@ from tasks.quotes.lexicon import (
     _AS_VERBS,
     _BACKSHIFT_MODALS,
     _BEFORE_WINDOW,
+    _BULLET,
     _CIRCUMSTANCE,
     _CLOCK_LABEL,
     _COPULAS,
@@ -31,6 +32,7 @@ from tasks.quotes.lexicon import (
     _HEADLINE_TOPIC,
     _HEARER,
     _HEARER_NOUNS,
+    _HIGHLIGHTS_INTRO,
     _HONORIFIC_WORDS,
     _INVERTING,
     _LABEL,
@@ -1001,6 +1003,10 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
         subj = _dateline_apposition(subj, verb)
     if subj is not None and _is_label(subj):
         subj = _after_label(subj)
+    if subj is None or subj.is_punct or (subj.ent_type_ == "" and _opens_bullet(subj)):
+        # "* Says the agreement is ...", where the parser may make the bullet's mark or the
+        # verb before it ("* Declines to say ..., but says ...") the subject
+        subj = _bullet_speaker(verb.doc, verb.idx) or subj
     if subj is not None or not (_starts_attribution(verb) or verb.lower_ in _PREP_CUES):
         return subj
     doc = verb.doc
@@ -1765,6 +1771,44 @@ def _colon_attribution(colon: Token, first: Token, verb: Token, subj: Token) -> 
     return _Attribution(cue, cue.idx + len(cue), owner)
 
 
+def _opens_bullet(token: Token) -> bool:
+    """Whether a token is the first word of a bulleted line ("* Declines to say ...")."""
+    text = doc_text(token.doc)
+    bullet = _BULLET.match(text, text.rfind("\n", 0, token.idx) + 1)
+    return bullet is not None and bullet.end() == token.idx
+
+
+def _bullet_speaker(doc: Doc, offset: int) -> Token | None:
+    """The person whose comments a wire's bullets give ("* Says the agreement is ...", "* On the
+    reactor: "..."") under the line that introduces them as that person's ("Following are
+    highlights of comments by U.S. negotiator Christopher Hill ...:"): the last word of the
+    first name after "by" in that line; None outside such bullets."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, offset) + 1
+    if not _BULLET.match(text, line_start):
+        return None
+    while line_start > 0:
+        prev_end = text.rfind("\n", 0, line_start - 1)
+        line = text[prev_end + 1 : line_start - 1]
+        line_start = prev_end + 1
+        if not line.strip() or _BULLET.match(line):
+            continue
+        intro = _HIGHLIGHTS_INTRO.search(line)
+        if intro is None:
+            return None
+        by = line_start + intro.start() + intro.group().lower().index(" by ")
+        first = token_at(doc, by + 4)
+        if first is None:
+            return None
+        for token in _tokens(doc)[first.i : first.i + 12]:
+            if token.ent_type_ == "PERSON":
+                while token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+                    token = doc[token.i + 1]
+                return token
+        return None
+    return None
+
+
 def _named_by(doc: Doc, name: re.Match[str], cue_at: int) -> _Attribution | None:
     """The quote's attribution to the proper name a pattern matched (group 1), cued by the one
     character at cue_at (a dash or a colon, which may share a token with a mark: "”―")."""
@@ -1815,6 +1859,12 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
     headline_att = _headline_attribution(doc, lo)
     if headline_att is not None:
         return headline_att
+    bullet = _bullet_speaker(doc, lo)
+    if bullet is not None and not any(
+        _is_cue(t) and _subject_of(t) is not None for t in _sent(first) if not quoted.covers(t.idx)
+    ):
+        # '* On the light-water reactor: "We will discuss it ..."': the bullets' commentator
+        return _Attribution(None, None, bullet)
     text = doc_text(doc)
     # a name set off by a dash: "HEADLINE - Jones: "..."" before the quote, its colon the cue;
     # '"..." ― Sonya Herridge' after it, the dash the cue

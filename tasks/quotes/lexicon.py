@@ -461,6 +461,13 @@ _NAME_LEAD_LINE = re.compile(
     r"^((?:[A-Z][\w'’.-]*[ \t\u00a0]+){1,3}[A-Z][\w'’-]*),[^\n\"“”:]{1,200}:[ \t\u00a0]*\n[ \t\u00a0]*$",
     re.MULTILINE,
 )
+# A wire's "HIGHLIGHTS" or excerpts: the line that introduces the bullets below it with whose
+# comments they are ("Following are highlights of comments by U.S. negotiator Christopher Hill
+# at a news conference in Beijing on Monday ...:"), and a bullet's mark
+_HIGHLIGHTS_INTRO = re.compile(
+    r"(?:\b(?i:highlights|excerpts)\b|\bFollowing\s+(?:are|is)\b)[^\n]*?\bby\b[^\n]*:[ \t]*$"
+)
+_BULLET = re.compile(r"[ \t]*[*•▪][ \t]+")
 # A dash and a name alone after a closing mark, to the end of its line or before a comma or a
 # parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
 # ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')

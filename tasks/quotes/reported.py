@@ -91,6 +91,7 @@ from tasks.quotes.lexicon import (
     _HEADLINE,
     _HEADLINE_ADDRESSED,
     _HEARER,
+    _HIGHLIGHTS_INTRO,
     _IN_FAVOR,
     _INVERTING,
     _LABEL,
@@ -1093,6 +1094,8 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
             or _LABELLED_QUOTE.match(block)
             # a transcript's label line ("LOUISA LIM reporting:"): its turn (_label_turns)
             or _LABEL_LINE.match(text[text.rfind("\n", 0, m.start()) + 1 : m.start() + 1])
+            # a wire's highlights: bullets of the commentator's (attribution._bullet_speaker)
+            or _HIGHLIGHTS_INTRO.search(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1)
         ):
             continue
         colon = token_at(doc, m.start())
