@@ -10559,3 +10559,21 @@ def test_a_wires_highlights_are_the_commentators_the_line_above_names(nlp) -> No
         ("North Korea will", "Kim Kye-gwan"),
     ]:
         assert (opening, speaker) in said
+
+
+def test_a_wires_excerpts_are_the_remarks_of_the_one_the_line_above_names(nlp) -> None:
+    # the paragraphs under "Following are excerpts from remarks by ...:", printed without
+    # marks, are that person's words, up to the wire's credits
+    text = (
+        "TOKYO, June 23 (Reuters) - Following are excerpts from remarks by Assistant Secretary "
+        "of State Christopher Hill at a news conference in Tokyo on Saturday:\n\n"
+        "I had a very useful two days in Pyongyang, and I want to thank the Japanese government "
+        "for its support throughout this process.\n\n"
+        "Frankly, we lost three months over the BDA problem, and we need to make up that time.\n\n"
+        "(Compiled by Kenji Murata in Tokyo; Editing by Simon Carrick)"
+    )
+    rows = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [(q.text[:12], q.speaker) for q in rows] == [
+        ("I had a very", "Christopher Hill"),
+        ("Frankly, we ", "Christopher Hill"),
+    ]

@@ -1793,19 +1793,25 @@ def _bullet_speaker(doc: Doc, offset: int) -> Token | None:
         line_start = prev_end + 1
         if not line.strip() or _BULLET.match(line):
             continue
-        intro = _HIGHLIGHTS_INTRO.search(line)
-        if intro is None:
-            return None
-        by = line_start + intro.start() + intro.group().lower().index(" by ")
-        first = token_at(doc, by + 4)
-        if first is None:
-            return None
-        for token in _tokens(doc)[first.i : first.i + 12]:
-            if token.ent_type_ == "PERSON":
-                while token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
-                    token = doc[token.i + 1]
-                return token
+        return _introduced_commentator(doc, line_start, line)
+    return None
+
+
+def _introduced_commentator(doc: Doc, line_start: int, line: str) -> Token | None:
+    """The last word of the first person's name after "by" in a line that introduces their
+    highlights or excerpts (_HIGHLIGHTS_INTRO), or None."""
+    intro = _HIGHLIGHTS_INTRO.search(line)
+    if intro is None:
         return None
+    by = line_start + intro.start() + intro.group().lower().index(" by ")
+    first = token_at(doc, by + 4)
+    if first is None:
+        return None
+    for token in _tokens(doc)[first.i : first.i + 12]:
+        if token.ent_type_ == "PERSON":
+            while token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+                token = doc[token.i + 1]
+            return token
     return None
 
 

@@ -38,6 +38,7 @@ from tasks.quotes.attribution import (
     _finite,
     _hearer,
     _hearer_only,
+    _introduced_commentator,
     _inverted_aside,
     _inverted_speaker,
     _is_cue,
@@ -75,6 +76,7 @@ from tasks.quotes.lexicon import (
     _BACKSHIFT_MODALS,
     _BARE_DAY_WORDS,
     _BELIEVING,
+    _BULLET,
     _CHANNELS,
     _CIRCUMSTANCE,
     _CIRCUMSTANCE_PREPS,
@@ -1069,6 +1071,27 @@ def _member_turns(doc: Doc) -> list[_Clause]:
         found.append(_turn_clause(para.start() + label.end(), para.end(), colon, colon_at, speaker))
         for start, end in _turn_goes_on(text, para.end()):
             found.append(_turn_clause(start, end, colon, colon_at, speaker, True))
+    return found
+
+
+def _excerpts(doc: Doc) -> list[_Clause]:
+    """A wire's excerpts of one person's remarks ("Following are excerpts from remarks by
+    Assistant Secretary of State Christopher Hill at a news conference ...:"): the paragraphs
+    below the line, to the wire's credits, are that person's words, printed without marks."""
+    text = doc_text(doc)
+    found = []
+    for line in _PARAGRAPH.finditer(text):
+        if "excerpt" not in line.group().lower():
+            continue
+        speaker = _introduced_commentator(doc, line.start(), line.group())
+        colon_at = line.start() + line.group().rfind(":")
+        colon = token_at(doc, colon_at)
+        if speaker is None or colon is None:
+            continue
+        for n, para in enumerate(_PARAGRAPH.finditer(text, line.end())):
+            if _CREDITED.match(para.group()) or _BULLET.match(para.group()):
+                break
+            found.append(_turn_clause(para.start(), para.end(), colon, colon_at, speaker, n > 0))
     return found
 
 
@@ -2278,6 +2301,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
     blocks = _colon_blocks(doc) + _label_turns(doc) if ":\n" in text else []
     if "): " in text:
         blocks += _member_turns(doc)
+    if "xcerpts" in text:
+        blocks += _excerpts(doc)
     return [
         _past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc) + blocks
     ]
