@@ -518,7 +518,7 @@ _CREDITED = re.compile(
     r"\s*(?:(?:Reported|Translated|Written(?:\s+in\s+English)?|Edited|Produced|Compiled)"
     r"\s+by\s+[A-Z]"
     # ... or a wire's credits in brackets: "(Additional reporting by Li Wen in BEIJING; ...)"
-    r"|\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+)"
+    r"|\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Cc]ompiling)\s+by\s+)"
 )
 
 # A bare day or part of one that wire copy writes right after the verb ("said Tuesday Japan will
