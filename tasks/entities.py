@@ -35,6 +35,7 @@ from tasks.nlp import (
     PERSON_TITLES,
     PLATFORMS,
     TURN_ROLES,
+    TURN_STAMP,
     doc_text,
     given_name_tail,
     name_case_word,
@@ -589,7 +590,7 @@ _TURN_LABEL = re.compile(r"(?i:question|questioner|answer|reporter|moderator|aud
 # a transcript's turn labelled with a name in capitals, its title or role before the colon
 # ("AMB. HILL:", "RENEE MONTAGNE, host:", "Ambassador STEPHEN BOSWORTH (Special ...):")
 _NAME_TURN = re.compile(
-    rf"^[ \t]*(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
+    rf"^[ \t]*{TURN_STAMP}(?P<title>(?:{PERSON_TITLES})\.?\s+|(?i:{PERSON_TITLES})\.\s+)?"
     rf"(?P<name>(?:Ma?c)?[A-Z][A-Z'’-]+(?:\s+(?:Ma?c)?[A-Z][A-Z.'’-]*){{0,3}})"
     rf"(?P<role>\s*\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|[ \t]+reporting|{CAPS_ROLE})?"
     # (NPR sets "STEVE INSKEEP, host:" and "LOUISA LIM reporting:" on a line of their own)

@@ -10577,3 +10577,22 @@ def test_a_wires_excerpts_are_the_remarks_of_the_one_the_line_above_names(nlp) -
         ("I had a very", "Christopher Hill"),
         ("Frankly, we ", "Christopher Hill"),
     ]
+
+
+def test_a_podcasts_time_stamps_before_its_labels_open_turns(nlp) -> None:
+    # "[00:00:08] RACHEL OKAFOR: ...": a recording's time stamp before a transcript's label
+    text = (
+        "Asia Security Brief, Episode 87\n\n"
+        "[00:00:04] MARK ELLIS: Welcome to Asia Security Brief, the weekly podcast. I'm Mark "
+        "Ellis.\n\n"
+        "[00:00:08] RACHEL OKAFOR: And I'm Rachel Okafor. This week there's only one story.\n\n"
+        "[00:00:31] DR. HANA CHOI: Thanks, Mark. Good to be here.\n\n"
+        "[00:00:35] MARK ELLIS: Let's start with the evidence. How strong is the case?"
+    )
+    said = [(q.text[:10], q.speaker) for q in quotes_of(nlp, text)]
+    assert said == [
+        ("Welcome to", "Mark Ellis"),
+        ("And I'm Ra", "Rachel Okafor"),
+        ("Thanks, Ma", "Hana Choi"),
+        ("Let's star", "Mark Ellis"),
+    ]

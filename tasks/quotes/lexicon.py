@@ -14,6 +14,7 @@ from tasks.nlp import (
     MALE_TITLES,
     PERSON_TITLES,
     TURN_ROLES,
+    TURN_STAMP,
     verb_forms,
 )
 
@@ -576,7 +577,7 @@ _TURN = re.compile(rf"({CAPS_NAME_WORD}(?: {CAPS_NAME_WORD}){{0,2}}):[ \t]+(?=\S
 # MONTAGNE, host: ..."); a turn has the title or the role (not "In CHINA: ...", a word that is
 # no title)
 _TRANSCRIPT_TURN = re.compile(
-    rf"^\s*((?:(?:{PERSON_TITLES})\.?\s+)?{CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})"
+    rf"^\s*{TURN_STAMP}((?:(?:{PERSON_TITLES})\.?\s+)?{CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})"
     rf"\s*(\([^()\n]{{1,80}}\)|,\s*(?i:{TURN_ROLES})|\s+reporting|{CAPS_ROLE})?"
     r"\s*:\s+(?=\S)"
 )

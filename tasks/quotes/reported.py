@@ -1544,6 +1544,9 @@ _WRITERS_TAIL = re.compile(
 _SOURCE_LAST = re.compile(r"(\S[^:\n]{10,}?\S)\s*:\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*")
 
 
+_TURN_STAMP_LEAD = re.compile(r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]+(?=\S)")
+
+
 def _reported_clauses(doc: Doc) -> list[_Clause]:
     """Reported speech: a speech or cognition verb with a clausal complement, `according to X`."""
     found: list[_Clause] = []
@@ -1628,6 +1631,10 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             # transcript turn ("TAPPER: ..."), which runs to the end of its paragraph
             para_end = text.find("\n", sent.start_char)
             paragraph = text[sent.start_char : len(text) if para_end < 0 else para_end]
+            # (a podcast's time stamp before the label: "[00:03:40] DR. HANA CHOI: ...")
+            stamp = _TURN_STAMP_LEAD.match(paragraph)
+            para_at = sent.start_char + (stamp.end() if stamp else 0)
+            paragraph = paragraph[stamp.end() :] if stamp else paragraph
             source_last = _SOURCE_LAST.fullmatch(paragraph) if sent.start_char == 0 else None
             if source_last is not None:
                 # "Japan to keep sanctions until abduction issue is settled: Shiozaki": the wire
@@ -1665,15 +1672,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             else:
                 transcript = None
             bare_q = _BARE_Q.match(paragraph) if headline is None and transcript is None else None
-            q_label = token_at(doc, sent.start_char) if bare_q is not None else None
+            q_label = token_at(doc, para_at) if bare_q is not None else None
             if bare_q is not None and q_label is not None and _briefing(doc):
                 # the White House's "Q Tony, can you tell us ...?": a reporter's turn with no
                 # colon, in a transcript whose spokesman's turns have one ("MR. FRATTO: ...")
-                start = sent.start_char + bare_q.end()
+                start = para_at + bare_q.end()
                 rest = paragraph[bare_q.end() :].rstrip()
-                found.append(
-                    _turn_clause(start, start + len(rest), q_label, sent.start_char, q_label)
-                )
+                found.append(_turn_clause(start, start + len(rest), q_label, para_at, q_label))
                 continue
             if headline is None and (sent.start_char == 0 or _in_title_line(doc, sent.start_char)):
                 # "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", "Former AG
@@ -1684,12 +1689,12 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                 and not _LABEL.match(headline.group(1))
                 and not _TIME_LABEL.search(headline.group(1))
             ):
-                name_end = sent.start_char + headline.end(1)
-                colon_at = sent.start_char + paragraph.rfind(":", 0, headline.end())
+                name_end = para_at + headline.end(1)
+                colon_at = para_at + paragraph.rfind(":", 0, headline.end())
                 colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
-                subj = doc.char_span(sent.start_char, name_end, alignment_mode="expand")
+                subj = doc.char_span(para_at + headline.start(1), name_end, alignment_mode="expand")
                 rest = paragraph[headline.end() :].rstrip()
-                start = sent.start_char + headline.end()
+                start = para_at + headline.end()
                 if (
                     colon is not None
                     and subj is not None
@@ -1707,7 +1712,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                         # "SEN. JOHN MCCAIN:", "AMB. HILL:": the parser made the title the
                         # label's head; the name ends the label
                         head = subj[-1]
-                    bracketed = _bracketed_speaker(doc, transcript, sent.start_char)
+                    bracketed = _bracketed_speaker(doc, transcript, para_at)
                     if bracketed is not None:
                         # "Q (Kim Ji-hoon, KBS):" is Kim Ji-hoon's question, "[ACTUALITY: HILL]"
                         # Hill's recorded words
