@@ -10596,3 +10596,20 @@ def test_a_podcasts_time_stamps_before_its_labels_open_turns(nlp) -> None:
         ("Thanks, Ma", "Hana Choi"),
         ("Let's star", "Mark Ellis"),
     ]
+
+
+def test_a_magazines_own_name_labelling_questions_is_its_correspondent(nlp) -> None:
+    # "TIME: ..." asks as "TIME's Seoul correspondent Laura Whitcombe", who the introduction
+    # says spoke with the one interviewed
+    text = (
+        "Q&A: Taking Pyongyang Seriously\n\n"
+        "Warren Haskell spent much of 1994 across the table from North Korean diplomats. "
+        "TIME's Seoul correspondent Laura Whitcombe spoke with him:\n\n"
+        "TIME: You sat across the table from the North Koreans for months. Did anything look "
+        "familiar?\n\n"
+        "HASKELL: Almost everything. The North Koreans came with one position and left with it.\n\n"
+        "TIME: Will North Korea ever give up its weapons?\n\n"
+        "HASKELL: Only if it decides it is safer without them."
+    )
+    asked = {q.speaker for q in quotes_of(nlp, text) if q.text.startswith(("You sat", "Will"))}
+    assert asked == {"Laura Whitcombe"}

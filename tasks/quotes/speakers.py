@@ -399,6 +399,19 @@ def _interviewer(text: str, interviewee: str | None) -> str | None:
     return None
 
 
+def _outlet_interviewer(text: str, label: str, at: int) -> str | None:
+    """The correspondent an interview's introduction names after the outlet whose name labels
+    its questions ("TIME's Seoul correspondent Laura Whitcombe spoke with him" for "TIME:")."""
+    if text[at + len(label) : at + len(label) + 1] != ":":
+        return None
+    for m in _INTERVIEWER.finditer(text, 0, _INTRODUCTION_CHARS):
+        if re.search(
+            rf"\b{re.escape(label)}(?:['’]s)?\b", text[max(0, m.start() - 60) : m.start()], re.I
+        ):
+            return m.group(1)
+    return None
+
+
 # a word of capitalised parts run together: a brand's or an outlet's name ("FiveThirtyEight")
 _CAMEL_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 # A line of underscores between the items of a live blog or a digest (AP's "___"): each item is
@@ -2563,6 +2576,12 @@ def _resolve(
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
         return None, subj.text, "anonymous"
+    if subj.text.isupper() and opens_line(doc_text(doc), subj.idx):
+        # a magazine's interview whose questions it labels with its own name ("TIME: ..."): the
+        # correspondent its introduction says spoke with the one interviewed
+        asker = _outlet_interviewer(doc_text(doc), subj.text, subj.idx)
+        if asker is not None:
+            return asker, subj.text, "named"
     if (
         word == "question"
         and _QUESTION.match(doc_text(doc), subj.idx)
