@@ -10613,3 +10613,19 @@ def test_a_magazines_own_name_labelling_questions_is_its_correspondent(nlp) -> N
     )
     asked = {q.speaker for q in quotes_of(nlp, text) if q.text.startswith(("You sat", "Will"))}
     assert asked == {"Laura Whitcombe"}
+
+
+def test_a_he_in_a_transcripts_turn_is_not_the_one_speaking(nlp) -> None:
+    # "He told his council ..." in the guest's turn is the president the question named, not the
+    # guest, who would say "I"; nor the time stamp NER took for a person
+    text = (
+        "Asia Security Brief, Episode 87\n\n"
+        "[00:00:04] MARK ELLIS: Welcome to Asia Security Brief. I'm Mark Ellis.\n\n"
+        "[00:00:31] DR. HANA CHOI: Thanks, Mark. Good to be here.\n\n"
+        "[00:02:40] MARK ELLIS: What about President Lee Myung-bak? He's due to address the nation "
+        "on Monday.\n\n"
+        "[00:02:51] DR. HANA CHOI: That's right. He's been careful. He told his national security "
+        'council yesterday that South Korea would take "resolute measures."'
+    )
+    (told,) = [q for q in quotes_of(nlp, text) if q.text.startswith("South Korea would")]
+    assert told.speaker == "Lee Myung-bak"

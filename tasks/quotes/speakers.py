@@ -196,7 +196,12 @@ def _described_as_person(name: Token) -> bool:
 
 def _person_names(ents: Sequence[Span]) -> list[tuple[Span, Span]]:
     """Each person entity of an article with the name it holds (see _person_span)."""
-    return [(ent, _person_span(ent)) for ent in ents if ent.label_ == "PERSON"]
+    # (not one of no letters: NER may take a podcast's time stamp "00:02:51" for a person)
+    return [
+        (ent, _person_span(ent))
+        for ent in ents
+        if ent.label_ == "PERSON" and any(ch.isalpha() for ch in ent.text)
+    ]
 
 
 def _trimmed_names(people: list[tuple[Span, Span]]) -> dict[str, str]:
@@ -450,7 +455,8 @@ class _Speakers:
             if len(words) >= 3 and words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
                 # "Joseph R. Biden Jr." is the "Biden" said later
                 self.full_names.setdefault(words[-2].rstrip(",").lower(), name)
-        for _start, _end, label in transcript_names(doc_text(doc)):
+        self._turn_labels = transcript_names(doc_text(doc))
+        for _start, _end, label in self._turn_labels:
             if " " in label:
                 # "RENEE MONTAGNE, host: ..." then "MONTAGNE: ...": the one the first label named
                 self.full_names.setdefault(label.split()[-1].lower(), label)
@@ -1047,18 +1053,30 @@ class _Speakers:
             return gender not in ("m", "f") or _PRONOUNS[reporter] == gender
         return self.compatible(reporter, gender)
 
-    def recent(self, at: int, gender: str | None) -> str | None:
+    def turn_speaker(self, at: int) -> str | None:
+        """Whose turn of a transcript an offset lies in, when its paragraph opens with a label
+        naming a person ("[00:03:40] DR. HANA CHOI: ..."), or None."""
+        text = doc_text(self._doc)
+        para_start = text.rfind("\n", 0, at) + 1
+        for start, end, label in self._turn_labels:
+            if para_start <= start <= para_start + _LABEL_LEAD_CHARS and end < at:
+                return self.full(label)
+        return None
+
+    def recent(self, at: int, gender: str | None, passing: str | None = None) -> str | None:
         # the last person who spoke or was the subject of a sentence: "Bosworth said in Seoul that
         # he met Kang Sok-ju ..., adding, "..."" is Bosworth's, not Kang's; never one before a
         # story break ("___" between the items of a live blog): its story has ended
         start = self.story_start(at)
         candidates = sorted(o_n for o_n in self.last_named + self.subjects if start <= o_n[0] < at)
         for offset, name in reversed(candidates):
+            if name == passing:
+                continue
             if gender in ("m", "f") and self._no_person(name):
                 continue  # '... the Foreign Ministry said ... "...," he said': not the ministry
             if self.compatible(name, gender, at) and not self._inside_report(offset, name, gender):
                 return name
-        persons = [(o, n) for o, n in self.persons if start <= o < at]
+        persons = [(o, n) for o, n in self.persons if start <= o < at and n != passing]
         for _offset, name in reversed(persons):
             if self.compatible(name, gender, at):
                 return name
@@ -1166,6 +1184,7 @@ def _labelled_name(token: Token) -> str | None:
     return label.group(1)[len(label.group(1)) - len(name) :]
 
 
+_LABEL_LEAD_CHARS = 24  # before a turn's label: a time stamp and a title, "[00:03:40] DR. "
 _LABEL_CHARS_MAX = 200  # a turn's label is read in the first characters of its paragraph
 
 
@@ -2708,6 +2727,10 @@ def _resolve(
             or _interviewee(subj, memory, gender)
             or memory.recent(at, gender)
         )
+        if name is not None and gender in ("m", "f") and name == memory.turn_speaker(subj.idx):
+            # the "he" in a transcript's turn is not the one speaking ("DR. HANA CHOI: ... He
+            # told his national security council ..."), who would say "I"
+            name = memory.recent(at, gender, passing=name)
         if name is None and gender in ("m", "f"):
             # no one named before it: "A spokesman for the DPRK Foreign Ministry gave the
             # following answer ... "...," he said" is that spokesman's, for that body
