@@ -3332,6 +3332,8 @@ _SHARED_SET = re.compile(
     r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(mornings|afternoons|evenings|nights)\b",
     re.IGNORECASE,
 )
+# a recording's time stamp in brackets before a transcript's turn ("[00:03:40]")
+_RECORDING_STAMP = re.compile(r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]")
 _CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 # what looks ahead to an event on a weekday: "going into Thursday's session", "ahead of the
@@ -3563,6 +3565,8 @@ def extract_dates(
             and not _year_before_noun(token)
         ):
             continue
+        if start > 0 and _RECORDING_STAMP.match(text, start - 1):
+            continue  # "[00:03:40] DR. HANA CHOI: ...": where in a recording, not a time of day
         if rule == "year" and _NUMBERED.search(text, max(0, start - 16), start):
             continue  # "Resolution 1874", "Flight 1549", "No. 1999": a number, not a year
         if (

@@ -3019,3 +3019,17 @@ def test_a_time_ahead_of_which_something_is_told_lies_ahead(
     nlp, sentence: str, anchor: date, value: str
 ) -> None:
     assert extract_dates(nlp(sentence), anchor)[-1].value == value
+
+
+def test_a_recordings_time_stamps_are_no_times_of_day(nlp) -> None:
+    # a podcast transcript's "[00:03:40]" before each turn is where in the recording, not when
+    page = (
+        "Asia Security Brief, Episode 87\n\n"
+        "[00:00:04] MARK ELLIS: Welcome. It's Friday.\n\n"
+        "[00:03:40] DR. HANA CHOI: The report came out at 10 a.m. on Thursday."
+    )
+    found = extract_dates(nlp(page), date(2010, 5, 21))
+    assert [(t.text, t.value) for t in found] == [
+        ("Friday", "2010-05-21"),
+        ("10 a.m. on Thursday", "2010-05-20T10:00"),
+    ]
