@@ -1,9 +1,12 @@
 """Quality gate on the hand-annotated North Korea talks stories in tests/golden/nk_stories:
 quotes found, their speakers and date values stay at or above floors pinned just under the
-figures measured on 2026-12-07 11:46 over the 168 stories (bench/results/nk_stories.json: quote
-recall 0.997, precision 0.834, speaker accuracy 0.934, date value-F1 0.917), so a change that
-loses about five quotes, ten speakers or fifteen dates of them fails here. A change that raises a
-figure should raise its floor with it."""
+figures measured on 2026-12-07 13:54 over the 184 stories (quote recall 0.997, precision 0.836,
+speaker accuracy 0.922, date value-F1 0.921), so a change that loses about five quotes, ten
+speakers or fifteen dates of them fails here. The speaker floor went from 0.93 to 0.92 when
+stories 323-330 and 339-346 came in: blind stories in genres the extractor had not met (a
+Reuters INSTANT VIEW, Hansard, a UN noon briefing, a podcast, excerpts, HIGHLIGHTS), whose
+speakers it gets right less often than the rest's. A change that raises a figure should raise
+its floor with it."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import pytest
 
 from bench.nk_stories_eval import STORIES, load, score
 
-FLOORS = {"quote_recall": 0.99, "quote_precision": 0.825, "speaker": 0.93, "date_f1": 0.91}
+FLOORS = {"quote_recall": 0.99, "quote_precision": 0.825, "speaker": 0.92, "date_f1": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -39,4 +42,4 @@ def test_the_stories_hold_their_floors(figures: dict) -> None:
     }
     below = {k: (scores[k], floor) for k, floor in FLOORS.items() if scores[k] < floor}
     assert not below, f"below the pinned floor (score, floor): {below}"
-    assert figures["stories"] == 168 and figures["gold_quotes"] == 3399
+    assert figures["stories"] == 184 and figures["gold_quotes"] == 3859
