@@ -10629,3 +10629,21 @@ def test_a_he_in_a_transcripts_turn_is_not_the_one_speaking(nlp) -> None:
     )
     (told,) = [q for q in quotes_of(nlp, text) if q.text.startswith("South Korea would")]
     assert told.speaker == "Lee Myung-bak"
+
+
+def test_a_dialogue_labelled_in_title_case_reports_others_inside_its_turns(nlp) -> None:
+    # "Holloway: John Bolton says ..." of an interview labelled in title case: Bolton's report
+    # is a row of his own inside the presenter's turn, as in a transcript labelled in capitals;
+    # a live page's "Sanders: ..." headlines, each a different name, are no dialogue
+    text = (
+        "Transcript: Christopher Hill on the terrorism list\n\n"
+        "Presenter Jane Holloway: Ambassador Hill, thank you for joining us.\n\n"
+        "Christopher Hill: Thank you, Jane.\n\n"
+        'Holloway: John Bolton says this is "a shameful capitulation" and that the '
+        "administration has rewarded North Korea for breaking its word. What do you say?\n\n"
+        "Hill: I have read what he wrote. I would ask him what his alternative is.\n\n"
+        "Holloway: And Japan?"
+    )
+    rows = quotes_of(nlp, text)
+    bolton = [q for q in rows if q.text.startswith("this is")]
+    assert [q.speaker for q in bolton] == ["John Bolton"]

@@ -6,6 +6,7 @@ terms of anonymity and filings out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -989,6 +990,39 @@ def _turns_in(text: str) -> int:
     """How many paragraphs of a text open a speaker's turn."""
     return sum(
         1 for para in _PARAGRAPH.finditer(text) if any(p.match(para.group()) for p in _TURN_OPENERS)
+    ) + (len(_plain_labels(text)) if _dialogue(text) else 0)
+
+
+# a turn's label of a name in title case alone ("Holloway: ...", "Presenter Jane Holloway: ..."),
+# a turn only in a dialogue (_dialogue): a live page's "Sanders: ..." items are headlines
+_PLAIN_TURN = re.compile(
+    r"[ \t]*((?:(?:Presenter|Anchor|Host|Moderator|Interviewer)[ \t]+)?"
+    r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}):[ \t]+\S"
+)
+# a dialogue's turns: at least this many labels, of at most _DIALOGUE_VOICES names
+_DIALOGUE_TURNS_MIN = 4
+_DIALOGUE_VOICES = 3
+
+
+@lru_cache(maxsize=4)
+def _plain_labels(text: str) -> list[str]:
+    """The family names of the title-case labels opening a text's paragraphs (_PLAIN_TURN)."""
+    return [
+        m.group(1).split()[-1]
+        for para in _PARAGRAPH.finditer(text)
+        if (m := _PLAIN_TURN.match(para.group())) is not None and not _LABEL.match(m.group(1))
+    ]
+
+
+def _dialogue(text: str) -> bool:
+    """Whether a text's title-case labels are a dialogue's turns: several, of two or three
+    voices taking turns ("Holloway: ... / Hill: ... / Holloway: ..."), not a live page's or a
+    digest's headlines each naming someone else ("Sanders: ...", "Clinton: ...", "Trump: ...")."""
+    voices = Counter(_plain_labels(text))
+    return (
+        sum(voices.values()) >= _DIALOGUE_TURNS_MIN
+        and len(voices) <= _DIALOGUE_VOICES
+        and max(voices.values()) >= 2
     )
 
 
@@ -1735,6 +1769,12 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                                 titled is not None
                                 and titled.end(1) == headline.end(1)
                                 and _turns_in(text) >= _TRANSCRIPT_TURNS_MIN
+                            )
+                            # "Holloway: ..." of a dialogue of title-case labels
+                            or (
+                                (plain := _PLAIN_TURN.match(paragraph)) is not None
+                                and plain.end(1) == headline.end(1)
+                                and _dialogue(text)
                             )
                             or headline.group(1) == "Q"  # an interview's question
                         )
