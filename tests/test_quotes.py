@@ -10647,3 +10647,26 @@ def test_a_dialogue_labelled_in_title_case_reports_others_inside_its_turns(nlp) 
     rows = quotes_of(nlp, text)
     bolton = [q for q in rows if q.text.startswith("this is")]
     assert [q.speaker for q in bolton] == ["John Bolton"]
+
+
+def test_a_tv_scripts_soundbites_and_signed_off_reporter(nlp) -> None:
+    # a caption in brackets on a line of its own names the speaker of the words below it; the
+    # "Reporter:" turns are the reporter's who signs off at the end ("Choi Min-jung, Arirang
+    # News."), and a caption's role after "/" is no part of the name
+    text = (
+        "Six-Party Talks Resume in Beijing\n\n"
+        "Anchor: The six-party talks resumed in Beijing today after a 13-month break.\n\n"
+        "Reporter: The six envoys shook hands before the doors closed on the opening session.\n\n"
+        "The U.S. envoy, Christopher Hill, struck a firmer note.\n\n"
+        "[Christopher Hill / U.S. Assistant Secretary of State]\n"
+        "We are not here to talk about the status of North Korea. Our patience is not "
+        "unlimited.\n\n"
+        "[Park Jin-ho / Sejong Institute]\n"
+        "If the two sides can find a way through on the frozen accounts, the rest will follow.\n\n"
+        "Reporter: The talks are expected to continue through Friday.\n\n"
+        "Choi Min-jung, Arirang News."
+    )
+    said = {q.text[:12]: q.speaker for q in quotes_of(nlp, text)}
+    assert said["The six envo"] == "Choi Min-jung"
+    assert said["We are not h"] == "Christopher Hill"
+    assert said["If the two s"] == "Park Jin-ho"

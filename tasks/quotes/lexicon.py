@@ -389,7 +389,7 @@ _NOT_NAME_POS = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "ADV", "AUX", "PART",
 # Lower-case particles that begin a name ("de Blasio", "al-Assad", "van Hollen")
 _NAME_PARTICLES = frozenset(["de", "del", "da", "di", "van", "von", "al", "el", "bin", "la", "le"])
 # Words no name runs across: "Gillibrand on Hillary Releasing ...", "Luciana Lopez: Saying ..."
-_NAME_BREAKS = frozenset([":", ";", "on", "about", "for", "to", "with", "at", "in", "and"])
+_NAME_BREAKS = frozenset([":", ";", "/", "on", "about", "for", "to", "with", "at", "in", "and"])
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # the holder before a possessive, then a name ("Media Research Center’s Bozell")
 _OWNER = re.compile(r"^.+?(?:'s|’s)\s+(?=[A-Z])")
@@ -594,6 +594,12 @@ _CUT_TURN = re.compile(
     r"^\s*[\[(]((?i:actuality|act|soundbite|sound bite|sot|bite|clip|audio|insert|tape))"
     rf"(\s*:\s*({CAPS_NAME_WORD}(?:\s+{CAPS_NAME_WORD}){{0,3}})(?:\s*\([^()\n]{{1,60}}\))?\s*[\])])"
     r"\s*(?=\S)"
+)
+# A television script's caption above a soundbite: the speaker's name and role in brackets on a
+# line of its own ("[Kim Tae-woo / Korea Institute for Defense Analyses]"), their words below it;
+# group 1 is the name
+_CAPTION_CUT = re.compile(
+    r"[ \t]*\[([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*/[ \t]*[^\]\n]{2,80}\][ \t]*$"
 )
 # Section labels that look like a "Name:" headline ("The Latest: ...", "UPDATE: ...")
 _LABEL = re.compile(

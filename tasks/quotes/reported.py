@@ -78,6 +78,7 @@ from tasks.quotes.lexicon import (
     _BARE_DAY_WORDS,
     _BELIEVING,
     _BULLET,
+    _CAPTION_CUT,
     _CHANNELS,
     _CIRCUMSTANCE,
     _CIRCUMSTANCE_PREPS,
@@ -967,7 +968,8 @@ _MEMBER_TURN = re.compile(
 )
 # the labels that open a speaker's turn
 _TURN_OPENERS = (
-    _TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN, _MEMBER_TURN
+    _TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN, _MEMBER_TURN,
+    _CAPTION_CUT,
 )  # fmt: skip
 
 
@@ -1105,6 +1107,26 @@ def _member_turns(doc: Doc) -> list[_Clause]:
         found.append(_turn_clause(para.start() + label.end(), para.end(), colon, colon_at, speaker))
         for start, end in _turn_goes_on(text, para.end()):
             found.append(_turn_clause(start, end, colon, colon_at, speaker, True))
+    return found
+
+
+def _captioned_cuts(doc: Doc) -> list[_Clause]:
+    """A television script's soundbites: the words below a caption naming their speaker
+    ("[Christopher Hill / U.S. Assistant Secretary of State]" and the next lines), to the end of
+    their paragraph."""
+    text = doc_text(doc)
+    found = []
+    for line in _PARAGRAPH.finditer(text):
+        caption = _CAPTION_CUT.match(line.group())
+        words = _PARAGRAPH.search(text, line.end())
+        if caption is None or words is None or _turn_starts(words.group()):
+            continue
+        speaker = token_at(doc, line.start() + caption.end(1) - 1)
+        bracket_at = line.start() + caption.start(1) - 1
+        bracket = token_at(doc, bracket_at)
+        if speaker is None or bracket is None:
+            continue
+        found.append(_turn_clause(words.start(), words.end(), bracket, bracket_at, speaker))
     return found
 
 
@@ -2348,6 +2370,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         blocks += _member_turns(doc)
     if "xcerpts" in text:
         blocks += _excerpts(doc)
+    if "]\n" in text:
+        blocks += _captioned_cuts(doc)  # (the caption's line break: a cheap test first)
     return [
         _past_dateline(c, text) for c in found + _title_clauses(doc) + _that_clauses(doc) + blocks
     ]

@@ -1203,7 +1203,7 @@ _ROLE_WORDS = (
     r"administration|"
     rf"narrator|interpreter|translator|chair|official|unidentified|male|female|man|woman|voice|"
     # (a parliament's record: "Hon. Members: Hear, hear.")
-    rf"hon|members|"
+    rf"hon|members|reporter|correspondent|"
     rf"{PERSON_TITLES}"
 )
 _ROLE_LABEL = re.compile(rf"[ \t]*(?i:{_ROLE_WORDS})\.?(?:[ \t]+(?i:{_ROLE_WORDS})\.?)*[ \t]*:")
@@ -1223,7 +1223,13 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
 # read in the first characters of the turns under a host's role label
 _SELF_INTRODUCED = re.compile(r"\bI['’]m ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b")
 _HOST_ROLES = frozenset(["anchor", "host", "presenter", "newsreader", "moderator"])
-_HOST_TURN_CHARS = 300  # where a host's turn says who the host is
+_HOST_TURN_CHARS = 300
+_REPORTER_ROLES = frozenset(["reporter", "correspondent"])
+_SIGN_OFF = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]+"
+    r"[A-Z][\w'’ -]{1,30}?(?:News|Radio|TV|Television)\.?[ \t]*$",
+    re.MULTILINE,
+)  # where a host's turn says who the host is
 
 
 @lru_cache(maxsize=16)
@@ -1231,6 +1237,11 @@ def _self_introduced(text: str, role_label: str) -> str | None:
     """The name a host's turn gives its speaker ("I'm Dana Whitfield") under a role label
     ("ANCHOR:"), in the first turn under that label that gives one, or None (read once a text
     and label: a transcript's every turn under the label asks)."""
+    if role_label.lower() in _REPORTER_ROLES:
+        # a television reporter signs off at the end of the report ("Choi Min-jung, Arirang
+        # News."): the one name a sign-off gives
+        signed = {m.group(1) for m in _SIGN_OFF.finditer(text)}
+        return signed.pop() if len(signed) == 1 else None
     if role_label.lower() not in _HOST_ROLES:
         return None
     turns = re.finditer(rf"^[ \t]*{re.escape(role_label)}[ \t]*:(.*)$", text, re.MULTILINE)
