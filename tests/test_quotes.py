@@ -10670,3 +10670,28 @@ def test_a_tv_scripts_soundbites_and_signed_off_reporter(nlp) -> None:
     assert said["The six envo"] == "Choi Min-jung"
     assert said["We are not h"] == "Christopher Hill"
     assert said["If the two s"] == "Park Jin-ho"
+
+
+def test_a_factboxs_dash_line_may_describe_an_unnamed_source(nlp) -> None:
+    # '"..."\n- A South Korean diplomat who asked not to be named': the quote is the unnamed
+    # source's, not the named speaker's of the quote before it
+    text = (
+        '"We have a deal on the first phase."\n- Christopher Hill, U.S. chief negotiator\n\n'
+        '"The agreement is not a gift to anyone."\n'
+        "- A South Korean diplomat who asked not to be named"
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.text.startswith("The agreement")]
+    assert (quote.speaker, quote.speaker_type) == (None, "anonymous")
+
+
+def test_a_readers_question_is_the_signers_above_the_signature(nlp) -> None:
+    # an "Ask the expert" column prints a reader's question without marks, signed below it
+    text = (
+        "[Ask the Expert] Answers by Seo Jae-min\n\n"
+        "North Korea says it has closed its reactor at Yongbyon. Should we believe it this "
+        "time?\n\n"
+        "-- Park Ji-won, Daejeon\n\n"
+        "Your son has history on his side."
+    )
+    (question,) = [q for q in quotes_of(nlp, text) if q.text.startswith("North Korea says")]
+    assert question.speaker == "Park Ji-won"

@@ -26,6 +26,7 @@ from tasks.quotes.lexicon import (
     _DASH_BYLINE,
     _DASH_BYLINE_BELOW,
     _DASH_LEAD,
+    _DASH_SOURCE_BELOW,
     _HANDLE,
     _HEADLINE,
     _HEADLINE_MAX_WORDS,
@@ -1893,6 +1894,19 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
         named = _named_by(doc, byline, dash_at)
         if named is not None:
             return named
+    described = _DASH_SOURCE_BELOW.match(text, hi)
+    if described is not None:
+        # '"..."\n- A South Korean diplomat who asked not to be named': the unnamed source, by
+        # the person's noun the description opens with
+        span = doc.char_span(described.start(1), described.end(1), alignment_mode="expand")
+        dash = token_at(doc, described.start(1) - 1) or token_at(doc, described.start(1) - 2)
+        noun = (
+            next((t for t in span if t.pos_ == "NOUN" and _PERSON_ROLE.match(t.text)), None)
+            if span is not None and not any(t.text in DASHES for t in span)
+            else None
+        )
+        if noun is not None and dash is not None:
+            return _Attribution(dash, dash.idx + len(dash), noun)
     outside = [
         t
         for s in sents

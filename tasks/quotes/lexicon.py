@@ -491,6 +491,17 @@ _DASH_BYLINE_BELOW = re.compile(
     r"(?=$|\n|,(?![^\n]*:[ \t\u00a0]*[\"“‘«`']))"
 )
 
+# ... or a description of an unnamed source there ('"..."\n- A South Korean diplomat who asked
+# not to be named'); group 1 is the description
+_DASH_SOURCE_BELOW = re.compile(
+    r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:A|An)[ \t\u00a0]+[^\n\"“”]{3,100})$",
+    re.MULTILINE,
+)
+# a reader's signature under the question or letter it signs: "-- Park Ji-won, Daejeon"; group 1
+# is the name
+_SIGNATURE_LINE = re.compile(
+    r"[ \t]*(?:--|[―—–])[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}),[ \t]*[A-Z][\w .'’-]{1,40}$"
+)
 # a social account's name, which speaks for its owner: "@StateDept: "We remain committed ...""
 _HANDLE = re.compile(r"@\w{2,30}")
 

@@ -116,6 +116,7 @@ from tasks.quotes.lexicon import (
     _RECEIVE,
     _SEEM,
     _SET_OFF_CUES,
+    _SIGNATURE_LINE,
     _SPEAKER_ENTS,
     _STANCE_ADJS,
     _STANCE_NOUNS,
@@ -1107,6 +1108,30 @@ def _member_turns(doc: Doc) -> list[_Clause]:
         found.append(_turn_clause(para.start() + label.end(), para.end(), colon, colon_at, speaker))
         for start, end in _turn_goes_on(text, para.end()):
             found.append(_turn_clause(start, end, colon, colon_at, speaker, True))
+    return found
+
+
+def _signed_paragraphs(doc: Doc) -> list[_Clause]:
+    """A reader's question or letter, printed without marks above the line that signs it ("--
+    Park Ji-won, Daejeon"): the signer's words."""
+    text = doc_text(doc)
+    found = []
+    previous = None
+    for line in _PARAGRAPH.finditer(text):
+        signature = _SIGNATURE_LINE.match(line.group())
+        if (
+            signature is not None
+            and previous is not None
+            and previous.group()[0] not in _QUOTE_OPENERS
+            and not _turn_starts(previous.group())
+            and len(previous.group().split()) >= _INTRO_LINE_MAX_WORDS
+        ):
+            speaker = token_at(doc, line.start() + signature.end(1) - 1)
+            dash_at = line.start() + len(line.group()) - len(line.group().lstrip())
+            dash = token_at(doc, dash_at)
+            if speaker is not None and dash is not None:
+                found.append(_turn_clause(previous.start(), previous.end(), dash, dash_at, speaker))
+        previous = line
     return found
 
 
@@ -2370,6 +2395,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         blocks += _member_turns(doc)
     if "xcerpts" in text:
         blocks += _excerpts(doc)
+    if "\n--" in text or "\n—" in text:
+        blocks += _signed_paragraphs(doc)
     if "]\n" in text:
         blocks += _captioned_cuts(doc)  # (the caption's line break: a cheap test first)
     return [
