@@ -956,7 +956,7 @@ PERSON_TITLES = (
     r"Queen|Pope|Rev|"
     r"Chancellor|Taoiseach|T[aá]naiste|Sheriff|Coach|Detective|Det|Officer|Sgt|Sergeant|Capt|"
     r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
-    r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|"
+    r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|Councilor|"
     r"Councilman|Councilwoman|Assemblyman|Assemblywoman|"
     # abbreviations this module keeps whole, plurals included ("Sens. Jeff Merkley, ...")
     r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"

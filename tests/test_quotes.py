@@ -10695,3 +10695,15 @@ def test_a_readers_question_is_the_signers_above_the_signature(nlp) -> None:
     )
     (question,) = [q for q in quotes_of(nlp, text) if q.text.startswith("North Korea says")]
     assert question.speaker == "Park Ji-won"
+
+
+def test_a_state_councilor_is_a_title_before_a_chinese_name(nlp) -> None:
+    # "State Councilor Dai Bingguo" (NER takes "Councilor" into the name): "Mr. Dai" is him,
+    # his family name first
+    text = (
+        "China's top foreign policy official, State Councilor Dai Bingguo, flew to Seoul for "
+        'talks with President Lee Myung-bak.\n\n"China\'s position is consistent and clear," '
+        "Mr. Dai told Mr. Lee."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Dai Bingguo"
