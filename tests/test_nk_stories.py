@@ -1,11 +1,11 @@
 """Quality gate on the hand-annotated North Korea talks stories in tests/golden/nk_stories:
 quotes found, their speakers and date values stay at or above floors pinned just under the
-figures measured on 2026-12-07 13:54 over the 184 stories (quote recall 0.997, precision 0.836,
-speaker accuracy 0.922, date value-F1 0.921), so a change that loses about five quotes, ten
+figures measured on 2026-12-07 14:10 over the 192 stories (quote recall 0.994, precision 0.837,
+speaker accuracy 0.924, date value-F1 0.920), so a change that loses about five quotes, ten
 speakers or fifteen dates of them fails here. The speaker floor went from 0.93 to 0.92 when
-stories 323-330 and 339-346 came in: blind stories in genres the extractor had not met (a
-Reuters INSTANT VIEW, Hansard, a UN noon briefing, a podcast, excerpts, HIGHLIGHTS), whose
-speakers it gets right less often than the rest's. A change that raises a figure should raise
+stories 323-330, 339-346 and 347-354 came in: blind stories in genres the extractor had not met
+(a Reuters INSTANT VIEW, Hansard, a UN noon briefing, a podcast, excerpts, HIGHLIGHTS, a TV
+script, a government statement), whose speakers it gets right less often than the rest's. A change that raises a figure should raise
 its floor with it."""
 
 from __future__ import annotations
@@ -42,4 +42,4 @@ def test_the_stories_hold_their_floors(figures: dict) -> None:
     }
     below = {k: (scores[k], floor) for k, floor in FLOORS.items() if scores[k] < floor}
     assert not below, f"below the pinned floor (score, floor): {below}"
-    assert figures["stories"] == 184 and figures["gold_quotes"] == 3859
+    assert figures["stories"] == 192 and figures["gold_quotes"] == 4077
