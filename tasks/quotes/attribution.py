@@ -1898,8 +1898,8 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
     if described is not None:
         # '"..."\n- A South Korean diplomat who asked not to be named': the unnamed source, by
         # the person's noun the description opens with
-        span = doc.char_span(described.start(1), described.end(1), alignment_mode="expand")
-        dash = token_at(doc, described.start(1) - 1) or token_at(doc, described.start(1) - 2)
+        span = doc.char_span(described.start(2), described.end(2), alignment_mode="expand")
+        dash = token_at(doc, described.start(1))
         noun = (
             next((t for t in span if t.pos_ == "NOUN" and _PERSON_ROLE.match(t.text)), None)
             if span is not None and not any(t.text in DASHES for t in span)

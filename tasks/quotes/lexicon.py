@@ -492,9 +492,10 @@ _DASH_BYLINE_BELOW = re.compile(
 )
 
 # ... or a description of an unnamed source there ('"..."\n- A South Korean diplomat who asked
-# not to be named'); group 1 is the description
+# not to be named'); group 1 is the dash, group 2 the description
 _DASH_SOURCE_BELOW = re.compile(
-    r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:A|An)[ \t\u00a0]+[^\n\"“”]{3,100})$",
+    r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*([―—–-])[ \t\u00a0]*"
+    r"((?:A|An)[ \t\u00a0]+[^\n\"“”]{3,100})$",
     re.MULTILINE,
 )
 # a reader's signature under the question or letter it signs: "-- Park Ji-won, Daejeon"; group 1

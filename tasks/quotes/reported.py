@@ -1111,6 +1111,9 @@ def _member_turns(doc: Doc) -> list[_Clause]:
     return found
 
 
+_SIGNED_WORDS_MIN = 4  # a signed question or letter, not a caption or a short heading
+
+
 def _signed_paragraphs(doc: Doc) -> list[_Clause]:
     """A reader's question or letter, printed without marks above the line that signs it ("--
     Park Ji-won, Daejeon"): the signer's words."""
@@ -1124,7 +1127,7 @@ def _signed_paragraphs(doc: Doc) -> list[_Clause]:
             and previous is not None
             and previous.group()[0] not in _QUOTE_OPENERS
             and not _turn_starts(previous.group())
-            and len(previous.group().split()) >= _INTRO_LINE_MAX_WORDS
+            and len(previous.group().split()) >= _SIGNED_WORDS_MIN
         ):
             speaker = token_at(doc, line.start() + signature.end(1) - 1)
             dash_at = line.start() + len(line.group()) - len(line.group().lstrip())
@@ -1136,9 +1139,8 @@ def _signed_paragraphs(doc: Doc) -> list[_Clause]:
 
 
 def _captioned_cuts(doc: Doc) -> list[_Clause]:
-    """A television script's soundbites: the words below a caption naming their speaker
-    ("[Christopher Hill / U.S. Assistant Secretary of State]" and the next lines), to the end of
-    their paragraph."""
+    """A television script's soundbites: the line of words below a caption naming their speaker
+    on a line of its own ("[Christopher Hill / U.S. Assistant Secretary of State]")."""
     text = doc_text(doc)
     found = []
     for line in _PARAGRAPH.finditer(text):
