@@ -10707,3 +10707,18 @@ def test_a_state_councilor_is_a_title_before_a_chinese_name(nlp) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Dai Bingguo"
+
+
+def test_a_statement_read_out_for_its_maker_is_the_makers(nlp) -> None:
+    # the spokesman reads out "the following statement, attributable to the Secretary-General":
+    # its words are the Secretary-General's
+    text = (
+        "The following is a summary of today's press briefing by Stephane Dujarric, Spokesman "
+        "for Secretary-General Kofi Annan.\n\n"
+        "The Spokesperson opened the briefing by reading out the following statement, "
+        "attributable to the Secretary-General, on the missile launches of 5 July:\n\n"
+        '"The Secretary-General deplores the launching yesterday of a number of ballistic '
+        'missiles."'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Kofi Annan"

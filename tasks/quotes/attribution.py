@@ -10,7 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import islice, takewhile
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp import DASHES, FIRST_NAMES, doc_text, opens_line, token_at, verb_forms
 from tasks.quotes.lexicon import (
@@ -1816,6 +1816,31 @@ def _introduced_commentator(doc: Doc, line_start: int, line: str) -> Token | Non
     return None
 
 
+# what one reads out or releases for its maker: "the following statement, attributable to ..."
+_READ_OUT = frozenset(["statement", "message", "letter", "text", "remarks"])
+
+
+def _statement_maker(sentence: Span) -> Token | None:
+    """The maker a sentence that leads into a quote gives the statement it reads out ("the
+    following statement, attributable to the Secretary-General", "a message from President
+    Lee"), or None."""
+    for noun in sentence:
+        if noun.lower_ not in _READ_OUT or noun.pos_ != "NOUN":
+            continue
+        for child in _children(noun):
+            prep = child
+            if child.dep_ == "amod" and child.lower_ == "attributable":
+                prep = next((c for c in _children(child) if c.lower_ == "to"), child)
+            elif not (child.dep_ == "prep" and child.lower_ in ("from", "by")):
+                continue
+            maker = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
+            if maker is not None and (
+                maker.pos_ == "PROPN" or maker.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            ):
+                return maker
+    return None
+
+
 def _named_by(doc: Doc, name: re.Match[str], cue_at: int) -> _Attribution | None:
     """The quote's attribution to the proper name a pattern matched (group 1), cued by the one
     character at cue_at (a dash or a colon, which may share a token with a mark: "”―")."""
@@ -2105,6 +2130,9 @@ def _attribution(doc: Doc, lo: int, hi: int, quoted: _Spans) -> _Attribution | N
                 (t for t in reversed(cues) if _subject_of(t) is not None), cues[0] if cues else None
             )
             colon_subj = _subject_of(colon_cue) if colon_cue is not None else _subject_of(prev.root)
+            # "... reading out the following statement, attributable to the Secretary-General:":
+            # a statement read out for its maker is the maker's
+            colon_subj = _statement_maker(prev) or colon_subj
             if colon_subj is not None:
                 cue_end = colon_cue.idx + len(colon_cue) if colon_cue is not None else None
                 return _Attribution(colon_cue, cue_end, colon_subj)
