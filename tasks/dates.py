@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import doc_text, opens_line, token_at, verb_forms
+from tasks.nlp import RECORDING_STAMP, doc_text, opens_line, token_at, verb_forms
 
 MONTHS = {
     name: n
@@ -3333,7 +3333,7 @@ _SHARED_SET = re.compile(
     re.IGNORECASE,
 )
 # a recording's time stamp in brackets before a transcript's turn ("[00:03:40]")
-_RECORDING_STAMP = re.compile(r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]")
+_RECORDING_STAMP = re.compile(RECORDING_STAMP)
 _CLOCK_ONLY = re.compile(rf"{_TIME_OF_DAY}{_ZONE}$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 # what looks ahead to an event on a weekday: "going into Thursday's session", "ahead of the

@@ -58,9 +58,10 @@ _lock = threading.Lock()
 # A word of a name in capitals, as a transcript's speaker label writes it ("HILL", "O'NEILL"),
 # with the lower-case "c" of a Scottish or Irish prefix ("McCORMACK", "MacARTHUR")
 CAPS_NAME_WORD = r"(?:Ma?c)?[A-Z][A-Z.'’-]+"
-# A recording's time stamp before a transcript turn's label ("[00:03:40] DR. HANA CHOI: ...", a
-# podcast's transcript)
-TURN_STAMP = r"(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]+)?"
+# A recording's time stamp in brackets ("[00:03:40]"), and the same before a transcript turn's
+# label ("[00:03:40] DR. HANA CHOI: ...", a podcast's transcript), where it may stand
+RECORDING_STAMP = r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]"
+TURN_STAMP = rf"(?:{RECORDING_STAMP}[ \t]+)?"
 # A television transcript's role in capitals after the name, with what the speaker is doing in
 # brackets ("WOLF BLITZER, CNN ANCHOR:", "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT
 # (voice-over):", "GORDON CHANG, AUTHOR, "NUCLEAR SHOWDOWN":")

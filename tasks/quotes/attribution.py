@@ -1810,9 +1810,7 @@ def _introduced_commentator(doc: Doc, line_start: int, line: str) -> Token | Non
         return None
     for token in _tokens(doc)[first.i : first.i + 12]:
         if token.ent_type_ == "PERSON":
-            while token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
-                token = doc[token.i + 1]
-            return token
+            return _entity_of(token)[-1]
     return None
 
 

@@ -306,10 +306,9 @@ _NAME_AFTER_TITLE = re.compile(
 # and the roles after it in capitals ("DANIEL MERCER, SENIOR FELLOW, PACIFIC SECURITY FORUM,
 # WASHINGTON:"), or an unnamed source so described ("WESTERN DIPLOMAT IN BEIJING, WHO ASKED NOT
 # TO BE NAMED:"); group 1 is the name or the description
-_COMMENTATOR_LINE = re.compile(
-    rf"^[ \t]*({CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{1,3}}){CAPS_ROLE}[ \t]*:[ \t]*$",
-    re.MULTILINE,
-)
+_COMMENTATOR = rf"{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{1,3}}"
+_COMMENTATOR_ROLE_END = rf"{CAPS_ROLE}[ \t]*:[ \t]*$"
+_COMMENTATOR_LINE = re.compile(rf"^[ \t]*({_COMMENTATOR}){_COMMENTATOR_ROLE_END}", re.MULTILINE)
 # Head nouns of descriptions that can stand for a person named earlier ("the U.S. point man")
 _PERSON_ROLE = re.compile(
     r"^(?:official|spokes(?:wo)?man|spokesperson|envoy|man|woman|minister|diplomat|delegate|negotiator|"

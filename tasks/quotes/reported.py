@@ -19,6 +19,7 @@ from tasks.nlp import (
     DASHES,
     DATELINE_LEAD,
     PERSON_TITLES,
+    RECORDING_STAMP,
     TURN_ROLES,
     doc_text,
     token_at,
@@ -83,6 +84,8 @@ from tasks.quotes.lexicon import (
     _CIRCUMSTANCE,
     _CIRCUMSTANCE_PREPS,
     _CLAUSE_ONLY,
+    _COMMENTATOR,
+    _COMMENTATOR_ROLE_END,
     _CONTRIBUTORS,
     _COPULAS,
     _CREDIT_LINE,
@@ -939,7 +942,7 @@ _LABEL_LINE = re.compile(
     rf"[ \t]*((?:{PERSON_TITLES})\.?[ \t]+{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{0,3}}"
     rf"(?=[ \t]*:)|{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{0,3}}"
     rf"(?=,[ \t]*(?i:{TURN_ROLES})[ \t]*:|[ \t]+reporting[ \t]*:)"
-    rf"|{CAPS_NAME_WORD}(?:[ \t]+{CAPS_NAME_WORD}){{1,3}}(?={CAPS_ROLE}[ \t]*:[ \t]*$))"
+    rf"|{_COMMENTATOR}(?={_COMMENTATOR_ROLE_END}))"
     rf"(?:,[ \t]*(?i:{TURN_ROLES})|[ \t]+reporting|{CAPS_ROLE})?[ \t]*:[ \t]*$"
 )
 # a line in brackets that a broadcast transcript sets between turns ("(Soundbite of press
@@ -1627,7 +1630,7 @@ _WRITERS_TAIL = re.compile(
 _SOURCE_LAST = re.compile(r"(\S[^:\n]{10,}?\S)\s*:\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*")
 
 
-_TURN_STAMP_LEAD = re.compile(r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]+(?=\S)")
+_TURN_STAMP_LEAD = re.compile(rf"{RECORDING_STAMP}[ \t]+(?=\S)")
 
 
 def _reported_clauses(doc: Doc) -> list[_Clause]:

@@ -1056,6 +1056,8 @@ class _Speakers:
     def turn_speaker(self, at: int) -> str | None:
         """Whose turn of a transcript an offset lies in, when its paragraph opens with a label
         naming a person ("[00:03:40] DR. HANA CHOI: ..."), or None."""
+        if not self._turn_labels:
+            return None  # (most articles: asked for each "he" or "she")
         text = doc_text(self._doc)
         para_start = text.rfind("\n", 0, at) + 1
         for start, end, label in self._turn_labels:
@@ -1223,13 +1225,15 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
 # read in the first characters of the turns under a host's role label
 _SELF_INTRODUCED = re.compile(r"\bI['’]m ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b")
 _HOST_ROLES = frozenset(["anchor", "host", "presenter", "newsreader", "moderator"])
-_HOST_TURN_CHARS = 300
+_HOST_TURN_CHARS = 300  # where a host's turn says who the host is
+# a television reporter's role label, and the sign-off naming the reporter at the end of the
+# report ("Choi Min-jung, Arirang News.")
 _REPORTER_ROLES = frozenset(["reporter", "correspondent"])
 _SIGN_OFF = re.compile(
     r"^[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]+"
     r"[A-Z][\w'’ -]{1,30}?(?:News|Radio|TV|Television)\.?[ \t]*$",
     re.MULTILINE,
-)  # where a host's turn says who the host is
+)
 
 
 @lru_cache(maxsize=16)
