@@ -536,6 +536,64 @@ def test_teaser_kept_only_when_it_is_the_meta_description() -> None:
     assert _teaser(load_html(promo), "Body text here.", None) is None
 
 
+_ARTICLE_PARAGRAPHS = [
+    "Envoys from the six nations met in Beijing on Tuesday for a round the hosts called decisive.",
+    "The North's delegate said his country would shut the reactor once fuel oil arrived, and the "
+    "American envoy said the timetable agreed in February still held.",
+    "Diplomats said the sides remained apart on how the declaration of nuclear programs would be "
+    "checked, and several warned that earlier schedules had slipped for months.",
+    "Officials from Seoul and Tokyo said they expected the talks to run through the weekend, with a "
+    "joint statement possible before the delegations leave on Sunday.",
+    "A Chinese spokesman said the hosts had drafted a text on the next phase, which the delegations "
+    "would take home for instructions if no agreement was reached by Saturday.",
+]
+_CAPTION = (
+    "The heads of the six delegations pose for a photograph before the opening session of the talks "
+    "at the Diaoyutai State Guesthouse in Beijing, where the hosts had set out a hexagonal table for "
+    "the first time since the round of last autumn, and where the envoys later met in pairs. "
+    "Photo: AP"
+)
+# (longer than trafilatura's minimum extraction, so its own fallback to the structured data,
+# which joins the body's paragraphs into one, does not run first)
+
+
+def _ld_page(visible: list[str], body: str) -> Page:
+    page = page_for(MANIFEST["seed_path"])
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": body})
+    paragraphs = "".join(f"<p>{p}</p>" for p in visible)
+    page.html = (
+        f'<html><head><title>Talks</title><script type="application/ld+json">{ld}</script></head>'
+        f"<body><article>{paragraphs}</article></body></html>"
+    )
+    return page
+
+
+@pytest.mark.parametrize(
+    ("visible", "body", "uses_body"),
+    [
+        # a script-rendered or paywalled page shows a caption; its structured data has the story
+        ([_CAPTION], "\n".join(_ARTICLE_PARAGRAPHS), True),
+        # the same with markup inside the articleBody, as some CMSs write it
+        ([_CAPTION], "".join(f"<p>{p}</p>" for p in _ARTICLE_PARAGRAPHS), True),
+        # the page shows the whole story: a shorter articleBody (a summary) changes nothing
+        (_ARTICLE_PARAGRAPHS, _ARTICLE_PARAGRAPHS[0], False),
+        # an articleBody no longer than the text shown is not preferred
+        (_ARTICLE_PARAGRAPHS, "\n".join(_ARTICLE_PARAGRAPHS), False),
+        # a body too short to be an article does not replace even a caption
+        ([_CAPTION], _ARTICLE_PARAGRAPHS[0], False),
+    ],
+)
+def test_structured_article_body_stands_in_for_a_caption(
+    visible: list[str], body: str, uses_body: bool
+) -> None:
+    article = clean_page(_ld_page(visible, body), CleanConfig(min_text_chars=0))
+    assert (_CAPTION not in article.text) is (uses_body or visible == _ARTICLE_PARAGRAPHS)
+    if uses_body:
+        assert article.text.split("\n") == _ARTICLE_PARAGRAPHS
+    else:
+        assert article.text.split("\n")[-1] == visible[-1]
+
+
 # The same news story in other languages: English function words are no shortcut for them
 LANGUAGE_CASES = [
     (
