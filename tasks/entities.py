@@ -36,6 +36,7 @@ from tasks.nlp import (
     PLATFORMS,
     TURN_ROLES,
     TURN_STAMP,
+    crosses_quote,
     doc_text,
     given_name_tail,
     name_case_word,
@@ -1066,7 +1067,18 @@ def shared_family_name_at(
         others = [name for name in before if not roles.get(name, set()) & relayed_by]
         if others and len(others) < len(before):
             return others[-1]
+    if not _in_quote(text, offset):
+        # the writer's "Kim" is the Kim the writer last named, not one named in someone's
+        # quoted words ("... tells you Kim Jong-il trusts him," said Paik. ... Kim laughed.)
+        own = [name for at, name in named if at < offset and not _in_quote(text, at)]
+        if own:
+            return own[-1]
     return before[-1] if before else None
+
+
+def _in_quote(text: str, offset: int) -> bool:
+    """Whether an offset lies inside double quote marks opened in its paragraph."""
+    return crosses_quote(text, text.rfind("\n", 0, offset) + 1, offset)
 
 
 _SENTENCE_END_AFTER = re.compile(r"[.!?][\"”’']?(?:\s|$)")

@@ -814,6 +814,18 @@ def token_at(doc: Doc, char: int) -> Token | None:
     return token if char < token.idx + len(token) else None
 
 
+# double quote marks only (an apostrophe is no quote boundary): an odd count between two words
+# puts one inside a quote and the other outside; two straight apostrophes are one double mark
+# (''No,'' the New York Times' double quote)
+_DOUBLE_MARK = re.compile("''|[" + re.escape('“„«”»"') + "]")
+
+
+def crosses_quote(text: str, start: int, end: int) -> bool:
+    """Whether an odd number of double marks lies in text[start:end]: one end inside a quote,
+    the other outside (see _DOUBLE_MARK)."""
+    return len(_DOUBLE_MARK.findall(text, start, end)) % 2 == 1
+
+
 def name_case_word(word: str) -> str:
     """A word of a name written in capitals as the name is written: "JANE" -> "Jane", a Korean
     given name of two short syllables "SUNG-HOON" -> "Sung-hoon", "OKAFOR-REYES" ->

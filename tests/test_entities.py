@@ -674,6 +674,18 @@ def test_bare_korean_family_name_is_the_person_of_that_family_named_last(aliases
     assert [m.canonical for m in kims] == ["Kim Kye-gwan", "Kim Jong-il"]
 
 
+def test_bare_korean_family_name_passes_over_a_kim_inside_quote_marks(aliases) -> None:
+    from tasks.nlp import load_nlp
+
+    text = (
+        "Negotiator Kim Kye-gwan arrived on Monday.\n"
+        '"Only Kim Jong Il decides," an analyst said.\n'
+        "Kim met Hill on Tuesday."
+    )
+    kims = [m for m in extract_entities(load_nlp()(text), aliases) if m.text == "Kim"]
+    assert [m.canonical for m in kims] == ["Kim Kye-gwan"]
+
+
 def test_bare_korean_family_name_with_a_role_is_the_person_given_that_role(aliases) -> None:
     from tasks.nlp import load_nlp
 

@@ -8200,6 +8200,20 @@ def test_bare_korean_family_name_is_the_one_named_last(nlp) -> None:
     assert speakers == ["Kim Kye-gwan", "Kim Kye-gwan"]
 
 
+def test_a_kim_named_in_anothers_quoted_words_is_not_the_writers_kim(nlp) -> None:
+    # the writer's bare "Kim" goes on meaning the negotiator; an analyst's quoted "Kim Jong-il"
+    # does not take it over (inside a quote, "Kim" is still the Kim named last)
+    text = (
+        "North Korea's chief negotiator, Kim Kye-gwan, told reporters the deal would hold.\n\n"
+        '"The fact that he can sign something in Beijing tells you Kim Jong-il trusts him," said '
+        "Paik Jin-seo, an analyst in Seoul.\n\n"
+        "Asked whether he would visit Washington, Kim laughed. "
+        '"If they invite me, why not?" he said.'
+    )
+    invite = next(q for q in quotes_of(nlp, text) if "invite" in q.text)
+    assert invite.speaker == "Kim Kye-gwan"
+
+
 def test_bare_korean_family_name_with_a_role_is_the_one_given_that_role(nlp) -> None:
     # three Kims: "Mr. Kim, the vice minister" is the vice foreign minister, not the Kim named
     # last (the head of parliament)

@@ -12,7 +12,15 @@ from itertools import islice, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp import DASHES, FIRST_NAMES, doc_text, opens_line, token_at, verb_forms
+from tasks.nlp import (
+    DASHES,
+    FIRST_NAMES,
+    crosses_quote,
+    doc_text,
+    opens_line,
+    token_at,
+    verb_forms,
+)
 from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _AS_VERBS,
@@ -56,7 +64,7 @@ from tasks.quotes.lexicon import (
     SPEECH_VERBS,
     _person_word,
 )
-from tasks.quotes.marks import _CLOSING, _MARK, crosses_quote
+from tasks.quotes.marks import _CLOSING, _MARK
 from tasks.quotes.syntax import (
     _absolute_clause,
     _after_label,

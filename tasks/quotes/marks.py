@@ -18,16 +18,6 @@ _WORDCH = re.compile(r"\w")
 # Characters _mark_kind can read as a quote mark: the scanner jumps from one to the next
 _MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + "\"‘`'’") + "]")
 _PARAGRAPH = re.compile(r"[^\n]+")
-# double quote marks only (an apostrophe is no quote boundary): an odd count between two words
-# puts one inside a quote and the other outside; two straight apostrophes are one double mark
-# (''No,'' the New York Times' double quote)
-_DOUBLE_MARK = re.compile("''|[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
-
-
-def crosses_quote(text: str, start: int, end: int) -> bool:
-    """Whether an odd number of double marks lies in text[start:end]: one end inside a quote,
-    the other outside (see _DOUBLE_MARK)."""
-    return len(_DOUBLE_MARK.findall(text, start, end)) % 2 == 1
 
 
 @dataclass(frozen=True, slots=True)
