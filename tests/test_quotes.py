@@ -10465,6 +10465,23 @@ def test_a_book_reviews_writer_is_its_reviewer_not_the_books_author(nlp) -> None
     assert said and set(said) == {"Thomas Bellamy"}
 
 
+def test_a_book_excerpts_i_is_the_author_its_note_names_and_never_a_he(nlp) -> None:
+    # a memoir's excerpt: the note above it names the author, whose "I" the dialogue is; a "he"
+    # in the author's own telling is someone else (the one the author spoke to)
+    text = (
+        "Book excerpt: Dumplings and deadlines\n\n"
+        "Daniel Hargrove was deputy to U.S. envoy Christopher Hill at the six-party talks. The "
+        "following is adapted from his memoir, The Long Table.\n\n"
+        "Late on the night of February 12, Kim Kye-gwan asked to see me alone.\n\n"
+        '"Is this your final offer?" I asked Kim Kye-gwan.\n\n'
+        'He smiled. "There is no final offer in Pyongyang," he said.'
+    )
+    rows = quotes_of(nlp, text)
+    offer = next(q for q in rows if q.text.startswith("Is this"))
+    final = next(q for q in rows if "no final offer" in q.text)
+    assert (offer.speaker, final.speaker) == ("Daniel Hargrove", "Kim Kye-gwan")
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

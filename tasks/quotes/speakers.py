@@ -440,6 +440,8 @@ class _Speakers:
 
     def __init__(self, doc: Doc, quoted: _Spans, writers: Sequence[str] = ()) -> None:
         ents = doc.ents  # builds every Span anew: read once
+        # the "I" of the story's own words (an op-ed's, a letter's): its one writer
+        self.writer = _one_writer(writers) or _one_writer(_byline_names(doc_text(doc)))
         people = _person_names(ents)
         # the organisations "the ministry" or "the committee" may refer to
         self.bodies = _bodies(ents)
@@ -685,8 +687,6 @@ class _Speakers:
         self.anonymous_at: list[int] = []
         # an interview printed as a transcript: the "I" of its answers is the person interviewed
         self.answers, self.interviewee = _interview(doc, self.persons)
-        # the "I" of the story's own words (an op-ed's, a letter's): its one writer
-        self.writer = _one_writer(writers) or _one_writer(_byline_names(doc_text(doc)))
         # ... and who asks its questions: the one its introduction says spoke with the person
         # interviewed; a byline alone does not say who asked (an editor, a panel, the writer)
         self.interviewer = _interviewer(doc_text(doc), self.interviewee) if self.answers else None
@@ -1074,8 +1074,11 @@ class _Speakers:
         for offset, name in reversed(candidates):
             if name == passing:
                 continue
-            if gender in ("m", "f") and self._no_person(name):
-                continue  # '... the Foreign Ministry said ... "...," he said': not the ministry
+            if gender in ("m", "f") and (self._no_person(name) or name == self.writer):
+                # '... the Foreign Ministry said ... "...," he said': not the ministry; nor the
+                # story's writer, whose words are "I" ('"Is this your final offer?" I asked Kim.
+                # He smiled. "There is no final offer," he said.')
+                continue
             if self.compatible(name, gender, at) and not self._inside_report(offset, name, gender):
                 return name
         persons = [(o, n) for o, n in self.persons if start <= o < at and n != passing]
@@ -1130,8 +1133,23 @@ _REVIEWED_BY = re.compile(
 )
 
 
+# a book excerpt's note naming its author, whose "I" the excerpt is ("Daniel Hargrove was deputy
+# to ... The following is adapted from his memoir, ...", "Jane Doe is a former envoy. This essay
+# is excerpted from her new book")
+_EXCERPT_NOTE = re.compile(
+    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}),?[ \t]+(?:is|was)\b[^\n]{0,400}?"
+    r"\b(?:adapted|excerpted|taken|drawn)[ \t]+from[ \t]+(?:his|her)[ \t]+"
+    r"(?:(?:new|forthcoming|upcoming|recent|latest)[ \t]+)?(?:memoir|book|memoirs|diary)\b",
+    re.M,
+)
+
+
 def _byline_names(text: str) -> list[str]:
-    """The names of the writers the story's byline gives ("By A and B": two)."""
+    """The names of the writers the story's byline gives ("By A and B": two), or the author an
+    excerpt's note names."""
+    excerpt = _EXCERPT_NOTE.search(text, 0, _BYLINE_WITHIN)
+    if excerpt is not None:
+        return [excerpt.group(1)]
     byline = _REVIEWED_BY.search(text, 0, _BYLINE_WITHIN) or _BYLINE.search(text, 0, _BYLINE_WITHIN)
     return re.split(r"\s+and\s+|\s*&\s*", byline.group(1)) if byline is not None else []
 
