@@ -6,6 +6,7 @@ import re
 import sys
 from collections import Counter
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -10480,6 +10481,65 @@ def test_a_book_excerpts_i_is_the_author_its_note_names_and_never_a_he(nlp) -> N
     offer = next(q for q in rows if q.text.startswith("Is this"))
     final = next(q for q in rows if "no final offer" in q.text)
     assert (offer.speaker, final.speaker) == ("Daniel Hargrove", "Kim Kye-gwan")
+
+
+def _speaker_of_words(rows: list, words: str) -> str | None:
+    """The speaker of the first row whose text holds `words`."""
+    return next(q.speaker for q in rows if words in q.text)
+
+
+def test_a_un_verbatim_records_turns_are_its_members_and_its_presidents(nlp) -> None:
+    # S/PV style: "Mr. Bolton (United States of America):" names the member by family name and
+    # state; "The President:" is the one the record's head names; what the record sets between
+    # turns ("A vote was taken ...", "The representative of ... left the Chamber") is no one's
+    text = (
+        "Security Council, 5551st meeting\n\n"
+        "President: Mr. Kenzo Oshima (Japan)\n\n"
+        "Members: China, Mr. Wang Guangya; United States of America, Mr. John Bolton\n\n"
+        "The President: I shall put the draft resolution to the vote now.\n\n"
+        "A vote was taken by show of hands.\n\n"
+        "The President: There were 15 votes in favour. The draft resolution has been adopted.\n\n"
+        "Mr. Bolton (United States of America): Five days ago, the North announced a nuclear "
+        "test. Today, the Council has answered with one voice.\n\n"
+        "This resolution is not the end of the matter.\n\n"
+        "Mr. Wang Guangya (China): China voted in favour of the resolution.\n\n"
+        "The representative of the Democratic People's Republic of Korea left the Council "
+        "Chamber.\n\n"
+        "The President: There are no further speakers on my list."
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("put the draft resolution") == "Kenzo Oshima"
+    assert by("no further speakers") == "Kenzo Oshima"
+    assert by("Five days ago") == "John Bolton"
+    assert by("not the end of the matter") == "John Bolton"
+    assert by("voted in favour") == "Wang Guangya"
+    assert not any("show of hands" in q.text or "left the Council" in q.text for q in rows)
+
+
+def test_the_congressional_records_turns_are_its_senators(nlp) -> None:
+    # "Mr. LUGAR. Mr. President, ..." (the name in capitals, then a full stop) opens a senator's
+    # turn, whose paragraphs go on to the next label; "Mr. BIDEN addressed the Chair." is the
+    # record's, not a senator's words; a name no one gave in full is written as a name
+    text = (
+        "THE SIX-PARTY JOINT STATEMENT ON NORTH KOREA\n\n"
+        "Mr. LUGAR. Mr. President, I rise today to discuss the joint statement agreed in "
+        "Beijing on Monday.\n\n"
+        "Mr. President, words on paper are not disarmament.\n\n"
+        "Mr. BIDEN. Mr. President, will the Senator yield?\n\n"
+        "Mr. LUGAR. I yield the floor.\n\n"
+        "Mr. BIDEN addressed the Chair.\n\n"
+        "The PRESIDING OFFICER. The Senator from Delaware.\n\n"
+        "Mr. BIDEN. Mr. President, I will be brief."
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("I rise today") == "Lugar"
+    assert by("words on paper") == "Lugar"
+    assert by("will the Senator yield") == "Biden"
+    assert by("I will be brief") == "Biden"
+    assert by("The Senator from Delaware") is None
+    assert not any("addressed the Chair" in q.text for q in rows)
 
 
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:

@@ -969,11 +969,47 @@ _MEMBER_TURN = re.compile(
     r"(?:[ \t]+\([A-Z][\w/ -]{1,12}\))?:[ \t]+(?=\S)"
     r"|[ \t]*The[ \t]+(?:[A-Z][\w'’-]*|of|for|and|the)(?:[ \t]+(?:[A-Z][\w'’-]*|of|for|and|the)){0,10}"
     r"[ \t]+\(([A-Z][a-z][\w'’.-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3})\):[ \t]+(?=\S)"
+    # (a UN verbatim record: a title, the family name alone and the member state in brackets,
+    # "Mr. Bolton (United States of America): ...")
+    r"|[ \t]*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+([A-Z][a-z][\w'’-]*)[ \t]+\([^()\n]{2,60}\):"
+    r"[ \t]+(?=\S)"
+)
+# a legislature's record whose labels end in a full stop: the Congressional Record's "Mr.
+# LUGAR. Mr. President, I rise ..." (a title and the name in capitals, "of Texas" where two
+# share it; group 1) and its chair's "The PRESIDING OFFICER. The Senator from Delaware." (group
+# 2); and the UN's "The President: I now give the floor to ..." (group 2), whom the record's
+# head names (_PRESIDENT_LINE)
+_RECORD_TURN = re.compile(
+    r"[ \t]*(?:(?:Mr|Mrs|Ms|Miss)\.[ \t]+([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)"
+    r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+    r"|The[ \t]+((?:ACTING[ \t]+)?(?:PRESIDING[ \t]+OFFICER|PRESIDENT|SPEAKER|CHAIR(?:MAN)?)"
+    r"(?:[ \t]+pro[ \t]+tempore)?))(?:[ \t]+\([^()\n]{2,40}\))?\.[ \t]+(?=\S)"
+    r"|[ \t]*The[ \t]+((?:Acting[ \t]+)?President)(?:[ \t]+\([^()\n]{2,40}\))?:[ \t]+(?=\S)"
+)
+_RECORD_LINE = re.compile(rf"^(?:{_RECORD_TURN.pattern})", re.M)
+# the head of a UN verbatim record naming the Council's president ("President: Mr. Kenzo Oshima
+# (Japan)"), who speaks as "The President:"
+_PRESIDENT_LINE = re.compile(
+    r"^[ \t]*President:[ \t]+(?:(?:Mr|Mrs|Ms|Sir|Dame|Dr)\.?[ \t]+)?"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]*(?:\([^()\n]*\))?[ \t]*$",
+    re.M,
+)
+# what a record sets between its turns, no one's words: "The meeting was called to order at
+# 1.10 p.m.", "A vote was taken by show of hands.", "At the invitation of the President, Mr.
+# Pak ... took a seat at the Council table.", "Mr. BIDEN addressed the Chair.", "There being no
+# objection, the material was ordered to be printed in the Record, as follows:"
+_RECORD_STAGE = re.compile(
+    r"[ \t]*(?:The[ \t]+meeting[ \t]+(?:was[ \t]+(?:called[ \t]+to[ \t]+order|suspended|adjourned)"
+    r"|rose|resumed)|The[ \t]+agenda[ \t]+was[ \t]+adopted|A[ \t]+(?:recorded[ \t]+)?vote[ \t]+was"
+    r"[ \t]+taken|At[ \t]+the[ \t]+invitation[ \t]+of[ \t]+the[ \t]+President|(?:In[ \t]+favour|Against"
+    r"|Abstaining):|(?:Mr|Mrs|Ms)\.[ \t]+[A-Z][A-Z'’-]+[ \t]+addressed[ \t]+the[ \t]+Chair"
+    r"|There[ \t]+being[ \t]+no[ \t]+objection,[ \t]+the[ \t]+\w+[ \t]+(?:was|were)[ \t]+ordered"
+    r"|The[ \t]+representative[ \t]+of[^.\n]{2,80}?[ \t]+(?:left|took|withdrew|walked|resumed)\b)"
 )
 # the labels that open a speaker's turn
 _TURN_OPENERS = (
     _TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN, _MEMBER_TURN,
-    _CAPTION_CUT,
+    _CAPTION_CUT, _RECORD_TURN,
 )  # fmt: skip
 
 
@@ -982,7 +1018,7 @@ def _turn_starts(paragraph: str) -> bool:
     return any(
         p.match(paragraph) is not None
         # ("Mr. Taniguchi: ...", a label in title case)
-        for p in (*_TURN_OPENERS, _STAGE_LINE, _HEADLINE)
+        for p in (*_TURN_OPENERS, _STAGE_LINE, _HEADLINE, _RECORD_STAGE)
     )
 
 
@@ -1098,13 +1134,20 @@ def _member_turns(doc: Doc) -> list[_Clause]:
     unlabelled paragraphs after it, the member's."""
     text = doc_text(doc)
     found = []
+    president = _PRESIDENT_LINE.search(text)
     for para in _PARAGRAPH.finditer(text):
-        label = _MEMBER_TURN.match(para.group())
+        label = _MEMBER_TURN.match(para.group()) or _RECORD_TURN.match(para.group())
         if label is None:
             continue
-        group = 1 if label.group(1) is not None else 2
-        speaker = token_at(doc, para.start() + label.end(group) - 1)
-        colon_at = para.start() + para.group().rindex(":", 0, label.end())
+        group = next(g for g in range(1, label.re.groups + 1) if label.group(g) is not None)
+        named_at = para.start() + label.end(group) - 1
+        if label.re is _RECORD_TURN and group == 3:
+            # the UN's "The President:", whom the record's head names
+            if president is None:
+                continue
+            named_at = president.end(1) - 1
+        speaker = token_at(doc, named_at)
+        colon_at = para.start() + len(label.group().rstrip()) - 1  # its colon or full stop
         colon = token_at(doc, colon_at)
         if speaker is None or colon is None:
             continue
@@ -2396,7 +2439,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
             _after_according(found, relayed_from, acc, tokens)
     text = doc_text(doc)
     blocks = _colon_blocks(doc) + _label_turns(doc) if ":\n" in text else []
-    if "): " in text:
+    if "): " in text or _RECORD_LINE.search(text) is not None:
         blocks += _member_turns(doc)
     if "xcerpts" in text:
         blocks += _excerpts(doc)

@@ -802,6 +802,8 @@ class _Speakers:
                 )
         if found == name and _CAPS_MC.fullmatch(name):
             return _name_case(name)  # a label's "McCORMACK" no one was named with: "McCormack"
+        if found == name and name.isupper() and name.isalpha() and self._titled_caps(name):
+            return _name_case(name)  # the Congressional Record's "Mr. LUGAR.": "Lugar"
         # the index keeps a title NER put inside the name ("Representative Carl Hooper")
         return _without_title(found)
 
@@ -1094,6 +1096,11 @@ class _Speakers:
                     if self.compatible(name, gender, at):
                         return name
         return None
+
+    def _titled_caps(self, name: str) -> bool:
+        # a name in capitals the text writes after a courtesy title ("Mr. LUGAR"): a person's
+        text = doc_text(self._doc)
+        return any(f"{title} {name}" in text for title in ("Mr.", "Mrs.", "Ms.", "Miss"))
 
     def _no_person(self, name: str) -> bool:
         # a speaker that is a body ("The Foreign Ministry", "Japan's military") or a country
