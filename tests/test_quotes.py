@@ -10542,6 +10542,24 @@ def test_the_congressional_records_turns_are_its_senators(nlp) -> None:
     assert not any("addressed the Chair" in q.text for q in rows)
 
 
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("The rest of her reply ran to two paragraphs:", "Lisa Hartwell"),
+        ("The full text of her statement follows:", "Lisa Hartwell"),
+        ("The remainder of Hartwell's e-mail read:", "Lisa Hartwell"),
+    ],
+)
+def test_a_part_of_someones_words_is_theirs(nlp, lead: str, speaker: str) -> None:
+    text = (
+        "Lisa Hartwell, a specialist in Honolulu, wrote in an e-mail that the decision was "
+        f'"a gamble." {lead}\n\n'
+        '"The State Department got an oral understanding, not a signed document."'
+    )
+    block = next(q for q in quotes_of(nlp, text) if q.text.startswith("The State Department"))
+    assert block.speaker == speaker
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

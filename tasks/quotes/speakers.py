@@ -2608,6 +2608,10 @@ def _resolve(
         # the unnamed officials the sentence before was about
         one_of = doc_text(doc)[subj.left_edge.idx : subj.right_edge.idx + len(subj.right_edge)]
         return None, one_of, "anonymous"
+    words_of = _words_part_of(subj)
+    if words_of is not None:
+        # "The rest of her reply ran to two paragraphs:": whose reply it is
+        return _resolve(doc, words_of, at, memory)
     teller = _cleft_teller(subj)
     if teller is not None:
         # "One of the jobs Perez talks about most is that he collected trash": the one who
@@ -3215,6 +3219,29 @@ def _resolve(
         if name is not None and kind in ("named", "description"):
             return name, text, "description"
     return _apposed_name(doc, subj, memory), text, "description"
+
+
+# a part of someone's words that a subject names ("the rest of her reply", "the full text of
+# the statement"), and the nouns of words it may be a part of
+_PART_WORDS = frozenset(["rest", "remainder", "text", "part", "transcript"])
+_WORDS_NOUNS = frozenset(
+    ["reply", "response", "answer", "message", "letter", "statement", "remarks", "comments",
+     "e-mail", "email", "mail", "testimony", "speech", "note", "post"]
+)  # fmt: skip
+
+
+def _words_part_of(subj: Token) -> Token | None:
+    """Whose words a subject names a part of ("her" of "The rest of her reply"), or the noun of
+    the words when they have no owner ("statement" of "The full text of the statement")."""
+    if subj.lower_ not in _PART_WORDS:
+        return None
+    for prep in _children(subj):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            noun = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
+            if noun is not None and noun.lower_ in _WORDS_NOUNS:
+                # (its owner, when it has one: "her" of "her reply")
+                return next((c for c in _children(noun) if c.dep_ == "poss"), noun)
+    return None
 
 
 def _apposed_name(doc: Doc, subj: Token, memory: _Speakers) -> str | None:
