@@ -179,6 +179,22 @@ def test_a_footnotes_number_ends_the_report_before_it(nlp) -> None:
     assert not [q for q in rows if "[1" in q.text or "Amberg" in q.text]
 
 
+def test_a_sources_lists_titles_are_no_ones_words(nlp) -> None:
+    # Wikinews' sources under a story: an outlet, a title in marks, a dash, where and when; a
+    # sidebar's quote dashed to its speaker with a date stays the speaker's
+    text = (
+        'Yu said there would be "a price to pay."\n\n'
+        '"We will not buy the same horse twice." — Christopher Hill, July 2005\n\n'
+        "Sources\n\n"
+        'Reuters. "North Korea gives dates for satellite launch" — Reuters, March 12, 2009\n'
+        'Yonhap. "FM Yu says North will pay price for launch" — Yonhap, March 11, 2009\n'
+    )
+    rows = quotes_of(nlp, text)
+    assert [q.speaker for q in rows if "same horse" in q.text] == ["Christopher Hill"]
+    sources = text.index("Sources")
+    assert [q.text for q in rows if q.start_char > sources] == []
+
+
 def test_an_endnote_cites_titles_and_sources_it_quotes_no_one(nlp) -> None:
     # an analysis with endnotes: a title in a note's quote marks is no quote (it went to the last
     # speaker before it), nor is "response to" in a note's source a report; the body's are

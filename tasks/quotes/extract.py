@@ -130,6 +130,14 @@ _SPLIT_QUOTE_AFTER = re.compile(r"[ \t]+[^\"“”\n]{2,60}?,[ \t]*[\"“‘'`]+
 # opens with a bracketed number and gives a year cites a source; the title in its marks is no
 # quote and "State Department response to CRS inquiry" no report
 _NOTE = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]+(?=[^\n]*\b(?:1[5-9]|20)\d\d\b)[^\n]*", re.MULTILINE)
+# ... and a line of a sources list (Wikinews' "Sources" under a story): the outlet or author and
+# a full stop, the title in marks, a dash and where and when it was published ('Reuters. "North
+# Korea gives dates for satellite launch" — Reuters, March 12, 2009')
+_SOURCE_LINE = re.compile(
+    r"^[ \t]*(?:[*•-][ \t]+)?[A-Z][^\n\"“.]{0,80}\.[ \t]+[\"“][^\n\"“”]{3,200}[\"”][ \t]*(?:—|–|--|-)"
+    r"[ \t]*[^\n]*\b(?:1[5-9]|20)\d\d\b[^\n]*$",
+    re.MULTILINE,
+)
 # the writer's comment set off after words quoted at the end of a reported clause ("called the
 # plan "self-deportation," which is like ...", "the judge as "Spanish," an error ..."): the words
 # reported end at the closing mark (PolNeAR's annotators end them there)
@@ -143,7 +151,10 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     quoted = _Spans.of(marks)
     para_starts = _paragraph_starts(text)
     memory = _Speakers(doc, quoted, writers)
-    notes = _Spans.of([m.span() for m in _NOTE.finditer(text)] if "[" in text else [])
+    notes = _Spans.of(
+        ([m.span() for m in _NOTE.finditer(text)] if "[" in text else [])
+        + [m.span() for m in _SOURCE_LINE.finditer(text)]
+    )
     clauses = _before_closing_reports(
         [c for c in _reported_clauses(doc) if not notes.covers(c.start)]
     )
