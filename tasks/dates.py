@@ -906,14 +906,24 @@ def _reported(verb: Token) -> bool:
     asks in a participle's clause ("Asked whether the talks would last beyond Friday, ...");
     a verb coordinated in it too ("said Wu had met them on Monday and would circulate a draft
     on Wednesday")."""
-    while verb.dep_ == "conj" and verb.head.i < verb.i:
-        verb = verb.head
-    saying = verb.head
-    return (
-        verb.dep_ == "ccomp"
-        and saying.lower_ in _REPORTED_PAST
-        and (saying.tag_ == "VBD" or (saying.tag_ == "VBN" and saying.dep_ == "advcl"))
-    )
+    for _ in range(_REPORT_DEPTH):
+        while verb.dep_ == "conj" and verb.head.i < verb.i:
+            verb = verb.head
+        saying = verb.head
+        if verb.dep_ != "ccomp" or saying.i == verb.i:
+            return False
+        if saying.lower_ in _REPORTED_PAST and (
+            saying.tag_ == "VBD" or (saying.tag_ == "VBN" and saying.dep_ == "advcl")
+        ):
+            return True
+        # "said he expected the transfer to be completed ... and that he would fly on
+        # Friday": a clause inside what the verb of saying reports is reported too
+        verb = saying
+    return False
+
+
+# how many clauses deep a report's verb of saying is looked for (_reported)
+_REPORT_DEPTH = 3
 
 
 # verbs of a state that lasted "until" a time ("was ambassador until December", "served until

@@ -470,6 +470,16 @@ CASES = [
         "DATE",
         "2009-12-14",
     ),
+    # ... also in a clause deeper inside the report (the parser hung "and that he would fly"
+    # on the clause of what he expected)
+    (
+        'He said he expected the transfer to be completed "in a matter of days" and that he '
+        "would fly to Tokyo on Friday.",
+        date(2007, 3, 22),
+        "Friday",
+        "DATE",
+        "2007-03-23",
+    ),
     # ... and of what was asked, in a participle's clause before the answer
     (
         "Asked whether the talks would last beyond Friday, Qin said the schedule was open.",
