@@ -10576,6 +10576,52 @@ def test_a_part_of_someones_words_is_theirs(nlp, lead: str, speaker: str) -> Non
     assert block.speaker == speaker
 
 
+def test_a_white_house_transcripts_questions_are_the_reporters_called_on(nlp) -> None:
+    # "PRESIDENT BUSH:" turns make a briefing's transcript, whose "Q" turns have no colon; the
+    # president calls on the reporter by name at the end of his turn, or the reporter says who
+    # asks; an interpreted question is marked "(As translated.)"
+    text = (
+        "THE WHITE HOUSE\n\nOffice of the Press Secretary\n\n"
+        "PRESIDENT BUSH: We had a good visit. We'll take a couple of questions a side. Deb "
+        "Riechmann.\n\n"
+        "Q Thank you, Mr. President. Isn't it time to admit that this approach isn't working?\n\n"
+        "PRESIDENT BUSH: No, I think it's time for the leader of North Korea to come back.\n\n"
+        "Q (As translated.) I am Park Jung-hoon from KBS. Will the United States take additional "
+        "measures?\n\n"
+        "PRESIDENT ROH: (As translated.) We discussed it in detail.\n\n"
+        "PRESIDENT BUSH: Terry.\n\n"
+        "Q Thank you, sir. What would the response be?\n\n"
+        "PRESIDENT BUSH: I'm not going to speculate about hypotheticals."
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("Isn't it time") == "Deb Riechmann"
+    assert by("additional measures") == "Park Jung-hoon"
+    assert by("What would the response be") == "Terry"
+    assert by("speculate") == "Bush"
+
+
+def test_a_speech_as_prepared_for_delivery_is_its_speakers(nlp) -> None:
+    # the text of a speech under its head: each paragraph is the speaker's, "I" is the speaker,
+    # and whom the speech quotes says the quoted words
+    text = (
+        "The Six-Party Process: From Shutdown to Disablement\n\n"
+        "Christopher R. Hill, Assistant Secretary for East Asian and Pacific Affairs\n"
+        "Remarks at the Center for Strategic and International Studies\n"
+        "Washington, DC\nOctober 9, 2007\n\nAs Prepared for Delivery\n\n"
+        "Thank you, John, for that kind introduction. It is always a pleasure to come back.\n\n"
+        "First, a little history. The talks began in August 2003. Mohamed ElBaradei told me "
+        'afterward, "My people are back where they belong."\n\n'
+        "I expect the six parties to meet again in Beijing before the end of the year."
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("Thank you, John") == "Christopher R. Hill"
+    assert by("a little history") == "Christopher R. Hill"
+    assert [q.speaker for q in rows if q.text.startswith("My people")] == ["Mohamed ElBaradei"]
+    assert all(q.speaker == "Christopher R. Hill" for q in rows if q.speaker_text == "I")
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

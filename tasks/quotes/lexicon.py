@@ -471,6 +471,28 @@ _BULLET = re.compile(r"[ \t]*[*•▪][ \t]+")
 # A dash and a name alone after a closing mark, to the end of its line or before a comma or a
 # parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
 # ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
+# a speech's text as its office publishes it: "As Prepared for Delivery" (or "As Delivered")
+# under a head that names the speaker on a line of its own, the name and a comma before the
+# title ("Christopher R. Hill, Assistant Secretary for East Asian and Pacific Affairs"); every
+# paragraph below is the speaker's
+_AS_DELIVERED = re.compile(
+    r"^[ \t]*\(?(?i:as[ \t]+(?:prepared[ \t]+for[ \t]+delivery|delivered))\)?[ \t]*$", re.M
+)
+_SPEAKER_HEAD_LINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+),[ \t]+[A-Z][^\n]*$", re.M
+)
+_SPEECH_HEAD_CHARS = 1000  # the head of a speech's text: a title, the speaker, place and date
+
+
+def speech_speaker(text: str) -> re.Match[str] | None:
+    """The line naming the speaker of a speech's text (group 1, the name), when the text is one
+    ("As Prepared for Delivery" under its head), else None."""
+    delivered = _AS_DELIVERED.search(text, 0, _SPEECH_HEAD_CHARS)
+    if delivered is None:
+        return None
+    return _SPEAKER_HEAD_LINE.search(text, 0, delivered.start())
+
+
 _DASH_BYLINE = re.compile(
     r"[ \t\u00a0]{0,2}[―—–][ \t\u00a0]*"
     # (a title of several words before the name: "— Secretary of State Condoleezza Rice")

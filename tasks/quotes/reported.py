@@ -69,6 +69,7 @@ from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _ANSWERING,
     _ANSWERS,
+    _AS_DELIVERED,
     _AS_VERBS,
     _ASK,
     _ASKED_TURN,
@@ -121,6 +122,7 @@ from tasks.quotes.lexicon import (
     _SET_OFF_CUES,
     _SIGNATURE_LINE,
     _SPEAKER_ENTS,
+    _SPEECH_HEAD_CHARS,
     _STANCE_ADJS,
     _STANCE_NOUNS,
     _STANCE_PREPS,
@@ -139,6 +141,7 @@ from tasks.quotes.lexicon import (
     OBJECT_VERBS,
     SPEECH_VERBS,
     _person_word,
+    speech_speaker,
 )
 from tasks.quotes.marks import _DOUBLE_OPEN, find_quote_marks
 from tasks.quotes.speakers import _is_title
@@ -1126,6 +1129,28 @@ def _label_turns(doc: Doc) -> list[_Clause]:
                 continue
             found.append(_turn_clause(para.start(), para.end(), colon, colon_at, subj, n > 0))
     return found
+
+
+def _speech_paragraphs(doc: Doc) -> list[_Clause]:
+    """A speech's text under its head (lexicon.speech_speaker): each paragraph below "As
+    Prepared for Delivery" the speaker's, as a turn (what it quotes of others are rows of their
+    own)."""
+    text = doc_text(doc)
+    head = speech_speaker(text)
+    delivered = _AS_DELIVERED.search(text, 0, _SPEECH_HEAD_CHARS) if head is not None else None
+    if head is None or delivered is None:
+        return []
+    speaker = token_at(doc, head.end(1) - 1)
+    cue = token_at(
+        doc, delivered.start() + len(delivered.group()) - len(delivered.group().lstrip())
+    )
+    if speaker is None or cue is None:
+        return []
+    return [
+        _turn_clause(para.start(), para.end(), cue, cue.idx, speaker, n > 0)
+        for n, para in enumerate(_PARAGRAPH.finditer(text, delivered.end()))
+        if not para.group().isspace()
+    ]
 
 
 def _member_turns(doc: Doc) -> list[_Clause]:
@@ -2443,6 +2468,8 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         blocks += _member_turns(doc)
     if "xcerpts" in text:
         blocks += _excerpts(doc)
+    if "eliver" in text[:_SPEECH_HEAD_CHARS]:
+        blocks += _speech_paragraphs(doc)
     if "\n--" in text or "\n—" in text:
         blocks += _signed_paragraphs(doc)
     if "]\n" in text:
@@ -2774,7 +2801,8 @@ _TIME_MARKS = frozenset(["as", "after", "before", "while", "when"])
 _SAY_FORMS = frozenset(["say", "says", "said", "reported", "reports", "added", "adds"])
 
 
-_BARE_Q = re.compile(r"Q[ \t]+(?=[A-Z])")  # a reporter's turn with no colon (White House)
+# a reporter's turn with no colon (White House), "(As translated.)" where it was interpreted
+_BARE_Q = re.compile(r"Q[ \t]+(?:\([Aa]s[ \t]+translated\.?\)[ \t]+)?(?=[A-Z])")
 
 
 def _bracketed_speaker(doc: Doc, label: re.Match[str] | None, offset: int) -> Token | None:
@@ -2790,7 +2818,13 @@ def _bracketed_speaker(doc: Doc, label: re.Match[str] | None, offset: int) -> To
     return span[0]
 
 
-_BRIEFER_TURN = re.compile(r"^[ \t]*(?:MR|MS|MRS|DR)\.[ \t]+[A-Z][A-Z'’-]+:", re.MULTILINE)
+# (or a president's, in the White House's transcripts of press conferences: "PRESIDENT BUSH:",
+# "THE PRESIDENT:")
+_BRIEFER_TURN = re.compile(
+    r"^[ \t]*(?:(?:MR|MS|MRS|DR)\.[ \t]+[A-Z][A-Z'’-]+|(?:PRESIDENT|PRIME[ \t]+MINISTER|SECRETARY)"
+    r"[ \t]+[A-Z][A-Z'’-]+|THE[ \t]+PRESIDENT):",
+    re.MULTILINE,
+)
 
 
 def _briefing(doc: Doc) -> bool:

@@ -88,6 +88,7 @@ from tasks.quotes.lexicon import (
     OBJECT_VERBS,
     SPEECH_VERBS,
     _person_word,
+    speech_speaker,
 )
 from tasks.quotes.marks import _PARAGRAPH
 from tasks.quotes.syntax import (
@@ -1153,8 +1154,8 @@ _EXCERPT_NOTE = re.compile(
 
 def _byline_names(text: str) -> list[str]:
     """The names of the writers the story's byline gives ("By A and B": two), or the author an
-    excerpt's note names."""
-    excerpt = _EXCERPT_NOTE.search(text, 0, _BYLINE_WITHIN)
+    excerpt's note names, or the speaker whose speech the text is."""
+    excerpt = _EXCERPT_NOTE.search(text, 0, _BYLINE_WITHIN) or speech_speaker(text)
     if excerpt is not None:
         return [excerpt.group(1)]
     byline = _REVIEWED_BY.search(text, 0, _BYLINE_WITHIN) or _BYLINE.search(text, 0, _BYLINE_WITHIN)
@@ -1248,7 +1249,7 @@ def _role_label(doc: Doc, subj: Token) -> str | None:
 
 # a broadcast's host introducing themselves in a turn ("This is VOA News. I'm Dana Whitfield."),
 # read in the first characters of the turns under a host's role label
-_SELF_INTRODUCED = re.compile(r"\bI['’]m ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b")
+_SELF_INTRODUCED = re.compile(r"\bI(?:['’]m| am) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b")
 _HOST_ROLES = frozenset(["anchor", "host", "presenter", "newsreader", "moderator"])
 _HOST_TURN_CHARS = 300  # where a host's turn says who the host is
 # a television reporter's role label, and the sign-off naming the reporter at the end of the
@@ -2636,6 +2637,16 @@ def _resolve(
         # names who asks
         if subj.text == "Q" and memory.interviewer is not None:
             return memory.interviewer, subj.text, "named"
+        called = (
+            _called_on(doc_text(doc), subj.idx) or _asker_introduced(doc_text(doc), subj.idx + 1)
+            if subj.text == "Q"
+            else None
+        )
+        if called is not None:
+            # "... We'll take a couple of questions a side. Deb Riechmann. / Q Thank you, ...":
+            # the reporter the one answering called on, or who says who asks ("Q I am Park
+            # Jung-hoon from KBS. ...")
+            return memory.full_at(called, subj.idx), called, "named"
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
         return None, subj.text, "anonymous"
@@ -3228,6 +3239,36 @@ _WORDS_NOUNS = frozenset(
     ["reply", "response", "answer", "message", "letter", "statement", "remarks", "comments",
      "e-mail", "email", "mail", "testimony", "speech", "note", "post"]
 )  # fmt: skip
+
+
+# the name that ends a turn calling on the next to ask ("... a couple of questions a side. Deb
+# Riechmann.", "Terry."): one to three capitalised words standing as a sentence of their own
+_CALLED_ON = re.compile(
+    r"(?:^|[.?!:][\"”]?[ \t]+)((?:[A-Z][\w'’-]*\.?[ \t]+){0,2}[A-Z][\w'’-]+)\.[ \t]*\n\s*$"
+)
+# short sentences that close a turn and name no one
+_NOT_CALLED = frozenset(
+    ["yes", "no", "sure", "please", "thanks", "okay", "ok", "right", "sir", "go ahead"]
+)
+
+
+def _asker_introduced(text: str, at: int) -> str | None:
+    """The name a reporter's question gives its asker in its first words ("I am Park Jung-hoon
+    from KBS")."""
+    introduced = _SELF_INTRODUCED.search(text, at, min(len(text), at + _ASKER_INTRO_CHARS))
+    return introduced.group(1) if introduced is not None else None
+
+
+_ASKER_INTRO_CHARS = 60  # "(As translated.) I am ...": a question says who asks at its start
+
+
+def _called_on(text: str, at: int) -> str | None:
+    """The reporter the paragraph before a "Q" turn calls on, when it ends with a name."""
+    before = text[max(0, at - 300) : at]
+    found = _CALLED_ON.search(before)
+    if found is None or found.group(1).lower() in _NOT_CALLED or found.group(1).isupper():
+        return None
+    return found.group(1)
 
 
 def _words_part_of(subj: Token) -> Token | None:
