@@ -10622,6 +10622,24 @@ def test_a_speech_as_prepared_for_delivery_is_its_speakers(nlp) -> None:
     assert all(q.speaker == "Christopher R. Hill" for q in rows if q.speaker_text == "I")
 
 
+def test_a_newspaper_described_is_the_paper_that_speaks_near_it(nlp) -> None:
+    # a lead's "North Korea's main newspaper", before any paper has spoken, is the one named
+    # speaking next; "The daily" (which the tagger reads as an adjective) and its "It" are the
+    # paper that spoke last
+    text = (
+        "SEOUL, March 10 (Yonhap) -- North Korea's main newspaper on Tuesday denounced a joint "
+        'military exercise as "a rehearsal for a war of aggression."\n\n'
+        '"The U.S. imperialists are pushing the situation to the brink of war," the Rodong '
+        "Sinmun said in an editorial.\n\n"
+        "The exercise began Monday and involves about 26,000 U.S. troops.\n\n"
+        "The daily, the organ of the ruling Workers' Party, argued that the exercise exposed "
+        'Washington\'s talk of dialogue as "a smokescreen." It said the North would "bolster its '
+        'nuclear deterrent."'
+    )
+    rows = quotes_of(nlp, text)
+    assert {q.speaker for q in rows} == {"The Rodong Sinmun"}
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

@@ -891,8 +891,10 @@ class _Speakers:
                     name: str | Token | None = (
                         capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
                     )
-                    if name is None and token.lower_ in _BODY_WORDS:
-                        name = token
+                    if name is None and (
+                        token.lower_ in _BODY_WORDS or token.lower_ in _PAPER_NOUNS
+                    ):
+                        name = token  # ("The daily argued ... It said ...": the paper)
                     self._speaking_bodies.append((token.idx, name))
         return self._speaking_bodies
 
@@ -945,6 +947,22 @@ class _Speakers:
         """speaking_body() when an entity names it ("the paper", "the agency" stand for it)."""
         spoke = self.speaking_body(before)
         return spoke if isinstance(spoke, str) else None
+
+    def paper_speaking_near(self, at: int) -> str | None:
+        """The newspaper (a body whose name says so: "Rodong Sinmun", "China Daily") that last
+        said something before an offset; else, when none did, the one that first speaks after
+        it within _LEAD_NAMED_WITHIN characters (a lead's "North Korea's main newspaper")."""
+        papers = [
+            (offset, name)
+            for offset, name in self._bodies_speaking()
+            if isinstance(name, str) and _PAPER_NAME.search(name)
+        ]
+        before = [name for offset, name in papers if offset < at]
+        if before:
+            return before[-1]
+        return next(
+            (name for offset, name in papers if at < offset < at + _LEAD_NAMED_WITHIN), None
+        )
 
     def document_before(self, before: int) -> Token | str | None:
         """The maker of the document the article named last before an offset, in its paragraph
@@ -3209,9 +3227,12 @@ def _resolve(
         if found is None:
             found = _apposed_name(doc, subj, memory)
         return found, text, "description"
-    if _PAPER_DESCRIPTION.fullmatch(text):
-        # "China Daily said ... "...," the paper said": the body that spoke last
-        return memory.named_body_that_spoke(subj.idx), text, "description"
+    if _PAPER_DESCRIPTION.fullmatch(text) or _PAPER_DESCRIPTION.fullmatch(_head_phrase(subj)):
+        # "China Daily said ... "...," the paper said": the body that spoke last; in a lead,
+        # before any has spoken, the one that speaks next ("North Korea's main newspaper on
+        # Tuesday denounced ... / "...," the Rodong Sinmun said in an editorial.")
+        spoke = memory.named_body_that_spoke(subj.idx) or memory.paper_speaking_near(subj.idx)
+        return spoke, text, "description"
     side = _COUNTRY_SIDE.fullmatch(text)
     if side is not None:
         # "The DPRK side said ...", "the U.S. side": the country's delegation speaks for it
@@ -3269,6 +3290,11 @@ def _called_on(text: str, at: int) -> str | None:
     if found is None or found.group(1).lower() in _NOT_CALLED or found.group(1).isupper():
         return None
     return found.group(1)
+
+
+def _head_phrase(subj: Token) -> str:
+    """A subject's words up to its head noun ("The daily" of "The daily, the organ of ...")."""
+    return doc_text(subj.doc)[subj.left_edge.idx : subj.idx + len(subj)]
 
 
 def _words_part_of(subj: Token) -> Token | None:
@@ -3417,7 +3443,20 @@ def _named_next(doc: Doc, memory: _Speakers, at: int) -> str | None:
 
 
 # "the paper", "the newspaper", "the daily": the outlet the story quoted last
-_PAPER_DESCRIPTION = re.compile(r"(?i:the|this)\s+(?i:news)?(?i:paper|daily)")
+# (or a nation's: "North Korea's main newspaper", "the North's official daily", with the
+# adjectives a paper is described by)
+_PAPER_DESCRIPTION = re.compile(
+    r"(?:(?i:the|this)\s+|(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)\s+)"
+    r"(?i:(?:main|official|leading|ruling|party|state-run|government|largest|biggest|"
+    r"mass-circulation|communist|party's)\s+){0,3}(?i:news)?(?i:paper|daily)"
+)
+# a newspaper's nouns
+_PAPER_NOUNS = frozenset(["newspaper", "paper", "daily", "weekly"])
+# the words of newspapers' names
+_PAPER_NAME = re.compile(
+    r"\b(?:Sinmun|Shimbun|Ilbo|Daily|Times|Post|Journal|Herald|Tribune|Gazette|Chronicle|"
+    r"Telegraph|Guardian|Observer|Inquirer|Ribao|Pravda|Izvestia|Kommersant|Nippo)\b"
+)
 # "the 47-year-old", "the 61-year-old grandmother": a person by age
 _AGE_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+([a-z]+))?")
 # "the DPRK side", "the U.S. side" (the wording of Chinese and North Korean copy), "the DPRK
