@@ -10640,6 +10640,22 @@ def test_a_newspaper_described_is_the_paper_that_speaks_near_it(nlp) -> None:
     assert {q.speaker for q in rows} == {"The Rodong Sinmun"}
 
 
+def test_an_unnamed_sources_he_goes_on_after_an_inverted_report(nlp) -> None:
+    # "..., said a fund manager who declined to be identified" reports words without marks
+    # after them; the "he" of the quote after it (two sentences in its marks) is the same
+    # unnamed source, not the analyst named in the bullet before
+    text = (
+        "* Kenji Moriyama of the Tokyo Centre said the test handed Abe a chance. "
+        '"Tokyo will move first," he said.\n\n'
+        "* Financial markets will take the news badly but briefly, said a Seoul-based fund "
+        'manager who declined to be identified. "Investors had priced in a missile launch, not '
+        'a bomb. But Seoul has lived next to this regime for 50 years," he said.'
+    )
+    rows = quotes_of(nlp, text)
+    investors = next(q for q in rows if q.text.startswith("Investors"))
+    assert (investors.speaker, investors.speaker_type) == (None, "anonymous")
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

@@ -1626,8 +1626,13 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
     if not any_verb and verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if source is None and _QUOTE_CLOSED_BEFORE.search(doc_text(doc), before.start_char, verb.idx):
+    if source is None and (
+        _QUOTE_CLOSED_BEFORE.search(doc_text(doc), before.start_char, verb.idx)
+        or (verb.i > before.start and _tokens(doc)[verb.i - 1].text == ",")
+    ):
         # '"Every truck is opened now," said a trader in Dandong who asked not to be named.'
+        # (or words reported without marks: "Markets will take the news badly, said a
+        # Seoul-based fund manager who declined to be identified.")
         source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i > verb.i), None)
     # (people named in what the source reported are no new subject of "added", which goes on
     # with the last report: "A diplomat said Kim had warned Hill ... He added ..." is the
@@ -2123,9 +2128,22 @@ _QUOTE_ENDS = "\"'”’»"  # the closing marks a sentence of quoted words ends
 
 
 def _quote_only(sent: Span) -> bool:
-    """Whether a sentence is all words in marks, with no attribution of its own."""
+    """Whether a sentence is all words in marks, with no attribution of its own (or the first
+    sentences of a quote that closes in a later one: '"Investors had priced in a launch, not a
+    bomb. But ...," he said.')."""
     text = sent.text.strip()
-    return len(text) > 2 and text[0] in _QUOTE_OPENERS and text[-1] in _QUOTE_ENDS
+    return (
+        len(text) > 2
+        and text[0] in _QUOTE_OPENERS
+        and (
+            text[-1] in _QUOTE_ENDS
+            or (text[0] in _DOUBLE_CLOSERS and _DOUBLE_CLOSERS[text[0]] not in text[1:])
+        )
+    )
+
+
+# the closing double mark of each opening one
+_DOUBLE_CLOSERS = {'"': '"', "“": "”", "«": "»"}
 
 
 def _sentence_before(token: Token, across_paragraphs: bool = False) -> Span | None:
