@@ -10656,6 +10656,32 @@ def test_an_unnamed_sources_he_goes_on_after_an_inverted_report(nlp) -> None:
     assert (investors.speaker, investors.speaker_type) == (None, "anonymous")
 
 
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            "President Roh Moo-hyun told the Japanese leader that Seoul would find it hard to "
+            "keep its policy of engagement, presidential spokesman Yoon Tae-young said.",
+            "Roh Moo-hyun",
+        ),
+        # not an infinitive of no one's, nor what others were told to do
+        (
+            "Clinton spokesman Nick Merrill says that Hillary Clinton called Alicia Machado on "
+            "Friday to express gratitude to the former Miss Universe.",
+            None,
+        ),
+    ],
+)
+def test_a_spokesman_relays_the_words_of_the_one_he_speaks_for(
+    nlp, text: str, inner: str | None
+) -> None:
+    rows = quotes_of(nlp, text)
+    spokesman = [q for q in rows if q.cue in ("said", "says")]
+    relayed = [q.speaker for q in rows if q.cue not in ("said", "says")]
+    assert len(spokesman) == 1
+    assert relayed == ([inner] if inner else [])
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

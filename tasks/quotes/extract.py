@@ -1033,6 +1033,10 @@ _REPORTERS = frozenset(
         "tass",
     ]
 )
+# ... and a spokesman says what the one he speaks for said ("Roh told the Japanese leader that
+# ..., presidential spokesman Yoon Tae-young said"), within this many characters before "said"
+_RELAYER = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary)\b", re.IGNORECASE)
+_RELAYER_CHARS = 60
 # "According to the survey, 51 percent said ...": a poll's count, no one's words
 _COUNTED = frozenset(["PERCENT", "CARDINAL", "QUANTITY"])
 
@@ -1129,9 +1133,23 @@ def _relayed(clause: _Clause, inside: list[Quote]) -> bool:
     report = inside[0]
     cue = (report.cue or "").lower()
     reporter = (report.speaker_text or "").lower().rpartition(" ")[2]  # its last word
+    relayer = (
+        cue in _SAYING
+        and report.cue_start is not None
+        # (a finite verb of saying with its own subject: "Roh told the Japanese leader that
+        # ...", not "to express gratitude", "told her to leave", "Rubio's claim that")
+        and clause.cue.tag_ in ("VBD", "VBZ", "VBP")
+        and clause.subject.dep_ == "nsubj"
+        and clause.subject.head.i == clause.cue.i
+        and any(c.dep_ == "ccomp" for c in clause.cue.children)
+        and _RELAYER.search(
+            doc_text(clause.cue.doc), max(0, report.cue_start - _RELAYER_CHARS), report.cue_start
+        )
+        is not None
+    )
     return (
         report.kind in ("indirect", "partial")
-        and (cue in _REPORTING or (cue in _SAYING and reporter in _REPORTERS))
+        and (cue in _REPORTING or (cue in _SAYING and reporter in _REPORTERS) or relayer)
         and report.start_char <= clause.start
         and clause.end <= report.end_char
         and report.start_char <= clause.cue_at < report.end_char
