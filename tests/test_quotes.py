@@ -10682,6 +10682,45 @@ def test_a_spokesman_relays_the_words_of_the_one_he_speaks_for(
     assert relayed == ([inner] if inner else [])
 
 
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])  # (the clean stage hands on single breaks)
+def test_a_press_statement_is_its_issuers_up_to_its_release_number(nlp, blank: str) -> None:
+    text = blank.join(
+        [
+            "North Korea: Submission of Declaration of Nuclear Programs",
+            "Press Statement\nSean McCormack, Spokesman\nWashington, D.C.\nJune 26, 2008",
+            "We welcome the submission today by the DPRK of its declaration of nuclear programs.",
+            'As President Bush said this morning, "We will trust the North Koreans only to the '
+            'extent that they fulfill their promises."',
+            "2008/508",
+            "Released on June 26, 2008",
+            "Secretary of State Condoleezza Rice welcomed the declaration and said she would "
+            "discuss next steps with her counterparts.",
+        ]
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("We welcome the submission") == "Sean McCormack"
+    assert [q.speaker for q in rows if q.text.startswith("We will trust")] == ["Bush"]
+    assert by("discuss next steps") == "Condoleezza Rice"
+    assert not any(q.speaker == "Sean McCormack" for q in rows if "2008/508" in q.text)
+
+
+def test_an_interviewer_label_is_the_interviewer_the_story_names(nlp) -> None:
+    text = (
+        "Asked by the interviewer, NHK commentator Hiroshi Shimada, whether Tokyo feared being "
+        "sidelined, Okada said Japan had been assured.\n\n"
+        "Following are excerpts from the exchange.\n\n"
+        "Interviewer: Mr. Okada, the Americans may soon send an envoy. Is Japan comfortable?\n\n"
+        "Okada: We have been consulted at every step.\n\n"
+        "Interviewer: Will you meet your North Korean counterpart?\n\n"
+        "Okada: If there is a reason to meet, I will."
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("Is Japan comfortable") == "Hiroshi Shimada"
+    assert by("North Korean counterpart") == "Hiroshi Shimada"
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

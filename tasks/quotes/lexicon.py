@@ -484,13 +484,52 @@ _SPEAKER_HEAD_LINE = re.compile(
 _SPEECH_HEAD_CHARS = 1000  # the head of a speech's text: a title, the speaker, place and date
 
 
-def speech_speaker(text: str) -> re.Match[str] | None:
-    """The line naming the speaker of a speech's text (group 1, the name), when the text is one
-    ("As Prepared for Delivery" under its head), else None."""
+# ... and a spokesman's statement as the State Department publishes it: "Press Statement" over
+# the line naming who issued it ("Sean McCormack, Spokesman"), its place and date; the statement
+# runs to its release number or a note of its release ("2008/508", "Released on June 26, 2008")
+_PRESS_STATEMENT = re.compile(r"^[ \t]*Press[ \t]+Statement[ \t]*$", re.M)
+_STATEMENT_END = re.compile(r"^[ \t]*(?:\d{4}/\d{1,5}|Released[ \t]+on\b|PRN:|#{3})", re.M)
+_STATEMENT_HEAD_CHARS = 300  # from "Press Statement" to the end of the line naming its maker
+# the lines after a head's maker: a short line of a place or a date (group 1), or the statement
+_HEAD_LINE = re.compile(r"\n[ \t]*(?:([^\n!?\"”]{1,40}?)[ \t]*(?=\n)|[^\n]*)")
+
+
+def speech_body(text: str) -> tuple[re.Match[str], int, int, int] | None:
+    """The line naming the speaker of a speech's or a statement's text (group 1, the name),
+    where the speaker's words start and end, and the offset of the head's word that tells what
+    they are ("Delivery", "Statement"), when the text is one ("As Prepared for Delivery" under
+    its head, or "Press Statement" over it), else None."""
     delivered = _AS_DELIVERED.search(text, 0, _SPEECH_HEAD_CHARS)
-    if delivered is None:
+    if delivered is not None:
+        speaker = _SPEAKER_HEAD_LINE.search(text, 0, delivered.start())
+        if speaker is None:
+            return None
+        told = delivered.start() + len(delivered.group().rstrip(" \t)")) - 1
+        return speaker, delivered.end(), len(text), text.rindex(" ", 0, told) + 1
+    statement = _PRESS_STATEMENT.search(text, 0, _SPEECH_HEAD_CHARS)
+    if statement is None:
         return None
-    return _SPEAKER_HEAD_LINE.search(text, 0, delivered.start())
+    speaker = _SPEAKER_HEAD_LINE.search(
+        text, statement.end(), statement.end() + _STATEMENT_HEAD_CHARS
+    )
+    if speaker is None:
+        return None
+    # the statement opens at the first line after the head's place and date lines
+    start = speaker.end()
+    for line in _HEAD_LINE.finditer(text, speaker.end()):
+        start = line.end()
+        if line.group(1) is None:
+            start = line.start()
+            break
+    end = _STATEMENT_END.search(text, start)
+    told = statement.start() + statement.group().index("Statement")
+    return speaker, start, end.start() if end is not None else len(text), told
+
+
+def speech_speaker(text: str) -> re.Match[str] | None:
+    """The line naming the speaker of a speech's or a statement's text (speech_body)."""
+    body = speech_body(text)
+    return body[0] if body is not None else None
 
 
 _DASH_BYLINE = re.compile(

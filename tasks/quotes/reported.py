@@ -69,7 +69,6 @@ from tasks.quotes.lexicon import (
     _ANONYMOUS,
     _ANSWERING,
     _ANSWERS,
-    _AS_DELIVERED,
     _AS_VERBS,
     _ASK,
     _ASKED_TURN,
@@ -141,7 +140,7 @@ from tasks.quotes.lexicon import (
     OBJECT_VERBS,
     SPEECH_VERBS,
     _person_word,
-    speech_speaker,
+    speech_body,
 )
 from tasks.quotes.marks import _DOUBLE_OPEN, find_quote_marks
 from tasks.quotes.speakers import _is_title
@@ -1132,23 +1131,29 @@ def _label_turns(doc: Doc) -> list[_Clause]:
 
 
 def _speech_paragraphs(doc: Doc) -> list[_Clause]:
-    """A speech's text under its head (lexicon.speech_speaker): each paragraph below "As
-    Prepared for Delivery" the speaker's, as a turn (what it quotes of others are rows of their
-    own)."""
+    """A speech's or a statement's text under its head (lexicon.speech_body): each paragraph
+    of it the speaker's, as a turn (what it quotes of others are rows of their own)."""
     text = doc_text(doc)
-    head = speech_speaker(text)
-    delivered = _AS_DELIVERED.search(text, 0, _SPEECH_HEAD_CHARS) if head is not None else None
-    if head is None or delivered is None:
+    body = speech_body(text)
+    if body is None:
         return []
+    head, start, end, told = body
     speaker = token_at(doc, head.end(1) - 1)
-    cue = token_at(
-        doc, delivered.start() + len(delivered.group()) - len(delivered.group().lstrip())
-    )
+    cue = token_at(doc, told)  # "Delivery", "Statement"
     if speaker is None or cue is None:
         return []
     return [
-        _turn_clause(para.start(), para.end(), cue, cue.idx, speaker, n > 0)
-        for n, para in enumerate(_PARAGRAPH.finditer(text, delivered.end()))
+        _Clause(
+            para.start(),
+            para.end(),
+            cue,
+            cue.idx + len(cue),
+            speaker,
+            verbatim=True,
+            continues=n > 0,
+            turn=True,
+        )
+        for n, para in enumerate(_PARAGRAPH.finditer(text, start, end))
         if not para.group().isspace()
     ]
 
@@ -2468,7 +2473,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
         blocks += _member_turns(doc)
     if "xcerpts" in text:
         blocks += _excerpts(doc)
-    if "eliver" in text[:_SPEECH_HEAD_CHARS]:
+    if "eliver" in text[:_SPEECH_HEAD_CHARS] or "Statement" in text[:_SPEECH_HEAD_CHARS]:
         blocks += _speech_paragraphs(doc)
     if "\n--" in text or "\n—" in text:
         blocks += _signed_paragraphs(doc)

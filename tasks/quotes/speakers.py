@@ -405,6 +405,19 @@ def _interviewer(text: str, interviewee: str | None) -> str | None:
     return None
 
 
+# the interviewer a story names: "the interviewer, NHK commentator Hiroshi Shimada"
+_THE_INTERVIEWER = re.compile(
+    r"\b[Tt]he[ \t]+interviewer,?[ \t]+(?:(?:[a-z][\w-]*|[A-Z]{2,})[ \t]+){0,4}"
+    r"((?:[A-Z][\w'’-]+[ \t]+){1,2}[A-Z][\w'’-]+)"
+)
+
+
+def _named_interviewer(text: str) -> str | None:
+    """The interviewer a story names with the word ("the interviewer, ... Hiroshi Shimada")."""
+    named = _THE_INTERVIEWER.search(text)
+    return named.group(1) if named is not None else None
+
+
 def _outlet_interviewer(text: str, label: str, at: int) -> str | None:
     """The correspondent an interview's introduction names after the outlet whose name labels
     its questions ("TIME's Seoul correspondent Laura Whitcombe spoke with him" for "TIME:")."""
@@ -1247,7 +1260,8 @@ def _in_writers_words(pronoun: Token, memory: _Speakers) -> bool:
 _ROLE_WORDS = (
     r"the|deputy|press|assistant|senior|acting|chief|host|co-?host|moderator|anchor|announcer|"
     r"administration|"
-    rf"narrator|interpreter|translator|chair|official|unidentified|male|female|man|woman|voice|"
+    rf"narrator|interpreter|translator|interviewer|chair|official|unidentified|male|female|man|"
+    rf"woman|voice|"
     # (a parliament's record: "Hon. Members: Hear, hear.")
     rf"hon|members|reporter|correspondent|"
     rf"{PERSON_TITLES}"
@@ -2624,6 +2638,10 @@ def _resolve(
             else "description"
         )
         host = _self_introduced(doc_text(doc), role_label)
+        if host is None and role_label.lower().rstrip(" :.").endswith("interviewer"):
+            # "Interviewer: ..." after "Asked by the interviewer, NHK commentator Hiroshi
+            # Shimada, whether ...": the one the story names so
+            host = _named_interviewer(doc_text(doc)) or memory.interviewer
         if host is not None:
             # "ANCHOR: This is VOA News. I'm Dana Whitfield. ...": the host named themselves
             return memory.full_at(host, subj.idx), role_label, "named"
