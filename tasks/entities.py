@@ -876,6 +876,15 @@ def misread_person(ent: Span) -> bool:
     )
 
 
+# the last words of titles and offices, which a chain of capitalised words the NER missed may
+# be ("Assistant Secretary", "Pacific Affairs", "State Sponsor"): no person's name ends so
+_OFFICE_LAST_WORDS = frozenset(
+    ["secretary", "minister", "affairs", "ambassador", "president", "director", "spokesman",
+     "spokeswoman", "spokesperson", "envoy", "chairman", "commissioner", "sponsor",
+     "department", "ministry", "office", "agency", "committee", "council", "secretary-general"]
+)  # fmt: skip
+
+
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for ent in doc.ents:
@@ -929,6 +938,8 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             continue
         if not all(t.text[:1].isupper() for t in chain):
             continue
+        if chain[-1].lower_ in _OFFICE_LAST_WORDS:
+            continue  # a title or an office, capitalised: "Assistant Secretary of State ..."
         if (
             len(chain) > 2
             and chain[0].is_sent_start

@@ -10721,6 +10721,21 @@ def test_an_interviewer_label_is_the_interviewer_the_story_names(nlp) -> None:
     assert by("North Korean counterpart") == "Hiroshi Shimada"
 
 
+def test_a_capitalised_title_is_no_name_a_description_may_mean(nlp) -> None:
+    # "Assistant Secretary of State for East Asian and Pacific Affairs Christopher Hill": the
+    # parser's proper-noun chains "Assistant Secretary" and "Pacific Affairs" are no people, so
+    # "The Secretary" stays the Secretary named before
+    text = (
+        'Secretary Rice said: "This is a day that tests diplomacy."\n\n'
+        "The Secretary added that she had spoken by telephone with Foreign Minister Masahiko "
+        "Koumura.\n\n"
+        "Assistant Secretary of State for East Asian and Pacific Affairs Christopher Hill, the "
+        "U.S. head of delegation, will travel to Beijing next week."
+    )
+    added = next(q for q in quotes_of(nlp, text) if q.cue == "added")
+    assert added.speaker == "Rice"
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's
