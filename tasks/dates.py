@@ -744,6 +744,12 @@ def _deadline(token: Token, verb: Token) -> bool:
     return False
 
 
+def _misread_noun(token: Token) -> bool:
+    """A plural noun the tagger read as a verb, which the parser still made a subject or an
+    object: "The missile launches in July were a provocation" ("launches" a VBZ)."""
+    return token.tag_ == "VBZ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
 def clause_tense(token: Token | None) -> str | None:
     """past | future | present for the clause governing a token (None when unknown)."""
     if token is None:
@@ -752,7 +758,9 @@ def clause_tense(token: Token | None) -> str | None:
     for _ in range(40):
         if head.lower_ == "since":
             return "past"  # "since January": a January before the anchor
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
+        if (head.pos_ in ("VERB", "AUX") and not _misread_noun(head)) or (
+            head.dep_ == "ROOT" or head.head.i == head.i
+        ):
             break
         if head.tag_ == "NNS" and any(c.dep_ == "prt" for c in head.children):
             # "who held a summit in October and steps down in February": a verb with its
@@ -1242,6 +1250,8 @@ def _scheduled_ahead(token: Token | None) -> bool:
     noun_read = _verb_read_as_noun(head)
     if (head.pos_ not in ("VERB", "AUX") and not noun_read) or head.i == token.i:
         return False  # "the bombing Friday", "clues to the attack on Friday": an event's day
+    if _misread_noun(head):
+        return False  # "The missile launches in July were a provocation": a noun, told after
     # after the cheap tests: token.sent scans the whole Doc
     if not _SENTENCE_END.search(_sent_text(token)):
         return False  # a headline tells the past in the present: "Stocks tumble on Monday"

@@ -470,6 +470,15 @@ CASES = [
         "DATE",
         "2009-12-14",
     ),
+    # a plural noun the tagger read as a verb ("launches") is no present tense that schedules
+    # the month ahead: the clause's verb tells the past
+    (
+        "The missile launches in July were a provocation.",
+        date(2006, 9, 14),
+        "July",
+        "DATE",
+        "2006-07",
+    ),
     # ... also in a clause deeper inside the report (the parser hung "and that he would fly"
     # on the clause of what he expected)
     (
