@@ -10736,6 +10736,32 @@ def test_a_capitalised_title_is_no_name_a_description_may_mean(nlp) -> None:
     assert added.speaker == "Rice"
 
 
+def test_a_committee_exchange_excerpted_is_turns_not_one_speakers_words(nlp) -> None:
+    # "Following are excerpts from the exchange ...:" over labelled turns: a transcript whose
+    # title-case labels ("Foreign Minister Nakasone:", "Maehara:") are turns in a record that
+    # labels a member with a party ("Seiji Maehara (DPJ):"), not excerpts of one person
+    text = (
+        "Opposition lawmakers grilled Foreign Minister Hirofumi Nakasone on Wednesday. "
+        "Following are excerpts from the exchange, translated by The Japan Times:\n\n"
+        "Seiji Maehara (DPJ): Minister, when exactly did the government learn of the decision?"
+        "\n\n"
+        "Foreign Minister Nakasone: I spoke with Secretary Rice by telephone on the night of "
+        "the 11th.\n\n"
+        "Maehara: So the minister heard the decision a few hours before the rest of the world."
+        "\n\n"
+        "Nakasone: Japan and the United States were in close contact throughout.\n\n"
+        "Chairman Kono: Order, please. Members will refrain from speaking from their seats."
+    )
+    rows = quotes_of(nlp, text)
+
+    def by(words: str) -> list[str | None]:
+        return [q.speaker for q in rows if words in q.text]
+
+    assert by("Secretary Rice by telephone") == ["Hirofumi Nakasone"]
+    assert by("a few hours before") == ["Seiji Maehara"]
+    assert by("close contact") == ["Hirofumi Nakasone"]
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

@@ -1008,6 +1008,9 @@ _RECORD_STAGE = re.compile(
     r"|There[ \t]+being[ \t]+no[ \t]+objection,[ \t]+the[ \t]+\w+[ \t]+(?:was|were)[ \t]+ordered"
     r"|The[ \t]+representative[ \t]+of[^.\n]{2,80}?[ \t]+(?:left|took|withdrew|walked|resumed)\b)"
 )
+# a record with members' labels (_MEMBER_TURN), in which a label in title case is a turn too
+# ("Seiji Maehara (DPJ): ... / Foreign Minister Nakasone: ... / Maehara: ...")
+_MEMBER_LINE = re.compile(rf"^(?:{_MEMBER_TURN.pattern})", re.M)
 # the labels that open a speaker's turn
 _TURN_OPENERS = (
     _TRANSCRIPT_TURN, _TURN, _QA_TURN, _LABEL_LINE, _TITLED_TURN, _CUT_TURN, _MEMBER_TURN,
@@ -1020,7 +1023,9 @@ def _turn_starts(paragraph: str) -> bool:
     return any(
         p.match(paragraph) is not None
         # ("Mr. Taniguchi: ...", a label in title case)
-        for p in (*_TURN_OPENERS, _STAGE_LINE, _HEADLINE, _RECORD_STAGE)
+        # (a title-case label too, "Maehara: ...", though no turn of a dialogue: no speaker's
+        # words go on past another's label)
+        for p in (*_TURN_OPENERS, _STAGE_LINE, _HEADLINE, _RECORD_STAGE, _PLAIN_TURN)
     )
 
 
@@ -1240,15 +1245,20 @@ def _excerpts(doc: Doc) -> list[_Clause]:
     text = doc_text(doc)
     found = []
     for line in _PARAGRAPH.finditer(text):
-        if "excerpt" not in line.group().lower():
-            continue
+        if "excerpt" not in line.group().lower() or not line.group().endswith(":"):
+            continue  # (the line introduces what follows it)
         speaker = _introduced_commentator(doc, line.start(), line.group())
         colon_at = line.start() + line.group().rfind(":")
         colon = token_at(doc, colon_at)
         if speaker is None or colon is None:
             continue
         for n, para in enumerate(_PARAGRAPH.finditer(text, line.end())):
-            if _CREDITED.match(para.group()) or _BULLET.match(para.group()):
+            if (
+                _CREDITED.match(para.group())
+                or _BULLET.match(para.group())
+                # excerpts of an exchange, each turn labelled ("Maehara: ..."): a transcript
+                or _turn_starts(para.group())
+            ):
                 break
             found.append(_turn_clause(para.start(), para.end(), colon, colon_at, speaker, n > 0))
     return found
@@ -1899,7 +1909,7 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             or (
                                 (plain := _PLAIN_TURN.match(paragraph)) is not None
                                 and plain.end(1) == headline.end(1)
-                                and _dialogue(text)
+                                and (_dialogue(text) or _MEMBER_LINE.search(text) is not None)
                             )
                             or headline.group(1) == "Q"  # an interview's question
                         )
