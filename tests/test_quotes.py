@@ -10762,6 +10762,22 @@ def test_a_committee_exchange_excerpted_is_turns_not_one_speakers_words(nlp) -> 
     assert by("close contact") == ["Hirofumi Nakasone"]
 
 
+def test_a_role_in_initials_labels_the_holder_the_head_names(nlp) -> None:
+    # the Prime Minister's Office's transcripts label the Chief Cabinet Secretary's answers
+    # "CCS:"; the head spells the role out before the name
+    text = (
+        "Press Conference by the Chief Cabinet Secretary Shinzo Abe\n\n"
+        "Monday, July 10, 2006 (AM)\n\n"
+        "CCS: Good morning. Before taking your questions, I have one item to report.\n\n"
+        "Q: Has the government set a deadline for the vote?\n\n"
+        "CCS: We have not set a specific deadline. A Chinese delegation arrives today."
+    )
+    rows = quotes_of(nlp, text)
+    by = partial(_speaker_of_words, rows)
+    assert by("Good morning") == "Shinzo Abe"
+    assert by("specific deadline") == "Shinzo Abe"
+
+
 def test_a_parliaments_record_labels_each_members_turn(nlp) -> None:
     # Hansard: a member's label gives the constituency and party in brackets, a minister's the
     # office and the name in brackets; a turn's unlabelled paragraphs go on with it; the House's

@@ -2704,6 +2704,16 @@ def _resolve(
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
         return None, subj.text, "anonymous"
+    expanded = (
+        _acronym_holder(doc_text(doc), subj.text)
+        if 2 <= len(subj.text) <= 5 and subj.text.isupper() and subj.text.isalpha()
+        else None
+    )
+    if expanded is not None and opens_line(doc_text(doc), subj.idx):
+        # a transcript's role in initials ("CCS: ...") under a head that spells the role out
+        # before the holder's name ("Press Conference by the Chief Cabinet Secretary Shinzo
+        # Abe")
+        return memory.full_at(expanded, subj.idx), subj.text, "named"
     if subj.text.isupper() and opens_line(doc_text(doc), subj.idx):
         # a magazine's interview whose questions it labels with its own name ("TIME: ..."): the
         # correspondent its introduction says spoke with the one interviewed
@@ -3331,6 +3341,25 @@ def _called_on(text: str, at: int) -> str | None:
 def _head_phrase(subj: Token) -> str:
     """A subject's words up to its head noun ("The daily" of "The daily, the organ of ...")."""
     return doc_text(subj.doc)[subj.left_edge.idx : subj.idx + len(subj)]
+
+
+# a role in title case and the name after it, in a text's head: "Chief Cabinet Secretary Shinzo
+# Abe" (the role's initials may label the holder's turns)
+_ROLE_AND_NAME = re.compile(
+    r"((?:[A-Z][a-z]+[ \t]+){1,4}?)((?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+)(?=[ \t]*(?:\n|,|$))"
+)
+_ACRONYM_HEAD_CHARS = 400
+
+
+def _acronym_holder(text: str, label: str) -> str | None:
+    """The name after the role whose initials a label is, in the text's head ("CCS" of "... the
+    Chief Cabinet Secretary Shinzo Abe": Shinzo Abe), else None."""
+    for m in _ROLE_AND_NAME.finditer(text, 0, _ACRONYM_HEAD_CHARS):
+        words = m.group(0).split()
+        for n in range(1, len(words) - 1):
+            if "".join(w[0] for w in words[:n]) == label and len(words) - n in (2, 3):
+                return " ".join(words[n:])
+    return None
 
 
 def _words_part_of(subj: Token) -> Token | None:
