@@ -2664,6 +2664,8 @@ def test_description_runs_to_its_end_and_is_resolved_by_its_head(
         "TIMELINE",
         "Q&A",
         "Special Report",
+        "FOCUS",
+        "WEEKAHEAD",
     ],
 )
 def test_headline_label_is_not_part_of_the_speaker(nlp, label: str) -> None:

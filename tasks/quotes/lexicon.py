@@ -696,6 +696,8 @@ _LABEL = re.compile(
     # wire kinds of story: "INTERVIEW: Hill says ...", "TIMELINE: ...", "Q&A: ..."
     r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
     r"preview|feature|commentary|fact check|obituary|transcript|"
+    # (AFP's and Reuters' slugs: "FOCUS: World capitals weigh ...", "WEEKAHEAD: ...")
+    r"focus|week ?ahead|snap analysis|instant view|highlights|"
     # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."
     r"earlier|later|meanwhile|elsewhere|previously|also|now|today|tonight|yesterday|"
     # a section's place or time: "In CHINA: The ministry said ...", "On Monday: ..."
