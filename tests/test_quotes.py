@@ -5167,6 +5167,7 @@ def test_the_answers_of_a_transcript_naming_no_one_are_rows_of_an_unknown_speake
         ("Administration officials have", "anonymous"),
         ("Diplomats", "anonymous"),
         ("Officials in Seoul", "anonymous"),
+        ("Diplomats at the United Nations", "anonymous"),
         ("A U.S. official", "anonymous"),  # as the singular was
         # the unnamed on either side of a question
         ("Critics", "anonymous"),

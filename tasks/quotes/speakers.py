@@ -3679,7 +3679,8 @@ def _unnamed_officials(subj: Token) -> bool:
             or (
                 c.i > subj.i
                 and not c.is_punct
-                and not (c.dep_ == "prep" and c.lower_ == "in")
+                # (a place: "Officials in Seoul", "Diplomats at the United Nations")
+                and not (c.dep_ == "prep" and c.lower_ in ("in", "at"))
                 and not (c.dep_ == "advmod" and c.lower_ in ("here", "there"))  # "Officials here"
                 and not (c.dep_ == "prep" and c.lower_ == "from" and _from_a_post(c))
                 and not (c.dep_ == "prep" and c.lower_ == "of" and subj.lower_ in _STANCE_PLURALS)
