@@ -468,9 +468,7 @@ _HIGHLIGHTS_INTRO = re.compile(
     r"(?:\b(?i:highlights|excerpts)\b|\bFollowing\s+(?:are|is)\b)[^\n]*?\bby\b[^\n]*:[ \t]*$"
 )
 _BULLET = re.compile(r"[ \t]*[*•▪][ \t]+")
-# A dash and a name alone after a closing mark, to the end of its line or before a comma or a
-# parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
-# ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
+
 # a speech's text as its office publishes it: "As Prepared for Delivery" (or "As Delivered")
 # under a head that names the speaker on a line of its own, the name and a comma before the
 # title ("Christopher R. Hill, Assistant Secretary for East Asian and Pacific Affairs"); every
@@ -532,6 +530,9 @@ def speech_speaker(text: str) -> re.Match[str] | None:
     return body[0] if body is not None else None
 
 
+# A dash and a name alone after a closing mark, to the end of its line or before a comma or a
+# parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
+# ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
 _DASH_BYLINE = re.compile(
     r"[ \t\u00a0]{0,2}[―—–][ \t\u00a0]*"
     # (a title of several words before the name: "— Secretary of State Condoleezza Rice")

@@ -979,7 +979,7 @@ _MEMBER_TURN = re.compile(
 # a legislature's record whose labels end in a full stop: the Congressional Record's "Mr.
 # LUGAR. Mr. President, I rise ..." (a title and the name in capitals, "of Texas" where two
 # share it; group 1) and its chair's "The PRESIDING OFFICER. The Senator from Delaware." (group
-# 2); and the UN's "The President: I now give the floor to ..." (group 2), whom the record's
+# 2); and the UN's "The President: I now give the floor to ..." (group 3), whom the record's
 # head names (_PRESIDENT_LINE)
 _RECORD_TURN = re.compile(
     r"[ \t]*(?:(?:Mr|Mrs|Ms|Miss)\.[ \t]+([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)"
@@ -988,6 +988,7 @@ _RECORD_TURN = re.compile(
     r"(?:[ \t]+pro[ \t]+tempore)?))(?:[ \t]+\([^()\n]{2,40}\))?\.[ \t]+(?=\S)"
     r"|[ \t]*The[ \t]+((?:Acting[ \t]+)?President)(?:[ \t]+\([^()\n]{2,40}\))?:[ \t]+(?=\S)"
 )
+# (at any line's start: whether a text has such turns at all)
 _RECORD_LINE = re.compile(rf"^(?:{_RECORD_TURN.pattern})", re.M)
 # the head of a UN verbatim record naming the Council's president ("President: Mr. Kenzo Oshima
 # (Japan)"), who speaks as "The President:"

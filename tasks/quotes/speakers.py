@@ -3299,15 +3299,6 @@ def _resolve(
     return _apposed_name(doc, subj, memory), text, "description"
 
 
-# a part of someone's words that a subject names ("the rest of her reply", "the full text of
-# the statement"), and the nouns of words it may be a part of
-_PART_WORDS = frozenset(["rest", "remainder", "text", "part", "transcript"])
-_WORDS_NOUNS = frozenset(
-    ["reply", "response", "answer", "message", "letter", "statement", "remarks", "comments",
-     "e-mail", "email", "mail", "testimony", "speech", "note", "post"]
-)  # fmt: skip
-
-
 # the name that ends a turn calling on the next to ask ("... a couple of questions a side. Deb
 # Riechmann.", "Terry."): one to three capitalised words standing as a sentence of their own
 _CALLED_ON = re.compile(
@@ -3360,6 +3351,15 @@ def _acronym_holder(text: str, label: str) -> str | None:
             if "".join(w[0] for w in words[:n]) == label and len(words) - n in (2, 3):
                 return " ".join(words[n:])
     return None
+
+
+# a part of someone's words that a subject names ("the rest of her reply", "the full text of
+# the statement"), and the nouns of words it may be a part of
+_PART_WORDS = frozenset(["rest", "remainder", "text", "part", "transcript"])
+_WORDS_NOUNS = frozenset(
+    ["reply", "response", "answer", "message", "letter", "statement", "remarks", "comments",
+     "e-mail", "email", "mail", "testimony", "speech", "note", "post"]
+)  # fmt: skip
 
 
 def _words_part_of(subj: Token) -> Token | None:
