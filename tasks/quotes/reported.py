@@ -1093,6 +1093,21 @@ def _turn_goes_on(text: str, end: int) -> list[tuple[int, int]]:
     return []
 
 
+def _printed_clause(
+    start: int,
+    end: int,
+    cue: Token,
+    speaker: Token | None,
+    continues: bool = False,
+    turn: bool = False,
+) -> _Clause:
+    """Words printed as they were said, without marks, from start to end, introduced by the
+    single-word `cue` (a block after "said:", a speech under "As Prepared for Delivery")."""
+    return _Clause(
+        start, end, cue, cue.idx + len(cue), speaker, verbatim=True, continues=continues, turn=turn
+    )
+
+
 def _turn_clause(
     start: int, end: int, cue: Token, cue_at: int, speaker: Token, continues: bool = False
 ) -> _Clause:
@@ -1149,18 +1164,8 @@ def _speech_paragraphs(doc: Doc) -> list[_Clause]:
     if speaker is None or cue is None:
         return []
     return [
-        _Clause(
-            para.start(),
-            para.end(),
-            cue,
-            cue.idx + len(cue),
-            speaker,
-            verbatim=True,
-            continues=n > 0,
-            turn=True,
-        )
+        _printed_clause(para.start(), para.end(), cue, speaker, continues=n > 0, turn=True)
         for n, para in enumerate(_PARAGRAPH.finditer(text, start, end))
-        if not para.group().isspace()
     ]
 
 
@@ -1301,7 +1306,7 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
         if _attributed(doc, start, end):
             continue  # "...: Sanders, whose coalition ..., said ...": an attribution of its own
         speaker = _subject_of(cue)
-        found.append(_Clause(start, end, cue, cue.idx + len(cue), speaker, verbatim=True))
+        found.append(_printed_clause(start, end, cue, speaker))
         # a statement or an answer given in full ("gave the following answer", "The statement
         # reads:") goes on over the paragraphs after it that are plain text, up to one with an
         # attribution of its own ("Meanwhile, Rodong Sinmun says ...") or marks; a tweet or a
@@ -1328,17 +1333,7 @@ def _colon_blocks(doc: Doc) -> list[_Clause]:
                 or _attributed(doc, para.start(), para.end())
             ):
                 break
-            found.append(
-                _Clause(
-                    para.start(),
-                    para.end(),
-                    cue,
-                    cue.idx + len(cue),
-                    speaker,
-                    verbatim=True,
-                    continues=True,
-                )
-            )
+            found.append(_printed_clause(para.start(), para.end(), cue, speaker, continues=True))
     return found
 
 

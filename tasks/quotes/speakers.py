@@ -1186,9 +1186,10 @@ _EXCERPT_NOTE = re.compile(
 def _byline_names(text: str) -> list[str]:
     """The names of the writers the story's byline gives ("By A and B": two), or the author an
     excerpt's note names, or the speaker whose speech the text is."""
-    excerpt = _EXCERPT_NOTE.search(text, 0, _BYLINE_WITHIN) or speech_speaker(text)
-    if excerpt is not None:
-        return [excerpt.group(1)]
+    # (an excerpt's author, or the speaker a speech's or a statement's head names)
+    author = _EXCERPT_NOTE.search(text, 0, _BYLINE_WITHIN) or speech_speaker(text)
+    if author is not None:
+        return [author.group(1)]
     byline = _REVIEWED_BY.search(text, 0, _BYLINE_WITHIN) or _BYLINE.search(text, 0, _BYLINE_WITHIN)
     return re.split(r"\s+and\s+|\s*&\s*", byline.group(1)) if byline is not None else []
 
@@ -2704,17 +2705,17 @@ def _resolve(
         return None, subj.text, "anonymous" if subj.text == "Q" else "unknown"
     if word in _ASKER_LABELS and subj.text.isupper():
         return None, subj.text, "anonymous"
-    expanded = (
-        _acronym_holder(doc_text(doc), subj.text)
-        if 2 <= len(subj.text) <= 5 and subj.text.isupper() and subj.text.isalpha()
-        else None
-    )
-    if expanded is not None and opens_line(doc_text(doc), subj.idx):
-        # a transcript's role in initials ("CCS: ...") under a head that spells the role out
-        # before the holder's name ("Press Conference by the Chief Cabinet Secretary Shinzo
-        # Abe")
-        return memory.full_at(expanded, subj.idx), subj.text, "named"
     if subj.text.isupper() and opens_line(doc_text(doc), subj.idx):
+        expanded = (
+            _acronym_holder(doc_text(doc), subj.text)
+            if 2 <= len(subj.text) <= 5 and subj.text.isalpha()
+            else None
+        )
+        if expanded is not None:
+            # a transcript's role in initials ("CCS: ...") under a head that spells the role
+            # out before the holder's name ("Press Conference by the Chief Cabinet Secretary
+            # Shinzo Abe")
+            return memory.full_at(expanded, subj.idx), subj.text, "named"
         # a magazine's interview whose questions it labels with its own name ("TIME: ..."): the
         # correspondent its introduction says spoke with the one interviewed
         asker = _outlet_interviewer(doc_text(doc), subj.text, subj.idx)
