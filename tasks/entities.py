@@ -885,8 +885,16 @@ _OFFICE_LAST_WORDS = frozenset(
 )  # fmt: skip
 
 
+# a Korean family name and a hyphenated romanised given name ("Han Seung-ho", "Kim Kye-gwan"):
+# a person's name, where NER may read the family name as a people ("Han": NORP) or a place
+_KOREAN_FULL_NAME = re.compile(r"\b([A-Z][a-z]{1,4})[ \t]+([A-Z][a-z]{1,5}-[a-z]{2,5})\b")
+
+
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    for korean in _KOREAN_FULL_NAME.finditer(doc_text(doc)):
+        if korean.group(1).lower() in _KOREAN_SURNAMES:
+            found.append((korean.start(), korean.group()))
     for ent in doc.ents:
         if ent.label_ == "PERSON" or misread_person(ent):
             text = _POSSESSIVE.sub("", _TITLES.sub("", _person_span(ent).text)).strip()

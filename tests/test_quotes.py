@@ -908,6 +908,9 @@ def test_alias_table_names_a_party_under_a_description() -> None:
             "anonymous",
         ),
         ("Those who attended the meeting said the envoy walked out.", "anonymous"),
+        # a panel's or a meeting's members as a group, though each may be named
+        ("Panelists agreed that the next round would need a sequence of steps.", "anonymous"),
+        ("Participants said the workshop had been frank.", "anonymous"),
         ("People who took part in the talks said the mood was tense.", "anonymous"),
         ("People who were in the room said Kim was furious.", "anonymous"),
         # people of a place or a kind are described, not unnamed sources
@@ -11052,3 +11055,17 @@ def test_a_statement_read_out_for_its_maker_is_the_makers(nlp) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Kofi Annan"
+
+
+def test_a_korean_name_ner_reads_as_a_people_is_still_a_persons(nlp) -> None:
+    # "Han" is a people to NER (Han Chinese), "Seung-ho" nothing: the family name and the
+    # hyphenated given name are a person's, whom "Han said" and the next "he" name
+    text = (
+        "The panelists were Robert Kasper, a former State Department official; Han Seung-ho, "
+        "professor of international relations at Yonsei University; and Zhao Minghua.\n\n"
+        "Kasper said the statement had a hole in the middle.\n\n"
+        "Han said he did not regard the statement as a repudiation. He argued that the North "
+        "routinely stakes out a maximal position."
+    )
+    repudiation, maximal = [q for q in quotes_of(nlp, text) if q.speaker_text in ("Han", "He")]
+    assert (repudiation.speaker, maximal.speaker) == ("Han Seung-ho", "Han Seung-ho")

@@ -3612,7 +3612,8 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 _UNNAMED_PLURALS = frozenset(
     ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources",
      "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts",
-     "envoys", "scholars", "academics", "specialists", "economists"]
+     "envoys", "scholars", "academics", "specialists", "economists", "panelists",
+     "participants"]
 )  # fmt: skip
 # ... whose "of" names what they take a stand on, not a body they belong to: "Critics of the deal"
 _STANCE_PLURALS = frozenset(["critics", "supporters", "opponents", "skeptics"])
