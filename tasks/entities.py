@@ -41,6 +41,7 @@ from tasks.nlp import (
     given_name_tail,
     name_case_word,
     name_syllable,
+    token_at,
     verb_forms,
 )
 
@@ -1089,10 +1090,26 @@ def shared_family_name_at(
     if not _in_quote(text, offset):
         # the writer's "Kim" is the Kim the writer last named, not one named in someone's
         # quoted words ("... tells you Kim Jong-il trusts him," said Paik. ... Kim laughed.)
-        own = [name for at, name in named if at < offset and not _in_quote(text, at)]
+        own = [(at, name) for at, name in named if at < offset and not _in_quote(text, at)]
+        if own and _subject_at(doc, offset):
+            # "Kim said" after "Kim Tae-hyun, a professor, told ... the succession of Kim
+            # Jong-un": the Kim the writer last made a subject, not one named in passing
+            subjects = [name for at, name in own if _subject_at(doc, at)]
+            if subjects:
+                return subjects[-1]
         if own:
-            return own[-1]
+            return own[-1][1]
     return before[-1] if before else None
+
+
+def _subject_at(doc: Doc, offset: int) -> bool:
+    """Whether the name that starts at `offset` is a clause's subject, or set off after one."""
+    token = token_at(doc, offset)
+    while token is not None and token.dep_ in ("compound", "flat", "punct") and token.head != token:
+        token = token.head  # to the name's last word ("Kim" | "Tae" | "-" | "hyun")
+    if token is not None and token.dep_ == "appos":
+        token = token.head
+    return token is not None and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _in_quote(text: str, offset: int) -> bool:

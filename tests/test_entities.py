@@ -686,6 +686,19 @@ def test_bare_korean_family_name_passes_over_a_kim_inside_quote_marks(aliases) -
     assert [m.canonical for m in kims] == ["Kim Kye-gwan"]
 
 
+def test_bare_korean_family_name_as_a_subject_is_the_kim_last_made_a_subject(aliases) -> None:
+    from tasks.nlp import load_nlp
+
+    # the writer's "Kim said" goes on with the Kim who told, not the one named in passing after
+    text = (
+        "Kim Tae-hyun, a professor at Kyungnam University, told the program that the shelling "
+        "was linked to the succession of Kim Jong-un.\n\n"
+        '"The North needs to show the military that he is tough," Kim said.'
+    )
+    kims = [m for m in extract_entities(load_nlp()(text), aliases) if m.text == "Kim"]
+    assert [m.canonical for m in kims] == ["Kim Tae-hyun"]
+
+
 def test_bare_korean_family_name_with_a_role_is_the_person_given_that_role(aliases) -> None:
     from tasks.nlp import load_nlp
 

@@ -6889,6 +6889,12 @@ def test_the_one_asked_is_not_the_asker(nlp, text: str, speaker: str) -> None:
         ),
         # two people coordinated stay the first of them, as before
         ("Todd Rogers and Adan Acevedo said the polls were wrong.", "Todd Rogers"),
+        # an inverted verb before a title of nine words and the name
+        (
+            '"Legitimate banks do not want its business," said Under Secretary for Terrorism '
+            "and Financial Intelligence Stuart Levey.",
+            "Stuart Levey",
+        ),
     ],
 )
 def test_name_closing_a_run_of_coordinated_titles_is_the_speaker(
@@ -11069,3 +11075,17 @@ def test_a_korean_name_ner_reads_as_a_people_is_still_a_persons(nlp) -> None:
     )
     repudiation, maximal = [q for q in quotes_of(nlp, text) if q.speaker_text in ("Han", "He")]
     assert (repudiation.speaker, maximal.speaker) == ("Han Seung-ho", "Han Seung-ho")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Seoul would raise the aid, the spokesman said no decision had been made.",
+        "Tom Berg was asked about his taxes on Monday.",
+    ],
+)
+def test_a_question_put_by_no_one_named_is_an_unnamed_askers(nlp, text: str) -> None:
+    # the reporter who asked is not named: the question is an anonymous one, as "a reporter
+    # asked" would be, not one of no known kind
+    asked = next(q for q in quotes_of(nlp, text) if q.cue in ("Asked", "asked"))
+    assert (asked.speaker, asked.speaker_type) == (None, "anonymous")

@@ -1022,8 +1022,10 @@ def _speaker_of(verb: Token, content: tuple[int, int] | None = None) -> Token | 
     tokens = _tokens(doc)
     if verb.lower_ in _INVERTING:
         nxt = verb.i + 1
-        # the parser may end the sentence at a doubled space ("said  Yaakov Amidror")
-        bound = min(len(doc), verb.i + 8)
+        # the parser may end the sentence at a doubled space ("said  Yaakov Amidror"); a
+        # title may run to nine words before the name ("said Under Secretary for Terrorism and
+        # Financial Intelligence Stuart Levey")
+        bound = min(len(doc), verb.i + 12)
         while nxt < bound and tokens[nxt].is_space and "\n" not in tokens[nxt].text:
             nxt += 1
         first_name = nxt

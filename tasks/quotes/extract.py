@@ -841,7 +841,9 @@ def _controlled_speaker(doc: Doc, quote: Quote, memory: _Speakers) -> Quote:
     hi = min(quote.start_char, quote.cue_start)
     cue = token_at(doc, quote.cue_start)
     if cue is not None and _question_put(cue):
-        return quote  # "Asked about his taxes, Berg said ...": Berg was asked, the asker unnamed
+        # "Asked about his taxes, Berg said ...": Berg was asked; the question is an unnamed
+        # asker's (a reporter's), as "a reporter asked" would be
+        return replace(quote, speaker_type="anonymous")
     if cue is not None and (
         any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in _children(cue))
         or (
