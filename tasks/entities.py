@@ -1011,6 +1011,11 @@ def surname_index(doc: Doc, aliases: AliasTable | None = None) -> dict[str, str]
             and earlier.split()[0].lower() not in FIRST_NAMES
         ):
             people[key] = full
+    for _lo, _hi, labelled in transcript_names(doc_text(doc)):
+        # a transcript's or a script's label in capitals gives a full name NER does not see
+        # ("(ON CAMERA) WI SUNG-LAC, SOUTH KOREAN NEGOTIATOR:"): "Wi" in the text is him
+        if " " in labelled:
+            people.setdefault(_family_name(labelled), labelled)
     for full in fulls:
         # East Asian names put the family name first ("Kang" -> "Kang Sok-ju", "Liang" ->
         # "Liang Wenbo"); a first word that is nobody's surname here may stand for the person
@@ -1100,6 +1105,11 @@ def shared_family_name_at(
         if own:
             return own[-1][1]
     return before[-1] if before else None
+
+
+def korean_family_name(word: str) -> bool:
+    """Whether a word is a Korean family name ("Kim", "Pak", "Wi")."""
+    return word.lower() in _KOREAN_SURNAMES
 
 
 def _subject_at(doc: Doc, offset: int) -> bool:

@@ -61,7 +61,13 @@ CAPS_NAME_WORD = r"(?:Ma?c)?[A-Z][A-Z.'’-]+"
 # A recording's time stamp in brackets ("[00:03:40]"), and the same before a transcript turn's
 # label ("[00:03:40] DR. HANA CHOI: ...", a podcast's transcript), where it may stand
 RECORDING_STAMP = r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]"
-TURN_STAMP = rf"(?:{RECORDING_STAMP}[ \t]+)?"
+# ... or a television script's production note in brackets before a soundbite's label
+# ("(ON CAMERA) WI SUNG-LAC, SOUTH KOREAN NEGOTIATOR: ...", "(ARCHIVAL, OCT. 9, 2006) ...")
+PRODUCTION_NOTE = (
+    r"\((?:ON|OFF)[ \t]+CAMERA\)|\((?:ARCHIVAL|ARCHIVE|FILE|SOUNDBITE|SOT|VOICE-OVER)"
+    r"(?:,[ \t]*[A-Z0-9][A-Z0-9 .,'’/-]{0,30})?\)"
+)
+TURN_STAMP = rf"(?:(?:{RECORDING_STAMP}|{PRODUCTION_NOTE})[ \t]+)?"
 # A television transcript's role in capitals after the name, with what the speaker is doing in
 # brackets ("WOLF BLITZER, CNN ANCHOR:", "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT
 # (voice-over):", "GORDON CHANG, AUTHOR, "NUCLEAR SHOWDOWN":")

@@ -11089,3 +11089,36 @@ def test_a_question_put_by_no_one_named_is_an_unnamed_askers(nlp, text: str) -> 
     # asked" would be, not one of no known kind
     asked = next(q for q in quotes_of(nlp, text) if q.cue in ("Asked", "asked"))
     assert (asked.speaker, asked.speaker_type) == (None, "anonymous")
+
+
+def test_a_documentary_scripts_soundbites_under_production_notes(nlp) -> None:
+    # "(ON CAMERA)" and "(ARCHIVAL, date)" before a soundbite's label; the narrator's lines are
+    # the script's own telling; "Wi" in them is the Wi Sung-lac a label named; a "he" inside a
+    # turn may mean the one that turn named; a broadcaster's announcer is the broadcaster; a
+    # label's "SUNG KIM" is not the "Kim Kye-gwan" a bare "Kim" stands for
+    text = (
+        "THE LONG TABLE\n\n"
+        "NARRATOR: On the morning of August 27, 2003, six delegations filed into a guesthouse "
+        "in Beijing. None of them expected a quick result.\n\n"
+        "(ARCHIVAL, AUGUST 27, 2003) WANG YI, CHINESE VICE FOREIGN MINISTER: We have brought "
+        "everyone to one table.\n\n"
+        "(ON CAMERA) WI SUNG-LAC, SOUTH KOREAN NEGOTIATOR: In those early years the talks "
+        "were about process.\n\n"
+        "NARRATOR: Wi, who has led Seoul's delegation since 2009, sat in the back row in 2003. "
+        "He says the turning point came two years later.\n\n"
+        "(ARCHIVAL, OCT. 9, 2006) KOREAN CENTRAL TELEVISION ANNOUNCER: The field of "
+        "scientific research successfully conducted an underground nuclear test.\n\n"
+        "(ON CAMERA) CHRISTOPHER HILL, FORMER U.S. ENVOY: Kim Kye-gwan is a professional. He "
+        'would say, "My instructions are my instructions." And then he would tell you a joke.'
+        "\n\n(ARCHIVAL, JUNE 27, 2008) SUNG KIM, STATE DEPARTMENT KOREA DIRECTOR: It's a very "
+        "significant step."
+    )
+    quotes = quotes_of(nlp, text)
+    assert not any(q.text.startswith(("On the morning", "Wi, who")) for q in quotes)
+    speakers = {q.text.split()[0]: q.speaker for q in quotes if q.speaker_text != "NARRATOR"}
+    assert speakers["We"] == "Wang Yi"
+    assert speakers["In"] == "Wi Sung-lac"
+    assert speakers["the"] == "Wi Sung-lac"  # "He says the turning point ..."
+    assert speakers["The"] == "Korean Central Television"
+    assert speakers["My"] == "Kim Kye-gwan"
+    assert speakers["It's"] == "Sung Kim"

@@ -697,6 +697,8 @@ _LABEL = re.compile(
     # wire kinds of story: "INTERVIEW: Hill says ...", "TIMELINE: ...", "Q&A: ..."
     r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
     r"preview|feature|commentary|fact check|obituary|transcript|"
+    # a documentary's script: "NARRATOR: On the morning of ..." is the script's own telling
+    r"narrator|narration|"
     # (AFP's and Reuters' slugs: "FOCUS: World capitals weigh ...", "WEEKAHEAD: ...")
     r"focus|week ?ahead|snap analysis|instant view|highlights|"
     # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."

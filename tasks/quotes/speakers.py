@@ -16,6 +16,7 @@ from tasks.entities import (
     capital_article,
     generic_body,
     introduced_names,
+    korean_family_name,
     shared_family_name_at,
     surname_index,
     transcript_names,
@@ -449,10 +450,22 @@ _STORY_BREAK = re.compile(
 _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
+# the last word of a label in capitals that names a body's voice, not a person
+_VOICE_OF_BODY = frozenset(["announcer", "newsreader", "spokesman", "spokeswoman", "spokesperson"])
+
+
+def _body_case(word: str) -> str:
+    # a body's name in capitals, in title case: its acronyms kept ("DPRK", "U.S."), "of" lower
+    if "." in word or not re.search(r"[AEIOU]", word):
+        return word
+    return word.lower() if word in ("OF", "THE", "AND", "FOR") else name_case_word(word)
+
+
 class _Speakers:
     """Running memory of an article's people and speakers for resolution."""
 
     def __init__(self, doc: Doc, quoted: _Spans, writers: Sequence[str] = ()) -> None:
+        self._quoted = quoted
         ents = doc.ents  # builds every Span anew: read once
         # the "I" of the story's own words (an op-ed's, a letter's): its one writer
         self.writer = _one_writer(writers) or _one_writer(_byline_names(doc_text(doc)))
@@ -651,7 +664,6 @@ class _Speakers:
                     self.subjects.append((offset, self.full(name)))
         # a name quoted is not the topic a later "he" refers to ("'I fully support and endorse
         # John McCain's re-election,' Trump said. He went on ..." is Trump's)
-        self._quoted = quoted
         self.subjects = [
             (offset, name) for offset, name in self.subjects if not quoted.covers(offset)
         ]
@@ -747,6 +759,11 @@ class _Speakers:
             found = self._full_name(name.title())
             # (a surname no one was named with: as a name is written, "SEN. BIDEN" is "Biden")
             return found if found.lower() != bare.lower() else _name_case(bare)
+        words = name.split()
+        if capitals and len(words) >= 3 and words[-1].lower() in _VOICE_OF_BODY:
+            # a script's label for a body's voice ("KOREAN CENTRAL TELEVISION ANNOUNCER:",
+            # "FOREIGN MINISTRY SPOKESMAN:"): the broadcaster's or the body's words
+            return " ".join(_body_case(word) for word in words[:-1])
         bare = _TITLE_WORDS.sub("", name)
         if (
             bare.isupper()
@@ -790,11 +807,13 @@ class _Speakers:
             found = self.full_names.get(parts[-1].lower(), name)
             first = found.split()[0].lower() if found.split() else ""
             if (
-                name in self._introduced
-                and parts[0] not in found.split()
+                parts[0] not in found.split()
                 and found.split()[0].lower() == parts[-1].lower()
+                and korean_family_name(parts[-1])
             ):
-                return name  # "Sung Kim" is not the "Kim Kye Gwan" that "Kim" stands for
+                # "Sung Kim" is not the "Kim Kye Gwan" that "Kim" stands for (whether NER
+                # introduced him or a label in capitals did: "SUNG KIM, STATE DEPARTMENT ...:")
+                return name
             if parts[0] not in found.split() and (
                 parts[0].lower() in FIRST_NAMES or first in FIRST_NAMES
             ):
@@ -1073,11 +1092,16 @@ class _Speakers:
         )
         return office not in roles and not roles.isdisjoint(_OFFICES)
 
-    def _inside_report(self, offset: int, name: str, gender: str | None) -> bool:
+    def _inside_report(self, offset: int, name: str, gender: str | None, at: int) -> bool:
         # "McLenney said Clinton doesn't show consistency ... "...," she said": the person a
-        # report is about is not whom the next pronoun means while its reporter could be
+        # report is about is not whom the next pronoun means while its reporter could be (a
+        # pronoun inside the same report may mean that person: "HILL: Kim Kye-gwan is a
+        # professional. He would say ...")
         return any(
-            lo <= offset < hi and reporter != name and self._may_be(reporter, gender)
+            lo <= offset < hi
+            and not lo <= at < hi
+            and reporter != name
+            and self._may_be(reporter, gender)
             for lo, hi, reporter in self.reported
         )
 
@@ -1113,7 +1137,9 @@ class _Speakers:
                 # story's writer, whose words are "I" ('"Is this your final offer?" I asked Kim.
                 # He smiled. "There is no final offer," he said.')
                 continue
-            if self.compatible(name, gender, at) and not self._inside_report(offset, name, gender):
+            if self.compatible(name, gender, at) and not self._inside_report(
+                offset, name, gender, at
+            ):
                 return name
         persons = [(o, n) for o, n in self.persons if start <= o < at and n != passing]
         for _offset, name in reversed(persons):
