@@ -11122,3 +11122,23 @@ def test_a_documentary_scripts_soundbites_under_production_notes(nlp) -> None:
     assert speakers["The"] == "Korean Central Television"
     assert speakers["My"] == "Kim Kye-gwan"
     assert speakers["It's"] == "Sung Kim"
+
+
+def test_a_reply_is_its_writers_and_one_of_the_unnamed_in_the_same_sentence_is_anonymous(
+    nlp,
+) -> None:
+    # "Kim's reply said" is Kim's, as "Kim's letter said" is; "one of them" after unnamed
+    # officials in its own sentence is one of those officials
+    text = (
+        "In a letter dated March 3, Christopher Hill wrote to North Korea's vice foreign "
+        "minister, Kim Kye-gwan.\n\n"
+        "Kim's reply, dated March 8, said in part: \"The DPRK has fulfilled its obligations "
+        'in good faith."\n\n'
+        "Two U.S. officials familiar with the meeting said the letters had set the tone for "
+        'the session, which one of them described as "businesslike, occasionally sharp."'
+    )
+    quotes = quotes_of(nlp, text)
+    reply = next(q for q in quotes if q.text.startswith("The DPRK"))
+    sharp = next(q for q in quotes if "businesslike" in q.text and q.cue == "described")
+    assert reply.speaker == "Kim Kye-gwan"
+    assert (sharp.speaker, sharp.speaker_type) == (None, "anonymous")

@@ -206,7 +206,7 @@ _AUTHORED = _POLL_NOUNS | frozenset(_AUTHORED_WORDS.split())
 _UTTERANCE_WORDS = (
     "statement statements speech speeches remarks comments letter tweet tweets post op-ed "
     "column memo testimony email emails message essay memoir editorial editorials commentary "
-    "commentaries communique"
+    "commentaries communique reply replies response responses"
 )
 _UTTERANCES = frozenset(_UTTERANCE_WORDS.split())
 # what a maker put out, a document or an utterance: never a person keeping a name back

@@ -2586,20 +2586,25 @@ def _one_of_unnamed(one: Token) -> bool:
     ("US officials", "diplomats"): in its paragraph, or the last of the paragraph before when
     "one" speaks in its paragraph's first sentence (`"...," one of them said.` after a paragraph
     on the aides who spoke on condition of anonymity)."""
-    previous = _sentence_before(one, across_paragraphs=True)
-    return previous is not None and any(
-        (
-            c.tag_ == "NNS"
-            # ("Two people briefed on the matter said ...": people of no role, unnamed too)
-            and (_PERSON_ROLE.search(c.text) is not None or c.lower_ in ("people", "persons"))
-            and not any(t.ent_type_ == "PERSON" for t in c.subtree)
-        )
-        # ... or one of them already: "One of the diplomats said ..." after `"...," one of
-        # them said.` speaks for the same unnamed group
-        or (c.lower_ == "one" and _of_group(c) and _one_of_unnamed(c))
-        for c in _children(previous.root)
-        if c.dep_ == "nsubj"
-    )
+    # (or its own sentence's subject before it: "Two U.S. officials said the letters set the
+    # tone for the session, which one of them described as ...")
+    own = _sent(one)
+    for sentence in (own, _sentence_before(one, across_paragraphs=True)):
+        if sentence is not None and any(
+            (
+                c.tag_ == "NNS"
+                # ("Two people briefed on the matter said ...": people of no role, unnamed too)
+                and (_PERSON_ROLE.search(c.text) is not None or c.lower_ in ("people", "persons"))
+                and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+            )
+            # ... or one of them already: "One of the diplomats said ..." after `"...," one of
+            # them said.` speaks for the same unnamed group
+            or (c.lower_ == "one" and c.i != one.i and _of_group(c) and _one_of_unnamed(c))
+            for c in _children(sentence.root)
+            if c.dep_ == "nsubj" and (sentence is not own or c.i < one.i)
+        ):
+            return True
+    return False
 
 
 def _country_of_sentence_before(token: Token, memory: _Speakers) -> str | None:
