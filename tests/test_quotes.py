@@ -911,6 +911,12 @@ def test_alias_table_names_a_party_under_a_description() -> None:
         # a panel's or a meeting's members as a group, though each may be named
         ("Panelists agreed that the next round would need a sequence of steps.", "anonymous"),
         ("Participants said the workshop had been frank.", "anonymous"),
+        # a clause set off by a comma says what they want, and names none of them
+        (
+            "Officials in Tokyo, who have followed the talks for years, have privately "
+            "complained that the envoy moves too fast.",
+            "anonymous",
+        ),
         ("People who took part in the talks said the mood was tense.", "anonymous"),
         ("People who were in the room said Kim was furious.", "anonymous"),
         # people of a place or a kind are described, not unnamed sources

@@ -3721,6 +3721,13 @@ def _unnamed_officials(subj: Token) -> bool:
                 and not (c.dep_ == "prep" and c.lower_ == "including" and not _names_in(c))
                 # (the clause that makes them speak: "brushed aside critics who say ...")
                 and not (c.dep_ == "relcl" and c.lower_ in SPEECH_VERBS)
+                # (a clause set off by a comma describes them, names none: "Officials in
+                # Tokyo, who want progress on the abductions, have complained")
+                and not (
+                    c.dep_ == "relcl"
+                    and c.left_edge.i > 0
+                    and subj.doc[c.left_edge.i - 1].text == ","
+                )
             )
             for c in _children(subj)
         )
