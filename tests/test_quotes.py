@@ -11148,3 +11148,13 @@ def test_a_reply_is_its_writers_and_one_of_the_unnamed_in_the_same_sentence_is_a
     sharp = next(q for q in quotes if "businesslike" in q.text and q.cue == "described")
     assert reply.speaker == "Kim Kye-gwan"
     assert (sharp.speaker, sharp.speaker_type) == (None, "anonymous")
+
+
+def test_a_polls_maker_hung_on_its_of_phrase_is_still_its_maker(nlp) -> None:
+    # the parser hangs "conducted by ..." on "adults", the noun of the poll's "of" phrase
+    text = (
+        "The telephone poll of 1,000 adults, conducted by the Seoul-based Daehan Public Opinion "
+        "Center last week, found that 58.7 percent supported suspending all government aid."
+    )
+    (found,) = [q for q in quotes_of(nlp, text) if q.cue == "found"]
+    assert found.speaker == "Daehan Public Opinion Center"

@@ -4169,6 +4169,15 @@ def _author_of(subj: Token) -> Token | None:
     if subj.pos_ != "NOUN" or subj.lower_ not in _DOCUMENTS:
         return None
     tokens = _tokens(subj.doc)
+    # (the parser may hang the maker's participle on the noun of an "of" phrase: "The telephone
+    # poll of 1,000 adults, conducted by the Daehan Public Opinion Center, found ...")
+    of_objects = [
+        g
+        for c in _children(subj)
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in _children(c)
+        if g.dep_ == "pobj"
+    ]
     for by in [
         *_children(subj),
         *(
@@ -4176,6 +4185,13 @@ def _author_of(subj: Token) -> Token | None:
             for c in _children(subj)
             # a poll "reported by" a network is the network's
             if c.dep_ == "acl" and (_authoring(c) or subj.lower_ in _POLL_NOUNS)
+            for g in _children(c)
+        ),
+        *(
+            g
+            for obj in of_objects
+            for c in _children(obj)
+            if c.dep_ == "acl" and _authoring(c)
             for g in _children(c)
         ),
     ]:
