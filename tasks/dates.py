@@ -3409,6 +3409,10 @@ def _clock_day(
     """ "made its first flight Tuesday in Everett at 18:00 UTC": a clock time without a day
     is on the day its sentence named (TIMEX3 anchors it there), else on the anchor's day;
     without an anchor, on the last full date the story gave (its date line)."""
+    if token is not None:
+        header = _day_header_above(doc_text(token.doc), start, found)
+        if header is not None:
+            return got[0], header + got[1][10:], got[2], got[3]
     sent_start = token.sent.start_char if token is not None else start
     for prior in reversed(found):
         if prior.start_char < sent_start and anchor is not None:
@@ -3416,6 +3420,40 @@ def _clock_day(
         if _DAY_VALUE.match(prior.value) and (anchor is not None or not prior.relative):
             return got[0], prior.value + got[1][10:], got[2], got[3]
     return got
+
+
+# what may open a schedule's entry before its clock time: a bullet ("- 9:30 a.m.: ...")
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*•–—][ \t]*)?")
+_ENTRY_LINE = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\b)", re.IGNORECASE)
+
+
+def _day_header_above(text: str, start: int, found: list[TemporalExpression]) -> str | None:
+    """The day of a schedule's header line over the entry a clock time opens ("MONDAY, DEC. 8"
+    over "- 9:30 a.m.: Heads of delegation photo opportunity"), through the entries between;
+    None when the time does not open an entry, or no day heads the entries."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _ENTRY_LEAD.fullmatch(text, line_start, start) is None:
+        return None
+    while line_start > 0:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if not line.strip():
+            return None  # a blank line: no header right above the entries
+        if not _ENTRY_LINE.match(line):
+            header = line.strip().rstrip(":")
+            begins = above + line.index(header[:1]) if header else above
+            return next(
+                (
+                    f.value
+                    for f in found
+                    if f.start_char == begins
+                    and f.end_char - f.start_char == len(header)
+                    and _DAY_VALUE.match(f.value)
+                ),
+                None,
+            )
+        line_start = above
+    return None
 
 
 # A date alone on one of the first lines of the text: the article's date line

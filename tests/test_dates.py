@@ -3052,3 +3052,25 @@ def test_a_recordings_time_stamps_are_no_times_of_day(nlp) -> None:
         ("Friday", "2010-05-21"),
         ("10 a.m. on Thursday", "2010-05-20T10:00"),
     ]
+
+
+def test_a_schedules_entries_take_the_day_of_the_header_above_them(nlp) -> None:
+    # a daybook's "KEY EVENTS": the clock time opening each entry is on the day its block's
+    # header names, not the story's day; a time in prose keeps the story's day
+    text = (
+        "Envoys gather in Beijing next week for the talks.\n\n"
+        "KEY EVENTS (all times local):\n\n"
+        "MONDAY, DEC. 8\n"
+        "- 9:30 a.m.: Heads of delegation photo opportunity.\n"
+        "- 10 a.m.: Opening plenary session.\n\n"
+        "TUESDAY, DEC. 9\n"
+        "- 3 p.m.: Chinese Foreign Ministry regular news conference.\n\n"
+        "Hill told reporters at 4 p.m. that he was hopeful."
+    )
+    found = extract_dates(nlp(text), date(2008, 12, 6))
+    assert [(t.text, t.value) for t in found if t.type == "TIME"] == [
+        ("9:30 a.m.", "2008-12-08T09:30"),
+        ("10 a.m.", "2008-12-08T10:00"),
+        ("3 p.m.", "2008-12-09T15:00"),
+        ("4 p.m.", "2008-12-06T16:00"),
+    ]
