@@ -3422,6 +3422,53 @@ def _clock_day(
     return got
 
 
+# how near before a day without a year a full date must stand to lend it its year (characters:
+# the paragraph or the one before), how far from the anchor that date must lie, and how close
+# to it the day must fall
+_NARRATIVE_REACH = 600
+_NARRATIVE_AWAY = timedelta(days=180)
+_NARRATIVE_NEAR = timedelta(days=31)
+
+
+def _naming_date(token: Token | None) -> bool:
+    """Whether a date modifies a noun it names ("the Sept. 19, 2005 joint statement")."""
+    return (
+        token is not None
+        and token.dep_ in ("nmod", "compound", "amod")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.i > token.i
+    )
+
+
+def _narrative_year(
+    got: Normalised, found: list[TemporalExpression], start: int, anchor: date
+) -> Normalised:
+    """A day without a year in a story told from a date long before the anchor ("On September
+    19, 2005, the parties issued a statement. ... On September 20, the North said ...") is
+    on the year of that full date when it falls within a month of it, not the anchor's."""
+    told = next(
+        (
+            f
+            for f in reversed(found)
+            if start - f.start_char <= _NARRATIVE_REACH
+            and not f.relative
+            and _DAY_VALUE.match(f.value)
+        ),
+        None,
+    )
+    if told is None:
+        return got
+    then = date.fromisoformat(told.value)
+    if anchor - then < _NARRATIVE_AWAY:
+        return got  # (a date ahead is no story told: a cable's "DECL: 12/27/2016")
+    day = date.fromisoformat(got[1])
+    for year in (then.year, then.year - 1, then.year + 1):
+        candidate = _safe_date(year, day.month, day.day)
+        if abs(candidate - then) <= _NARRATIVE_NEAR:
+            return got[0], candidate.isoformat(), got[2], got[3]
+    return got
+
+
 # what may open a schedule's entry before its clock time: a bullet ("- 9:30 a.m.: ...")
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*•–—][ \t]*)?")
 _ENTRY_LINE = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\b)", re.IGNORECASE)
@@ -3872,6 +3919,15 @@ def extract_dates(
             # start, not the one nearest the anchor on its own
             ahead = (date.fromisoformat(got[1][:10]).weekday() - opens.weekday()) % 7
             got = (got[0], (opens + timedelta(days=ahead)).isoformat() + got[1][10:], got[2], True)
+        if (
+            rule in ("month_day_year", "month_day_range")
+            and anchor is not None
+            and not _YEAR_RX.search(raw)
+            and _DAY_VALUE.match(got[1])
+        ):
+            # (not a date that names a thing: "the Sept. 19, 2005 joint statement")
+            narrated = [f for f in found if not _naming_date(token_at(doc, f.start_char))]
+            got = _narrative_year(got, narrated, start, anchor)
         if rule == "rel_unit" or (rule == "quarter" and raw.lower() == "the previous quarter"):
             # ("the previous quarter" is read with the quarters: the last one reported)
             said = reading.lower()

@@ -3074,3 +3074,30 @@ def test_a_schedules_entries_take_the_day_of_the_header_above_them(nlp) -> None:
         ("3 p.m.", "2008-12-09T15:00"),
         ("4 p.m.", "2008-12-06T16:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "day"),
+    [
+        # a story told from a date long past: the next day named without a year is that year's
+        (
+            "On September 19, 2005, the six parties issued their first joint statement. The "
+            "hard part started the next morning. On September 20, North Korea said it would "
+            "not dismantle anything.",
+            date(2010, 6, 25),
+            "2005-09-20",
+        ),
+        # ... not when the full date names a thing (the statement), as the story's own time
+        (
+            "The step follows the Sept. 19, 2005 joint statement, Liu said. Under the document "
+            "released on Oct. 3, the North is to disable its facilities.",
+            date(2007, 10, 11),
+            "2007-10-03",
+        ),
+    ],
+)
+def test_a_day_without_a_year_takes_the_year_of_the_story_told(
+    nlp, text: str, anchor: date, day: str
+) -> None:
+    found = extract_dates(nlp(text), anchor)
+    assert [t.value for t in found if not re.search(r"\d{4}", t.text)][-1] == day
