@@ -11158,3 +11158,14 @@ def test_a_polls_maker_hung_on_its_of_phrase_is_still_its_maker(nlp) -> None:
     )
     (found,) = [q for q in quotes_of(nlp, text) if q.cue == "found"]
     assert found.speaker == "Daehan Public Opinion Center"
+
+
+def test_the_noun_set_off_after_an_unnamed_source_goes_on_unnamed(nlp) -> None:
+    # "A third source, a trader who ...": the trader is that unnamed source, "the trader" after
+    text = (
+        "A third source, a trader who regularly crosses into China, said security officials "
+        "had been told to watch for rumors.\n\n"
+        '"They are afraid people will think the Americans are bringing food," the trader said.'
+    )
+    food = next(q for q in quotes_of(nlp, text) if q.text.startswith("They are afraid"))
+    assert (food.speaker, food.speaker_type) == (None, "anonymous")

@@ -3609,6 +3609,8 @@ def _introduced_anonymous(doc: Doc, noun: str, at: int) -> bool:
         following = _NEXT_WORD.match(text, m.end())
         if following is not None and _PERSON_ROLE.match(following.group(1).lower()):
             continue  # "a ministry official who requested anonymity": the official is unnamed
+        if _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return True  # "A third source, a trader who crosses into China, said": unnamed
         # (within its sentence, past a place: "a trader in Dandong who asked not to be named")
         stop = text.find(". ", m.end(), at)
         end = min(m.end() + _INTRODUCED_ANONYMITY_CHARS, at, len(text) if stop < 0 else stop)
@@ -3618,6 +3620,8 @@ def _introduced_anonymous(doc: Doc, noun: str, at: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# an unnamed source that a description set off after it goes on with ("A third source, a trader")
+_SOURCE_BEFORE = re.compile(r"\bsource,\s*$", re.IGNORECASE)
 # how far after the noun that brings a source in its terms of anonymity still belong to it:
 # "a North Korean trader in Dandong who asked not to be named" (37 characters to the term's end)
 _INTRODUCED_ANONYMITY_CHARS = 60
