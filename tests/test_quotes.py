@@ -2772,6 +2772,9 @@ def test_headline_word_before_a_name_is_no_part_of_it(nlp) -> None:
         "SENATE OFFICE BUILDING, WASHINGTON, D.C.",
         # a briefing's closing line: "concluded" in the passive is an end, not a finding
         "The bill passed the House on Tuesday.\n\n(The briefing was concluded at 1:02 p.m.)",
+        # a paper's section over a review, an event's write-up over its title
+        "BOOKS: A Seat at the Long Table, and a Long Wait for Results\n\nBy Anne Whitlock",
+        "EVENT SUMMARY: After the Joint Statement -- What Did Pyongyang Actually Agree To?",
     ],
 )
 def test_label_line_is_no_quote(nlp, text: str) -> None:

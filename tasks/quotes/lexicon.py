@@ -699,6 +699,8 @@ _LABEL = re.compile(
     r"preview|feature|commentary|fact check|obituary|transcript|"
     # a documentary's script: "NARRATOR: On the morning of ..." is the script's own telling
     r"narrator|narration|"
+    # a paper's section over a review: "BOOKS: A Seat at the Long Table"
+    r"books?|book review|"
     # (AFP's and Reuters' slugs: "FOCUS: World capitals weigh ...", "WEEKAHEAD: ...")
     r"focus|week ?ahead|snap analysis|instant view|highlights|"
     # a live page's or a digest's entries out of their order: "Earlier: The U.S. delegation ..."
@@ -708,6 +710,8 @@ _LABEL = re.compile(
     # a newsletter's or live page's section: "Delegate Update:", "Tuesday’s Morning Email:",
     # "STAT OF THE WEEK:", "News Guide:"; a broadcast's programme: "Morning Edition:"
     r"|^(?:[\w'’.-]+\s+){0,4}(?:update|guide|e-?mail|newsletter|digest|roundup|recap|edition|"
+    # ... or an event's write-up: "EVENT SUMMARY: After the Joint Statement"
+    r"summary|"
     # ... or an agency's kind of story: "AP Interview:", "Yonhap Interview:"
     r"interview|of the (?:week|day))$",
     re.IGNORECASE,
