@@ -11172,3 +11172,15 @@ def test_the_noun_set_off_after_an_unnamed_source_goes_on_unnamed(nlp) -> None:
     )
     food = next(q for q in quotes_of(nlp, text) if q.text.startswith("They are afraid"))
     assert (food.speaker, food.speaker_type) == (None, "anonymous")
+
+
+def test_asking_that_ones_name_be_withheld_is_a_term_of_anonymity_not_a_quote(nlp) -> None:
+    text = (
+        "A source in Ryanggang Province told Daily NK on Tuesday that cadres had been ordered to "
+        'explain the visit. "People are nervous," the source, who asked that his name be '
+        "withheld for his safety, said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert not any(q.cue == "asked" for q in quotes)
+    nervous = next(q for q in quotes if q.text.startswith("People are nervous"))
+    assert (nervous.speaker, nervous.speaker_type) == (None, "anonymous")

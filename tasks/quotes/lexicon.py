@@ -284,6 +284,9 @@ _ANONYMOUS = re.compile(
     r"(?:full |last )?names?|without giving (?:his|her|their) (?:full |last )?names?|"
     r"(?:asked|asking|asks|requested|requesting|requests) not to be (?:publicly )?"
     r"(?:named|identified|quoted|cited)|on condition of|"
+    # "who asked that his name be withheld", "asked that her name not be used"
+    r"(?:asked|asking|requested|requesting) that (?:his|her|their) (?:full |last )?names? "
+    r"(?:be withheld|not be (?:used|published|given|disclosed))|"
     # the New York Times' "on the condition that he not be named"
     r"on the condition (?:of|that \w+ not be (?:publicly )?(?:named|identified|quoted)))\b",
     re.IGNORECASE,
