@@ -891,13 +891,29 @@ _OFFICE_LAST_WORDS = frozenset(
 _KOREAN_FULL_NAME = re.compile(r"\b([A-Z][a-z]{1,4})[ \t]+([A-Z][a-z]{1,5}-[a-z]{2,5})\b")
 
 
+# the words that name a ship before its name ("the aircraft carrier George Washington", "USS
+# Ronald Reagan"): a vessel, not the person it is named after
+_SHIP_BEFORE = re.compile(
+    r"\b(?:USS|HMS|ROKS|carrier|destroyer|frigate|cruiser|corvette|submarine|warship|ship|"
+    r"vessel)[ \t]+(?:the[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def ship_named(ent: Span) -> bool:
+    """Whether a name NER took for a person's names a ship ("the aircraft carrier George
+    Washington", "USS Ronald Reagan")."""
+    start = ent.start_char
+    return _SHIP_BEFORE.search(doc_text(ent.doc), max(0, start - 24), start) is not None
+
+
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for korean in _KOREAN_FULL_NAME.finditer(doc_text(doc)):
         if korean.group(1).lower() in _KOREAN_SURNAMES:
             found.append((korean.start(), korean.group()))
     for ent in doc.ents:
-        if ent.label_ == "PERSON" or misread_person(ent):
+        if (ent.label_ == "PERSON" or misread_person(ent)) and not ship_named(ent):
             text = _POSSESSIVE.sub("", _TITLES.sub("", _person_span(ent).text)).strip()
             words = text.split()
             while len(words) > 1 and words[-1][:1].islower():
@@ -949,6 +965,8 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             continue
         if chain[-1].lower_ in _OFFICE_LAST_WORDS:
             continue  # a title or an office, capitalised: "Assistant Secretary of State ..."
+        if _SHIP_BEFORE.search(doc_text(doc), max(0, chain[0].idx - 24), chain[0].idx):
+            continue  # a ship: "the aircraft carrier George Washington"
         if (
             len(chain) > 2
             and chain[0].is_sent_start
@@ -1260,6 +1278,8 @@ def extract_entities(doc: Doc, aliases: AliasTable) -> list[EntityMention]:
         ):
             continue
         label = "PERSON" if misread_person(span) else span.label_
+        if label == "PERSON" and ship_named(span):
+            label = "PRODUCT"  # "the aircraft carrier George Washington": a ship
         # the name of a transcript's turn this mention is, if any ("HILL" of "AMB. HILL:")
         turn = next((n for lo, hi, n in turns if lo <= start and end <= hi), None)
         if turn is not None:

@@ -1140,3 +1140,11 @@ def test_dataset_speakers_leave_the_ministry_unresolved_before_any_ministry_is_n
     )
     found = [s[0] if s else None for s in dataset_speakers(rows, {}, aliases, text)]
     assert found == [None, None, "Kim Kye-gwan"]
+
+
+def test_a_ship_named_after_a_person_is_no_person(aliases) -> None:
+    from tasks.nlp import load_nlp
+
+    text = "The drill involves the aircraft carrier George Washington and the USS Ronald Reagan."
+    people = [m.text for m in extract_entities(load_nlp()(text), aliases) if m.label == "PERSON"]
+    assert people == []

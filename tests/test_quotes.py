@@ -11184,3 +11184,15 @@ def test_asking_that_ones_name_be_withheld_is_a_term_of_anonymity_not_a_quote(nl
     assert not any(q.cue == "asked" for q in quotes)
     nervous = next(q for q in quotes if q.text.startswith("People are nervous"))
     assert (nervous.speaker, nervous.speaker_type) == (None, "anonymous")
+
+
+def test_a_ship_named_after_a_person_is_no_person(nlp) -> None:
+    # "the aircraft carrier George Washington": no "Washington" for the headline's government,
+    # no "he" for the ship
+    text = (
+        "Washington Condemns Shelling in Tweets\n\nBy Jung Min-ah\n\n"
+        "WASHINGTON -- The allies will hold a joint naval exercise in the Yellow Sea, a drill "
+        "involving the aircraft carrier George Washington, the Pentagon said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert all(q.speaker != "George Washington" for q in quotes)

@@ -18,6 +18,7 @@ from tasks.entities import (
     introduced_names,
     korean_family_name,
     shared_family_name_at,
+    ship_named,
     surname_index,
     transcript_names,
 )
@@ -202,7 +203,7 @@ def _person_names(ents: Sequence[Span]) -> list[tuple[Span, Span]]:
     return [
         (ent, _person_span(ent))
         for ent in ents
-        if ent.label_ == "PERSON" and any(ch.isalpha() for ch in ent.text)
+        if ent.label_ == "PERSON" and any(ch.isalpha() for ch in ent.text) and not ship_named(ent)
     ]
 
 
