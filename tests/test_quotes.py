@@ -11196,3 +11196,35 @@ def test_a_ship_named_after_a_person_is_no_person(nlp) -> None:
     )
     quotes = quotes_of(nlp, text)
     assert all(q.speaker != "George Washington" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a statement an agency carried, which names no other maker, is the agency's
+        (
+            "A statement carried by the Korean Central News Agency early this morning described "
+            'the test as "a historic event."',
+            "Korean Central News Agency",
+        ),
+        # ... a maker named on the statement speaks, the agency only carried it
+        (
+            "A statement from the North's foreign ministry, carried by the official Korean "
+            "Central News Agency, says the US should 'not even dream' of it.",
+            "The North's foreign ministry",
+        ),
+        (
+            "North Korea's foreign ministry, in a statement carried by the official Korean Central "
+            'News Agency, said sampling had never been agreed. It accused Washington of "moving '
+            'the goalposts."',
+            "North Korea’s foreign ministry",
+        ),
+    ],
+)
+def test_a_statement_carried_by_an_agency_is_the_agencys_when_no_one_else_made_it(
+    nlp, text: str, speaker: str
+) -> None:
+    def plain(name: str) -> str:
+        return re.sub(r"^the ", "", name.replace("’", "'").lower())
+
+    assert plain(quotes_of(nlp, text)[-1].speaker or "") == plain(speaker)

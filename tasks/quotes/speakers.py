@@ -4188,8 +4188,16 @@ def _author_of(subj: Token) -> Token | None:
         *(
             g
             for c in _children(subj)
-            # a poll "reported by" a network is the network's
-            if c.dep_ == "acl" and (_authoring(c) or subj.lower_ in _POLL_NOUNS)
+            # a poll "reported by" a network is the network's; a statement "carried by" an
+            # agency that names no other maker is the agency's ("A statement carried by the
+            # Korean Central News Agency described ...", not "A Foreign Ministry statement
+            # carried by KCNA")
+            if c.dep_ == "acl"
+            and (
+                _authoring(c)
+                or subj.lower_ in _POLL_NOUNS
+                or (c.lower_ in _CARRY and not _maker_on(subj))
+            )
             for g in _children(c)
         ),
         *(
@@ -4236,6 +4244,18 @@ _PUBLISHED = frozenset(
     ["commentary", "editorial", "article", "column", "op-ed", "essay", "piece", "report", "story"]
 )
 _CARRY = verb_forms("carry")
+
+
+def _maker_on(document: Token) -> bool:
+    """Whether a document names a maker on itself ("A Foreign Ministry statement", "its
+    statement", "A statement from the North's foreign ministry"), or is no subject that
+    speaks ("The ministry, in a statement carried by KCNA, said": the ministry's)."""
+    return document.dep_ != "nsubj" or any(
+        c.dep_ == "poss"
+        or (c.dep_ in ("compound", "nmod", "amod") and c.ent_type_)
+        or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
+        for c in _children(document)
+    )
 
 
 def _authoring(verb: Token) -> bool:
