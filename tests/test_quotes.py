@@ -11228,3 +11228,13 @@ def test_a_statement_carried_by_an_agency_is_the_agencys_when_no_one_else_made_i
         return re.sub(r"^the ", "", name.replace("’", "'").lower())
 
     assert plain(quotes_of(nlp, text)[-1].speaker or "") == plain(speaker)
+
+
+def test_a_bodys_it_goes_on_from_a_stance_it_voiced(nlp) -> None:
+    text = (
+        "In Moscow, the Russian Foreign Ministry expressed regret over the decision and voiced "
+        'hope that Pyongyang would reconsider. "The Russian side is convinced that there is no '
+        'alternative," it said in a statement posted on its website late Tuesday.'
+    )
+    convinced = next(q for q in quotes_of(nlp, text) if q.text.startswith("The Russian side"))
+    assert convinced.speaker == "The Russian Foreign Ministry"

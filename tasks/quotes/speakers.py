@@ -901,7 +901,9 @@ class _Speakers:
                 if (
                     token.dep_ == "nsubj"
                     and token.lower_ != "it"
-                    and _is_cue(token.head)
+                    # (or voiced a stance: "the Russian Foreign Ministry expressed regret ...
+                    # "...," it said")
+                    and (_is_cue(token.head) or token.head.lower_ in _VOICING)
                     # not a report inside one ("KCNA said the proposal showed ..."): the
                     # reporter spoke
                     and not (token.head.dep_ == "ccomp" and _is_cue(token.head.head))
@@ -1804,6 +1806,8 @@ _STANCES_OF_IT = verb_forms(
     " threaten praise hail quote cite call describe label brand"
 )
 _GO = frozenset(["go", "goes", "going", "went", "gone"])
+# verbs of voicing a stance that a body's "it" goes on from ("expressed regret", "voiced hope")
+_VOICING = verb_forms("express voice convey")
 
 
 def _goes_on(verb: Token) -> bool:
