@@ -10685,6 +10685,12 @@ def test_an_unnamed_sources_he_goes_on_after_an_inverted_report(nlp) -> None:
             "keep its policy of engagement, presidential spokesman Yoon Tae-young said.",
             "Roh Moo-hyun",
         ),
+        # ... as an unnamed official does
+        (
+            "U.S. Assistant Secretary of State Christopher Hill told Sasae by telephone that the "
+            'United States would "continue to stand with Japan" on the issue, the official said.',
+            "Christopher Hill",
+        ),
         # not an infinitive of no one's, nor what others were told to do
         (
             "Clinton spokesman Nick Merrill says that Hillary Clinton called Alicia Machado on "

@@ -1037,7 +1037,9 @@ _REPORTERS = frozenset(
 )
 # ... and a spokesman says what the one he speaks for said ("Roh told the Japanese leader that
 # ..., presidential spokesman Yoon Tae-young said"), within this many characters before "said"
-_RELAYER = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary)\b", re.IGNORECASE)
+_RELAYER = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press secretary|official|source)\b", re.IGNORECASE
+)
 _RELAYER_CHARS = 60
 # "According to the survey, 51 percent said ...": a poll's count, no one's words
 _COUNTED = frozenset(["PERCENT", "CARDINAL", "QUANTITY"])
