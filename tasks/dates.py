@@ -3425,7 +3425,7 @@ def _clock_day(
 # how near before a day without a year a full date must stand to lend it its year (characters:
 # the paragraph or the one before), how far from the anchor that date must lie, and how close
 # to it the day must fall
-_NARRATIVE_REACH = 600
+_NARRATIVE_REACH = 1000
 _NARRATIVE_AWAY = timedelta(days=180)
 _NARRATIVE_NEAR = timedelta(days=31)
 
@@ -3444,15 +3444,17 @@ def _narrative_year(
     got: Normalised, found: list[TemporalExpression], start: int, anchor: date
 ) -> Normalised:
     """A day without a year in a story told from a date long before the anchor ("On September
-    19, 2005, the parties issued a statement. ... On September 20, the North said ...") is
-    on the year of that full date when it falls within a month of it, not the anchor's."""
+    19, 2005, the parties issued a statement. ... On September 20, the North said ...") is on
+    the year of that full date when it falls within a month of it, not the anchor's."""
+    # (the last day named, with its year or placed in the story told: "On Sept. 13, 2005,
+    # ... on the morning of Sept. 17 ... On Sept. 19, ...")
     told = next(
         (
             f
             for f in reversed(found)
             if start - f.start_char <= _NARRATIVE_REACH
-            and not f.relative
             and _DAY_VALUE.match(f.value)
+            and (not f.relative or anchor - date.fromisoformat(f.value) >= _NARRATIVE_AWAY)
         ),
         None,
     )
@@ -3461,12 +3463,22 @@ def _narrative_year(
     then = date.fromisoformat(told.value)
     if anchor - then < _NARRATIVE_AWAY:
         return got  # (a date ahead is no story told: a cable's "DECL: 12/27/2016")
+    if any(
+        f.start_char > told.start_char
+        and _YEAR_ONLY.match(f.value)
+        and f.value[:4] != told.value[:4]
+        for f in found
+    ):
+        return got  # the story moved on: "The following year brought ... on October 9"
     day = date.fromisoformat(got[1])
     for year in (then.year, then.year - 1, then.year + 1):
         candidate = _safe_date(year, day.month, day.day)
         if abs(candidate - then) <= _NARRATIVE_NEAR:
             return got[0], candidate.isoformat(), got[2], got[3]
     return got
+
+
+_YEAR_ONLY = re.compile(r"\d{4}$")
 
 
 # what may open a schedule's entry before its clock time: a bullet ("- 9:30 a.m.: ...")

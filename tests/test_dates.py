@@ -3087,6 +3087,23 @@ def test_a_schedules_entries_take_the_day_of_the_header_above_them(nlp) -> None:
             date(2010, 6, 25),
             "2005-09-20",
         ),
+        # ... through the days placed in it since ("the morning of Sept. 17", farther on)
+        (
+            "On Sept. 13, 2005, envoys returned to the guesthouse in Beijing after a five-week "
+            "recess. " + "The talks went on through the week. " * 12 + "Hill left his hotel on "
+            "the morning of Sept. 17. On Sept. 19, after last-minute calls, the six nations "
+            "signed on.",
+            date(2010, 9, 19),
+            "2005-09-19",
+        ),
+        # ... not once the story has moved on to another year (its own, not 2005's)
+        (
+            "The statement was adopted on Sept. 19, 2005. The next day, the North balked. The "
+            "following year brought the gravest setbacks: on October 9, the North conducted its "
+            "first nuclear test.",
+            date(2010, 6, 25),
+            "2006-10-09",
+        ),
         # ... not when the full date names a thing (the statement), as the story's own time
         (
             "The step follows the Sept. 19, 2005 joint statement, Liu said. Under the document "
