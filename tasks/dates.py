@@ -3422,12 +3422,17 @@ def _clock_day(
     return got
 
 
-# how near before a day without a year a full date must stand to lend it its year (characters:
-# the paragraph or the one before), how far from the anchor that date must lie, and how close
-# to it the day must fall
+# how near before a day without a year a full date must stand to lend it its year (characters,
+# about two paragraphs: 765 between "On Sept. 13, 2005" and "the morning of Sept. 17" in a
+# retrospective; 600 missed it; at 1,000 one older story's date moved, to the right year, and
+# no TimeBank/AQUAINT/MEANTIME prediction), how far from the anchor that date must lie, and how
+# close to it the day must fall
 _NARRATIVE_REACH = 1000
 _NARRATIVE_AWAY = timedelta(days=180)
 _NARRATIVE_NEAR = timedelta(days=31)
+
+
+_YEAR_ONLY = re.compile(r"\d{4}$")  # a year's value ("2006"), not a month's or a day's
 
 
 def _naming_date(token: Token | None) -> bool:
@@ -3445,7 +3450,8 @@ def _narrative_year(
 ) -> Normalised:
     """A day without a year in a story told from a date long before the anchor ("On September
     19, 2005, the parties issued a statement. ... On September 20, the North said ...") is on
-    the year of that full date when it falls within a month of it, not the anchor's."""
+    the year of that full date when it falls within a month of it, not the anchor's; not once a
+    year named since has moved the story on."""
     # (the last day named, with its year or placed in the story told: "On Sept. 13, 2005,
     # ... on the morning of Sept. 17 ... On Sept. 19, ...")
     told = next(
@@ -3476,9 +3482,6 @@ def _narrative_year(
         if abs(candidate - then) <= _NARRATIVE_NEAR:
             return got[0], candidate.isoformat(), got[2], got[3]
     return got
-
-
-_YEAR_ONLY = re.compile(r"\d{4}$")
 
 
 # what may open a schedule's entry before its clock time: a bullet ("- 9:30 a.m.: ...")

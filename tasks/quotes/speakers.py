@@ -4264,7 +4264,8 @@ def _maker_on(document: Token) -> bool:
 
 def _authoring(verb: Token) -> bool:
     """Whether a participle after a document says who made it ("released by", "carried out
-    by"); a statement "carried by" a news agency is only published by it."""
+    by"); a statement "carried by" a news agency is only published by it (the agency's only
+    when it names no other maker: _author_of)."""
     if verb.lower_ in _CARRY:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in _children(verb))
     return verb.lower_ in _AUTHORING
