@@ -903,8 +903,12 @@ _SHIP_BEFORE = re.compile(
 def ship_named(ent: Span) -> bool:
     """Whether a name NER took for a person's names a ship ("the aircraft carrier George
     Washington", "USS Ronald Reagan")."""
-    start = ent.start_char
-    return _SHIP_BEFORE.search(doc_text(ent.doc), max(0, start - 24), start) is not None
+    return _ship_before(doc_text(ent.doc), ent.start_char)
+
+
+def _ship_before(text: str, start: int) -> bool:
+    """Whether a ship's word stands right before the name at `start` (_SHIP_BEFORE)."""
+    return _SHIP_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
@@ -965,7 +969,7 @@ def _introduced_names(doc: Doc) -> list[tuple[int, str]]:
             continue
         if chain[-1].lower_ in _OFFICE_LAST_WORDS:
             continue  # a title or an office, capitalised: "Assistant Secretary of State ..."
-        if _SHIP_BEFORE.search(doc_text(doc), max(0, chain[0].idx - 24), chain[0].idx):
+        if _ship_before(doc_text(doc), chain[0].idx):
             continue  # a ship: "the aircraft carrier George Washington"
         if (
             len(chain) > 2

@@ -67,7 +67,9 @@ PRODUCTION_NOTE = (
     r"\((?:ON|OFF)[ \t]+CAMERA\)|\((?:ARCHIVAL|ARCHIVE|FILE|SOUNDBITE|SOT|VOICE-OVER)"
     r"(?:,[ \t]*[A-Z0-9][A-Z0-9 .,'’/-]{0,30})?\)"
 )
-TURN_STAMP = rf"(?:(?:{RECORDING_STAMP}|{PRODUCTION_NOTE})[ \t]+)?"
+# (the stamp or note and the space after it; TURN_STAMP, where a label may have one)
+TURN_STAMP_LEAD = rf"(?:{RECORDING_STAMP}|{PRODUCTION_NOTE})[ \t]+"
+TURN_STAMP = rf"(?:{TURN_STAMP_LEAD})?"
 # A television transcript's role in capitals after the name, with what the speaker is doing in
 # brackets ("WOLF BLITZER, CNN ANCHOR:", "ELISE LABOTT, CNN STATE DEPARTMENT CORRESPONDENT
 # (voice-over):", "GORDON CHANG, AUTHOR, "NUCLEAR SHOWDOWN":")

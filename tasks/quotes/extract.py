@@ -1035,8 +1035,9 @@ _REPORTERS = frozenset(
         "tass",
     ]
 )
-# ... and a spokesman says what the one he speaks for said ("Roh told the Japanese leader that
-# ..., presidential spokesman Yoon Tae-young said"), within this many characters before "said"
+# ... and a spokesman, an official or a source says what the one a report names said ("Roh told
+# the Japanese leader that ..., presidential spokesman Yoon Tae-young said", "Hill told Sasae
+# that ..., the official said"), within this many characters before "said"
 _RELAYER = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press secretary|official|source)\b", re.IGNORECASE
 )

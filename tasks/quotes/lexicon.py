@@ -5,6 +5,7 @@ anonymity phrases, and the regular expressions compiled once per process.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasks.entities import HEADLINE_VERB_FORMS
 from tasks.nlp import (
@@ -495,6 +496,7 @@ _STATEMENT_HEAD_CHARS = 300  # from "Press Statement" to the end of the line nam
 _HEAD_LINE = re.compile(r"\n[ \t]*(?:([^\n!?\"”]{1,40}?)[ \t]*(?=\n)|[^\n]*)")
 
 
+@lru_cache(maxsize=8)  # (read for the writer and for the paragraphs: once per text)
 def speech_body(text: str) -> tuple[re.Match[str], int, int, int] | None:
     """The line naming the speaker of a speech's or a statement's text (group 1, the name),
     where the speaker's words start and end, and the offset of the head's word that tells what

@@ -19,9 +19,8 @@ from tasks.nlp import (
     DASHES,
     DATELINE_LEAD,
     PERSON_TITLES,
-    PRODUCTION_NOTE,
-    RECORDING_STAMP,
     TURN_ROLES,
+    TURN_STAMP_LEAD,
     doc_text,
     token_at,
     verb_forms,
@@ -1710,7 +1709,7 @@ _WRITERS_TAIL = re.compile(
 _SOURCE_LAST = re.compile(r"(\S[^:\n]{10,}?\S)\s*:\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*")
 
 
-_TURN_STAMP_LEAD = re.compile(rf"(?:{RECORDING_STAMP}|{PRODUCTION_NOTE})[ \t]+(?=\S)")
+_TURN_STAMP_LEAD = re.compile(rf"{TURN_STAMP_LEAD}(?=\S)")
 
 
 def _reported_clauses(doc: Doc) -> list[_Clause]:

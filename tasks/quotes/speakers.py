@@ -451,10 +451,6 @@ _STORY_BREAK = re.compile(
 _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
-# the last word of a label in capitals that names a body's voice, not a person
-_VOICE_OF_BODY = frozenset(["announcer", "newsreader", "spokesman", "spokeswoman", "spokesperson"])
-
-
 def _body_case(word: str) -> str:
     # a body's name in capitals, in title case: its acronyms kept ("DPRK", "U.S."), "of" lower
     if "." in word or not re.search(r"[AEIOU]", word):
@@ -1816,6 +1812,8 @@ def _goes_on(verb: Token) -> bool:
 
 
 _SPOKES_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# the last word of a label in capitals that names a body's voice, not a person
+_VOICE_OF_BODY = _SPOKES_NOUNS | frozenset(["announcer", "newsreader"])
 # how far after the verb terms of anonymity still belong to the attribution: "said on
 # condition of anonymity" (26 characters to the term), "said, speaking on condition of"
 _ANONYMITY_AFTER_CHARS = 36
