@@ -11244,3 +11244,30 @@ def test_a_bodys_it_goes_on_from_a_stance_it_voiced(nlp) -> None:
     )
     convinced = next(q for q in quotes_of(nlp, text) if q.text.startswith("The Russian side"))
     assert convinced.speaker == "The Russian Foreign Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # the quote's "you know that" makes the parser hang the clause on "know": its subject
+        # is no sentence's subject, and the "his" went to the man named the paragraph before
+        (
+            "And Rick Malone turned his sights on Cruz.\n\nDonald Trump on Thursday ratcheted up"
+            ' his attacks on Rubio, saying he is "weak on illegal immigration, you know that."',
+            "attacks",
+            "Donald Trump",
+        ),
+        # a time clause's subject carried out his attack, not the main clause's subject after it
+        (
+            "Trump Calls On Obama To Resign.\n\nJust after Omar Haddad carried out his murderous attack on club goers at a nightclub"
+            " in Orlando, Donald Trump was calling for change.",
+            "attack",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_a_possessive_on_the_object_is_the_clauses_named_subject(
+    nlp, text: str, cue: str, speaker: str
+) -> None:
+    row = next(q for q in quotes_of(nlp, text) if q.cue == cue)
+    assert (row.speaker, row.speaker_type) == (speaker, "pronoun-resolved")

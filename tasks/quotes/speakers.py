@@ -1756,6 +1756,8 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
     views, he turned against ...") or the main clause it is subordinate to ("Mrs. Clinton is
     relying on the former president ... as she praises his record", "Lilesa drew attention to
     the abuses when he held his arms over his head")."""
+    if pronoun.dep_ == "poss":
+        return _owner_is_subject(pronoun, memory, gender)
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = pronoun.head
@@ -1788,6 +1790,29 @@ def _sentence_antecedent(pronoun: Token, memory: _Speakers, gender: str) -> str 
         # characterized it (not with a person between: "Ryan mocked Trump for what he called
         # a rigged election" may be Trump's word)
         person = _clause_person(verb.head.head, pronoun.i)
+    return _compatible_person(person, pronoun, memory, gender)
+
+
+def _owner_is_subject(pronoun: Token, memory: _Speakers, gender: str) -> str | None:
+    """The named subject of the clause whose object a possessive pronoun's noun is: "Donald
+    Trump on Thursday ratcheted up his attacks on Rubio" (his: Trump, whatever the parser made of
+    the clause's place in the sentence)."""
+    noun = pronoun.head
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _compatible_person(_clause_person(verb, pronoun.i), pronoun, memory, gender)
+
+
+def _compatible_person(
+    person: Token | None, pronoun: Token, memory: _Speakers, gender: str
+) -> str | None:
+    """The full name of a person token outside quotes, when the pronoun can mean it."""
     if person is None or memory.in_quote(person.idx):
         return None
     start, end = _name_span(person)
