@@ -11271,3 +11271,51 @@ def test_a_possessive_on_the_object_is_the_clauses_named_subject(
 ) -> None:
     row = next(q for q in quotes_of(nlp, text) if q.cue == cue)
     assert (row.speaker, row.speaker_type) == (speaker, "pronoun-resolved")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "speaker"),
+    [
+        # the AP's delayed identification: the lead gives the role, the paragraph below the name
+        (
+            "Envoy urges tough sanctions\n\nWASHINGTON (AP) — The Obama administration will push"
+            " for the toughest U.N. sanctions yet against North Korea, the U.S. ambassador to the"
+            ' United Nations said Sunday.\n\n"We want a resolution with teeth," Susan Rice said'
+            ' on ABC\'s "This Week."',
+            "the U.S. ambassador",
+            "Susan Rice",
+        ),
+        (
+            "Orchestra plays in Pyongyang\n\nPYONGYANG (AP) — The orchestra played both national"
+            " anthems side by side Tuesday in a concert broadcast live, a performance its music"
+            ' director said he hoped would "open a little door" between two old enemies.\n\n'
+            '"Music belongs to everyone," Daniel Weber told the audience in English.',
+            "its music director",
+            "Daniel Weber",
+        ),
+        # a nation's role, named below with a title of the same nation
+        (
+            "Talks end\n\nBEIJING (AP) - China's chief nuclear negotiator hailed an agreement on"
+            " North Korea's disarmament as a meaningful first step on Tuesday at a crowded news"
+            " conference.\n\nChinese Vice Foreign Minister Li Wenbo, who chaired the talks, said"
+            " through an interpreter that the reactor would be sealed within 60 days.",
+            "China's chief",
+            "Li Wenbo",
+        ),
+        # a person the lead names before the role is whom the role stands for, not the next
+        # name below
+        (
+            "Lawmaker wants ban\n\nA lawmaker in the Philippines is calling for Donald Trump to be"
+            " banned from the country after the U.S. presidential candidate suggested that"
+            ' immigrants posed a threat.\n\n"There is no basis for it," Joey Ramos said in a bill'
+            " filed in Manila.",
+            "the U.S. presidential",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_leads_role_is_the_person_the_paragraphs_below_name(
+    nlp, text: str, role: str, speaker: str
+) -> None:
+    row = next(q for q in quotes_of(nlp, text) if (q.speaker_text or "").startswith(role))
+    assert row.speaker == speaker

@@ -2491,6 +2491,88 @@ def _nations_role_named_later(subj: Token) -> Token | None:
     return None
 
 
+# A wire story's lead may name its source by role only and name them in the paragraphs below it
+# (the AP's "delayed identification"); this many paragraphs after the lead are searched
+_LEAD_NAMED_PARAGRAPHS = 2
+_LEAD_MIN_WORDS = 15  # a shorter first paragraph is a headline, a byline or a dateline
+# a paragraph that opens with a label and its colon: a transcript's turn ("Answer: ...")
+_LABELLED_PARAGRAPH = re.compile(r"[ \t]*[A-Z][A-Za-z .]{0,40}:")
+
+
+def _lead_role_named_below(subj: Token, memory: _Speakers) -> Token | None:
+    """The person the paragraphs after a story's lead name as the subject of a verb of saying,
+    where the lead gave only the role of the one who spoke: "..., the U.S. ambassador to the
+    United Nations said Sunday" then ""...," Susan Rice said"; "China's chief nuclear negotiator
+    hailed ..." then "Chinese Vice Foreign Minister Wu Dawei ... said". Not where the lead names
+    a person before the role (whom the role may stand for), nor where it names that person's
+    surname itself (another of the family: "remains ... of Megumi Yokota" then "Shigeru Yokota
+    ... told"); not a name inside a quote or a transcript's turn, nor one whose title names
+    another nation than the role's."""
+    if (
+        subj.pos_ != "NOUN"
+        or subj.tag_ != "NN"
+        or _PERSON_ROLE.match(subj.lower_) is None
+        or not any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in _children(subj)
+        )
+        or any(c.dep_ == "appos" for c in _children(subj))
+    ):
+        return None
+    doc = subj.doc
+    text = doc_text(doc)
+    paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
+    lead = next(
+        (n for n, (a, b) in enumerate(paragraphs) if len(text[a:b].split()) >= _LEAD_MIN_WORDS),
+        None,
+    )
+    if lead is None or not paragraphs[lead][0] <= subj.idx < paragraphs[lead][1]:
+        return None
+    if any(
+        e.label_ == "PERSON"
+        and paragraphs[lead][0] <= e.start_char < subj.left_edge.idx
+        # (not a name on a body's noun: "The Obama administration will push ..., the U.S.
+        # ambassador to the United Nations said")
+        and not (e.root.dep_ in ("compound", "poss") and e.root.head.ent_type_ != "PERSON")
+        for e in doc.ents
+    ):
+        return None  # "calling for Donald Trump to be banned after the U.S. presidential
+        # candidate suggested ...": the one named before it
+    nation = _nation_of(subj)
+    lead_text = text[paragraphs[lead][0] : paragraphs[lead][1]]
+    below_end = paragraphs[min(lead + _LEAD_NAMED_PARAGRAPHS, len(paragraphs) - 1)][1]
+    for t in _tokens(doc):
+        if t.idx < paragraphs[lead][1] or t.ent_type_ != "PERSON":
+            continue
+        if t.idx >= below_end:
+            break
+        if (
+            t.dep_ not in ("nsubj", "nsubjpass")
+            or not _is_cue(t.head)
+            or memory.in_quote(t.idx)
+            or _LABELLED_PARAGRAPH.match(text, text.rfind("\n", 0, t.idx) + 1) is not None
+        ):
+            continue
+        if t.text in lead_text:
+            return None
+        # the titles before the name and a role set off after it ("Kim Kye-gwan, North Korea's
+        # vice foreign minister,")
+        titles = [
+            c
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and paragraphs[lead][1] <= e.start_char <= t.idx
+            and t.text in e.text.split()
+            for c in _children(e.root)
+            if c.dep_ in ("compound", "appos") and _PERSON_ROLE.match(c.lower_)
+        ]
+        if nation is not None and any(
+            (n := _nation_of(c)) is not None and n[0] != nation[0] for c in titles
+        ):
+            return None
+        return t
+    return None
+
+
 def _spokesperson_named_next(subj: Token, memory: _Speakers) -> Token | None:
     """The name the next sentence of the paragraph gives an unnamed spokesperson, set off after
     the same noun as its subject: '"...," a State Department spokesman said. The spokesman,
@@ -2921,7 +3003,11 @@ def _resolve(
         if gender in ("m", "f"):
             memory.tell(name, gender, subj.idx)  # "she said" tells us about the next "he"
         return name, subj.text, "pronoun-resolved"
-    named_next = _spokesperson_named_next(subj, memory) or _nations_role_named_later(subj)
+    named_next = (
+        _spokesperson_named_next(subj, memory)
+        or _nations_role_named_later(subj)
+        or _lead_role_named_below(subj, memory)
+    )
     if named_next is not None:
         name, _text, kind = _resolve(doc, named_next, named_next.idx, memory)
         if name is not None and kind == "named":
