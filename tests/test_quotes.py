@@ -11319,3 +11319,17 @@ def test_a_leads_role_is_the_person_the_paragraphs_below_name(
 ) -> None:
     row = next(q for q in quotes_of(nlp, text) if (q.speaker_text or "").startswith(role))
     assert row.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Vice Foreign Minister Li Wenbo, who chaired the talks, described the agreement"
+        ' as "a new starting point" at the closing session Tuesday afternoon.\n\nObservers said'
+        " the Beijing document differs from the joint statement of Sept. 19, 2005 in that it sets"
+        " out concrete actions, a timetable and the obligations of each party.",
+    ],
+)
+def test_unnamed_sources_ner_took_for_a_name_stay_anonymous(nlp, text: str) -> None:
+    row = next(q for q in quotes_of(nlp, text) if q.speaker_text == "Observers")
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")

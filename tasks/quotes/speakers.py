@@ -3189,9 +3189,11 @@ def _resolve(
         # "Others argue ...", "said another", "Several pointed out ...": people the story does
         # not name (not "some of his aides", a group it does)
         return None, text, "anonymous"
-    is_name = subj.ent_type_ in ("PERSON",) or (
-        subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP")
-    )
+    is_name = (
+        subj.ent_type_ in ("PERSON",)
+        # (not unnamed sources NER took for a name: "Observers said ...")
+        and not (subj.tag_ == "NNS" and subj.lower_ in _UNNAMED_PLURALS)
+    ) or (subj.pos_ == "PROPN" and subj.ent_type_ not in ("ORG", "GPE", "NORP"))
     # the head word of "the GOP front-runner" is "runner" to the tokenizer: the last word decides
     # ... before a phrase after the head: "the former secretary of state" is a secretary, "a
     # senior Republican familiar with the talks" a Republican
