@@ -3472,10 +3472,12 @@ def _narrative_year(
     if any(
         f.start_char > told.start_char
         and _YEAR_ONLY.match(f.value)
-        and f.value[:4] != told.value[:4]
+        and f.value[:4] > told.value[:4]
         for f in found
     ):
-        return got  # the story moved on: "The following year brought ... on October 9"
+        # the story moved on: "The following year brought ... on October 9" (not a year before
+        # it the story looks back to: "... had done exactly that in 1994. ... on July 27")
+        return got
     day = date.fromisoformat(got[1])
     for year in (then.year, then.year - 1, then.year + 1):
         candidate = _safe_date(year, day.month, day.day)

@@ -3104,6 +3104,14 @@ def test_a_schedules_entries_take_the_day_of_the_header_above_them(nlp) -> None:
             date(2010, 6, 25),
             "2006-10-09",
         ),
+        # ... past a year before it that the story looks back to
+        (
+            "I landed in Beijing on July 25, 2005. On July 28, Kim took me by the elbow. He "
+            "laughed and said Washington had done exactly that in 1994. Wu circulated his first "
+            "draft on July 27.",
+            date(2011, 5, 9),
+            "2005-07-27",
+        ),
         # ... not when the full date names a thing (the statement), as the story's own time
         (
             "The step follows the Sept. 19, 2005 joint statement, Liu said. Under the document "
