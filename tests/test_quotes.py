@@ -11333,3 +11333,20 @@ def test_a_leads_role_is_the_person_the_paragraphs_below_name(
 def test_unnamed_sources_ner_took_for_a_name_stay_anonymous(nlp, text: str) -> None:
     row = next(q for q in quotes_of(nlp, text) if q.speaker_text == "Observers")
     assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wire editor's note of what the new version changed
+        "WRAPUP 2-Powers split over rocket launch\n\n(Adds Chinese comment, U.S. officials,"
+        " paragraphs 19-22)\n\nBy Park Ji-hoon\n\nSEOUL, April 6 (Reuters) - The powers split"
+        " on Monday.",
+        "The council is due to meet at 3 p.m. on Sunday.\n\n(Corrects paragraph 5 to show Chief"
+        " Cabinet Secretary Takeo Kawamura said it, not Prime Minister Taro Aso)",
+        # a paper's label for a book's passage before its title
+        "EXCERPT: 'The Long Table'\n\nThe rounds in Beijing produced the first joint statement.",
+    ],
+)
+def test_editors_notes_and_excerpt_labels_are_no_quotes(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []

@@ -138,6 +138,13 @@ _SOURCE_LINE = re.compile(
     r"[ \t]*[^\n]*\b(?:1[5-9]|20)\d\d\b[^\n]*$",
     re.MULTILINE,
 )
+# ... and a wire editor's note of what a new version of the story changed, on a line of its own:
+# "(Adds Chinese comment, U.S. officials, paragraphs 19-22)", "(Updates with vote)"
+_EDITORS_NOTE = re.compile(
+    r"^[ \t]*\((?:Adds|Updates|Recasts|Corrects|Changes|Rewrites|Refiles|Repeats|Fixes|Inserts)"
+    r"\b[^\n()]*\)[ \t]*$",
+    re.MULTILINE,
+)
 # the writer's comment set off after words quoted at the end of a reported clause ("called the
 # plan "self-deportation," which is like ...", "the judge as "Spanish," an error ..."): the words
 # reported end at the closing mark (PolNeAR's annotators end them there)
@@ -154,6 +161,7 @@ def _extract_quotes(doc: Doc, text: str, writers: Sequence[str]) -> list[Quote]:
     notes = _Spans.of(
         ([m.span() for m in _NOTE.finditer(text)] if "[" in text else [])
         + [m.span() for m in _SOURCE_LINE.finditer(text)]
+        + [m.span() for m in _EDITORS_NOTE.finditer(text)]
     )
     clauses = _before_closing_reports(
         [c for c in _reported_clauses(doc) if not notes.covers(c.start)]

@@ -702,6 +702,8 @@ _LABEL = re.compile(
     # wire kinds of story: "INTERVIEW: Hill says ...", "TIMELINE: ...", "Q&A: ..."
     r"interview|timeline|profile|newsmaker|insight|special report|q ?(?:&|\+|and) ?a|wrap-?up|"
     r"preview|feature|commentary|fact check|obituary|transcript|"
+    # a book's passage a paper runs: "EXCERPT: 'The Long Table'"
+    r"excerpts?|"
     # a documentary's script: "NARRATOR: On the morning of ..." is the script's own telling
     r"narrator|narration|"
     # a paper's section over a review: "BOOKS: A Seat at the Long Table"
