@@ -11350,3 +11350,17 @@ def test_unnamed_sources_ner_took_for_a_name_stay_anonymous(nlp, text: str) -> N
 )
 def test_editors_notes_and_excerpt_labels_are_no_quotes(nlp, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_a_report_inside_the_quote_is_no_source_for_its_closing_pronoun(nlp) -> None:
+    # the quote's own "The governor said ..." is no sentence before it whose subject "she"
+    # goes on with: she is the spokeswoman named the paragraph before
+    text = (
+        "New Mexico Gov. Bill Richards has made North Korea a centerpiece of his campaign.\n\n"
+        "Asked for backup, Richards spokeswoman Allison Kerr said in an email Wednesday that the"
+        ' governor was referring to the administration\'s "stated policy."\n\n"The President\'s'
+        " own people said over and over that they would only talk in the six-party format. The"
+        ' governor said they should talk directly. Berlin proved him right," she wrote.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "wrote")
+    assert (row.speaker, row.speaker_type) == ("Allison Kerr", "pronoun-resolved")

@@ -1634,7 +1634,9 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
         # paragraph before
         before = _sentence_before(pronoun, across_paragraphs=True)
         across = True
-    if before is None:
+    if before is None or _inside_quote(doc_text(doc), before.start_char, before.end_char):
+        # ('"The President's own people said .... The governor said they should talk directly.
+        # Berlin proved him right," she wrote.': a sentence of the quote is no report before it)
         return None
     quoted = _between_marks(doc, sent.start, pronoun.i)
     if (
@@ -1738,6 +1740,14 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
     ):
         return None
     return source
+
+
+def _inside_quote(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a double quote its paragraph opened before it and
+    that does not close within it."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return opened and not any(mark in text[start:end] for mark in ('"', "”"))
 
 
 def _between_marks(doc: Doc, start: int, end: int) -> range:
