@@ -2502,9 +2502,12 @@ def _nations_role_named_later(subj: Token) -> Token | None:
 
 
 # A wire story's lead may name its source by role only and name them in the paragraphs below it
-# (the AP's "delayed identification"); this many paragraphs after the lead are searched
+# (the AP's "delayed identification"); this many paragraphs after the lead are searched (the
+# blind stories named theirs in the first or the second; set by hand, not tuned)
 _LEAD_NAMED_PARAGRAPHS = 2
-_LEAD_MIN_WORDS = 15  # a shorter first paragraph is a headline, a byline or a dateline
+# a shorter first paragraph is a headline, a byline or a dateline (PolNeAR's headlines run to 14
+# words; set by hand, not tuned)
+_LEAD_MIN_WORDS = 15
 # a paragraph that opens with a label and its colon: a transcript's turn ("Answer: ...")
 _LABELLED_PARAGRAPH = re.compile(r"[ \t]*[A-Z][A-Za-z .]{0,40}:")
 
@@ -2537,16 +2540,16 @@ def _lead_role_named_below(subj: Token, memory: _Speakers) -> Token | None:
     )
     if lead is None or not paragraphs[lead][0] <= subj.idx < paragraphs[lead][1]:
         return None
+    # a person the lead names before the role is whom it may stand for ("calling for Donald
+    # Trump to be banned after the U.S. presidential candidate suggested ..."), but not a name on
+    # a body's noun ("The Obama administration will push ..., the U.S. ambassador ... said")
     if any(
         e.label_ == "PERSON"
         and paragraphs[lead][0] <= e.start_char < subj.left_edge.idx
-        # (not a name on a body's noun: "The Obama administration will push ..., the U.S.
-        # ambassador to the United Nations said")
         and not (e.root.dep_ in ("compound", "poss") and e.root.head.ent_type_ != "PERSON")
         for e in doc.ents
     ):
-        return None  # "calling for Donald Trump to be banned after the U.S. presidential
-        # candidate suggested ...": the one named before it
+        return None
     nation = _nation_of(subj)
     lead_text = text[paragraphs[lead][0] : paragraphs[lead][1]]
     below_end = paragraphs[min(lead + _LEAD_NAMED_PARAGRAPHS, len(paragraphs) - 1)][1]
