@@ -28,6 +28,7 @@ from tasks.nlp import (
     MALE_NAMES,
     PERSON_TITLES,
     PLATFORMS,
+    crosses_quote,
     doc_text,
     name_case_word,
     opens_line,
@@ -1743,11 +1744,10 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
 
 
 def _inside_quote(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] lies inside a double quote its paragraph opened before it and
-    that does not close within it."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
-    opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-    return opened and not any(mark in text[start:end] for mark in ('"', "”"))
+    """Whether both ends of text[start:end] lie inside a double quote its paragraph opened
+    (crosses_quote from the paragraph's start, as entities' _in_quote reads one offset)."""
+    para_start = text.rfind("\n", 0, start) + 1
+    return crosses_quote(text, para_start, start) and crosses_quote(text, para_start, end)
 
 
 def _between_marks(doc: Doc, start: int, end: int) -> range:
