@@ -39,6 +39,10 @@ DEFAULT_EXTRACT_IN: ExtractIn = "auto"  # the rules run where a core is free for
 # the longest texts it is given (200,000 characters): ~110 s at the ~30k characters/s measured
 # here, ~5x that on a loaded or slower machine.
 DEFAULT_STALL_TIMEOUT_S = 600.0
+# A Dask cluster with no worker while a run waits on it: a nanny restarts a dead worker in a few
+# seconds, an adaptive cluster that scales from zero starts one in a minute or two; five minutes
+# without any is a cluster that has lost its workers for good.
+DEFAULT_NO_WORKERS_TIMEOUT_S = 300.0
 
 
 class Section(BaseModel):
@@ -302,6 +306,14 @@ class RunnerConfig(Section):
         default="default", description="default: threads and local processes; dask: DaskTaskRunner."
     )
     address: str | None = Field(default=None, description="Dask scheduler address for kind dask.")
+    no_workers_timeout: float = Field(
+        default=DEFAULT_NO_WORKERS_TIMEOUT_S,
+        gt=0,
+        description="Seconds a dask run waits on its cluster while the cluster has no worker "
+        "(all died, none restarted) before it stops with an error; articles not yet written "
+        "are fetched again by the next run. An adaptive cluster that scales from zero needs "
+        "its start-up time here.",
+    )
 
 
 class Settings(Section):

@@ -8,6 +8,7 @@ Prefect's per-task cost (~10 ms) stays negligible next to spaCy's.
 from __future__ import annotations
 
 import gc
+import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -154,6 +155,48 @@ def _dask_worker_deaths() -> tuple[type[BaseException], ...]:
     return (KilledWorker,)
 
 
+# How often a run waiting on a Dask task asks the scheduler whether the cluster has any worker
+DASK_POLL_S = 5.0
+
+
+class DaskClusterLost(RuntimeError):
+    """The Dask cluster a run enriches on has had no worker for runner.no_workers_timeout."""
+
+
+def dask_result(future: PrefectFuture[T], no_workers_timeout: float, address: str | None) -> T:
+    """The result of a task run on the Dask cluster, or its exception.
+
+    Dask waits on a task for as long as it takes a worker to run it: on a cluster whose workers
+    have all died and none was restarted (a nanny that failed to start a new one, workers
+    started without a nanny), that is for ever. Raises DaskClusterLost, naming the key and the
+    fix, once the cluster has had no worker for `no_workers_timeout` seconds of the wait.
+    """
+    wrapped = getattr(future, "wrapped_future", None)
+    if wrapped is None:  # not a Dask future: nothing to watch
+        return future.result()
+    workerless_since: float | None = None
+    while True:
+        future.wait(DASK_POLL_S)
+        if wrapped.done():  # finished, failed or cancelled: result() returns or raises it
+            return future.result()
+        try:
+            has_workers = bool(wrapped.client.nthreads())
+        except OSError:  # the scheduler itself is gone
+            has_workers = False
+        now = time.monotonic()
+        if has_workers or workerless_since is None:
+            workerless_since = None if has_workers else now
+        elif now - workerless_since >= no_workers_timeout:
+            where = f"at {address}" if address else "the run started"
+            raise DaskClusterLost(
+                f"the Dask cluster {where} has had no worker for {now - workerless_since:.0f} s "
+                f"while the run waited on it (runner.no_workers_timeout: "
+                f"{no_workers_timeout:g}): its workers died and none was restarted. Restart "
+                "its workers (or the cluster) and run again: articles not yet written are "
+                "fetched again then."
+            )
+
+
 def opaque(value: T) -> T:
     """A task argument Prefect passes through without walking into it.
 
@@ -275,6 +318,12 @@ def run_ingest(
                 for part in (articles[i : i + size] for i in range(0, len(articles), size))
             ]
 
+        def finished(future: PrefectFuture[Any]) -> Any:
+            if not on_dask:
+                return future.result()
+            runner = settings.runner
+            return dask_result(future, runner.no_workers_timeout, runner.address)
+
         def one_by_one_on_dask(
             articles: list[Article],
         ) -> tuple[list[Enriched], list[Reject], str]:
@@ -286,9 +335,9 @@ def run_ingest(
             model = ""
             for article in articles:
                 try:
-                    part_enriched, part_rejects, model = enrich_remote_task.submit(
-                        [article], settings.nlp.model, aliases, stall
-                    ).result()
+                    part_enriched, part_rejects, model = finished(
+                        enrich_remote_task.submit([article], settings.nlp.model, aliases, stall)
+                    )
                 except deaths:
                     killers += 1
                     check_killers(killers)
@@ -306,7 +355,7 @@ def run_ingest(
             model = ""
             for part, future in slices:
                 try:
-                    part_enriched, part_rejects, model = future.result()
+                    part_enriched, part_rejects, model = finished(future)
                 except deaths:
                     log.warning(
                         "Dask workers died on a slice of %d articles: retrying them one by one",

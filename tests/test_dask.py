@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -16,30 +17,18 @@ MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.slow
 
 
-def _ingest_on_cluster(
-    base_url: str, tmp_path: Path, plugin: WorkerPlugin | None = None, stall_timeout: float = 600
+def _ingest_on(
+    address: str, base_url: str, tmp_path: Path, stall_timeout: float = 600, **runner: Any
 ) -> dict[str, Any]:
-    """The demo site's first source ingested on a fresh 2-worker LocalCluster (`plugin` on its
-    workers); the run's summary."""
-    from distributed import Client, LocalCluster
+    """The demo site's first source ingested on the Dask scheduler at `address` (2 NLP
+    workers, batches of 6; `runner` adds keys to the config's runner section); the run's
+    summary."""
     from prefect.testing.utilities import prefect_test_harness
 
     from flows.cli import demo_config
     from flows.ingest import ingest
 
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster,
-        Client(cluster) as client,
-        prefect_test_harness(server_startup_timeout=120),
-    ):
-        if plugin is not None:
-            client.register_plugin(plugin)
+    with prefect_test_harness(server_startup_timeout=120):
         cfg = demo_config(base_url, str(tmp_path / "data"))
         cfg["sources"] = cfg["sources"][:1]
         cfg["nlp"] = {
@@ -48,10 +37,34 @@ def _ingest_on_cluster(
             "batch_size": 6,
             "stall_timeout": stall_timeout,
         }
-        cfg["runner"] = {"kind": "dask", "address": cluster.scheduler_address}
+        cfg["runner"] = {"kind": "dask", "address": address, **runner}
         config = tmp_path / "dask.yaml"
         config.write_text(yaml.safe_dump(cfg))
         return ingest(str(config))
+
+
+def _ingest_on_cluster(
+    base_url: str, tmp_path: Path, plugin: WorkerPlugin | None = None, stall_timeout: float = 600
+) -> dict[str, Any]:
+    """The demo site's first source ingested on a fresh 2-worker LocalCluster (`plugin` on its
+    workers); the run's summary."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            # its HTTP server on a free port: None still takes 8787, and two clusters at once
+            # (xdist) or any other program there fail the test on Dask's "port in use" warning
+            dashboard_address=":0",
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        if plugin is not None:
+            client.register_plugin(plugin)
+        return _ingest_on(cluster.scheduler_address, base_url, tmp_path, stall_timeout)
 
 
 def test_ingest_on_a_local_dask_cluster(demo_site, tmp_path: Path) -> None:
@@ -113,6 +126,66 @@ def test_an_article_that_kills_or_stalls_its_dask_workers_is_rejected_and_the_ru
     ]
     articles = pd.read_parquet(tmp_path / "data" / "articles")
     assert len(articles) == len(MANIFEST["articles"]) - 1 and articles.article_id.is_unique
+
+
+def test_a_cluster_that_loses_every_worker_stops_the_run_instead_of_waiting_for_ever(
+    demo_site, tmp_path: Path
+) -> None:
+    # workers started without a nanny (or whose nanny failed to start a new one) stay dead:
+    # the run waited on the slice's retry for ever, and a nightly run never ended; now it stops
+    # once the cluster has had no worker for runner.no_workers_timeout, naming the key
+    import os
+    import subprocess
+    import sys
+
+    from distributed import Client
+
+    from flows.ingest import DaskClusterLost
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = str(sock.getsockname()[1])
+    address = f"tcp://127.0.0.1:{port}"
+    repo = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(repo), os.environ.get("PYTHONPATH", "")]),
+        # the bad article kills both workers once each: Dask gives up on the slice then
+        "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",
+    }
+    scheduler = [
+        sys.executable,
+        "-m",
+        "distributed.cli.dask_scheduler",
+        "--dashboard-address",
+        ":0",
+    ]
+    worker = [sys.executable, "-m", "distributed.cli.dask_worker", "--no-dashboard"]
+    commands = [
+        [*scheduler, "--host", "127.0.0.1", "--port", port],
+        *[[*worker, address, "--no-nanny", "--nthreads", "1"]] * 2,
+    ]
+    log = (tmp_path / "cluster.log").open("wb")
+    processes = [
+        subprocess.Popen(c, cwd=repo, env=env, stdout=log, stderr=log, stdin=subprocess.DEVNULL)
+        for c in commands
+    ]
+    try:
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+            client.register_plugin(_BadOnWorkers(MANIFEST["articles"][1]["path"], "die"))
+            with pytest.raises(DaskClusterLost, match=r"no worker .*runner\.no_workers_timeout"):
+                _ingest_on(address, demo_site.base_url, tmp_path, no_workers_timeout=1)
+            assert not client.nthreads()  # both workers are gone, as the run said
+    finally:
+        for process in processes:
+            process.kill()
+            process.wait()
+        log.close()
+    # the batches committed before stay whole; the one in flight is fetched again next run
+    articles = pd.read_parquet(tmp_path / "data" / "articles")
+    assert articles.article_id.is_unique and len(articles) < len(MANIFEST["articles"]) - 1
+    assert not articles.url.str.endswith(MANIFEST["articles"][1]["path"]).any()
 
 
 def test_a_scheduler_that_does_not_answer_stops_the_run_before_any_fetch(
