@@ -979,6 +979,9 @@ PERSON_TITLES = (
     r"Captain|Lt|Lieutenant|Col|Colonel|Adm|Admiral|Cmdr|Commander|Archbishop|Bishop|Rabbi|Imam|"
     r"Pastor|Reverend|Sir|Dame|Lord|Baroness|Commissioner|Superintendent|Inspector|Councillor|Councilor|"
     r"Councilman|Councilwoman|Assemblyman|Assemblywoman|"
+    # a sports report's positions, which it writes before a player's name as titles
+    # ("Goalkeeper Ri Myong-Guk said ...", "Striker Jong Tae-Se wept ...")
+    r"Goalkeeper|Goalie|Striker|Midfielder|Defender|Skipper|"
     # abbreviations this module keeps whole, plurals included ("Sens. Jeff Merkley, ...")
     r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"
     r"Treas|Mme|Mlle|"

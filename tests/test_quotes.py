@@ -11364,3 +11364,77 @@ def test_a_report_inside_the_quote_is_no_source_for_its_closing_pronoun(nlp) -> 
     )
     row = next(q for q in quotes_of(nlp, text) if q.cue == "wrote")
     assert (row.speaker, row.speaker_type) == ("Allison Kerr", "pronoun-resolved")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a factbox's sources line: "State" is a word of the department's name, no "state"
+        "July 14, 2007 - North Korea shuts down the Yongbyon reactor.\n\n(Sources: Reuters, U.S."
+        " State Department, Arms Control Association, KCNA)",
+        "Sources: U.S. State Department, Ministry of Foreign Affairs",
+    ],
+)
+def test_a_factboxs_sources_line_is_no_quote(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_word_of_a_bodys_name_in_a_headline_is_no_verb(nlp) -> None:
+    # the headline's verb is "Warns", not the "State" of "State Department"
+    (row,) = quotes_of(nlp, "U.S. State Department Warns North Korea on Missile Test")
+    assert (row.cue, row.speaker, row.text) == (
+        "Warns",
+        "U.S. State Department",
+        "North Korea on Missile Test",
+    )
+
+
+def test_a_players_position_is_a_title_and_a_coach_named_after_his_role_is_the_subject(
+    nlp,
+) -> None:
+    # a sports report writes positions before names as titles; the name the parser set after
+    # "coach" as its apposition is the subject a "he" goes on with, not the goalkeeper before
+    text = (
+        'Goalkeeper Ri Myong-Guk said Brazil\'s first goal had been "my mistake", adding that'
+        " he had expected a cross.\n\nBrazil coach Dunga admitted his side had found the going"
+        ' hard. "They defended very well, very compact, and we had to be patient," he said.'
+    )
+    speakers = [(q.cue, q.speaker) for q in quotes_of(nlp, text)]
+    assert speakers == [
+        ("said", "Ri Myong-Guk"),
+        ("adding", "Ri Myong-Guk"),
+        ("admitted", "Dunga"),
+        ("said", "Dunga"),
+    ]
+
+
+def test_a_pronoun_set_inside_its_report_goes_on_with_the_unnamed_subject_before(nlp) -> None:
+    # "China, he said, ...": the official the sentence before was about (the "Bush" that
+    # modifies "official" is no person named between them), not the negotiator quoted before
+    text = (
+        'Kenichiro Sasae, the Japanese negotiator, praised Wu. "He is patient," Sasae said.\n\n'
+        "A former Bush administration official who dealt with Beijing in the first two years of"
+        ' the talks was blunter. China, he said, "wants the talks more than it wants the result."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("wants"))
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Prosecutors said Seo had traveled to China six times since 2005, making him a"
+            " flight risk.",
+            "Prosecutors",
+        ),
+        ("Witnesses said the truck did not slow down.", "Witnesses"),
+        (
+            "Traders in Dandong say the checks at the bridge have grown stricter.",
+            "Traders in Dandong",
+        ),
+    ],
+)
+def test_unnamed_people_of_a_case_or_a_market_are_anonymous(nlp, text: str, source: str) -> None:
+    (row,) = quotes_of(nlp, text)
+    assert (row.speaker, row.speaker_type, row.speaker_text) == (None, "anonymous", source)

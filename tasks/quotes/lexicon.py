@@ -597,7 +597,9 @@ _CREDITED = re.compile(
     r"\s*(?:(?:Reported|Translated|Written(?:\s+in\s+English)?|Edited|Produced|Compiled)"
     r"\s+by\s+[A-Z]"
     # ... or a wire's credits in brackets: "(Additional reporting by Li Wen in BEIJING; ...)"
-    r"|\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Cc]ompiling)\s+by\s+)"
+    r"|\((?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Cc]ompiling)\s+by\s+"
+    # ... or a factbox's or chronology's sources: "(Sources: Reuters, U.S. State Department)"
+    r"|\(?Sources?\s*:\s)"
 )
 
 # A bare day or part of one that wire copy writes right after the verb ("said Tuesday Japan will

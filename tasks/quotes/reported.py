@@ -858,6 +858,17 @@ def _title_clause(doc: Doc, start: int, end: int) -> _Clause | None:
             # "The United States warned North Korea.": a word inside a place's name is no verb
             # (inside a person's or a group's, it often is: the tagger runs a title together)
             or (cue.ent_iob_ == "I" and cue.ent_type_ in ("GPE", "LOC"))
+            # "U.S. State Department Warns ...": a word of a body's name before the noun it
+            # names, no verb (unless that noun may be the title's object: NER ran "Biden Aims
+            # Insult At" into one name)
+            or (
+                cue.ent_type_ in ("ORG", "FAC")
+                and cue.dep_ == "compound"
+                and cue.head.i == cue.i + 1
+                and cue.head.ent_iob_ == "I"
+                and cue.head.lower_ not in OBJECT_VERBS
+                and cue.head.lower_ not in SPEECH_VERBS
+            )
         ):
             continue
         if words[n - 1].pos_ in ("DET", "ADP") or words[n - 1].lower_ in ("of", "the", "a"):

@@ -67,6 +67,7 @@ from tasks.quotes.lexicon import (
     _NAME_WORD,
     _NOT_NAMES,
     _OWNER,
+    _PERSON_NOUN,
     _PERSON_ROLE,
     _POLL_NOUNS,
     _POSSESSIVE,
@@ -134,6 +135,16 @@ def _topic(token: Token) -> bool:
         # "Her father, Brad, 39, worried ...", "Mr. Trump's daughter Ivanka introduced ...": a
         # name set off after the subject, or a relative's first name, renames it (not "The gossip
         # site Gawker set a trap for Donald Trump ... he fell for it")
+        token = token.head
+    elif (
+        token.dep_ == "appos"
+        and token.head.dep_ in ("nsubj", "nsubjpass")
+        and token.left_edge.i == token.head.i + 1
+        and token.head.pos_ == "NOUN"
+        and (_PERSON_ROLE.match(token.head.text) or _PERSON_NOUN.match(token.head.text))
+    ):
+        # "Brazil coach Dunga admitted ...": a name right after the role that is the subject
+        # (which the parser made its apposition) is that subject
         token = token.head
     elif token.dep_ == "appos" and token.head.dep_ == "pobj":
         # "His former business partner at Lenox, Lawrence B. Cummings, called ...": the name that
@@ -1656,6 +1667,13 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
                         for c in _children(pronoun.head)
                     )
                 )
+                # ... or set inside what it reports: 'China, he said, "wants the talks ..."'
+                or (
+                    doc[pronoun.i - 1].text == ","
+                    and pronoun.head.i == pronoun.i + 1
+                    and pronoun.head.i + 1 < len(doc)
+                    and doc[pronoun.head.i + 1].text == ","
+                )
             )
             # (a name inside the quote is no one the pronoun may mean: '"They know the Bush
             # administration has five months left," he said')
@@ -1686,8 +1704,10 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
         else set()
     )
     if source is None or any(
+        # (not a name that modifies the source itself: "A former Bush administration official
+        # was blunter. China, he said, ..." is the official's)
         t.ent_type_ == "PERSON" and t.i not in reported
-        for t in doc[source.left_edge.i : sent.start]
+        for t in doc[source.i + 1 : sent.start]
     ):
         return None
     if source.lower_ == pronoun.lower_ and source.i < pronoun.i:
@@ -3772,12 +3792,14 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 # "Administration officials have stated", "Diplomats said" (as "a U.S. official" and "two
 # senior officials" are)
 # ... and the unnamed on either side of a question ("Critics say ...", "Supporters argue ...",
-# "Delegates said ...", "PRC contacts had told Chun ...")
+# "Delegates said ...", "PRC contacts had told Chun ..."), of a case ("Prosecutors said ...",
+# "Witnesses said ...") or of a market ("Traders say ...")
 _UNNAMED_PLURALS = frozenset(
     ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources",
      "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts",
      "envoys", "scholars", "academics", "specialists", "economists", "panelists",
-     "participants"]
+     "participants", "prosecutors", "investigators", "inspectors", "witnesses", "residents",
+     "traders", "dealers"]
 )  # fmt: skip
 # ... whose "of" names what they take a stand on, not a body they belong to: "Critics of the deal"
 _STANCE_PLURALS = frozenset(["critics", "supporters", "opponents", "skeptics"])
