@@ -3430,6 +3430,13 @@ def _clock_day(
 _NARRATIVE_REACH = 1000
 _NARRATIVE_AWAY = timedelta(days=180)
 _NARRATIVE_NEAR = timedelta(days=31)
+# ... and how close within an entry of a chronology that the full date opens ("* Oct. 3, 2007 -
+# The parties agree that North Korea will ... declare all its programmes by Dec. 31"): the
+# entry is told from its date, half a year either way (set by hand, not tuned)
+_ENTRY_NEAR = timedelta(days=183)
+# a chronology's entry: its date opens the line, after a bullet, and a dash or colon follows it
+_ENTRY_DATE_LEAD = re.compile(r"[ \t]*(?:[-*•–—][ \t]*)?")
+_ENTRY_DATE_TAIL = re.compile(r"[ \t]*(?:[-–—:])[ \t]")
 
 
 _YEAR_ONLY = re.compile(r"\d{4}$")  # a year's value ("2006"), not a month's or a day's
@@ -3446,12 +3453,13 @@ def _naming_date(token: Token | None) -> bool:
 
 
 def _narrative_year(
-    got: Normalised, found: list[TemporalExpression], start: int, anchor: date
+    got: Normalised, found: list[TemporalExpression], start: int, anchor: date, text: str
 ) -> Normalised:
     """A day without a year in a story told from a date long before the anchor ("On September
     19, 2005, the parties issued a statement. ... On September 20, the North said ...") is on
-    the year of that full date when it falls within a month of it, not the anchor's; not once a
-    year named since has moved the story on."""
+    the year of that full date when it falls within a month of it (within half a year in the
+    entry of a chronology that date opens), not the anchor's; not once a year named since has
+    moved the story on."""
     # (the last day named, with its year or placed in the story told: "On Sept. 13, 2005,
     # ... on the morning of Sept. 17 ... On Sept. 19, ...")
     told = next(
@@ -3479,11 +3487,22 @@ def _narrative_year(
         # it the story looks back to: "... had done exactly that in 1994. ... on July 27")
         return got
     day = date.fromisoformat(got[1])
+    near = _ENTRY_NEAR if _opens_entry(text, told, start) else _NARRATIVE_NEAR
     for year in (then.year, then.year - 1, then.year + 1):
         candidate = _safe_date(year, day.month, day.day)
-        if abs(candidate - then) <= _NARRATIVE_NEAR:
+        if abs(candidate - then) <= near:
             return got[0], candidate.isoformat(), got[2], got[3]
     return got
+
+
+def _opens_entry(text: str, told: TemporalExpression, start: int) -> bool:
+    """Whether `told` opens the chronology entry (its paragraph) that `start` lies in."""
+    line_start = text.rfind("\n", 0, told.start_char) + 1
+    return (
+        _ENTRY_DATE_LEAD.fullmatch(text, line_start, told.start_char) is not None
+        and _ENTRY_DATE_TAIL.match(text, told.end_char) is not None
+        and "\n" not in text[told.end_char : start]
+    )
 
 
 # what may open a schedule's entry before its clock time: a bullet ("- 9:30 a.m.: ...")
@@ -3944,7 +3963,7 @@ def extract_dates(
         ):
             # (not a date that names a thing: "the Sept. 19, 2005 joint statement")
             narrated = [f for f in found if not _naming_date(token_at(doc, f.start_char))]
-            got = _narrative_year(got, narrated, start, anchor)
+            got = _narrative_year(got, narrated, start, anchor, text)
         if rule == "rel_unit" or (rule == "quarter" and raw.lower() == "the previous quarter"):
             # ("the previous quarter" is read with the quarters: the last one reported)
             said = reading.lower()

@@ -3119,6 +3119,19 @@ def test_a_schedules_entries_take_the_day_of_the_header_above_them(nlp) -> None:
             date(2007, 10, 11),
             "2007-10-03",
         ),
+        # a chronology's entry is told from the date that opens it, months either way
+        (
+            "FACTBOX-Key events in the talks\n\n* Oct. 3, 2007 - The parties agree that North "
+            "Korea will disable Yongbyon and declare all its nuclear programmes by Dec. 31.",
+            date(2008, 12, 7),
+            "2007-12-31",
+        ),
+        (
+            "* Sept. 19, 2005 - After a fourth round held in two sessions from July 26, North "
+            "Korea agrees in a joint statement to abandon its nuclear programmes.",
+            date(2008, 12, 7),
+            "2005-07-26",
+        ),
     ],
 )
 def test_a_day_without_a_year_takes_the_year_of_the_story_told(
