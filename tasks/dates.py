@@ -960,7 +960,8 @@ _UNTIL = frozenset(["until", "till"])
 
 
 def _state_until(token: Token | None) -> bool:
-    """The expression closes an "until" phrase on a verb of a state that lasted."""
+    """The expression closes an "until" phrase on a verb of a state that lasted, or on a verb
+    denied until then ("did not publish its list until January": it did, in January)."""
     if token is None:
         return False
     prep = token.head
@@ -968,7 +969,9 @@ def _state_until(token: Token | None) -> bool:
         if prep.head.i == prep.i:  # the root
             return False
         prep = prep.head
-    return prep.lower_ in _UNTIL and prep.head.lower_ in _LASTED
+    return prep.lower_ in _UNTIL and (
+        prep.head.lower_ in _LASTED or any(c.dep_ == "neg" for c in prep.head.children)
+    )
 
 
 def _perfect(token: Token | None) -> bool:
@@ -2534,6 +2537,9 @@ _SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(
     r"\b(?:planned|scheduled|slated|set|due|expected|timed)\s+(?:for|in)\s+$", re.IGNORECASE
 )
+# "set a trial date of Sept. 10", "gave them a deadline of Dec. 31": the day set is the nearest
+# such day (often ahead), whatever the tense of the setting
+_DATE_SET_OF = re.compile(r"\b(?:date|deadline)\s+of\s+$", re.IGNORECASE)
 # "on April 24 and 25", "Nov. 7 or 8": a second day of the same month, named by its number
 # alone; only before punctuation or a word that ends the phrase, not "24 and 25 percent"
 _SECOND_DAY = re.compile(
@@ -3845,6 +3851,12 @@ def extract_dates(
             and _PLANNED_FOR.search(text, max(0, start - 16), start)  # "scheduled for ": 14
         ):
             tense = None  # the nearest such month (see _resolve_month)
+        elif (
+            rule in _DAY_MONTH_RULES
+            and tense == "past"
+            and _DATE_SET_OF.search(text, max(0, start - 12), start)  # "deadline of ": 12
+        ):
+            tense = None  # the nearest such day
         elif rule == "weekday_rel" and tense in ("past", None) and anchor and _planned(token):
             tense = _nearest_weekday(raw, anchor)
         got = normalize(reading, anchor, tense, rule)

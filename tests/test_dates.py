@@ -727,6 +727,39 @@ CASES = [
         "DATE",
         "2007-12",
     ),
+    # ... and what was denied until a time told in the past happened then ("did not publish
+    # until January": it did, in January)
+    (
+        "Beale argued that the department did not publish its list of banned items until"
+        " January, weeks after the shipments left.",
+        date(2007, 6, 15),
+        "January",
+        "DATE",
+        "2007-01",
+    ),
+    (
+        "He did not leave the guesthouse until Friday.",
+        date(2007, 6, 13),  # a Wednesday
+        "Friday",
+        "DATE",
+        "2007-06-08",
+    ),
+    # a day set for something ("a trial date of", "a deadline of") is the nearest such day,
+    # whatever the tense of the setting
+    (
+        "The judge ordered Seo released on bond and set a trial date of Sept. 10.",
+        date(2007, 6, 15),
+        "Sept. 10",
+        "DATE",
+        "2007-09-10",
+    ),
+    (
+        "The council gave Iraq a deadline of Jan. 15 to withdraw.",
+        date(1990, 11, 30),
+        "Jan. 15",
+        "DATE",
+        "1991-01-15",
+    ),
     # the day of a plan is the nearer of the two it may name; the day the planning was done
     # (fronted) is behind
     (
