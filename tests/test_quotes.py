@@ -11438,3 +11438,14 @@ def test_a_pronoun_set_inside_its_report_goes_on_with_the_unnamed_subject_before
 def test_unnamed_people_of_a_case_or_a_market_are_anonymous(nlp, text: str, source: str) -> None:
     (row,) = quotes_of(nlp, text)
     assert (row.speaker, row.speaker_type, row.speaker_text) == (None, "anonymous", source)
+
+
+def test_a_titles_capitals_on_a_word_the_article_writes_in_lower_case_name_no_one(nlp) -> None:
+    # "Indictment" is the subhead's capitals on the story's "indictment", no one named so
+    text = (
+        "Fairfax Exporter Charged With Selling Luxury Goods to North Korea\n\nIndictment Says"
+        " Cognac, Cars and a Grand Piano Were Routed Through China\n\nBy Alison Drury\n\nThe"
+        " indictment says the goods went through Dalian."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.speaker_text == "Indictment")
+    assert (row.speaker, row.speaker_type) == (None, "description")

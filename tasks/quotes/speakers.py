@@ -100,6 +100,7 @@ from tasks.quotes.syntax import (
     _common_words,
     _description_span,
     _entity_of,
+    _headline_word,
     _in_title_line,
     _lowers,
     _missed_name,
@@ -3278,6 +3279,17 @@ def _resolve(
     )
     if family is not None and " " not in text and text.lower() not in memory.full_names:
         return memory.full(f"{text} {family}"), text, "named"  # "Jane" -> "Jane Sanders"
+    if (
+        is_name
+        and subj.ent_type_ == ""
+        and text == subj.text
+        and subj.lower_ not in memory.full_names
+        and not role  # ("Anchor Expressed ...": the anchor the article names)
+        and _headline_word(subj, subj.idx)
+    ):
+        # "Indictment Says Cognac, Cars and a Grand Piano Were Routed ...": a title's capitals
+        # on a word the article writes in lower case ("the indictment") name no one
+        return None, text, "description"
     if is_name and subj.ent_type_ in ("", "PERSON") and not role_only:
         name = memory.full_at(_honorific(doc, start) + text, start)
         return name, text, "named"
