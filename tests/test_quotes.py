@@ -11449,3 +11449,15 @@ def test_a_titles_capitals_on_a_word_the_article_writes_in_lower_case_name_no_on
     )
     row = next(q for q in quotes_of(nlp, text) if q.speaker_text == "Indictment")
     assert (row.speaker, row.speaker_type) == (None, "description")
+
+
+def test_a_dash_typed_as_two_hyphens_before_a_name_is_a_byline(nlp) -> None:
+    # plain-text copy types the dash as "--": the quote is Hill's, not the scholar's before it
+    text = (
+        "* FROM OUR SCHOLARS. Senior fellow Dana Whitcombe argues that the next phase will be"
+        " harder.\n\n* QUOTE OF THE WEEK: \"For four years we've been talking about a reactor."
+        " This week we're talking about a reactor that isn't running.\" -- Christopher Hill, to"
+        " reporters at his hotel in Beijing, Wednesday."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert (row.speaker, row.speaker_type) == ("Christopher Hill", "named")

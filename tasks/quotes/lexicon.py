@@ -537,9 +537,10 @@ def speech_speaker(text: str) -> re.Match[str] | None:
 
 # A dash and a name alone after a closing mark, to the end of its line or before a comma or a
 # parenthesis: the byline of an epigraph, a pull quote or a reader's quote in a list
-# ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio')
+# ('"... He represents our greatest shame." ― Sonya Herridge', '"..." — Jane Doe, 34, Ohio'),
+# the dash typed as two hyphens in plain-text copy ('"..." -- Christopher Hill, to reporters')
 _DASH_BYLINE = re.compile(
-    r"[ \t\u00a0]{0,2}[―—–][ \t\u00a0]*"
+    r"[ \t\u00a0]{0,2}(?:--|[―—–])[ \t\u00a0]*"
     # (a title of several words before the name: "— Secretary of State Condoleezza Rice")
     r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+(?:(?:of|for)[ \t\u00a0]+)?){0,5}[A-Z][\w'’-]*)"
     # ... a body's document or spokesperson after its name ('— North Korean Foreign Ministry
