@@ -11461,3 +11461,30 @@ def test_a_dash_typed_as_two_hyphens_before_a_name_is_a_byline(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert (row.speaker, row.speaker_type) == ("Christopher Hill", "named")
+
+
+def test_a_quote_paragraph_goes_on_with_the_unnamed_source_of_the_report_set_around_he_said(
+    nlp,
+) -> None:
+    # the paragraph's "he said" goes on with the "he" of 'China, he said, "..."' before it,
+    # whose source is the official the sentence before that told of, not the negotiator
+    text = (
+        'Kenichiro Sasae, the Japanese negotiator, praised Wu. "He is patient," Sasae said.\n\n'
+        'A former Bush administration official was blunter. China, he said, "wants the talks'
+        ' more than it wants the result."\n\n"As long as everyone is sitting at Wu\'s table,'
+        ' nobody is talking about sanctions," he said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("As long"))
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+def test_colleagues_and_one_of_them_are_unnamed(nlp) -> None:
+    text = (
+        'Colleagues say Wu took the test personally. "For two days he did not talk about'
+        ' anything else," said one.'
+    )
+    rows = quotes_of(nlp, text)
+    assert [(q.speaker_text, q.speaker, q.speaker_type) for q in rows] == [
+        ("Colleagues", None, "anonymous"),
+        ("one", None, "anonymous"),
+    ]

@@ -1685,6 +1685,13 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
     ):
         return None
     verb = before.root
+    if verb.lower_ not in SPEECH_VERBS:
+        # 'China, he said, "wants ..."': the parser hangs the attribution set inside the report
+        # on the report's verb
+        verb = next(
+            (c for c in _children(verb) if c.dep_ == "parataxis" and c.lower_ in SPEECH_VERBS),
+            verb,
+        )
     if not any_verb and verb.lower_ not in SPEECH_VERBS and verb.lower_ not in _PREP_CUES:
         return None  # a report, or a stance toward one ("Another official disagreed.")
     source = next((c for c in _children(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
@@ -1718,7 +1725,12 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
         # diplomat ... He told me they were "in a coma." \n\n "...," he said')
         if depth >= _CHAIN_SENTENCES_MAX:
             return None
-        return _unnamed_source_before(source, any_verb, depth + 1)
+        chained = _unnamed_source_before(source, any_verb, depth + 1)
+        if chained is None and not any_verb:
+            # ... or the one the sentence before that pronoun only told of ("A former official
+            # ... was blunter. China, he said, "...". \n\n "...," he said": the official)
+            chained = _unnamed_source_before(source, True, depth + 1)
+        return chained
     if source.lower_ == "one" and _of_group(source):
         return source  # "One of the diplomats said ... "...," he said": that one goes on
     if (
@@ -3219,6 +3231,9 @@ def _resolve(
         if of_nation is not None:
             return of_nation, text, "named"
         return memory.full_at(_honorific(doc, start) + text, start), text, "named"
+    if subj.lower_ == "one" and subj.pos_ in ("NUM", "PRON") and not list(_children(subj)):
+        # '"...," said one.' after "Colleagues say ...": one of the people just left unnamed
+        return None, text, "anonymous"
     if subj.lower_ in _UNNAMED_PEOPLE and not any(c.dep_ == "prep" for c in _children(subj)):
         # "Others argue ...", "said another", "Several pointed out ...": people the story does
         # not name (not "some of his aides", a group it does)
@@ -3808,6 +3823,7 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 # "Witnesses said ...") or of a market ("Traders say ...")
 _UNNAMED_PLURALS = frozenset(
     ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources",
+     "colleagues",
      "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts",
      "envoys", "scholars", "academics", "specialists", "economists", "panelists",
      "participants", "prosecutors", "investigators", "inspectors", "witnesses", "residents",
