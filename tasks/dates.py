@@ -3440,8 +3440,8 @@ _NARRATIVE_NEAR = timedelta(days=31)
 # The parties agree that North Korea will ... declare all its programmes by Dec. 31"): the
 # entry is told from its date, half a year either way (set by hand, not tuned)
 _ENTRY_NEAR = timedelta(days=183)
-# a chronology's entry: its date opens the line, after a bullet, and a dash or colon follows it
-_ENTRY_DATE_LEAD = re.compile(r"[ \t]*(?:[-*•–—][ \t]*)?")
+# a chronology's entry: its date opens the line, after a bullet (_ENTRY_LEAD, as a schedule's
+# clock time does), and a dash or colon follows it
 _ENTRY_DATE_TAIL = re.compile(r"[ \t]*(?:[-–—:])[ \t]")
 
 
@@ -3505,7 +3505,7 @@ def _opens_entry(text: str, told: TemporalExpression, start: int) -> bool:
     """Whether `told` opens the chronology entry (its paragraph) that `start` lies in."""
     line_start = text.rfind("\n", 0, told.start_char) + 1
     return (
-        _ENTRY_DATE_LEAD.fullmatch(text, line_start, told.start_char) is not None
+        _ENTRY_LEAD.fullmatch(text, line_start, told.start_char) is not None
         and _ENTRY_DATE_TAIL.match(text, told.end_char) is not None
         and "\n" not in text[told.end_char : start]
     )

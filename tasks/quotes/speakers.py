@@ -3820,14 +3820,14 @@ _UNNAMED_PEOPLE = frozenset(["another", "others", "several", "some", "many", "mo
 # senior officials" are)
 # ... and the unnamed on either side of a question ("Critics say ...", "Supporters argue ...",
 # "Delegates said ...", "PRC contacts had told Chun ..."), of a case ("Prosecutors said ...",
-# "Witnesses said ...") or of a market ("Traders say ...")
+# "Witnesses said ..."), of a market ("Traders say ...") or of the one a story is about
+# ("Colleagues say ...")
 _UNNAMED_PLURALS = frozenset(
     ["officials", "diplomats", "aides", "negotiators", "insiders", "analysts", "experts", "sources",
-     "colleagues",
      "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts",
      "envoys", "scholars", "academics", "specialists", "economists", "panelists",
      "participants", "prosecutors", "investigators", "inspectors", "witnesses", "residents",
-     "traders", "dealers"]
+     "traders", "dealers", "colleagues"]
 )  # fmt: skip
 # ... whose "of" names what they take a stand on, not a body they belong to: "Critics of the deal"
 _STANCE_PLURALS = frozenset(["critics", "supporters", "opponents", "skeptics"])
