@@ -171,9 +171,7 @@ def dask_result(future: PrefectFuture[T], no_workers_timeout: float, address: st
     started without a nanny), that is for ever. Raises DaskClusterLost, naming the key and the
     fix, once the cluster has had no worker for `no_workers_timeout` seconds of the wait.
     """
-    wrapped = getattr(future, "wrapped_future", None)
-    if wrapped is None:  # not a Dask future: nothing to watch
-        return future.result()
+    wrapped = cast(Any, future).wrapped_future  # the distributed.Future a PrefectDaskFuture wraps
     workerless_since: float | None = None
     while True:
         future.wait(DASK_POLL_S)

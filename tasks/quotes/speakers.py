@@ -67,7 +67,6 @@ from tasks.quotes.lexicon import (
     _NAME_WORD,
     _NOT_NAMES,
     _OWNER,
-    _PERSON_NOUN,
     _PERSON_ROLE,
     _POLL_NOUNS,
     _POSSESSIVE,
@@ -142,7 +141,7 @@ def _topic(token: Token) -> bool:
         and token.head.dep_ in ("nsubj", "nsubjpass")
         and token.left_edge.i == token.head.i + 1
         and token.head.pos_ == "NOUN"
-        and (_PERSON_ROLE.match(token.head.text) or _PERSON_NOUN.match(token.head.text))
+        and _person_word(token.head.text)
     ):
         # "Brazil coach Dunga admitted ...": a name right after the role that is the subject
         # (which the parser made its apposition) is that subject
