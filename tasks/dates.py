@@ -19,7 +19,7 @@ import itertools
 import re
 import re._constants as _c  # the parsed form of our own rules, to index them by their start
 import re._parser as _parser
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -172,11 +172,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_day_year",
-        rf"\b(?:{_DAY_MODIFIER}\s+)?(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAYNUM}(?:\s*,?\s+{_YEAR})?\b",
+        rf"\b(?:{_DAY_MODIFIER}\s+)?(?:{_WEEKDAY}(?:\s+{_POD}\s*,)?\s*,?\s+)?{_MONTH}\s+{_DAYNUM}(?:\s*,?\s+{_YEAR})?\b",
     ),
     (
         "day_month_year",
-        rf"\b(?:{_WEEKDAY}\s*,?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR})?\b",
+        rf"\b(?:{_WEEKDAY}(?:\s+{_POD}\s*,)?\s*,?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR})?\b",
     ),
     (
         "holiday",
@@ -1524,7 +1524,23 @@ def _month_num(word: str) -> int | None:
     )
 
 
+def _day_part_of(
+    t: str, anchor: date | None, tense: str | None, day_of: Callable[..., Normalised | None]
+) -> Normalised | None:
+    """ "Friday night, Sept. 16, 2005" (a caption's or a dateline's day and its part): that part
+    of the day the date after it gives, by `day_of`; None when the text has no part."""
+    part = _DAY_PART_DATE.match(t)
+    if part is None:
+        return None
+    day = day_of(t[part.end() :], anchor, tense)
+    if day is None or day[0] != "DATE":
+        return None
+    return "TIME", f"{day[1]}T{PARTS_OF_DAY[part.group(1).lower()]}", "time", day[3]
+
+
 def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    if _DAY_PART_DATE.match(t):
+        return _day_part_of(t, anchor, tense, _h_month_day_year)
     modifier = _DAY_MODIFIER_RX.match(t)
     if modifier:
         t = t[modifier.end() :]
@@ -1566,11 +1582,16 @@ def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normali
         return None
 
 
+_DAY_PART_DATE = re.compile(rf"{_WEEKDAY}\s+({_POD})\s*,\s*", re.IGNORECASE)
+
+
 def _safe_date(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _h_day_month_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
+    if _DAY_PART_DATE.match(t):
+        return _day_part_of(t, anchor, tense, _h_day_month_year)
     t = re.sub(rf"^{_WEEKDAY},?\s+", "", t)
     m = re.match(rf"(\d+)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(.*)$", t)
     if not m:

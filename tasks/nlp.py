@@ -986,7 +986,10 @@ PERSON_TITLES = (
     r"Sens|Reps|Gens|Govs|Maj|Cpl|Pvt|Pfc|Brig|Spc|Amb|Atty|Msgr|Supt|Insp|Asst|Hon|Pres|Sec|"
     r"Treas|Mme|Mlle|"
     # "Former AG Mukasey": the attorney general, in headlines
-    r"AG"
+    r"AG|"
+    # the ministers' and diplomats' abbreviations of cables and wire headlines ("VFM Wu said
+    # ...", "told A/S Hill", "PM Abe to visit ...")
+    r"VFM|DFM|AFM|FM|DPM|PM|A/S|DAS|DCM"
 )
 # The roles a broadcast transcript writes after a speaker's name and a comma, as a regex
 # alternation ("RENEE MONTAGNE, host:", NPR's reporter "JOHN RUWITCH, byline:"): one list for

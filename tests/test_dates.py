@@ -3172,3 +3172,26 @@ def test_a_day_without_a_year_takes_the_year_of_the_story_told(
 ) -> None:
     found = extract_dates(nlp(text), anchor)
     assert [t.value for t in found if not re.search(r"\d{4}", t.text)][-1] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "Kim Kye-gwan speaks to reporters outside the embassy in Beijing, Friday night, Sept."
+            " 16, 2005.",
+            "Friday night, Sept. 16, 2005",
+            "2005-09-16TNI",
+        ),
+        (
+            "Delegates leave the guesthouse, Tuesday afternoon, 13 September 2005.",
+            "Tuesday afternoon, 13 September 2005",
+            "2005-09-13TAF",
+        ),
+    ],
+)
+def test_a_captions_day_with_its_part_is_one_time(
+    nlp, text: str, expression: str, value: str
+) -> None:
+    found = extract_dates(nlp(text), date(2005, 9, 19))
+    assert [(t.text, t.type, t.value) for t in found] == [(expression, "TIME", value)]

@@ -11488,3 +11488,109 @@ def test_colleagues_and_one_of_them_are_unnamed(nlp) -> None:
         ("Colleagues", None, "anonymous"),
         ("one", None, "anonymous"),
     ]
+
+
+def test_a_spokesmans_opening_label_in_a_press_conference_of_q_and_a_turns_is_a_turn(
+    nlp,
+) -> None:
+    # the Chinese Foreign Ministry's transcript opens with "Qin Gang: ..."; his announcements
+    # in the unlabelled paragraphs below are his too, up to the first question
+    text = (
+        "On the afternoon of February 15, Foreign Ministry Spokesperson Qin Gang held a regular"
+        " press conference.\n\nQin Gang: Good afternoon. I'd like to begin with an"
+        " announcement.\n\nForeign Minister Alejandro Foxley of Chile will visit China from"
+        " February 26.\n\nI am happy to take your questions.\n\nQ: How does China evaluate the"
+        " talks?\n\nA: This is an important step forward.\n\nQ: Will China host the working"
+        " groups?\n\nA: China will chair one of them.\n\nQ: Any comment on the test?\n\nA: The"
+        " test was not directed at any country."
+    )
+    rows = quotes_of(nlp, text)
+    for start in ("Good afternoon", "Foreign Minister Alejandro", "I am happy"):
+        row = next(q for q in rows if q.text.startswith(start))
+        assert (row.speaker, row.kind) == ("Qin Gang", "direct"), start
+
+
+def test_he_added_after_an_unnamed_sources_quote_run_goes_on_with_that_source(nlp) -> None:
+    # the paragraph before ends in a sentence of the official's quote alone: "He added" is the
+    # official's, not the spokesman named a paragraph earlier
+    text = (
+        '"The five parties will have to decide together," Moon said.\n\nA senior ministry'
+        ' official who briefed reporters on condition of anonymity was blunter. "The North has'
+        ' said no to every draft," the official said. "They are mistaken."\n\nHe added that'
+        " Seoul had no plans to ship the remaining steel this month."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("Seoul had"))
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Vice Foreign Minister Wu Dawei chaired the round. In his meeting with the"
+            ' Ambassador, VFM Wu said China had "done what a chair can do."',
+            "Wu Dawei",
+        ),
+        ('Sasae Kenichiro arrived on Monday. "We will not pay," PM Abe said.', "Abe"),
+    ],
+)
+def test_a_cables_abbreviated_titles_are_titles(nlp, text: str, speaker: str) -> None:
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "said")
+    assert row.speaker == speaker
+
+
+def test_a_cables_paragraph_number_is_no_subject(nlp) -> None:
+    # "3. (C) Kim Sook, ..., told ...": the parser makes the number the subject, the name its
+    # apposition
+    text = (
+        "C O N F I D E N T I A L SECTION 01 OF 02 BEIJING 004712\nSIPDIS\nE.O. 12958: DECL:"
+        " 12/12/2033\nTAGS: PREL, PARM, KNNP, MNUC, KN, CH, KS, JA, RS\nSUBJECT: SIX-PARTY"
+        " TALKS: DECEMBER ROUND ENDS WITHOUT VERIFICATION PROTOCOL\nREF: A. BEIJING 4655 B."
+        " STATE 129044\nClassified By: Ambassador Clark T. Randt, Jr. Reasons 1.4 (b) and"
+        " (d).\n3. (C) Kim Sook, the ROK head of delegation, told A/S Hill on the margins"
+        " December 10 that Seoul could not justify further heavy fuel oil shipments to the"
+        ' National Assembly "if the North will not even put its promises on paper."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "told")
+    assert (row.speaker, row.speaker_type) == ("Kim Sook", "named")
+
+
+def test_the_one_remembered_speaking_says_the_quote(nlp) -> None:
+    text = (
+        "He recalled Kim Kye-gwan telling him over dinner in Beijing in September 2005 that"
+        ' "paper is cheap, but trust is expensive."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("paper"))
+    assert (row.speaker, row.cue) == ("Kim Kye-gwan", "telling")
+
+
+def test_it_with_a_reporting_participle_goes_on_for_the_north(nlp) -> None:
+    text = (
+        "But the North claimed that eight others had died. In 2004 it handed over a set of"
+        " remains, saying they were Megumi's."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "saying")
+    assert (row.speaker, row.speaker_type) == ("The North", "pronoun-resolved")
+
+
+def test_a_name_after_a_kin_word_takes_its_gender(nlp) -> None:
+    # Yaeko Taguchi is Iizuka's sister: no "he"
+    text = (
+        "The families reacted to Friday's news with wary hope. Shigeo Iizuka, head of the"
+        " association of abductees' families, whose younger sister"
+        ' Yaeko Taguchi was abducted in 1978, said the group could not rejoice yet. "We have'
+        ' been deceived so many times," he said.'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert row.speaker == "Shigeo Iizuka"
+
+
+def test_two_people_of_one_surname_named_in_full_stay_apart(nlp) -> None:
+    # the surname's index holds the daughter named first; her father, named in full, is not her
+    text = (
+        "DNA tests showed that remains handed over as those of Megumi Yokota belonged to other"
+        ' people.\n\n"We have waited 27 years for the truth," Shigeru Yokota told a news'
+        " conference."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "told")
+    assert row.speaker == "Shigeru Yokota"

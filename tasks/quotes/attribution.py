@@ -429,7 +429,20 @@ def _shown_speaking(verb: Token) -> Token | None:
         and of.head.lower_ in _RECORDINGS
     ):
         return person
+    if (
+        person.ent_type_ == "PERSON"
+        and person.dep_ == "dobj"
+        and person.head.i == verb.head.i
+        and person.head.lower_ in _WITNESSED
+    ):
+        # "He recalled Kim Kye-gwan telling him ... that ...": the one remembered speaking,
+        # whom the parser made the object of the verb of memory
+        return person
     return None
+
+
+# verbs of remembering or witnessing someone speak ("recalled Kim telling him", "heard Hill say")
+_WITNESSED = verb_forms("recall remember hear overhear see watch")
 
 
 @_per_token

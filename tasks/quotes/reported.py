@@ -968,6 +968,12 @@ _STAGE_LINE = re.compile(r"[ \t]*\([^()\n]{1,80}\)[ \t]*$")
 _QA_TURN = re.compile(r"[ \t]*[QA](?:[:.]|[ \t]*(?:--|[—–-]))?[ \t]+\S")
 
 
+@lru_cache(maxsize=4)
+def _qa_turns(text: str) -> int:
+    """How many paragraphs of a text are an interview's "Q:" or "A:" turns."""
+    return sum(1 for para in _PARAGRAPH.finditer(text) if _QA_TURN.match(para.group()))
+
+
 # a turn's label in title case, a title and a name: "Mr. Taniguchi: ...", "Ms. Lee: ..."
 _TITLED_TURN = re.compile(
     r"[ \t]*((?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]+\S"
@@ -1916,7 +1922,13 @@ def _reported_clauses(doc: Doc) -> list[_Clause]:
                             or (
                                 (plain := _PLAIN_TURN.match(paragraph)) is not None
                                 and plain.end(1) == headline.end(1)
-                                and (_dialogue(text) or _MEMBER_LINE.search(text) is not None)
+                                and (
+                                    _dialogue(text)
+                                    or _MEMBER_LINE.search(text) is not None
+                                    # the spokesman's opening "Qin Gang: Good afternoon
+                                    # ..." of a press conference of "Q:"/"A:" turns
+                                    or _qa_turns(text) >= _TRANSCRIPT_TURNS_MIN
+                                )
                             )
                             or headline.group(1) == "Q"  # an interview's question
                         )

@@ -209,6 +209,11 @@ def _described_as_person(name: Token) -> bool:
     )
 
 
+# words before a surname that are no given name: a college's title ("Dean Amar") and the
+# particles of Arabic names ("Abu Laban" for Salah Abu-Laban)
+_NOT_GIVEN_NAMES = frozenset(["dean", "provost", "abu", "al", "el", "bin", "ibn", "ben"])
+
+
 def _person_names(ents: Sequence[Span]) -> list[tuple[Span, Span]]:
     """Each person entity of an article with the name it holds (see _person_span)."""
     # (not one of no letters: NER may take a podcast's time stamp "00:02:51" for a person)
@@ -482,6 +487,10 @@ class _Speakers:
         # the organisations "the ministry" or "the committee" may refer to
         self.bodies = _bodies(ents)
         trimmed = self._trimmed = _trimmed_names(people)
+        # the two-word names of people as NER found them ("Shigeru Yokota")
+        self._named_pairs = frozenset(
+            span.text for _ent, span in people if len(span.text.split()) == 2
+        )
         self.full_names = {
             key: name
             for key, name in _clean_index(people, surname_index(doc), trimmed).items()
@@ -824,7 +833,18 @@ class _Speakers:
                 # introduced him or a label in capitals did: "SUNG KIM, STATE DEPARTMENT ...:")
                 return name
             if parts[0] not in found.split() and (
-                parts[0].lower() in FIRST_NAMES or first in FIRST_NAMES
+                parts[0].lower() in FIRST_NAMES
+                or first in FIRST_NAMES
+                # "Shigeru Yokota", named as such, is not the "Megumi Yokota" named first: a
+                # given name no list holds (not a word the article uses as a verb: "Trump
+                # Blasts")
+                or (
+                    name in self._named_pairs
+                    and len(found.split()) == 2
+                    and parts[0].lower() not in _HEADLINE_VERBS
+                    and parts[0].lower() not in _NOT_GIVEN_NAMES
+                    and parts[0].lower() not in self._verbal()
+                )
             ):
                 return name  # "Melania Trump" is not the "Donald Trump" the surname stands for
         else:
@@ -935,7 +955,11 @@ class _Speakers:
                         capital_article(_POSSESSIVE.sub("", ent.text)) if ent is not None else None
                     )
                     if name is None and (
-                        token.lower_ in _BODY_WORDS or token.lower_ in _PAPER_NOUNS
+                        token.lower_ in _BODY_WORDS
+                        or token.lower_ in _PAPER_NOUNS
+                        # ("But the North claimed ... In 2004 it handed over ..., saying":
+                        # Korea copy's country, which the tagger gives no entity)
+                        or (token.pos_ == "PROPN" and token.lower_ in ("north", "south"))
                     ):
                         name = token  # ("The daily argued ... It said ...": the paper)
                     self._speaking_bodies.append((token.idx, name))
@@ -1646,6 +1670,10 @@ def _unnamed_source_before(pronoun: Token, any_verb: bool = False, depth: int = 
         # paragraph before
         before = _sentence_before(pronoun, across_paragraphs=True)
         across = True
+        if before is not None and _quote_only(before):
+            # ... whose quote went on in a sentence of its own ('"...," the official said.
+            # "If they think ..., they are mistaken." \n\n He added that ...')
+            before = _sentence_before(before[0])
     if before is None or _inside_quote(doc_text(doc), before.start_char, before.end_char):
         # ('"The President's own people said .... The governor said they should talk directly.
         # Berlin proved him right," she wrote.': a sentence of the quote is no report before it)
@@ -2791,12 +2819,27 @@ def _clock_label_end(doc: Doc, token: Token) -> int | None:
     return label.end() if label is not None and token.idx < label.end() else None
 
 
+def _list_number(token: Token) -> bool:
+    """Whether a token is a numbered paragraph's number ("3." or "3)" opening its sentence)."""
+    doc = token.doc
+    return (
+        token.like_num
+        and token.i == _sent(token).start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in (".", ")")
+    )
+
+
 def _resolve(
     doc: Doc, subj: Token | None, at: int, memory: _Speakers
 ) -> tuple[str | None, str | None, str]:
     """(speaker, speaker_text, speaker_type) for a subject token."""
     if subj is None:
         return None, None, "unknown"
+    if _list_number(subj):
+        # "3. (C) Kim Sook, the ROK head of delegation, told ...": the parser made a cable's
+        # paragraph number the subject and the name its apposition
+        subj = next((c for c in _children(subj) if c.dep_ == "appos"), subj)
     if not any(ch.isalnum() for ch in subj.text):
         # a mark the parser made the subject (as it did the closing guillemet of "«I would,»
         # Melanie said" before the model read guillemets as curly marks), not who spoke
@@ -2924,6 +2967,15 @@ def _resolve(
             subj.head.lower_ in SPEECH_VERBS
             or subj.head.lower_ in _STANCES_OF_IT
             or _goes_on(subj.head)  # "It went on: ..."
+            # "In 2004 it handed over a set of remains, saying they were Megumi's": the
+            # participle that reports for the clause
+            or any(
+                c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and c.lower_ in SPEECH_VERBS
+                and doc[c.i - 1].text == ","
+                for c in _children(subj.head)
+            )
         )
         and subj.head.lower_ not in _FINDING_VERBS
     ):
@@ -4249,9 +4301,10 @@ def _title_gender(ent: Span) -> str | None:
         beside = ent.start <= t.head.i < ent.end or (root.dep_ == "appos" and root.head == t)
         if t.pos_ == "NOUN" and beside:
             role = _role_word(t.text)
-            if role.endswith("woman") or role in _FEMALE_ROLES:
+            # (kin too: "whose younger sister Yaeko Taguchi", who is no "he")
+            if role.endswith("woman") or role in _FEMALE_ROLES or role in _FEMALE_TITLES:
                 return "f"
-            if role in _MALE_ROLES:
+            if role in _MALE_ROLES or role in _MALE_TITLES:
                 return "m"
     return None
 
