@@ -357,7 +357,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|(?-i:May)|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}|day|week|month|year|quarter|hour|minute|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b|\b(?:every|each)\s+(?:(?:spring|summer|autumn|fall|winter)\b|{_HOLIDAY})",
+        rf"\b(?:every|each)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|(?-i:May)|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:every|each|per)\s+(?:other\s+)?(?:{_WEEKDAY}(?:\s+{_POD})?|day|week|month|year|quarter|hour|minute|morning|night|evening|{_NUM_WORD}\s+{_UNIT})\b|\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly)\b|\b(?:every|each)\s+(?:(?:spring|summer|autumn|fall|winter)\b|{_HOLIDAY})",
     ),
     # not the last group of a telephone number ("0151 702 2071", "(212) 555-2012"): a year is
     # never written after a group of three digits alone
@@ -2323,6 +2323,11 @@ def _h_set(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
     wd = re.fullmatch(_WEEKDAY, t.split()[-1])
     if wd and WEEKDAYS.get(wd.group().rstrip(".")) is not None:
         return "SET", f"XXXX-WXX-{WEEKDAYS[wd.group().rstrip('.')] + 1}", "set", False
+    part = re.fullmatch(rf"(?:every|each)\s+({_WEEKDAY})\s+({_POD})", t)
+    if part and WEEKDAYS.get(part.group(1).rstrip(".")) is not None:
+        # "every Saturday afternoon": that part of each such day
+        code = PARTS_OF_DAY[part.group(2)]
+        return "SET", f"XXXX-WXX-{WEEKDAYS[part.group(1).rstrip('.')] + 1}T{code}", "set", False
     word = t.split()[-1]
     m = re.search(rf"({_NUM_WORD})\s+({_UNIT})$", t)
     if m:
@@ -2985,10 +2990,12 @@ _VERY = re.compile(r"(?<=\bthe )very\s+", re.IGNORECASE)
 _ANAPHORIC = re.compile(
     r"^(?:(?:earlier|later)\s+in\s+)?"  # "later in the day": the day the story tells of
     r"(?:(?P<same>the|that|the same|that same)|(?P<next>the next|the following)|"
-    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|week|month|quarter|year)$"
+    r"(?P<prev>the previous|the prior|the preceding))\s+(?P<unit>day|week|weekend|month|quarter"
+    r"|year)$"
 )
 # a week follows from a day or a week the story named
-_GRAIN = {"day": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-(?:W\d\d$|\d\d-\d\d)", "month": r"\d{4}-\d\d",
+_GRAIN = {"day": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-(?:W\d\d$|\d\d-\d\d)",
+          "weekend": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d",
           "quarter": r"\d{4}-Q[1-4]$", "year": r"\d{4}"}  # fmt: skip
 
 
@@ -3021,6 +3028,9 @@ def _anaphoric(
         base = hit.group()
         if unit == "day":
             value = (date.fromisoformat(base) + timedelta(days=offset)).isoformat()
+        elif unit == "weekend":
+            # "Over that weekend": the weekend of the week of the day the story told of
+            value = _week(date.fromisoformat(base) + timedelta(weeks=offset)) + "-WE"
         elif unit == "week":
             day = (
                 date.fromisocalendar(int(base[:4]), int(base[6:8]), 1)
@@ -3100,6 +3110,18 @@ def _that_part_of_day(
     return got
 
 
+def _after_that(token: Token | None) -> bool:
+    """Whether a weekday has "that" for its determiner ("that Wednesday", not "said that
+    Wednesday's talks ...")."""
+    if token is None or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    # (the parser may hang the day on "that": "approved the text that Sunday in a call")
+    return before.lower_ == "that" and (
+        (before.dep_ == "det" and before.head.i == token.i) or token.head.i == before.i
+    )
+
+
 def _story_weekday(got: Normalised, raw: str, found: list[TemporalExpression]) -> Normalised:
     """ "down 4.5% from the previous Friday" (after Friday's close), "decided the following
     Monday": the weekday before or after the day the story last named, not the one before or
@@ -3112,6 +3134,9 @@ def _story_weekday(got: Normalised, raw: str, found: list[TemporalExpression]) -
             base = date.fromisoformat(prior.value[:10])
             if raw.startswith("the following"):
                 day = base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+            elif raw == "that":
+                ahead = (weekday - base.weekday()) % 7
+                day = base + timedelta(days=ahead if ahead <= 3 else ahead - 7)  # the nearest
             else:
                 day = base - timedelta(days=(base.weekday() - weekday - 1) % 7 + 1)
             return got[0], day.isoformat() + got[1][10:], got[2], True
@@ -4005,6 +4030,10 @@ def extract_dates(
             got = _anaphoric(got, _DAY_BESIDE.get(said, said), undealt, anchor)
         elif rule == "weekday_rel" and _STORY_DAY_MODIFIER_RX.match(raw.lower()):
             got = _story_weekday(got, raw.lower(), found)
+        elif rule == "weekday_rel" and _after_that(token):
+            # "The round opened on Sept. 13 ... That Wednesday, ...": the day of the week the
+            # story tells of, not of the publication's
+            got = _story_weekday(got, "that", found)
         elif rule == "ago" and token is not None and raw.lower().endswith("earlier"):
             sent = token.sent
             told_from = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0

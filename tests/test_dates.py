@@ -3195,3 +3195,21 @@ def test_a_captions_day_with_its_part_is_one_time(
 ) -> None:
     found = extract_dates(nlp(text), date(2005, 9, 19))
     assert [(t.text, t.type, t.value) for t in found] == [(expression, "TIME", value)]
+
+
+def test_that_weekday_and_that_weekend_are_the_storys(nlp) -> None:
+    # a retrospective a week after the round: "that Wednesday" is the one after the opening day
+    # the story names, not the one before the publication date
+    text = (
+        "The round opened on Sept. 13. That Wednesday, the envoys met for six hours. Over that"
+        " weekend, a diplomat recalled, the hosts let it be known there would be no new draft."
+    )
+    found = extract_dates(nlp(text), date(2005, 9, 26))
+    values = {t.text: t.value for t in found}
+    assert values["Wednesday"] == "2005-09-14"
+    assert values["that weekend"] == "2005-W37-WE"
+
+
+def test_every_weekday_and_its_part_is_a_set(nlp) -> None:
+    (found,) = extract_dates(nlp("Every Saturday afternoon they gather at the station."), None)
+    assert (found.type, found.value) == ("SET", "XXXX-WXX-6TAF")

@@ -11594,3 +11594,33 @@ def test_two_people_of_one_surname_named_in_full_stay_apart(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.cue == "told")
     assert row.speaker == "Shigeru Yokota"
+
+
+def test_some_members_counted_in_capitals_are_unnamed(nlp) -> None:
+    (row,) = quotes_of(
+        nlp, "Some Members of Congress have said that the 60-day timetable is unrealistic."
+    )
+    assert (row.speaker, row.speaker_type) == (None, "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The North Korean side insisted the abduction issue had been resolved.", "North Korea"),
+        ("The Chinese side hopes all parties will show flexibility.", "China"),
+    ],
+)
+def test_a_countrys_side_is_the_country(nlp, text: str, speaker: str) -> None:
+    (row,) = quotes_of(nlp, text)
+    assert (row.speaker, row.speaker_type) == (speaker, "description")
+
+
+def test_a_headlines_verb_before_a_surname_is_no_given_name(nlp) -> None:
+    # "Senators Press Hill": "Hill" is the Christopher R. Hill of the story, not a "Press Hill"
+    text = (
+        "Senators Press Hill on Stalled North Korea Deal\n\nBy Daniel Harlan\n\nAssistant"
+        " Secretary of State Christopher R. Hill told senators on Wednesday that the North had"
+        " not met its deadline.\n\nHill said disablement work at Yongbyon is largely done."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.text.startswith("disablement"))
+    assert row.speaker == "Christopher R. Hill"

@@ -2819,6 +2819,25 @@ def _clock_label_end(doc: Doc, token: Token) -> int | None:
     return label.end() if label is not None and token.idx < label.end() else None
 
 
+# the peoples' words of the talks' countries, for "the Chinese side" (not "Korean" alone: which
+# Korea a Seoul or a Pyongyang text means by it, it leaves to its reader)
+_SIDES = {
+    "north korean": "North Korea", "south korean": "South Korea", "chinese": "China",
+    "japanese": "Japan", "russian": "Russia", "american": "United States",
+}  # fmt: skip
+
+
+def _side_of(subj: Token) -> str | None:
+    """The country "the North Korean side" (a subject) stands for, if any."""
+    if subj.lower_ != "side" or subj.i == 0:
+        return None
+    words = [c for c in _children(subj) if c.i < subj.i]
+    if not words or words[0].lower_ != "the" or words[0].dep_ != "det":
+        return None
+    nation = subj.doc[words[0].i + 1 : subj.i].text.lower()
+    return _SIDES.get(nation)
+
+
 def _list_number(token: Token) -> bool:
     """Whether a token is a numbered paragraph's number ("3." or "3)" opening its sentence)."""
     doc = token.doc
@@ -2840,6 +2859,15 @@ def _resolve(
         # "3. (C) Kim Sook, the ROK head of delegation, told ...": the parser made a cable's
         # paragraph number the subject and the name its apposition
         subj = next((c for c in _children(subj) if c.dep_ == "appos"), subj)
+    nation = _side_of(subj)
+    if nation is not None:
+        # "the North Korean side insisted ...": a delegation's or a government's word in
+        # diplomatic copy, the country's (a country's name before "side" is _COUNTRY_SIDE's)
+        return nation, doc_text(doc)[subj.left_edge.idx : subj.idx + len(subj)], "description"
+    if subj.tag_ == "NNPS" and _some_unnamed(subj):
+        # "Some Members of Congress have said ...": people counted in capitals, not named
+        right = subj.right_edge
+        return None, doc_text(doc)[subj.left_edge.idx : right.idx + len(right)], "anonymous"
     if not any(ch.isalnum() for ch in subj.text):
         # a mark the parser made the subject (as it did the closing guillemet of "«I would,»
         # Melanie said" before the model read guillemets as curly marks), not who spoke
@@ -3878,7 +3906,7 @@ _UNNAMED_PLURALS = frozenset(
      "critics", "supporters", "opponents", "skeptics", "observers", "delegates", "contacts",
      "envoys", "scholars", "academics", "specialists", "economists", "panelists",
      "participants", "prosecutors", "investigators", "inspectors", "witnesses", "residents",
-     "traders", "dealers", "colleagues"]
+     "traders", "dealers", "colleagues", "members"]
 )  # fmt: skip
 # ... whose "of" names what they take a stand on, not a body they belong to: "Critics of the deal"
 _STANCE_PLURALS = frozenset(["critics", "supporters", "opponents", "skeptics"])

@@ -164,10 +164,16 @@ def _person_start(ent: Span) -> int:
             token.pos_ in _NOT_NAME_POS
             or not token.text[:1].isupper()
             or _headline_word(token, ent.start_char)
+            # "Senators Press Hill on Stalled Deal": a plural subject's verb the name follows
+            or (token.lower_ in _PRESSING and _in_title_line(ent.doc, ent.start_char))
         ):
             break
         start += 1
     return start
+
+
+# the bare verbs of a headline's plural subject putting someone on the spot
+_PRESSING = frozenset(["press", "grill", "quiz", "urge", "prod", "push", "lobby", "fault"])
 
 
 def _headline_word(token: Token, line_at: int) -> bool:
