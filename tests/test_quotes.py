@@ -11624,3 +11624,32 @@ def test_a_headlines_verb_before_a_surname_is_no_given_name(nlp) -> None:
     )
     row = next(q for q in quotes_of(nlp, text) if q.text.startswith("disablement"))
     assert row.speaker == "Christopher R. Hill"
+
+
+def test_a_coordinated_warned_keeps_its_subject_and_its_object_is_the_one_warned(nlp) -> None:
+    text = (
+        "The Democratic Party's spokesman, Yoo Jong-pil, said the party backed the agreement but"
+        ' warned Roh against using it as "an election card."'
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "warned")
+    assert row.speaker == "Yoo Jong-pil"
+
+
+def test_a_nouns_name_set_off_inside_a_report_goes_on_with_it(nlp) -> None:
+    # "the chairman's statement" names the document the sides adopted; it is no writer's summary
+    text = (
+        "Losyukov noted that for the first time the sides had managed to adopt a document, the"
+        " chairman's statement, in which they fixed their commitment to a nuclear-free status of"
+        " the Korean Peninsula."
+    )
+    row = next(q for q in quotes_of(nlp, text) if q.cue == "noted")
+    assert row.text.endswith("the Korean Peninsula")
+
+
+def test_in_his_words_reports_what_a_delegation_showed(nlp) -> None:
+    text = (
+        "Losyukov spoke to reporters on Monday. In his words, the DPRK delegation showed a"
+        " greater degree of flexibility than in August."
+    )
+    rows = quotes_of(nlp, text)
+    assert [(q.cue, q.speaker) for q in rows] == [("In his words", "Losyukov")]

@@ -712,6 +712,9 @@ def _subject_of(verb: Token) -> Token | None:
         if (
             verb.lower_ in _INVERTING
             and not hearer_only
+            # (not a verb coordinated after a subject's first: "Kim backed the deal but warned
+            # Roh against using it as ...", whom Kim warned)
+            and verb.dep_ != "conj"
             and child.dep_ in ("dobj", "attr")
             and child.i > verb.i
             and (
@@ -1428,6 +1431,9 @@ def _ends_report(token: Token, comp: Token) -> bool:
             before >= 0
             and token.doc[before].text in _SET_OFF
             and token.lower_ in _SUMMARY_NOUNS
+            # (not a name for the noun before it: "adopted a document, the chairman's
+            # statement, in which they fixed ...")
+            and not any(c.dep_ == "poss" for c in _children(token))
             and any(c.dep_ in ("acl", "relcl") and _own_subject(c) for c in _children(token))
         )
     if token.dep_ == "relcl":

@@ -94,6 +94,7 @@ from tasks.quotes.lexicon import (
     _CUE_PREPS,
     _CUT_TURN,
     _FINDING,
+    _FINDING_VERBS,
     _HAVE,
     _HEADLINE,
     _HEADLINE_ADDRESSED,
@@ -718,11 +719,17 @@ def _source_phrase_clause(prep: Token) -> _Clause | None:
         head = head.head
     if prep.lower_ != "in" or prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
         return None
-    if _reports_itself(head):
-        return None  # "in a statement, she said ...": the verb reports it
     obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    if _reports_itself(head) and not (
+        # "In his words, the delegation showed a greater degree of flexibility": a thing shown,
+        # no clause the verb reports
+        obj.lower_ in _VIEW_NOUNS
+        and head.lower_ in _FINDING_VERBS
+        and not any(c.dep_ == "ccomp" for c in _children(head))
+    ):
+        return None  # "in a statement, she said ...": the verb reports it
     holder: Token | None = None
     if obj.lower_ in _VIEW_NOUNS:
         holder = next(
