@@ -1525,13 +1525,14 @@ def _month_num(word: str) -> int | None:
 
 
 def _day_part_of(
-    t: str, anchor: date | None, tense: str | None, day_of: Callable[..., Normalised | None]
+    part: re.Match[str],
+    t: str,
+    anchor: date | None,
+    tense: str | None,
+    day_of: Callable[..., Normalised | None],
 ) -> Normalised | None:
-    """ "Friday night, Sept. 16, 2005" (a caption's or a dateline's day and its part): that part
-    of the day the date after it gives, by `day_of`; None when the text has no part."""
-    part = _DAY_PART_DATE.match(t)
-    if part is None:
-        return None
+    """ "Friday night, Sept. 16, 2005" (a caption's or a dateline's day and its part, `part` of
+    _DAY_PART_DATE): that part of the day the date after it gives, by `day_of`."""
     day = day_of(t[part.end() :], anchor, tense)
     if day is None or day[0] != "DATE":
         return None
@@ -1539,8 +1540,9 @@ def _day_part_of(
 
 
 def _h_month_day_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    if _DAY_PART_DATE.match(t):
-        return _day_part_of(t, anchor, tense, _h_month_day_year)
+    part = _DAY_PART_DATE.match(t)
+    if part is not None:
+        return _day_part_of(part, t, anchor, tense, _h_month_day_year)
     modifier = _DAY_MODIFIER_RX.match(t)
     if modifier:
         t = t[modifier.end() :]
@@ -1590,8 +1592,9 @@ def _safe_date(year: int, month: int, day: int) -> date:
 
 
 def _h_day_month_year(t: str, anchor: date | None, tense: str | None) -> Normalised | None:
-    if _DAY_PART_DATE.match(t):
-        return _day_part_of(t, anchor, tense, _h_day_month_year)
+    part = _DAY_PART_DATE.match(t)
+    if part is not None:
+        return _day_part_of(part, t, anchor, tense, _h_day_month_year)
     t = re.sub(rf"^{_WEEKDAY},?\s+", "", t)
     m = re.match(rf"(\d+)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(.*)$", t)
     if not m:

@@ -2827,17 +2827,6 @@ _SIDES = {
 }  # fmt: skip
 
 
-def _side_of(subj: Token) -> str | None:
-    """The country "the North Korean side" (a subject) stands for, if any."""
-    if subj.lower_ != "side" or subj.i == 0:
-        return None
-    words = [c for c in _children(subj) if c.i < subj.i]
-    if not words or words[0].lower_ != "the" or words[0].dep_ != "det":
-        return None
-    nation = subj.doc[words[0].i + 1 : subj.i].text.lower()
-    return _SIDES.get(nation)
-
-
 def _list_number(token: Token) -> bool:
     """Whether a token is a numbered paragraph's number ("3." or "3)" opening its sentence)."""
     doc = token.doc
@@ -2859,11 +2848,6 @@ def _resolve(
         # "3. (C) Kim Sook, the ROK head of delegation, told ...": the parser made a cable's
         # paragraph number the subject and the name its apposition
         subj = next((c for c in _children(subj) if c.dep_ == "appos"), subj)
-    nation = _side_of(subj)
-    if nation is not None:
-        # "the North Korean side insisted ...": a delegation's or a government's word in
-        # diplomatic copy, the country's (a country's name before "side" is _COUNTRY_SIDE's)
-        return nation, doc_text(doc)[subj.left_edge.idx : subj.idx + len(subj)], "description"
     if subj.tag_ == "NNPS" and _some_unnamed(subj):
         # "Some Members of Congress have said ...": people counted in capitals, not named
         right = subj.right_edge
@@ -3572,6 +3556,10 @@ def _resolve(
         token = token_at(doc, start + side.start(1))
         if token is not None and token.ent_type_ in ("GPE", "ORG"):  # (NER's "DPRK" may be either)
             return side.group(1), text, "description"
+        nation = _SIDES.get(side.group(1).lower()) if subj.lower_ == "side" else None
+        if nation is not None:
+            # "the North Korean side insisted ...": a people's word, the country's
+            return nation, text, "description"
     if _COUNTRY_DESCRIPTION.fullmatch(text):
         # "North Korea fired a missile ... The communist state said ...": the country the text
         # was last about, in this paragraph or the two before
